@@ -1,0 +1,224 @@
+"""Criteria sets: which rules apply, with which parameters, how they combine.
+
+A set is a YAML file (see ``criteria/default.yaml``). ``extends`` names a
+shipped set or another file (relative to the extending file); the child
+starts from all of its parent's rules and overrides only what it names,
+``params`` merging key by key. Shipped sets live inside the package, so
+``--criteria routes`` works from any directory after ``pip install``.
+Every problem is a :class:`~ovop_assess.errors.UsageError` naming the file,
+the rule and the option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import rules as registry
+from .errors import UsageError
+from .results import Location, Message, SetInfo
+from .rules.base import RuleSpec
+from .validate import _translate
+from .yaml_source import Limits, LoadError, Loaded, Positions, load_file, parse_text
+
+SHIPPED_PACKAGE = "ovop_assess.criteria"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Bilingual(_Strict):
+    en: str = Field(min_length=1)
+    id: str = Field(min_length=1)
+
+
+class EvidenceItem(_Strict):
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: Bilingual
+
+
+class RuleEntry(_Strict):
+    params: dict[str, Any] | None = None
+    required: bool | None = None
+    group: str | None = None
+    weight: float | None = Field(None, ge=0)
+    enabled: bool | None = None
+    evidence: list[EvidenceItem] | None = None
+    add_evidence: list[EvidenceItem] | None = None
+
+
+class SetFile(_Strict):
+    id: str = Field(min_length=1)
+    title: Bilingual | None = None
+    version: str | None = None
+    source: str | None = None
+    extends: str | None = None
+    rules: dict[str, RuleEntry | None] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    id: str
+    spec: RuleSpec | registry.Unavailable
+    params: BaseModel | None
+    required: bool
+    group: str | None
+    weight: float
+    evidence: tuple[EvidenceItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaSet:
+    info: SetInfo
+    rules: tuple[ActiveRule, ...]  # enabled rules only, in set order
+    disabled: tuple[str, ...]
+    origin: str  # "shipped:NAME" or the file path
+
+    def evidence_keys(self) -> set[str]:
+        return {item.key for rule in self.rules for item in rule.evidence}
+
+
+def shipped_names() -> list[str]:
+    folder = resources.files(SHIPPED_PACKAGE)
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load(name_or_path: str, limits: Limits | None = None) -> CriteriaSet:
+    """Load a shipped set by name, or a set file by path, and resolve its ``extends`` chain."""
+    limits = limits or Limits()
+    chain = _chain(name_or_path, None, limits, [])
+    return _resolve(chain)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    label: str
+    file: SetFile
+    positions: Positions
+
+
+def _is_path(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
+
+
+def _chain(ref: str, base: Path | None, limits: Limits, seen: list[str]) -> list[_Layer]:
+    label, loaded, folder = _open(ref, base, limits, seen[-1] if seen else None)
+    if label in seen:
+        cycle = " -> ".join([*seen[seen.index(label):], label])
+        raise UsageError(Message("usage.extends_cycle", {"cycle": cycle}), file=seen[-1])
+    layer = _parse(label, loaded)
+    parents = (
+        _chain(layer.file.extends, folder, limits, [*seen, label]) if layer.file.extends is not None else []
+    )
+    return [*parents, layer]
+
+
+def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tuple[str, Loaded, Path | None]:
+    candidate = (base / ref) if base is not None and not Path(ref).is_absolute() else Path(ref)
+    as_file = _is_path(ref) or (ref not in shipped_names() and candidate.is_file())
+    if as_file:
+        try:
+            return str(candidate.resolve()), load_file(candidate, limits), candidate.resolve().parent
+        except LoadError as exc:
+            if exc.findings[0].message.id == "file.not_found" and child is not None:
+                raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
+            finding = exc.findings[0]
+            raise UsageError(Message("usage.set_unreadable", {"detail": finding.message}),
+                             file=str(candidate), location=finding.location) from None
+    if ref in shipped_names():
+        text = resources.files(SHIPPED_PACKAGE).joinpath(f"{ref}.yaml").read_text(encoding="utf-8")
+        return f"shipped:{ref}", parse_text(text, limits), None
+    if child is not None:
+        raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child)
+    raise UsageError(Message("usage.unknown_set", {"name": ref, "shipped": ", ".join(shipped_names())}))
+
+
+def _parse(label: str, loaded: Loaded) -> _Layer:
+    if loaded.problems:
+        problem = loaded.problems[0]
+        raise UsageError(Message("usage.set_invalid", {"detail": problem.message}), file=label,
+                         location=problem.location)
+    try:
+        file = SetFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        error = exc.errors(include_input=False)[0]
+        finding = _translate(error, loaded.positions)
+        raise UsageError(Message("usage.set_invalid", {"detail": finding.message}), file=label,
+                         location=finding.location) from None
+    return _Layer(label, file, loaded.positions)
+
+
+def _resolve(chain: list[_Layer]) -> CriteriaSet:
+    merged: dict[str, dict[str, Any]] = {}
+    where: dict[str, tuple[_Layer, Location]] = {}
+    info: dict[str, Any] = {}
+    for layer in chain:
+        file = layer.file
+        info["id"] = file.id
+        for field in ("title", "version", "source"):
+            value = getattr(file, field)
+            if value is not None:
+                info[field] = value
+        for rule_id, entry in file.rules.items():
+            current = merged.setdefault(
+                rule_id,
+                {"params": {}, "required": True, "group": None, "weight": 1.0, "enabled": True, "evidence": []},
+            )
+            where[rule_id] = (layer, layer.positions.key(("rules", rule_id)))
+            if entry is None:
+                continue
+            given = entry.model_fields_set
+            if entry.params:
+                current["params"] = {**current["params"], **entry.params}
+            for option in ("required", "group", "weight", "enabled"):
+                if option in given:
+                    current[option] = getattr(entry, option)
+            if entry.evidence is not None:
+                current["evidence"] = list(entry.evidence)
+            if entry.add_evidence:
+                current["evidence"] = [*current["evidence"], *entry.add_evidence]
+
+    active: list[ActiveRule] = []
+    disabled: list[str] = []
+    for rule_id, config in merged.items():
+        layer, location = where[rule_id]
+        if not config["enabled"]:
+            disabled.append(rule_id)
+            continue
+        spec = registry.lookup(rule_id)
+        if spec is None:
+            raise UsageError(
+                Message("usage.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())}),
+                file=layer.label, location=location,
+            )
+        params: BaseModel | None = None
+        if isinstance(spec, RuleSpec):
+            try:
+                params = spec.params.model_validate(config["params"])
+            except ValidationError as exc:
+                error = exc.errors(include_input=False)[0]
+                name = ".".join(str(p) for p in error["loc"]) or "params"
+                detail = _translate(error, Positions()).message
+                raise UsageError(
+                    Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": detail}),
+                    file=layer.label, location=location,
+                ) from None
+        active.append(
+            ActiveRule(
+                id=rule_id, spec=spec, params=params, required=bool(config["required"]),
+                group=config["group"], weight=float(1.0 if config["weight"] is None else config["weight"]), evidence=tuple(config["evidence"]),
+            )
+        )
+    title = info.get("title")
+    set_info = SetInfo(
+        id=info["id"],
+        version=info.get("version") or "unversioned",
+        title={"en": title.en, "id": title.id} if title else {"en": info["id"], "id": info["id"]},
+        source=info.get("source"),
+    )
+    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label)

@@ -1,0 +1,471 @@
+"""The one catalogue of user-facing sentences, in English (``en``) and Bahasa Indonesia (``id``).
+
+Every reason, warning and error is a :class:`~ovop_assess.results.Message`
+(an id plus values); this module turns it into text at the last moment, so
+both languages always come from the same place. A test fails when an entry
+lacks a language or the two languages use different placeholders.
+Plugins add their own entries with :func:`register`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+from .results import Message
+
+Lang = Literal["en", "id"]
+LANGS: Final[tuple[Lang, ...]] = ("en", "id")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- reading the file -------------------------------------------------
+    "file.not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
+    "file.is_directory": {"en": "this is a folder, not a file", "id": "ini folder, bukan berkas"},
+    "file.unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+    "file.too_large": {
+        "en": "the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
+        "id": "berkas berukuran {size} byte, melebihi batas {limit} byte (naikkan dengan --max-bytes)",
+    },
+    "file.not_utf8": {
+        "en": "the file is not UTF-8 text (save it as UTF-8)",
+        "id": "berkas bukan teks UTF-8 (simpan sebagai UTF-8)",
+    },
+    "file.empty": {"en": "the file is empty", "id": "berkas kosong"},
+    # --- YAML -------------------------------------------------------------
+    "yaml.syntax": {"en": "YAML syntax error: {detail}", "id": "kesalahan sintaks YAML: {detail}"},
+    "yaml.too_deep": {
+        "en": "nesting deeper than {limit} levels (raise the limit with --max-depth)",
+        "id": "susunan bertingkat lebih dari {limit} tingkat (naikkan batas dengan --max-depth)",
+    },
+    "yaml.too_many_nodes": {
+        "en": "more than {limit} values once aliases are expanded (raise the limit with --max-nodes)",
+        "id": "lebih dari {limit} nilai setelah alias diuraikan (naikkan batas dengan --max-nodes)",
+    },
+    "yaml.tag_not_allowed": {
+        "en": "the YAML tag {tag} is not allowed; only plain values, lists and mappings are read",
+        "id": "tag YAML {tag} tidak diizinkan; hanya nilai biasa, daftar dan pemetaan yang dibaca",
+    },
+    "yaml.bad_scalar": {
+        "en": "cannot read {value} as a {tag}",
+        "id": "{value} tidak dapat dibaca sebagai {tag}",
+    },
+    "yaml.duplicate_key": {
+        "en": "the key '{key}' appears twice (first at line {first_line}); YAML would keep only the last",
+        "id": "kunci '{key}' muncul dua kali (pertama di baris {first_line}); YAML hanya menyimpan yang terakhir",
+    },
+    "yaml.key_not_text": {
+        "en": "the key {key} is not text; write it in quotes",
+        "id": "kunci {key} bukan teks; tulis dalam tanda kutip",
+    },
+    "yaml.bad_merge": {
+        "en": "a merge key (<<) must refer to a mapping",
+        "id": "kunci penggabungan (<<) harus merujuk ke pemetaan",
+    },
+    # --- the region format -----------------------------------------------
+    "schema.top_not_mapping": {
+        "en": "the file must be a mapping of fields (format, region, …) at the top level",
+        "id": "isi berkas harus berupa pemetaan kolom (format, region, …) di tingkat teratas",
+    },
+    "schema.unknown_key": {
+        "en": "unknown field '{key}'; allowed here: {allowed}",
+        "id": "kolom '{key}' tidak dikenal; yang diizinkan di sini: {allowed}",
+    },
+    "schema.unknown_key_suggest": {
+        "en": "unknown field '{key}' (did you mean '{suggestion}'?)",
+        "id": "kolom '{key}' tidak dikenal (maksud Anda '{suggestion}'?)",
+    },
+    "schema.missing": {"en": "required field '{field}' is missing", "id": "kolom wajib '{field}' belum diisi"},
+    "schema.expected_text": {"en": "expected text", "id": "harus berupa teks"},
+    "schema.expected_text_quote": {
+        "en": "expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: \"{raw}\"",
+        "id": "harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: \"{raw}\"",
+    },
+    "schema.expected_int": {"en": "expected a whole number", "id": "harus berupa bilangan bulat"},
+    "schema.expected_number": {"en": "expected a number", "id": "harus berupa angka"},
+    "schema.expected_bool": {"en": "expected true or false", "id": "harus berupa true atau false"},
+    "schema.expected_list": {"en": "expected a list", "id": "harus berupa daftar"},
+    "schema.expected_mapping": {"en": "expected a mapping of fields", "id": "harus berupa pemetaan kolom"},
+    "schema.expected_date": {"en": "expected a date YYYY-MM-DD", "id": "harus berupa tanggal TTTT-BB-HH"},
+    "schema.one_of": {"en": "must be one of: {choices}", "id": "harus salah satu dari: {choices}"},
+    "schema.too_small": {"en": "must be at least {limit}", "id": "minimal {limit}"},
+    "schema.too_big": {"en": "must be at most {limit}", "id": "maksimal {limit}"},
+    "schema.empty_text": {"en": "must not be empty", "id": "tidak boleh kosong"},
+    "schema.nib_format": {
+        "en": "a NIB is exactly 13 digits, written in quotes so leading zeros stay",
+        "id": "NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
+    },
+    "schema.code_format": {
+        "en": "an area code is PP.KK.CC (kecamatan) or PP.KK.CC.DDDD (desa/kelurahan), digits and dots only, in quotes",
+        "id": "kode wilayah berbentuk PP.KK.CC (kecamatan) atau PP.KK.CC.DDDD (desa/kelurahan), hanya angka dan titik, dalam tanda kutip",
+    },
+    "schema.kbli_format": {
+        "en": "a KBLI code is 5 digits, written in quotes",
+        "id": "kode KBLI terdiri atas 5 angka, ditulis dalam tanda kutip",
+    },
+    "schema.pattern": {"en": "does not have the expected form", "id": "bentuknya tidak sesuai"},
+    "schema.format_version": {
+        "en": "format must be 'ovop-region/1'",
+        "id": "format harus 'ovop-region/1'",
+    },
+    "schema.invalid": {"en": "invalid value ({detail})", "id": "nilai tidak sah ({detail})"},
+    "kind.bool": {"en": "true/false", "id": "benar/salah"},
+    "kind.int": {"en": "a number", "id": "angka"},
+    "kind.float": {"en": "a number", "id": "angka"},
+    "kind.null": {"en": "empty", "id": "kosong"},
+    "kind.timestamp": {"en": "a date", "id": "tanggal"},
+    # --- checks across fields ------------------------------------------------
+    "check.duplicate_firm": {
+        "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
+        "id": "nama usaha '{name}' sudah dipakai di baris {first_line}; nama usaha harus unik",
+    },
+    "check.mentor_unknown": {
+        "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
+        "id": "mentor '{mentor}' tidak menunjuk usaha champion mana pun di berkas ini (champion: {champions})",
+    },
+    "check.mentor_required": {
+        "en": "this mentee has no mentor, and the file has {count} champions: name its champion in mentor",
+        "id": "mentee ini tidak punya mentor, padahal berkas memuat {count} champion: sebutkan championnya di mentor",
+    },
+    "check.code_kecamatan_shape": {
+        "en": "a kecamatan's area code is PP.KK.CC, but {code} is a desa/kelurahan code",
+        "id": "kode wilayah kecamatan berbentuk PP.KK.CC, tetapi {code} adalah kode desa/kelurahan",
+    },
+    "check.code_village_shape": {
+        "en": "a {level}'s area code is PP.KK.CC.DDDD, but {code} is a kecamatan code",
+        "id": "kode wilayah {level} berbentuk PP.KK.CC.DDDD, tetapi {code} adalah kode kecamatan",
+    },
+    "check.waiver_unknown_rule": {
+        "en": "the waiver names the unknown rule '{rule}'; known rules: {known}",
+        "id": "pengecualian menyebut aturan '{rule}' yang tidak dikenal; aturan yang dikenal: {known}",
+    },
+    "warn.code_village_kind": {
+        "en": "area code {code} marks a {kind} (its village part starts with {digit}), but level is {level}",
+        "id": "kode wilayah {code} menandai {kind} (bagian desanya diawali {digit}), tetapi level adalah {level}",
+    },
+    "warn.evidence_unknown_key": {
+        "en": "'{key}' is not an evidence item of the criteria set '{set}'",
+        "id": "'{key}' bukan dokumen bukti dalam kumpulan kriteria '{set}'",
+    },
+    "warn.mentor_ignored": {
+        "en": "mentor is only read for mentee firms; this firm's role is {role}",
+        "id": "mentor hanya dibaca untuk usaha mentee; peran usaha ini {role}",
+    },
+    "warn.waiver_rule_unused": {
+        "en": "the waiver names rule {rule}, which the criteria set '{set}' does not use",
+        "id": "pengecualian menyebut aturan {rule}, yang tidak dipakai kumpulan kriteria '{set}'",
+    },
+    # --- waivers and rule errors -------------------------------------------
+    "waiver.applied": {
+        "en": "Waived by the assessing office: {reason}",
+        "id": "Dikecualikan oleh dinas penilai: {reason}",
+    },
+    "waiver.applied_by": {
+        "en": "Waived by {approved_by}: {reason}",
+        "id": "Dikecualikan oleh {approved_by}: {reason}",
+    },
+    "waiver.expired": {
+        "en": "A waiver of this criterion expired on {expires} and has no effect: {reason}",
+        "id": "Pengecualian kriteria ini berakhir pada {expires} dan tidak berlaku: {reason}",
+    },
+    "rule.crashed": {
+        "en": "The rule {rule} failed while checking: {error}",
+        "id": "Aturan {rule} gagal saat memeriksa: {error}",
+    },
+    "rule.unavailable": {
+        "en": "The rule {rule} could not be loaded: {error}",
+        "id": "Aturan {rule} tidak dapat dimuat: {error}",
+    },
+    # --- criteria sets and options (exit code 2) ------------------------------
+    "usage.unknown_set": {
+        "en": "no criteria set named '{name}'; shipped sets: {shipped} (or give a path to a .yaml file)",
+        "id": "tidak ada kumpulan kriteria bernama '{name}'; yang tersedia: {shipped} (atau berikan jalur berkas .yaml)",
+    },
+    "usage.extends_not_found": {
+        "en": "extends '{ref}': no shipped set or file of that name",
+        "id": "extends '{ref}': tidak ada kumpulan kriteria atau berkas dengan nama itu",
+    },
+    "usage.extends_cycle": {
+        "en": "extends forms a cycle: {cycle}",
+        "id": "extends membentuk lingkaran: {cycle}",
+    },
+    "usage.set_unreadable": {
+        "en": "cannot read the criteria set: {detail}",
+        "id": "kumpulan kriteria tidak dapat dibaca: {detail}",
+    },
+    "usage.set_invalid": {"en": "invalid criteria set: {detail}", "id": "kumpulan kriteria tidak sah: {detail}"},
+    "usage.unknown_rule": {
+        "en": "unknown rule '{rule}'; known rules: {known}",
+        "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",
+    },
+    "usage.bad_param": {
+        "en": "rule {rule}, parameter '{param}': {detail}",
+        "id": "aturan {rule}, parameter '{param}': {detail}",
+    },
+    # --- C1 resource-champion-mentees ---------------------------------------
+    "c1.resources_ok": {
+        "en": "{count} superior resource(s) listed.",
+        "id": "{count} sumber daya unggulan tercantum.",
+    },
+    "c1.resources_empty": {
+        "en": "No superior resource of the region is listed (resources is empty).",
+        "id": "Tidak ada sumber daya unggulan wilayah yang tercantum (resources kosong).",
+    },
+    "c1.resources_absent": {
+        "en": "The region's superior resources are not stated yet.",
+        "id": "Sumber daya unggulan wilayah belum dinyatakan.",
+    },
+    "c1.export_false": {
+        "en": "The product is marked as not export-oriented.",
+        "id": "Produk ditandai tidak berorientasi ekspor.",
+    },
+    "c1.export_absent": {
+        "en": "Whether the product is (or can become) export-oriented is not stated.",
+        "id": "Belum dinyatakan apakah produk berorientasi (atau dapat berorientasi) ekspor.",
+    },
+    "c1.firms_absent": {"en": "The sentra's firms are not listed yet.", "id": "Usaha di sentra belum didaftar."},
+    "c1.no_champion": {
+        "en": "No firm has the role champion (the main firm that drives the sentra).",
+        "id": "Tidak ada usaha berperan champion (usaha utama penggerak sentra).",
+    },
+    "c1.not_willing": {
+        "en": "No champion has stated it is willing to lead the community.",
+        "id": "Tidak ada champion yang menyatakan bersedia menjadi penggerak masyarakat.",
+    },
+    "c1.willing_absent": {
+        "en": "Champion {name} has not stated whether it is willing to lead.",
+        "id": "Champion {name} belum menyatakan kesediaan menjadi penggerak.",
+    },
+    "c1.mentees_short": {
+        "en": "Champion {name} mentors {count} of the {required} mentee firms of category {category} needed.",
+        "id": "Champion {name} membina {count} dari {required} usaha mentee kategori {category} yang diperlukan.",
+    },
+    "c1.ok": {
+        "en": "Champion {name} is willing to lead and mentors {count} mentee firms of category {category}.",
+        "id": "Champion {name} bersedia menjadi penggerak dan membina {count} usaha mentee kategori {category}.",
+    },
+    "c1.capacity_not_largest": {
+        "en": "Champion {name} ({capacity} units/month) is not the largest producer: {other} makes {other_capacity}.",
+        "id": "Champion {name} ({capacity} unit/bulan) bukan produsen terbesar: {other} membuat {other_capacity}.",
+    },
+    "missing.c1.resource": {
+        "en": "list at least one superior resource of the region",
+        "id": "cantumkan sedikitnya satu sumber daya unggulan wilayah",
+    },
+    "missing.c1.export_state": {
+        "en": "state whether the product is export-oriented",
+        "id": "nyatakan apakah produk berorientasi ekspor",
+    },
+    "missing.c1.export": {
+        "en": "a product that is, or can become, high value-added and export-oriented",
+        "id": "produk yang bernilai tambah tinggi dan berorientasi ekspor (atau dapat menjadi demikian)",
+    },
+    "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan usaha-usaha di sentra"},
+    "missing.c1.champion": {
+        "en": "a champion firm (the largest producer) willing to lead the sentra",
+        "id": "usaha champion (produsen terbesar) yang bersedia menjadi penggerak sentra",
+    },
+    "missing.c1.willingness": {
+        "en": "state the champion's willingness to lead (willing_to_lead)",
+        "id": "nyatakan kesediaan champion menjadi penggerak (willing_to_lead)",
+    },
+    "missing.c1.more_mentees": {
+        "en": "{count} more mentee firm(s) of category {category} mentored by {name}",
+        "id": "{count} usaha mentee lagi kategori {category} yang dibina {name}",
+    },
+    # --- C2 similar-firms ---------------------------------------------------
+    "c2.ok": {
+        "en": "{count} firms make products of category {category} (at least {required} needed).",
+        "id": "{count} usaha membuat produk kategori {category} (minimal {required}).",
+    },
+    "c2.short": {
+        "en": "{count} of the {required} firms of category {category} needed.",
+        "id": "{count} dari {required} usaha kategori {category} yang diperlukan.",
+    },
+    "c2.firms_absent": {
+        "en": "The sentra's firms are not listed yet.",
+        "id": "Usaha di sentra belum didaftar.",
+    },
+    "c2.category_absent": {
+        "en": "The product (and so its category) is not given, so similar firms cannot be counted.",
+        "id": "Produk (dan kategorinya) belum diisi, sehingga usaha sejenis tidak dapat dihitung.",
+    },
+    "missing.c2.more_firms": {
+        "en": "{count} more firm(s) of category {category}",
+        "id": "{count} usaha lagi kategori {category}",
+    },
+    "missing.product": {
+        "en": "describe the product (name and category)",
+        "id": "uraikan produknya (nama dan kategori)",
+    },
+    # --- C3 uniqueness ------------------------------------------------------
+    "c3.ok": {"en": "The product is unique through its {aspects}.", "id": "Produk unik dari segi {aspects}."},
+    "c3.empty": {
+        "en": "uniqueness is given, but raw material, local skill and culture are all empty.",
+        "id": "uniqueness diisi, tetapi bahan baku, keterampilan lokal dan budaya semuanya kosong.",
+    },
+    "c3.absent": {
+        "en": "The product's uniqueness and local wisdom are not described.",
+        "id": "Keunikan dan kearifan lokal produk belum diuraikan.",
+    },
+    "missing.c3": {
+        "en": "describe what makes the product unique: its raw material, local skill or local culture",
+        "id": "uraikan keunikan produk: bahan baku, keterampilan lokal atau budaya lokal",
+    },
+    "aspect.raw_material": {"en": "raw material", "id": "bahan baku"},
+    "aspect.local_skill": {"en": "local skill", "id": "keterampilan lokal"},
+    "aspect.culture": {"en": "culture", "id": "budaya"},
+    # --- C4 government-commitment -------------------------------------------
+    "c4.ok": {
+        "en": "{count} local-government commitment(s) committed or delivered.",
+        "id": "{count} komitmen pemerintah daerah sudah disepakati atau terlaksana.",
+    },
+    "c4.too_few": {
+        "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana ({planned} baru rencana).",
+    },
+    "c4.empty": {
+        "en": "No local-government commitment is listed.",
+        "id": "Tidak ada komitmen pemerintah daerah yang tercantum.",
+    },
+    "c4.absent": {
+        "en": "The local government's commitment is not stated yet.",
+        "id": "Komitmen pemerintah daerah belum dinyatakan.",
+    },
+    "missing.c4": {
+        "en": "{count} more committed or delivered commitment(s) of the local government (budget, programme, regulation)",
+        "id": "{count} komitmen pemerintah daerah lagi yang disepakati atau terlaksana (anggaran, program, regulasi)",
+    },
+    # --- C5 management-body -------------------------------------------------
+    "c5.ok": {"en": "Managed by {names}.", "id": "Dikelola oleh {names}."},
+    "c5.empty": {
+        "en": "The sentra has no management body.",
+        "id": "Sentra tidak memiliki pengurus.",
+    },
+    "c5.absent": {
+        "en": "The sentra's management body is not stated yet.",
+        "id": "Pengurus sentra belum dinyatakan.",
+    },
+    "missing.c5": {
+        "en": "a management body for the sentra (kelompok usaha, KUB, koperasi, paguyuban, asosiasi)",
+        "id": "pengurus sentra (kelompok usaha, KUB, koperasi, paguyuban, asosiasi)",
+    },
+    # --- C6 spatial-plan ----------------------------------------------------
+    "c6.ok": {"en": "Conforms to {regulation}.", "id": "Sesuai dengan {regulation}."},
+    "c6.not_conform": {
+        "en": "The location does not conform to the regional spatial plan (RUTR/RTRW).",
+        "id": "Lokasi tidak sesuai dengan rencana tata ruang wilayah (RUTR/RTRW).",
+    },
+    "c6.absent": {
+        "en": "Conformity with the Perda RUTR/RTRW is not stated yet.",
+        "id": "Kesesuaian dengan Perda RUTR/RTRW belum dinyatakan.",
+    },
+    "c6.conforms_absent": {
+        "en": "Whether the location conforms to the spatial plan is not stated.",
+        "id": "Belum dinyatakan apakah lokasi sesuai dengan rencana tata ruang.",
+    },
+    "c6.regulation_absent": {
+        "en": "The Perda RTRW/RUTR is not named.",
+        "id": "Perda RTRW/RUTR belum disebutkan.",
+    },
+    "missing.c6.conforms": {
+        "en": "state whether the location conforms to the Perda RTRW/RUTR",
+        "id": "nyatakan apakah lokasi sesuai dengan Perda RTRW/RUTR",
+    },
+    "missing.c6.regulation": {
+        "en": "name the Perda RTRW the zone belongs to",
+        "id": "sebutkan Perda RTRW yang mengatur zona tersebut",
+    },
+    "missing.c6.conform": {
+        "en": "a location that conforms to the Perda RTRW/RUTR",
+        "id": "lokasi yang sesuai dengan Perda RTRW/RUTR",
+    },
+    # --- C7 local-raw-material ----------------------------------------------
+    "c7.ok": {
+        "en": "{names} come(s) from an accepted source ({accepted}).",
+        "id": "{names} berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.none_accepted": {
+        "en": "No raw material comes from an accepted source ({accepted}).",
+        "id": "Tidak ada bahan baku dari sumber yang diterima ({accepted}).",
+    },
+    "c7.source_absent": {
+        "en": "The source of {names} is not given.",
+        "id": "Asal {names} belum diisi.",
+    },
+    "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
+    "c7.absent": {
+        "en": "The raw materials and their origin are not stated yet.",
+        "id": "Bahan baku dan asalnya belum dinyatakan.",
+    },
+    "missing.c7.local": {
+        "en": "a raw material available from an accepted source ({accepted})",
+        "id": "bahan baku yang tersedia dari sumber yang diterima ({accepted})",
+    },
+    "missing.c7.source": {
+        "en": "state where {names} come(s) from",
+        "id": "nyatakan asal {names}",
+    },
+    "missing.c7.list": {
+        "en": "list the main raw materials and where they come from",
+        "id": "daftarkan bahan baku utama dan asalnya",
+    },
+    # --- C8 public-transport ------------------------------------------------
+    "c8.ok": {"en": "Reached by {modes}.", "id": "Dapat dicapai dengan {modes}."},
+    "c8.ok_distance": {
+        "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
+        "id": "Dapat dicapai dengan {modes}; perhentian terdekat berjarak {distance} m (maksimal {limit} m).",
+    },
+    "c8.too_far": {
+        "en": "The nearest public-transport stop is {distance} m away; at most {limit} m.",
+        "id": "Perhentian angkutan umum terdekat berjarak {distance} m; maksimal {limit} m.",
+    },
+    "c8.empty": {
+        "en": "No public transport serves the sentra.",
+        "id": "Tidak ada angkutan umum yang melayani sentra.",
+    },
+    "c8.absent": {
+        "en": "Public-transport access to the sentra is not stated yet.",
+        "id": "Akses angkutan umum ke sentra belum dinyatakan.",
+    },
+    "missing.c8.modes": {
+        "en": "list the public-transport modes that stop near the sentra",
+        "id": "daftarkan moda angkutan umum yang berhenti dekat sentra",
+    },
+    "missing.c8.closer": {
+        "en": "a public-transport stop within {limit} m of the sentra",
+        "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
+    },
+}
+
+
+def register(entries: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a plugin's messages. An entry must give both languages."""
+    for key, texts in entries.items():
+        missing = [lang for lang in LANGS if lang not in texts]
+        if missing:
+            raise ValueError(f"message {key!r} lacks language(s) {', '.join(missing)}")
+        CATALOGUE[key] = dict(texts)
+
+
+def render(message: Message, lang: Lang = "en") -> str:
+    """The message as text in ``lang``; values that are themselves messages are rendered too."""
+    entry = CATALOGUE.get(message.id)
+    if entry is None:
+        return message.id
+    values = {key: _value(value, lang) for key, value in message.values.items()}
+    try:
+        return entry[lang].format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return entry[lang]
+
+
+def _value(value: object, lang: Lang) -> object:
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, tuple):
+        return ", ".join(str(_value(item, lang)) for item in value)
+    return value
+
+
+def text(key: str, lang: Lang = "en", **values: object) -> str:
+    return render(Message(key, values), lang)

@@ -1,0 +1,93 @@
+"""The rule registry: the eight built-in rules, plus rules from installed plugins.
+
+Plugins register modules under the entry-point group ``ovop_assess.rules``
+(``NIB1 = my_package.nib_rule``). They are looked up only when a criteria
+set, ``rules`` or ``explain`` asks for an id the built-ins do not have, and
+each is loaded in its own ``try``: a plugin that fails to import becomes an
+:class:`Unavailable` entry reported by name, never a crash of the run.
+Plugins come only from installed distributions (entry points), never from
+the working directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import metadata
+
+from .. import messages
+from . import (
+    c1_resource_champion_mentees,
+    c2_similar_firms,
+    c3_uniqueness,
+    c4_government_commitment,
+    c5_management_body,
+    c6_spatial_plan,
+    c7_local_raw_material,
+    c8_public_transport,
+)
+from .base import RuleSpec
+
+ENTRY_POINT_GROUP = "ovop_assess.rules"
+
+BUILTIN: dict[str, RuleSpec] = {
+    spec.id: spec
+    for spec in (
+        RuleSpec.from_object(module, "built-in")
+        for module in (
+            c1_resource_champion_mentees,
+            c2_similar_firms,
+            c3_uniqueness,
+            c4_government_commitment,
+            c5_management_body,
+            c6_spatial_plan,
+            c7_local_raw_material,
+            c8_public_transport,
+        )
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Unavailable:
+    """A plugin rule that could not be loaded; the run goes on and reports it."""
+
+    id: str
+    origin: str
+    error: str
+
+
+_plugins: dict[str, RuleSpec | Unavailable] | None = None
+
+
+def plugins() -> dict[str, RuleSpec | Unavailable]:
+    """Rules from installed plugins, loaded once per process."""
+    global _plugins
+    if _plugins is None:
+        found: dict[str, RuleSpec | Unavailable] = {}
+        for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            origin = f"{entry.dist.name if entry.dist else '?'} ({entry.value})"
+            try:
+                obj = entry.load()
+                spec = RuleSpec.from_object(obj, origin)
+                extra = getattr(obj, "MESSAGES", None)
+                if extra:
+                    messages.register(extra)
+            except Exception as exc:  # a broken plugin must not take the run down
+                found[entry.name] = Unavailable(entry.name, origin, f"{type(exc).__name__}: {exc}")
+                continue
+            if spec.id in BUILTIN:
+                found[spec.id] = Unavailable(spec.id, origin, "its id clashes with a built-in rule")
+                continue
+            found[spec.id] = spec
+        _plugins = found
+    return _plugins
+
+
+def lookup(rule_id: str) -> RuleSpec | Unavailable | None:
+    if rule_id in BUILTIN:
+        return BUILTIN[rule_id]
+    return plugins().get(rule_id)
+
+
+def known_ids() -> list[str]:
+    return [*BUILTIN, *sorted(i for i in plugins() if i not in BUILTIN)]

@@ -1,0 +1,119 @@
+"""The contract every rule follows, built-in or from a plugin.
+
+A rule is a module (or any object) with:
+
+- ``ID``: short id used in criteria sets (``C2``, ``NIB1``);
+- ``NAME``: a kebab-case name (``similar-firms``);
+- ``TITLE``: ``{"en": ..., "id": ...}``;
+- ``Params``: a pydantic model of its parameters, with defaults;
+- ``check(facts, params) -> Outcome``: pure, never prints, never raises
+  because a criterion failed;
+- a docstring: the user documentation that ``ovop-assess explain`` prints;
+- optionally ``MESSAGES``: catalogue entries (both languages) for its reasons.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+from pydantic import BaseModel, ConfigDict
+
+from ..region import Region
+from ..results import Finding, Location, Message, Outcome, Status
+from ..yaml_source import PathKey, Positions
+
+
+class RuleParams(BaseModel):
+    """Base for a rule's ``Params``: unknown or ill-typed parameters are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class NoParams(RuleParams):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A validated region plus where each of its values sits in the file."""
+
+    region: Region
+    positions: Positions
+
+    def at(self, *path: str | int) -> Location:
+        return self.positions.value(path)
+
+    def finding(self, message_id: str, path: PathKey | None = None, **values: Any) -> Finding:
+        location = self.positions.value(path) if path is not None else None
+        return Finding(Message(message_id, values), location)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """A loaded rule, whatever it came from."""
+
+    id: str
+    name: str
+    title: Mapping[str, str]
+    params: type[BaseModel]
+    check: Callable[[Facts, Any], Outcome]
+    doc: str
+    origin: str  # "built-in" or the distribution/entry point it came from
+
+    @classmethod
+    def from_object(cls, obj: object, origin: str) -> RuleSpec:
+        missing = [name for name in ("ID", "NAME", "TITLE", "Params", "check") if not hasattr(obj, name)]
+        if missing:
+            raise TypeError(f"not a rule: missing {', '.join(missing)}")
+        params = getattr(obj, "Params")
+        if not (isinstance(params, type) and issubclass(params, BaseModel)):
+            raise TypeError("Params must be a pydantic model")
+        title = getattr(obj, "TITLE")
+        if not isinstance(title, Mapping) or not {"en", "id"} <= set(title):
+            raise TypeError("TITLE must give 'en' and 'id'")
+        return cls(
+            id=str(getattr(obj, "ID")),
+            name=str(getattr(obj, "NAME")),
+            title=cast(Mapping[str, str], title),
+            params=params,
+            check=getattr(obj, "check"),
+            doc=inspect.cleandoc(getattr(obj, "__doc__", None) or ""),
+            origin=origin,
+        )
+
+
+def result(
+    status: Status,
+    score: float,
+    reasons: list[Finding],
+    warnings: list[Finding] | None = None,
+    missing: list[Message] | None = None,
+) -> Outcome:
+    """Build an :class:`Outcome`; a pass always scores 1, the rest is clamped to 0..1."""
+    if status is Status.PASS:
+        score = 1.0
+    elif status is Status.UNKNOWN:
+        score = 0.0
+    return Outcome(
+        status=status,
+        score=round(min(1.0, max(0.0, score)), 4),
+        reasons=tuple(reasons),
+        warnings=tuple(warnings or ()),
+        missing=tuple(missing or ()),
+    )
+
+
+def fmt_number(value: float) -> str:
+    """900.0 -> "900", 12.5 -> "12.5": numbers as an analyst wrote them."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def join(names: list[str]) -> str:
+    return ", ".join(names)
+
+
+def msg(message_id: str, **values: Any) -> Message:
+    return Message(message_id, values)

@@ -1,0 +1,186 @@
+"""C1 resource-champion-mentees: a superior resource, and a champion firm with its mentees.
+
+What it checks
+    The region lists at least one superior resource (``resources``); the
+    product is, or can become, high value-added and export-oriented
+    (``product.export_oriented: true``); and at least one champion firm
+    (``role: champion``) has stated it is willing to drive the community
+    (``willing_to_lead: true``) and mentors at least ``min_mentees`` mentee
+    firms making the product's category. A mentee belongs to the champion
+    named in its ``mentor``, or to the only champion when the file has one.
+
+Why
+    The first OVOP sentra criterion in the source document: a region with a
+    superior resource that can become an export-oriented product, with at
+    least 1 main firm (the largest producer) willing to drive the community
+    and 3 other firms it mentors that make the same kind of product.
+
+Status
+    fail when resources is empty, export_oriented is false, firms are listed
+    but none is a champion, every champion said no to leading, or no champion
+    that is (or may be) willing mentors enough mentees. unknown when
+    resources, firms, export_oriented or a champion's willing_to_lead is
+    absent and could still decide it. The score on a fail is the best
+    willing champion's mentees over ``min_mentees`` (2 of 3 -> 0.67), or 0
+    when another fact already fails.
+    A champion whose monthly_capacity is known and lower than another firm's
+    gives a warning, not a failure (the source says "main or largest").
+
+Parameters
+    min_mentees (integer >= 1, default 3): mentee firms a champion needs.
+
+Passing fragment
+    resources: [{type: skill, description: Batik craftsmanship}]
+    product: {name: Batik, category: batik, export_oriented: true}
+    firms:
+      - {name: A, role: champion, willing_to_lead: true}
+      - {name: B, role: mentee}
+      - {name: C, role: mentee}
+      - {name: D, role: mentee}
+
+Failing fragment (two mentees where three are needed)
+    firms:
+      - {name: A, role: champion, willing_to_lead: true}
+      - {name: B, role: mentee}
+      - {name: C, role: mentee}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import Field
+
+from ..region import Firm
+from ..results import Finding, Message, Outcome, Status
+from .base import Facts, RuleParams, fmt_number, msg, result
+
+ID = "C1"
+NAME = "resource-champion-mentees"
+TITLE = {
+    "en": "Superior resource, champion firm and its mentees",
+    "id": "Sumber daya unggulan, usaha champion dan binaannya",
+}
+
+
+class Params(RuleParams):
+    min_mentees: int = Field(3, ge=1)
+
+
+def check(facts: Facts, params: Params) -> Outcome:
+    region = facts.region
+    product = region.product
+    category = product.category if product is not None else "?"
+    failed: list[Finding] = []
+    unknown: list[Finding] = []
+    passed: list[Finding] = []
+    missing: list[Message] = []
+    warnings: list[Finding] = []
+
+    if region.resources is None:
+        unknown.append(facts.finding("c1.resources_absent"))
+        missing.append(msg("missing.c1.resource"))
+    elif not region.resources:
+        failed.append(facts.finding("c1.resources_empty", ("resources",)))
+        missing.append(msg("missing.c1.resource"))
+    else:
+        passed.append(facts.finding("c1.resources_ok", ("resources",), count=len(region.resources)))
+
+    if product is None or product.export_oriented is None:
+        unknown.append(facts.finding("c1.export_absent", ("product",) if product else None))
+        missing.append(msg("missing.c1.export_state"))
+    elif product.export_oriented is False:
+        failed.append(facts.finding("c1.export_false", ("product", "export_oriented")))
+        missing.append(msg("missing.c1.export"))
+
+    mentee_ratio = 0.0
+    firms = region.firms
+    if firms is None:
+        unknown.append(facts.finding("c1.firms_absent"))
+        missing.append(msg("missing.firms"))
+    else:
+        champions = [(i, f) for i, f in enumerate(firms) if f.role == "champion"]
+        counts = _mentee_counts(firms, champions, region.firm_category, category)
+        if not champions:
+            failed.append(facts.finding("c1.no_champion", ("firms",)))
+            missing.append(msg("missing.c1.champion"))
+        elif all(f.willing_to_lead is False for _, f in champions):
+            failed.append(facts.finding("c1.not_willing", ("firms", champions[0][0], "willing_to_lead")))
+            missing.append(msg("missing.c1.champion"))
+        else:
+            # Champions that are, or may yet turn out to be, willing.
+            candidates = [(i, f) for i, f in champions if f.willing_to_lead is not False]
+            best_i, best = max(candidates, key=lambda c: (counts[c[1].name], c[1].willing_to_lead is True))
+            best_count = counts[best.name]
+            mentee_ratio = min(1.0, best_count / params.min_mentees)
+            values = {"name": best.name, "count": best_count, "category": category}
+            if best_count < params.min_mentees:
+                failed.append(
+                    facts.finding("c1.mentees_short", ("firms", best_i), required=params.min_mentees, **values)
+                )
+                missing.append(
+                    msg("missing.c1.more_mentees", name=best.name, category=category,
+                        count=params.min_mentees - best_count)
+                )
+            else:
+                willing = [
+                    (i, f) for i, f in candidates
+                    if f.willing_to_lead is True and counts[f.name] >= params.min_mentees
+                ]
+                if willing:
+                    i, champion = willing[0]
+                    passed.append(
+                        facts.finding("c1.ok", ("firms", i), name=champion.name,
+                                      count=counts[champion.name], category=category)
+                    )
+                    warnings.extend(_capacity_warning(facts, firms, i, champion))
+                else:
+                    unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
+                    missing.append(msg("missing.c1.willingness"))
+
+    if failed:
+        # Fail before unknown: a present fact already decides it.
+        score = mentee_ratio if len(failed) == 1 and failed[0].message.id == "c1.mentees_short" else 0.0
+        return result(Status.FAIL, score, failed + unknown, warnings, missing)
+    if unknown:
+        return result(Status.UNKNOWN, 0.0, unknown + passed, warnings, missing)
+    return result(Status.PASS, 1.0, passed, warnings)
+
+
+def _mentee_counts(
+    firms: list[Firm],
+    champions: list[tuple[int, Firm]],
+    category_of: Callable[[Firm], str | None],
+    category: str,
+) -> dict[str, int]:
+    counts = {f.name: 0 for _, f in champions}
+    only = champions[0][1].name if len(champions) == 1 else None
+    for firm in firms:
+        if firm.role != "mentee":
+            continue
+        mentor = firm.mentor if firm.mentor is not None else only
+        if mentor in counts and category_of(firm) == category:
+            counts[mentor] += 1
+    return counts
+
+
+def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:
+    if champion.monthly_capacity is None:
+        return []
+    larger = [
+        f for f in firms
+        if f.monthly_capacity is not None and f.monthly_capacity > champion.monthly_capacity
+    ]
+    if not larger:
+        return []
+    top = max(larger, key=lambda f: f.monthly_capacity or 0.0)
+    return [
+        facts.finding(
+            "c1.capacity_not_largest",
+            ("firms", index, "monthly_capacity"),
+            name=champion.name,
+            capacity=fmt_number(champion.monthly_capacity),
+            other=top.name,
+            other_capacity=fmt_number(top.monthly_capacity or 0.0),
+        )
+    ]

@@ -1,0 +1,77 @@
+"""C2 similar-firms: an existing cluster of at least 10 firms making the same kind of product.
+
+What it checks
+    Counts the firms (any role) whose category is the product's category;
+    a firm without ``category`` takes ``product.category``. Passes with at
+    least ``min_similar_firms`` of them.
+
+Why
+    The second OVOP sentra criterion in the source document: the community
+    already produces the same or similar goods (a sentra IKM) with at least
+    10 firms/UMKM making that kind of product.
+
+Status
+    fail with fewer firms; the score scales with the count (7 of 10 -> 0.7).
+    unknown when ``firms`` is absent, or when firms are listed but the
+    product (and so its category) is not described.
+
+Parameters
+    min_similar_firms (integer >= 1, default 10): similar firms needed.
+
+Passing fragment
+    product: {name: Batik, category: batik}
+    firms:   # ten entries like these
+      - {name: Batik 1, role: member}
+      - {name: Batik 2, role: member, category: batik}
+
+Failing fragment (one of the two firms makes something else)
+    product: {name: Batik, category: batik}
+    firms:
+      - {name: Batik 1, role: member}
+      - {name: Lurik 1, role: member, category: lurik-weaving}
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..results import Outcome, Status
+from .base import Facts, RuleParams, msg, result
+
+ID = "C2"
+NAME = "similar-firms"
+TITLE = {
+    "en": "At least 10 firms make the same kind of product",
+    "id": "Sedikitnya 10 usaha memproduksi produk sejenis",
+}
+
+
+class Params(RuleParams):
+    min_similar_firms: int = Field(10, ge=1)
+
+
+def check(facts: Facts, params: Params) -> Outcome:
+    region = facts.region
+    firms = region.firms
+    if firms is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=[msg("missing.firms")])
+    required = params.min_similar_firms
+    if region.product is None:
+        if firms:
+            return result(
+                Status.UNKNOWN, 0.0, [facts.finding("c2.category_absent", ("firms",))],
+                missing=[msg("missing.product")],
+            )
+        category = "?"
+    else:
+        category = region.product.category
+    count = sum(1 for firm in firms if region.firm_category(firm) == category)
+    values = {"count": count, "required": required, "category": category}
+    if count >= required:
+        return result(Status.PASS, 1.0, [facts.finding("c2.ok", ("firms",), **values)])
+    return result(
+        Status.FAIL,
+        count / required,
+        [facts.finding("c2.short", ("firms",), **values)],
+        missing=[msg("missing.c2.more_firms", count=required - count, category=category)],
+    )

@@ -1,0 +1,69 @@
+"""C3 uniqueness: the product is unique and carries local wisdom or history.
+
+What it checks
+    ``product.uniqueness`` describes at least one of ``raw_material``,
+    ``local_skill`` or ``culture`` in non-empty text.
+
+Why
+    The third OVOP sentra criterion in the source document: the product is
+    unique and has local wisdom or history, judged by its raw material
+    and/or local skills or local culture.
+
+Status
+    fail when ``uniqueness`` is given but every aspect is empty or absent;
+    unknown when ``uniqueness`` (or the whole ``product``) is absent.
+    The score is 0 or 1.
+
+Parameters
+    none.
+
+Passing fragment
+    product:
+      name: Batik tulis
+      category: batik
+      uniqueness: {local_skill: Hand-drawn batik passed down in the kampung}
+
+Failing fragment
+    product:
+      name: Batik tulis
+      category: batik
+      uniqueness: {raw_material: "", culture: ""}
+"""
+
+from __future__ import annotations
+
+from ..results import Outcome, Status
+from .base import Facts, NoParams, msg, result
+
+ID = "C3"
+NAME = "uniqueness"
+TITLE = {
+    "en": "Uniqueness and local wisdom of the product",
+    "id": "Keunikan dan kearifan lokal produk",
+}
+
+Params = NoParams
+
+_ASPECTS = ("raw_material", "local_skill", "culture")
+
+
+def check(facts: Facts, params: NoParams) -> Outcome:
+    product = facts.region.product
+    uniqueness = product.uniqueness if product is not None else None
+    if uniqueness is None:
+        return result(
+            Status.UNKNOWN, 0.0, [facts.finding("c3.absent", ("product",) if product else None)],
+            missing=[msg("missing.c3")],
+        )
+    present = [a for a in _ASPECTS if (getattr(uniqueness, a) or "").strip()]
+    if not present:
+        return result(
+            Status.FAIL, 0.0, [facts.finding("c3.empty", ("product", "uniqueness"))], missing=[msg("missing.c3")]
+        )
+    aspects = [msg(f"aspect.{a}") for a in present]
+    return result(
+        Status.PASS,
+        1.0,
+        [facts.finding("c3.ok", ("product", "uniqueness", present[0]), aspects=tuple(aspects))],
+    )
+

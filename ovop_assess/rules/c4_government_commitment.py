@@ -1,0 +1,70 @@
+"""C4 government-commitment: the local government commits to developing the product.
+
+What it checks
+    Counts ``government_commitment`` entries whose ``status`` is
+    ``committed`` or ``delivered``; an entry without ``status`` counts as
+    committed. Passes with at least ``min_commitments`` of them.
+
+Why
+    The fourth OVOP sentra criterion in the source document: how far the
+    regional government commits to and facilitates developing the product
+    (budget, programmes, regulation).
+
+Status
+    fail when the list is empty, or has fewer than ``min_commitments``
+    committed/delivered entries (for example only ``planned`` ones);
+    unknown when ``government_commitment`` is absent. The score is 0 or 1.
+
+Parameters
+    min_commitments (integer >= 1, default 1).
+
+Passing fragment
+    government_commitment:
+      - {type: training, description: Training by the Dinas Koperasi dan UMKM, status: delivered}
+
+Failing fragment (only planned)
+    government_commitment:
+      - {type: budget, description: Budget line proposed for next year, status: planned}
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..results import Outcome, Status
+from .base import Facts, RuleParams, msg, result
+
+ID = "C4"
+NAME = "government-commitment"
+TITLE = {
+    "en": "Commitment and facilitation of the local government",
+    "id": "Komitmen dan fasilitasi pemerintah daerah",
+}
+
+
+class Params(RuleParams):
+    min_commitments: int = Field(1, ge=1)
+
+
+def check(facts: Facts, params: Params) -> Outcome:
+    commitments = facts.region.government_commitment
+    if commitments is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=params.min_commitments)])
+    if not commitments:
+        return result(
+            Status.FAIL, 0.0, [facts.finding("c4.empty", ("government_commitment",))],
+            missing=[msg("missing.c4", count=params.min_commitments)],
+        )
+    firm = [i for i, c in enumerate(commitments) if c.status != "planned"]
+    planned = len(commitments) - len(firm)
+    if len(firm) >= params.min_commitments:
+        return result(
+            Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))]
+        )
+    return result(
+        Status.FAIL,
+        0.0,
+        [facts.finding("c4.too_few", ("government_commitment",), count=len(firm),
+                       required=params.min_commitments, planned=planned)],
+        missing=[msg("missing.c4", count=params.min_commitments - len(firm))],
+    )

@@ -1,0 +1,48 @@
+"""C5 management-body: the sentra has a managing organisation.
+
+What it checks
+    ``organizations`` lists at least one body: a business group
+    (``kelompok_usaha``), a joint business group (``kub``), a cooperative
+    (``koperasi``), a ``paguyuban``, an association (``asosiasi``) or
+    ``other``.
+
+Why
+    The fifth OVOP sentra criterion in the source document: the sentra has
+    a management (pengurus sentra), which may be a kelompok usaha, KUB,
+    koperasi, paguyuban, asosiasi and the like. In Surakarta, Kauman's batik
+    sentra was run by the paguyuban PKWBK with the cooperative SDK.
+
+Status
+    fail when ``organizations: []``; unknown when absent. Score 0 or 1.
+
+Parameters
+    none.
+
+Passing fragment
+    organizations:
+      - {type: paguyuban, name: Paguyuban Kampung Wisata Batik Kauman (PKWBK)}
+
+Failing fragment
+    organizations: []
+"""
+
+from __future__ import annotations
+
+from ..results import Outcome, Status
+from .base import Facts, NoParams, msg, result
+
+ID = "C5"
+NAME = "management-body"
+TITLE = {"en": "A sentra management body", "id": "Pengurus sentra"}
+
+Params = NoParams
+
+
+def check(facts: Facts, params: NoParams) -> Outcome:
+    organizations = facts.region.organizations
+    if organizations is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c5.absent")], missing=[msg("missing.c5")])
+    if not organizations:
+        return result(Status.FAIL, 0.0, [facts.finding("c5.empty", ("organizations",))], missing=[msg("missing.c5")])
+    names = tuple(f"{o.name} ({o.type})" for o in organizations)
+    return result(Status.PASS, 1.0, [facts.finding("c5.ok", ("organizations", 0), names=names)])

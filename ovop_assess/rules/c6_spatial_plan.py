@@ -1,0 +1,66 @@
+"""C6 spatial-plan: the sentra conforms to the kabupaten/kota spatial plan (Perda RUTR/RTRW).
+
+What it checks
+    ``spatial_plan.conforms`` is true and ``spatial_plan.regulation`` names
+    the Perda that sets the RUTR/RTRW.
+
+Why
+    The sixth OVOP sentra criterion in the source document: the sentra the
+    kabupaten/kota proposes should already conform to its Perda RUTR
+    (Rencana Umum Tata Ruang). Naming the regulation makes the claim
+    checkable by the reviewer.
+
+Status
+    fail when ``conforms: false`` (whatever else is given); unknown when
+    ``spatial_plan``, ``conforms`` or ``regulation`` is absent (a blank
+    ``regulation`` counts as absent). Score 0 or 1.
+
+Parameters
+    none.
+
+Passing fragment
+    spatial_plan: {regulation: Perda Kota Surakarta No. 1 Tahun 2012 tentang RTRW, conforms: true}
+
+Failing fragment
+    spatial_plan: {regulation: Perda RTRW, conforms: false}
+"""
+
+from __future__ import annotations
+
+from ..results import Finding, Message, Outcome, Status
+from .base import Facts, NoParams, msg, result
+
+ID = "C6"
+NAME = "spatial-plan"
+TITLE = {
+    "en": "Conformity with the spatial plan (Perda RUTR/RTRW)",
+    "id": "Kesesuaian dengan rencana tata ruang (Perda RUTR/RTRW)",
+}
+
+Params = NoParams
+
+
+def check(facts: Facts, params: NoParams) -> Outcome:
+    plan = facts.region.spatial_plan
+    if plan is None:
+        return result(
+            Status.UNKNOWN, 0.0, [facts.finding("c6.absent")],
+            missing=[msg("missing.c6.conforms"), msg("missing.c6.regulation")],
+        )
+    if plan.conforms is False:
+        return result(
+            Status.FAIL, 0.0, [facts.finding("c6.not_conform", ("spatial_plan", "conforms"))],
+            missing=[msg("missing.c6.conform")],
+        )
+    regulation = (plan.regulation or "").strip()
+    reasons: list[Finding] = []
+    missing: list[Message] = []
+    if plan.conforms is None:
+        reasons.append(facts.finding("c6.conforms_absent", ("spatial_plan",)))
+        missing.append(msg("missing.c6.conforms"))
+    if not regulation:
+        reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
+        missing.append(msg("missing.c6.regulation"))
+    if reasons:
+        return result(Status.UNKNOWN, 0.0, reasons, missing=missing)
+    return result(Status.PASS, 1.0, [facts.finding("c6.ok", ("spatial_plan", "regulation"), regulation=regulation)])

@@ -1,0 +1,79 @@
+"""C7 local-raw-material: raw materials are available in the local area.
+
+What it checks
+    At least one entry of ``raw_materials`` has a ``source`` in
+    ``accepted_sources`` (by default only ``local``: the same
+    kabupaten/kota).
+
+Why
+    The seventh OVOP sentra criterion in the source document: raw materials
+    are available in the local area (ketersediaan bahan baku di daerah
+    setempat). A set may accept ``regional`` (same province) too.
+
+Status
+    fail when the list is empty, or every material has a source and none is
+    accepted; unknown when ``raw_materials`` is absent, or no material is
+    from an accepted source but some have no ``source`` given. Score 0 or 1.
+
+Parameters
+    accepted_sources (list of local/regional/national/imported, default
+    [local]).
+
+Passing fragment
+    raw_materials:
+      - {name: newspaper waste, source: local}
+
+Failing fragment
+    raw_materials:
+      - {name: rattan, source: imported}
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..results import Outcome, Status
+from .base import Facts, RuleParams, msg, result
+
+ID = "C7"
+NAME = "local-raw-material"
+TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku di daerah setempat"}
+
+Source = Literal["local", "regional", "national", "imported"]
+
+
+class Params(RuleParams):
+    accepted_sources: list[Source] = Field(default_factory=lambda: ["local"], min_length=1)
+
+
+def check(facts: Facts, params: Params) -> Outcome:
+    materials = facts.region.raw_materials
+    accepted = tuple(params.accepted_sources)
+    if materials is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c7.absent")], missing=[msg("missing.c7.list")])
+    if not materials:
+        return result(
+            Status.FAIL, 0.0, [facts.finding("c7.empty", ("raw_materials",))],
+            missing=[msg("missing.c7.local", accepted=accepted)],
+        )
+    good = [i for i, m in enumerate(materials) if m.source in accepted]
+    if good:
+        names = tuple(materials[i].name for i in good)
+        return result(
+            Status.PASS, 1.0,
+            [facts.finding("c7.ok", ("raw_materials", good[0], "source"), names=names, accepted=accepted)],
+        )
+    unsourced = [i for i, m in enumerate(materials) if m.source is None]
+    if unsourced:
+        names = tuple(materials[i].name for i in unsourced)
+        return result(
+            Status.UNKNOWN, 0.0,
+            [facts.finding("c7.source_absent", ("raw_materials", unsourced[0]), names=names)],
+            missing=[msg("missing.c7.source", names=names)],
+        )
+    return result(
+        Status.FAIL, 0.0, [facts.finding("c7.none_accepted", ("raw_materials",), accepted=accepted)],
+        missing=[msg("missing.c7.local", accepted=accepted)],
+    )

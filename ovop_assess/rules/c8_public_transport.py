@@ -1,0 +1,71 @@
+"""C8 public-transport: the sentra is easy to reach by public transport.
+
+What it checks
+    ``access.public_transport`` lists at least one mode that stops near the
+    sentra (``bus``, ``angkot``, ``train``, ...) and, when
+    ``access.nearest_stop_m`` is given, the nearest stop is at most
+    ``max_stop_distance_m`` metres away.
+
+Why
+    The eighth OVOP sentra criterion in the source document: the sentra
+    location is easy to reach by public transport. The distance threshold
+    is this tool's default, not the source's: a criteria set may change it.
+
+Status
+    fail when the list is empty or the stop is too far (even if the modes
+    are not listed yet); unknown when ``access`` or
+    ``access.public_transport`` is absent. Score 0 or 1.
+
+Parameters
+    max_stop_distance_m (number > 0, default 1000).
+
+Passing fragment
+    access: {public_transport: [bus, angkot], nearest_stop_m: 200}
+
+Failing fragment
+    access: {public_transport: [bus], nearest_stop_m: 2500}
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..results import Outcome, Status
+from .base import Facts, RuleParams, fmt_number, msg, result
+
+ID = "C8"
+NAME = "public-transport"
+TITLE = {"en": "Access by public transport", "id": "Kemudahan akses dengan angkutan umum"}
+
+
+class Params(RuleParams):
+    max_stop_distance_m: float = Field(1000, gt=0)
+
+
+def check(facts: Facts, params: Params) -> Outcome:
+    access = facts.region.access
+    limit = fmt_number(params.max_stop_distance_m)
+    if access is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c8.absent")], missing=[msg("missing.c8.modes")])
+    distance = access.nearest_stop_m
+    if distance is not None and distance > params.max_stop_distance_m:
+        return result(
+            Status.FAIL, 0.0,
+            [facts.finding("c8.too_far", ("access", "nearest_stop_m"), distance=fmt_number(distance), limit=limit)],
+            missing=[msg("missing.c8.closer", limit=limit)],
+        )
+    modes = access.public_transport
+    if modes is None:
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c8.absent", ("access",))], missing=[msg("missing.c8.modes")])
+    if not modes:
+        return result(
+            Status.FAIL, 0.0, [facts.finding("c8.empty", ("access", "public_transport"))],
+            missing=[msg("missing.c8.modes")],
+        )
+    where = ("access", "public_transport")
+    if distance is None:
+        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=tuple(modes))])
+    return result(
+        Status.PASS, 1.0,
+        [facts.finding("c8.ok_distance", where, modes=tuple(modes), distance=fmt_number(distance), limit=limit)],
+    )
