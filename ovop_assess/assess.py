@@ -30,7 +30,7 @@ from .results import (
 from .rules.base import Facts, RuleSpec
 from .validate import RuleIds, validate
 from .verdict import total_score, verdict_of
-from .yaml_source import Limits, LoadError, Loaded, load_file, parse_text
+from .yaml_source import Limits, Loaded, LoadError, load_file, parse_text
 
 
 def rule_ids(criteria: CriteriaSet) -> RuleIds:
@@ -77,9 +77,7 @@ def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date
         return _invalid(label, list(checked.errors), checked.warnings)
     facts = Facts(checked.region, loaded.positions)
     results = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
-    errors = tuple(
-        finding for result in results if result.status is Status.ERROR for finding in result.reasons
-    )
+    errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region
     return FileResult(
         file=label,
@@ -135,8 +133,9 @@ def _apply_waivers(rule_id: str, outcome: Outcome, region: Region, facts: Facts,
         where = facts.at("waivers", index)
         if waiver.expires is not None and waiver.expires < as_of:
             expired = Finding(_waiver_message("waiver.expired", waiver), where)
-            outcome = Outcome(outcome.status, outcome.score, outcome.reasons, (*outcome.warnings, expired),
-                              outcome.missing)
+            outcome = Outcome(
+                outcome.status, outcome.score, outcome.reasons, (*outcome.warnings, expired), outcome.missing
+            )
             continue
         applied = Finding(_waiver_message("waiver.applied", waiver), where)
         return Outcome(Status.WAIVED, 1.0, (applied, *outcome.reasons), outcome.warnings, ())

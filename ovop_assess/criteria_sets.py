@@ -23,7 +23,7 @@ from .errors import UsageError
 from .results import Location, Message, SetInfo
 from .rules.base import RuleSpec
 from .validate import _translate
-from .yaml_source import Limits, LoadError, Loaded, Positions, load_file, parse_text
+from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
 SHIPPED_PACKAGE = "ovop_assess.criteria"
 
@@ -109,12 +109,10 @@ def _is_path(ref: str) -> bool:
 def _chain(ref: str, base: Path | None, limits: Limits, seen: list[str]) -> list[_Layer]:
     label, loaded, folder = _open(ref, base, limits, seen[-1] if seen else None)
     if label in seen:
-        cycle = " -> ".join([*seen[seen.index(label):], label])
+        cycle = " -> ".join([*seen[seen.index(label) :], label])
         raise UsageError(Message("usage.extends_cycle", {"cycle": cycle}), file=seen[-1])
     layer = _parse(label, loaded)
-    parents = (
-        _chain(layer.file.extends, folder, limits, [*seen, label]) if layer.file.extends is not None else []
-    )
+    parents = _chain(layer.file.extends, folder, limits, [*seen, label]) if layer.file.extends is not None else []
     return [*parents, layer]
 
 
@@ -128,8 +126,11 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
             if exc.findings[0].message.id == "file.not_found" and child is not None:
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
             finding = exc.findings[0]
-            raise UsageError(Message("usage.set_unreadable", {"detail": finding.message}),
-                             file=str(candidate), location=finding.location) from None
+            raise UsageError(
+                Message("usage.set_unreadable", {"detail": finding.message}),
+                file=str(candidate),
+                location=finding.location,
+            ) from None
     if ref in shipped_names():
         text = resources.files(SHIPPED_PACKAGE).joinpath(f"{ref}.yaml").read_text(encoding="utf-8")
         return f"shipped:{ref}", parse_text(text, limits), None
@@ -141,15 +142,17 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
 def _parse(label: str, loaded: Loaded) -> _Layer:
     if loaded.problems:
         problem = loaded.problems[0]
-        raise UsageError(Message("usage.set_invalid", {"detail": problem.message}), file=label,
-                         location=problem.location)
+        raise UsageError(
+            Message("usage.set_invalid", {"detail": problem.message}), file=label, location=problem.location
+        )
     try:
         file = SetFile.model_validate(loaded.data)
     except ValidationError as exc:
         error = exc.errors(include_input=False)[0]
         finding = _translate(error, loaded.positions)
-        raise UsageError(Message("usage.set_invalid", {"detail": finding.message}), file=label,
-                         location=finding.location) from None
+        raise UsageError(
+            Message("usage.set_invalid", {"detail": finding.message}), file=label, location=finding.location
+        ) from None
     return _Layer(label, file, loaded.positions)
 
 
@@ -194,7 +197,8 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
         if spec is None:
             raise UsageError(
                 Message("usage.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())}),
-                file=layer.label, location=location,
+                file=layer.label,
+                location=location,
             )
         params: BaseModel | None = None
         if isinstance(spec, RuleSpec):
@@ -206,12 +210,18 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 detail = _translate(error, Positions()).message
                 raise UsageError(
                     Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": detail}),
-                    file=layer.label, location=location,
+                    file=layer.label,
+                    location=location,
                 ) from None
         active.append(
             ActiveRule(
-                id=rule_id, spec=spec, params=params, required=bool(config["required"]),
-                group=config["group"], weight=float(1.0 if config["weight"] is None else config["weight"]), evidence=tuple(config["evidence"]),
+                id=rule_id,
+                spec=spec,
+                params=params,
+                required=bool(config["required"]),
+                group=config["group"],
+                weight=float(1.0 if config["weight"] is None else config["weight"]),
+                evidence=tuple(config["evidence"]),
             )
         )
     title = info.get("title")

@@ -77,8 +77,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "schema.missing": {"en": "required field '{field}' is missing", "id": "kolom wajib '{field}' belum diisi"},
     "schema.expected_text": {"en": "expected text", "id": "harus berupa teks"},
     "schema.expected_text_quote": {
-        "en": "expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: \"{raw}\"",
-        "id": "harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: \"{raw}\"",
+        "en": 'expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: "{raw}"',
+        "id": 'harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: "{raw}"',
     },
     "schema.expected_int": {"en": "expected a whole number", "id": "harus berupa bilangan bulat"},
     "schema.expected_number": {"en": "expected a number", "id": "harus berupa angka"},
@@ -174,6 +174,62 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rule.unavailable": {
         "en": "The rule {rule} could not be loaded: {error}",
         "id": "Aturan {rule} tidak dapat dimuat: {error}",
+    },
+    # --- words of the reports ------------------------------------------------
+    "status.pass": {"en": "pass", "id": "lulus"},
+    "status.fail": {"en": "fail", "id": "gagal"},
+    "status.unknown": {"en": "unknown", "id": "belum diketahui"},
+    "status.waived": {"en": "waived", "id": "dikecualikan"},
+    "status.error": {"en": "error", "id": "galat"},
+    "verdict.eligible": {"en": "eligible", "id": "layak"},
+    "verdict.not_eligible": {"en": "not eligible", "id": "tidak layak"},
+    "verdict.incomplete": {"en": "incomplete", "id": "belum lengkap"},
+    "verdict.invalid": {"en": "invalid file", "id": "berkas tidak sah"},
+    "ui.criterion": {"en": "Criterion", "id": "Kriteria"},
+    "ui.status": {"en": "Status", "id": "Status"},
+    "ui.score": {"en": "Score", "id": "Skor"},
+    "ui.reason": {"en": "Reason", "id": "Alasan"},
+    "ui.verdict": {"en": "Verdict", "id": "Putusan"},
+    "ui.region": {"en": "Region", "id": "Wilayah"},
+    "ui.file": {"en": "File", "id": "Berkas"},
+    "ui.total_score": {"en": "total score", "id": "skor total"},
+    "ui.criteria_set": {
+        "en": "criteria set {id} (version {version})",
+        "id": "kumpulan kriteria {id} (versi {version})",
+    },
+    "ui.still_missing": {"en": "still missing", "id": "masih kurang"},
+    "ui.advisory": {"en": "advisory", "id": "anjuran"},
+    "ui.group": {"en": "one of group {group}", "id": "salah satu dari kelompok {group}"},
+    "ui.required": {"en": "required", "id": "wajib"},
+    "ui.warning": {"en": "warning", "id": "peringatan"},
+    "ui.errors_in": {"en": "{count} problem(s) in {file}", "id": "{count} masalah di {file}"},
+    "ui.summary": {
+        "en": "{files} file(s): {eligible} eligible, {not_eligible} not eligible, {incomplete} incomplete, {invalid} invalid",
+        "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak sah",
+    },
+    "ui.parameters": {"en": "parameters", "id": "parameter"},
+    "ui.none": {"en": "none", "id": "tidak ada"},
+    "ui.assessing": {"en": "Assessing", "id": "Menilai"},
+    "cli.no_files": {
+        "en": "no region files (*.yaml, *.yml) found in {path}",
+        "id": "tidak ada berkas wilayah (*.yaml, *.yml) di {path}",
+    },
+    "cli.bad_date": {
+        "en": "--as-of must be a date YYYY-MM-DD, not '{value}'",
+        "id": "--as-of harus berupa tanggal TTTT-BB-HH, bukan '{value}'",
+    },
+    "cli.unknown_rule": {
+        "en": "unknown rule '{rule}'; known rules: {known}",
+        "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",
+    },
+    "cli.internal": {
+        "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
+        "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
+    },
+    "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
+    "cli.cannot_write": {
+        "en": "cannot write {path}: {reason}",
+        "id": "tidak dapat menulis {path}: {reason}",
     },
     # --- criteria sets and options (exit code 2) ------------------------------
     "usage.unknown_set": {

@@ -84,9 +84,7 @@ class Organization(_Model):
 
 
 class Commitment(_Model):
-    type: Literal[
-        "budget", "regulation", "training", "equipment", "promotion", "ip_facilitation", "financing", "other"
-    ]
+    type: Literal["budget", "regulation", "training", "equipment", "promotion", "ip_facilitation", "financing", "other"]
     description: Text
     year: Year | None = None
     amount_idr: Annotated[int, Field(ge=0)] | None = None

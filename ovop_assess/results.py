@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     UNKNOWN = "unknown"
@@ -21,7 +21,7 @@ class Status(str, Enum):
     ERROR = "error"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     INCOMPLETE = "incomplete"

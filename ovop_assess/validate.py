@@ -115,9 +115,7 @@ def _translate(error: Any, positions: Positions) -> Finding:
     where = positions.value(loc)
     if kind == "string_type" and loc in positions.raw:
         raw, tag = positions.raw[loc]
-        return Finding(
-            Message("schema.expected_text_quote", {"raw": raw, "kind": Message(f"kind.{tag}", {})}), where
-        )
+        return Finding(Message("schema.expected_text_quote", {"raw": raw, "kind": Message(f"kind.{tag}", {})}), where)
     if kind in _TYPE_MESSAGES:
         return Finding(Message(_TYPE_MESSAGES[kind], {}), where)
     if kind == "literal_error":
@@ -192,8 +190,10 @@ def _cross_checks(
         for key in evidence:
             if key not in rules.evidence_keys:
                 warnings.append(
-                    Finding(Message("warn.evidence_unknown_key", {"key": key, "set": rules.set_id}),
-                            positions.key(("evidence", key)))
+                    Finding(
+                        Message("warn.evidence_unknown_key", {"key": key, "set": rules.set_id}),
+                        positions.key(("evidence", key)),
+                    )
                 )
 
 
@@ -209,8 +209,10 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
         path = ("firms", i, "name")
         if name in first_seen:
             errors.append(
-                Finding(Message("check.duplicate_firm", {"name": name, "first_line": first_seen[name]}),
-                        positions.value(path))
+                Finding(
+                    Message("check.duplicate_firm", {"name": name, "first_line": first_seen[name]}),
+                    positions.value(path),
+                )
             )
         else:
             first_seen[name] = positions.value(path).line or 0
@@ -220,15 +222,18 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
         role = firm.get("role")
         if role != "mentee":
             if mentor is not None and isinstance(role, str):
-                warnings.append(Finding(Message("warn.mentor_ignored", {"role": role}),
-                                        positions.value(("firms", i, "mentor"))))
+                warnings.append(
+                    Finding(Message("warn.mentor_ignored", {"role": role}), positions.value(("firms", i, "mentor")))
+                )
             continue
         if isinstance(mentor, str):
             if mentor not in champions:
                 names = ", ".join(str(c) for c in champions) or "—"
                 errors.append(
-                    Finding(Message("check.mentor_unknown", {"mentor": mentor, "champions": names}),
-                            positions.value(("firms", i, "mentor")))
+                    Finding(
+                        Message("check.mentor_unknown", {"mentor": mentor, "champions": names}),
+                        positions.value(("firms", i, "mentor")),
+                    )
                 )
         elif mentor is None and len(champions) >= 2:
             errors.append(
@@ -253,8 +258,10 @@ def _check_code(place: Any, positions: Positions, errors: list[Finding], warning
         kind = {"1": "kelurahan", "2": "desa"}.get(digit)
         if kind is not None and kind != level:
             warnings.append(
-                Finding(Message("warn.code_village_kind", {"code": code, "kind": kind, "digit": digit, "level": level}),
-                        where)
+                Finding(
+                    Message("warn.code_village_kind", {"code": code, "kind": kind, "digit": digit, "level": level}),
+                    where,
+                )
             )
 
 

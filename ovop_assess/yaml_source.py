@@ -140,9 +140,7 @@ class _Builder:
                 )
             )
         if depth > self._limits.max_depth:
-            raise _Abort(
-                Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), _at(node, path))
-            )
+            raise _Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), _at(node, path)))
         mark = node.start_mark
         self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
@@ -210,9 +208,7 @@ class _Builder:
         if isinstance(key_node, ScalarNode) and key_node.tag == _STR:
             return str(key_node.value)
         text = key_node.value if isinstance(key_node, ScalarNode) else "…"
-        self.problems.append(
-            Finding(Message("yaml.key_not_text", {"key": str(text)[:40]}), _at(key_node, path))
-        )
+        self.problems.append(Finding(Message("yaml.key_not_text", {"key": str(text)[:40]}), _at(key_node, path)))
         return None
 
     def _merge_sources(self, node: Node, path: PathKey, depth: int) -> list[dict[Any, Any]]:
@@ -251,7 +247,7 @@ def _flow_depth_over(text: str, limit: int) -> int | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limit:
-                return int(event.start_mark.line) + 1
+                return int(getattr(event.start_mark, "line", 0)) + 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -264,9 +260,7 @@ def parse_text(text: str, limits: Limits) -> Loaded:
     except yaml.YAMLError as exc:
         raise LoadError([_syntax_finding(exc)]) from None
     if deep_line is not None:
-        raise LoadError(
-            [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", deep_line, None))]
-        )
+        raise LoadError([Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", deep_line, None))])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -282,9 +276,7 @@ def parse_text(text: str, limits: Limits) -> Loaded:
     except _Abort as abort:
         raise LoadError([abort.finding]) from None
     except RecursionError:
-        raise LoadError(
-            [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _at(node, ()))]
-        ) from None
+        raise LoadError([Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _at(node, ()))]) from None
     return Loaded(data, builder.positions, tuple(builder.problems))
 
 
@@ -331,9 +323,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError(
-            [Finding(Message("file.not_utf8", {"encoding": "?"}), Location("", line, column))]
-        ) from None
+        raise LoadError([Finding(Message("file.not_utf8", {"encoding": "?"}), Location("", line, column))]) from None
 
 
 def load_file(path: Path, limits: Limits) -> Loaded:

@@ -91,3 +91,11 @@ def lookup(rule_id: str) -> RuleSpec | Unavailable | None:
 
 def known_ids() -> list[str]:
     return [*BUILTIN, *sorted(i for i in plugins() if i not in BUILTIN)]
+
+
+def registry_title(rule_id: str, lang: str) -> str:
+    """A rule's title in ``lang``, or its id when it could not be loaded."""
+    spec = lookup(rule_id)
+    if isinstance(spec, RuleSpec):
+        return spec.title.get(lang) or spec.title.get("en", rule_id)
+    return rule_id

@@ -64,22 +64,22 @@ class RuleSpec:
     origin: str  # "built-in" or the distribution/entry point it came from
 
     @classmethod
-    def from_object(cls, obj: object, origin: str) -> RuleSpec:
+    def from_object(cls, obj: Any, origin: str) -> RuleSpec:
         missing = [name for name in ("ID", "NAME", "TITLE", "Params", "check") if not hasattr(obj, name)]
         if missing:
             raise TypeError(f"not a rule: missing {', '.join(missing)}")
-        params = getattr(obj, "Params")
+        params = obj.Params
         if not (isinstance(params, type) and issubclass(params, BaseModel)):
             raise TypeError("Params must be a pydantic model")
-        title = getattr(obj, "TITLE")
+        title = obj.TITLE
         if not isinstance(title, Mapping) or not {"en", "id"} <= set(title):
             raise TypeError("TITLE must give 'en' and 'id'")
         return cls(
-            id=str(getattr(obj, "ID")),
-            name=str(getattr(obj, "NAME")),
+            id=str(obj.ID),
+            name=str(obj.NAME),
             title=cast(Mapping[str, str], title),
             params=params,
-            check=getattr(obj, "check"),
+            check=obj.check,
             doc=inspect.cleandoc(getattr(obj, "__doc__", None) or ""),
             origin=origin,
         )

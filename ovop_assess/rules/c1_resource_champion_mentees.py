@@ -119,19 +119,23 @@ def check(facts: Facts, params: Params) -> Outcome:
                     facts.finding("c1.mentees_short", ("firms", best_i), required=params.min_mentees, **values)
                 )
                 missing.append(
-                    msg("missing.c1.more_mentees", name=best.name, category=category,
-                        count=params.min_mentees - best_count)
+                    msg(
+                        "missing.c1.more_mentees",
+                        name=best.name,
+                        category=category,
+                        count=params.min_mentees - best_count,
+                    )
                 )
             else:
                 willing = [
-                    (i, f) for i, f in candidates
-                    if f.willing_to_lead is True and counts[f.name] >= params.min_mentees
+                    (i, f) for i, f in candidates if f.willing_to_lead is True and counts[f.name] >= params.min_mentees
                 ]
                 if willing:
                     i, champion = willing[0]
                     passed.append(
-                        facts.finding("c1.ok", ("firms", i), name=champion.name,
-                                      count=counts[champion.name], category=category)
+                        facts.finding(
+                            "c1.ok", ("firms", i), name=champion.name, count=counts[champion.name], category=category
+                        )
                     )
                     warnings.extend(_capacity_warning(facts, firms, i, champion))
                 else:
@@ -167,10 +171,7 @@ def _mentee_counts(
 def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:
     if champion.monthly_capacity is None:
         return []
-    larger = [
-        f for f in firms
-        if f.monthly_capacity is not None and f.monthly_capacity > champion.monthly_capacity
-    ]
+    larger = [f for f in firms if f.monthly_capacity is not None and f.monthly_capacity > champion.monthly_capacity]
     if not larger:
         return []
     top = max(larger, key=lambda f: f.monthly_capacity or 0.0)

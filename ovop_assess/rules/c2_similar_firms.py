@@ -59,7 +59,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     if region.product is None:
         if firms:
             return result(
-                Status.UNKNOWN, 0.0, [facts.finding("c2.category_absent", ("firms",))],
+                Status.UNKNOWN,
+                0.0,
+                [facts.finding("c2.category_absent", ("firms",))],
                 missing=[msg("missing.product")],
             )
         category = "?"

@@ -52,7 +52,9 @@ def check(facts: Facts, params: NoParams) -> Outcome:
     uniqueness = product.uniqueness if product is not None else None
     if uniqueness is None:
         return result(
-            Status.UNKNOWN, 0.0, [facts.finding("c3.absent", ("product",) if product else None)],
+            Status.UNKNOWN,
+            0.0,
+            [facts.finding("c3.absent", ("product",) if product else None)],
             missing=[msg("missing.c3")],
         )
     present = [a for a in _ASPECTS if (getattr(uniqueness, a) or "").strip()]
@@ -66,4 +68,3 @@ def check(facts: Facts, params: NoParams) -> Outcome:
         1.0,
         [facts.finding("c3.ok", ("product", "uniqueness", present[0]), aspects=tuple(aspects))],
     )
-

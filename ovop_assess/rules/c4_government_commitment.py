@@ -49,22 +49,31 @@ class Params(RuleParams):
 def check(facts: Facts, params: Params) -> Outcome:
     commitments = facts.region.government_commitment
     if commitments is None:
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=params.min_commitments)])
+        return result(
+            Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=params.min_commitments)]
+        )
     if not commitments:
         return result(
-            Status.FAIL, 0.0, [facts.finding("c4.empty", ("government_commitment",))],
+            Status.FAIL,
+            0.0,
+            [facts.finding("c4.empty", ("government_commitment",))],
             missing=[msg("missing.c4", count=params.min_commitments)],
         )
     firm = [i for i, c in enumerate(commitments) if c.status != "planned"]
     planned = len(commitments) - len(firm)
     if len(firm) >= params.min_commitments:
-        return result(
-            Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))]
-        )
+        return result(Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))])
     return result(
         Status.FAIL,
         0.0,
-        [facts.finding("c4.too_few", ("government_commitment",), count=len(firm),
-                       required=params.min_commitments, planned=planned)],
+        [
+            facts.finding(
+                "c4.too_few",
+                ("government_commitment",),
+                count=len(firm),
+                required=params.min_commitments,
+                planned=planned,
+            )
+        ],
         missing=[msg("missing.c4", count=params.min_commitments - len(firm))],
     )

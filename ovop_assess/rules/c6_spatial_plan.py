@@ -44,12 +44,16 @@ def check(facts: Facts, params: NoParams) -> Outcome:
     plan = facts.region.spatial_plan
     if plan is None:
         return result(
-            Status.UNKNOWN, 0.0, [facts.finding("c6.absent")],
+            Status.UNKNOWN,
+            0.0,
+            [facts.finding("c6.absent")],
             missing=[msg("missing.c6.conforms"), msg("missing.c6.regulation")],
         )
     if plan.conforms is False:
         return result(
-            Status.FAIL, 0.0, [facts.finding("c6.not_conform", ("spatial_plan", "conforms"))],
+            Status.FAIL,
+            0.0,
+            [facts.finding("c6.not_conform", ("spatial_plan", "conforms"))],
             missing=[msg("missing.c6.conform")],
         )
     regulation = (plan.regulation or "").strip()

@@ -44,8 +44,12 @@ TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku 
 Source = Literal["local", "regional", "national", "imported"]
 
 
+def _local_only() -> list[Source]:
+    return ["local"]
+
+
 class Params(RuleParams):
-    accepted_sources: list[Source] = Field(default_factory=lambda: ["local"], min_length=1)
+    accepted_sources: list[Source] = Field(default_factory=_local_only, min_length=1)
 
 
 def check(facts: Facts, params: Params) -> Outcome:
@@ -55,25 +59,31 @@ def check(facts: Facts, params: Params) -> Outcome:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c7.absent")], missing=[msg("missing.c7.list")])
     if not materials:
         return result(
-            Status.FAIL, 0.0, [facts.finding("c7.empty", ("raw_materials",))],
+            Status.FAIL,
+            0.0,
+            [facts.finding("c7.empty", ("raw_materials",))],
             missing=[msg("missing.c7.local", accepted=accepted)],
         )
     good = [i for i, m in enumerate(materials) if m.source in accepted]
     if good:
         names = tuple(materials[i].name for i in good)
         return result(
-            Status.PASS, 1.0,
+            Status.PASS,
+            1.0,
             [facts.finding("c7.ok", ("raw_materials", good[0], "source"), names=names, accepted=accepted)],
         )
     unsourced = [i for i, m in enumerate(materials) if m.source is None]
     if unsourced:
         names = tuple(materials[i].name for i in unsourced)
         return result(
-            Status.UNKNOWN, 0.0,
+            Status.UNKNOWN,
+            0.0,
             [facts.finding("c7.source_absent", ("raw_materials", unsourced[0]), names=names)],
             missing=[msg("missing.c7.source", names=names)],
         )
     return result(
-        Status.FAIL, 0.0, [facts.finding("c7.none_accepted", ("raw_materials",), accepted=accepted)],
+        Status.FAIL,
+        0.0,
+        [facts.finding("c7.none_accepted", ("raw_materials",), accepted=accepted)],
         missing=[msg("missing.c7.local", accepted=accepted)],
     )

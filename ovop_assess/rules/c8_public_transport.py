@@ -50,7 +50,8 @@ def check(facts: Facts, params: Params) -> Outcome:
     distance = access.nearest_stop_m
     if distance is not None and distance > params.max_stop_distance_m:
         return result(
-            Status.FAIL, 0.0,
+            Status.FAIL,
+            0.0,
             [facts.finding("c8.too_far", ("access", "nearest_stop_m"), distance=fmt_number(distance), limit=limit)],
             missing=[msg("missing.c8.closer", limit=limit)],
         )
@@ -59,13 +60,16 @@ def check(facts: Facts, params: Params) -> Outcome:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c8.absent", ("access",))], missing=[msg("missing.c8.modes")])
     if not modes:
         return result(
-            Status.FAIL, 0.0, [facts.finding("c8.empty", ("access", "public_transport"))],
+            Status.FAIL,
+            0.0,
+            [facts.finding("c8.empty", ("access", "public_transport"))],
             missing=[msg("missing.c8.modes")],
         )
     where = ("access", "public_transport")
     if distance is None:
         return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=tuple(modes))])
     return result(
-        Status.PASS, 1.0,
+        Status.PASS,
+        1.0,
         [facts.finding("c8.ok_distance", where, modes=tuple(modes), distance=fmt_number(distance), limit=limit)],
     )

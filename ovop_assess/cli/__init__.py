@@ -1,0 +1,4 @@
+"""The command line: a thin layer that parses options, calls the library and renders.
+
+Only this subpackage imports typer and rich.
+"""

@@ -1,0 +1,109 @@
+"""The work behind each command, free of option parsing; returns exit codes."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import criteria_sets
+from .. import rules as registry
+from ..assess import assess_path, expand_paths, make_report
+from ..errors import UsageError
+from ..messages import Lang
+from ..results import FileResult, Message, Report, Verdict
+from ..yaml_source import Limits
+from .output import write_output
+
+EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID = 0, 1, 3
+
+
+def exit_code(report: Report, allow_incomplete: bool) -> int:
+    """The worst file decides: invalid (3) over not eligible/incomplete (1) over eligible (0)."""
+    verdicts = {r.verdict for r in report.results}
+    if Verdict.INVALID in verdicts:
+        return EXIT_INVALID
+    if Verdict.NOT_ELIGIBLE in verdicts or (Verdict.INCOMPLETE in verdicts and not allow_incomplete):
+        return EXIT_NOT_ELIGIBLE
+    return EXIT_OK
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        found = list(expand_paths([path]))
+        if path.is_dir() and not found:
+            raise UsageError(Message("cli.no_files", {"path": str(path)}))
+        files.extend(found)
+    return files
+
+
+def _sorted(results: list[FileResult], sort: str) -> list[FileResult]:
+    if sort == "score":
+        # Strongest candidates first; invalid files last; ties keep the given order.
+        return sorted(results, key=lambda r: (r.verdict is Verdict.INVALID, -r.score))
+    return results
+
+
+def run_assess(
+    *,
+    paths: list[Path],
+    criteria: str,
+    lang: Lang,
+    output_format: str,
+    output: Path | None,
+    as_of: datetime.date,
+    allow_incomplete: bool,
+    sort: str,
+    limits: Limits,
+) -> int:
+    criteria_set = criteria_sets.load(criteria)
+    files = _files(paths)
+    results = _assess_all(files, lambda p: assess_path(p, criteria_set, as_of=as_of, limits=limits), lang)
+    report = make_report(criteria_set, _sorted(results, sort))
+    text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
+    write_output(text, output)
+    return exit_code(report, allow_incomplete)
+
+
+def _assess_all(files: list[Path], one: Callable[[Path], FileResult], lang: Lang) -> list[FileResult]:
+    if len(files) < 20 or not sys.stderr.isatty():
+        return [one(path) for path in files]
+    from .progress import with_progress
+
+    return with_progress(files, one, lang)
+
+
+def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str:
+    if output_format == "json":
+        from ..render.json_report import render_json
+
+        return render_json(report, lang)
+    if output_format == "table":
+        from .table import render_table
+
+        return render_table(report, lang, to_terminal=to_terminal)
+    from ..render import formats
+
+    return formats.render(output_format, report, lang)
+
+
+def run_rules(criteria: str, lang: Lang) -> int:
+    criteria_set = criteria_sets.load(criteria)
+    from .table import render_rules
+
+    write_output(render_rules(criteria_set, lang, to_terminal=sys.stdout.isatty()), None)
+    return EXIT_OK
+
+
+def run_explain(rule_id: str, lang: Lang) -> int:
+    spec = registry.lookup(rule_id) or registry.lookup(rule_id.upper())
+    if spec is None:
+        raise UsageError(Message("cli.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())}))
+    if isinstance(spec, registry.Unavailable):
+        raise UsageError(Message("rule.unavailable", {"rule": spec.id, "error": spec.error}))
+    from .table import render_explain
+
+    write_output(render_explain(spec, lang), None)
+    return EXIT_OK
