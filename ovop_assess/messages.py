@@ -491,6 +491,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a public-transport stop within {limit} m of the sentra",
         "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
     },
+    # --- new entries go above this line (keep both languages) ---
 }
 
 
