@@ -83,7 +83,7 @@ def _as_of(value: str | None) -> datetime.date:
 @app.command()
 def assess(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Region files, or folders of *.yaml/*.yml files.")
+        list[Path], typer.Argument(metavar="PATH", help="Region files, or folders of *.yaml/*.yml files.")
     ],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,

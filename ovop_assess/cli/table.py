@@ -83,8 +83,8 @@ def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
 
 def _region_table(result: FileResult, report: Report, lang: Lang) -> list[RenderableType]:
     region = result.region
-    heading = Text(f"{region.name} ({region.level}, {region.city})" if region else result.file, style="bold")
-    heading.append(f" — {result.file}", style="dim")
+    heading = Text(f"{region.name} ({region.level}, {region.city})" if region else "", style="bold")
+    heading.append(f" — {result.file}" if region else result.file, style="dim")
     if result.verdict is Verdict.INVALID:
         return [heading, _errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)

@@ -1,0 +1,221 @@
+"""The command line as a user runs it: commands, options, outputs and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli import commands
+from ovop_assess.cli.main import main
+
+AS_OF = ["--as-of", "2026-11-28"]
+
+ELIGIBLE = """\
+format: ovop-region/1
+region: {name: Contoh, level: desa, city: Kabupaten Contoh, province: Jawa Tengah}
+product:
+  name: Gerabah
+  category: pottery
+  export_oriented: true
+  uniqueness: {local_skill: Hand-thrown pottery}
+resources: [{type: natural, description: Local clay}]
+firms:
+  - {name: F01, role: champion, willing_to_lead: true}
+  - {name: F02, role: mentee}
+  - {name: F03, role: mentee}
+  - {name: F04, role: mentee}
+  - {name: F05, role: member}
+  - {name: F06, role: member}
+  - {name: F07, role: member}
+  - {name: F08, role: member}
+  - {name: F09, role: member}
+  - {name: F10, role: member}
+organizations: [{type: kub, name: KUB Contoh}]
+government_commitment: [{type: training, description: Training, status: delivered}]
+spatial_plan: {regulation: Perda RTRW Contoh, conforms: true}
+raw_materials: [{name: clay, source: local}]
+access: {public_transport: [angkot], nearest_stop_m: 300}
+"""
+
+
+def region_file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def eligible(tmp_path: Path) -> Path:
+    return region_file(tmp_path, "eligible.yaml", ELIGIBLE)
+
+
+@pytest.fixture
+def incomplete(tmp_path: Path) -> Path:
+    return region_file(tmp_path, "incomplete.yaml", ELIGIBLE.replace("spatial_plan: {regulation: Perda RTRW Contoh, conforms: true}\n", ""))
+
+
+@pytest.fixture
+def not_eligible(tmp_path: Path) -> Path:
+    return region_file(tmp_path, "not-eligible.yaml", ELIGIBLE.replace("conforms: true", "conforms: false"))
+
+
+def run_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main([*args, "--format", "json", *AS_OF])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_bare_file_means_assess(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(eligible), *AS_OF, "--format", "json"]) == 0
+    first = capsys.readouterr().out
+    assert main(["assess", str(eligible), *AS_OF, "--format", "json"]) == 0
+    assert capsys.readouterr().out == first
+
+
+def test_exit_codes(
+    eligible: Path, incomplete: Path, not_eligible: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(eligible), *AS_OF]) == 0
+    assert main([str(incomplete), *AS_OF]) == 1
+    assert main([str(incomplete), *AS_OF, "--allow-incomplete"]) == 0
+    assert main([str(not_eligible), *AS_OF, "--allow-incomplete"]) == 1
+    assert main([str(eligible), str(tmp_path / "missing.yaml"), *AS_OF]) == 3
+    assert main([str(not_eligible), str(tmp_path / "missing.yaml"), *AS_OF]) == 3  # highest wins
+    assert main(["assess", *AS_OF]) == 2  # no file argument
+    assert main([str(eligible), "--no-such-option"]) == 2
+    assert main([str(eligible), "--criteria", "no-such-set"]) == 2
+    assert main([str(eligible), "--as-of", "28/11/2026"]) == 2
+    capsys.readouterr()
+
+
+def test_json_report_shape(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = run_json([str(eligible)], capsys)
+    assert code == 0
+    assert report["tool"]["name"] == "ovop-assess"
+    assert report["criteria_set"]["id"] == "default"
+    result = report["results"][0]
+    assert result["verdict"] == "eligible" and result["score"] == 1.0
+    assert [c["id"] for c in result["criteria"]] == [f"C{i}" for i in range(1, 9)]
+    c1 = result["criteria"][0]
+    assert c1["status"] == "pass" and c1["locations"][0]["line"] > 0
+    assert report["summary"] == {"files": 1, "eligible": 1, "not_eligible": 0, "incomplete": 0, "invalid": 0}
+
+
+def test_routes_set_changes_the_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Nine firms: C2 fails, C1 passes. Default: not eligible; routes: eligible through C1.
+    nine = region_file(tmp_path, "nine.yaml", ELIGIBLE.replace("  - {name: F10, role: member}\n", ""))
+    _, default = run_json([str(nine)], capsys)
+    _, routes = run_json([str(nine), "--criteria", "routes"], capsys)
+    assert default["results"][0]["verdict"] == "not_eligible"
+    assert routes["results"][0]["verdict"] == "eligible"
+    assert routes["criteria_set"]["id"] == "routes"
+    assert routes["results"][0]["criteria"][1]["group"] == "route"
+
+
+def test_folder_means_every_yaml_below(
+    tmp_path: Path, eligible: Path, not_eligible: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    region_file(sub, "third.yml", ELIGIBLE)
+    region_file(sub, "notes.txt", "not a region")
+    code, report = run_json([str(tmp_path)], capsys)
+    assert code == 1
+    assert sorted(Path(r["file"]).name for r in report["results"]) == ["eligible.yaml", "not-eligible.yaml", "third.yml"]
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main([str(tmp_path / "empty")]) == 2
+    assert "no region files" in capsys.readouterr().err
+
+
+def test_sort_by_score(eligible: Path, incomplete: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, report = run_json([str(tmp_path / "missing.yaml"), str(incomplete), str(eligible), "--sort", "score"], capsys)
+    assert [Path(r["file"]).name for r in report["results"]] == ["eligible.yaml", "incomplete.yaml", "missing.yaml"]
+
+
+def test_output_file_written_whole(eligible: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.json"
+    assert main([str(eligible), "--format", "json", "--output", str(out), *AS_OF]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["results"][0]["verdict"] == "eligible"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_interrupt_leaves_no_output_file(
+    eligible: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "render", interrupted)
+    out = tmp_path / "report.json"
+    assert main([str(eligible), "--output", str(out), *AS_OF]) == 130
+    assert list(tmp_path.glob("report.json*")) == [] and list(tmp_path.glob(".report.json*")) == []
+
+
+def test_internal_error_is_exit_4_without_traceback(
+    eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "render", broken)
+    assert main([str(eligible), *AS_OF]) == 4
+    err = capsys.readouterr().err
+    assert "boom" in err and "--debug" in err and "Traceback" not in err
+    assert main([str(eligible), *AS_OF, "--debug"]) == 4
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_table_names_verdict_and_set(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(eligible), *AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: eligible" in out and "criteria set default" in out
+    for rule_id in ("C1", "C8"):
+        assert rule_id in out
+
+
+def test_summary_table_for_many_files(eligible: Path, not_eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main([str(eligible), str(not_eligible), *AS_OF])
+    out = capsys.readouterr().out
+    assert "2 file(s): 1 eligible, 1 not eligible" in out
+
+
+def test_lang_id_and_env(eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    main([str(eligible), *AS_OF, "--lang", "id"])
+    assert "Putusan: layak" in capsys.readouterr().out
+    monkeypatch.setenv("OVOP_LANG", "id")
+    main([str(eligible), *AS_OF])
+    assert "Putusan: layak" in capsys.readouterr().out
+
+
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"C{i}" in out for i in range(1, 9)) and "similar-firms" in out
+    assert main(["rules", "--criteria", "routes"]) == 0
+    assert "group route" in capsys.readouterr().out
+    assert main(["explain", "C2"]) == 0
+    out = capsys.readouterr().out
+    assert "min_similar_firms" in out and "Passing fragment" in out and "Failing fragment" in out
+    assert main(["explain", "C99"]) == 2
+    assert "C99" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == "ovop-assess 0.1.0"
+
+
+def test_library_does_not_import_cli_libraries() -> None:
+    code = (
+        "import sys, ovop_assess.assess, ovop_assess.criteria_sets, ovop_assess.render.json_report;"
+        "bad = [m for m in ('typer', 'rich') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

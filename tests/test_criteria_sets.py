@@ -1,0 +1,102 @@
+"""Criteria sets: shipped sets, extends chains, overrides and every way a set can be wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import criteria_sets
+from ovop_assess.errors import UsageError
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_requires_all_eight_in_order() -> None:
+    cs = criteria_sets.load("default")
+    assert [r.id for r in cs.rules] == [f"C{i}" for i in range(1, 9)]
+    assert all(r.required and r.group is None and r.weight == 1 for r in cs.rules)
+    assert cs.info.id == "default" and cs.info.version and cs.info.source
+
+
+def test_routes_makes_c1_and_c2_alternatives() -> None:
+    cs = criteria_sets.load("routes")
+    groups = {r.id: r.group for r in cs.rules}
+    assert groups["C1"] == groups["C2"] == "route"
+    assert all(groups[f"C{i}"] is None for i in range(3, 9))
+    # inherited from default
+    assert cs.rules[0].evidence and cs.info.id == "routes"
+
+
+def test_default_evidence_keys() -> None:
+    keys = criteria_sets.load("default").evidence_keys()
+    assert {"champion_willingness_letter", "firm_list", "organization_deed", "rtrw_perda", "access_map"} <= keys
+
+
+def test_shipped_sets_found_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "routes" in criteria_sets.shipped_names()
+    assert criteria_sets.load("routes").info.id == "routes"
+
+
+def test_extends_chain_with_overrides(tmp_path: Path) -> None:
+    write(
+        tmp_path / "base.yaml",
+        "id: base\nversion: '1'\nextends: default\nrules:\n  C2: {params: {min_similar_firms: 15}}\n"
+        "  C7: {required: false, weight: 0.5}\n",
+    )
+    child = write(
+        tmp_path / "child.yaml",
+        "id: child\nextends: base.yaml\nrules:\n  C8: {enabled: false}\n  C2: {group: route}\n",
+    )
+    cs = criteria_sets.load(str(child))
+    by_id = {r.id: r for r in cs.rules}
+    assert "C8" not in by_id and cs.disabled == ("C8",)
+    assert by_id["C2"].params is not None
+    assert by_id["C2"].params.model_dump() == {"min_similar_firms": 15}
+    assert by_id["C2"].group == "route"
+    assert by_id["C7"].required is False and by_id["C7"].weight == 0.5
+    assert cs.info.id == "child" and cs.info.version == "1"
+
+
+def test_params_merge_key_by_key(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.yaml", "id: s\nextends: default\nrules:\n  C7: {params: {accepted_sources: [local, regional]}}\n")
+    c7 = next(r for r in criteria_sets.load(str(f)).rules if r.id == "C7")
+    assert c7.params is not None and c7.params.model_dump() == {"accepted_sources": ["local", "regional"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "message_id", "needle"),
+    [
+        ("id: s\nextends: default\nrules:\n  C9: {}\n", "usage.unknown_rule", "C9"),
+        ("id: s\nextends: default\nrules:\n  C2: {params: {min_firms: 3}}\n", "usage.bad_param", "min_firms"),
+        ("id: s\nextends: default\nrules:\n  C2: {params: {min_similar_firms: ten}}\n", "usage.bad_param", "min_similar_firms"),
+        ("id: s\nextends: nowhere.yaml\n", "usage.extends_not_found", "nowhere"),
+        ("id: s\nextends: default\nrules:\n  C2: {requird: true}\n", "usage.set_invalid", ""),
+        ("id: s\nrules: [C1]\n", "usage.set_invalid", ""),
+    ],
+)
+def test_broken_sets_are_usage_errors(tmp_path: Path, text: str, message_id: str, needle: str) -> None:
+    f = write(tmp_path / "s.yaml", text)
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    assert caught.value.message.id == message_id
+    assert needle in str(caught.value.message.values)
+    assert caught.value.file is not None
+
+
+def test_cycle_is_detected(tmp_path: Path) -> None:
+    write(tmp_path / "a.yaml", "id: a\nextends: b.yaml\n")
+    write(tmp_path / "b.yaml", "id: b\nextends: a.yaml\n")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(tmp_path / "a.yaml"))
+    assert caught.value.message.id == "usage.extends_cycle"
+
+
+def test_unknown_shipped_name_lists_the_shipped_ones() -> None:
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load("no-such-set")
+    assert "default" in caught.value.message.values["shipped"]

@@ -1,0 +1,66 @@
+"""Verdict and total score (spec: criteria.md, "Verdict")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ovop_assess.results import CriterionResult, Status, Verdict
+from ovop_assess.verdict import total_score, verdict_of
+
+P, F, U, W, E = Status.PASS, Status.FAIL, Status.UNKNOWN, Status.WAIVED, Status.ERROR
+
+
+def crit(
+    status: Status, *, score: float | None = None, required: bool = True, group: str | None = None, weight: float = 1
+) -> CriterionResult:
+    if score is None:
+        score = 1.0 if status is P else 0.0
+    return CriterionResult("X", "x", status, score, required, group, weight, (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ([P, P, P], Verdict.ELIGIBLE),
+        ([P, F, P], Verdict.NOT_ELIGIBLE),
+        ([P, U, P], Verdict.INCOMPLETE),
+        ([F, U], Verdict.NOT_ELIGIBLE),  # a failure decides, whatever is unknown
+        ([W, P], Verdict.ELIGIBLE),  # waived counts as passed
+        ([E, P], Verdict.INCOMPLETE),  # error counts as unknown
+    ],
+)
+def test_required_rules(statuses: list[Status], expected: Verdict) -> None:
+    assert verdict_of([crit(s) for s in statuses]) is expected
+
+
+def test_advisory_rules_never_change_the_verdict() -> None:
+    assert verdict_of([crit(P), crit(F, required=False), crit(U, required=False)]) is Verdict.ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ([P, F], Verdict.ELIGIBLE),
+        ([F, F], Verdict.NOT_ELIGIBLE),
+        ([F, U], Verdict.INCOMPLETE),
+        ([U, U], Verdict.INCOMPLETE),
+        ([W, F], Verdict.ELIGIBLE),
+        ([E, F], Verdict.INCOMPLETE),
+    ],
+)
+def test_alternative_groups(members: list[Status], expected: Verdict) -> None:
+    results = [crit(P), *(crit(s, group="route") for s in members)]
+    assert verdict_of(results) is expected
+
+
+def test_total_score_weighted_mean() -> None:
+    results = [crit(P, weight=2), crit(F, score=0.5, weight=1), crit(U, weight=1)]
+    assert total_score(results) == pytest.approx((2 * 1 + 0.5 + 0) / 4)
+
+
+def test_waived_scores_one_and_error_zero() -> None:
+    assert total_score([crit(W, score=0.0), crit(E, score=0.7)]) == 0.5
+
+
+def test_all_pass_scores_one() -> None:
+    assert total_score([crit(P) for _ in range(8)]) == 1.0
