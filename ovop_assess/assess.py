@@ -72,14 +72,37 @@ def assess_text(
 
 
 def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str) -> FileResult:
+    return _assess(loaded, criteria, as_of=as_of, label=label)[0]
+
+
+def assess_with_region(
+    path: Path,
+    criteria: CriteriaSet,
+    *,
+    as_of: datetime.date,
+    limits: Limits | None = None,
+    label: str | None = None,
+) -> tuple[FileResult, Region | None]:
+    """Like :func:`assess_path`, also returning the validated region (None when invalid)."""
+    label = label if label is not None else str(path)
+    try:
+        loaded = load_file(path, limits or Limits())
+    except LoadError as exc:
+        return _invalid(label, exc.findings), None
+    return _assess(loaded, criteria, as_of=as_of, label=label)
+
+
+def _assess(
+    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str
+) -> tuple[FileResult, Region | None]:
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
-        return _invalid(label, list(checked.errors), checked.warnings)
+        return _invalid(label, list(checked.errors), checked.warnings), None
     facts = Facts(checked.region, loaded.positions)
     results = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region
-    return FileResult(
+    result = FileResult(
         file=label,
         region=RegionInfo(place.name, place.level, place.city),
         verdict=verdict_of(results),
@@ -88,6 +111,7 @@ def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date
         errors=errors,
         warnings=checked.warnings,
     )
+    return result, checked.region
 
 
 def _invalid(label: str, findings: list[Finding], warnings: tuple[Finding, ...] = ()) -> FileResult:

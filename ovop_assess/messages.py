@@ -226,6 +226,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
         "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
     },
+    "cli.exists": {
+        "en": "{path} already exists; use --force to overwrite it",
+        "id": "{path} sudah ada; gunakan --force untuk menimpanya",
+    },
     "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
@@ -490,6 +494,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "missing.c8.closer": {
         "en": "a public-transport stop within {limit} m of the sentra",
         "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
+    },
+    # --- report renderers (junit, github, csv, markdown) ---------------------
+    "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+    # --- C1/C2 without a product (category unknown) ---------------------------
+    "c1.mentees_short_any": {
+        "en": "Champion {name} mentors only {count} mentee firm(s) that could make the product, whatever its category; {required} needed.",
+        "id": "Champion {name} hanya membina {count} usaha mentee yang dapat memproduksi produk itu, apa pun kategorinya; diperlukan {required}.",
+    },
+    "c1.category_absent": {
+        "en": "The product (and so its category) is not given, so the champion's mentees of the same category cannot be counted.",
+        "id": "Produk (dan kategorinya) belum diisi, sehingga usaha mentee sejenis binaan champion tidak dapat dihitung.",
+    },
+    "missing.c1.more_mentees_any": {
+        "en": "{count} more mentee firm(s) mentored by {name} making the same kind of product",
+        "id": "{count} usaha mentee lagi yang dibina {name} dan memproduksi produk sejenis",
+    },
+    "c2.short_any": {
+        "en": "Only {count} firm(s) could make the same kind of product, whatever the product's category; at least {required} needed.",
+        "id": "Hanya {count} usaha yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal {required}.",
+    },
+    "missing.c2.more_firms_any": {
+        "en": "{count} more firm(s) making the same kind of product",
+        "id": "{count} usaha lagi yang memproduksi produk sejenis",
     },
     # --- new entries go above this line (keep both languages) ---
 }

@@ -63,7 +63,9 @@ def test_extends_chain_with_overrides(tmp_path: Path) -> None:
 
 
 def test_params_merge_key_by_key(tmp_path: Path) -> None:
-    f = write(tmp_path / "s.yaml", "id: s\nextends: default\nrules:\n  C7: {params: {accepted_sources: [local, regional]}}\n")
+    f = write(
+        tmp_path / "s.yaml", "id: s\nextends: default\nrules:\n  C7: {params: {accepted_sources: [local, regional]}}\n"
+    )
     c7 = next(r for r in criteria_sets.load(str(f)).rules if r.id == "C7")
     assert c7.params is not None and c7.params.model_dump() == {"accepted_sources": ["local", "regional"]}
 
@@ -73,7 +75,11 @@ def test_params_merge_key_by_key(tmp_path: Path) -> None:
     [
         ("id: s\nextends: default\nrules:\n  C9: {}\n", "usage.unknown_rule", "C9"),
         ("id: s\nextends: default\nrules:\n  C2: {params: {min_firms: 3}}\n", "usage.bad_param", "min_firms"),
-        ("id: s\nextends: default\nrules:\n  C2: {params: {min_similar_firms: ten}}\n", "usage.bad_param", "min_similar_firms"),
+        (
+            "id: s\nextends: default\nrules:\n  C2: {params: {min_similar_firms: ten}}\n",
+            "usage.bad_param",
+            "min_similar_firms",
+        ),
         ("id: s\nextends: nowhere.yaml\n", "usage.extends_not_found", "nowhere"),
         ("id: s\nextends: default\nrules:\n  C2: {requird: true}\n", "usage.set_invalid", ""),
         ("id: s\nrules: [C1]\n", "usage.set_invalid", ""),

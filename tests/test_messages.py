@@ -50,7 +50,10 @@ def test_every_message_used_in_code_is_in_the_catalogue() -> None:
 
 def test_render_fills_values_and_nested_messages() -> None:
     nested = Message("schema.expected_text_quote", {"raw": "no", "kind": Message("kind.bool", {})})
-    assert messages.render(nested, "en") == 'expected text, but YAML reads the unquoted no as true/false; write it in quotes: "no"'
+    assert (
+        messages.render(nested, "en")
+        == 'expected text, but YAML reads the unquoted no as true/false; write it in quotes: "no"'
+    )
     assert "benar/salah" in messages.render(nested, "id")
 
 

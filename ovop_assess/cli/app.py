@@ -144,6 +144,64 @@ def explain(
     return run_explain(rule_id, lang.value)
 
 
+class ChecklistFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def checklist(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The region file.")],
+    criteria: CriteriaOpt = "default",
+    lang: LangOpt = LangChoice.en,
+    output_format: Annotated[
+        ChecklistFormat, typer.Option("--format", "-f", help="markdown (default) or html (one printable page).")
+    ] = ChecklistFormat.markdown,
+    output: OutputOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the checklist, YYYY-MM-DD.")] = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Write the proposal checklist for one region: status, what is missing, evidence documents."""
+    from .commands import run_checklist
+
+    return run_checklist(
+        file=file,
+        criteria=criteria,
+        lang=lang.value,
+        output_format=output_format.value,
+        output=output,
+        as_of=_as_of(as_of),
+    )
+
+
+@app.command()
+def schema(output: OutputOpt = None, debug: DebugOpt = False) -> int:
+    """Print the JSON Schema of the region format (for editors and other validators)."""
+    from ..schema import region_schema_json
+    from .output import write_output
+
+    write_output(region_schema_json(), output)
+    return 0
+
+
+@app.command()
+def init(
+    file: Annotated[
+        Path | None, typer.Argument(metavar="[FILE]", help="Where to write; standard output if omitted.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    debug: DebugOpt = False,
+) -> int:
+    """Write a region-file template, commented in Bahasa Indonesia and English."""
+    from ..schema import region_template
+    from .output import write_output
+
+    if file is not None and file.exists() and not force:
+        raise UsageError(Message("cli.exists", {"path": str(file)}))
+    write_output(region_template(), file)
+    return 0
+
+
 def invoke(args: list[str]) -> int:
     """Run the app without click's own exit handling, so main() maps every outcome."""
     command = typer.main.get_command(app)

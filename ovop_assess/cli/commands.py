@@ -89,6 +89,25 @@ def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool)
     return formats.render(output_format, report, lang)
 
 
+def run_checklist(
+    *, file: Path, criteria: str, lang: Lang, output_format: str, output: Path | None, as_of: datetime.date
+) -> int:
+    """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file."""
+    from ..assess import assess_with_region
+    from ..checklist import build_checklist
+    from ..render.checklist import render_checklist
+
+    criteria_set = criteria_sets.load(criteria)
+    result, region = assess_with_region(file, criteria_set, as_of=as_of)
+    if region is None:
+        report = make_report(criteria_set, [result])
+        sys.stderr.write(render(report, "table", lang, to_terminal=False))
+        return EXIT_INVALID
+    document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
+    write_output(render_checklist(document, output_format, lang), output)
+    return EXIT_OK
+
+
 def run_rules(criteria: str, lang: Lang) -> int:
     criteria_set = criteria_sets.load(criteria)
     from .table import render_rules

@@ -55,7 +55,11 @@ def eligible(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def incomplete(tmp_path: Path) -> Path:
-    return region_file(tmp_path, "incomplete.yaml", ELIGIBLE.replace("spatial_plan: {regulation: Perda RTRW Contoh, conforms: true}\n", ""))
+    return region_file(
+        tmp_path,
+        "incomplete.yaml",
+        ELIGIBLE.replace("spatial_plan: {regulation: Perda RTRW Contoh, conforms: true}\n", ""),
+    )
 
 
 @pytest.fixture
@@ -124,7 +128,11 @@ def test_folder_means_every_yaml_below(
     region_file(sub, "notes.txt", "not a region")
     code, report = run_json([str(tmp_path)], capsys)
     assert code == 1
-    assert sorted(Path(r["file"]).name for r in report["results"]) == ["eligible.yaml", "not-eligible.yaml", "third.yml"]
+    assert sorted(Path(r["file"]).name for r in report["results"]) == [
+        "eligible.yaml",
+        "not-eligible.yaml",
+        "third.yml",
+    ]
 
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
