@@ -106,3 +106,16 @@ def test_unknown_shipped_name_lists_the_shipped_ones() -> None:
     with pytest.raises(UsageError) as caught:
         criteria_sets.load("no-such-set")
     assert "default" in caught.value.message.values["shipped"]
+
+
+def test_coordination_makes_c1_advisory() -> None:
+    cs = criteria_sets.load("coordination")
+    by_id = {r.id: r for r in cs.rules}
+    assert by_id["C1"].required is False and all(by_id[f"C{i}"].required for i in range(2, 9))
+    assert cs.info.source and "Tabel 1" in cs.info.source
+
+
+def test_every_shipped_set_loads_and_names_its_source() -> None:
+    for name in criteria_sets.shipped_names():
+        cs = criteria_sets.load(name)
+        assert cs.info.id == name and cs.info.source and cs.info.version != "unversioned"

@@ -19,7 +19,7 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff_lint() -> None:
-    done = run("ruff", "check", "ovop_assess", "tests")
+    done = run("ruff", "check", "ovop_assess", "tests", "examples/plugin")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

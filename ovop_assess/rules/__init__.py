@@ -11,6 +11,8 @@ the working directory.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -64,7 +66,7 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
     global _plugins
     if _plugins is None:
         found: dict[str, RuleSpec | Unavailable] = {}
-        for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for entry in _entry_points():
             origin = f"{entry.dist.name if entry.dist else '?'} ({entry.value})"
             try:
                 obj = entry.load()
@@ -81,6 +83,22 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
             found[spec.id] = spec
         _plugins = found
     return _plugins
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    """Entry points of installed distributions, never of the working directory.
+
+    ``python -m`` puts the working directory first on ``sys.path``; a
+    ``*.dist-info`` folder lying there must not inject code into a run.
+    """
+    cwd = os.getcwd()
+    paths = [p for p in sys.path if p not in ("", ".") and os.path.abspath(p) != cwd]
+    found: dict[str, metadata.EntryPoint] = {}
+    for dist in metadata.distributions(path=paths):
+        for entry in dist.entry_points:
+            if entry.group == ENTRY_POINT_GROUP:
+                found.setdefault(f"{entry.name}\0{entry.value}", entry)
+    return sorted(found.values(), key=lambda e: (e.name, e.value))
 
 
 def lookup(rule_id: str) -> RuleSpec | Unavailable | None:

@@ -1,0 +1,151 @@
+"""Third-party rules through the ``ovop_assess.rules`` entry-point group, and how they may fail."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import rules as registry
+from ovop_assess.cli.main import main
+
+REGION = """\
+format: ovop-region/1
+region: {name: X, level: desa, city: C, province: P}
+firms:
+  - {name: A, role: champion, willing_to_lead: true}
+"""
+
+GOOD_RULE = '''
+"""X1 always-checks-firms: passes when at least min_firms firms are listed."""
+from pydantic import Field
+from ovop_assess.results import Outcome, Status
+from ovop_assess.rules.base import Facts, RuleParams, result
+
+ID = "X1"
+NAME = "firm-listed"
+TITLE = {"en": "A firm is listed", "id": "Ada usaha yang tercantum"}
+MESSAGES = {"x1.count": {"en": "{count} firm(s).", "id": "{count} usaha."}}
+
+class Params(RuleParams):
+    min_firms: int = Field(1, ge=1)
+
+def check(facts: Facts, params: Params) -> Outcome:
+    count = len(facts.region.firms or [])
+    status = Status.PASS if count >= params.min_firms else Status.FAIL
+    return result(status, count / params.min_firms, [facts.finding("x1.count", ("firms",), count=count)])
+'''
+
+RAISING_RULE = GOOD_RULE.replace('ID = "X1"', 'ID = "X2"').replace(
+    "    count = len(", "    raise ZeroDivisionError('plugin bug')\n    count = len("
+)
+
+
+def make_dist(site: Path, name: str, entries: dict[str, str], modules: dict[str, str]) -> None:
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    lines = "".join(f"{rule_id} = {target}\n" for rule_id, target in entries.items())
+    (info / "entry_points.txt").write_text(f"[ovop_assess.rules]\n{lines}", encoding="utf-8")
+    for module, source in modules.items():
+        (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    make_dist(
+        folder,
+        "fake_rules",
+        {"X1": "fake_good", "X2": "fake_raising", "X3": "fake_broken", "X4": "fake_not_a_rule"},
+        {
+            "fake_good": GOOD_RULE,
+            "fake_raising": RAISING_RULE,
+            "fake_broken": "import no_such_module_anywhere\n",
+            "fake_not_a_rule": "ID = 'X4'\n",
+        },
+    )
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(registry, "_plugins", None)
+    yield folder
+    registry._plugins = None
+
+
+def run(tmp_path: Path, rules_yaml: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
+    region = tmp_path / "region.yaml"
+    region.write_text(REGION, encoding="utf-8")
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text(f"id: plug\nextends: default\nrules:\n{rules_yaml}", encoding="utf-8")
+    code = main([str(region), "--criteria", str(criteria), "--format", "json", "--as-of", "2026-11-28"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def criterion(report: dict, rule_id: str) -> dict:  # type: ignore[type-arg]
+    return next(c for c in report["results"][0]["criteria"] if c["id"] == rule_id)
+
+
+def test_plugin_rule_runs_with_validated_params(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, report = run(tmp_path, "  X1: {params: {min_firms: 2}, weight: 2}\n", capsys)
+    x1 = criterion(report, "X1")
+    assert x1["status"] == "fail" and x1["score"] == 0.5 and x1["reasons"] == ["1 firm(s)."]
+    assert x1["locations"][0]["line"] == 4
+
+
+def test_plugin_bad_param_is_a_usage_error(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = tmp_path / "region.yaml"
+    region.write_text(REGION, encoding="utf-8")
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text("id: plug\nextends: default\nrules:\n  X1: {params: {min_firm: 2}}\n", encoding="utf-8")
+    assert main([str(region), "--criteria", str(criteria)]) == 2
+    err = capsys.readouterr().err
+    assert "X1" in err and "min_firm" in err and "set.yaml" in err
+
+
+def test_plugin_raising_is_an_error_of_that_rule_only(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report = run(tmp_path, "  X2: {}\n", capsys)
+    x2 = criterion(report, "X2")
+    assert x2["status"] == "error" and "plugin bug" in x2["reasons"][0]
+    assert criterion(report, "C1")["status"] in ("fail", "unknown")  # the others still ran
+    assert any("X2" in e["message"] for e in report["results"][0]["errors"])
+    assert code == 1
+
+
+def test_plugin_failing_to_import_is_reported_by_name(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, report = run(tmp_path, "  X3: {}\n  X4: {}\n", capsys)
+    x3, x4 = criterion(report, "X3"), criterion(report, "X4")
+    assert x3["status"] == "error" and "no_such_module_anywhere" in x3["reasons"][0]
+    assert x4["status"] == "error" and "not a rule" in x4["reasons"][0]
+
+
+def test_plugin_rules_are_listed_and_explained(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "X1"]) == 0
+    assert "always-checks-firms" in capsys.readouterr().out
+    assert main(["explain", "X3"]) == 2
+    assert "X3" in capsys.readouterr().err
+
+
+def test_unknown_rule_lists_plugin_ids(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = tmp_path / "region.yaml"
+    region.write_text(REGION, encoding="utf-8")
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text("id: plug\nextends: default\nrules:\n  X9: {}\n", encoding="utf-8")
+    assert main([str(region), "--criteria", str(criteria)]) == 2
+    assert "X1" in capsys.readouterr().err
+
+
+def test_no_plugins_from_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_dist(tmp_path, "sneaky", {"X1": "sneaky_rule"}, {"sneaky_rule": GOOD_RULE})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend("")
+    monkeypatch.setattr(registry, "_plugins", None)
+    assert registry.lookup("X1") is None
