@@ -22,7 +22,10 @@ Status
     resources, firms, export_oriented or a champion's willing_to_lead is
     absent and could still decide it. The score on a fail is the best
     willing champion's mentees over ``min_mentees`` (2 of 3 -> 0.67), or 0
-    when another fact already fails.
+    when another fact already fails. Without ``product`` the category is
+    unknown: the mentees are counted as if it were the most favourable
+    category, so the criterion fails only when even that is too few, and is
+    unknown otherwise.
     A champion whose monthly_capacity is known and lower than another firm's
     gives a warning, not a failure (the source says "main or largest").
 
@@ -70,7 +73,8 @@ class Params(RuleParams):
 def check(facts: Facts, params: Params) -> Outcome:
     region = facts.region
     product = region.product
-    category = product.category if product is not None else "?"
+    # Without a product the category is unknown: counts become upper bounds.
+    category = product.category if product is not None else None
     failed: list[Finding] = []
     unknown: list[Finding] = []
     passed: list[Finding] = []
@@ -114,7 +118,20 @@ def check(facts: Facts, params: Params) -> Outcome:
             best_count = counts[best.name]
             mentee_ratio = min(1.0, best_count / params.min_mentees)
             values = {"name": best.name, "count": best_count, "category": category}
-            if best_count < params.min_mentees:
+            if best_count < params.min_mentees and category is None:
+                failed.append(
+                    facts.finding(
+                        "c1.mentees_short_any",
+                        ("firms", best_i),
+                        name=best.name,
+                        count=best_count,
+                        required=params.min_mentees,
+                    )
+                )
+                missing.append(
+                    msg("missing.c1.more_mentees_any", name=best.name, count=params.min_mentees - best_count)
+                )
+            elif best_count < params.min_mentees:
                 failed.append(
                     facts.finding("c1.mentees_short", ("firms", best_i), required=params.min_mentees, **values)
                 )
@@ -126,6 +143,9 @@ def check(facts: Facts, params: Params) -> Outcome:
                         count=params.min_mentees - best_count,
                     )
                 )
+            elif category is None:
+                unknown.append(facts.finding("c1.category_absent", ("firms",)))
+                missing.append(msg("missing.product"))
             else:
                 willing = [
                     (i, f) for i, f in candidates if f.willing_to_lead is True and counts[f.name] >= params.min_mentees
@@ -144,7 +164,7 @@ def check(facts: Facts, params: Params) -> Outcome:
 
     if failed:
         # Fail before unknown: a present fact already decides it.
-        score = mentee_ratio if len(failed) == 1 and failed[0].message.id == "c1.mentees_short" else 0.0
+        score = mentee_ratio if len(failed) == 1 and failed[0].message.id.startswith("c1.mentees_short") else 0.0
         return result(Status.FAIL, score, failed + unknown, warnings, missing)
     if unknown:
         return result(Status.UNKNOWN, 0.0, unknown + passed, warnings, missing)
@@ -155,17 +175,24 @@ def _mentee_counts(
     firms: list[Firm],
     champions: list[tuple[int, Firm]],
     category_of: Callable[[Firm], str | None],
-    category: str,
+    category: str | None,
 ) -> dict[str, int]:
-    counts = {f.name: 0 for _, f in champions}
+    """Each champion's mentees of ``category``; with no category, the most any one category could give."""
     only = champions[0][1].name if len(champions) == 1 else None
+    mentees: dict[str, list[str | None]] = {f.name: [] for _, f in champions}
     for firm in firms:
         if firm.role != "mentee":
             continue
         mentor = firm.mentor if firm.mentor is not None else only
-        if mentor in counts and category_of(firm) == category:
-            counts[mentor] += 1
-    return counts
+        if mentor in mentees:
+            mentees[mentor].append(category_of(firm))
+    if category is not None:
+        return {name: sum(1 for c in cats if c == category) for name, cats in mentees.items()}
+    # A mentee without its own category takes the product's, so it matches whatever that turns out to be.
+    return {
+        name: max(sum(1 for c in cats if c is None or c == option) for option in {*cats, None})
+        for name, cats in mentees.items()
+    }
 
 
 def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:

@@ -13,7 +13,10 @@ Why
 Status
     fail with fewer firms; the score scales with the count (7 of 10 -> 0.7).
     unknown when ``firms`` is absent, or when firms are listed but the
-    product (and so its category) is not described.
+    product (and so its category) is not described and enough of them
+    could still make it. Without ``product`` the firms are counted as if
+    the category were the most favourable one (a firm without its own
+    ``category`` matches any), so too few firms fail all the same.
 
 Parameters
     min_similar_firms (integer >= 1, default 10): similar firms needed.
@@ -57,16 +60,23 @@ def check(facts: Facts, params: Params) -> Outcome:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=[msg("missing.firms")])
     required = params.min_similar_firms
     if region.product is None:
-        if firms:
+        # The category is unknown: count as if it were the most favourable one.
+        own = [firm.category for firm in firms]
+        best = max(sum(1 for c in own if c is None or c == option) for option in {*own, None})
+        if best >= required:
             return result(
                 Status.UNKNOWN,
                 0.0,
                 [facts.finding("c2.category_absent", ("firms",))],
                 missing=[msg("missing.product")],
             )
-        category = "?"
-    else:
-        category = region.product.category
+        return result(
+            Status.FAIL,
+            best / required,
+            [facts.finding("c2.short_any", ("firms",), count=best, required=required)],
+            missing=[msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")],
+        )
+    category = region.product.category
     count = sum(1 for firm in firms if region.firm_category(firm) == category)
     values = {"count": count, "required": required, "category": category}
     if count >= required:
