@@ -37,9 +37,13 @@ def _message_ids_in_code() -> set[str]:
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             first = node.args[0]
-            if name in {"Message", "msg", "finding", "text"} and isinstance(first, ast.Constant):
-                if isinstance(first.value, str) and "." in first.value:
-                    found.add(first.value)
+            if (
+                name in {"Message", "msg", "finding", "text"}
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and "." in first.value
+            ):
+                found.add(first.value)
     return found
 
 

@@ -92,7 +92,7 @@ def test_plugin_rule_runs_with_validated_params(site: Path, tmp_path: Path, caps
     _, report = run(tmp_path, "  X1: {params: {min_firms: 2}, weight: 2}\n", capsys)
     x1 = criterion(report, "X1")
     assert x1["status"] == "fail" and x1["score"] == 0.5 and x1["reasons"] == ["1 firm(s)."]
-    assert x1["locations"][0]["line"] == 4
+    assert x1["locations"][0]["line"] == 3  # the `firms:` key
 
 
 def test_plugin_bad_param_is_a_usage_error(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -204,4 +204,4 @@ def render_explain(spec: RuleSpec, lang: Lang) -> str:
         "\n".join(f"  {name} (default {field.default!r})" for name, field in fields.items())
         or f"  {text('ui.none', lang)}"
     )
-    return f"{spec.id} {spec.name}: {title}\n\n{spec.doc}\n\n{text('ui.parameters', lang)}:\n{params}\n"
+    return f"{spec.id} {spec.name}: {title}\n\n{spec.documentation(lang)}\n\n{text('ui.parameters', lang)}:\n{params}\n"

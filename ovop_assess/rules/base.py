@@ -9,6 +9,7 @@ A rule is a module (or any object) with:
 - ``check(facts, params) -> Outcome``: pure, never prints, never raises
   because a criterion failed;
 - a docstring: the user documentation that ``ovop-assess explain`` prints;
+- optionally ``DOC_ID``: the same documentation in Bahasa Indonesia;
 - optionally ``MESSAGES``: catalogue entries (both languages) for its reasons.
 """
 
@@ -47,7 +48,15 @@ class Facts:
         return self.positions.value(path)
 
     def finding(self, message_id: str, path: PathKey | None = None, **values: Any) -> Finding:
-        location = self.positions.value(path) if path is not None else None
+        """A reason or warning about the value at ``path``.
+
+        A field is located at its key (``firms:``), not at its value: for a
+        block list the value starts at the first ``-`` item, a line below
+        where an analyst looks for the field.
+        """
+        if path is None:
+            return Finding(Message(message_id, values), None)
+        location = self.positions.key(path) if path and isinstance(path[-1], str) else self.positions.value(path)
         return Finding(Message(message_id, values), location)
 
 
@@ -62,6 +71,11 @@ class RuleSpec:
     check: Callable[[Facts, Any], Outcome]
     doc: str
     origin: str  # "built-in" or the distribution/entry point it came from
+    doc_id: str = ""  # the documentation in Bahasa Indonesia (``DOC_ID``), if the rule gives it
+
+    def documentation(self, lang: str) -> str:
+        """The rule's documentation in ``lang``, falling back to the English docstring."""
+        return self.doc_id if lang == "id" and self.doc_id else self.doc
 
     @classmethod
     def from_object(cls, obj: Any, origin: str) -> RuleSpec:
@@ -82,6 +96,7 @@ class RuleSpec:
             check=obj.check,
             doc=inspect.cleandoc(getattr(obj, "__doc__", None) or ""),
             origin=origin,
+            doc_id=inspect.cleandoc(str(getattr(obj, "DOC_ID", "") or "")),
         )
 
 

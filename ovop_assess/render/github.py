@@ -1,0 +1,151 @@
+"""GitHub Actions workflow commands: annotations on the region files of a pull request.
+
+What a consumer gets: one command per line, nothing else, which the Actions
+runner turns into annotations on the files (``::error file=F,line=L,title=T::message``).
+
+- ``::error`` for every problem of an invalid file (with ``col`` when known),
+  for a failed criterion that makes the region not eligible (a required one,
+  or an alternative group in which no member passed) and for a criterion
+  whose rule crashed (status ``error``);
+- ``::warning`` for an unknown criterion, a failed criterion that does not
+  decide the verdict (advisory, or a group member whose group passed by
+  another member), and every warning (a criterion's or the file's);
+- ``::notice`` once per file, last: the verdict and total score, and the
+  waived criteria if any.
+
+A criterion's annotation sits on the line of the first fact that decided it
+(its first location with a line), else on line 1; a warning on its own
+line. The title names the criterion and its status (``C2 similar-firms:
+fail``); the message gives the reasons, one per line, each other reason's
+line in brackets, and then what is still missing. Text is in ``lang``.
+
+Escaping follows the runner's rules: in the message ``%`` → ``%25``,
+CR → ``%0D``, LF → ``%0A``; in property values additionally ``:`` → ``%3A``
+and ``,`` → ``%2C``. So no text from a region file can start a command of
+its own or end a property early.
+"""
+
+from __future__ import annotations
+
+from ..messages import Lang, render, text
+from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
+from .formats import counts_against, decisive_line
+
+
+def escape_data(value: str) -> str:
+    """A workflow command's message, escaped."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A workflow command's property value (file, title, …), escaped."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, *, file: str, line: int, title: str, col: int | None = None) -> str:
+    """One workflow command (``error``, ``warning`` or ``notice``) as a line, without its newline."""
+    props = [("file", file), ("line", str(line))]
+    if col is not None:
+        props.append(("col", str(col)))
+    props.append(("title", title))
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{kind} {joined}::{escape_data(message)}"
+
+
+def _line_of(finding: Finding, default: int) -> int:
+    loc = finding.location
+    return loc.line if loc is not None and loc.line is not None else default
+
+
+def _message(criterion: CriterionResult, line: int, lang: Lang) -> str:
+    lines = []
+    for finding in criterion.reasons:
+        reason = render(finding.message, lang)
+        at = _line_of(finding, line)
+        lines.append(reason if at == line else f"{reason} ({text('ui.at_line', lang, line=at)})")
+    if criterion.missing:
+        lines.append(f"{text('ui.still_missing', lang)}: " + "; ".join(render(m, lang) for m in criterion.missing))
+    return "\n".join(lines) or text("status." + criterion.status.value, lang)
+
+
+def _title(criterion: CriterionResult, lang: Lang, what: str) -> str:
+    title = f"{criterion.id} {criterion.name}: {what}"
+    if not criterion.required:
+        title += f" ({text('ui.advisory', lang)})"
+    elif criterion.group:
+        title += f" ({text('ui.group', lang, group=criterion.group)})"
+    return title
+
+
+def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> list[str]:
+    file = result.file
+    line = decisive_line(criterion)
+    status = criterion.status
+    out: list[str] = []
+    if status in (Status.FAIL, Status.UNKNOWN, Status.ERROR):
+        if status is Status.ERROR or (status is Status.FAIL and counts_against(result, criterion)):
+            kind = "error"
+        else:
+            kind = "warning"
+        title = _title(criterion, lang, text("status." + status.value, lang))
+        out.append(command(kind, _message(criterion, line, lang), file=file, line=line, title=title))
+    for finding in criterion.warnings:
+        title = _title(criterion, lang, text("ui.warning", lang))
+        out.append(
+            command("warning", render(finding.message, lang), file=file, line=_line_of(finding, line), title=title)
+        )
+    return out
+
+
+def _invalid(result: FileResult, lang: Lang) -> list[str]:
+    out: list[str] = []
+    for finding in result.errors:
+        loc = finding.location
+        title = text("verdict.invalid", lang) + (f": {loc.path}" if loc is not None and loc.path else "")
+        col = loc.column if loc is not None else None
+        out.append(
+            command(
+                "error",
+                render(finding.message, lang),
+                file=result.file,
+                line=_line_of(finding, 1),
+                title=title,
+                col=col,
+            )
+        )
+    return out
+
+
+def _notice(result: FileResult, lang: Lang) -> str:
+    verdict = f"{text('ui.verdict', lang)}: {text('verdict.' + result.verdict.value, lang)}"
+    if result.verdict is Verdict.INVALID:
+        detail = text("ui.errors_in", lang, count=len(result.errors), file=result.file)
+    else:
+        detail = f"{text('ui.total_score', lang)} {result.score:.2f}"
+        waived = [c.id for c in result.criteria if c.status is Status.WAIVED]
+        if waived:
+            detail += f"; {text('status.waived', lang)}: {', '.join(waived)}"
+    title = result.region.name if result.region is not None else result.file
+    return command("notice", f"{verdict}; {detail}", file=result.file, line=1, title=title)
+
+
+def _file(result: FileResult, lang: Lang) -> list[str]:
+    if result.verdict is Verdict.INVALID:
+        out = _invalid(result, lang)
+    else:
+        out = [line for criterion in result.criteria for line in _criterion(result, criterion, lang)]
+    warning = text("ui.warning", lang)
+    for finding in result.warnings:
+        title = warning + (
+            f": {finding.location.path}" if finding.location is not None and finding.location.path else ""
+        )
+        out.append(
+            command("warning", render(finding.message, lang), file=result.file, line=_line_of(finding, 1), title=title)
+        )
+    out.append(_notice(result, lang))
+    return out
+
+
+def render_github(report: Report, lang: Lang = "en") -> str:
+    """The report as workflow commands, one per line, each ending with a newline."""
+    return "".join(f"{line}\n" for result in report.results for line in _file(result, lang))

@@ -1,0 +1,81 @@
+"""The summary as GitHub-flavoured Markdown, for pull-request comments.
+
+What a consumer gets, in ``lang``:
+
+1. a bold line counting the files per verdict;
+2. a table with a row per region file (region name, file), a column per
+   criterion id in the criteria set's order holding ✅ pass, ❌ fail,
+   ❔ unknown, a heavy minus (U+2796) waived or ⚠️ error, then the verdict
+   and the total score (two decimals). An invalid file's row has ``—`` for name and score and
+   empty criterion cells;
+3. the legend of the marks and the criteria set (id and version);
+4. for each invalid file, its problems: ``file:line — field: message``.
+
+Text from region files is escaped: ``|`` and Markdown's inline punctuation
+(``\\ ` * _ [ ] < > ~ & #``) get a backslash, so a name can neither break the
+table nor turn into markup or HTML; line breaks become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..messages import Lang, render, text
+from ..results import FileResult, Finding, Report, Status, Verdict
+from .formats import criterion_ids
+
+MARKS: Final[dict[Status, str]] = {
+    Status.PASS: "✅",
+    Status.FAIL: "❌",
+    Status.UNKNOWN: "❔",
+    Status.WAIVED: "\N{HEAVY MINUS SIGN}",
+    Status.ERROR: "⚠️",
+}
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+
+
+def escape(value: str) -> str:
+    """Text safe in a table cell or a list item: one line, punctuation backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _region_row(result: FileResult, ids: list[str], lang: Lang) -> str:
+    name = escape(result.region.name) if result.region is not None else "—"
+    verdict = text("verdict." + result.verdict.value, lang)
+    if result.verdict is Verdict.INVALID:
+        return _row([name, escape(result.file), *("" for _ in ids), verdict, "—"])
+    marks = {c.id: MARKS[c.status] for c in result.criteria}
+    return _row([name, escape(result.file), *(marks.get(i, "") for i in ids), verdict, f"{result.score:.2f}"])
+
+
+def _problem(file: str, finding: Finding, lang: Lang) -> str:
+    loc = finding.location
+    where = f"{file}:{loc.line}" if loc is not None and loc.line is not None else file
+    field = f"{loc.path}: " if loc is not None and loc.path else ""
+    return f"- {escape(where)} — {escape(field + render(finding.message, lang))}"
+
+
+def render_markdown(report: Report, lang: Lang = "en") -> str:
+    """The summary table and the invalid files' problems, ending with a newline."""
+    ids = criterion_ids(report)
+    counts = {v.value: report.count(v) for v in Verdict}
+    lines = [f"**{text('ui.summary', lang, files=len(report.results), **counts)}**", ""]
+    header = [text("ui.region", lang), text("ui.file", lang), *ids, text("ui.verdict", lang), text("ui.score", lang)]
+    lines.append(_row(header))
+    lines.append(_row(["---", "---", *(":-:" for _ in ids), "---", "--:"]))
+    lines += [_region_row(result, ids, lang) for result in report.results]
+    legend = " · ".join(f"{mark} {text('status.' + status.value, lang)}" for status, mark in MARKS.items())
+    info = report.criteria_set
+    lines += ["", f"{legend} — {escape(text('ui.criteria_set', lang, id=info.id, version=info.version))}"]
+    for result in report.results:
+        if result.verdict is not Verdict.INVALID:
+            continue
+        lines += ["", f"**{escape(text('ui.errors_in', lang, count=len(result.errors), file=result.file))}**", ""]
+        lines += [_problem(result.file, finding, lang) for finding in result.errors]
+    return "\n".join(lines) + "\n"

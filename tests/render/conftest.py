@@ -1,0 +1,217 @@
+"""Region files and reports shared by the renderer tests.
+
+The files are small but real: they go through the loader, the validator,
+the rules and the verdict, so the renderers see what a run produces.
+Lines that tests check are noted next to the YAML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path, make_report
+from ovop_assess.results import FileResult, Finding, Message, Report, Status
+
+AS_OF = datetime.date(2026, 11, 28)
+
+# A name with a comma, quotes, a pipe, a percent sign, a colon and a Javanese ê.
+TRICKY_NAME = 'Laweyan, "Kampoeng | Batik" 100% Sêmbuh: Solo'
+
+_ELIGIBLE_BODY = """\
+  level: kelurahan
+  city: Kota Surakarta
+  province: Jawa Tengah
+product:
+  name: Batik tulis
+  category: batik
+  export_oriented: {export}
+  uniqueness:
+    local_skill: Batik tulis
+resources:
+  - type: skill
+    description: Batik craftsmanship
+firms:
+  - {{name: Firm A, role: champion, willing_to_lead: true}}
+  - {{name: Firm B, role: mentee}}
+  - {{name: Firm C, role: mentee}}
+  - {{name: Firm D, role: mentee}}
+  - {{name: Firm E, role: member}}
+  - {{name: Firm F, role: member}}
+  - {{name: Firm G, role: member}}
+  - {{name: Firm H, role: member}}
+  - {{name: Firm I, role: member}}
+  - {{name: Firm J, role: member}}
+organizations:
+  - {{type: koperasi, name: Koperasi Batik}}
+government_commitment:
+  - {{type: training, description: Training, status: delivered}}
+spatial_plan: {{regulation: Perda RTRW, conforms: true}}
+raw_materials:
+  - {{name: malam, source: local}}
+access: {{public_transport: [{transport}], nearest_stop_m: 200}}
+"""
+
+
+def eligible_text(name: str = TRICKY_NAME, *, export: str = "true", transport: str = "bus") -> str:
+    quoted = name.replace("'", "''")
+    head = f"format: ovop-region/1\nregion:\n  name: '{quoted}'\n"
+    return head + _ELIGIBLE_BODY.format(export=export, transport=transport)
+
+
+REGIONS: dict[str, str] = {
+    # every criterion passes
+    "eligible.yaml": eligible_text(),
+    # C2 fails: 5 firms of 10 (firms: key at line 16); firm E is a member naming a mentor (line 21,
+    # a file warning); an expired waiver of C2 (waivers[0] at line 31) is a C2 warning.
+    "not_eligible.yaml": """\
+format: ovop-region/1
+region:
+  name: Kauman
+  level: kelurahan
+  city: Kota Surakarta
+  province: Jawa Tengah
+product:
+  name: Batik tulis
+  category: batik
+  export_oriented: true
+  uniqueness:
+    local_skill: Batik tulis
+resources:
+  - type: skill
+    description: Batik craftsmanship
+firms:
+  - {name: Firm A, role: champion, willing_to_lead: true}
+  - {name: Firm B, role: mentee}
+  - {name: Firm C, role: mentee}
+  - {name: Firm D, role: mentee}
+  - {name: Firm E, role: member, mentor: Firm A}
+organizations:
+  - {type: koperasi, name: Koperasi Batik}
+government_commitment:
+  - {type: training, description: Training, status: delivered}
+spatial_plan: {regulation: Perda RTRW, conforms: true}
+raw_materials:
+  - {name: malam, source: local}
+access: {public_transport: [bus], nearest_stop_m: 200}
+waivers:
+  - rule: C2
+    reason: "old waiver: 50% done"
+    expires: 2020-01-01
+""",
+    # nothing but the region: every criterion unknown
+    "incomplete.yaml": """\
+format: ovop-region/1
+region:
+  name: Desa Tégalwangi
+  level: desa
+  city: Kabupaten Klaten
+  province: Jawa Tengah
+""",
+    # C6 is not stated but waived (waivers[0] at line 35); the reason has two lines
+    "waived.yaml": eligible_text("Kampung Waiver").replace(
+        "spatial_plan: {regulation: Perda RTRW, conforms: true}\n", ""
+    )
+    + """\
+waivers:
+  - rule: C6
+    approved_by: Dinas Koperasi, UKM
+    reason: |-
+      RTRW under revision: 50% done
+      second line
+""",
+    # two problems: region.level (line 4, column 10) and firms[0].role (line 8, column 21)
+    "invalid.yaml": """\
+format: ovop-region/1
+region:
+  name: Bad
+  level: town
+  city: Kota Surakarta
+  province: Jawa Tengah
+firms:
+  - {name: A, role: boss}
+""",
+}
+ORDER = ("eligible.yaml", "not_eligible.yaml", "incomplete.yaml", "waived.yaml", "invalid.yaml")
+
+
+@pytest.fixture
+def write_regions(tmp_path: Path) -> Callable[[dict[str, str]], list[Path]]:
+    def write(files: dict[str, str]) -> list[Path]:
+        paths = []
+        for name, content in files.items():
+            path = tmp_path / name
+            path.write_text(content, encoding="utf-8")
+            paths.append(path)
+        return paths
+
+    return write
+
+
+@pytest.fixture
+def region_paths(write_regions: Callable[[dict[str, str]], list[Path]]) -> list[Path]:
+    return write_regions({name: REGIONS[name] for name in ORDER})
+
+
+AssessFiles = Callable[..., Report]
+
+
+@pytest.fixture
+def assess_files() -> AssessFiles:
+    """Assess files (labelled by their file names) into a report."""
+
+    def assess(paths: Sequence[Path], criteria: str = "default") -> Report:
+        criteria_set = criteria_sets.load(criteria)
+        results = [assess_path(p, criteria_set, as_of=AS_OF, label=p.name) for p in paths]
+        return make_report(criteria_set, results)
+
+    return assess
+
+
+@pytest.fixture
+def report(region_paths: list[Path], assess_files: AssessFiles) -> Report:
+    return assess_files(region_paths)
+
+
+@pytest.fixture
+def tricky_name() -> str:
+    return TRICKY_NAME
+
+
+@pytest.fixture
+def eligible_yaml() -> Callable[..., str]:
+    """``eligible_yaml(name, export="true", transport="bus")``: the text of an eligible region file."""
+    return eligible_text
+
+
+@pytest.fixture
+def with_crash() -> Callable[[Report, str, str], Report]:
+    """``with_crash(report, file, rule_id)``: the report with that rule crashed (status error)."""
+    return _with_crash
+
+
+def _with_crash(report: Report, file: str, rule_id: str) -> Report:
+
+    def crash(result: FileResult) -> FileResult:
+        if result.file != file:
+            return result
+        criteria = tuple(
+            dataclasses.replace(
+                c,
+                status=Status.ERROR,
+                score=0.0,
+                reasons=(Finding(Message("rule.crashed", {"rule": c.id, "error": "ZeroDivisionError: boom"})),),
+                missing=(),
+            )
+            if c.id == rule_id
+            else c
+            for c in result.criteria
+        )
+        return dataclasses.replace(result, criteria=criteria)
+
+    return dataclasses.replace(report, results=tuple(crash(r) for r in report.results))

@@ -1,0 +1,68 @@
+"""CSV: parsed back with the csv module; header, a row per region, statuses, quoting, BOM."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ovop_assess.render.csv_report import render_csv
+from ovop_assess.results import Report
+
+HEADER = ["file", "region", "level", "city", "verdict", "score", *(f"C{i}" for i in range(1, 9))]
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert reader.fieldnames == HEADER
+    return list(reader)
+
+
+def test_header_and_a_row_per_region(report: Report, tricky_name: str) -> None:
+    rows = _rows(render_csv(report))
+    assert [r["file"] for r in rows] == [r.file for r in report.results]
+    eligible, not_eligible, incomplete, waived, invalid = rows
+    assert eligible == {
+        "file": "eligible.yaml",
+        "region": tricky_name,
+        "level": "kelurahan",
+        "city": "Kota Surakarta",
+        "verdict": "eligible",
+        "score": "1.0",
+        **{f"C{i}": "pass" for i in range(1, 9)},
+    }
+    assert (not_eligible["verdict"], not_eligible["score"], not_eligible["C2"]) == ("not_eligible", "0.9375", "fail")
+    assert [not_eligible[f"C{i}"] for i in (1, 3, 4, 5, 6, 7, 8)] == ["pass"] * 7
+    assert incomplete["region"] == "Desa Tégalwangi"
+    assert {incomplete[f"C{i}"] for i in range(1, 9)} == {"unknown"}
+    assert incomplete["verdict"] == "incomplete"
+    assert waived["C6"] == "waived" and waived["verdict"] == "eligible"
+    assert invalid == {
+        "file": "invalid.yaml",
+        "verdict": "invalid",
+        **{key: "" for key in HEADER if key not in ("file", "verdict")},
+    }
+
+
+def test_quoting_keeps_commas_quotes_and_indonesian_characters(report: Report) -> None:
+    text = render_csv(report)
+    assert '"Laweyan, ""Kampoeng | Batik"" 100% Sêmbuh: Solo"' in text
+    assert "\r" not in text
+    assert len(text.splitlines()) == 1 + len(report.results)
+
+
+def test_no_bom_by_default_and_a_bom_on_request(report: Report) -> None:
+    plain = render_csv(report)
+    assert not plain.startswith("\ufeff")
+    assert plain.startswith("file,region,")
+    with_bom = render_csv(report, bom=True)
+    assert with_bom == "\ufeff" + plain
+    assert with_bom.encode("utf-8").startswith(b"\xef\xbb\xbf")
+
+
+def test_values_do_not_depend_on_the_language(report: Report) -> None:
+    assert render_csv(report, "id") == render_csv(report, "en")
+
+
+def test_invalid_only_report_has_just_the_base_columns(report: Report) -> None:
+    only = Report(report.tool_version, report.criteria_set, report.results[-1:])
+    assert render_csv(only).splitlines() == ["file,region,level,city,verdict,score", "invalid.yaml,,,,invalid,"]

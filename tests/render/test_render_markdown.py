@@ -1,0 +1,70 @@
+"""Markdown: the table read back cell by cell (split on unescaped pipes), marks, escaping, problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ovop_assess.render.markdown import escape, render_markdown
+from ovop_assess.results import Report
+
+PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _table(text: str) -> list[list[str]]:
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    cells = []
+    for row in rows:
+        assert row.endswith(" |"), row
+        cells.append([cell.strip() for cell in PIPE.split(row)[1:-1]])
+    return cells
+
+
+def test_summary_table(report: Report) -> None:
+    text = render_markdown(report, "en")
+    assert text.splitlines()[0] == "**5 file(s): 2 eligible, 1 not eligible, 1 incomplete, 1 invalid**"
+    header, separator, *rows = _table(text)
+    assert header == ["Region", "File", *(f"C{i}" for i in range(1, 9)), "Verdict", "Score"]
+    assert separator == ["---", "---", *[":-:"] * 8, "---", "--:"]
+    assert all(len(row) == len(header) for row in rows)
+    assert rows == [
+        [r'Laweyan, "Kampoeng \| Batik" 100% Sêmbuh: Solo', "eligible.yaml", *["✅"] * 8, "eligible", "1.00"],
+        ["Kauman", r"not\_eligible.yaml", "✅", "❌", *["✅"] * 6, "not eligible", "0.94"],
+        ["Desa Tégalwangi", "incomplete.yaml", *["❔"] * 8, "incomplete", "0.00"],
+        ["Kampung Waiver", "waived.yaml", *["✅"] * 5, "➖", "✅", "✅", "eligible", "1.00"],  # noqa: RUF001
+        ["—", "invalid.yaml", *[""] * 8, "invalid file", "—"],
+    ]
+
+
+def test_legend_and_invalid_problems(report: Report) -> None:
+    lines = render_markdown(report, "en").splitlines()
+    assert "✅ pass · ❌ fail · ❔ unknown · ➖ waived · ⚠️ error — criteria set default (version 2026.1)" in lines  # noqa: RUF001
+    at = lines.index("**2 problem(s) in invalid.yaml**")
+    assert lines[at + 1 : at + 4] == [
+        "",
+        "- invalid.yaml:4 — region.level: must be one of: desa, kelurahan, kecamatan",
+        r"- invalid.yaml:8 — firms\[0\].role: must be one of: champion, mentee, member",
+    ]
+
+
+def test_escaping() -> None:
+    assert escape("a | b") == r"a \| b"
+    assert escape("two\nlines  here") == "two lines here"
+    assert escape("<b>*x*</b> [l](u) `c` _u_ ~s~ &amp; #h \\") == (
+        r"\<b\>\*x\*\</b\> \[l\](u) \`c\` \_u\_ \~s\~ \&amp; \#h \\"
+    )
+    assert escape("Sêmbuh, Tégalwangi") == "Sêmbuh, Tégalwangi"
+
+
+def test_crashed_rule_mark(report: Report, with_crash: Callable[[Report, str, str], Report]) -> None:
+    rows = _table(render_markdown(with_crash(report, "eligible.yaml", "C4"), "en"))
+    assert rows[2][2:10] == ["✅", "✅", "✅", "⚠️", "✅", "✅", "✅", "✅"]
+
+
+def test_indonesian(report: Report) -> None:
+    text = render_markdown(report, "id")
+    header, _, *rows = _table(text)
+    assert header[:2] == ["Wilayah", "Berkas"] and header[-2:] == ["Putusan", "Skor"]
+    assert [row[-2] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
+    assert "**2 masalah di invalid.yaml**" in text.splitlines()
+    assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()

@@ -1,0 +1,97 @@
+"""Regenerate the golden JSON reports of the shipped examples.
+
+For every ``examples/<stem>.yaml`` this writes ``tests/golden/<stem>.json``:
+exactly the standard output of
+
+    ovop-assess assess examples/<stem>.yaml --format json --as-of 2026-11-28
+
+run from the repository root, produced here through the library (the same
+calls the CLI makes, so the bytes are identical). Goldens whose example is
+gone are removed.
+
+Usage (from anywhere; the paths are relative to this file):
+
+    .venv/bin/python tests/update_golden.py           # rewrite the goldens
+    .venv/bin/python tests/update_golden.py --check   # only report differences; exit 1 if any
+
+Regenerate only after checking that the change in a report is intended;
+tests/test_examples.py also pins each example's verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path, make_report
+from ovop_assess.criteria_sets import CriteriaSet
+from ovop_assess.messages import Lang
+from ovop_assess.render.json_report import render_json
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+GOLDEN = ROOT / "tests" / "golden"
+AS_OF = datetime.date(2026, 11, 28)
+CRITERIA = "default"
+LANG: Lang = "en"
+
+
+def example_files() -> list[Path]:
+    """The shipped examples, in a stable order."""
+    return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def label(example: Path) -> str:
+    """The path as the CLI names it when run from the repository root."""
+    return example.relative_to(ROOT).as_posix()
+
+
+def golden_path(example: Path) -> Path:
+    return GOLDEN / f"{example.stem}.json"
+
+
+def render_example(example: Path, criteria: CriteriaSet | None = None) -> str:
+    """The JSON report of one example, as ``ovop-assess assess`` prints it."""
+    criteria = criteria or criteria_sets.load(CRITERIA)
+    result = assess_path(example, criteria, as_of=AS_OF, label=label(example))
+    return render_json(make_report(criteria, [result]), LANG)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report out-of-date goldens without writing")
+    args = parser.parse_args(argv)
+
+    criteria = criteria_sets.load(CRITERIA)
+    examples = example_files()
+    wanted = {golden_path(e) for e in examples}
+    stale: list[str] = []
+    for example in examples:
+        target = golden_path(example)
+        data = render_example(example, criteria).encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        stale.append(f"{'outdated' if target.exists() else 'missing'}: {target.relative_to(ROOT).as_posix()}")
+        if not args.check:
+            GOLDEN.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    orphans = sorted(p for p in GOLDEN.glob("*.json") if p not in wanted) if GOLDEN.is_dir() else []
+    for orphan in orphans:
+        stale.append(f"no example: {orphan.relative_to(ROOT).as_posix()}")
+        if not args.check:
+            orphan.unlink()
+
+    for line in stale:
+        print(line if args.check else f"updated ({line})")
+    if args.check:
+        return 1 if stale else 0
+    print(f"{len(examples)} golden report(s) up to date in {GOLDEN.relative_to(ROOT).as_posix()}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
