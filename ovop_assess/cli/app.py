@@ -106,6 +106,10 @@ def assess(
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Most values read, aliases expanded.")
     ] = _DEFAULT.max_nodes,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core for big batches)."),
+    ] = None,
     debug: DebugOpt = False,
 ) -> int:
     """Validate and assess region files (a folder means every *.yaml/*.yml below it)."""
@@ -121,6 +125,7 @@ def assess(
         allow_incomplete=allow_incomplete,
         sort=sort.value,
         limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+        jobs=jobs,
     )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from .. import criteria_sets
 from .. import rules as registry
-from ..assess import assess_path, expand_paths, make_report
+from ..assess import expand_paths, make_report
+from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
 from ..messages import Lang
 from ..results import FileResult, Message, Report, Verdict
@@ -57,22 +57,28 @@ def run_assess(
     allow_incomplete: bool,
     sort: str,
     limits: Limits,
+    jobs: int | None = None,
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
-    results = _assess_all(files, lambda p: assess_path(p, criteria_set, as_of=as_of, limits=limits), lang)
+    results = _assess_all(files, criteria_set, as_of, limits, jobs, lang)
     report = make_report(criteria_set, _sorted(results, sort))
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
     return exit_code(report, allow_incomplete)
 
 
-def _assess_all(files: list[Path], one: Callable[[Path], FileResult], lang: Lang) -> list[FileResult]:
-    if len(files) < 20 or not sys.stderr.isatty():
-        return [one(path) for path in files]
-    from .progress import with_progress
+def _assess_all(
+    files: list[Path], criteria_set: CriteriaSet, as_of: datetime.date, limits: Limits, jobs: int | None, lang: Lang
+) -> list[FileResult]:
+    from ..batch import assess_many
 
-    return with_progress(files, one, lang)
+    if len(files) < 20 or not sys.stderr.isatty():
+        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs)
+    from .progress import progress_bar
+
+    with progress_bar(len(files), lang) as advance:
+        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, on_result=advance)
 
 
 def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str:

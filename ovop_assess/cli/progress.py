@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -12,13 +12,10 @@ from ..messages import Lang, text
 from ..results import FileResult
 
 
-def with_progress(files: list[Path], one: Callable[[Path], FileResult], lang: Lang) -> list[FileResult]:
-    results: list[FileResult] = []
-    console = Console(stderr=True)
+@contextmanager
+def progress_bar(total: int, lang: Lang) -> Iterator[Callable[[FileResult], None]]:
+    """Yield a callback to call once per finished file; the bar disappears at the end."""
     columns = (TextColumn(text("ui.assessing", lang)), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("assess", total=len(files))
-        for path in files:
-            results.append(one(path))
-            progress.advance(task)
-    return results
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("assess", total=total)
+        yield lambda _result: progress.advance(task)

@@ -72,4 +72,22 @@ def report_dict(report: Report, lang: Lang = "en") -> dict[str, Any]:
 
 
 def render_json(report: Report, lang: Lang = "en") -> str:
-    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON text: one line for the header, one line per file result, one for the summary.
+
+    Same document as ``json.dumps(report_dict(report))``, laid out so that a
+    batch report stays greppable and diffable line by line and is encoded by
+    the C encoder (``indent`` would force the much slower pure-Python one).
+    """
+    document = report_dict(report, lang)
+    results = document.pop("results")
+    summary = document.pop("summary")
+    head = _dumps(document)[:-1]  # drop the closing brace: results follow
+    lines = [f'{head}, "results": [']
+    last = len(results) - 1
+    lines.extend(_dumps(result) + ("," if i < last else "") for i, result in enumerate(results))
+    lines.append(f'], "summary": {_dumps(summary)}}}')
+    return "\n".join(lines) + "\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

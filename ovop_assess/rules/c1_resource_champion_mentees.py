@@ -65,6 +65,66 @@ TITLE = {
     "id": "Sumber daya unggulan, usaha champion dan binaannya",
 }
 
+DOC_ID = """C1 resource-champion-mentees: sumber daya unggulan, serta usaha champion dan binaannya.
+
+Yang diperiksa
+    Wilayah mencantumkan sekurang-kurangnya satu sumber daya unggulan
+    (``resources``); produknya bernilai tambah tinggi dan berorientasi
+    ekspor, atau dapat dikembangkan menjadi demikian
+    (``product.export_oriented: true``); dan sekurang-kurangnya satu usaha
+    champion (``role: champion``) telah menyatakan bersedia menjadi
+    penggerak masyarakat (``willing_to_lead: true``) serta membina
+    sekurang-kurangnya ``min_mentees`` usaha mentee yang memproduksi
+    kategori produk tersebut. Usaha mentee adalah binaan champion yang
+    disebut dalam ``mentor``-nya, atau binaan satu-satunya champion bila
+    berkas hanya memuat satu champion.
+
+Alasan
+    Kriteria pertama sentra OVOP dalam dokumen sumber: wilayah yang
+    mempunyai potensi sumberdaya unggulan yang dapat dikembangkan menjadi
+    produk bernilai tambah tinggi berorientasi ekspor, dan
+    "sekurang-kurangnya mempunyai 1 perusahaan utama/UMKM utama atau
+    terbesar kapasitas produksinya" yang "bersedia menjadi penggerak
+    masyarakat", serta 3 perusahaan/UMKM lain bimbingannya yang
+    memproduksi barang sejenis.
+
+Status
+    gagal (``fail``) bila ``resources`` kosong, ``export_oriented`` bernilai
+    false, ada usaha yang tercantum tetapi tak satu pun berperan champion,
+    setiap champion menolak menjadi penggerak, atau tidak ada champion yang
+    bersedia (atau mungkin bersedia) yang membina cukup mentee. Belum
+    diketahui (``unknown``) bila ``resources``, ``firms``,
+    ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi
+    dan masih dapat menentukan hasilnya. Skor pada kegagalan adalah jumlah
+    mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2 dari 3
+    -> 0.67), atau 0 bila fakta lain sudah gagal. Tanpa ``product``
+    kategorinya tidak diketahui: mentee dihitung seolah-olah kategorinya
+    yang paling menguntungkan, sehingga kriteria ini gagal hanya bila
+    jumlah itu pun masih kurang, dan selain itu belum diketahui.
+    Champion yang ``monthly_capacity``-nya diketahui dan lebih kecil
+    daripada kapasitas usaha lain menghasilkan peringatan, bukan kegagalan
+    (sumber menyebut "perusahaan utama/UMKM utama atau terbesar").
+
+Parameter
+    min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang
+    harus dibina seorang champion.
+
+Contoh lulus
+    resources: [{type: skill, description: Batik craftsmanship}]
+    product: {name: Batik, category: batik, export_oriented: true}
+    firms:
+      - {name: A, role: champion, willing_to_lead: true}
+      - {name: B, role: mentee}
+      - {name: C, role: mentee}
+      - {name: D, role: mentee}
+
+Contoh gagal (dua mentee, padahal diperlukan tiga)
+    firms:
+      - {name: A, role: champion, willing_to_lead: true}
+      - {name: B, role: mentee}
+      - {name: C, role: mentee}
+"""
+
 
 class Params(RuleParams):
     min_mentees: int = Field(3, ge=1)

@@ -48,6 +48,46 @@ TITLE = {
     "id": "Sedikitnya 10 usaha memproduksi produk sejenis",
 }
 
+DOC_ID = """C2 similar-firms: sentra yang sudah ada, dengan sekurang-kurangnya 10 usaha pembuat produk sejenis.
+
+Yang diperiksa
+    Menghitung usaha (peran apa pun) yang kategorinya sama dengan kategori
+    produk; usaha tanpa ``category`` mengikuti ``product.category``. Lulus
+    bila jumlahnya sekurang-kurangnya ``min_similar_firms``.
+
+Alasan
+    Kriteria kedua sentra OVOP dalam dokumen sumber: wilayah yang
+    masyarakatnya telah melakukan kegiatan produksi barang/produk yang
+    sama/sejenis (sentra IKM) dan "sekurang-kurangnya terdapat 10
+    perusahaan/UMKM yang memproduksi produk sejenis".
+
+Status
+    gagal (``fail``) bila usahanya kurang; skornya sebanding dengan jumlah
+    itu (7 dari 10 -> 0.7). Belum diketahui (``unknown``) bila ``firms``
+    tidak diisi, atau bila usaha sudah tercantum tetapi produknya (dan
+    dengan demikian kategorinya) belum diuraikan dan jumlah usaha yang
+    mungkin memproduksinya masih cukup. Tanpa ``product`` usaha dihitung
+    seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
+    ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha
+    yang terlalu sedikit tetap gagal.
+
+Parameter
+    min_similar_firms (bilangan bulat >= 1, bawaan 10): jumlah usaha
+    sejenis yang diperlukan.
+
+Contoh lulus
+    product: {name: Batik, category: batik}
+    firms:   # sepuluh entri seperti ini
+      - {name: Batik 1, role: member}
+      - {name: Batik 2, role: member, category: batik}
+
+Contoh gagal (satu dari dua usaha memproduksi barang lain)
+    product: {name: Batik, category: batik}
+    firms:
+      - {name: Batik 1, role: member}
+      - {name: Lurik 1, role: member, category: lurik-weaving}
+"""
+
 
 class Params(RuleParams):
     min_similar_firms: int = Field(10, ge=1)

@@ -42,6 +42,40 @@ TITLE = {
     "id": "Keunikan dan kearifan lokal produk",
 }
 
+DOC_ID = """C3 uniqueness: produk memiliki keunikan dan kearifan lokal atau sejarah.
+
+Yang diperiksa
+    ``product.uniqueness`` menguraikan sekurang-kurangnya satu dari
+    ``raw_material``, ``local_skill`` atau ``culture`` dengan teks yang
+    tidak kosong.
+
+Alasan
+    Kriteria ketiga sentra OVOP dalam dokumen sumber: produk yang
+    diproduksi "memiliki keunikan dan kearifan lokal atau sejarah yang
+    dinilai dari aspek bahan baku dan/atau keterampilan lokal maupun budaya
+    lokal".
+
+Status
+    gagal (``fail``) bila ``uniqueness`` diisi tetapi setiap aspeknya kosong
+    atau tidak ada; belum diketahui (``unknown``) bila ``uniqueness`` (atau
+    seluruh ``product``) tidak diisi. Skornya 0 atau 1.
+
+Parameter
+    tidak ada.
+
+Contoh lulus
+    product:
+      name: Batik tulis
+      category: batik
+      uniqueness: {local_skill: Hand-drawn batik passed down in the kampung}
+
+Contoh gagal
+    product:
+      name: Batik tulis
+      category: batik
+      uniqueness: {raw_material: "", culture: ""}
+"""
+
 Params = NoParams
 
 _ASPECTS = ("raw_material", "local_skill", "culture")

@@ -41,6 +41,37 @@ TITLE = {
     "id": "Komitmen dan fasilitasi pemerintah daerah",
 }
 
+DOC_ID = """C4 government-commitment: pemerintah daerah berkomitmen mengembangkan produk.
+
+Yang diperiksa
+    Menghitung entri ``government_commitment`` yang ``status``-nya
+    ``committed`` atau ``delivered``; entri tanpa ``status`` dihitung
+    sebagai committed. Lulus bila jumlahnya sekurang-kurangnya
+    ``min_commitments``.
+
+Alasan
+    Kriteria keempat sentra OVOP dalam dokumen sumber: sejauh mana
+    komitmen dan fasilitasi pemerintah daerah terhadap pengembangan produk
+    IKM yang dikerjakan masyarakat (anggaran, program, regulasi).
+
+Status
+    gagal (``fail``) bila daftarnya kosong, atau entri committed/delivered
+    kurang dari ``min_commitments`` (misalnya hanya ada entri ``planned``);
+    belum diketahui (``unknown``) bila ``government_commitment`` tidak
+    diisi. Skornya 0 atau 1.
+
+Parameter
+    min_commitments (bilangan bulat >= 1, bawaan 1).
+
+Contoh lulus
+    government_commitment:
+      - {type: training, description: Training by the Dinas Koperasi dan UMKM, status: delivered}
+
+Contoh gagal (hanya rencana)
+    government_commitment:
+      - {type: budget, description: Budget line proposed for next year, status: planned}
+"""
+
 
 class Params(RuleParams):
     min_commitments: int = Field(1, ge=1)

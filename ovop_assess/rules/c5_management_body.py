@@ -35,6 +35,35 @@ ID = "C5"
 NAME = "management-body"
 TITLE = {"en": "A sentra management body", "id": "Pengurus sentra"}
 
+DOC_ID = """C5 management-body: sentra memiliki lembaga pengurus.
+
+Yang diperiksa
+    ``organizations`` mencantumkan sekurang-kurangnya satu lembaga:
+    kelompok usaha (``kelompok_usaha``), kelompok usaha bersama (``kub``),
+    koperasi (``koperasi``), ``paguyuban``, asosiasi (``asosiasi``) atau
+    lainnya (``other``).
+
+Alasan
+    Kriteria kelima sentra OVOP dalam dokumen sumber: "memiliki pengurus
+    sentra yang dapat berupa kelompok usaha, KUB, koperasi, paguyuban,
+    asosiasi, dll." Di Surakarta, sentra batik Kauman dijalankan oleh
+    paguyuban PKWBK bersama koperasi SDK.
+
+Status
+    gagal (``fail``) bila ``organizations: []``; belum diketahui
+    (``unknown``) bila tidak diisi. Skor 0 atau 1.
+
+Parameter
+    tidak ada.
+
+Contoh lulus
+    organizations:
+      - {type: paguyuban, name: Paguyuban Kampung Wisata Batik Kauman (PKWBK)}
+
+Contoh gagal
+    organizations: []
+"""
+
 Params = NoParams
 
 

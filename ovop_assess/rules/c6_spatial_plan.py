@@ -37,6 +37,34 @@ TITLE = {
     "id": "Kesesuaian dengan rencana tata ruang (Perda RUTR/RTRW)",
 }
 
+DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/kota (Perda RUTR/RTRW).
+
+Yang diperiksa
+    ``spatial_plan.conforms`` bernilai true dan ``spatial_plan.regulation``
+    menyebut Perda yang menetapkan RUTR/RTRW.
+
+Alasan
+    Kriteria keenam sentra OVOP dalam dokumen sumber: "sentra OVOP yang
+    diusulkan daerah (kabupaten/kota) diharapkan sudah sesuai dengan Perda
+    RUTR (Rencana Umum Tata Ruang) masing-masing". Dengan menyebut
+    peraturannya, klaim tersebut dapat diperiksa oleh penilai.
+
+Status
+    gagal (``fail``) bila ``conforms: false`` (apa pun isian lainnya); belum
+    diketahui (``unknown``) bila ``spatial_plan``, ``conforms`` atau
+    ``regulation`` tidak diisi (``regulation`` yang kosong dianggap tidak
+    diisi). Skor 0 atau 1.
+
+Parameter
+    tidak ada.
+
+Contoh lulus
+    spatial_plan: {regulation: Perda Kota Surakarta No. 1 Tahun 2012 tentang RTRW, conforms: true}
+
+Contoh gagal
+    spatial_plan: {regulation: Perda RTRW, conforms: false}
+"""
+
 Params = NoParams
 
 

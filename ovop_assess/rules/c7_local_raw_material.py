@@ -41,6 +41,38 @@ ID = "C7"
 NAME = "local-raw-material"
 TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku di daerah setempat"}
 
+DOC_ID = """C7 local-raw-material: bahan baku tersedia di daerah setempat.
+
+Yang diperiksa
+    Sekurang-kurangnya satu entri ``raw_materials`` mempunyai ``source``
+    yang termasuk dalam ``accepted_sources`` (bawaannya hanya ``local``:
+    kabupaten/kota yang sama).
+
+Alasan
+    Kriteria ketujuh sentra OVOP dalam dokumen sumber: "ketersediaan bahan
+    baku di daerah setempat". Sebuah kumpulan kriteria dapat juga menerima
+    ``regional`` (provinsi yang sama).
+
+Status
+    gagal (``fail``) bila daftarnya kosong, atau setiap bahan mempunyai
+    ``source`` dan tak satu pun yang diterima; belum diketahui
+    (``unknown``) bila ``raw_materials`` tidak diisi, atau tidak ada bahan
+    dari sumber yang diterima tetapi ada bahan yang ``source``-nya belum
+    diisi. Skor 0 atau 1.
+
+Parameter
+    accepted_sources (daftar berisi local/regional/national/imported,
+    bawaan [local]).
+
+Contoh lulus
+    raw_materials:
+      - {name: newspaper waste, source: local}
+
+Contoh gagal
+    raw_materials:
+      - {name: rattan, source: imported}
+"""
+
 Source = Literal["local", "regional", "national", "imported"]
 
 

@@ -37,6 +37,36 @@ ID = "C8"
 NAME = "public-transport"
 TITLE = {"en": "Access by public transport", "id": "Kemudahan akses dengan angkutan umum"}
 
+DOC_ID = """C8 public-transport: sentra mudah dicapai dengan transportasi umum.
+
+Yang diperiksa
+    ``access.public_transport`` mencantumkan sekurang-kurangnya satu moda
+    yang berhenti di dekat sentra (``bus``, ``angkot``, ``train``, ...) dan,
+    bila ``access.nearest_stop_m`` diisi, tempat pemberhentian terdekat
+    berjarak paling jauh ``max_stop_distance_m`` meter.
+
+Alasan
+    Kriteria kedelapan sentra OVOP dalam dokumen sumber: "kemudahan akses ke
+    lokasi sentra untuk dicapai transportasi umum". Ambang jarak adalah
+    nilai bawaan alat ini, bukan dari sumber: kumpulan kriteria dapat
+    mengubahnya.
+
+Status
+    gagal (``fail``) bila daftarnya kosong atau tempat pemberhentiannya
+    terlalu jauh (meskipun modanya belum dicantumkan); belum diketahui
+    (``unknown``) bila ``access`` atau ``access.public_transport`` tidak
+    diisi. Skor 0 atau 1.
+
+Parameter
+    max_stop_distance_m (bilangan > 0, bawaan 1000).
+
+Contoh lulus
+    access: {public_transport: [bus, angkot], nearest_stop_m: 200}
+
+Contoh gagal
+    access: {public_transport: [bus], nearest_stop_m: 2500}
+"""
+
 
 class Params(RuleParams):
     max_stop_distance_m: float = Field(1000, gt=0)

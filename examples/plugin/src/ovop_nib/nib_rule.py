@@ -41,6 +41,39 @@ TITLE = {
     "id": "Usaha di sentra memiliki Nomor Induk Berusaha (NIB)",
 }
 
+DOC_ID = """NIB1 firms-hold-nib: usaha di sentra memiliki Nomor Induk Berusaha (NIB).
+
+Yang diperiksa
+    Proporsi usaha tercantum yang mempunyai ``nib`` (13 digit; format
+    berkas wilayah sudah menolak bentuk lain) sekurang-kurangnya
+    ``min_share``.
+
+Alasan
+    "Menyiapkan perusahaan untuk memiliki ijin usaha" adalah salah satu
+    tujuan pembinaan sentra yang disebut dalam evaluasi OVOP di Surakarta;
+    NIB adalah nomor identitas berusaha yang diterbitkan melalui OSS.
+    Provinsi dapat menjadikannya syarat, atau pemeriksaan anjuran, bagi
+    usulannya.
+
+Status
+    lulus (``pass``) bila proporsinya mencapai ``min_share``; gagal
+    (``fail``) bila di bawahnya (skor = proporsinya); belum diketahui
+    (``unknown``) bila ``firms`` tidak diisi; gagal bila ``firms: []``.
+
+Parameter
+    min_share (bilangan dalam (0, 1], bawaan 1.0): proporsi usaha yang
+    wajib memiliki NIB.
+
+Contoh lulus
+    firms:
+      - {name: A, role: champion, nib: "0123456789012"}
+
+Contoh gagal
+    firms:
+      - {name: A, role: champion, nib: "0123456789012"}
+      - {name: B, role: member}
+"""
+
 MESSAGES = {
     "nib1.ok": {
         "en": "{count} of {total} firms hold a NIB.",

@@ -1,0 +1,266 @@
+"""Measure ovop-assess against baselines run in the same invocation, and print the ratios.
+
+    .venv/bin/python bench/benchmark.py [--files 2000] [--repeat 15] [--out bench-out]
+
+Figures (each a ratio to a baseline measured in the same run, so they travel
+between machines better than seconds do):
+
+- cold start: ``ovop-assess one.yaml --format json`` (and ``table``) against a
+  floor script that imports yaml, imports pydantic's BaseModel, defines a
+  one-field model and validates it: what any pydantic-model tool pays;
+- batch: ``ovop-assess DIR --format json --jobs 1`` over N generated region
+  files against merely parsing the same files with PyYAML's C loader in one
+  process; and ``--jobs 2`` against ``--jobs 1`` (throughput gain);
+- memory: peak RSS for N files against N/4 files (the report grows, nothing else should);
+- check-jsonschema validating the same files against ``ovop-assess schema``
+  (files per second), when check-jsonschema is installed next to this Python.
+
+Wall-clock times are the minimum over repeats (least disturbed by other load);
+CPU times (user+sys of the child) are shown too. Generated files live in a
+temporary folder and are removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+FLOOR_COLD = """
+import yaml
+from pydantic import BaseModel
+class M(BaseModel):
+    x: int
+M.model_validate({"x": 1})
+"""
+
+FLOOR_PARSE = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(path.read_bytes().decode("utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+CATEGORIES = ["batik", "pottery", "copper-craft", "bamboo-weaving", "paper-craft", "rattan-weaving"]
+
+
+def region_text(rng: random.Random, index: int) -> str:
+    """A plausible region file; a few are incomplete, not eligible or invalid, like a real batch."""
+    category = rng.choice(CATEGORIES)
+    n_firms = rng.randint(3, 30)
+    firms = [f"  - {{name: Usaha {index}-{0:02d}, role: champion, willing_to_lead: true, monthly_capacity: 900}}"]
+    for i in range(1, n_firms):
+        role = "mentee" if i <= rng.randint(2, 4) else "member"
+        nib = f', nib: "{rng.randrange(10**12, 10**13):013d}"' if rng.random() < 0.7 else ""
+        firms.append(f"  - {{name: Usaha {index}-{i:02d}, role: {role}, workers: {rng.randint(1, 40)}{nib}}}")
+    sections = [
+        "format: ovop-region/1",
+        "region:",
+        f"  name: Desa {index}",
+        "  level: desa",
+        f"  district: Kecamatan {index % 97}",
+        "  city: Kabupaten Contoh",
+        "  province: Jawa Tengah",
+        "  proposal_year: 2027",
+        "product:",
+        f"  name: Produk {category}",
+        f"  category: {category}",
+        "  export_oriented: true",
+        "  uniqueness: {local_skill: Keterampilan turun-temurun, culture: Motif lokal}",
+        "resources:",
+        "  - {type: skill, description: Keterampilan masyarakat}",
+        "firms:",
+        *firms,
+        "organizations:",
+        "  - {type: paguyuban, name: Paguyuban Contoh, established: 2012}",
+        "government_commitment:",
+        "  - {type: training, description: Pelatihan oleh Dinas Koperasi dan UMKM, status: delivered}",
+        "  - {type: budget, description: Anggaran fasilitasi, year: 2027, amount_idr: 150000000, status: planned}",
+    ]
+    if rng.random() < 0.8:  # the rest: spatial plan not known yet -> incomplete
+        sections.append("spatial_plan: {regulation: Perda RTRW Kabupaten Contoh, zone: permukiman, conforms: true}")
+    source = rng.choice(["local", "local", "regional", "national"])
+    sections += [
+        "raw_materials:",
+        f"  - {{name: bahan utama, source: {source}}}",
+        f"access: {{public_transport: [bus, angkot], nearest_stop_m: {rng.randint(50, 1500)}}}",
+    ]
+    if rng.random() < 0.03:  # a typo: invalid file
+        sections.append("organisations: []")
+    return "\n".join(sections) + "\n"
+
+
+def generate(folder: Path, count: int, seed: int = 2026) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (folder / f"region-{i:05d}.yaml").write_text(region_text(rng, i), encoding="utf-8")
+
+
+@dataclass
+class Timing:
+    wall: list[float]
+    cpu: list[float]
+    rss_kib: int
+
+    @property
+    def best(self) -> float:
+        return min(self.wall)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def cpu_best(self) -> float:
+        return min(self.cpu)
+
+
+def measure(cmd: list[str], repeat: int, cwd: Path | None = None) -> Timing:
+    walls: list[float] = []
+    cpus: list[float] = []
+    rss = 0
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        rss = max(rss, after.ru_maxrss)
+        if done.returncode not in (0, 1, 3):
+            raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[:500]}")
+    return Timing(walls, cpus, rss)
+
+
+def peak_rss(cmd: list[str]) -> int:
+    """Peak RSS of one child in KiB (a fresh interpreter each time so earlier children don't count)."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PYTHON, "-c", probe, *cmd], capture_output=True, text=True, check=True).stdout
+    return int(out.strip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=15, help="repeats of the cold-start runs")
+    parser.add_argument("--batch-repeat", type=int, default=3, help="repeats of the batch runs")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    args = parser.parse_args()
+
+    tool = str(BIN / "ovop-assess")
+    if not Path(tool).exists():
+        raise SystemExit(f"{tool} not found: install the package into this Python's environment first")
+    example = str(ROOT / "examples" / "kauman-batik.yaml")
+    rows: list[tuple[str, str, str, str]] = []
+
+    with tempfile.TemporaryDirectory(prefix="ovop-bench-") as tmp:
+        folder = Path(tmp) / "regions"
+        generate(folder, args.files)
+        quarter = Path(tmp) / "quarter"
+        generate(quarter, max(1, args.files // 4))
+        floor_cold = Path(tmp) / "floor_cold.py"
+        floor_cold.write_text(FLOOR_COLD, encoding="utf-8")
+        floor_parse = Path(tmp) / "floor_parse.py"
+        floor_parse.write_text(FLOOR_PARSE, encoding="utf-8")
+
+        # Warm the file cache and the bytecode caches once.
+        measure([tool, example, "--format", "json"], 1)
+        measure([PYTHON, str(floor_parse), str(folder)], 1)
+
+        cold = measure([PYTHON, str(floor_cold)], args.repeat)
+        one_json = measure([tool, example, "--format", "json"], args.repeat)
+        one_table = measure([tool, example, "--format", "table"], args.repeat)
+        rows.append(("floor: import yaml + pydantic, validate one model", f"{cold.best * 1000:.0f} ms", "1.00", "baseline"))
+        rows.append(_row("one file, cold, --format json", one_json, cold, "≤ 1.5"))
+        rows.append(_row("one file, cold, --format table", one_table, cold, "≤ 2.0"))
+
+        parse = measure([PYTHON, str(floor_parse), str(folder)], args.batch_repeat)
+        jobs1 = measure([tool, str(folder), "--format", "json", "--jobs", "1"], args.batch_repeat)
+        jobs2 = measure([tool, str(folder), "--format", "json", "--jobs", "2"], args.batch_repeat)
+        rows.append((f"floor: parse {args.files} files with the C loader", f"{parse.best:.2f} s", "1.00", "baseline"))
+        rows.append(_row(f"{args.files} files, --format json, --jobs 1", jobs1, parse, "≤ 1.5"))
+        rows.append(
+            (
+                f"{args.files} files, --format json, --jobs 2",
+                f"{jobs2.best:.2f} s",
+                f"{jobs1.best / jobs2.best:.2f}× the throughput of --jobs 1",
+                "≥ 1.6 on 2 cores",
+            )
+        )
+
+        rss_small = peak_rss([tool, str(quarter), "--format", "json", "--jobs", "1"])
+        rss_big = peak_rss([tool, str(folder), "--format", "json", "--jobs", "1"])
+        rows.append(
+            (
+                f"peak memory, {args.files} vs {args.files // 4} files",
+                f"{rss_big / 1024:.0f} MiB vs {rss_small / 1024:.0f} MiB",
+                f"{rss_big / rss_small:.2f}",
+                "the report only",
+            )
+        )
+
+        checker = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
+        if checker:
+            schema = Path(tmp) / "schema.json"
+            schema.write_text(
+                subprocess.run([tool, "schema"], capture_output=True, text=True, check=True).stdout, encoding="utf-8"
+            )
+            files = sorted(str(p) for p in folder.glob("*.yaml"))
+            other = measure([checker, "--schemafile", str(schema), *files], 1)
+            ours = args.files / jobs1.best
+            theirs = args.files / other.best
+            rows.append(
+                (
+                    "check-jsonschema, same files, exported schema",
+                    f"{theirs:.0f} files/s vs ours {ours:.0f} files/s",
+                    f"{ours / theirs:.2f}× faster (jobs 1)",
+                    "> 1",
+                )
+            )
+        else:
+            rows.append(("check-jsonschema", "not installed", "—", "pip install check-jsonschema"))
+
+    lines = [
+        f"ovop-assess benchmark — {args.files} files, Python {sys.version.split()[0]}, {os.cpu_count()} cores",
+        "",
+        "| measure | time | ratio | target |",
+        "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        "",
+        f"cold start: min of {args.repeat} runs; batches: min of {args.batch_repeat} runs; "
+        f"CPU (user+sys) ratios: json {one_json.cpu_best / cold.cpu_best:.2f}, "
+        f"table {one_table.cpu_best / cold.cpu_best:.2f}, batch {jobs1.cpu_best / parse.cpu_best:.2f}",
+    ]
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "benchmark.md").write_text(text, encoding="utf-8")
+    (args.out / "benchmark.json").write_text(json.dumps({"rows": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def _row(label: str, timing: Timing, base: Timing, target: str) -> tuple[str, str, str, str]:
+    return (label, f"{timing.best * 1000:.0f} ms" if timing.best < 1 else f"{timing.best:.2f} s",
+            f"{timing.best / base.best:.2f}", target)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""Every rule documents itself in English (docstring) and Bahasa Indonesia (``DOC_ID``), and the two agree.
+
+The two texts must have the same sections, name every parameter and the rule
+id, and carry the same YAML fragments (comments aside), each of them valid
+YAML that only uses top-level keys of the region format.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import yaml
+
+from ovop_assess.cli.main import main
+from ovop_assess.region import Region
+from ovop_assess.rules import BUILTIN
+from ovop_assess.rules.base import RuleSpec
+
+# The section headings, in order, as each language writes them.
+SECTIONS = {
+    "en": ("What it checks", "Why", "Status", "Parameters", "Passing fragment", "Failing fragment"),
+    "id": ("Yang diperiksa", "Alasan", "Status", "Parameter", "Contoh lulus", "Contoh gagal"),
+}
+PASSING = {"en": "Passing fragment", "id": "Contoh lulus"}
+FAILING = {"en": "Failing fragment", "id": "Contoh gagal"}
+
+# A YAML comment: "#" at the start of a line or after whitespace, to the end of the line.
+COMMENT = re.compile(r"(^|\s)#.*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str  # the whole heading line, e.g. "Failing fragment (only planned)"
+    body: str  # the indented block under it, dedented
+
+
+def documentation(spec: RuleSpec, lang: str) -> str:
+    return spec.doc if lang == "en" else spec.doc_id
+
+
+def sections(doc: str) -> list[Section]:
+    """Split a documentation text into its headed sections (the summary line is skipped)."""
+    found: list[Section] = []
+    heading: str | None = None
+    body: list[str] = []
+    for line in doc.splitlines()[1:]:
+        if line and not line[0].isspace():
+            if heading is not None:
+                found.append(Section(heading, textwrap.dedent("\n".join(body)).strip("\n")))
+            heading, body = line.strip(), []
+        elif heading is not None:
+            body.append(line)
+    if heading is not None:
+        found.append(Section(heading, textwrap.dedent("\n".join(body)).strip("\n")))
+    return found
+
+
+def section_name(heading: str, lang: str) -> str | None:
+    """The known section a heading opens ("Failing fragment (x)" -> "Failing fragment")."""
+    for name in SECTIONS[lang]:
+        if heading == name or heading.startswith(name + " ("):
+            return name
+    return None
+
+
+def fragment(doc: str, lang: str, which: dict[str, str]) -> str:
+    [block] = [s.body for s in sections(doc) if section_name(s.heading, lang) == which[lang]]
+    return block
+
+
+def without_comments(block: str) -> str:
+    lines = (COMMENT.sub("", line).rstrip() for line in block.splitlines())
+    return "\n".join(line for line in lines if line.strip())
+
+
+def plugin_spec() -> RuleSpec | None:
+    try:
+        module = importlib.import_module("ovop_nib.nib_rule")
+    except ImportError:
+        return None
+    return RuleSpec.from_object(module, "example plugin")
+
+
+SPECS = [pytest.param(spec, id=rule_id) for rule_id, spec in BUILTIN.items()]
+_PLUGIN = plugin_spec()
+if _PLUGIN is not None:
+    SPECS.append(pytest.param(_PLUGIN, id=_PLUGIN.id))
+
+LANGS = ("en", "id")
+
+
+def test_every_builtin_rule_is_covered() -> None:
+    assert [p.id for p in SPECS][: len(BUILTIN)] == list(BUILTIN)
+    assert len(BUILTIN) == 8
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_documentation_exists_and_names_the_rule(spec: RuleSpec, lang: str) -> None:
+    doc = documentation(spec, lang)
+    assert doc.strip(), f"{spec.id} has no {lang} documentation"
+    assert spec.id in doc
+    assert doc.splitlines()[0].startswith(f"{spec.id} {spec.name}: ")
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_documentation_has_every_section_in_order(spec: RuleSpec, lang: str) -> None:
+    names = [section_name(s.heading, lang) for s in sections(documentation(spec, lang))]
+    assert names == list(SECTIONS[lang]), f"{spec.id} ({lang}) sections: {names}"
+    bodies = [s.body for s in sections(documentation(spec, lang))]
+    assert all(body.strip() for body in bodies), f"{spec.id} ({lang}) has an empty section"
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_documentation_names_every_parameter(spec: RuleSpec, lang: str) -> None:
+    doc = documentation(spec, lang)
+    [parameters] = [s.body for s in sections(doc) if section_name(s.heading, lang) == SECTIONS[lang][3]]
+    for name in spec.params.model_fields:
+        assert name in parameters, f"{spec.id} ({lang}) does not document parameter {name}"
+    if not spec.params.model_fields:
+        assert parameters.rstrip(".") in ("none", "tidak ada")
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("which", [PASSING, FAILING], ids=["passing", "failing"])
+def test_fragments_are_the_same_in_both_languages(spec: RuleSpec, which: dict[str, str]) -> None:
+    english = fragment(spec.doc, "en", which)
+    indonesian = fragment(spec.doc_id, "id", which)
+    assert without_comments(indonesian) == without_comments(english)
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("which", [PASSING, FAILING], ids=["passing", "failing"])
+def test_fragments_are_valid_region_yaml(spec: RuleSpec, lang: str, which: dict[str, str]) -> None:
+    loaded: Any = yaml.safe_load(fragment(documentation(spec, lang), lang, which))
+    assert isinstance(loaded, dict) and loaded, f"{spec.id} ({lang}) fragment is not a mapping"
+    unknown = set(loaded) - set(Region.model_fields)
+    assert not unknown, f"{spec.id} ({lang}) fragment uses keys the region format lacks: {unknown}"
+
+
+def test_section_parser_reads_headings_with_a_note() -> None:
+    doc = "X1 x: y.\n\nFailing fragment (only planned)\n    a: 1   # note\n\n    b: [2]\n"
+    [section] = sections(doc)
+    assert section_name(section.heading, "en") == "Failing fragment"
+    assert without_comments(section.body) == "a: 1\nb: [2]"
+
+
+def test_explain_prints_the_indonesian_documentation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "C2", "--lang", "id"]) == 0
+    out = capsys.readouterr().out
+    assert BUILTIN["C2"].doc_id in out
+    assert "Yang diperiksa" in out and "Contoh lulus" in out
+    assert "What it checks" not in out
+
+
+def test_explain_prints_the_english_documentation_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+    assert main(["explain", "C2"]) == 0
+    out = capsys.readouterr().out
+    assert BUILTIN["C2"].doc in out
+    assert "Yang diperiksa" not in out
