@@ -9,7 +9,6 @@ the order the paths were given, whatever finishes first.
 from __future__ import annotations
 
 import datetime
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -67,6 +66,8 @@ def _iterate(
         _init(job)
         yield from (_one(p) for p in paths)
         return
+    import multiprocessing  # only batches that use workers pay for it
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (workers * 8)))
