@@ -628,6 +628,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "must be an ordinary number, not .inf or .nan",
         "id": "harus berupa angka biasa, bukan .inf atau .nan",
     },
+    "yaml.colon_here": {
+        "en": "a ':' here does not fit: check that this line is indented like the lines around it, and quote a value that contains ': '",
+        "id": "tanda ':' di sini tidak sesuai: periksa apakah indentasi baris ini sama dengan baris di sekitarnya, dan beri tanda kutip pada nilai yang memuat ': '",
+    },
+    "yaml.bad_indentation": {
+        "en": "this line does not fit the structure above it: check its indentation",
+        "id": "baris ini tidak sesuai dengan struktur di atasnya: periksa indentasinya",
+    },
+    "yaml.missing_colon": {
+        "en": "this line has no ':' after its key",
+        "id": "baris ini tidak memiliki ':' setelah kuncinya",
+    },
+    "yaml.unclosed_flow": {
+        "en": "the {bracket} opened at line {line} is not closed, or a comma is missing before this point",
+        "id": "{bracket} yang dibuka di baris {line} tidak ditutup, atau ada koma yang kurang sebelum titik ini",
+    },
     # --- new entries go above this line (keep both languages) ---
 }
 

@@ -10,8 +10,8 @@ and they cross process boundaries (``--jobs``) as cheap pickles.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 

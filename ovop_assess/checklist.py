@@ -1,0 +1,247 @@
+"""The proposal checklist: what a team still has to do before it submits a region.
+
+:func:`build_checklist` turns an assessment (a :class:`~ovop_assess.results.FileResult`
+with its validated :class:`~ovop_assess.region.Region`) into a
+:class:`Checklist`: the region and product header, the criteria set, and per
+criterion its status, reasons, what is still missing and the evidence
+documents the criteria set asks for. Each document is looked up on disk,
+relative to the region file's folder (or absolute): ``provided`` when the
+file exists (a folder counts too, e.g. a folder of photos),
+``missing_file`` when the region file names a file that is not there, and
+``not_given`` when the region file does not name one.
+
+The document is pure data, language-free: texts are catalogue messages and
+``{"en", "id"}`` titles, rendered by :mod:`ovop_assess.render.checklist`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from . import __version__
+from .criteria_sets import ActiveRule, CriteriaSet
+from .region import Region, Waiver
+from .results import CriterionResult, FileResult, Finding, Message, SetInfo, Status, Verdict
+from .rules.base import RuleSpec
+
+#: Reasons that only restate a waiver; the checklist shows the waiver on its own.
+_WAIVER_REASONS = frozenset({"waiver.applied", "waiver.applied_by"})
+#: File warnings the checklist shows in its own section (unknown evidence keys).
+_UNKNOWN_KEY_WARNING = "warn.evidence_unknown_key"
+
+
+class EvidenceState(StrEnum):
+    PROVIDED = "provided"  # the region file names a file, and it exists
+    MISSING_FILE = "missing_file"  # the region file names a file that does not exist
+    NOT_GIVEN = "not_given"  # the region file names no file for this item
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCheck:
+    """One document a criterion needs, and whether the team has it."""
+
+    key: str
+    title: Mapping[str, str]  # {"en": ..., "id": ...}
+    state: EvidenceState
+    path: str | None = None  # as written in the region file
+
+    @property
+    def done(self) -> bool:
+        return self.state is EvidenceState.PROVIDED
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownEvidence:
+    """An ``evidence`` key of the region file that the criteria set does not know."""
+
+    key: str
+    path: str
+    exists: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverNote:
+    """The waiver that decided a criterion's status."""
+
+    reason: str
+    approved_by: str | None = None
+    expires: datetime.date | None = None
+
+    @property
+    def message(self) -> Message:
+        if self.approved_by:
+            return Message("waiver.applied_by", {"reason": self.reason, "approved_by": self.approved_by})
+        return Message("waiver.applied", {"reason": self.reason})
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionChecklist:
+    """One criterion of the checklist, in the criteria set's order."""
+
+    id: str
+    title: Mapping[str, str]  # {"en": ..., "id": ...}
+    status: Status
+    score: float
+    required: bool
+    group: str | None
+    weight: float
+    reasons: tuple[Finding, ...]  # the rule's own reasons (a waiver is in ``waiver``)
+    warnings: tuple[Finding, ...]
+    missing: tuple[Message, ...]  # what would still have to be added or changed
+    evidence: tuple[EvidenceCheck, ...]
+    waiver: WaiverNote | None = None
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class RegionHeader:
+    name: str
+    level: str
+    city: str
+    province: str
+    district: str | None = None
+    code: str | None = None
+    proposal_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductHeader:
+    name: str
+    category: str
+    kbli: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """The whole checklist document for one region file."""
+
+    file: str
+    region: RegionHeader
+    product: ProductHeader | None
+    criteria_set: SetInfo
+    as_of: datetime.date
+    verdict: Verdict
+    score: float
+    criteria: tuple[CriterionChecklist, ...]
+    unknown_evidence: tuple[UnknownEvidence, ...] = ()
+    warnings: tuple[Finding, ...] = ()  # file-level warnings other than unknown evidence keys
+    tool_version: str = __version__
+
+    @property
+    def evidence(self) -> tuple[EvidenceCheck, ...]:
+        return tuple(item for criterion in self.criteria for item in criterion.evidence)
+
+    def evidence_count(self, state: EvidenceState) -> int:
+        return sum(1 for item in self.evidence if item.state is state)
+
+
+def build_checklist(
+    result: FileResult,
+    region: Region,
+    criteria_set: CriteriaSet,
+    *,
+    base_dir: Path,
+    as_of: datetime.date,
+) -> Checklist:
+    """The checklist of a valid region file; ``base_dir`` is the folder evidence paths are relative to."""
+    given = dict(region.evidence or {})
+    rules = {rule.id: rule for rule in criteria_set.rules}
+    criteria = tuple(
+        _criterion(criterion, rules.get(criterion.id), region, given, base_dir, as_of) for criterion in result.criteria
+    )
+    known = criteria_set.evidence_keys()
+    unknown = tuple(
+        UnknownEvidence(key, path, _exists(base_dir, path)) for key, path in given.items() if key not in known
+    )
+    place = region.region
+    product = region.product
+    return Checklist(
+        file=result.file,
+        region=RegionHeader(
+            name=place.name,
+            level=place.level,
+            city=place.city,
+            province=place.province,
+            district=place.district or None,
+            code=place.code,
+            proposal_year=place.proposal_year,
+        ),
+        product=ProductHeader(product.name, product.category, product.kbli) if product is not None else None,
+        criteria_set=criteria_set.info,
+        as_of=as_of,
+        verdict=result.verdict,
+        score=result.score,
+        criteria=criteria,
+        unknown_evidence=unknown,
+        warnings=tuple(w for w in result.warnings if w.message.id != _UNKNOWN_KEY_WARNING),
+    )
+
+
+def _criterion(
+    criterion: CriterionResult,
+    rule: ActiveRule | None,
+    region: Region,
+    given: Mapping[str, str],
+    base_dir: Path,
+    as_of: datetime.date,
+) -> CriterionChecklist:
+    title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
+    items: tuple[EvidenceCheck, ...] = ()
+    if rule is not None:
+        if isinstance(rule.spec, RuleSpec):
+            title = dict(rule.spec.title)
+        items = tuple(
+            _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
+        )
+    waiver = _waiver(criterion.id, region, as_of) if criterion.status is Status.WAIVED else None
+    reasons = criterion.reasons
+    if waiver is not None:
+        reasons = tuple(r for r in reasons if r.message.id not in _WAIVER_REASONS)
+    return CriterionChecklist(
+        id=criterion.id,
+        title=title,
+        status=criterion.status,
+        score=criterion.score,
+        required=criterion.required,
+        group=criterion.group,
+        weight=criterion.weight,
+        reasons=reasons,
+        warnings=criterion.warnings,
+        missing=criterion.missing,
+        evidence=items,
+        waiver=waiver,
+    )
+
+
+def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base_dir: Path) -> EvidenceCheck:
+    path = given.get(key)
+    if path is None:
+        return EvidenceCheck(key, title, EvidenceState.NOT_GIVEN)
+    state = EvidenceState.PROVIDED if _exists(base_dir, path) else EvidenceState.MISSING_FILE
+    return EvidenceCheck(key, title, state, path)
+
+
+def _exists(base_dir: Path, path: str) -> bool:
+    """Whether ``path`` (relative to ``base_dir``, or absolute) names an existing file or folder."""
+    try:
+        return (base_dir / path).exists()
+    except (OSError, ValueError):  # a name the file system cannot hold
+        return False
+
+
+def _waiver(rule_id: str, region: Region, as_of: datetime.date) -> WaiverNote | None:
+    """The waiver that applies, chosen as the assessment chose it: the first unexpired one for the rule."""
+    for waiver in region.waivers or ():
+        if waiver.rule == rule_id and not _expired(waiver, as_of):
+            return WaiverNote(waiver.reason, waiver.approved_by or None, waiver.expires)
+    return None
+
+
+def _expired(waiver: Waiver, as_of: datetime.date) -> bool:
+    return waiver.expires is not None and waiver.expires < as_of

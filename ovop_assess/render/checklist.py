@@ -1,0 +1,134 @@
+"""Render a :class:`~ovop_assess.checklist.Checklist` as Markdown or as one printable HTML page.
+
+Both formats come from Jinja2 templates shipped in ``ovop_assess/templates``.
+Every word on the page comes from the message catalogue in the chosen
+language. Whatever comes from the region file is escaped: the HTML
+environment autoescapes, and the Markdown environment passes every value
+through :func:`escape_markdown` (its ``finalize``), so a firm called
+``<script>`` or ``*A* & B`` shows as written and never becomes markup.
+The HTML page is self-contained (inline CSS, no scripts, fonts or images)
+and prints on A4.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import jinja2
+
+from ..checklist import Checklist, CriterionChecklist, EvidenceState
+from ..messages import Lang, render
+from ..results import Message, Status
+
+FORMATS: Final[tuple[str, ...]] = ("markdown", "html")
+_TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
+
+
+def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str:
+    """The checklist as Markdown or HTML text; ``ValueError`` for another format."""
+    if output_format not in _TEMPLATES:
+        raise ValueError(f"unknown checklist format {output_format!r}; known formats: {', '.join(FORMATS)}")
+    env = _html_env() if output_format == "html" else _markdown_env()
+    template = env.get_template(_TEMPLATES[output_format])
+    return template.render(doc=document, lang=lang, **_helpers(document, lang))
+
+
+def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
+    def t(key: str, **values: object) -> str:
+        return render(Message(key, values), lang)
+
+    def msg(message: Message) -> str:
+        return render(message, lang)
+
+    def title(criterion: CriterionChecklist) -> str:
+        return criterion.title_in(lang)
+
+    def role(criterion: CriterionChecklist) -> str:
+        if criterion.group:
+            return t("checklist.group", group=criterion.group)
+        return t("checklist.required") if criterion.required else t("checklist.advisory")
+
+    def score(value: float) -> str:
+        return f"{value:.2f}"
+
+    def provided(criterion: CriterionChecklist) -> int:
+        return sum(1 for item in criterion.evidence if item.done)
+
+    return {
+        "t": t,
+        "msg": msg,
+        "title": title,
+        "role": role,
+        "score": score,
+        "provided": provided,
+        "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
+        "PROVIDED": EvidenceState.PROVIDED,
+        "MISSING_FILE": EvidenceState.MISSING_FILE,
+        "NOT_GIVEN": EvidenceState.NOT_GIVEN,
+        "WAIVED": Status.WAIVED,
+    }
+
+
+def _loader() -> jinja2.BaseLoader:
+    return jinja2.PackageLoader("ovop_assess", "templates")
+
+
+def _html_env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=_loader(),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _markdown_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=_loader(),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize_markdown,
+    )
+    env.filters["code"] = code_span
+    return env
+
+
+class _Verbatim(str):
+    """Markdown already made safe (a code span); ``finalize`` leaves it as it is."""
+
+    __slots__ = ()
+
+
+def _finalize_markdown(value: object) -> object:
+    if isinstance(value, _Verbatim):
+        return value
+    return escape_markdown("" if value is None else str(value))
+
+
+_MD_ALWAYS = re.compile(r"([\\`*\[\]<>~])")
+_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")  # emphasis only at word edges
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_SPACES = re.compile(r"\s*\n\s*")
+
+
+def escape_markdown(value: str) -> str:
+    """Text that Markdown shows as written, on one line; plain words stay readable."""
+    value = _SPACES.sub(" ", value)
+    value = _MD_ALWAYS.sub(r"\\\1", value)
+    value = _MD_UNDERSCORE.sub(r"\\_", value)
+    return _MD_ENTITY.sub(r"\\&", value)
+
+
+def code_span(value: object) -> _Verbatim:
+    """``value`` as a Markdown code span, fenced with more backticks than it contains."""
+    text = _SPACES.sub(" ", str(value))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return _Verbatim(f"{fence}{pad}{text}{pad}{fence}")
