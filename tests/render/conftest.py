@@ -7,7 +7,6 @@ Lines that tests check are noted next to the YAML.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -201,8 +200,7 @@ def _with_crash(report: Report, file: str, rule_id: str) -> Report:
         if result.file != file:
             return result
         criteria = tuple(
-            dataclasses.replace(
-                c,
+            c._replace(
                 status=Status.ERROR,
                 score=0.0,
                 reasons=(Finding(Message("rule.crashed", {"rule": c.id, "error": "ZeroDivisionError: boom"})),),
@@ -212,6 +210,6 @@ def _with_crash(report: Report, file: str, rule_id: str) -> Report:
             else c
             for c in result.criteria
         )
-        return dataclasses.replace(result, criteria=criteria)
+        return result._replace(criteria=criteria)
 
-    return dataclasses.replace(report, results=tuple(crash(r) for r in report.results))
+    return report._replace(results=tuple(crash(r) for r in report.results))
