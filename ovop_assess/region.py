@@ -30,6 +30,8 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+# YAML reads .inf and .nan as floats; neither is a capacity or a distance.
+Quantity = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 class _Model(BaseModel):
@@ -71,7 +73,7 @@ class Firm(_Model):
     category: Text | None = None
     mentor: Text | None = None
     willing_to_lead: bool | None = None
-    monthly_capacity: Annotated[float, Field(ge=0)] | None = None
+    monthly_capacity: Quantity | None = None
     nib: Annotated[str, Field(pattern=r"^\d{13}$")] | None = None
     workers: Annotated[int, Field(ge=0)] | None = None
 
@@ -104,7 +106,7 @@ class RawMaterial(_Model):
 
 class Access(_Model):
     public_transport: list[Text] | None = None
-    nearest_stop_m: Annotated[float, Field(ge=0)] | None = None
+    nearest_stop_m: Quantity | None = None
 
 
 class Waiver(_Model):

@@ -6,6 +6,11 @@ across fields (mentors, firm names, area code, waivers), each with a line.
 Pydantic's own texts are never shown and its ValidationError is never turned
 into a string (with aliased input that can take minutes): messages are
 built from ``errors(include_input=False)`` through the catalogue.
+
+A hostile file can hold tens of thousands of problems; listing them all
+would take a terminal minutes to print. So findings are located first
+(cheap), sorted, and only the first ``max_errors`` get a message, followed
+by one saying how many more there are.
 """
 
 from __future__ import annotations
@@ -47,6 +52,12 @@ _TYPE_MESSAGES = {
 }
 _PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
 
+# Loader problems that leave None where the value was.
+_DROPPED = frozenset({"yaml.tag_not_allowed", "yaml.bad_scalar_kind", "yaml.bad_scalar"})
+
+MAX_ERRORS = 100
+"""Most errors (and, separately, warnings) listed for one file; the rest are counted."""
+
 
 @dataclass(frozen=True, slots=True)
 class Validated:
@@ -66,72 +77,120 @@ class RuleIds:
     evidence_keys: Collection[str]
 
 
-def validate(loaded: Loaded, rules: RuleIds) -> Validated:
+def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) -> Validated:
     data, positions = loaded.data, loaded.positions
-    errors = list(loaded.problems)
+    errors: list[Finding | _Raw] = list(loaded.problems)
     warnings: list[Finding] = []
     if not isinstance(data, dict):
         errors.append(Finding(Message("schema.top_not_mapping", {}), positions.value(())))
-        return Validated(None, tuple(errors), ())
+        return Validated(None, _listed(errors, positions, max_errors), ())
     region: Region | None = None
     try:
         region = Region.model_validate(data)
     except ValidationError as exc:
-        flagged = {f.location.path for f in errors if f.location is not None}
+        # Where the loader dropped a value (refused tag, unreadable date), it already said why;
+        # pydantic would only add "expected text" about the None left in its place.
+        flagged = {f.location.path for f in loaded.problems if f.location is not None and f.message.id in _DROPPED}
         for error in exc.errors(include_input=False):
-            finding = _translate(error, positions)
-            if finding.location is None or finding.location.path not in flagged:
-                errors.append(finding)
-    _cross_checks(data, positions, rules, errors, warnings)
+            where = _where(error, positions)
+            if where.path not in flagged:
+                errors.append(_Raw(error, where))
+    checked: list[Finding] = []
+    _cross_checks(data, positions, rules, checked, warnings)
+    errors.extend(checked)
+    listed_warnings = _listed(list(warnings), positions, max_errors)
     if errors:
-        return Validated(None, tuple(_sorted(errors)), tuple(_sorted(warnings)))
-    return Validated(region, (), tuple(_sorted(warnings)))
+        return Validated(None, _listed(errors, positions, max_errors), listed_warnings)
+    return Validated(region, (), listed_warnings)
 
 
-def _sorted(findings: list[Finding]) -> list[Finding]:
-    def key(f: Finding) -> tuple[int, int, str]:
-        loc = f.location
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A pydantic error, located but not yet turned into a message."""
+
+    error: Any
+    location: Location
+
+
+def _listed(found: list[Finding | _Raw], positions: Positions, limit: int) -> tuple[Finding, ...]:
+    """In file order; the first ``limit`` with their message, then how many more there are."""
+
+    def key(item: Finding | _Raw) -> tuple[int, int, str]:
+        loc = item.location
         return (loc.line or 0, loc.column or 0, loc.path) if loc else (0, 0, "")
 
-    return sorted(findings, key=key)
+    found.sort(key=key)
+    listed = [
+        Finding(_message(item.error, positions), item.location) if isinstance(item, _Raw) else item
+        for item in found[:limit]
+    ]
+    if len(found) > limit:
+        first_hidden = found[limit].location
+        line = first_hidden.line if first_hidden is not None else None
+        listed.append(Finding(Message("file.more_errors", {"count": len(found) - limit}), Location("", line, None)))
+    return tuple(listed)
 
 
 # --- pydantic errors -----------------------------------------------------------
 
 
 def _translate(error: Any, positions: Positions) -> Finding:
+    """One pydantic error (from ``errors(include_input=False)``) as a finding."""
+    return Finding(_message(error, positions), _where(error, positions))
+
+
+def _where(error: Any, positions: Positions) -> Location:
+    loc: PathKey = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        return positions.key(loc)
+    if error["type"] == "missing":
+        # Point at the mapping that lacks the field, but name the field.
+        parent = positions.value(loc[:-1])
+        return Location(format_path(loc), parent.line, parent.column)
+    return positions.value(loc)
+
+
+def _message(error: Any, positions: Positions) -> Message:
     loc: PathKey = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        return Finding(_unknown_key(loc), positions.key(loc))
+        return _unknown_key(loc)
     if kind == "missing":
-        parent = positions.value(loc[:-1])
-        return Finding(
-            Message("schema.missing", {"field": str(last)}),
-            Location(format_path(loc), parent.line, parent.column),
-        )
-    where = positions.value(loc)
+        return Message("schema.missing", {"field": str(last)})
     if kind == "string_type" and loc in positions.raw:
         raw, tag = positions.raw[loc]
-        return Finding(Message("schema.expected_text_quote", {"raw": raw, "kind": Message(f"kind.{tag}", {})}), where)
+        if tag == "null":  # `name:` with nothing after it, or `~`
+            return Message("schema.empty_text", {})
+        return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": Message(f"kind.{tag}", {})})
     if kind in _TYPE_MESSAGES:
-        return Finding(Message(_TYPE_MESSAGES[kind], {}), where)
+        return Message(_TYPE_MESSAGES[kind], {})
+    if kind == "finite_number":
+        return Message("schema.finite_number", {})
     if kind == "literal_error":
         if loc == ("format",):
-            return Finding(Message("schema.format_version", {}), where)
-        return Finding(Message("schema.one_of", {"choices": _choices(ctx.get("expected", ""))}), where)
+            return Message("schema.format_version", {})
+        return Message("schema.one_of", {"choices": _choices(ctx.get("expected", ""))})
     if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt", ""))
-        return Finding(Message("schema.too_small", {"limit": limit}), where)
+        return Message("schema.too_small", {"limit": _number(ctx.get("ge", ctx.get("gt", "")))})
     if kind in ("less_than_equal", "less_than"):
-        return Finding(Message("schema.too_big", {"limit": ctx.get("le", ctx.get("lt", ""))}), where)
+        return Message("schema.too_big", {"limit": _number(ctx.get("le", ctx.get("lt", "")))})
     if kind == "too_short":
-        return Finding(Message("schema.too_small", {"limit": ctx.get("min_length", "")}), where)
+        return Message("schema.too_small", {"limit": ctx.get("min_length", "")})
     if kind == "string_pattern_mismatch":
-        return Finding(Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {}), where)
-    return Finding(Message("schema.invalid", {"detail": kind}), where)
+        return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
+    return Message("schema.invalid", {"detail": kind})
+
+
+def _number(value: Any) -> Any:
+    """``0.0`` reads as ``0`` in a message."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """Text from the file, short enough for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _choices(expected: str) -> str:
@@ -144,8 +203,8 @@ def _unknown_key(loc: PathKey) -> Message:
     allowed = _fields_at(loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return Message("schema.unknown_key_suggest", {"key": key, "suggestion": close[0]})
-    return Message("schema.unknown_key", {"key": key, "allowed": ", ".join(allowed)})
+        return Message("schema.unknown_key_suggest", {"key": _clip(key), "suggestion": close[0]})
+    return Message("schema.unknown_key", {"key": _clip(key), "allowed": ", ".join(allowed)})
 
 
 def _fields_at(loc: PathKey) -> list[str]:
@@ -191,7 +250,7 @@ def _cross_checks(
             if key not in rules.evidence_keys:
                 warnings.append(
                     Finding(
-                        Message("warn.evidence_unknown_key", {"key": key, "set": rules.set_id}),
+                        Message("warn.evidence_unknown_key", {"key": _clip(str(key)), "set": rules.set_id}),
                         positions.key(("evidence", key)),
                     )
                 )
@@ -210,13 +269,14 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
         if name in first_seen:
             errors.append(
                 Finding(
-                    Message("check.duplicate_firm", {"name": name, "first_line": first_seen[name]}),
+                    Message("check.duplicate_firm", {"name": _clip(name), "first_line": first_seen[name]}),
                     positions.value(path),
                 )
             )
         else:
             first_seen[name] = positions.value(path).line or 0
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
+    champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
     for i, firm in entries:
         mentor = firm.get("mentor")
         role = firm.get("role")
@@ -227,11 +287,12 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
                 )
             continue
         if isinstance(mentor, str):
-            if mentor not in champions:
-                names = ", ".join(str(c) for c in champions) or "—"
+            if mentor not in champion_set:
+                names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
+                names = names or "—"
                 errors.append(
                     Finding(
-                        Message("check.mentor_unknown", {"mentor": mentor, "champions": names}),
+                        Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names}),
                         positions.value(("firms", i, "mentor")),
                     )
                 )
@@ -281,4 +342,4 @@ def _check_waivers(
             warnings.append(Finding(Message("warn.waiver_rule_unused", {"rule": rule, "set": rules.set_id}), where))
         else:
             known = ", ".join(rules.known_list())
-            errors.append(Finding(Message("check.waiver_unknown_rule", {"rule": rule, "known": known}), where))
+            errors.append(Finding(Message("check.waiver_unknown_rule", {"rule": _clip(rule), "known": known}), where))

@@ -7,9 +7,11 @@ That single pass is what keeps loading close to the cost of a bare
 
 The same pass enforces the limits that keep hostile files cheap:
 aliases are expanded (never shared), each expansion counts towards
-``max_nodes``, and nesting is bounded by ``max_depth``. Deep flow nesting
-(``[[[[...``) is refused before libyaml sees it, because libyaml's composer
-recurses in C and a few ten thousand levels crash the process.
+``max_nodes``, and nesting is bounded by ``max_depth``. Before the tree is
+composed, a text that is large or bracket-heavy is first walked as libyaml's
+event stream (iterative and cheap), which refuses deep nesting (libyaml's
+composer recurses in C, and a few ten thousand levels crash the process)
+and too many values (composing a flat 1 MB list alone takes seconds) early.
 Tags other than YAML's standard scalar/collection tags are refused, so no
 tag can ever build a Python object.
 """
@@ -31,8 +33,12 @@ from .results import Finding, Location, Message
 
 try:
     from yaml import CSafeLoader as _Loader
+
+    _BYTE_OFFSETS = True  # libyaml places reader errors at byte offsets into the UTF-8 text
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _BYTE_OFFSETS = False  # PyYAML's reader at character indexes
 
 PathKey = tuple[str | int, ...]
 
@@ -40,7 +46,13 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_NULL = "tag:yaml.org,2002:null"
+_YAML_TAG = "tag:yaml.org,2002:"
 _BRACKETS = re.compile(r"[\[\]{}]")
+# Texts above this size are walked as an event stream before composing (see _precheck).
+_PRECHECK_ABOVE = 16_384
+# libyaml (0.2.5+) refuses nesting deeper than this itself, with a syntax error.
+_LIBYAML_MAX_DEPTH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +134,9 @@ class _Builder:
         self.positions = Positions()
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
+        self._int = constructor.construct_yaml_int
         self._scalars: dict[str, Callable[[ScalarNode], Any]] = {
-            "tag:yaml.org,2002:int": constructor.construct_yaml_int,
+            "tag:yaml.org,2002:int": self._construct_int,
             "tag:yaml.org,2002:float": constructor.construct_yaml_float,
             "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
             "tag:yaml.org,2002:null": constructor.construct_yaml_null,
@@ -165,60 +178,84 @@ class _Builder:
         try:
             value = make(node)
         except (ValueError, yaml.YAMLError, OverflowError):
+            kind = Message(f"kind.{_short(tag)}", {})
             self.problems.append(
-                Finding(Message("yaml.bad_scalar", {"value": node.value[:40], "tag": _short(tag)}), _at(node, path))
+                Finding(Message("yaml.bad_scalar_kind", {"value": _clip(node.value), "kind": kind}), _at(node, path))
             )
             return None
-        if node.style is None:
+        if not node.style:  # plain (unquoted): libyaml says "", the Python loader None
             self.positions.raw[path] = (node.value, _short(tag))
         return value
 
+    def _construct_int(self, node: ScalarNode) -> Any:
+        # Plain decimal (the common case) directly; YAML 1.1's octal, hex, 1_000, 1:30 via PyYAML.
+        text = node.value
+        if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+            return int(text)
+        return self._int(node)
+
     def _bad_tag(self, node: Node, path: PathKey) -> None:
-        self.problems.append(Finding(Message("yaml.tag_not_allowed", {"tag": node.tag}), _at(node, path)))
+        tag = "!!" + node.tag[len(_YAML_TAG) :] if node.tag.startswith(_YAML_TAG) else node.tag
+        self.problems.append(Finding(Message("yaml.tag_not_allowed", {"tag": _clip(tag)}), _at(node, path)))
         return None
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        # Merge sources first: a key written in this mapping wins over a merged one, and
+        # building it afterwards lets its position overwrite the merged key's position too.
+        # Among several sources the first wins, so they are built last to first.
+        merges = [value_node for key_node, value_node in node.value if key_node.tag == _MERGE]
         merged: list[dict[Any, Any]] = []
-        seen: dict[Any, int] = {}
+        for merge in merges:
+            merged.extend(self._merge_sources(merge, path, depth))
+        for source in merged:
+            for key, value in source.items():
+                result.setdefault(key, value)
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                merged.extend(self._merge_sources(value_node, path, depth))
                 continue
             key = self._key(key_node, path)
             if key is None:
                 continue
             child = (*path, key)
+            line = key_node.start_mark.line + 1
             if key in seen:
                 self.problems.append(
                     Finding(
-                        Message("yaml.duplicate_key", {"key": key, "first_line": seen[key]}),
+                        Message("yaml.duplicate_key", {"key": _clip(key), "first_line": seen[key]}),
                         _at(key_node, child),
                     )
                 )
-            seen[key] = key_node.start_mark.line + 1
-            self.positions.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            else:
+                seen[key] = line
+            self.positions.keys[child] = (line, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
-        for source in merged:
-            for key, value in source.items():
-                result.setdefault(key, value)
         return result
 
     def _key(self, key_node: Node, path: PathKey) -> str | None:
         if isinstance(key_node, ScalarNode) and key_node.tag == _STR:
             return str(key_node.value)
-        text = key_node.value if isinstance(key_node, ScalarNode) else "…"
-        self.problems.append(Finding(Message("yaml.key_not_text", {"key": str(text)[:40]}), _at(key_node, path)))
+        if isinstance(key_node, ScalarNode):
+            text = str(key_node.value) or "~"
+            where = _at(key_node, (*path, text))
+        else:
+            text = "[…]" if isinstance(key_node, SequenceNode) else "{…}"
+            where = _at(key_node, path)
+        self.problems.append(Finding(Message("yaml.key_not_text", {"key": _clip(text)}), where))
         return None
 
     def _merge_sources(self, node: Node, path: PathKey, depth: int) -> list[dict[Any, Any]]:
+        """The mappings a ``<<`` key merges, in order of precedence (built last to first)."""
         sources = node.value if isinstance(node, SequenceNode) else [node]
-        out: list[dict[Any, Any]] = []
+        mappings: list[MappingNode] = []
         for source in sources:
-            if not isinstance(source, MappingNode):
+            if isinstance(source, MappingNode):
+                mappings.append(source)
+            else:
                 self.problems.append(Finding(Message("yaml.bad_merge", {}), _at(source, path)))
-                continue
-            out.append(self._mapping(source, path, depth))
+        out = [self._mapping(source, path, depth) for source in reversed(mappings)]
+        out.reverse()
         return out
 
 
@@ -226,49 +263,121 @@ def _short(tag: str) -> str:
     return tag.rsplit(":", 1)[-1]
 
 
-def _flow_depth_over(text: str, limit: int) -> int | None:
-    """The line where flow nesting first exceeds ``limit``, or None.
+def _clip(text: str, limit: int = 60) -> str:
+    """Text from the file, short enough for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
-    A cheap bracket count first (brackets inside quoted text make it an
-    over-estimate); only when that trips does libyaml's event stream, which
-    is iterative and cannot crash, give the exact answer.
-    """
+
+def _brackets_over(text: str, limit: int) -> bool:
+    """Whether flow brackets might nest deeper than ``limit`` (brackets in quoted text over-count)."""
     if text.count("[") + text.count("{") <= limit:
-        return None
+        return False
     depth = 0
-    deepest = 0
     for match in _BRACKETS.finditer(text):
         depth += 1 if match.group() in "[{" else -1
-        deepest = max(deepest, depth)
-    if deepest <= limit:
+        if depth > limit:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Open:
+    """A collection open in the event stream, as :class:`_Builder` will see it."""
+
+    mapping: bool
+    merge: bool  # the value of a << key, or a mapping listed in it: not counted, adds no nesting
+    children: int = 0
+    merge_next: bool = False  # in a mapping: the next child is the value of a << key
+
+
+def _precheck(text: str, limits: Limits) -> Finding | None:
+    """Refuse too deep or too many values from libyaml's event stream, before composing.
+
+    Counts and measures what :class:`_Builder` does (values, not keys; not the
+    node of a ``<<`` value; an alias as one, since expanding it is the
+    builder's business), so it never refuses a file the builder would accept,
+    except one with a list or mapping as a mapping key, an error anyway, whose
+    contents count here because libyaml composes them. Runs only when the text
+    is large or bracket-heavy: small texts are cheap to compose.
+    """
+    if len(text) <= _PRECHECK_ABOVE and not _brackets_over(text, limits.max_depth):
         return None
-    depth = 0
+    stack: list[_Open] = []
+    level = 0  # nesting, in the built data, of the next value
+    in_key = 0  # > 0 inside a non-scalar mapping key, which the builder never builds
+    count = 0
     for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentEndEvent):
+            break  # a second document is the composer's error to report
+        if isinstance(event, yaml.CollectionEndEvent):
+            closed = stack.pop()
+            level -= 0 if closed.merge else 1
+            in_key = max(in_key - 1, 0)
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+            continue
+        parent = stack[-1] if stack else None
+        is_key = merge = False
+        if parent is not None and parent.mapping:
+            is_key = parent.children % 2 == 0
+            merge = not is_key and parent.merge_next
+            parent.merge_next = is_key and _is_merge_key(event)
+            parent.children += 1
+        elif parent is not None:
+            merge = parent.merge
+        if in_key:  # never built, but composed: bound it by what the file holds
+            depth, counted = len(stack), True
+        else:
+            depth, counted = level, not (is_key or merge)
+        if counted:
+            count += 1
+            if count > limits.max_nodes:
+                return Finding(Message("yaml.too_many_nodes", {"limit": limits.max_nodes}), _event_at(event))
+            if depth > limits.max_depth:
+                return Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _event_at(event))
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > limit:
-                return int(getattr(event.start_mark, "line", 0)) + 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            stack.append(_Open(isinstance(event, yaml.MappingStartEvent), merge))
+            level += 0 if merge else 1
+            if in_key or is_key:
+                in_key += 1
     return None
+
+
+def _is_merge_key(event: yaml.Event) -> bool:
+    return (
+        isinstance(event, yaml.ScalarEvent)
+        and event.value == "<<"
+        and not event.style
+        and bool(event.implicit and event.implicit[0])
+    )
+
+
+def _event_at(event: yaml.Event) -> Location:
+    mark = event.start_mark
+    return Location("", mark.line + 1, mark.column + 1) if mark is not None else Location("", None, None)
 
 
 def parse_text(text: str, limits: Limits) -> Loaded:
     """Compose and build one YAML document; raise :class:`LoadError` if there is no usable data."""
     try:
-        deep_line = _flow_depth_over(text, limits.max_depth)
+        refused = _precheck(text, limits)
+        if refused is not None:
+            raise LoadError([refused])
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        raise LoadError([_syntax_finding(exc)]) from None
-    if deep_line is not None:
-        raise LoadError([Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", deep_line, None))])
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        raise LoadError([_syntax_finding(exc)]) from None
-    finally:
-        loader.dispose()
-    if node is None:
+        raise LoadError([_yaml_error(exc, text, limits)]) from None
+    except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
+        raise LoadError(
+            [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", None, None))]
+        ) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate in text given by a caller, not a file
+        raise LoadError([Finding(Message("file.not_utf8", {}), Location("", None, exc.start + 1))]) from None
+    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
+        # No document at all, or one with nothing in it (a lone ---).
         raise LoadError([Finding(Message("file.empty", {}), Location("", 1, None))])
     builder = _Builder(limits)
     try:
@@ -280,15 +389,59 @@ def parse_text(text: str, limits: Limits) -> Loaded:
     return Loaded(data, builder.positions, tuple(builder.problems))
 
 
-def _syntax_finding(exc: yaml.YAMLError) -> Finding:
+def _yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:
+    """libyaml's complaint as a finding; the common slips get a message of their own."""
+    problem = str(getattr(exc, "problem", None) or "")
+    context = str(getattr(exc, "context", None) or "")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    detail = f"{context}, {problem}" if context else str(problem)
-    if mark is not None:
-        return Finding(Message("yaml.syntax", {"detail": detail}), Location("", mark.line + 1, mark.column + 1))
-    position = getattr(exc, "position", None)
-    return Finding(Message("yaml.syntax", {"detail": detail}), Location("", None, position))
+    start = getattr(exc, "context_mark", None)
+    where = Location("", mark.line + 1, mark.column + 1) if mark is not None else Location("", None, None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A control character. libyaml gives its code and a byte offset into the UTF-8
+        # text; PyYAML's own reader (without libyaml) the character and its index.
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        offset = exc.position if _BYTE_OFFSETS else len(text[: exc.position].encode("utf-8", errors="replace"))
+        located = _byte_location(text.encode("utf-8", errors="replace"), offset)
+        return Finding(Message("yaml.control_char", {"char": f"U+{char:04X}"}), located)
+    if "maximum nesting depth" in problem and limits.max_depth < _LIBYAML_MAX_DEPTH:
+        return Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), where)
+    if "tab character" in problem or (mark is not None and _char_at(text, mark.line, mark.column) == "\t"):
+        return Finding(Message("yaml.tab_indent", {}), where)
+    if context == "while scanning a quoted scalar" and start is not None and "end of stream" in problem:
+        quote = _char_at(text, start.line, start.column) or '"'
+        return Finding(Message("yaml.unclosed_quote", {"quote": quote}), Location("", start.line + 1, start.column + 1))
+    if context.startswith("expected a single document"):
+        return Finding(Message("yaml.multiple_documents", {}), where)
+    if problem.startswith("mapping values are not allowed"):
+        return Finding(Message("yaml.colon_here", {}), where)
+    if (
+        context == "while parsing a block mapping"
+        and problem == "did not find expected key"
+        and mark is not None
+        and not _line_from(text, mark.line, 0)[: mark.column].strip()  # the line itself starts out of place
+    ):
+        return Finding(Message("yaml.bad_indentation", {}), where)
+    if context == "while scanning a simple key" and start is not None:
+        return Finding(Message("yaml.missing_colon", {}), Location("", start.line + 1, start.column + 1))
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start is not None:
+        bracket = _char_at(text, start.line, start.column) or "["
+        return Finding(Message("yaml.unclosed_flow", {"bracket": bracket, "line": start.line + 1}), where)
+    if problem == "found undefined alias" and mark is not None:
+        found = re.match(r"\*([^\s,\[\]{}]+)", _line_from(text, mark.line, mark.column))
+        if found:
+            return Finding(Message("yaml.undefined_alias", {"name": _clip(found.group(1))}), where)
+    detail = f"{context}, {problem}" if context and problem else problem or context or str(exc).splitlines()[0]
+    return Finding(Message("yaml.syntax", {"detail": detail}), where)
+
+
+def _line_from(text: str, line: int, column: int) -> str:
+    """The rest of a line from a 0-based line and column, or ''."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column:] if line < len(lines) else ""
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    return _line_from(text, line, column)[:1]
 
 
 def read_text(path: Path, limits: Limits) -> str:
@@ -305,7 +458,7 @@ def read_text(path: Path, limits: Limits) -> str:
     except FileNotFoundError:
         raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
     except PermissionError:
-        raise LoadError([Finding(Message("file.unreadable", {"reason": "permission denied"}), label)]) from None
+        raise LoadError([Finding(Message("file.no_permission", {}), label)]) from None
     except OSError as exc:
         raise LoadError([Finding(Message("file.unreadable", {"reason": exc.strerror or str(exc)}), label)]) from None
     if len(raw) > limits.max_bytes:
@@ -315,15 +468,24 @@ def read_text(path: Path, limits: Limits) -> str:
 
 def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError([Finding(Message("file.not_utf8", {"encoding": "UTF-16"}), Location("", 1, 1))])
+        raise LoadError([Finding(Message("file.not_utf8", {}), Location("", 1, 1))])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError([Finding(Message("file.not_utf8", {"encoding": "?"}), Location("", line, column))]) from None
+        raise LoadError([Finding(Message("file.not_utf8", {}), _byte_location(raw, exc.start))]) from None
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # valid UTF-8, but text files have no NUL: UTF-16 without a BOM, or binary
+        raise LoadError([Finding(Message("file.not_utf8", {}), _byte_location(raw, nul))])
+    return text
+
+
+def _byte_location(raw: bytes, offset: int) -> Location:
+    """Line and column (in characters) of a byte offset of UTF-8 text."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Location("", raw.count(b"\n", 0, offset) + 1, column)
 
 
 def load_file(path: Path, limits: Limits) -> Loaded:

@@ -1,0 +1,458 @@
+"""Validation: pydantic errors and cross-field checks as findings with lines, all at once, in plain words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from ovop_assess.messages import CATALOGUE, render
+from ovop_assess.region import Region
+from ovop_assess.results import Finding, Location
+from ovop_assess.validate import MAX_ERRORS, RuleIds, Validated, _translate, validate
+from ovop_assess.yaml_source import Limits, parse_text
+
+KNOWN = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "X1"]
+RULES = RuleIds(
+    set_id="test",
+    active={"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"},
+    is_known=lambda rule: rule in KNOWN,
+    known_list=lambda: list(KNOWN),
+    evidence_keys={"champion_letter", "firm_list"},
+)
+
+HEAD = """\
+format: ovop-region/1
+region:
+  name: Kauman
+  level: kelurahan
+  city: Kota Surakarta
+  province: Jawa Tengah
+"""  # 6 lines: what follows starts on line 7
+
+RAW_WORDS = ("Input should", "validation error", "Field required", "Extra inputs", "pydantic", "type=")
+
+
+def check(text: str, max_errors: int = MAX_ERRORS) -> Validated:
+    result = validate(parse_text(text, Limits()), RULES, max_errors=max_errors)
+    for finding in (*result.errors, *result.warnings):
+        assert finding.message.id in CATALOGUE, finding
+        for lang in ("en", "id"):
+            shown = render(finding.message, lang)
+            assert shown != finding.message.id
+            assert not any(word in shown for word in RAW_WORDS), shown
+    return result
+
+
+def errors(text: str) -> list[tuple[int | None, str, str]]:
+    """(line, path, message id) of each error, in report order."""
+    return [(f.location.line, f.location.path, f.message.id) for f in check(text).errors if f.location]
+
+
+def only(text: str) -> Finding:
+    result = check(text)
+    assert len(result.errors) == 1, result.errors
+    return result.errors[0]
+
+
+def en(finding: Finding) -> str:
+    return render(finding.message, "en")
+
+
+# --- valid files -------------------------------------------------------------------------------
+
+
+def test_valid_file_gives_a_region() -> None:
+    result = check(HEAD + "firms:\n  - {name: A, role: champion}\n  - {name: B, role: mentee}\n")
+    assert result.errors == ()
+    assert result.region is not None
+    assert result.region.region.name == "Kauman"
+    assert [f.name for f in result.region.firms or ()] == ["A", "B"]
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    for text, line in (("- a\n- b\n", 1), ("# c\njust text\n", 2), ("# c\n\n[1, 2]\n", 3)):
+        result = check(text)
+        assert result.region is None
+        assert [(f.message.id, f.location) for f in result.errors] == [
+            ("schema.top_not_mapping", Location("", line, 1))
+        ]
+
+
+# --- pydantic errors, translated --------------------------------------------------------------------
+
+
+def test_missing_fields_point_at_the_mapping_that_lacks_them() -> None:
+    text = "# header\nregion:\n  level: desa\n  city: C\n  province: P\nfirms:\n  - role: champion\n"
+    result = check(text)
+    got = [(f.location, f.message.values) for f in result.errors if f.location]
+    assert got == [
+        (Location("format", 2, 1), {"field": "format"}),
+        (Location("region.name", 3, 3), {"field": "name"}),
+        (Location("firms[0].name", 7, 5), {"field": "name"}),
+    ]
+    assert en(result.errors[0]) == "required field 'format' is missing"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "path", "message_id", "text"),
+    [
+        ("  proposal_year: '2012'\n", "region.proposal_year", "schema.expected_int", "expected a whole number"),
+        ("  proposal_year: 2012.5\n", "region.proposal_year", "schema.expected_int", "expected a whole number"),
+        ("  proposal_year: 1899\n", "region.proposal_year", "schema.too_small", "must be at least 1900"),
+        ("  proposal_year: 2101\n", "region.proposal_year", "schema.too_big", "must be at most 2100"),
+        ("  district: [a, b]\n", "region.district", "schema.expected_text", "expected text"),
+        ("  code: '33-72-03'\n", "region.code", "schema.code_format", "PP.KK.CC"),
+        ("  level: town\n", "region.level", "schema.one_of", "must be one of: desa, kelurahan, kecamatan"),
+    ],
+)
+def test_region_field_errors(fragment: str, path: str, message_id: str, text: str) -> None:
+    source = HEAD.replace("  level: kelurahan\n", "") if "level:" in fragment else HEAD
+    finding = only(source + fragment)
+    assert finding.location is not None and finding.location.path == path
+    assert finding.message.id == message_id
+    assert text in en(finding)
+
+
+def test_firm_field_errors_with_lines_and_columns() -> None:
+    text = HEAD + (
+        "firms:\n"
+        "  - name: A\n"
+        "    role: champion\n"
+        "    workers: -1\n"
+        "    monthly_capacity: -0.5\n"
+        "    willing_to_lead: 'true'\n"
+        "    nib: '123'\n"
+        "  - {name: B, role: boss}\n"
+    )
+    result = check(text)
+    got = [(f.location, f.message.id) for f in result.errors if f.location]
+    assert got == [
+        (Location("firms[0].workers", 10, 14), "schema.too_small"),
+        (Location("firms[0].monthly_capacity", 11, 23), "schema.too_small"),
+        (Location("firms[0].willing_to_lead", 12, 22), "schema.expected_bool"),
+        (Location("firms[0].nib", 13, 10), "schema.nib_format"),
+        (Location("firms[1].role", 14, 21), "schema.one_of"),
+    ]
+    # 0, not 0.0: limits read as the analyst wrote them.
+    assert en(result.errors[1]) == "must be at least 0"
+
+
+def test_inf_and_nan_are_not_quantities() -> None:
+    finding = only(HEAD + "access: {nearest_stop_m: .inf}\n")
+    assert finding.message.id == "schema.finite_number"
+    assert finding.location == Location("access.nearest_stop_m", 7, 26)
+
+
+def test_wrong_shapes() -> None:
+    text = HEAD + "firms: {name: A}\nproduct: [batik]\naccess:\n  public_transport: bus\nevidence: [a]\n"
+    assert errors(text) == [
+        (7, "firms", "schema.expected_list"),
+        (8, "product", "schema.expected_mapping"),
+        (10, "access.public_transport", "schema.expected_list"),
+        (11, "evidence", "schema.expected_mapping"),
+    ]
+
+
+# --- YAML 1.1 hints ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("NO", "true/false"), ("yes", "true/false"), ("on", "true/false"), ("Off", "true/false"), ("y", None)],
+)
+def test_yaml_1_1_booleans_as_firm_names(value: str, kind: str | None) -> None:
+    result = check(HEAD + f"firms:\n  - name: {value}\n    role: champion\n")
+    if kind is None:  # `y` is text for PyYAML (YAML 1.1 resolvers only take the long forms)
+        assert result.errors == ()
+        return
+    finding = result.errors[0]
+    assert finding.message.id == "schema.expected_text_quote"
+    assert finding.location == Location("firms[0].name", 8, 11)
+    assert en(finding) == (
+        f'expected text, but YAML reads the unquoted {value} as {kind}; write it in quotes: "{value}"'
+    )
+    assert "tulis dalam tanda kutip" in render(finding.message, "id")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("  name: 2012-01-01\n", "a date"),
+        ("  name: 1945\n", "a number"),
+        ("  name: 0o17\n", None),
+        ("  name: 3.5\n", "a number"),
+        ("  name: 0x1F\n", "a number"),
+        ("  name: 1_000\n", "a number"),
+    ],
+)
+def test_yaml_1_1_numbers_and_dates_where_text_is_expected(line: str, kind: str | None) -> None:
+    text = HEAD.replace("  name: Kauman\n", line)
+    result = check(text)
+    raw = line.split(": ", 1)[1].strip()
+    if kind is None:  # not a YAML 1.1 number: plain text, fine
+        assert result.errors == ()
+        return
+    assert [f.message.id for f in result.errors] == ["schema.expected_text_quote"]
+    assert f"the unquoted {raw} as {kind}" in en(result.errors[0])
+
+
+def test_empty_value_where_text_is_required() -> None:
+    text = HEAD.replace("  name: Kauman\n", "  name:\n").replace("  city: Kota Surakarta\n", "  city: ~\n")
+    assert [(f.location, en(f)) for f in check(text).errors] == [
+        (Location("region.name", 3, 8), "must not be empty"),
+        (Location("region.city", 5, 9), "must not be empty"),
+    ]
+
+
+def test_quoted_values_get_no_yaml_hint() -> None:
+    finding = only(HEAD + "firms:\n  - {name: A, role: champion, nib: 1234567890123}\n")
+    assert "unquoted 1234567890123 as a number" in en(finding)
+    finding = only(HEAD + "firms:\n  - {name: A, role: champion, workers: '12'}\n")
+    assert en(finding) == "expected a whole number"
+
+
+# --- unknown keys ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "path", "suggestion"),
+    [
+        ("organisation: []\n", "organisation", "organizations"),
+        ("firm: []\n", "firm", "firms"),
+        ("wavers: []\n", "wavers", "waivers"),
+        ("firms:\n  - {name: A, role: champion, mentr: B}\n", "firms[0].mentr", "mentor"),
+        ("firms:\n  - {name: A, role: champion, capacity: 5}\n", "firms[0].capacity", "monthly_capacity"),
+        ("product:\n  name: x\n  category: y\n  uniqueness: {cultur: z}\n", "product.uniqueness.cultur", "culture"),
+        ("access: {nearest_stop: 100}\n", "access.nearest_stop", "nearest_stop_m"),
+    ],
+)
+def test_unknown_key_with_a_suggestion(fragment: str, path: str, suggestion: str) -> None:
+    finding = only(HEAD + fragment)
+    assert finding.message.id == "schema.unknown_key_suggest"
+    assert finding.location is not None and finding.location.path == path
+    assert finding.message.values["suggestion"] == suggestion
+    assert f"did you mean '{suggestion}'?" in en(finding)
+
+
+def test_unknown_key_points_at_the_key_and_lists_what_is_allowed() -> None:
+    finding = only(HEAD + "resources:\n  - {type: skill, notes: batik}\n")
+    assert finding.message.id == "schema.unknown_key"
+    assert finding.location == Location("resources[0].notes", 8, 19)
+    assert en(finding) == "unknown field 'notes'; allowed here: type, description"
+    finding = only(HEAD + "\nzzz: 1\n")
+    assert finding.location == Location("zzz", 8, 1)
+    assert "allowed here: format, region, product" in en(finding)
+
+
+def test_very_long_unknown_key_is_clipped_in_the_message() -> None:
+    finding = only(HEAD + "x" * 1000 + ": 1\n")  # YAML keys stop at 1024 characters
+    assert len(en(finding)) < 400
+
+
+# --- checks across fields ------------------------------------------------------------------------
+
+
+def test_mentors_and_champions() -> None:
+    text = HEAD + (
+        "firms:\n"
+        "  - {name: A, role: champion}\n"
+        "  - {name: B, role: champion}\n"
+        "  - {name: C, role: mentee, mentor: A}\n"
+        "  - {name: D, role: mentee}\n"
+        "  - {name: E, role: mentee, mentor: C}\n"
+        "  - {name: F, role: member, mentor: A}\n"
+    )
+    result = check(text)
+    assert [(f.location, f.message.id) for f in result.errors] == [
+        (Location("firms[3]", 11, 5), "check.mentor_required"),
+        (Location("firms[4].mentor", 12, 37), "check.mentor_unknown"),
+    ]
+    assert en(result.errors[1]) == "mentor 'C' names no champion firm in this file (champions: A, B)"
+    assert [(f.location, f.message.id) for f in result.warnings] == [
+        (Location("firms[5].mentor", 13, 37), "warn.mentor_ignored")
+    ]
+
+
+def test_many_champions_are_not_all_listed() -> None:
+    champions = "".join(f"  - {{name: C{i}, role: champion}}\n" for i in range(25))
+    finding = only(HEAD + "firms:\n" + champions + "  - {name: M, role: mentee, mentor: X}\n")
+    assert en(finding).endswith(
+        "(champions: C0, C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13, C14, C15, C16, C17, C18, C19, …)"
+    )
+
+
+def test_mentee_without_mentor_and_a_single_champion_is_fine() -> None:
+    result = check(HEAD + "firms:\n  - {name: A, role: champion}\n  - {name: B, role: mentee}\n")
+    assert result.errors == () and result.region is not None
+
+
+def test_duplicate_firm_names() -> None:
+    text = HEAD + "firms:\n  - {name: A, role: champion}\n  - {name: A, role: mentee}\n  - {name: A, role: member}\n"
+    result = check(text)
+    assert [(f.location, f.message.values) for f in result.errors] == [
+        (Location("firms[1].name", 9, 12), {"name": "A", "first_line": 8}),
+        (Location("firms[2].name", 10, 12), {"name": "A", "first_line": 8}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("level", "code", "message_id"),
+    [
+        ("kecamatan", "33.72.03.1009", "check.code_kecamatan_shape"),
+        ("desa", "33.72.03", "check.code_village_shape"),
+        ("kelurahan", "33.72.03", "check.code_village_shape"),
+    ],
+)
+def test_code_shape_must_fit_level(level: str, code: str, message_id: str) -> None:
+    text = HEAD.replace("level: kelurahan", f"level: {level}") + f'  code: "{code}"\n'
+    finding = only(text)
+    assert finding.message.id == message_id
+    assert finding.location == Location("region.code", 7, 9)
+
+
+def test_code_village_digit_mismatch_is_a_warning() -> None:
+    result = check(HEAD.replace("level: kelurahan", "level: desa") + '  code: "33.72.03.1009"\n')
+    assert result.errors == () and result.region is not None
+    assert [f.message.id for f in result.warnings] == ["warn.code_village_kind"]
+
+
+def test_waivers_unknown_and_unused_rules() -> None:
+    text = HEAD + (
+        "waivers:\n"
+        "  - {rule: C1, reason: r}\n"
+        "  - {rule: C9, reason: r}\n"
+        "  - {rule: X1, reason: r}\n"
+        "  - {rule: c1, reason: r}\n"
+    )
+    result = check(text)
+    assert [(f.location, f.message.id) for f in result.errors] == [
+        (Location("waivers[1].rule", 9, 12), "check.waiver_unknown_rule"),
+        (Location("waivers[3].rule", 11, 12), "check.waiver_unknown_rule"),
+    ]
+    assert "known rules: C1, C2" in en(result.errors[0])
+    assert [f.message.id for f in result.warnings] == ["warn.waiver_rule_unused"]
+
+
+def test_unknown_evidence_key_is_a_warning() -> None:
+    result = check(HEAD + "evidence:\n  champion_letter: a.pdf\n  zoning: b.pdf\n")
+    assert result.errors == () and result.region is not None
+    assert [(f.location, f.message.id) for f in result.warnings] == [
+        (Location("evidence.zoning", 9, 3), "warn.evidence_unknown_key")
+    ]
+
+
+# --- all problems at once ------------------------------------------------------------------------
+
+EVERYTHING = """\
+format: ovop-region/1
+region:
+  name: Kauman
+  level: kelurahan
+  code: "33.72.03"
+  city: Kota Surakarta
+  province: Jawa Tengah
+  province: Jateng
+firms:
+  - {name: A, role: champion, workers: -1}
+  - {name: B, role: mentee, mentor: Z}
+  - {name: A, role: boss}
+  - {name: NO, role: member}
+organisations: []
+spatial_plan: !plan {conforms: true}
+waivers:
+  - {rule: C9, reason: r}
+"""
+
+
+def test_all_problems_of_a_file_at_once_in_file_order() -> None:
+    assert errors(EVERYTHING) == [
+        (5, "region.code", "check.code_village_shape"),
+        (8, "region.province", "yaml.duplicate_key"),
+        (10, "firms[0].workers", "schema.too_small"),
+        (11, "firms[1].mentor", "check.mentor_unknown"),
+        (12, "firms[2].name", "check.duplicate_firm"),
+        (12, "firms[2].role", "schema.one_of"),
+        (13, "firms[3].name", "schema.expected_text_quote"),
+        (14, "organisations", "schema.unknown_key_suggest"),
+        (15, "spatial_plan", "yaml.tag_not_allowed"),
+        (17, "waivers[0].rule", "check.waiver_unknown_rule"),
+    ]
+
+
+def test_a_duplicate_key_with_a_bad_last_value_reports_both() -> None:
+    text = HEAD + "firms:\n  - name: A\n    role: champion\n    role: boss\n"
+    assert errors(text) == [
+        (10, "firms[0].role", "yaml.duplicate_key"),
+        (10, "firms[0].role", "schema.one_of"),
+    ]
+
+
+def test_a_dropped_value_is_reported_once() -> None:
+    # The refused tag leaves None behind; "expected text" about that None would be noise.
+    text = HEAD + "firms:\n  - {name: !!python/name:os.system , role: champion}\n  - !!python/tuple [1]\n"
+    assert errors(text) == [
+        (8, "firms[0].name", "yaml.tag_not_allowed"),
+        (9, "firms[1]", "yaml.tag_not_allowed"),
+    ]
+    text = HEAD + "waivers:\n  - {rule: C1, reason: r, expires: 2026-02-30}\n"
+    assert errors(text) == [(8, "waivers[0].expires", "yaml.bad_scalar_kind")]
+
+
+def test_invalid_file_keeps_its_warnings() -> None:
+    text = HEAD + "evidence: {zoning: b.pdf}\nfirms:\n  - {name: A, role: boss}\n"
+    result = check(text)
+    assert result.region is None
+    assert [f.message.id for f in result.errors] == ["schema.one_of"]
+    assert [f.message.id for f in result.warnings] == ["warn.evidence_unknown_key"]
+
+
+def test_many_problems_are_capped_with_a_count() -> None:
+    text = HEAD + "".join(f"extra_{i}: 1\n" for i in range(30))
+    result = check(text, max_errors=10)
+    assert len(result.errors) == 11
+    assert [f.location.line for f in result.errors[:10] if f.location] == list(range(7, 17))
+    last = result.errors[-1]
+    assert last.message.id == "file.more_errors"
+    assert last.message.values == {"count": 20}
+    assert last.location == Location("", 17, None)
+    assert "20 more problems" in en(last)
+    assert "20 masalah lain" in render(last.message, "id")
+
+
+def test_cap_keeps_the_first_problems_in_file_order_not_pydantic_order() -> None:
+    # pydantic reports in field order (format, region, ...); the cap must keep the earliest lines.
+    text = "zzz: 1\nyyy: 2\n" + HEAD.replace("format: ovop-region/1\n", "") + "format: 3\n"
+    result = check(text, max_errors=2)
+    assert [f.location.path for f in result.errors if f.location] == ["zzz", "yyy", ""]
+
+
+def test_many_warnings_are_capped_too() -> None:
+    text = HEAD + "evidence:\n" + "".join(f"  doc_{i}: d{i}.pdf\n" for i in range(MAX_ERRORS + 5))
+    result = check(text)
+    assert result.errors == () and result.region is not None
+    assert len(result.warnings) == MAX_ERRORS + 1
+    assert result.warnings[-1].message.values == {"count": 5}
+
+
+# --- the translation used by the criteria-set loader ---------------------------------------
+
+
+def test_translate_locates_and_words_a_single_error() -> None:
+    loaded = parse_text("format: ovop-region/1\nregion: {name: K, level: desa, city: C, province: P, x: 1}\n", Limits())
+    with pytest.raises(ValidationError) as info:
+        Region.model_validate(loaded.data)
+    (error,) = info.value.errors(include_input=False)
+    finding = _translate(error, loaded.positions)
+    assert finding.location == Location("region.x", 2, 54)
+    assert finding.message.id == "schema.unknown_key"
+
+
+def test_unexpected_pydantic_error_kinds_still_get_a_plain_message() -> None:
+    from ovop_assess.yaml_source import Positions
+
+    error: dict[str, Any] = {"type": "some_new_kind", "loc": ("region", "name"), "msg": "raw text", "ctx": {}}
+    finding = _translate(error, Positions())
+    assert finding.message.id == "schema.invalid"
+    assert "raw text" not in en(finding)

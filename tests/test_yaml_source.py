@@ -1,0 +1,457 @@
+"""The YAML loader: data, the position of every value and key, limits, and what it refuses."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ovop_assess import yaml_source
+from ovop_assess.results import Finding, Location
+from ovop_assess.yaml_source import Limits, Loaded, LoadError, decode, format_path, load_file, parse_text, read_text
+
+
+def load(text: str, limits: Limits | None = None) -> Loaded:
+    return parse_text(text, limits or Limits())
+
+
+def refused(text: str, limits: Limits | None = None) -> Finding:
+    with pytest.raises(LoadError) as info:
+        load(text, limits)
+    assert len(info.value.findings) == 1
+    return info.value.findings[0]
+
+
+def ids(loaded: Loaded) -> list[str]:
+    return [f.message.id for f in loaded.problems]
+
+
+def at(finding: Finding) -> tuple[int | None, int | None]:
+    assert finding.location is not None
+    return finding.location.line, finding.location.column
+
+
+# --- data and positions -----------------------------------------------------------------
+
+
+def test_format_path() -> None:
+    assert format_path(("firms", 3, "role")) == "firms[3].role"
+    assert format_path((2, 0)) == "[2][0]"
+    assert format_path(()) == ""
+
+
+def test_positions_of_values_and_keys_block_style() -> None:
+    loaded = load(
+        "format: ovop-region/1\nregion:\n  name: Kauman\n  level:   desa\nfirms:\n  - name: A\n    role: champion\n"
+    )
+    assert loaded.data == {
+        "format": "ovop-region/1",
+        "region": {"name": "Kauman", "level": "desa"},
+        "firms": [{"name": "A", "role": "champion"}],
+    }
+    pos = loaded.positions
+    assert pos.value(("format",)) == Location("format", 1, 9)
+    assert pos.key(("format",)) == Location("format", 1, 1)
+    assert pos.value(("region",)) == Location("region", 3, 3)  # a block mapping starts at its first key
+    assert pos.value(("region", "level")) == Location("region.level", 4, 12)
+    assert pos.key(("region", "level")) == Location("region.level", 4, 3)
+    assert pos.value(("firms", 0)) == Location("firms[0]", 6, 5)
+    assert pos.value(("firms", 0, "role")) == Location("firms[0].role", 7, 11)
+    assert pos.value(()) == Location("", 1, 1)
+
+
+def test_positions_in_flow_style_and_after_unicode() -> None:
+    loaded = load("firms:\n  - {name: Batik Ibu Sri, role: champion}\nregion: {name: Désa Kaliwünggu, level: desa}\n")
+    pos = loaded.positions
+    assert pos.value(("firms", 0)) == Location("firms[0]", 2, 5)
+    assert pos.value(("firms", 0, "role")) == Location("firms[0].role", 2, 33)
+    assert pos.key(("firms", 0, "role")) == Location("firms[0].role", 2, 27)
+    # Columns count characters, not bytes.
+    assert pos.value(("region", "level")) == Location("region.level", 3, 40)
+
+
+def test_position_of_a_missing_path_falls_back_to_the_nearest_parent() -> None:
+    pos = load("region:\n  name: Kauman\n").positions
+    assert pos.value(("region", "city")) == Location("region.city", 2, 3)
+    assert pos.value(("firms", 4, "name")) == Location("firms[4].name", 1, 1)
+    # A key never written falls back to the value table.
+    assert pos.key(("region", "name", "x")) == Location("region.name.x", 2, 9)
+
+
+def test_bom_is_dropped_and_lines_stay_right() -> None:
+    loaded = yaml_source.parse_text(decode(b"\xef\xbb\xbfformat: ovop-region/1\nregion: x\n"), Limits())
+    assert loaded.data == {"format": "ovop-region/1", "region": "x"}
+    assert loaded.positions.value(("region",)) == Location("region", 2, 9)
+
+
+def test_plain_scalars_remember_their_spelling_for_yaml_1_1_hints() -> None:
+    text = "a: no\nb: 'no'\nc: 2012-01-01\nd: 0123\ne: 1.5\nf: ~\ng: text\nh: !!str 5\ni: \"7\"\n"
+    loaded = load(text)
+    assert loaded.data["a"] is False and loaded.data["b"] == "no"
+    assert loaded.data["c"] == datetime.date(2012, 1, 1)
+    assert loaded.data["d"] == 83  # YAML 1.1 octal
+    raw = loaded.positions.raw
+    assert raw[("a",)] == ("no", "bool")
+    assert raw[("c",)] == ("2012-01-01", "timestamp")
+    assert raw[("d",)] == ("0123", "int")
+    assert raw[("e",)] == ("1.5", "float")
+    assert raw[("f",)] == ("~", "null")
+    # Quoted, explicitly tagged or plain text: nothing to explain.
+    for key in ("b", "g", "h", "i"):
+        assert (key,) not in raw
+
+
+# --- merge keys, anchors and aliases ------------------------------------------------------
+
+
+MERGED = """\
+firms:
+  - &base
+    role: member
+    category: batik
+    workers: 4
+  - <<: *base
+    name: B
+    workers: 9
+  - name: C
+    <<: *base
+    role: mentee
+"""
+
+
+def test_merge_keys_merge_and_written_keys_win() -> None:
+    loaded = load(MERGED)
+    firms = loaded.data["firms"]
+    assert firms[1] == {"role": "member", "category": "batik", "workers": 9, "name": "B"}
+    assert firms[2] == {"role": "mentee", "category": "batik", "workers": 4, "name": "C"}
+    assert loaded.problems == ()
+
+
+def test_merge_key_positions_point_where_the_value_is_written() -> None:
+    pos = load(MERGED).positions
+    # Written in the mapping itself: that line, even when the merge comes after it.
+    assert pos.value(("firms", 1, "workers")).line == 8
+    assert pos.value(("firms", 2, "role")).line == 11
+    assert pos.value(("firms", 2, "name")).line == 9
+    # Merged in: the line in the anchored mapping.
+    assert pos.value(("firms", 1, "category")).line == 4
+    assert pos.value(("firms", 2, "workers")).line == 5
+
+
+def test_merge_of_several_mappings_first_wins() -> None:
+    text = "a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n"
+    loaded = load(text)
+    assert loaded.data["c"] == {"x": 1, "y": 2}
+    assert loaded.positions.value(("c", "x")) == Location("c.x", 1, 11)
+    assert loaded.positions.value(("c", "y")) == Location("c.y", 2, 17)
+
+
+def test_merge_of_something_not_a_mapping() -> None:
+    loaded = load("a: &a 5\nb:\n  <<: *a\n  c: 1\n")
+    assert loaded.data["b"] == {"c": 1}
+    assert ids(loaded) == ["yaml.bad_merge"]
+    assert at(loaded.problems[0]) == (1, 4)  # an anchored node starts at its anchor
+    # A list to merge must hold mappings: each item that is not one is named.
+    loaded = load("a: &a [1, {x: 2}, 3]\nb:\n  <<: *a\n")
+    assert loaded.data["b"] == {"x": 2}
+    assert [at(f) for f in loaded.problems] == [(1, 8), (1, 19)]
+
+
+def test_aliases_are_expanded_not_shared() -> None:
+    loaded = load("a: &x {k: [1, 2]}\nb: *x\n")
+    assert loaded.data["a"] == loaded.data["b"]
+    assert loaded.data["a"] is not loaded.data["b"]
+    assert loaded.data["a"]["k"] is not loaded.data["b"]["k"]
+    # The expanded copy has positions under its own path (those of the anchored text).
+    assert loaded.positions.value(("b", "k", 1)) == Location("b.k[1]", 1, 15)
+
+
+def test_aliases_count_towards_max_nodes() -> None:
+    text = "a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*x, *x, *x]\n"
+    # 1 root + 10 for a + 1 for b + 3 * 10 expanded = 42 values, from only 15 written.
+    assert load(text, Limits(max_nodes=42)).data["b"][2][8] == 9
+    finding = refused(text, Limits(max_nodes=41))
+    assert finding.message.id == "yaml.too_many_nodes"
+    assert finding.message.values == {"limit": 41}
+    assert finding.location is not None and finding.location.path.startswith("b[")
+
+
+def test_alias_bomb_is_refused_quickly_with_its_path() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    finding = refused("\n".join(lines))
+    assert finding.message.id == "yaml.too_many_nodes"
+    assert finding.location is not None and finding.location.path.startswith("a")
+
+
+def test_keys_are_not_counted_as_values() -> None:
+    assert load("a: 1\nb: 2\n", Limits(max_nodes=3)).data == {"a": 1, "b": 2}
+    assert refused("a: 1\nb: 2\n", Limits(max_nodes=2)).message.id == "yaml.too_many_nodes"
+
+
+# --- the event-stream pre-check agrees with the builder ----------------------------------
+
+AGREEING = [
+    "a: 1\nb: [1, 2, {c: 3}]\nd:\n  - x\n  - y: z\n",
+    "o:\n  <<: {x: 1, y: [1, 2]}\n  z: 3\n",
+    "c:\n  <<: {m: {<<: {k: [1, [2]]}, j: 1}}\n",
+    "{a, b, c}\n",
+    "a: []\nb: {}\n",
+    "a: [[[[[1]]]]]\n",
+    "just text\n",
+]
+
+
+@pytest.mark.parametrize("text", AGREEING)
+def test_precheck_refuses_exactly_what_the_builder_refuses(text: str, monkeypatch: Any) -> None:
+    node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    assert node is not None
+    builder = yaml_source._Builder(Limits(max_nodes=10**9, max_depth=10**6))
+    builder.build(node, (), 0)
+    count = builder._count
+    depth = 0
+    while True:
+        try:
+            yaml_source._Builder(Limits(max_depth=depth)).build(node, (), 0)
+            break
+        except yaml_source._Abort:
+            depth += 1
+    monkeypatch.setattr(yaml_source, "_PRECHECK_ABOVE", 0)
+    precheck = yaml_source._precheck
+    assert precheck(text, Limits(max_nodes=count, max_depth=depth)) is None
+    too_many = precheck(text, Limits(max_nodes=count - 1, max_depth=depth))
+    assert too_many is not None and too_many.message.id == "yaml.too_many_nodes"
+    if depth:
+        too_deep = precheck(text, Limits(max_nodes=count, max_depth=depth - 1))
+        assert too_deep is not None and too_deep.message.id == "yaml.too_deep"
+
+
+def test_precheck_runs_on_large_texts_only() -> None:
+    small = "a: [" + ", ".join(["1"] * 100) + "]\n"
+    assert yaml_source._precheck(small, Limits(max_nodes=5)) is None  # left to the builder
+    assert refused(small, Limits(max_nodes=5)).location == Location("a[3]", 1, 14)
+    large = "a: [" + ", ".join(["1"] * 10_000) + "]\n"
+    finding = yaml_source._precheck(large, Limits(max_nodes=5))
+    assert finding is not None and finding.message.id == "yaml.too_many_nodes"
+    assert at(finding) == (1, 14)
+
+
+# --- depth ---------------------------------------------------------------------------------
+
+
+def test_depth_limit_block_and_flow() -> None:
+    assert load("a: [[1]]\n", Limits(max_depth=3)).data == {"a": [[1]]}
+    finding = refused("a: [[1]]\n", Limits(max_depth=2))
+    assert finding.message.id == "yaml.too_deep"
+    assert finding.location == Location("a[0][0]", 1, 6)
+    finding = refused("a:\n  b:\n    c: 1\n", Limits(max_depth=2))
+    assert finding.location == Location("a.b.c", 3, 8)
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
+def test_very_deep_nesting_never_reaches_the_composer(opener: str) -> None:
+    finding = refused(opener * 100_000)
+    assert finding.message.id == "yaml.too_deep"
+    assert finding.message.values == {"limit": 32}
+    assert at(finding)[0] == 1
+
+
+def test_libyaml_own_depth_limit_is_a_syntax_error_when_ours_is_higher() -> None:
+    finding = refused("[" * 5000, Limits(max_depth=10_000))
+    assert finding.message.id == "yaml.syntax"
+    assert "maximum nesting depth" in str(finding.message.values["detail"])
+
+
+def test_brackets_in_quoted_text_are_not_nesting() -> None:
+    loaded = load('a: "' + "[" * 500 + '"\nb: [1]\n')
+    assert loaded.data["a"] == "[" * 500
+
+
+# --- tags --------------------------------------------------------------------------------------
+
+
+def test_python_tags_are_refused_and_never_run(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (
+        'a: !!python/object/apply:os.system ["touch marker"]\n'
+        "b: !!python/object/new:subprocess.Popen [[touch, marker]]\n"
+        "c: !!python/name:os.system\n"
+        "d: !!python/module:os\n"
+        "e: !!python/object:argparse.Namespace {x: 1}\n"
+        "f: !!python/tuple [1, 2]\n"
+    )
+    loaded = load(text)
+    assert loaded.data == dict.fromkeys("abcdef")
+    assert ids(loaded) == ["yaml.tag_not_allowed"] * 6
+    assert loaded.problems[0].message.values == {"tag": "!!python/object/apply:os.system"}
+    assert [at(f) for f in loaded.problems] == [(i, 4) for i in range(1, 7)]
+    assert not (tmp_path / "marker").exists()
+
+
+def test_custom_and_collection_tags_are_refused() -> None:
+    loaded = load(
+        "a: !local 5\nb: !!set {x, y}\nc: !!omap [{a: 1}]\nd: !!binary aGk=\ne: !<tag:example.com,2000:x> 1\n"
+    )
+    assert ids(loaded) == ["yaml.tag_not_allowed"] * 5
+    assert [f.message.values["tag"] for f in loaded.problems] == [
+        "!local",
+        "!!set",
+        "!!omap",
+        "!!binary",
+        "tag:example.com,2000:x",
+    ]
+
+
+def test_standard_tags_are_read() -> None:
+    loaded = load(
+        "a: !!str 12\nb: !!int '7'\nc: !!float 1\nd: !!bool yes\ne: !!null ''\nf: !!map {x: 1}\ng: !!seq [1]\n"
+    )
+    assert loaded.data == {"a": "12", "b": 7, "c": 1.0, "d": True, "e": None, "f": {"x": 1}, "g": [1]}
+    assert loaded.problems == ()
+
+
+def test_bad_scalar_for_its_tag() -> None:
+    loaded = load("expires: 2026-02-30\nn: !!int twelve\n")
+    assert loaded.data == {"expires": None, "n": None}
+    assert ids(loaded) == ["yaml.bad_scalar_kind", "yaml.bad_scalar_kind"]
+    assert at(loaded.problems[0]) == (1, 10)
+
+
+# --- keys ------------------------------------------------------------------------------------
+
+
+def test_duplicate_keys_name_the_first_occurrence() -> None:
+    loaded = load("a: 1\nb: 2\na: 3\na: 4\n")
+    assert loaded.data == {"a": 4, "b": 2}
+    assert ids(loaded) == ["yaml.duplicate_key", "yaml.duplicate_key"]
+    assert [f.message.values["first_line"] for f in loaded.problems] == [1, 1]
+    assert [at(f) for f in loaded.problems] == [(3, 1), (4, 1)]
+    # The value kept is the last one, and so is its position.
+    assert loaded.positions.value(("a",)) == Location("a", 4, 4)
+
+
+def test_duplicate_keys_in_nested_flow_mapping() -> None:
+    loaded = load("firms:\n  - {name: A, role: champion, name: B}\n")
+    assert loaded.problems[0].location == Location("firms[0].name", 2, 31)
+
+
+def test_keys_that_are_not_text() -> None:
+    loaded = load("1: a\nyes: b\n~: c\n[x]: d\nok: e\n")
+    assert loaded.data == {"ok": "e"}
+    assert ids(loaded) == ["yaml.key_not_text"] * 4
+    assert [f.message.values["key"] for f in loaded.problems] == ["1", "yes", "~", "[…]"]
+    assert [f.location.path for f in loaded.problems if f.location] == ["1", "yes", "~", ""]
+
+
+# --- syntax errors -------------------------------------------------------------------------------
+
+SYNTAX = [
+    ("region:\n\tname: x\n", "yaml.tab_indent", (2, 1)),
+    ("region:\n  name: x\n\t level: y\n", "yaml.tab_indent", (3, 1)),
+    ('region:\n  name: "Kauman\n  level: desa\n', "yaml.unclosed_quote", (2, 9)),
+    ("a: 'x\n", "yaml.unclosed_quote", (1, 4)),
+    ("a: [1, 2\nb: 3\n", "yaml.unclosed_flow", (2, 2)),
+    ("a: {b: 1\nc: 2\n", "yaml.unclosed_flow", (2, 2)),
+    ("a:\n  b: 1\n   c: 2\n", "yaml.colon_here", (3, 5)),
+    ("a: b: c\n", "yaml.colon_here", (1, 5)),
+    ("a:\n  b: 1\n c: 2\n", "yaml.bad_indentation", (3, 2)),
+    ("a: 1\nb\nc: 2\n", "yaml.missing_colon", (2, 1)),
+    ("a: 1\n---\nb: 2\n", "yaml.multiple_documents", (2, 1)),
+    ("a: *nowhere\n", "yaml.undefined_alias", (1, 4)),
+    ("a: x\x07y\n", "yaml.control_char", (1, 5)),
+    ("é: ü\x00\n", "yaml.control_char", (1, 5)),
+    ("a: [1, ]]\n", "yaml.syntax", (1, 9)),
+    ("a: [1,\n", "yaml.syntax", (2, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "message_id", "where"), SYNTAX)
+def test_syntax_errors(text: str, message_id: str, where: tuple[int, int]) -> None:
+    finding = refused(text)
+    assert finding.message.id == message_id
+    assert at(finding) == where
+
+
+def test_syntax_message_values() -> None:
+    assert refused("a: [1\nb: 2\n").message.values == {"bracket": "[", "line": 1}
+    assert refused("a: *nowhere\n").message.values == {"name": "nowhere"}
+    assert refused("a: x\x07y\n").message.values == {"char": "U+0007"}
+    assert refused('a: "x\n').message.values == {"quote": '"'}
+
+
+def test_empty_documents() -> None:
+    for text in ("", "   \n", "# only a comment\n", "---\n", "---\n...\n", "--- # nothing\n"):
+        finding = refused(text)
+        assert finding.message.id == "file.empty"
+        assert at(finding) == (1, None)
+
+
+def test_lone_surrogate_in_text_from_a_caller() -> None:
+    assert refused("a: \ud800\n").message.id == "file.not_utf8"
+
+
+# --- reading files -------------------------------------------------------------------------------
+
+
+def read_refused(path: Path, limits: Limits | None = None) -> Finding:
+    with pytest.raises(LoadError) as info:
+        read_text(path, limits or Limits())
+    return info.value.findings[0]
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("a: 1\nname: Café\n".encode("latin-1"))
+    finding = read_refused(latin1)
+    assert finding.message.id == "file.not_utf8"
+    assert at(finding) == (2, 10)
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{encoding}.yaml"
+        path.write_bytes("format: ovop-region/1\n".encode(encoding))
+        assert read_refused(path).message.id == "file.not_utf8", encoding
+
+
+def test_utf8_with_bom_and_crlf_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: Kaliw\xc3\xbcnggu\r\n")
+    loaded = load_file(path, Limits())
+    assert loaded.data == {"a": 1, "b": "Kaliwünggu"}
+    assert loaded.positions.value(("b",)) == Location("b", 2, 4)
+
+
+def test_missing_directory_and_too_large(tmp_path: Path) -> None:
+    assert read_refused(tmp_path / "nowhere.yaml").message.id == "file.not_found"
+    assert read_refused(tmp_path).message.id == "file.is_directory"
+    big = tmp_path / "big.yaml"
+    big.write_text("a: 1\n" + "#" * 200 + "\n", encoding="utf-8")
+    finding = read_refused(big, Limits(max_bytes=100))
+    assert finding.message.id == "file.too_large"
+    assert finding.message.values == {"size": big.stat().st_size, "limit": 100}
+    assert read_text(big, Limits(max_bytes=1000)).startswith("a: 1")
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: Any) -> None:
+    path = tmp_path / "locked.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def deny(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(yaml_source, "open", deny, raising=False)
+    assert read_refused(path).message.id == "file.no_permission"
+
+
+def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> None:
+    path = tmp_path / "flaky.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(yaml_source, "open", broken, raising=False)
+    finding = read_refused(path)
+    assert finding.message.id == "file.unreadable"
+    assert finding.message.values == {"reason": "Input/output error"}
