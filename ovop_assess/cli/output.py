@@ -24,6 +24,8 @@ def write_output(text: str, path: Path | None) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except BaseException as exc:
         # Ctrl-C or a full disk: leave no partial file behind.
@@ -33,3 +35,12 @@ def write_output(text: str, path: Path | None) -> None:
                 Message("cli.cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})
             ) from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777  # keep the mode of the file being replaced
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

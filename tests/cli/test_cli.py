@@ -152,6 +152,7 @@ def test_output_file_written_whole(eligible: Path, tmp_path: Path, capsys: pytes
     assert capsys.readouterr().out == ""
     assert json.loads(out.read_text(encoding="utf-8"))["results"][0]["verdict"] == "eligible"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    assert out.stat().st_mode & 0o044, "the report is readable by others, as with a plain open()"
 
 
 def test_interrupt_leaves_no_output_file(
