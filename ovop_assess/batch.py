@@ -12,6 +12,7 @@ import datetime
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .assess import assess_path
 from .criteria_sets import CriteriaSet
@@ -21,7 +22,9 @@ from .yaml_source import Limits
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 64
 
-_job: tuple[CriteriaSet, datetime.date, Limits] | None = None
+T = TypeVar("T")
+Job = tuple[CriteriaSet, datetime.date, Limits, Callable[[FileResult], Any]]
+_job: Job | None = None
 
 
 def default_jobs(n_files: int) -> int:
@@ -29,15 +32,19 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cores, n_files // MIN_FILES_PER_WORKER))
 
 
-def _init(job: tuple[CriteriaSet, datetime.date, Limits]) -> None:
+def _init(job: Job) -> None:
     global _job
     _job = job
 
 
-def _one(path: Path) -> FileResult:
+def _one(path: Path) -> Any:
     assert _job is not None, "worker not initialised"
-    criteria, as_of, limits = _job
-    return assess_path(path, criteria, as_of=as_of, limits=limits)
+    criteria, as_of, limits, convert = _job
+    return convert(assess_path(path, criteria, as_of=as_of, limits=limits))
+
+
+def _same(result: FileResult) -> FileResult:
+    return result
 
 
 def assess_many(
@@ -47,21 +54,25 @@ def assess_many(
     as_of: datetime.date,
     limits: Limits,
     jobs: int | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
-) -> list[FileResult]:
-    """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches)."""
+    convert: Callable[[FileResult], T] = _same,  # type: ignore[assignment]
+    on_result: Callable[[T], None] | None = None,
+) -> list[T]:
+    """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches).
+
+    ``convert`` runs where the file was assessed (in the worker), so what
+    travels back and what the caller keeps can be smaller than a full
+    result; it must be picklable (a module-level function or a ``partial``).
+    """
     workers = default_jobs(len(paths)) if jobs is None else max(1, jobs)
-    results: list[FileResult] = []
-    for result in _iterate(paths, (criteria, as_of, limits), workers):
+    results: list[T] = []
+    for result in _iterate(paths, (criteria, as_of, limits, convert), workers):
         results.append(result)
         if on_result is not None:
             on_result(result)
     return results
 
 
-def _iterate(
-    paths: Sequence[Path], job: tuple[CriteriaSet, datetime.date, Limits], workers: int
-) -> Iterator[FileResult]:
+def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     if workers <= 1 or len(paths) < 2:
         _init(job)
         yield from (_one(p) for p in paths)

@@ -11,10 +11,9 @@ the rule and the option.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -61,8 +60,7 @@ class SetFile(_Strict):
     rules: dict[str, RuleEntry | None] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     id: str
     spec: RuleSpec | registry.Unavailable
     params: BaseModel | None
@@ -72,8 +70,7 @@ class ActiveRule:
     evidence: tuple[EvidenceItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CriteriaSet:
+class CriteriaSet(NamedTuple):
     info: SetInfo
     rules: tuple[ActiveRule, ...]  # enabled rules only, in set order
     disabled: tuple[str, ...]
@@ -95,8 +92,7 @@ def load(name_or_path: str, limits: Limits | None = None) -> CriteriaSet:
     return _resolve(chain)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layer:
+class _Layer(NamedTuple):
     label: str
     file: SetFile
     positions: Positions

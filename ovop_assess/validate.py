@@ -19,8 +19,7 @@ import difflib
 import re
 import typing
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -59,15 +58,13 @@ MAX_ERRORS = 100
 """Most errors (and, separately, warnings) listed for one file; the rest are counted."""
 
 
-@dataclass(frozen=True, slots=True)
-class Validated:
+class Validated(NamedTuple):
     region: Region | None
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleIds:
+class RuleIds(NamedTuple):
     """What the waiver and evidence checks need to know of the criteria set."""
 
     set_id: str
@@ -104,8 +101,7 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
     return Validated(region, (), listed_warnings)
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
     """A pydantic error, located but not yet turned into a message."""
 
     error: Any
@@ -159,8 +155,9 @@ def _message(error: Any, positions: Positions) -> Message:
         return _unknown_key(loc)
     if kind == "missing":
         return Message("schema.missing", {"field": str(last)})
-    if kind == "string_type" and loc in positions.raw:
-        raw, tag = positions.raw[loc]
+    spelled = positions.raw(loc) if kind == "string_type" else None
+    if spelled is not None:
+        raw, tag = spelled
         if tag == "null":  # `name:` with nothing after it, or `~`
             return Message("schema.empty_text", {})
         return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": Message(f"kind.{tag}", {})})
@@ -267,14 +264,15 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
             continue
         path = ("firms", i, "name")
         if name in first_seen:
+            first_line = positions.value(("firms", first_seen[name], "name")).line or 0
             errors.append(
                 Finding(
-                    Message("check.duplicate_firm", {"name": _clip(name), "first_line": first_seen[name]}),
+                    Message("check.duplicate_firm", {"name": _clip(name), "first_line": first_line}),
                     positions.value(path),
                 )
             )
         else:
-            first_seen[name] = positions.value(path).line or 0
+            first_seen[name] = i  # its line is looked up only if a duplicate turns up
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
     champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
     for i, firm in entries:

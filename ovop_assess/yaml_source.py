@@ -21,9 +21,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -46,6 +46,7 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = frozenset("tag:yaml.org,2002:" + kind for kind in ("int", "float", "bool", "null", "timestamp"))
 _NULL = "tag:yaml.org,2002:null"
 _YAML_TAG = "tag:yaml.org,2002:"
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -55,8 +56,7 @@ _PRECHECK_ABOVE = 16_384
 _LIBYAML_MAX_DEPTH = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """What one file may cost. Region files are a few kilobytes; these leave ample room."""
 
     max_bytes: int = 1_048_576
@@ -64,28 +64,77 @@ class Limits:
     max_nodes: int = 50_000
 
 
-@dataclass(slots=True)
 class Positions:
-    """Where each value (and each mapping key) of the document sits, 1-based."""
+    """Where each value and mapping key of the document sits (1-based), looked up on demand.
 
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    # Plain scalars that YAML resolved to something other than text, with
-    # their original spelling: lets errors say "YAML read `no` as false".
-    raw: dict[PathKey, tuple[str, str]] = field(default_factory=dict)
+    The loader keeps libyaml's composed node tree instead of recording a
+    position for every value: a file has hundreds of values and its
+    findings name a dozen, so walking the tree for those few is far cheaper
+    than a table of all of them. A path that does not exist (a missing
+    field) is located at its deepest existing parent.
+    """
+
+    __slots__ = ("_root",)
+
+    def __init__(self, root: Node | None = None) -> None:
+        self._root = root
 
     def value(self, path: PathKey) -> Location:
-        return self._locate(path, self.values)
+        node, _ = self._find(path)
+        return _location(path, node)
 
     def key(self, path: PathKey) -> Location:
-        return self._locate(path, self.keys if path in self.keys else self.values)
+        node, key_node = self._find(path)
+        return _location(path, key_node if key_node is not None else node)
 
-    def _locate(self, path: PathKey, table: dict[PathKey, tuple[int, int]]) -> Location:
-        probe = path
-        while probe not in table and probe:
-            probe = probe[:-1]
-        line, column = table.get(probe, (None, None))
-        return Location(format_path(path), line, column)
+    def raw(self, path: PathKey) -> tuple[str, str] | None:
+        """A plain scalar that YAML resolved to something other than text: its spelling and kind.
+
+        Lets errors say "YAML reads the unquoted `no` as true/false".
+        """
+        node, _ = self._find(path, exact=True)
+        if isinstance(node, ScalarNode) and node.tag != _STR and not node.style and node.tag in _SCALAR_TAGS:
+            return node.value, _short(node.tag)
+        return None
+
+    def _find(self, path: PathKey, exact: bool = False) -> tuple[Node | None, Node | None]:
+        """The node at ``path`` (or its deepest existing parent) and, for a mapping entry, its key node."""
+        node, key_node = self._root, None
+        for part in path:
+            child: tuple[Node, Node | None] | None = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                child = _entry(node, part, 0)
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                child = (node.value[part], None)
+            if child is None:
+                return (None, None) if exact else (node, None)
+            node, key_node = child
+        return node, key_node
+
+
+def _entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | None] | None:
+    """The value (and key) node of ``key``, as the loader resolved it: the last written key wins,
+    then merged mappings in order."""
+    found: tuple[Node, Node | None] | None = None
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.tag == _STR and key_node.value == key:
+            found = (value_node, key_node)
+    if found is not None or depth > 32:
+        return found
+    for key_node, value_node in mapping.value:
+        if key_node.tag != _MERGE:
+            continue
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        for source in sources:
+            if isinstance(source, MappingNode) and (hit := _entry(source, key, depth + 1)) is not None:
+                return hit
+    return None
+
+
+def _location(path: PathKey, node: Node | None) -> Location:
+    if node is None:
+        return Location(format_path(path), None, None)
+    return Location(format_path(path), node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def format_path(path: PathKey) -> str:
@@ -99,8 +148,7 @@ def format_path(path: PathKey) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     data: Any
     positions: Positions
     problems: tuple[Finding, ...]  # problems that still let the data be checked further
@@ -126,12 +174,11 @@ def _at(node: Node, path: PathKey) -> Location:
 
 
 class _Builder:
-    """One pass over the composed node tree: data, positions, problems."""
+    """One pass over the composed node tree: the data and the problems (positions are looked up later)."""
 
     def __init__(self, limits: Limits) -> None:
         self._limits = limits
         self._count = 0
-        self.positions = Positions()
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
         self._int = constructor.construct_yaml_int
@@ -154,8 +201,6 @@ class _Builder:
             )
         if depth > self._limits.max_depth:
             raise _Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), _at(node, path)))
-        mark = node.start_mark
-        self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -183,8 +228,6 @@ class _Builder:
                 Finding(Message("yaml.bad_scalar_kind", {"value": _clip(node.value), "kind": kind}), _at(node, path))
             )
             return None
-        if not node.style:  # plain (unquoted): libyaml says "", the Python loader None
-            self.positions.raw[path] = (node.value, _short(tag))
         return value
 
     def _construct_int(self, node: ScalarNode) -> Any:
@@ -229,7 +272,6 @@ class _Builder:
                 )
             else:
                 seen[key] = line
-            self.positions.keys[child] = (line, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
@@ -386,7 +428,7 @@ def parse_text(text: str, limits: Limits) -> Loaded:
         raise LoadError([abort.finding]) from None
     except RecursionError:
         raise LoadError([Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _at(node, ()))]) from None
-    return Loaded(data, builder.positions, tuple(builder.problems))
+    return Loaded(data, Positions(node), tuple(builder.problems))
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from .. import criteria_sets
+from .. import __version__, criteria_sets
 from .. import rules as registry
 from ..assess import expand_paths, make_report
 from ..criteria_sets import CriteriaSet
@@ -18,13 +21,25 @@ from .output import write_output
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID = 0, 1, 3
 
+T = TypeVar("T")
 
-def exit_code(report: Report, allow_incomplete: bool) -> int:
+
+class _Ranked(Protocol):
+    @property
+    def verdict(self) -> Verdict: ...
+    @property
+    def score(self) -> float: ...
+
+
+R = TypeVar("R", bound=_Ranked)
+
+
+def exit_code(verdicts: Iterable[Verdict], allow_incomplete: bool) -> int:
     """The worst file decides: invalid (3) over not eligible/incomplete (1) over eligible (0)."""
-    verdicts = {r.verdict for r in report.results}
-    if Verdict.INVALID in verdicts:
+    seen = set(verdicts)
+    if Verdict.INVALID in seen:
         return EXIT_INVALID
-    if Verdict.NOT_ELIGIBLE in verdicts or (Verdict.INCOMPLETE in verdicts and not allow_incomplete):
+    if Verdict.NOT_ELIGIBLE in seen or (Verdict.INCOMPLETE in seen and not allow_incomplete):
         return EXIT_NOT_ELIGIBLE
     return EXIT_OK
 
@@ -39,7 +54,7 @@ def _files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _sorted(results: list[FileResult], sort: str) -> list[FileResult]:
+def _sorted(results: list[R], sort: str) -> list[R]:
     if sort == "score":
         # Strongest candidates first; invalid files last; ties keep the given order.
         return sorted(results, key=lambda r: (r.verdict is Verdict.INVALID, -r.score))
@@ -61,24 +76,46 @@ def run_assess(
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
-    results = _assess_all(files, criteria_set, as_of, limits, jobs, lang)
-    report = make_report(criteria_set, _sorted(results, sort))
+    if output_format == "json":
+        # The JSON report is encoded file by file where each file is assessed: a big batch
+        # keeps only the report text, and workers share the encoding.
+        from ..render.json_report import json_entry, render_json_entries
+
+        entries = _sorted(
+            _assess_all(files, criteria_set, as_of, limits, jobs, lang, partial(json_entry, lang=lang)), sort
+        )
+        write_output(render_json_entries(__version__, criteria_set.info, entries, lang), output)
+        return exit_code((e.verdict for e in entries), allow_incomplete)
+    results = _sorted(_assess_all(files, criteria_set, as_of, limits, jobs, lang, _same), sort)
+    report = make_report(criteria_set, results)
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
-    return exit_code(report, allow_incomplete)
+    return exit_code((r.verdict for r in report.results), allow_incomplete)
+
+
+def _same(result: FileResult) -> FileResult:
+    return result
 
 
 def _assess_all(
-    files: list[Path], criteria_set: CriteriaSet, as_of: datetime.date, limits: Limits, jobs: int | None, lang: Lang
-) -> list[FileResult]:
+    files: list[Path],
+    criteria_set: CriteriaSet,
+    as_of: datetime.date,
+    limits: Limits,
+    jobs: int | None,
+    lang: Lang,
+    convert: Callable[[FileResult], T],
+) -> list[T]:
     from ..batch import assess_many
 
     if len(files) < 20 or not sys.stderr.isatty():
-        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs)
+        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert)
     from .progress import progress_bar
 
     with progress_bar(len(files), lang) as advance:
-        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, on_result=advance)
+        return assess_many(
+            files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, on_result=advance
+        )
 
 
 def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str:

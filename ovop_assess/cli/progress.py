@@ -9,11 +9,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..messages import Lang, text
-from ..results import FileResult
 
 
 @contextmanager
-def progress_bar(total: int, lang: Lang) -> Iterator[Callable[[FileResult], None]]:
+def progress_bar(total: int, lang: Lang) -> Iterator[Callable[[object], None]]:
     """Yield a callback to call once per finished file; the bar disappears at the end."""
     columns = (TextColumn(text("ui.assessing", lang)), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from ..messages import Lang, render
-from ..results import CriterionResult, FileResult, Finding, Location, Report, Verdict
+from ..results import CriterionResult, FileResult, Finding, Location, Report, SetInfo, Verdict
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -53,22 +54,46 @@ def file_result(result: FileResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report, lang: Lang = "en") -> dict[str, Any]:
-    info = report.criteria_set
+def _header(tool_version: str, info: SetInfo, lang: Lang) -> dict[str, Any]:
     return {
-        "tool": {"name": "ovop-assess", "version": report.tool_version},
+        "tool": {"name": "ovop-assess", "version": tool_version},
         "criteria_set": {
             "id": info.id,
             "version": info.version,
             "title": info.title.get(lang, info.id),
             "source": info.source,
         },
-        "results": [file_result(r, lang) for r in report.results],
-        "summary": {
-            "files": len(report.results),
-            **{v.value: report.count(v) for v in Verdict},
-        },
     }
+
+
+def _summary(verdicts: list[Verdict]) -> dict[str, int]:
+    return {"files": len(verdicts), **{v.value: sum(1 for x in verdicts if x is v) for v in Verdict}}
+
+
+def report_dict(report: Report, lang: Lang = "en") -> dict[str, Any]:
+    """The whole report as plain data (what ``json.loads`` of :func:`render_json` gives)."""
+    return {
+        **_header(report.tool_version, report.criteria_set, lang),
+        "results": [file_result(r, lang) for r in report.results],
+        "summary": _summary([r.verdict for r in report.results]),
+    }
+
+
+class JsonEntry(NamedTuple):
+    """One file's result, already encoded: what a batch keeps per file for the JSON report.
+
+    Workers (``--jobs``) encode their own results, so the parent neither
+    unpickles nor encodes full result values, and a batch holds the report
+    text and little more.
+    """
+
+    verdict: Verdict
+    score: float
+    text: str
+
+
+def json_entry(result: FileResult, lang: Lang) -> JsonEntry:
+    return JsonEntry(result.verdict, result.score, _dumps(file_result(result, lang)))
 
 
 def render_json(report: Report, lang: Lang = "en") -> str:
@@ -78,14 +103,16 @@ def render_json(report: Report, lang: Lang = "en") -> str:
     batch report stays greppable and diffable line by line and is encoded by
     the C encoder (``indent`` would force the much slower pure-Python one).
     """
-    document = report_dict(report, lang)
-    results = document.pop("results")
-    summary = document.pop("summary")
-    head = _dumps(document)[:-1]  # drop the closing brace: results follow
+    entries = [json_entry(r, lang) for r in report.results]
+    return render_json_entries(report.tool_version, report.criteria_set, entries, lang)
+
+
+def render_json_entries(tool_version: str, info: SetInfo, entries: Sequence[JsonEntry], lang: Lang = "en") -> str:
+    head = _dumps(_header(tool_version, info, lang))[:-1]  # drop the closing brace: results follow
     lines = [f'{head}, "results": [']
-    last = len(results) - 1
-    lines.extend(_dumps(result) + ("," if i < last else "") for i, result in enumerate(results))
-    lines.append(f'], "summary": {_dumps(summary)}}}')
+    last = len(entries) - 1
+    lines.extend(entry.text + ("," if i < last else "") for i, entry in enumerate(entries))
+    lines.append(f'], "summary": {_dumps(_summary([e.verdict for e in entries]))}}}')
     return "\n".join(lines) + "\n"
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from importlib import metadata
+from typing import NamedTuple
 
 from .. import messages
 from . import (
@@ -49,8 +49,7 @@ BUILTIN: dict[str, RuleSpec] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Unavailable:
+class Unavailable(NamedTuple):
     """A plugin rule that could not be loaded; the run goes on and reports it."""
 
     id: str

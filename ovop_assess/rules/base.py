@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,8 +36,7 @@ class NoParams(RuleParams):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """A validated region plus where each of its values sits in the file."""
 
     region: Region
@@ -60,8 +58,7 @@ class Facts:
         return Finding(Message(message_id, values), location)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A loaded rule, whatever it came from."""
 
     id: str
