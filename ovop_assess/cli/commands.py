@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -77,27 +77,36 @@ def run_assess(
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
     if output_format == "json":
-        # The JSON report is encoded file by file where each file is assessed: a big batch
-        # keeps only the report text, and workers share the encoding.
-        from ..render.json_report import json_entry, render_json_entries
+        # Each file's JSON is encoded where it is assessed (in the worker with --jobs) and
+        # written as it arrives, so a big batch never holds more than the report.
+        from ..render.json_report import JsonEntry, json_entry, stream_json_entries
 
-        entries = _sorted(
-            _assess_all(files, criteria_set, as_of, limits, jobs, lang, partial(json_entry, lang=lang)), sort
+        entries: Iterable[JsonEntry] = _assess_iter(
+            files, criteria_set, as_of, limits, jobs, lang, partial(json_entry, lang=lang)
         )
-        write_output(render_json_entries(__version__, criteria_set.info, entries, lang), output)
-        return exit_code((e.verdict for e in entries), allow_incomplete)
-    results = _sorted(_assess_all(files, criteria_set, as_of, limits, jobs, lang, _same), sort)
+        if sort == "score":
+            entries = _sorted(list(entries), sort)
+        verdicts: list[Verdict] = []
+        write_output(stream_json_entries(__version__, criteria_set.info, _noting(entries, verdicts), lang), output)
+        return exit_code(verdicts, allow_incomplete)
+    results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, _same)), sort)
     report = make_report(criteria_set, results)
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
     return exit_code((r.verdict for r in report.results), allow_incomplete)
 
 
+def _noting(entries: Iterable[R], verdicts: list[Verdict]) -> Iterator[R]:
+    for entry in entries:
+        verdicts.append(entry.verdict)
+        yield entry
+
+
 def _same(result: FileResult) -> FileResult:
     return result
 
 
-def _assess_all(
+def _assess_iter(
     files: list[Path],
     criteria_set: CriteriaSet,
     as_of: datetime.date,
@@ -105,15 +114,16 @@ def _assess_all(
     jobs: int | None,
     lang: Lang,
     convert: Callable[[FileResult], T],
-) -> list[T]:
-    from ..batch import assess_many
+) -> Iterator[T]:
+    from ..batch import iter_assess
 
     if len(files) < 20 or not sys.stderr.isatty():
-        return assess_many(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert)
+        yield from iter_assess(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert)
+        return
     from .progress import progress_bar
 
     with progress_bar(len(files), lang) as advance:
-        return assess_many(
+        yield from iter_assess(
             files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, on_result=advance
         )
 

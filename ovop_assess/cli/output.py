@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import UsageError
 from ..results import Message
 
 
-def write_output(text: str, path: Path | None) -> None:
+def write_output(text: str | Iterable[str], path: Path | None) -> None:
+    """Write ``text`` (or its pieces, as they come) to stdout, or atomically to ``path``."""
+    chunks = [text] if isinstance(text, str) else text
     if path is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     folder = path.parent if str(path.parent) else Path(".")
@@ -23,7 +27,8 @@ def write_output(text: str, path: Path | None) -> None:
         raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            for chunk in chunks:
+                stream.write(chunk)
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(temp, _mode_for(path))
         os.replace(temp, path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ..messages import Lang, render
@@ -107,13 +107,26 @@ def render_json(report: Report, lang: Lang = "en") -> str:
     return render_json_entries(report.tool_version, report.criteria_set, entries, lang)
 
 
-def render_json_entries(tool_version: str, info: SetInfo, entries: Sequence[JsonEntry], lang: Lang = "en") -> str:
+def render_json_entries(tool_version: str, info: SetInfo, entries: Iterable[JsonEntry], lang: Lang = "en") -> str:
+    return "".join(stream_json_entries(tool_version, info, entries, lang))
+
+
+def stream_json_entries(
+    tool_version: str, info: SetInfo, entries: Iterable[JsonEntry], lang: Lang = "en"
+) -> Iterator[str]:
+    """The JSON report in pieces, as the entries arrive: a batch never holds the whole text."""
     head = _dumps(_header(tool_version, info, lang))[:-1]  # drop the closing brace: results follow
-    lines = [f'{head}, "results": [']
-    last = len(entries) - 1
-    lines.extend(entry.text + ("," if i < last else "") for i, entry in enumerate(entries))
-    lines.append(f'], "summary": {_dumps(_summary([e.verdict for e in entries]))}}}')
-    return "\n".join(lines) + "\n"
+    yield f'{head}, "results": ['
+    verdicts: list[Verdict] = []
+    pending: str | None = None  # one entry is held back: only the last has no comma
+    for entry in entries:
+        verdicts.append(entry.verdict)
+        if pending is not None:
+            yield f"\n{pending},"
+        pending = entry.text
+    if pending is not None:
+        yield f"\n{pending}"
+    yield f'\n], "summary": {_dumps(_summary(verdicts))}}}\n'
 
 
 def _dumps(value: Any) -> str:

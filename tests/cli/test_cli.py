@@ -228,3 +228,42 @@ def test_library_does_not_import_cli_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_json_stream_interrupted_leaves_no_output_file(
+    eligible: Path, not_eligible: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovop_assess.render import json_report
+
+    real = json_report.json_entry
+    calls: list[int] = []
+
+    def interrupted_on_second(*args: object, **kwargs: object) -> json_report.JsonEntry:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(json_report, "json_entry", interrupted_on_second)
+    out = tmp_path / "out" / "report.json"
+    out.parent.mkdir()
+    assert main([str(eligible), str(not_eligible), "--format", "json", "--output", str(out), *AS_OF]) == 130
+    assert list(out.parent.iterdir()) == []
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        text = ELIGIBLE if i % 3 else ELIGIBLE.replace("conforms: true", "conforms: false")
+        region_file(folder, f"r{i:02d}.yaml", text.replace("name: Contoh", f"name: Contoh {i}"))
+    region_file(folder, "r99.yaml", "format: ovop-region/1\nregion: []\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        code = main([str(folder), "--format", "json", "--jobs", jobs, *AS_OF])
+        outputs[jobs] = capsys.readouterr().out
+        assert code == 3
+    assert outputs["1"] == outputs["2"]
+    report = json.loads(outputs["2"])
+    assert [Path(r["file"]).name for r in report["results"]] == sorted(p.name for p in folder.iterdir())
+    assert report["summary"]["invalid"] == 1 and report["summary"]["not_eligible"] == 14
