@@ -118,6 +118,6 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(64, len(paths) // (workers * 8)))
+    chunk = max(1, min(32, len(paths) // (workers * 8)))
     with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
         yield from pool.imap(_one, paths, chunksize=chunk)

@@ -94,14 +94,14 @@ def test_plain_scalars_remember_their_spelling_for_yaml_1_1_hints() -> None:
     assert loaded.data["c"] == datetime.date(2012, 1, 1)
     assert loaded.data["d"] == 83  # YAML 1.1 octal
     raw = loaded.positions.raw
-    assert raw[("a",)] == ("no", "bool")
-    assert raw[("c",)] == ("2012-01-01", "timestamp")
-    assert raw[("d",)] == ("0123", "int")
-    assert raw[("e",)] == ("1.5", "float")
-    assert raw[("f",)] == ("~", "null")
+    assert raw(("a",)) == ("no", "bool")
+    assert raw(("c",)) == ("2012-01-01", "timestamp")
+    assert raw(("d",)) == ("0123", "int")
+    assert raw(("e",)) == ("1.5", "float")
+    assert raw(("f",)) == ("~", "null")
     # Quoted, explicitly tagged or plain text: nothing to explain.
     for key in ("b", "g", "h", "i"):
-        assert (key,) not in raw
+        assert raw((key,)) is None
 
 
 # --- merge keys, anchors and aliases ------------------------------------------------------
