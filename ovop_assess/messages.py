@@ -208,6 +208,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak sah",
     },
     "ui.parameters": {"en": "parameters", "id": "parameter"},
+    "ui.id": {"en": "ID", "id": "ID"},
+    "ui.name": {"en": "name", "id": "nama"},
+    "ui.role": {"en": "counts as", "id": "dihitung sebagai"},
+    "ui.weight": {"en": "weight", "id": "bobot"},
+    "ui.disabled": {"en": "switched off in this set: {ids}", "id": "dimatikan dalam kumpulan ini: {ids}"},
+    "ui.other_rules": {
+        "en": "installed but not used by this set: {ids}",
+        "id": "terpasang tetapi tidak dipakai kumpulan ini: {ids}",
+    },
+    "ui.param_default": {"en": "  {name} (default {default})", "id": "  {name} (bawaan {default})"},
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},
     "cli.no_files": {

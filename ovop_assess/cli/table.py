@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -14,7 +15,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Report, Status, Verdict
-from ..rules import registry_title
+from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
 
 _STATUS_STYLE = {
@@ -178,11 +179,14 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     if info.source:
         heading.append(f"\n{info.source}", style="dim")
     table = Table(box=box.SIMPLE_HEAVY)
-    for column in ("ID", "name", text("ui.criterion", lang), "", "weight", text("ui.parameters", lang)):
-        table.add_column(column)
+    columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
+    for column in columns:
+        table.add_column(text(column, lang))
     for rule in criteria.rules:
         spec = rule.spec
-        name = spec.name if isinstance(spec, RuleSpec) else f"(unavailable: {spec.error})"
+        name = (
+            spec.name if isinstance(spec, RuleSpec) else text("rule.unavailable", lang, rule=rule.id, error=spec.error)
+        )
         title = spec.title.get(lang, "") if isinstance(spec, RuleSpec) else ""
         role = (
             text("ui.advisory", lang)
@@ -193,7 +197,11 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         table.add_row(rule.id, name, title, role, f"{rule.weight:g}", params if params != "{}" else "—")
     parts: list[RenderableType] = [heading, table]
     if criteria.disabled:
-        parts.append(Text("disabled: " + ", ".join(criteria.disabled), style="dim"))
+        parts.append(Text(text("ui.disabled", lang, ids=", ".join(criteria.disabled)), style="dim"))
+    in_set = {r.id for r in criteria.rules} | set(criteria.disabled)
+    others = [rule_id for rule_id in known_ids() if rule_id not in in_set]
+    if others:
+        parts.append(Text(text("ui.other_rules", lang, ids=", ".join(others)), style="dim"))
     return _print([Group(*parts)], to_terminal)
 
 
@@ -201,7 +209,12 @@ def render_explain(spec: RuleSpec, lang: Lang) -> str:
     title = spec.title.get(lang, spec.title.get("en", ""))
     fields = spec.params.model_fields
     params = (
-        "\n".join(f"  {name} (default {field.default!r})" for name, field in fields.items())
+        "\n".join(text("ui.param_default", lang, name=name, default=_default(field)) for name, field in fields.items())
         or f"  {text('ui.none', lang)}"
     )
     return f"{spec.id} {spec.name}: {title}\n\n{spec.documentation(lang)}\n\n{text('ui.parameters', lang)}:\n{params}\n"
+
+
+def _default(field: Any) -> str:
+    value = field.get_default(call_default_factory=True)
+    return json.dumps(value, ensure_ascii=False, default=str)
