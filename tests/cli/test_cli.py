@@ -267,3 +267,20 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path, capsys: pyt
     report = json.loads(outputs["2"])
     assert [Path(r["file"]).name for r in report["results"]] == sorted(p.name for p in folder.iterdir())
     assert report["summary"]["invalid"] == 1 and report["summary"]["not_eligible"] == 14
+
+
+def test_progress_bar_only_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        region_file(folder, f"r{i:02d}.yaml", ELIGIBLE)
+    assert main([str(folder), "--format", "json", *AS_OF]) == 0
+    assert capsys.readouterr().err == ""  # not a terminal: no bar
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm")
+    assert main([str(folder), "--format", "json", "--jobs", "1", *AS_OF]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["summary"]["eligible"] == 25
+    assert "25/25" in captured.err or "Assessing" in captured.err

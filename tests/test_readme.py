@@ -1,0 +1,32 @@
+"""The README's worked example and commands are what the tool really prints and runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_worked_example_output_is_current(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    block = re.search(
+        r"```console\n\$ ovop-assess (examples/\S+\.yaml --as-of \S+)\n(.*?)\n\$ echo \$\?\n(\d+)\n```", README, re.S
+    )
+    assert block, "worked example not found in README"
+    args, shown, code = block.group(1).split(), block.group(2), int(block.group(3))
+    monkeypatch.chdir(ROOT)
+    assert main(args) == code
+    printed = "\n".join(line.rstrip() for line in capsys.readouterr().out.rstrip("\n").splitlines())
+    assert printed == shown
+
+
+def test_readme_commands_match_ci() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = ci.strip().splitlines()[-1]
+    assert test_command in README, "the README's test command and .ci/run must be the same"
+    assert "pip install -q . && .venv/bin/ovop-assess examples/" in README
