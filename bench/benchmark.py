@@ -168,7 +168,7 @@ def main() -> int:
     tool = str(BIN / "ovop-assess")
     if not Path(tool).exists():
         raise SystemExit(f"{tool} not found: install the package into this Python's environment first")
-    example = str(ROOT / "examples" / "kauman-batik.yaml")
+    example = str(ROOT / "examples" / "regions" / "kauman-batik.yaml")
     rows: list[tuple[str, str, str, str]] = []
 
     with tempfile.TemporaryDirectory(prefix="ovop-bench-") as tmp:

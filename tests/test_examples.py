@@ -1,7 +1,7 @@
 """The shipped examples and their golden JSON reports.
 
-Each ``examples/<stem>.yaml`` has a golden ``tests/golden/<stem>.json``: the
-exact stdout of ``ovop-assess assess examples/<stem>.yaml --format json
+Each ``examples/regions/<stem>.yaml`` has a golden ``tests/golden/<stem>.json``: the
+exact stdout of ``ovop-assess assess examples/regions/<stem>.yaml --format json
 --as-of 2026-11-28`` run from the repository root. When a report changes on
 purpose, regenerate with ``.venv/bin/python tests/update_golden.py`` and
 review the diff; a changed verdict must also be changed in ``EXPECTED``.
@@ -25,7 +25,7 @@ from ovop_assess.render.json_report import render_json
 from ovop_assess.results import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "regions"
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = datetime.date(2026, 11, 28)
 REGENERATE = "if the change is intended, run `.venv/bin/python tests/update_golden.py` and review the diff"
@@ -145,7 +145,7 @@ def test_report_is_deterministic(example: Path) -> None:
 def test_golden_names_the_file_and_its_verdict(example: Path) -> None:
     report = json.loads(_golden(example))
     (result,) = report["results"]
-    assert result["file"] == f"examples/{example.name}"
+    assert result["file"] == f"examples/regions/{example.name}"
     assert report["criteria_set"]["id"] == "default"
     default, _, why = EXPECTED[example.stem]
     assert result["verdict"] == default, (

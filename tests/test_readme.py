@@ -14,9 +14,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_worked_example_output_is_current(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    block = re.search(
-        r"```console\n\$ ovop-assess (examples/\S+\.yaml --as-of \S+)\n(.*?)\n\$ echo \$\?\n(\d+)\n```", README, re.S
-    )
+    command = r"\$ ovop-assess (examples/regions/\S+\.yaml --as-of \S+)"
+    block = re.search(rf"```console\n{command}\n(.*?)\n\$ echo \$\?\n(\d+)\n```", README, re.S)
     assert block, "worked example not found in README"
     args, shown, code = block.group(1).split(), block.group(2), int(block.group(3))
     monkeypatch.chdir(ROOT)
@@ -29,4 +28,4 @@ def test_readme_commands_match_ci() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = ci.strip().splitlines()[-1]
     assert test_command in README, "the README's test command and .ci/run must be the same"
-    assert "pip install -q . && .venv/bin/ovop-assess examples/" in README
+    assert "pip install -q . && .venv/bin/ovop-assess examples/regions/" in README

@@ -19,7 +19,7 @@ from ovop_assess.results import Verdict
 from ovop_assess.schema import region_schema, region_template
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "examples" / "regions").glob("*.yaml"))
 AS_OF = datetime.date(2026, 11, 28)
 
 

@@ -1,9 +1,9 @@
 """Regenerate the golden JSON reports of the shipped examples.
 
-For every ``examples/<stem>.yaml`` this writes ``tests/golden/<stem>.json``:
+For every ``examples/regions/<stem>.yaml`` this writes ``tests/golden/<stem>.json``:
 exactly the standard output of
 
-    ovop-assess assess examples/<stem>.yaml --format json --as-of 2026-11-28
+    ovop-assess assess examples/regions/<stem>.yaml --format json --as-of 2026-11-28
 
 run from the repository root, produced here through the library (the same
 calls the CLI makes, so the bytes are identical). Goldens whose example is
@@ -33,7 +33,7 @@ from ovop_assess.messages import Lang
 from ovop_assess.render.json_report import render_json
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "regions"
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = datetime.date(2026, 11, 28)
 CRITERIA = "default"
