@@ -8,11 +8,16 @@ for things that stop the whole run (a bad criteria set, raised earlier by
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterable, Iterator
+import io
+import math
+import os
+import traceback
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from . import __version__
+from . import __version__, messages
 from . import rules as registry
 from .criteria_sets import ActiveRule, CriteriaSet
 from .region import Region, Waiver
@@ -121,12 +126,7 @@ def _invalid(label: str, findings: list[Finding], warnings: tuple[Finding, ...] 
 def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResult:
     spec = rule.spec
     if isinstance(spec, RuleSpec):
-        try:
-            outcome = spec.check(facts, rule.params)
-            if not isinstance(outcome, Outcome):
-                raise TypeError(f"check() returned {type(outcome).__name__}, not Outcome")
-        except Exception as exc:  # a plugin's bug is that rule's error, not the run's
-            outcome = _error(Message("rule.crashed", {"rule": rule.id, "error": f"{type(exc).__name__}: {exc}"}))
+        outcome = _check(rule, spec, facts)
         name = spec.name
     else:
         outcome = _error(Message("rule.unavailable", {"rule": rule.id, "error": spec.error}))
@@ -144,6 +144,73 @@ def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResul
         warnings=outcome.warnings,
         missing=outcome.missing,
     )
+
+
+def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts) -> Outcome:
+    """Run one rule; whatever goes wrong inside it becomes that rule's ``error``.
+
+    A plugin is third-party code: it may raise, call ``sys.exit()``, print,
+    or return something that is not a well-formed Outcome. None of that may
+    take the run down or reach a renderer, so plugin outcomes are checked
+    here, once, and plugin output to stdout is kept out of the report.
+    """
+    builtin = spec.origin == "built-in"
+    try:
+        if builtin:
+            outcome = spec.check(facts, rule.params)
+        else:
+            with contextlib.redirect_stdout(io.StringIO()):
+                outcome = spec.check(facts, rule.params)
+            problem = outcome_problem(outcome)
+            if problem is not None:
+                raise TypeError(problem)
+    except (Exception, SystemExit) as exc:  # a rule's bug is that rule's error, not the run's
+        detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        trace = "".join(traceback.format_exception(exc))
+        return _error(Message("rule.crashed", {"rule": rule.id, "error": detail, "traceback": trace}))
+    return outcome
+
+
+_RULE_STATUSES = (Status.PASS, Status.FAIL, Status.UNKNOWN)
+
+
+def outcome_problem(outcome: object) -> str | None:
+    """Why a rule's return value is not a well-formed Outcome, or None when it is."""
+    if not isinstance(outcome, Outcome):
+        return f"check() returned {type(outcome).__name__}, not Outcome"
+    if not isinstance(outcome.status, Status) or outcome.status not in _RULE_STATUSES:
+        return f"status {outcome.status!r} is not Status.PASS, Status.FAIL or Status.UNKNOWN"
+    score = outcome.score
+    if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 1:
+        return f"score {score!r} is not a number from 0 to 1"
+    for field, items in (("reasons", outcome.reasons), ("warnings", outcome.warnings)):
+        if not isinstance(items, tuple | list) or not all(isinstance(f, Finding) for f in items):
+            return f"{field} must be Finding values (use facts.finding(...))"
+        for finding in items:
+            problem = _message_problem(finding.message)
+            if problem is not None:
+                return problem
+    if not isinstance(outcome.missing, tuple | list) or not all(isinstance(m, Message) for m in outcome.missing):
+        return "missing must be Message values (use msg(...))"
+    for message in outcome.missing:
+        problem = _message_problem(message)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _message_problem(message: object) -> str | None:
+    if not isinstance(message, Message) or not isinstance(message.values, Mapping):
+        return "a reason's message must be a Message (use facts.finding(...) or msg(...))"
+    entry = messages.CATALOGUE.get(message.id)
+    if entry is None:
+        return f"message {message.id!r} is not in the catalogue (give it in the rule's MESSAGES)"
+    for lang in messages.LANGS:
+        try:
+            entry[lang].format_map(dict(message.values))
+        except (KeyError, IndexError, ValueError) as exc:
+            return f"message {message.id!r} ({lang}) cannot be filled: {type(exc).__name__} {exc}"
+    return None
 
 
 def _error(message: Message) -> Outcome:
@@ -176,13 +243,28 @@ def _waiver_message(kind: str, waiver: Waiver) -> Message:
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; a folder means every ``*.yaml``/``*.yml`` below it, in a stable order."""
+    """Files as given; a folder means every ``*.yaml``/``*.yml`` below it, in a stable order.
+
+    Nothing is dropped silently: a folder with no region files below it, or
+    a subfolder that cannot be read, is yielded itself, and assessing it
+    reports it as an invalid entry (so a CI job pointed at the wrong or an
+    unreadable folder fails rather than passing on nothing).
+    """
     for path in paths:
-        if path.is_dir():
-            found = [p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
-            yield from sorted(found)
-        else:
-            yield path
+        yield from _expand(path) if path.is_dir() else (path,)
+
+
+def _expand(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    unreadable: list[Path] = []
+
+    def note(error: OSError) -> None:
+        unreadable.append(Path(error.filename) if error.filename else folder)
+
+    for parent, _dirs, names in os.walk(folder, onerror=note, followlinks=False):
+        found.extend(Path(parent) / n for n in names if n.endswith((".yaml", ".yml")))
+    found = [p for p in found if not p.is_dir()]
+    return sorted([*found, *unreadable]) or [folder]
 
 
 def make_report(criteria: CriteriaSet, results: Iterable[FileResult]) -> Report:

@@ -20,7 +20,14 @@ LANGS: Final[tuple[Lang, ...]] = ("en", "id")
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- reading the file -------------------------------------------------
     "file.not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
-    "file.is_directory": {"en": "this is a folder, not a file", "id": "ini folder, bukan berkas"},
+    "file.is_directory": {
+        "en": "this is a folder with no region files (*.yaml, *.yml) below it",
+        "id": "ini folder tanpa berkas wilayah (*.yaml, *.yml) di dalamnya",
+    },
+    "file.folder_unreadable": {
+        "en": "cannot read this folder: permission denied",
+        "id": "folder ini tidak dapat dibaca: izin ditolak",
+    },
     "file.unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
     "file.too_large": {
         "en": "the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
@@ -239,6 +246,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.exists": {
         "en": "{path} already exists; use --force to overwrite it",
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",
+    },
+    "cli.rule_crashed": {
+        "en": "{file}: the rule {rule} could not run: {error}",
+        "id": "{file}: aturan {rule} tidak dapat dijalankan: {error}",
+    },
+    "cli.debug_hint": {
+        "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
+        "id": "aturan yang tidak dapat dijalankan berarti ada kutu di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
     },
     "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
     "cli.cannot_write": {

@@ -123,3 +123,24 @@ class Report(NamedTuple):
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for r in self.results if r.verdict is verdict)
+
+
+class RuleCrash(NamedTuple):
+    """A rule that could not run on a file (a bug in it, or a plugin that failed to load)."""
+
+    file: str
+    rule: str
+    detail: str
+    traceback: str
+
+
+def rule_crashes(result: FileResult) -> tuple[RuleCrash, ...]:
+    """The rules of ``result`` whose status is ``error``, with what went wrong."""
+    crashes = []
+    for criterion in result.criteria:
+        if criterion.status is Status.ERROR and criterion.reasons:
+            values = criterion.reasons[0].message.values
+            crashes.append(
+                RuleCrash(result.file, criterion.id, str(values.get("error", "")), str(values.get("traceback", "")))
+            )
+    return tuple(crashes)

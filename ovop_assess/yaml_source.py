@@ -492,7 +492,10 @@ def read_text(path: Path, limits: Limits) -> str:
     try:
         size = os.stat(path).st_size
         if path.is_dir():
-            raise LoadError([Finding(Message("file.is_directory", {}), label)])
+            readable = os.access(path, os.R_OK | os.X_OK)
+            raise LoadError(
+                [Finding(Message("file.is_directory" if readable else "file.folder_unreadable", {}), label)]
+            )
         if size > limits.max_bytes:
             raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
         with open(path, "rb") as handle:

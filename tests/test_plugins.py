@@ -113,7 +113,40 @@ def test_plugin_raising_is_an_error_of_that_rule_only(
     assert x2["status"] == "error" and "plugin bug" in x2["reasons"][0]
     assert criterion(report, "C1")["status"] in ("fail", "unknown")  # the others still ran
     assert any("X2" in e["message"] for e in report["results"][0]["errors"])
-    assert code == 1
+    assert code == 4  # a rule that cannot run is a bug: the report is complete, the exit code says so
+
+
+def test_plugin_misbehaving_is_an_error_not_a_crash(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sys.exit(), printing, and malformed outcomes are the rule's error; the report stays whole and valid."""
+    bad = {
+        "fake_exit": GOOD_RULE.replace('ID = "X1"', 'ID = "X5"').replace(
+            "    count = len(", "    print('noise')\n    import sys; sys.exit(3)\n    count = len("
+        ),
+        "fake_str_status": GOOD_RULE.replace('ID = "X1"', 'ID = "X6"').replace(
+            "    return result(status,", "    return result('pass',"
+        ),
+        "fake_str_reason": GOOD_RULE.replace('ID = "X1"', 'ID = "X7"').replace(
+            '[facts.finding("x1.count", ("firms",), count=count)]', '["a plain string"]'
+        ),
+        "fake_unknown_message": GOOD_RULE.replace('ID = "X1"', 'ID = "X8"').replace(
+            '"x1.count", ("firms",)', '"x8.nope", ("firms",)'
+        ),
+    }
+    make_dist(
+        site,
+        "fake_bad",
+        {"X5": "fake_exit", "X6": "fake_str_status", "X7": "fake_str_reason", "X8": "fake_unknown_message"},
+        bad,
+    )
+    registry._plugins = None
+    code, report = run(tmp_path, "  X5: {}\n  X6: {}\n  X7: {}\n  X8: {}\n", capsys)
+    assert code == 4
+    for rule_id, needle in (("X5", "SystemExit"), ("X6", "status"), ("X7", "Finding"), ("X8", "catalogue")):
+        entry = criterion(report, rule_id)
+        assert entry["status"] == "error" and needle in entry["reasons"][0], (rule_id, entry["reasons"])
+    assert criterion(report, "C5")["status"] == "unknown"
 
 
 def test_plugin_failing_to_import_is_reported_by_name(

@@ -83,7 +83,8 @@ def _as_of(value: str | None) -> datetime.date:
 @app.command()
 def assess(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Region files, or folders of *.yaml/*.yml files.")
+        list[Path],
+        typer.Argument(metavar="PATH", readable=False, help="Region files, or folders of *.yaml/*.yml files."),
     ],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
@@ -126,6 +127,7 @@ def assess(
         sort=sort.value,
         limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
         jobs=jobs,
+        debug=debug,
     )
 
 
@@ -156,7 +158,7 @@ class ChecklistFormat(StrEnum):
 
 @app.command()
 def checklist(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The region file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="The region file.")],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
     output_format: Annotated[

@@ -14,12 +14,12 @@ from .. import rules as registry
 from ..assess import expand_paths, make_report
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
-from ..messages import Lang
-from ..results import FileResult, Message, Report, Verdict
+from ..messages import Lang, text
+from ..results import FileResult, Message, Report, RuleCrash, Verdict, rule_crashes
 from ..yaml_source import Limits
 from .output import write_output
 
-EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID = 0, 1, 3
+EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3, 4
 
 T = TypeVar("T")
 
@@ -45,13 +45,7 @@ def exit_code(verdicts: Iterable[Verdict], allow_incomplete: bool) -> int:
 
 
 def _files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        found = list(expand_paths([path]))
-        if path.is_dir() and not found:
-            raise UsageError(Message("cli.no_files", {"path": str(path)}))
-        files.extend(found)
-    return files
+    return list(expand_paths(paths))
 
 
 def _sorted(results: list[R], sort: str) -> list[R]:
@@ -73,6 +67,7 @@ def run_assess(
     sort: str,
     limits: Limits,
     jobs: int | None = None,
+    debug: bool = False,
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
@@ -86,19 +81,38 @@ def run_assess(
         )
         if sort == "score":
             entries = _sorted(list(entries), sort)
-        verdicts: list[Verdict] = []
-        write_output(stream_json_entries(__version__, criteria_set.info, _noting(entries, verdicts), lang), output)
-        return exit_code(verdicts, allow_incomplete)
+        seen: list[JsonEntry] = []
+        write_output(stream_json_entries(__version__, criteria_set.info, _noting(entries, seen), lang), output)
+        code = exit_code((e.verdict for e in seen), allow_incomplete)
+        return _with_crashes(code, [c for e in seen for c in e.crashes], lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, _same)), sort)
     report = make_report(criteria_set, results)
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
-    return exit_code((r.verdict for r in report.results), allow_incomplete)
+    code = exit_code((r.verdict for r in report.results), allow_incomplete)
+    return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
 
 
-def _noting(entries: Iterable[R], verdicts: list[Verdict]) -> Iterator[R]:
+def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) -> int:
+    """A rule that crashed is reported as its status ``error`` and, being a bug, ends the run with exit 4."""
+    if not crashes:
+        return code
+    for crash in crashes[:20]:
+        sys.stderr.write(
+            f"ovop-assess: {text('cli.rule_crashed', lang, file=crash.file, rule=crash.rule, error=crash.detail)}\n"
+        )
+        if debug and crash.traceback:
+            sys.stderr.write(crash.traceback)
+    if len(crashes) > 20:
+        sys.stderr.write(f"ovop-assess: … {len(crashes) - 20}\n")
+    if not debug:
+        sys.stderr.write(f"ovop-assess: {text('cli.debug_hint', lang)}\n")
+    return max(code, EXIT_INTERNAL)
+
+
+def _noting(entries: Iterable[R], seen: list[R]) -> Iterator[R]:
     for entry in entries:
-        verdicts.append(entry.verdict)
+        seen.append(entry)
         yield entry
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ..messages import Lang, render
-from ..results import CriterionResult, FileResult, Finding, Location, Report, SetInfo, Verdict
+from ..results import CriterionResult, FileResult, Finding, Location, Report, RuleCrash, SetInfo, Verdict, rule_crashes
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -90,10 +90,11 @@ class JsonEntry(NamedTuple):
     verdict: Verdict
     score: float
     text: str
+    crashes: tuple[RuleCrash, ...] = ()
 
 
 def json_entry(result: FileResult, lang: Lang) -> JsonEntry:
-    return JsonEntry(result.verdict, result.score, _dumps(file_result(result, lang)))
+    return JsonEntry(result.verdict, result.score, _dumps(file_result(result, lang)), rule_crashes(result))
 
 
 def render_json(report: Report, lang: Lang = "en") -> str:

@@ -45,7 +45,7 @@ class Facts(NamedTuple):
     def at(self, *path: str | int) -> Location:
         return self.positions.value(path)
 
-    def finding(self, message_id: str, path: PathKey | None = None, **values: Any) -> Finding:
+    def finding(self, message_id: str, path: PathKey | str | None = None, **values: Any) -> Finding:
         """A reason or warning about the value at ``path``.
 
         A field is located at its key (``firms:``), not at its value: for a
@@ -54,6 +54,8 @@ class Facts(NamedTuple):
         """
         if path is None:
             return Finding(Message(message_id, values), None)
+        if isinstance(path, str):  # a single top-level field, written as its name
+            path = (path,)
         location = self.positions.key(path) if path and isinstance(path[-1], str) else self.positions.value(path)
         return Finding(Message(message_id, values), location)
 

@@ -135,10 +135,41 @@ def test_folder_means_every_yaml_below(
     ]
 
 
-def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_folder_is_an_invalid_entry_and_the_others_go_on(
+    tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "empty").mkdir()
-    assert main([str(tmp_path / "empty")]) == 2
-    assert "no region files" in capsys.readouterr().err
+    (tmp_path / "dir.yaml").mkdir()
+    code, report = run_json([str(tmp_path / "empty"), str(tmp_path / "dir.yaml"), str(eligible)], capsys)
+    assert code == 3
+    verdicts = [(Path(r["file"]).name, r["verdict"]) for r in report["results"]]
+    assert verdicts == [("empty", "invalid"), ("dir.yaml", "invalid"), ("eligible.yaml", "eligible")]
+    assert "no region files" in report["results"][0]["errors"][0]["message"]
+
+
+def test_unreadable_file_and_folder_are_invalid_entries(
+    tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    folder = tmp_path / "tree"
+    locked = folder / "locked"
+    locked.mkdir(parents=True)
+    region_file(folder, "ok.yaml", ELIGIBLE)
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:  # root reads everything: simulate a folder it may not list
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "access", lambda p, mode: str(p) != str(locked))
+    code, report = run_json([str(folder)], capsys)
+    assert code == 3
+    entries = {Path(r["file"]).name: r for r in report["results"]}
+    assert entries["ok.yaml"]["verdict"] == "eligible"
+    assert entries["locked"]["verdict"] == "invalid" and "permission" in entries["locked"]["errors"][0]["message"]
 
 
 def test_sort_by_score(eligible: Path, incomplete: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -284,3 +315,14 @@ def test_progress_bar_only_on_a_terminal(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["eligible"] == 25
     assert "25/25" in captured.err or "Assessing" in captured.err
+
+
+def test_a_path_the_os_calls_unreadable_is_not_a_usage_error(
+    eligible: Path, not_eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The option parser must not reject an unreadable path (exit 2): it is one invalid file among others."""
+    import os
+
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: str(p) != str(eligible))
+    code, report = run_json([str(eligible), str(not_eligible)], capsys)
+    assert code != 2 and len(report["results"]) == 2
