@@ -11,6 +11,7 @@ the rule and the option.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -56,6 +57,7 @@ class SetFile(_Strict):
     title: Bilingual | None = None
     version: str | None = None
     source: str | None = None
+    description: Bilingual | None = None
     extends: str | None = None
     rules: dict[str, RuleEntry | None] = Field(default_factory=dict)
 
@@ -75,6 +77,7 @@ class CriteriaSet(NamedTuple):
     rules: tuple[ActiveRule, ...]  # enabled rules only, in set order
     disabled: tuple[str, ...]
     origin: str  # "shipped:NAME" or the file path
+    description: Mapping[str, str] | None = None  # what the set is for, shown by `rules`
 
     def evidence_keys(self) -> set[str]:
         return {item.key for rule in self.rules for item in rule.evidence}
@@ -139,30 +142,40 @@ def _parse(label: str, loaded: Loaded) -> _Layer:
     if loaded.problems:
         problem = loaded.problems[0]
         raise UsageError(
-            Message("usage.set_invalid", {"detail": problem.message}), file=label, location=problem.location
+            Message(
+                "usage.set_invalid",
+                {"path": problem.location.path if problem.location else "", "detail": problem.message},
+            ),
+            file=label,
+            location=problem.location,
         )
     try:
         file = SetFile.model_validate(loaded.data)
     except ValidationError as exc:
         error = exc.errors(include_input=False)[0]
-        finding = _translate(error, loaded.positions)
-        raise UsageError(
-            Message("usage.set_invalid", {"detail": finding.message}), file=label, location=finding.location
-        ) from None
+        raise _set_error(label, error, loaded.positions) from None
     return _Layer(label, file, loaded.positions)
+
+
+def _set_error(label: str, error: Any, positions: Positions) -> UsageError:
+    """A set file's schema error, naming the rule and the option when it is about one."""
+    finding = _translate(error, positions, root=SetFile)
+    loc = tuple(error["loc"])
+    if len(loc) >= 3 and loc[0] == "rules":
+        option = ".".join(str(p) for p in loc[2:])
+        message = Message("usage.bad_option", {"rule": loc[1], "option": option, "detail": finding.message})
+    else:
+        path = finding.location.path if finding.location else ""
+        message = Message("usage.set_invalid", {"path": path or "—", "detail": finding.message})
+    return UsageError(message, file=label, location=finding.location)
 
 
 def _resolve(chain: list[_Layer]) -> CriteriaSet:
     merged: dict[str, dict[str, Any]] = {}
     where: dict[str, tuple[_Layer, Location]] = {}
-    info: dict[str, Any] = {}
+    params_from: dict[str, _Layer] = {}
     for layer in chain:
         file = layer.file
-        info["id"] = file.id
-        for field in ("title", "version", "source"):
-            value = getattr(file, field)
-            if value is not None:
-                info[field] = value
         for rule_id, entry in file.rules.items():
             current = merged.setdefault(
                 rule_id,
@@ -174,6 +187,7 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
             given = entry.model_fields_set
             if entry.params:
                 current["params"] = {**current["params"], **entry.params}
+                params_from[rule_id] = layer
             for option in ("required", "group", "weight", "enabled"):
                 if option in given:
                     current[option] = getattr(entry, option)
@@ -181,6 +195,14 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 current["evidence"] = list(entry.evidence)
             if entry.add_evidence:
                 current["evidence"] = [*current["evidence"], *entry.add_evidence]
+            keys = [item.key for item in current["evidence"]]
+            twice = sorted({key for key in keys if keys.count(key) > 1})
+            if twice:
+                raise UsageError(
+                    Message("usage.duplicate_evidence", {"rule": rule_id, "keys": ", ".join(twice)}),
+                    file=layer.label,
+                    location=layer.positions.key(("rules", rule_id)),
+                )
 
     active: list[ActiveRule] = []
     disabled: list[str] = []
@@ -203,11 +225,12 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
             except ValidationError as exc:
                 error = exc.errors(include_input=False)[0]
                 name = ".".join(str(p) for p in error["loc"]) or "params"
-                detail = _translate(error, Positions()).message
+                source = params_from.get(rule_id, layer)
+                finding = _translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
                 raise UsageError(
-                    Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": detail}),
-                    file=layer.label,
-                    location=location,
+                    Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": finding.message}),
+                    file=source.label,
+                    location=finding.location,
                 ) from None
         active.append(
             ActiveRule(
@@ -220,11 +243,14 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 evidence=tuple(config["evidence"]),
             )
         )
-    title = info.get("title")
+    own = chain[-1].file  # title, version and source describe this set, not the one it extends
+    if not active:
+        raise UsageError(Message("usage.no_rules", {"set": own.id}), file=chain[-1].label)
     set_info = SetInfo(
-        id=info["id"],
-        version=info.get("version") or "unversioned",
-        title={"en": title.en, "id": title.id} if title else {"en": info["id"], "id": info["id"]},
-        source=info.get("source"),
+        id=own.id,
+        version=own.version or "unversioned",
+        title={"en": own.title.en, "id": own.title.id} if own.title else {"en": own.id, "id": own.id},
+        source=own.source,
     )
-    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label)
+    description = {"en": own.description.en, "id": own.description.id} if own.description else None
+    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label, description)

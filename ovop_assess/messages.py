@@ -277,7 +277,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cannot read the criteria set: {detail}",
         "id": "kumpulan kriteria tidak dapat dibaca: {detail}",
     },
-    "usage.set_invalid": {"en": "invalid criteria set: {detail}", "id": "kumpulan kriteria tidak sah: {detail}"},
+    "usage.set_invalid": {
+        "en": "invalid criteria set, at {path}: {detail}",
+        "id": "kumpulan kriteria tidak sah, pada {path}: {detail}",
+    },
+    "usage.bad_option": {
+        "en": "rule {rule}, option '{option}': {detail}",
+        "id": "aturan {rule}, opsi '{option}': {detail}",
+    },
+    "usage.duplicate_evidence": {
+        "en": "rule {rule} lists the evidence item(s) {keys} more than once",
+        "id": "aturan {rule} mencantumkan dokumen bukti {keys} lebih dari sekali",
+    },
+    "usage.no_rules": {
+        "en": "the criteria set '{set}' enables no rule: nothing would be assessed",
+        "id": "kumpulan kriteria '{set}' tidak mengaktifkan aturan apa pun: tidak ada yang dinilai",
+    },
     "usage.unknown_rule": {
         "en": "unknown rule '{rule}'; known rules: {known}",
         "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from collections.abc import Callable, Collection
 from typing import Any, NamedTuple
@@ -130,13 +131,17 @@ def _listed(found: list[Finding | _Raw], positions: Positions, limit: int) -> tu
 # --- pydantic errors -----------------------------------------------------------
 
 
-def _translate(error: Any, positions: Positions) -> Finding:
-    """One pydantic error (from ``errors(include_input=False)``) as a finding."""
-    return Finding(_message(error, positions), _where(error, positions))
+def _translate(error: Any, positions: Positions, root: type[BaseModel] = Region, prefix: PathKey = ()) -> Finding:
+    """One pydantic error (from ``errors(include_input=False)``) as a finding.
+
+    ``root`` is the model that was validated (for "allowed here" lists);
+    ``prefix`` is where that model's data sits in the file (for lines).
+    """
+    return Finding(_message(error, positions, root, prefix), _where(error, positions, prefix))
 
 
-def _where(error: Any, positions: Positions) -> Location:
-    loc: PathKey = tuple(error["loc"])
+def _where(error: Any, positions: Positions, prefix: PathKey = ()) -> Location:
+    loc: PathKey = (*prefix, *error["loc"])
     if error["type"] == "extra_forbidden":
         return positions.key(loc)
     if error["type"] == "missing":
@@ -146,16 +151,16 @@ def _where(error: Any, positions: Positions) -> Location:
     return positions.value(loc)
 
 
-def _message(error: Any, positions: Positions) -> Message:
+def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, prefix: PathKey = ()) -> Message:
     loc: PathKey = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        return _unknown_key(loc)
+        return _unknown_key(loc, root)
     if kind == "missing":
         return Message("schema.missing", {"field": str(last)})
-    spelled = positions.raw(loc) if kind == "string_type" else None
+    spelled = positions.raw((*prefix, *loc)) if kind == "string_type" else None
     if spelled is not None:
         raw, tag = spelled
         if tag == "null":  # `name:` with nothing after it, or `~`
@@ -166,7 +171,7 @@ def _message(error: Any, positions: Positions) -> Message:
     if kind == "finite_number":
         return Message("schema.finite_number", {})
     if kind == "literal_error":
-        if loc == ("format",):
+        if loc == ("format",) and root is Region:
             return Message("schema.format_version", {})
         return Message("schema.one_of", {"choices": _choices(ctx.get("expected", ""))})
     if kind in ("greater_than_equal", "greater_than"):
@@ -195,40 +200,52 @@ def _choices(expected: str) -> str:
     return ", ".join(re.findall(r"'([^']*)'", expected)) or expected
 
 
-def _unknown_key(loc: PathKey) -> Message:
+def _unknown_key(loc: PathKey, root: type[BaseModel]) -> Message:
     key = str(loc[-1])
-    allowed = _fields_at(loc[:-1])
+    allowed = _fields_at(loc[:-1], root)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return Message("schema.unknown_key_suggest", {"key": _clip(key), "suggestion": close[0]})
     return Message("schema.unknown_key", {"key": _clip(key), "allowed": ", ".join(allowed)})
 
 
-def _fields_at(loc: PathKey) -> list[str]:
-    """The field names allowed at a location, by walking the model classes."""
-    model: Any = Region
+def _fields_at(loc: PathKey, root: type[BaseModel]) -> list[str]:
+    """The field names allowed at a location, by walking the type annotations from ``root``."""
+    current: Any = root
     for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        current = _step(current, part)
+        if current is None:
             return []
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
-    return []
+    model = _model_in(current)
+    return list(model.model_fields) if model is not None else []
 
 
-def _model_in(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is None:
+def _step(annotation: Any, part: str | int) -> Any:
+    """The annotation one step down a path: a model's field, a list's item, a mapping's value."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return field.annotation if field is not None else None
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _step(args[0], part)
+    if origin in (typing.Union, types.UnionType):
+        steps = (_step(arg, part) for arg in args if arg is not type(None))
+        return next((found for found in steps if found is not None), None)
+    if origin is list and isinstance(part, int):
+        return args[0]
+    if origin is dict:
+        return args[1]
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _model_in(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return next((m for m in map(_model_in, args) if m is not None), None)
     return None
 
 

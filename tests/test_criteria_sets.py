@@ -59,7 +59,8 @@ def test_extends_chain_with_overrides(tmp_path: Path) -> None:
     assert by_id["C2"].params.model_dump() == {"min_similar_firms": 15}
     assert by_id["C2"].group == "route"
     assert by_id["C7"].required is False and by_id["C7"].weight == 0.5
-    assert cs.info.id == "child" and cs.info.version == "1"
+    assert cs.info.id == "child" and cs.info.version == "unversioned"  # version describes this set only
+    assert cs.info.title["en"] == "child" and cs.info.source is None
 
 
 def test_params_merge_key_by_key(tmp_path: Path) -> None:
@@ -81,7 +82,19 @@ def test_params_merge_key_by_key(tmp_path: Path) -> None:
             "min_similar_firms",
         ),
         ("id: s\nextends: nowhere.yaml\n", "usage.extends_not_found", "nowhere"),
-        ("id: s\nextends: default\nrules:\n  C2: {requird: true}\n", "usage.set_invalid", ""),
+        ("id: s\nextends: default\nrules:\n  C2: {requird: true}\n", "usage.bad_option", "requird"),
+        ("id: s\nextends: default\nrules:\n  C2: {weight: -1}\n", "usage.bad_option", "weight"),
+        ("id: s\nextends: default\nrulez: {}\n", "usage.set_invalid", "rules"),
+        (
+            "id: s\nextends: default\nrules:\n  C8: {enabled: false}\n  C5: {add_evidence: [{key: access_map, title: {en: A, id: A}}]}\n  C8: {}\n",
+            "usage.set_invalid",
+            "",
+        ),
+        (
+            "id: s\nextends: default\nrules:\n  C5: {add_evidence: [{key: organization_deed, title: {en: A, id: A}}]}\n",
+            "usage.duplicate_evidence",
+            "organization_deed",
+        ),
         ("id: s\nrules: [C1]\n", "usage.set_invalid", ""),
     ],
 )
@@ -119,3 +132,31 @@ def test_every_shipped_set_loads_and_names_its_source() -> None:
     for name in criteria_sets.shipped_names():
         cs = criteria_sets.load(name)
         assert cs.info.id == name and cs.info.source and cs.info.version != "unversioned"
+
+
+def test_messages_name_the_rule_option_and_allowed_keys(tmp_path: Path) -> None:
+    from ovop_assess.messages import render
+
+    cases = {
+        "  C2: {wieght: 2}\n": ("rule C2, option 'wieght'", "did you mean 'weight'"),
+        "  C2: {params: {min_firms: 15}}\n": ("rule C2, parameter 'min_firms'", "min_similar_firms"),
+    }
+    for rules, needles in cases.items():
+        f = write(tmp_path / "s.yaml", f"id: s\nextends: default\nrules:\n{rules}")
+        with pytest.raises(UsageError) as caught:
+            criteria_sets.load(str(f))
+        text = render(caught.value.message, "en")
+        assert all(n in text for n in needles), text
+        assert caught.value.location is not None and caught.value.location.line == 4
+    f = write(tmp_path / "s.yaml", "id: s\nextends: default\nrulez: {}\n")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    assert "did you mean 'rules'" in render(caught.value.message, "en")
+
+
+def test_a_set_that_enables_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    rules = "".join(f"  C{i}: {{enabled: false}}\n" for i in range(1, 9))
+    f = write(tmp_path / "s.yaml", f"id: s\nextends: default\nrules:\n{rules}")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    assert caught.value.message.id == "usage.no_rules"

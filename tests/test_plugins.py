@@ -182,3 +182,32 @@ def test_no_plugins_from_the_working_directory(
     monkeypatch.syspath_prepend("")
     monkeypatch.setattr(registry, "_plugins", None)
     assert registry.lookup("X1") is None
+
+
+def test_entry_point_name_must_match_the_rule_id(site: Path) -> None:
+    make_dist(
+        site,
+        "fake_misnamed",
+        {"G7": "fake_misnamed_rule"},
+        {"fake_misnamed_rule": GOOD_RULE.replace('"X1"', '"WRONGID"')},
+    )
+    registry._plugins = None
+    entry = registry.lookup("G7")
+    assert isinstance(entry, registry.Unavailable) and "WRONGID" in entry.error
+    assert registry.lookup("WRONGID") is None
+
+
+def test_plugin_module_is_not_shadowed_by_the_working_directory(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shadow = tmp_path / "cwd"
+    shadow.mkdir()
+    (shadow / "fake_good.py").write_text("raise RuntimeError('the shadow was imported')\n", encoding="utf-8")
+    monkeypatch.chdir(shadow)
+    monkeypatch.syspath_prepend("")
+    import sys
+
+    sys.modules.pop("fake_good", None)
+    registry._plugins = None
+    spec = registry.lookup("X1")
+    assert not isinstance(spec, registry.Unavailable) and spec is not None

@@ -62,7 +62,8 @@ def _root(
 
 
 CriteriaOpt = Annotated[
-    str, typer.Option("--criteria", help="A shipped criteria set (default, routes) or a path to a set file.")
+    str,
+    typer.Option("--criteria", help="A shipped criteria set (default, routes, coordination) or a path to a set file."),
 ]
 LangOpt = Annotated[LangChoice, typer.Option("--lang", envvar="OVOP_LANG", help="Language of all text: id or en.")]
 OutputOpt = Annotated[

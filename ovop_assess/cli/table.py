@@ -178,6 +178,8 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     heading.append(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim")
     if info.source:
         heading.append(f"\n{info.source}", style="dim")
+    if criteria.description:
+        heading.append(f"\n{criteria.description.get(lang) or criteria.description.get('en', '')}")
     table = Table(box=box.SIMPLE_HEAVY)
     columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
     for column in columns:

@@ -68,7 +68,7 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
         for entry in _entry_points():
             origin = f"{entry.dist.name if entry.dist else '?'} ({entry.value})"
             try:
-                obj = entry.load()
+                obj = _load_installed(entry)
                 spec = RuleSpec.from_object(obj, origin)
                 extra = getattr(obj, "MESSAGES", None)
                 if extra:
@@ -79,9 +79,30 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
             if spec.id in BUILTIN:
                 found[spec.id] = Unavailable(spec.id, origin, "its id clashes with a built-in rule")
                 continue
+            if spec.id != entry.name:
+                found[entry.name] = Unavailable(
+                    entry.name, origin, f"the entry point is named {entry.name} but the rule's ID is {spec.id}"
+                )
+                continue
             found[spec.id] = spec
         _plugins = found
     return _plugins
+
+
+def _load_installed(entry: metadata.EntryPoint) -> object:
+    """Import an entry point's module with the working directory off ``sys.path``.
+
+    ``python -m ovop_assess`` puts the working directory first on the path, so
+    a local folder named like a plugin's package would otherwise be imported
+    in its place.
+    """
+    saved = sys.path[:]
+    cwd = os.getcwd()
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and os.path.abspath(p) != cwd]
+    try:
+        return entry.load()
+    finally:
+        sys.path[:] = saved
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
