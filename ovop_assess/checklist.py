@@ -6,8 +6,8 @@ with its validated :class:`~ovop_assess.region.Region`) into a
 criterion its status, reasons, what is still missing and the evidence
 documents the criteria set asks for. Each document is looked up on disk,
 relative to the region file's folder (or absolute): ``provided`` when the
-file exists (a folder counts too, e.g. a folder of photos),
-``missing_file`` when the region file names a file that is not there, and
+file exists (a folder does not count: the spec asks for a file),
+``missing_file`` when the region file names something that is not a file, and
 ``not_given`` when the region file does not name one.
 
 The document is pure data, language-free: texts are catalogue messages and
@@ -213,7 +213,7 @@ def _criterion(
         weight=criterion.weight,
         reasons=reasons,
         warnings=criterion.warnings,
-        missing=criterion.missing,
+        missing=criterion.missing if criterion.status is not Status.ERROR else (Message("checklist.rule_error", {}),),
         evidence=items,
         waiver=waiver,
     )
@@ -228,9 +228,9 @@ def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base
 
 
 def _exists(base_dir: Path, path: str) -> bool:
-    """Whether ``path`` (relative to ``base_dir``, or absolute) names an existing file or folder."""
+    """Whether ``path`` (relative to ``base_dir``, or absolute) names an existing file."""
     try:
-        return (base_dir / path).exists()
+        return (base_dir / path).is_file()
     except (OSError, ValueError):  # a name the file system cannot hold
         return False
 

@@ -684,6 +684,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the {bracket} opened at line {line} is not closed, or a comma is missing before this point",
         "id": "{bracket} yang dibuka di baris {line} tidak ditutup, atau ada koma yang kurang sebelum titik ini",
     },
+    "checklist.rule_error": {
+        "en": "the rule could not run (see the reason): fix or remove the rule, then assess again",
+        "id": "aturan tidak dapat dijalankan (lihat alasannya): perbaiki atau lepaskan aturan itu, lalu nilai ulang",
+    },
     # --- new entries go above this line (keep both languages) ---
 }
 

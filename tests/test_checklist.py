@@ -201,7 +201,7 @@ def test_absolute_path_and_folder(tmp_path: Path) -> None:
     )
     found = states(checklist_of(write_region(tmp_path / "region", text)))
     assert found["organization_deed"] is EvidenceState.PROVIDED
-    assert found["access_map"] is EvidenceState.PROVIDED  # a folder of photos counts
+    assert found["access_map"] is EvidenceState.MISSING_FILE  # a folder is not the file the spec asks for
 
 
 def test_no_evidence_section(tmp_path: Path) -> None:

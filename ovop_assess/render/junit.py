@@ -14,9 +14,10 @@ What a consumer gets:
   - ``pass``: an empty test case (its reasons and warnings in ``<system-out>``);
   - ``fail``: ``<failure type="fail" message=…>``, the message giving the
     reasons (with their lines) and what is still missing; the element's text
-    has one ``FILE:LINE: …`` line per reason, missing item and warning. An
-    advisory criterion or a member of an alternative group says so at the
-    start of the message;
+    has one ``FILE:LINE: …`` line per reason, missing item and warning. A
+    failure that does not decide the verdict (an advisory criterion, or an
+    alternative whose group passed) is ``<skipped>`` instead, with the same
+    message, so an eligible region never shows red;
   - ``unknown``: ``<skipped message=…>``. A criterion whose facts are absent
     was not decided, which is what "skipped" means to a CI reader: the
     dashboard keeps red for real failures and shows the undecided criteria
@@ -44,6 +45,7 @@ from dataclasses import dataclass
 
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
+from .formats import counts_against
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -125,13 +127,19 @@ def _output(criterion: CriterionResult, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _testcase(suite: ET.Element, file: str, criterion: CriterionResult, lang: Lang) -> _Counts:
+def _testcase(suite: ET.Element, result: FileResult, criterion: CriterionResult, lang: Lang) -> _Counts:
+    file = result.file
     case = _sub(suite, "testcase", classname=file, name=f"{criterion.id} {criterion.name}", time="0")
     counts = _Counts(tests=1)
     status = criterion.status
-    if status is Status.FAIL:
+    if status is Status.FAIL and counts_against(result, criterion):
         _sub(case, "failure", _details(file, criterion, lang), message=_summary(criterion, lang), type="fail")
         counts.failures = 1
+    elif status is Status.FAIL:
+        # Advisory, or an alternative whose group passed: reported, but it does not make the
+        # region ineligible, so it must not turn the dashboard red.
+        _sub(case, "skipped", _details(file, criterion, lang), message=_summary(criterion, lang))
+        counts.skipped = 1
     elif status is Status.ERROR:
         _sub(case, "error", _details(file, criterion, lang), message=_summary(criterion, lang), type="error")
         counts.errors = 1
@@ -187,7 +195,7 @@ def _suite(root: ET.Element, result: FileResult, report: Report, lang: Lang) -> 
         counts = _Counts(tests=1, errors=1)
     else:
         for criterion in result.criteria:
-            counts.add(_testcase(suite, result.file, criterion, lang))
+            counts.add(_testcase(suite, result, criterion, lang))
     _sub(suite, "system-out", _suite_output(result, lang))
     counts.set_on(suite)
     return counts

@@ -44,8 +44,8 @@ from .base import Facts, RuleParams, msg, result
 ID = "C2"
 NAME = "similar-firms"
 TITLE = {
-    "en": "At least 10 firms make the same kind of product",
-    "id": "Sedikitnya 10 usaha memproduksi produk sejenis",
+    "en": "An existing cluster of firms making the same kind of product",
+    "id": "Sentra usaha yang sudah memproduksi produk sejenis",
 }
 
 DOC_ID = """C2 similar-firms: sentra yang sudah ada, dengan sekurang-kurangnya 10 usaha pembuat produk sejenis.

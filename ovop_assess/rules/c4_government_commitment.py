@@ -91,7 +91,8 @@ def check(facts: Facts, params: Params) -> Outcome:
             missing=[msg("missing.c4", count=params.min_commitments)],
         )
     firm = [i for i, c in enumerate(commitments) if c.status != "planned"]
-    planned = len(commitments) - len(firm)
+    planned_at = [i for i, c in enumerate(commitments) if c.status == "planned"]
+    planned = len(planned_at)
     if len(firm) >= params.min_commitments:
         return result(Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))])
     return result(
@@ -100,7 +101,8 @@ def check(facts: Facts, params: Params) -> Outcome:
         [
             facts.finding(
                 "c4.too_few",
-                ("government_commitment",),
+                # The deciding fact: the first commitment that is only planned, else the list.
+                ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",),
                 count=len(firm),
                 required=params.min_commitments,
                 planned=planned,

@@ -116,6 +116,7 @@ def check(facts: Facts, params: Params) -> Outcome:
     return result(
         Status.FAIL,
         0.0,
-        [facts.finding("c7.none_accepted", ("raw_materials",), accepted=accepted)],
+        # Every material has a source and none is accepted: point at the first source.
+        [facts.finding("c7.none_accepted", ("raw_materials", 0, "source"), accepted=accepted)],
         missing=[msg("missing.c7.local", accepted=accepted)],
     )

@@ -163,9 +163,13 @@ def test_advisory_failure_says_so(
     (tmp_path / "advisory.yaml").write_text("id: advisory\nextends: default\nrules:\n  C8: {required: false}\n")
     paths = write_regions({"no-transport.yaml": eligible_yaml("Ngúter", transport="")})
     root = _parse(assess_files(paths, criteria=str(tmp_path / "advisory.yaml")))
-    failure = _case(next(root.iter("testsuite")), "C8 public-transport").find("failure")
-    assert failure is not None
-    assert failure.get("message", "").startswith("(advisory) line 34: No public transport serves the sentra.")
+    suite = next(root.iter("testsuite"))
+    case = _case(suite, "C8 public-transport")
+    assert case.find("failure") is None, "an advisory failure must not turn an eligible region red"
+    skipped = case.find("skipped")
+    assert skipped is not None
+    assert skipped.get("message", "").startswith("(advisory) line 34: No public transport serves the sentra.")
+    assert suite.get("failures") == "0"
 
 
 def test_indonesian_and_control_characters(
