@@ -688,6 +688,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the rule could not run (see the reason): fix or remove the rule, then assess again",
         "id": "aturan tidak dapat dijalankan (lihat alasannya): perbaiki atau lepaskan aturan itu, lalu nilai ulang",
     },
+    "warn.unquoted_code": {
+        "en": "{value} is written without quotes: other YAML tools (editors, validators) read it as a number and may drop leading zeros; write it in quotes",
+        "id": "{value} ditulis tanpa tanda kutip: alat YAML lain (editor, validator) membacanya sebagai angka dan dapat membuang angka nol di depan; tulis dalam tanda kutip",
+    },
     # --- new entries go above this line (keep both languages) ---
 }
 

@@ -256,6 +256,7 @@ def _cross_checks(
     data: dict[str, Any], positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
 ) -> None:
     _check_firms(data.get("firms"), positions, errors, warnings)
+    _check_unquoted_codes(data, positions, warnings)
     _check_code(data.get("region"), positions, errors, warnings)
     _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
     evidence = data.get("evidence")
@@ -268,6 +269,37 @@ def _cross_checks(
                         positions.key(("evidence", key)),
                     )
                 )
+
+
+_NUMBER_LIKE = re.compile(r"^[0-9.]+$")
+
+
+def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: list[Finding]) -> None:
+    """Codes written without quotes that YAML 1.1 happens to keep as text.
+
+    ``nib: 0123456789012`` is text to this tool (YAML 1.1 has no octal with
+    8 or 9), but YAML 1.2 tools — editors using the exported JSON Schema —
+    read a number and drop the zero. Quoting it makes every reader agree.
+    """
+    paths: list[PathKey] = [("region", "code"), ("product", "kbli")]
+    firms = data.get("firms")
+    if isinstance(firms, list):
+        paths += [("firms", i, "nib") for i, firm in enumerate(firms) if isinstance(firm, dict) and "nib" in firm]
+    for path in paths:
+        value = _get(data, path)
+        if isinstance(value, str) and _NUMBER_LIKE.match(value) and positions.unquoted(path):
+            warnings.append(Finding(Message("warn.unquoted_code", {"value": _clip(value)}), positions.value(path)))
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        if isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:

@@ -97,6 +97,11 @@ class Positions:
             return node.value, _short(node.tag)
         return None
 
+    def unquoted(self, path: PathKey) -> bool:
+        """Whether the value at ``path`` is written as a plain (unquoted) scalar."""
+        node, _ = self._find(path, exact=True)
+        return isinstance(node, ScalarNode) and not node.style
+
     def _find(self, path: PathKey, exact: bool = False) -> tuple[Node | None, Node | None]:
         """The node at ``path`` (or its deepest existing parent) and, for a mapping entry, its key node."""
         node, key_node = self._root, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -456,3 +457,20 @@ def test_unexpected_pydantic_error_kinds_still_get_a_plain_message() -> None:
     finding = _translate(error, Positions())
     assert finding.message.id == "schema.invalid"
     assert "raw text" not in en(finding)
+
+
+def test_unquoted_codes_that_yaml_1_1_keeps_as_text_get_a_warning() -> None:
+    from ovop_assess import criteria_sets
+    from ovop_assess.assess import assess_text
+
+    text = (
+        "format: ovop-region/1\n"
+        "region: {name: X, level: desa, city: C, province: P}\n"
+        "firms:\n"
+        "  - {name: A, role: champion, nib: 0123456789012}\n"
+        "  - {name: B, role: member, nib: '0123456789013'}\n"
+    )
+    result = assess_text(text, criteria_sets.load("default"), as_of=datetime.date(2026, 11, 28))
+    assert result.verdict.value != "invalid"
+    warned = [(w.message.id, w.location.path if w.location else "") for w in result.warnings]
+    assert warned == [("warn.unquoted_code", "firms[0].nib")]

@@ -135,7 +135,7 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
             if c.id not in ids:
                 ids.append(c.id)
     table = Table(box=box.SIMPLE_HEAVY)
-    table.add_column(text("ui.region", lang))
+    table.add_column(text("ui.region", lang), min_width=18, overflow="fold")
     for rule_id in ids:
         table.add_column(rule_id, justify="center", no_wrap=True)
     table.add_column(text("ui.verdict", lang), no_wrap=True)
