@@ -114,10 +114,36 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
         _init(job)
         yield from (_one(p) for p in paths)
         return
-    import multiprocessing  # only batches that use workers pay for it
+    # Imported here: only batches that use workers pay for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
-        yield from pool.imap(_one, paths, chunksize=chunk)
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,))
+    try:
+        yield from executor.map(_one, paths, chunksize=chunk)
+    except BaseException:
+        # Ctrl-C, a consumer that stops early, or a worker that died: stop now, never hang.
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+
+
+def _init_worker(job: Job) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
+    # signal itself would die mid-task, print its own traceback and could wedge the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(job)
+
+
+def _stop(executor: Any) -> None:
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=2)

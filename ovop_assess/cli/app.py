@@ -226,4 +226,8 @@ def invoke(args: list[str]) -> int:
         else:
             print(f"ovop-assess: {exc.message}", file=sys.stderr)
         return 2 if exc.exit_code == 2 else int(exc.exit_code)
+    if result == 130:
+        # typer turns Ctrl-C into a silent return of 130 (no command of ours returns it):
+        # hand it back to main(), which says so and maps it.
+        raise KeyboardInterrupt
     return result if isinstance(result, int) else 0

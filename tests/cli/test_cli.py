@@ -196,6 +196,7 @@ def test_interrupt_leaves_no_output_file(
     out = tmp_path / "report.json"
     assert main([str(eligible), "--output", str(out), *AS_OF]) == 130
     assert list(tmp_path.glob("report.json*")) == [] and list(tmp_path.glob(".report.json*")) == []
+    assert capsys.readouterr().err.strip() == "ovop-assess: interrupted"
 
 
 def test_internal_error_is_exit_4_without_traceback(
