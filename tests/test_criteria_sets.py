@@ -86,12 +86,13 @@ def test_params_merge_key_by_key(tmp_path: Path) -> None:
         ("id: s\nextends: default\nrules:\n  C2: {weight: -1}\n", "usage.bad_option", "weight"),
         ("id: s\nextends: default\nrulez: {}\n", "usage.set_invalid", "rules"),
         (
-            "id: s\nextends: default\nrules:\n  C8: {enabled: false}\n  C5: {add_evidence: [{key: access_map, title: {en: A, id: A}}]}\n  C8: {}\n",
+            "id: s\nextends: default\nrules:\n  C8: {enabled: false}\n  C8: {}\n",  # a rule named twice
             "usage.set_invalid",
             "",
         ),
         (
-            "id: s\nextends: default\nrules:\n  C5: {add_evidence: [{key: organization_deed, title: {en: A, id: A}}]}\n",
+            "id: s\nextends: default\nrules:\n"
+            "  C5: {add_evidence: [{key: organization_deed, title: {en: A, id: A}}]}\n",
             "usage.duplicate_evidence",
             "organization_deed",
         ),
