@@ -255,6 +255,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
         "id": "aturan yang tidak dapat dijalankan berarti ada kutu di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
     },
+    "cli.no_such_option": {
+        "en": "no such option: {option} (options: {possible})",
+        "id": "opsi tidak dikenal: {option} (opsi yang ada: {possible})",
+    },
+    "cli.missing_argument": {"en": "missing argument {name}", "id": "argumen {name} belum diberikan"},
+    "cli.bad_value": {"en": "invalid value for {name}: {detail}", "id": "nilai tidak sah untuk {name}: {detail}"},
+    "cli.usage_error": {"en": "usage error: {detail}", "id": "kesalahan pemakaian: {detail}"},
+    "cli.try_help": {"en": "Try '{command} --help' for help.", "id": "Coba '{command} --help' untuk bantuan."},
     "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
@@ -691,6 +699,115 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "warn.unquoted_code": {
         "en": "{value} is written without quotes: other YAML tools (editors, validators) read it as a number and may drop leading zeros; write it in quotes",
         "id": "{value} ditulis tanpa tanda kutip: alat YAML lain (editor, validator) membacanya sebagai angka dan dapat membuang angka nol di depan; tulis dalam tanda kutip",
+    },
+    # --- help of the command line ---
+    "help.app": {
+        "en": "Assess whether a candidate region (desa, kelurahan, kecamatan) qualifies as an OVOP sentra.",
+        "id": "Menilai apakah calon wilayah (desa, kelurahan, kecamatan) memenuhi syarat diusulkan sebagai sentra OVOP.",
+    },
+    "help.version": {
+        "en": "Show the version and exit.",
+        "id": "Tampilkan versi lalu keluar.",
+    },
+    "help.criteria": {
+        "en": "A shipped criteria set (default, routes, coordination) or a path to a set file.",
+        "id": "Kumpulan kriteria bawaan (default, routes, coordination) atau jalur ke berkas kumpulan kriteria.",
+    },
+    "help.lang": {
+        "en": "Language of all text: id or en.",
+        "id": "Bahasa semua teks: id atau en.",
+    },
+    "help.output": {
+        "en": "Write the report to this file (whole or not at all).",
+        "id": "Tulis laporan ke berkas ini (utuh atau tidak sama sekali).",
+    },
+    "help.debug": {
+        "en": "Show the traceback of internal errors.",
+        "id": "Tampilkan traceback galat internal.",
+    },
+    "help.paths": {
+        "en": "Region files, or folders of *.yaml/*.yml files.",
+        "id": "Berkas wilayah, atau folder berisi berkas *.yaml/*.yml.",
+    },
+    "help.format": {
+        "en": "table (default), json, junit, github, csv or markdown.",
+        "id": "table (bawaan), json, junit, github, csv atau markdown.",
+    },
+    "help.as_of": {
+        "en": "Assessment date YYYY-MM-DD (waivers are judged on it).",
+        "id": "Tanggal penilaian TTTT-BB-HH (pengecualian dinilai pada tanggal ini).",
+    },
+    "help.allow_incomplete": {
+        "en": "Exit 0 rather than 1 for incomplete regions.",
+        "id": "Keluar dengan 0, bukan 1, untuk wilayah yang belum lengkap.",
+    },
+    "help.sort": {
+        "en": "Order of results: file (as given) or score.",
+        "id": "Urutan hasil: file (sesuai urutan diberikan) atau score.",
+    },
+    "help.max_bytes": {
+        "en": "Largest region file read.",
+        "id": "Ukuran terbesar berkas wilayah yang dibaca (byte).",
+    },
+    "help.max_depth": {
+        "en": "Deepest nesting read.",
+        "id": "Tingkat susunan terdalam yang dibaca.",
+    },
+    "help.max_nodes": {
+        "en": "Most values read, aliases expanded.",
+        "id": "Jumlah nilai terbanyak yang dibaca, setelah alias diuraikan.",
+    },
+    "help.jobs": {
+        "en": "Worker processes (default: one per core for big batches).",
+        "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
+    },
+    "help.rule_id": {
+        "en": "A rule id, e.g. C2.",
+        "id": "Id aturan, misalnya C2.",
+    },
+    "help.file": {
+        "en": "The region file.",
+        "id": "Berkas wilayah.",
+    },
+    "help.checklist_format": {
+        "en": "markdown (default) or html (one printable page).",
+        "id": "markdown (bawaan) atau html (satu halaman siap cetak).",
+    },
+    "help.checklist_as_of": {
+        "en": "Date of the checklist, YYYY-MM-DD.",
+        "id": "Tanggal daftar periksa, TTTT-BB-HH.",
+    },
+    "help.init_file": {
+        "en": "Where to write; standard output if omitted.",
+        "id": "Tempat menulis; keluaran standar bila tidak diberikan.",
+    },
+    "help.force": {
+        "en": "Overwrite an existing file.",
+        "id": "Timpa berkas yang sudah ada.",
+    },
+    "help.cmd.assess": {
+        "en": "Validate and assess region files (a folder means every *.yaml/*.yml below it).",
+        "id": "Memvalidasi dan menilai berkas wilayah (folder berarti semua *.yaml/*.yml di dalamnya).",
+    },
+    "help.cmd.rules": {
+        "en": "List the rules of the active criteria set: id, title, required/group, parameters.",
+        "id": "Daftar aturan kumpulan kriteria yang aktif: id, judul, wajib/kelompok, parameter.",
+    },
+    "help.cmd.explain": {
+        "en": "Print a rule's documentation: what it checks, parameters, a passing and a failing fragment.",
+        "id": "Cetak dokumentasi aturan: apa yang diperiksa, parameter, contoh lulus dan contoh gagal.",
+    },
+    "help.cmd.checklist": {
+        "en": "Write the proposal checklist for one region: status, what is missing, evidence documents.",
+        "id": "Tulis daftar periksa usulan untuk satu wilayah: status, yang masih kurang, dokumen bukti.",
+    },
+    "help.cmd.schema": {
+        "en": "Print the JSON Schema of the region format (for editors and other validators).",
+        "id": "Cetak JSON Schema format berkas wilayah (untuk editor dan validator lain).",
+    },
+    "help.cmd.init": {
+        "en": "Write a region-file template, commented in Bahasa Indonesia and English.",
+        "id": "Tulis templat berkas wilayah, dengan komentar dalam Bahasa Indonesia dan Inggris.",
     },
     # --- new entries go above this line (keep both languages) ---
 }

@@ -11,15 +11,23 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
+from .. import cli as cli_package
 from ..errors import UsageError
+from ..messages import text
 from ..results import Message
 from ..yaml_source import Limits
 
 _DEFAULT = Limits()
 
+
+def _h(key: str) -> str:
+    """Help text in the language chosen for this run (``--lang``/``OVOP_LANG``, read before import)."""
+    return text(key, cli_package.HELP_LANG)
+
+
 app = typer.Typer(
     name="ovop-assess",
-    help="Assess whether a candidate region (desa, kelurahan, kecamatan) qualifies as an OVOP sentra.",
+    help=_h("help.app"),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -52,10 +60,10 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(help=_h("help.app"))
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("help.version"))
     ] = False,
 ) -> None:
     """Assess candidate OVOP sentra regions against the eight criteria."""
@@ -63,13 +71,11 @@ def _root(
 
 CriteriaOpt = Annotated[
     str,
-    typer.Option("--criteria", help="A shipped criteria set (default, routes, coordination) or a path to a set file."),
+    typer.Option("--criteria", help=_h("help.criteria")),
 ]
-LangOpt = Annotated[LangChoice, typer.Option("--lang", envvar="OVOP_LANG", help="Language of all text: id or en.")]
-OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write the report to this file (whole or not at all).")
-]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")]
+LangOpt = Annotated[LangChoice, typer.Option("--lang", envvar="OVOP_LANG", help=_h("help.lang"))]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_h("help.output"))]
+DebugOpt = Annotated[bool, typer.Option("--debug", help=_h("help.debug"))]
 
 
 def _as_of(value: str | None) -> datetime.date:
@@ -81,36 +87,28 @@ def _as_of(value: str | None) -> datetime.date:
         raise UsageError(Message("cli.bad_date", {"value": value})) from None
 
 
-@app.command()
+@app.command(help=_h("help.cmd.assess"))
 def assess(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH", readable=False, help="Region files, or folders of *.yaml/*.yml files."),
+        typer.Argument(metavar="PATH", readable=False, help=_h("help.paths")),
     ],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="table (default), json, junit, github, csv or markdown."),
+        typer.Option("--format", "-f", help=_h("help.format")),
     ] = None,
     output: OutputOpt = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD (waivers are judged on it).")
-    ] = None,
-    allow_incomplete: Annotated[
-        bool, typer.Option("--allow-incomplete", help="Exit 0 rather than 1 for incomplete regions.")
-    ] = False,
-    sort: Annotated[SortBy, typer.Option("--sort", help="Order of results: file (as given) or score.")] = SortBy.file,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Largest region file read.")
-    ] = _DEFAULT.max_bytes,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Deepest nesting read.")] = _DEFAULT.max_depth,
-    max_nodes: Annotated[
-        int, typer.Option("--max-nodes", min=1, help="Most values read, aliases expanded.")
-    ] = _DEFAULT.max_nodes,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.as_of"))] = None,
+    allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("help.allow_incomplete"))] = False,
+    sort: Annotated[SortBy, typer.Option("--sort", help=_h("help.sort"))] = SortBy.file,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help=_h("help.max_bytes"))] = _DEFAULT.max_bytes,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help=_h("help.max_depth"))] = _DEFAULT.max_depth,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help=_h("help.max_nodes"))] = _DEFAULT.max_nodes,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core for big batches)."),
+        typer.Option("--jobs", "-j", min=1, help=_h("help.jobs")),
     ] = None,
     debug: DebugOpt = False,
 ) -> int:
@@ -132,7 +130,7 @@ def assess(
     )
 
 
-@app.command()
+@app.command(help=_h("help.cmd.rules"))
 def rules(criteria: CriteriaOpt = "default", lang: LangOpt = LangChoice.en, debug: DebugOpt = False) -> int:
     """List the rules of the active criteria set: id, title, required/group, parameters."""
     from .commands import run_rules
@@ -140,9 +138,9 @@ def rules(criteria: CriteriaOpt = "default", lang: LangOpt = LangChoice.en, debu
     return run_rules(criteria, lang.value)
 
 
-@app.command()
+@app.command(help=_h("help.cmd.explain"))
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, e.g. C2.")],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help=_h("help.rule_id"))],
     lang: LangOpt = LangChoice.en,
     debug: DebugOpt = False,
 ) -> int:
@@ -157,16 +155,16 @@ class ChecklistFormat(StrEnum):
     html = "html"
 
 
-@app.command()
+@app.command(help=_h("help.cmd.checklist"))
 def checklist(
-    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="The region file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help=_h("help.file"))],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
     output_format: Annotated[
-        ChecklistFormat, typer.Option("--format", "-f", help="markdown (default) or html (one printable page).")
+        ChecklistFormat, typer.Option("--format", "-f", help=_h("help.checklist_format"))
     ] = ChecklistFormat.markdown,
     output: OutputOpt = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the checklist, YYYY-MM-DD.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.checklist_as_of"))] = None,
     debug: DebugOpt = False,
 ) -> int:
     """Write the proposal checklist for one region: status, what is missing, evidence documents."""
@@ -182,7 +180,7 @@ def checklist(
     )
 
 
-@app.command()
+@app.command(help=_h("help.cmd.schema"))
 def schema(output: OutputOpt = None, debug: DebugOpt = False) -> int:
     """Print the JSON Schema of the region format (for editors and other validators)."""
     from ..schema import region_schema_json
@@ -192,12 +190,10 @@ def schema(output: OutputOpt = None, debug: DebugOpt = False) -> int:
     return 0
 
 
-@app.command()
+@app.command(help=_h("help.cmd.init"))
 def init(
-    file: Annotated[
-        Path | None, typer.Argument(metavar="[FILE]", help="Where to write; standard output if omitted.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    file: Annotated[Path | None, typer.Argument(metavar="[FILE]", help=_h("help.init_file"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
     debug: DebugOpt = False,
 ) -> int:
     """Write a region-file template, commented in Bahasa Indonesia and English."""
@@ -210,7 +206,7 @@ def init(
     return 0
 
 
-def invoke(args: list[str]) -> int:
+def invoke(args: list[str], lang: str = "en") -> int:
     """Run the app without click's own exit handling, so main() maps every outcome."""
     command = typer.main.get_command(app)
     try:
@@ -221,7 +217,10 @@ def invoke(args: list[str]) -> int:
         raise KeyboardInterrupt from None
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
-        if callable(show):
+        translated = _usage_error_id(exc) if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError" else None
+        if translated is not None:
+            sys.stderr.write(translated)
+        elif callable(show):
             show(file=sys.stderr)
         else:
             print(f"ovop-assess: {exc.message}", file=sys.stderr)
@@ -231,3 +230,44 @@ def invoke(args: list[str]) -> int:
         # hand it back to main(), which says so and maps it.
         raise KeyboardInterrupt
     return result if isinstance(result, int) else 0
+
+
+def _param_name(exc: typer.TyperException) -> str:
+    hint = getattr(exc, "param_hint", None)
+    param = getattr(exc, "param", None)
+    if hint is None and param is not None:
+        getter = getattr(param, "get_error_hint", None)
+        for args in ((), (getattr(exc, "ctx", None),)):  # typer's copy of click takes no ctx; click does
+            try:
+                hint = getter(*args) if getter is not None else None
+                break
+            except TypeError:
+                continue
+        hint = hint or getattr(param, "name", "")
+    if isinstance(hint, list | tuple):
+        hint = " / ".join(str(h) for h in hint)
+    return str(hint or "")
+
+
+def _usage_error_id(exc: typer.TyperException) -> str | None:
+    """The option parser's error in Bahasa Indonesia (typer's own texts are English only).
+
+    Read by duck typing from the exception's attributes, which click and
+    typer's vendored copy of it share.
+    """
+    from ..messages import text
+
+    kind = type(exc).__name__
+    name = _param_name(exc)
+    if kind == "NoSuchOption":
+        possible = ", ".join(sorted(getattr(exc, "possibilities", None) or [])) or "—"
+        line = text("cli.no_such_option", "id", option=getattr(exc, "option_name", ""), possible=possible)
+    elif kind == "MissingParameter":
+        line = text("cli.missing_argument", "id", name=name)
+    elif kind == "BadParameter":
+        line = text("cli.bad_value", "id", name=name, detail=exc.message)
+    else:
+        line = text("cli.usage_error", "id", detail=exc.format_message())
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "ovop-assess"
+    return f"ovop-assess: {line}\n{text('cli.try_help', 'id', command=command)}\n"

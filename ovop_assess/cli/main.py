@@ -43,9 +43,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang(args)
     debug = "--debug" in args
     try:
+        from .. import cli as cli_package
+
+        cli_package.HELP_LANG = lang
         from .app import invoke
 
-        return invoke(args)
+        return invoke(args, lang)
     except UsageError as exc:
         where = exc.file or ""
         if exc.location is not None and exc.location.line is not None:

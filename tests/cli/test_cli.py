@@ -327,3 +327,17 @@ def test_a_path_the_os_calls_unreadable_is_not_a_usage_error(
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: str(p) != str(eligible))
     code, report = run_json([str(eligible), str(not_eligible)], capsys)
     assert code != 2 and len(report["results"]) == 2
+
+
+def test_usage_errors_and_help_in_indonesian(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(eligible), "--no-such", "--lang", "id"]) == 2
+    err = capsys.readouterr().err
+    assert "opsi tidak dikenal: --no-such" in err and "Coba 'ovop-assess assess --help'" in err
+    assert main(["checklist", "--lang", "id"]) == 2
+    assert "argumen 'FILE' belum diberikan" in capsys.readouterr().err
+    # Help texts are read when the commands are defined: a fresh process per language.
+    env = {**__import__("os").environ, "OVOP_LANG": "id"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ovop_assess", "assess", "--help"], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0 and "Memvalidasi dan menilai berkas wilayah" in done.stdout
