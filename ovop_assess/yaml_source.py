@@ -227,7 +227,7 @@ class _Builder:
             return self._bad_tag(node, path)
         try:
             value = make(node)
-        except (ValueError, yaml.YAMLError, OverflowError):
+        except Exception:  # any value a constructor cannot read (`!!bool maybe`, `!!int ''`)
             kind = Message(f"kind.{_short(tag)}", {})
             self.problems.append(
                 Finding(Message("yaml.bad_scalar_kind", {"value": _clip(node.value), "kind": kind}), _at(node, path))
@@ -437,6 +437,22 @@ def parse_text(text: str, limits: Limits) -> Loaded:
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:
+    """libyaml's complaint as a finding, on a line that exists.
+
+    At the end of a text without a final line break libyaml's stream-end mark
+    sits on a line past the last one; the problem is then at the end of the
+    last line.
+    """
+    finding = _describe_yaml_error(exc, text, limits)
+    loc = finding.location
+    last = text.count("\n") + 1
+    if loc is not None and loc.line is not None and loc.line > last:
+        column = len(text.rsplit("\n", 1)[-1]) + 1
+        return Finding(finding.message, Location(loc.path, last, column))
+    return finding
+
+
+def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:
     """libyaml's complaint as a finding; the common slips get a message of their own."""
     problem = str(getattr(exc, "problem", None) or "")
     context = str(getattr(exc, "context", None) or "")
