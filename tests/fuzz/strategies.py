@@ -644,6 +644,9 @@ def yaml_mutation(draw: st.DrawFn, data: Any, sentinel: str) -> str:
             break
         kind = draw(st.sampled_from(["special", "tag", "alias", "merge", "key"]))
         path = draw(st.sampled_from(every))
+        mappings = [p for p in paths(data) if isinstance(get(data, p), dict)]
+        if kind == "merge" and not mappings:  # the data is no longer a mapping anywhere (a data mutation)
+            kind = "special"
         if kind == "special":
             replacements[mark] = draw(st.sampled_from(YAML11_SPECIALS))
         elif kind == "tag":
@@ -658,7 +661,6 @@ def yaml_mutation(draw: st.DrawFn, data: Any, sentinel: str) -> str:
             replacements[mark] = draw(st.sampled_from([*YAML11_SPECIALS, "? [a, b]", "? {a: 1}", "[a]", "*a0"]))
             continue
         elif kind == "merge":
-            mappings = [p for p in paths(data) if isinstance(get(data, p), dict)]
             target = get(data, draw(st.sampled_from(mappings)))
             target[mark] = _MARK.format(f"{i}v")
             replacements[mark] = "<<"
