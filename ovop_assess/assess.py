@@ -261,9 +261,9 @@ def _expand(folder: Path) -> list[Path]:
     def note(error: OSError) -> None:
         unreadable.append(Path(error.filename) if error.filename else folder)
 
+    # os.walk lists folders (a folder named x.yaml too) apart from files: names are files.
     for parent, _dirs, names in os.walk(folder, onerror=note, followlinks=False):
         found.extend(Path(parent) / n for n in names if n.endswith((".yaml", ".yml")))
-    found = [p for p in found if not p.is_dir()]
     return sorted([*found, *unreadable]) or [folder]
 
 

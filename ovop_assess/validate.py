@@ -287,8 +287,22 @@ def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: 
         paths += [("firms", i, "nib") for i, firm in enumerate(firms) if isinstance(firm, dict) and "nib" in firm]
     for path in paths:
         value = _get(data, path)
-        if isinstance(value, str) and _NUMBER_LIKE.match(value) and positions.unquoted(path):
+        if isinstance(value, str) and _plain_stays_text(value) and positions.unquoted(path):
             warnings.append(Finding(Message("warn.unquoted_code", {"value": _clip(value)}), positions.value(path)))
+
+
+def _plain_stays_text(value: str) -> bool:
+    """Whether YAML 1.1 reads this digits-and-dots value, written without quotes, as text.
+
+    Only such values can be unquoted and still reach here as text (a leading 0
+    with an 8 or 9 is no octal; two dots are no float); every other one was
+    quoted, so the node tree need not be consulted.
+    """
+    if not _NUMBER_LIKE.match(value):
+        return False
+    if "." in value:
+        return value.count(".") >= 2
+    return len(value) > 1 and value.startswith("0") and ("8" in value or "9" in value)
 
 
 def _get(data: Any, path: PathKey) -> Any:
