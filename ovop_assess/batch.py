@@ -49,27 +49,6 @@ def _same(result: FileResult) -> FileResult:
     return result
 
 
-def assess_many(
-    paths: Sequence[Path],
-    criteria: CriteriaSet,
-    *,
-    as_of: datetime.date,
-    limits: Limits,
-    jobs: int | None = None,
-    convert: Callable[[FileResult], T] = _same,  # type: ignore[assignment]
-    on_result: Callable[[T], None] | None = None,
-) -> list[T]:
-    """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches).
-
-    ``convert`` runs where the file was assessed (in the worker), so what
-    travels back and what the caller keeps can be smaller than a full
-    result; it must be picklable (a module-level function or a ``partial``).
-    """
-    return list(
-        iter_assess(paths, criteria, as_of=as_of, limits=limits, jobs=jobs, convert=convert, on_result=on_result)
-    )
-
-
 def iter_assess(
     paths: Sequence[Path],
     criteria: CriteriaSet,
@@ -80,7 +59,13 @@ def iter_assess(
     convert: Callable[[FileResult], T] = _same,  # type: ignore[assignment]
     on_result: Callable[[T], None] | None = None,
 ) -> Iterator[T]:
-    """Like :func:`assess_many`, yielding each result as soon as it (and those before it) are done."""
+    """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches), in order.
+
+    Each result is yielded as soon as it and those before it are done.
+    ``convert`` runs where the file was assessed (in the worker), so what
+    travels back and what the caller keeps can be smaller than a full
+    result; it must be picklable (a module-level function or a ``partial``).
+    """
     workers = default_jobs(len(paths)) if jobs is None else max(1, jobs)
     with _quiet_gc():
         for result in _iterate(paths, (criteria, as_of, limits, convert), workers):
