@@ -222,7 +222,7 @@ def _apply_waivers(rule_id: str, outcome: Outcome, region: Region, facts: Facts,
         if waiver.rule != rule_id:
             continue
         where = facts.at("waivers", index)
-        if waiver.expires is not None and waiver.expires < as_of:
+        if not waiver.in_force(as_of):
             expired = Finding(_waiver_message("waiver.expired", waiver), where)
             outcome = Outcome(
                 outcome.status, outcome.score, outcome.reasons, (*outcome.warnings, expired), outcome.missing

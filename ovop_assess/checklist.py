@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .criteria_sets import ActiveRule, CriteriaSet
-from .region import Region, Waiver
+from .region import Region
 from .results import CriterionResult, FileResult, Finding, Message, SetInfo, Status, Verdict
 from .rules.base import RuleSpec
 
@@ -238,10 +238,6 @@ def _exists(base_dir: Path, path: str) -> bool:
 def _waiver(rule_id: str, region: Region, as_of: datetime.date) -> WaiverNote | None:
     """The waiver that applies, chosen as the assessment chose it: the first unexpired one for the rule."""
     for waiver in region.waivers or ():
-        if waiver.rule == rule_id and not _expired(waiver, as_of):
+        if waiver.rule == rule_id and waiver.in_force(as_of):
             return WaiverNote(waiver.reason, waiver.approved_by or None, waiver.expires)
     return None
-
-
-def _expired(waiver: Waiver, as_of: datetime.date) -> bool:
-    return waiver.expires is not None and waiver.expires < as_of

@@ -115,6 +115,10 @@ class Waiver(_Model):
     approved_by: str | None = None
     expires: IsoDate | None = None
 
+    def in_force(self, as_of: datetime.date) -> bool:
+        """In force on the assessment date, up to and including ``expires`` (none: always)."""
+        return self.expires is None or as_of <= self.expires
+
 
 class Region(_Model):
     """One candidate sentra: the whole region file."""
