@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,45 @@ class Limits(NamedTuple):
     max_nodes: int = 50_000
 
 
+# Line ends for YAML 1.1 (and so libyaml) but not for editors, which count only CR, LF and CRLF.
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+_EDITOR_BREAK = re.compile(r"\r\n?|\n")
+_EDITOR_BREAK_BYTES = re.compile(rb"\r\n?|\n")
+_YAML_BREAKS = ("\n", "\r", *_YAML_ONLY_BREAKS)
+
+
+class Marks:
+    """Line and column of libyaml's marks as an editor counts them (1-based).
+
+    libyaml counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line ends,
+    as YAML 1.1 says; editors, ``grep -n`` and CI annotations do not. In a
+    text holding one of them the line is recomputed from the mark's
+    character index; every other text keeps libyaml's line, at no cost.
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] | None = None
+        if any(char in text for char in _YAML_ONLY_BREAKS):
+            self._starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def line_column(self, mark: Any) -> tuple[int, int]:
+        if self._starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect_right(self._starts, mark.index) - 1
+        return line + 1, mark.index - self._starts[line] + 1
+
+    def location(self, path: str, mark: Any) -> Location:
+        if mark is None:
+            return Location(path, None, None)
+        line, column = self.line_column(mark)
+        return Location(path, line, column)
+
+
+_LIBYAML_MARKS = Marks("")  # libyaml's own lines: for callers that have no text
+
+
 class Positions:
     """Where each value and mapping key of the document sits (1-based), looked up on demand.
 
@@ -74,18 +114,22 @@ class Positions:
     field) is located at its deepest existing parent.
     """
 
-    __slots__ = ("_root",)
+    __slots__ = ("_marks", "_root")
 
-    def __init__(self, root: Node | None = None) -> None:
+    def __init__(self, root: Node | None = None, marks: Marks = _LIBYAML_MARKS) -> None:
         self._root = root
+        self._marks = marks
 
     def value(self, path: PathKey) -> Location:
         node, _ = self._find(path)
-        return _location(path, node)
+        return self._location(path, node)
 
     def key(self, path: PathKey) -> Location:
         node, key_node = self._find(path)
-        return _location(path, key_node if key_node is not None else node)
+        return self._location(path, key_node if key_node is not None else node)
+
+    def _location(self, path: PathKey, node: Node | None) -> Location:
+        return self._marks.location(format_path(path), node.start_mark if node is not None else None)
 
     def raw(self, path: PathKey) -> tuple[str, str] | None:
         """A plain scalar that YAML resolved to something other than text: its spelling and kind.
@@ -136,12 +180,6 @@ def _entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | Non
     return None
 
 
-def _location(path: PathKey, node: Node | None) -> Location:
-    if node is None:
-        return Location(format_path(path), None, None)
-    return Location(format_path(path), node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def format_path(path: PathKey) -> str:
     """``("firms", 3, "role")`` -> ``firms[3].role``."""
     text = ""
@@ -173,16 +211,12 @@ class _Abort(Exception):
         self.finding = finding
 
 
-def _at(node: Node, path: PathKey) -> Location:
-    mark = node.start_mark
-    return Location(format_path(path), mark.line + 1, mark.column + 1)
-
-
 class _Builder:
     """One pass over the composed node tree: the data and the problems (positions are looked up later)."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, marks: Marks) -> None:
         self._limits = limits
+        self._marks = marks
         self._count = 0
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
@@ -195,17 +229,20 @@ class _Builder:
             "tag:yaml.org,2002:timestamp": constructor.construct_yaml_timestamp,
         }
 
+    def _at(self, node: Node, path: PathKey) -> Location:
+        return self._marks.location(format_path(path), node.start_mark)
+
     def build(self, node: Node, path: PathKey, depth: int) -> Any:
         self._count += 1
         if self._count > self._limits.max_nodes:
             raise _Abort(
                 Finding(
                     Message("yaml.too_many_nodes", {"limit": self._limits.max_nodes}),
-                    _at(node, path),
+                    self._at(node, path),
                 )
             )
         if depth > self._limits.max_depth:
-            raise _Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), _at(node, path)))
+            raise _Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), self._at(node, path)))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -230,7 +267,9 @@ class _Builder:
         except Exception:  # any value a constructor cannot read (`!!bool maybe`, `!!int ''`)
             kind = Message(f"kind.{_short(tag)}", {})
             self.problems.append(
-                Finding(Message("yaml.bad_scalar_kind", {"value": _clip(node.value), "kind": kind}), _at(node, path))
+                Finding(
+                    Message("yaml.bad_scalar_kind", {"value": _clip(node.value), "kind": kind}), self._at(node, path)
+                )
             )
             return None
         return value
@@ -244,7 +283,7 @@ class _Builder:
 
     def _bad_tag(self, node: Node, path: PathKey) -> None:
         tag = "!!" + node.tag[len(_YAML_TAG) :] if node.tag.startswith(_YAML_TAG) else node.tag
-        self.problems.append(Finding(Message("yaml.tag_not_allowed", {"tag": _clip(tag)}), _at(node, path)))
+        self.problems.append(Finding(Message("yaml.tag_not_allowed", {"tag": _clip(tag)}), self._at(node, path)))
         return None
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
@@ -267,12 +306,12 @@ class _Builder:
             if key is None:
                 continue
             child = (*path, key)
-            line = key_node.start_mark.line + 1
+            line = self._marks.line_column(key_node.start_mark)[0]
             if key in seen:
                 self.problems.append(
                     Finding(
                         Message("yaml.duplicate_key", {"key": _clip(key), "first_line": seen[key]}),
-                        _at(key_node, child),
+                        self._at(key_node, child),
                     )
                 )
             else:
@@ -285,10 +324,10 @@ class _Builder:
             return str(key_node.value)
         if isinstance(key_node, ScalarNode):
             text = str(key_node.value) or "~"
-            where = _at(key_node, (*path, text))
+            where = self._at(key_node, (*path, text))
         else:
             text = "[…]" if isinstance(key_node, SequenceNode) else "{…}"
-            where = _at(key_node, path)
+            where = self._at(key_node, path)
         self.problems.append(Finding(Message("yaml.key_not_text", {"key": _clip(text)}), where))
         return None
 
@@ -300,7 +339,7 @@ class _Builder:
             if isinstance(source, MappingNode):
                 mappings.append(source)
             else:
-                self.problems.append(Finding(Message("yaml.bad_merge", {}), _at(source, path)))
+                self.problems.append(Finding(Message("yaml.bad_merge", {}), self._at(source, path)))
         out = [self._mapping(source, path, depth) for source in reversed(mappings)]
         out.reverse()
         return out
@@ -337,7 +376,7 @@ class _Open:
     merge_next: bool = False  # in a mapping: the next child is the value of a << key
 
 
-def _precheck(text: str, limits: Limits) -> Finding | None:
+def _precheck(text: str, limits: Limits, marks: Marks) -> Finding | None:
     """Refuse too deep or too many values from libyaml's event stream, before composing.
 
     Counts and measures what :class:`_Builder` does (values, not keys; not the
@@ -379,9 +418,13 @@ def _precheck(text: str, limits: Limits) -> Finding | None:
         if counted:
             count += 1
             if count > limits.max_nodes:
-                return Finding(Message("yaml.too_many_nodes", {"limit": limits.max_nodes}), _event_at(event))
+                return Finding(
+                    Message("yaml.too_many_nodes", {"limit": limits.max_nodes}), marks.location("", event.start_mark)
+                )
             if depth > limits.max_depth:
-                return Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _event_at(event))
+                return Finding(
+                    Message("yaml.too_deep", {"limit": limits.max_depth}), marks.location("", event.start_mark)
+                )
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append(_Open(isinstance(event, yaml.MappingStartEvent), merge))
             level += 0 if merge else 1
@@ -399,15 +442,11 @@ def _is_merge_key(event: yaml.Event) -> bool:
     )
 
 
-def _event_at(event: yaml.Event) -> Location:
-    mark = event.start_mark
-    return Location("", mark.line + 1, mark.column + 1) if mark is not None else Location("", None, None)
-
-
 def parse_text(text: str, limits: Limits) -> Loaded:
     """Compose and build one YAML document; raise :class:`LoadError` if there is no usable data."""
+    marks = Marks(text)
     try:
-        refused = _precheck(text, limits)
+        refused = _precheck(text, limits, marks)
         if refused is not None:
             raise LoadError([refused])
         loader = _Loader(text)
@@ -416,7 +455,7 @@ def parse_text(text: str, limits: Limits) -> Loaded:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise LoadError([_yaml_error(exc, text, limits)]) from None
+        raise LoadError([_yaml_error(exc, text, limits, marks)]) from None
     except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
         raise LoadError(
             [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", None, None))]
@@ -426,39 +465,42 @@ def parse_text(text: str, limits: Limits) -> Loaded:
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
         # No document at all, or one with nothing in it (a lone ---).
         raise LoadError([Finding(Message("file.empty", {}), Location("", 1, None))])
-    builder = _Builder(limits)
+    builder = _Builder(limits, marks)
     try:
         data = builder.build(node, (), 0)
     except _Abort as abort:
         raise LoadError([abort.finding]) from None
     except RecursionError:
-        raise LoadError([Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), _at(node, ()))]) from None
-    return Loaded(data, Positions(node), tuple(builder.problems))
+        raise LoadError(
+            [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), builder._at(node, ()))]
+        ) from None
+    return Loaded(data, Positions(node, marks), tuple(builder.problems))
 
 
-def _yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:
+def _yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: Marks) -> Finding:
     """libyaml's complaint as a finding, on a line that exists.
 
     At the end of a text without a final line break libyaml's stream-end mark
     sits on a line past the last one; the problem is then at the end of the
     last line.
     """
-    finding = _describe_yaml_error(exc, text, limits)
+    finding = _describe_yaml_error(exc, text, limits, marks)
     loc = finding.location
-    last = text.count("\n") + 1
-    if loc is not None and loc.line is not None and loc.line > last:
-        column = len(text.rsplit("\n", 1)[-1]) + 1
-        return Finding(finding.message, Location(loc.path, last, column))
+    if loc is not None and loc.line is not None:
+        breaks = [match.end() for match in _EDITOR_BREAK.finditer(text)]
+        last = len(breaks) + 1
+        if loc.line > last:
+            return Finding(finding.message, Location(loc.path, last, len(text) - (breaks[-1] if breaks else 0) + 1))
     return finding
 
 
-def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Finding:
+def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: Marks) -> Finding:
     """libyaml's complaint as a finding; the common slips get a message of their own."""
     problem = str(getattr(exc, "problem", None) or "")
     context = str(getattr(exc, "context", None) or "")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     start = getattr(exc, "context_mark", None)
-    where = Location("", mark.line + 1, mark.column + 1) if mark is not None else Location("", None, None)
+    where = marks.location("", mark)
     if isinstance(exc, yaml.reader.ReaderError):
         # A control character. libyaml gives its code and a byte offset into the UTF-8
         # text; PyYAML's own reader (without libyaml) the character and its index.
@@ -468,11 +510,11 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Find
         return Finding(Message("yaml.control_char", {"char": f"U+{char:04X}"}), located)
     if "maximum nesting depth" in problem and limits.max_depth < _LIBYAML_MAX_DEPTH:
         return Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), where)
-    if "tab character" in problem or (mark is not None and _char_at(text, mark.line, mark.column) == "\t"):
+    if "tab character" in problem or (mark is not None and _char_at(text, mark) == "\t"):
         return Finding(Message("yaml.tab_indent", {}), where)
     if context == "while scanning a quoted scalar" and start is not None and "end of stream" in problem:
-        quote = _char_at(text, start.line, start.column) or '"'
-        return Finding(Message("yaml.unclosed_quote", {"quote": quote}), Location("", start.line + 1, start.column + 1))
+        quote = _char_at(text, start) or '"'
+        return Finding(Message("yaml.unclosed_quote", {"quote": quote}), marks.location("", start))
     if context.startswith("expected a single document"):
         return Finding(Message("yaml.multiple_documents", {}), where)
     if problem.startswith("mapping values are not allowed"):
@@ -481,30 +523,31 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits) -> Find
         context == "while parsing a block mapping"
         and problem == "did not find expected key"
         and mark is not None
-        and not _line_from(text, mark.line, 0)[: mark.column].strip()  # the line itself starts out of place
+        and not _line_before(text, mark).strip()  # the line itself starts out of place
     ):
         return Finding(Message("yaml.bad_indentation", {}), where)
     if context == "while scanning a simple key" and start is not None:
-        return Finding(Message("yaml.missing_colon", {}), Location("", start.line + 1, start.column + 1))
+        return Finding(Message("yaml.missing_colon", {}), marks.location("", start))
     if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start is not None:
-        bracket = _char_at(text, start.line, start.column) or "["
-        return Finding(Message("yaml.unclosed_flow", {"bracket": bracket, "line": start.line + 1}), where)
+        bracket = _char_at(text, start) or "["
+        opened = marks.location("", start).line
+        return Finding(Message("yaml.unclosed_flow", {"bracket": bracket, "line": opened}), where)
     if problem == "found undefined alias" and mark is not None:
-        found = re.match(r"\*([^\s,\[\]{}]+)", _line_from(text, mark.line, mark.column))
+        found = re.match(r"\*([^\s,\[\]{}]+)", text[mark.index : mark.index + 200])
         if found:
             return Finding(Message("yaml.undefined_alias", {"name": _clip(found.group(1))}), where)
     detail = f"{context}, {problem}" if context and problem else problem or context or str(exc).splitlines()[0]
     return Finding(Message("yaml.syntax", {"detail": detail}), where)
 
 
-def _line_from(text: str, line: int, column: int) -> str:
-    """The rest of a line from a 0-based line and column, or ''."""
-    lines = text.split("\n", line + 1)
-    return lines[line][column:] if line < len(lines) else ""
+def _line_before(text: str, mark: Any) -> str:
+    """What stands before ``mark`` on its line (libyaml's line: any YAML line end starts one)."""
+    start = max(text.rfind(char, 0, mark.index) for char in _YAML_BREAKS) + 1
+    return text[start : mark.index]
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    return _line_from(text, line, column)[:1]
+def _char_at(text: str, mark: Any) -> str:
+    return str(text[mark.index : mark.index + 1])
 
 
 def read_text(path: Path, limits: Limits) -> str:
@@ -549,9 +592,10 @@ def decode(raw: bytes) -> str:
 
 def _byte_location(raw: bytes, offset: int) -> Location:
     """Line and column (in characters) of a byte offset of UTF-8 text."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
+    breaks = [match.end() for match in _EDITOR_BREAK_BYTES.finditer(raw, 0, offset)]
+    line_start = breaks[-1] if breaks else 0
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return Location("", raw.count(b"\n", 0, offset) + 1, column)
+    return Location("", len(breaks) + 1, column)
 
 
 def load_file(path: Path, limits: Limits) -> Loaded:

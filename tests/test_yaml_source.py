@@ -209,32 +209,33 @@ AGREEING = [
 def test_precheck_refuses_exactly_what_the_builder_refuses(text: str, monkeypatch: Any) -> None:
     node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
     assert node is not None
-    builder = yaml_source._Builder(Limits(max_nodes=10**9, max_depth=10**6))
+    marks = yaml_source.Marks(text)
+    builder = yaml_source._Builder(Limits(max_nodes=10**9, max_depth=10**6), marks)
     builder.build(node, (), 0)
     count = builder._count
     depth = 0
     while True:
         try:
-            yaml_source._Builder(Limits(max_depth=depth)).build(node, (), 0)
+            yaml_source._Builder(Limits(max_depth=depth), marks).build(node, (), 0)
             break
         except yaml_source._Abort:
             depth += 1
     monkeypatch.setattr(yaml_source, "_PRECHECK_ABOVE", 0)
     precheck = yaml_source._precheck
-    assert precheck(text, Limits(max_nodes=count, max_depth=depth)) is None
-    too_many = precheck(text, Limits(max_nodes=count - 1, max_depth=depth))
+    assert precheck(text, Limits(max_nodes=count, max_depth=depth), marks) is None
+    too_many = precheck(text, Limits(max_nodes=count - 1, max_depth=depth), marks)
     assert too_many is not None and too_many.message.id == "yaml.too_many_nodes"
     if depth:
-        too_deep = precheck(text, Limits(max_nodes=count, max_depth=depth - 1))
+        too_deep = precheck(text, Limits(max_nodes=count, max_depth=depth - 1), marks)
         assert too_deep is not None and too_deep.message.id == "yaml.too_deep"
 
 
 def test_precheck_runs_on_large_texts_only() -> None:
     small = "a: [" + ", ".join(["1"] * 100) + "]\n"
-    assert yaml_source._precheck(small, Limits(max_nodes=5)) is None  # left to the builder
+    assert yaml_source._precheck(small, Limits(max_nodes=5), yaml_source.Marks(small)) is None  # left to the builder
     assert refused(small, Limits(max_nodes=5)).location == Location("a[3]", 1, 14)
     large = "a: [" + ", ".join(["1"] * 10_000) + "]\n"
-    finding = yaml_source._precheck(large, Limits(max_nodes=5))
+    finding = yaml_source._precheck(large, Limits(max_nodes=5), yaml_source.Marks(large))
     assert finding is not None and finding.message.id == "yaml.too_many_nodes"
     assert at(finding) == (1, 14)
 
@@ -391,6 +392,75 @@ def test_empty_documents() -> None:
 
 def test_lone_surrogate_in_text_from_a_caller() -> None:
     assert refused("a: \ud800\n").message.id == "file.not_utf8"
+
+
+# --- lines as an editor counts them ---------------------------------------------------------------
+# libyaml (YAML 1.1) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors,
+# grep -n and CI annotations end lines only at LF, CRLF and a lone CR, and so does every line we report.
+
+YAML_ONLY_BREAKS = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
+def test_positions_after_a_yaml_only_line_break(sep: str) -> None:
+    loaded = load(f"a: 'x{sep}y'\nb: 2\nc: {{d: 1, e: [1, 2]}}\n")
+    assert {k: v for k, v in loaded.data.items() if k != "a"} == {"b": 2, "c": {"d": 1, "e": [1, 2]}}
+    assert loaded.positions.value(("b",)) == Location("b", 2, 4)
+    assert loaded.positions.key(("c",)) == Location("c", 3, 1)
+    assert loaded.positions.value(("c", "e", 1)) == Location("c.e[1]", 3, 18)
+
+
+@pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
+def test_columns_on_the_line_of_a_yaml_only_line_break(sep: str) -> None:
+    loaded = load(f"a: \"x{sep}y\"\nb: [1, !!python/name:os.system 2]\n")
+    assert ids(loaded) == ["yaml.tag_not_allowed"]
+    assert loaded.problems[0].location == Location("b[1]", 2, 8)
+    loaded = load(f"a: \"x{sep}y\" # c\nb: 1\n")
+    assert loaded.positions.value(("a",)) == Location("a", 1, 4)
+
+
+@pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
+def test_duplicate_key_lines_after_a_yaml_only_line_break(sep: str) -> None:
+    loaded = load(f"a: 1\nb: '{sep}{sep}'\na: 2\n")
+    assert ids(loaded) == ["yaml.duplicate_key"]
+    assert loaded.problems[0].message.values["first_line"] == 1
+    assert at(loaded.problems[0]) == (3, 1)
+
+
+@pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
+@pytest.mark.parametrize(
+    ("text", "message_id", "where", "values"),
+    [
+        ("x: 'a{sep}b'\ny: [1, 2\nz: 3\n", "yaml.unclosed_flow", (3, 2), {"bracket": "[", "line": 2}),
+        ("x: 'a{sep}b'\ny: 'open\n", "yaml.unclosed_quote", (2, 4), {"quote": "'"}),
+        ("x: 'a{sep}b'\ny:\n\tz: 1\n", "yaml.tab_indent", (3, 1), {}),
+        ("x: 'a{sep}b'\ny: *nowhere\n", "yaml.undefined_alias", (2, 4), {"name": "nowhere"}),
+        ("x: 'a{sep}b'\ny: [1,", "yaml.syntax", (2, 7), None),  # end of a text without a final line break
+        ("x: 'a{sep}b'\ny: \x07\n", "yaml.control_char", (2, 4), {"char": "U+0007"}),
+    ],
+)
+def test_syntax_error_lines_after_a_yaml_only_line_break(
+    sep: str, text: str, message_id: str, where: tuple[int, int], values: dict[str, Any] | None
+) -> None:
+    finding = refused(text.format(sep=sep))
+    assert finding.message.id == message_id
+    assert at(finding) == where
+    if values is not None:
+        assert finding.message.values == values
+
+
+def test_limits_are_located_on_editor_lines() -> None:
+    text = "x: '\u2028'\n" + "a: " + "[" * 40 + "]" * 40 + "\n"
+    finding = refused(text, Limits(max_depth=5))
+    assert finding.message.id == "yaml.too_deep"
+    assert at(finding)[0] == 2
+
+
+def test_lone_cr_and_crlf_line_ends_count_once() -> None:
+    assert at(refused("a: 1\rb: 2\r\nc: \x07\n")) == (3, 4)
+    assert at(refused("x: '\u2028'\ra: 1\r\nb: [1,")) == (3, 7)
+    loaded = load("x: '\x85'\ra: 1\r\nb: 2\n")
+    assert loaded.positions.value(("b",)) == Location("b", 3, 4)
 
 
 # --- reading files -------------------------------------------------------------------------------
