@@ -298,7 +298,7 @@ class _Builder:
         for source in merged:
             for key, value in source.items():
                 result.setdefault(key, value)
-        seen: dict[str, int] = {}
+        seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 continue
@@ -306,16 +306,15 @@ class _Builder:
             if key is None:
                 continue
             child = (*path, key)
-            line = self._marks.line_column(key_node.start_mark)[0]
-            if key in seen:
+            first = seen.setdefault(key, key_node)
+            if first is not key_node:
+                first_line = self._marks.line_column(first.start_mark)[0]
                 self.problems.append(
                     Finding(
-                        Message("yaml.duplicate_key", {"key": _clip(key), "first_line": seen[key]}),
+                        Message("yaml.duplicate_key", {"key": _clip(key), "first_line": first_line}),
                         self._at(key_node, child),
                     )
                 )
-            else:
-                seen[key] = line
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
