@@ -809,6 +809,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Write a region-file template, commented in Bahasa Indonesia and English.",
         "id": "Tulis templat berkas wilayah, dengan komentar dalam Bahasa Indonesia dan Inggris.",
     },
+    # --- operating-system errors (English as the OS says it; others keep the OS text) ---
+    "os.not_found": {"en": "No such file or directory", "id": "berkas atau folder tidak ada"},
+    "os.permission_denied": {"en": "Permission denied", "id": "izin ditolak"},
+    "os.not_permitted": {"en": "Operation not permitted", "id": "operasi tidak diizinkan"},
+    "os.is_directory": {"en": "Is a directory", "id": "ini sebuah folder"},
+    "os.not_directory": {"en": "Not a directory", "id": "salah satu bagian jalurnya bukan folder"},
+    "os.no_space": {"en": "No space left on device", "id": "ruang penyimpanan perangkat sudah penuh"},
+    "os.quota_exceeded": {"en": "Disk quota exceeded", "id": "kuota disk terlampaui"},
+    "os.read_only": {"en": "Read-only file system", "id": "sistem berkas hanya dapat dibaca"},
+    "os.exists": {"en": "File exists", "id": "berkas sudah ada"},
+    "os.symlink_loop": {"en": "Too many levels of symbolic links", "id": "terlalu banyak tingkat tautan simbolik"},
+    "os.name_too_long": {"en": "File name too long", "id": "nama berkas terlalu panjang"},
+    "os.io_error": {"en": "Input/output error", "id": "galat masukan/keluaran"},
+    "os.too_many_open_files": {"en": "Too many open files", "id": "terlalu banyak berkas yang terbuka"},
+    "os.busy": {"en": "Device or resource busy", "id": "perangkat atau sumber daya sedang sibuk"},
     # --- new entries go above this line (keep both languages) ---
 }
 

@@ -24,7 +24,7 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})) from None
+        raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": _reason(exc)})) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             for chunk in chunks:
@@ -36,10 +36,15 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
         # Ctrl-C or a full disk: leave no partial file behind.
         Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise UsageError(
-                Message("cli.cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})
-            ) from None
+            raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": _reason(exc)})) from None
         raise
+
+
+def _reason(error: OSError) -> Message | str:
+    """The OS error's cause in the catalogue's words (imported only when writing failed)."""
+    from ..oserrors import os_reason
+
+    return os_reason(error)
 
 
 def _mode_for(path: Path) -> int:

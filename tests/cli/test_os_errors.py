@@ -1,0 +1,117 @@
+"""Operating-system errors (cannot read, cannot write) in the user's language: the common ones from the catalogue."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli.main import main
+from ovop_assess.messages import render
+from ovop_assess.oserrors import _BY_ERRNO, os_reason, with_os_reason
+from ovop_assess.results import Finding, Message
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = ["--as-of", "2026-11-28"]
+
+
+@pytest.fixture
+def eligible(tmp_path: Path) -> Path:
+    """An eligible region file (a shipped example) in a folder of its own."""
+    path = tmp_path / "eligible.yaml"
+    path.write_bytes((ROOT / "examples" / "regions" / "kauman-batik.yaml").read_bytes())
+    return path
+
+
+def test_output_in_a_missing_folder(tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "report.json"
+    assert main([str(eligible), "--format", "json", "-o", str(target), *AS_OF, "--lang", "id"]) == 2
+    assert capsys.readouterr().err == f"ovop-assess: tidak dapat menulis {target}: berkas atau folder tidak ada\n"
+    assert main([str(eligible), "--format", "json", "-o", str(target), *AS_OF]) == 2
+    assert capsys.readouterr().err == f"ovop-assess: cannot write {target}: No such file or directory\n"
+
+
+def test_output_onto_a_folder(tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main([str(eligible), "--format", "json", "-o", str(folder), *AS_OF, "--lang", "id"]) == 2
+    assert capsys.readouterr().err == f"ovop-assess: tidak dapat menulis {folder}: ini sebuah folder\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EACCES, "izin ditolak"),
+        (errno.EROFS, "sistem berkas hanya dapat dibaca"),
+        (errno.ENOSPC, "ruang penyimpanan perangkat sudah penuh"),
+    ],
+)
+def test_write_refused_by_the_os(
+    code: int,
+    reason: str,
+    tmp_path: Path,
+    eligible: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "report.json"
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:  # root may write anywhere: simulate
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert main([str(eligible), "--format", "json", "-o", str(target), *AS_OF, "--lang", "id"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"ovop-assess: tidak dapat menulis {target}: {reason}\n"
+    assert os.strerror(code) not in err
+
+
+def test_unreadable_region_files(tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(tmp_path / "loop.yaml")
+    under_a_file = eligible / "x.yaml"
+    assert main([str(under_a_file), str(loop), "--format", "json", *AS_OF, "--lang", "id"]) == 3
+    messages = [r["errors"][0]["message"] for r in json.loads(capsys.readouterr().out)["results"]]
+    assert messages == [
+        "berkas tidak dapat dibaca: salah satu bagian jalurnya bukan folder",
+        "berkas tidak dapat dibaca: terlalu banyak tingkat tautan simbolik",
+    ]
+    assert main([str(under_a_file), "--format", "json", *AS_OF]) == 3
+    report = json.loads(capsys.readouterr().out)
+    assert report["results"][0]["errors"][0]["message"] == "cannot read the file: Not a directory"
+
+
+def test_unreadable_criteria_set(tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(eligible), "--criteria", str(eligible / "set.yaml"), "--lang", "id"]) == 2
+    assert capsys.readouterr().err.endswith(
+        ": kumpulan kriteria tidak dapat dibaca: berkas tidak dapat dibaca: salah satu bagian jalurnya bukan folder\n"
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the English texts are the C library's on Linux")
+@pytest.mark.parametrize("code", sorted(_BY_ERRNO))
+def test_english_is_what_the_os_says(code: int) -> None:
+    reason = os_reason(OSError(code, os.strerror(code)))
+    assert isinstance(reason, Message)
+    assert render(reason, "en") == os.strerror(code)
+    assert render(reason, "id") != os.strerror(code)
+
+
+def test_other_os_errors_keep_the_os_text() -> None:
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
+    assert os_reason(OSError("no errno at all")) == "no errno at all"
+
+
+def test_with_os_reason_only_touches_unreadable_files() -> None:
+    unreadable = Finding(Message("file.unreadable", {"reason": "Not a directory"}))
+    other = Finding(Message("file.too_large", {"size": 2, "limit": 1}))
+    cause = NotADirectoryError(errno.ENOTDIR, "Not a directory")
+    fixed, same = with_os_reason([unreadable, other], cause)
+    assert fixed.message.values["reason"] == Message("os.not_directory", {}) and same == other
+    assert with_os_reason([unreadable], None) == [unreadable]
+    assert with_os_reason([fixed], cause) == [fixed]  # a reason that is already a message stays
