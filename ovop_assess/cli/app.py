@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from .. import cli as cli_package
@@ -25,8 +26,20 @@ def _h(key: str) -> str:
     return text(key, cli_package.HELP_LANG)
 
 
+def _help_classes() -> tuple[type[TyperGroup] | None, type[TyperCommand] | None]:
+    """typer's classes (None) in English; under --lang id, ones that print typer's own help words in Indonesian."""
+    if cli_package.HELP_LANG != "id":
+        return None, None
+    from .indonesian import IdCommand, IdGroup
+
+    return IdGroup, IdCommand
+
+
+_GROUP_CLASS, _COMMAND_CLASS = _help_classes()
+
 app = typer.Typer(
     name="ovop-assess",
+    cls=_GROUP_CLASS,
     help=_h("help.app"),
     add_completion=False,
     no_args_is_help=True,
@@ -87,11 +100,11 @@ def _as_of(value: str | None) -> datetime.date:
         raise UsageError(Message("cli.bad_date", {"value": value})) from None
 
 
-@app.command(help=_h("help.cmd.assess"))
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.assess"))
 def assess(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH", readable=False, help=_h("help.paths")),
+        typer.Argument(metavar=_h("help.metavar.path"), readable=False, help=_h("help.paths")),
     ],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
@@ -130,7 +143,7 @@ def assess(
     )
 
 
-@app.command(help=_h("help.cmd.rules"))
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.rules"))
 def rules(criteria: CriteriaOpt = "default", lang: LangOpt = LangChoice.en, debug: DebugOpt = False) -> int:
     """List the rules of the active criteria set: id, title, required/group, parameters."""
     from .commands import run_rules
@@ -138,9 +151,9 @@ def rules(criteria: CriteriaOpt = "default", lang: LangOpt = LangChoice.en, debu
     return run_rules(criteria, lang.value)
 
 
-@app.command(help=_h("help.cmd.explain"))
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.explain"))
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help=_h("help.rule_id"))],
+    rule_id: Annotated[str, typer.Argument(metavar=_h("help.metavar.id"), help=_h("help.rule_id"))],
     lang: LangOpt = LangChoice.en,
     debug: DebugOpt = False,
 ) -> int:
@@ -155,9 +168,9 @@ class ChecklistFormat(StrEnum):
     html = "html"
 
 
-@app.command(help=_h("help.cmd.checklist"))
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.checklist"))
 def checklist(
-    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help=_h("help.file"))],
+    file: Annotated[Path, typer.Argument(metavar=_h("help.metavar.file"), readable=False, help=_h("help.file"))],
     criteria: CriteriaOpt = "default",
     lang: LangOpt = LangChoice.en,
     output_format: Annotated[
@@ -180,9 +193,11 @@ def checklist(
     )
 
 
-@app.command(help=_h("help.cmd.schema"))
-def schema(output: OutputOpt = None, debug: DebugOpt = False) -> int:
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.schema"))
+def schema(output: OutputOpt = None, lang: LangOpt = LangChoice.en, debug: DebugOpt = False) -> int:
     """Print the JSON Schema of the region format (for editors and other validators)."""
+    # --lang is accepted by every command: here it sets the language of help and errors
+    # (main() reads it before parsing); the schema itself is the same in both.
     from ..schema import region_schema_json
     from .output import write_output
 
@@ -190,13 +205,17 @@ def schema(output: OutputOpt = None, debug: DebugOpt = False) -> int:
     return 0
 
 
-@app.command(help=_h("help.cmd.init"))
+@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.init"))
 def init(
-    file: Annotated[Path | None, typer.Argument(metavar="[FILE]", help=_h("help.init_file"))] = None,
+    file: Annotated[
+        Path | None, typer.Argument(metavar=_h("help.metavar.optional_file"), help=_h("help.init_file"))
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
+    lang: LangOpt = LangChoice.en,
     debug: DebugOpt = False,
 ) -> int:
     """Write a region-file template, commented in Bahasa Indonesia and English."""
+    # --lang sets the language of help and errors only: the template is bilingual.
     from ..schema import region_template
     from .output import write_output
 
@@ -217,9 +236,10 @@ def invoke(args: list[str], lang: str = "en") -> int:
         raise KeyboardInterrupt from None
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
-        translated = _usage_error_id(exc) if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError" else None
-        if translated is not None:
-            sys.stderr.write(translated)
+        if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError":  # (that one shows the help page)
+            from .indonesian import usage_error
+
+            sys.stderr.write(usage_error(exc))
         elif callable(show):
             show(file=sys.stderr)
         else:
@@ -230,44 +250,3 @@ def invoke(args: list[str], lang: str = "en") -> int:
         # hand it back to main(), which says so and maps it.
         raise KeyboardInterrupt
     return result if isinstance(result, int) else 0
-
-
-def _param_name(exc: typer.TyperException) -> str:
-    hint = getattr(exc, "param_hint", None)
-    param = getattr(exc, "param", None)
-    if hint is None and param is not None:
-        getter = getattr(param, "get_error_hint", None)
-        for args in ((), (getattr(exc, "ctx", None),)):  # typer's copy of click takes no ctx; click does
-            try:
-                hint = getter(*args) if getter is not None else None
-                break
-            except TypeError:
-                continue
-        hint = hint or getattr(param, "name", "")
-    if isinstance(hint, list | tuple):
-        hint = " / ".join(str(h) for h in hint)
-    return str(hint or "")
-
-
-def _usage_error_id(exc: typer.TyperException) -> str | None:
-    """The option parser's error in Bahasa Indonesia (typer's own texts are English only).
-
-    Read by duck typing from the exception's attributes, which click and
-    typer's vendored copy of it share.
-    """
-    from ..messages import text
-
-    kind = type(exc).__name__
-    name = _param_name(exc)
-    if kind == "NoSuchOption":
-        possible = ", ".join(sorted(getattr(exc, "possibilities", None) or [])) or "—"
-        line = text("cli.no_such_option", "id", option=getattr(exc, "option_name", ""), possible=possible)
-    elif kind == "MissingParameter":
-        line = text("cli.missing_argument", "id", name=name)
-    elif kind == "BadParameter":
-        line = text("cli.bad_value", "id", name=name, detail=exc.message)
-    else:
-        line = text("cli.usage_error", "id", detail=exc.format_message())
-    ctx = getattr(exc, "ctx", None)
-    command = getattr(ctx, "command_path", None) or "ovop-assess"
-    return f"ovop-assess: {line}\n{text('cli.try_help', 'id', command=command)}\n"

@@ -27,6 +27,12 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def _lang(argv: Sequence[str]) -> Lang:
+    """The language of this run, read before typer parses: the last valid --lang (as typer takes it), else OVOP_LANG.
+
+    A --lang value that is no language (``--lang xx``) is an error typer reports
+    in the language of OVOP_LANG.
+    """
+    chosen: Lang | None = None
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             value = argv[i + 1]
@@ -34,7 +40,10 @@ def _lang(argv: Sequence[str]) -> Lang:
             value = arg.split("=", 1)[1]
         else:
             continue
-        return "id" if value == "id" else "en"
+        if value in ("en", "id"):
+            chosen = "id" if value == "id" else "en"
+    if chosen is not None:
+        return chosen
     return "id" if os.environ.get("OVOP_LANG") == "id" else "en"
 
 

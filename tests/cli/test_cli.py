@@ -334,7 +334,7 @@ def test_usage_errors_and_help_in_indonesian(eligible: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert "opsi tidak dikenal: --no-such" in err and "Coba 'ovop-assess assess --help'" in err
     assert main(["checklist", "--lang", "id"]) == 2
-    assert "argumen 'FILE' belum diberikan" in capsys.readouterr().err
+    assert "argumen 'BERKAS' belum diberikan" in capsys.readouterr().err
     # Help texts are read when the commands are defined: a fresh process per language.
     env = {**__import__("os").environ, "OVOP_LANG": "id"}
     done = subprocess.run(

@@ -1,0 +1,257 @@
+"""Under --lang id typer's own texts are Bahasa Indonesia too: the words of --help and the parser's errors."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from ovop_assess.cli.indonesian import IdCommand, IdGroup, usage_error
+from ovop_assess.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMANDS = ["assess", "rules", "explain", "checklist", "schema", "init"]
+
+# Words typer and click print in English; none may remain under --lang id.
+ENGLISH_HELP_WORDS = [
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Show this message",
+    "default:",
+    "required",
+    "env var",
+    "[OPTIONS]",
+    "COMMAND",
+    "ARGS",
+    "<str>",
+    "<path>",
+    "int range",
+    "list[",
+    "x>=",
+    "PATH",
+    "FILE",
+]
+ENGLISH_ERROR_WORDS = [
+    "Invalid",
+    "Input should",
+    "Value error",
+    "is not one of",
+    "Error",
+    "Try ",
+    "Usage",
+    "env var",
+    "Got unexpected",
+    "requires",
+    "does not take",
+    "No such",
+    "Permission",
+    "directory",
+]
+
+# Runs main() for each argv in a fresh process (help texts and typer's classes are chosen
+# when the app is first imported) and reports what each printed.
+RUNNER = """
+import contextlib, io, json, sys
+from ovop_assess.cli.indonesian import IdCommand, IdGroup, usage_error
+from ovop_assess.cli.main import main
+results = []
+for args in json.loads(sys.argv[1]):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    results.append({"code": code, "out": out.getvalue(), "err": err.getvalue()})
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture
+def eligible(tmp_path: Path) -> Path:
+    """An eligible region file (a shipped example) in a folder of its own."""
+    path = tmp_path / "eligible.yaml"
+    path.write_bytes((ROOT / "examples" / "regions" / "kauman-batik.yaml").read_bytes())
+    return path
+
+
+def run_fresh(cases: list[list[str]], lang_env: str | None) -> list[dict[str, object]]:
+    env = {k: v for k, v in os.environ.items() if k != "OVOP_LANG"}
+    env["COLUMNS"] = "80"
+    if lang_env is not None:
+        env["OVOP_LANG"] = lang_env
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, json.dumps(cases)], capture_output=True, text=True, env=env, check=True
+    )
+    results: list[dict[str, object]] = json.loads(done.stdout)
+    return results
+
+
+@pytest.fixture(scope="module")
+def helps_by_env() -> dict[str, str]:
+    """``--help`` of the app and of each command, with OVOP_LANG=id; the app with no arguments too."""
+    cases = [["--help"], *[[c, "--help"] for c in COMMANDS], []]
+    results = run_fresh(cases, "id")
+    helps = {" ".join(case): str(r["out"]) for case, r in zip(cases[:-1], results[:-1], strict=True)}
+    no_args = results[-1]
+    assert no_args["code"] == 2
+    helps["(no arguments)"] = str(no_args["err"])
+    return helps
+
+
+def test_help_words_are_indonesian_with_ovop_lang(helps_by_env: dict[str, str]) -> None:
+    for name, page in helps_by_env.items():
+        assert page.startswith("Penggunaan: ovop-assess"), name
+        assert "Opsi:" in page and "[OPSI]" in page, name
+        assert "--help" in page and "Tampilkan pesan ini lalu keluar." in page, name
+        english = [word for word in ENGLISH_HELP_WORDS if word in page]
+        assert not english, f"{name}: English left: {english}\n{page}"
+
+
+def test_app_help_lists_the_commands_in_indonesian(helps_by_env: dict[str, str]) -> None:
+    page = helps_by_env["--help"]
+    assert "Penggunaan: ovop-assess [OPSI] PERINTAH [ARGUMEN]..." in page
+    assert "Perintah:" in page and "Memvalidasi dan menilai berkas wilayah" in page
+    assert helps_by_env["(no arguments)"] == page
+
+
+def test_assess_help_notes_in_indonesian(helps_by_env: dict[str, str]) -> None:
+    page = helps_by_env["assess --help"]
+    assert "Penggunaan: ovop-assess assess [OPSI] {JALUR}..." in page
+    assert "Argumen:" in page and "JALUR <jalur>..." in page
+    words = " ".join(page.split())  # as read, whatever the line breaks
+    for note in (
+        "[wajib]",
+        "[bawaan: default]",
+        "[variabel lingkungan: OVOP_LANG; bawaan: en]",
+        "[bawaan: 32; minimal 1]",
+    ):
+        assert note in words, note
+    assert "--max-bytes <bilangan bulat>" in page and "--criteria <teks>" in page and "-o, --output <jalur>" in page
+    assert "Penggunaan: ovop-assess checklist [OPSI] {BERKAS}" in helps_by_env["checklist --help"]
+
+
+def test_help_words_are_indonesian_with_lang_option() -> None:
+    cases = [[c, "--help", "--lang", "id"] for c in COMMANDS]
+    for case, result in zip(cases, run_fresh(cases, None), strict=True):
+        page = str(result["out"])
+        assert result["code"] == 0 and page.startswith("Penggunaan: ovop-assess"), case
+        assert not [word for word in ENGLISH_HELP_WORDS if word in page], page
+
+
+def test_english_help_keeps_typer_words() -> None:
+    app, assess = run_fresh([["--help"], ["assess", "--help"]], None)
+    assert "Usage: ovop-assess [OPTIONS] COMMAND [ARGS]..." in str(app["out"])
+    assert "Commands:" in str(app["out"]) and "Show this message and exit." in str(app["out"])
+    page = str(assess["out"])
+    assert page.startswith("Usage: ovop-assess assess [OPTIONS] {PATH}...")
+    for words in ("Arguments:", "Options:", "PATH <list[Path]>", "[required]", "[default: default]", "[env var:"):
+        assert words in page, words
+    assert "--max-bytes <int range>" in page and "[default: 1048576; x>=1]" in " ".join(page.split())
+
+
+BAD_VALUES = [
+    (
+        ["--format", "nope"],
+        "nilai tidak sah untuk '--format' / '-f': "
+        "harus salah satu dari table, json, junit, github, csv, markdown, bukan 'nope'",
+    ),
+    (["--jobs", "0"], "nilai tidak sah untuk '--jobs' / '-j': harus minimal 1, bukan 0"),
+    (["--jobs", "x"], "nilai tidak sah untuk '--jobs' / '-j': harus bilangan bulat, bukan 'x'"),
+    (["--max-bytes", "-1"], "nilai tidak sah untuk '--max-bytes': harus minimal 1, bukan -1"),
+    (["--max-depth", "1.5"], "nilai tidak sah untuk '--max-depth': harus bilangan bulat, bukan '1.5'"),
+    (["--sort", "size"], "nilai tidak sah untuk '--sort': harus salah satu dari file, score, bukan 'size'"),
+]
+
+
+@pytest.mark.parametrize(("args", "line"), BAD_VALUES)
+def test_bad_option_values_in_indonesian(
+    args: list[str], line: str, eligible: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(eligible), *args, "--lang", "id"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"ovop-assess: {line}\nCoba 'ovop-assess assess --help' untuk bantuan.\n"
+    assert not [word for word in ENGLISH_ERROR_WORDS if word in err]
+
+
+def test_bad_lang_is_reported_in_the_language_of_ovop_lang(
+    eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OVOP_LANG", "id")
+    assert main([str(eligible), "--lang", "xx"]) == 2
+    first = capsys.readouterr().err.splitlines()[0]
+    expected = (
+        "nilai tidak sah untuk '--lang' (variabel lingkungan: 'OVOP_LANG'): harus salah satu dari en, id, bukan 'xx'"
+    )
+    assert first == f"ovop-assess: {expected}"
+
+
+def test_other_parser_errors_in_indonesian(eligible: Path) -> None:
+    cases = [[str(eligible), "--jobs"], [str(eligible), "--debug=1"], ["init", "a.yaml", "b.yaml"], ["checklist"]]
+    expected = [
+        "opsi '--jobs' memerlukan nilai",
+        "opsi '--debug' tidak menerima nilai",
+        "argumen berlebih yang tidak diharapkan: b.yaml",
+        "argumen 'BERKAS' belum diberikan",
+    ]
+    commands = ["assess", "assess", "init", "checklist"]
+    for line, command, result in zip(expected, commands, run_fresh(cases, "id"), strict=True):
+        err = str(result["err"])
+        assert result["code"] == 2
+        assert err == f"ovop-assess: {line}\nCoba 'ovop-assess {command} --help' untuk bantuan.\n"
+        assert not [word for word in ENGLISH_ERROR_WORDS if word in err]
+
+
+# --- the Indonesian classes on parameters ovop-assess does not use (yet), in-process ---
+
+small = typer.Typer(cls=IdGroup, add_completion=False, rich_markup_mode=None)
+
+
+@small.command(cls=IdCommand)
+def first(
+    names: Annotated[list[str], typer.Argument(help="Names.")],
+    ratio: Annotated[float, typer.Option(min=0.0, max=1.0, help="A ratio.")] = 0.5,
+    count: Annotated[int, typer.Option(max=9)] = 3,
+    when: Annotated[datetime.datetime | None, typer.Option(show_default="now")] = None,
+    colour: Annotated[bool, typer.Option("--colour/--no-colour")] = True,
+) -> None:
+    """The first command."""
+
+
+@small.command(cls=IdCommand, hidden=True)
+def second() -> None:
+    """Hidden."""
+
+
+def test_id_classes_on_other_parameters() -> None:
+    runner = CliRunner()
+    page = " ".join(runner.invoke(small, ["first", "--help"], env={"COLUMNS": "100"}).output.split())
+    assert page.startswith("Penggunaan: root first [OPSI] {names}...")
+    assert "names <teks>... Names. [wajib]" in page
+    assert "--ratio <angka> A ratio. [bawaan: 0.5; 0.0 sampai 1.0]" in page
+    assert "--count <bilangan bulat> [bawaan: 3; maksimal 9]" in page
+    assert "--when <datetime> [bawaan: (now)]" in page  # a type it has no word for: typer's label
+    assert "--colour / --no-colour [bawaan: colour]" in page
+    top = runner.invoke(small, ["--help"], env={"COLUMNS": "100"}).output
+    assert "Perintah:" in top and "first" in top and "second" not in top
+
+
+@pytest.mark.parametrize(
+    ("value", "detail"),
+    [
+        (["--ratio", "2"], "harus maksimal 1.0, bukan 2"),
+        (["--ratio", "x"], "harus berupa angka, bukan 'x'"),
+        (["--when", "x"], "'x' tidak dapat diterima"),
+    ],
+)
+def test_id_errors_on_other_parameters(value: list[str], detail: str) -> None:
+    with pytest.raises(typer.BadParameter) as caught:
+        typer.main.get_command(small).main(["first", "a", *value], standalone_mode=False)
+    assert usage_error(caught.value).startswith(f"ovop-assess: nilai tidak sah untuk '{value[0]}': {detail}\n")
