@@ -61,7 +61,7 @@ def assess_path(
     try:
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:
-        return _invalid(label, _load_findings(exc))
+        return _invalid(label, exc.findings)
     return assess_loaded(loaded, criteria, as_of=as_of, label=label)
 
 
@@ -93,7 +93,7 @@ def assess_with_region(
     try:
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:
-        return _invalid(label, _load_findings(exc)), None
+        return _invalid(label, exc.findings), None
     return _assess(loaded, criteria, as_of=as_of, label=label)
 
 
@@ -121,13 +121,6 @@ def _assess(
 
 def _invalid(label: str, findings: list[Finding], warnings: tuple[Finding, ...] = ()) -> FileResult:
     return FileResult(label, None, Verdict.INVALID, 0.0, (), tuple(findings), warnings)
-
-
-def _load_findings(exc: LoadError) -> list[Finding]:
-    """Why the file could not be read; an OS error's text (English only from the OS) from the catalogue."""
-    from .oserrors import with_os_reason  # here, not on the way of files that load
-
-    return with_os_reason(exc.findings, exc.__context__)
 
 
 def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResult:

@@ -124,9 +124,7 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
         except LoadError as exc:
             if exc.findings[0].message.id == "file.not_found" and child is not None:
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
-            from .oserrors import with_os_reason
-
-            finding = with_os_reason(exc.findings[:1], exc.__context__)[0]
+            finding = exc.findings[0]
             raise UsageError(
                 Message("usage.set_unreadable", {"detail": finding.message}),
                 file=str(candidate),

@@ -8,9 +8,8 @@ any other error keeps the operating system's own text.
 from __future__ import annotations
 
 import errno
-from collections.abc import Sequence
 
-from .results import Finding, Message
+from .results import Message
 
 _BY_ERRNO: dict[int, str] = {
     errno.ENOENT: "os.not_found",
@@ -39,23 +38,3 @@ def os_reason(error: OSError) -> Message | str:
     if key is not None:
         return Message(key, {})
     return error.strerror or str(error)
-
-
-def with_os_reason(findings: Sequence[Finding], cause: BaseException | None) -> list[Finding]:
-    """Findings of a file that could not be read, with an OS error's text from the catalogue.
-
-    The loader puts the OS text (``strerror``) into the ``reason`` of
-    ``file.unreadable``; ``cause`` is the :class:`OSError` it was raised from
-    (the ``LoadError``'s ``__context__``). Other findings are returned as they are.
-    """
-    if not isinstance(cause, OSError):
-        return list(findings)
-    return [_with_reason(finding, cause) for finding in findings]
-
-
-def _with_reason(finding: Finding, cause: OSError) -> Finding:
-    message = finding.message
-    if message.id != "file.unreadable" or not isinstance(message.values.get("reason"), str):
-        return finding
-    values = {**message.values, "reason": os_reason(cause)}
-    return finding._replace(message=Message(message.id, values))

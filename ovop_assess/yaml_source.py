@@ -568,7 +568,9 @@ def read_text(path: Path, limits: Limits) -> str:
     except PermissionError:
         raise LoadError([Finding(Message("file.no_permission", {}), label)]) from None
     except OSError as exc:
-        raise LoadError([Finding(Message("file.unreadable", {"reason": exc.strerror or str(exc)}), label)]) from None
+        from .oserrors import os_reason  # only when reading fails
+
+        raise LoadError([Finding(Message("file.unreadable", {"reason": os_reason(exc)}), label)]) from None
     if len(raw) > limits.max_bytes:
         raise LoadError([Finding(Message("file.too_large", {"size": len(raw), "limit": limits.max_bytes}), label)])
     return decode(raw)

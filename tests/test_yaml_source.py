@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from ovop_assess import yaml_source
-from ovop_assess.results import Finding, Location
+from ovop_assess.results import Finding, Location, Message
 from ovop_assess.yaml_source import Limits, Loaded, LoadError, decode, format_path, load_file, parse_text, read_text
 
 
@@ -524,4 +524,11 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     monkeypatch.setattr(yaml_source, "open", broken, raising=False)
     finding = read_refused(path)
     assert finding.message.id == "file.unreadable"
-    assert finding.message.values == {"reason": "Input/output error"}
+    # A common errno is explained from the catalogue (both languages), any other by the OS.
+    assert finding.message.values == {"reason": Message("os.io_error", {})}
+
+    def odd(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(yaml_source, "open", odd, raising=False)
+    assert read_refused(path).message.values == {"reason": "Invalid cross-device link"}

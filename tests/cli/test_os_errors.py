@@ -13,8 +13,8 @@ import pytest
 
 from ovop_assess.cli.main import main
 from ovop_assess.messages import render
-from ovop_assess.oserrors import _BY_ERRNO, os_reason, with_os_reason
-from ovop_assess.results import Finding, Message
+from ovop_assess.oserrors import _BY_ERRNO, os_reason
+from ovop_assess.results import Message
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = ["--as-of", "2026-11-28"]
@@ -106,12 +106,3 @@ def test_other_os_errors_keep_the_os_text() -> None:
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
     assert os_reason(OSError("no errno at all")) == "no errno at all"
 
-
-def test_with_os_reason_only_touches_unreadable_files() -> None:
-    unreadable = Finding(Message("file.unreadable", {"reason": "Not a directory"}))
-    other = Finding(Message("file.too_large", {"size": 2, "limit": 1}))
-    cause = NotADirectoryError(errno.ENOTDIR, "Not a directory")
-    fixed, same = with_os_reason([unreadable, other], cause)
-    assert fixed.message.values["reason"] == Message("os.not_directory", {}) and same == other
-    assert with_os_reason([unreadable], None) == [unreadable]
-    assert with_os_reason([fixed], cause) == [fixed]  # a reason that is already a message stays
