@@ -82,16 +82,21 @@ def _quiet_gc() -> Iterator[None]:
     nodes, dicts, results); with the default threshold the cyclic collector
     runs hundreds of times per file and rescans every long-lived object the
     imports made. Freezing those and raising the threshold saves several
-    per cent; cycles (recursive YAML aliases) are still collected.
+    per cent; cycles (recursive YAML aliases) are still collected, even when
+    the caller had turned the collector off.
     """
     previous = gc.get_threshold()
+    enabled = gc.isenabled()  # the CLI turns collection off while it imports
     gc.freeze()
     gc.set_threshold(20_000, 50, 50)
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*previous)
         gc.unfreeze()
+        if not enabled:
+            gc.disable()
 
 
 def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import sys
 from enum import StrEnum
@@ -225,9 +226,27 @@ def init(
     return 0
 
 
+def _command_for(args: list[str]) -> Any:
+    """The click command that runs ``args``: only the one command asked for, when it is known.
+
+    typer turns every command of an app into a click command, with all its
+    parameters, on each call; a run needs just one. The whole app is built
+    for everything else (its own --help, --version, an unknown command).
+    """
+    name = args[0] if args else None
+    chosen = [
+        info for info in app.registered_commands if (info.name or getattr(info.callback, "__name__", None)) == name
+    ]
+    if not chosen:
+        return typer.main.get_command(app)
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return typer.main.get_command(lean)
+
+
 def invoke(args: list[str], lang: str = "en") -> int:
     """Run the app without click's own exit handling, so main() maps every outcome."""
-    command = typer.main.get_command(app)
+    command = _command_for(args)
     try:
         result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
     except typer.Exit as exc:
