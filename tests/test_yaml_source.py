@@ -394,6 +394,83 @@ def test_lone_surrogate_in_text_from_a_caller() -> None:
     assert refused("a: \ud800\n").message.id == "file.not_utf8"
 
 
+# --- tags, remembered across files ------------------------------------------------------------------
+
+TAG_TRAPS = [
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "~",
+    "null",
+    "NULL",
+    "",
+    "012",
+    "0o12",
+    "0x1F",
+    "0b11",
+    "1_000",
+    "1:30",
+    "190:20:30",
+    "2026-11-28",
+    "2026-11-28 10:00:00",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "+1",
+    "1e3",
+    "3.",
+    "6.8523015e+5",
+    "<<",
+    "=",
+    "0123456789012",
+    "33.72.03.1009",
+    "batik",
+    "-",
+    "!",
+]
+
+
+def _tags(node: Any) -> list[str]:
+    if isinstance(node, yaml.nodes.ScalarNode):
+        return [node.tag]
+    if isinstance(node, yaml.nodes.SequenceNode):
+        return [node.tag, *(t for child in node.value for t in _tags(child))]
+    return [node.tag, *(t for k, v in node.value for t in (*_tags(k), *_tags(v)))]
+
+
+def _compose(loader: Any, text: str) -> Any:
+    composer = loader(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+def test_remembered_tags_are_pyyaml_own() -> None:
+    base = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    lines = [f"- {v}" if v not in ("", "!") else "- ''" for v in TAG_TRAPS]
+    lines += [f"- '{v}'" for v in TAG_TRAPS] + [f'- "{v}"' for v in TAG_TRAPS]
+    lines += ["- {a: [1, yes], 'b': {~: x}}", "- !!str yes", "- ? [1]\n  : 2"]
+    text = "\n".join(lines) + "\n"
+    for _ in range(2):  # the second time from what the first remembered
+        assert _tags(_compose(yaml_source._Composer, text)) == _tags(_compose(base, text))
+
+
+def test_remembered_tags_are_bounded(monkeypatch: Any) -> None:
+    monkeypatch.setattr(yaml_source._Composer, "_tags", {})
+    long = "x" * 65
+    load(f"a: {long}\nb: short\n")
+    assert ("short", (True, False)) in yaml_source._Composer._tags
+    assert not any(key[0] == long for key in yaml_source._Composer._tags)
+    load("\n".join(f"k{i}: v{i}" for i in range(25_000)) + "\n")
+    assert len(yaml_source._Composer._tags) == 20_000
+
+
 # --- lines as an editor counts them ---------------------------------------------------------------
 # libyaml (YAML 1.1) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors,
 # grep -n and CI annotations end lines only at LF, CRLF and a lone CR, and so does every line we report.
@@ -412,10 +489,10 @@ def test_positions_after_a_yaml_only_line_break(sep: str) -> None:
 
 @pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
 def test_columns_on_the_line_of_a_yaml_only_line_break(sep: str) -> None:
-    loaded = load(f"a: \"x{sep}y\"\nb: [1, !!python/name:os.system 2]\n")
+    loaded = load(f'a: "x{sep}y"\nb: [1, !!python/name:os.system 2]\n')
     assert ids(loaded) == ["yaml.tag_not_allowed"]
     assert loaded.problems[0].location == Location("b[1]", 2, 8)
-    loaded = load(f"a: \"x{sep}y\" # c\nb: 1\n")
+    loaded = load(f'a: "x{sep}y" # c\nb: 1\n')
     assert loaded.positions.value(("a",)) == Location("a", 1, 4)
 
 
