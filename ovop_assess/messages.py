@@ -20,6 +20,10 @@ LANGS: Final[tuple[Lang, ...]] = ("en", "id")
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- reading the file -------------------------------------------------
     "file.not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
+    "file.not_regular": {
+        "en": "not a regular file (a pipe, device or socket); only region files are read",
+        "id": "bukan berkas biasa (pipa, perangkat, atau soket); hanya berkas wilayah yang dibaca",
+    },
     "file.is_directory": {
         "en": "this is a folder with no region files (*.yaml, *.yml) below it",
         "id": "ini folder tanpa berkas wilayah (*.yaml, *.yml) di dalamnya",
@@ -67,6 +71,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.bad_merge": {
         "en": "a merge key (<<) must refer to a mapping",
         "id": "kunci penggabungan (<<) harus merujuk ke pemetaan",
+    },
+    "yaml.recursive_alias": {
+        "en": "this alias refers to the list or mapping that contains it, so it would never end",
+        "id": "alias ini merujuk ke daftar atau pemetaan yang memuatnya sendiri, sehingga tidak akan pernah selesai",
+    },
+    "yaml.octal_number": {
+        "en": "YAML 1.1 reads the unquoted {raw} as the octal number {value}; write {plain} "
+        "(no leading zero) or, if it is text, put it in quotes",
+        "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan oktal {value}; tulis {plain} "
+        "(tanpa angka nol di depan) atau, jika berupa teks, beri tanda kutip",
+    },
+    "yaml.base60_number": {
+        "en": "YAML 1.1 reads the unquoted {raw} as the base-60 number {value}; write the number "
+        "without ':' or, if it is text (a time, a ratio), put it in quotes",
+        "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan basis 60 {value}; tulis angkanya "
+        "tanpa ':' atau, jika berupa teks (jam, perbandingan), beri tanda kutip",
+    },
+    "yaml.based_number": {
+        "en": "YAML 1.1 reads the unquoted {raw} as the number {value} (hexadecimal or binary); "
+        "write it in decimal or, if it is text, put it in quotes",
+        "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan {value} (heksadesimal atau biner); "
+        "tulis dalam desimal atau, jika berupa teks, beri tanda kutip",
     },
     # --- the region format -----------------------------------------------
     "schema.top_not_mapping": {

@@ -53,7 +53,17 @@ _TYPE_MESSAGES = {
 _PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
 
 # Loader problems that leave None where the value was.
-_DROPPED = frozenset({"yaml.tag_not_allowed", "yaml.bad_scalar_kind", "yaml.bad_scalar"})
+_DROPPED = frozenset(
+    {
+        "yaml.tag_not_allowed",
+        "yaml.bad_scalar_kind",
+        "yaml.bad_scalar",
+        "yaml.recursive_alias",
+        "yaml.octal_number",
+        "yaml.base60_number",
+        "yaml.based_number",
+    }
+)
 
 MAX_ERRORS = 100
 """Most errors (and, separately, warnings) listed for one file; the rest are counted."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,33 +66,41 @@ class _Composer(_Loader):
 
     libyaml's composer calls back into Python for every node to learn its
     tag: a run of regular expressions for a scalar, two path-resolver hooks
-    around each collection. Safe loading has no path resolvers, so the tag
-    of a scalar depends on its text and style alone and repeats across the
-    files of a batch ("name", "mentee", "true"): it is remembered. About a
-    sixth of composing time goes. At most 4,096 short values are kept (about half a
-    megabyte): the cache is emptied when full, and the common ones return at once.
+    around each collection. Safe loading has no path resolvers, so a
+    scalar's tag depends on its text alone, and only for plain (unquoted)
+    scalars whose first character can start a YAML 1.1 number, boolean,
+    null, date or merge key; every other scalar is text. Those few are looked
+    up once and remembered, since they repeat across a batch ("name", "true",
+    "mentee"): at most 4,096 short values (about half a megabyte), emptied
+    when full. About a sixth of composing time goes.
     """
 
-    _tags: ClassVar[dict[tuple[str, Any], str]] = {}
+    _tags: ClassVar[dict[str, str]] = {}
+    _starts: ClassVar[frozenset[str | None]] = frozenset(_Loader.yaml_implicit_resolvers)
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        if kind is ScalarNode:
-            key = (value, implicit)
-            tag = self._tags.get(key)
-            if tag is None:
-                tag = _resolve(self, kind, value, implicit)
-                if len(value) <= 64:
-                    if len(self._tags) >= _TAGS_KEPT:  # bounded whatever the files hold; the common ones return
-                        self._tags.clear()
-                    self._tags[key] = tag
-            return tag
-        return _SEQ if kind is SequenceNode else _MAP
+        if kind is not ScalarNode:
+            return _SEQ if kind is SequenceNode else _MAP
+        if not implicit[0] or (value and value[0] not in self._starts):
+            return _STR
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = _resolve(self, kind, value, implicit)
+            if len(value) <= 64:
+                if len(self._tags) >= _TAGS_KEPT:  # bounded whatever the files hold; the common ones return
+                    self._tags.clear()
+                self._tags[value] = tag
+        return tag
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
 
     def ascend_resolver(self) -> None:
         pass
+
+
+# Shortcuts above assume what safe loading guarantees: no path resolvers, no wildcard resolvers.
+assert not _Loader.yaml_path_resolvers and None not in _Loader.yaml_implicit_resolvers
 
 
 class Limits(NamedTuple):
@@ -151,11 +160,14 @@ class Positions:
     field) is located at its deepest existing parent.
     """
 
-    __slots__ = ("_marks", "_root")
+    __slots__ = ("_indexes", "_marks", "_root")
 
     def __init__(self, root: Node | None = None, marks: Marks = _LIBYAML_MARKS) -> None:
         self._root = root
         self._marks = marks
+        # Keys of the large mappings looked into: a file with thousands of unknown keys
+        # has a finding for each, and scanning the mapping for each would be quadratic.
+        self._indexes: dict[int, dict[str, tuple[Node, Node]]] = {}
 
     def value(self, path: PathKey) -> Location:
         node, _ = self._find(path)
@@ -189,13 +201,29 @@ class Positions:
         for part in path:
             child: tuple[Node, Node | None] | None = None
             if isinstance(node, MappingNode) and isinstance(part, str):
-                child = _entry(node, part, 0)
+                child = self._entry(node, part)
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 child = (node.value[part], None)
             if child is None:
                 return (None, None) if exact else (node, None)
             node, key_node = child
         return node, key_node
+
+    def _entry(self, mapping: MappingNode, key: str) -> tuple[Node, Node | None] | None:
+        if len(mapping.value) <= _INDEX_ABOVE:
+            return _entry(mapping, key, 0)
+        index = self._indexes.get(id(mapping))
+        if index is None:
+            index = self._indexes[id(mapping)] = {
+                key_node.value: (value_node, key_node)
+                for key_node, value_node in mapping.value
+                if isinstance(key_node, ScalarNode) and key_node.tag == _STR
+            }
+        found = index.get(key)
+        return found if found is not None else _merged_entry(mapping, key, 0)
+
+
+_INDEX_ABOVE = 16  # keys; smaller mappings are scanned
 
 
 def _entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | None] | None:
@@ -205,8 +233,12 @@ def _entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | Non
     for key_node, value_node in mapping.value:
         if isinstance(key_node, ScalarNode) and key_node.tag == _STR and key_node.value == key:
             found = (value_node, key_node)
-    if found is not None or depth > 32:
-        return found
+    return found if found is not None else _merged_entry(mapping, key, depth)
+
+
+def _merged_entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | None] | None:
+    if depth > 32:
+        return None
     for key_node, value_node in mapping.value:
         if key_node.tag != _MERGE:
             continue
@@ -254,6 +286,7 @@ class _Builder:
     def __init__(self, limits: Limits, marks: Marks) -> None:
         self._limits = limits
         self._marks = marks
+        self._open: set[int] = set()  # the collections being built: one met again is a recursive alias
         self._count = 0
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
@@ -282,15 +315,22 @@ class _Builder:
             raise _Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), self._at(node, path)))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                return self._bad_tag(node, path)
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            if node.tag != _MAP:
-                return self._bad_tag(node, path)
-            return self._mapping(node, path, depth)
-        return self._bad_tag(node, path)  # pragma: no cover - composer yields only these
+        if node.tag != (_SEQ if isinstance(node, SequenceNode) else _MAP):
+            return self._bad_tag(node, path)
+        if id(node) in self._open:
+            return self._recursive(node, path)
+        self._open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+            return self._mapping(cast(MappingNode, node), path, depth)
+        finally:
+            self._open.discard(id(node))
+
+    def _recursive(self, node: Node, path: PathKey) -> None:
+        """An alias inside the very list or mapping it names: expanding it would never end."""
+        self.problems.append(Finding(Message("yaml.recursive_alias", {}), self._at(node, path)))
+        return None
 
     def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
         tag = node.tag
@@ -309,6 +349,11 @@ class _Builder:
                 )
             )
             return None
+        if tag in _NUMBER_TAGS and not node.style and not (node.value.isdigit() and node.value[0] != "0"):
+            surprise = _yaml11_number(node.value, value)
+            if surprise is not None:  # the number YAML 1.1 reads is not the one written
+                self.problems.append(Finding(surprise, self._at(node, path)))
+                return None
         return value
 
     def _construct_int(self, node: ScalarNode) -> Any:
@@ -376,9 +421,47 @@ class _Builder:
                 mappings.append(source)
             else:
                 self.problems.append(Finding(Message("yaml.bad_merge", {}), self._at(source, path)))
-        out = [self._mapping(source, path, depth) for source in reversed(mappings)]
+        out: list[dict[Any, Any]] = []
+        for source in reversed(mappings):
+            # Each merged mapping counts as a value, even an empty one: merges of merges
+            # of empty mappings add no values and would otherwise grow without limit.
+            self._count += 1
+            if self._count > self._limits.max_nodes:
+                raise _Abort(
+                    Finding(Message("yaml.too_many_nodes", {"limit": self._limits.max_nodes}), self._at(source, path))
+                )
+            if id(source) in self._open:
+                self._recursive(source, path)
+                continue
+            self._open.add(id(source))
+            try:
+                out.append(self._mapping(source, path, depth))
+            finally:
+                self._open.discard(id(source))
         out.reverse()
         return out
+
+
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def _yaml11_number(text: str, value: Any) -> Message | None:
+    """Why an unquoted number means something else in YAML 1.1 than it looks, or None.
+
+    ``01750`` is octal (1000), ``1:30`` base 60 (90), ``0x1F`` hexadecimal:
+    a distance, a count or an amount written so would be judged on a number
+    nobody wrote. Leading zeros that change nothing (``07``) pass.
+    """
+    digits = text.replace("_", "")
+    body = digits.lstrip("+-")
+    if ":" in digits:
+        return Message("yaml.base60_number", {"raw": _clip(text), "value": value})
+    if body[:2].lower() in ("0x", "0b"):
+        return Message("yaml.based_number", {"raw": _clip(text), "value": value})
+    if len(body) > 1 and body[0] == "0" and body.isdigit() and int(body, 10) != abs(value):
+        plain = digits[: len(digits) - len(body)] + body.lstrip("0")
+        return Message("yaml.octal_number", {"raw": _clip(text), "value": value, "plain": plain})
+    return None
 
 
 def _short(tag: str) -> str:
@@ -415,12 +498,14 @@ class _Open:
 def _precheck(text: str, limits: Limits, marks: Marks) -> Finding | None:
     """Refuse too deep or too many values from libyaml's event stream, before composing.
 
-    Counts and measures what :class:`_Builder` does (values, not keys; not the
-    node of a ``<<`` value; an alias as one, since expanding it is the
-    builder's business), so it never refuses a file the builder would accept,
-    except one with a list or mapping as a mapping key, an error anyway, whose
-    contents count here because libyaml composes them. Runs only when the text
-    is large or bracket-heavy: small texts are cheap to compose.
+    Counts and measures what :class:`_Builder` does (values, not keys; a
+    mapping merged by ``<<`` as one, the list holding several such not at
+    all; an alias as one, since expanding it is the builder's business), so
+    it never refuses a file the builder would accept, except ones with an
+    error anyway: a list or mapping as a mapping key, whose contents count
+    here because libyaml composes them, and ``<<`` on an alias to something
+    that is not a mapping. Runs only when the text is large or bracket-heavy:
+    small texts are cheap to compose.
     """
     if len(text) <= _PRECHECK_ABOVE and not _brackets_over(text, limits.max_depth):
         return None
@@ -450,7 +535,9 @@ def _precheck(text: str, limits: Limits, marks: Marks) -> Finding | None:
         if in_key:  # never built, but composed: bound it by what the file holds
             depth, counted = len(stack), True
         else:
-            depth, counted = level, not (is_key or merge)
+            # A mapping merged in (or an alias to one) counts as one value, as the builder counts it.
+            merged = merge and isinstance(event, (yaml.MappingStartEvent, yaml.AliasEvent))
+            depth, counted = level, not is_key and (not merge or merged)
         if counted:
             count += 1
             if count > limits.max_nodes:
@@ -590,12 +677,15 @@ def read_text(path: Path, limits: Limits) -> str:
     """Read a file as UTF-8 text within the byte limit, or raise :class:`LoadError`."""
     label = Location("", None, None)
     try:
-        size = os.stat(path).st_size
-        if path.is_dir():
+        status = os.stat(path)
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             readable = os.access(path, os.R_OK | os.X_OK)
             raise LoadError(
                 [Finding(Message("file.is_directory" if readable else "file.folder_unreadable", {}), label)]
             )
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would wait for a writer forever, /dev/zero never ends
+            raise LoadError([Finding(Message("file.not_regular", {}), label)])
         if size > limits.max_bytes:
             raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
         with open(path, "rb") as handle:

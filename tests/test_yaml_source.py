@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +94,8 @@ def test_plain_scalars_remember_their_spelling_for_yaml_1_1_hints() -> None:
     loaded = load(text)
     assert loaded.data["a"] is False and loaded.data["b"] == "no"
     assert loaded.data["c"] == datetime.date(2012, 1, 1)
-    assert loaded.data["d"] == 83  # YAML 1.1 octal
+    assert loaded.data["d"] is None  # YAML 1.1 octal (83): refused, see test_yaml_1_1_numbers_are_refused
+    assert ids(loaded) == ["yaml.octal_number"]
     raw = loaded.positions.raw
     assert raw(("a",)) == ("no", "bool")
     assert raw(("c",)) == ("2012-01-01", "timestamp")
@@ -102,6 +105,31 @@ def test_plain_scalars_remember_their_spelling_for_yaml_1_1_hints() -> None:
     # Quoted, explicitly tagged or plain text: nothing to explain.
     for key in ("b", "g", "h", "i"):
         assert raw((key,)) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message_id", "values"),
+    [
+        ("01750", "yaml.octal_number", {"raw": "01750", "value": 1000, "plain": "1750"}),
+        ("-010", "yaml.octal_number", {"raw": "-010", "value": -8, "plain": "-10"}),
+        ("0_10", "yaml.octal_number", {"raw": "0_10", "value": 8, "plain": "10"}),
+        ("1:30", "yaml.base60_number", {"raw": "1:30", "value": 90}),
+        ("20:12", "yaml.base60_number", {"raw": "20:12", "value": 1212}),
+        ("1:30.5", "yaml.base60_number", {"raw": "1:30.5", "value": 90.5}),
+        ("0x1F", "yaml.based_number", {"raw": "0x1F", "value": 31}),
+        ("0b101", "yaml.based_number", {"raw": "0b101", "value": 5}),
+    ],
+)
+def test_yaml_1_1_numbers_are_refused(value: str, message_id: str, values: dict[str, Any]) -> None:
+    """Numbers that YAML 1.1 reads as something other than what is written: never a silent wrong value."""
+    loaded = load(f"a: 1\nstop: {value}\n")
+    assert loaded.data == {"a": 1, "stop": None}
+    assert [(f.message.id, dict(f.message.values), at(f)) for f in loaded.problems] == [(message_id, values, (2, 7))]
+
+
+@pytest.mark.parametrize("value", ["07", "00", "0", "1_000", "+12", "1750", "0.5", "007.5", "'01750'", "!!str 010"])
+def test_numbers_that_mean_what_they_say_pass(value: str) -> None:
+    assert load(f"stop: {value}\n").problems == ()
 
 
 # --- merge keys, anchors and aliases ------------------------------------------------------
@@ -185,6 +213,47 @@ def test_alias_bomb_is_refused_quickly_with_its_path() -> None:
     finding = refused("\n".join(lines))
     assert finding.message.id == "yaml.too_many_nodes"
     assert finding.location is not None and finding.location.path.startswith("a")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x{i}: &m{i} {{<<: [{refs}]}}",  # merges of merges of an empty mapping: no values at all
+        "x{i}: &m{i} {{<<: [{refs}], k: 1}}",
+    ],
+)
+def test_merge_bombs_are_refused_quickly(source: str) -> None:
+    lines = ["x0: &m0 {}"] + [source.format(i=i, refs=", ".join([f"*m{i - 1}"] * 10)) for i in range(1, 10)]
+    started = time.perf_counter()
+    finding = refused("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 1.0
+    assert finding.message.id == "yaml.too_many_nodes"
+    assert finding.location is not None and finding.location.path.startswith("x")
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "line"),
+    [
+        ("a: 1\nx: &rm {a: 1, <<: *rm}\n", "x", 2),  # a mapping that merges itself
+        ("a: 1\nx: &r [1, *r]\n", "x[1]", 2),
+        ("x: &r {k: {j: *r}}\n", "x.k.j", 1),
+        ("x: &r {<<: [{a: 1}, *r]}\n", "x", 1),
+    ],
+)
+def test_recursive_aliases_are_named_not_called_too_deep(text: str, path: str, line: int) -> None:
+    loaded = load(text)
+    assert [(f.message.id, f.location.path, f.location.line) for f in loaded.problems if f.location] == [
+        ("yaml.recursive_alias", path, line)
+    ]
+
+
+def test_positions_in_huge_mappings_are_looked_up_without_rescanning() -> None:
+    """A finding per key of a 40,000-key mapping must not scan the mapping each time (was quadratic)."""
+    loaded = load("a: 1\n" + "".join(f"k{i}: {i}\n" for i in range(40_000)), Limits(max_nodes=100_000))
+    started = time.perf_counter()
+    lines = [loaded.positions.key((f"k{i}",)).line for i in range(40_000)]
+    assert time.perf_counter() - started < 1.0
+    assert lines[:2] == [2, 3] and lines[-1] == 40_001
 
 
 def test_keys_are_not_counted_as_values() -> None:
@@ -465,9 +534,11 @@ def test_remembered_tags_are_bounded(monkeypatch: Any) -> None:
     monkeypatch.setattr(yaml_source._Composer, "_tags", {})
     long = "x" * 65
     load(f"a: {long}\nb: short\n")
-    assert ("short", (True, False)) in yaml_source._Composer._tags
-    assert not any(key[0] == long for key in yaml_source._Composer._tags)
-    load("\n".join(f"k{i}: v{i}" for i in range(25_000)) + "\n")
+    load(f"a: no{long}\nb: no\n")
+    assert "no" in yaml_source._Composer._tags  # a value that could be a boolean is remembered
+    assert "short" not in yaml_source._Composer._tags  # text from its first letter: nothing to remember
+    assert not any(key.endswith(long) for key in yaml_source._Composer._tags)
+    load("\n".join(f"n{i}: {i}" for i in range(25_000)) + "\n")
     assert 0 < len(yaml_source._Composer._tags) <= yaml_source._TAGS_KEPT
 
 
@@ -578,6 +649,20 @@ def test_missing_directory_and_too_large(tmp_path: Path) -> None:
     assert finding.message.id == "file.too_large"
     assert finding.message.values == {"size": big.stat().st_size, "limit": 100}
     assert read_text(big, Limits(max_bytes=1000)).startswith("a: 1")
+
+
+def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:
+    """A FIFO would block until a writer comes; /dev/zero never ends. Both are refused at once."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert read_refused(fifo).message.id == "file.not_regular"
+    device = tmp_path / "zero.yaml"
+    device.symlink_to("/dev/zero")
+    assert read_refused(device).message.id == "file.not_regular"
+    regular = tmp_path / "link.yaml"
+    regular.symlink_to(tmp_path / "target.yaml")
+    (tmp_path / "target.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert read_text(regular, Limits()) == "a: 1\n"  # a link to a regular file is read
 
 
 def test_permission_denied(tmp_path: Path, monkeypatch: Any) -> None:
