@@ -120,6 +120,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "schema.expected_mapping": {"en": "expected a mapping of fields", "id": "harus berupa pemetaan kolom"},
     "schema.expected_date": {"en": "expected a date YYYY-MM-DD", "id": "harus berupa tanggal TTTT-BB-HH"},
     "schema.one_of": {"en": "must be one of: {choices}", "id": "harus salah satu dari: {choices}"},
+    "schema.one_of_quote": {
+        "en": 'must be one of: {choices}; YAML reads the unquoted {raw} as {kind}: write it in quotes, "{raw}", '
+        "if that is what you mean",
+        "id": "harus salah satu dari: {choices}; YAML membaca {raw} tanpa kutip sebagai {kind}: tulis dalam tanda "
+        'kutip, "{raw}", jika itu maksudnya',
+    },
+    "schema.number_leading_zero": {
+        "en": "expected a number; YAML reads the unquoted {raw} as text because of its leading zero: write {plain}",
+        "id": "harus berupa angka; YAML membaca {raw} tanpa kutip sebagai teks karena angka nol di depannya: "
+        "tulis {plain}",
+    },
     "schema.too_small": {"en": "must be at least {limit}", "id": "minimal {limit}"},
     "schema.too_big": {"en": "must be at most {limit}", "id": "maksimal {limit}"},
     "schema.empty_text": {"en": "must not be empty", "id": "tidak boleh kosong"},

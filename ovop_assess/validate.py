@@ -170,12 +170,20 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
         return _unknown_key(loc, root)
     if kind == "missing":
         return Message("schema.missing", {"field": str(last)})
-    spelled = positions.raw((*prefix, *loc)) if kind == "string_type" else None
-    if spelled is not None:
+    spelled = positions.raw((*prefix, *loc)) if kind in ("string_type", "literal_error") else None
+    if spelled is not None and not (spelled[1] == "null" and spelled[0] in ("", "~")):
         raw, tag = spelled
-        if tag == "null":  # `name:` with nothing after it, or `~`
-            return Message("schema.empty_text", {})
-        return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": Message(f"kind.{tag}", {})})
+        read_as = Message(f"kind.{tag}", {})
+        if kind == "literal_error":  # `status: no`: YAML 1.1 read a boolean where a choice was meant
+            choices = _choices(ctx.get("expected", ""))
+            return Message("schema.one_of_quote", {"choices": choices, "raw": _clip(raw), "kind": read_as})
+        return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": read_as})
+    if kind in ("int_type", "float_type") and positions.unquoted((*prefix, *loc)):
+        written = _written_number(positions, (*prefix, *loc))
+        if written is not None:  # `0900`: a leading zero with an 8 or 9 is no YAML 1.1 number
+            return Message("schema.number_leading_zero", {"raw": _clip(written), "plain": written.lstrip("0") or "0"})
+    if kind == "string_type" and spelled is not None:  # `name:` with nothing after it, or `~`
+        return Message("schema.empty_text", {})
     if kind in _TYPE_MESSAGES:
         return Message(_TYPE_MESSAGES[kind], {})
     if kind == "finite_number":
@@ -193,6 +201,12 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
     if kind == "string_pattern_mismatch":
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
+
+
+def _written_number(positions: Positions, path: PathKey) -> str | None:
+    """The digits of a plain scalar that YAML 1.1 kept as text because of a leading zero, or None."""
+    text = positions.text(path)
+    return text if text is not None and len(text) > 1 and text[0] == "0" and text.isdigit() else None
 
 
 def _number(value: Any) -> Any:

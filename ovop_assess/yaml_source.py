@@ -190,6 +190,11 @@ class Positions:
             return node.value, _short(node.tag)
         return None
 
+    def text(self, path: PathKey) -> str | None:
+        """The text of the scalar at ``path`` as written, or None."""
+        node, _ = self._find(path, exact=True)
+        return node.value if isinstance(node, ScalarNode) else None
+
     def unquoted(self, path: PathKey) -> bool:
         """Whether the value at ``path`` is written as a plain (unquoted) scalar."""
         node, _ = self._find(path, exact=True)

@@ -217,6 +217,20 @@ def test_yaml_1_1_numbers_are_one_error_each() -> None:
     assert "bilangan oktal 8" in render(result.errors[1].message, "id")
 
 
+def test_yaml_1_1_readings_in_choices_names_and_numbers_get_a_hint() -> None:
+    text = HEAD.replace("  level: kelurahan\n", "  level: on\n") + (
+        "firms:\n  - {name: NULL, role: champion, monthly_capacity: 0900}\n"
+    )
+    assert [en(f) for f in check(text).errors] == [
+        "must be one of: desa, kelurahan, kecamatan; YAML reads the unquoted on as true/false: write it in quotes, "
+        '"on", if that is what you mean',
+        'expected text, but YAML reads the unquoted NULL as empty; write it in quotes: "NULL"',
+        "expected a number; YAML reads the unquoted 0900 as text because of its leading zero: write 900",
+    ]
+    quoted = HEAD + "firms:\n  - {name: A, role: champion, monthly_capacity: '0900'}\n"
+    assert [en(f) for f in check(quoted).errors] == ["expected a number"]  # quoted: text on purpose
+
+
 def test_empty_value_where_text_is_required() -> None:
     text = HEAD.replace("  name: Kauman\n", "  name:\n").replace("  city: Kota Surakarta\n", "  city: ~\n")
     assert [(f.location, en(f)) for f in check(text).errors] == [
