@@ -701,6 +701,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a second YAML document starts here (a line ---); a region file holds one document only",
         "id": "dokumen YAML kedua dimulai di sini (baris ---); berkas wilayah hanya boleh berisi satu dokumen",
     },
+    "yaml.bad_escape": {
+        "en": "unknown escape (a backslash) in double quotes; write \\\\ for a backslash, or use single quotes",
+        "id": "escape tidak dikenal (garis miring terbalik) dalam tanda kutip ganda; tulis \\\\ untuk garis miring "
+        "terbalik, atau pakai tanda kutip tunggal",
+    },
+    "yaml.after_document_end": {
+        "en": "this cannot come after the end of the document (a line with '...' ends it)",
+        "id": "ini tidak boleh berada setelah akhir dokumen (baris '...' mengakhirinya)",
+    },
+    "yaml.yaml_version": {
+        "en": "this YAML version is not supported; remove the %YAML line",
+        "id": "versi YAML ini tidak didukung; hapus baris %YAML",
+    },
+    "yaml.key_too_long": {
+        "en": "a key longer than {limit} characters; YAML cannot read it",
+        "id": "kunci lebih panjang dari {limit} karakter; YAML tidak dapat membacanya",
+    },
+    "yaml.invisible_break": {
+        "en": "this line holds an invisible {char} (pasted from a word processor?), which YAML counts as a "
+        "line end; delete it",
+        "id": "baris ini memuat {char} yang tidak terlihat (tersalin dari pengolah kata?), yang dihitung YAML "
+        "sebagai akhir baris; hapus",
+    },
     "yaml.undefined_alias": {
         "en": "the alias *{name} refers to no anchor &{name} defined above it",
         "id": "alias *{name} tidak merujuk ke jangkar &{name} mana pun yang didefinisikan di atasnya",

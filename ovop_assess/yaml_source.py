@@ -114,6 +114,7 @@ class Limits(NamedTuple):
 # Line ends for YAML 1.1 (and so libyaml) but not for editors, which count only CR, LF and CRLF.
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 _EDITOR_BREAK = re.compile(r"\r\n?|\n")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 _EDITOR_BREAK_BYTES = re.compile(rb"\r\n?|\n")
 _YAML_BREAKS = ("\n", "\r", *_YAML_ONLY_BREAKS)
 
@@ -134,11 +135,21 @@ class Marks:
         if any(char in text for char in _YAML_ONLY_BREAKS):
             self._starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
 
+    @property
+    def recounts(self) -> bool:
+        """Whether the text holds a line end that only YAML counts."""
+        return self._starts is not None
+
     def line_column(self, mark: Any) -> tuple[int, int]:
         if self._starts is None:
             return mark.line + 1, mark.column + 1
-        line = bisect_right(self._starts, mark.index) - 1
-        return line + 1, mark.index - self._starts[line] + 1
+        return self.at_index(mark.index)
+
+    def at_index(self, index: int) -> tuple[int, int]:
+        """Line and column of a character index (a text that :attr:`recounts` only)."""
+        starts = self._starts or [0]
+        line = bisect_right(starts, index) - 1
+        return line + 1, index - starts[line] + 1
 
     def location(self, path: str, mark: Any) -> Location:
         if mark is None:
@@ -583,7 +594,10 @@ def parse_text(text: str, limits: Limits) -> Loaded:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise LoadError([_yaml_error(exc, text, limits, marks)]) from None
+        hidden = (
+            _invisible_break(text, marks) if marks.recounts and not isinstance(exc, yaml.reader.ReaderError) else None
+        )
+        raise LoadError([_yaml_error(exc, text, limits, marks), *([hidden] if hidden else [])]) from None
     except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
         raise LoadError(
             [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", None, None))]
@@ -654,6 +668,8 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: 
         and not _line_before(text, mark).strip()  # the line itself starts out of place
     ):
         return Finding(Message("yaml.bad_indentation", {}), where)
+    if context == "while scanning a simple key" and start is not None and _key_too_long(text, start):
+        return Finding(Message("yaml.key_too_long", {"limit": _LIBYAML_MAX_KEY}), marks.location("", start))
     if context == "while scanning a simple key" and start is not None:
         return Finding(Message("yaml.missing_colon", {}), marks.location("", start))
     if context in ("while parsing a flow sequence", "while parsing a flow mapping") and start is not None:
@@ -664,8 +680,52 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: 
         found = re.match(r"\*([^\s,\[\]{}]+)", text[mark.index : mark.index + 200])
         if found:
             return Finding(Message("yaml.undefined_alias", {"name": _clip(found.group(1))}), where)
+    plain = _PLAIN_PROBLEMS.get(problem)
+    if plain is not None:
+        return Finding(Message(plain, {}), where)
     detail = f"{context}, {problem}" if context and problem else problem or context or str(exc).splitlines()[0]
     return Finding(Message("yaml.syntax", {"detail": detail}), where)
+
+
+# libyaml's wording, for the slips that have no message of their own above.
+_PLAIN_PROBLEMS = {
+    "found unknown escape character": "yaml.bad_escape",
+    "did not find expected <document start>": "yaml.after_document_end",
+    "found incompatible YAML document": "yaml.yaml_version",
+}
+# libyaml reads a key of at most this many characters before its ':'.
+_LIBYAML_MAX_KEY = 1024
+
+
+def _key_too_long(text: str, start: Any) -> bool:
+    begin = int(start.index)
+    line_end = text.find("\n", begin)
+    colon = text.find(":", begin, line_end if line_end >= 0 else len(text))
+    return colon - begin > _LIBYAML_MAX_KEY
+
+
+def _invisible_break(text: str, marks: Marks) -> Finding | None:
+    """Where the first YAML-only line end outside quotes sits: often the hidden cause of a syntax error.
+
+    Inside quotes such a character is only text, so the quoted values read
+    before the error are skipped.
+    """
+    found = sorted(match.start() for match in _YAML_ONLY_BREAK.finditer(text))
+    if not found:
+        return None
+    quoted: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                quoted.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are what matters
+    for index in found:
+        if not any(start <= index < end for start, end in quoted):
+            line, column = marks.at_index(index)
+            char = f"U+{ord(text[index]):04X}"
+            return Finding(Message("yaml.invisible_break", {"char": char}), Location("", line, column))
+    return None
 
 
 def _line_before(text: str, mark: Any) -> str:

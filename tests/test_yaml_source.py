@@ -435,6 +435,10 @@ SYNTAX = [
     ("é: ü\x00\n", "yaml.control_char", (1, 5)),
     ("a: [1, ]]\n", "yaml.syntax", (1, 9)),
     ("a: [1,\n", "yaml.syntax", (2, 1)),
+    ('a: "x \\q y"\n', "yaml.bad_escape", (1, 7)),
+    ("a: 1\n...\nb: 2\n", "yaml.after_document_end", (3, 1)),
+    ("%YAML 2.0\n---\na: 1\n", "yaml.yaml_version", (1, 1)),
+    ("a: 1\n" + "k" * 1100 + ": 1\n", "yaml.key_too_long", (2, 1)),
 ]
 
 
@@ -595,6 +599,17 @@ def test_syntax_error_lines_after_a_yaml_only_line_break(
     assert at(finding) == where
     if values is not None:
         assert finding.message.values == values
+
+
+@pytest.mark.parametrize("sep", YAML_ONLY_BREAKS)
+def test_a_syntax_error_also_points_at_an_invisible_line_end(sep: str) -> None:
+    """A separator pasted into a comment or a plain value splits the line for YAML only: say where it is."""
+    with pytest.raises(LoadError) as info:
+        load(f"a: 1\n# Where the{sep}facts come from\nb: 2\n")
+    syntax, hidden = info.value.findings
+    assert at(syntax)[0] == 2
+    assert hidden.message == Message("yaml.invisible_break", {"char": f"U+{ord(sep):04X}"})
+    assert at(hidden) == (2, 12)
 
 
 def test_limits_are_located_on_editor_lines() -> None:
