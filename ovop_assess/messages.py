@@ -718,6 +718,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a key longer than {limit} characters; YAML cannot read it",
         "id": "kunci lebih panjang dari {limit} karakter; YAML tidak dapat membacanya",
     },
+    "yaml.quote_spans_lines": {
+        "en": "the {quote} opened here closes only on line {line}; if a closing {quote} is missing, add it here",
+        "id": "tanda {quote} yang dibuka di sini baru ditutup di baris {line}; jika tanda {quote} penutup hilang, "
+        "tambahkan di sini",
+    },
     "yaml.invisible_break": {
         "en": "this line holds an invisible {char} (pasted from a word processor?), which YAML counts as a "
         "line end; delete it",

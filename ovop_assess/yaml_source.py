@@ -594,10 +594,9 @@ def parse_text(text: str, limits: Limits) -> Loaded:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        hidden = (
-            _invisible_break(text, marks) if marks.recounts and not isinstance(exc, yaml.reader.ReaderError) else None
-        )
-        raise LoadError([_yaml_error(exc, text, limits, marks), *([hidden] if hidden else [])]) from None
+        finding = _yaml_error(exc, text, limits, marks)
+        hints = [] if isinstance(exc, yaml.reader.ReaderError) else _hidden_causes(text, marks, finding)
+        raise LoadError([finding, *hints]) from None
     except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
         raise LoadError(
             [Finding(Message("yaml.too_deep", {"limit": limits.max_depth}), Location("", None, None))]
@@ -704,28 +703,39 @@ def _key_too_long(text: str, start: Any) -> bool:
     return colon - begin > _LIBYAML_MAX_KEY
 
 
-def _invisible_break(text: str, marks: Marks) -> Finding | None:
-    """Where the first YAML-only line end outside quotes sits: often the hidden cause of a syntax error.
+def _hidden_causes(text: str, marks: Marks, error: Finding) -> list[Finding]:
+    """What may really be behind a syntax error, found far from where libyaml stopped.
 
-    Inside quotes such a character is only text, so the quoted values read
-    before the error are skipped.
+    - A quote left open: libyaml reads on to the next such quote (an
+      apostrophe in "Kauman's" lines later) and fails there. A quoted value
+      that spans lines and ends on the error's line is pointed at.
+    - A NEL/U+2028/U+2029 outside quotes: it ends the line for YAML only.
+      Inside quotes it is only text, so those are skipped.
     """
-    found = sorted(match.start() for match in _YAML_ONLY_BREAK.finditer(text))
-    if not found:
-        return None
-    quoted: list[tuple[int, int]] = []
+    quoted: list[tuple[Any, Any, str]] = []
     try:
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
-                quoted.append((token.start_mark.index, token.end_mark.index))
+                quoted.append((token.start_mark, token.end_mark, token.style))
     except yaml.YAMLError:
         pass  # the tokens up to the error are what matters
-    for index in found:
-        if not any(start <= index < end for start, end in quoted):
-            line, column = marks.at_index(index)
-            char = f"U+{ord(text[index]):04X}"
-            return Finding(Message("yaml.invisible_break", {"char": char}), Location("", line, column))
-    return None
+    hints: list[Finding] = []
+    error_line = error.location.line if error.location is not None else None
+    if quoted and error_line is not None:
+        start, end, quote = quoted[-1]
+        first, last = marks.line_column(start)[0], marks.line_column(end)[0]
+        if first < last == error_line:
+            where = marks.location("", start)
+            hints.append(Finding(Message("yaml.quote_spans_lines", {"quote": quote, "line": last}), where))
+    if marks.recounts:
+        for match in _YAML_ONLY_BREAK.finditer(text):
+            index = match.start()
+            if not any(start.index <= index < end.index for start, end, _ in quoted):
+                line, column = marks.at_index(index)
+                char = f"U+{ord(text[index]):04X}"
+                hints.append(Finding(Message("yaml.invisible_break", {"char": char}), Location("", line, column)))
+                break
+    return hints
 
 
 def _line_before(text: str, mark: Any) -> str:

@@ -612,6 +612,18 @@ def test_a_syntax_error_also_points_at_an_invisible_line_end(sep: str) -> None:
     assert at(hidden) == (2, 12)
 
 
+def test_a_quote_closed_lines_later_by_an_apostrophe_is_pointed_at() -> None:
+    text = "region:\n  name: 'Kauman\n  level: kelurahan\nproduct:\n  description: Kauman's batik is old\n"
+    with pytest.raises(LoadError) as info:
+        load(text)
+    syntax, hint = info.value.findings
+    assert at(syntax)[0] == 5
+    assert hint.message == Message("yaml.quote_spans_lines", {"quote": "'", "line": 5})
+    assert at(hint) == (2, 9)
+    # A quoted value over several lines is fine YAML: an error elsewhere gets no such hint.
+    assert refused("a: 'one\n  two'\nb: [1,\n").message.id == "yaml.syntax"
+
+
 def test_limits_are_located_on_editor_lines() -> None:
     text = "x: '\u2028'\n" + "a: " + "[" * 40 + "]" * 40 + "\n"
     finding = refused(text, Limits(max_depth=5))
