@@ -44,6 +44,78 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "file.empty": {"en": "the file is empty", "id": "berkas kosong"},
     # --- YAML -------------------------------------------------------------
     "yaml.syntax": {"en": "YAML syntax error: {detail}", "id": "kesalahan sintaks YAML: {detail}"},
+    # --- libyaml's own words, for syntax errors without a message of their own -------------
+    "libyaml.while_parsing_a_block_mapping": {
+        "en": "while parsing a block mapping",
+        "id": "saat membaca pemetaan blok",
+    },
+    "libyaml.while_parsing_a_block_collection": {
+        "en": "while parsing a block collection",
+        "id": "saat membaca daftar blok",
+    },
+    "libyaml.while_parsing_a_flow_mapping": {
+        "en": "while parsing a flow mapping",
+        "id": "saat membaca pemetaan dalam kurung kurawal",
+    },
+    "libyaml.while_parsing_a_flow_sequence": {
+        "en": "while parsing a flow sequence",
+        "id": "saat membaca daftar dalam kurung siku",
+    },
+    "libyaml.while_parsing_a_flow_node": {"en": "while parsing a flow node", "id": "saat membaca nilai dalam kurung"},
+    "libyaml.while_parsing_a_block_node": {"en": "while parsing a block node", "id": "saat membaca nilai blok"},
+    "libyaml.while_parsing_a_node": {"en": "while parsing a node", "id": "saat membaca nilai"},
+    "libyaml.while_scanning_a_simple_key": {"en": "while scanning a simple key", "id": "saat membaca kunci"},
+    "libyaml.while_scanning_a_quoted_scalar": {
+        "en": "while scanning a quoted scalar",
+        "id": "saat membaca nilai bertanda kutip",
+    },
+    "libyaml.while_scanning_a_plain_scalar": {"en": "while scanning a plain scalar", "id": "saat membaca nilai"},
+    "libyaml.while_scanning_a_block_scalar": {
+        "en": "while scanning a block scalar",
+        "id": "saat membaca teks blok (| atau >)",
+    },
+    "libyaml.while_scanning_an_anchor": {"en": "while scanning an anchor", "id": "saat membaca jangkar (&)"},
+    "libyaml.while_scanning_an_alias": {"en": "while scanning an alias", "id": "saat membaca alias (*)"},
+    "libyaml.while_scanning_a_tag": {"en": "while scanning a tag", "id": "saat membaca tag (!)"},
+    "libyaml.while_scanning_a_directive": {"en": "while scanning a directive", "id": "saat membaca direktif (%)"},
+    "libyaml.did_not_find_expected_key": {
+        "en": "did not find expected key",
+        "id": "kunci yang diharapkan tidak ditemukan",
+    },
+    "libyaml.did_not_find_expected_node_content": {
+        "en": "did not find expected node content",
+        "id": "isi nilai yang diharapkan tidak ditemukan",
+    },
+    "libyaml.no_dash": {
+        "en": "did not find expected '-' indicator",
+        "id": "tanda '-' yang diharapkan tidak ditemukan",
+    },
+    "libyaml.no_comma_or_bracket": {
+        "en": "did not find expected ',' or ']'",
+        "id": "tanda ',' atau ']' yang diharapkan tidak ditemukan",
+    },
+    "libyaml.no_comma_or_brace": {
+        "en": "did not find expected ',' or '}}'",
+        "id": "tanda ',' atau '}}' yang diharapkan tidak ditemukan",
+    },
+    "libyaml.no_colon": {
+        "en": "could not find expected ':'",
+        "id": "tanda ':' yang diharapkan tidak ditemukan",
+    },
+    "libyaml.found_character_that_cannot_start_any_token": {
+        "en": "found character that cannot start any token",
+        "id": "ada karakter yang tidak dapat mengawali nilai atau kunci",
+    },
+    "libyaml.found_unexpected_end_of_stream": {
+        "en": "found unexpected end of stream",
+        "id": "berkas berakhir sebelum waktunya",
+    },
+    "libyaml.unexpected_colon": {"en": "found unexpected ':'", "id": "ada ':' yang tidak diharapkan"},
+    "libyaml.dash_not_here": {
+        "en": "block sequence entries are not allowed in this context",
+        "id": "butir daftar ('- ') tidak boleh berada di sini",
+    },
+    "libyaml.found_undefined_tag_handle": {"en": "found undefined tag handle", "id": "penanda tag tidak dikenal"},
     "yaml.too_deep": {
         "en": "nesting deeper than {limit} levels (raise the limit with --max-depth)",
         "id": "susunan bertingkat lebih dari {limit} tingkat (naikkan batas dengan --max-depth)",

@@ -682,8 +682,44 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: 
     plain = _PLAIN_PROBLEMS.get(problem)
     if plain is not None:
         return Finding(Message(plain, {}), where)
-    detail = f"{context}, {problem}" if context and problem else problem or context or str(exc).splitlines()[0]
-    return Finding(Message("yaml.syntax", {"detail": detail}), where)
+    words = [_libyaml_words(part) for part in (context, problem) if part] or [str(exc).splitlines()[0]]
+    return Finding(Message("yaml.syntax", {"detail": tuple(words)}), where)
+
+
+def _libyaml_words(text: str) -> Message | str:
+    """libyaml's phrase from the catalogue (so it reads in the chosen language), or as it is."""
+    key = _LIBYAML_WORDS.get(text)
+    return Message(key, {}) if key is not None else text
+
+
+_LIBYAML_WORDS = {
+    "while parsing a block mapping": "libyaml.while_parsing_a_block_mapping",
+    "while parsing a block collection": "libyaml.while_parsing_a_block_collection",
+    "while parsing a flow mapping": "libyaml.while_parsing_a_flow_mapping",
+    "while parsing a flow sequence": "libyaml.while_parsing_a_flow_sequence",
+    "while parsing a flow node": "libyaml.while_parsing_a_flow_node",
+    "while parsing a block node": "libyaml.while_parsing_a_block_node",
+    "while parsing a node": "libyaml.while_parsing_a_node",
+    "while scanning a simple key": "libyaml.while_scanning_a_simple_key",
+    "while scanning a quoted scalar": "libyaml.while_scanning_a_quoted_scalar",
+    "while scanning a plain scalar": "libyaml.while_scanning_a_plain_scalar",
+    "while scanning a block scalar": "libyaml.while_scanning_a_block_scalar",
+    "while scanning an anchor": "libyaml.while_scanning_an_anchor",
+    "while scanning an alias": "libyaml.while_scanning_an_alias",
+    "while scanning a tag": "libyaml.while_scanning_a_tag",
+    "while scanning a directive": "libyaml.while_scanning_a_directive",
+    "did not find expected key": "libyaml.did_not_find_expected_key",
+    "did not find expected node content": "libyaml.did_not_find_expected_node_content",
+    "did not find expected '-' indicator": "libyaml.no_dash",
+    "did not find expected ',' or ']'": "libyaml.no_comma_or_bracket",
+    "did not find expected ',' or '}'": "libyaml.no_comma_or_brace",
+    "could not find expected ':'": "libyaml.no_colon",
+    "found character that cannot start any token": "libyaml.found_character_that_cannot_start_any_token",
+    "found unexpected end of stream": "libyaml.found_unexpected_end_of_stream",
+    "found unexpected ':'": "libyaml.unexpected_colon",
+    "block sequence entries are not allowed in this context": "libyaml.dash_not_here",
+    "found undefined tag handle": "libyaml.found_undefined_tag_handle",
+}
 
 
 # libyaml's wording, for the slips that have no message of their own above.

@@ -449,6 +449,22 @@ def test_syntax_errors(text: str, message_id: str, where: tuple[int, int]) -> No
     assert at(finding) == where
 
 
+def test_libyaml_words_come_from_the_catalogue_in_both_languages() -> None:
+    from ovop_assess.messages import CATALOGUE, render
+
+    for phrase, key in yaml_source._LIBYAML_WORDS.items():
+        assert render(Message(key, {}), "en") == phrase and CATALOGUE[key]["id"]  # English stays libyaml's wording
+    finding = refused("a:\n  b: 1\n c: 2\nd: [1, 2\n")
+    assert finding.message.id == "yaml.bad_indentation"
+    finding = refused("- a\nb: 1\n")
+    assert render(finding.message, "en") == (
+        "YAML syntax error: while parsing a block collection, did not find expected '-' indicator"
+    )
+    assert render(finding.message, "id") == (
+        "kesalahan sintaks YAML: saat membaca daftar blok, tanda '-' yang diharapkan tidak ditemukan"
+    )
+
+
 def test_syntax_message_values() -> None:
     assert refused("a: [1\nb: 2\n").message.values == {"bracket": "[", "line": 1}
     assert refused("a: *nowhere\n").message.values == {"name": "nowhere"}
