@@ -352,6 +352,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
         "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
     },
+    "cli.output_is_input": {
+        "en": "the output {path} is one of the input files; choose another output file",
+        "id": "keluaran {path} adalah salah satu berkas masukan; pilih berkas keluaran lain",
+    },
+    "cli.checklist_one_file": {
+        "en": "{path} is a folder; a checklist is written for one region file",
+        "id": "{path} adalah folder; daftar periksa dibuat untuk satu berkas wilayah",
+    },
     "cli.exists": {
         "en": "{path} already exists; use --force to overwrite it",
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",
