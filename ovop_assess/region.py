@@ -41,7 +41,7 @@ class _Model(BaseModel):
 class RegionPlace(_Model):
     name: Text
     level: Literal["desa", "kelurahan", "kecamatan"]
-    code: Annotated[str, Field(pattern=r"^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$")] | None = None
+    code: Annotated[str, Field(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$")] | None = None
     district: str | None = None
     city: Text
     province: Text
@@ -57,7 +57,7 @@ class Uniqueness(_Model):
 class Product(_Model):
     name: Text
     category: Text
-    kbli: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
+    kbli: Annotated[str, Field(pattern=r"^[0-9]{5}$")] | None = None
     export_oriented: bool | None = None
     uniqueness: Uniqueness | None = None
 
@@ -74,7 +74,7 @@ class Firm(_Model):
     mentor: Text | None = None
     willing_to_lead: bool | None = None
     monthly_capacity: Quantity | None = None
-    nib: Annotated[str, Field(pattern=r"^\d{13}$")] | None = None
+    nib: Annotated[str, Field(pattern=r"^[0-9]{13}$")] | None = None
     workers: Annotated[int, Field(ge=0)] | None = None
 
 

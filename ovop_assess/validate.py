@@ -28,7 +28,7 @@ from .region import Region
 from .results import Finding, Location, Message
 from .yaml_source import Loaded, PathKey, Positions, format_path
 
-_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$")
+_CODE = re.compile(r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$")
 
 _TYPE_MESSAGES = {
     "string_type": "schema.expected_text",
@@ -206,7 +206,7 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
 def _written_number(positions: Positions, path: PathKey) -> str | None:
     """The digits of a plain scalar that YAML 1.1 kept as text because of a leading zero, or None."""
     text = positions.text(path)
-    return text if text is not None and len(text) > 1 and text[0] == "0" and text.isdigit() else None
+    return text if text is not None and len(text) > 1 and text[0] == "0" and text.isascii() and text.isdigit() else None
 
 
 def _number(value: Any) -> Any:

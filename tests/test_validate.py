@@ -239,6 +239,26 @@ def test_empty_value_where_text_is_required() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("code", '"\u0663\u0663.72.03.1009"'),  # Arabic-Indic digits
+        ("nib", '"\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661\u0660\u0661"'),
+        ("kbli", '"\uff11\uff13\uff11\uff13\uff14"'),  # full-width digits
+    ],
+)
+def test_codes_take_ascii_digits_only(field: str, value: str) -> None:
+    """As the exported JSON Schema says: a "digit" in a code is 0-9, not any script's digit."""
+    if field == "code":
+        text = HEAD.replace("  level: kelurahan\n", f"  level: kelurahan\n  code: {value}\n")
+    elif field == "nib":
+        text = HEAD + f"firms:\n  - {{name: A, role: champion, nib: {value}}}\n"
+    else:
+        text = HEAD + f"product: {{name: Batik, category: batik, kbli: {value}}}\n"
+    errors = check(text).errors
+    assert [f.location.path.rsplit(".", 1)[-1] for f in errors if f.location] == [field]
+
+
 def test_quoted_values_get_no_yaml_hint() -> None:
     finding = only(HEAD + "firms:\n  - {name: A, role: champion, nib: 1234567890123}\n")
     assert "unquoted 1234567890123 as a number" in en(finding)
