@@ -9,6 +9,7 @@ waiver rule ids) are the tool's own and not in the schema.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -19,12 +20,64 @@ from .region import Region
 def region_schema() -> dict[str, Any]:
     schema = Region.model_json_schema(mode="validation")
     body = {k: v for k, v in schema.items() if k not in ("title", "description")}
+    _describe(body, body, (), _template_notes())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "OVOP candidate region file (ovop-region/1)",
         "description": f"Region file for ovop-assess {__version__}: one candidate OVOP sentra.",
         **body,
     }
+
+
+# A field of the template, written or commented out: `  name: Nama Desa   # nama … / … name`.
+_TEMPLATE_FIELD = re.compile(r"^(?P<indent> *)(?P<item>- )?(?P<key>[a-z_]+):[^#]*?\s#\s+(?P<note>\S.*)$")
+
+
+def _template_notes() -> dict[tuple[str, ...], str]:
+    """Each field's comment in the ``init`` template (Bahasa Indonesia / English), by field path.
+
+    The template is the one place fields are explained in both languages;
+    editors show the same words on hover through the schema's descriptions.
+    """
+    notes: dict[tuple[str, ...], str] = {}
+    parents: list[tuple[int, str]] = []
+    for line in region_template().splitlines():
+        while line.lstrip().startswith("# "):  # a field commented out, at any depth
+            at = line.index("#")
+            line = line[:at] + line[at + 2 :]
+        found = _TEMPLATE_FIELD.match(line)
+        if found is None:
+            continue
+        indent = len(found["indent"]) + (2 if found["item"] else 0)
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        path = (*(key for _, key in parents), found["key"])
+        notes.setdefault(path, found["note"].strip())
+        parents.append((indent, found["key"]))
+    return notes
+
+
+def _describe(
+    root: dict[str, Any], node: dict[str, Any], path: tuple[str, ...], notes: dict[tuple[str, ...], str]
+) -> None:
+    """Give each property under ``node`` its template note, following $ref into the models."""
+    for name, prop in node.get("properties", {}).items():
+        here = (*path, name)
+        if here in notes:
+            prop["description"] = notes[here]
+        target = _model_of(root, prop)
+        if target is not None:
+            _describe(root, target, here, notes)
+
+
+def _model_of(root: dict[str, Any], prop: dict[str, Any]) -> dict[str, Any] | None:
+    """The model schema a property holds: directly, as list items, or as one choice of anyOf."""
+    for candidate in (prop, prop.get("items", {}), *prop.get("anyOf", [])):
+        ref = candidate.get("$ref") or candidate.get("items", {}).get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            found: dict[str, Any] = root["$defs"][ref.rsplit("/", 1)[-1]]
+            return found
+    return None
 
 
 def region_schema_json() -> str:

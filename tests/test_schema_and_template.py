@@ -70,6 +70,21 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert schema["$schema"].endswith("2020-12/schema") and "firms" in schema["properties"]
 
 
+def test_every_field_of_the_schema_is_described_in_both_languages() -> None:
+    """Editors show a field's description on hover: the template's bilingual comment for that field."""
+    schema = region_schema()
+    models = [("", schema), *schema["$defs"].items()]
+    undescribed = [
+        f"{model}.{name}"
+        for model, body in models
+        for name, prop in body.get("properties", {}).items()
+        if " / " not in prop.get("description", "")
+    ]
+    assert undescribed == []
+    firm = schema["$defs"]["Firm"]["properties"]
+    assert firm["nib"]["description"] == "NIB 13 angka, dalam tanda kutip / 13-digit NIB, in quotes"
+
+
 def test_template_is_valid_and_incomplete() -> None:
     result = assess_text(region_template(), criteria_sets.load("default"), as_of=AS_OF)
     assert result.verdict is Verdict.INCOMPLETE
