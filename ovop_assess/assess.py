@@ -31,6 +31,7 @@ from .results import (
     Report,
     Status,
     Verdict,
+    file_label,
 )
 from .rules.base import Facts, RuleSpec
 from .validate import RuleIds, validate
@@ -57,7 +58,7 @@ def assess_path(
     label: str | None = None,
 ) -> FileResult:
     """Read, validate and assess one region file."""
-    label = label if label is not None else str(path)
+    label = label if label is not None else file_label(path)
     try:
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:
@@ -89,7 +90,7 @@ def assess_with_region(
     label: str | None = None,
 ) -> tuple[FileResult, Region | None]:
     """Like :func:`assess_path`, also returning the validated region (None when invalid)."""
-    label = label if label is not None else str(path)
+    label = label if label is not None else file_label(path)
     try:
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:

@@ -9,6 +9,7 @@ and they cross process boundaries (``--jobs``) as cheap pickles.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
@@ -95,10 +96,29 @@ class RegionInfo(NamedTuple):
     city: str
 
 
+def file_label(path: str | os.PathLike[str]) -> str:
+    """How every report and message names a file: its path as text, each byte that is not UTF-8 as ``\\xNN``.
+
+    On POSIX a file name is bytes, and Python keeps the bytes the file-system
+    encoding cannot decode as lone surrogates (``r\\udce9gion.yaml`` for the
+    Latin-1 name ``r\\xe9gion.yaml``), which no UTF-8 output can carry. Such a
+    name is shown with those bytes escaped (``r\\xe9gion.yaml``), the form
+    Python's ``backslashreplace`` gives; every other name is kept as it is.
+    Made once, where a result gets its label, so every renderer receives
+    clean text and all formats show the same name.
+    """
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 class FileResult(NamedTuple):
     """The assessment of one region file."""
 
-    file: str
+    file: str  # the file's label (file_label): valid UTF-8 text whatever the file's name
     region: RegionInfo | None
     verdict: Verdict
     score: float

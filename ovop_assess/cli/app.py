@@ -16,7 +16,7 @@ from .. import __version__
 from .. import cli as cli_package
 from ..errors import UsageError
 from ..messages import text
-from ..results import Message
+from ..results import Message, file_label
 from ..yaml_source import Limits
 
 _DEFAULT = Limits()
@@ -221,7 +221,7 @@ def init(
     from .output import write_output
 
     if file is not None and file.exists() and not force:
-        raise UsageError(Message("cli.exists", {"path": str(file)}))
+        raise UsageError(Message("cli.exists", {"path": file_label(file)}))
     write_output(region_template(), file)
     return 0
 

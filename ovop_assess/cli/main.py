@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..errors import OvopError, UsageError
 from ..messages import Lang, render, text
+from ..results import file_label
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_USAGE, EXIT_INVALID, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return invoke(args, lang)
     except UsageError as exc:
-        where = exc.file or ""
+        where = file_label(exc.file) if exc.file else ""
         if exc.location is not None and exc.location.line is not None:
             where += f":{exc.location.line}"
         prefix = f"{where}: " if where else ""

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import UsageError
-from ..results import Message
+from ..results import Message, file_label
 
 
 def write_output(text: str | Iterable[str], path: Path | None) -> None:
@@ -24,7 +24,7 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": _reason(exc)})) from None
+        raise UsageError(Message("cli.cannot_write", {"path": file_label(path), "reason": _reason(exc)})) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             for chunk in chunks:
@@ -36,7 +36,7 @@ def write_output(text: str | Iterable[str], path: Path | None) -> None:
         # Ctrl-C or a full disk: leave no partial file behind.
         Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise UsageError(Message("cli.cannot_write", {"path": str(path), "reason": _reason(exc)})) from None
+            raise UsageError(Message("cli.cannot_write", {"path": file_label(path), "reason": _reason(exc)})) from None
         raise
 
 
