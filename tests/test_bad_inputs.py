@@ -281,15 +281,16 @@ def test_deep_nesting_is_refused_not_crashing(capsys: pytest.CaptureFixture[str]
     assert "32" in result["errors"][0]["message"]
 
 
-def test_deep_flow_with_a_huge_depth_limit_still_does_not_crash(
+def test_deep_flow_with_the_highest_depth_limit_still_does_not_crash(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # libyaml stops at 1000 levels by itself; the answer is then a syntax error, never a crash.
-    report = _assess_json(capsys, _write(tmp_path, "deep.yaml", "[" * 100_000), options=("--max-depth", "200000"))
+    # --max-depth stops at 256 (ovop_assess.cli.app.MAX_DEPTH_CAP), below Python's recursion
+    # limit and libyaml's own 1000 levels (a larger limit: tests/test_yaml_source.py).
+    report = _assess_json(capsys, _write(tmp_path, "deep.yaml", "[" * 100_000), options=("--max-depth", "256"))
     assert report["exit"] == 3
     result = _invalid(report)
-    assert _ids(result) == ["yaml.syntax"]
-    assert "nesting depth" in result["errors"][0]["message"]
+    assert _ids(result) == ["yaml.too_deep"]
+    assert "256" in result["errors"][0]["message"]
 
 
 def test_deep_block_nesting(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

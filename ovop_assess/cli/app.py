@@ -21,6 +21,15 @@ from ..yaml_source import Limits
 
 _DEFAULT = Limits()
 
+# The deepest --max-depth honoured. The loader builds the data recursively (about
+# two Python frames per level), so Python's recursion limit (1000 frames) stops
+# it near 480 levels, and libyaml refuses more than 1000 itself. Measured with a
+# raised --max-depth (Python 3.11): flow and block nesting of lists and mappings
+# load up to 486-487 levels in one process and 478-479 in a --jobs worker, and
+# fail one level deeper with a false "deeper than N levels". 256 leaves room for
+# the frames of whoever runs the command (a test runner, python -m, a worker).
+MAX_DEPTH_CAP = 256
+
 
 def _h(key: str) -> str:
     """Help text in the language chosen for this run (``--lang``/``OVOP_LANG``, read before import)."""
@@ -118,7 +127,9 @@ def assess(
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("help.allow_incomplete"))] = False,
     sort: Annotated[SortBy, typer.Option("--sort", help=_h("help.sort"))] = SortBy.file,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help=_h("help.max_bytes"))] = _DEFAULT.max_bytes,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help=_h("help.max_depth"))] = _DEFAULT.max_depth,
+    max_depth: Annotated[
+        int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=_h("help.max_depth"))
+    ] = _DEFAULT.max_depth,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help=_h("help.max_nodes"))] = _DEFAULT.max_nodes,
     jobs: Annotated[
         int | None,

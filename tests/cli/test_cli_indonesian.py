@@ -131,7 +131,7 @@ def test_assess_help_notes_in_indonesian(helps_by_env: dict[str, str]) -> None:
         "[wajib]",
         "[bawaan: default]",
         "[variabel lingkungan: OVOP_LANG; bawaan: en]",
-        "[bawaan: 32; minimal 1]",
+        "[bawaan: 32; 1 sampai 256]",  # --max-depth, capped
     ):
         assert note in words, note
     assert "--max-bytes <bilangan bulat>" in page and "--criteria <teks>" in page and "-o, --output <jalur>" in page
