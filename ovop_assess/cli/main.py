@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -121,10 +122,35 @@ def _silence_stdout() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    code = main()
+    """Console-script entry point.
+
+    Once main() has returned, the run is over: the report was written and
+    flushed by write_output (a file replaced whole), every message printed,
+    the exit code decided. From then on Ctrl-C is ignored rather than turned
+    into 130: what remains (a final flush with nothing left in it, since
+    write_output flushes stdout itself, and the end of the process) holds no
+    output of ours worth cutting short, 130 would claim an interrupted run
+    whose output is complete, and a KeyboardInterrupt raised while the
+    interpreter shuts down prints "Exception ignored in: <module 'threading'>"
+    and a traceback. signal.signal() first acts on a SIGINT that arrived just
+    before it (raising KeyboardInterrupt) and only then ignores the next: the
+    handler below catches that one and keeps main()'s code.
+    """
+    code: int | None = None
+    try:
+        code = main()
+        _ignore_interrupts()
+    except KeyboardInterrupt:
+        _ignore_interrupts()
+        if code is None:  # main() was interrupted while reporting another outcome: the run was interrupted
+            print(f"ovop-assess: {text('cli.interrupted', _lang(sys.argv[1:]))}", file=sys.stderr)
+            code = EXIT_INTERRUPTED
     _hard_exit(code)
     sys.exit(code)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _hard_exit(code: int) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ovop_assess.cli import app as cli_app
+from ovop_assess.cli import main as entry
 from ovop_assess.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,3 +103,103 @@ def test_top_level_help_takes_the_language_option() -> None:
     assert "Penggunaan: ovop-assess" in done.stdout and "Perintah:" in done.stdout
     english = run_module("--lang=en", "--help")  # --lang first: the assess command's help
     assert english.returncode == 0 and "Usage: ovop-assess assess" in english.stdout
+
+
+# --- Ctrl-C once main() has returned ------------------------------------------
+
+LATE_INTERRUPT = """
+import os, signal, sys
+from ovop_assess.cli import main as entry
+
+real_hard_exit = entry._hard_exit
+
+
+def interrupted_at_the_end(code):
+    # Ctrl-C after main() returned its code, while the process is ending.
+    os.kill(os.getpid(), signal.SIGINT)
+    real_hard_exit(code)
+    sys.exit(code)
+
+
+entry._hard_exit = interrupted_at_the_end
+sys.argv = ["ovop-assess", *sys.argv[1:]]
+entry.run()
+"""
+
+
+@pytest.mark.parametrize(("args", "code"), [(["explain", "C1"], 0), (["missing.yaml", "--format", "json"], 3)])
+def test_a_ctrl_c_after_main_returned_changes_nothing(tmp_path: Path, args: list[str], code: int) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("COV")}
+    done = subprocess.run(
+        [sys.executable, "-c", LATE_INTERRUPT, *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == code, done.stderr
+    assert done.stderr == ""  # no "Exception ignored in: <module 'threading'>", no traceback
+    assert done.stdout  # the output is whole
+
+
+@pytest.fixture
+def sigint_restored() -> Iterator[None]:
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _exit_of(monkeypatch: pytest.MonkeyPatch, main_code: int | None = None) -> tuple[int, object]:
+    """run()'s exit code, and the SIGINT handler in force when it ended the process."""
+    seen: list[object] = []
+    monkeypatch.setattr(entry, "_hard_exit", lambda code: seen.append(signal.getsignal(signal.SIGINT)))
+    if main_code is not None:
+        monkeypatch.setattr(entry, "main", lambda: main_code)
+    with pytest.raises(SystemExit) as ended:
+        entry.run()
+    assert len(seen) == 1
+    return int(ended.value.code or 0), seen[0]
+
+
+@pytest.mark.usefixtures("sigint_restored")
+@pytest.mark.parametrize("main_code", [0, 1, 3])
+def test_run_ignores_ctrl_c_once_main_has_returned(monkeypatch: pytest.MonkeyPatch, main_code: int) -> None:
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert _exit_of(monkeypatch, main_code) == (main_code, signal.SIG_IGN)
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_a_ctrl_c_pending_as_main_returns_keeps_its_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """signal.signal() acts on a SIGINT that arrived just before it: run() swallows that one too."""
+    real = entry._ignore_interrupts
+    calls: list[int] = []
+
+    def pending_then_ignored() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        real()
+
+    monkeypatch.setattr(entry, "_ignore_interrupts", pending_then_ignored)
+    assert _exit_of(monkeypatch, 1) == (1, signal.SIG_IGN)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_a_ctrl_c_that_escapes_main_is_an_interrupted_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One arriving while main() was already reporting another outcome: exit 130, said once, no traceback."""
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "main", interrupted)
+    monkeypatch.setattr(sys, "argv", ["ovop-assess", "x.yaml", "--lang", "id"])
+    assert _exit_of(monkeypatch) == (130, signal.SIG_IGN)
+    assert capsys.readouterr().err == "ovop-assess: dihentikan\n"
