@@ -490,8 +490,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "usaha champion (produsen terbesar) yang bersedia menjadi penggerak sentra",
     },
     "missing.c1.willingness": {
-        "en": "state the champion's willingness to lead (willing_to_lead)",
-        "id": "nyatakan kesediaan champion menjadi penggerak (willing_to_lead)",
+        "en": "state whether champion {name} is willing to lead the sentra (willing_to_lead)",
+        "id": "nyatakan apakah champion {name} bersedia menjadi penggerak sentra (willing_to_lead)",
+    },
+    "missing.c1.firms": {
+        "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
+        "and at least {count} mentee firm(s) of category {category} that it mentors",
+        "id": "daftarkan usaha-usaha di sentra: champion (produsen terbesar) yang bersedia menjadi penggerak "
+        "sentra, dan sedikitnya {count} usaha mentee kategori {category} yang dibinanya",
+    },
+    "missing.c1.firms_any": {
+        "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
+        "and at least {count} mentee firm(s) that it mentors making the same kind of product",
+        "id": "daftarkan usaha-usaha di sentra: champion (produsen terbesar) yang bersedia menjadi penggerak "
+        "sentra, dan sedikitnya {count} usaha mentee yang dibinanya dan memproduksi produk sejenis",
+    },
+    "missing.c1.mentees": {
+        "en": "at least {count} mentee firm(s) of category {category} mentored by that champion",
+        "id": "sedikitnya {count} usaha mentee kategori {category} yang dibina champion tersebut",
+    },
+    "missing.c1.mentees_any": {
+        "en": "at least {count} mentee firm(s) mentored by that champion, making the same kind of product",
+        "id": "sedikitnya {count} usaha mentee yang dibina champion tersebut dan memproduksi produk sejenis",
     },
     "missing.c1.more_mentees": {
         "en": "{count} more mentee firm(s) of category {category} mentored by {name}",
@@ -565,6 +585,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- C5 management-body -------------------------------------------------
     "c5.ok": {"en": "Managed by {names}.", "id": "Dikelola oleh {names}."},
+    "c5.body": {"en": "{name} ({type})", "id": "{name} ({type})"},
     "c5.empty": {
         "en": "The sentra has no management body.",
         "id": "Sentra tidak memiliki pengurus.",
@@ -659,10 +680,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "list the public-transport modes that stop near the sentra",
         "id": "daftarkan moda angkutan umum yang berhenti dekat sentra",
     },
+    "missing.c8.route": {
+        "en": "a public-transport route that stops near the sentra: none does now (public_transport is empty), "
+        "so C8 cannot be met until one serves it, unless C8 is waived",
+        "id": "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (public_transport kosong), "
+        "sehingga C8 tidak dapat dipenuhi sampai ada trayek yang melayaninya, kecuali C8 dikecualikan",
+    },
     "missing.c8.closer": {
         "en": "a public-transport stop within {limit} m of the sentra",
         "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
     },
+    # --- values of the region format's choices, as shown inside sentences -----
+    # English keeps the code as written in the file (reports stay as they were);
+    # Bahasa Indonesia gives the word. One entry per value of each choice.
+    "source.local": {"en": "local", "id": "lokal"},
+    "source.regional": {"en": "regional", "id": "regional"},
+    "source.national": {"en": "national", "id": "nasional"},
+    "source.imported": {"en": "imported", "id": "impor"},
+    "org.paguyuban": {"en": "paguyuban", "id": "paguyuban"},
+    "org.koperasi": {"en": "koperasi", "id": "koperasi"},
+    "org.kub": {"en": "kub", "id": "KUB"},
+    "org.asosiasi": {"en": "asosiasi", "id": "asosiasi"},
+    "org.kelompok_usaha": {"en": "kelompok_usaha", "id": "kelompok usaha"},
+    "org.other": {"en": "other", "id": "lainnya"},
+    "level.desa": {"en": "desa", "id": "desa"},
+    "level.kelurahan": {"en": "kelurahan", "id": "kelurahan"},
+    "level.kecamatan": {"en": "kecamatan", "id": "kecamatan"},
+    "role.champion": {"en": "champion", "id": "champion"},
+    "role.mentee": {"en": "mentee", "id": "mentee"},
+    "role.member": {"en": "member", "id": "anggota"},
     # --- report renderers (junit, github, csv, markdown) ---------------------
     "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
     # --- C1/C2 without a product (category unknown) ---------------------------

@@ -27,7 +27,10 @@ Status
     category, so the criterion fails only when even that is too few, and is
     unknown otherwise.
     A champion whose monthly_capacity is known and lower than another firm's
-    gives a warning, not a failure (the source says "main or largest").
+    gives a warning, not a failure (the source says "main or largest"),
+    whatever the status: the warning is about the champion the reasons name.
+    What is still missing lists every fact C1 lacks at once (mentees,
+    the champion's willingness, the product), not only the first.
 
 Parameters
     min_mentees (integer >= 1, default 3): mentee firms a champion needs.
@@ -103,7 +106,11 @@ Status
     jumlah itu pun masih kurang, dan selain itu belum diketahui.
     Champion yang ``monthly_capacity``-nya diketahui dan lebih kecil
     daripada kapasitas usaha lain menghasilkan peringatan, bukan kegagalan
-    (sumber menyebut "perusahaan utama/UMKM utama atau terbesar").
+    (sumber menyebut "perusahaan utama/UMKM utama atau terbesar"), apa pun
+    statusnya: peringatan itu tentang champion yang disebut dalam alasan.
+    Daftar hal yang masih kurang memuat sekaligus setiap fakta yang belum
+    dipenuhi C1 (mentee, kesediaan champion, produk), bukan hanya yang
+    pertama.
 
 Parameter
     min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang
@@ -135,9 +142,11 @@ def check(facts: Facts, params: Params) -> Outcome:
     product = region.product
     # Without a product the category is unknown: counts become upper bounds.
     category = product.category if product is not None else None
+    need = params.min_mentees
     failed: list[Finding] = []
     unknown: list[Finding] = []
     passed: list[Finding] = []
+    # Everything that would still have to be added or changed, all at once (not only the first blocker).
     missing: list[Message] = []
     warnings: list[Finding] = []
 
@@ -150,6 +159,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     else:
         passed.append(facts.finding("c1.resources_ok", ("resources",), count=len(region.resources)))
 
+    if product is None:
+        # The category decides which mentees count: C1 cannot pass without it.
+        missing.append(msg("missing.product"))
     if product is None or product.export_oriented is None:
         unknown.append(facts.finding("c1.export_absent", ("product",) if product else None))
         missing.append(msg("missing.c1.export_state"))
@@ -161,67 +173,74 @@ def check(facts: Facts, params: Params) -> Outcome:
     firms = region.firms
     if firms is None:
         unknown.append(facts.finding("c1.firms_absent"))
-        missing.append(msg("missing.firms"))
-    else:
-        champions = [(i, f) for i, f in enumerate(firms) if f.role == "champion"]
-        counts = _mentee_counts(firms, champions, region.firm_category, category)
-        if not champions:
-            failed.append(facts.finding("c1.no_champion", ("firms",)))
-            missing.append(msg("missing.c1.champion"))
-        elif all(f.willing_to_lead is False for _, f in champions):
-            failed.append(facts.finding("c1.not_willing", ("firms", champions[0][0], "willing_to_lead")))
-            missing.append(msg("missing.c1.champion"))
-        else:
-            # Champions that are, or may yet turn out to be, willing.
-            candidates = [(i, f) for i, f in champions if f.willing_to_lead is not False]
-            best_i, best = max(candidates, key=lambda c: (counts[c[1].name], c[1].willing_to_lead is True))
-            best_count = counts[best.name]
-            mentee_ratio = min(1.0, best_count / params.min_mentees)
-            values = {"name": best.name, "count": best_count, "category": category}
-            if best_count < params.min_mentees and category is None:
-                failed.append(
-                    facts.finding(
-                        "c1.mentees_short_any",
-                        ("firms", best_i),
-                        name=best.name,
-                        count=best_count,
-                        required=params.min_mentees,
-                    )
-                )
-                missing.append(
-                    msg("missing.c1.more_mentees_any", name=best.name, count=params.min_mentees - best_count)
-                )
-            elif best_count < params.min_mentees:
-                failed.append(
-                    facts.finding("c1.mentees_short", ("firms", best_i), required=params.min_mentees, **values)
-                )
-                missing.append(
-                    msg(
-                        "missing.c1.more_mentees",
-                        name=best.name,
-                        category=category,
-                        count=params.min_mentees - best_count,
-                    )
-                )
-            elif category is None:
-                unknown.append(facts.finding("c1.category_absent", ("firms",)))
-                missing.append(msg("missing.product"))
-            else:
-                willing = [
-                    (i, f) for i, f in candidates if f.willing_to_lead is True and counts[f.name] >= params.min_mentees
-                ]
-                if willing:
-                    i, champion = willing[0]
-                    passed.append(
-                        facts.finding(
-                            "c1.ok", ("firms", i), name=champion.name, count=counts[champion.name], category=category
-                        )
-                    )
-                    warnings.extend(_capacity_warning(facts, firms, i, champion))
-                else:
-                    unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
-                    missing.append(msg("missing.c1.willingness"))
+        missing.append(_needed("missing.c1.firms", need, category))
+        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+    champions = [(i, f) for i, f in enumerate(firms) if f.role == "champion"]
+    counts = _mentee_counts(firms, champions, region.firm_category, category)
+    if not champions:
+        failed.append(facts.finding("c1.no_champion", ("firms",)))
+        missing.extend([msg("missing.c1.champion"), _needed("missing.c1.mentees", need, category)])
+        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+    if all(f.willing_to_lead is False for _, f in champions):
+        failed.append(facts.finding("c1.not_willing", ("firms", champions[0][0], "willing_to_lead")))
+        missing.extend([msg("missing.c1.champion"), _needed("missing.c1.mentees", need, category)])
+        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
 
+    # Champions that are, or may yet turn out to be, willing.
+    candidates = [(i, f) for i, f in champions if f.willing_to_lead is not False]
+    ready = [(i, f) for i, f in candidates if f.willing_to_lead is True and counts[f.name] >= need]
+    if ready:
+        i, champion = ready[0]
+        warnings.extend(_capacity_warning(facts, firms, i, champion))
+        if category is None:
+            unknown.append(facts.finding("c1.category_absent", ("firms",)))
+        else:
+            passed.append(
+                facts.finding("c1.ok", ("firms", i), name=champion.name, count=counts[champion.name], category=category)
+            )
+        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+
+    # No champion is ready: say everything the most promising one still lacks.
+    best_i, best = max(candidates, key=lambda c: (counts[c[1].name], c[1].willing_to_lead is True))
+    best_count = counts[best.name]
+    mentee_ratio = min(1.0, best_count / need)
+    warnings.extend(_capacity_warning(facts, firms, best_i, best))
+    if best_count < need:
+        if category is None:
+            failed.append(
+                facts.finding(
+                    "c1.mentees_short_any", ("firms", best_i), name=best.name, count=best_count, required=need
+                )
+            )
+            missing.append(msg("missing.c1.more_mentees_any", name=best.name, count=need - best_count))
+        else:
+            failed.append(
+                facts.finding(
+                    "c1.mentees_short",
+                    ("firms", best_i),
+                    name=best.name,
+                    count=best_count,
+                    required=need,
+                    category=category,
+                )
+            )
+            missing.append(msg("missing.c1.more_mentees", name=best.name, category=category, count=need - best_count))
+    elif category is None:
+        unknown.append(facts.finding("c1.category_absent", ("firms",)))
+    if best.willing_to_lead is None:
+        unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
+        missing.append(msg("missing.c1.willingness", name=best.name))
+    return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+
+
+def _outcome(
+    failed: list[Finding],
+    unknown: list[Finding],
+    passed: list[Finding],
+    warnings: list[Finding],
+    missing: list[Message],
+    mentee_ratio: float,
+) -> Outcome:
     if failed:
         # Fail before unknown: a present fact already decides it.
         score = mentee_ratio if len(failed) == 1 and failed[0].message.id.startswith("c1.mentees_short") else 0.0
@@ -229,6 +248,13 @@ def check(facts: Facts, params: Params) -> Outcome:
     if unknown:
         return result(Status.UNKNOWN, 0.0, unknown + passed, warnings, missing)
     return result(Status.PASS, 1.0, passed, warnings)
+
+
+def _needed(message_id: str, count: int, category: str | None) -> Message:
+    """A requirement on mentees; without the product's category, "of the same kind of product"."""
+    if category is None:
+        return msg(f"{message_id}_any", count=count)
+    return msg(message_id, count=count, category=category)
 
 
 def _mentee_counts(

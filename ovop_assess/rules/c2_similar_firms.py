@@ -97,7 +97,11 @@ def check(facts: Facts, params: Params) -> Outcome:
     region = facts.region
     firms = region.firms
     if firms is None:
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=[msg("missing.firms")])
+        # Without the product the category to count is unknown too: both are needed.
+        missing = (
+            [msg("missing.firms")] if region.product is not None else [msg("missing.firms"), msg("missing.product")]
+        )
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=missing)
     required = params.min_similar_firms
     if region.product is None:
         # The category is unknown: count as if it were the most favourable one.

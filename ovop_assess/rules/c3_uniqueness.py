@@ -89,7 +89,8 @@ def check(facts: Facts, params: NoParams) -> Outcome:
             Status.UNKNOWN,
             0.0,
             [facts.finding("c3.absent", ("product",) if product else None)],
-            missing=[msg("missing.c3")],
+            # Uniqueness is part of the product: without one, describe the product too.
+            missing=[msg("missing.c3")] if product is not None else [msg("missing.product"), msg("missing.c3")],
         )
     present = [a for a in _ASPECTS if (getattr(uniqueness, a) or "").strip()]
     if not present:

@@ -73,5 +73,6 @@ def check(facts: Facts, params: NoParams) -> Outcome:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c5.absent")], missing=[msg("missing.c5")])
     if not organizations:
         return result(Status.FAIL, 0.0, [facts.finding("c5.empty", ("organizations",))], missing=[msg("missing.c5")])
-    names = tuple(f"{o.name} ({o.type})" for o in organizations)
+    # The body's type as a word of the catalogue (``org.kub``), not a raw code, in either language.
+    names = tuple(msg("c5.body", name=o.name, type=msg(f"org.{o.type}")) for o in organizations)
     return result(Status.PASS, 1.0, [facts.finding("c5.ok", ("organizations", 0), names=names)])

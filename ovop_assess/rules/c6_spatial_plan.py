@@ -77,16 +77,16 @@ def check(facts: Facts, params: NoParams) -> Outcome:
             [facts.finding("c6.absent")],
             missing=[msg("missing.c6.conforms"), msg("missing.c6.regulation")],
         )
-    if plan.conforms is False:
-        return result(
-            Status.FAIL,
-            0.0,
-            [facts.finding("c6.not_conform", ("spatial_plan", "conforms"))],
-            missing=[msg("missing.c6.conform")],
-        )
     regulation = (plan.regulation or "").strip()
     reasons: list[Finding] = []
     missing: list[Message] = []
+    if plan.conforms is False:
+        reasons.append(facts.finding("c6.not_conform", ("spatial_plan", "conforms")))
+        missing.append(msg("missing.c6.conform"))
+        if not regulation:  # a conforming location still has to name its Perda to pass
+            reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
+            missing.append(msg("missing.c6.regulation"))
+        return result(Status.FAIL, 0.0, reasons, missing=missing)
     if plan.conforms is None:
         reasons.append(facts.finding("c6.conforms_absent", ("spatial_plan",)))
         missing.append(msg("missing.c6.conforms"))

@@ -86,7 +86,8 @@ class Params(RuleParams):
 
 def check(facts: Facts, params: Params) -> Outcome:
     materials = facts.region.raw_materials
-    accepted = tuple(params.accepted_sources)
+    # The sources as words of the catalogue (``source.local``), not raw codes, in either language.
+    accepted = tuple(msg(f"source.{source}") for source in params.accepted_sources)
     if materials is None:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c7.absent")], missing=[msg("missing.c7.list")])
     if not materials:
@@ -96,7 +97,7 @@ def check(facts: Facts, params: Params) -> Outcome:
             [facts.finding("c7.empty", ("raw_materials",))],
             missing=[msg("missing.c7.local", accepted=accepted)],
         )
-    good = [i for i, m in enumerate(materials) if m.source in accepted]
+    good = [i for i, m in enumerate(materials) if m.source in params.accepted_sources]
     if good:
         names = tuple(materials[i].name for i in good)
         return result(

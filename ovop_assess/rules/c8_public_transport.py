@@ -14,7 +14,9 @@ Why
 Status
     fail when the list is empty or the stop is too far (even if the modes
     are not listed yet); unknown when ``access`` or
-    ``access.public_transport`` is absent. Score 0 or 1.
+    ``access.public_transport`` is absent. Score 0 or 1. An empty list
+    says no public transport stops near the sentra: what is missing then
+    is a route serving it (or a waiver of C8), not a longer list.
 
 Parameters
     max_stop_distance_m (number > 0, default 1000).
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..results import Outcome, Status
+from ..results import Finding, Message, Outcome, Status
 from .base import Facts, RuleParams, fmt_number, msg, result
 
 ID = "C8"
@@ -55,7 +57,9 @@ Status
     gagal (``fail``) bila daftarnya kosong atau tempat pemberhentiannya
     terlalu jauh (meskipun modanya belum dicantumkan); belum diketahui
     (``unknown``) bila ``access`` atau ``access.public_transport`` tidak
-    diisi. Skor 0 atau 1.
+    diisi. Skor 0 atau 1. Daftar kosong berarti tidak ada angkutan umum
+    yang berhenti dekat sentra: yang kurang adalah trayek yang melayaninya
+    (atau pengecualian C8), bukan daftar yang lebih panjang.
 
 Parameter
     max_stop_distance_m (bilangan > 0, bawaan 1000).
@@ -78,28 +82,33 @@ def check(facts: Facts, params: Params) -> Outcome:
     if access is None:
         return result(Status.UNKNOWN, 0.0, [facts.finding("c8.absent")], missing=[msg("missing.c8.modes")])
     distance = access.nearest_stop_m
-    if distance is not None and distance > params.max_stop_distance_m:
-        return result(
-            Status.FAIL,
-            0.0,
-            [facts.finding("c8.too_far", ("access", "nearest_stop_m"), distance=fmt_number(distance), limit=limit)],
-            missing=[msg("missing.c8.closer", limit=limit)],
-        )
     modes = access.public_transport
-    if modes is None:
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c8.absent", ("access",))], missing=[msg("missing.c8.modes")])
-    if not modes:
-        return result(
-            Status.FAIL,
-            0.0,
-            [facts.finding("c8.empty", ("access", "public_transport"))],
-            missing=[msg("missing.c8.modes")],
+    failed: list[Finding] = []
+    unknown: list[Finding] = []
+    missing: list[Message] = []  # everything still needed, not only the first blocker
+    if distance is not None and distance > params.max_stop_distance_m:
+        failed.append(
+            facts.finding("c8.too_far", ("access", "nearest_stop_m"), distance=fmt_number(distance), limit=limit)
         )
+    if modes is None:
+        unknown.append(facts.finding("c8.absent", ("access",)))
+        missing.append(msg("missing.c8.modes"))
+    elif not modes:
+        # Explicitly none: listing modes cannot help, a route has to serve the sentra.
+        failed.append(facts.finding("c8.empty", ("access", "public_transport")))
+        missing.append(msg("missing.c8.route"))
+    if failed and failed[0].message.id == "c8.too_far":
+        missing.append(msg("missing.c8.closer", limit=limit))
+    if failed:
+        return result(Status.FAIL, 0.0, failed + unknown, missing=missing)
+    if unknown:
+        return result(Status.UNKNOWN, 0.0, unknown, missing=missing)
+    listed = tuple(modes or ())  # neither absent nor empty by now
     where = ("access", "public_transport")
     if distance is None:
-        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=tuple(modes))])
+        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=listed)])
     return result(
         Status.PASS,
         1.0,
-        [facts.finding("c8.ok_distance", where, modes=tuple(modes), distance=fmt_number(distance), limit=limit)],
+        [facts.finding("c8.ok_distance", where, modes=listed, distance=fmt_number(distance), limit=limit)],
     )
