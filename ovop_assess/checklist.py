@@ -6,9 +6,14 @@ with its validated :class:`~ovop_assess.region.Region`) into a
 criterion its status, reasons, what is still missing and the evidence
 documents the criteria set asks for. Each document is looked up on disk,
 relative to the region file's folder (or absolute): ``provided`` when the
-file exists (a folder does not count: the spec asks for a file),
-``missing_file`` when the region file names something that is not a file, and
+file exists, ``folder`` when the path names a folder (it does not count: the
+spec asks for a file), ``missing_file`` when nothing is there, and
 ``not_given`` when the region file does not name one.
+
+An ``evidence`` key of the region file that no enabled rule asks for is
+either a document of a rule the criteria set switches off (``enabled:
+false``): listed apart, as not needed under this set, never as a typo; or
+unknown to the set: listed as a possible typo.
 
 The document is pure data, language-free: texts are catalogue messages and
 ``{"en", "id"}`` titles, rendered by :mod:`ovop_assess.render.checklist`.
@@ -37,7 +42,13 @@ _UNKNOWN_KEY_WARNING = "warn.evidence_unknown_key"
 class EvidenceState(StrEnum):
     PROVIDED = "provided"  # the region file names a file, and it exists
     MISSING_FILE = "missing_file"  # the region file names a file that does not exist
+    FOLDER = "folder"  # the region file names a folder, not a file
     NOT_GIVEN = "not_given"  # the region file names no file for this item
+
+    @property
+    def flagged(self) -> bool:
+        """The region file names a path, but not an existing file."""
+        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +71,21 @@ class UnknownEvidence:
 
     key: str
     path: str
-    exists: bool
+    state: EvidenceState  # PROVIDED, MISSING_FILE or FOLDER
+
+    @property
+    def exists(self) -> bool:
+        return self.state is EvidenceState.PROVIDED
+
+
+@dataclass(frozen=True, slots=True)
+class DisabledEvidence:
+    """An ``evidence`` key of the region file for a rule the criteria set switches off: not needed."""
+
+    key: str
+    path: str
+    rule: str  # the id of the switched-off rule that lists the document
+    state: EvidenceState  # PROVIDED, MISSING_FILE or FOLDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +156,7 @@ class Checklist:
     criteria: tuple[CriterionChecklist, ...]
     unknown_evidence: tuple[UnknownEvidence, ...] = ()
     warnings: tuple[Finding, ...] = ()  # file-level warnings other than unknown evidence keys
+    disabled_evidence: tuple[DisabledEvidence, ...] = ()  # documents of switched-off rules: not needed
     tool_version: str = __version__
 
     @property
@@ -156,8 +182,16 @@ def build_checklist(
         _criterion(criterion, rules.get(criterion.id), region, given, base_dir, as_of) for criterion in result.criteria
     )
     known = criteria_set.evidence_keys()
+    switched_off = _disabled_evidence(criteria_set)
     unknown = tuple(
-        UnknownEvidence(key, path, _exists(base_dir, path)) for key, path in given.items() if key not in known
+        UnknownEvidence(key, path, _state(base_dir, path))
+        for key, path in given.items()
+        if key not in known and key not in switched_off
+    )
+    disabled = tuple(
+        DisabledEvidence(key, path, switched_off[key], _state(base_dir, path))
+        for key, path in given.items()
+        if key not in known and key in switched_off
     )
     place = region.region
     product = region.product
@@ -180,7 +214,18 @@ def build_checklist(
         criteria=criteria,
         unknown_evidence=unknown,
         warnings=tuple(w for w in result.warnings if w.message.id != _UNKNOWN_KEY_WARNING),
+        disabled_evidence=disabled,
     )
+
+
+def _disabled_evidence(criteria_set: CriteriaSet) -> Mapping[str, str]:
+    """Evidence key -> the id of the switched-off rule that lists it (``CriteriaSet.disabled_evidence``).
+
+    A criteria set that does not carry it gives none: such keys are then
+    reported as unknown, as before.
+    """
+    found = getattr(criteria_set, "disabled_evidence", None)
+    return found if isinstance(found, Mapping) else {}
 
 
 def _criterion(
@@ -223,16 +268,20 @@ def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base
     path = given.get(key)
     if path is None:
         return EvidenceCheck(key, title, EvidenceState.NOT_GIVEN)
-    state = EvidenceState.PROVIDED if _exists(base_dir, path) else EvidenceState.MISSING_FILE
-    return EvidenceCheck(key, title, state, path)
+    return EvidenceCheck(key, title, _state(base_dir, path), path)
 
 
-def _exists(base_dir: Path, path: str) -> bool:
-    """Whether ``path`` (relative to ``base_dir``, or absolute) names an existing file."""
+def _state(base_dir: Path, path: str) -> EvidenceState:
+    """What ``path`` (relative to ``base_dir``, or absolute) names: a file, a folder, or nothing."""
     try:
-        return (base_dir / path).is_file()
+        target = base_dir / path
+        if target.is_file():
+            return EvidenceState.PROVIDED
+        if target.is_dir():
+            return EvidenceState.FOLDER
     except (OSError, ValueError):  # a name the file system cannot hold
-        return False
+        pass
+    return EvidenceState.MISSING_FILE
 
 
 def _waiver(rule_id: str, region: Region, as_of: datetime.date) -> WaiverNote | None:

@@ -1,15 +1,24 @@
-"""The proposal checklist as data: evidence states, what is missing, waivers, header."""
+"""The proposal checklist as data (evidence states, what is missing, waivers, header) and its regressions."""
 
 from __future__ import annotations
 
 import datetime
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, get_args, get_origin
 
 import pytest
+from pydantic import BaseModel
 
 from ovop_assess import criteria_sets, messages
 from ovop_assess.assess import assess_with_region
 from ovop_assess.checklist import Checklist, EvidenceState, build_checklist
+from ovop_assess.region import Firm, Organization, RawMaterial, RegionPlace
+from ovop_assess.render.checklist import isolate, render_checklist
 from ovop_assess.results import Status, Verdict
 
 AS_OF = datetime.date(2026, 11, 28)
@@ -201,7 +210,9 @@ def test_absolute_path_and_folder(tmp_path: Path) -> None:
     )
     found = states(checklist_of(write_region(tmp_path / "region", text)))
     assert found["organization_deed"] is EvidenceState.PROVIDED
-    assert found["access_map"] is EvidenceState.MISSING_FILE  # a folder is not the file the spec asks for
+    assert found["access_map"] is EvidenceState.FOLDER  # a folder is not the file the spec asks for
+    assert EvidenceState.FOLDER.flagged and EvidenceState.MISSING_FILE.flagged
+    assert not EvidenceState.PROVIDED.flagged and not EvidenceState.NOT_GIVEN.flagged
 
 
 def test_no_evidence_section(tmp_path: Path) -> None:
@@ -246,3 +257,240 @@ rules:
     # organization_deed is no longer an item of the set: it becomes unknown evidence.
     assert [u.key for u in doc.unknown_evidence] == ["organization_deed"]
     assert doc.criteria_set.id == "custom"
+
+
+# --- regressions of the review: folders, bidi text, long words, switched-off rules, words of choices ---
+
+
+def render(doc: Checklist, output_format: str, lang: messages.Lang = "en") -> str:
+    return render_checklist(doc, output_format, lang)
+
+
+def test_a_folder_is_flagged_as_a_folder_not_as_a_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "dossier" / "akta-koperasi.pdf").mkdir(parents=True)  # a folder where the deed should be
+    text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  foto_produk: dossier\n")
+    doc = checklist_of(write_region(tmp_path, text))
+    assert states(doc)["organization_deed"] is EvidenceState.FOLDER
+    assert [(u.key, u.state, u.exists) for u in doc.unknown_evidence] == [("foto_produk", EvidenceState.FOLDER, False)]
+    assert doc.evidence_count(EvidenceState.FOLDER) == 1
+    assert doc.evidence_count(EvidenceState.MISSING_FILE) == 0
+    markdown = render(doc, "markdown")
+    assert "(`organization_deed`) — ⚠ this is a folder, not a file: dossier/akta-koperasi.pdf" in markdown
+    assert "- ⚠ `foto_produk`: this is a folder, not a file: dossier" in markdown
+    assert "1 folder(s) named instead of a file" in markdown
+    assert "file not found: dossier/akta-koperasi.pdf" not in markdown
+    html = render(doc, "html", "id")
+    assert '<li class="folder">' in html
+    assert "ini folder, bukan berkas: dossier/akta-koperasi.pdf" in html
+    assert "berkas tidak ditemukan: dossier/akta-koperasi.pdf" not in html
+    assert "1 folder disebut sebagai ganti berkas" in html
+
+
+RLO, PDF, FSI, PDI, LRI = "\u202e", "\u202c", "\u2068", "\u2069", "\u2066"
+
+
+def test_isolate_wraps_only_values_with_bidi_controls() -> None:
+    assert isolate("Batik Sari") == "Batik Sari"
+    assert isolate("باتيك") == "باتيك"  # right-to-left letters alone stay as they are
+    assert isolate(f"Batik {RLO}Sari") == f"{FSI}Batik {RLO}Sari{PDI}"
+    assert isolate("a\u200fb") == f"{FSI}a\u200fb{PDI}"
+    # A stray PDI would close the isolate early: it is dropped; an isolate left open is closed.
+    assert isolate(f"x{PDI}{RLO}y") == f"{FSI}x{RLO}y{PDI}"
+    assert isolate(f"{LRI}x") == f"{FSI}{LRI}x{PDI}{PDI}"
+    assert isolate(f"{LRI}x{PDI}") == f"{FSI}{LRI}x{PDI}{PDI}"
+
+
+BIDI_REGION = (
+    REGION.replace("  name: Kauman\n", f"  name: Kauman {RLO}Baru\n", 1)
+    .replace("{name: Batik 01, role: champion", f"{{name: 'Batik {RLO}Sari', role: champion")
+    .replace("  firm_list: dossier/daftar-usaha.pdf\n", f"  firm_list: 'dossier/{RLO}fdp.pdf'\n")
+    .replace("  foto_produk: dossier/foto.jpg\n", f"  'foto{RLO}x': dossier/foto.jpg\n")
+    .replace("    reason: Cloth is bought outside the city\n", f"    reason: 'Cloth {RLO}from outside'\n")
+)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_bidi_controls_from_the_region_file_stay_inside_their_value(
+    tmp_path: Path, output_format: str, lang: messages.Lang
+) -> None:
+    doc = checklist_of(write_region(tmp_path, BIDI_REGION))
+    text = render(doc, output_format, lang)
+    firm = f"{FSI}Batik {RLO}Sari{PDI}"
+    # In the tool's own sentences (reasons, what is missing), in the header, in paths and unknown keys.
+    sentence = "mentors 1 of the 3 mentee firms" if lang == "en" else "membina 1 dari 3 usaha mentee"
+    assert f"Champion {firm} {sentence}" in text
+    missing = "mentored by" if lang == "en" else "yang dibina"
+    assert f"{missing} {firm}" in text
+    assert f"{FSI}Kauman {RLO}Baru{PDI}" in text
+    assert f"{FSI}dossier/{RLO}fdp.pdf{PDI}" in text
+    assert f"{FSI}foto{RLO}x{PDI}" in text
+    assert f"{FSI}Cloth {RLO}from outside{PDI}" in text
+    # Every override in the output is closed by an isolate before the next character of the tool's own.
+    for found in re.finditer(RLO, text):
+        tail = text[found.end() :]
+        assert PDI in tail.split("\n")[0], text[found.start() - 40 : found.end() + 40]
+    # The catalogue's words are never wrapped: each isolate holds a region value only.
+    assert text.count(FSI) == text.count(PDI)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_ordinary_names_render_without_isolates(doc: Checklist, output_format: str) -> None:
+    text = render(doc, output_format)
+    assert FSI not in text and PDI not in text
+    assert "Kauman" in text and "Batik 01" in text
+
+
+def test_html_long_words_wrap_and_the_verdict_box_keeps_its_place(doc: Checklist) -> None:
+    html = render(doc, "html")
+    style = html.split("<style>")[1].split("</style>")[0]
+    rules: dict[str, str] = {}
+    for found in re.finditer(r"([^{}]+)\{([^{}]*)\}", style):  # every block of a selector, @media ones too
+        selector = found.group(1).strip().split("\n")[-1].strip()
+        rules[selector] = rules.get(selector, "") + found.group(2)
+    assert "overflow-wrap: anywhere" in rules["body"]
+    assert "min-width: 0" in rules["dl.facts"] and "minmax(0, 1fr)" in rules["dl.facts"]
+    assert "min-width: 0" in rules["dl.facts dd"]
+    assert "flex: none" in rules[".verdict"] and "width: 52mm" in rules[".verdict"]
+    assert "min-width: 0" in rules[".c-head h3"]
+    assert "min-width: 0" in rules["ul.checks .what"]
+
+
+LONG = "X" * 110
+LONG_REGION = (
+    REGION.replace("  name: Batik Kauman\n", f"  name: Kerajinan{LONG}\n", 1)
+    .replace("{name: Batik 01, role: champion", f"{{name: Batik{LONG}, role: champion")
+    .replace("  firm_list: dossier/daftar-usaha.pdf\n", f"  firm_list: dossier/{'a' * 110}.pdf\n")
+    .replace("  organization_deed: dossier/akta-koperasi.pdf\n", f"  organization_deed: dossier/{'b' * 110}.pdf\n")
+)
+LONG_SET = f"""\
+id: long-source
+extends: default
+version: "1"
+source: https://jdih.example.go.id/{"peraturan-daerah-" * 8}rtrw.pdf
+"""
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdftotext") is None, reason="needs chromium and pdftotext"
+)
+def test_long_words_print_within_a4_margins_unshrunk(tmp_path: Path) -> None:
+    """Chromium prints the page; every word must lie within the A4 margins at full size (scripts/ checks)."""
+    path = write_region(tmp_path, LONG_REGION)
+    criteria = tmp_path / "long-source.yaml"
+    criteria.write_text(LONG_SET, encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(root / "scripts" / "check_checklist_html.py"),
+            str(path),
+            "--out-dir",
+            str(tmp_path / "out"),
+            "--criteria",
+            str(criteria),
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "layout: A4, every word within the margins, not shrunk" in done.stdout
+    words = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "checklist.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "not eligible" in words  # the verdict box is on the page
+    assert LONG in re.sub(r"\s+", "", words)  # the long product name, wrapped but whole
+
+
+def _disabling_set(tmp_path: Path) -> Path:
+    path = tmp_path / "no-c8.yaml"
+    path.write_text("id: no-c8\nextends: default\nrules:\n  C8: {enabled: false}\n", encoding="utf-8")
+    return path
+
+
+class _WithDisabledEvidence(criteria_sets.CriteriaSet):
+    """A criteria set carrying ``disabled_evidence`` whether or not ``criteria_sets`` fills it yet."""
+
+    disabled_evidence = MappingProxyType({"access_map": "C8"})
+
+
+def test_evidence_of_a_switched_off_rule_is_not_a_typo(tmp_path: Path) -> None:
+    text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  access_map: dossier/peta.pdf\n")
+    path = write_region(tmp_path, text, files=("dossier/daftar-usaha.pdf", "dossier/peta.pdf"))
+    criteria_set = _WithDisabledEvidence(*criteria_sets.load(str(_disabling_set(tmp_path))))
+    result, region = assess_with_region(path, criteria_set, as_of=AS_OF)
+    assert region is not None
+    doc = build_checklist(result, region, criteria_set, base_dir=path.parent, as_of=AS_OF)
+    assert doc.unknown_evidence == ()
+    assert [(d.key, d.rule, d.path, d.state) for d in doc.disabled_evidence] == [
+        ("access_map", "C8", "dossier/peta.pdf", EvidenceState.PROVIDED)
+    ]
+    markdown = render(doc, "markdown")
+    assert "Evidence the criteria set does not know" not in markdown
+    assert "## Evidence for criteria this set switches off" in markdown
+    assert "- `access_map`: a document of C8, which this set switches off; file present: dossier/peta.pdf" in markdown
+    html = render(doc, "html", "id")
+    assert "Bukti untuk kriteria yang dimatikan kumpulan ini" in html
+    assert "dokumen C8, yang dimatikan kumpulan ini" in html
+    assert "periksa apakah ada salah ketik" not in html
+
+
+@pytest.mark.skipif(
+    "disabled_evidence" not in criteria_sets.CriteriaSet._fields,
+    reason="criteria_sets.CriteriaSet does not carry disabled_evidence yet",
+)
+def test_switched_off_evidence_from_the_loaded_set(tmp_path: Path) -> None:
+    text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  access_map: dossier/peta.pdf\n")
+    doc = checklist_of(write_region(tmp_path, text), str(_disabling_set(tmp_path)))
+    assert doc.unknown_evidence == ()
+    assert [(d.key, d.rule) for d in doc.disabled_evidence] == [("access_map", "C8")]
+
+
+def test_choices_are_words_of_the_catalogue_in_both_languages(tmp_path: Path) -> None:
+    text = (
+        REGION.replace(
+            "raw_materials: [{name: mori, source: national}]", "raw_materials: [{name: mori, source: local}]"
+        )
+        .replace(
+            "[{type: koperasi, name: Koperasi Batik}]", "[{type: kub, name: KUB Batik}, {type: other, name: Forum}]"
+        )
+        .replace("  level: kelurahan\n", "  level: kelurahan\n", 1)
+    )
+    doc = checklist_of(write_region(tmp_path, text))
+    indonesian, english = render(doc, "markdown", "id"), render(doc, "markdown", "en")
+    assert "mori berasal dari sumber yang diterima (lokal)." in indonesian
+    assert "(local)" not in indonesian
+    assert "Dikelola oleh KUB Batik (KUB), Forum (lainnya)." in indonesian
+    # English keeps the codes as written in the file: reports do not change.
+    assert "mori come(s) from an accepted source (local)." in english
+    assert "Managed by KUB Batik (kub), Forum (other)." in english
+
+
+def _literal_values(annotation: object) -> list[str]:
+    """The values of a ``Literal[...]`` choice, also inside ``Literal[...] | None``."""
+    if get_origin(annotation) is Literal:
+        return [str(value) for value in get_args(annotation)]
+    return [value for arg in get_args(annotation) for value in _literal_values(arg)]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "model", "field"),
+    [
+        ("source", RawMaterial, "source"),
+        ("org", Organization, "type"),
+        ("level", RegionPlace, "level"),
+        ("role", Firm, "role"),
+    ],
+)
+def test_every_value_of_a_choice_has_catalogue_words(prefix: str, model: type[BaseModel], field: str) -> None:
+    annotation = model.model_fields[field].annotation
+    values = _literal_values(annotation)
+    assert values, annotation
+    for value in values:
+        entry = messages.CATALOGUE[f"{prefix}.{value}"]
+        assert entry["en"] == value  # English shows the code as the file has it
+        assert entry["id"]

@@ -8,6 +8,14 @@ through :func:`escape_markdown` (its ``finalize``), so a firm called
 ``<script>`` or ``*A* & B`` shows as written and never becomes markup.
 The HTML page is self-contained (inline CSS, no scripts, fonts or images)
 and prints on A4.
+
+Values are also isolated for bidirectional text (:func:`isolate`): a value
+holding a bidi control character (``Batik \u202eSari``) is wrapped in
+FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so it cannot reverse the
+sentence around it; values without one are written unchanged, byte for
+byte. This applies to every value a template prints and to every value a
+catalogue message is filled with (names, paths, reasons), in both formats;
+the catalogue's own words are never wrapped.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from typing import Any, Final
 
 import jinja2
 
-from ..checklist import Checklist, CriterionChecklist, EvidenceState
+from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, render
 from ..results import Message, Status
 
@@ -36,10 +44,10 @@ def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str
 
 def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     def t(key: str, **values: object) -> str:
-        return render(Message(key, values), lang)
+        return _Rendered(render(_isolated(Message(key, values)), lang))
 
     def msg(message: Message) -> str:
-        return render(message, lang)
+        return _Rendered(render(_isolated(message), lang))
 
     def title(criterion: CriterionChecklist) -> str:
         return criterion.title_in(lang)
@@ -49,25 +57,95 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
             return t("checklist.group", group=criterion.group)
         return t("checklist.required") if criterion.required else t("checklist.advisory")
 
+    def level(value: str) -> str:
+        """desa, kelurahan or kecamatan, as the catalogue words it (``level.desa``)."""
+        return t(f"level.{value}")
+
     def score(value: float) -> str:
         return f"{value:.2f}"
 
     def provided(criterion: CriterionChecklist) -> int:
         return sum(1 for item in criterion.evidence if item.done)
 
+    def found(item: UnknownEvidence | DisabledEvidence) -> str:
+        """What the path of an evidence key outside the criteria's documents names."""
+        if item.state is EvidenceState.PROVIDED:
+            return t("checklist.file_present", path=item.path)
+        if item.state is EvidenceState.FOLDER:
+            return t("checklist.evidence_folder", path=item.path)
+        return t("checklist.evidence_missing_file", path=item.path)
+
     return {
         "t": t,
         "msg": msg,
         "title": title,
         "role": role,
+        "level": level,
         "score": score,
         "provided": provided,
+        "found": found,
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,
+        "FOLDER": EvidenceState.FOLDER,
         "NOT_GIVEN": EvidenceState.NOT_GIVEN,
         "WAIVED": Status.WAIVED,
     }
+
+
+#: Characters that change the direction of the text around them: the embeddings and
+#: overrides (LRE, RLE, PDF, LRO, RLO), the isolates (LRI, RLI, FSI, PDI) and the marks
+#: (LRM, RLM, ALM).
+BIDI_CONTROLS: Final[str] = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_FSI, _PDI = "\u2068", "\u2069"
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+
+
+def isolate(value: str) -> str:
+    """``value`` as a bidi isolate when it holds a bidi control character; otherwise unchanged.
+
+    Inside FSI … PDI the value's own controls act on the value only: the
+    closing PDI ends every embedding and override opened in it. So that it
+    also ends the value's isolate, a PDI that closes nothing of the value's
+    own is dropped, and isolates the value leaves open are closed first.
+    """
+    if not _BIDI.search(value):
+        return value
+    kept: list[str] = []
+    depth = 0
+    for char in value:
+        if char in _ISOLATE_OPENERS:
+            depth += 1
+        elif char == _PDI:
+            if depth == 0:
+                continue  # would close our isolate, letting the rest of the value loose
+            depth -= 1
+        kept.append(char)
+    return _FSI + "".join(kept) + _PDI * depth + _PDI
+
+
+class _Rendered(str):
+    """A catalogue sentence whose values are already isolated; ``finalize`` does not wrap it again."""
+
+    __slots__ = ()
+
+
+def _isolated(value: Any) -> Any:
+    """A message value (or message) with every text in it isolated; numbers and dates stay as they are."""
+    if isinstance(value, Message):
+        return Message(value.id, {key: _isolated(item) for key, item in value.values.items()})
+    if isinstance(value, str):
+        return isolate(value)
+    if isinstance(value, tuple):
+        return tuple(_isolated(item) for item in value)
+    return value
+
+
+def _finalize_html(value: object) -> object:
+    if isinstance(value, _Rendered) or hasattr(value, "__html__") or not isinstance(value, str):
+        return value  # a sentence of the catalogue, markup of the template (a macro), or not text
+    return isolate(value)
 
 
 def _loader() -> jinja2.BaseLoader:
@@ -82,6 +160,7 @@ def _html_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize_html,
     )
 
 
@@ -108,7 +187,9 @@ class _Verbatim(str):
 def _finalize_markdown(value: object) -> object:
     if isinstance(value, _Verbatim):
         return value
-    return escape_markdown("" if value is None else str(value))
+    if isinstance(value, _Rendered):
+        return escape_markdown(value)
+    return escape_markdown(isolate("" if value is None else str(value)))
 
 
 _MD_ALWAYS = re.compile(r"([\\`*\[\]<>~])")
@@ -127,7 +208,7 @@ def escape_markdown(value: str) -> str:
 
 def code_span(value: object) -> _Verbatim:
     """``value`` as a Markdown code span, fenced with more backticks than it contains."""
-    text = _SPACES.sub(" ", str(value))
+    text = isolate(_SPACES.sub(" ", str(value)))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
