@@ -45,7 +45,8 @@ def rule_ids(criteria: CriteriaSet) -> RuleIds:
         active={rule.id for rule in criteria.rules},
         is_known=lambda rule_id: registry.lookup(rule_id) is not None,
         known_list=registry.known_ids,
-        evidence_keys=criteria.evidence_keys(),
+        # A document of a rule the set switches off is not a typo: no unknown-key warning.
+        evidence_keys=criteria.evidence_keys() | set(criteria.disabled_evidence or ()),
     )
 
 

@@ -182,7 +182,7 @@ def build_checklist(
         _criterion(criterion, rules.get(criterion.id), region, given, base_dir, as_of) for criterion in result.criteria
     )
     known = criteria_set.evidence_keys()
-    switched_off = _disabled_evidence(criteria_set)
+    switched_off = criteria_set.disabled_evidence or {}
     unknown = tuple(
         UnknownEvidence(key, path, _state(base_dir, path))
         for key, path in given.items()
@@ -216,16 +216,6 @@ def build_checklist(
         warnings=tuple(w for w in result.warnings if w.message.id != _UNKNOWN_KEY_WARNING),
         disabled_evidence=disabled,
     )
-
-
-def _disabled_evidence(criteria_set: CriteriaSet) -> Mapping[str, str]:
-    """Evidence key -> the id of the switched-off rule that lists it (``CriteriaSet.disabled_evidence``).
-
-    A criteria set that does not carry it gives none: such keys are then
-    reported as unknown, as before.
-    """
-    found = getattr(criteria_set, "disabled_evidence", None)
-    return found if isinstance(found, Mapping) else {}
 
 
 def _criterion(

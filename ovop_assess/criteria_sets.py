@@ -78,6 +78,8 @@ class CriteriaSet(NamedTuple):
     disabled: tuple[str, ...]
     origin: str  # "shipped:NAME" or the file path
     description: Mapping[str, str] | None = None  # what the set is for, shown by `rules`
+    # Evidence key -> id of the switched-off rule that lists it (keys of enabled rules left out).
+    disabled_evidence: Mapping[str, str] | None = None
 
     def evidence_keys(self) -> set[str]:
         return {item.key for rule in self.rules for item in rule.evidence}
@@ -206,10 +208,13 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
 
     active: list[ActiveRule] = []
     disabled: list[str] = []
+    disabled_evidence: dict[str, str] = {}
     for rule_id, config in merged.items():
         layer, location = where[rule_id]
         if not config["enabled"]:
             disabled.append(rule_id)
+            for item in config["evidence"]:
+                disabled_evidence.setdefault(item.key, rule_id)
             continue
         spec = registry.lookup(rule_id)
         if spec is None:
@@ -253,4 +258,6 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
         source=own.source,
     )
     description = {"en": own.description.en, "id": own.description.id} if own.description else None
-    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label, description)
+    enabled_keys = {item.key for rule in active for item in rule.evidence}
+    switched_off = {key: rule for key, rule in disabled_evidence.items() if key not in enabled_keys}
+    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label, description, switched_off)

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from .messages import CATALOGUE
 from .region import Region
 from .results import Finding, Location, Message
 from .yaml_source import Loaded, PathKey, Positions, format_path
@@ -368,7 +369,10 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
         if role != "mentee":
             if mentor is not None and isinstance(role, str):
                 warnings.append(
-                    Finding(Message("warn.mentor_ignored", {"role": role}), positions.value(("firms", i, "mentor")))
+                    Finding(
+                        Message("warn.mentor_ignored", {"role": _word("role", role)}),
+                        positions.value(("firms", i, "mentor")),
+                    )
                 )
             continue
         if isinstance(mentor, str):
@@ -387,6 +391,12 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
             )
 
 
+def _word(kind: str, code: str) -> Message | str:
+    """A code of the format (a role, a level) in the reader's language, when the catalogue has it."""
+    key = f"{kind}.{code}"
+    return Message(key, {}) if key in CATALOGUE else code
+
+
 def _check_code(place: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:
     if not isinstance(place, dict):
         return
@@ -398,14 +408,19 @@ def _check_code(place: Any, positions: Positions, errors: list[Finding], warning
     if level == "kecamatan" and village:
         errors.append(Finding(Message("check.code_kecamatan_shape", {"code": code}), where))
     elif level != "kecamatan" and not village:
-        errors.append(Finding(Message("check.code_village_shape", {"code": code, "level": level}), where))
+        errors.append(
+            Finding(Message("check.code_village_shape", {"code": code, "level": _word("level", level)}), where)
+        )
     elif village:
         digit = code[-4]
         kind = {"1": "kelurahan", "2": "desa"}.get(digit)
         if kind is not None and kind != level:
             warnings.append(
                 Finding(
-                    Message("warn.code_village_kind", {"code": code, "kind": kind, "digit": digit, "level": level}),
+                    Message(
+                        "warn.code_village_kind",
+                        {"code": code, "kind": _word("level", kind), "digit": digit, "level": _word("level", level)},
+                    ),
                     where,
                 )
             )

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import MappingProxyType
 from typing import Literal, get_args, get_origin
 
 import pytest
@@ -412,16 +411,10 @@ def _disabling_set(tmp_path: Path) -> Path:
     return path
 
 
-class _WithDisabledEvidence(criteria_sets.CriteriaSet):
-    """A criteria set carrying ``disabled_evidence`` whether or not ``criteria_sets`` fills it yet."""
-
-    disabled_evidence = MappingProxyType({"access_map": "C8"})
-
-
 def test_evidence_of_a_switched_off_rule_is_not_a_typo(tmp_path: Path) -> None:
     text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  access_map: dossier/peta.pdf\n")
     path = write_region(tmp_path, text, files=("dossier/daftar-usaha.pdf", "dossier/peta.pdf"))
-    criteria_set = _WithDisabledEvidence(*criteria_sets.load(str(_disabling_set(tmp_path))))
+    criteria_set = criteria_sets.load(str(_disabling_set(tmp_path)))
     result, region = assess_with_region(path, criteria_set, as_of=AS_OF)
     assert region is not None
     doc = build_checklist(result, region, criteria_set, base_dir=path.parent, as_of=AS_OF)
@@ -439,10 +432,6 @@ def test_evidence_of_a_switched_off_rule_is_not_a_typo(tmp_path: Path) -> None:
     assert "periksa apakah ada salah ketik" not in html
 
 
-@pytest.mark.skipif(
-    "disabled_evidence" not in criteria_sets.CriteriaSet._fields,
-    reason="criteria_sets.CriteriaSet does not carry disabled_evidence yet",
-)
 def test_switched_off_evidence_from_the_loaded_set(tmp_path: Path) -> None:
     text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  access_map: dossier/peta.pdf\n")
     doc = checklist_of(write_region(tmp_path, text), str(_disabling_set(tmp_path)))

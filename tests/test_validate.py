@@ -526,3 +526,27 @@ def test_unquoted_codes_that_yaml_1_1_keeps_as_text_get_a_warning() -> None:
     assert result.verdict.value != "invalid"
     warned = [(w.message.id, w.location.path if w.location else "") for w in result.warnings]
     assert warned == [("warn.unquoted_code", "firms[0].nib")]
+
+
+def test_evidence_of_a_rule_the_set_switches_off_is_no_typo(tmp_path: Any) -> None:
+    import pickle
+    from pathlib import Path
+
+    from ovop_assess import criteria_sets
+    from ovop_assess.assess import rule_ids
+
+    set_path = Path(tmp_path) / "no-c8.yaml"
+    set_path.write_text("id: no-c8\nextends: default\nrules:\n  C8: {enabled: false}\n", encoding="utf-8")
+    criteria = criteria_sets.load(str(set_path))
+    assert criteria.disabled_evidence == {"access_map": "C8"}
+    assert pickle.loads(pickle.dumps(criteria)).disabled_evidence == {"access_map": "C8"}  # --jobs sends it
+    text = HEAD + "evidence:\n  access_map: peta.pdf\n  acces_map: peta.pdf\n"
+    warnings = validate(parse_text(text, Limits()), rule_ids(criteria)).warnings
+    assert [(f.message.id, f.message.values["key"]) for f in warnings] == [("warn.evidence_unknown_key", "acces_map")]
+
+
+def test_codes_of_the_format_read_in_the_reader_language() -> None:
+    text = HEAD + "firms:\n  - {name: A, role: champion}\n  - {name: B, role: member, mentor: A}\n"
+    (warning,) = check(text).warnings
+    assert render(warning.message, "id") != render(warning.message, "en")
+    assert "anggota" in render(warning.message, "id") and "member" in render(warning.message, "en")
