@@ -376,6 +376,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no such option: {option} (options: {possible})",
         "id": "opsi tidak dikenal: {option} (opsi yang ada: {possible})",
     },
+    "cli.no_such_option_plain": {"en": "no such option: {option}", "id": "opsi tidak dikenal: {option}"},
     "cli.missing_argument": {"en": "missing argument {name}", "id": "argumen {name} belum diberikan"},
     "cli.bad_value": {"en": "invalid value for {name}: {detail}", "id": "nilai tidak sah untuk {name}: {detail}"},
     "cli.usage_error": {"en": "usage error: {detail}", "id": "kesalahan pemakaian: {detail}"},
