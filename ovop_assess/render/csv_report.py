@@ -11,11 +11,22 @@ the total score as a decimal with a dot (``0.9375``). An invalid file has
 verdict ``invalid`` and empty region, score and criterion cells.
 
 Written with the :mod:`csv` module: fields with commas, quotes or line
-breaks are quoted (quotes doubled), everything else as is; names keep their
-Indonesian characters; values are never rewritten (a name starting with
-``=`` stays as it is: spreadsheet users should import rather than open CSV
-from untrusted region files). Lines end with LF, which spreadsheets and CSV
-readers accept, and which a text-mode stdout does not double on Windows.
+breaks (LF or CR) are quoted (quotes doubled), everything else as is;
+names keep their Indonesian characters. Lines end with LF, which
+spreadsheets and CSV readers accept, and which a text-mode stdout does not
+double on Windows.
+
+Formula injection: a spreadsheet runs a cell that starts with ``=``,
+``+``, ``-`` or ``@`` (and some also one that starts with a tab or a
+carriage return) as a formula, so a region named
+``=HYPERLINK("http://…","x")`` would run when the CSV is opened. The text
+cells taken from the region file (its file path, the region's name and
+city) that start with one of those characters get a single quote in front
+(``'=HYPERLINK(…)``), as OWASP advises: the spreadsheet takes it as text,
+never as a formula, and a script reading the CSV sees the quote.
+Everything else is left as it is: ``level``, ``verdict`` and the criterion
+cells are the tool's own machine values, and ``score`` is a number the
+tool writes (never negative).
 
 Encoding: UTF-8 **without** a byte-order mark by default, which is what
 scripts, ``csv`` readers and version control expect. Excel (Windows) only
@@ -35,21 +46,50 @@ from .formats import criterion_ids
 
 BASE_COLUMNS = ("file", "region", "level", "city", "verdict", "score")
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value: str) -> str:
+    """A text cell from the region file, neutralised: a leading formula character gets a ``'`` before it."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
 
 def render_csv(report: Report, lang: Lang = "en", *, bom: bool = False) -> str:
     """The report as CSV text; ``lang`` is accepted for the common signature (cells are machine values)."""
     ids = criterion_ids(report)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*BASE_COLUMNS, *ids])
+    lines = _Lines()
+    lines.add([*BASE_COLUMNS, *ids])
     for result in report.results:
         region = result.region
-        place = [region.name, region.level, region.city] if region is not None else ["", "", ""]
+        place = (
+            [as_text_cell(region.name), region.level, as_text_cell(region.city)] if region is not None else ["", "", ""]
+        )
+        file = as_text_cell(result.file)
         if result.verdict is Verdict.INVALID:
-            writer.writerow([result.file, *place, result.verdict.value, "", *("" for _ in ids)])
+            lines.add([file, *place, result.verdict.value, "", *("" for _ in ids)])
             continue
         status = {c.id: c.status.value for c in result.criteria}
-        writer.writerow(
-            [result.file, *place, result.verdict.value, str(result.score), *(status.get(i, "") for i in ids)]
-        )
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+        lines.add([file, *place, result.verdict.value, str(result.score), *(status.get(i, "") for i in ids)])
+    return ("\ufeff" if bom else "") + "".join(lines.text)
+
+
+class _Lines:
+    """CSV lines ending in LF, every field that holds a CR or an LF quoted.
+
+    The csv module quotes a field for the characters of its own line ending
+    only: written with LF endings, a bare CR in a name would go out unquoted
+    and end the row early for every CSV reader. So each row is written with
+    CRLF, which quotes both, and its CRLF is then replaced by LF.
+    """
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def add(self, cells: list[str]) -> None:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(cells)
+        self.text.append(self._buffer.getvalue()[:-2] + "\n")

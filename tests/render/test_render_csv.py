@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Callable
+from pathlib import Path
 
-from ovop_assess.render.csv_report import render_csv
+from ovop_assess.render.csv_report import as_text_cell, render_csv
 from ovop_assess.results import Report
+
+from .conftest import AssessFiles
 
 HEADER = ["file", "region", "level", "city", "verdict", "score", *(f"C{i}" for i in range(1, 9))]
 
@@ -66,3 +71,53 @@ def test_values_do_not_depend_on_the_language(report: Report) -> None:
 def test_invalid_only_report_has_just_the_base_columns(report: Report) -> None:
     only = Report(report.tool_version, report.criteria_set, report.results[-1:])
     assert render_csv(only).splitlines() == ["file,region,level,city,verdict,score", "invalid.yaml,,,,invalid,"]
+
+
+FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_text_from_the_region_file_cannot_start_a_formula(
+    write_regions: Callable[[dict[str, str]], list[Path]], assess_files: AssessFiles, eligible_yaml: Callable[..., str]
+) -> None:
+    """OWASP's advice: a leading = + - @ tab or CR in a name, city or file path gets a ' before it."""
+    template = eligible_yaml("NAME")
+    files = {
+        f"r{i}.yaml": template.replace("'NAME'", json.dumps(name)).replace("Kota Surakarta", json.dumps(city))
+        for i, (name, city) in enumerate(zip(FORMULAS, reversed(FORMULAS), strict=True))
+    }
+    files["=cmd.yaml"] = eligible_yaml("Kauman")
+    files["-invalid.yaml"] = "not: [a region"
+    rows = _rows(render_csv(assess_files(write_regions(files))))
+    names = [row["region"] for row in rows[: len(FORMULAS)]]
+    assert names == ["'" + value for value in FORMULAS]
+    assert [row["city"] for row in rows[: len(FORMULAS)]] == ["'" + value for value in reversed(FORMULAS)]
+    assert [row["file"] for row in rows[-2:]] == ["'=cmd.yaml", "'-invalid.yaml"]
+    assert rows[-2]["region"] == "Kauman" and rows[-1]["verdict"] == "invalid"
+
+
+def test_a_carriage_return_in_a_name_is_quoted(
+    write_regions: Callable[[dict[str, str]], list[Path]], assess_files: AssessFiles, eligible_yaml: Callable[..., str]
+) -> None:
+    """The csv module quotes only its own line ending (LF): a bare CR must not end the row early."""
+    text = eligible_yaml("NAME").replace("'NAME'", json.dumps("Kauman\rLor"))
+    written = render_csv(assess_files(write_regions({"cr.yaml": text})))
+    assert '"Kauman\rLor"' in written and written.endswith(",pass\n")
+    assert _rows(written)[0]["region"] == "Kauman\rLor"
+
+
+def test_the_tools_own_values_are_never_prefixed(report: Report) -> None:
+    """Only text from the file is neutralised: statuses, verdicts and scores stay machine values."""
+    rows = _rows(render_csv(report))
+    assert rows[1]["score"] == "0.9375" and rows[0]["C1"] == "pass"
+    assert not [cell for row in rows for cell in row.values() if cell.startswith("'")]
+
+
+def test_as_text_cell() -> None:
+    assert [as_text_cell(v) for v in ("=1", "a=1", "", "Kota Solo", " =1", "'=1")] == [
+        "'=1",
+        "a=1",
+        "",
+        "Kota Solo",
+        " =1",
+        "'=1",
+    ]
