@@ -96,7 +96,10 @@ CriteriaOpt = Annotated[
     str,
     typer.Option("--criteria", help=_h("help.criteria")),
 ]
-LangOpt = Annotated[LangChoice, typer.Option("--lang", envvar="OVOP_LANG", help=_h("help.lang"))]
+LangOpt = Annotated[
+    LangChoice,
+    typer.Option("--lang", envvar="OVOP_LANG", case_sensitive=False, help=_h("help.lang")),  # ID, En: as id, en
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_h("help.output"))]
 DebugOpt = Annotated[bool, typer.Option("--debug", help=_h("help.debug"))]
 

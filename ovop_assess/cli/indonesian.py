@@ -257,8 +257,12 @@ def usage_error(exc: TyperException) -> str:
     kind = type(exc).__name__
     param = getattr(exc, "param", None)
     if kind == "NoSuchOption":
-        possible = ", ".join(sorted(getattr(exc, "possibilities", None) or [])) or "—"
-        line = text("cli.no_such_option", "id", option=getattr(exc, "option_name", ""), possible=possible)
+        option = getattr(exc, "option_name", "")
+        possible = ", ".join(sorted(getattr(exc, "possibilities", None) or []))
+        if possible:
+            line = text("cli.no_such_option", "id", option=option, possible=possible)
+        else:  # no option close to it: nothing to suggest, as in English
+            line = text("cli.no_such_option_plain", "id", option=option)
     elif kind == "MissingParameter":
         key = "cli.missing_option" if getattr(param, "param_type_name", "") == "option" else "cli.missing_argument"
         line = text(key, "id", name=_param_name(exc))

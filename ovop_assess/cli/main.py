@@ -25,14 +25,38 @@ _TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion", "
 def _with_default_command(argv: list[str]) -> list[str]:
     """``ovop-assess FILE...`` means ``ovop-assess assess FILE...``.
 
+    The options every command takes (``--lang X``, ``--lang=X``, ``--debug``)
+    may come before the command's name: ``ovop-assess --lang id checklist
+    f.yaml`` runs ``checklist``, with those options moved after its name;
+    ``ovop-assess --lang id f.yaml`` still means ``assess``, and so does
+    ``ovop-assess --lang en --help`` (no command named: assess's help).
+
     ``ovop-assess --help --lang id``: the app itself has no --lang (each command
     has); the language is read before parsing (:func:`_lang`), so it is dropped here.
     """
     if argv and argv[0] in _TOP_OPTIONS:
         return _without_lang(argv)
+    leading = _leading_common_options(argv)
+    rest = argv[len(leading) :]
+    if leading and rest and rest[0] in COMMANDS:
+        return [rest[0], *leading, *rest[1:]]
     if argv and argv[0] not in COMMANDS:
         return ["assess", *argv]
     return argv
+
+
+def _leading_common_options(argv: list[str]) -> list[str]:
+    """The options every command takes that open ``argv`` (``--lang`` with its value)."""
+    count = 0
+    while count < len(argv):
+        arg = argv[count]
+        if arg == "--lang" and count + 1 < len(argv):
+            count += 2
+        elif arg.startswith("--lang=") or arg == "--debug":
+            count += 1
+        else:
+            break
+    return argv[:count]
 
 
 def _without_lang(argv: list[str]) -> list[str]:
@@ -51,6 +75,8 @@ def _without_lang(argv: list[str]) -> list[str]:
 def _lang(argv: Sequence[str]) -> Lang:
     """The language of this run, read before typer parses: the last valid --lang (as typer takes it), else OVOP_LANG.
 
+    Either way in any case (``ID``, ``En``), as typer accepts it.
+
     A --lang value that is no language (``--lang xx``) is an error typer reports
     in the language of OVOP_LANG.
     """
@@ -62,11 +88,12 @@ def _lang(argv: Sequence[str]) -> Lang:
             value = arg.split("=", 1)[1]
         else:
             continue
+        value = value.lower()  # as typer takes it: --lang ID is id
         if value in ("en", "id"):
             chosen = "id" if value == "id" else "en"
     if chosen is not None:
         return chosen
-    return "id" if os.environ.get("OVOP_LANG") == "id" else "en"
+    return "id" if os.environ.get("OVOP_LANG", "").lower() == "id" else "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -341,3 +341,53 @@ def test_usage_errors_and_help_in_indonesian(eligible: Path, capsys: pytest.Capt
         [sys.executable, "-m", "ovop_assess", "assess", "--help"], capture_output=True, text=True, env=env, check=False
     )
     assert done.returncode == 0 and "Memvalidasi dan menilai berkas wilayah" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--lang", "id", "checklist", "f.yaml"], ["checklist", "--lang", "id", "f.yaml"]),
+        (["--lang=id", "--debug", "rules"], ["rules", "--lang=id", "--debug"]),
+        (["--debug", "--lang", "en", "explain", "C1"], ["explain", "--debug", "--lang", "en", "C1"]),
+        (["--lang", "id", "f.yaml"], ["assess", "--lang", "id", "f.yaml"]),
+        (["--lang", "id", "checklist.yaml"], ["assess", "--lang", "id", "checklist.yaml"]),
+        (["--debug", "f.yaml"], ["assess", "--debug", "f.yaml"]),
+        (["--lang", "id"], ["assess", "--lang", "id"]),
+        (["--lang"], ["assess", "--lang"]),
+        (["--lang", "id", "--help"], ["assess", "--lang", "id", "--help"]),  # no command named: assess's help
+        (["--help", "--lang", "id"], ["--help"]),
+        (["checklist", "f.yaml", "--lang", "id"], ["checklist", "f.yaml", "--lang", "id"]),
+        (["f.yaml", "checklist"], ["assess", "f.yaml", "checklist"]),
+        ([], []),
+    ],
+)
+def test_options_before_the_command_name(argv: list[str], expected: list[str]) -> None:
+    from ovop_assess.cli.main import _with_default_command
+
+    assert _with_default_command(argv) == expected
+
+
+def test_lang_before_the_command_runs_that_command(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "id", "checklist", str(eligible), *AS_OF]) == 0
+    assert capsys.readouterr().out.startswith("# Daftar periksa usulan sentra OVOP: Contoh")
+    assert main(["--lang", "id", str(eligible), *AS_OF]) == 0
+    assert "Putusan: layak" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", ["ID", "Id"])
+def test_the_language_in_any_case(
+    value: str, eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovop_assess.cli.main import _lang
+
+    assert main([str(eligible), *AS_OF, "--lang", value]) == 0
+    assert "Putusan: layak" in capsys.readouterr().out
+    monkeypatch.setenv("OVOP_LANG", value)
+    assert _lang([]) == "id" and _lang(["--lang", "EN"]) == "en"
+    for argv in ([str(eligible)], ["checklist", str(eligible)]):
+        assert main([*argv, *AS_OF]) == 0, argv
+        captured = capsys.readouterr()
+        assert "Invalid value" not in captured.err and ("Putusan: layak" in captured.out or "Daftar" in captured.out)
+    monkeypatch.setenv("OVOP_LANG", "EN")
+    assert main([str(eligible), *AS_OF]) == 0
+    assert "Verdict: eligible" in capsys.readouterr().out

@@ -255,3 +255,15 @@ def test_id_errors_on_other_parameters(value: list[str], detail: str) -> None:
     with pytest.raises(typer.BadParameter) as caught:
         typer.main.get_command(small).main(["first", "a", *value], standalone_mode=False)
     assert usage_error(caught.value).startswith(f"ovop-assess: nilai tidak sah untuk '{value[0]}': {detail}\n")
+
+
+def test_unknown_option_without_a_suggestion_has_no_parenthesis(
+    eligible: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As typer in English: 'No such option: --zzzzzz', with no list when none is close."""
+    assert main([str(eligible), "--zzzzzz", "--lang", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "ovop-assess: opsi tidak dikenal: --zzzzzz\nCoba 'ovop-assess assess --help' untuk bantuan.\n"
+    )
+    assert main([str(eligible), "--lan", "id", "--lang", "id"]) == 2
+    assert capsys.readouterr().err.startswith("ovop-assess: opsi tidak dikenal: --lan (opsi yang ada: --lang)\n")
