@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -15,9 +17,9 @@ from ..assess import expand_paths, make_report
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
 from ..messages import Lang, text
-from ..results import FileResult, Message, Report, RuleCrash, Verdict, rule_crashes
+from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..yaml_source import Limits
-from .output import write_output
+from .output import refuse_output_among_inputs, write_output
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3, 4
 
@@ -71,6 +73,7 @@ def run_assess(
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
+    refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
     if output_format == "json":
         # Each file's JSON is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
@@ -91,6 +94,12 @@ def run_assess(
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
+
+
+def _criteria_file(criteria_set: CriteriaSet) -> list[Path]:
+    """The criteria set's own file, an input too (a shipped set is none)."""
+    origin = Path(criteria_set.origin)
+    return [origin] if not criteria_set.origin.startswith("shipped:") and origin.is_absolute() else []
 
 
 def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) -> int:
@@ -159,12 +168,19 @@ def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool)
 def run_checklist(
     *, file: Path, criteria: str, lang: Lang, output_format: str, output: Path | None, as_of: datetime.date
 ) -> int:
-    """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file."""
+    """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
+
+    A folder, or an ``--output`` that is the region file (or the criteria set's
+    file), is a usage error (exit 2), refused before anything is read or written.
+    """
     from ..assess import assess_with_region
     from ..checklist import build_checklist
     from ..render.checklist import render_checklist
 
+    if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
+        raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.load(criteria)
+    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
     result, region = assess_with_region(file, criteria_set, as_of=as_of)
     if region is None:
         report = make_report(criteria_set, [result])
@@ -173,6 +189,13 @@ def run_checklist(
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
     write_output(render_checklist(document, output_format, lang), output)
     return EXIT_OK
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # not there or not readable: assessing it says so (exit 3)
+        return False
 
 
 def run_rules(criteria: str, lang: Lang) -> int:

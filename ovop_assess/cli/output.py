@@ -1,8 +1,35 @@
-"""Write a finished report to stdout or, whole or not at all, to a file."""
+"""Write a finished report to stdout or to the file ``--output`` names.
+
+Where ``--output`` leads decides how it is written:
+
+- **A regular file, or a name not yet taken**: whole or not at all. The text
+  goes to a temporary file in the same folder, which then replaces the
+  target in one step (``os.replace``); Ctrl-C or a full disk leaves the old
+  file as it was and no partial file behind. An existing file keeps its
+  permission bits.
+- **A symlink** is written through, never replaced: the temporary file is made
+  in the folder of the file the link leads to (``os.path.realpath``), so the
+  link stays a link and its target gets the report. A dangling link gets the
+  file it points to, when that file's folder exists.
+- **One of this process's open descriptors** (``/dev/stdout``, ``/dev/stderr``,
+  ``/dev/fd/N``, ``/proc/self/fd/N``, or a link to one): written to that
+  descriptor, as the shell set it up (a pipe, a terminal, a file opened for
+  appending keeps what it had).
+- **Anything else that is not a regular file** (a device such as
+  ``/dev/null``, a FIFO, a terminal): opened and written directly, never
+  replaced. A stream cannot be written whole or not at all: what was written
+  before an error or Ctrl-C has gone out.
+
+A folder is refused before anything is written.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -11,33 +38,147 @@ from pathlib import Path
 from ..errors import UsageError
 from ..results import Message, file_label
 
+# Names of this process's own descriptors; /proc/PID/fd/N only with this process's PID.
+_STANDARD_STREAMS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_DESCRIPTOR_PATH = re.compile(r"/(?:dev/fd|proc/(?P<pid>self|thread-self|\d+)/fd)/(?P<fd>\d+)\Z")
+_MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
+
 
 def write_output(text: str | Iterable[str], path: Path | None) -> None:
-    """Write ``text`` (or its pieces, as they come) to stdout, or atomically to ``path``."""
+    """Write ``text`` (or its pieces, as they come) to stdout, or to ``path`` as the module describes."""
     chunks = [text] if isinstance(text, str) else text
     if path is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    folder = path.parent if str(path.parent) else Path(".")
+    descriptor = _own_descriptor(path)
+    if descriptor is not None:
+        _write_descriptor(chunks, descriptor, path)
+        return
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:  # a new file, or a dangling symlink: created where it leads
+        status = None
+    except (OSError, ValueError) as exc:  # a symlink loop, a folder that cannot be searched, a NUL byte
+        raise _cannot_write(path, exc) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise _cannot_write(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)))
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_stream(chunks, path)
+        return
+    _write_whole(chunks, path, None if status is None else status.st_mode & 0o7777)
+
+
+def refuse_output_among_inputs(output: Path | None, inputs: Iterable[Path | str]) -> None:
+    """Refuse an ``--output`` that is one of the input files, by any name (a symlink, a hard link).
+
+    Checked before anything is read or written. Only an existing regular file
+    can be both: a new name is no input, and devices or pipes are never read
+    as region files. One ``stat`` per input file, only when ``--output`` exists.
+    """
+    if output is None:
+        return
+    try:
+        status = os.stat(output)
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(status.st_mode):
+        return
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if os.path.samestat(status, other):
+            raise UsageError(Message("cli.output_is_input", {"path": file_label(output)}))
+
+
+def _own_descriptor(path: Path) -> int | None:
+    """The descriptor of this process that ``path`` names, following symlinks; None for any other path."""
+    if os.name != "posix":
+        return None
+    current = os.path.abspath(path)
+    for _ in range(_MAX_LINKS):
+        if current in _STANDARD_STREAMS:
+            return _STANDARD_STREAMS[current]
+        found = _DESCRIPTOR_PATH.match(current)
+        if found and found["pid"] in (None, "self", "thread-self", str(os.getpid())):
+            return int(found["fd"])
+        try:
+            link = os.readlink(current)
+        except (OSError, ValueError):  # not a symlink (or not there): an ordinary path
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return None
+
+
+def _write_descriptor(chunks: Iterable[str], descriptor: int, path: Path) -> None:
+    """Write to an open descriptor of this process, as the shell left it (no truncation, no replacing)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()  # anything printed before comes first
+    try:
+        duplicate = os.dup(descriptor)
+        with os.fdopen(duplicate, "w", encoding="utf-8", newline="") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+    except BrokenPipeError:
+        if descriptor == 1:  # the reader of stdout went away (| head): as for stdout itself
+            raise
+        raise _cannot_write(path, OSError(errno.EPIPE, os.strerror(errno.EPIPE), str(path))) from None
     except OSError as exc:
-        raise UsageError(Message("cli.cannot_write", {"path": file_label(path), "reason": _reason(exc)})) from None
+        raise _cannot_write(path, exc) from None
+
+
+def _write_stream(chunks: Iterable[str], path: Path) -> None:
+    """Write to a device, a FIFO or a terminal through its name: opened as it is, never created or replaced."""
+    try:
+        handle = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        opened = os.fstat(handle)
+    except OSError as exc:
+        os.close(handle)
+        raise _cannot_write(path, exc) from None
+    if stat.S_ISREG(opened.st_mode):  # replaced by a regular file since it was looked at
+        os.close(handle)
+        _write_whole(chunks, path, opened.st_mode & 0o7777)
+        return
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             for chunk in chunks:
                 stream.write(chunk)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _write_whole(chunks: Iterable[str], path: Path, mode: int | None) -> None:
+    """Write a regular file whole or not at all: a temporary file beside the real target, then one rename."""
+    target = Path(os.path.realpath(path))  # through symlinks: the link stays, the file it leads to is replaced
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+        # mkstemp makes the file private (0600): keep the replaced file's mode, else what a plain open() gives.
+        os.chmod(temp, _new_file_mode() if mode is None else mode)
+        os.replace(temp, target)
     except BaseException as exc:
         # Ctrl-C or a full disk: leave no partial file behind.
         Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise UsageError(Message("cli.cannot_write", {"path": file_label(path), "reason": _reason(exc)})) from None
+            raise _cannot_write(path, exc) from None
         raise
+
+
+def _cannot_write(path: Path, error: OSError | ValueError) -> UsageError:
+    reason: Message | str = _reason(error) if isinstance(error, OSError) else str(error)
+    return UsageError(Message("cli.cannot_write", {"path": file_label(path), "reason": reason}))
 
 
 def _reason(error: OSError) -> Message | str:
@@ -47,10 +188,7 @@ def _reason(error: OSError) -> Message | str:
     return os_reason(error)
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return os.stat(path).st_mode & 0o7777  # keep the mode of the file being replaced
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -343,6 +343,20 @@ def test_usage_errors_and_help_in_indonesian(eligible: Path, capsys: pytest.Capt
     assert done.returncode == 0 and "Memvalidasi dan menilai berkas wilayah" in done.stdout
 
 
+def test_checklist_of_a_folder_is_a_usage_error(
+    eligible: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder where one region file is expected: exit 2, and no talk of a folder without region files."""
+    assert main(["checklist", str(tmp_path), *AS_OF]) == 2
+    err = capsys.readouterr().err
+    assert err == f"ovop-assess: {tmp_path} is a folder; a checklist is written for one region file\n"
+    assert main(["checklist", str(tmp_path), "--lang", "id", *AS_OF]) == 2
+    assert capsys.readouterr().err == (
+        f"ovop-assess: {tmp_path} adalah folder; daftar periksa dibuat untuk satu berkas wilayah\n"
+    )
+    assert main(["checklist", str(tmp_path / "missing.yaml"), *AS_OF]) == 3  # a missing file stays invalid
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [

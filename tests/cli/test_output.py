@@ -1,0 +1,319 @@
+"""Where --output leads: regular files whole or not at all, symlinks written through, streams written directly.
+
+Also: an --output that is one of the input files is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli import commands
+from ovop_assess.cli import output as output_module
+from ovop_assess.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+AS_OF = ["--as-of", "2026-11-28"]
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and /dev/stdout as on POSIX")
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    path = tmp_path / "region.yaml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path
+
+
+def run_module(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("COV") and k != "OVOP_LANG"}
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "ovop_assess", *args], env=clean, check=False, cwd=ROOT, **kwargs
+    )
+
+
+# --- symlinks ---------------------------------------------------------------
+
+
+@posix_only
+def test_a_symlink_is_written_through(region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "docs" / "target.md"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["checklist", str(region), "-o", str(link), *AS_OF]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8").startswith("# OVOP sentra proposal checklist: Kauman")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640, "the file keeps its mode"
+    # The temporary file was made beside the target, and nothing is left of it.
+    assert [p.name for p in tmp_path.rglob("*.part")] == []
+    assert capsys.readouterr().out == ""
+
+
+@posix_only
+def test_a_relative_symlink_chain_is_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "first.json").symlink_to("second.json")
+    (tmp_path / "second.json").symlink_to(Path("real") / "schema.json")
+    assert main(["schema", "-o", str(tmp_path / "first.json")]) == 0
+    assert (tmp_path / "first.json").is_symlink() and (tmp_path / "second.json").is_symlink()
+    assert json.loads((tmp_path / "real" / "schema.json").read_text(encoding="utf-8"))["$schema"]
+
+
+@posix_only
+def test_init_writes_the_file_a_dangling_symlink_points_to(tmp_path: Path) -> None:
+    folder = tmp_path / "initdir"
+    folder.mkdir()
+    link = folder / "dangling"
+    link.symlink_to("region.yaml")
+    assert main(["init", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == "region.yaml"
+    assert (folder / "region.yaml").read_text(encoding="utf-8").startswith("#")
+    assert stat.S_IMODE((folder / "region.yaml").stat().st_mode) & 0o044, "readable by others, as open() makes it"
+
+
+@posix_only
+def test_a_dangling_symlink_into_a_missing_folder_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "out.json"
+    link.symlink_to(tmp_path / "no-such-folder" / "out.json")
+    assert main(["schema", "-o", str(link)]) == 2
+    assert f"cannot write {link}: " in capsys.readouterr().err
+    assert link.is_symlink() and not (tmp_path / "no-such-folder").exists()
+
+
+@posix_only
+def test_a_symlink_loop_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    assert main(["schema", "-o", str(tmp_path / "a")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+@posix_only
+def test_interrupt_through_a_symlink_leaves_the_target_as_it_was(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    target = tmp_path / "real" / "report.txt"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "report.txt"
+    link.symlink_to(target)
+
+    def chunks() -> object:
+        yield "half"
+        interrupted()
+
+    monkeypatch.setattr(commands, "render", lambda *a, **k: chunks())
+    assert main([str(region), "-o", str(link), *AS_OF]) == 130
+    assert target.read_text(encoding="utf-8") == "old\n" and link.is_symlink()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.txt"]
+    capsys.readouterr()
+
+
+# --- streams: devices, FIFOs, this process's descriptors ----------------------
+
+
+@posix_only
+def test_a_fifo_is_written_directly(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        code = main(["schema", "-o", str(fifo)])
+    finally:
+        reader.join(timeout=30)
+    assert code == 0
+    assert json.loads(received[0])["$schema"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO is still a FIFO"
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@posix_only
+def test_a_symlink_to_a_fifo_is_written_directly(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "link").symlink_to(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        assert main(["schema", "-o", str(tmp_path / "link")]) == 0
+    finally:
+        reader.join(timeout=30)
+    assert json.loads(received[0])["$schema"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and (tmp_path / "link").is_symlink()
+
+
+def test_a_device_is_written_directly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """os.devnull (a character device) is opened and written, never replaced (as root it could be)."""
+
+    def no_temporary_file(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a device must not be replaced by a temporary file")
+
+    monkeypatch.setattr(output_module.tempfile, "mkstemp", no_temporary_file)
+    monkeypatch.setattr(output_module.os, "replace", no_temporary_file)
+    assert main(["schema", "-o", os.devnull]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_device_is_an_error_and_stays_a_device(capsys: pytest.CaptureFixture[str]) -> None:
+    before = os.stat("/dev/full")
+    assert stat.S_ISCHR(before.st_mode)
+    assert main(["schema", "-o", "/dev/full"]) == 2
+    assert capsys.readouterr().err.startswith("ovop-assess: cannot write /dev/full: ")
+    after = os.stat("/dev/full")
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_dev_stdout_in_a_pipe() -> None:
+    done = run_module("schema", "-o", "/dev/stdout", capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["$schema"] and done.stderr == b""
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_dev_stdout_appending_to_a_file_keeps_what_it_had(tmp_path: Path) -> None:
+    """``-o /dev/stdout >> log``: written to the descriptor the shell opened, not over the file."""
+    log = tmp_path / "log.txt"
+    log.write_text("before\n", encoding="utf-8")
+    link = tmp_path / "out"
+    link.symlink_to("/dev/stdout")
+    with log.open("ab") as stream:
+        done = run_module("schema", "-o", str(link), stdout=stream, stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("before\n{") and json.loads(text[len("before\n") :])["$schema"]
+    assert link.is_symlink() and stat.S_ISREG(log.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt", "out"]
+
+
+@posix_only
+def test_dev_fd_names_this_process_descriptor(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    try:
+        done = run_module("schema", "-o", f"/dev/fd/{write_end}", pass_fds=(write_end,), capture_output=True)
+        os.close(write_end)
+        write_end = -1
+        with os.fdopen(read_end, "rb") as stream:
+            read_end = -1
+            received = stream.read()
+    finally:
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(received)["$schema"] and done.stdout == b""
+
+
+def test_descriptor_names(tmp_path: Path) -> None:
+    own = output_module._own_descriptor
+    if os.name != "posix":
+        assert own(Path("/dev/stdout")) is None
+        return
+    assert own(Path("/dev/stdout")) == 1
+    assert own(Path("/dev/stderr")) == 2
+    assert own(Path("/dev/fd/7")) == 7
+    assert own(Path("/proc/self/fd/3")) == 3
+    assert own(Path(f"/proc/{os.getpid()}/fd/4")) == 4
+    assert own(Path(f"/proc/{os.getpid() + 1}/fd/4")) is None  # another process's descriptor: a path like any other
+    assert own(tmp_path / "report.json") is None
+    (tmp_path / "err").symlink_to("/dev/stderr")
+    assert own(tmp_path / "err") == 2
+
+
+def test_a_folder_is_refused_before_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(f"ovop-assess: cannot write {tmp_path}: ")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the output is one of the inputs ------------------------------------------
+
+
+def test_checklist_refuses_its_region_file_as_output(region: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = region.read_bytes()
+    assert main(["checklist", str(region), "-o", str(region), *AS_OF]) == 2
+    err = capsys.readouterr().err
+    assert err == f"ovop-assess: the output {region} is one of the input files; choose another output file\n"
+    assert region.read_bytes() == before
+
+
+def test_assess_refuses_an_input_file_as_output(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = region.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    assert main(["region.yaml", "-o", "./region.yaml", "-f", "json", *AS_OF]) == 2
+    assert "is one of the input files" in capsys.readouterr().err
+    assert region.read_bytes() == before
+
+
+def test_assess_refuses_a_file_found_in_a_folder_by_another_name(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "regions"
+    folder.mkdir()
+    inside = folder / "b.yaml"
+    inside.write_bytes(region.read_bytes())
+    other = tmp_path / "report.csv"
+    try:
+        os.link(inside, other)  # a hard link: the same file by another name
+    except OSError:
+        pytest.skip("no hard links here")
+    assert main([str(region), str(folder), "-o", str(other), "-f", "csv", *AS_OF, "--lang", "id"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"ovop-assess: keluaran {other} adalah salah satu berkas masukan; pilih berkas keluaran lain\n"
+    assert inside.read_bytes() == region.read_bytes()
+
+
+@posix_only
+def test_a_symlink_to_the_input_is_refused(region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "out.md"
+    link.symlink_to(region)
+    before = region.read_bytes()
+    assert main(["checklist", str(region), "-o", str(link), *AS_OF]) == 2
+    assert "is one of the input files" in capsys.readouterr().err
+    assert region.read_bytes() == before and link.is_symlink()
+
+
+def test_the_criteria_file_is_an_input_too(region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    criteria = tmp_path / "mine.yaml"
+    criteria.write_bytes((ROOT / "ovop_assess" / "criteria" / "default.yaml").read_bytes())
+    before = criteria.read_bytes()
+    for command in (["assess", str(region)], ["checklist", str(region)]):
+        assert main([*command, "--criteria", str(criteria), "-o", str(criteria), *AS_OF]) == 2, command
+        assert "is one of the input files" in capsys.readouterr().err
+    assert criteria.read_bytes() == before
+
+
+def test_an_output_beside_the_inputs_is_fine(region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    assert main([str(tmp_path), "-o", str(out), "-f", "json", *AS_OF]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
+    assert main(["checklist", str(region), "-o", str(tmp_path / "checklist.md"), *AS_OF]) == 0
+    assert capsys.readouterr().err == ""
