@@ -163,20 +163,27 @@ def test_a_symlink_to_a_fifo_is_written_directly(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and (tmp_path / "link").is_symlink()
 
 
-def test_a_device_is_written_directly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """os.devnull (a character device) is opened and written, never replaced (as root it could be)."""
+@pytest.fixture
+def no_replacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A device must never be replaced: if the code tried (as root it could), the test fails and the device stays."""
 
     def no_temporary_file(*args: object, **kwargs: object) -> object:
         raise AssertionError("a device must not be replaced by a temporary file")
 
     monkeypatch.setattr(output_module.tempfile, "mkstemp", no_temporary_file)
     monkeypatch.setattr(output_module.os, "replace", no_temporary_file)
+
+
+@pytest.mark.usefixtures("no_replacing")
+def test_a_device_is_written_directly(capsys: pytest.CaptureFixture[str]) -> None:
+    """os.devnull (a character device) is opened and written, never replaced."""
     assert main(["schema", "-o", os.devnull]) == 0
     assert capsys.readouterr().err == ""
 
 
 @posix_only
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.usefixtures("no_replacing")
 def test_a_full_device_is_an_error_and_stays_a_device(capsys: pytest.CaptureFixture[str]) -> None:
     before = os.stat("/dev/full")
     assert stat.S_ISCHR(before.st_mode)
