@@ -930,8 +930,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Bahasa semua teks: id atau en.",
     },
     "help.output": {
-        "en": "Write the report to this file (whole or not at all).",
-        "id": "Tulis laporan ke berkas ini (utuh atau tidak sama sekali).",
+        "en": "Write the report to this file (a regular file: whole or not at all; a symlink is written "
+        "through, a device or pipe directly).",
+        "id": "Tulis laporan ke berkas ini (berkas biasa: utuh atau tidak sama sekali; tautan simbolik ditulis ke "
+        "tujuannya, perangkat atau pipa langsung).",
     },
     "help.debug": {
         "en": "Show the traceback of internal errors.",

@@ -105,4 +105,3 @@ def test_english_is_what_the_os_says(code: int) -> None:
 def test_other_os_errors_keep_the_os_text() -> None:
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
     assert os_reason(OSError("no errno at all")) == "no errno at all"
-
