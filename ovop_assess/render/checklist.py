@@ -28,6 +28,7 @@ import jinja2
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, render
 from ..results import Message, Status
+from .bidi import isolate, isolated
 
 FORMATS: Final[tuple[str, ...]] = ("markdown", "html")
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
@@ -44,10 +45,10 @@ def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str
 
 def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     def t(key: str, **values: object) -> str:
-        return _Rendered(render(_isolated(Message(key, values)), lang))
+        return _Rendered(render(isolated(Message(key, values)), lang))
 
     def msg(message: Message) -> str:
-        return _Rendered(render(_isolated(message), lang))
+        return _Rendered(render(isolated(message), lang))
 
     def title(criterion: CriterionChecklist) -> str:
         return criterion.title_in(lang)
@@ -93,53 +94,10 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     }
 
 
-#: Characters that change the direction of the text around them: the embeddings and
-#: overrides (LRE, RLE, PDF, LRO, RLO), the isolates (LRI, RLI, FSI, PDI) and the marks
-#: (LRM, RLM, ALM).
-BIDI_CONTROLS: Final[str] = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
-_FSI, _PDI = "\u2068", "\u2069"
-_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
-
-
-def isolate(value: str) -> str:
-    """``value`` as a bidi isolate when it holds a bidi control character; otherwise unchanged.
-
-    Inside FSI … PDI the value's own controls act on the value only: the
-    closing PDI ends every embedding and override opened in it. So that it
-    also ends the value's isolate, a PDI that closes nothing of the value's
-    own is dropped, and isolates the value leaves open are closed first.
-    """
-    if not _BIDI.search(value):
-        return value
-    kept: list[str] = []
-    depth = 0
-    for char in value:
-        if char in _ISOLATE_OPENERS:
-            depth += 1
-        elif char == _PDI:
-            if depth == 0:
-                continue  # would close our isolate, letting the rest of the value loose
-            depth -= 1
-        kept.append(char)
-    return _FSI + "".join(kept) + _PDI * depth + _PDI
-
-
 class _Rendered(str):
     """A catalogue sentence whose values are already isolated; ``finalize`` does not wrap it again."""
 
     __slots__ = ()
-
-
-def _isolated(value: Any) -> Any:
-    """A message value (or message) with every text in it isolated; numbers and dates stay as they are."""
-    if isinstance(value, Message):
-        return Message(value.id, {key: _isolated(item) for key, item in value.values.items()})
-    if isinstance(value, str):
-        return isolate(value)
-    if isinstance(value, tuple):
-        return tuple(_isolated(item) for item in value)
-    return value
 
 
 def _finalize_html(value: object) -> object:

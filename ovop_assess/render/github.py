@@ -27,8 +27,9 @@ its own or end a property early.
 
 from __future__ import annotations
 
-from ..messages import Lang, render, text
+from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
+from .bidi import isolate, render_isolated
 from .formats import counts_against, decisive_line
 
 
@@ -60,11 +61,13 @@ def _line_of(finding: Finding, default: int) -> int:
 def _message(criterion: CriterionResult, line: int, lang: Lang) -> str:
     lines = []
     for finding in criterion.reasons:
-        reason = render(finding.message, lang)
+        reason = render_isolated(finding.message, lang)
         at = _line_of(finding, line)
         lines.append(reason if at == line else f"{reason} ({text('ui.at_line', lang, line=at)})")
     if criterion.missing:
-        lines.append(f"{text('ui.still_missing', lang)}: " + "; ".join(render(m, lang) for m in criterion.missing))
+        lines.append(
+            f"{text('ui.still_missing', lang)}: " + "; ".join(render_isolated(m, lang) for m in criterion.missing)
+        )
     return "\n".join(lines) or text("status." + criterion.status.value, lang)
 
 
@@ -92,7 +95,9 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
     for finding in criterion.warnings:
         title = _title(criterion, lang, text("ui.warning", lang))
         out.append(
-            command("warning", render(finding.message, lang), file=file, line=_line_of(finding, line), title=title)
+            command(
+                "warning", render_isolated(finding.message, lang), file=file, line=_line_of(finding, line), title=title
+            )
         )
     return out
 
@@ -106,7 +111,7 @@ def _invalid(result: FileResult, lang: Lang) -> list[str]:
         out.append(
             command(
                 "error",
-                render(finding.message, lang),
+                render_isolated(finding.message, lang),
                 file=result.file,
                 line=_line_of(finding, 1),
                 title=title,
@@ -119,13 +124,13 @@ def _invalid(result: FileResult, lang: Lang) -> list[str]:
 def _notice(result: FileResult, lang: Lang) -> str:
     verdict = f"{text('ui.verdict', lang)}: {text('verdict.' + result.verdict.value, lang)}"
     if result.verdict is Verdict.INVALID:
-        detail = text("ui.errors_in", lang, count=len(result.errors), file=result.file)
+        detail = text("ui.errors_in", lang, count=len(result.errors), file=isolate(result.file))
     else:
         detail = f"{text('ui.total_score', lang)} {result.score:.2f}"
         waived = [c.id for c in result.criteria if c.status is Status.WAIVED]
         if waived:
             detail += f"; {text('status.waived', lang)}: {', '.join(waived)}"
-    title = result.region.name if result.region is not None else result.file
+    title = isolate(result.region.name if result.region is not None else result.file)
     return command("notice", f"{verdict}; {detail}", file=result.file, line=1, title=title)
 
 
@@ -140,7 +145,13 @@ def _file(result: FileResult, lang: Lang) -> list[str]:
             f": {finding.location.path}" if finding.location is not None and finding.location.path else ""
         )
         out.append(
-            command("warning", render(finding.message, lang), file=result.file, line=_line_of(finding, 1), title=title)
+            command(
+                "warning",
+                render_isolated(finding.message, lang),
+                file=result.file,
+                line=_line_of(finding, 1),
+                title=title,
+            )
         )
     out.append(_notice(result, lang))
     return out

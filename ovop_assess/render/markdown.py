@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..messages import Lang, render, text
+from ..messages import Lang, text
 from ..results import FileResult, Finding, Report, Status, Verdict
+from .bidi import isolate, render_isolated
 from .formats import criterion_ids
 
 MARKS: Final[dict[Status, str]] = {
@@ -46,19 +47,19 @@ def _row(cells: list[str]) -> str:
 
 
 def _region_row(result: FileResult, ids: list[str], lang: Lang) -> str:
-    name = escape(result.region.name) if result.region is not None else "—"
+    name = escape(isolate(result.region.name)) if result.region is not None else "—"
     verdict = text("verdict." + result.verdict.value, lang)
     if result.verdict is Verdict.INVALID:
-        return _row([name, escape(result.file), *("" for _ in ids), verdict, "—"])
+        return _row([name, escape(isolate(result.file)), *("" for _ in ids), verdict, "—"])
     marks = {c.id: MARKS[c.status] for c in result.criteria}
-    return _row([name, escape(result.file), *(marks.get(i, "") for i in ids), verdict, f"{result.score:.2f}"])
+    return _row([name, escape(isolate(result.file)), *(marks.get(i, "") for i in ids), verdict, f"{result.score:.2f}"])
 
 
 def _problem(file: str, finding: Finding, lang: Lang) -> str:
     loc = finding.location
     where = f"{file}:{loc.line}" if loc is not None and loc.line is not None else file
     field = f"{loc.path}: " if loc is not None and loc.path else ""
-    return f"- {escape(where)} — {escape(field + render(finding.message, lang))}"
+    return f"- {escape(isolate(where))} — {escape(field + render_isolated(finding.message, lang))}"
 
 
 def render_markdown(report: Report, lang: Lang = "en") -> str:
@@ -76,6 +77,10 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
     for result in report.results:
         if result.verdict is not Verdict.INVALID:
             continue
-        lines += ["", f"**{escape(text('ui.errors_in', lang, count=len(result.errors), file=result.file))}**", ""]
+        lines += [
+            "",
+            f"**{escape(text('ui.errors_in', lang, count=len(result.errors), file=isolate(result.file)))}**",
+            "",
+        ]
         lines += [_problem(result.file, finding, lang) for finding in result.errors]
     return "\n".join(lines) + "\n"

@@ -68,3 +68,13 @@ def test_indonesian(report: Report) -> None:
     assert [row[-2] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
     assert "**2 masalah di invalid.yaml**" in text.splitlines()
     assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()
+
+
+def test_bidi_controls_in_names_stay_inside_the_name(report: Report) -> None:
+    """A region named with a RIGHT-TO-LEFT OVERRIDE must not reverse the table around it in a PR comment."""
+    first = report.results[0]
+    assert first.region is not None
+    spoofed = first._replace(region=first.region._replace(name="Kauman \u202eelbigile"))
+    text = render_markdown(report._replace(results=(spoofed, *report.results[1:])), "en")
+    assert "\u2068Kauman \u202eelbigile\u2069" in text  # isolated: the override ends with the name
+    assert "\u2068" not in render_markdown(report, "en")  # ordinary names are written as they are
