@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .. import __version__, criteria_sets
 from .. import rules as registry
@@ -20,6 +20,9 @@ from ..messages import Lang, text
 from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..yaml_source import Limits
 from .output import refuse_output_among_inputs, write_output
+
+if TYPE_CHECKING:  # imported where JSON is written: other formats do not load it
+    from ..render.json_report import JsonEntry
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3, 4
 
@@ -77,17 +80,20 @@ def run_assess(
     if output_format == "json":
         # Each file's JSON is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
-        from ..render.json_report import JsonEntry, json_entry, stream_json_entries
+        from ..render.json_report import json_entry, stream_json_entries
 
         entries: Iterable[JsonEntry] = _assess_iter(
             files, criteria_set, as_of, limits, jobs, lang, partial(json_entry, lang=lang)
         )
         if sort == "score":
             entries = _sorted(list(entries), sort)
-        seen: list[JsonEntry] = []
-        write_output(stream_json_entries(__version__, criteria_set.info, _noting(entries, seen), lang), output)
-        code = exit_code((e.verdict for e in seen), allow_incomplete)
-        return _with_crashes(code, [c for e in seen for c in e.crashes], lang, debug)
+        # What the exit code needs is kept, not the entries: their text is the report, already written.
+        verdicts: list[Verdict] = []
+        crashes: list[RuleCrash] = []
+        write_output(
+            stream_json_entries(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output
+        )
+        return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, _same)), sort)
     report = make_report(criteria_set, results)
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
@@ -119,9 +125,10 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
     return max(code, EXIT_INTERNAL)
 
 
-def _noting(entries: Iterable[R], seen: list[R]) -> Iterator[R]:
+def _noting(entries: Iterable[JsonEntry], verdicts: list[Verdict], crashes: list[RuleCrash]) -> Iterator[JsonEntry]:
     for entry in entries:
-        seen.append(entry)
+        verdicts.append(entry.verdict)
+        crashes.extend(entry.crashes)
         yield entry
 
 
