@@ -144,6 +144,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a merge key (<<) must refer to a mapping",
         "id": "kunci penggabungan (<<) harus merujuk ke pemetaan",
     },
+    "yaml.expanded_too_large": {
+        "en": "aliases repeat more than {limit} bytes of text (raise the limit with --max-bytes)",
+        "id": "alias mengulang lebih dari {limit} byte teks (naikkan batas dengan --max-bytes)",
+    },
     "yaml.recursive_alias": {
         "en": "this alias refers to the list or mapping that contains it, so it would never end",
         "id": "alias ini merujuk ke daftar atau pemetaan yang memuatnya sendiri, sehingga tidak akan pernah selesai",

@@ -22,7 +22,7 @@ import os
 import re
 import stat
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, cast
@@ -225,44 +225,45 @@ class Positions:
             node, key_node = child
         return node, key_node
 
-    def _entry(self, mapping: MappingNode, key: str) -> tuple[Node, Node | None] | None:
+    def _entry(self, mapping: MappingNode, key: str, depth: int = 0) -> tuple[Node, Node | None] | None:
+        """``key`` in ``mapping``, then in the mappings it merges (each looked up the same way)."""
         if len(mapping.value) <= _INDEX_ABOVE:
-            return _entry(mapping, key, 0)
-        index = self._indexes.get(id(mapping))
-        if index is None:
-            index = self._indexes[id(mapping)] = {
-                key_node.value: (value_node, key_node)
-                for key_node, value_node in mapping.value
-                if isinstance(key_node, ScalarNode) and key_node.tag == _STR
-            }
-        found = index.get(key)
-        return found if found is not None else _merged_entry(mapping, key, 0)
+            found = _written_entry(mapping, key)
+        else:
+            index = self._indexes.get(id(mapping))
+            if index is None:
+                index = self._indexes[id(mapping)] = {
+                    key_node.value: (value_node, key_node)
+                    for key_node, value_node in mapping.value
+                    if isinstance(key_node, ScalarNode) and key_node.tag == _STR
+                }
+            found = index.get(key)
+        if found is not None or depth > 32:
+            return found
+        for source in _merge_sources_of(mapping):
+            if (hit := self._entry(source, key, depth + 1)) is not None:
+                return hit
+        return None
 
 
 _INDEX_ABOVE = 16  # keys; smaller mappings are scanned
 
 
-def _entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | None] | None:
-    """The value (and key) node of ``key``, as the loader resolved it: the last written key wins,
-    then merged mappings in order."""
+def _written_entry(mapping: MappingNode, key: str) -> tuple[Node, Node | None] | None:
+    """The value (and key) node of ``key`` as written in ``mapping``: the last one wins."""
     found: tuple[Node, Node | None] | None = None
     for key_node, value_node in mapping.value:
         if isinstance(key_node, ScalarNode) and key_node.tag == _STR and key_node.value == key:
             found = (value_node, key_node)
-    return found if found is not None else _merged_entry(mapping, key, depth)
+    return found
 
 
-def _merged_entry(mapping: MappingNode, key: str, depth: int) -> tuple[Node, Node | None] | None:
-    if depth > 32:
-        return None
+def _merge_sources_of(mapping: MappingNode) -> Iterator[MappingNode]:
+    """The mappings ``mapping`` merges with ``<<``, in the loader's order of precedence."""
     for key_node, value_node in mapping.value:
-        if key_node.tag != _MERGE:
-            continue
-        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-        for source in sources:
-            if isinstance(source, MappingNode) and (hit := _entry(source, key, depth + 1)) is not None:
-                return hit
-    return None
+        if key_node.tag == _MERGE:
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            yield from (source for source in sources if isinstance(source, MappingNode))
 
 
 def format_path(path: PathKey) -> str:
@@ -303,6 +304,7 @@ class _Builder:
         self._limits = limits
         self._marks = marks
         self._open: set[int] = set()  # the collections being built: one met again is a recursive alias
+        self._chars = 0  # text of the scalars built so far, aliases expanded
         self._count = 0
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
@@ -349,6 +351,13 @@ class _Builder:
         return None
 
     def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
+        # Text an alias repeats counts each time: 400 aliases of a 900 KB value would make a
+        # 360 MB report from a 1 MB file. A file without aliases holds at most max_bytes.
+        self._chars += len(node.value)
+        if self._chars > self._limits.max_bytes:
+            raise _Abort(
+                Finding(Message("yaml.expanded_too_large", {"limit": self._limits.max_bytes}), self._at(node, path))
+            )
         tag = node.tag
         if tag == _STR:
             return node.value
@@ -470,14 +479,25 @@ def _yaml11_number(text: str, value: Any) -> Message | None:
     """
     digits = text.replace("_", "")
     body = digits.lstrip("+-")
+    shown = _number_text(value)
     if ":" in digits:
-        return Message("yaml.base60_number", {"raw": _clip(text), "value": value})
+        return Message("yaml.base60_number", {"raw": _clip(text), "value": shown})
     if body[:2].lower() in ("0x", "0b"):
-        return Message("yaml.based_number", {"raw": _clip(text), "value": value})
-    if len(body) > 1 and body[0] == "0" and body.isdigit() and int(body, 10) != abs(value):
+        return Message("yaml.based_number", {"raw": _clip(text), "value": shown})
+    # A number of 2+ digits after its zeros reads differently in octal (and int() of thousands of
+    # decimal digits refuses to run): only short ones are compared.
+    if len(body) > 1 and body[0] == "0" and body.isdigit() and (len(body) > 18 or int(body, 10) != abs(value)):
         plain = digits[: len(digits) - len(body)] + body.lstrip("0")
-        return Message("yaml.octal_number", {"raw": _clip(text), "value": value, "plain": plain})
+        return Message("yaml.octal_number", {"raw": _clip(text), "value": shown, "plain": _clip(plain)})
     return None
+
+
+def _number_text(value: Any) -> str:
+    """A number for a message: clipped, and never the ValueError Python raises for thousands of digits."""
+    try:
+        return _clip(str(value), 40)
+    except ValueError:
+        return "…"
 
 
 def _short(tag: str) -> str:
@@ -595,7 +615,9 @@ def parse_text(text: str, limits: Limits) -> Loaded:
             loader.dispose()
     except yaml.YAMLError as exc:
         finding = _yaml_error(exc, text, limits, marks)
-        hints = [] if isinstance(exc, yaml.reader.ReaderError) else _hidden_causes(text, marks, finding)
+        # Hints rescan the text: skipped for control characters and for texts too large to rescan quickly.
+        plain = isinstance(exc, yaml.reader.ReaderError) or len(text) > _HINTS_UP_TO
+        hints = [] if plain else _hidden_causes(text, marks, finding)
         raise LoadError([finding, *hints]) from None
     except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
         raise LoadError(
@@ -722,6 +744,8 @@ _LIBYAML_WORDS = {
 }
 
 
+_HINTS_UP_TO = 262_144  # characters
+
 # libyaml's wording, for the slips that have no message of their own above.
 _PLAIN_PROBLEMS = {
     "found unknown escape character": "yaml.bad_escape",
@@ -757,12 +781,12 @@ def _hidden_causes(text: str, marks: Marks, error: Finding) -> list[Finding]:
         pass  # the tokens up to the error are what matters
     hints: list[Finding] = []
     error_line = error.location.line if error.location is not None else None
-    if quoted and error_line is not None:
-        start, end, quote = quoted[-1]
+    for start, end, quote in reversed(quoted if error_line is not None else []):
         first, last = marks.line_column(start)[0], marks.line_column(end)[0]
-        if first < last == error_line:
+        if first < last == error_line:  # a quoted value over several lines that ends where YAML failed
             where = marks.location("", start)
             hints.append(Finding(Message("yaml.quote_spans_lines", {"quote": quote, "line": last}), where))
+            break
     if marks.recounts:
         for match in _YAML_ONLY_BREAK.finditer(text):
             index = match.start()

@@ -110,14 +110,14 @@ def test_plain_scalars_remember_their_spelling_for_yaml_1_1_hints() -> None:
 @pytest.mark.parametrize(
     ("value", "message_id", "values"),
     [
-        ("01750", "yaml.octal_number", {"raw": "01750", "value": 1000, "plain": "1750"}),
-        ("-010", "yaml.octal_number", {"raw": "-010", "value": -8, "plain": "-10"}),
-        ("0_10", "yaml.octal_number", {"raw": "0_10", "value": 8, "plain": "10"}),
-        ("1:30", "yaml.base60_number", {"raw": "1:30", "value": 90}),
-        ("20:12", "yaml.base60_number", {"raw": "20:12", "value": 1212}),
-        ("1:30.5", "yaml.base60_number", {"raw": "1:30.5", "value": 90.5}),
-        ("0x1F", "yaml.based_number", {"raw": "0x1F", "value": 31}),
-        ("0b101", "yaml.based_number", {"raw": "0b101", "value": 5}),
+        ("01750", "yaml.octal_number", {"raw": "01750", "value": "1000", "plain": "1750"}),
+        ("-010", "yaml.octal_number", {"raw": "-010", "value": "-8", "plain": "-10"}),
+        ("0_10", "yaml.octal_number", {"raw": "0_10", "value": "8", "plain": "10"}),
+        ("1:30", "yaml.base60_number", {"raw": "1:30", "value": "90"}),
+        ("20:12", "yaml.base60_number", {"raw": "20:12", "value": "1212"}),
+        ("1:30.5", "yaml.base60_number", {"raw": "1:30.5", "value": "90.5"}),
+        ("0x1F", "yaml.based_number", {"raw": "0x1F", "value": "31"}),
+        ("0b101", "yaml.based_number", {"raw": "0b101", "value": "5"}),
     ],
 )
 def test_yaml_1_1_numbers_are_refused(value: str, message_id: str, values: dict[str, Any]) -> None:
@@ -737,3 +737,38 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
 
     monkeypatch.setattr(yaml_source, "open", odd, raising=False)
     assert read_refused(path).message.values == {"reason": "Invalid cross-device link"}
+
+
+# --- found by the second outside review ---------------------------------------------------------
+
+
+def test_an_octal_number_of_thousands_of_digits_is_refused_not_a_crash() -> None:
+    loaded = load("stop: 0" + "7" * 4300 + "\nhex: 0x" + "F" * 3600 + "\n")
+    assert [f.message.id for f in loaded.problems] == ["yaml.octal_number", "yaml.based_number"]
+    for finding in loaded.problems:
+        assert len(str(finding.message.values["value"])) <= 40  # clipped, and never Python's digit-limit error
+
+
+def test_text_repeated_by_aliases_counts_towards_the_byte_limit() -> None:
+    big = "x" * 100_000
+    text = f"a: &big {big}\nb: [" + ", ".join(["*big"] * 20) + "]\n"
+    finding = refused(text)
+    assert finding.message.id == "yaml.expanded_too_large" and finding.message.values == {"limit": 1_048_576}
+    assert load(text, Limits(max_bytes=3_000_000)).data["b"][19] == big  # the option raises it
+
+
+def test_lookups_through_merged_mappings_use_the_index() -> None:
+    keys = "".join(f"  k{i}: {i}\n" for i in range(20_000))
+    loaded = load("m: &m\n" + keys + "n: {<<: *m}\n", Limits(max_nodes=100_000))
+    started = time.perf_counter()
+    lines = [loaded.positions.value(("n", f"k{i}")).line for i in range(20_000)]
+    assert time.perf_counter() - started < 1.0
+    assert lines[0] == 2 and lines[-1] == 20_001  # merged keys are located where they are written
+
+
+def test_the_open_quote_hint_finds_the_value_that_ends_on_the_error_line() -> None:
+    text = 'region:\n  name: "Kauman\n  level: kelurahan\n  code: "33.72.03.1009"\n  city: "Kota Surakarta"\n'
+    with pytest.raises(LoadError) as info:
+        load(text)
+    hints = [f for f in info.value.findings if f.message.id == "yaml.quote_spans_lines"]
+    assert [at(f) for f in hints] == [(2, 9)]
