@@ -116,7 +116,9 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
         yield from executor.map(_one, paths, chunksize=chunk)
     except BaseException:
         # Ctrl-C, a consumer that stops early, or a worker that died: stop now, never hang.
-        _stop(executor)
+        # A second Ctrl-C must not cut the stopping short and leave the workers running.
+        with _sigint_ignored():
+            _stop(executor)
         raise
     executor.shutdown(wait=True)
 
@@ -128,6 +130,21 @@ def _init_worker(job: Job) -> None:
     # signal itself would die mid-task, print its own traceback and could wedge the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _init(job)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop(executor: Any) -> None:

@@ -46,7 +46,7 @@ class RuleEntry(_Strict):
     params: dict[str, Any] | None = None
     required: bool | None = None
     group: str | None = None
-    weight: float | None = Field(None, ge=0)
+    weight: float | None = Field(None, ge=0, allow_inf_nan=False)  # a score of inf or nan is no score
     enabled: bool | None = None
     evidence: list[EvidenceItem] | None = None
     add_evidence: list[EvidenceItem] | None = None

@@ -161,3 +161,13 @@ def test_a_set_that_enables_nothing_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as caught:
         criteria_sets.load(str(f))
     assert caught.value.message.id == "usage.no_rules"
+
+
+@pytest.mark.parametrize("weight", [".inf", ".nan", "-.inf"])
+def test_a_weight_must_be_an_ordinary_number(tmp_path: Path, weight: str) -> None:
+    """A weight of .inf made the total score nan and the JSON report invalid (bare NaN)."""
+    path = tmp_path / "w.yaml"
+    path.write_text(f"id: w\nextends: default\nrules:\n  C4: {{weight: {weight}}}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        criteria_sets.load(str(path))
+    assert info.value.location is not None and info.value.location.line == 4

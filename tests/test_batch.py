@@ -1,0 +1,46 @@
+"""Batches over worker processes: order, and stopping without leaving workers behind."""
+
+from __future__ import annotations
+
+import datetime
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess import batch, criteria_sets
+from ovop_assess.yaml_source import Limits
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+
+
+def test_results_come_in_the_given_order_with_workers() -> None:
+    paths = [EXAMPLE] * 40 + [ROOT / "missing.yaml"] + [EXAMPLE] * 40
+    results = list(
+        batch.iter_assess(
+            paths, criteria_sets.load("default"), as_of=datetime.date(2026, 11, 28), limits=Limits(), jobs=2
+        )
+    )
+    assert [r.verdict.value for r in results] == ["eligible"] * 40 + ["invalid"] + ["eligible"] * 40
+
+
+def test_a_second_ctrl_c_cannot_cut_the_stopping_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers are stopped with Ctrl-C ignored: a second one used to leave them running (orphans)."""
+    seen: list[Any] = []
+    real_stop = batch._stop
+
+    def stop(executor: Any) -> None:
+        seen.append(signal.getsignal(signal.SIGINT))
+        real_stop(executor)
+
+    monkeypatch.setattr(batch, "_stop", stop)
+    before = signal.getsignal(signal.SIGINT)
+    results = batch.iter_assess(
+        [EXAMPLE] * 200, criteria_sets.load("default"), as_of=datetime.date(2026, 11, 28), limits=Limits(), jobs=2
+    )
+    next(results)
+    results.close()  # the consumer stops early: the pool is stopped as on Ctrl-C
+    assert seen == [signal.SIG_IGN]
+    assert signal.getsignal(signal.SIGINT) == before
