@@ -118,7 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.location is not None and exc.location.line is not None:
             where += f":{exc.location.line}"
         prefix = f"{where}: " if where else ""
-        print(f"ovop-assess: {prefix}{render(exc.message, lang)}", file=sys.stderr)
+        from .terminal import shown  # a path or value in the message may hold control characters
+
+        print(shown(f"ovop-assess: {prefix}{render(exc.message, lang)}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"ovop-assess: {text('cli.interrupted', lang)}", file=sys.stderr)

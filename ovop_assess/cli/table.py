@@ -14,9 +14,10 @@ from rich.text import Text
 
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
-from ..results import CriterionResult, FileResult, Report, Status, Verdict
+from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
+from .terminal import shown
 
 _STATUS_STYLE = {
     Status.PASS: "green",
@@ -58,6 +59,10 @@ def _verdict(verdict: Verdict, lang: Lang) -> Text:
     return Text(text("verdict." + verdict.value, lang), style=_VERDICT_STYLE[verdict])
 
 
+def _say(message: Message, lang: Lang) -> str:
+    return shown(render(message, lang))
+
+
 def _role(result: CriterionResult, lang: Lang) -> str:
     if not result.required:
         return text("ui.advisory", lang)
@@ -69,23 +74,23 @@ def _role(result: CriterionResult, lang: Lang) -> str:
 def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
     cell = Text()
     for finding in result.reasons:
-        line = render(finding.message, lang)
+        line = _say(finding.message, lang)
         if finding.location is not None and finding.location.line is not None:
             line += f" (line {finding.location.line})" if lang == "en" else f" (baris {finding.location.line})"
         cell.append(line + "\n")
     if result.missing:
-        items = "; ".join(render(m, lang) for m in result.missing)
+        items = "; ".join(_say(m, lang) for m in result.missing)
         cell.append(f"{text('ui.still_missing', lang)}: {items}\n", style="italic")
     for finding in result.warnings:
-        cell.append(f"⚠ {render(finding.message, lang)}\n", style="yellow")
+        cell.append(f"⚠ {_say(finding.message, lang)}\n", style="yellow")
     cell.rstrip()
     return cell
 
 
 def _region_table(result: FileResult, report: Report, lang: Lang) -> list[RenderableType]:
     region = result.region
-    heading = Text(f"{region.name} ({region.level}, {region.city})" if region else "", style="bold")
-    heading.append(f" — {result.file}" if region else result.file, style="dim")
+    heading = Text(shown(f"{region.name} ({region.level}, {region.city})") if region else "", style="bold")
+    heading.append(shown(f" — {result.file}" if region else result.file), style="dim")
     if result.verdict is Verdict.INVALID:
         return [heading, _errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
@@ -109,21 +114,22 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     parts: list[RenderableType] = [heading, table, footer]
     for finding in result.warnings:
         loc = finding.location
-        where = f"{result.file}:{loc.line}: " if loc and loc.line else ""
-        parts.append(Text(f"⚠ {where}{render(finding.message, lang)}", style="yellow"))
+        where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
+        parts.append(Text(f"⚠ {where}{_say(finding.message, lang)}", style="yellow"))
     return parts
 
 
 def _errors(result: FileResult, lang: Lang) -> Text:
     out = Text()
-    out.append(text("ui.errors_in", lang, count=len(result.errors), file=result.file) + "\n", style="bold magenta")
+    heading = shown(text("ui.errors_in", lang, count=len(result.errors), file=result.file))
+    out.append(heading + "\n", style="bold magenta")
     for finding in result.errors:
         loc = finding.location
-        where = result.file
+        where = shown(result.file)
         if loc is not None and loc.line is not None:
             where += f":{loc.line}" + (f":{loc.column}" if loc.column else "")
-        field = f" {loc.path}:" if loc is not None and loc.path else ""
-        out.append(f"  {where}:{field} {render(finding.message, lang)}\n")
+        field = f" {shown(loc.path)}:" if loc is not None and loc.path else ""
+        out.append(f"  {where}:{field} {_say(finding.message, lang)}\n")
     out.rstrip()
     return out
 
@@ -141,8 +147,8 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
     table.add_column(text("ui.verdict", lang), no_wrap=True)
     table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
     for result in report.results:
-        name = Text(result.region.name if result.region else "—")
-        name.append(f"\n{result.file}", style="dim")
+        name = Text(shown(result.region.name) if result.region else "—")
+        name.append(f"\n{shown(result.file)}", style="dim")
         by_id = {c.id: c for c in result.criteria}
         cells = [
             Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")

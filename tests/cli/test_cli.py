@@ -405,3 +405,25 @@ def test_the_language_in_any_case(
     monkeypatch.setenv("OVOP_LANG", "EN")
     assert main([str(eligible), *AS_OF]) == 0
     assert "Verdict: eligible" in capsys.readouterr().out
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name holding ESC sequences could erase the tool's own error lines and print "all good"."""
+    bad = tmp_path / "esc.yaml"
+    bad.write_text(
+        'format: ovop-region/1\nregion: {name: "Kau\\e[2J\\rman", level: desa, city: C, province: P}\n'
+        'firms:\n  - {name: "A\\e[1A\\e[2Kall good", role: champion}\n'
+        '  - {name: "A\\e[1A\\e[2Kall good", role: member}\n',
+        encoding="utf-8",
+    )
+    assert main([str(bad), *AS_OF]) == 3
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out
+    assert "A\\x1b[1A\\x1b[2Kall good" in out  # shown, visibly
+    good = tmp_path / "good.yaml"
+    good.write_text(bad.read_text(encoding="utf-8").replace('  - {name: "A\\e[1A\\e[2Kall good", role: member}\n', ""))
+    assert main([str(good), str(bad), *AS_OF]) == 3
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Kau\\x1b[2J\\x0dman" in out
