@@ -44,6 +44,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "file.empty": {"en": "the file is empty", "id": "berkas kosong"},
     # --- YAML -------------------------------------------------------------
     "yaml.syntax": {"en": "YAML syntax error: {detail}", "id": "kesalahan sintaks YAML: {detail}"},
+    "libyaml.scanning_next_token": {"en": "while scanning for the next token", "id": "saat membaca unsur berikutnya"},
+    "libyaml.unknown_directive": {"en": "found unknown directive name", "id": "nama direktif (%) tidak dikenal"},
+    "libyaml.no_closing_angle": {
+        "en": "did not find the expected '>'",
+        "id": "tanda '>' yang diharapkan tidak ditemukan",
+    },
+    "libyaml.indent_indicator_zero": {
+        "en": "found an indentation indicator equal to 0",
+        "id": "penanda indentasi bernilai 0",
+    },
+    "libyaml.no_name_character": {
+        "en": "did not find expected alphabetic or numeric character",
+        "id": "huruf atau angka yang diharapkan tidak ditemukan",
+    },
+    "libyaml.parsing_quoted_scalar": {"en": "while parsing a quoted scalar", "id": "saat membaca nilai bertanda kutip"},
+    "libyaml.no_hex_digit": {
+        "en": "did not find expected hexdecimal number",
+        "id": "angka heksadesimal yang diharapkan tidak ditemukan",
+    },
+    "libyaml.no_comment_or_break": {
+        "en": "did not find expected comment or line break",
+        "id": "komentar atau akhir baris yang diharapkan tidak ditemukan",
+    },
+    "libyaml.duplicate_anchor": {
+        "en": "found duplicate anchor; first occurrence",
+        "id": "jangkar (&) ganda; kemunculan pertama",
+    },
+    "libyaml.second_occurrence": {"en": "second occurrence", "id": "kemunculan kedua"},
     # --- libyaml's own words, for syntax errors without a message of their own -------------
     "libyaml.while_parsing_a_block_mapping": {
         "en": "while parsing a block mapping",
@@ -851,6 +879,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.multiple_documents": {
         "en": "a second YAML document starts here (a line ---); a region file holds one document only",
         "id": "dokumen YAML kedua dimulai di sini (baris ---); berkas wilayah hanya boleh berisi satu dokumen",
+    },
+    "yaml.not_a_list_item": {
+        "en": "this line sits at the indentation of a list but is not an item (no '- '); indent it under "
+        "the item above or start it with '- '",
+        "id": "baris ini berada pada indentasi daftar tetapi bukan butir (tanpa '- '); indentasikan di bawah "
+        "butir di atasnya atau awali dengan '- '",
     },
     "yaml.bad_escape": {
         "en": "unknown escape (a backslash) in double quotes; write \\\\ for a backslash, or use single quotes",

@@ -701,6 +701,8 @@ def _describe_yaml_error(exc: yaml.YAMLError, text: str, limits: Limits, marks: 
         found = re.match(r"\*([^\s,\[\]{}]+)", text[mark.index : mark.index + 200])
         if found:
             return Finding(Message("yaml.undefined_alias", {"name": _clip(found.group(1))}), where)
+    if context == "while parsing a block collection" and problem == "did not find expected '-' indicator":
+        return Finding(Message("yaml.not_a_list_item", {}), where)
     plain = _PLAIN_PROBLEMS.get(problem)
     if plain is not None:
         return Finding(Message(plain, {}), where)
@@ -715,6 +717,16 @@ def _libyaml_words(text: str) -> Message | str:
 
 
 _LIBYAML_WORDS = {
+    "while scanning for the next token": "libyaml.scanning_next_token",
+    "found unknown directive name": "libyaml.unknown_directive",
+    "did not find the expected '>'": "libyaml.no_closing_angle",
+    "found an indentation indicator equal to 0": "libyaml.indent_indicator_zero",
+    "did not find expected alphabetic or numeric character": "libyaml.no_name_character",
+    "while parsing a quoted scalar": "libyaml.parsing_quoted_scalar",
+    "did not find expected hexdecimal number": "libyaml.no_hex_digit",
+    "did not find expected comment or line break": "libyaml.no_comment_or_break",
+    "found duplicate anchor; first occurrence": "libyaml.duplicate_anchor",
+    "second occurrence": "libyaml.second_occurrence",
     "while parsing a block mapping": "libyaml.while_parsing_a_block_mapping",
     "while parsing a block collection": "libyaml.while_parsing_a_block_collection",
     "while parsing a flow mapping": "libyaml.while_parsing_a_flow_mapping",

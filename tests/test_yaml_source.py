@@ -439,6 +439,7 @@ SYNTAX = [
     ("a: 1\n...\nb: 2\n", "yaml.after_document_end", (3, 1)),
     ("%YAML 2.0\n---\na: 1\n", "yaml.yaml_version", (1, 1)),
     ("a: 1\n" + "k" * 1100 + ": 1\n", "yaml.key_too_long", (2, 1)),
+    ("- type: skill\n  description: x\ntype: natural\n", "yaml.not_a_list_item", (3, 1)),
 ]
 
 
