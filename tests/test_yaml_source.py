@@ -457,12 +457,12 @@ def test_libyaml_words_come_from_the_catalogue_in_both_languages() -> None:
         assert render(Message(key, {}), "en") == phrase and CATALOGUE[key]["id"]  # English stays libyaml's wording
     finding = refused("a:\n  b: 1\n c: 2\nd: [1, 2\n")
     assert finding.message.id == "yaml.bad_indentation"
-    finding = refused("- a\nb: 1\n")
+    finding = refused("a: `x\n")
     assert render(finding.message, "en") == (
-        "YAML syntax error: while parsing a block collection, did not find expected '-' indicator"
+        "YAML syntax error: while scanning for the next token, found character that cannot start any token"
     )
     assert render(finding.message, "id") == (
-        "kesalahan sintaks YAML: saat membaca daftar blok, tanda '-' yang diharapkan tidak ditemukan"
+        "kesalahan sintaks YAML: saat membaca unsur berikutnya, ada karakter yang tidak dapat mengawali nilai atau kunci"
     )
 
 
