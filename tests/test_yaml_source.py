@@ -462,7 +462,8 @@ def test_libyaml_words_come_from_the_catalogue_in_both_languages() -> None:
         "YAML syntax error: while scanning for the next token, found character that cannot start any token"
     )
     assert render(finding.message, "id") == (
-        "kesalahan sintaks YAML: saat membaca unsur berikutnya, ada karakter yang tidak dapat mengawali nilai atau kunci"
+        "kesalahan sintaks YAML: saat membaca unsur berikutnya, "
+        "ada karakter yang tidak dapat mengawali nilai atau kunci"
     )
 
 
