@@ -102,6 +102,10 @@ LangOpt = Annotated[
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_h("help.output"))]
 DebugOpt = Annotated[bool, typer.Option("--debug", help=_h("help.debug"))]
+# The limits a region file is read within: the same for assess and checklist, since a refusal names them.
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help=_h("help.max_bytes"))]
+MaxDepthOpt = Annotated[int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=_h("help.max_depth"))]
+MaxNodesOpt = Annotated[int, typer.Option("--max-nodes", min=1, help=_h("help.max_nodes"))]
 
 
 def _as_of(value: str | None) -> datetime.date:
@@ -129,11 +133,9 @@ def assess(
     as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.as_of"))] = None,
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("help.allow_incomplete"))] = False,
     sort: Annotated[SortBy, typer.Option("--sort", help=_h("help.sort"))] = SortBy.file,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help=_h("help.max_bytes"))] = _DEFAULT.max_bytes,
-    max_depth: Annotated[
-        int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=_h("help.max_depth"))
-    ] = _DEFAULT.max_depth,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help=_h("help.max_nodes"))] = _DEFAULT.max_nodes,
+    max_bytes: MaxBytesOpt = _DEFAULT.max_bytes,
+    max_depth: MaxDepthOpt = _DEFAULT.max_depth,
+    max_nodes: MaxNodesOpt = _DEFAULT.max_nodes,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help=_h("help.jobs")),
@@ -193,6 +195,9 @@ def checklist(
     ] = ChecklistFormat.markdown,
     output: OutputOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.checklist_as_of"))] = None,
+    max_bytes: MaxBytesOpt = _DEFAULT.max_bytes,
+    max_depth: MaxDepthOpt = _DEFAULT.max_depth,
+    max_nodes: MaxNodesOpt = _DEFAULT.max_nodes,
     debug: DebugOpt = False,
 ) -> int:
     """Write the proposal checklist for one region: status, what is missing, evidence documents."""
@@ -205,6 +210,7 @@ def checklist(
         output_format=output_format.value,
         output=output,
         as_of=_as_of(as_of),
+        limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
     )
 
 

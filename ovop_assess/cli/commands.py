@@ -173,7 +173,14 @@ def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool)
 
 
 def run_checklist(
-    *, file: Path, criteria: str, lang: Lang, output_format: str, output: Path | None, as_of: datetime.date
+    *,
+    file: Path,
+    criteria: str,
+    lang: Lang,
+    output_format: str,
+    output: Path | None,
+    as_of: datetime.date,
+    limits: Limits | None = None,
 ) -> int:
     """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
 
@@ -188,7 +195,7 @@ def run_checklist(
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.load(criteria)
     refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
-    result, region = assess_with_region(file, criteria_set, as_of=as_of)
+    result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits)
     if region is None:
         report = make_report(criteria_set, [result])
         sys.stderr.write(render(report, "table", lang, to_terminal=False))

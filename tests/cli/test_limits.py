@@ -75,3 +75,17 @@ def test_a_max_depth_above_the_cap_is_a_usage_error(
 def test_help_shows_the_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["assess", "--help"]) == 0
     assert f"1<=x<={MAX_DEPTH_CAP}" in " ".join(capsys.readouterr().out.split())
+
+
+def test_checklist_takes_the_limits_its_refusals_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A checklist refused at --max-nodes must offer --max-nodes to raise it."""
+    region = Path(__file__).resolve().parents[2] / "examples" / "regions" / "kauman-batik.yaml"
+    assert main(["checklist", str(region), "--max-nodes", "10", "--as-of", "2026-11-28"]) == 3
+    captured = capsys.readouterr()
+    assert "--max-nodes" in captured.out + captured.err
+    assert (
+        main(["checklist", str(region), "--max-nodes", "100000", "--max-bytes", "2000000", "--as-of", "2026-11-28"])
+        == 0
+    )
+    assert "Kauman" in capsys.readouterr().out
+    assert main(["checklist", str(region), "--max-depth", "257"]) == 2
