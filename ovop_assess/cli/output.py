@@ -119,10 +119,7 @@ def _write_descriptor(chunks: Iterable[str], descriptor: int, path: Path) -> Non
         with contextlib.suppress(OSError, ValueError):
             stream.flush()  # anything printed before comes first
     try:
-        duplicate = os.dup(descriptor)
-        with os.fdopen(duplicate, "w", encoding="utf-8", newline="") as stream:
-            for chunk in chunks:
-                stream.write(chunk)
+        _write_chunks(os.dup(descriptor), chunks)
     except BrokenPipeError:
         if descriptor == 1:  # the reader of stdout went away (| head): as for stdout itself
             raise
@@ -147,9 +144,7 @@ def _write_stream(chunks: Iterable[str], path: Path) -> None:
         _write_whole(chunks, path, opened.st_mode & 0o7777)
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            for chunk in chunks:
-                stream.write(chunk)
+        _write_chunks(handle, chunks)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
 
@@ -162,9 +157,7 @@ def _write_whole(chunks: Iterable[str], path: Path, mode: int | None) -> None:
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            for chunk in chunks:
-                stream.write(chunk)
+        _write_chunks(handle, chunks)
         # mkstemp makes the file private (0600): keep the replaced file's mode, else what a plain open() gives.
         os.chmod(temp, _new_file_mode() if mode is None else mode)
         os.replace(temp, target)
@@ -174,6 +167,12 @@ def _write_whole(chunks: Iterable[str], path: Path, mode: int | None) -> None:
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
+
+
+def _write_chunks(handle: int, chunks: Iterable[str]) -> None:
+    """Write the report's pieces as UTF-8 to an open descriptor, then close it."""
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.writelines(chunks)
 
 
 def _cannot_write(path: Path, error: OSError | ValueError) -> UsageError:

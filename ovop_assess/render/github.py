@@ -103,22 +103,16 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
 
 
 def _invalid(result: FileResult, lang: Lang) -> list[str]:
-    out: list[str] = []
-    for finding in result.errors:
-        loc = finding.location
-        title = text("verdict.invalid", lang) + (f": {loc.path}" if loc is not None and loc.path else "")
-        col = loc.column if loc is not None else None
-        out.append(
-            command(
-                "error",
-                render_isolated(finding.message, lang),
-                file=result.file,
-                line=_line_of(finding, 1),
-                title=title,
-                col=col,
-            )
-        )
-    return out
+    return [_finding("error", text("verdict.invalid", lang), result, finding, lang) for finding in result.errors]
+
+
+def _finding(kind: str, label: str, result: FileResult, finding: Finding, lang: Lang) -> str:
+    """A file-level annotation for one finding, titled with its field path; errors also name the column."""
+    loc = finding.location
+    title = label + (f": {loc.path}" if loc is not None and loc.path else "")
+    col = loc.column if kind == "error" and loc is not None else None
+    message = render_isolated(finding.message, lang)
+    return command(kind, message, file=result.file, line=_line_of(finding, 1), title=title, col=col)
 
 
 def _notice(result: FileResult, lang: Lang) -> str:
@@ -139,20 +133,7 @@ def _file(result: FileResult, lang: Lang) -> list[str]:
         out = _invalid(result, lang)
     else:
         out = [line for criterion in result.criteria for line in _criterion(result, criterion, lang)]
-    warning = text("ui.warning", lang)
-    for finding in result.warnings:
-        title = warning + (
-            f": {finding.location.path}" if finding.location is not None and finding.location.path else ""
-        )
-        out.append(
-            command(
-                "warning",
-                render_isolated(finding.message, lang),
-                file=result.file,
-                line=_line_of(finding, 1),
-                title=title,
-            )
-        )
+    out += [_finding("warning", text("ui.warning", lang), result, finding, lang) for finding in result.warnings]
     out.append(_notice(result, lang))
     return out
 
