@@ -1,7 +1,9 @@
 """Exceptions for "this run cannot go on" — the only exceptions the library raises on purpose.
 
 A failed criterion or an invalid region file is a result, not an exception.
-The CLI catches these once and maps them to exit codes.
+Each exception carries its message (an id plus values, so it reads in either
+language), where it comes from, and its exit code; the CLI catches them once
+(``ovop_assess.cli.error_handler``) and exits with that code.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from .results import Location, Message
 
 
 class OvopError(Exception):
+    """The run cannot go on; ``exit_code`` says why, in the CLI's terms."""
+
     exit_code = 4
-
-
-class UsageError(OvopError):
-    """Bad options, a bad criteria set, an unknown rule: exit code 2."""
-
-    exit_code = 2
 
     def __init__(self, message: Message, file: str | None = None, location: Location | None = None) -> None:
         super().__init__(message.id)
         self.message = message
         self.file = file
         self.location = location
+
+
+class UsageError(OvopError):
+    """Bad options, a bad criteria set, an unknown rule: exit code 2."""
+
+    exit_code = 2

@@ -1,10 +1,4 @@
 """The command line: a thin layer that parses options, calls the library and renders.
 
-Only this subpackage imports typer and rich.
+Only this subpackage imports typer and rich. The way in is :mod:`.main`.
 """
-
-from ..messages import Lang
-
-# The language of --help texts, set by main() from --lang/OVOP_LANG before the
-# typer app is imported (typer reads help texts when the commands are defined).
-HELP_LANG: Lang = "en"

@@ -1,10 +1,16 @@
-"""The typer commands. Each parses its options, calls the library, renders and returns an exit code."""
+"""The typer app, built by one factory for the language of the run: :func:`make_app`.
 
-from __future__ import annotations
+Each command parses its options and hands them to a function of
+:mod:`ovop_assess.cli.commands`, which calls the library, renders and returns
+an exit code. Nothing here catches an exception: the error handler
+(:mod:`ovop_assess.cli.error_handler`) maps every one.
+"""
 
-import copy
+# No ``from __future__ import annotations``: typer reads the options from the
+# annotations, which refer to option types made inside make_app for its language.
+
 import datetime
-import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,11 +19,12 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from .. import cli as cli_package
 from ..errors import UsageError
-from ..messages import text
+from ..messages import Lang, text
 from ..results import Message, file_label
 from ..yaml_source import Limits
+from .argv import COMMANDS
+from .exit_codes import ExitCode
 
 _DEFAULT = Limits()
 
@@ -31,33 +38,6 @@ _DEFAULT = Limits()
 MAX_DEPTH_CAP = 256
 
 
-def _h(key: str) -> str:
-    """Help text in the language chosen for this run (``--lang``/``OVOP_LANG``, read before import)."""
-    return text(key, cli_package.HELP_LANG)
-
-
-def _help_classes() -> tuple[type[TyperGroup] | None, type[TyperCommand] | None]:
-    """typer's classes (None) in English; under --lang id, ones that print typer's own help words in Indonesian."""
-    if cli_package.HELP_LANG != "id":
-        return None, None
-    from .indonesian import IdCommand, IdGroup
-
-    return IdGroup, IdCommand
-
-
-_GROUP_CLASS, _COMMAND_CLASS = _help_classes()
-
-app = typer.Typer(
-    name="ovop-assess",
-    cls=_GROUP_CLASS,
-    help=_h("help.app"),
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -65,6 +45,11 @@ class OutputFormat(StrEnum):
     github = "github"
     csv = "csv"
     markdown = "markdown"
+
+
+class ChecklistFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
 
 
 class SortBy(StrEnum):
@@ -77,37 +62,6 @@ class LangChoice(StrEnum):
     id = "id"
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"ovop-assess {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback(help=_h("help.app"))
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("help.version"))
-    ] = False,
-) -> None:
-    """Assess candidate OVOP sentra regions against the eight criteria."""
-
-
-CriteriaOpt = Annotated[
-    str,
-    typer.Option("--criteria", help=_h("help.criteria")),
-]
-LangOpt = Annotated[
-    LangChoice,
-    typer.Option("--lang", envvar="OVOP_LANG", case_sensitive=False, help=_h("help.lang")),  # ID, En: as id, en
-]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_h("help.output"))]
-DebugOpt = Annotated[bool, typer.Option("--debug", help=_h("help.debug"))]
-# The limits a region file is read within: the same for assess and checklist, since a refusal names them.
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help=_h("help.max_bytes"))]
-MaxDepthOpt = Annotated[int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=_h("help.max_depth"))]
-MaxNodesOpt = Annotated[int, typer.Option("--max-nodes", min=1, help=_h("help.max_nodes"))]
-
-
 def _as_of(value: str | None) -> datetime.date:
     if value is None:
         return datetime.date.today()
@@ -117,175 +71,178 @@ def _as_of(value: str | None) -> datetime.date:
         raise UsageError(Message("cli.bad_date", {"value": value})) from None
 
 
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.assess"))
-def assess(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(metavar=_h("help.metavar.path"), readable=False, help=_h("help.paths")),
-    ],
-    criteria: CriteriaOpt = "default",
-    lang: LangOpt = LangChoice.en,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", help=_h("help.format")),
-    ] = None,
-    output: OutputOpt = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.as_of"))] = None,
-    allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("help.allow_incomplete"))] = False,
-    sort: Annotated[SortBy, typer.Option("--sort", help=_h("help.sort"))] = SortBy.file,
-    max_bytes: MaxBytesOpt = _DEFAULT.max_bytes,
-    max_depth: MaxDepthOpt = _DEFAULT.max_depth,
-    max_nodes: MaxNodesOpt = _DEFAULT.max_nodes,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help=_h("help.jobs")),
-    ] = None,
-    debug: DebugOpt = False,
-) -> int:
-    """Validate and assess region files (a folder means every *.yaml/*.yml below it)."""
-    from .commands import run_assess
-
-    return run_assess(
-        paths=paths,
-        criteria=criteria,
-        lang=lang.value,
-        output_format=output_format.value if output_format else "table",
-        output=output,
-        as_of=_as_of(as_of),
-        allow_incomplete=allow_incomplete,
-        sort=sort.value,
-        limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
-        jobs=jobs,
-        debug=debug,
-    )
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ovop-assess {__version__}")
+        raise typer.Exit(0)
 
 
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.rules"))
-def rules(criteria: CriteriaOpt = "default", lang: LangOpt = LangChoice.en, debug: DebugOpt = False) -> int:
-    """List the rules of the active criteria set: id, title, required/group, parameters."""
-    from .commands import run_rules
-
-    return run_rules(criteria, lang.value)
-
-
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.explain"))
-def explain(
-    rule_id: Annotated[str, typer.Argument(metavar=_h("help.metavar.id"), help=_h("help.rule_id"))],
-    lang: LangOpt = LangChoice.en,
-    debug: DebugOpt = False,
-) -> int:
-    """Print a rule's documentation: what it checks, parameters, a passing and a failing fragment."""
-    from .commands import run_explain
-
-    return run_explain(rule_id, lang.value)
-
-
-class ChecklistFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-
-
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.checklist"))
-def checklist(
-    file: Annotated[Path, typer.Argument(metavar=_h("help.metavar.file"), readable=False, help=_h("help.file"))],
-    criteria: CriteriaOpt = "default",
-    lang: LangOpt = LangChoice.en,
-    output_format: Annotated[
-        ChecklistFormat, typer.Option("--format", "-f", help=_h("help.checklist_format"))
-    ] = ChecklistFormat.markdown,
-    output: OutputOpt = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help=_h("help.checklist_as_of"))] = None,
-    max_bytes: MaxBytesOpt = _DEFAULT.max_bytes,
-    max_depth: MaxDepthOpt = _DEFAULT.max_depth,
-    max_nodes: MaxNodesOpt = _DEFAULT.max_nodes,
-    debug: DebugOpt = False,
-) -> int:
-    """Write the proposal checklist for one region: status, what is missing, evidence documents."""
-    from .commands import run_checklist
-
-    return run_checklist(
-        file=file,
-        criteria=criteria,
-        lang=lang.value,
-        output_format=output_format.value,
-        output=output,
-        as_of=_as_of(as_of),
-        limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
-    )
-
-
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.schema"))
-def schema(output: OutputOpt = None, lang: LangOpt = LangChoice.en, debug: DebugOpt = False) -> int:
-    """Print the JSON Schema of the region format (for editors and other validators)."""
-    # --lang is accepted by every command: here it sets the language of help and errors
-    # (main() reads it before parsing); the schema itself is the same in both.
-    from ..schema import region_schema_json
-    from .output import write_output
-
-    write_output(region_schema_json(), output)
-    return 0
-
-
-@app.command(cls=_COMMAND_CLASS, help=_h("help.cmd.init"))
-def init(
-    file: Annotated[
-        Path | None, typer.Argument(metavar=_h("help.metavar.optional_file"), help=_h("help.init_file"))
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
-    lang: LangOpt = LangChoice.en,
-    debug: DebugOpt = False,
-) -> int:
-    """Write a region-file template, commented in Bahasa Indonesia and English."""
-    # --lang sets the language of help and errors only: the template is bilingual.
-    from ..schema import region_template
-    from .output import write_output
-
-    if file is not None and file.exists() and not force:
-        raise UsageError(Message("cli.exists", {"path": file_label(file)}))
-    write_output(region_template(), file)
-    return 0
-
-
-def _command_for(args: list[str]) -> Any:
-    """The click command that runs ``args``: only the one command asked for, when it is known.
-
-    typer turns every command of an app into a click command, with all its
-    parameters, on each call; a run needs just one. The whole app is built
-    for everything else (its own --help, --version, an unknown command).
+def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
+    """The app, its help in ``lang``; with ``only``, just that command (typer converts every
+    registered command to click on each call, building a pydantic adapter per parameter: a run
+    needs one). ``only=None``, or a name that is no command, builds them all (the app's help,
+    ``--version``, an unknown command).
     """
-    name = args[0] if args else None
-    chosen = [
-        info for info in app.registered_commands if (info.name or getattr(info.callback, "__name__", None)) == name
+
+    def h(key: str) -> str:
+        return text(key, lang)
+
+    group_cls: type[TyperGroup] | None = None
+    command_cls: type[TyperCommand] | None = None
+    if lang == "id":  # typer's own words (Usage, Options, [default: …]) in Indonesian
+        from .indonesian import IdCommand, IdGroup
+
+        group_cls, command_cls = IdGroup, IdCommand
+
+    app = typer.Typer(
+        name="ovop-assess",
+        cls=group_cls,
+        help=h("help.app"),
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+    @app.callback(help=h("help.app"))
+    def _root(
+        version: Annotated[
+            bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))
+        ] = False,
+    ) -> None:
+        """Assess candidate OVOP sentra regions against the eight criteria."""
+
+    criteria_opt = Annotated[str, typer.Option("--criteria", help=h("help.criteria"))]
+    # Declared so that it shows in the help and a bad value is refused; the language itself
+    # was read before the app was built (cli/argv.py) and is the one the commands use.
+    lang_opt = Annotated[
+        LangChoice, typer.Option("--lang", envvar="OVOP_LANG", case_sensitive=False, help=h("help.lang"))
     ]
-    if not chosen:
-        return typer.main.get_command(app)
-    lean = copy.copy(app)
-    lean.registered_commands = chosen
-    return typer.main.get_command(lean)
+    output_opt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.output"))]
+    debug_opt = Annotated[bool, typer.Option("--debug", help=h("help.debug"))]
+    # The limits a region file is read within: the same for assess and checklist, since a refusal names them.
+    max_bytes_opt = Annotated[int, typer.Option("--max-bytes", min=1, help=h("help.max_bytes"))]
+    max_depth_opt = Annotated[int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=h("help.max_depth"))]
+    max_nodes_opt = Annotated[int, typer.Option("--max-nodes", min=1, help=h("help.max_nodes"))]
+
+    def assess(
+        paths: Annotated[
+            list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.paths"))
+        ],
+        criteria: criteria_opt = "default",
+        lang_: lang_opt = LangChoice.en,
+        output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
+        output: output_opt = None,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.as_of"))] = None,
+        allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("help.allow_incomplete"))] = False,
+        sort: Annotated[SortBy, typer.Option("--sort", help=h("help.sort"))] = SortBy.file,
+        max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
+        max_depth: max_depth_opt = _DEFAULT.max_depth,
+        max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_assess
+
+        return run_assess(
+            paths=paths,
+            criteria=criteria,
+            lang=lang,
+            output_format=output_format.value if output_format else "table",
+            output=output,
+            as_of=_as_of(as_of),
+            allow_incomplete=allow_incomplete,
+            sort=sort.value,
+            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            jobs=jobs,
+            debug=debug,
+        )
+
+    def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
+        from .commands import run_rules
+
+        return run_rules(criteria, lang)
+
+    def explain(
+        rule_id: Annotated[str, typer.Argument(metavar=h("help.metavar.id"), help=h("help.rule_id"))],
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_explain
+
+        return run_explain(rule_id, lang)
+
+    def checklist(
+        file: Annotated[Path, typer.Argument(metavar=h("help.metavar.file"), readable=False, help=h("help.file"))],
+        criteria: criteria_opt = "default",
+        lang_: lang_opt = LangChoice.en,
+        output_format: Annotated[
+            ChecklistFormat, typer.Option("--format", "-f", help=h("help.checklist_format"))
+        ] = ChecklistFormat.markdown,
+        output: output_opt = None,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.checklist_as_of"))] = None,
+        max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
+        max_depth: max_depth_opt = _DEFAULT.max_depth,
+        max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_checklist
+
+        return run_checklist(
+            file=file,
+            criteria=criteria,
+            lang=lang,
+            output_format=output_format.value,
+            output=output,
+            as_of=_as_of(as_of),
+            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+        )
+
+    def schema(output: output_opt = None, lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
+        # The schema is the same in both languages: --lang sets the language of help and errors.
+        from ..schema import region_schema_json
+        from .output import write_output
+
+        write_output(region_schema_json(), output)
+        return ExitCode.OK
+
+    def init(
+        file: Annotated[
+            Path | None, typer.Argument(metavar=h("help.metavar.optional_file"), help=h("help.init_file"))
+        ] = None,
+        force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+    ) -> int:
+        # The template is bilingual: --lang sets the language of help and errors.
+        from ..schema import region_template
+        from .output import write_output
+
+        if file is not None and file.exists() and not force:
+            raise UsageError(Message("cli.exists", {"path": file_label(file)}))
+        write_output(region_template(), file)
+        return ExitCode.OK
+
+    commands: dict[str, Callable[..., int]] = {
+        "assess": assess,
+        "rules": rules,
+        "explain": explain,
+        "checklist": checklist,
+        "schema": schema,
+        "init": init,
+    }
+    wanted = [only] if only in commands else list(COMMANDS)
+    for name in wanted:
+        app.command(name, cls=command_cls, help=h(f"help.cmd.{name}"))(commands[name])
+    return app
 
 
-def invoke(args: list[str], lang: str = "en") -> int:
-    """Run the app without click's own exit handling, so main() maps every outcome."""
-    command = _command_for(args)
-    try:
-        result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
-    except typer.TyperException as exc:
-        show = getattr(exc, "show", None)
-        if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError":  # (that one shows the help page)
-            from .indonesian import usage_error
-
-            sys.stderr.write(usage_error(exc))
-        elif callable(show):
-            show(file=sys.stderr)
-        else:
-            print(f"ovop-assess: {exc.message}", file=sys.stderr)
-        return 2 if exc.exit_code == 2 else int(exc.exit_code)
-    if result == 130:
+def invoke(app: typer.Typer, args: list[str]) -> int:
+    """Run ``app`` on ``args`` without click's own exit handling: the error handler maps every outcome."""
+    command: Any = typer.main.get_command(app)
+    result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
+    if result == ExitCode.INTERRUPTED:
         # typer turns Ctrl-C into a silent return of 130 (no command of ours returns it):
-        # hand it back to main(), which says so and maps it.
+        # the error handler says so and maps it.
         raise KeyboardInterrupt
-    return result if isinstance(result, int) else 0
+    return result if isinstance(result, int) else ExitCode.OK

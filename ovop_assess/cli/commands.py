@@ -19,12 +19,11 @@ from ..errors import UsageError
 from ..messages import Lang, text
 from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..yaml_source import Limits
+from .exit_codes import ExitCode
 from .output import refuse_output_among_inputs, write_output
 
 if TYPE_CHECKING:  # imported where JSON is written: other formats do not load it
     from ..render.json_report import JsonEntry
-
-EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3, 4
 
 T = TypeVar("T")
 
@@ -43,10 +42,10 @@ def exit_code(verdicts: Iterable[Verdict], allow_incomplete: bool) -> int:
     """The worst file decides: invalid (3) over not eligible/incomplete (1) over eligible (0)."""
     seen = set(verdicts)
     if Verdict.INVALID in seen:
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if Verdict.NOT_ELIGIBLE in seen or (Verdict.INCOMPLETE in seen and not allow_incomplete):
-        return EXIT_NOT_ELIGIBLE
-    return EXIT_OK
+        return ExitCode.NOT_ELIGIBLE
+    return ExitCode.OK
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -122,7 +121,7 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
         sys.stderr.write(f"ovop-assess: … {len(crashes) - 20}\n")
     if not debug:
         sys.stderr.write(f"ovop-assess: {text('cli.debug_hint', lang)}\n")
-    return max(code, EXIT_INTERNAL)
+    return max(code, ExitCode.INTERNAL)
 
 
 def _noting(entries: Iterable[JsonEntry], verdicts: list[Verdict], crashes: list[RuleCrash]) -> Iterator[JsonEntry]:
@@ -199,10 +198,10 @@ def run_checklist(
     if region is None:
         report = make_report(criteria_set, [result])
         sys.stderr.write(render(report, "table", lang, to_terminal=False))
-        return EXIT_INVALID
+        return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
     write_output(render_checklist(document, output_format, lang), output)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _is_folder(path: Path) -> bool:
@@ -217,7 +216,7 @@ def run_rules(criteria: str, lang: Lang) -> int:
     from .table import render_rules
 
     write_output(render_rules(criteria_set, lang, to_terminal=sys.stdout.isatty()), None)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run_explain(rule_id: str, lang: Lang) -> int:
@@ -229,4 +228,4 @@ def run_explain(rule_id: str, lang: Lang) -> int:
     from .table import render_explain
 
     write_output(render_explain(spec, lang), None)
-    return EXIT_OK
+    return ExitCode.OK

@@ -366,19 +366,21 @@ def test_checklist_of_a_folder_is_a_usage_error(
         (["--lang", "id", "f.yaml"], ["assess", "--lang", "id", "f.yaml"]),
         (["--lang", "id", "checklist.yaml"], ["assess", "--lang", "id", "checklist.yaml"]),
         (["--debug", "f.yaml"], ["assess", "--debug", "f.yaml"]),
-        (["--lang", "id"], ["assess", "--lang", "id"]),
+        (["--lang", "id"], []),  # nothing but the language: the app's help
         (["--lang"], ["assess", "--lang"]),
-        (["--lang", "id", "--help"], ["assess", "--lang", "id", "--help"]),  # no command named: assess's help
+        (["--lang", "id", "--help"], ["--help"]),  # no command named: the app's help, listing the commands
+        (["--debug", "--lang=id", "--version"], ["--version"]),
         (["--help", "--lang", "id"], ["--help"]),
+        (["--help", "--lang=id"], ["--help"]),
         (["checklist", "f.yaml", "--lang", "id"], ["checklist", "f.yaml", "--lang", "id"]),
         (["f.yaml", "checklist"], ["assess", "f.yaml", "checklist"]),
         ([], []),
     ],
 )
 def test_options_before_the_command_name(argv: list[str], expected: list[str]) -> None:
-    from ovop_assess.cli.main import _with_default_command
+    from ovop_assess.cli.argv import with_default_command
 
-    assert _with_default_command(argv) == expected
+    assert with_default_command(argv) == expected
 
 
 def test_lang_before_the_command_runs_that_command(eligible: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -392,7 +394,7 @@ def test_lang_before_the_command_runs_that_command(eligible: Path, capsys: pytes
 def test_the_language_in_any_case(
     value: str, eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ovop_assess.cli.main import _lang
+    from ovop_assess.cli.argv import language as _lang
 
     assert main([str(eligible), *AS_OF, "--lang", value]) == 0
     assert "Putusan: layak" in capsys.readouterr().out

@@ -15,7 +15,7 @@ import pytest
 
 from ovop_assess.cli import app as cli_app
 from ovop_assess.cli import main as entry
-from ovop_assess.cli.main import main
+from ovop_assess.cli.main import COMMANDS, main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "regions" / "kauman-batik.yaml"
@@ -34,15 +34,25 @@ def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     )
 
 
+def _built(lang: str, only: str | None) -> list[str]:
+    import typer
+
+    return list(typer.main.get_command(cli_app.make_app(lang, only=only)).commands)  # type: ignore[attr-defined]
+
+
 def test_a_run_builds_only_the_command_it_runs() -> None:
-    lean = cli_app._command_for(["assess", "x.yaml"])
-    assert list(lean.commands) == ["assess"]
-    assert list(cli_app._command_for(["rules"]).commands) == ["rules"]
+    assert _built("en", "assess") == ["assess"]
+    assert _built("id", "rules") == ["rules"]
     # The app itself, for its own help, its version and unknown commands.
-    full = ["assess", "rules", "explain", "checklist", "schema", "init"]
-    for args in (["--help"], ["--version"], [], ["nope"]):
-        assert list(cli_app._command_for(args).commands) == full, args
-    assert len(cli_app.app.registered_commands) == len(full)  # the app is left as it was
+    for only in ("--help", "--version", None, "nope"):
+        assert _built("en", only) == list(COMMANDS), only
+
+
+def test_the_command_list_is_the_apps() -> None:
+    """argv.COMMANDS (read before the app is built) names exactly the app's commands, in its order."""
+    for lang in ("en", "id"):
+        names = [info.name for info in cli_app.make_app(lang).registered_commands]  # type: ignore[arg-type]
+        assert names == list(COMMANDS)
 
 
 def test_the_collector_is_back_on_after_a_run(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,12 +107,23 @@ def test_errors_reach_stderr_and_exit_codes_survive_the_hard_exit(tmp_path: Path
     assert written.returncode == 0 and json.loads(output.read_text(encoding="utf-8"))["summary"]["eligible"] == 1
 
 
-def test_top_level_help_takes_the_language_option() -> None:
-    done = run_module("--help", "--lang", "id")
+@pytest.mark.parametrize(
+    "args",
+    [("--help", "--lang", "id"), ("--lang", "id", "--help"), ("--lang=id", "--help"), ("--lang", "ID", "--help")],
+)
+def test_top_level_help_takes_the_language_option(args: tuple[str, ...]) -> None:
+    """Wherever --lang stands, the app's help lists the commands (never assess's help)."""
+    done = run_module(*args)
     assert done.returncode == 0, done.stderr
-    assert "Penggunaan: ovop-assess" in done.stdout and "Perintah:" in done.stdout
-    english = run_module("--lang=en", "--help")  # --lang first: the assess command's help
-    assert english.returncode == 0 and "Usage: ovop-assess assess" in english.stdout
+    assert done.stdout.startswith("Penggunaan: ovop-assess [OPSI] PERINTAH") and "Perintah:" in done.stdout
+    for command in COMMANDS:
+        assert f"\n  {command} " in done.stdout, command
+
+
+def test_top_level_help_in_english_lists_the_commands() -> None:
+    english = run_module("--lang=en", "--help")
+    assert english.returncode == 0 and english.stdout.startswith("Usage: ovop-assess [OPTIONS] COMMAND")
+    assert all(f"\n  {command} " in english.stdout for command in COMMANDS)
 
 
 # --- Ctrl-C once main() has returned ------------------------------------------

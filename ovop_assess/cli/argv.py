@@ -1,0 +1,88 @@
+"""What the command line says before typer parses it: the language, and which command runs.
+
+The language must be known before the app is built, because typer reads every
+help text when the commands are defined; it is read here once
+(:func:`language`) and handed to :func:`ovop_assess.cli.app.make_app`.
+typer still declares ``--lang`` on every command (so it shows in the help and
+a bad value is refused), but the commands take the language from the app.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+from ..messages import Lang
+
+# The commands of the app, in the order its help lists them (a test checks make_app agrees).
+COMMANDS: tuple[str, ...] = ("assess", "rules", "explain", "checklist", "schema", "init")
+_TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion", "--show-completion"})
+
+
+def language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
+    """The last valid ``--lang`` of ``argv`` (as typer takes it), else ``OVOP_LANG``, else English; any case.
+
+    A ``--lang`` value that is no language (``--lang xx``) is left to typer,
+    which refuses it in the language of ``OVOP_LANG``.
+    """
+    chosen: Lang | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            continue
+        value = value.lower()  # as typer takes it: --lang ID is id
+        if value in ("en", "id"):
+            chosen = "id" if value == "id" else "en"
+    if chosen is not None:
+        return chosen
+    return "id" if environ.get("OVOP_LANG", "").lower() == "id" else "en"
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """``ovop-assess FILE...`` means ``ovop-assess assess FILE...``.
+
+    The options every command takes (``--lang X``, ``--lang=X``, ``--debug``)
+    may come before the command's name: ``ovop-assess --lang id checklist
+    f.yaml`` runs ``checklist`` with them moved after its name, and
+    ``ovop-assess --lang id f.yaml`` still means ``assess``. Before the app's
+    own options (``--help``, ``--version``) or alone, they are dropped: the
+    language has been read already, and the app's help lists the commands.
+    """
+    args = list(argv)
+    leading = _leading_common_options(args)
+    rest = args[len(leading) :]
+    if not rest or rest[0] in _TOP_OPTIONS:
+        return _without_lang(rest)
+    if rest[0] in COMMANDS:
+        return [rest[0], *leading, *rest[1:]]
+    return ["assess", *args]
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            kept.append(arg)
+    return kept
+
+
+def _leading_common_options(argv: list[str]) -> list[str]:
+    """The options every command takes that open ``argv`` (``--lang`` with its value, ``--debug``)."""
+    count = 0
+    while count < len(argv):
+        arg = argv[count]
+        if arg == "--lang" and count + 1 < len(argv):
+            count += 2
+        elif arg.startswith("--lang=") or arg == "--debug":
+            count += 1
+        else:
+            break
+    return argv[:count]

@@ -1,0 +1,83 @@
+"""The one place where an exception becomes a message on stderr and an exit code.
+
+Everything the CLI runs goes through :func:`run_guarded`. The library raises
+only :class:`~ovop_assess.errors.OvopError` on purpose ("this run cannot go
+on"), each subclass carrying its exit code; the option parser raises typer's
+usage errors; anything else is a bug (exit 4, the traceback under ``--debug``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+import typer
+
+from ..errors import OvopError
+from ..messages import Lang, render, text
+from ..results import file_label
+from .exit_codes import ExitCode
+from .terminal import shown
+
+
+def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
+    """``run()``'s exit code, or the code of what it raised, after saying what went wrong."""
+    try:
+        return run()
+    except typer.Exit as exc:  # --help, --version: done, with the code they chose
+        return int(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        _say(text("cli.interrupted", lang))
+        return ExitCode.INTERRUPTED
+    except typer.TyperException as exc:  # the option parser's usage errors
+        _parser_error(exc, lang)
+        return ExitCode.USAGE if exc.exit_code == ExitCode.USAGE else int(exc.exit_code)
+    except BrokenPipeError:
+        # The reader went away (| head); nothing more to say.
+        _silence_stdout()
+        return ExitCode.OK
+    except OvopError as exc:
+        _say(_located(exc, lang))
+        return exc.exit_code
+    except Exception as exc:  # the one place a bug becomes exit 4
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        _say(text("cli.internal", lang, error=f"{type(exc).__name__}: {exc}"))
+        return ExitCode.INTERNAL
+
+
+def _located(exc: OvopError, lang: Lang) -> str:
+    where = file_label(exc.file) if exc.file else ""
+    if exc.location is not None and exc.location.line is not None:
+        where += f":{exc.location.line}"
+    prefix = f"{where}: " if where else ""
+    return prefix + render(exc.message, lang)
+
+
+def _parser_error(exc: typer.TyperException, lang: Lang) -> None:
+    if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError":  # (that one shows the help page)
+        from .indonesian import usage_error
+
+        sys.stderr.write(usage_error(exc))
+        return
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show(file=sys.stderr)
+    else:
+        _say(str(getattr(exc, "message", exc)))
+
+
+def _say(line: str) -> None:
+    # A path or value in the message may hold control characters: shown as \xNN.
+    print(shown(f"ovop-assess: {line}"), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,19 @@
+"""The exit codes of ``ovop-assess``, in one table (the contract: docs/cli.md, "Exit codes").
+
+Where several apply, the highest wins: a run with an invalid file (3) and a
+crashed rule (4) exits 4.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0  # every file assessed and eligible
+    NOT_ELIGIBLE = 1  # a file not eligible, or incomplete (unless --allow-incomplete)
+    USAGE = 2  # bad option, bad criteria set, unknown rule or command
+    INVALID = 3  # a file missing, unreadable, not YAML, or not a valid region file
+    INTERNAL = 4  # a bug: a rule crashed or the tool did
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + SIGTERM)
