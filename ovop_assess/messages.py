@@ -414,6 +414,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.usage_error": {"en": "usage error: {detail}", "id": "kesalahan pemakaian: {detail}"},
     "cli.try_help": {"en": "Try '{command} --help' for help.", "id": "Coba '{command} --help' untuk bantuan."},
     "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
+    "cli.terminated": {"en": "terminated (SIGTERM)", "id": "dihentikan (SIGTERM)"},
+    "cli.unknown_command": {
+        "en": "'{given}' is neither a command nor an existing file; did you mean '{command}'?",
+        "id": "'{given}' bukan perintah dan bukan berkas yang ada; maksud Anda '{command}'?",
+    },
+    "cli.version_is_an_option": {
+        "en": "'version' is not a command: the version is shown by 'ovop-assess --version'",
+        "id": "'version' bukan perintah: versi ditampilkan dengan 'ovop-assess --version'",
+    },
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
         "id": "tidak dapat menulis {path}: {reason}",

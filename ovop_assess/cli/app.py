@@ -107,7 +107,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     @app.callback(help=h("help.app"))
     def _root(
         version: Annotated[
-            bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))
+            bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=h("help.version"))
         ] = False,
     ) -> None:
         """Assess candidate OVOP sentra regions against the eight criteria."""

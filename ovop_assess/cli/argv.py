@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+from ..errors import UsageError
 from ..messages import Lang
+from ..results import Message
 
 # The commands of the app, in the order its help lists them (a test checks make_app agrees).
 COMMANDS: tuple[str, ...] = ("assess", "rules", "explain", "checklist", "schema", "init")
-_TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion", "--show-completion"})
+_TOP_OPTIONS = frozenset({"--help", "--version", "-V", "--install-completion", "--show-completion"})
 
 
 def language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
@@ -58,7 +60,26 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
         return _without_lang(rest)
     if rest[0] in COMMANDS:
         return [rest[0], *leading, *rest[1:]]
+    _refuse_a_mistyped_command(rest[0])
     return ["assess", *args]
+
+
+def _refuse_a_mistyped_command(word: str) -> None:
+    """``ovop-assess chekclist x.yaml`` is a usage error naming the command, not a missing file ``chekclist``.
+
+    Only a word that is no existing path and has no dot or slash is taken for a
+    command: a region file named like a command (``rules``, ``init.yaml``) is
+    still assessed, and a missing ``checklist.yaml`` is reported as missing.
+    """
+    if word.startswith("-") or any(c in word for c in "./\\") or os.path.lexists(word):
+        return
+    if word.lower() == "version":
+        raise UsageError(Message("cli.version_is_an_option", {}))
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.75)
+    if close:
+        raise UsageError(Message("cli.unknown_command", {"given": word, "command": close[0]}))
 
 
 def _without_lang(argv: list[str]) -> list[str]:

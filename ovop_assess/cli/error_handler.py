@@ -18,6 +18,7 @@ from ..errors import OvopError
 from ..messages import Lang, render, text
 from ..results import file_label
 from .exit_codes import ExitCode
+from .signals import Terminated
 from .terminal import shown
 
 
@@ -27,6 +28,9 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return run()
     except typer.Exit as exc:  # --help, --version: done, with the code they chose
         return int(exc.exit_code)
+    except Terminated:
+        _say(text("cli.terminated", lang))
+        return ExitCode.TERMINATED
     except (KeyboardInterrupt, typer.Abort):
         _say(text("cli.interrupted", lang))
         return ExitCode.INTERRUPTED

@@ -13,11 +13,14 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 from ..messages import Lang, text
 from .argv import COMMANDS, language, with_default_command
 from .exit_codes import ExitCode
+from .signals import Terminated, handle_sigterm, ignore_signals
 
 __all__ = ["COMMANDS", "main", "run"]
 
@@ -25,17 +28,19 @@ __all__ = ["COMMANDS", "main", "run"]
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     lang = language(args)
-    args = with_default_command(args)
     # The imports below (typer, pydantic models) make many long-lived objects and no
     # garbage; collecting while they load only costs time. Batches collect again
     # (ovop_assess.batch), and the collector is back on when main() returns.
     collecting = gc.isenabled()
     gc.disable()
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    handle_sigterm()
     try:
         from .error_handler import run_guarded
 
         return run_guarded(lambda: _run(args, lang), lang, debug="--debug" in args)
     finally:
+        _restore(*handlers)
         if collecting:
             gc.enable()
 
@@ -43,7 +48,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: list[str], lang: Lang) -> int:
     from .app import invoke, make_app
 
+    args = with_default_command(args)
     return invoke(make_app(lang, only=args[0] if args else None), args)
+
+
+def _restore(sigint: Any, sigterm: Any) -> None:
+    """The caller's handlers again (main() may run inside another program: a test, a hook)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, sigint)
+        signal.signal(signal.SIGTERM, sigterm)
 
 
 def run() -> None:
@@ -64,18 +77,15 @@ def run() -> None:
     code: int | None = None
     try:
         code = main()
-        _ignore_interrupts()
-    except KeyboardInterrupt:
-        _ignore_interrupts()
+        ignore_signals()
+    except KeyboardInterrupt as exc:  # (Terminated too: SIGTERM)
+        ignore_signals()
         if code is None:  # main() was interrupted while reporting another outcome: the run was interrupted
-            print(f"ovop-assess: {text('cli.interrupted', language(sys.argv[1:]))}", file=sys.stderr)
-            code = ExitCode.INTERRUPTED
+            said = "cli.terminated" if isinstance(exc, Terminated) else "cli.interrupted"
+            print(f"ovop-assess: {text(said, language(sys.argv[1:]))}", file=sys.stderr)
+            code = ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
     _hard_exit(code)
     sys.exit(code)
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _hard_exit(code: int) -> None:

@@ -429,3 +429,35 @@ def test_control_characters_from_a_file_never_reach_the_terminal(
     assert main([str(good), str(bad), *AS_OF]) == 3
     out = capsys.readouterr().out
     assert "\x1b" not in out and "Kau\\x1b[2J\\x0dman" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [(["chekclist", "x.yaml"], "checklist"), (["explian", "C1"], "explain"), (["asses", "x.yaml"], "assess")],
+)
+def test_a_mistyped_command_is_a_usage_error_naming_the_command(
+    argv: list[str], command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert f"did you mean '{command}'?" in capsys.readouterr().err
+    assert main([*argv, "--lang", "id"]) == 2
+    assert f"maksud Anda '{command}'?" in capsys.readouterr().err
+
+
+def test_a_file_named_like_a_command_is_still_assessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rule").write_text("format: ovop-region/1\n", encoding="utf-8")
+    assert main(["rule"]) == 3  # assessed (and invalid), not taken for 'rules'
+    assert "did you mean" not in capsys.readouterr().err
+
+
+def test_version_is_an_option_not_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["version"]) == 2
+    assert "ovop-assess --version" in capsys.readouterr().err
+    for flag in ("-V", "--version"):
+        assert main([flag]) == 0
+        out = capsys.readouterr()
+        assert out.out.startswith("ovop-assess ") and "assess" not in out.err

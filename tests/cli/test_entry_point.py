@@ -166,11 +166,12 @@ def test_a_ctrl_c_after_main_returned_changes_nothing(tmp_path: Path, args: list
 
 @pytest.fixture
 def sigint_restored() -> Iterator[None]:
-    before = signal.getsignal(signal.SIGINT)
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, before)
+        signal.signal(signal.SIGINT, before[0])
+        signal.signal(signal.SIGTERM, before[1])
 
 
 def _exit_of(monkeypatch: pytest.MonkeyPatch, main_code: int | None = None) -> tuple[int, object]:
@@ -197,7 +198,7 @@ def test_a_ctrl_c_pending_as_main_returns_keeps_its_code(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """signal.signal() acts on a SIGINT that arrived just before it: run() swallows that one too."""
-    real = entry._ignore_interrupts
+    real = entry.ignore_signals
     calls: list[int] = []
 
     def pending_then_ignored() -> None:
@@ -206,7 +207,7 @@ def test_a_ctrl_c_pending_as_main_returns_keeps_its_code(
             raise KeyboardInterrupt
         real()
 
-    monkeypatch.setattr(entry, "_ignore_interrupts", pending_then_ignored)
+    monkeypatch.setattr(entry, "ignore_signals", pending_then_ignored)
     assert _exit_of(monkeypatch, 1) == (1, signal.SIG_IGN)
     assert capsys.readouterr().err == ""
 
@@ -224,3 +225,26 @@ def test_a_ctrl_c_that_escapes_main_is_an_interrupted_run(
     monkeypatch.setattr(sys, "argv", ["ovop-assess", "x.yaml", "--lang", "id"])
     assert _exit_of(monkeypatch) == (130, signal.SIG_IGN)
     assert capsys.readouterr().err == "ovop-assess: dihentikan\n"
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_a_sigterm_that_escapes_main_is_a_terminated_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ovop_assess.cli.signals import Terminated
+
+    def terminated() -> int:
+        raise Terminated
+
+    monkeypatch.setattr(entry, "main", terminated)
+    monkeypatch.setattr(sys, "argv", ["ovop-assess", "x.yaml"])
+    assert _exit_of(monkeypatch) == (143, signal.SIG_IGN)
+    assert capsys.readouterr().err == "ovop-assess: terminated (SIGTERM)\n"
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_main_leaves_the_callers_signal_handlers_as_they_were(capsys: pytest.CaptureFixture[str]) -> None:
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert main(["--version"]) == 0
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+    capsys.readouterr()
