@@ -201,6 +201,18 @@ def test_plugin_rewording_the_tools_messages_is_not_loaded(
     assert "Aturan X10 tidak dapat dimuat: id pesan 'file.not_found'" in capsys.readouterr().err
 
 
+def test_plugin_messages_without_both_languages_are_not_loaded(site: Path) -> None:
+    one_language = GOOD_RULE.replace('ID = "X1"', 'ID = "X12"').replace(
+        "MESSAGES = {", 'MESSAGES = {"x12.only_english": {"en": "English only"}, '
+    )
+    make_dist(site, "fake_one_language", {"X12": "fake_one_language_rule"}, {"fake_one_language_rule": one_language})
+    registry._plugins = None
+    entry = registry.lookup("X12")
+    assert isinstance(entry, registry.Unavailable)
+    assert entry.reason() == "ValueError: message 'x12.only_english' lacks language(s) id"
+    assert "x12.only_english" not in messages.CATALOGUE
+
+
 def test_plugin_rules_are_listed_and_explained(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "X1"]) == 0
     assert "always-checks-firms" in capsys.readouterr().out
