@@ -385,7 +385,7 @@ def _spec(rule_id: str, rule: object | None) -> RuleSpec:
     if found is None:
         raise CaseFileError(f"unknown rule '{rule_id}'; known rules: {', '.join(registry.known_ids())}")
     if isinstance(found, registry.Unavailable):
-        raise CaseFileError(f"rule {rule_id} could not be loaded from {found.origin}: {found.error}")
+        raise CaseFileError(f"rule {rule_id} could not be loaded from {found.origin}: {found.reason()}")
     return found
 
 

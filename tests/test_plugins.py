@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ovop_assess import messages
 from ovop_assess import rules as registry
 from ovop_assess.cli.main import main
+from ovop_assess.results import Message
 
 REGION = """\
 format: ovop-region/1
@@ -156,6 +158,59 @@ def test_plugin_failing_to_import_is_reported_by_name(
     x3, x4 = criterion(report, "X3"), criterion(report, "X4")
     assert x3["status"] == "error" and "no_such_module_anywhere" in x3["reasons"][0]
     assert x4["status"] == "error" and "not a rule" in x4["reasons"][0]
+
+
+def _clashing(rule_id: str, key: str) -> str:
+    """A plugin rule whose MESSAGES add one sentence and reword ``key``, which the tool already has."""
+    own = f'"{rule_id.lower()}.extra": {{"en": "extra", "id": "tambahan"}}'
+    return GOOD_RULE.replace('ID = "X1"', f'ID = "{rule_id}"').replace(
+        "MESSAGES = {", f'MESSAGES = {{{own}, "{key}": {{"en": "reworded", "id": "diubah"}}, '
+    )
+
+
+def test_plugin_rewording_the_tools_messages_is_not_loaded(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plugin's MESSAGES may add sentences, never replace one: the tool's own or a built-in rule's."""
+    make_dist(
+        site,
+        "fake_clash",
+        {"X10": "fake_clash_shared", "X11": "fake_clash_rule"},
+        {"fake_clash_shared": _clashing("X10", "file.not_found"), "fake_clash_rule": _clashing("X11", "c1.ok")},
+    )
+    registry._plugins = None
+    before = {key: dict(messages.CATALOGUE[key]) for key in ("file.not_found", "c1.ok")}
+    code, report = run(tmp_path, "  X10: {}\n  X11: {}\n", capsys)
+    assert code == 4  # like a plugin that fails to import: a bug, reported, the run goes on
+    assert criterion(report, "X10")["reasons"] == [
+        "The rule X10 could not be loaded: the message id 'file.not_found' in the MESSAGES of X10 is already "
+        "taken, by ovop-assess or another plugin; a plugin may add messages but never replace one "
+        "(give it an id of its own)"
+    ]
+    x11 = criterion(report, "X11")
+    assert x11["status"] == "error" and "'c1.ok' in the MESSAGES of X11" in x11["reasons"][0]
+    assert criterion(report, "C1")["status"] in ("fail", "unknown")  # the others still ran
+    assert {key: messages.CATALOGUE[key] for key in before} == before
+    assert "x10.extra" not in messages.CATALOGUE and "x11.extra" not in messages.CATALOGUE  # all or nothing
+
+    entry = registry.lookup("X10")
+    assert isinstance(entry, registry.Unavailable)
+    assert entry.error == Message("rule.message_clash", {"rule": "X10", "message": "file.not_found"})
+    assert entry.reason("id").startswith("id pesan 'file.not_found' dalam MESSAGES X10 sudah dipakai")
+    assert main(["explain", "X10", "--lang", "id"]) == 2
+    assert "Aturan X10 tidak dapat dimuat: id pesan 'file.not_found'" in capsys.readouterr().err
+
+
+def test_plugin_messages_without_both_languages_are_not_loaded(site: Path) -> None:
+    one_language = GOOD_RULE.replace('ID = "X1"', 'ID = "X12"').replace(
+        "MESSAGES = {", 'MESSAGES = {"x12.only_english": {"en": "English only"}, '
+    )
+    make_dist(site, "fake_one_language", {"X12": "fake_one_language_rule"}, {"fake_one_language_rule": one_language})
+    registry._plugins = None
+    entry = registry.lookup("X12")
+    assert isinstance(entry, registry.Unavailable)
+    assert entry.reason() == "ValueError: message 'x12.only_english' lacks language(s) id"
+    assert "x12.only_english" not in messages.CATALOGUE
 
 
 def test_plugin_rules_are_listed_and_explained(site: Path, capsys: pytest.CaptureFixture[str]) -> None:

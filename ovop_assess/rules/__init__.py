@@ -5,6 +5,10 @@ Plugins register modules under the entry-point group ``ovop_assess.rules``
 set, ``rules`` or ``explain`` asks for an id the built-ins do not have, and
 each is loaded in its own ``try``: a plugin that fails to import becomes an
 :class:`Unavailable` entry reported by name, never a crash of the run.
+Every rule's ``MESSAGES`` join the catalogue; the built-ins' when this
+package is imported (which anything that runs a rule does), a plugin's
+when it loads. A plugin whose ``MESSAGES`` would replace an entry already
+there is unavailable too: it may add sentences, never reword the tool's.
 Plugins come only from installed distributions (entry points), never from
 the working directory.
 """
@@ -17,6 +21,7 @@ from importlib import metadata
 from typing import NamedTuple
 
 from .. import messages
+from ..results import Message
 from . import (
     c1_resource_champion_mentees,
     c2_similar_firms,
@@ -31,30 +36,38 @@ from .base import RuleSpec
 
 ENTRY_POINT_GROUP = "ovop_assess.rules"
 
+_BUILTIN_MODULES = (
+    c1_resource_champion_mentees,
+    c2_similar_firms,
+    c3_uniqueness,
+    c4_government_commitment,
+    c5_management_body,
+    c6_spatial_plan,
+    c7_local_raw_material,
+    c8_public_transport,
+)
+
 BUILTIN: dict[str, RuleSpec] = {
-    spec.id: spec
-    for spec in (
-        RuleSpec.from_object(module, "built-in")
-        for module in (
-            c1_resource_champion_mentees,
-            c2_similar_firms,
-            c3_uniqueness,
-            c4_government_commitment,
-            c5_management_body,
-            c6_spatial_plan,
-            c7_local_raw_material,
-            c8_public_transport,
-        )
-    )
+    spec.id: spec for spec in (RuleSpec.from_object(module, "built-in") for module in _BUILTIN_MODULES)
 }
+
+for _module in _BUILTIN_MODULES:
+    messages.register(_module.MESSAGES)
 
 
 class Unavailable(NamedTuple):
-    """A plugin rule that could not be loaded; the run goes on and reports it."""
+    """A plugin rule that could not be loaded; the run goes on and reports it.
+
+    ``error`` is the reason: a message when the catalogue words it, else the
+    exception's own text (which no catalogue can translate).
+    """
 
     id: str
     origin: str
-    error: str
+    error: str | Message
+
+    def reason(self, lang: messages.Lang = "en") -> str:
+        return self.error if isinstance(self.error, str) else messages.render(self.error, lang)
 
 
 _plugins: dict[str, RuleSpec | Unavailable] | None = None
@@ -70,9 +83,6 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
             try:
                 obj = _load_installed(entry)
                 spec = RuleSpec.from_object(obj, origin)
-                extra = getattr(obj, "MESSAGES", None)
-                if extra:
-                    messages.register(extra)
             except Exception as exc:  # a broken plugin must not take the run down
                 found[entry.name] = Unavailable(entry.name, origin, f"{type(exc).__name__}: {exc}")
                 continue
@@ -83,6 +93,16 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
                 found[entry.name] = Unavailable(
                     entry.name, origin, f"the entry point is named {entry.name} but the rule's ID is {spec.id}"
                 )
+                continue
+            # Only a rule that will be used adds its sentences, all or none of them.
+            try:
+                messages.register(getattr(obj, "MESSAGES", None) or {})
+            except messages.MessageConflict as exc:
+                clash = Message("rule.message_clash", {"rule": spec.id, "message": exc.message_id})
+                found[spec.id] = Unavailable(spec.id, origin, clash)
+                continue
+            except Exception as exc:  # MESSAGES of the wrong shape, an entry without both languages
+                found[spec.id] = Unavailable(spec.id, origin, f"{type(exc).__name__}: {exc}")
                 continue
             found[spec.id] = spec
         _plugins = found

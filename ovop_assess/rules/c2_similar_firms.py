@@ -88,6 +88,39 @@ Contoh gagal (satu dari dua usaha memproduksi barang lain)
       - {name: Lurik 1, role: member, category: lurik-weaving}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c2.ok": {
+        "en": "{count} firms make products of category {category} (at least {required} needed).",
+        "id": "{count} usaha membuat produk kategori {category} (minimal {required}).",
+    },
+    "c2.short": {
+        "en": "{count} of the {required} firms of category {category} needed.",
+        "id": "{count} dari {required} usaha kategori {category} yang diperlukan.",
+    },
+    "c2.firms_absent": {
+        "en": "The sentra's firms are not listed yet.",
+        "id": "Usaha di sentra belum didaftar.",
+    },
+    "c2.category_absent": {
+        "en": "The product (and so its category) is not given, so similar firms cannot be counted.",
+        "id": "Produk (dan kategorinya) belum diisi, sehingga usaha sejenis tidak dapat dihitung.",
+    },
+    "missing.c2.more_firms": {
+        "en": "{count} more firm(s) of category {category}",
+        "id": "{count} usaha lagi kategori {category}",
+    },
+    "c2.short_any": {
+        "en": "Only {count} firm(s) could make the same kind of product, whatever the product's category; at least "
+        "{required} needed.",
+        "id": "Hanya {count} usaha yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal "
+        "{required}.",
+    },
+    "missing.c2.more_firms_any": {
+        "en": "{count} more firm(s) making the same kind of product",
+        "id": "{count} usaha lagi yang memproduksi produk sejenis",
+    },
+}
+
 
 class Params(RuleParams):
     min_similar_firms: int = Field(10, ge=1)

@@ -76,6 +76,29 @@ Contoh gagal
       uniqueness: {raw_material: "", culture: ""}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c3.ok": {
+        "en": "The product's uniqueness and local wisdom are described (aspects: {aspects}).",
+        "id": "Keunikan dan kearifan lokal produk sudah diuraikan (segi: {aspects}).",
+    },
+    "c3.empty": {
+        "en": "uniqueness is given, but raw material, local skill and culture are all empty.",
+        "id": "uniqueness diisi, tetapi bahan baku, keterampilan lokal dan budaya semuanya kosong.",
+    },
+    "c3.absent": {
+        "en": "The product's uniqueness and local wisdom are not described.",
+        "id": "Keunikan dan kearifan lokal produk belum diuraikan.",
+    },
+    "missing.c3": {
+        "en": "describe what makes the product unique: its raw material, local skill or local culture",
+        "id": "uraikan keunikan produk: bahan baku, keterampilan lokal atau budaya lokal",
+    },
+    # the aspects of uniqueness, named inside c3.ok (``aspect.{name}``)
+    "aspect.raw_material": {"en": "raw material", "id": "bahan baku"},
+    "aspect.local_skill": {"en": "local skill", "id": "keterampilan lokal"},
+    "aspect.culture": {"en": "culture", "id": "budaya"},
+}
+
 Params = NoParams
 
 _ASPECTS = ("raw_material", "local_skill", "culture")

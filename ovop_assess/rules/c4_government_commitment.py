@@ -72,6 +72,30 @@ Contoh gagal (hanya rencana)
       - {type: budget, description: Budget line proposed for next year, status: planned}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c4.ok": {
+        "en": "{count} local-government commitment(s) committed or delivered.",
+        "id": "{count} komitmen pemerintah daerah sudah disepakati atau terlaksana.",
+    },
+    "c4.too_few": {
+        "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana ({planned} baru rencana).",
+    },
+    "c4.empty": {
+        "en": "No local-government commitment is listed.",
+        "id": "Tidak ada komitmen pemerintah daerah yang tercantum.",
+    },
+    "c4.absent": {
+        "en": "The local government's commitment is not stated yet.",
+        "id": "Komitmen pemerintah daerah belum dinyatakan.",
+    },
+    "missing.c4": {
+        "en": "{count} more committed or delivered commitment(s) of the local government (budget, programme, "
+        "regulation)",
+        "id": "{count} komitmen pemerintah daerah lagi yang disepakati atau terlaksana (anggaran, program, regulasi)",
+    },
+}
+
 
 class Params(RuleParams):
     min_commitments: int = Field(1, ge=1)

@@ -64,6 +64,31 @@ Contoh gagal
     organizations: []
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c5.ok": {"en": "Managed by {names}.", "id": "Dikelola oleh {names}."},
+    "c5.body": {"en": "{name} ({type})", "id": "{name} ({type})"},
+    "c5.empty": {
+        "en": "The sentra has no management body.",
+        "id": "Sentra tidak memiliki pengurus.",
+    },
+    "c5.absent": {
+        "en": "The sentra's management body is not stated yet.",
+        "id": "Pengurus sentra belum dinyatakan.",
+    },
+    "missing.c5": {
+        "en": "a management body for the sentra (kelompok usaha, KUB, koperasi, paguyuban, asosiasi)",
+        "id": "pengurus sentra (kelompok usaha, KUB, koperasi, paguyuban, asosiasi)",
+    },
+    # the region format's organisation types, inside c5.body (``org.{type}``): English keeps the code
+    # as written in the file, Bahasa Indonesia gives the word
+    "org.paguyuban": {"en": "paguyuban", "id": "paguyuban"},
+    "org.koperasi": {"en": "koperasi", "id": "koperasi"},
+    "org.kub": {"en": "kub", "id": "KUB"},
+    "org.asosiasi": {"en": "asosiasi", "id": "asosiasi"},
+    "org.kelompok_usaha": {"en": "kelompok_usaha", "id": "kelompok usaha"},
+    "org.other": {"en": "other", "id": "lainnya"},
+}
+
 Params = NoParams
 
 

@@ -65,6 +65,38 @@ Contoh gagal
     spatial_plan: {regulation: Perda RTRW, conforms: false}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c6.ok": {"en": "Conforms to {regulation}.", "id": "Sesuai dengan {regulation}."},
+    "c6.not_conform": {
+        "en": "The location does not conform to the regional spatial plan (RUTR/RTRW).",
+        "id": "Lokasi tidak sesuai dengan rencana tata ruang wilayah (RUTR/RTRW).",
+    },
+    "c6.absent": {
+        "en": "Conformity with the Perda RUTR/RTRW is not stated yet.",
+        "id": "Kesesuaian dengan Perda RUTR/RTRW belum dinyatakan.",
+    },
+    "c6.conforms_absent": {
+        "en": "Whether the location conforms to the spatial plan is not stated.",
+        "id": "Belum dinyatakan apakah lokasi sesuai dengan rencana tata ruang.",
+    },
+    "c6.regulation_absent": {
+        "en": "The Perda RTRW/RUTR is not named.",
+        "id": "Perda RTRW/RUTR belum disebutkan.",
+    },
+    "missing.c6.conforms": {
+        "en": "state whether the location conforms to the Perda RTRW/RUTR",
+        "id": "nyatakan apakah lokasi sesuai dengan Perda RTRW/RUTR",
+    },
+    "missing.c6.regulation": {
+        "en": "name the Perda RTRW the zone belongs to",
+        "id": "sebutkan Perda RTRW yang mengatur zona tersebut",
+    },
+    "missing.c6.conform": {
+        "en": "a location that conforms to the Perda RTRW/RUTR",
+        "id": "lokasi yang sesuai dengan Perda RTRW/RUTR",
+    },
+}
+
 Params = NoParams
 
 

@@ -73,6 +73,44 @@ Contoh gagal
       - {name: rattan, source: imported}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c7.ok": {
+        "en": "{names} come(s) from an accepted source ({accepted}).",
+        "id": "{names} berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.none_accepted": {
+        "en": "No raw material comes from an accepted source ({accepted}).",
+        "id": "Tidak ada bahan baku dari sumber yang diterima ({accepted}).",
+    },
+    "c7.source_absent": {
+        "en": "Where {names} come(s) from is not given.",
+        "id": "Asal {names} belum diisi.",
+    },
+    "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
+    "c7.absent": {
+        "en": "The raw materials and their origin are not stated yet.",
+        "id": "Bahan baku dan asalnya belum dinyatakan.",
+    },
+    "missing.c7.local": {
+        "en": "a raw material available from an accepted source ({accepted})",
+        "id": "bahan baku yang tersedia dari sumber yang diterima ({accepted})",
+    },
+    "missing.c7.source": {
+        "en": "state where {names} come(s) from",
+        "id": "nyatakan asal {names}",
+    },
+    "missing.c7.list": {
+        "en": "list the main raw materials and where they come from",
+        "id": "daftarkan bahan baku utama dan asalnya",
+    },
+    # the region format's sources, inside c7 sentences (``source.{source}``): English keeps the code
+    # as written in the file, Bahasa Indonesia gives the word
+    "source.local": {"en": "local", "id": "lokal"},
+    "source.regional": {"en": "regional", "id": "regional"},
+    "source.national": {"en": "national", "id": "nasional"},
+    "source.imported": {"en": "imported", "id": "impor"},
+}
+
 Source = Literal["local", "regional", "national", "imported"]
 
 

@@ -71,6 +71,40 @@ Contoh gagal
     access: {public_transport: [bus], nearest_stop_m: 2500}
 """
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "c8.ok": {"en": "Reached by {modes}.", "id": "Dapat dicapai dengan {modes}."},
+    "c8.ok_distance": {
+        "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
+        "id": "Dapat dicapai dengan {modes}; perhentian terdekat berjarak {distance} m (maksimal {limit} m).",
+    },
+    "c8.too_far": {
+        "en": "The nearest public-transport stop is {distance} m away; at most {limit} m.",
+        "id": "Perhentian angkutan umum terdekat berjarak {distance} m; maksimal {limit} m.",
+    },
+    "c8.empty": {
+        "en": "No public transport serves the sentra.",
+        "id": "Tidak ada angkutan umum yang melayani sentra.",
+    },
+    "c8.absent": {
+        "en": "Public-transport access to the sentra is not stated yet.",
+        "id": "Akses angkutan umum ke sentra belum dinyatakan.",
+    },
+    "missing.c8.modes": {
+        "en": "list the public-transport modes that stop near the sentra",
+        "id": "daftarkan moda angkutan umum yang berhenti dekat sentra",
+    },
+    "missing.c8.route": {
+        "en": "a public-transport route that stops near the sentra: none does now (public_transport is empty), "
+        "so C8 cannot be met until one serves it, unless C8 is waived",
+        "id": "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (public_transport kosong), "
+        "sehingga C8 tidak dapat dipenuhi sampai ada trayek yang melayaninya, kecuali C8 dikecualikan",
+    },
+    "missing.c8.closer": {
+        "en": "a public-transport stop within {limit} m of the sentra",
+        "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
+    },
+}
+
 
 class Params(RuleParams):
     max_stop_distance_m: float = Field(1000, gt=0)

@@ -1,0 +1,51 @@
+"""Assessing: waivers, rules that fail, the words of statuses and verdicts, and what several rules find missing."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- waivers
+    "waiver.applied": {
+        "en": "Waived by the assessing office: {reason}",
+        "id": "Dikecualikan oleh dinas penilai: {reason}",
+    },
+    "waiver.applied_by": {
+        "en": "Waived by {approved_by}: {reason}",
+        "id": "Dikecualikan oleh {approved_by}: {reason}",
+    },
+    "waiver.expired": {
+        "en": "A waiver of this criterion expired on {expires} and has no effect: {reason}",
+        "id": "Pengecualian kriteria ini berakhir pada {expires} dan tidak berlaku: {reason}",
+    },
+    # --- rules that could not run or load
+    "rule.crashed": {
+        "en": "The rule {rule} failed while checking: {error}",
+        "id": "Aturan {rule} gagal saat memeriksa: {error}",
+    },
+    "rule.unavailable": {
+        "en": "The rule {rule} could not be loaded: {error}",
+        "id": "Aturan {rule} tidak dapat dimuat: {error}",
+    },
+    # Nested in rule.unavailable as its {error}: "The rule X could not be loaded: ..."
+    "rule.message_clash": {
+        "en": "the message id '{message}' in the MESSAGES of {rule} is already taken, by ovop-assess or another "
+        "plugin; a plugin may add messages but never replace one (give it an id of its own)",
+        "id": "id pesan '{message}' dalam MESSAGES {rule} sudah dipakai, oleh ovop-assess atau plugin lain; "
+        "plugin boleh menambah pesan tetapi tidak boleh menggantinya (beri id tersendiri)",
+    },
+    # --- statuses and verdicts
+    "status.pass": {"en": "pass", "id": "lulus"},
+    "status.fail": {"en": "fail", "id": "gagal"},
+    "status.unknown": {"en": "unknown", "id": "belum diketahui"},
+    "status.waived": {"en": "waived", "id": "dikecualikan"},
+    "status.error": {"en": "error", "id": "galat"},
+    "verdict.eligible": {"en": "eligible", "id": "layak"},
+    "verdict.not_eligible": {"en": "not eligible", "id": "tidak layak"},
+    "verdict.incomplete": {"en": "incomplete", "id": "belum lengkap"},
+    "verdict.invalid": {"en": "invalid file", "id": "berkas tidak sah"},
+    # --- still missing, for several rules
+    "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan usaha-usaha di sentra"},
+    "missing.product": {
+        "en": "describe the product (name and category)",
+        "id": "uraikan produknya (nama dan kategori)",
+    },
+}

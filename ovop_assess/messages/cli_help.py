@@ -1,0 +1,143 @@
+"""``--help``: the commands and their options, and typer's own words.
+
+Typer's words are in English as typer prints them; the catalogue gives them
+under ``--lang id``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.app": {
+        "en": "Assess whether a candidate region (desa, kelurahan, kecamatan) qualifies as an OVOP sentra.",
+        "id": "Menilai apakah calon wilayah (desa, kelurahan, kecamatan) memenuhi syarat diusulkan sebagai sentra OVOP.",
+    },
+    "help.version": {
+        "en": "Show the version and exit.",
+        "id": "Tampilkan versi lalu keluar.",
+    },
+    "help.criteria": {
+        "en": "A shipped criteria set (default, routes, coordination) or a path to a set file.",
+        "id": "Kumpulan kriteria bawaan (default, routes, coordination) atau jalur ke berkas kumpulan kriteria.",
+    },
+    "help.lang": {
+        "en": "Language of all text: id or en.",
+        "id": "Bahasa semua teks: id atau en.",
+    },
+    "help.output": {
+        "en": "Write the report to this file (a regular file: whole or not at all; a symlink is written "
+        "through, a device or pipe directly).",
+        "id": "Tulis laporan ke berkas ini (berkas biasa: utuh atau tidak sama sekali; tautan simbolik ditulis ke "
+        "tujuannya, perangkat atau pipa langsung).",
+    },
+    "help.debug": {
+        "en": "Show the traceback of internal errors.",
+        "id": "Tampilkan traceback galat internal.",
+    },
+    "help.paths": {
+        "en": "Region files, or folders of *.yaml/*.yml files.",
+        "id": "Berkas wilayah, atau folder berisi berkas *.yaml/*.yml.",
+    },
+    "help.format": {
+        "en": "table (default), json, junit, github, csv or markdown.",
+        "id": "table (bawaan), json, junit, github, csv atau markdown.",
+    },
+    "help.as_of": {
+        "en": "Assessment date YYYY-MM-DD (waivers are judged on it).",
+        "id": "Tanggal penilaian TTTT-BB-HH (pengecualian dinilai pada tanggal ini).",
+    },
+    "help.allow_incomplete": {
+        "en": "Exit 0 rather than 1 for incomplete regions.",
+        "id": "Keluar dengan 0, bukan 1, untuk wilayah yang belum lengkap.",
+    },
+    "help.sort": {
+        "en": "Order of results: file (as given) or score.",
+        "id": "Urutan hasil: file (sesuai urutan diberikan) atau score.",
+    },
+    "help.max_bytes": {
+        "en": "Largest region file read.",
+        "id": "Ukuran terbesar berkas wilayah yang dibaca (byte).",
+    },
+    "help.max_depth": {
+        "en": "Deepest nesting read.",
+        "id": "Tingkat susunan terdalam yang dibaca.",
+    },
+    "help.max_nodes": {
+        "en": "Most values read, aliases expanded.",
+        "id": "Jumlah nilai terbanyak yang dibaca, setelah alias diuraikan.",
+    },
+    "help.jobs": {
+        "en": "Worker processes (default: one per core for big batches).",
+        "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
+    },
+    "help.rule_id": {
+        "en": "A rule id, e.g. C2.",
+        "id": "Id aturan, misalnya C2.",
+    },
+    "help.file": {
+        "en": "The region file.",
+        "id": "Berkas wilayah.",
+    },
+    "help.checklist_format": {
+        "en": "markdown (default) or html (one printable page).",
+        "id": "markdown (bawaan) atau html (satu halaman siap cetak).",
+    },
+    "help.checklist_as_of": {
+        "en": "Date of the checklist, YYYY-MM-DD.",
+        "id": "Tanggal daftar periksa, TTTT-BB-HH.",
+    },
+    "help.init_file": {
+        "en": "Where to write; standard output if omitted.",
+        "id": "Tempat menulis; keluaran standar bila tidak diberikan.",
+    },
+    "help.force": {
+        "en": "Overwrite an existing file.",
+        "id": "Timpa berkas yang sudah ada.",
+    },
+    "help.cmd.assess": {
+        "en": "Validate and assess region files (a folder means every *.yaml/*.yml below it).",
+        "id": "Memvalidasi dan menilai berkas wilayah (folder berarti semua *.yaml/*.yml di dalamnya).",
+    },
+    "help.cmd.rules": {
+        "en": "List the rules of the active criteria set: id, title, required/group, parameters.",
+        "id": "Daftar aturan kumpulan kriteria yang aktif: id, judul, wajib/kelompok, parameter.",
+    },
+    "help.cmd.explain": {
+        "en": "Print a rule's documentation: what it checks, parameters, a passing and a failing fragment.",
+        "id": "Cetak dokumentasi aturan: apa yang diperiksa, parameter, contoh lulus dan contoh gagal.",
+    },
+    "help.cmd.checklist": {
+        "en": "Write the proposal checklist for one region: status, what is missing, evidence documents.",
+        "id": "Tulis daftar periksa usulan untuk satu wilayah: status, yang masih kurang, dokumen bukti.",
+    },
+    "help.cmd.schema": {
+        "en": "Print the JSON Schema of the region format (for editors and other validators).",
+        "id": "Cetak JSON Schema format berkas wilayah (untuk editor dan validator lain).",
+    },
+    "help.cmd.init": {
+        "en": "Write a region-file template, commented in Bahasa Indonesia and English.",
+        "id": "Tulis templat berkas wilayah, dengan komentar dalam Bahasa Indonesia dan Inggris.",
+    },
+    "help.metavar.path": {"en": "PATH", "id": "JALUR"},
+    "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
+    "help.metavar.optional_file": {"en": "[FILE]", "id": "[BERKAS]"},
+    "help.metavar.id": {"en": "ID", "id": "ID"},
+    "help.usage": {"en": "Usage:", "id": "Penggunaan:"},
+    "help.options_metavar": {"en": "[OPTIONS]", "id": "[OPSI]"},
+    "help.subcommand_metavar": {"en": "COMMAND [ARGS]...", "id": "PERINTAH [ARGUMEN]..."},
+    "help.section.arguments": {"en": "Arguments", "id": "Argumen"},
+    "help.section.options": {"en": "Options", "id": "Opsi"},
+    "help.section.commands": {"en": "Commands", "id": "Perintah"},
+    "help.help": {"en": "Show this message and exit.", "id": "Tampilkan pesan ini lalu keluar."},
+    "help.default": {"en": "default: {default}", "id": "bawaan: {default}"},
+    "help.dynamic": {"en": "(dynamic)", "id": "(dinamis)"},
+    "help.envvar": {"en": "env var: {var}", "id": "variabel lingkungan: {var}"},
+    "help.required": {"en": "required", "id": "wajib"},
+    "help.min": {"en": "x>={min}", "id": "minimal {min}"},
+    "help.max": {"en": "x<={max}", "id": "maksimal {max}"},
+    "help.range": {"en": "{min}<=x<={max}", "id": "{min} sampai {max}"},
+    "help.type.text": {"en": "str", "id": "teks"},
+    "help.type.int": {"en": "int", "id": "bilangan bulat"},
+    "help.type.number": {"en": "float", "id": "angka"},
+    "help.type.path": {"en": "path", "id": "jalur"},
+    "help.type.bool": {"en": "bool", "id": "benar/salah"},
+}

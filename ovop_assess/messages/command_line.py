@@ -1,0 +1,131 @@
+"""The command line's errors: its own, the option parser's and usage errors (exit code 2).
+
+The option parser's errors are built from the error's values, not from its text.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the command line
+    "cli.bad_date": {
+        "en": "--as-of must be a date YYYY-MM-DD, not '{value}'",
+        "id": "--as-of harus berupa tanggal TTTT-BB-HH, bukan '{value}'",
+    },
+    "cli.unknown_rule": {
+        "en": "unknown rule '{rule}'; known rules: {known}",
+        "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",
+    },
+    "cli.internal": {
+        "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
+        "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
+    },
+    "cli.output_is_input": {
+        "en": "the output {path} is one of the input files; choose another output file",
+        "id": "keluaran {path} adalah salah satu berkas masukan; pilih berkas keluaran lain",
+    },
+    "cli.checklist_one_file": {
+        "en": "{path} is a folder; a checklist is written for one region file",
+        "id": "{path} adalah folder; daftar periksa dibuat untuk satu berkas wilayah",
+    },
+    "cli.exists": {
+        "en": "{path} already exists; use --force to overwrite it",
+        "id": "{path} sudah ada; gunakan --force untuk menimpanya",
+    },
+    "cli.rule_crashed": {
+        "en": "{file}: the rule {rule} could not run: {error}",
+        "id": "{file}: aturan {rule} tidak dapat dijalankan: {error}",
+    },
+    "cli.debug_hint": {
+        "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
+        "id": "aturan yang tidak dapat dijalankan berarti ada kutu di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
+    },
+    "cli.no_such_option": {
+        "en": "no such option: {option} (options: {possible})",
+        "id": "opsi tidak dikenal: {option} (opsi yang ada: {possible})",
+    },
+    "cli.no_such_option_plain": {"en": "no such option: {option}", "id": "opsi tidak dikenal: {option}"},
+    "cli.missing_argument": {"en": "missing argument {name}", "id": "argumen {name} belum diberikan"},
+    "cli.bad_value": {"en": "invalid value for {name}: {detail}", "id": "nilai tidak sah untuk {name}: {detail}"},
+    "cli.usage_error": {"en": "usage error: {detail}", "id": "kesalahan pemakaian: {detail}"},
+    "cli.try_help": {"en": "Try '{command} --help' for help.", "id": "Coba '{command} --help' untuk bantuan."},
+    "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
+    "cli.terminated": {"en": "terminated (SIGTERM)", "id": "dihentikan (SIGTERM)"},
+    "cli.unknown_command": {
+        "en": "'{given}' is neither a command nor an existing file; did you mean '{command}'?",
+        "id": "'{given}' bukan perintah dan bukan berkas yang ada; maksud Anda '{command}'?",
+    },
+    "cli.version_is_an_option": {
+        "en": "'version' is not a command: the version is shown by 'ovop-assess --version'",
+        "id": "'version' bukan perintah: versi ditampilkan dengan 'ovop-assess --version'",
+    },
+    "cli.cannot_write": {
+        "en": "cannot write {path}: {reason}",
+        "id": "tidak dapat menulis {path}: {reason}",
+    },
+    "cli.bad_value_plain": {"en": "invalid value for {name}", "id": "nilai tidak sah untuk {name}"},
+    "cli.not_a_choice": {
+        "en": "must be one of {choices}, not '{value}'",
+        "id": "harus salah satu dari {choices}, bukan '{value}'",
+    },
+    "cli.not_an_int": {"en": "must be a whole number, not '{value}'", "id": "harus bilangan bulat, bukan '{value}'"},
+    "cli.not_a_number": {"en": "must be a number, not '{value}'", "id": "harus berupa angka, bukan '{value}'"},
+    "cli.below_min": {"en": "must be at least {min}, not {value}", "id": "harus minimal {min}, bukan {value}"},
+    "cli.above_max": {"en": "must be at most {max}, not {value}", "id": "harus maksimal {max}, bukan {value}"},
+    "cli.not_accepted": {"en": "'{value}' is not accepted", "id": "'{value}' tidak dapat diterima"},
+    "cli.envvar_hint": {"en": "(env var: '{var}')", "id": "(variabel lingkungan: '{var}')"},
+    "cli.missing_option": {"en": "missing option {name}", "id": "opsi {name} belum diberikan"},
+    "cli.option_needs_value": {"en": "option {option} requires a value", "id": "opsi {option} memerlukan nilai"},
+    "cli.bad_option_usage": {
+        "en": "option {option} is used wrongly",
+        "id": "opsi {option} dipakai dengan cara yang salah",
+    },
+    "cli.option_takes_no_value": {
+        "en": "option {option} does not take a value",
+        "id": "opsi {option} tidak menerima nilai",
+    },
+    "cli.extra_arguments": {
+        "en": "unexpected extra argument(s): {arguments}",
+        "id": "argumen berlebih yang tidak diharapkan: {arguments}",
+    },
+    # --- criteria sets and options (exit code 2)
+    "usage.unknown_set": {
+        "en": "no criteria set named '{name}'; shipped sets: {shipped} (or give a path to a .yaml file)",
+        "id": "tidak ada kumpulan kriteria bernama '{name}'; yang tersedia: {shipped} (atau berikan jalur berkas .yaml)",
+    },
+    "usage.extends_not_found": {
+        "en": "extends '{ref}': no shipped set or file of that name",
+        "id": "extends '{ref}': tidak ada kumpulan kriteria atau berkas dengan nama itu",
+    },
+    "usage.extends_cycle": {
+        "en": "extends forms a cycle: {cycle}",
+        "id": "extends membentuk lingkaran: {cycle}",
+    },
+    "usage.set_unreadable": {
+        "en": "cannot read the criteria set: {detail}",
+        "id": "kumpulan kriteria tidak dapat dibaca: {detail}",
+    },
+    "usage.set_invalid": {
+        "en": "invalid criteria set, at {path}: {detail}",
+        "id": "kumpulan kriteria tidak sah, pada {path}: {detail}",
+    },
+    "usage.bad_option": {
+        "en": "rule {rule}, option '{option}': {detail}",
+        "id": "aturan {rule}, opsi '{option}': {detail}",
+    },
+    "usage.duplicate_evidence": {
+        "en": "rule {rule} lists the evidence item(s) {keys} more than once",
+        "id": "aturan {rule} mencantumkan dokumen bukti {keys} lebih dari sekali",
+    },
+    "usage.no_rules": {
+        "en": "the criteria set '{set}' enables no rule: nothing would be assessed",
+        "id": "kumpulan kriteria '{set}' tidak mengaktifkan aturan apa pun: tidak ada yang dinilai",
+    },
+    "usage.unknown_rule": {
+        "en": "unknown rule '{rule}'; known rules: {known}",
+        "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",
+    },
+    "usage.bad_param": {
+        "en": "rule {rule}, parameter '{param}': {detail}",
+        "id": "aturan {rule}, parameter '{param}': {detail}",
+    },
+}

@@ -1,0 +1,53 @@
+"""Reading a file: what stops a region file from being read, and the operating system's own errors."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading the file
+    "file.not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
+    "file.not_regular": {
+        "en": "not a regular file (a pipe, device or socket); only region files are read",
+        "id": "bukan berkas biasa (pipa, perangkat, atau soket); hanya berkas wilayah yang dibaca",
+    },
+    "file.is_directory": {
+        "en": "this is a folder with no region files (*.yaml, *.yml) below it",
+        "id": "ini folder tanpa berkas wilayah (*.yaml, *.yml) di dalamnya",
+    },
+    "file.folder_unreadable": {
+        "en": "cannot read this folder: permission denied",
+        "id": "folder ini tidak dapat dibaca: izin ditolak",
+    },
+    "file.unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+    "file.too_large": {
+        "en": "the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
+        "id": "berkas berukuran {size} byte, melebihi batas {limit} byte (naikkan dengan --max-bytes)",
+    },
+    "file.not_utf8": {
+        "en": "the file is not UTF-8 text (save it as UTF-8)",
+        "id": "berkas bukan teks UTF-8 (simpan sebagai UTF-8)",
+    },
+    "file.empty": {"en": "the file is empty", "id": "berkas kosong"},
+    "file.no_permission": {
+        "en": "no permission to read the file",
+        "id": "tidak ada izin untuk membaca berkas ini",
+    },
+    "file.more_errors": {
+        "en": "{count} more problems are not shown (from this line on); fix the ones above and run again",
+        "id": "{count} masalah lain tidak ditampilkan (mulai baris ini); perbaiki yang di atas lalu jalankan lagi",
+    },
+    # --- operating-system errors (English as the OS says it; others keep the OS text)
+    "os.not_found": {"en": "No such file or directory", "id": "berkas atau folder tidak ada"},
+    "os.permission_denied": {"en": "Permission denied", "id": "izin ditolak"},
+    "os.not_permitted": {"en": "Operation not permitted", "id": "operasi tidak diizinkan"},
+    "os.is_directory": {"en": "Is a directory", "id": "ini sebuah folder"},
+    "os.not_directory": {"en": "Not a directory", "id": "salah satu bagian jalurnya bukan folder"},
+    "os.no_space": {"en": "No space left on device", "id": "ruang penyimpanan perangkat sudah penuh"},
+    "os.quota_exceeded": {"en": "Disk quota exceeded", "id": "kuota disk terlampaui"},
+    "os.read_only": {"en": "Read-only file system", "id": "sistem berkas hanya dapat dibaca"},
+    "os.exists": {"en": "File exists", "id": "berkas sudah ada"},
+    "os.symlink_loop": {"en": "Too many levels of symbolic links", "id": "terlalu banyak tingkat tautan simbolik"},
+    "os.name_too_long": {"en": "File name too long", "id": "nama berkas terlalu panjang"},
+    "os.io_error": {"en": "Input/output error", "id": "galat masukan/keluaran"},
+    "os.too_many_open_files": {"en": "Too many open files", "id": "terlalu banyak berkas yang terbuka"},
+    "os.busy": {"en": "Device or resource busy", "id": "perangkat atau sumber daya sedang sibuk"},
+}

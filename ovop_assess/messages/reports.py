@@ -1,0 +1,42 @@
+"""The words of the reports: table headings, summaries, labels."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "ui.criterion": {"en": "Criterion", "id": "Kriteria"},
+    "ui.status": {"en": "Status", "id": "Status"},
+    "ui.score": {"en": "Score", "id": "Skor"},
+    "ui.reason": {"en": "Reason", "id": "Alasan"},
+    "ui.verdict": {"en": "Verdict", "id": "Putusan"},
+    "ui.region": {"en": "Region", "id": "Wilayah"},
+    "ui.file": {"en": "File", "id": "Berkas"},
+    "ui.total_score": {"en": "total score", "id": "skor total"},
+    "ui.criteria_set": {
+        "en": "criteria set {id} (version {version})",
+        "id": "kumpulan kriteria {id} (versi {version})",
+    },
+    "ui.still_missing": {"en": "still missing", "id": "masih kurang"},
+    "ui.advisory": {"en": "advisory", "id": "anjuran"},
+    "ui.group": {"en": "one of group {group}", "id": "salah satu dari kelompok {group}"},
+    "ui.required": {"en": "required", "id": "wajib"},
+    "ui.warning": {"en": "warning", "id": "peringatan"},
+    "ui.errors_in": {"en": "{count} problem(s) in {file}", "id": "{count} masalah di {file}"},
+    "ui.summary": {
+        "en": "{files} file(s): {eligible} eligible, {not_eligible} not eligible, {incomplete} incomplete, {invalid} invalid",
+        "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak sah",
+    },
+    "ui.parameters": {"en": "parameters", "id": "parameter"},
+    "ui.id": {"en": "ID", "id": "ID"},
+    "ui.name": {"en": "name", "id": "nama"},
+    "ui.role": {"en": "counts as", "id": "dihitung sebagai"},
+    "ui.weight": {"en": "weight", "id": "bobot"},
+    "ui.disabled": {"en": "switched off in this set: {ids}", "id": "dimatikan dalam kumpulan ini: {ids}"},
+    "ui.other_rules": {
+        "en": "installed but not used by this set: {ids}",
+        "id": "terpasang tetapi tidak dipakai kumpulan ini: {ids}",
+    },
+    "ui.param_default": {"en": "  {name} (default {default})", "id": "  {name} (bawaan {default})"},
+    "ui.none": {"en": "none", "id": "tidak ada"},
+    "ui.assessing": {"en": "Assessing", "id": "Menilai"},
+    "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+}
