@@ -328,6 +328,12 @@ def test_very_deep_nesting_is_refused_at_the_limit_not_crashing(opener: str) -> 
     assert at(finding)[0] == 1
 
 
+def test_nesting_deeper_than_python_recurses_is_too_deep_not_a_crash() -> None:
+    finding = refused("[" * 900 + "]" * 900, Limits(max_depth=10**6))
+    assert finding.message.id == "yaml.too_deep" and finding.message.values == {"limit": 10**6}
+    assert at(finding) == (1, 1)
+
+
 def test_libyaml_own_depth_limit_is_a_syntax_error_when_ours_is_higher() -> None:
     finding = refused("[" * 5000, Limits(max_depth=10_000))
     assert finding.message.id == "yaml.syntax"
