@@ -28,6 +28,7 @@ from .messages import CATALOGUE
 from .region import Region
 from .results import Finding, Location, Message
 from .yaml_source import Loaded, PathKey, Positions, format_path
+from .yaml_source import clip as _clip
 
 _CODE = re.compile(r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$")
 
@@ -213,11 +214,6 @@ def _written_number(positions: Positions, path: PathKey) -> str | None:
 def _number(value: Any) -> Any:
     """``0.0`` reads as ``0`` in a message."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    """Text from the file, short enough for a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _choices(expected: str) -> str:

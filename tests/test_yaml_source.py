@@ -11,9 +11,21 @@ from typing import Any
 import pytest
 import yaml
 
-from ovop_assess import yaml_source
 from ovop_assess.results import Finding, Location, Message
-from ovop_assess.yaml_source import Limits, Loaded, LoadError, decode, format_path, load_file, parse_text, read_text
+from ovop_assess.yaml_source import (
+    Limits,
+    Loaded,
+    LoadError,
+    composer,
+    decode,
+    explain,
+    format_path,
+    load_file,
+    parse_text,
+    read_text,
+    reading,
+)
+from ovop_assess.yaml_source import load as load_module
 
 
 def load(text: str, limits: Limits | None = None) -> Loaded:
@@ -84,7 +96,7 @@ def test_position_of_a_missing_path_falls_back_to_the_nearest_parent() -> None:
 
 
 def test_bom_is_dropped_and_lines_stay_right() -> None:
-    loaded = yaml_source.parse_text(decode(b"\xef\xbb\xbfformat: ovop-region/1\nregion: x\n"), Limits())
+    loaded = parse_text(decode(b"\xef\xbb\xbfformat: ovop-region/1\nregion: x\n"), Limits())
     assert loaded.data == {"format": "ovop-region/1", "region": "x"}
     assert loaded.positions.value(("region",)) == Location("region", 2, 9)
 
@@ -261,52 +273,39 @@ def test_keys_are_not_counted_as_values() -> None:
     assert refused("a: 1\nb: 2\n", Limits(max_nodes=2)).message.id == "yaml.too_many_nodes"
 
 
-# --- the event-stream pre-check agrees with the builder ----------------------------------
-
-AGREEING = [
-    "a: 1\nb: [1, 2, {c: 3}]\nd:\n  - x\n  - y: z\n",
-    "o:\n  <<: {x: 1, y: [1, 2]}\n  z: 3\n",
-    "c:\n  <<: {m: {<<: {k: [1, [2]]}, j: 1}}\n",
-    "{a, b, c}\n",
-    "a: []\nb: {}\n",
-    "a: [[[[[1]]]]]\n",
-    "just text\n",
-]
+# --- large texts: composing stops early, the builder's count refuses ----------------------
 
 
-@pytest.mark.parametrize("text", AGREEING)
-def test_precheck_refuses_exactly_what_the_builder_refuses(text: str, monkeypatch: Any) -> None:
-    node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
-    assert node is not None
-    marks = yaml_source.Marks(text)
-    builder = yaml_source._Builder(Limits(max_nodes=10**9, max_depth=10**6), marks)
-    builder.build(node, (), 0)
-    count = builder._count
-    depth = 0
-    while True:
-        try:
-            yaml_source._Builder(Limits(max_depth=depth), marks).build(node, (), 0)
-            break
-        except yaml_source._Abort:
-            depth += 1
-    monkeypatch.setattr(yaml_source, "_PRECHECK_ABOVE", 0)
-    precheck = yaml_source._precheck
-    assert precheck(text, Limits(max_nodes=count, max_depth=depth), marks) is None
-    too_many = precheck(text, Limits(max_nodes=count - 1, max_depth=depth), marks)
-    assert too_many is not None and too_many.message.id == "yaml.too_many_nodes"
-    if depth:
-        too_deep = precheck(text, Limits(max_nodes=count, max_depth=depth - 1), marks)
-        assert too_deep is not None and too_deep.message.id == "yaml.too_deep"
-
-
-def test_precheck_runs_on_large_texts_only() -> None:
+def test_a_large_text_is_refused_where_a_small_one_is() -> None:
     small = "a: [" + ", ".join(["1"] * 100) + "]\n"
-    assert yaml_source._precheck(small, Limits(max_nodes=5), yaml_source.Marks(small)) is None  # left to the builder
-    assert refused(small, Limits(max_nodes=5)).location == Location("a[3]", 1, 14)
     large = "a: [" + ", ".join(["1"] * 10_000) + "]\n"
-    finding = yaml_source._precheck(large, Limits(max_nodes=5), yaml_source.Marks(large))
-    assert finding is not None and finding.message.id == "yaml.too_many_nodes"
-    assert at(finding) == (1, 14)
+    assert composer.needs_stopping(large, Limits(max_nodes=5)) and not composer.needs_stopping(small, Limits())
+    for text in (small, large):
+        finding = refused(text, Limits(max_nodes=5))
+        assert finding.message.id == "yaml.too_many_nodes"
+        assert finding.location == Location("a[3]", 1, 14)
+
+
+def test_a_large_text_over_the_limit_is_never_composed_whole(monkeypatch: Any) -> None:
+    def whole(text: str) -> None:
+        raise AssertionError("composed whole")
+
+    monkeypatch.setattr(load_module, "compose", whole)
+    flat = "[" + ", ".join(["1"] * 300_000) + "]\n"
+    assert refused(flat).location == Location("[49999]", 1, 149_999)
+    block = "".join(f"k{i}: v\n" for i in range(100_000))
+    assert refused(block).location == Location("k49999", 50_000, 9)
+    deep = "a: " + "[" * 500 + "1" + "]" * 500 + "\n"
+    assert refused(deep, Limits(max_depth=40)).location == Location("a" + "[0]" * 40, 1, 44)
+
+
+def test_a_large_text_the_stop_overcounts_is_still_read() -> None:
+    """Composing stops on values inside a key, which the builder never builds; the builder judges."""
+    text = "k: 1\n? [" + ", ".join(["1"] * 50) + "]\n: v\n" + "# padding\n" * 2_000
+    assert composer.needs_stopping(text, Limits(max_nodes=5))
+    loaded = load(text, Limits(max_nodes=5))
+    assert loaded.data == {"k": 1}
+    assert ids(loaded) == ["yaml.key_not_text"]
 
 
 # --- depth ---------------------------------------------------------------------------------
@@ -322,11 +321,17 @@ def test_depth_limit_block_and_flow() -> None:
 
 
 @pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
-def test_very_deep_nesting_never_reaches_the_composer(opener: str) -> None:
+def test_very_deep_nesting_is_refused_at_the_limit_not_crashing(opener: str) -> None:
     finding = refused(opener * 100_000)
     assert finding.message.id == "yaml.too_deep"
     assert finding.message.values == {"limit": 32}
     assert at(finding)[0] == 1
+
+
+def test_nesting_deeper_than_python_recurses_is_too_deep_not_a_crash() -> None:
+    finding = refused("[" * 900 + "]" * 900, Limits(max_depth=10**6))
+    assert finding.message.id == "yaml.too_deep" and finding.message.values == {"limit": 10**6}
+    assert at(finding) == (1, 1)
 
 
 def test_libyaml_own_depth_limit_is_a_syntax_error_when_ours_is_higher() -> None:
@@ -453,7 +458,7 @@ def test_syntax_errors(text: str, message_id: str, where: tuple[int, int]) -> No
 def test_libyaml_words_come_from_the_catalogue_in_both_languages() -> None:
     from ovop_assess.messages import CATALOGUE, render
 
-    for phrase, key in yaml_source._LIBYAML_WORDS.items():
+    for phrase, key in explain.LIBYAML_WORDS.items():
         assert render(Message(key, {}), "en") == phrase and CATALOGUE[key]["id"]  # English stays libyaml's wording
     finding = refused("a:\n  b: 1\n c: 2\nd: [1, 2\n")
     assert finding.message.id == "yaml.bad_indentation"
@@ -549,19 +554,19 @@ def test_remembered_tags_are_pyyaml_own() -> None:
     lines += ["- {a: [1, yes], 'b': {~: x}}", "- !!str yes", "- ? [1]\n  : 2"]
     text = "\n".join(lines) + "\n"
     for _ in range(2):  # the second time from what the first remembered
-        assert _tags(_compose(yaml_source._Composer, text)) == _tags(_compose(base, text))
+        assert _tags(_compose(composer.Composer, text)) == _tags(_compose(base, text))
 
 
 def test_remembered_tags_are_bounded(monkeypatch: Any) -> None:
-    monkeypatch.setattr(yaml_source._Composer, "_tags", {})
+    monkeypatch.setattr(composer.Composer, "_tags", {})
     long = "x" * 65
     load(f"a: {long}\nb: short\n")
     load(f"a: no{long}\nb: no\n")
-    assert "no" in yaml_source._Composer._tags  # a value that could be a boolean is remembered
-    assert "short" not in yaml_source._Composer._tags  # text from its first letter: nothing to remember
-    assert not any(key.endswith(long) for key in yaml_source._Composer._tags)
+    assert "no" in composer.Composer._tags  # a value that could be a boolean is remembered
+    assert "short" not in composer.Composer._tags  # text from its first letter: nothing to remember
+    assert not any(key.endswith(long) for key in composer.Composer._tags)
     load("\n".join(f"n{i}: {i}" for i in range(25_000)) + "\n")
-    assert 0 < len(yaml_source._Composer._tags) <= yaml_source._TAGS_KEPT
+    assert 0 < len(composer.Composer._tags) <= composer.TAGS_KEPT
 
 
 # --- lines as an editor counts them ---------------------------------------------------------------
@@ -717,7 +722,7 @@ def test_permission_denied(tmp_path: Path, monkeypatch: Any) -> None:
     def deny(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(yaml_source, "open", deny, raising=False)
+    monkeypatch.setattr(reading, "open", deny, raising=False)
     assert read_refused(path).message.id == "file.no_permission"
 
 
@@ -728,7 +733,7 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(yaml_source, "open", broken, raising=False)
+    monkeypatch.setattr(reading, "open", broken, raising=False)
     finding = read_refused(path)
     assert finding.message.id == "file.unreadable"
     # A common errno is explained from the catalogue (both languages), any other by the OS.
@@ -737,7 +742,7 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     def odd(*args: Any, **kwargs: Any) -> Any:
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(yaml_source, "open", odd, raising=False)
+    monkeypatch.setattr(reading, "open", odd, raising=False)
     assert read_refused(path).message.values == {"reason": "Invalid cross-device link"}
 
 

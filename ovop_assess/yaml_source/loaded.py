@@ -1,0 +1,22 @@
+"""What loading gives back: the data with its positions, or the reasons there is none."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..results import Finding
+from .positions import Positions
+
+
+class Loaded(NamedTuple):
+    data: Any
+    positions: Positions
+    problems: tuple[Finding, ...]  # problems that still let the data be checked further
+
+
+class LoadError(Exception):
+    """The file cannot be turned into data at all; ``findings`` says why and where."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings[0].message.id if findings else "load error")
+        self.findings = findings

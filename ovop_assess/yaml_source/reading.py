@@ -1,0 +1,61 @@
+"""Bytes -> text: the first step. Reads a file within ``max_bytes`` and decodes it as UTF-8.
+
+Refuses what is not a regular, readable, UTF-8 text file before any YAML
+is parsed; :mod:`.load` takes the text on from here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..results import Finding, Location, Message
+from .limits import Limits
+from .loaded import LoadError
+from .marks import byte_location
+
+
+def read_text(path: Path, limits: Limits) -> str:
+    """Read a file as UTF-8 text within the byte limit, or raise :class:`LoadError`."""
+    label = Location("", None, None)
+    try:
+        status = os.stat(path)
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
+            readable = os.access(path, os.R_OK | os.X_OK)
+            raise LoadError(
+                [Finding(Message("file.is_directory" if readable else "file.folder_unreadable", {}), label)]
+            )
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would wait for a writer forever, /dev/zero never ends
+            raise LoadError([Finding(Message("file.not_regular", {}), label)])
+        if size > limits.max_bytes:
+            raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
+        with open(path, "rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
+    except PermissionError:
+        raise LoadError([Finding(Message("file.no_permission", {}), label)]) from None
+    except OSError as exc:
+        from ..oserrors import os_reason  # only when reading fails
+
+        raise LoadError([Finding(Message("file.unreadable", {"reason": os_reason(exc)}), label)]) from None
+    if len(raw) > limits.max_bytes:
+        raise LoadError([Finding(Message("file.too_large", {"size": len(raw), "limit": limits.max_bytes}), label)])
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([Finding(Message("file.not_utf8", {}), Location("", 1, 1))])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError([Finding(Message("file.not_utf8", {}), byte_location(raw, exc.start))]) from None
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # valid UTF-8, but text files have no NUL: UTF-16 without a BOM, or binary
+        raise LoadError([Finding(Message("file.not_utf8", {}), byte_location(raw, nul))])
+    return text
