@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
@@ -81,8 +80,7 @@ class PerFile(NamedTuple):
     assemble: str  # (tool version, set info, entries, lang) -> the output's pieces, as entries arrive
 
 
-@dataclass(frozen=True)
-class Renderer:
+class Renderer(NamedTuple):
     """One output format of one command; see the module docstring for the fields' meaning."""
 
     command: str
