@@ -7,7 +7,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -17,13 +16,14 @@ from ..assess import expand_paths, make_report
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
 from ..messages import Lang, text
+from ..render import registry as renderers
 from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..yaml_source import Limits
 from .exit_codes import ExitCode
 from .output import refuse_output_among_inputs, write_output
 
-if TYPE_CHECKING:  # imported where JSON is written: other formats do not load it
-    from ..render.json_report import JsonEntry
+if TYPE_CHECKING:
+    from ..render.registry import FileEntry
 
 T = TypeVar("T")
 
@@ -76,22 +76,19 @@ def run_assess(
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
-    if output_format == "json":
-        # Each file's JSON is encoded where it is assessed (in the worker with --jobs) and
+    renderer = renderers.lookup("assess", output_format)
+    if renderer.per_file is not None:
+        # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
-        from ..render.json_report import json_entry, stream_json_entries
-
-        entries: Iterable[JsonEntry] = _assess_iter(
-            files, criteria_set, as_of, limits, jobs, lang, partial(json_entry, lang=lang)
+        entries: Iterable[FileEntry] = _assess_iter(
+            files, criteria_set, as_of, limits, jobs, lang, renderer.encoder(lang)
         )
         if sort == "score":
             entries = _sorted(list(entries), sort)
         # What the exit code needs is kept, not the entries: their text is the report, already written.
         verdicts: list[Verdict] = []
         crashes: list[RuleCrash] = []
-        write_output(
-            stream_json_entries(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output
-        )
+        write_output(renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output)
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, _same)), sort)
     report = make_report(criteria_set, results)
@@ -124,7 +121,7 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
     return max(code, ExitCode.INTERNAL)
 
 
-def _noting(entries: Iterable[JsonEntry], verdicts: list[Verdict], crashes: list[RuleCrash]) -> Iterator[JsonEntry]:
+def _noting(entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list[RuleCrash]) -> Iterator[FileEntry]:
     for entry in entries:
         verdicts.append(entry.verdict)
         crashes.extend(entry.crashes)
@@ -157,18 +154,8 @@ def _assess_iter(
         )
 
 
-def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str:
-    if output_format == "json":
-        from ..render.json_report import render_json
-
-        return render_json(report, lang)
-    if output_format == "table":
-        from .table import render_table
-
-        return render_table(report, lang, to_terminal=to_terminal)
-    from ..render import formats
-
-    return formats.render(output_format, report, lang)
+def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str | bytes:
+    return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal)
 
 
 def run_checklist(
@@ -188,7 +175,6 @@ def run_checklist(
     """
     from ..assess import assess_with_region
     from ..checklist import build_checklist
-    from ..render.checklist import render_checklist
 
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
@@ -197,10 +183,10 @@ def run_checklist(
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits)
     if region is None:
         report = make_report(criteria_set, [result])
-        sys.stderr.write(render(report, "table", lang, to_terminal=False))
+        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
-    write_output(render_checklist(document, output_format, lang), output)
+    write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     return ExitCode.OK
 
 

@@ -44,12 +44,15 @@ _DESCRIPTOR_PATH = re.compile(r"/(?:dev/fd|proc/(?P<pid>self|thread-self|\d+)/fd
 _MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
 
 
-def write_output(text: str | Iterable[str], path: Path | None) -> None:
-    """Write ``text`` (or its pieces, as they come) to stdout, or to ``path`` as the module describes."""
-    chunks = [text] if isinstance(text, str) else text
+def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
+    """Write ``text`` (or its pieces, as they come) to stdout, or to ``path`` as the module describes.
+
+    Text is written as UTF-8; ``bytes`` (a binary format's output) as they are.
+    """
+    chunks: Iterable[str | bytes] = [text] if isinstance(text, str | bytes) else text
     if path is None:
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            _write_stdout(chunk)
         sys.stdout.flush()
         return
     descriptor = _own_descriptor(path)
@@ -113,7 +116,7 @@ def _own_descriptor(path: Path) -> int | None:
     return None
 
 
-def _write_descriptor(chunks: Iterable[str], descriptor: int, path: Path) -> None:
+def _write_descriptor(chunks: Iterable[str | bytes], descriptor: int, path: Path) -> None:
     """Write to an open descriptor of this process, as the shell left it (no truncation, no replacing)."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
@@ -128,7 +131,7 @@ def _write_descriptor(chunks: Iterable[str], descriptor: int, path: Path) -> Non
         raise _cannot_write(path, exc) from None
 
 
-def _write_stream(chunks: Iterable[str], path: Path) -> None:
+def _write_stream(chunks: Iterable[str | bytes], path: Path) -> None:
     """Write to a device, a FIFO or a terminal through its name: opened as it is, never created or replaced."""
     try:
         handle = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
@@ -149,7 +152,7 @@ def _write_stream(chunks: Iterable[str], path: Path) -> None:
         raise _cannot_write(path, exc) from None
 
 
-def _write_whole(chunks: Iterable[str], path: Path, mode: int | None) -> None:
+def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) -> None:
     """Write a regular file whole or not at all: a temporary file beside the real target, then one rename."""
     target = Path(os.path.realpath(path))  # through symlinks: the link stays, the file it leads to is replaced
     try:
@@ -169,10 +172,19 @@ def _write_whole(chunks: Iterable[str], path: Path, mode: int | None) -> None:
         raise
 
 
-def _write_chunks(handle: int, chunks: Iterable[str]) -> None:
-    """Write the report's pieces as UTF-8 to an open descriptor, then close it."""
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.writelines(chunks)
+def _write_stdout(chunk: str | bytes) -> None:
+    if isinstance(chunk, bytes):
+        sys.stdout.flush()  # text written before comes first
+        sys.stdout.buffer.write(chunk)
+    else:
+        sys.stdout.write(chunk)
+
+
+def _write_chunks(handle: int, chunks: Iterable[str | bytes]) -> None:
+    """Write the report's pieces to an open descriptor (text as UTF-8, bytes as they are), then close it."""
+    with os.fdopen(handle, "wb") as stream:
+        for chunk in chunks:
+            stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
 
 
 def _cannot_write(path: Path, error: OSError | ValueError) -> UsageError:

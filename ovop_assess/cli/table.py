@@ -1,4 +1,9 @@
-"""Rich renderings for people: the per-region table, the summary table, ``rules`` and ``explain``."""
+"""Rich renderings for people: the per-region table, the summary table, ``rules`` and ``explain``.
+
+The ``table`` format of ``assess`` is :func:`render_table`, registered in
+:mod:`ovop_assess.render.registry` by its path: the library names it there
+but never imports it, so rich stays out of every other format's run.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from rich.text import Text
 
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
+from ..render.criterion import criterion_ids, role
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
@@ -63,14 +69,6 @@ def _say(message: Message, lang: Lang) -> str:
     return shown(render(message, lang))
 
 
-def _role(result: CriterionResult, lang: Lang) -> str:
-    if not result.required:
-        return text("ui.advisory", lang)
-    if result.group:
-        return text("ui.group", lang, group=result.group)
-    return text("ui.required", lang)
-
-
 def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
     cell = Text()
     for finding in result.reasons:
@@ -101,7 +99,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     for c in result.criteria:
         title = registry_title(c.id, lang)
         table.add_row(
-            Text(f"{c.id} {title}\n") + Text(_role(c, lang), style="dim"),
+            Text(f"{c.id} {title}\n") + Text(role(c, lang), style="dim"),
             _status(c.status, lang),
             f"{c.score:.2f}",
             _reason_cell(c, lang),
@@ -135,11 +133,7 @@ def _errors(result: FileResult, lang: Lang) -> Text:
 
 
 def _summary(report: Report, lang: Lang) -> list[RenderableType]:
-    ids: list[str] = []
-    for result in report.results:
-        for c in result.criteria:
-            if c.id not in ids:
-                ids.append(c.id)
+    ids = criterion_ids(report)
     table = Table(box=box.SIMPLE_HEAVY)
     table.add_column(text("ui.region", lang), min_width=18, overflow="fold")
     for rule_id in ids:
@@ -196,13 +190,8 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
             spec.name if isinstance(spec, RuleSpec) else text("rule.unavailable", lang, rule=rule.id, error=spec.error)
         )
         title = spec.title.get(lang, "") if isinstance(spec, RuleSpec) else ""
-        role = (
-            text("ui.advisory", lang)
-            if not rule.required
-            else (text("ui.group", lang, group=rule.group) if rule.group else text("ui.required", lang))
-        )
         params = json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False) if rule.params else "{}"
-        table.add_row(rule.id, name, title, role, f"{rule.weight:g}", params if params != "{}" else "—")
+        table.add_row(rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
     parts: list[RenderableType] = [heading, table]
     if criteria.disabled:
         parts.append(Text(text("ui.disabled", lang, ids=", ".join(criteria.disabled)), style="dim"))

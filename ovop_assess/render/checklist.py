@@ -4,8 +4,9 @@ Both formats come from Jinja2 templates shipped in ``ovop_assess/templates``.
 Every word on the page comes from the message catalogue in the chosen
 language. Whatever comes from the region file is escaped: the HTML
 environment autoescapes, and the Markdown environment passes every value
-through :func:`escape_markdown` (its ``finalize``), so a firm called
-``<script>`` or ``*A* & B`` shows as written and never becomes markup.
+through :func:`~.markdown_text.escape_markdown` (its ``finalize``; the same
+rule as the Markdown summary's), so a firm called ``<script>`` or
+``*A* & B`` shows as written and never becomes markup.
 The HTML page is self-contained (inline CSS, no scripts, fonts or images)
 and prints on A4.
 
@@ -20,7 +21,6 @@ the catalogue's own words are never wrapped.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 import jinja2
@@ -29,15 +29,26 @@ from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, Evidenc
 from ..messages import Lang, render
 from ..results import Message, Status
 from .bidi import isolate, isolated
+from .criterion import role as role_words
+from .markdown_text import Verbatim, code_span, escape_markdown
 
-FORMATS: Final[tuple[str, ...]] = ("markdown", "html")
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
+
+
+def render_markdown(document: Checklist, lang: Lang) -> str:
+    """The checklist as one Markdown document (``checklist --format markdown``)."""
+    return render_checklist(document, "markdown", lang)
+
+
+def render_html(document: Checklist, lang: Lang) -> str:
+    """The checklist as one self-contained, printable HTML page (``checklist --format html``)."""
+    return render_checklist(document, "html", lang)
 
 
 def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str:
     """The checklist as Markdown or HTML text; ``ValueError`` for another format."""
     if output_format not in _TEMPLATES:
-        raise ValueError(f"unknown checklist format {output_format!r}; known formats: {', '.join(FORMATS)}")
+        raise ValueError(f"unknown checklist format {output_format!r}; known formats: {', '.join(_TEMPLATES)}")
     env = _html_env() if output_format == "html" else _markdown_env()
     template = env.get_template(_TEMPLATES[output_format])
     return template.render(doc=document, lang=lang, **_helpers(document, lang))
@@ -54,9 +65,8 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         return criterion.title_in(lang)
 
     def role(criterion: CriterionChecklist) -> str:
-        if criterion.group:
-            return t("checklist.group", group=criterion.group)
-        return t("checklist.required") if criterion.required else t("checklist.advisory")
+        group = isolate(criterion.group) if criterion.group else None
+        return _Rendered(role_words(criterion, lang, group=group))
 
     def level(value: str) -> str:
         """desa, kelurahan or kecamatan, as the catalogue words it (``level.desa``)."""
@@ -136,38 +146,9 @@ def _markdown_env() -> jinja2.Environment:
     return env
 
 
-class _Verbatim(str):
-    """Markdown already made safe (a code span); ``finalize`` leaves it as it is."""
-
-    __slots__ = ()
-
-
 def _finalize_markdown(value: object) -> object:
-    if isinstance(value, _Verbatim):
+    if isinstance(value, Verbatim):
         return value
     if isinstance(value, _Rendered):
         return escape_markdown(value)
     return escape_markdown(isolate("" if value is None else str(value)))
-
-
-_MD_ALWAYS = re.compile(r"([\\`*\[\]<>~])")
-_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")  # emphasis only at word edges
-_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_SPACES = re.compile(r"\s*\n\s*")
-
-
-def escape_markdown(value: str) -> str:
-    """Text that Markdown shows as written, on one line; plain words stay readable."""
-    value = _SPACES.sub(" ", value)
-    value = _MD_ALWAYS.sub(r"\\\1", value)
-    value = _MD_UNDERSCORE.sub(r"\\_", value)
-    return _MD_ENTITY.sub(r"\\&", value)
-
-
-def code_span(value: object) -> _Verbatim:
-    """``value`` as a Markdown code span, fenced with more backticks than it contains."""
-    text = isolate(_SPACES.sub(" ", str(value)))
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return _Verbatim(f"{fence}{pad}{text}{pad}{fence}")

@@ -42,7 +42,7 @@ import io
 
 from ..messages import Lang
 from ..results import Report, Verdict
-from .formats import criterion_ids
+from .criterion import criterion_ids
 
 BASE_COLUMNS = ("file", "region", "level", "city", "verdict", "score")
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
-from .formats import counts_against, decisive_line
+from .criterion import counts_against, decisive_line, label, role_note
 
 
 def escape_data(value: str) -> str:
@@ -72,12 +72,8 @@ def _message(criterion: CriterionResult, line: int, lang: Lang) -> str:
 
 
 def _title(criterion: CriterionResult, lang: Lang, what: str) -> str:
-    title = f"{criterion.id} {criterion.name}: {what}"
-    if not criterion.required:
-        title += f" ({text('ui.advisory', lang)})"
-    elif criterion.group:
-        title += f" ({text('ui.group', lang, group=criterion.group)})"
-    return title
+    note = role_note(criterion, lang)
+    return f"{label(criterion)}: {what}" + (f" ({note})" if note else "")
 
 
 def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> list[str]:

@@ -70,15 +70,6 @@ def _summary(verdicts: list[Verdict]) -> dict[str, int]:
     return {"files": len(verdicts), **{v.value: sum(1 for x in verdicts if x is v) for v in Verdict}}
 
 
-def report_dict(report: Report, lang: Lang = "en") -> dict[str, Any]:
-    """The whole report as plain data (what ``json.loads`` of :func:`render_json` gives)."""
-    return {
-        **_header(report.tool_version, report.criteria_set, lang),
-        "results": [file_result(r, lang) for r in report.results],
-        "summary": _summary([r.verdict for r in report.results]),
-    }
-
-
 class JsonEntry(NamedTuple):
     """One file's result, already encoded: what a batch keeps per file for the JSON report.
 
@@ -100,9 +91,10 @@ def json_entry(result: FileResult, lang: Lang) -> JsonEntry:
 def render_json(report: Report, lang: Lang = "en") -> str:
     """The report as JSON text: one line for the header, one line per file result, one for the summary.
 
-    Same document as ``json.dumps(report_dict(report))``, laid out so that a
-    batch report stays greppable and diffable line by line and is encoded by
-    the C encoder (``indent`` would force the much slower pure-Python one).
+    One JSON document (``json.loads`` gives header, ``results`` and
+    ``summary``), laid out so that a batch report stays greppable and
+    diffable line by line and is encoded by the C encoder (``indent`` would
+    force the much slower pure-Python one).
     """
     entries = [json_entry(r, lang) for r in report.results]
     return render_json_entries(report.tool_version, report.criteria_set, entries, lang)

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
-from .formats import counts_against
+from .criterion import counts_against, label, role_note
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -103,11 +103,8 @@ def _summary(criterion: CriterionResult, lang: Lang) -> str:
         missing = "; ".join(render(m, lang) for m in criterion.missing)
         parts.append(f"({text('ui.still_missing', lang)}: {missing})")
     message = " ".join(parts) or text("status." + criterion.status.value, lang)
-    if not criterion.required:
-        message = f"({text('ui.advisory', lang)}) {message}"
-    elif criterion.group:
-        message = f"({text('ui.group', lang, group=criterion.group)}) {message}"
-    return message
+    note = role_note(criterion, lang)
+    return f"({note}) {message}" if note else message
 
 
 def _details(file: str, criterion: CriterionResult, lang: Lang) -> str:
@@ -129,7 +126,7 @@ def _output(criterion: CriterionResult, lang: Lang) -> str:
 
 def _testcase(suite: ET.Element, result: FileResult, criterion: CriterionResult, lang: Lang) -> _Counts:
     file = result.file
-    case = _sub(suite, "testcase", classname=file, name=f"{criterion.id} {criterion.name}", time="0")
+    case = _sub(suite, "testcase", classname=file, name=label(criterion), time="0")
     counts = _Counts(tests=1)
     status = criterion.status
     if status is Status.FAIL and counts_against(result, criterion):

@@ -11,20 +11,21 @@ What a consumer gets, in ``lang``:
 3. the legend of the marks and the criteria set (id and version);
 4. for each invalid file, its problems: ``file:line — field: message``.
 
-Text from region files is escaped: ``|`` and Markdown's inline punctuation
-(``\\ ` * _ [ ] < > ~ & #``) get a backslash, so a name can neither break the
-table nor turn into markup or HTML; line breaks become spaces.
+Text from region files is escaped by :mod:`.markdown_text`, the rule every
+Markdown output shares: ``|`` and Markdown's inline punctuation get a
+backslash, so a name can neither break the table nor turn into markup or
+HTML; line breaks become spaces.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from ..messages import Lang, text
 from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
-from .formats import criterion_ids
+from .criterion import criterion_ids
+from .markdown_text import escape_markdown as escape
 
 MARKS: Final[dict[Status, str]] = {
     Status.PASS: "✅",
@@ -33,13 +34,6 @@ MARKS: Final[dict[Status, str]] = {
     Status.WAIVED: "\N{HEAVY MINUS SIGN}",
     Status.ERROR: "⚠️",
 }
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
-
-
-def escape(value: str) -> str:
-    """Text safe in a table cell or a list item: one line, punctuation backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
 
 
 def _row(cells: list[str]) -> str:

@@ -324,3 +324,39 @@ def test_an_output_beside_the_inputs_is_fine(region: Path, tmp_path: Path, capsy
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
     assert main(["checklist", str(region), "-o", str(tmp_path / "checklist.md"), *AS_OF]) == 0
     assert capsys.readouterr().err == ""
+
+
+# --- binary output (a registered binary format, such as a workbook) -----------
+
+BINARY = b"PK\x03\x04\x00\xff\r\n\n\x80 not text"
+
+
+def test_bytes_are_written_whole_as_they_are(tmp_path: Path) -> None:
+    target = tmp_path / "book.xlsx"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    output_module.write_output(BINARY, target)
+    assert target.read_bytes() == BINARY
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["book.xlsx"]
+
+
+def test_text_pieces_are_written_as_utf8_unchanged(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    output_module.write_output(iter(["a,Sêmbuh\r\n", "b\n"]), target)
+    assert target.read_bytes() == "a,Sêmbuh\r\nb\n".encode()  # no newline translation
+
+
+def test_bytes_to_stdout_follow_the_text_before_them(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    sys.stdout.write("text first\n")
+    output_module.write_output(BINARY, None)
+    assert capfdbinary.readouterr().out == b"text first\n" + BINARY
+
+
+@posix_only
+def test_bytes_to_this_process_descriptor(tmp_path: Path) -> None:
+    target = tmp_path / "appended"
+    target.write_bytes(b"kept\n")
+    with target.open("ab") as handle:
+        output_module.write_output(BINARY, Path(f"/dev/fd/{handle.fileno()}"))
+    assert target.read_bytes() == b"kept\n" + BINARY

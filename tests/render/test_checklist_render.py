@@ -16,7 +16,8 @@ from ovop_assess import criteria_sets, messages
 from ovop_assess.assess import assess_with_region
 from ovop_assess.checklist import Checklist, build_checklist
 from ovop_assess.cli.main import main
-from ovop_assess.render.checklist import code_span, escape_markdown, render_checklist
+from ovop_assess.render.checklist import render_checklist
+from ovop_assess.render.markdown_text import escape_markdown
 from ovop_assess.results import Status, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,22 +115,17 @@ def test_markdown_in_indonesian(doc: Checklist) -> None:
 def test_markdown_escapes_what_comes_from_the_region_file(doc: Checklist) -> None:
     text = render_checklist(doc, "markdown", "en")
     assert HOSTILE not in text
-    assert r"Kampung \<script\>alert(1)\</script\> & Batik" in text
-    assert r"Batik \*Tulis\* & Cap" in text
+    assert r"Kampung \<script\>alert(1)\</script\> \& Batik" in text
+    assert r"Batik \*Tulis\* \& Cap" in text
     assert "`<img src=x>`" in text  # an unknown key, in a code span where it is literal
 
 
-def test_escape_markdown() -> None:
-    assert escape_markdown("a*b*_c_ [x](y) <b> `z`") == r"a\*b\*\_c\_ \[x\](y) \<b\> \`z\`"
-    assert escape_markdown("snake_case stays") == "snake_case stays"
-    assert escape_markdown("Kopi & Teh &amp; more") == r"Kopi & Teh \&amp; more"
-    assert escape_markdown("two\n  lines") == "two lines"
-
-
-def test_code_span_fences_backticks() -> None:
-    assert code_span("plain") == "`plain`"
-    assert code_span("a`b") == "``a`b``"
-    assert code_span("`edge") == "`` `edge ``"
+def test_values_are_escaped_by_the_rule_of_every_markdown_output(doc: Checklist) -> None:
+    """The summary's rule (tests/render/test_markdown_text.py): ``&`` escaped even where it starts no entity."""
+    text = render_checklist(doc, "markdown", "en")
+    heading = r"# OVOP sentra proposal checklist: Kampung \<script\>alert(1)\</script\> \& Batik"
+    assert f"{heading}\n" in text
+    assert escape_markdown(doc.region.name) == heading.partition(": ")[2]
 
 
 def test_unknown_format(doc: Checklist) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -10,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path, make_report
 from ovop_assess.cli.main import main
+from ovop_assess.results import Report
 
 GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=[^:,]+,line=\d+(,col=\d+)?,title=[^:]*::.*$")
 
@@ -100,3 +104,30 @@ def test_language_option_reaches_the_renderer(
     assert main(["assess", "not_eligible.yaml", "--format", "markdown", "--lang", "id", "--as-of", "2026-11-28"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "**1 berkas: 0 layak, 1 tidak layak, 0 belum lengkap, 0 tidak sah**"
+
+
+def test_the_command_line_takes_every_registered_format(
+    region_paths: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The options offer what the registry holds: a format registered but not offered (or the reverse) fails here."""
+    from ovop_assess.render.registry import formats_for, lookup
+
+    monkeypatch.chdir(tmp_path)
+    for fmt in formats_for("assess"):
+        assert main(["assess", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28"]) == 0, fmt
+        out = capsys.readouterr().out
+        expected = lookup("assess", fmt).render_text(  # what the registry's renderer gives, byte for byte
+            _report_of(tmp_path / "eligible.yaml"), "en"
+        )
+        assert out == expected, fmt
+    for fmt in formats_for("checklist"):
+        assert main(["checklist", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28"]) == 0, fmt
+        assert "Laweyan" in capsys.readouterr().out
+    for command, fmt in (("assess", "html"), ("checklist", "json")):
+        assert main([command, "eligible.yaml", "--format", fmt]) == 2
+        assert "--format" in capsys.readouterr().err
+
+
+def _report_of(path: Path) -> Report:
+    criteria_set = criteria_sets.load("default")
+    return make_report(criteria_set, [assess_path(path.name, criteria_set, as_of=datetime.date(2026, 11, 28))])

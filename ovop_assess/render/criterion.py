@@ -1,0 +1,97 @@
+"""What every renderer says about a criterion, in one place: its id column, its role, its line, its weight.
+
+- :func:`criterion_ids`: the report's criterion ids in the criteria set's
+  order (the columns of the summary table, the CSV and the Markdown);
+- :func:`label`: ``C2 similar-firms``, a criterion as CI tools name it
+  (JUnit's test case, a GitHub annotation's title);
+- :func:`role` and :func:`role_note`: a criterion's role in words —
+  ``required``, ``advisory`` or ``one of group G`` — for the table, the
+  ``rules`` listing, JUnit, GitHub annotations and the checklist;
+- :func:`decisive_line`: the line a criterion's annotation sits on;
+- :func:`counts_against`: whether a failure decides the verdict.
+
+Pure functions of result values: no renderer's syntax and no terminal here.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..messages import Lang, text
+from ..results import CriterionResult, FileResult, Report, Status
+
+
+class HasRole(Protocol):
+    """Anything with a criterion's role: a result's criterion, a set's rule, a checklist's criterion."""
+
+    @property
+    def required(self) -> bool: ...
+
+    @property
+    def group(self) -> str | None: ...
+
+
+def criterion_ids(report: Report) -> list[str]:
+    """The criterion ids of the report in the criteria set's order.
+
+    A report carries the set's rules only through the assessed files, so an
+    id appears once any valid file has it (all files of a run share one set,
+    so each valid file lists them all, in set order). A report of invalid
+    files only has no criterion ids.
+    """
+    ids: dict[str, None] = {}
+    for result in report.results:
+        for criterion in result.criteria:
+            ids.setdefault(criterion.id, None)
+    return list(ids)
+
+
+def label(criterion: CriterionResult) -> str:
+    """The criterion's id and rule name, ``C2 similar-firms``: stable across languages, as CI tools want."""
+    return f"{criterion.id} {criterion.name}"
+
+
+def role(criterion: HasRole, lang: Lang, *, group: str | None = None) -> str:
+    """``required``, ``advisory`` or ``one of group G`` in ``lang``.
+
+    Advisory comes first: an advisory criterion never counts, whatever group
+    it names, so calling it a member of a group would mislead. ``group``
+    replaces the group's name as written (the checklist passes it isolated
+    for bidirectional text).
+    """
+    if not criterion.required:
+        return text("ui.advisory", lang)
+    if criterion.group:
+        return text("ui.group", lang, group=group if group is not None else criterion.group)
+    return text("ui.required", lang)
+
+
+def role_note(criterion: HasRole, lang: Lang) -> str | None:
+    """The role when it is not plainly ``required`` (advisory, or a group), else None: a qualifier to append."""
+    if criterion.required and not criterion.group:
+        return None
+    return role(criterion, lang)
+
+
+def decisive_line(criterion: CriterionResult) -> int:
+    """The line of the first fact that decided the criterion, or 1 when no fact has a line."""
+    for location in criterion.locations:
+        if location.line is not None:
+            return location.line
+    return 1
+
+
+def counts_against(result: FileResult, criterion: CriterionResult) -> bool:
+    """Whether this failed criterion is what makes the region not eligible.
+
+    Advisory criteria never count; a member of an alternative group counts
+    only when no other member of its group passed (or was waived).
+    """
+    if not criterion.required:
+        return False
+    if criterion.group is None:
+        return True
+    return not any(
+        other.group == criterion.group and other.required and other.status in (Status.PASS, Status.WAIVED)
+        for other in result.criteria
+    )
