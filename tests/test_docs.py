@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import typer
 
-from ovop_assess.cli.app import app
+from ovop_assess.cli.app import make_app
 from ovop_assess.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +113,7 @@ def test_every_listed_command_is_documented(capsys: pytest.CaptureFixture[str]) 
 
 def _command(name: str) -> Any:
     """The click command typer builds for ``name`` (typer ships its own copy of click, hence no click types)."""
-    commands: dict[str, Any] = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    commands: dict[str, Any] = typer.main.get_command(make_app("en")).commands  # type: ignore[attr-defined]
     return commands[name]
 
 
