@@ -30,7 +30,7 @@ from pathlib import Path
 from . import __version__
 from .criteria_sets import ActiveRule, CriteriaSet
 from .region import Region
-from .results import AppliedWaiver, CriterionResult, FileResult, Finding, Message, SetInfo, Status, Verdict
+from .results import AppliedWaiver, CriterionResult, FileResult, Finding, Location, Message, SetInfo, Status, Verdict
 from .rules.base import RuleSpec
 
 
@@ -194,8 +194,11 @@ def build_checklist(
 
 def _other_warnings(result: FileResult) -> tuple[Finding, ...]:
     """The file's warnings but those about unknown evidence keys: the checklist lists those keys on their own."""
-    unknown = [item.warning for item in result.unknown_evidence]
-    return tuple(w for w in result.warnings if w not in unknown)
+    # By place first: a hostile file can hold thousands of unknown keys.
+    unknown: dict[Location | None, list[Finding]] = {}
+    for item in result.unknown_evidence:
+        unknown.setdefault(item.warning.location, []).append(item.warning)
+    return tuple(w for w in result.warnings if w not in unknown.get(w.location, ()))
 
 
 def _criterion(
