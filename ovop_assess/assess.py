@@ -22,6 +22,8 @@ from . import rules as registry
 from .criteria_sets import ActiveRule, CriteriaSet
 from .region import Region, Waiver
 from .results import (
+    AppliedWaiver,
+    Crash,
     CriterionResult,
     FileResult,
     Finding,
@@ -30,6 +32,7 @@ from .results import (
     RegionInfo,
     Report,
     Status,
+    UnknownEvidenceKey,
     Verdict,
     file_label,
 )
@@ -59,27 +62,7 @@ def assess_path(
     label: str | None = None,
 ) -> FileResult:
     """Read, validate and assess one region file."""
-    label = label if label is not None else file_label(path)
-    try:
-        loaded = load_file(path, limits or Limits())
-    except LoadError as exc:
-        return _invalid(label, exc.findings)
-    return assess_loaded(loaded, criteria, as_of=as_of, label=label)
-
-
-def assess_text(
-    text: str, criteria: CriteriaSet, *, as_of: datetime.date, label: str = "<text>", limits: Limits | None = None
-) -> FileResult:
-    """Assess a region document given as text (handy for tests and plugins)."""
-    try:
-        loaded = parse_text(text, limits or Limits())
-    except LoadError as exc:
-        return _invalid(label, exc.findings)
-    return assess_loaded(loaded, criteria, as_of=as_of, label=label)
-
-
-def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str) -> FileResult:
-    return _assess(loaded, criteria, as_of=as_of, label=label)[0]
+    return assess_with_region(path, criteria, as_of=as_of, limits=limits, label=label)[0]
 
 
 def assess_with_region(
@@ -99,12 +82,27 @@ def assess_with_region(
     return _assess(loaded, criteria, as_of=as_of, label=label)
 
 
+def assess_text(
+    text: str, criteria: CriteriaSet, *, as_of: datetime.date, label: str = "<text>", limits: Limits | None = None
+) -> FileResult:
+    """Assess a region document given as text (handy for tests and plugins)."""
+    try:
+        loaded = parse_text(text, limits or Limits())
+    except LoadError as exc:
+        return _invalid(label, exc.findings)
+    return assess_loaded(loaded, criteria, as_of=as_of, label=label)
+
+
+def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str) -> FileResult:
+    return _assess(loaded, criteria, as_of=as_of, label=label)[0]
+
+
 def _assess(
     loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str
 ) -> tuple[FileResult, Region | None]:
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
-        return _invalid(label, list(checked.errors), checked.warnings), None
+        return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
     facts = Facts(checked.region, loaded.positions)
     results = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
@@ -117,23 +115,36 @@ def _assess(
         criteria=results,
         errors=errors,
         warnings=checked.warnings,
+        unknown_evidence=checked.unknown_evidence,
     )
     return result, checked.region
 
 
-def _invalid(label: str, findings: list[Finding], warnings: tuple[Finding, ...] = ()) -> FileResult:
-    return FileResult(label, None, Verdict.INVALID, 0.0, (), tuple(findings), warnings)
+def _invalid(
+    label: str,
+    findings: list[Finding],
+    warnings: tuple[Finding, ...] = (),
+    unknown_evidence: tuple[UnknownEvidenceKey, ...] = (),
+) -> FileResult:
+    return FileResult(label, None, Verdict.INVALID, 0.0, (), tuple(findings), warnings, unknown_evidence)
 
 
 def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResult:
     spec = rule.spec
+    crash: Crash | None = None
     if isinstance(spec, RuleSpec):
-        outcome = _check(rule, spec, facts)
+        checked = _check(rule, spec, facts)
+        if isinstance(checked, Crash):
+            crash = checked
+            outcome = _error(Message("rule.crashed", {"rule": rule.id, "error": crash.error}))
+        else:
+            outcome = checked
         name = spec.name
     else:
+        crash = Crash(spec.error)
         outcome = _error(Message("rule.unavailable", {"rule": rule.id, "error": spec.error}))
         name = rule.id
-    outcome = _apply_waivers(rule.id, outcome, facts.region, facts, as_of)
+    outcome, waiver = _apply_waivers(rule.id, outcome, facts, as_of)
     return CriterionResult(
         id=rule.id,
         name=name,
@@ -145,11 +156,13 @@ def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResul
         reasons=outcome.reasons,
         warnings=outcome.warnings,
         missing=outcome.missing,
+        waiver=waiver,
+        crash=crash,
     )
 
 
-def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts) -> Outcome:
-    """Run one rule; whatever goes wrong inside it becomes that rule's ``error``.
+def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts) -> Outcome | Crash:
+    """Run one rule; whatever goes wrong inside it becomes that rule's :class:`Crash`.
 
     A plugin is third-party code: it may raise, call ``sys.exit()``, print,
     or return something that is not a well-formed Outcome. None of that may
@@ -168,8 +181,7 @@ def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts) -> Outcome:
                 raise TypeError(problem)
     except (Exception, SystemExit) as exc:  # a rule's bug is that rule's error, not the run's
         detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-        trace = "".join(traceback.format_exception(exc))
-        return _error(Message("rule.crashed", {"rule": rule.id, "error": detail, "traceback": trace}))
+        return Crash(detail, "".join(traceback.format_exception(exc)))
     return outcome
 
 
@@ -219,29 +231,34 @@ def _error(message: Message) -> Outcome:
     return Outcome(Status.ERROR, 0.0, (Finding(message),))
 
 
-def _apply_waivers(rule_id: str, outcome: Outcome, region: Region, facts: Facts, as_of: datetime.date) -> Outcome:
-    for index, waiver in enumerate(region.waivers or ()):
+def _apply_waivers(
+    rule_id: str, outcome: Outcome, facts: Facts, as_of: datetime.date
+) -> tuple[Outcome, AppliedWaiver | None]:
+    """The outcome after the region's waivers: the first one in force for the rule waives it.
+
+    Expired waivers of the rule met before it are warnings.
+    """
+    for index, waiver in enumerate(facts.region.waivers or ()):
         if waiver.rule != rule_id:
             continue
         where = facts.at("waivers", index)
         if not waiver.in_force(as_of):
-            expired = Finding(_waiver_message("waiver.expired", waiver), where)
+            expired = Finding(_expired_message(waiver), where)
             outcome = Outcome(
                 outcome.status, outcome.score, outcome.reasons, (*outcome.warnings, expired), outcome.missing
             )
             continue
-        applied = Finding(_waiver_message("waiver.applied", waiver), where)
-        return Outcome(Status.WAIVED, 1.0, (applied, *outcome.reasons), outcome.warnings, ())
-    return outcome
+        applied = AppliedWaiver(rule_id, waiver.reason, waiver.approved_by or None, waiver.expires, where)
+        reasons = (Finding(applied.message, where), *outcome.reasons)
+        return Outcome(Status.WAIVED, 1.0, reasons, outcome.warnings, ()), applied
+    return outcome, None
 
 
-def _waiver_message(kind: str, waiver: Waiver) -> Message:
-    if kind == "waiver.applied" and waiver.approved_by:
-        return Message("waiver.applied_by", {"reason": waiver.reason, "approved_by": waiver.approved_by})
+def _expired_message(waiver: Waiver) -> Message:
     values: dict[str, object] = {"reason": waiver.reason}
     if waiver.expires is not None:
         values["expires"] = waiver.expires.isoformat()
-    return Message(kind, values)
+    return Message("waiver.expired", values)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

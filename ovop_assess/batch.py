@@ -45,7 +45,8 @@ def _one(path: Path) -> Any:
     return convert(assess_path(path, criteria, as_of=as_of, limits=limits))
 
 
-def _same(result: FileResult) -> FileResult:
+def unchanged(result: FileResult) -> FileResult:
+    """The ``convert`` that keeps the whole result (a module-level function: workers pickle it)."""
     return result
 
 
@@ -56,7 +57,7 @@ def iter_assess(
     as_of: datetime.date,
     limits: Limits,
     jobs: int | None = None,
-    convert: Callable[[FileResult], T] = _same,  # type: ignore[assignment]
+    convert: Callable[[FileResult], T] = unchanged,  # type: ignore[assignment]
     on_result: Callable[[T], None] | None = None,
 ) -> Iterator[T]:
     """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches), in order.

@@ -30,13 +30,8 @@ from pathlib import Path
 from . import __version__
 from .criteria_sets import ActiveRule, CriteriaSet
 from .region import Region
-from .results import CriterionResult, FileResult, Finding, Message, SetInfo, Status, Verdict
+from .results import AppliedWaiver, CriterionResult, FileResult, Finding, Location, Message, SetInfo, Status, Verdict
 from .rules.base import RuleSpec
-
-#: Reasons that only restate a waiver; the checklist shows the waiver on its own.
-_WAIVER_REASONS = frozenset({"waiver.applied", "waiver.applied_by"})
-#: File warnings the checklist shows in its own section (unknown evidence keys).
-_UNKNOWN_KEY_WARNING = "warn.evidence_unknown_key"
 
 
 class EvidenceState(StrEnum):
@@ -73,10 +68,6 @@ class UnknownEvidence:
     path: str
     state: EvidenceState  # PROVIDED, MISSING_FILE or FOLDER
 
-    @property
-    def exists(self) -> bool:
-        return self.state is EvidenceState.PROVIDED
-
 
 @dataclass(frozen=True, slots=True)
 class DisabledEvidence:
@@ -86,21 +77,6 @@ class DisabledEvidence:
     path: str
     rule: str  # the id of the switched-off rule that lists the document
     state: EvidenceState  # PROVIDED, MISSING_FILE or FOLDER
-
-
-@dataclass(frozen=True, slots=True)
-class WaiverNote:
-    """The waiver that decided a criterion's status."""
-
-    reason: str
-    approved_by: str | None = None
-    expires: datetime.date | None = None
-
-    @property
-    def message(self) -> Message:
-        if self.approved_by:
-            return Message("waiver.applied_by", {"reason": self.reason, "approved_by": self.approved_by})
-        return Message("waiver.applied", {"reason": self.reason})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +94,7 @@ class CriterionChecklist:
     warnings: tuple[Finding, ...]
     missing: tuple[Message, ...]  # what would still have to be added or changed
     evidence: tuple[EvidenceCheck, ...]
-    waiver: WaiverNote | None = None
+    waiver: AppliedWaiver | None = None  # the waiver that decided the status
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -178,9 +154,7 @@ def build_checklist(
     """The checklist of a valid region file; ``base_dir`` is the folder evidence paths are relative to."""
     given = dict(region.evidence or {})
     rules = {rule.id: rule for rule in criteria_set.rules}
-    criteria = tuple(
-        _criterion(criterion, rules.get(criterion.id), region, given, base_dir, as_of) for criterion in result.criteria
-    )
+    criteria = tuple(_criterion(criterion, rules.get(criterion.id), given, base_dir) for criterion in result.criteria)
     known = criteria_set.evidence_keys()
     switched_off = criteria_set.disabled_evidence or {}
     unknown = tuple(
@@ -213,18 +187,25 @@ def build_checklist(
         score=result.score,
         criteria=criteria,
         unknown_evidence=unknown,
-        warnings=tuple(w for w in result.warnings if w.message.id != _UNKNOWN_KEY_WARNING),
+        warnings=_other_warnings(result),
         disabled_evidence=disabled,
     )
+
+
+def _other_warnings(result: FileResult) -> tuple[Finding, ...]:
+    """The file's warnings but those about unknown evidence keys: the checklist lists those keys on their own."""
+    # By place first: a hostile file can hold thousands of unknown keys.
+    unknown: dict[Location | None, list[Finding]] = {}
+    for item in result.unknown_evidence:
+        unknown.setdefault(item.warning.location, []).append(item.warning)
+    return tuple(w for w in result.warnings if w not in unknown.get(w.location, ()))
 
 
 def _criterion(
     criterion: CriterionResult,
     rule: ActiveRule | None,
-    region: Region,
     given: Mapping[str, str],
     base_dir: Path,
-    as_of: datetime.date,
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
@@ -234,10 +215,6 @@ def _criterion(
         items = tuple(
             _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
         )
-    waiver = _waiver(criterion.id, region, as_of) if criterion.status is Status.WAIVED else None
-    reasons = criterion.reasons
-    if waiver is not None:
-        reasons = tuple(r for r in reasons if r.message.id not in _WAIVER_REASONS)
     return CriterionChecklist(
         id=criterion.id,
         title=title,
@@ -246,11 +223,11 @@ def _criterion(
         required=criterion.required,
         group=criterion.group,
         weight=criterion.weight,
-        reasons=reasons,
+        reasons=criterion.rule_reasons,
         warnings=criterion.warnings,
         missing=criterion.missing if criterion.status is not Status.ERROR else (Message("checklist.rule_error", {}),),
         evidence=items,
-        waiver=waiver,
+        waiver=criterion.waiver,
     )
 
 
@@ -272,11 +249,3 @@ def _state(base_dir: Path, path: str) -> EvidenceState:
     except (OSError, ValueError):  # a name the file system cannot hold
         pass
     return EvidenceState.MISSING_FILE
-
-
-def _waiver(rule_id: str, region: Region, as_of: datetime.date) -> WaiverNote | None:
-    """The waiver that applies, chosen as the assessment chose it: the first unexpired one for the rule."""
-    for waiver in region.waivers or ():
-        if waiver.rule == rule_id and waiver.in_force(as_of):
-            return WaiverNote(waiver.reason, waiver.approved_by or None, waiver.expires)
-    return None

@@ -16,33 +16,30 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from . import rules as registry
 from .errors import UsageError
 from .results import Location, Message, SetInfo
 from .rules.base import RuleSpec
+from .strict_model import StrictModel
 from .validate import _translate
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
 SHIPPED_PACKAGE = "ovop_assess.criteria"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Bilingual(_Strict):
+class Bilingual(StrictModel):
     en: str = Field(min_length=1)
     id: str = Field(min_length=1)
 
 
-class EvidenceItem(_Strict):
+class EvidenceItem(StrictModel):
     key: str = Field(pattern=r"^[a-z0-9_]+$")
     title: Bilingual
 
 
-class RuleEntry(_Strict):
+class RuleEntry(StrictModel):
     params: dict[str, Any] | None = None
     required: bool | None = None
     group: str | None = None
@@ -52,7 +49,7 @@ class RuleEntry(_Strict):
     add_evidence: list[EvidenceItem] | None = None
 
 
-class SetFile(_Strict):
+class SetFile(StrictModel):
     id: str = Field(min_length=1)
     title: Bilingual | None = None
     version: str | None = None
@@ -124,7 +121,7 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
         try:
             return str(candidate.resolve()), load_file(candidate, limits), candidate.resolve().parent
         except LoadError as exc:
-            if exc.findings[0].message.id == "file.not_found" and child is not None:
+            if child is not None and _absent(candidate):
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
             finding = exc.findings[0]
             raise UsageError(
@@ -138,6 +135,17 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
     if child is not None:
         raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child)
     raise UsageError(Message("usage.unknown_set", {"name": ref, "shipped": ", ".join(shipped_names())}))
+
+
+def _absent(path: Path) -> bool:
+    """Whether nothing is at ``path`` (a dangling link included): asked once reading it has failed."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):  # there, but unreadable; or a name the file system cannot hold
+        return False
+    return False
 
 
 def _parse(label: str, loaded: Loaded) -> _Layer:

@@ -10,11 +10,16 @@ than a silent conversion. Every field outside the required ones defaults to
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
-FORMAT_V1 = "ovop-region/1"
+from .strict_model import StrictModel
+
+Level = Literal["desa", "kelurahan", "kecamatan"]
+LEVELS: tuple[str, ...] = get_args(Level)
+#: An area code (kode wilayah): PP.KK.CC for a kecamatan, PP.KK.CC.DDDD for a desa or kelurahan.
+AREA_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$"
 
 
 def _iso_date(value: Any) -> Any:
@@ -34,27 +39,23 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 Quantity = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class RegionPlace(_Model):
+class RegionPlace(StrictModel):
     name: Text
-    level: Literal["desa", "kelurahan", "kecamatan"]
-    code: Annotated[str, Field(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$")] | None = None
+    level: Level
+    code: Annotated[str, Field(pattern=AREA_CODE_PATTERN)] | None = None
     district: str | None = None
     city: Text
     province: Text
     proposal_year: Year | None = None
 
 
-class Uniqueness(_Model):
+class Uniqueness(StrictModel):
     raw_material: str | None = None
     local_skill: str | None = None
     culture: str | None = None
 
 
-class Product(_Model):
+class Product(StrictModel):
     name: Text
     category: Text
     kbli: Annotated[str, Field(pattern=r"^[0-9]{5}$")] | None = None
@@ -62,12 +63,12 @@ class Product(_Model):
     uniqueness: Uniqueness | None = None
 
 
-class Resource(_Model):
+class Resource(StrictModel):
     type: Literal["natural", "skill", "other"]
     description: str | None = None
 
 
-class Firm(_Model):
+class Firm(StrictModel):
     name: Text
     role: Literal["champion", "mentee", "member"]
     category: Text | None = None
@@ -78,14 +79,14 @@ class Firm(_Model):
     workers: Annotated[int, Field(ge=0)] | None = None
 
 
-class Organization(_Model):
+class Organization(StrictModel):
     type: Literal["paguyuban", "koperasi", "kub", "asosiasi", "kelompok_usaha", "other"]
     name: Text
     established: Year | None = None
     legal_basis: str | None = None
 
 
-class Commitment(_Model):
+class Commitment(StrictModel):
     type: Literal["budget", "regulation", "training", "equipment", "promotion", "ip_facilitation", "financing", "other"]
     description: Text
     year: Year | None = None
@@ -93,23 +94,23 @@ class Commitment(_Model):
     status: Literal["planned", "committed", "delivered"] | None = None
 
 
-class SpatialPlan(_Model):
+class SpatialPlan(StrictModel):
     regulation: str | None = None
     zone: str | None = None
     conforms: bool | None = None
 
 
-class RawMaterial(_Model):
+class RawMaterial(StrictModel):
     name: Text
     source: Literal["local", "regional", "national", "imported"] | None = None
 
 
-class Access(_Model):
+class Access(StrictModel):
     public_transport: list[Text] | None = None
     nearest_stop_m: Quantity | None = None
 
 
-class Waiver(_Model):
+class Waiver(StrictModel):
     rule: Text
     reason: Text
     approved_by: str | None = None
@@ -120,7 +121,7 @@ class Waiver(_Model):
         return self.expires is None or as_of <= self.expires
 
 
-class Region(_Model):
+class Region(StrictModel):
     """One candidate sentra: the whole region file."""
 
     format: Literal["ovop-region/1"]

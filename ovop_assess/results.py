@@ -9,6 +9,7 @@ and they cross process boundaries (``--jobs``) as cheap pickles.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Mapping
 from enum import StrEnum
@@ -67,8 +68,37 @@ class Outcome(NamedTuple):
     missing: tuple[Message, ...] = ()
 
 
+class AppliedWaiver(NamedTuple):
+    """The waiver of a region file that decided a criterion's status (it is ``waived``)."""
+
+    rule: str
+    reason: str
+    approved_by: str | None = None
+    expires: datetime.date | None = None
+    location: Location | None = None  # the waiver's entry in the region file
+
+    @property
+    def message(self) -> Message:
+        """The sentence that states it: who waived the criterion, and why."""
+        if self.approved_by:
+            return Message("waiver.applied_by", {"reason": self.reason, "approved_by": self.approved_by})
+        return Message("waiver.applied", {"reason": self.reason})
+
+
+class Crash(NamedTuple):
+    """Why a rule gave no outcome: it raised, returned a malformed one, or could not be loaded."""
+
+    error: str  # one line, as the reason and the CLI show it
+    traceback: str = ""  # for ``--debug``; empty when the rule could not be loaded
+
+
 class CriterionResult(NamedTuple):
-    """A rule's outcome as configured by the criteria set, after waivers."""
+    """A rule's outcome as configured by the criteria set, after waivers.
+
+    A ``waived`` result carries its :class:`AppliedWaiver`, and its reasons
+    start with the waiver's own (:attr:`AppliedWaiver.message`), followed by
+    the rule's; an ``error`` result carries its :class:`Crash`.
+    """
 
     id: str
     name: str
@@ -80,6 +110,13 @@ class CriterionResult(NamedTuple):
     reasons: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
     missing: tuple[Message, ...]
+    waiver: AppliedWaiver | None = None
+    crash: Crash | None = None
+
+    @property
+    def rule_reasons(self) -> tuple[Finding, ...]:
+        """The reasons the rule gave, without the waiver's."""
+        return self.reasons[1:] if self.waiver is not None else self.reasons
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -115,6 +152,13 @@ def file_label(path: str | os.PathLike[str]) -> str:
     return name
 
 
+class UnknownEvidenceKey(NamedTuple):
+    """An ``evidence`` key of a region file that the criteria set does not ask for, and the warning about it."""
+
+    key: str
+    warning: Finding  # as listed among the file's warnings (when within the listed ones)
+
+
 class FileResult(NamedTuple):
     """The assessment of one region file."""
 
@@ -124,7 +168,8 @@ class FileResult(NamedTuple):
     score: float
     criteria: tuple[CriterionResult, ...] = ()
     errors: tuple[Finding, ...] = ()
-    warnings: tuple[Finding, ...] = ()
+    warnings: tuple[Finding, ...] = ()  # every warning, unknown evidence keys among them
+    unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
 
 
 class SetInfo(NamedTuple):
@@ -158,9 +203,7 @@ def rule_crashes(result: FileResult) -> tuple[RuleCrash, ...]:
     """The rules of ``result`` whose status is ``error``, with what went wrong."""
     crashes = []
     for criterion in result.criteria:
-        if criterion.status is Status.ERROR and criterion.reasons:
-            values = criterion.reasons[0].message.values
-            crashes.append(
-                RuleCrash(result.file, criterion.id, str(values.get("error", "")), str(values.get("traceback", "")))
-            )
+        if criterion.status is Status.ERROR:
+            crash = criterion.crash or Crash("")
+            crashes.append(RuleCrash(result.file, criterion.id, crash.error, crash.traceback))
     return tuple(crashes)

@@ -70,7 +70,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from . import messages
 from . import rules as registry
@@ -78,6 +78,7 @@ from .assess import assess_text
 from .criteria_sets import ActiveRule, CriteriaSet
 from .results import CriterionResult, FileResult, Finding, Message, SetInfo, Status
 from .rules.base import RuleSpec
+from .strict_model import StrictModel
 from .yaml_source import Limits, LoadError, Positions, format_path, load_file
 
 __all__ = [
@@ -113,11 +114,7 @@ class CaseFileError(ValueError):
 # --- the file's shape, as pydantic models ----------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _ExpectModel(_Strict):
+class _ExpectModel(StrictModel):
     status: Literal["pass", "fail", "unknown", "waived", "error"]
     score: float | None = Field(None, ge=0, le=1)
     reasons: list[str] | None = None
@@ -126,7 +123,7 @@ class _ExpectModel(_Strict):
     line: int | None = Field(None, ge=1)
 
 
-class _CaseModel(_Strict):
+class _CaseModel(StrictModel):
     name: str = Field(pattern=_NAME_PATTERN)
     description: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
@@ -135,7 +132,7 @@ class _CaseModel(_Strict):
     expect: _ExpectModel
 
 
-class _FileModel(_Strict):
+class _FileModel(StrictModel):
     rule: str = Field(min_length=1)
     base: dict[str, Any] = Field(default_factory=dict)
     cases: list[_CaseModel] = Field(min_length=1)

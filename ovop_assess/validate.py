@@ -25,12 +25,12 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from .messages import CATALOGUE
-from .region import Region
-from .results import Finding, Location, Message
+from .region import AREA_CODE_PATTERN, LEVELS, Region
+from .results import Finding, Location, Message, UnknownEvidenceKey
 from .yaml_source import Loaded, PathKey, Positions, format_path
 from .yaml_source import clip as _clip
 
-_CODE = re.compile(r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$")
+_CODE = re.compile(AREA_CODE_PATTERN)
 
 _TYPE_MESSAGES = {
     "string_type": "schema.expected_text",
@@ -54,19 +54,6 @@ _TYPE_MESSAGES = {
 }
 _PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
 
-# Loader problems that leave None where the value was.
-_DROPPED = frozenset(
-    {
-        "yaml.tag_not_allowed",
-        "yaml.bad_scalar_kind",
-        "yaml.bad_scalar",
-        "yaml.recursive_alias",
-        "yaml.octal_number",
-        "yaml.base60_number",
-        "yaml.based_number",
-    }
-)
-
 MAX_ERRORS = 100
 """Most errors (and, separately, warnings) listed for one file; the rest are counted."""
 
@@ -74,7 +61,8 @@ MAX_ERRORS = 100
 class Validated(NamedTuple):
     region: Region | None
     errors: tuple[Finding, ...]
-    warnings: tuple[Finding, ...]
+    warnings: tuple[Finding, ...]  # the listed warnings, unknown evidence keys among them
+    unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
 
 
 class RuleIds(NamedTuple):
@@ -100,18 +88,28 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
     except ValidationError as exc:
         # Where the loader dropped a value (refused tag, unreadable date), it already said why;
         # pydantic would only add "expected text" about the None left in its place.
-        flagged = {f.location.path for f in loaded.problems if f.location is not None and f.message.id in _DROPPED}
+        said = {f.location for f in loaded.problems if f.location is not None}
         for error in exc.errors(include_input=False):
             where = _where(error, positions)
-            if where.path not in flagged:
+            if not _dropped(data, positions, said, tuple(error["loc"])):
                 errors.append(_Raw(error, where))
     checked: list[Finding] = []
     _cross_checks(data, positions, rules, checked, warnings)
+    unknown = _unknown_evidence(data.get("evidence"), positions, rules)
+    warnings.extend(u.warning for u in unknown)
     errors.extend(checked)
     listed_warnings = _listed(list(warnings), positions, max_errors)
     if errors:
-        return Validated(None, _listed(errors, positions, max_errors), listed_warnings)
-    return Validated(region, (), listed_warnings)
+        return Validated(None, _listed(errors, positions, max_errors), listed_warnings, unknown)
+    return Validated(region, (), listed_warnings, unknown)
+
+
+def _dropped(data: Any, positions: Positions, said: Collection[Location], path: PathKey) -> bool:
+    """Whether the loader refused the value at ``path``: it left None there, and said why at that very value.
+
+    A YAML null is None too, but the loader says nothing about it.
+    """
+    return _get(data, path, _ABSENT) is None and positions.value(path) in said
 
 
 class _Raw(NamedTuple):
@@ -280,16 +278,23 @@ def _cross_checks(
     _check_unquoted_codes(data, positions, warnings)
     _check_code(data.get("region"), positions, errors, warnings)
     _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
-    evidence = data.get("evidence")
-    if isinstance(evidence, dict):
-        for key in evidence:
-            if key not in rules.evidence_keys:
-                warnings.append(
-                    Finding(
-                        Message("warn.evidence_unknown_key", {"key": _clip(str(key)), "set": rules.set_id}),
-                        positions.key(("evidence", key)),
-                    )
-                )
+
+
+def _unknown_evidence(evidence: Any, positions: Positions, rules: RuleIds) -> tuple[UnknownEvidenceKey, ...]:
+    """The ``evidence`` keys no rule of the set asks for (possible typos), each with its warning."""
+    if not isinstance(evidence, dict):
+        return ()
+    return tuple(
+        UnknownEvidenceKey(
+            str(key),
+            Finding(
+                Message("warn.evidence_unknown_key", {"key": _clip(str(key)), "set": rules.set_id}),
+                positions.key(("evidence", key)),
+            ),
+        )
+        for key in evidence
+        if key not in rules.evidence_keys
+    )
 
 
 _NUMBER_LIKE = re.compile(r"^[0-9.]+$")
@@ -326,14 +331,18 @@ def _plain_stays_text(value: str) -> bool:
     return len(value) > 1 and value.startswith("0") and ("8" in value or "9" in value)
 
 
-def _get(data: Any, path: PathKey) -> Any:
+_ABSENT = object()
+
+
+def _get(data: Any, path: PathKey, absent: Any = None) -> Any:
+    """The value at ``path``, or ``absent`` when there is none."""
     for part in path:
-        if isinstance(part, str) and isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(part, int) and isinstance(data, list) and part < len(data):
-            data = data[part]
-        else:
-            return None
+        inside = (isinstance(part, str) and isinstance(data, dict) and part in data) or (
+            isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
+        )
+        if not inside:
+            return absent
+        data = data[part]
     return data
 
 
@@ -397,7 +406,7 @@ def _check_code(place: Any, positions: Positions, errors: list[Finding], warning
     if not isinstance(place, dict):
         return
     code, level = place.get("code"), place.get("level")
-    if not isinstance(code, str) or not _CODE.match(code) or level not in ("desa", "kelurahan", "kecamatan"):
+    if not isinstance(code, str) or not _CODE.match(code) or level not in LEVELS:
         return
     where = positions.value(("region", "code"))
     village = code.count(".") == 3

@@ -135,13 +135,15 @@ def test_evidence_items_belong_to_their_criterion(doc: Checklist) -> None:
 
 
 def test_unknown_evidence_key_is_listed_once(doc: Checklist) -> None:
-    assert [(u.key, u.path, u.exists) for u in doc.unknown_evidence] == [("foto_produk", "dossier/foto.jpg", False)]
+    assert [(u.key, u.path, u.state) for u in doc.unknown_evidence] == [
+        ("foto_produk", "dossier/foto.jpg", EvidenceState.MISSING_FILE)
+    ]
     assert all(w.message.id != "warn.evidence_unknown_key" for w in doc.warnings)
 
 
 def test_unknown_evidence_that_exists(tmp_path: Path) -> None:
     doc = checklist_of(write_region(tmp_path, files=("dossier/daftar-usaha.pdf", "dossier/foto.jpg")))
-    assert doc.unknown_evidence[0].exists
+    assert doc.unknown_evidence[0].state is EvidenceState.PROVIDED
 
 
 def test_missing_in_both_languages(doc: Checklist) -> None:
@@ -270,7 +272,7 @@ def test_a_folder_is_flagged_as_a_folder_not_as_a_missing_file(tmp_path: Path) -
     text = REGION.replace("  foto_produk: dossier/foto.jpg\n", "  foto_produk: dossier\n")
     doc = checklist_of(write_region(tmp_path, text))
     assert states(doc)["organization_deed"] is EvidenceState.FOLDER
-    assert [(u.key, u.state, u.exists) for u in doc.unknown_evidence] == [("foto_produk", EvidenceState.FOLDER, False)]
+    assert [(u.key, u.state) for u in doc.unknown_evidence] == [("foto_produk", EvidenceState.FOLDER)]
     assert doc.evidence_count(EvidenceState.FOLDER) == 1
     assert doc.evidence_count(EvidenceState.MISSING_FILE) == 0
     markdown = render(doc, "markdown")

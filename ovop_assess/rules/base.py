@@ -19,17 +19,16 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, cast
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from ..region import Region
 from ..results import Finding, Location, Message, Outcome, Status
+from ..strict_model import StrictModel
 from ..yaml_source import PathKey, Positions
 
 
-class RuleParams(BaseModel):
+class RuleParams(StrictModel):
     """Base for a rule's ``Params``: unknown or ill-typed parameters are errors."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class NoParams(RuleParams):
@@ -123,10 +122,6 @@ def result(
 def fmt_number(value: float) -> str:
     """900.0 -> "900", 12.5 -> "12.5": numbers as an analyst wrote them."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def join(names: list[str]) -> str:
-    return ", ".join(names)
 
 
 def msg(message_id: str, **values: Any) -> Message:

@@ -277,22 +277,21 @@ def check(facts: Facts, params: Params) -> Outcome:
         failed.append(facts.finding("c1.export_false", ("product", "export_oriented")))
         missing.append(msg("missing.c1.export"))
 
-    mentee_ratio = 0.0
     firms = region.firms
     if firms is None:
         unknown.append(facts.finding("c1.firms_absent"))
         missing.append(_needed("missing.c1.firms", need, category))
-        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+        return _outcome(failed, unknown, passed, warnings, missing)
     champions = [(i, f) for i, f in enumerate(firms) if f.role == "champion"]
     counts = _mentee_counts(firms, champions, region.firm_category, category)
     if not champions:
         failed.append(facts.finding("c1.no_champion", ("firms",)))
         missing.extend([msg("missing.c1.champion"), _needed("missing.c1.mentees", need, category)])
-        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+        return _outcome(failed, unknown, passed, warnings, missing)
     if all(f.willing_to_lead is False for _, f in champions):
         failed.append(facts.finding("c1.not_willing", ("firms", champions[0][0], "willing_to_lead")))
         missing.extend([msg("missing.c1.champion"), _needed("missing.c1.mentees", need, category)])
-        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+        return _outcome(failed, unknown, passed, warnings, missing)
 
     # Champions that are, or may yet turn out to be, willing.
     candidates = [(i, f) for i, f in champions if f.willing_to_lead is not False]
@@ -306,13 +305,14 @@ def check(facts: Facts, params: Params) -> Outcome:
             passed.append(
                 facts.finding("c1.ok", ("firms", i), name=champion.name, count=counts[champion.name], category=category)
             )
-        return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+        return _outcome(failed, unknown, passed, warnings, missing)
 
     # No champion is ready: say everything the most promising one still lacks.
     best_i, best = max(candidates, key=lambda c: (counts[c[1].name], c[1].willing_to_lead is True))
     best_count = counts[best.name]
-    mentee_ratio = min(1.0, best_count / need)
     warnings.extend(_capacity_warning(facts, firms, best_i, best))
+    # A fail scores the best champion's share of the mentees needed, unless another fact already fails it.
+    score = best_count / need if best_count < need and not failed else 0.0
     if best_count < need:
         if category is None:
             failed.append(
@@ -338,7 +338,7 @@ def check(facts: Facts, params: Params) -> Outcome:
     if best.willing_to_lead is None:
         unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
         missing.append(msg("missing.c1.willingness", name=best.name))
-    return _outcome(failed, unknown, passed, warnings, missing, mentee_ratio)
+    return _outcome(failed, unknown, passed, warnings, missing, score)
 
 
 def _outcome(
@@ -347,11 +347,11 @@ def _outcome(
     passed: list[Finding],
     warnings: list[Finding],
     missing: list[Message],
-    mentee_ratio: float,
+    score: float = 0.0,
 ) -> Outcome:
+    """The status the facts decide; ``score`` counts only for a fail (a pass scores 1, unknown 0)."""
     if failed:
         # Fail before unknown: a present fact already decides it.
-        score = mentee_ratio if len(failed) == 1 and failed[0].message.id.startswith("c1.mentees_short") else 0.0
         return result(Status.FAIL, score, failed + unknown, warnings, missing)
     if unknown:
         return result(Status.UNKNOWN, 0.0, unknown + passed, warnings, missing)

@@ -120,10 +120,12 @@ def check(facts: Facts, params: Params) -> Outcome:
     failed: list[Finding] = []
     unknown: list[Finding] = []
     missing: list[Message] = []  # everything still needed, not only the first blocker
+    closer: list[Message] = []  # a closer stop: listed after the modes
     if distance is not None and distance > params.max_stop_distance_m:
         failed.append(
             facts.finding("c8.too_far", ("access", "nearest_stop_m"), distance=fmt_number(distance), limit=limit)
         )
+        closer.append(msg("missing.c8.closer", limit=limit))
     if modes is None:
         unknown.append(facts.finding("c8.absent", ("access",)))
         missing.append(msg("missing.c8.modes"))
@@ -131,8 +133,7 @@ def check(facts: Facts, params: Params) -> Outcome:
         # Explicitly none: listing modes cannot help, a route has to serve the sentra.
         failed.append(facts.finding("c8.empty", ("access", "public_transport")))
         missing.append(msg("missing.c8.route"))
-    if failed and failed[0].message.id == "c8.too_far":
-        missing.append(msg("missing.c8.closer", limit=limit))
+    missing.extend(closer)
     if failed:
         return result(Status.FAIL, 0.0, failed + unknown, missing=missing)
     if unknown:
