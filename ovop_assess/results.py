@@ -88,7 +88,7 @@ class AppliedWaiver(NamedTuple):
 class Crash(NamedTuple):
     """Why a rule gave no outcome: it raised, returned a malformed one, or could not be loaded."""
 
-    error: str  # one line, as the reason and the CLI show it
+    error: str | Message  # one line, as the reason and the CLI show it (a message when the catalogue words it)
     traceback: str = ""  # for ``--debug``; empty when the rule could not be loaded
 
 
@@ -195,7 +195,7 @@ class RuleCrash(NamedTuple):
 
     file: str
     rule: str
-    detail: str
+    detail: str | Message
     traceback: str
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from .. import __version__, criteria_sets
 from .. import rules as registry
 from ..assess import expand_paths, make_report
+from ..batch import unchanged
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
 from ..messages import Lang, text
@@ -90,7 +91,7 @@ def run_assess(
         crashes: list[RuleCrash] = []
         write_output(renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output)
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
-    results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, _same)), sort)
+    results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged)), sort)
     report = make_report(criteria_set, results)
     text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
@@ -126,10 +127,6 @@ def _noting(entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list
         verdicts.append(entry.verdict)
         crashes.extend(entry.crashes)
         yield entry
-
-
-def _same(result: FileResult) -> FileResult:
-    return result
 
 
 def _assess_iter(

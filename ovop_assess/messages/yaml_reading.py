@@ -17,10 +17,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the YAML tag {tag} is not allowed; only plain values, lists and mappings are read",
         "id": "tag YAML {tag} tidak diizinkan; hanya nilai biasa, daftar dan pemetaan yang dibaca",
     },
-    "yaml.bad_scalar": {
-        "en": "cannot read {value} as a {tag}",
-        "id": "{value} tidak dapat dibaca sebagai {tag}",
-    },
     "yaml.duplicate_key": {
         "en": "the key '{key}' appears twice (first at line {first_line}); YAML would keep only the last",
         "id": "kunci '{key}' muncul dua kali (pertama di baris {first_line}); YAML hanya menyimpan yang terakhir",
