@@ -98,7 +98,9 @@ def read_release(tarball: Path) -> tuple[str, dict[str, list[tuple[str, str]]], 
                 raise DataError(f"{level}.csv: bad row {row}")
             if code in codes:
                 raise DataError(f"{level}.csv: code {code} twice")
-            if parent_column is not None and (row[parent_column] != code.rpartition(".")[0] or row[parent_column] not in parents):
+            if parent_column is not None and (
+                row[parent_column] != code.rpartition(".")[0] or row[parent_column] not in parents
+            ):
                 raise DataError(f"{level}.csv: {code} has no parent {row[parent_column]}")
             codes.add(code)
             level_rows.append((code, name))
@@ -184,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory() as scratch:
             source = Path(args.source)
-            tarball = source if source.suffix in {".tgz", ".gz"} or source.exists() else fetch(args.source, Path(scratch))
+            tarball = (
+                source if source.suffix in {".tgz", ".gz"} or source.exists() else fetch(args.source, Path(scratch))
+            )
             print(write(tarball, args.decree, args.out_dir, args.module))
     except (DataError, OSError, ValueError, tarfile.TarError, csv.Error, UnicodeDecodeError) as problem:
         print(f"update_area_table: {problem}", file=sys.stderr)
