@@ -32,6 +32,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ovop_assess.areas import fold  # noqa: E402  (the words must be folded exactly as the search folds them)
+
 PACKAGE = "idn-area-data"
 LICENCE = "ODbL-1.0"
 
@@ -122,7 +126,7 @@ def notice(version: str, decree: str, counts: dict[str, int]) -> str:
     return f"""# The official area table: source and licence
 
 The files `provinces.tsv`, `regencies.tsv`, `districts.tsv` and `villages.tsv`
-in this folder are the codes and names of Indonesia's administrative areas
+in this folder (and `words.txt`, the distinct words of their names) are the codes and names of Indonesia's administrative areas
 (provinsi, kabupaten/kota, kecamatan, desa/kelurahan), taken from the npm
 package **{PACKAGE} {version}** by Fityan (fityannugroho), whose data follows
 the **{decree}** on the provision and updating of codes and data of
@@ -170,6 +174,8 @@ def write(tarball: Path, decree: str | None, out_dir: Path, module: Path) -> str
     out_dir.mkdir(parents=True, exist_ok=True)
     for level, level_rows in rows.items():
         (out_dir / f"{level}.tsv").write_bytes(table_file(level_rows))
+    words = {word for level_rows in rows.values() for _, name in level_rows for word in fold(name.encode()).split()}
+    (out_dir / "words.txt").write_bytes(b"".join(word + b"\n" for word in sorted(words)))
     (out_dir / "LICENSE-DATA.md").write_bytes(licence.encode("utf-8"))
     (out_dir / "NOTICE.md").write_bytes(notice(version, decree, counts).encode("utf-8"))
     module.write_bytes(dataset_module(version, decree, counts).encode("utf-8"))

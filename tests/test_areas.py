@@ -401,6 +401,10 @@ def test_the_script_gives_the_same_bytes_for_the_same_release(tmp_path: Path) ->
     assert (first / "areas" / "districts.tsv").read_text(
         encoding="utf-8"
     ) == "11.01.01\tBakongan\n33.72.03\tPasar Kliwon\n"
+    assert (first / "areas" / "words.txt").read_text(encoding="utf-8").split() == sorted(
+        {"aceh", "bakongan", "jawa", "kabupaten", "kauman", "keude", "kliwon", "kota", "pasar", "pasarkliwon"}
+        | {"selatan", "surakarta", "tengah"}
+    )
     module = (first / "area_dataset.py").read_text(encoding="utf-8")
     assert 'VERSION: Final = "4.0.1"' in module and "VILLAGES: Final = 3" in module and "2138 Tahun 2025" in module
     assert "idn-area-data 4.0.1" in (first / "areas" / "NOTICE.md").read_text(encoding="utf-8")
