@@ -126,8 +126,9 @@ def notice(version: str, decree: str, counts: dict[str, int]) -> str:
     return f"""# The official area table: source and licence
 
 The files `provinces.tsv`, `regencies.tsv`, `districts.tsv` and `villages.tsv`
-in this folder (and `words.txt`, the distinct words of their names) are the codes and names of Indonesia's administrative areas
-(provinsi, kabupaten/kota, kecamatan, desa/kelurahan), taken from the npm
+in this folder are the codes and names of Indonesia's administrative areas
+(provinsi, kabupaten/kota, kecamatan, desa/kelurahan), with `words.txt`, the
+distinct words of their names, folded for search; they are taken from the npm
 package **{PACKAGE} {version}** by Fityan (fityannugroho), whose data follows
 the **{decree}** on the provision and updating of codes and data of
 government administrative areas and islands (Pemberian dan Pemutakhiran Kode,
