@@ -141,35 +141,58 @@ def firms_from_rows(
     if any(f.message.id == "sheet.missing_column" for f in errors):
         return refused(file, sheet, errors, warned)
 
-    plan = [(field, column - 1, CONVERT[field]) for field, column in columns.items()]
+    fields = list(columns)
+    body = rows[1:]
+    # Column by column: one comprehension per field is several times faster than a call per cell.
+    converted = [
+        _column(field, [row[columns[field] - 1] if columns[field] <= len(row) else "" for row in body])
+        for field in fields
+    ]
+    problems: list[tuple[int, int, str, Message]] = []  # (offset in body, 0-based column, field, why)
+    for field, values in zip(fields, converted, strict=True):
+        index = columns[field] - 1
+        for offset in [i for i, value in enumerate(values) if value.__class__ is Rejected]:
+            rejected = values[offset]
+            assert isinstance(rejected, Rejected)
+            problems.append((offset, index, field, rejected.message))
+            values[offset] = None
+    by_column = {column - 1: field for field, column in columns.items()}
+    for row, column in formula_cells:
+        offset = row - header_row
+        if (
+            0 <= offset < len(body)
+            and column in by_column
+            and converted[fields.index(by_column[column])][offset] is None
+        ):
+            problems.append((offset, column, by_column[column], _note("sheet.formula_no_value")))
+    flagged = {offset for offset, _, _, _ in problems}
+
     firms: list[dict[str, Any]] = []
     firm_rows: list[int] = []
-    for offset, row in enumerate(rows[1:], start=1):
-        number = header_row + offset
-        width = len(row)
-        firm: dict[str, Any] = {}
-        found = False
-        for field, index, convert in plan:
-            value = row[index] if index < width else ""
-            if value == "" or value is None:
-                if formula_cells and (number - 1, index) in formula_cells:
-                    found = True
-                    where = Location(f"firms[{len(firms)}].{field}", number, index + 1)
-                    errors.append(Finding(_note("sheet.formula_no_value"), where))
-                continue
-            result = convert(value)
-            if result is None:
-                continue
-            found = True
-            if isinstance(result, Rejected):
-                errors.append(Finding(result.message, Location(f"firms[{len(firms)}].{field}", number, index + 1)))
-            else:
-                firm[field] = result
-        if found:  # an empty row in the middle is skipped; the next firm keeps its own row number
+    index_of: dict[int, int] = {}
+    for offset, cells in enumerate(zip(*converted, strict=True)):
+        firm = {field: value for field, value in zip(fields, cells, strict=True) if value is not None}
+        if firm or offset in flagged:  # an empty row in the middle is skipped; the next firm keeps its own row number
+            index_of[offset] = len(firms)
             firms.append(firm)
-            firm_rows.append(number)
+            firm_rows.append(header_row + 1 + offset)
+    problems.sort(key=lambda problem: problem[:2])
+    for offset, column, field, message in problems:
+        where = Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1)
+        errors.append(Finding(message, where))
     errors.extend(_merged(merged, columns, header_row, firm_rows))
     return SheetFirms(file, sheet, tuple(firms), tuple(firm_rows), columns, tuple(errors), tuple(warned), header_row)
+
+
+def _column(field: str, cells: list[object]) -> list[object]:
+    """One field's cells as ``firms[]`` values: None for "no value", :class:`Rejected` for a cell in error."""
+    convert = CONVERT[field]
+    if field in _TEXT_FIELDS:
+        return [(cell.strip() or None) if type(cell) is str else convert(cell) for cell in cells]
+    return [None if cell == "" or cell is None else convert(cell) for cell in cells]
+
+
+_TEXT_FIELDS = frozenset({"name", "category", "mentor"})
 
 
 def _merged(

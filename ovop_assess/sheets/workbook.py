@@ -31,6 +31,9 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+_BEYOND_Z = re.compile(rb' r="[A-Z]{2}')
+_CELL_ROW = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
@@ -176,21 +179,48 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
 def _xlsx_precheck(archive: zipfile.ZipFile, position: int, limits: SheetLimits) -> set[tuple[int, int]]:
     """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result.
 
-    Calamine allocates the whole rectangle from the first to the last cell,
-    so a file with one cell far away would exhaust memory before any check
-    on the read sheet could run.
+    Calamine allocates the whole rectangle from A1 to the last cell, so a file
+    with one cell far away would exhaust memory before any check on the read
+    sheet could run.
     """
     path = _xlsx_sheet_path(archive, position)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:
         return set()
-    refs = _CELL_REF.findall(xml)
-    if refs:
-        last_row = max(int(row) for row in {row for _, row in refs})
-        letters = {column for column, _ in refs}
-        last_column = _column_number(max(letters, key=lambda c: (len(c), c)))
-        _check_extent(last_row, last_column, limits)
-    return _formulas_without_value(xml) if _HAS_FORMULA.search(xml) else set()
+    _check_bound(xml, limits)
+    return _formulas_without_value(xml) if _has_formula(xml) else set()
+
+
+_ALLOCATION_FACTOR = 4
+"""How far past ``max_cells`` the rectangle calamine allocates may be before its exact extent is checked."""
+
+
+def _check_bound(xml: bytes, limits: SheetLimits) -> None:
+    """Refuse a sheet whose cell references reach beyond the limits, before calamine allocates their rectangle.
+
+    Cheap for the usual sheet: a search for a literal `` r="`` lets the regex
+    engine skip ahead, so it asks only whether any row number is longer
+    than ``max_rows`` allows and whether any column is past Z; the exact
+    extent, read by calamine, is checked afterwards. Only when that bound is
+    far larger than ``max_cells`` are the references counted exactly here.
+    """
+    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
+        # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
+        refs = _CELL_REF.findall(xml)
+        if refs:
+            columns = _column_number(max({column for column, _ in refs}, key=lambda c: (len(c), c)))
+            _check_extent(max(int(row) for row in {row for _, row in refs}), columns, limits)
+        return
+    digits = len(str(limits.max_rows))
+    too_far = re.search(rb' r="[A-Z]{1,3}([0-9]{%d,})"' % (digits + 1), xml)
+    if too_far is not None:
+        raise _refuse("sheet.too_many_rows", rows=int(too_far.group(1)), limit=limits.max_rows)
+    columns = 26
+    if _BEYOND_Z.search(xml) is not None:
+        columns = _column_number(max(set(_CELL_COLUMN.findall(xml)), key=lambda c: (len(c), c)))
+    if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
+        rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
+        _check_extent(rows, columns, limits)
 
 
 def _column_number(letters: bytes) -> int:
@@ -241,3 +271,8 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
             if b"value-type" not in row and b"<text:p" not in row:
                 continue  # an empty run of rows
             _check_extent(count, 1, limits)
+
+
+def _has_formula(xml: bytes) -> bool:
+    """Whether the sheet may hold a cell formula (``<f>``, ``<f t="shared" …/>``, ``<x:f>``); cheap, may over-report."""
+    return b"<f" in xml or b":f>" in xml or b":f " in xml
