@@ -215,12 +215,15 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     too_far = re.search(rb' r="[A-Z]{1,3}([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:
         raise _refuse("sheet.too_many_rows", rows=int(too_far.group(1)), limit=limits.max_rows)
-    columns = 26
-    if _BEYOND_Z.search(xml) is not None:
-        columns = _column_number(max(set(_CELL_COLUMN.findall(xml)), key=lambda c: (len(c), c)))
+    columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
-        _check_extent(rows, columns, limits)
+        _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
+
+
+def _last_column(xml: bytes) -> int:
+    letters = set(_CELL_COLUMN.findall(xml))
+    return _column_number(max(letters, key=lambda c: (len(c), c))) if letters else 0
 
 
 def _column_number(letters: bytes) -> int:
