@@ -113,8 +113,16 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
 
 
 def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
+    """A member's bytes, inflating no more than the size the archive declares for it.
+
+    ``ZipFile.read`` inflates a member whole before it compares the size, so
+    a member lying about its size would be inflated in full; a bounded read
+    stops at the declared size, and the CRC then fails.
+    """
     try:
-        return archive.read(name)
+        info = archive.getinfo(name)
+        with archive.open(info) as member:
+            return member.read(info.file_size)
     except KeyError:
         return None
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
