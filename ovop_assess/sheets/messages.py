@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.missing_column": {
         "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
-        "id": "baris pertama tidak memiliki kolom {column} (atau {key}); baris pertama harus berisi nama kolom",
+        "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",
     },
     "sheet.duplicate_column": {
         "en": "the column {column} appears twice; the first is in column {first}",

@@ -71,7 +71,7 @@ def write_firms_template(path: str | os.PathLike[str], lang: Literal["en", "id"]
     book = xlsxwriter.Workbook(os.fspath(path))
     try:
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-        text = book.add_format({"num_format": "@"})
+        text = book.add_format({"num_format": 49})  # Excel's built-in "Text" format (@)
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         sheet = book.add_worksheet(list_name)
         for column, field in enumerate(FIELDS):
