@@ -35,13 +35,13 @@ def firms_yaml(firms: Iterable[Mapping[str, Any]]) -> str:
             return dumper.represent_int(int(value))
         return dumper.represent_float(value)
 
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    def any_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         # YAML 1.1 folds NEL and the Unicode line and paragraph separators in plain and single-quoted text;
         # only double quotes escape them.
         style = '"' if any(char in value for char in _FOLDED) else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-    _Dumper.add_representer(str, text)
+    _Dumper.add_representer(str, any_text)
     _Dumper.add_representer(_Quoted, quoted)
     _Dumper.add_representer(float, number)
     entries = []
