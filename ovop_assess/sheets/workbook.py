@@ -41,8 +41,13 @@ _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
 
 
+def _note(key: str, **values: Any) -> Message:
+    # Not Message(...) with a literal id: these ids join the catalogue only at integration (sheets.MESSAGES).
+    return Message(key, values)
+
+
 def _refuse(key: str, where: Location = _NOWHERE, **values: Any) -> SheetRefused:
-    return SheetRefused((Finding(Message(key, values), where),))
+    return SheetRefused((Finding(_note(key, **values), where),))
 
 
 def _corrupt(suffix: str, reason: str) -> SheetRefused:
@@ -137,26 +142,20 @@ def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[F
     visible = python_calamine.SheetVisibleEnum.Visible
 
     def listed() -> tuple[Message | str, ...]:
-        return tuple(
-            m.name if m.visible == visible else Message("sheet.listed_hidden", {"sheet": m.name}) for m in worksheets
-        )
+        return tuple(m.name if m.visible == visible else _note("sheet.listed_hidden", sheet=m.name) for m in worksheets)
 
     if wanted is not None:
         chosen = next((m for m in worksheets if m.name == wanted), None)
         chosen = chosen or next((m for m in worksheets if m.name.strip().casefold() == wanted.strip().casefold()), None)
         if chosen is None:
             raise _refuse("sheet.not_found", sheet=wanted, sheets=listed() or ("—",))
-        warnings = (
-            [] if chosen.visible == visible else [Finding(Message("sheet.hidden", {"sheet": chosen.name}), _NOWHERE)]
-        )
+        warnings = [] if chosen.visible == visible else [Finding(_note("sheet.hidden", sheet=chosen.name), _NOWHERE)]
         return chosen.name, warnings
     for index, meta in enumerate(worksheets):
         if meta.visible == visible:
             skipped = tuple(m.name for m in worksheets[:index])
             warnings = (
-                [Finding(Message("sheet.hidden_skipped", {"sheets": skipped, "sheet": meta.name}), _NOWHERE)]
-                if skipped
-                else []
+                [Finding(_note("sheet.hidden_skipped", sheets=skipped, sheet=meta.name), _NOWHERE)] if skipped else []
             )
             return meta.name, warnings
     raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))

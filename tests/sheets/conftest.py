@@ -13,7 +13,11 @@ import xlsxwriter  # type: ignore[import-untyped]
 from ovop_assess import messages
 from ovop_assess.sheets import MESSAGES
 
-messages.register(MESSAGES)  # as the integration will; lets the tests read the sentences
+
+@pytest.fixture(autouse=True)
+def _sheet_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's sentences in the catalogue for each test, as the integration will register them."""
+    monkeypatch.setattr(messages, "CATALOGUE", {**messages.CATALOGUE, **MESSAGES})
 
 
 @pytest.fixture
