@@ -1,0 +1,35 @@
+"""Firm lists kept in spreadsheets (``.xlsx``, ``.xls``, ``.ods``, ``.csv``): reading, the office template, YAML.
+
+Importing this package loads no spreadsheet library: python-calamine is
+imported when a workbook is read, xlsxwriter when the template is written,
+PyYAML's emitter when the YAML list is made.
+
+- :func:`read_firms` -> :class:`SheetFirms`: ``firms[]`` entries as a YAML
+  file would hold them, with the reader's errors and warnings, each located
+  by cell (``Location.line``/``column`` are the cell's row and column), and
+  :meth:`SheetFirms.location` to locate the region validation's findings.
+- :data:`MESSAGES`: the reader's sentences, to register into the catalogue.
+"""
+
+from __future__ import annotations
+
+from .columns import FIELDS, HEADERS_ID, cell_name
+from .limits import SheetLimits
+from .messages import MESSAGES
+from .read import SUFFIXES, read_firms
+from .table import SheetFirms
+from .template import write_firms_template
+from .to_yaml import firms_yaml
+
+__all__ = [
+    "FIELDS",
+    "HEADERS_ID",
+    "MESSAGES",
+    "SUFFIXES",
+    "SheetFirms",
+    "SheetLimits",
+    "cell_name",
+    "firms_yaml",
+    "read_firms",
+    "write_firms_template",
+]

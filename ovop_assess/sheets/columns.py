@@ -1,0 +1,213 @@
+"""The firm columns of a sheet: header names in English and Indonesian, and each cell's value as YAML would give it.
+
+Spreadsheets type values differently from YAML: a number cell where text is
+meant (a NIB), text where a number is meant (everything in a CSV file), ``Ya``
+where YAML has ``true``. Each cell is turned into the value a ``firms[]``
+entry holds, so the region format's own validation runs on it unchanged; a
+cell that cannot be turned gets its own message and is left out of the firm,
+so the same mistake is not reported twice.
+
+Decisions (documented for offices):
+
+- yes/no: ``Ya``/``Tidak``, ``Y``/``T``, ``yes``/``no``, ``true``/``false``
+  and boolean cells, in any case. ``T`` is *Tidak* (no), as Indonesian
+  forms use it, never *true*.
+- role: the format's words (``champion``/``mentee``/``member``) or the
+  Indonesian ones the template offers (``penggerak``/``binaan``/``anggota``),
+  in any case.
+- numbers in text cells: ``1500``, ``1500.5`` and the decimal comma
+  ``1500,5`` are read; ``1.500`` or ``1,500`` (a thousands separator) is an
+  error that gives the number without separators, because the same text
+  reads as 1.5 in another locale and a factor of 1000 must not be guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any, Final, NamedTuple
+
+from ..results import Message
+
+FIELDS: Final[tuple[str, ...]] = (
+    "name",
+    "role",
+    "category",
+    "mentor",
+    "willing_to_lead",
+    "monthly_capacity",
+    "nib",
+    "workers",
+)
+"""The keys of ``firms[]``, in the order the template and the YAML list use."""
+
+HEADERS_ID: Final[dict[str, str]] = {
+    "name": "Nama Usaha",
+    "role": "Peran",
+    "category": "Kategori",
+    "mentor": "Pembina",
+    "willing_to_lead": "Bersedia Menjadi Penggerak",
+    "monthly_capacity": "Kapasitas per Bulan",
+    "nib": "NIB",
+    "workers": "Tenaga Kerja",
+}
+
+REQUIRED: Final[tuple[str, ...]] = ("name", "role")
+
+ROLE_WORDS: Final[dict[str, str]] = {
+    "champion": "champion",
+    "mentee": "mentee",
+    "member": "member",
+    "penggerak": "champion",
+    "binaan": "mentee",
+    "anggota": "member",
+}
+YES_WORDS: Final = frozenset({"ya", "y", "yes", "true", "benar"})
+NO_WORDS: Final = frozenset({"tidak", "t", "no", "n", "false", "salah"})
+
+
+def header_key(text: str) -> str:
+    """A header as compared: lower case, runs of spaces and underscores as one space."""
+    return " ".join(text.replace("_", " ").split()).casefold()
+
+
+_BY_HEADER: Final[dict[str, str]] = {
+    **{header_key(field): field for field in FIELDS},
+    **{header_key(header): field for field, header in HEADERS_ID.items()},
+}
+
+
+def field_of(header: object) -> str | None:
+    """The ``firms[]`` key a header cell names, or None."""
+    return _BY_HEADER.get(header_key(header)) if isinstance(header, str) else None
+
+
+class Rejected(NamedTuple):
+    """A cell the reader cannot turn into a value: why (the message goes to that cell)."""
+
+    message: Message
+
+
+def _note(key: str, **values: Any) -> Message:
+    return Message(key, values)
+
+
+def shown(value: object) -> str:
+    """A cell's value as the office sees it: ``812000000000`` rather than ``812000000000.0``."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _text(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool):
+        return value  # left for the region validation: "expected text"
+    if isinstance(value, int | float | datetime.date | datetime.time | datetime.timedelta):
+        return shown(value)
+    return value
+
+
+def _role(value: object) -> object:
+    found = _text(value)
+    if isinstance(found, str):
+        return ROLE_WORDS.get(found.casefold(), found)
+    return found
+
+
+def _yes_no(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        if not word:
+            return None
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+    return Rejected(_note("sheet.not_yes_no", value=shown(value)))
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*(?:(?!\1)[.,][0-9]+)?")
+_SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+")
+
+
+def _number_from_text(text: str) -> float | Rejected | None:
+    text = text.strip()
+    if not text:
+        return None
+    if _THOUSANDS.fullmatch(text):
+        sep = next(char for char in text if char in ".,")  # the first separator groups thousands
+        decimal = "," if sep == "." else "."
+        plain = text.replace(sep, "").replace(decimal, ".")
+        return Rejected(_note("sheet.thousands_separator", value=text, plain=plain))
+    if _PLAIN_NUMBER.fullmatch(text):
+        return float(text.replace(",", "."))
+    return Rejected(_note("sheet.not_a_number", value=shown(text)))
+
+
+def _quantity(value: object) -> object:
+    if isinstance(value, bool):
+        return value  # left for the region validation: "expected a number"
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        return _number_from_text(value)
+    return Rejected(_note("sheet.not_a_number", value=shown(value)))
+
+
+def _count(value: object) -> object:
+    found = _quantity(value)
+    if isinstance(found, float) and found.is_integer():
+        return int(found)
+    return found  # a fraction stays a float: the region validation says "expected a whole number"
+
+
+def _nib(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return Rejected(_note("sheet.nib_number", value=shown(value)))
+    if isinstance(value, str):
+        text = value.strip()
+        if _SCIENTIFIC.fullmatch(text):
+            return Rejected(_note("sheet.nib_scientific", value=text))
+        return text or None
+    return _text(value)
+
+
+CONVERT: Final[dict[str, Callable[[object], object]]] = {
+    "name": _text,
+    "role": _role,
+    "category": _text,
+    "mentor": _text,
+    "willing_to_lead": _yes_no,
+    "monthly_capacity": _quantity,
+    "nib": _nib,
+    "workers": _count,
+}
+"""Per field: a cell's value (never empty) to the YAML value, None for "no value", or :class:`Rejected`."""
+
+
+def column_letters(index: int) -> str:
+    """0 -> ``A``, 27 -> ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """The A1 name of a cell from its 1-based row and column: ``cell_name(12, 3) == "C12"``."""
+    return f"{column_letters(column - 1)}{row}"

@@ -1,0 +1,34 @@
+"""What one spreadsheet may cost, and the checks made before a library opens it.
+
+A workbook (``.xlsx``, ``.ods``) is a zip archive: a few kilobytes can claim
+gigabytes of XML (a zip bomb), and a single cell far down and right makes a
+reader allocate the whole rectangle up to it (calamine's ranges are dense: a
+6 KB file with cells in A1 and XFD1048576 aborts the process). So the zip's
+central directory is inspected first, and the extent of the sheet's cells
+after that, each against a limit that names itself in the refusal.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class SheetLimits(NamedTuple):
+    """Limits for one spreadsheet. A sentra lists tens to hundreds of firms; these leave ample room."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    """Size of the file on disk."""
+    max_unpacked_bytes: int = 128 * 1024 * 1024
+    """Total size a workbook's archive declares for its unpacked members."""
+    max_rows: int = 50_000
+    """Rows of the sheet, the header row included."""
+    max_cells: int = 1_000_000
+    """Rows times columns of the sheet's used rectangle (from A1)."""
+
+
+class SheetRefused(Exception):
+    """A spreadsheet that is not read at all; carries the findings that say why."""
+
+    def __init__(self, findings: tuple[object, ...]) -> None:
+        super().__init__(len(findings))
+        self.findings = findings

@@ -1,0 +1,87 @@
+"""Read the firm list of a spreadsheet file: ``.xlsx``, ``.xls``, ``.ods`` or ``.csv``.
+
+The file is read once into memory (within ``max_bytes``) and checked before
+any library sees it: a workbook archive's central directory against
+``max_unpacked_bytes`` (a zip bomb is refused without inflating a byte), an
+``.xlsx`` sheet's cell extent against ``max_rows``/``max_cells``. Workbooks
+are read with python-calamine, imported only here: reading a region file
+that keeps its firms in YAML loads none of it. Calamine reads values and
+the results formulas last had; it never runs formulas or macros.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from ..results import Finding, Location, Message, file_label
+from .limits import SheetLimits, SheetRefused
+from .table import SheetFirms, firms_from_rows, refused
+
+SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
+
+_NOWHERE = Location("", None, None)
+DEFAULT_LIMITS = SheetLimits()
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .xls, or an encrypted .xlsx
+_ZIP = b"PK\x03\x04"
+
+
+def _note(key: str, **values: Any) -> Message:
+    return Message(key, values)
+
+
+def _refuse(key: str, where: Location = _NOWHERE, **values: Any) -> SheetRefused:
+    return SheetRefused((Finding(_note(key, **values), where),))
+
+
+def read_firms(
+    path: str | os.PathLike[str], sheet: str | None = None, limits: SheetLimits = DEFAULT_LIMITS
+) -> SheetFirms:
+    """The firms of ``sheet`` (default: the first visible one) of the spreadsheet at ``path``.
+
+    Never raises for a bad file: what is wrong with it comes back as the
+    result's errors, each located by cell where it has one.
+    """
+    label = file_label(path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        return refused(label, sheet, [Finding(_note("sheet.unsupported_type", suffix=suffix or "(none)"), _NOWHERE)])
+    try:
+        raw = _read_bytes(Path(path), limits)
+        if suffix == ".csv":
+            from .csvfile import csv_rows
+
+            return firms_from_rows(label, None, csv_rows(raw, limits))
+        from .workbook import workbook_firms
+
+        return workbook_firms(label, raw, suffix, sheet, limits)
+    except SheetRefused as exc:
+        return refused(label, sheet, [f for f in exc.findings if isinstance(f, Finding)])
+
+
+def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise _refuse("file.is_directory")
+        if not stat.S_ISREG(status.st_mode):
+            raise _refuse("file.not_regular")
+        if status.st_size > limits.max_bytes:
+            raise _refuse("sheet.too_large", size=status.st_size, limit=limits.max_bytes)
+        with open(path, "rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise _refuse("file.not_found") from None
+    except PermissionError:
+        raise _refuse("file.no_permission") from None
+    except OSError as exc:
+        from ..oserrors import os_reason
+
+        raise _refuse("file.unreadable", reason=os_reason(exc)) from None
+    if len(raw) > limits.max_bytes:
+        raise _refuse("sheet.too_large", size=len(raw), limit=limits.max_bytes)
+    if not raw:
+        raise _refuse("file.empty")
+    return raw

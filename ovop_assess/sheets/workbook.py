@@ -1,0 +1,288 @@
+"""Workbooks (``.xlsx``, ``.xls``, ``.ods``) through python-calamine, after the checks it cannot make itself.
+
+Calamine reads cell values and the results formulas last had, never
+computing a formula or running a macro. It does not say which empty cells
+hold a formula without a saved result, so the ``.xlsx`` sheet's XML is
+looked at for those (only when it holds a formula at all). Files written by
+Excel or LibreOffice always save results; files made by scripts may not.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
+
+from ..results import Finding, Location, Message
+from .limits import SheetLimits, SheetRefused
+from .table import SheetFirms, firms_from_rows
+
+if TYPE_CHECKING:
+    from python_calamine import SheetMetadata
+
+_NOWHERE = Location("", None, None)
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_KINDS = {".xlsx": "Excel (.xlsx)", ".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
+_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+_BEYOND_Z = re.compile(rb' r="[A-Z]{2}')
+_CELL_ROW = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
+_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
+
+
+def _note(key: str, **values: Any) -> Message:
+    # Not Message(...) with a literal id: these ids join the catalogue only at integration (sheets.MESSAGES).
+    return Message(key, values)
+
+
+def _refuse(key: str, where: Location = _NOWHERE, **values: Any) -> SheetRefused:
+    return SheetRefused((Finding(_note(key, **values), where),))
+
+
+def _corrupt(suffix: str, reason: str) -> SheetRefused:
+    return _refuse("sheet.corrupt", kind=_KINDS[suffix], reason=reason[:200])
+
+
+def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
+    archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
+    if suffix == ".xls" and not raw.startswith(_CFB):
+        raise _corrupt(suffix, "no Excel 97-2003 header")
+
+    import python_calamine  # only now: reading YAML firms loads none of it
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except python_calamine.PasswordError:
+        raise _refuse("sheet.encrypted") from None
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        raise _corrupt(suffix, str(exc)) from None
+    with book:
+        name, warnings = _choose(book.sheets_metadata, sheet)
+        formulas: set[tuple[int, int]] = set()
+        if archive is not None and suffix == ".xlsx":
+            formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+        elif archive is not None:
+            _ods_precheck(archive, limits)
+        try:
+            found = book.get_sheet_by_name(name)
+        except python_calamine.CalamineError as exc:
+            raise _corrupt(suffix, str(exc)) from None
+        end = found.end
+        rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
+        _check_extent(rows, columns, limits)
+        data = found.to_python(skip_empty_area=False)
+        merged = found.merged_cell_ranges or []
+    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:
+    if rows > limits.max_rows:
+        raise _refuse("sheet.too_many_rows", rows=rows, limit=limits.max_rows)
+    if rows * columns > limits.max_cells:
+        raise _refuse("sheet.too_many_cells", cells=rows * columns, limit=limits.max_cells)
+
+
+def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.ZipFile:
+    """The zip archive, once its central directory shows it unpacks within the limit and is not encrypted."""
+    if raw.startswith(_CFB):
+        # Excel saves a workbook with a password to open as an OLE container holding the encrypted package.
+        if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
+            raise _refuse("sheet.encrypted")
+        raise _corrupt(suffix, "an OLE file, not a zip archive")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise _corrupt(suffix, str(exc) or type(exc).__name__) from None
+    # The sizes the archive declares bound what calamine inflates: its zip reader stops a member
+    # that grows past its declared size ("larger than its declared uncompressed size").
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > limits.max_unpacked_bytes:
+        raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
+    if suffix == ".ods":
+        manifest = _member(archive, "META-INF/manifest.xml", suffix)
+        if manifest is not None and b"encryption-data" in manifest:
+            raise _refuse("sheet.encrypted")
+    return archive
+
+
+def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
+    """A member's bytes, inflating no more than the size the archive declares for it.
+
+    ``ZipFile.read`` inflates a member whole before it compares the size, so
+    a member lying about its size would be inflated in full; a bounded read
+    stops at the declared size, and the CRC then fails.
+    """
+    try:
+        info = archive.getinfo(name)
+        with archive.open(info) as member:
+            return member.read(info.file_size)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise _corrupt(suffix, str(exc) or type(exc).__name__) from None
+
+
+def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding]]:
+    """The sheet to read (``wanted``, or the first visible worksheet) and warnings about hidden sheets."""
+    import python_calamine
+
+    worksheets = [m for m in metas if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    visible = python_calamine.SheetVisibleEnum.Visible
+
+    def listed() -> tuple[Message | str, ...]:
+        return tuple(m.name if m.visible == visible else _note("sheet.listed_hidden", sheet=m.name) for m in worksheets)
+
+    if wanted is not None:
+        chosen = next((m for m in worksheets if m.name == wanted), None)
+        chosen = chosen or next((m for m in worksheets if m.name.strip().casefold() == wanted.strip().casefold()), None)
+        if chosen is None:
+            raise _refuse("sheet.not_found", sheet=wanted, sheets=listed() or ("—",))
+        warnings = [] if chosen.visible == visible else [Finding(_note("sheet.hidden", sheet=chosen.name), _NOWHERE)]
+        return chosen.name, warnings
+    for index, meta in enumerate(worksheets):
+        if meta.visible == visible:
+            skipped = tuple(m.name for m in worksheets[:index])
+            warnings = (
+                [Finding(_note("sheet.hidden_skipped", sheets=skipped, sheet=meta.name), _NOWHERE)] if skipped else []
+            )
+            return meta.name, warnings
+    raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))
+
+
+def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
+    """The archive member of the workbook's ``position``-th sheet, from workbook.xml and its relationships."""
+    book = _member(archive, "xl/workbook.xml", ".xlsx")
+    rels = _member(archive, "xl/_rels/workbook.xml.rels", ".xlsx")
+    if book is None or rels is None:
+        return None
+    try:
+        sheets = ElementTree.fromstring(book).iter(f"{_MAIN}sheet")
+        ids = [element.get(f"{_REL}id") for element in sheets]
+        targets = {
+            rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
+        }
+    except ElementTree.ParseError as exc:
+        raise _corrupt(".xlsx", str(exc)) from None
+    if position >= len(ids):
+        return None
+    target = targets.get(ids[position])
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _xlsx_precheck(archive: zipfile.ZipFile, position: int, limits: SheetLimits) -> set[tuple[int, int]]:
+    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result.
+
+    Calamine allocates the whole rectangle from A1 to the last cell, so a file
+    with one cell far away would exhaust memory before any check on the read
+    sheet could run.
+    """
+    path = _xlsx_sheet_path(archive, position)
+    xml = _member(archive, path, ".xlsx") if path else None
+    if xml is None:
+        return set()
+    _check_bound(xml, limits)
+    return _formulas_without_value(xml) if _has_formula(xml) else set()
+
+
+_ALLOCATION_FACTOR = 4
+"""How far past ``max_cells`` the rectangle calamine allocates may be before its exact extent is checked."""
+
+
+def _check_bound(xml: bytes, limits: SheetLimits) -> None:
+    """Refuse a sheet whose cell references reach beyond the limits, before calamine allocates their rectangle.
+
+    Cheap for the usual sheet: a search for a literal `` r="`` lets the regex
+    engine skip ahead, so it asks only whether any row number is longer
+    than ``max_rows`` allows and whether any column is past Z; the exact
+    extent, read by calamine, is checked afterwards. Only when that bound is
+    far larger than ``max_cells`` are the references counted exactly here.
+    """
+    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
+        # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
+        refs = _CELL_REF.findall(xml)
+        if refs:
+            columns = _column_number(max({column for column, _ in refs}, key=lambda c: (len(c), c)))
+            _check_extent(max(int(row) for row in {row for _, row in refs}), columns, limits)
+        return
+    digits = len(str(limits.max_rows))
+    too_far = re.search(rb' r="[A-Z]{1,3}([0-9]{%d,})"' % (digits + 1), xml)
+    if too_far is not None:
+        raise _refuse("sheet.too_many_rows", rows=int(too_far.group(1)), limit=limits.max_rows)
+    columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
+    if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
+        rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
+        _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
+
+
+def _last_column(xml: bytes) -> int:
+    letters = set(_CELL_COLUMN.findall(xml))
+    return _column_number(max(letters, key=lambda c: (len(c), c))) if letters else 0
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + char - 64
+    return number
+
+
+def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
+    """0-based (row, column) of the cells holding a formula but no saved value."""
+    found = set()
+    for match in _CELL.finditer(xml):
+        body = match.group(3) or b""
+        if not _HAS_FORMULA.search(body):
+            continue
+        if _HAS_VALUE.search(body) and not _EMPTY_VALUE.search(body):
+            continue
+        ref = _REF.search(match.group(1))
+        if ref is not None:
+            found.add((int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1))
+    return found
+
+
+def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
+    """Refuse content whose repeated rows or columns claim more cells than the limits.
+
+    LibreOffice writes the empty rest of a sheet as one row repeated a million
+    times; only a repeat that carries a value would be expanded into cells.
+    """
+    content = _member(archive, "content.xml", ".ods")
+    if content is None:
+        raise _corrupt(".ods", "no content.xml")
+    for match in _ODS_REPEAT.finditer(content):
+        count = int(match.group(2))
+        if count <= 1000:
+            continue
+        end = content.find(b">", match.end())
+        closes = content[end - 1 : end] == b"/"
+        if match.group(1) == b"columns":
+            tag = content[content.rfind(b"<", 0, match.start()) : end]
+            if closes and b"value-type" not in tag:
+                continue  # an empty run of cells
+            _check_extent(1, count, limits)
+        else:
+            row_end = content.find(b"</table:table-row>", end)
+            row = content[end:row_end]
+            if b"value-type" not in row and b"<text:p" not in row:
+                continue  # an empty run of rows
+            _check_extent(count, 1, limits)
+
+
+def _has_formula(xml: bytes) -> bool:
+    """Whether the sheet may hold a cell formula (``<f>``, ``<f t="shared" …/>``, ``<x:f>``); cheap, may over-report."""
+    return b"<f" in xml or b":f>" in xml or b":f " in xml

@@ -1,0 +1,115 @@
+"""Spreadsheets built in code, as offices write them."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter  # type: ignore[import-untyped]
+
+from ovop_assess import messages
+from ovop_assess.sheets import MESSAGES
+
+
+@pytest.fixture(autouse=True)
+def _sheet_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's sentences in the catalogue for each test, as the integration will register them."""
+    monkeypatch.setattr(messages, "CATALOGUE", {**messages.CATALOGUE, **MESSAGES})
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
+    """Write an .xlsx: ``sheets`` maps a sheet name to its rows (strings stay text, numbers numbers)."""
+
+    def make(
+        sheets: dict[str, Sequence[Sequence[Any]]],
+        name: str = "daftar-usaha.xlsx",
+        hidden: Sequence[str] = (),
+        build: Callable[[Any, Any], None] | None = None,
+    ) -> Path:
+        path = tmp_path / name
+        book = xlsxwriter.Workbook(str(path))
+        for sheet_name, rows in sheets.items():
+            sheet = book.add_worksheet(sheet_name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value is None:
+                        continue
+                    if isinstance(value, str):
+                        sheet.write_string(r, c, value)
+                    else:
+                        sheet.write(r, c, value)
+            if sheet_name in hidden:
+                sheet.hide()
+            elif not any(sheet.name not in hidden for sheet in book.worksheets()[:-1]):
+                sheet.activate()  # Excel cannot hide the active sheet
+            if build is not None and sheet_name == next(iter(sheets)):
+                build(book, sheet)
+        book.close()
+        return path
+
+    return make
+
+
+@pytest.fixture
+def make_ods(tmp_path: Path) -> Callable[..., Path]:
+    """Write a minimal .ods whose <office:spreadsheet> holds ``body``."""
+
+    def make(body: str, name: str = "daftar-usaha.ods", manifest_extra: str = "") -> Path:
+        path = tmp_path / name
+        path.write_bytes(_ods_bytes(body, manifest_extra))
+        return path
+
+    return make
+
+
+@pytest.fixture
+def ods_row() -> Callable[..., str]:
+    return _ods_row
+
+
+def _ods_bytes(content_body: str, manifest_extra: str = "") -> bytes:
+    """A minimal OpenDocument spreadsheet: ``content_body`` is the XML inside <office:spreadsheet>."""
+    import io
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifest_extra}'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _ods_row(*cells: str | float | None, repeat: int = 1) -> str:
+    parts = []
+    for cell in cells:
+        if cell is None:
+            parts.append("<table:table-cell/>")
+        elif isinstance(cell, str):
+            parts.append(f'<table:table-cell office:value-type="string"><text:p>{cell}</text:p></table:table-cell>')
+        else:
+            parts.append(
+                f'<table:table-cell office:value-type="float" office:value="{cell}">'
+                f"<text:p>{cell}</text:p></table:table-cell>"
+            )
+    repeated = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
+    return f"<table:table-row{repeated}>{''.join(parts)}</table:table-row>"

@@ -1,0 +1,226 @@
+"""CSV as Excel writes it in Indonesian and English locales, OpenDocument, and files that must be refused."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess import messages
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+
+
+def text(message: Any, lang: messages.Lang = "en") -> str:
+    return messages.render(message, lang)
+
+
+def _ids(findings: Any) -> list[str]:
+    return [f.message.id for f in findings]
+
+
+FIRMS = (
+    {"name": "Batik Sekar; Jaya", "role": "champion", "willing_to_lead": True, "monthly_capacity": 1.5},
+    {"name": "Batik Melati", "role": "mentee", "mentor": "Batik Sekar; Jaya", "nib": "0812345678901"},
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        # Excel, Indonesian locale: ';' between fields, decimal comma, "CSV UTF-8" with a BOM.
+        (
+            "Nama Usaha;Peran;Bersedia Menjadi Penggerak;Kapasitas per Bulan;NIB;Pembina;Alamat\r\n"
+            '"Batik Sekar; Jaya";Penggerak;Ya;1,5;;;Jl. 1\r\n'
+            ";;;;;;\r\n"
+            'Batik Melati;binaan;;;0812345678901;"Batik Sekar; Jaya";Jl. 2\r\n',
+            "utf-8-sig",
+        ),
+        # English locale, ',' and no BOM.
+        (
+            "name,role,willing_to_lead,monthly_capacity,nib,mentor,address\n"
+            '"Batik Sekar; Jaya",champion,TRUE,1.5,,,"Jl. 1, Desa"\n'
+            "\n"
+            'Batik Melati,mentee,,,0812345678901,"Batik Sekar; Jaya",Jl. 2\n',
+            "utf-8",
+        ),
+        # Excel's "sep=" line names the separator.
+        (
+            "sep=;\nNama Usaha;Peran;Bersedia Menjadi Penggerak;Kapasitas per Bulan;NIB;Pembina;Alamat\n"
+            '"Batik Sekar; Jaya";penggerak;Y;1.5;;;Jl. 1\n\n'
+            'Batik Melati;binaan;;;0812345678901;"Batik Sekar; Jaya";Jl. 2\n',
+            "utf-8",
+        ),
+    ],
+)
+def test_csv_separators_and_bom(tmp_path: Path, content: str, encoding: str) -> None:
+    path = tmp_path / "daftar-usaha.csv"
+    path.write_bytes(content.encode(encoding))
+    found = read_firms(path)
+    assert found.sheet is None and found.errors == ()
+    assert found.firms == FIRMS
+    assert found.rows == (2, 4)  # the empty row 3 is skipped
+    assert found.cell(("firms", 1, "nib")) == "E4"
+    assert _ids(found.warnings) == ["sheet.unknown_columns"]
+
+
+def test_csv_mistakes_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text("Nama Usaha;Peran;NIB;Tenaga Kerja\nUsaha A;penggerak;8,12346E+12;1.500\n", encoding="utf-8")
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.nib_scientific", "sheet.thousands_separator"]
+    assert [cell_name(f.location.line, f.location.column) for f in found.errors] == ["C2", "D2"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Nama Usaha;Peran\nUsaha Caf\u00e9;anggota\n".encode("cp1252"),  # Excel's plain "CSV"
+        "Nama Usaha;Peran\nUsaha A;anggota\n".encode("utf-16"),  # Excel's "Unicode text"
+        "Nama Usaha;Peran\nUsaha A;anggota\n".encode("utf-16-le"),  # the same without a BOM
+    ],
+)
+def test_csv_in_another_encoding_says_save_as_utf8(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_bytes(raw)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.csv_not_utf8"] and found.firms == ()
+    assert "CSV UTF-8" in text(found.errors[0].message) and "CSV UTF-8" in text(found.errors[0].message, "id")
+
+
+def test_csv_limits(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text("name,role\n" + "".join(f"U{i},member\n" for i in range(10)), encoding="utf-8")
+    assert len(read_firms(path, limits=SheetLimits(max_rows=11)).firms) == 10
+    assert _ids(read_firms(path, limits=SheetLimits(max_rows=10)).errors) == ["sheet.too_many_rows"]
+    assert _ids(read_firms(path, limits=SheetLimits(max_cells=21)).errors) == ["sheet.too_many_cells"]
+
+
+def test_ods_is_read(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> None:
+    body = (
+        '<table:table table:name="Daftar UMKM">'
+        + ods_row("Nama Usaha", "Peran", "NIB", "Tenaga Kerja", "Kapasitas per Bulan")
+        + ods_row("Batik A", "Penggerak", "0812345678901", 12.0, "1.500")
+        + ods_row(None, None, None)
+        + ods_row("Batik B", "binaan", 812345678901.0, 3.0)
+        + ods_row(None, repeat=1_048_000)  # LibreOffice writes the empty rest of the sheet so
+        + "</table:table>"
+    )
+    found = read_firms(make_ods(body))
+    assert found.sheet == "Daftar UMKM" and found.rows == (2, 4)
+    assert found.firms == (
+        {"name": "Batik A", "role": "champion", "nib": "0812345678901", "workers": 12},
+        {"name": "Batik B", "role": "mentee", "workers": 3},
+    )
+    assert [(f.message.id, f.location.path) for f in found.errors] == [
+        ("sheet.thousands_separator", "firms[0].monthly_capacity"),
+        ("sheet.nib_number", "firms[1].nib"),
+    ]
+
+
+def test_ods_repeating_a_value_past_the_limits_is_refused(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str]
+) -> None:
+    body = '<table:table table:name="D">' + ods_row("Nama Usaha", "Peran") + ods_row("A", "anggota", repeat=1_000_000)
+    found = read_firms(make_ods(body + "</table:table>"))
+    assert _ids(found.errors) == ["sheet.too_many_rows"]
+    assert dict(found.errors[0].message.values) == {"rows": 1_000_000, "limit": 50_000}
+
+
+def test_encrypted_ods_is_refused(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> None:
+    encrypted = '<manifest:encryption-data manifest:checksum-type="SHA1"/>'
+    found = read_firms(make_ods('<table:table table:name="D"></table:table>', manifest_extra=encrypted))
+    assert _ids(found.errors) == ["sheet.encrypted"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> None:
+    # 256 MiB of zeros deflate to about 250 KB.
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": bytes(256 * 1024 * 1024)})
+    path = tmp_path / "bom.xlsx"
+    path.write_bytes(bomb)
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0  # nothing was inflated
+    assert _ids(found.errors) == ["sheet.unpacked_too_large"]
+    assert found.errors[0].message.values["limit"] == 128 * 1024 * 1024
+    assert "128" not in text(found.errors[0].message) or "134217728" in text(found.errors[0].message)
+
+
+def test_member_larger_than_it_claims_is_refused_not_inflated(make_xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    source = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]})
+    with zipfile.ZipFile(source) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    at = sheet.index(b"<sheetData>")
+    members["xl/worksheets/sheet1.xml"] = sheet[:at] + b"<!--" + b" " * (64 * 1024 * 1024) + b"-->" + sheet[at:]
+    raw = bytearray(_zip(members))
+    name = b"xl/worksheets/sheet1.xml"
+    # Local header and central directory entry: (signature, unpacked size, name length, name) offsets.
+    for signature, size_at, length_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        position = raw.find(signature)
+        while position >= 0:  # claim 5000 bytes unpacked in both
+            length = struct.unpack_from("<H", raw, position + length_at)[0]
+            if raw[position + name_at : position + name_at + length] == name:
+                struct.pack_into("<I", raw, position + size_at, 5000)
+            position = raw.find(signature, position + 4)
+    path = tmp_path / "liar.xlsx"
+    path.write_bytes(bytes(raw))
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 2.0
+    assert _ids(found.errors) == ["sheet.corrupt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("rusak.xlsx", b"this is not a workbook at all" * 10),
+        ("rusak.ods", b"PK\x03\x04" + b"\x00" * 100),
+        ("rusak.xls", b"<html><table><tr><td>Nama Usaha</td></tr></table></html>"),  # a web page saved as .xls
+        ("rusak2.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
+    ],
+)
+def test_corrupt_files_are_refused(tmp_path: Path, name: str, raw: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+    assert "save it again" in text(found.errors[0].message)
+
+
+def test_truncated_xlsx_is_corrupt(make_xlsx: Callable[..., Path]) -> None:
+    path = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]})
+    path.write_bytes(path.read_bytes()[:-300])
+    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+
+
+def test_password_protected_xlsx_is_refused(tmp_path: Path) -> None:
+    # Excel stores a workbook with a password to open as an OLE compound file holding these streams.
+    raw = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptionInfo".encode("utf-16-le") + bytes(100)
+    path = tmp_path / "rahasia.xlsx"
+    path.write_bytes(raw)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.encrypted"]
+    assert "password" in text(found.errors[0].message) and "kata sandi" in text(found.errors[0].message, "id")
+
+
+def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
+    assert _ids(read_firms(tmp_path / "daftar.docx").errors) == ["sheet.unsupported_type"]
+    assert _ids(read_firms(tmp_path / "hilang.xlsx").errors) == ["file.not_found"]
+    (tmp_path / "folder.csv").mkdir()
+    assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["file.is_directory"]
+    (tmp_path / "kosong.csv").write_bytes(b"")
+    assert _ids(read_firms(tmp_path / "kosong.csv").errors) == ["file.empty"]

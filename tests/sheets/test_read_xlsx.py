@@ -1,0 +1,254 @@
+"""Firm lists from .xlsx workbooks written as offices write them: values, cells, and each spreadsheet mistake."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ovop_assess import messages
+from ovop_assess.region import Firm
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+
+XlsxFactory = Callable[..., Path]
+OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
+
+
+def text(message: Any, lang: messages.Lang = "en") -> str:
+    return messages.render(message, lang)
+
+
+def _ids(findings: Any) -> list[str]:
+    return [f.message.id for f in findings]
+
+
+def _cells(findings: Any) -> list[str]:
+    return [cell_name(f.location.line, f.location.column) for f in findings]
+
+
+def test_office_sheet_reads_as_yaml_firms_with_cells(make_xlsx: XlsxFactory) -> None:
+    rows = [
+        [
+            "  nama   USAHA ",
+            "PERAN",
+            "Alamat",
+            "pembina",
+            "Bersedia menjadi penggerak",
+            "nib",
+            "Telepon",
+            "Tenaga Kerja",
+        ],
+        ["Batik Sekar", "Penggerak", "Jl. Mawar 1", None, "Ya", "0812345678901", "0812-1111", 12],
+        ["Batik Melati", "binaan", "Jl. Mawar 2", "Batik Sekar", None, "0912345678901", "0812-2222", 4],
+        [None, None, "Jl. Kosong (no firm here)"],
+        ["Batik Kenanga", "anggota", None, None, None, None, None, 2],
+    ]
+    found = read_firms(make_xlsx({"Daftar UMKM": rows}))
+    assert found.sheet == "Daftar UMKM" and found.errors == ()
+    assert found.firms == (
+        {"name": "Batik Sekar", "role": "champion", "willing_to_lead": True, "nib": "0812345678901", "workers": 12},
+        {"name": "Batik Melati", "role": "mentee", "mentor": "Batik Sekar", "nib": "0912345678901", "workers": 4},
+        {"name": "Batik Kenanga", "role": "member", "workers": 2},
+    )
+    assert all(Firm.model_validate(firm) for firm in found.firms)  # the region format's own model accepts them
+    # The empty row 4 is skipped; the third firm keeps its real row.
+    assert found.rows == (2, 3, 5)
+    assert found.cell(("firms", 2, "workers")) == "H5"
+    assert found.cell(("firms", 1, "mentor")) == "D3"
+    where = found.location(("firms", 0, "nib"))
+    assert (where.path, where.line, where.column) == ("firms[0].nib", 2, 6)
+    assert found.value(("firms", 2)).line == 5 and found.key(("firms",)).line == 1
+    # One warning names every column that is not the firm list's.
+    assert _ids(found.warnings) == ["sheet.unknown_columns"]
+    assert text(found.warnings[0].message) == "columns not part of the firm list, ignored: Alamat (C), Telepon (G)"
+
+
+def test_english_keys_in_any_order(make_xlsx: XlsxFactory) -> None:
+    rows = [
+        ["workers", "Monthly_Capacity", "role", "name", "willing to lead", "category"],
+        [3, 1500, "Champion", "Batik A", True, "batik"],
+    ]
+    found = read_firms(make_xlsx({"Sheet1": rows}))
+    assert found.errors == () and found.warnings == ()
+    assert found.firms == (
+        {
+            "workers": 3,
+            "monthly_capacity": 1500.0,
+            "role": "champion",
+            "name": "Batik A",
+            "willing_to_lead": True,
+            "category": "batik",
+        },
+    )
+
+
+def test_yes_no_words_and_booleans_are_accepted(make_xlsx: XlsxFactory) -> None:
+    words = ["Ya", "tidak", "Y", "T", "ya", "TIDAK", True, False, "TRUE", "false", "yes", "No"]
+    rows = [["Nama Usaha", "Peran", "Bersedia Menjadi Penggerak"]]
+    rows += [[f"Usaha {i}", "penggerak", word] for i, word in enumerate(words)]
+    found = read_firms(make_xlsx({"Daftar": rows}))
+    assert found.errors == ()
+    assert [f["willing_to_lead"] for f in found.firms] == [
+        True, False, True, False, True, False, True, False, True, False, True, False,
+    ]  # fmt: skip
+
+
+def test_a_word_that_is_not_yes_or_no_is_an_error_at_its_cell(make_xlsx: XlsxFactory) -> None:
+    rows = [["Nama Usaha", "Peran", "Bersedia Menjadi Penggerak"], ["Usaha A", "penggerak", "mungkin"]]
+    found = read_firms(make_xlsx({"Daftar": rows}))
+    assert _ids(found.errors) == ["sheet.not_yes_no"] and _cells(found.errors) == ["C2"]
+    assert found.errors[0].location.path == "firms[0].willing_to_lead"
+    assert "willing_to_lead" not in found.firms[0]  # reported once, not again by the region validation
+    assert "mungkin" in text(found.errors[0].message, "id")
+
+
+def test_nib_stored_as_a_number_is_an_error(make_xlsx: XlsxFactory) -> None:
+    rows = [
+        ["Nama Usaha", "Peran", "NIB"],
+        ["Usaha A", "penggerak", 812345678901],  # the leading zero is already gone
+        ["Usaha B", "anggota", "8.12E+12"],  # what a CSV export or a retyped cell shows
+        ["Usaha C", "anggota", "0812345678901"],
+    ]
+    found = read_firms(make_xlsx({"Daftar": rows}))
+    assert _ids(found.errors) == ["sheet.nib_number", "sheet.nib_scientific"]
+    assert _cells(found.errors) == ["C2", "C3"]
+    assert [f.location.path for f in found.errors] == ["firms[0].nib", "firms[1].nib"]
+    assert found.errors[0].message.values == {"value": "812345678901"}
+    assert found.errors[1].message.values == {"value": "8.12E+12"}
+    assert "format the NIB column as Text" in text(found.errors[0].message)
+    assert "Teks" in text(found.errors[1].message, "id")
+    assert found.firms[2]["nib"] == "0812345678901"
+
+
+def test_thousands_separator_is_an_error_with_the_corrected_number(make_xlsx: XlsxFactory) -> None:
+    rows = [
+        ["Nama Usaha", "Peran", "Kapasitas per Bulan", "Tenaga Kerja"],
+        ["Usaha A", "penggerak", "1.500", "1,200"],
+        ["Usaha B", "anggota", "1500", "12"],  # numbers kept as text are read
+        ["Usaha C", "anggota", "2,5", 3.0],  # a decimal comma is no thousands separator
+        ["Usaha D", "anggota", "1.234.567,5", "dua"],
+    ]
+    found = read_firms(make_xlsx({"Daftar": rows}))
+    assert [(f.message.id, dict(f.message.values)) for f in found.errors] == [
+        ("sheet.thousands_separator", {"value": "1.500", "plain": "1500"}),
+        ("sheet.thousands_separator", {"value": "1,200", "plain": "1200"}),
+        ("sheet.thousands_separator", {"value": "1.234.567,5", "plain": "1234567.5"}),
+        ("sheet.not_a_number", {"value": "dua"}),
+    ]
+    assert _cells(found.errors) == ["C2", "D2", "C5", "D5"]
+    assert found.firms[1] == {"name": "Usaha B", "role": "member", "monthly_capacity": 1500.0, "workers": 12}
+    assert found.firms[2]["monthly_capacity"] == 2.5 and found.firms[2]["workers"] == 3
+
+
+def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(make_xlsx: XlsxFactory) -> None:
+    def formulas(book: Any, sheet: Any) -> None:
+        sheet.write_formula("A3", '="Usaha "&"B"', None, "")  # no result saved, as scripts write them
+        sheet.write_formula("D2", "=2+3", None, 5)  # the result Excel saved
+
+    rows = [["Nama Usaha", "Peran", "Alamat", "Tenaga Kerja"], ["Usaha A", "penggerak"], [None, "anggota"]]
+    found = read_firms(make_xlsx({"Daftar": rows}, build=formulas))
+    assert _ids(found.errors) == ["sheet.formula_no_value"] and _cells(found.errors) == ["A3"]
+    assert found.errors[0].location.path == "firms[1].name"
+    assert found.firms[0]["workers"] == 5
+
+
+def test_merged_cells_over_firm_columns_are_an_error(make_xlsx: XlsxFactory) -> None:
+    def merge(book: Any, sheet: Any) -> None:
+        sheet.merge_range("D3:D4", "Usaha A")  # one mentor for two mentees
+        sheet.merge_range("C2:C4", "Desa Sukamaju")  # an address block beside the list is fine
+
+    rows = [["Nama Usaha", "Peran", "Alamat", "Pembina"], ["Usaha A", "penggerak"], ["B", "binaan"], ["C", "binaan"]]
+    found = read_firms(make_xlsx({"Daftar": rows}, build=merge))
+    assert _ids(found.errors) == ["sheet.merged"]
+    assert found.errors[0].message.values == {"cells": "D3:D4"}
+    assert found.errors[0].location.path == "firms[1].mentor" and _cells(found.errors) == ["D3"]
+
+
+def test_first_visible_sheet_is_the_default_and_hidden_sheets_are_named(make_xlsx: XlsxFactory) -> None:
+    header = ["Nama Usaha", "Peran"]
+    path = make_xlsx(
+        {"Lama": [header, ["Usaha Lama", "anggota"]], "Daftar UMKM": [header, ["Usaha Baru", "penggerak"]]},
+        hidden=["Lama"],
+    )
+    found = read_firms(path)
+    assert found.sheet == "Daftar UMKM" and found.firms == ({"name": "Usaha Baru", "role": "champion"},)
+    assert _ids(found.warnings) == ["sheet.hidden_skipped"]
+    assert text(found.warnings[0].message) == (
+        "hidden sheets skipped: Lama; the firms are read from Daftar UMKM, the first visible sheet"
+    )
+    hidden = read_firms(path, sheet="Lama")
+    assert hidden.firms == ({"name": "Usaha Lama", "role": "member"},)
+    assert _ids(hidden.warnings) == ["sheet.hidden"]
+    missing = read_firms(path, sheet="Daftar Usaha")
+    assert missing.firms == () and _ids(missing.errors) == ["sheet.not_found"]
+    assert text(missing.errors[0].message) == (
+        "the workbook has no sheet named Daftar Usaha; its sheets are: Lama (hidden), Daftar UMKM"
+    )
+    assert "Lama (tersembunyi)" in text(missing.errors[0].message, "id")
+    assert read_firms(path, sheet="daftar umkm").sheet == "Daftar UMKM"  # case and spacing as typed in a region file
+
+
+def test_header_problems(make_xlsx: XlsxFactory) -> None:
+    no_role = read_firms(make_xlsx({"D": [["Nama Usaha", "Alamat"], ["Usaha A", "Jl. 1"]]}, name="a.xlsx"))
+    assert _ids(no_role.errors) == ["sheet.missing_column"] and no_role.firms == ()
+    assert "Peran" in text(no_role.errors[0].message)
+    twice = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran", "name"], ["A", "anggota", "B"]]}, name="b.xlsx"))
+    assert _ids(twice.errors) == ["sheet.duplicate_column"] and _cells(twice.errors) == ["C1"]
+    assert twice.firms == ({"name": "A", "role": "member"},)
+    empty = read_firms(make_xlsx({"D": []}, name="c.xlsx"))
+    assert _ids(empty.errors) == ["sheet.empty"]
+
+
+def test_unknown_role_and_bad_nib_are_left_for_the_region_validation(make_xlsx: XlsxFactory) -> None:
+    rows = [["Nama Usaha", "Peran", "NIB"], ["Usaha A", "ketua", "12345"]]
+    found = read_firms(make_xlsx({"D": rows}))
+    assert found.errors == () and found.firms == ({"name": "Usaha A", "role": "ketua", "nib": "12345"},)
+
+
+def test_ten_thousand_rows(make_xlsx: XlsxFactory) -> None:
+    rows: list[list[Any]] = [OFFICE_HEADERS]
+    for i in range(10_000):
+        rows.append(
+            [
+                f"Usaha {i}",
+                "penggerak" if i == 0 else "binaan",
+                f"Jl. {i}",
+                None if i == 0 else "Usaha 0",
+                None,
+                f"{i:013d}",
+            ]
+        )
+    found = read_firms(make_xlsx({"Daftar UMKM": rows}))
+    assert found.errors == () and len(found.firms) == 10_000
+    assert found.rows[-1] == 10_001 and found.cell(("firms", 9_999, "nib")) == "F10001"
+    assert [Firm.model_validate(firm).nib for firm in found.firms[-2:]] == ["0000000009998", "0000000009999"]
+
+
+def test_rows_and_cells_limits(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(30)]
+    path = make_xlsx({"D": rows})
+    assert read_firms(path, limits=SheetLimits(max_rows=31)).errors == ()
+    refused = read_firms(path, limits=SheetLimits(max_rows=30))
+    assert _ids(refused.errors) == ["sheet.too_many_rows"] and refused.errors[0].message.values["limit"] == 30
+    cells = read_firms(path, limits=SheetLimits(max_cells=61))
+    assert _ids(cells.errors) == ["sheet.too_many_cells"]
+    assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61}
+    small = read_firms(path, limits=SheetLimits(max_bytes=100))
+    assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == 100
+
+
+def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: XlsxFactory) -> None:
+    # calamine allocates the whole rectangle up to the last cell: 16384 x 1048576 cells would abort the process.
+    def far(book: Any, sheet: Any) -> None:
+        sheet.write_string(1_048_575, 16_383, "x")
+
+    found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, build=far))
+    assert _ids(found.errors) == ["sheet.too_many_rows"]
+    assert dict(found.errors[0].message.values) == {"rows": 1_048_576, "limit": 50_000}
+
+    def wide(book: Any, sheet: Any) -> None:
+        sheet.write_string(40_000, 16_383, "x")
+
+    wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
+    assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
+    assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
