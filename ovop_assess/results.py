@@ -25,6 +25,14 @@ class Status(StrEnum):
     ERROR = "error"
 
 
+class Assurance(StrEnum):
+    """How far a passing criterion is backed (docs/criteria.md, "Assurance"); ordered, lowest first."""
+
+    DECLARED = "declared"  # it passes on the facts the region file states
+    DOCUMENTED = "documented"  # and every evidence document the criteria set lists for it is on hand
+    VERIFIED = "verified"  # and a verification entry of the file covers it, dated on or before the assessment
+
+
 class Verdict(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
@@ -112,6 +120,7 @@ class CriterionResult(NamedTuple):
     missing: tuple[Message, ...]
     waiver: AppliedWaiver | None = None
     crash: Crash | None = None
+    assurance: Assurance | None = None  # only for a pass (docs/criteria.md, "Assurance")
 
     @property
     def rule_reasons(self) -> tuple[Finding, ...]:
@@ -170,6 +179,7 @@ class FileResult(NamedTuple):
     errors: tuple[Finding, ...] = ()
     warnings: tuple[Finding, ...] = ()  # every warning, unknown evidence keys among them
     unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
+    assurance: Assurance | None = None  # the lowest of the passing criteria's; None when none passes
 
 
 class SetInfo(NamedTuple):
