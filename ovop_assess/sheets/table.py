@@ -130,15 +130,15 @@ def firms_from_rows(
         warned.append(
             Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, unknown[0][0] + 1))
         )
-    for field in REQUIRED:
-        if field not in columns:
-            errors.append(
-                Finding(
-                    _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field),
-                    Location("firms", header_row, 1),
-                )
+    missing_required = [field for field in REQUIRED if field not in columns]
+    for field in missing_required:
+        errors.append(
+            Finding(
+                _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field),
+                Location("firms", header_row, 1),
             )
-    if any(f.message.id == "sheet.missing_column" for f in errors):
+        )
+    if missing_required:
         return refused(file, sheet, errors, warned)
 
     fields = list(columns)
