@@ -138,7 +138,7 @@ VerificationMethod = Literal["field_visit", "document_review", "interview", "oth
 class Verification(StrictModel):
     """A check the assessing office made of the file's facts (docs/criteria.md, "Assurance")."""
 
-    criteria: Annotated[list[Text] | Literal["all"], BeforeValidator(_rule_ids)]
+    criteria: Annotated[Annotated[list[Text], Field(min_length=1)] | Literal["all"], BeforeValidator(_rule_ids)]
     by: Text
     date: IsoDate
     method: VerificationMethod | None = None

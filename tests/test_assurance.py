@@ -402,3 +402,13 @@ def test_cli_checklist_shows_assurance_in_both_languages(tmp_path: Path, capsys:
 def test_cli_refuses_an_unknown_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(write(tmp_path)), "--min-assurance", "high"]) == 2
     assert "--min-assurance" in capsys.readouterr().err
+
+
+def test_rules_names_the_sets_bar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "strict.yaml").write_text("id: strict\nextends: default\nmin_assurance: verified\n", encoding="utf-8")
+    assert main(["rules", "--criteria", str(tmp_path / "strict.yaml")]) == 0
+    assert "A passing criterion must be at least verified (min_assurance)" in capsys.readouterr().out
+    assert main(["--lang", "id", "rules", "--criteria", str(tmp_path / "strict.yaml")]) == 0
+    assert "sekurang-kurangnya terverifikasi" in capsys.readouterr().out
+    assert main(["rules"]) == 0
+    assert "min_assurance" not in capsys.readouterr().out

@@ -201,6 +201,8 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         heading.append(f"\n{info.source}", style="dim")
     if criteria.description:
         heading.append(f"\n{criteria.description.get(lang) or criteria.description.get('en', '')}")
+    if criteria.min_assurance is not None:
+        heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
     columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
     for column in columns:

@@ -46,5 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{on_hand} of {needed} documents on hand",
         "id": "{on_hand} dari {needed} dokumen tersedia",
     },
+    "ui.min_assurance": {
+        "en": "A passing criterion must be at least {level} (min_assurance); below it, it counts as unknown.",
+        "id": "Kriteria yang lulus harus sekurang-kurangnya {level} (min_assurance); di bawahnya, dihitung belum diketahui.",
+    },
     "ui.verdict_backed": {"en": "{verdict} — {backing}", "id": "{verdict} — {backing}"},
 }
