@@ -412,3 +412,26 @@ def test_rules_names_the_sets_bar(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "sekurang-kurangnya terverifikasi" in capsys.readouterr().out
     assert main(["rules"]) == 0
     assert "min_assurance" not in capsys.readouterr().out
+
+
+VERIFIED_EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "regions" / "bantul-kasongan-pottery.yaml"
+
+
+@pytest.mark.parametrize(
+    ("output_format", "english", "indonesian"),
+    [
+        ("table", "eligible — verified, 9 of 9 documents on hand", "layak — terverifikasi, 9 dari 9 dokumen tersedia"),
+        ("markdown", "| eligible | verified | 9/9 |", "| layak | terverifikasi | 9/9 |"),
+        ("csv", ",eligible,verified,1.0,", ",eligible,verified,1.0,"),
+        ("junit", "Assurance: verified", "Tingkat bukti: terverifikasi"),
+        ("github", "Verdict: eligible — verified, 9 of 9", "Putusan: layak — terverifikasi, 9 dari 9"),
+        ("json", '"verdict": "eligible", "assurance": "verified"', '"verdict": "eligible", "assurance": "verified"'),
+    ],
+)
+def test_every_format_shows_the_assurance_next_to_the_verdict(
+    output_format: str, english: str, indonesian: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang, expected in (("en", english), ("id", indonesian)):
+        args = ["--lang", lang, str(VERIFIED_EXAMPLE), "--as-of", "2026-11-28", "--format", output_format]
+        assert main(args) == 0
+        assert expected in capsys.readouterr().out, (output_format, lang)
