@@ -290,7 +290,7 @@ def test_the_verified_bar_asks_for_the_verification(tmp_path: Path, default: Cri
     c6 = next(c for c in result.criteria if c.id == "C6")
     assert [m.id for m in c6.missing] == ["missing.assurance_verification"]
     assert render(c6.missing[0]) == (
-        "have the office check the facts of C6 and record it in verification, dated on or before 2026-11-28"
+        "record the office's check of the facts of C6 under verification, dated on or before 2026-11-28"
     )
     # Declared only: both the documents and the verification are missing.
     declared = assess_path(write(tmp_path, documents=[]), bar, as_of=AS_OF)
@@ -382,7 +382,7 @@ def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["--lang", "id", str(path), "--as-of", "2026-10-01", "--min-assurance", "verified"]) == 1
     out = capsys.readouterr().out
     assert "Putusan: belum lengkap — 9 dari 9 dokumen tersedia" in out
-    assert "mintakan dinas memeriksa data" in out
+    assert "catat pemeriksaan dinas atas data C1" in out
     assert "belum diperhitungkan" in out  # the verification dated after the assessment
 
 

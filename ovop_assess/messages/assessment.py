@@ -55,8 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "lampirkan dokumen: {document} (kunci bukti {key})",
     },
     "missing.assurance_verification": {
-        "en": "have the office check the facts of {rule} and record it in verification, dated on or before {as_of}",
-        "id": "mintakan dinas memeriksa data {rule} dan mencatatnya pada bagian verification, bertanggal paling lambat {as_of}",
+        "en": "record the office's check of the facts of {rule} under verification, dated on or before {as_of}",
+        "id": "catat pemeriksaan dinas atas data {rule} pada bagian verification, bertanggal paling lambat {as_of}",
     },
     # --- still missing, for several rules
     "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan usaha-usaha di sentra"},
