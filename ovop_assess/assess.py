@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__, messages
 from . import rules as registry
+from .assurance import assure
 from .criteria_sets import ActiveRule, CriteriaSet
 from .region import Region, Waiver
 from .results import (
@@ -79,32 +80,45 @@ def assess_with_region(
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:
         return _invalid(label, exc.findings), None
-    return _assess(loaded, criteria, as_of=as_of, label=label)
+    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=Path(path).parent)
 
 
 def assess_text(
-    text: str, criteria: CriteriaSet, *, as_of: datetime.date, label: str = "<text>", limits: Limits | None = None
+    text: str,
+    criteria: CriteriaSet,
+    *,
+    as_of: datetime.date,
+    label: str = "<text>",
+    limits: Limits | None = None,
+    base_dir: Path | None = None,
 ) -> FileResult:
-    """Assess a region document given as text (handy for tests and plugins)."""
+    """Assess a region document given as text (handy for tests and plugins).
+
+    Evidence paths are relative to ``base_dir`` (default: the current folder).
+    """
     try:
         loaded = parse_text(text, limits or Limits())
     except LoadError as exc:
         return _invalid(label, exc.findings)
-    return assess_loaded(loaded, criteria, as_of=as_of, label=label)
+    return assess_loaded(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir)
 
 
-def assess_loaded(loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str) -> FileResult:
-    return _assess(loaded, criteria, as_of=as_of, label=label)[0]
+def assess_loaded(
+    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str, base_dir: Path | None = None
+) -> FileResult:
+    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir or Path())[0]
 
 
 def _assess(
-    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str
+    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str, base_dir: Path
 ) -> tuple[FileResult, Region | None]:
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
         return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
     facts = Facts(checked.region, loaded.positions)
-    results = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
+    ran = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
+    assured = assure(ran, criteria, checked.region, loaded.positions, base_dir=base_dir, as_of=as_of)
+    results = assured.criteria
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region
     result = FileResult(
@@ -114,8 +128,10 @@ def _assess(
         score=total_score(results),
         criteria=results,
         errors=errors,
-        warnings=checked.warnings,
+        warnings=(*checked.warnings, *assured.warnings),
         unknown_evidence=checked.unknown_evidence,
+        assurance=assured.assurance,
+        documents=assured.documents,
     )
     return result, checked.region
 

@@ -24,40 +24,28 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from . import __version__
+from .assurance import next_level
 from .criteria_sets import ActiveRule, CriteriaSet
+from .evidence import EvidenceCheck, EvidenceState, evidence_checks, path_state
 from .region import Region
-from .results import AppliedWaiver, CriterionResult, FileResult, Finding, Location, Message, SetInfo, Status, Verdict
+from .results import (
+    AppliedWaiver,
+    Assurance,
+    CriterionResult,
+    FileResult,
+    Finding,
+    Location,
+    Message,
+    SetInfo,
+    Status,
+    Verdict,
+)
 from .rules.base import RuleSpec
 
-
-class EvidenceState(StrEnum):
-    PROVIDED = "provided"  # the region file names a file, and it exists
-    MISSING_FILE = "missing_file"  # the region file names a file that does not exist
-    FOLDER = "folder"  # the region file names a folder, not a file
-    NOT_GIVEN = "not_given"  # the region file names no file for this item
-
-    @property
-    def flagged(self) -> bool:
-        """The region file names a path, but not an existing file."""
-        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER)
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceCheck:
-    """One document a criterion needs, and whether the team has it."""
-
-    key: str
-    title: Mapping[str, str]  # {"en": ..., "id": ...}
-    state: EvidenceState
-    path: str | None = None  # as written in the region file
-
-    @property
-    def done(self) -> bool:
-        return self.state is EvidenceState.PROVIDED
+__all__ = ["Checklist", "CriterionChecklist", "EvidenceCheck", "EvidenceState", "build_checklist"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +83,8 @@ class CriterionChecklist:
     missing: tuple[Message, ...]  # what would still have to be added or changed
     evidence: tuple[EvidenceCheck, ...]
     waiver: AppliedWaiver | None = None  # the waiver that decided the status
+    assurance: Assurance | None = None  # how far a pass is backed (None when it does not pass)
+    next_level: tuple[Message, ...] = ()  # what would raise a pass one level of assurance
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -134,6 +124,7 @@ class Checklist:
     warnings: tuple[Finding, ...] = ()  # file-level warnings other than unknown evidence keys
     disabled_evidence: tuple[DisabledEvidence, ...] = ()  # documents of switched-off rules: not needed
     tool_version: str = __version__
+    assurance: Assurance | None = None  # the file's: the lowest among its passing criteria
 
     @property
     def evidence(self) -> tuple[EvidenceCheck, ...]:
@@ -154,16 +145,18 @@ def build_checklist(
     """The checklist of a valid region file; ``base_dir`` is the folder evidence paths are relative to."""
     given = dict(region.evidence or {})
     rules = {rule.id: rule for rule in criteria_set.rules}
-    criteria = tuple(_criterion(criterion, rules.get(criterion.id), given, base_dir) for criterion in result.criteria)
+    criteria = tuple(
+        _criterion(criterion, rules.get(criterion.id), given, base_dir, as_of) for criterion in result.criteria
+    )
     known = criteria_set.evidence_keys()
     switched_off = criteria_set.disabled_evidence or {}
     unknown = tuple(
-        UnknownEvidence(key, path, _state(base_dir, path))
+        UnknownEvidence(key, path, path_state(base_dir, path))
         for key, path in given.items()
         if key not in known and key not in switched_off
     )
     disabled = tuple(
-        DisabledEvidence(key, path, switched_off[key], _state(base_dir, path))
+        DisabledEvidence(key, path, switched_off[key], path_state(base_dir, path))
         for key, path in given.items()
         if key not in known and key in switched_off
     )
@@ -189,6 +182,7 @@ def build_checklist(
         unknown_evidence=unknown,
         warnings=_other_warnings(result),
         disabled_evidence=disabled,
+        assurance=result.assurance,
     )
 
 
@@ -206,15 +200,14 @@ def _criterion(
     rule: ActiveRule | None,
     given: Mapping[str, str],
     base_dir: Path,
+    as_of: datetime.date,
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
     if rule is not None:
         if isinstance(rule.spec, RuleSpec):
             title = dict(rule.spec.title)
-        items = tuple(
-            _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
-        )
+        items = evidence_checks(rule, given, base_dir)
     return CriterionChecklist(
         id=criterion.id,
         title=title,
@@ -228,24 +221,6 @@ def _criterion(
         missing=criterion.missing if criterion.status is not Status.ERROR else (Message("checklist.rule_error", {}),),
         evidence=items,
         waiver=criterion.waiver,
+        assurance=criterion.assurance,
+        next_level=next_level(criterion.id, items, criterion.assurance, as_of) if criterion.assurance else (),
     )
-
-
-def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base_dir: Path) -> EvidenceCheck:
-    path = given.get(key)
-    if path is None:
-        return EvidenceCheck(key, title, EvidenceState.NOT_GIVEN)
-    return EvidenceCheck(key, title, _state(base_dir, path), path)
-
-
-def _state(base_dir: Path, path: str) -> EvidenceState:
-    """What ``path`` (relative to ``base_dir``, or absolute) names: a file, a folder, or nothing."""
-    try:
-        target = base_dir / path
-        if target.is_file():
-            return EvidenceState.PROVIDED
-        if target.is_dir():
-            return EvidenceState.FOLDER
-    except (OSError, ValueError):  # a name the file system cannot hold
-        pass
-    return EvidenceState.MISSING_FILE

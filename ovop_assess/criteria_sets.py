@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field, ValidationError
 
 from . import rules as registry
 from .errors import UsageError
-from .results import Location, Message, SetInfo
+from .results import Assurance, Location, Message, SetInfo
 from .rules.base import RuleSpec
 from .strict_model import StrictModel
 from .validate import _translate
@@ -56,6 +56,7 @@ class SetFile(StrictModel):
     source: str | None = None
     description: Bilingual | None = None
     extends: str | None = None
+    min_assurance: Literal["declared", "documented", "verified"] | None = None
     rules: dict[str, RuleEntry | None] = Field(default_factory=dict)
 
 
@@ -77,6 +78,8 @@ class CriteriaSet(NamedTuple):
     description: Mapping[str, str] | None = None  # what the set is for, shown by `rules`
     # Evidence key -> id of the switched-off rule that lists it (keys of enabled rules left out).
     disabled_evidence: Mapping[str, str] | None = None
+    # The least assurance a passing criterion needs (docs/criteria.md, "Assurance"); None: declared is enough.
+    min_assurance: Assurance | None = None
 
     def evidence_keys(self) -> set[str]:
         return {item.key for rule in self.rules for item in rule.evidence}
@@ -268,4 +271,19 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
     description = {"en": own.description.en, "id": own.description.id} if own.description else None
     enabled_keys = {item.key for rule in active for item in rule.evidence}
     switched_off = {key: rule for key, rule in disabled_evidence.items() if key not in enabled_keys}
-    return CriteriaSet(set_info, tuple(active), tuple(disabled), chain[-1].label, description, switched_off)
+    # The nearest set in the chain that names a bar sets it.
+    bar = next((layer.file.min_assurance for layer in reversed(chain) if layer.file.min_assurance), None)
+    return CriteriaSet(
+        set_info,
+        tuple(active),
+        tuple(disabled),
+        chain[-1].label,
+        description,
+        switched_off,
+        Assurance(bar) if bar is not None else None,
+    )
+
+
+def with_min_assurance(criteria: CriteriaSet, level: str | None) -> CriteriaSet:
+    """The set with the bar given on the command line, which wins over the set's own; None keeps the set's."""
+    return criteria if level is None else criteria._replace(min_assurance=Assurance(level))

@@ -13,6 +13,7 @@ import datetime
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .strict_model import StrictModel
 
@@ -121,6 +122,32 @@ class Waiver(StrictModel):
         return self.expires is None or as_of <= self.expires
 
 
+def _rule_ids(value: Any) -> Any:
+    # Checked whole before the union below: otherwise pydantic reports one error per member
+    # ("expected a list" and "must be all") for a single mistake.
+    if value == "all" or (
+        isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value)
+    ):
+        return value
+    raise PydanticCustomError("rule_ids", "a list of rule ids, or all")
+
+
+VerificationMethod = Literal["field_visit", "document_review", "interview", "other"]
+
+
+class Verification(StrictModel):
+    """A check the assessing office made of the file's facts (docs/criteria.md, "Assurance")."""
+
+    criteria: Annotated[Annotated[list[Text], Field(min_length=1)] | Literal["all"], BeforeValidator(_rule_ids)]
+    by: Text
+    date: IsoDate
+    method: VerificationMethod | None = None
+    note: str | None = None
+
+    def covers(self, rule_id: str) -> bool:
+        return self.criteria == "all" or rule_id in self.criteria
+
+
 class Region(StrictModel):
     """One candidate sentra: the whole region file."""
 
@@ -136,6 +163,7 @@ class Region(StrictModel):
     access: Access | None = None
     evidence: dict[str, Text] | None = None
     waivers: list[Waiver] | None = None
+    verification: list[Verification] | None = None
 
     def firm_category(self, firm: Firm) -> str | None:
         """A firm's product category: its own, or the sentra product's."""

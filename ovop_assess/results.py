@@ -32,6 +32,37 @@ class Assurance(StrEnum):
     DOCUMENTED = "documented"  # and every evidence document the criteria set lists for it is on hand
     VERIFIED = "verified"  # and a verification entry of the file covers it, dated on or before the assessment
 
+    @property
+    def message(self) -> Message:
+        """The level in words: "declared only", "documented", "verified"."""
+        return Message(_ASSURANCE_WORDS[self], {})
+
+
+def assurance_rank(level: Assurance) -> int:
+    """0 for declared, 1 for documented, 2 for verified: the order the levels build on each other."""
+    return _ASSURANCE_ORDER.index(level)
+
+
+def assurance_above(level: Assurance) -> Assurance | None:
+    """The next level up (declared → documented → verified); None above verified."""
+    rank = assurance_rank(level) + 1
+    return _ASSURANCE_ORDER[rank] if rank < len(_ASSURANCE_ORDER) else None
+
+
+_ASSURANCE_ORDER = tuple(Assurance)
+_ASSURANCE_WORDS = {
+    Assurance.DECLARED: "assurance.declared",
+    Assurance.DOCUMENTED: "assurance.documented",
+    Assurance.VERIFIED: "assurance.verified",
+}
+
+
+class Documents(NamedTuple):
+    """How many of the evidence documents the criteria set asks for are on hand, of how many."""
+
+    on_hand: int
+    needed: int
+
 
 class Verdict(StrEnum):
     ELIGIBLE = "eligible"
@@ -180,6 +211,7 @@ class FileResult(NamedTuple):
     warnings: tuple[Finding, ...] = ()  # every warning, unknown evidence keys among them
     unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
     assurance: Assurance | None = None  # the lowest of the passing criteria's; None when none passes
+    documents: Documents | None = None  # the set's evidence documents on hand (None for an invalid file)
 
 
 class SetInfo(NamedTuple):

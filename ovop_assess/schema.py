@@ -3,7 +3,7 @@
 Editors use it through a ``# yaml-language-server: $schema=...`` line; other
 validators use it directly. It says what the models say about types, enums,
 patterns and unknown keys; checks across fields (mentors, unique firm names,
-waiver rule ids) are the tool's own and not in the schema.
+waiver and verification rule ids) are the tool's own and not in the schema.
 """
 
 from __future__ import annotations

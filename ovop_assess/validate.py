@@ -51,6 +51,7 @@ _TYPE_MESSAGES = {
     "date_from_datetime_parsing": "schema.expected_date",
     "date_from_datetime_inexact": "schema.expected_date",
     "string_too_short": "schema.empty_text",
+    "rule_ids": "schema.rule_ids",
 }
 _PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
 
@@ -278,6 +279,7 @@ def _cross_checks(
     _check_unquoted_codes(data, positions, warnings)
     _check_code(data.get("region"), positions, errors, warnings)
     _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
+    _check_verification(data.get("verification"), positions, rules, errors, warnings)
 
 
 def _unknown_evidence(evidence: Any, positions: Positions, rules: RuleIds) -> tuple[UnknownEvidenceKey, ...]:
@@ -448,3 +450,28 @@ def _check_waivers(
         else:
             known = ", ".join(rules.known_list())
             errors.append(Finding(Message("check.waiver_unknown_rule", {"rule": _clip(rule), "known": known}), where))
+
+
+def _check_verification(
+    entries: Any, positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
+) -> None:
+    """Rule ids of ``verification[].criteria``, checked as a waiver's are (``all`` names every rule)."""
+    if not isinstance(entries, list):
+        return
+    for i, entry in enumerate(entries):
+        named = entry.get("criteria") if isinstance(entry, dict) else None
+        if not isinstance(named, list):
+            continue
+        for j, rule in enumerate(named):
+            if not isinstance(rule, str) or rule in rules.active:
+                continue
+            where = positions.value(("verification", i, "criteria", j))
+            if rules.is_known(rule):
+                warnings.append(
+                    Finding(Message("warn.verification_rule_unused", {"rule": rule, "set": rules.set_id}), where)
+                )
+            else:
+                known = ", ".join(rules.known_list())
+                errors.append(
+                    Finding(Message("check.verification_unknown_rule", {"rule": _clip(rule), "known": known}), where)
+                )

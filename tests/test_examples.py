@@ -22,7 +22,7 @@ from ovop_assess.assess import assess_path, make_report
 from ovop_assess.cli.main import main
 from ovop_assess.criteria_sets import CriteriaSet
 from ovop_assess.render.json_report import render_json
-from ovop_assess.results import Verdict
+from ovop_assess.results import Assurance, Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "regions"
@@ -51,6 +51,11 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
         "not_eligible",
         "eligible",
         "a champion with 3 mentees (C1) but only 6 of 10 similar firms (C2): routes accepts C1 alone",
+    ),
+    "bantul-kasongan-pottery": (
+        "eligible",
+        "eligible",
+        "every criterion passes, its nine documents are on hand and the office's verification covers it",
     ),
 }
 
@@ -185,6 +190,27 @@ def test_examples_cover_every_verdict(default_set: CriteriaSet) -> None:
     seen = {_verdict(example, default_set) for example in EXAMPLE_FILES}
     wanted = {Verdict.ELIGIBLE.value, Verdict.NOT_ELIGIBLE.value, Verdict.INCOMPLETE.value}
     assert wanted <= seen, f"the examples should show every verdict; missing: {sorted(wanted - seen)}"
+
+
+def test_examples_cover_every_assurance(default_set: CriteriaSet) -> None:
+    """The examples show a verdict backed by declarations only and one backed by the office's verification."""
+    levels = {example.stem: assess_path(example, default_set, as_of=AS_OF).assurance for example in EXAMPLE_FILES}
+    assert levels["kauman-batik"] is Assurance.DECLARED
+    assert levels["bantul-kasongan-pottery"] is Assurance.VERIFIED
+
+
+def test_the_verified_example_meets_the_highest_bar(default_set: CriteriaSet) -> None:
+    example = EXAMPLES / "bantul-kasongan-pottery.yaml"
+    strict = criteria_sets.with_min_assurance(default_set, "verified")
+    result = assess_path(example, strict, as_of=AS_OF)
+    assert result.verdict is Verdict.ELIGIBLE
+    assert {c.assurance for c in result.criteria} == {Assurance.VERIFIED}
+    assert result.documents is not None and (result.documents.on_hand, result.documents.needed) == (9, 9)
+    # Before the office's field visit (2026-10-20) only the documents back it: the bar is not met.
+    earlier = assess_path(example, strict, as_of=datetime.date(2026, 10, 1))
+    assert earlier.verdict is Verdict.INCOMPLETE
+    assert {c.status.value for c in earlier.criteria} == {"unknown"}
+    assert sum(1 for w in earlier.warnings if w.message.id == "warn.verification_after_as_of") == 2
 
 
 def _load_update_script() -> ModuleType:

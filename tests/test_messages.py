@@ -56,7 +56,7 @@ DYNAMIC: dict[str, set[str]] = {
     # cli/table.py, render/*.py: text("status." + status.value, ...)
     "'status.' + status.value": {"status.pass", "status.fail", "status.unknown", "status.waived", "status.error"},
     # render/*.py, templates: text("verdict." + result.verdict.value, ...)
-    "'verdict.' + result.verdict.value": {
+    '"verdict." + result.verdict.value': {
         "verdict.eligible",
         "verdict.not_eligible",
         "verdict.incomplete",

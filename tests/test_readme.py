@@ -29,3 +29,14 @@ def test_readme_commands_match_ci() -> None:
     test_command = ci.strip().splitlines()[-1]
     assert test_command in README, "the README's test command and .ci/run must be the same"
     assert "pip install -q . && .venv/bin/ovop-assess examples/regions/" in README
+
+
+def test_assurance_examples_are_current(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each `$ ovop-assess … | tail -1` line of the README is followed by the last line the tool really prints."""
+    pairs = re.findall(r"^\$ ovop-assess (.+?) \| tail -1\n(.+)$", README, re.M)
+    assert len(pairs) >= 5, "the assurance examples (English and Indonesian) are not in the README"
+    monkeypatch.chdir(ROOT)
+    for args, shown in pairs:
+        main(args.split())
+        last = capsys.readouterr().out.rstrip("\n").splitlines()[-1].rstrip()
+        assert last == shown, f"README: ovop-assess {args}"

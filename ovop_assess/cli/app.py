@@ -57,6 +57,12 @@ class SortBy(StrEnum):
     score = "score"
 
 
+class AssuranceLevel(StrEnum):
+    declared = "declared"
+    documented = "documented"
+    verified = "verified"
+
+
 class LangChoice(StrEnum):
     en = "en"
     id = "id"
@@ -124,6 +130,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     max_bytes_opt = Annotated[int, typer.Option("--max-bytes", min=1, help=h("help.max_bytes"))]
     max_depth_opt = Annotated[int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=h("help.max_depth"))]
     max_nodes_opt = Annotated[int, typer.Option("--max-nodes", min=1, help=h("help.max_nodes"))]
+    # No default: without the option the criteria set's min_assurance (or none) holds.
+    min_assurance_opt = Annotated[
+        AssuranceLevel | None, typer.Option("--min-assurance", case_sensitive=False, help=h("help.min_assurance"))
+    ]
 
     def assess(
         paths: Annotated[
@@ -134,6 +144,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
         output: output_opt = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.as_of"))] = None,
+        min_assurance: min_assurance_opt = None,
         allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("help.allow_incomplete"))] = False,
         sort: Annotated[SortBy, typer.Option("--sort", help=h("help.sort"))] = SortBy.file,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
@@ -151,6 +162,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             output_format=output_format.value if output_format else "table",
             output=output,
             as_of=_as_of(as_of),
+            min_assurance=min_assurance.value if min_assurance else None,
             allow_incomplete=allow_incomplete,
             sort=sort.value,
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
@@ -181,6 +193,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         ] = ChecklistFormat.markdown,
         output: output_opt = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.checklist_as_of"))] = None,
+        min_assurance: min_assurance_opt = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
@@ -195,6 +208,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             output_format=output_format.value,
             output=output,
             as_of=_as_of(as_of),
+            min_assurance=min_assurance.value if min_assurance else None,
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
         )
 

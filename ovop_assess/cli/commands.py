@@ -73,8 +73,9 @@ def run_assess(
     limits: Limits,
     jobs: int | None = None,
     debug: bool = False,
+    min_assurance: str | None = None,
 ) -> int:
-    criteria_set = criteria_sets.load(criteria)
+    criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
     renderer = renderers.lookup("assess", output_format)
@@ -164,6 +165,7 @@ def run_checklist(
     output: Path | None,
     as_of: datetime.date,
     limits: Limits | None = None,
+    min_assurance: str | None = None,
 ) -> int:
     """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
 
@@ -175,7 +177,7 @@ def run_checklist(
 
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
-    criteria_set = criteria_sets.load(criteria)
+    criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits)
     if region is None:

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
-from ..render.criterion import criterion_ids, role
+from ..render.criterion import assurance_word, backing, criterion_ids, role
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
@@ -65,6 +65,14 @@ def _verdict(verdict: Verdict, lang: Lang) -> Text:
     return Text(text("verdict." + verdict.value, lang), style=_VERDICT_STYLE[verdict])
 
 
+def _status_cell(result: CriterionResult, lang: Lang) -> Text:
+    """The status, and under a pass how far it is backed (declared only, documented, verified)."""
+    cell = _status(result.status, lang)
+    if result.assurance is not None:
+        cell.append(f"\n{assurance_word(result.assurance, lang)}", style="dim")
+    return cell
+
+
 def _say(message: Message, lang: Lang) -> str:
     return shown(render(message, lang))
 
@@ -100,13 +108,16 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
         title = registry_title(c.id, lang)
         table.add_row(
             Text(f"{c.id} {title}\n") + Text(role(c, lang), style="dim"),
-            _status(c.status, lang),
+            _status_cell(c, lang),
             f"{c.score:.2f}",
             _reason_cell(c, lang),
         )
     info = report.criteria_set
     footer = Text(f"{text('ui.verdict', lang)}: ")
     footer.append(_verdict(result.verdict, lang))
+    backed = backing(result, lang)
+    if backed:  # "eligible" never stands bare: how far it is backed follows it
+        footer.append(f" — {shown(backed)}")
     footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}   ")
     footer.append(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim")
     parts: list[RenderableType] = [heading, table, footer]
@@ -139,6 +150,8 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
     for rule_id in ids:
         table.add_column(rule_id, justify="center", no_wrap=True)
     table.add_column(text("ui.verdict", lang), no_wrap=True)
+    table.add_column(text("ui.assurance", lang), no_wrap=True)
+    table.add_column(text("ui.documents", lang), justify="right", no_wrap=True)
     table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
     for result in report.results:
         name = Text(shown(result.region.name) if result.region else "—")
@@ -148,7 +161,15 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
             Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")
             for i in ids
         ]
-        table.add_row(name, *cells, _verdict(result.verdict, lang), f"{result.score:.2f}")
+        documents = result.documents
+        table.add_row(
+            name,
+            *cells,
+            _verdict(result.verdict, lang),
+            assurance_word(result.assurance, lang),
+            f"{documents.on_hand}/{documents.needed}" if documents is not None else "",
+            f"{result.score:.2f}",
+        )
     parts: list[RenderableType] = [table]
     for result in report.results:
         if result.verdict is Verdict.INVALID:
@@ -180,6 +201,8 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         heading.append(f"\n{info.source}", style="dim")
     if criteria.description:
         heading.append(f"\n{criteria.description.get(lang) or criteria.description.get('en', '')}")
+    if criteria.min_assurance is not None:
+        heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
     columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
     for column in columns:

@@ -92,6 +92,8 @@ def _value(value: object, lang: Lang) -> object:
         return render(value, lang)
     if isinstance(value, tuple):
         return ", ".join(str(_value(item, lang)) for item in value)
+    if isinstance(value, Mapping) and lang in value:  # a text the criteria set gives in both languages
+        return value[lang]
     return value
 
 

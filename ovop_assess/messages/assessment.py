@@ -42,6 +42,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict.not_eligible": {"en": "not eligible", "id": "tidak layak"},
     "verdict.incomplete": {"en": "incomplete", "id": "belum lengkap"},
     "verdict.invalid": {"en": "invalid file", "id": "berkas tidak sah"},
+    # --- assurance: how far a passing criterion is backed (docs/criteria.md, "Assurance")
+    "assurance.declared": {"en": "declared only", "id": "baru dinyatakan"},
+    "assurance.documented": {"en": "documented", "id": "terdokumentasi"},
+    "assurance.verified": {"en": "verified", "id": "terverifikasi"},
+    "assurance.below_bar": {
+        "en": "It passes on the facts in the file, but is {level}; this assessment asks for at least {bar}.",
+        "id": "Kriteria ini lulus menurut data dalam berkas, tetapi {level}; penilaian ini mensyaratkan sekurang-kurangnya {bar}.",
+    },
+    "missing.assurance_document": {
+        "en": "attach the document: {document} (evidence key {key})",
+        "id": "lampirkan dokumen: {document} (kunci bukti {key})",
+    },
+    "missing.assurance_verification": {
+        "en": "record the office's check of the facts of {rule} under verification, dated on or before {as_of}",
+        "id": "catat pemeriksaan dinas atas data {rule} pada bagian verification, bertanggal paling lambat {as_of}",
+    },
     # --- still missing, for several rules
     "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan usaha-usaha di sentra"},
     "missing.product": {

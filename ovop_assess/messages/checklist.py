@@ -24,6 +24,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checklist.verdict": {"en": "Verdict", "id": "Putusan"},
     "checklist.score": {"en": "total score {score}", "id": "skor total {score}"},
     "checklist.documents": {"en": "Documents", "id": "Dokumen"},
+    "checklist.raise": {"en": "To raise it to {level}", "id": "Agar naik menjadi {level}"},
+    "checklist.raise_top": {
+        "en": "Verified: the highest level; nothing more to add.",
+        "id": "Terverifikasi: tingkat bukti tertinggi; tidak ada yang perlu ditambahkan.",
+    },
     "checklist.documents_summary": {
         "en": "{provided} of {total} document(s) on hand",
         "id": "{provided} dari {total} dokumen tersedia",

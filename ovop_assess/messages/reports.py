@@ -39,4 +39,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},
     "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+    # --- assurance next to the verdict (docs/criteria.md, "Assurance")
+    "ui.assurance": {"en": "Assurance", "id": "Tingkat bukti"},
+    "ui.documents": {"en": "Documents", "id": "Dokumen"},
+    "ui.documents_on_hand": {
+        "en": "{on_hand} of {needed} documents on hand",
+        "id": "{on_hand} dari {needed} dokumen tersedia",
+    },
+    "ui.min_assurance": {
+        "en": "A passing criterion must be at least {level} (min_assurance); below it, it counts as unknown.",
+        "id": "Kriteria yang lulus harus sekurang-kurangnya {level} (min_assurance); di bawahnya, dihitung belum diketahui.",
+    },
+    "ui.verdict_backed": {"en": "{verdict} — {backing}", "id": "{verdict} — {backing}"},
 }

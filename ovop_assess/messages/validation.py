@@ -96,6 +96,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the waiver names the unknown rule '{rule}'; known rules: {known}",
         "id": "pengecualian menyebut aturan '{rule}' yang tidak dikenal; aturan yang dikenal: {known}",
     },
+    "schema.rule_ids": {
+        "en": "expected a list of rule ids (such as [C1, C5]), or all",
+        "id": "harus berupa daftar id aturan (misalnya [C1, C5]), atau all",
+    },
+    "check.verification_unknown_rule": {
+        "en": "the verification entry names the unknown rule '{rule}'; known rules: {known} (or write criteria: all)",
+        "id": "entri verifikasi menyebut aturan '{rule}' yang tidak dikenal; aturan yang dikenal: {known} (atau tulis criteria: all)",
+    },
     # --- warnings about the file
     "warn.code_village_kind": {
         "en": "area code {code} marks a {kind} (its village part starts with {digit}), but level is {level}",
@@ -112,6 +120,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "warn.waiver_rule_unused": {
         "en": "the waiver names rule {rule}, which the criteria set '{set}' does not use",
         "id": "pengecualian menyebut aturan {rule}, yang tidak dipakai kumpulan kriteria '{set}'",
+    },
+    "warn.verification_rule_unused": {
+        "en": "the verification entry names rule {rule}, which the criteria set '{set}' does not use",
+        "id": "entri verifikasi menyebut aturan {rule}, yang tidak dipakai kumpulan kriteria '{set}'",
+    },
+    "warn.verification_after_as_of": {
+        "en": "this verification is dated {date}, after the assessment date {as_of}: it does not count yet",
+        "id": "verifikasi ini bertanggal {date}, setelah tanggal penilaian {as_of}: belum diperhitungkan",
     },
     "warn.unquoted_code": {
         "en": "{value} is written without quotes: other YAML tools (editors, validators) read it as a number and may drop leading zeros; write it in quotes",

@@ -27,7 +27,7 @@ import jinja2
 
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, render
-from ..results import Message, Status
+from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .markdown_text import Verbatim, code_span, escape_markdown
@@ -78,6 +78,25 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     def provided(criterion: CriterionChecklist) -> int:
         return sum(1 for item in criterion.evidence if item.done)
 
+    def assurance(criterion: CriterionChecklist | Checklist) -> str:
+        """How far a pass (or the whole file) is backed: declared only, documented, verified; empty for none."""
+        level = criterion.assurance
+        return t(level.message.id) if level is not None else ""
+
+    def raise_to(criterion: CriterionChecklist) -> str:
+        """The heading of what would raise a pass one level; empty when it is verified or does not pass."""
+        level = criterion.assurance
+        above = assurance_above(level) if level is not None else None
+        return t("checklist.raise", level=above.message) if above is not None else ""
+
+    def backing() -> str:
+        """The verdict's backing: ``declared only, 0 of 9 documents on hand`` (never a bare "eligible")."""
+        parts = [assurance(document)] if document.assurance is not None else []
+        if document.evidence:
+            on_hand = document.evidence_count(EvidenceState.PROVIDED)
+            parts.append(t("ui.documents_on_hand", on_hand=on_hand, needed=len(document.evidence)))
+        return _Rendered(", ".join(parts))
+
     def found(item: UnknownEvidence | DisabledEvidence) -> str:
         """What the path of an evidence key outside the criteria's documents names."""
         if item.state is EvidenceState.PROVIDED:
@@ -95,6 +114,9 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "score": score,
         "provided": provided,
         "found": found,
+        "assurance": assurance,
+        "raise_to": raise_to,
+        "backing": backing(),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,

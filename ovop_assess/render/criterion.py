@@ -8,7 +8,10 @@
   ``required``, ``advisory`` or ``one of group G`` — for the table, the
   ``rules`` listing, JUnit, GitHub annotations and the checklist;
 - :func:`decisive_line`: the line a criterion's annotation sits on;
-- :func:`counts_against`: whether a failure decides the verdict.
+- :func:`counts_against`: whether a failure decides the verdict;
+- :func:`assurance_word`, :func:`backing` and :func:`verdict_words`: how far
+  a pass and a verdict are backed, so that "eligible" never stands bare
+  ("eligible — declared only, 0 of 9 documents on hand").
 
 Pure functions of result values: no renderer's syntax and no terminal here.
 """
@@ -17,8 +20,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..messages import Lang, text
-from ..results import CriterionResult, FileResult, Report, Status
+from ..messages import Lang, render, text
+from ..results import Assurance, CriterionResult, FileResult, Report, Status, Verdict
 
 
 class HasRole(Protocol):
@@ -95,3 +98,30 @@ def counts_against(result: FileResult, criterion: CriterionResult) -> bool:
         other.group == criterion.group and other.required and other.status in (Status.PASS, Status.WAIVED)
         for other in result.criteria
     )
+
+
+def assurance_word(level: Assurance | None, lang: Lang) -> str:
+    """``declared only``, ``documented`` or ``verified`` in ``lang``; empty for no assurance."""
+    return render(level.message, lang) if level is not None else ""
+
+
+def backing(result: FileResult, lang: Lang) -> str | None:
+    """How far a file's verdict is backed: ``declared only, 0 of 9 documents on hand``.
+
+    None for an invalid file, and for one with nothing to say (no criterion
+    passes and the set asks for no document).
+    """
+    if result.verdict is Verdict.INVALID:
+        return None
+    parts = [assurance_word(result.assurance, lang)] if result.assurance is not None else []
+    documents = result.documents
+    if documents is not None and documents.needed:
+        parts.append(text("ui.documents_on_hand", lang, on_hand=documents.on_hand, needed=documents.needed))
+    return ", ".join(parts) or None
+
+
+def verdict_words(result: FileResult, lang: Lang) -> str:
+    """The verdict with its backing: ``eligible — declared only, 0 of 9 documents on hand``."""
+    verdict = text("verdict." + result.verdict.value, lang)
+    backed = backing(result, lang)
+    return text("ui.verdict_backed", lang, verdict=verdict, backing=backed) if backed else verdict

@@ -1,14 +1,16 @@
 """CSV for spreadsheets: a row per region file, a column per criterion.
 
 What a consumer gets: the header
-``file,region,level,city,verdict,score,C1,…,C8`` (one column per criterion
+``file,region,level,city,verdict,assurance,score,C1,…,C8`` (one column per criterion
 id, in the criteria set's order), then one row per file in the report's
 order. ``verdict`` and the criterion cells hold the stable machine values of
 the JSON report (``eligible``/``not_eligible``/``incomplete``/``invalid``;
-``pass``/``fail``/``unknown``/``waived``/``error``), whatever ``--lang``
+``pass``/``fail``/``unknown``/``waived``/``error``), and so does
+``assurance`` (``declared``/``documented``/``verified``, empty when no
+criterion passes), whatever ``--lang``
 says, so formulas and filters keep working across languages; ``score`` is
 the total score as a decimal with a dot (``0.9375``). An invalid file has
-verdict ``invalid`` and empty region, score and criterion cells.
+verdict ``invalid`` and empty region, assurance, score and criterion cells.
 
 Written with the :mod:`csv` module: fields with commas, quotes or line
 breaks (LF or CR) are quoted (quotes doubled), everything else as is;
@@ -44,7 +46,7 @@ from ..messages import Lang
 from ..results import Report, Verdict
 from .criterion import criterion_ids
 
-BASE_COLUMNS = ("file", "region", "level", "city", "verdict", "score")
+BASE_COLUMNS = ("file", "region", "level", "city", "verdict", "assurance", "score")
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,10 +69,11 @@ def render_csv(report: Report, lang: Lang = "en", *, bom: bool = False) -> str:
         )
         file = as_text_cell(result.file)
         if result.verdict is Verdict.INVALID:
-            lines.add([file, *place, result.verdict.value, "", *("" for _ in ids)])
+            lines.add([file, *place, result.verdict.value, "", "", *("" for _ in ids)])
             continue
         status = {c.id: c.status.value for c in result.criteria}
-        lines.add([file, *place, result.verdict.value, str(result.score), *(status.get(i, "") for i in ids)])
+        assurance = result.assurance.value if result.assurance is not None else ""
+        lines.add([file, *place, result.verdict.value, assurance, str(result.score), *(status.get(i, "") for i in ids)])
     return ("\ufeff" if bom else "") + "".join(lines.text)
 
 

@@ -10,8 +10,9 @@ runner turns into annotations on the files (``::error file=F,line=L,title=T::mes
 - ``::warning`` for an unknown criterion, a failed criterion that does not
   decide the verdict (advisory, or a group member whose group passed by
   another member), and every warning (a criterion's or the file's);
-- ``::notice`` once per file, last: the verdict and total score, and the
-  waived criteria if any.
+- ``::notice`` once per file, last: the verdict with how far it is backed
+  (``eligible — declared only, 0 of 9 documents on hand``), the total
+  score, and the waived criteria if any.
 
 A criterion's annotation sits on the line of the first fact that decided it
 (its first location with a line), else on line 1; a warning on its own
@@ -30,7 +31,7 @@ from __future__ import annotations
 from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
-from .criterion import counts_against, decisive_line, label, role_note
+from .criterion import counts_against, decisive_line, label, role_note, verdict_words
 
 
 def escape_data(value: str) -> str:
@@ -112,7 +113,7 @@ def _finding(kind: str, label: str, result: FileResult, finding: Finding, lang: 
 
 
 def _notice(result: FileResult, lang: Lang) -> str:
-    verdict = f"{text('ui.verdict', lang)}: {text('verdict.' + result.verdict.value, lang)}"
+    verdict = f"{text('ui.verdict', lang)}: {verdict_words(result, lang)}"
     if result.verdict is Verdict.INVALID:
         detail = text("ui.errors_in", lang, count=len(result.errors), file=isolate(result.file))
     else:

@@ -7,7 +7,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ..messages import Lang, render
-from ..results import CriterionResult, FileResult, Finding, Location, Report, RuleCrash, SetInfo, Verdict, rule_crashes
+from ..results import (
+    CriterionResult,
+    Documents,
+    FileResult,
+    Finding,
+    Location,
+    Report,
+    RuleCrash,
+    SetInfo,
+    Verdict,
+    rule_crashes,
+)
 
 
 def location(loc: Location) -> dict[str, Any]:
@@ -38,6 +49,7 @@ def criterion(result: CriterionResult, lang: Lang) -> dict[str, Any]:
         "warnings": [render(f.message, lang) for f in result.warnings],
         "missing": [render(m, lang) for m in result.missing],
         "locations": [location(loc) for loc in result.locations],
+        "assurance": result.assurance.value if result.assurance is not None else None,
     }
 
 
@@ -47,11 +59,17 @@ def file_result(result: FileResult, lang: Lang) -> dict[str, Any]:
         "file": result.file,
         "region": {"name": region.name, "level": region.level, "city": region.city} if region else None,
         "verdict": result.verdict.value,
+        "assurance": result.assurance.value if result.assurance is not None else None,
+        "documents": _documents(result.documents),
         "score": result.score,
         "criteria": [criterion(c, lang) for c in result.criteria],
         "errors": [error(f, lang) for f in result.errors],
         "warnings": [error(f, lang) for f in result.warnings],
     }
+
+
+def _documents(documents: Documents | None) -> dict[str, int] | None:
+    return {"on_hand": documents.on_hand, "needed": documents.needed} if documents is not None else None
 
 
 def _header(tool_version: str, info: SetInfo, lang: Lang) -> dict[str, Any]:

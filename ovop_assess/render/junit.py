@@ -6,12 +6,14 @@ What a consumer gets:
   region file, in the report's order. The suite's ``name`` is the file plus
   the region's name (``examples/kauman.yaml (Kauman)``); its
   ``<properties>`` give ``region``, ``level``, ``city``, ``verdict``,
-  ``score`` and the criteria set, and its ``<system-out>`` the verdict line
-  and the file's warnings.
+  ``assurance``, ``documents_on_hand``, ``documents_needed``, ``score`` and
+  the criteria set, and its ``<system-out>`` the verdict line (with how far
+  it is backed: ``eligible — declared only, 0 of 9 documents on hand``) and
+  the file's warnings.
 - one ``<testcase classname="FILE" name="C2 similar-firms">`` per criterion
   of the set, in the set's order:
 
-  - ``pass``: an empty test case (its reasons and warnings in ``<system-out>``);
+  - ``pass``: an empty test case (its assurance, reasons and warnings in ``<system-out>``);
   - ``fail``: ``<failure type="fail" message=…>``, the message giving the
     reasons (with their lines) and what is still missing; the element's text
     has one ``FILE:LINE: …`` line per reason, missing item and warning. A
@@ -45,7 +47,7 @@ from dataclasses import dataclass
 
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
-from .criterion import counts_against, label, role_note
+from .criterion import assurance_word, counts_against, label, role_note, verdict_words
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -120,6 +122,8 @@ def _output(criterion: CriterionResult, lang: Lang) -> str:
         # The first reason is the waiver itself (who waived it and why).
         waived = text("status.waived", lang)
         lines = [f"{waived}: {lines[0]}", *lines[1:]] if lines else [waived]
+    if criterion.assurance is not None:
+        lines.insert(0, f"{text('ui.assurance', lang)}: {assurance_word(criterion.assurance, lang)}")
     lines += [f"{text('ui.warning', lang)}: {render(f.message, lang)}" for f in criterion.warnings]
     return "\n".join(lines)
 
@@ -158,8 +162,15 @@ def _properties(suite: ET.Element, result: FileResult, report: Report) -> None:
     values: list[tuple[str, str]] = []
     if result.region is not None:
         values += [("region", result.region.name), ("level", result.region.level), ("city", result.region.city)]
+    values.append(("verdict", result.verdict.value))
+    if result.verdict is not Verdict.INVALID:
+        values.append(("assurance", result.assurance.value if result.assurance is not None else ""))
+    if result.documents is not None:
+        values += [
+            ("documents_on_hand", str(result.documents.on_hand)),
+            ("documents_needed", str(result.documents.needed)),
+        ]
     values += [
-        ("verdict", result.verdict.value),
         ("score", str(result.score)),
         ("criteria_set", report.criteria_set.id),
         ("criteria_set_version", report.criteria_set.version),
@@ -170,7 +181,7 @@ def _properties(suite: ET.Element, result: FileResult, report: Report) -> None:
 
 def _suite_output(result: FileResult, lang: Lang) -> str:
     lines = [
-        f"{text('ui.verdict', lang)}: {text('verdict.' + result.verdict.value, lang)}"
+        f"{text('ui.verdict', lang)}: {verdict_words(result, lang)}"
         + (f"; {text('ui.total_score', lang)} {result.score:.2f}" if result.verdict is not Verdict.INVALID else "")
     ]
     lines += [

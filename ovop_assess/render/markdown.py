@@ -5,9 +5,11 @@ What a consumer gets, in ``lang``:
 1. a bold line counting the files per verdict;
 2. a table with a row per region file (region name, file), a column per
    criterion id in the criteria set's order holding ✅ pass, ❌ fail,
-   ❔ unknown, a heavy minus (U+2796) waived or ⚠️ error, then the verdict
-   and the total score (two decimals). An invalid file's row has ``—`` for name and score and
-   empty criterion cells;
+   ❔ unknown, a heavy minus (U+2796) waived or ⚠️ error, then the verdict,
+   its assurance (declared only, documented, verified), the documents on
+   hand of those the set asks for (``0/9``) and the total score (two
+   decimals). An invalid file's row has ``—`` for name and score and empty
+   criterion, assurance and documents cells;
 3. the legend of the marks and the criteria set (id and version);
 4. for each invalid file, its problems: ``file:line — field: message``.
 
@@ -24,7 +26,7 @@ from typing import Final
 from ..messages import Lang, text
 from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
-from .criterion import criterion_ids
+from .criterion import assurance_word, criterion_ids
 from .markdown_text import escape_markdown as escape
 
 MARKS: Final[dict[Status, str]] = {
@@ -44,9 +46,16 @@ def _region_row(result: FileResult, ids: list[str], lang: Lang) -> str:
     name = escape(isolate(result.region.name)) if result.region is not None else "—"
     verdict = text("verdict." + result.verdict.value, lang)
     if result.verdict is Verdict.INVALID:
-        return _row([name, escape(isolate(result.file)), *("" for _ in ids), verdict, "—"])
+        return _row([name, escape(isolate(result.file)), *("" for _ in ids), verdict, "", "", "—"])
     marks = {c.id: MARKS[c.status] for c in result.criteria}
-    return _row([name, escape(isolate(result.file)), *(marks.get(i, "") for i in ids), verdict, f"{result.score:.2f}"])
+    documents = result.documents
+    backed = [
+        assurance_word(result.assurance, lang),
+        f"{documents.on_hand}/{documents.needed}" if documents is not None else "",
+    ]
+    return _row(
+        [name, escape(isolate(result.file)), *(marks.get(i, "") for i in ids), verdict, *backed, f"{result.score:.2f}"]
+    )
 
 
 def _problem(file: str, finding: Finding, lang: Lang) -> str:
@@ -61,9 +70,17 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
     ids = criterion_ids(report)
     counts = {v.value: report.count(v) for v in Verdict}
     lines = [f"**{text('ui.summary', lang, files=len(report.results), **counts)}**", ""]
-    header = [text("ui.region", lang), text("ui.file", lang), *ids, text("ui.verdict", lang), text("ui.score", lang)]
+    header = [
+        text("ui.region", lang),
+        text("ui.file", lang),
+        *ids,
+        text("ui.verdict", lang),
+        text("ui.assurance", lang),
+        text("ui.documents", lang),
+        text("ui.score", lang),
+    ]
     lines.append(_row(header))
-    lines.append(_row(["---", "---", *(":-:" for _ in ids), "---", "--:"]))
+    lines.append(_row(["---", "---", *(":-:" for _ in ids), "---", "---", "--:", "--:"]))
     lines += [_region_row(result, ids, lang) for result in report.results]
     legend = " · ".join(f"{mark} {text('status.' + status.value, lang)}" for status, mark in MARKS.items())
     info = report.criteria_set

@@ -13,7 +13,7 @@ from ovop_assess.results import Report
 
 from .conftest import AssessFiles
 
-HEADER = ["file", "region", "level", "city", "verdict", "score", *(f"C{i}" for i in range(1, 9))]
+HEADER = ["file", "region", "level", "city", "verdict", "assurance", "score", *(f"C{i}" for i in range(1, 9))]
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -32,6 +32,7 @@ def test_header_and_a_row_per_region(report: Report, tricky_name: str) -> None:
         "level": "kelurahan",
         "city": "Kota Surakarta",
         "verdict": "eligible",
+        "assurance": "declared",
         "score": "1.0",
         **{f"C{i}": "pass" for i in range(1, 9)},
     }
@@ -39,7 +40,7 @@ def test_header_and_a_row_per_region(report: Report, tricky_name: str) -> None:
     assert [not_eligible[f"C{i}"] for i in (1, 3, 4, 5, 6, 7, 8)] == ["pass"] * 7
     assert incomplete["region"] == "Desa Tégalwangi"
     assert {incomplete[f"C{i}"] for i in range(1, 9)} == {"unknown"}
-    assert incomplete["verdict"] == "incomplete"
+    assert incomplete["verdict"] == "incomplete" and incomplete["assurance"] == ""
     assert waived["C6"] == "waived" and waived["verdict"] == "eligible"
     assert invalid == {
         "file": "invalid.yaml",
@@ -70,7 +71,10 @@ def test_values_do_not_depend_on_the_language(report: Report) -> None:
 
 def test_invalid_only_report_has_just_the_base_columns(report: Report) -> None:
     only = Report(report.tool_version, report.criteria_set, report.results[-1:])
-    assert render_csv(only).splitlines() == ["file,region,level,city,verdict,score", "invalid.yaml,,,,invalid,"]
+    assert render_csv(only).splitlines() == [
+        "file,region,level,city,verdict,assurance,score",
+        "invalid.yaml,,,,invalid,,",
+    ]
 
 
 FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]

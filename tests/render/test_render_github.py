@@ -76,7 +76,7 @@ def test_eligible_file_only_gets_its_notice_with_escaped_title(report: Report, t
     assert 'title=Laweyan%2C "Kampoeng | Batik" 100%25 Sêmbuh%3A Solo::' in first
     (notice,) = _of(_parse(out), "eligible.yaml")
     assert notice.props["title"] == tricky_name
-    assert notice.message == "Verdict: eligible; total score 1.00"
+    assert notice.message == "Verdict: eligible — declared only, 0 of 9 documents on hand; total score 1.00"
 
 
 def test_failed_required_criterion_is_an_error_on_the_deciding_line(report: Report) -> None:
@@ -92,7 +92,7 @@ def test_failed_required_criterion_is_an_error_on_the_deciding_line(report: Repo
         "5 of the 10 firms of category batik needed.\nstill missing: 5 more firm(s) of category batik"
     )
     assert expired.message.endswith("has no effect: old waiver: 50% done")
-    assert notice.message == "Verdict: not eligible; total score 0.94"
+    assert notice.message == ("Verdict: not eligible — declared only, 0 of 9 documents on hand; total score 0.94")
 
 
 def test_message_escaping_is_raw_in_the_output(report: Report) -> None:
@@ -115,7 +115,9 @@ def test_unknown_criteria_are_warnings_on_line_1(report: Report) -> None:
 def test_waived_criterion_is_no_annotation_but_named_in_the_notice(report: Report) -> None:
     commands = _of(_parse(render_github(report, "en")), "waived.yaml")
     assert [c.kind for c in commands] == ["notice"]
-    assert commands[0].message == "Verdict: eligible; total score 1.00; waived: C6"
+    assert commands[0].message == (
+        "Verdict: eligible — declared only, 0 of 9 documents on hand; total score 1.00; waived: C6"
+    )
 
 
 def test_invalid_file_problems_are_errors_with_line_and_column(report: Report) -> None:
@@ -167,4 +169,6 @@ def test_indonesian(report: Report) -> None:
     commands = _of(_parse(render_github(report, "id")), "not_eligible.yaml")
     assert commands[0].props["title"] == "C2 similar-firms: gagal"
     assert commands[0].message.startswith("5 dari 10 usaha kategori batik")
-    assert commands[-1].message == "Putusan: tidak layak; skor total 0.94"
+    assert commands[-1].message == (
+        "Putusan: tidak layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 0.94"
+    )

@@ -137,12 +137,15 @@ def test_properties_and_suite_output(report: Report) -> None:
         "level": "kelurahan",
         "city": "Kota Surakarta",
         "verdict": "not_eligible",
+        "assurance": "declared",
+        "documents_on_hand": "0",
+        "documents_needed": "9",
         "score": "0.9375",
         "criteria_set": "default",
         "criteria_set_version": "2026.1",
     }
     out = suite.findall("system-out")[-1].text or ""
-    assert out.splitlines()[0] == "Verdict: not eligible; total score 0.94"
+    assert out.splitlines()[0] == ("Verdict: not eligible — declared only, 0 of 9 documents on hand; total score 0.94")
     assert "not_eligible.yaml:21:" in out and "mentor is only read for mentee firms" in out
 
 
@@ -182,7 +185,9 @@ def test_indonesian_and_control_characters(
     root = _parse(assess_files(write_regions({"bel.yaml": text})), "id")
     suite = next(root.iter("testsuite"))
     assert suite.get("name") == "bel.yaml (Bel\ufffd & <Batik> ê)"
-    assert suite.findall("system-out")[-1].text == "Putusan: layak; skor total 1.00"
+    assert suite.findall("system-out")[-1].text == (
+        "Putusan: layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 1.00"
+    )
 
 
 def test_indonesian_messages(report: Report) -> None:

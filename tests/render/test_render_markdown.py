@@ -24,15 +24,23 @@ def test_summary_table(report: Report) -> None:
     text = render_markdown(report, "en")
     assert text.splitlines()[0] == "**5 file(s): 2 eligible, 1 not eligible, 1 incomplete, 1 invalid**"
     header, separator, *rows = _table(text)
-    assert header == ["Region", "File", *(f"C{i}" for i in range(1, 9)), "Verdict", "Score"]
-    assert separator == ["---", "---", *[":-:"] * 8, "---", "--:"]
+    assert header == ["Region", "File", *(f"C{i}" for i in range(1, 9)), "Verdict", "Assurance", "Documents", "Score"]
+    assert separator == ["---", "---", *[":-:"] * 8, "---", "---", "--:", "--:"]
     assert all(len(row) == len(header) for row in rows)
     assert rows == [
-        [r'Laweyan, "Kampoeng \| Batik" 100% Sêmbuh: Solo', "eligible.yaml", *["✅"] * 8, "eligible", "1.00"],
-        ["Kauman", r"not\_eligible.yaml", "✅", "❌", *["✅"] * 6, "not eligible", "0.94"],
-        ["Desa Tégalwangi", "incomplete.yaml", *["❔"] * 8, "incomplete", "0.00"],
-        ["Kampung Waiver", "waived.yaml", *["✅"] * 5, "➖", "✅", "✅", "eligible", "1.00"],  # noqa: RUF001
-        ["—", "invalid.yaml", *[""] * 8, "invalid file", "—"],
+        [
+            r'Laweyan, "Kampoeng \| Batik" 100% Sêmbuh: Solo',
+            "eligible.yaml",
+            *["✅"] * 8,
+            "eligible",
+            "declared only",
+            "0/9",
+            "1.00",
+        ],
+        ["Kauman", r"not\_eligible.yaml", "✅", "❌", *["✅"] * 6, "not eligible", "declared only", "0/9", "0.94"],
+        ["Desa Tégalwangi", "incomplete.yaml", *["❔"] * 8, "incomplete", "", "0/9", "0.00"],
+        ["Kampung Waiver", "waived.yaml", *["✅"] * 5, "➖", "✅", "✅", "eligible", "declared only", "0/9", "1.00"],  # noqa: RUF001
+        ["—", "invalid.yaml", *[""] * 8, "invalid file", "", "", "—"],
     ]
 
 
@@ -64,8 +72,9 @@ def test_crashed_rule_mark(report: Report, with_crash: Callable[[Report, str, st
 def test_indonesian(report: Report) -> None:
     text = render_markdown(report, "id")
     header, _, *rows = _table(text)
-    assert header[:2] == ["Wilayah", "Berkas"] and header[-2:] == ["Putusan", "Skor"]
-    assert [row[-2] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
+    assert header[:2] == ["Wilayah", "Berkas"] and header[-4:] == ["Putusan", "Tingkat bukti", "Dokumen", "Skor"]
+    assert [row[-4] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
+    assert [row[-3] for row in rows] == ["baru dinyatakan", "baru dinyatakan", "", "baru dinyatakan", ""]
     assert "**2 masalah di invalid.yaml**" in text.splitlines()
     assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()
 

@@ -1,0 +1,126 @@
+"""How far each passing criterion is backed: declared, documented, verified (docs/criteria.md, "Assurance").
+
+A criterion that passes is ``declared`` (the file says so), ``documented``
+when every evidence document the criteria set lists for its rule is on hand
+as a regular file (the checklist's own evidence check), and ``verified``
+when, also, a ``verification`` entry of the file covers it, dated on or
+before the assessment date. A file's assurance is the lowest among its
+passing criteria. With a bar (``--min-assurance`` or the set's
+``min_assurance``), a criterion passing below it becomes ``unknown``: the
+facts may be right, but the office has not yet backed them as asked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from .criteria_sets import CriteriaSet
+from .evidence import EvidenceCheck, evidence_checks
+from .region import Region, Verification
+from .results import Assurance, CriterionResult, Documents, Finding, Message, Status, assurance_above, assurance_rank
+from .yaml_source import Positions
+
+
+class Assured(NamedTuple):
+    """The criteria with their assurance (and the bar applied), and what the file as a whole has."""
+
+    criteria: tuple[CriterionResult, ...]
+    assurance: Assurance | None
+    documents: Documents
+    warnings: tuple[Finding, ...]  # verification entries dated after the assessment
+
+
+def assure(
+    results: Sequence[CriterionResult],
+    criteria: CriteriaSet,
+    region: Region,
+    positions: Positions,
+    *,
+    base_dir: Path,
+    as_of: datetime.date,
+) -> Assured:
+    given: Mapping[str, str] = region.evidence or {}
+    counted, warnings = _counted(region.verification or (), positions, as_of)
+    rules = {rule.id: rule for rule in criteria.rules}
+    out: list[CriterionResult] = []
+    on_hand = needed = 0
+    for result in results:
+        rule = rules.get(result.id)
+        checks = evidence_checks(rule, given, base_dir) if rule is not None else ()
+        on_hand += sum(1 for check in checks if check.done)
+        needed += len(checks)
+        verified = any(entry.covers(result.id) for entry in counted)
+        out.append(_backed(result, checks, verified, criteria.min_assurance, as_of))
+    levels = [r.assurance for r in out if r.status is Status.PASS and r.assurance is not None]
+    lowest = min(levels, key=assurance_rank) if levels else None
+    return Assured(tuple(out), lowest, Documents(on_hand, needed), warnings)
+
+
+def level_of(checks: Sequence[EvidenceCheck], verified: bool) -> Assurance:
+    """A passing criterion's assurance, from its documents and whether a verification covers it."""
+    if not all(check.done for check in checks):
+        return Assurance.DECLARED
+    return Assurance.VERIFIED if verified else Assurance.DOCUMENTED
+
+
+def lacking(
+    rule_id: str, checks: Sequence[EvidenceCheck], level: Assurance, bar: Assurance, as_of: datetime.date
+) -> tuple[Message, ...]:
+    """What a criterion at ``level`` still lacks to reach ``bar``: documents not on hand, a verification."""
+    if assurance_rank(level) >= assurance_rank(bar):
+        return ()
+    items = [
+        Message("missing.assurance_document", {"document": dict(check.title), "key": check.key})
+        for check in checks
+        if not check.done
+    ]
+    if bar is Assurance.VERIFIED:
+        items.append(Message("missing.assurance_verification", {"rule": rule_id, "as_of": as_of.isoformat()}))
+    return tuple(items)
+
+
+def next_level(
+    rule_id: str, checks: Sequence[EvidenceCheck], level: Assurance, as_of: datetime.date
+) -> tuple[Message, ...]:
+    """What would raise a passing criterion one level (nothing once it is verified)."""
+    target = assurance_above(level)
+    return lacking(rule_id, checks, level, target, as_of) if target is not None else ()
+
+
+def _counted(
+    entries: Sequence[Verification], positions: Positions, as_of: datetime.date
+) -> tuple[list[Verification], tuple[Finding, ...]]:
+    """The entries dated on or before the assessment; each later one is a warning and does not count."""
+    counted: list[Verification] = []
+    warnings: list[Finding] = []
+    for index, entry in enumerate(entries):
+        if entry.date <= as_of:
+            counted.append(entry)
+            continue
+        message = Message("warn.verification_after_as_of", {"date": entry.date.isoformat(), "as_of": as_of.isoformat()})
+        warnings.append(Finding(message, positions.value(("verification", index, "date"))))
+    return counted, tuple(warnings)
+
+
+def _backed(
+    result: CriterionResult,
+    checks: Sequence[EvidenceCheck],
+    verified: bool,
+    bar: Assurance | None,
+    as_of: datetime.date,
+) -> CriterionResult:
+    # Waived, failed, unknown and crashed criteria have no assurance: only a pass is backed or not.
+    if result.status is not Status.PASS:
+        return result
+    level = level_of(checks, verified)
+    if bar is None or assurance_rank(level) >= assurance_rank(bar):
+        return result._replace(assurance=level)
+    below = Finding(Message("assurance.below_bar", {"level": level.message, "bar": bar.message}))
+    return result._replace(
+        status=Status.UNKNOWN,
+        reasons=(*result.reasons, below),
+        missing=(*result.missing, *lacking(result.id, checks, level, bar, as_of)),
+    )

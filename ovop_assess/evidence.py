@@ -1,0 +1,71 @@
+"""The evidence documents a criterion needs, each looked up on disk: the one evidence check.
+
+The checklist lists them and the assurance of a criterion (docs/criteria.md,
+"Assurance") counts them. A document is looked up relative to the region
+file's folder (or absolute): ``provided`` when the path names a regular
+file, ``folder`` when it names a folder (it does not count: the spec asks
+for a file), ``missing_file`` when nothing is there, and ``not_given`` when
+the region file names no path for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .criteria_sets import ActiveRule
+
+
+class EvidenceState(StrEnum):
+    PROVIDED = "provided"  # the region file names a file, and it exists
+    MISSING_FILE = "missing_file"  # the region file names a file that does not exist
+    FOLDER = "folder"  # the region file names a folder, not a file
+    NOT_GIVEN = "not_given"  # the region file names no file for this item
+
+    @property
+    def flagged(self) -> bool:
+        """The region file names a path, but not an existing file."""
+        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCheck:
+    """One document a criterion needs, and whether the team has it."""
+
+    key: str
+    title: Mapping[str, str]  # {"en": ..., "id": ...}
+    state: EvidenceState
+    path: str | None = None  # as written in the region file
+
+    @property
+    def done(self) -> bool:
+        return self.state is EvidenceState.PROVIDED
+
+
+def evidence_checks(rule: ActiveRule, given: Mapping[str, str], base_dir: Path) -> tuple[EvidenceCheck, ...]:
+    """The documents ``rule`` needs, each looked up on disk: the one evidence check (checklist and assurance)."""
+    return tuple(
+        _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
+    )
+
+
+def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base_dir: Path) -> EvidenceCheck:
+    path = given.get(key)
+    if path is None:
+        return EvidenceCheck(key, title, EvidenceState.NOT_GIVEN)
+    return EvidenceCheck(key, title, path_state(base_dir, path), path)
+
+
+def path_state(base_dir: Path, path: str) -> EvidenceState:
+    """What ``path`` (relative to ``base_dir``, or absolute) names: a file, a folder, or nothing."""
+    try:
+        target = base_dir / path
+        if target.is_file():
+            return EvidenceState.PROVIDED
+        if target.is_dir():
+            return EvidenceState.FOLDER
+    except (OSError, ValueError):  # a name the file system cannot hold
+        pass
+    return EvidenceState.MISSING_FILE
