@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 
+from .dates import parse_date
 from .strict_model import StrictModel
 
 Level = Literal["desa", "kelurahan", "kecamatan"]
@@ -23,12 +24,10 @@ AREA_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$"
 
 
 def _iso_date(value: Any) -> Any:
-    # YAML gives a date for a bare 2026-12-31; a quoted one arrives as text.
+    # YAML gives a date for a bare 2026-12-31; a quoted one arrives as text, read as YYYY-MM-DD only.
     if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
+        date = parse_date(value.strip())
+        return value if date is None else date
     return value
 
 
