@@ -302,10 +302,10 @@ def _message_problem(message: object) -> str | None:
 def plain_outcome(outcome: Outcome) -> Outcome:
     """A copy of a well-formed outcome made of exact built-in values only.
 
-    A plugin's values (a ``str`` subclass, an object with its own
-    ``__format__``) are turned into text or numbers here, once, so nothing
-    of the plugin's runs when the result is rendered, pickled to the parent
-    process or written; a value that cannot be turned raises.
+    A plugin's values (a ``str`` or ``int`` subclass with its own
+    ``__format__``) are turned into exact text or numbers here, once, so
+    nothing of the plugin's runs when the result is rendered, pickled to the
+    parent process or written; any other value raises.
     """
 
     def finding(item: Finding) -> Finding:
@@ -339,7 +339,8 @@ def _plain(value: object) -> object:
         return float.__float__(value)
     if isinstance(value, str):
         return _plain_text(value)
-    return _plain_text(format(value))
+    # Anything else would be shown by its own code, at render time, in another process: refused.
+    raise TypeError(f"a message value must be text, a number, true/false or a Message, not {type(value).__name__}")
 
 
 def _plain_text(value: object) -> str:

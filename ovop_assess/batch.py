@@ -162,3 +162,7 @@ def _stop(executor: Any) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=2)
+    for process in processes:  # one that ignores SIGTERM (a plugin set a handler) must not outlive the run
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=2)

@@ -174,6 +174,9 @@ def _write_report_stdout(chunks: Iterator[str | bytes]) -> None:
         _silence(stream)
         for _ in chunks:
             pass
+    except OSError as exc:  # a full disk (> /dev/full), an I/O error: as for --output, in the system's words
+        _silence(stream)  # the rest of the buffer must not fail again at exit
+        raise _cannot_write(Path("<stdout>"), exc) from None
 
 
 def _silence(stream: TextIO) -> None:
