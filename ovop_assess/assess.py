@@ -408,10 +408,40 @@ def _expand(folder: Path) -> list[Path]:
     def note(error: OSError) -> None:
         unreadable.append(Path(error.filename) if error.filename else folder)
 
+    # A symlinked subfolder is followed; one that leads back into itself (a loop) is listed
+    # itself, so assessing it reports it rather than skipping it; one reached twice is walked once.
+    visited: set[tuple[int, int]] = set()
     # os.walk lists folders (a folder named x.yaml too) apart from files: names are files.
-    for parent, _dirs, names in os.walk(folder, onerror=note, followlinks=False):
+    for parent, dirs, names in os.walk(folder, onerror=note, followlinks=True):
+        try:
+            status = os.stat(parent)
+        except OSError as error:
+            note(error)
+            dirs[:] = []
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in visited:
+            if _inside_itself(Path(parent), folder, key):  # a loop: reported; else reached twice: walked once
+                unreadable.append(Path(parent))
+            dirs[:] = []
+            continue
+        visited.add(key)
         found.extend(Path(parent) / n for n in names if n.endswith((".yaml", ".yml")))
     return sorted([*found, *unreadable]) or [folder]
+
+
+def _inside_itself(path: Path, top: Path, key: tuple[int, int]) -> bool:
+    """Whether a folder between ``top`` and ``path`` (its parent, grandparent...) is ``path`` itself."""
+    for above in path.parents:
+        try:
+            status = os.stat(above)
+        except OSError:
+            return False
+        if (status.st_dev, status.st_ino) == key:
+            return True
+        if above == top:
+            return False
+    return False
 
 
 def make_report(criteria: CriteriaSet, results: Iterable[FileResult]) -> Report:

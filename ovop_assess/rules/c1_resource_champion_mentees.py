@@ -59,7 +59,7 @@ from pydantic import Field
 
 from ..region import Firm
 from ..results import Finding, Message, Outcome, Status
-from .base import Facts, RuleParams, fmt_number, msg, result
+from .base import Facts, RuleParams, best_category_count, fmt_number, msg, result
 
 ID = "C1"
 NAME = "resource-champion-mentees"
@@ -383,10 +383,7 @@ def _mentee_counts(
     if category is not None:
         return {name: sum(1 for c in cats if c == category) for name, cats in mentees.items()}
     # A mentee without its own category takes the product's, so it matches whatever that turns out to be.
-    return {
-        name: max(sum(1 for c in cats if c is None or c == option) for option in {*cats, None})
-        for name, cats in mentees.items()
-    }
+    return {name: best_category_count(cats) for name, cats in mentees.items()}
 
 
 def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:
