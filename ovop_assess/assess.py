@@ -444,5 +444,5 @@ def _inside_itself(path: Path, top: Path, key: tuple[int, int]) -> bool:
     return False
 
 
-def make_report(criteria: CriteriaSet, results: Iterable[FileResult]) -> Report:
-    return Report(__version__, criteria.info, tuple(results))
+def make_report(criteria: CriteriaSet, results: Iterable[FileResult], as_of: datetime.date | None = None) -> Report:
+    return Report(__version__, criteria.info, tuple(results), as_of)

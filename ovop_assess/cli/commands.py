@@ -105,10 +105,12 @@ def run_assess(
         # What the exit code needs is kept, not the entries: their text is the report, already written.
         verdicts: list[Verdict] = []
         crashes: list[RuleCrash] = []
-        write_output(renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output)
+        write_output(
+            renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang, as_of), output
+        )
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
-    report = make_report(criteria_set, results)
+    report = make_report(criteria_set, results, as_of)
     text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty())
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
@@ -210,7 +212,7 @@ def run_checklist(
     refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
-        report = make_report(criteria_set, [result])
+        report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
