@@ -22,6 +22,7 @@ The document is pure data, language-free: texts are catalogue messages and
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,12 +39,13 @@ class EvidenceState(StrEnum):
     PROVIDED = "provided"  # the region file names a file, and it exists
     MISSING_FILE = "missing_file"  # the region file names a file that does not exist
     FOLDER = "folder"  # the region file names a folder, not a file
+    OUTSIDE = "outside"  # the path leaves the region file's folder: not looked at
     NOT_GIVEN = "not_given"  # the region file names no file for this item
 
     @property
     def flagged(self) -> bool:
         """The region file names a path, but not an existing file."""
-        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER)
+        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER, EvidenceState.OUTSIDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +241,14 @@ def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base
 
 
 def _state(base_dir: Path, path: str) -> EvidenceState:
-    """What ``path`` (relative to ``base_dir``, or absolute) names: a file, a folder, or nothing."""
+    """What ``path`` (relative to ``base_dir``) names: a file, a folder, or nothing.
+
+    A path that leaves ``base_dir`` (absolute, ``..``, or a symlink that leads
+    out) is ``OUTSIDE`` and never looked at: a checklist shared with others
+    must not tell whether some file elsewhere on the machine exists.
+    """
+    if _leaves(base_dir, path):
+        return EvidenceState.OUTSIDE
     try:
         target = base_dir / path
         if target.is_file():
@@ -249,3 +258,17 @@ def _state(base_dir: Path, path: str) -> EvidenceState:
     except (OSError, ValueError):  # a name the file system cannot hold
         pass
     return EvidenceState.MISSING_FILE
+
+
+def _leaves(base_dir: Path, path: str) -> bool:
+    if "\0" in path or os.path.isabs(path) or path.startswith("~"):
+        return True
+    parts = os.path.normpath(path).replace("\\", "/").split("/")
+    if parts and parts[0] == "..":
+        return True
+    try:  # a symlink inside the folder may lead out of it: resolved, then compared
+        top = os.path.realpath(base_dir)
+        real = os.path.realpath(os.path.join(base_dir, path))
+    except (OSError, ValueError):
+        return True
+    return os.path.commonpath([top, real]) != top
