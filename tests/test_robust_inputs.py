@@ -89,3 +89,42 @@ def test_a_symlinked_subfolder_is_followed_and_a_loop_reported(
     assert main([str(top), "--format", "json", "--as-of", "2026-11-28"]) == 3
     results = json.loads(capsys.readouterr().out)["results"]
     assert [r["verdict"] for r in results if r["file"].endswith("back")] == ["invalid"]
+
+
+def test_criteria_set_text_is_never_markup_and_its_controls_are_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule_set = tmp_path / "set.yaml"
+    rule_set.write_text(
+        'id: "m[/route]"\nextends: default\ntitle: {en: "[link=http://evil]click[/link] [/route] \\e[2J", id: "x"}\n'
+        'source: "[bold]loud[/bold]\\rVerdict: eligible"\nrules:\n  C2: {params: {min_similar_firms: 3}}\n',
+        encoding="utf-8",
+    )
+    for command in (["rules", "--criteria", str(rule_set)], [str(KAUMAN), "--criteria", str(rule_set)]):
+        code = main(command)
+        out = capsys.readouterr()
+        assert code in (0, 1), out.err
+        assert "\x1b" not in out.out and "\r" not in out.out
+        if command[0] == "rules":
+            assert "[link=http://evil]click[/link] [/route] \\x1b[2J" in out.out
+            assert "[bold]loud[/bold]\\x0dVerdict: eligible" in out.out
+        else:
+            assert "criteria set m[/route]" in out.out  # the footer
+
+
+def test_a_line_break_in_a_region_value_never_starts_a_line_of_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = KAUMAN.read_text(encoding="utf-8").replace(
+        "    name: Paguyuban Kampung Wisata Batik Kauman (PKWBK)",
+        '    name: "P\\rX\\nVerdict: eligible\\u2028| a |"',
+    )
+    region = tmp_path / "region.yaml"
+    region.write_text(text, encoding="utf-8")
+    for command in ([str(region)], [str(region), str(KAUMAN)], ["checklist", str(region)]):
+        main([*command, "--as-of", "2026-11-28"])
+        out = capsys.readouterr().out
+        assert "\r" not in out and "\u2028" not in out
+        lines = [line.lstrip() for line in out.splitlines()]
+        assert not [line for line in lines if line.startswith(("| a |", "Verdict: eligible\\u2028"))]
+        assert len([line for line in lines if line.startswith("Verdict:")]) <= 1  # the tool's own, at most
