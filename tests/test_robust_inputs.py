@@ -128,3 +128,30 @@ def test_a_line_break_in_a_region_value_never_starts_a_line_of_the_table(
         lines = [line.lstrip() for line in out.splitlines()]
         assert not [line for line in lines if line.startswith(("| a |", "Verdict: eligible\\u2028"))]
         assert len([line for line in lines if line.startswith("Verdict:")]) <= 1  # the tool's own, at most
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check (stat) and the open are apart: the opened descriptor is what counts, opened without blocking."""
+    import os
+
+    from ovop_assess.yaml_source import Limits, LoadError, load_file, reading
+
+    fifo = tmp_path / "swapped.yaml"
+    os.mkfifo(fifo)
+    regular = os.stat(KAUMAN)
+    monkeypatch.setattr(reading.os, "stat", lambda path: regular)  # the check saw a regular file
+    with pytest.raises(LoadError) as raised:
+        load_file(fifo, Limits())
+    assert raised.value.findings[0].message.id == "file.not_regular"
+
+
+def test_a_criteria_set_that_is_a_fifo_is_refused_without_blocking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "set.yaml"
+    os.mkfifo(fifo)
+    assert main([str(KAUMAN), "--criteria", str(fifo)]) == 2
