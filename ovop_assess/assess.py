@@ -342,7 +342,8 @@ def _plain(value: object) -> object:
     if isinstance(value, tuple | list):  # a list of values, shown joined by commas
         return tuple(_plain(item) for item in value)
     # Anything else would be shown by its own code, at render time, in another process: refused.
-    raise TypeError(f"a message value must be text, a number, true/false, a Message or a list of them, not {type(value).__name__}")
+    kind = type(value).__name__
+    raise TypeError(f"a message value must be text, a number, true/false, a Message or a list of them, not {kind}")
 
 
 def _plain_text(value: object) -> str:

@@ -53,7 +53,7 @@ Failing fragment (two mentees where three are needed)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pydantic import Field
 
@@ -366,7 +366,7 @@ def _needed(message_id: str, count: int, category: str | None) -> Message:
 
 
 def _mentee_counts(
-    firms: list[Firm],
+    firms: Sequence[Firm],
     champions: list[tuple[int, Firm]],
     category_of: Callable[[Firm], str | None],
     category: str | None,
@@ -386,7 +386,7 @@ def _mentee_counts(
     return {name: best_category_count(cats) for name, cats in mentees.items()}
 
 
-def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:
+def _capacity_warning(facts: Facts, firms: Sequence[Firm], index: int, champion: Firm) -> list[Finding]:
     if champion.monthly_capacity is None:
         return []
     larger = [f for f in firms if f.monthly_capacity is not None and f.monthly_capacity > champion.monthly_capacity]

@@ -352,3 +352,35 @@ def test_a_full_disk_on_stdout_is_an_environment_error(fmt: str) -> None:
     done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=BOUND, check=False)
     assert done.returncode not in (0, 4) and "No space left on device" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_plugin_sees_the_region_read_only(site: Path, tmp_path: Path) -> None:
+    rule_set = criteria(tmp_path, "E14")
+    done = cli(
+        site, EXAMPLES / "kauman-batik.yaml", "--criteria", rule_set, "--format", "json", "--as-of", "2026-11-28"
+    )
+    assert done.returncode == 4
+    got = {c["id"]: c for c in json.loads(done.stdout)["results"][0]["criteria"]}
+    assert got["E14"]["status"] == "error" and "AttributeError" in got["E14"]["reasons"][0]
+    assert got["C2"]["status"] == "pass"  # the firms are all still there for the rules after it
+
+
+def test_the_region_model_is_read_only_all_the_way_down() -> None:
+    from ovop_assess.region import Region
+
+    region = Region.model_validate(
+        {
+            "format": "ovop-region/1",
+            "region": {"name": "X", "level": "desa", "city": "C", "province": "P"},
+            "firms": [{"name": "A", "role": "champion"}],
+            "access": {"public_transport": ["bus"]},
+            "evidence": {"firm_list": "a.pdf"},
+            "waivers": [],
+        }
+    )
+    assert isinstance(region.firms, tuple) and isinstance(region.waivers, tuple)
+    assert region.access is not None and isinstance(region.access.public_transport, tuple)
+    with pytest.raises(TypeError):
+        region.evidence["firm_list"] = "b.pdf"  # type: ignore[index]
+    with pytest.raises(Exception):  # noqa: B017  (pydantic's frozen-instance error)
+        region.firms = ()  # type: ignore[misc]
