@@ -384,3 +384,17 @@ def test_the_region_model_is_read_only_all_the_way_down() -> None:
         region.evidence["firm_list"] = "b.pdf"  # type: ignore[index]
     with pytest.raises(Exception):  # noqa: B017  (pydantic's frozen-instance error)
         region.firms = ()  # type: ignore[misc]
+
+
+def test_a_plugin_whose_import_exits_or_never_ends_is_unavailable(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "exits_at_import.py").write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    info = folder / "bad_imports-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bad-imports\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[ovop_assess.rules]\nX1 = exits_at_import\n", encoding="utf-8")
+    done = cli(folder, EXAMPLES / "kauman-batik.yaml", "--criteria", criteria(tmp_path, "X1"), "--format", "json")
+    assert done.returncode == 4, done.stderr
+    x1 = {c["id"]: c for c in json.loads(done.stdout)["results"][0]["criteria"]}["X1"]
+    assert x1["status"] == "error" and "SystemExit" in x1["reasons"][0]
