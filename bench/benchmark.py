@@ -188,6 +188,18 @@ def peak_rss(cmd: list[str]) -> int:
     return int(out.strip())
 
 
+def many_firms_text(mentees: int) -> str:
+    """A region file with one champion and ``mentees`` mentees, each naming a category of its own."""
+    lines = [
+        "format: ovop-region/1",
+        "region: {name: Banyak, level: desa, city: Kota Contoh, province: Jawa Tengah}",
+        "firms:",
+        "  - {name: Juara, role: champion, willing_to_lead: true}",
+        *(f"  - {{name: Binaan {i}, role: mentee, category: kategori-{i}}}" for i in range(mentees)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=2000)
@@ -259,6 +271,15 @@ def main() -> int:
                 "what 2 cores give now",
             )
         )
+
+        # No rule may be quadratic: thousands of firms, each naming its own category, and no product.
+        many = Path(tmp) / "many-firms.yaml"
+        many.write_text(many_firms_text(12_400), encoding="utf-8")
+        one = Path(tmp) / "one-firm.yaml"
+        one.write_text(many_firms_text(1), encoding="utf-8")
+        roomy = ["--format", "json", "--max-nodes", "1000000", "--max-bytes", "100000000"]
+        one_firm, many_firms = interleaved([[tool, str(one), *roomy], [tool, str(many), *roomy]], args.repeat // 3 or 1)
+        rows.append(_row("12,400 mentees, each its own category, no product", many_firms, one_firm, "≤ 5 (linear)"))
 
         rss_small = peak_rss([tool, str(quarter), "--format", "json", "--jobs", "1"])
         rss_big = peak_rss([tool, str(folder), "--format", "json", "--jobs", "1"])

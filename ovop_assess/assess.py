@@ -16,8 +16,9 @@ import os
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
-from . import __version__, messages
+from . import __version__, messages, rule_guard
 from . import rules as registry
 from .assurance import assure
 from .criteria_sets import ActiveRule, CriteriaSet
@@ -28,6 +29,7 @@ from .results import (
     CriterionResult,
     FileResult,
     Finding,
+    Location,
     Message,
     Outcome,
     RegionInfo,
@@ -37,7 +39,8 @@ from .results import (
     Verdict,
     file_label,
 )
-from .rules.base import Facts, RuleSpec
+from .rule_guard import DEFAULT_RULE_TIMEOUT
+from .rules.base import Facts, RuleSpec, fmt_number
 from .validate import RuleIds, validate
 from .verdict import total_score, verdict_of
 from .yaml_source import Limits, Loaded, LoadError, load_file, parse_text
@@ -61,9 +64,14 @@ def assess_path(
     as_of: datetime.date,
     limits: Limits | None = None,
     label: str | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> FileResult:
-    """Read, validate and assess one region file."""
-    return assess_with_region(path, criteria, as_of=as_of, limits=limits, label=label)[0]
+    """Read, validate and assess one region file.
+
+    ``rule_timeout``: seconds a plugin rule may take on the file before it is
+    that rule's ``error`` (None: no limit; see :mod:`.rule_guard`).
+    """
+    return assess_with_region(path, criteria, as_of=as_of, limits=limits, label=label, rule_timeout=rule_timeout)[0]
 
 
 def assess_with_region(
@@ -73,6 +81,7 @@ def assess_with_region(
     as_of: datetime.date,
     limits: Limits | None = None,
     label: str | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> tuple[FileResult, Region | None]:
     """Like :func:`assess_path`, also returning the validated region (None when invalid)."""
     label = label if label is not None else file_label(path)
@@ -80,7 +89,7 @@ def assess_with_region(
         loaded = load_file(path, limits or Limits())
     except LoadError as exc:
         return _invalid(label, exc.findings), None
-    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=Path(path).parent)
+    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=Path(path).parent, rule_timeout=rule_timeout)
 
 
 def assess_text(
@@ -91,6 +100,7 @@ def assess_text(
     label: str = "<text>",
     limits: Limits | None = None,
     base_dir: Path | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> FileResult:
     """Assess a region document given as text (handy for tests and plugins).
 
@@ -100,23 +110,37 @@ def assess_text(
         loaded = parse_text(text, limits or Limits())
     except LoadError as exc:
         return _invalid(label, exc.findings)
-    return assess_loaded(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir)
+    return assess_loaded(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout)
 
 
 def assess_loaded(
-    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str, base_dir: Path | None = None
+    loaded: Loaded,
+    criteria: CriteriaSet,
+    *,
+    as_of: datetime.date,
+    label: str,
+    base_dir: Path | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> FileResult:
-    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir or Path())[0]
+    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir or Path(), rule_timeout=rule_timeout)[
+        0
+    ]
 
 
 def _assess(
-    loaded: Loaded, criteria: CriteriaSet, *, as_of: datetime.date, label: str, base_dir: Path
+    loaded: Loaded,
+    criteria: CriteriaSet,
+    *,
+    as_of: datetime.date,
+    label: str,
+    base_dir: Path,
+    rule_timeout: float | None,
 ) -> tuple[FileResult, Region | None]:
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
         return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
     facts = Facts(checked.region, loaded.positions)
-    ran = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
+    ran = tuple(_run(rule, facts, as_of, rule_timeout) for rule in criteria.rules)
     assured = assure(ran, criteria, checked.region, loaded.positions, base_dir=base_dir, as_of=as_of)
     results = assured.criteria
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
@@ -145,11 +169,11 @@ def _invalid(
     return FileResult(label, None, Verdict.INVALID, 0.0, (), tuple(findings), warnings, unknown_evidence)
 
 
-def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResult:
+def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date, rule_timeout: float | None) -> CriterionResult:
     spec = rule.spec
     crash: Crash | None = None
     if isinstance(spec, RuleSpec):
-        checked = _check(rule, spec, facts)
+        checked = _check(rule, spec, facts, rule_timeout)
         if isinstance(checked, Crash):
             crash = checked
             outcome = _error(Message("rule.crashed", {"rule": rule.id, "error": crash.error}))
@@ -177,28 +201,67 @@ def _run(rule: ActiveRule, facts: Facts, as_of: datetime.date) -> CriterionResul
     )
 
 
-def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts) -> Outcome | Crash:
+def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts, timeout: float | None) -> Outcome | Crash:
     """Run one rule; whatever goes wrong inside it becomes that rule's :class:`Crash`.
 
-    A plugin is third-party code: it may raise, call ``sys.exit()``, print,
+    A plugin is third-party code: it may raise anything (``SystemExit``,
+    ``GeneratorExit``, a ``BaseException`` of its own), loop or sleep, print,
     or return something that is not a well-formed Outcome. None of that may
-    take the run down or reach a renderer, so plugin outcomes are checked
-    here, once, and plugin output to stdout is kept out of the report.
+    take the run down or reach a renderer. A plugin's call, the check of its
+    outcome and the copy of it into plain values (text, numbers) all run
+    under the time limit (:mod:`.rule_guard`), so no value of the plugin's
+    is formatted, pickled or encoded later, outside it.
     """
-    builtin = spec.origin == "built-in"
+    if spec.origin == "built-in":
+        try:
+            return spec.check(facts, rule.params)
+        except (Exception, SystemExit) as exc:  # a rule's bug is that rule's error, not the run's
+            return Crash(_describe(exc), "".join(traceback.format_exception(exc)))
     try:
-        if builtin:
-            outcome = spec.check(facts, rule.params)
-        else:
-            with contextlib.redirect_stdout(io.StringIO()):
-                outcome = spec.check(facts, rule.params)
-            problem = outcome_problem(outcome)
-            if problem is not None:
-                raise TypeError(problem)
-    except (Exception, SystemExit) as exc:  # a rule's bug is that rule's error, not the run's
-        detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-        return Crash(detail, "".join(traceback.format_exception(exc)))
-    return outcome
+        return rule_guard.limited(lambda: _plugin_outcome(spec, facts, rule.params), timeout)
+    except rule_guard.RuleTimedOut as exc:
+        return Crash(Message("rule.timed_out", {"seconds": fmt_number(exc.seconds)}))
+    except BaseException as exc:  # anything a plugin raises is its error...
+        stop = rule_guard.stop_requested()
+        if stop is not None:  # ... but SIGTERM or Ctrl-C, even one the plugin caught, stops the run
+            raise stop from None
+        return _plugin_crash(exc, timeout)
+
+
+def _plugin_outcome(spec: RuleSpec, facts: Facts, params: object) -> Outcome:
+    with contextlib.redirect_stdout(io.StringIO()):
+        outcome = spec.check(facts, params)
+        problem = outcome_problem(outcome)
+        if problem is not None:
+            raise TypeError(problem)
+        plain = plain_outcome(outcome)
+        problem = outcome_problem(plain)  # the copy's messages are filled again: text a plugin's values gave
+    if problem is not None:
+        raise TypeError(problem)
+    return plain
+
+
+def _plugin_crash(exc: BaseException, timeout: float | None) -> Crash:
+    """The crash of a plugin's exception, its text got under the time limit (a ``__str__`` may never return)."""
+    try:
+        return rule_guard.limited(
+            lambda: Crash(_describe(exc), _text("".join(traceback.format_exception(exc)))), timeout
+        )
+    except BaseException:  # its text loops or raises: the type must do
+        if rule_guard.stop_requested() is not None:
+            raise
+        name = _text(getattr(type(exc), "__qualname__", "exception"))
+        return Crash(f"{name} (its text could not be shown)")
+
+
+def _describe(exc: BaseException) -> str:
+    return _text(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
+
+
+def _text(value: str) -> str:
+    """Exact ``str``, encodable as UTF-8 (a lone surrogate is shown as its escape), one paragraph."""
+    value = str.__str__(value)
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 _RULE_STATUSES = (Status.PASS, Status.FAIL, Status.UNKNOWN)
@@ -217,7 +280,7 @@ def outcome_problem(outcome: object) -> str | None:
         if not isinstance(items, tuple | list) or not all(isinstance(f, Finding) for f in items):
             return f"{field} must be Finding values (use facts.finding(...))"
         for finding in items:
-            problem = _message_problem(finding.message)
+            problem = _message_problem(finding.message) or _location_problem(finding.location)
             if problem is not None:
                 return problem
     if not isinstance(outcome.missing, tuple | list) or not all(isinstance(m, Message) for m in outcome.missing):
@@ -229,18 +292,88 @@ def outcome_problem(outcome: object) -> str | None:
     return None
 
 
+def _location_problem(location: object) -> str | None:
+    if location is None:
+        return None
+    if not isinstance(location, Location) or not isinstance(location.path, str):
+        return "a finding's location must be a Location (use facts.finding(...) or facts.at(...))"
+    for name, number in (("line", location.line), ("column", location.column)):
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
+            return f"a location's {name} must be a whole number or None, not {type(number).__name__}"
+    return None
+
+
 def _message_problem(message: object) -> str | None:
-    if not isinstance(message, Message) or not isinstance(message.values, Mapping):
+    if not isinstance(message, Message) or not isinstance(message.id, str) or not isinstance(message.values, Mapping):
         return "a reason's message must be a Message (use facts.finding(...) or msg(...))"
     entry = messages.CATALOGUE.get(message.id)
     if entry is None:
         return f"message {message.id!r} is not in the catalogue (give it in the rule's MESSAGES)"
     for lang in messages.LANGS:
         try:
-            entry[lang].format_map(dict(message.values))
-        except (KeyError, IndexError, ValueError) as exc:
+            entry[lang].format_map(dict(message.values)).encode("utf-8")
+        except Exception as exc:  # a missing value, a bad format spec, a value that cannot be shown or encoded
             return f"message {message.id!r} ({lang}) cannot be filled: {type(exc).__name__} {exc}"
     return None
+
+
+def plain_outcome(outcome: Outcome) -> Outcome:
+    """A copy of a well-formed outcome made of exact built-in values only.
+
+    A plugin's values (a ``str`` or ``int`` subclass with its own
+    ``__format__``) are turned into exact text or numbers here, once, so
+    nothing of the plugin's runs when the result is rendered, pickled to the
+    parent process or written; any other value raises.
+    """
+
+    def finding(item: Finding) -> Finding:
+        where = item.location
+        if where is not None:
+            where = Location(_plain_text(where.path), _plain_int(where.line), _plain_int(where.column))
+        return Finding(_plain_message(item.message), where)
+
+    return Outcome(
+        Status(outcome.status),
+        float.__float__(float(outcome.score)),
+        tuple(finding(f) for f in outcome.reasons),
+        tuple(finding(f) for f in outcome.warnings),
+        tuple(_plain_message(m) for m in outcome.missing),
+    )
+
+
+def _plain_message(message: Message) -> Message:
+    values = {_plain_text(key): _plain(value) for key, value in dict(message.values).items()}
+    return Message(_plain_text(message.id), MappingProxyType(values))
+
+
+def _plain(value: object) -> object:
+    if value is None or type(value) is bool:
+        return value
+    if isinstance(value, Message):  # a message nested as a value is rendered in each language
+        return _plain_message(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, str):
+        return _plain_text(value)
+    if isinstance(value, tuple | list):  # a list of values, shown joined by commas
+        return tuple(_plain(item) for item in value)
+    # Anything else would be shown by its own code, at render time, in another process: refused.
+    kind = type(value).__name__
+    raise TypeError(f"a message value must be text, a number, true/false, a Message or a list of them, not {kind}")
+
+
+def _plain_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"text expected, not {type(value).__name__}")
+    text = str.__str__(value)
+    text.encode("utf-8")  # a lone surrogate cannot be written: the rule's error, not the writer's
+    return text
+
+
+def _plain_int(value: int | None) -> int | None:
+    return None if value is None else int.__int__(value)
 
 
 def _error(message: Message) -> Outcome:
@@ -296,11 +429,41 @@ def _expand(folder: Path) -> list[Path]:
     def note(error: OSError) -> None:
         unreadable.append(Path(error.filename) if error.filename else folder)
 
+    # A symlinked subfolder is followed; one that leads back into itself (a loop) is listed
+    # itself, so assessing it reports it rather than skipping it; one reached twice is walked once.
+    visited: set[tuple[int, int]] = set()
     # os.walk lists folders (a folder named x.yaml too) apart from files: names are files.
-    for parent, _dirs, names in os.walk(folder, onerror=note, followlinks=False):
+    for parent, dirs, names in os.walk(folder, onerror=note, followlinks=True):
+        try:
+            status = os.stat(parent)
+        except OSError as error:
+            note(error)
+            dirs[:] = []
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in visited:
+            if _inside_itself(Path(parent), folder, key):  # a loop: reported; else reached twice: walked once
+                unreadable.append(Path(parent))
+            dirs[:] = []
+            continue
+        visited.add(key)
         found.extend(Path(parent) / n for n in names if n.endswith((".yaml", ".yml")))
     return sorted([*found, *unreadable]) or [folder]
 
 
-def make_report(criteria: CriteriaSet, results: Iterable[FileResult]) -> Report:
-    return Report(__version__, criteria.info, tuple(results))
+def _inside_itself(path: Path, top: Path, key: tuple[int, int]) -> bool:
+    """Whether a folder between ``top`` and ``path`` (its parent, grandparent...) is ``path`` itself."""
+    for above in path.parents:
+        try:
+            status = os.stat(above)
+        except OSError:
+            return False
+        if (status.st_dev, status.st_ino) == key:
+            return True
+        if above == top:
+            return False
+    return False
+
+
+def make_report(criteria: CriteriaSet, results: Iterable[FileResult], as_of: datetime.date | None = None) -> Report:
+    return Report(__version__, criteria.info, tuple(results), as_of)

@@ -16,16 +16,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import rule_guard
 from .assess import assess_path
 from .criteria_sets import CriteriaSet
 from .results import FileResult
+from .rule_guard import DEFAULT_RULE_TIMEOUT
 from .yaml_source import Limits
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 64
 
 T = TypeVar("T")
-Job = tuple[CriteriaSet, datetime.date, Limits, Callable[[FileResult], Any]]
+Job = tuple[CriteriaSet, datetime.date, Limits, Callable[[FileResult], Any], float | None]
 _job: Job | None = None
 
 
@@ -41,8 +43,8 @@ def _init(job: Job) -> None:
 
 def _one(path: Path) -> Any:
     assert _job is not None, "worker not initialised"
-    criteria, as_of, limits, convert = _job
-    return convert(assess_path(path, criteria, as_of=as_of, limits=limits))
+    criteria, as_of, limits, convert, rule_timeout = _job
+    return convert(assess_path(path, criteria, as_of=as_of, limits=limits, rule_timeout=rule_timeout))
 
 
 def unchanged(result: FileResult) -> FileResult:
@@ -59,6 +61,7 @@ def iter_assess(
     jobs: int | None = None,
     convert: Callable[[FileResult], T] = unchanged,  # type: ignore[assignment]
     on_result: Callable[[T], None] | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> Iterator[T]:
     """Assess ``paths`` with ``jobs`` processes (None: one per core for large batches), in order.
 
@@ -69,7 +72,7 @@ def iter_assess(
     """
     workers = default_jobs(len(paths)) if jobs is None else max(1, jobs)
     with _quiet_gc():
-        for result in _iterate(paths, (criteria, as_of, limits, convert), workers):
+        for result in _iterate(paths, (criteria, as_of, limits, convert, rule_timeout), workers):
             if on_result is not None:
                 on_result(result)
             yield result
@@ -130,6 +133,10 @@ def _init_worker(job: Job) -> None:
     # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
     # signal itself would die mid-task, print its own traceback and could wedge the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the CLI's SIGTERM handler, which would raise in the middle of a
+    # task (or be swallowed by a plugin): a worker dies on SIGTERM, as the parent stops it so.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    rule_guard.clear_stop()
     _init(job)
 
 
@@ -155,3 +162,7 @@ def _stop(executor: Any) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=2)
+    for process in processes:  # one that ignores SIGTERM (a plugin set a handler) must not outlive the run
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=2)

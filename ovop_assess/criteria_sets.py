@@ -11,6 +11,7 @@ the rule and the option.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -107,7 +108,13 @@ def _is_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
+#: The longest ``extends`` chain followed: real sets extend one or two others; more is a mistake or an attack.
+MAX_EXTENDS = 16
+
+
 def _chain(ref: str, base: Path | None, limits: Limits, seen: list[str]) -> list[_Layer]:
+    if len(seen) > MAX_EXTENDS:
+        raise UsageError(Message("usage.extends_too_deep", {"limit": MAX_EXTENDS}), file=seen[-1])
     label, loaded, folder = _open(ref, base, limits, seen[-1] if seen else None)
     if label in seen:
         cycle = " -> ".join([*seen[seen.index(label) :], label])
@@ -122,7 +129,9 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
     as_file = _is_path(ref) or (ref not in shipped_names() and candidate.is_file())
     if as_file:
         try:
-            return str(candidate.resolve()), load_file(candidate, limits), candidate.resolve().parent
+            # realpath, not resolve(): a symlink loop is left for load_file to report (ELOOP), never a RuntimeError.
+            real = Path(os.path.realpath(candidate))
+            return str(real), load_file(candidate, limits), real.parent
         except LoadError as exc:
             if child is not None and _absent(candidate):
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None

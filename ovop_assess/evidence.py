@@ -2,14 +2,17 @@
 
 The checklist lists them and the assurance of a criterion (docs/criteria.md,
 "Assurance") counts them. A document is looked up relative to the region
-file's folder (or absolute): ``provided`` when the path names a regular
-file, ``folder`` when it names a folder (it does not count: the spec asks
-for a file), ``missing_file`` when nothing is there, and ``not_given`` when
-the region file names no path for it.
+file's folder: ``provided`` when the path names a regular file, ``folder``
+when it names a folder (it does not count: the spec asks for a file),
+``missing_file`` when nothing is there, ``outside`` when the path leaves the
+region file's folder (absolute, ``..``, a symlink leading out: never looked
+at, so a checklist shared with others cannot tell whether a file elsewhere
+on the machine exists), and ``not_given`` when the region file names no path.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,12 +25,13 @@ class EvidenceState(StrEnum):
     PROVIDED = "provided"  # the region file names a file, and it exists
     MISSING_FILE = "missing_file"  # the region file names a file that does not exist
     FOLDER = "folder"  # the region file names a folder, not a file
+    OUTSIDE = "outside"  # the path leaves the region file's folder: not looked at
     NOT_GIVEN = "not_given"  # the region file names no file for this item
 
     @property
     def flagged(self) -> bool:
         """The region file names a path, but not an existing file."""
-        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER)
+        return self in (EvidenceState.MISSING_FILE, EvidenceState.FOLDER, EvidenceState.OUTSIDE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,9 @@ def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base
 
 
 def path_state(base_dir: Path, path: str) -> EvidenceState:
-    """What ``path`` (relative to ``base_dir``, or absolute) names: a file, a folder, or nothing."""
+    """What ``path`` (relative to ``base_dir``) names: a file, a folder, nothing, or a place outside it."""
+    if _leaves(base_dir, path):
+        return EvidenceState.OUTSIDE
     try:
         target = base_dir / path
         if target.is_file():
@@ -69,3 +75,17 @@ def path_state(base_dir: Path, path: str) -> EvidenceState:
     except (OSError, ValueError):  # a name the file system cannot hold
         pass
     return EvidenceState.MISSING_FILE
+
+
+def _leaves(base_dir: Path, path: str) -> bool:
+    if "\0" in path or os.path.isabs(path) or path.startswith("~"):
+        return True
+    parts = os.path.normpath(path).replace("\\", "/").split("/")
+    if parts and parts[0] == "..":
+        return True
+    try:  # a symlink inside the folder may lead out of it: resolved, then compared
+        top = os.path.realpath(base_dir)
+        real = os.path.realpath(os.path.join(base_dir, path))
+    except (OSError, ValueError):
+        return True
+    return os.path.commonpath([top, real]) != top

@@ -10,11 +10,14 @@ than a silent conversion. Every field outside the required ones defaults to
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, get_args
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from .dates import parse_date
 from .strict_model import StrictModel
 
 Level = Literal["desa", "kelurahan", "kecamatan"]
@@ -24,16 +27,28 @@ AREA_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$"
 
 
 def _iso_date(value: Any) -> Any:
-    # YAML gives a date for a bare 2026-12-31; a quoted one arrives as text.
+    # YAML gives a date for a bare 2026-12-31; a quoted one arrives as text, read as YYYY-MM-DD only.
     if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
+        date = parse_date(value.strip())
+        return value if date is None else date
     return value
 
 
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def _frozen(value: Any) -> Any:
+    # YAML gives a list; the model keeps a tuple, so no rule (a plugin) can change what another sees.
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+T = TypeVar("T")
+#: A list of the region file, read-only once read (validated as a list is: same errors, same schema).
+Items = Annotated[tuple[T, ...], BeforeValidator(_frozen)]
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 # YAML reads .inf and .nan as floats; neither is a capacity or a distance.
@@ -107,7 +122,7 @@ class RawMaterial(StrictModel):
 
 
 class Access(StrictModel):
-    public_transport: list[Text] | None = None
+    public_transport: Items[Text] | None = None
     nearest_stop_m: Quantity | None = None
 
 
@@ -138,7 +153,7 @@ VerificationMethod = Literal["field_visit", "document_review", "interview", "oth
 class Verification(StrictModel):
     """A check the assessing office made of the file's facts (docs/criteria.md, "Assurance")."""
 
-    criteria: Annotated[Annotated[list[Text], Field(min_length=1)] | Literal["all"], BeforeValidator(_rule_ids)]
+    criteria: Annotated[Annotated[Items[Text], Field(min_length=1)] | Literal["all"], BeforeValidator(_rule_ids)]
     by: Text
     date: IsoDate
     method: VerificationMethod | None = None
@@ -154,16 +169,17 @@ class Region(StrictModel):
     format: Literal["ovop-region/1"]
     region: RegionPlace
     product: Product | None = None
-    resources: list[Resource] | None = None
-    firms: list[Firm] | None = None
-    organizations: list[Organization] | None = None
-    government_commitment: list[Commitment] | None = None
+    resources: Items[Resource] | None = None
+    firms: Items[Firm] | None = None
+    organizations: Items[Organization] | None = None
+    government_commitment: Items[Commitment] | None = None
     spatial_plan: SpatialPlan | None = None
-    raw_materials: list[RawMaterial] | None = None
+    raw_materials: Items[RawMaterial] | None = None
     access: Access | None = None
-    evidence: dict[str, Text] | None = None
-    waivers: list[Waiver] | None = None
-    verification: list[Verification] | None = None
+    # Read-only once read, as the lists are (a mapping proxy: a plugin cannot add or change a document).
+    evidence: Annotated[Mapping[str, Text], AfterValidator(_read_only)] | None = None
+    waivers: Items[Waiver] | None = None
+    verification: Items[Verification] | None = None
 
     def firm_category(self, firm: Firm) -> str | None:
         """A firm's product category: its own, or the sentra product's."""

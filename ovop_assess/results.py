@@ -227,6 +227,7 @@ class Report(NamedTuple):
     tool_version: str
     criteria_set: SetInfo
     results: tuple[FileResult, ...]
+    as_of: datetime.date | None = None  # the assessment date the files were judged on (waivers, verifications)
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for r in self.results if r.verdict is verdict)

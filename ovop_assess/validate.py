@@ -251,7 +251,7 @@ def _step(annotation: Any, part: str | int) -> Any:
     if origin in (typing.Union, types.UnionType):
         steps = (_step(arg, part) for arg in args if arg is not type(None))
         return next((found for found in steps if found is not None), None)
-    if origin is list and isinstance(part, int):
+    if origin in (list, tuple) and isinstance(part, int):  # (the region's lists are read-only tuples)
         return args[0]
     if origin is dict:
         return args[1]

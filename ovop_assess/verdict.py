@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from .results import CriterionResult, Status, Verdict
@@ -48,17 +49,24 @@ def verdict_of(results: Sequence[CriterionResult]) -> Verdict:
 
 
 def total_score(results: Sequence[CriterionResult]) -> float:
-    """Weighted mean of the enabled rules' scores; unknown and error count 0, waived 1."""
-    weight = sum(r.weight for r in results)
-    if weight <= 0:
+    """Weighted mean of the enabled rules' scores; unknown and error count 0, waived 1.
+
+    Weights are scaled by the largest first, so weights near the float limit
+    never sum to infinity (and the mean to NaN); when every weight is 0 the
+    rules count alike, so an all-pass region still scores 1.0.
+    """
+    if not results:
         return 0.0
+    top = max(r.weight for r in results)
+    weights = [r.weight / top for r in results] if top > 0 else [1.0] * len(results)
     total = 0.0
-    for r in results:
+    for r, weight in zip(results, weights, strict=True):
         if r.status is Status.WAIVED:
             score = 1.0
         elif r.status in (Status.UNKNOWN, Status.ERROR):
             score = 0.0
         else:
             score = r.score
-        total += r.weight * score
-    return round(total / weight, 4)
+        total += weight * score
+    mean = total / sum(weights)
+    return round(mean, 4) if math.isfinite(mean) else 0.0

@@ -202,17 +202,21 @@ def test_paths_relative_to_the_region_file_not_the_working_dir(tmp_path: Path, m
     assert states(checklist_of(path))["firm_list"] is EvidenceState.PROVIDED
 
 
-def test_absolute_path_and_folder(tmp_path: Path) -> None:
+def test_paths_outside_the_folder_are_not_looked_at_and_a_folder_is_flagged(tmp_path: Path) -> None:
+    """Issue 11: a checklist must not tell whether a file outside the region file's folder exists."""
     elsewhere = tmp_path / "elsewhere"
-    (elsewhere / "photos").mkdir(parents=True)
+    elsewhere.mkdir()
     (elsewhere / "akta.pdf").write_bytes(b"x")
-    text = REGION.replace("dossier/akta-koperasi.pdf", str(elsewhere / "akta.pdf")).replace(
-        "  foto_produk: dossier/foto.jpg\n", f"  access_map: {elsewhere / 'photos'}\n"
-    )
-    found = states(checklist_of(write_region(tmp_path / "region", text)))
-    assert found["organization_deed"] is EvidenceState.PROVIDED
-    assert found["access_map"] is EvidenceState.FOLDER  # a folder is not the file the spec asks for
-    assert EvidenceState.FOLDER.flagged and EvidenceState.MISSING_FILE.flagged
+    (tmp_path / "region" / "photos").mkdir(parents=True)
+    (tmp_path / "region" / "out").symlink_to(elsewhere)
+    for outside in (str(elsewhere / "akta.pdf"), "../elsewhere/akta.pdf", "out/akta.pdf", str(elsewhere / "none.pdf")):
+        text = REGION.replace("dossier/akta-koperasi.pdf", outside).replace(
+            "  foto_produk: dossier/foto.jpg\n", "  access_map: photos\n"
+        )
+        found = states(checklist_of(write_region(tmp_path / "region", text)))
+        assert found["organization_deed"] is EvidenceState.OUTSIDE, outside  # the same whether it exists or not
+        assert found["access_map"] is EvidenceState.FOLDER  # a folder is not the file the spec asks for
+    assert EvidenceState.FOLDER.flagged and EvidenceState.MISSING_FILE.flagged and EvidenceState.OUTSIDE.flagged
     assert not EvidenceState.PROVIDED.flagged and not EvidenceState.NOT_GIVEN.flagged
 
 

@@ -79,7 +79,7 @@ def _golden(example: Path) -> bytes:
 
 def _render(example: Path, criteria: CriteriaSet) -> bytes:
     result = assess_path(example, criteria, as_of=AS_OF, label=_label(example))
-    return render_json(make_report(criteria, [result]), "en").encode("utf-8")
+    return render_json(make_report(criteria, [result], AS_OF), "en").encode("utf-8")
 
 
 def _verdict(example: Path, criteria: CriteriaSet) -> str:

@@ -722,7 +722,7 @@ def test_permission_denied(tmp_path: Path, monkeypatch: Any) -> None:
     def deny(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(reading, "open", deny, raising=False)
+    monkeypatch.setattr(reading, "_open", deny)  # (the open without blocking, issue 11)
     assert read_refused(path).message.id == "file.no_permission"
 
 
@@ -733,7 +733,7 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(reading, "open", broken, raising=False)
+    monkeypatch.setattr(reading, "_open", broken)
     finding = read_refused(path)
     assert finding.message.id == "file.unreadable"
     # A common errno is explained from the catalogue (both languages), any other by the OS.
@@ -742,7 +742,7 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     def odd(*args: Any, **kwargs: Any) -> Any:
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(reading, "open", odd, raising=False)
+    monkeypatch.setattr(reading, "_open", odd)
     assert read_refused(path).message.values == {"reason": "Invalid cross-device link"}
 
 

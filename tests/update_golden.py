@@ -58,7 +58,7 @@ def render_example(example: Path, criteria: CriteriaSet | None = None) -> str:
     """The JSON report of one example, as ``ovop-assess assess`` prints it."""
     criteria = criteria or criteria_sets.load(CRITERIA)
     result = assess_path(example, criteria, as_of=AS_OF, label=label(example))
-    return render_json(make_report(criteria, [result]), LANG)
+    return render_json(make_report(criteria, [result], AS_OF), LANG)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

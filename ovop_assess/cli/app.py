@@ -19,9 +19,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
+from ..dates import parse_date
 from ..errors import UsageError
 from ..messages import Lang, text
 from ..results import Message, file_label
+from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .argv import COMMANDS
 from .exit_codes import ExitCode
@@ -71,10 +73,10 @@ class LangChoice(StrEnum):
 def _as_of(value: str | None) -> datetime.date:
     if value is None:
         return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(Message("cli.bad_date", {"value": value})) from None
+    date = parse_date(value)  # YYYY-MM-DD only: Python also reads 2024-W01 and 20240203
+    if date is None:
+        raise UsageError(Message("cli.bad_date", {"value": value}))
+    return date
 
 
 def _version(value: bool) -> None:
@@ -134,6 +136,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     min_assurance_opt = Annotated[
         AssuranceLevel | None, typer.Option("--min-assurance", case_sensitive=False, help=h("help.min_assurance"))
     ]
+    rule_timeout_opt = Annotated[
+        float, typer.Option("--rule-timeout", min=0.001, max=86_400, metavar="SECONDS", help=h("help.rule_timeout"))
+    ]
 
     def assess(
         paths: Annotated[
@@ -151,6 +156,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
+        rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_assess
@@ -168,6 +174,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
             jobs=jobs,
             debug=debug,
+            rule_timeout=rule_timeout,
         )
 
     def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
@@ -197,6 +204,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_checklist
@@ -210,6 +218,8 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            debug=debug,
+            rule_timeout=rule_timeout,
         )
 
     def schema(output: output_opt = None, lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 from .. import __version__, criteria_sets
 from .. import rules as registry
@@ -19,14 +20,16 @@ from ..errors import UsageError
 from ..messages import Lang, text
 from ..render import registry as renderers
 from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
+from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .exit_codes import ExitCode
-from .output import refuse_output_among_inputs, write_output
+from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
 
 if TYPE_CHECKING:
     from ..render.registry import FileEntry
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class _Ranked(Protocol):
@@ -37,6 +40,17 @@ class _Ranked(Protocol):
 
 
 R = TypeVar("R", bound=_Ranked)
+
+
+def _plugins_kept_out(command: Callable[P, int]) -> Callable[P, int]:
+    """A command that imports or runs plugins: their stdout is never the report's (cli/output.py)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        with plugins_running():
+            return command(*args, **kwargs)
+
+    return run
 
 
 def exit_code(verdicts: Iterable[Verdict], allow_incomplete: bool) -> int:
@@ -60,6 +74,7 @@ def _sorted(results: list[R], sort: str) -> list[R]:
     return results
 
 
+@_plugins_kept_out
 def run_assess(
     *,
     paths: list[Path],
@@ -74,6 +89,7 @@ def run_assess(
     jobs: int | None = None,
     debug: bool = False,
     min_assurance: str | None = None,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> int:
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     files = _files(paths)
@@ -83,18 +99,20 @@ def run_assess(
         # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
         entries: Iterable[FileEntry] = _assess_iter(
-            files, criteria_set, as_of, limits, jobs, lang, renderer.encoder(lang)
+            files, criteria_set, as_of, limits, jobs, lang, renderer.encoder(lang), rule_timeout
         )
         if sort == "score":
             entries = _sorted(list(entries), sort)
         # What the exit code needs is kept, not the entries: their text is the report, already written.
         verdicts: list[Verdict] = []
         crashes: list[RuleCrash] = []
-        write_output(renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang), output)
+        write_output(
+            renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang, as_of), output
+        )
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
-    results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged)), sort)
-    report = make_report(criteria_set, results)
-    text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
+    results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
+    report = make_report(criteria_set, results, as_of)
+    text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty())
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
@@ -138,17 +156,27 @@ def _assess_iter(
     jobs: int | None,
     lang: Lang,
     convert: Callable[[FileResult], T],
+    rule_timeout: float | None,
 ) -> Iterator[T]:
     from ..batch import iter_assess
 
     if len(files) < 20 or not sys.stderr.isatty():
-        yield from iter_assess(files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert)
+        yield from iter_assess(
+            files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, rule_timeout=rule_timeout
+        )
         return
     from .progress import progress_bar
 
     with progress_bar(len(files), lang) as advance:
         yield from iter_assess(
-            files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, on_result=advance
+            files,
+            criteria_set,
+            as_of=as_of,
+            limits=limits,
+            jobs=jobs,
+            convert=convert,
+            on_result=advance,
+            rule_timeout=rule_timeout,
         )
 
 
@@ -156,6 +184,7 @@ def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool)
     return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal)
 
 
+@_plugins_kept_out
 def run_checklist(
     *,
     file: Path,
@@ -166,11 +195,15 @@ def run_checklist(
     as_of: datetime.date,
     limits: Limits | None = None,
     min_assurance: str | None = None,
+    debug: bool = False,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
 ) -> int:
     """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
 
     A folder, or an ``--output`` that is the region file (or the criteria set's
     file), is a usage error (exit 2), refused before anything is read or written.
+    A rule that crashed is reported as with ``assess``: the checklist is
+    written, its ``error`` shown in it, and the run ends with exit 4.
     """
     from ..assess import assess_with_region
     from ..checklist import build_checklist
@@ -179,14 +212,14 @@ def run_checklist(
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
-    result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits)
+    result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
-        report = make_report(criteria_set, [result])
+        report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
-    return ExitCode.OK
+    return _with_crashes(ExitCode.OK, list(rule_crashes(result)), lang, debug)
 
 
 def _is_folder(path: Path) -> bool:
@@ -196,14 +229,16 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
+@_plugins_kept_out
 def run_rules(criteria: str, lang: Lang) -> int:
     criteria_set = criteria_sets.load(criteria)
     from .table import render_rules
 
-    write_output(render_rules(criteria_set, lang, to_terminal=sys.stdout.isatty()), None)
+    write_output(render_rules(criteria_set, lang, to_terminal=report_stream().isatty()), None)
     return ExitCode.OK
 
 
+@_plugins_kept_out
 def run_explain(rule_id: str, lang: Lang) -> int:
     spec = registry.lookup(rule_id) or registry.lookup(rule_id.upper())
     if spec is None:

@@ -28,10 +28,11 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return run()
     except typer.Exit as exc:  # --help, --version: done, with the code they chose
         return int(exc.exit_code)
-    except Terminated:
-        _say(text("cli.terminated", lang))
-        return ExitCode.TERMINATED
-    except (KeyboardInterrupt, typer.Abort):
+    except (KeyboardInterrupt, typer.Abort) as exc:
+        # typer turns a KeyboardInterrupt into Abort (or a return of 130): SIGTERM's is known by the note it left.
+        if isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated) or _terminated():
+            _say(text("cli.terminated", lang))
+            return ExitCode.TERMINATED
         _say(text("cli.interrupted", lang))
         return ExitCode.INTERRUPTED
     except typer.TyperException as exc:  # the option parser's usage errors
@@ -51,6 +52,12 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
             traceback.print_exc()
         _say(text("cli.internal", lang, error=f"{type(exc).__name__}: {exc}"))
         return ExitCode.INTERNAL
+
+
+def _terminated() -> bool:
+    from ..rule_guard import stop_requested
+
+    return isinstance(stop_requested(), Terminated)
 
 
 def _located(exc: OvopError, lang: Lang) -> str:

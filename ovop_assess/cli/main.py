@@ -37,8 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handle_sigterm()
     try:
         from .error_handler import run_guarded
+        from .output import report_to_stdout
 
-        return run_guarded(lambda: _run(args, lang), lang, debug="--debug" in args)
+        debug = "--debug" in args
+        with report_to_stdout(debug):
+            return run_guarded(lambda: _run(args, lang), lang, debug=debug)
     finally:
         _restore(*handlers)
         if collecting:

@@ -21,19 +21,31 @@ Where ``--output`` leads decides how it is written:
   before an error or Ctrl-C has gone out.
 
 A folder is refused before anything is written.
+
+**Stdout is the report's alone.** :func:`report_to_stdout` (around the whole
+run) takes a duplicate of descriptor 1 for the report and points descriptor 1
+itself at ``/dev/null`` (at stderr under ``--debug``); :func:`plugins_running`
+(around what imports or runs plugins) also makes ``sys.stdout`` a stream
+over that descriptor 1. So a plugin's ``print``, a logging handler it made
+at import on ``sys.stdout``, ``sys.__stdout__`` and a subprocess writing to
+descriptor 1 all miss the report, which is written through the duplicate
+only. The duplicate is not inherited by subprocesses.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import UsageError
 from ..results import Message, file_label
@@ -44,6 +56,80 @@ _DESCRIPTOR_PATH = re.compile(r"/(?:dev/fd|proc/(?P<pid>self|thread-self|\d+)/fd
 _MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
 
 
+class _Streams:
+    report: TextIO | None = None  # the report's stream (the duplicate of descriptor 1), while a run lasts
+    decoy: TextIO | None = None  # what plugins get as sys.stdout
+    kept: int | None = None  # the duplicate of descriptor 1 (``--output /dev/stdout`` means it)
+
+
+def report_stream() -> TextIO:
+    """Where a report to stdout goes: the run's own stream, else ``sys.stdout``."""
+    return _Streams.report or sys.stdout
+
+
+@contextmanager
+def report_to_stdout(debug: bool) -> Iterator[None]:
+    """For the run: the report through a duplicate of descriptor 1, descriptor 1 itself elsewhere."""
+    original = sys.stdout
+    try:
+        real = original is not None and original.fileno() == 1
+    except (OSError, ValueError, AttributeError):  # a stream of a test or a host program: no descriptor to move
+        real = False
+    if not real:
+        _Streams.report, _Streams.decoy = original, io.StringIO()
+        try:
+            yield
+        finally:
+            _Streams.report = _Streams.decoy = None
+        return
+    try:
+        original.flush()
+        kept = os.dup(1)  # non-inheritable: a plugin's subprocess never gets it
+        elsewhere = 2 if debug else os.open(os.devnull, os.O_WRONLY)
+    except OSError:  # no descriptors left: run as before
+        _Streams.report, _Streams.decoy = original, io.StringIO()
+        try:
+            yield
+        finally:
+            _Streams.report = _Streams.decoy = None
+        return
+    report = io.TextIOWrapper(
+        io.FileIO(kept, "w", closefd=False),
+        encoding=original.encoding,
+        errors=original.errors,
+        line_buffering=bool(original.line_buffering),
+    )
+    os.dup2(elsewhere, 1)
+    if elsewhere != 2:
+        os.close(elsewhere)
+    _Streams.report, _Streams.decoy, _Streams.kept = report, original, kept
+    sys.stdout = report
+    try:
+        yield
+    finally:
+        sys.stdout = original
+        _Streams.report = _Streams.decoy = _Streams.kept = None
+        with contextlib.suppress(OSError, ValueError):
+            original.flush()  # what a plugin left in it goes to where descriptor 1 points now
+        with contextlib.suppress(OSError, ValueError):
+            report.flush()
+        with contextlib.suppress(OSError, ValueError):
+            report.detach()
+        os.dup2(kept, 1)
+        os.close(kept)
+
+
+@contextmanager
+def plugins_running() -> Iterator[None]:
+    """While plugins are imported or run, ``sys.stdout`` is not the report's stream."""
+    previous = sys.stdout
+    sys.stdout = _Streams.decoy or io.StringIO()
+    try:
+        yield
+    finally:
+        sys.stdout = previous
+
+
 def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
     """Write ``text`` (or its pieces, as they come) to stdout, or to ``path`` as the module describes.
 
@@ -51,9 +137,7 @@ def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
     """
     chunks: Iterable[str | bytes] = [text] if isinstance(text, str | bytes) else text
     if path is None:
-        for chunk in chunks:
-            _write_stdout(chunk)
-        sys.stdout.flush()
+        _write_report_stdout(iter(chunks))
         return
     descriptor = _own_descriptor(path)
     if descriptor is not None:
@@ -71,6 +155,37 @@ def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
         _write_stream(chunks, path)
         return
     _write_whole(chunks, path, None if status is None else status.st_mode & 0o7777)
+
+
+def _write_report_stdout(chunks: Iterator[str | bytes]) -> None:
+    """Write to stdout; when its reader has gone (``| head``), the rest is still made, unwritten.
+
+    The pieces of a streamed report are made as the files are assessed: the
+    run goes on to its end so that its exit code is the files' (as for a
+    report written whole), and stdout is pointed at ``/dev/null`` so that
+    nothing tries to write to the closed pipe again.
+    """
+    stream = report_stream()
+    try:
+        for chunk in chunks:
+            _write_stdout(stream, chunk)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+        for _ in chunks:
+            pass
+    except OSError as exc:  # a full disk (> /dev/full), an I/O error: as for --output, in the system's words
+        _silence(stream)  # the rest of the buffer must not fail again at exit
+        raise _cannot_write(Path("<stdout>"), exc) from None
+
+
+def _silence(stream: TextIO) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    with contextlib.suppress(OSError, ValueError):
+        stream.flush()  # what is left in the buffer now goes to /dev/null
 
 
 def refuse_output_among_inputs(output: Path | None, inputs: Iterable[Path | str]) -> None:
@@ -118,9 +233,11 @@ def _own_descriptor(path: Path) -> int | None:
 
 def _write_descriptor(chunks: Iterable[str | bytes], descriptor: int, path: Path) -> None:
     """Write to an open descriptor of this process, as the shell left it (no truncation, no replacing)."""
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (report_stream(), sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()  # anything printed before comes first
+    if descriptor == 1 and _Streams.kept is not None:  # descriptor 1 is kept from plugins: the report's is this
+        descriptor = _Streams.kept
     try:
         _write_chunks(os.dup(descriptor), chunks)
     except BrokenPipeError:
@@ -172,12 +289,12 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
         raise
 
 
-def _write_stdout(chunk: str | bytes) -> None:
+def _write_stdout(stream: TextIO, chunk: str | bytes) -> None:
     if isinstance(chunk, bytes):
-        sys.stdout.flush()  # text written before comes first
-        sys.stdout.buffer.write(chunk)
+        stream.flush()  # text written before comes first
+        stream.buffer.write(chunk)
     else:
-        sys.stdout.write(chunk)
+        stream.write(chunk)
 
 
 def _write_chunks(handle: int, chunks: Iterable[str | bytes]) -> None:

@@ -14,6 +14,8 @@ import signal
 import threading
 from types import FrameType
 
+from .. import rule_guard
+
 
 class Terminated(KeyboardInterrupt):
     """The run received SIGTERM."""
@@ -22,13 +24,24 @@ class Terminated(KeyboardInterrupt):
 def _terminate(signum: int, frame: FrameType | None) -> None:
     # Once: a second SIGTERM (or a Ctrl-C) while the run stops must not cut the cleanup short.
     ignore_signals()
-    raise Terminated
+    stop = Terminated()
+    rule_guard.request_stop(stop)  # raised again in a plugin that swallows it
+    raise stop
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    stop = KeyboardInterrupt()
+    rule_guard.request_stop(stop)  # a KeyboardInterrupt a plugin raises itself is its error; this one is the user's
+    raise stop
 
 
 def handle_sigterm() -> None:
-    """From now on SIGTERM raises :class:`Terminated` (only the main thread may set handlers)."""
+    """From now on SIGTERM raises :class:`Terminated`, SIGINT a noted KeyboardInterrupt (main thread only)."""
     if threading.current_thread() is threading.main_thread():
+        rule_guard.clear_stop()
         signal.signal(signal.SIGTERM, _terminate)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _interrupt)
 
 
 def ignore_signals() -> None:

@@ -23,7 +23,7 @@ from ..render.criterion import assurance_word, backing, criterion_ids, role
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
-from .terminal import shown
+from .terminal import one_line, shown
 
 _STATUS_STYLE = {
     Status.PASS: "green",
@@ -74,7 +74,7 @@ def _status_cell(result: CriterionResult, lang: Lang) -> Text:
 
 
 def _say(message: Message, lang: Lang) -> str:
-    return shown(render(message, lang))
+    return one_line(render(message, lang))
 
 
 def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
@@ -95,8 +95,8 @@ def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
 
 def _region_table(result: FileResult, report: Report, lang: Lang) -> list[RenderableType]:
     region = result.region
-    heading = Text(shown(f"{region.name} ({region.level}, {region.city})") if region else "", style="bold")
-    heading.append(shown(f" — {result.file}" if region else result.file), style="dim")
+    heading = Text(one_line(f"{region.name} ({region.level}, {region.city})") if region else "", style="bold")
+    heading.append(one_line(f" — {result.file}" if region else result.file), style="dim")
     if result.verdict is Verdict.INVALID:
         return [heading, _errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
@@ -107,7 +107,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     for c in result.criteria:
         title = registry_title(c.id, lang)
         table.add_row(
-            Text(f"{c.id} {title}\n") + Text(role(c, lang), style="dim"),
+            Text(one_line(f"{c.id} {title}") + "\n") + Text(role(c, lang), style="dim"),
             _status_cell(c, lang),
             f"{c.score:.2f}",
             _reason_cell(c, lang),
@@ -119,7 +119,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     if backed:  # "eligible" never stands bare: how far it is backed follows it
         footer.append(f" — {shown(backed)}")
     footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}   ")
-    footer.append(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim")
+    footer.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)), style="dim")
     parts: list[RenderableType] = [heading, table, footer]
     for finding in result.warnings:
         loc = finding.location
@@ -154,8 +154,8 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
     table.add_column(text("ui.documents", lang), justify="right", no_wrap=True)
     table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
     for result in report.results:
-        name = Text(shown(result.region.name) if result.region else "—")
-        name.append(f"\n{shown(result.file)}", style="dim")
+        name = Text(one_line(result.region.name) if result.region else "—")
+        name.append(f"\n{one_line(result.file)}", style="dim")
         by_id = {c.id: c for c in result.criteria}
         cells = [
             Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")
@@ -195,12 +195,13 @@ def render_table(report: Report, lang: Lang, *, to_terminal: bool) -> str:
 
 def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str:
     info = criteria.info
-    heading = Text(f"{info.title.get(lang, info.id)}\n", style="bold")
-    heading.append(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim")
+    # Text from a criteria set or a plugin: Text cells (never rich markup), controls and breaks escaped.
+    heading = Text(f"{one_line(info.title.get(lang, info.id))}\n", style="bold")
+    heading.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)), style="dim")
     if info.source:
-        heading.append(f"\n{info.source}", style="dim")
+        heading.append(f"\n{one_line(info.source)}", style="dim")
     if criteria.description:
-        heading.append(f"\n{criteria.description.get(lang) or criteria.description.get('en', '')}")
+        heading.append(f"\n{one_line(criteria.description.get(lang) or criteria.description.get('en', ''))}")
     if criteria.min_assurance is not None:
         heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
@@ -214,14 +215,15 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         )
         title = spec.title.get(lang, "") if isinstance(spec, RuleSpec) else ""
         params = json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False) if rule.params else "{}"
-        table.add_row(rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
+        cells = (rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
+        table.add_row(*(Text(one_line(cell)) for cell in cells))
     parts: list[RenderableType] = [heading, table]
     if criteria.disabled:
-        parts.append(Text(text("ui.disabled", lang, ids=", ".join(criteria.disabled)), style="dim"))
+        parts.append(Text(one_line(text("ui.disabled", lang, ids=", ".join(criteria.disabled))), style="dim"))
     in_set = {r.id for r in criteria.rules} | set(criteria.disabled)
     others = [rule_id for rule_id in known_ids() if rule_id not in in_set]
     if others:
-        parts.append(Text(text("ui.other_rules", lang, ids=", ".join(others)), style="dim"))
+        parts.append(Text(one_line(text("ui.other_rules", lang, ids=", ".join(others))), style="dim"))
     return _print([Group(*parts)], to_terminal)
 
 
@@ -232,7 +234,8 @@ def render_explain(spec: RuleSpec, lang: Lang) -> str:
         "\n".join(text("ui.param_default", lang, name=name, default=_default(field)) for name, field in fields.items())
         or f"  {text('ui.none', lang)}"
     )
-    return f"{spec.id} {spec.name}: {title}\n\n{spec.documentation(lang)}\n\n{text('ui.parameters', lang)}:\n{params}\n"
+    head = one_line(f"{spec.id} {spec.name}: {title}")
+    return f"{head}\n\n{shown(spec.documentation(lang))}\n\n{text('ui.parameters', lang)}:\n{shown(params)}\n"
 
 
 def _default(field: Any) -> str:

@@ -21,6 +21,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The rule {rule} failed while checking: {error}",
         "id": "Aturan {rule} gagal saat memeriksa: {error}",
     },
+    # Nested in rule.crashed as its {error}
+    "rule.timed_out": {
+        "en": "it did not return within {seconds} s (--rule-timeout)",
+        "id": "tidak selesai dalam {seconds} detik (--rule-timeout)",
+    },
     "rule.unavailable": {
         "en": "The rule {rule} could not be loaded: {error}",
         "id": "Aturan {rule} tidak dapat dimuat: {error}",

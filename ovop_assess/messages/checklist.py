@@ -48,6 +48,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kumpulan kriteria tidak menyebut dokumen untuk kriteria ini.",
     },
     "checklist.evidence_provided": {"en": "on hand: {path}", "id": "tersedia: {path}"},
+    "checklist.evidence_outside": {
+        "en": "not checked: the path leaves the region file's folder: {path}",
+        "id": "tidak diperiksa: jalurnya keluar dari folder berkas wilayah: {path}",
+    },
     "checklist.evidence_missing_file": {"en": "file not found: {path}", "id": "berkas tidak ditemukan: {path}"},
     "checklist.evidence_folder": {
         "en": "this is a folder, not a file: {path} (name the document file itself)",

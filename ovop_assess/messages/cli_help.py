@@ -29,6 +29,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tulis laporan ke berkas ini (berkas biasa: utuh atau tidak sama sekali; tautan simbolik ditulis ke "
         "tujuannya, perangkat atau pipa langsung).",
     },
+    "help.rule_timeout": {
+        "en": "Seconds a plugin rule may take on one file; past it the rule's status is error and the run goes on.",
+        "id": "Batas waktu (detik) bagi aturan plugin untuk satu berkas; jika terlampaui, status aturan itu galat "
+        "dan penilaian berlanjut.",
+    },
     "help.debug": {
         "en": "Show the traceback of internal errors.",
         "id": "Tampilkan traceback galat internal.",

@@ -100,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "extends forms a cycle: {cycle}",
         "id": "extends membentuk lingkaran: {cycle}",
     },
+    "usage.extends_too_deep": {
+        "en": "extends is followed through at most {limit} criteria sets; this chain is longer",
+        "id": "extends ditelusuri paling banyak melalui {limit} kumpulan kriteria; rantai ini lebih panjang",
+    },
     "usage.set_unreadable": {
         "en": "cannot read the criteria set: {detail}",
         "id": "kumpulan kriteria tidak dapat dibaca: {detail}",

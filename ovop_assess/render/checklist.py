@@ -103,6 +103,8 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
             return t("checklist.file_present", path=item.path)
         if item.state is EvidenceState.FOLDER:
             return t("checklist.evidence_folder", path=item.path)
+        if item.state is EvidenceState.OUTSIDE:
+            return t("checklist.evidence_outside", path=item.path)
         return t("checklist.evidence_missing_file", path=item.path)
 
     return {
@@ -121,6 +123,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,
         "FOLDER": EvidenceState.FOLDER,
+        "OUTSIDE": EvidenceState.OUTSIDE,
         "NOT_GIVEN": EvidenceState.NOT_GIVEN,
         "WAIVED": Status.WAIVED,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
@@ -72,8 +73,8 @@ def _documents(documents: Documents | None) -> dict[str, int] | None:
     return {"on_hand": documents.on_hand, "needed": documents.needed} if documents is not None else None
 
 
-def _header(tool_version: str, info: SetInfo, lang: Lang) -> dict[str, Any]:
-    return {
+def _header(tool_version: str, info: SetInfo, lang: Lang, as_of: datetime.date | None) -> dict[str, Any]:
+    header: dict[str, Any] = {
         "tool": {"name": "ovop-assess", "version": tool_version},
         "criteria_set": {
             "id": info.id,
@@ -82,6 +83,9 @@ def _header(tool_version: str, info: SetInfo, lang: Lang) -> dict[str, Any]:
             "source": info.source,
         },
     }
+    if as_of is not None:  # (a report built without one, by a library caller, has none)
+        header["as_of"] = as_of.isoformat()
+    return header
 
 
 def _summary(verdicts: list[Verdict]) -> dict[str, int]:
@@ -115,18 +119,28 @@ def render_json(report: Report, lang: Lang = "en") -> str:
     force the much slower pure-Python one).
     """
     entries = [json_entry(r, lang) for r in report.results]
-    return render_json_entries(report.tool_version, report.criteria_set, entries, lang)
+    return render_json_entries(report.tool_version, report.criteria_set, entries, lang, as_of=report.as_of)
 
 
-def render_json_entries(tool_version: str, info: SetInfo, entries: Iterable[JsonEntry], lang: Lang = "en") -> str:
-    return "".join(stream_json_entries(tool_version, info, entries, lang))
+def render_json_entries(
+    tool_version: str,
+    info: SetInfo,
+    entries: Iterable[JsonEntry],
+    lang: Lang = "en",
+    as_of: datetime.date | None = None,
+) -> str:
+    return "".join(stream_json_entries(tool_version, info, entries, lang, as_of=as_of))
 
 
 def stream_json_entries(
-    tool_version: str, info: SetInfo, entries: Iterable[JsonEntry], lang: Lang = "en"
+    tool_version: str,
+    info: SetInfo,
+    entries: Iterable[JsonEntry],
+    lang: Lang = "en",
+    as_of: datetime.date | None = None,
 ) -> Iterator[str]:
     """The JSON report in pieces, as the entries arrive: a batch never holds the whole text."""
-    head = _dumps(_header(tool_version, info, lang))[:-1]  # drop the closing brace: results follow
+    head = _dumps(_header(tool_version, info, lang, as_of))[:-1]  # drop the closing brace: results follow
     yield f'{head}, "results": ['
     verdicts: list[Verdict] = []
     pending: str | None = None  # one entry is held back: only the last has no comma

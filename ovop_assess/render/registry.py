@@ -56,6 +56,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the registry stays plain data: nothing is imported to build it
+    import datetime
+
     from ..messages import Lang
     from ..results import FileResult, RuleCrash, SetInfo, Verdict
 
@@ -111,10 +113,17 @@ class Renderer(NamedTuple):
         encode: Callable[..., FileEntry] = load(self._per_file().encode)
         return partial(encode, lang=lang)
 
-    def stream(self, tool_version: str, info: SetInfo, entries: Iterable[FileEntry], lang: Lang) -> Iterable[str]:
+    def stream(
+        self,
+        tool_version: str,
+        info: SetInfo,
+        entries: Iterable[FileEntry],
+        lang: Lang,
+        as_of: datetime.date | None = None,
+    ) -> Iterable[str]:
         """The output in pieces, as the encoded ``entries`` arrive."""
         assemble: Callable[..., Iterable[str]] = load(self._per_file().assemble)
-        return assemble(tool_version, info, entries, lang)
+        return assemble(tool_version, info, entries, lang, as_of=as_of)
 
     def _per_file(self) -> PerFile:
         if self.per_file is None:

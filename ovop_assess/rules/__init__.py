@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from importlib import metadata
 from typing import NamedTuple
 
-from .. import messages
+from .. import messages, rule_guard
 from ..results import Message
 from . import (
     c1_resource_champion_mentees,
@@ -81,10 +82,17 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
         for entry in _entry_points():
             origin = f"{entry.dist.name if entry.dist else '?'} ({entry.value})"
             try:
-                obj = _load_installed(entry)
-                spec = RuleSpec.from_object(obj, origin)
-            except Exception as exc:  # a broken plugin must not take the run down
-                found[entry.name] = Unavailable(entry.name, origin, f"{type(exc).__name__}: {exc}")
+                # Under the rule time limit: an import that loops or sleeps, or an ID whose text never ends.
+                obj, spec = rule_guard.limited(partial(_load_rule, entry, origin), rule_guard.DEFAULT_RULE_TIMEOUT)
+            except rule_guard.RuleTimedOut as exc:
+                found[entry.name] = Unavailable(
+                    entry.name, origin, f"its import did not finish within {exc.seconds:g} s"
+                )
+                continue
+            except BaseException as exc:  # a broken plugin (even one calling sys.exit()) must not take the run down
+                if rule_guard.stop_requested() is not None or isinstance(exc, KeyboardInterrupt):
+                    raise
+                found[entry.name] = Unavailable(entry.name, origin, _one_line(exc))
                 continue
             if spec.id in BUILTIN:
                 found[spec.id] = Unavailable(spec.id, origin, "its id clashes with a built-in rule")
@@ -107,6 +115,18 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
             found[spec.id] = spec
         _plugins = found
     return _plugins
+
+
+def _load_rule(entry: metadata.EntryPoint, origin: str) -> tuple[object, RuleSpec]:
+    obj = _load_installed(entry)
+    return obj, RuleSpec.from_object(obj, origin)
+
+
+def _one_line(exc: BaseException) -> str:
+    try:
+        return f"{type(exc).__name__}: {exc}"
+    except Exception:  # its text cannot be had: its type must do
+        return type(exc).__name__
 
 
 def _load_installed(entry: metadata.EntryPoint) -> object:

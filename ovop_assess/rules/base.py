@@ -16,7 +16,8 @@ A rule is a module (or any object) with:
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel
@@ -117,6 +118,17 @@ def result(
         warnings=tuple(warnings or ()),
         missing=tuple(missing or ()),
     )
+
+
+def best_category_count(categories: Iterable[str | None]) -> int:
+    """How many of ``categories`` match the most favourable one, ``None`` (not known yet) matching any.
+
+    Counted in one pass: comparing every firm with every category named is
+    quadratic, and a file may list thousands of firms, each its own.
+    """
+    counts = Counter(categories)
+    unknown = counts.pop(None, 0)
+    return unknown + max(counts.values(), default=0)
 
 
 def fmt_number(value: float) -> str:

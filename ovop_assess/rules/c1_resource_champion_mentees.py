@@ -53,13 +53,13 @@ Failing fragment (two mentees where three are needed)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pydantic import Field
 
 from ..region import Firm
 from ..results import Finding, Message, Outcome, Status
-from .base import Facts, RuleParams, fmt_number, msg, result
+from .base import Facts, RuleParams, best_category_count, fmt_number, msg, result
 
 ID = "C1"
 NAME = "resource-champion-mentees"
@@ -366,7 +366,7 @@ def _needed(message_id: str, count: int, category: str | None) -> Message:
 
 
 def _mentee_counts(
-    firms: list[Firm],
+    firms: Sequence[Firm],
     champions: list[tuple[int, Firm]],
     category_of: Callable[[Firm], str | None],
     category: str | None,
@@ -383,13 +383,10 @@ def _mentee_counts(
     if category is not None:
         return {name: sum(1 for c in cats if c == category) for name, cats in mentees.items()}
     # A mentee without its own category takes the product's, so it matches whatever that turns out to be.
-    return {
-        name: max(sum(1 for c in cats if c is None or c == option) for option in {*cats, None})
-        for name, cats in mentees.items()
-    }
+    return {name: best_category_count(cats) for name, cats in mentees.items()}
 
 
-def _capacity_warning(facts: Facts, firms: list[Firm], index: int, champion: Firm) -> list[Finding]:
+def _capacity_warning(facts: Facts, firms: Sequence[Firm], index: int, champion: Firm) -> list[Finding]:
     if champion.monthly_capacity is None:
         return []
     larger = [f for f in firms if f.monthly_capacity is not None and f.monthly_capacity > champion.monthly_capacity]

@@ -39,7 +39,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..results import Outcome, Status
-from .base import Facts, RuleParams, msg, result
+from .base import Facts, RuleParams, best_category_count, msg, result
 
 ID = "C2"
 NAME = "similar-firms"
@@ -138,8 +138,7 @@ def check(facts: Facts, params: Params) -> Outcome:
     required = params.min_similar_firms
     if region.product is None:
         # The category is unknown: count as if it were the most favourable one.
-        own = [firm.category for firm in firms]
-        best = max(sum(1 for c in own if c is None or c == option) for option in {*own, None})
+        best = best_category_count(firm.category for firm in firms)
         if best >= required:
             return result(
                 Status.UNKNOWN,

@@ -31,8 +31,7 @@ def read_text(path: Path, limits: Limits) -> str:
             raise LoadError([Finding(Message("file.not_regular", {}), label)])
         if size > limits.max_bytes:
             raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
-        with open(path, "rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+        raw = _read_regular(path, limits, label)
     except FileNotFoundError:
         raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
     except PermissionError:
@@ -44,6 +43,35 @@ def read_text(path: Path, limits: Limits) -> str:
     if len(raw) > limits.max_bytes:
         raise LoadError([Finding(Message("file.too_large", {"size": len(raw), "limit": limits.max_bytes}), label)])
     return decode(raw)
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open(path: Path) -> int:
+    return os.open(path, _FLAGS)
+
+
+def _read_regular(path: Path, limits: Limits, label: Location) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes of what ``path`` names, if it is still a regular file when opened.
+
+    The file checked above may be swapped (for a FIFO, a device) before it is
+    opened: opened without blocking (a FIFO with no writer would wait
+    forever), then the opened descriptor itself is checked.
+    """
+    handle = _open(path)
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):
+            raise LoadError([Finding(Message("file.not_regular", {}), label)])
+        if opened.st_size > limits.max_bytes:
+            raise LoadError(
+                [Finding(Message("file.too_large", {"size": opened.st_size, "limit": limits.max_bytes}), label)]
+            )
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(limits.max_bytes + 1)
+    finally:
+        os.close(handle)
 
 
 def decode(raw: bytes) -> str:

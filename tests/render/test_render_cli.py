@@ -130,4 +130,5 @@ def test_the_command_line_takes_every_registered_format(
 
 def _report_of(path: Path) -> Report:
     criteria_set = criteria_sets.load("default")
-    return make_report(criteria_set, [assess_path(path.name, criteria_set, as_of=datetime.date(2026, 11, 28))])
+    as_of = datetime.date(2026, 11, 28)
+    return make_report(criteria_set, [assess_path(path.name, criteria_set, as_of=as_of)], as_of)
