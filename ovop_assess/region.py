@@ -79,6 +79,17 @@ class Firm(StrictModel):
     workers: Annotated[int, Field(ge=0)] | None = None
 
 
+class FirmSheet(StrictModel):
+    """``firms: {file: daftar-usaha.xlsx, sheet: "Daftar UMKM"}``: the firms kept in a spreadsheet.
+
+    Read before validation (:mod:`ovop_assess.firm_sheet`): the region then
+    holds the sheet's rows as ``firms``, exactly as if they were written in YAML.
+    """
+
+    file: Text
+    sheet: Text | None = None
+
+
 class Organization(StrictModel):
     type: Literal["paguyuban", "koperasi", "kub", "asosiasi", "kelompok_usaha", "other"]
     name: Text
