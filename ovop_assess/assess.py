@@ -83,7 +83,7 @@ def assess_with_region(
     if names_a_sheet(loaded.data):
         from .firm_sheet import with_sheet_firms  # the spreadsheet reader loads only for a region that names one
 
-        loaded = with_sheet_firms(loaded, path, limits)
+        loaded = with_sheet_firms(loaded, path, limits, label)
     return _assess(loaded, criteria, as_of=as_of, label=label)
 
 

@@ -73,10 +73,12 @@ class SheetPositions(Positions):
         return False if path[:1] == ("firms",) else self._inner.unquoted(path)
 
 
-def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits) -> Loaded:
+def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_label: str | None = None) -> Loaded:
     """``loaded`` with the firms of the spreadsheet its ``firms`` names, or with why they cannot be read.
 
-    Data that names no sheet is returned as it is.
+    Data that names no sheet is returned as it is. The spreadsheet is named
+    in findings as the region file is (``region_label``), beside it:
+    ``examples/regions/daftar-usaha.xlsx`` for ``examples/regions/x.yaml``.
     """
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("firms"), dict):
@@ -94,7 +96,7 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits) -> Loade
     wanted: str | None = reference.get("sheet")
     folder = region_path.parent
     target = folder / written
-    label = file_label(target)
+    label = file_label(target) if region_label is None else os.path.join(os.path.dirname(region_label), written)
     at = positions.key(("firms",))
     if not _inside(folder, target):
         where = positions.value(("firms", "file"))._replace(file=label)

@@ -86,8 +86,21 @@ class FirmSheet(StrictModel):
     holds the sheet's rows as ``firms``, exactly as if they were written in YAML.
     """
 
-    file: Text
-    sheet: Text | None = None
+    file: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="lembar kerja daftar usaha (.xlsx, .xls, .ods, .csv), relatif terhadap berkas wilayah"
+            " / the firm spreadsheet (.xlsx, .xls, .ods, .csv), relative to the region file",
+        ),
+    ]
+    sheet: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            description="nama lembar; bawaan: lembar pertama yang tampak / the sheet's name; default: the first visible",
+        ),
+    ] = None
 
 
 class Organization(StrictModel):
