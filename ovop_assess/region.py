@@ -98,7 +98,8 @@ class FirmSheet(StrictModel):
         str | None,
         Field(
             min_length=1,
-            description="nama lembar; bawaan: lembar pertama yang tampak / the sheet's name; default: the first visible",
+            description="nama lembar; bawaan: lembar pertama yang tampak"
+            " / the sheet's name; default: the first visible one",
         ),
     ] = None
 
