@@ -42,7 +42,6 @@ _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
 
 
 def _note(key: str, **values: Any) -> Message:
-    # Not Message(...) with a literal id: these ids join the catalogue only at integration (sheets.MESSAGES).
     return Message(key, values)
 
 
