@@ -210,8 +210,9 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     extent, read by calamine, is checked afterwards. Only when that bound is
     far larger than ``max_cells`` are the references counted exactly here.
     """
-    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
-        # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
+    if xml.count(b'r="') != xml.count(b' r="'):
+        # An r="…" not after a space (an attribute after a tab or a line break, which the literal
+        # searches below would miss, or text that merely looks like one): the exact, slow way.
         refs = _CELL_REF.findall(xml)
         if refs:
             columns = _column_number(max({column for column, _ in refs}, key=lambda c: (len(c), c)))
@@ -283,5 +284,10 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
 
 
 def _has_formula(xml: bytes) -> bool:
-    """Whether the sheet may hold a cell formula (``<f>``, ``<f t="shared" …/>``, ``<x:f>``); cheap, may over-report."""
-    return b"<f" in xml or b":f>" in xml or b":f " in xml
+    """Whether the sheet may hold a cell formula; one cheap scan, which may over-report.
+
+    Every formula ends ``</f>`` (``</x:f>`` with a prefix), but for the
+    cells sharing another's formula (``<f t="shared" si="0"/>``), and that
+    other cell's formula ends so.
+    """
+    return b"f>" in xml
