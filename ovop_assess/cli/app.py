@@ -224,7 +224,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
         firms_sheet: Annotated[
-            Path | None, typer.Option("--firms-sheet", metavar="FILE.xlsx", help=h("help.firms_sheet"))
+            Path | None, typer.Option("--firms-sheet", metavar=h("help.metavar.xlsx"), help=h("help.firms_sheet"))
         ] = None,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,

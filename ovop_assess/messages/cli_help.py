@@ -154,6 +154,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Menampilkan usaha dari lembar kerja (.xlsx, .xls, .ods, .csv) sebagai daftar YAML firms:, setiap masalah beserta selnya.",
     },
     "help.metavar.sheet": {"en": "SHEET", "id": "LEMBAR_KERJA"},
+    "help.metavar.xlsx": {"en": "FILE.xlsx", "id": "BERKAS.xlsx"},
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
     "help.metavar.optional_file": {"en": "[FILE]", "id": "[BERKAS]"},
