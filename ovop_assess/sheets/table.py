@@ -154,6 +154,8 @@ def firms_from_rows(
     converted = [_column(field, transposed[columns[field] - 1] if body else ()) for field in fields]
     problems: list[tuple[int, int, str, Message]] = []  # (offset in body, 0-based column, field, why)
     for field, values in zip(fields, converted, strict=True):
+        if field in _NEVER_REJECTED:
+            continue
         index = columns[field] - 1
         for offset in [i for i, value in enumerate(values) if value.__class__ is Rejected]:
             rejected = values[offset]
@@ -238,6 +240,7 @@ def _column(field: str, cells: Sequence[object]) -> list[object]:
 
 
 _NUMBERS = frozenset({"monthly_capacity", "workers"})
+_NEVER_REJECTED = frozenset({"name", "role", "category", "mentor"})  # text: any cell is some value
 
 
 def _merged(
