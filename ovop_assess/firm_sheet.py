@@ -108,7 +108,7 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     sheet_positions = SheetPositions(positions, found, label, at)
     errors = tuple(sheet_positions.place(finding.location) for finding in found.errors)
     warnings = tuple(sheet_positions.place(finding.location) for finding in found.warnings)
-    firms_data = {**rest, "firms": [dict(firm) for firm in found.firms]} if found.firms or not found.errors else rest
+    firms_data = {**rest, "firms": list(found.firms)} if found.firms or not found.errors else rest
     return Loaded(
         firms_data,
         sheet_positions,
@@ -119,8 +119,11 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
 
 def _inside(folder: Path, target: Path) -> bool:
     """Whether ``target`` (symbolic links followed) lies in ``folder`` or below it."""
-    base = os.path.realpath(folder)
-    real = os.path.realpath(target)
+    try:
+        base = os.path.realpath(folder)
+        real = os.path.realpath(target)
+    except ValueError:  # a NUL byte in the name: no such file, which reading it says
+        return True
     return os.path.commonpath([base, real]) == base
 
 

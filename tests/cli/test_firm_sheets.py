@@ -318,12 +318,18 @@ def test_a_sheet_outside_the_region_folder_is_refused(tmp_path: Path, capsys: py
 def test_a_missing_folder_or_pipe_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "folder.xlsx").mkdir()
     os.mkfifo(tmp_path / "pipe.csv")
-    expected = {"missing.xlsx": "file.not_found", "folder.xlsx": "file.is_directory", "pipe.csv": "file.not_regular"}
+    expected = {
+        "missing.xlsx": "file.not_found",
+        "folder.xlsx": "file.is_directory",
+        "pipe.csv": "file.not_regular",
+        "nul\\0.xlsx": "file.not_found",
+    }
     for name, message_id in expected.items():
-        code, result = report(capsys, region(tmp_path, f"{{file: {name}}}"))
+        code, result = report(capsys, region(tmp_path, f'{{file: "{name}"}}'))
         assert code == 3
         [error] = result["errors"]
-        assert (error["id"], error["file"], error["line"]) == (message_id, str(tmp_path / name), FIRMS_LINE)
+        assert (error["id"], error["line"]) == (message_id, FIRMS_LINE)
+        assert error["file"] == str(tmp_path / name.replace("\\0", "\0"))
 
 
 @pytest.mark.parametrize(
