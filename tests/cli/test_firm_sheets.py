@@ -492,3 +492,14 @@ def test_reading_a_workbook_twice_gives_the_same_bytes_of_report(
     first = run(capsys, "assess", str(path), "--format", "json", "--as-of", AS_OF)
     second = run(capsys, "assess", str(path), "--format", "json", "--as-of", AS_OF)
     assert first == second
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_checklist_names_the_cell_of_a_sheet_warning(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_xlsx(tmp_path / "daftar.xlsx", office_rows())
+    path = region(tmp_path, "{file: daftar.xlsx}")
+    code, out, _ = run(capsys, "--lang", "id", "checklist", str(path), "--format", fmt, "--as-of", AS_OF)
+    assert code == 0
+    assert "daftar.xlsx, lembar Daftar UMKM, sel A1" in out and "Alamat (H)" in out
