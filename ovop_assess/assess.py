@@ -85,11 +85,21 @@ def assess_with_region(
 ) -> tuple[FileResult, Region | None]:
     """Like :func:`assess_path`, also returning the validated region (None when invalid)."""
     label = label if label is not None else file_label(path)
+    limits = limits or Limits()
     try:
-        loaded = load_file(path, limits or Limits())
+        loaded = load_file(path, limits)
     except LoadError as exc:
         return _invalid(label, exc.findings), None
+    if names_a_sheet(loaded.data):
+        from .firm_sheet import with_sheet_firms  # the spreadsheet reader loads only for a region that names one
+
+        loaded = with_sheet_firms(loaded, path, limits, label)
     return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=Path(path).parent, rule_timeout=rule_timeout)
+
+
+def names_a_sheet(data: object) -> bool:
+    """Whether loaded region data keeps its firms in a spreadsheet (``firms: {file: …}``)."""
+    return isinstance(data, dict) and isinstance(data.get("firms"), dict)
 
 
 def assess_text(

@@ -95,6 +95,31 @@ class Firm(StrictModel):
     workers: Annotated[int, Field(ge=0)] | None = None
 
 
+class FirmSheet(StrictModel):
+    """``firms: {file: daftar-usaha.xlsx, sheet: "Daftar UMKM"}``: the firms kept in a spreadsheet.
+
+    Read before validation (:mod:`ovop_assess.firm_sheet`): the region then
+    holds the sheet's rows as ``firms``, exactly as if they were written in YAML.
+    """
+
+    file: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="lembar kerja daftar usaha (.xlsx, .xls, .ods, .csv), relatif terhadap berkas wilayah"
+            " / the firm spreadsheet (.xlsx, .xls, .ods, .csv), relative to the region file",
+        ),
+    ]
+    sheet: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            description="nama lembar; bawaan: lembar pertama yang tampak"
+            " / the sheet's name; default: the first visible one",
+        ),
+    ] = None
+
+
 class Organization(StrictModel):
     type: Literal["paguyuban", "koperasi", "kub", "asosiasi", "kelompok_usaha", "other"]
     name: Text

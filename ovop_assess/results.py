@@ -72,11 +72,21 @@ class Verdict(StrEnum):
 
 
 class Location(NamedTuple):
-    """A place in a region file: a field path such as ``firms[3].role`` and its line/column (1-based)."""
+    """A place in a region file: a field path such as ``firms[3].role`` and its line/column (1-based).
+
+    For firms the region file reads from a spreadsheet (``firms: {file: …}``)
+    the place is also in that file: ``file``, ``sheet`` (None for a CSV file)
+    and ``cell`` (``C12``; None for the file or sheet as a whole). ``line``
+    is then the region file's ``firms:`` line, where an editor or a CI
+    annotation can point.
+    """
 
     path: str
     line: int | None = None
     column: int | None = None
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
 
 
 class Message(NamedTuple):

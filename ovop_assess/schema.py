@@ -14,12 +14,13 @@ from importlib import resources
 from typing import Any
 
 from . import __version__
-from .region import Region
+from .region import FirmSheet, Region
 
 
 def region_schema() -> dict[str, Any]:
     schema = Region.model_json_schema(mode="validation")
     body = {k: v for k, v in schema.items() if k not in ("title", "description")}
+    _firms_from_a_sheet(body)
     _describe(body, body, (), _template_notes())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -27,6 +28,13 @@ def region_schema() -> dict[str, Any]:
         "description": f"Region file for ovop-assess {__version__}: one candidate OVOP sentra.",
         **body,
     }
+
+
+def _firms_from_a_sheet(body: dict[str, Any]) -> None:
+    """``firms`` may also name a spreadsheet (``{file: …, sheet: …}``), read before the models see it."""
+    sheet = FirmSheet.model_json_schema(mode="validation")
+    body["$defs"]["FirmSheet"] = {k: v for k, v in sheet.items() if k != "description"}
+    body["properties"]["firms"]["anyOf"].insert(1, {"$ref": "#/$defs/FirmSheet"})
 
 
 # A field of the template, written or commented out: `  name: Nama Desa   # nama … / … name`.

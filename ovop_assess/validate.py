@@ -19,7 +19,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -79,7 +79,7 @@ class RuleIds(NamedTuple):
 def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) -> Validated:
     data, positions = loaded.data, loaded.positions
     errors: list[Finding | _Raw] = list(loaded.problems)
-    warnings: list[Finding] = []
+    warnings: list[Finding] = list(loaded.warnings)
     if not isinstance(data, dict):
         errors.append(Finding(Message("schema.top_not_mapping", {}), positions.value(())))
         return Validated(None, _listed(errors, positions, max_errors), ())
@@ -120,14 +120,14 @@ class _Raw(NamedTuple):
     location: Location
 
 
-def _listed(found: list[Finding | _Raw], positions: Positions, limit: int) -> tuple[Finding, ...]:
+def _listed(found: Sequence[Finding | _Raw], positions: Positions, limit: int) -> tuple[Finding, ...]:
     """In file order; the first ``limit`` with their message, then how many more there are."""
 
-    def key(item: Finding | _Raw) -> tuple[int, int, str]:
+    def key(item: Finding | _Raw) -> tuple[int, int, tuple[int, int], str]:
         loc = item.location
-        return (loc.line or 0, loc.column or 0, loc.path) if loc else (0, 0, "")
+        return (loc.line or 0, loc.column or 0, _cell_order(loc.cell), loc.path) if loc else (0, 0, (0, 0), "")
 
-    found.sort(key=key)
+    found = sorted(found, key=key)
     listed = [
         Finding(_message(item.error, positions), item.location) if isinstance(item, _Raw) else item
         for item in found[:limit]
@@ -137,6 +137,20 @@ def _listed(found: list[Finding | _Raw], positions: Positions, limit: int) -> tu
         line = first_hidden.line if first_hidden is not None else None
         listed.append(Finding(Message("file.more_errors", {"count": len(found) - limit}), Location("", line, None)))
     return tuple(listed)
+
+
+_CELL = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def _cell_order(cell: str | None) -> tuple[int, int]:
+    """A spreadsheet cell as (row, column), so the problems of a sheet read row by row: ``C12`` -> (12, 3)."""
+    found = _CELL.fullmatch(cell) if cell else None
+    if found is None:
+        return (0, 0)
+    column = 0
+    for letter in found[1]:
+        column = column * 26 + ord(letter) - 64
+    return (int(found[2]), column)
 
 
 # --- pydantic errors -----------------------------------------------------------
@@ -158,7 +172,7 @@ def _where(error: Any, positions: Positions, prefix: PathKey = ()) -> Location:
     if error["type"] == "missing":
         # Point at the mapping that lacks the field, but name the field.
         parent = positions.value(loc[:-1])
-        return Location(format_path(loc), parent.line, parent.column)
+        return parent._replace(path=format_path(loc))
     return positions.value(loc)
 
 
@@ -359,13 +373,12 @@ def _check_firms(firms: Any, positions: Positions, errors: list[Finding], warnin
             continue
         path = ("firms", i, "name")
         if name in first_seen:
-            first_line = positions.value(("firms", first_seen[name], "name")).line or 0
-            errors.append(
-                Finding(
-                    Message("check.duplicate_firm", {"name": _clip(name), "first_line": first_line}),
-                    positions.value(path),
-                )
-            )
+            first = positions.value(("firms", first_seen[name], "name"))
+            if first.cell is not None:  # a firm of a spreadsheet: its row, not the region file's firms: line
+                said = Message("sheet.duplicate_firm", {"name": _clip(name), "cell": first.cell})
+            else:
+                said = Message("check.duplicate_firm", {"name": _clip(name), "first_line": first.line or 0})
+            errors.append(Finding(said, positions.value(path)))
         else:
             first_seen[name] = i  # its line is looked up only if a duplicate turns up
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]

@@ -47,6 +47,16 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
         "not_eligible",
         "everything passes except C7: copper sheet comes from outside the kabupaten",
     ),
+    "bayat-pottery": (
+        "eligible",
+        "eligible",
+        "every criterion passes; the firms come from a workbook (bayat-pottery-firms.xlsx, sheet Daftar UMKM)",
+    ),
+    "rajapolah-weaving": (
+        "incomplete",
+        "incomplete",
+        "the firms come from a ;-separated CSV file; access by public transport (C8) is not surveyed yet",
+    ),
     "bangli-bamboo-weaving": (
         "not_eligible",
         "eligible",

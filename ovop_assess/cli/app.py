@@ -139,6 +139,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     rule_timeout_opt = Annotated[
         float, typer.Option("--rule-timeout", min=0.001, max=86_400, metavar="SECONDS", help=h("help.rule_timeout"))
     ]
+    max_sheet_bytes_opt = Annotated[int, typer.Option("--max-sheet-bytes", min=1, help=h("help.max_sheet_bytes"))]
+    max_unpacked_opt = Annotated[int, typer.Option("--max-unpacked-bytes", min=1, help=h("help.max_unpacked_bytes"))]
+    max_rows_opt = Annotated[int, typer.Option("--max-rows", min=1, help=h("help.max_rows"))]
+    max_cells_opt = Annotated[int, typer.Option("--max-cells", min=1, help=h("help.max_cells"))]
 
     def assess(
         paths: Annotated[
@@ -155,6 +159,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,
+        max_unpacked_bytes: max_unpacked_opt = _DEFAULT.max_unpacked_bytes,
+        max_rows: max_rows_opt = _DEFAULT.max_rows,
+        max_cells: max_cells_opt = _DEFAULT.max_cells,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
         rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
         debug: debug_opt = False,
@@ -171,7 +179,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             min_assurance=min_assurance.value if min_assurance else None,
             allow_incomplete=allow_incomplete,
             sort=sort.value,
-            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            limits=Limits(max_bytes, max_depth, max_nodes, max_sheet_bytes, max_unpacked_bytes, max_rows, max_cells),
             jobs=jobs,
             debug=debug,
             rule_timeout=rule_timeout,
@@ -205,6 +213,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
         rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
+        max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,
+        max_unpacked_bytes: max_unpacked_opt = _DEFAULT.max_unpacked_bytes,
+        max_rows: max_rows_opt = _DEFAULT.max_rows,
+        max_cells: max_cells_opt = _DEFAULT.max_cells,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_checklist
@@ -217,7 +229,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             output=output,
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
-            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            limits=Limits(max_bytes, max_depth, max_nodes, max_sheet_bytes, max_unpacked_bytes, max_rows, max_cells),
             debug=debug,
             rule_timeout=rule_timeout,
         )
@@ -235,6 +247,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             Path | None, typer.Argument(metavar=h("help.metavar.optional_file"), help=h("help.init_file"))
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+        firms_sheet: Annotated[
+            Path | None, typer.Option("--firms-sheet", metavar=h("help.metavar.xlsx"), help=h("help.firms_sheet"))
+        ] = None,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
@@ -242,10 +257,40 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         from ..schema import region_template
         from .output import write_output
 
+        if firms_sheet is not None:
+            from .commands import run_init_firms_sheet
+
+            if file is not None:  # one file per run: which of the two a FILE meant would be a guess
+                raise UsageError(Message("cli.firms_sheet_and_file", {"path": file_label(file)}))
+            return run_init_firms_sheet(target=firms_sheet, force=force, lang=lang)
+
         if file is not None and file.exists() and not force:
             raise UsageError(Message("cli.exists", {"path": file_label(file)}))
         write_output(region_template(), file)
         return ExitCode.OK
+
+    def import_(
+        sheet_file: Annotated[
+            Path, typer.Argument(metavar=h("help.metavar.sheet"), readable=False, help=h("help.sheet_file"))
+        ],
+        sheet: Annotated[str | None, typer.Option("--sheet", help=h("help.sheet_name"))] = None,
+        output: Annotated[Path | None, typer.Option("--output", "-o", help=h("help.import_output"))] = None,
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+        max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,
+        max_unpacked_bytes: max_unpacked_opt = _DEFAULT.max_unpacked_bytes,
+        max_rows: max_rows_opt = _DEFAULT.max_rows,
+        max_cells: max_cells_opt = _DEFAULT.max_cells,
+    ) -> int:
+        from .commands import run_import
+
+        limits = _DEFAULT._replace(
+            max_sheet_bytes=max_sheet_bytes,
+            max_unpacked_bytes=max_unpacked_bytes,
+            max_rows=max_rows,
+            max_cells=max_cells,
+        )
+        return run_import(sheet_file=sheet_file, sheet=sheet, output=output, lang=lang, limits=limits)
 
     commands: dict[str, Callable[..., int]] = {
         "assess": assess,
@@ -254,6 +299,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         "checklist": checklist,
         "schema": schema,
         "init": init,
+        "import": import_,
     }
     wanted = [only] if only in commands else list(COMMANDS)
     for name in wanted:

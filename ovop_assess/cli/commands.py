@@ -18,12 +18,14 @@ from ..batch import unchanged
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
 from ..messages import Lang, text
+from ..messages import render as render_message
 from ..render import registry as renderers
-from ..results import FileResult, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
+from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .exit_codes import ExitCode
 from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
+from .terminal import shown
 
 if TYPE_CHECKING:
     from ..render.registry import FileEntry
@@ -248,4 +250,53 @@ def run_explain(rule_id: str, lang: Lang) -> int:
     from .table import render_explain
 
     write_output(render_explain(spec, lang), None)
+    return ExitCode.OK
+
+
+def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang: Lang, limits: Limits) -> int:
+    """The firms of a spreadsheet as the YAML ``firms:`` list; exit 3 (nothing written) when it has problems."""
+    from ..firm_sheet import import_firms
+    from ..render.sheet_place import sheet_place
+    from ..sheets import firms_yaml
+
+    refuse_output_among_inputs(output, [sheet_file])
+    imported = import_firms(sheet_file, sheet, limits)
+
+    def line(finding: Finding) -> str:
+        loc = finding.location
+        place = sheet_place(loc, lang) or imported.file
+        field = f" {loc.path}:" if loc is not None and loc.path and loc.path != "firms" else ""
+        return shown(f"{place}:{field} {render_message(finding.message, lang)}")
+
+    for finding in imported.warnings:
+        sys.stderr.write(f"ovop-assess: {text('ui.warning', lang)}: {line(finding)}\n")
+    if imported.errors:
+        sys.stderr.write(shown(text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)) + "\n")
+        sys.stderr.writelines(f"  {line(finding)}\n" for finding in imported.errors)
+        return ExitCode.INVALID
+    write_output(firms_yaml(imported.firms), output)
+    if output is not None:
+        said = text("sheet.imported", lang, count=len(imported.firms), file=imported.file, output=file_label(output))
+        sys.stderr.write(f"ovop-assess: {shown(said)}\n")
+    return ExitCode.OK
+
+
+def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
+    """Write the empty firm workbook an office fills in; refuse to overwrite a file without ``--force``."""
+    import tempfile
+
+    from ..sheets import write_firms_template
+    from ..sheets.template import SHEET_NAMES
+
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(Message("cli.firms_sheet_xlsx", {"path": file_label(target)}))
+    if target.exists() and not force:
+        raise UsageError(Message("cli.exists", {"path": file_label(target)}))
+    with tempfile.TemporaryDirectory() as folder:
+        made = Path(folder, "daftar-usaha.xlsx")
+        write_firms_template(made, lang)
+        workbook = made.read_bytes()
+    write_output(workbook, target)  # whole or not at all, as every output
+    said = text("sheet.template_written", lang, file=file_label(target), sheet=SHEET_NAMES[lang][0], name=target.name)
+    sys.stderr.write(f"ovop-assess: {shown(said)}\n")
     return ExitCode.OK

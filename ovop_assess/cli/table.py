@@ -20,6 +20,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import assurance_word, backing, criterion_ids, role
+from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
@@ -82,7 +83,9 @@ def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
     for finding in result.reasons:
         line = _say(finding.message, lang)
         if finding.location is not None and finding.location.line is not None:
-            line += f" (line {finding.location.line})" if lang == "en" else f" (baris {finding.location.line})"
+            at = f"line {finding.location.line}" if lang == "en" else f"baris {finding.location.line}"
+            place = sheet_place(finding.location, lang)
+            line += f" ({at}; {shown(place)})" if place else f" ({at})"
         cell.append(line + "\n")
     if result.missing:
         items = "; ".join(_say(m, lang) for m in result.missing)
@@ -124,6 +127,8 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     for finding in result.warnings:
         loc = finding.location
         where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
+        place = sheet_place(loc, lang)
+        where += f"{shown(place)}: " if place else ""
         parts.append(Text(f"⚠ {where}{_say(finding.message, lang)}", style="yellow"))
     return parts
 
@@ -138,6 +143,8 @@ def _errors(result: FileResult, lang: Lang) -> Text:
         if loc is not None and loc.line is not None:
             where += f":{loc.line}" + (f":{loc.column}" if loc.column else "")
         field = f" {shown(loc.path)}:" if loc is not None and loc.path else ""
+        place = sheet_place(loc, lang)
+        field += f" {shown(place)}:" if place else ""
         out.append(f"  {where}:{field} {_say(finding.message, lang)}\n")
     out.rstrip()
     return out

@@ -74,6 +74,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Most values read, aliases expanded.",
         "id": "Jumlah nilai terbanyak yang dibaca, setelah alias diuraikan.",
     },
+    "help.max_sheet_bytes": {
+        "en": "Largest firm spreadsheet read (bytes).",
+        "id": "Ukuran terbesar lembar kerja daftar usaha yang dibaca (byte).",
+    },
+    "help.max_unpacked_bytes": {
+        "en": "Most bytes a workbook (.xlsx, .ods) may unpack to; a zip bomb is refused before it is opened.",
+        "id": "Ukuran terbesar isi buku kerja (.xlsx, .ods) setelah diurai (byte); bom zip ditolak sebelum dibuka.",
+    },
+    "help.max_rows": {
+        "en": "Most rows of a firm sheet, the header row included.",
+        "id": "Jumlah baris terbanyak lembar daftar usaha, termasuk baris judul kolom.",
+    },
+    "help.max_cells": {
+        "en": "Most cells of a firm sheet (rows times columns).",
+        "id": "Jumlah sel terbanyak lembar daftar usaha (baris kali kolom).",
+    },
+    "help.sheet_file": {
+        "en": "The firm spreadsheet: .xlsx, .xls, .ods or .csv.",
+        "id": "Lembar kerja daftar usaha: .xlsx, .xls, .ods, atau .csv.",
+    },
+    "help.sheet_name": {
+        "en": "The sheet to read (default: the first visible one).",
+        "id": "Lembar yang dibaca (bawaan: lembar pertama yang tampak).",
+    },
+    "help.import_output": {
+        "en": "Write the YAML list to this file (whole or not at all) instead of standard output.",
+        "id": "Tulis daftar YAML ke berkas ini (utuh atau tidak sama sekali), bukan ke keluaran standar.",
+    },
+    "help.firms_sheet": {
+        "en": "Write the empty firm workbook (.xlsx) for the office to fill in, instead of the region template.",
+        "id": "Membuat buku kerja daftar usaha (.xlsx) kosong untuk diisi kantor, sebagai pengganti templat berkas wilayah.",
+    },
     "help.jobs": {
         "en": "Worker processes (default: one per core for big batches).",
         "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
@@ -126,6 +158,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write a region-file template, commented in Bahasa Indonesia and English.",
         "id": "Tulis templat berkas wilayah, dengan komentar dalam Bahasa Indonesia dan Inggris.",
     },
+    "help.cmd.import": {
+        "en": "Print the firms of a spreadsheet (.xlsx, .xls, .ods, .csv) as the YAML firms: list, each problem with its cell.",
+        "id": "Menampilkan usaha dari lembar kerja (.xlsx, .xls, .ods, .csv) sebagai daftar YAML firms:, setiap masalah beserta selnya.",
+    },
+    "help.metavar.sheet": {"en": "SHEET", "id": "LEMBAR_KERJA"},
+    "help.metavar.xlsx": {"en": "FILE.xlsx", "id": "BERKAS.xlsx"},
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
     "help.metavar.optional_file": {"en": "[FILE]", "id": "[BERKAS]"},

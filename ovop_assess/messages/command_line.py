@@ -27,6 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a folder; a checklist is written for one region file",
         "id": "{path} adalah folder; daftar periksa dibuat untuk satu berkas wilayah",
     },
+    "cli.firms_sheet_xlsx": {
+        "en": "the firm workbook is written as an Excel .xlsx file; give a name ending in .xlsx, not {path}",
+        "id": "buku kerja daftar usaha ditulis sebagai berkas Excel .xlsx; berikan nama berakhiran .xlsx, bukan {path}",
+    },
+    "cli.firms_sheet_and_file": {
+        "en": "init writes one file per run: either the region template ({path}) or the firm workbook (--firms-sheet)",
+        "id": "init menulis satu berkas setiap kali: templat berkas wilayah ({path}) atau buku kerja daftar usaha (--firms-sheet)",
+    },
     "cli.exists": {
         "en": "{path} already exists; use --force to overwrite it",
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",

@@ -31,6 +31,7 @@ from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .markdown_text import Verbatim, code_span, escape_markdown
+from .sheet_place import sheet_place
 
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
 
@@ -119,6 +120,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "assurance": assurance,
         "raise_to": raise_to,
         "backing": backing(),
+        "place": lambda location: sheet_place(location, lang),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,

@@ -19,6 +19,9 @@ A criterion's annotation sits on the line of the first fact that decided it
 line. The title names the criterion and its status (``C2 similar-firms:
 fail``); the message gives the reasons, one per line, each other reason's
 line in brackets, and then what is still missing. Text is in ``lang``.
+A finding about a firm read from a spreadsheet sits on the region file's
+``firms:`` line, its message starting with the spreadsheet's file, sheet and
+cell (``daftar-usaha.xlsx, sheet Daftar UMKM, cell C12: …``).
 
 Escaping follows the runner's rules: in the message ``%`` → ``%25``,
 CR → ``%0D``, LF → ``%0A``; in property values additionally ``:`` → ``%3A``
@@ -32,6 +35,7 @@ from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
 from .criterion import counts_against, decisive_line, label, role_note, verdict_words
+from .sheet_place import sheet_place
 
 
 def escape_data(value: str) -> str:
@@ -59,10 +63,17 @@ def _line_of(finding: Finding, default: int) -> int:
     return loc.line if loc is not None and loc.line is not None else default
 
 
+def _said(finding: Finding, lang: Lang) -> str:
+    """The finding's message, after the spreadsheet file, sheet and cell it is about (if any)."""
+    place = sheet_place(finding.location, lang)
+    message = render_isolated(finding.message, lang)
+    return f"{isolate(place)}: {message}" if place else message
+
+
 def _message(criterion: CriterionResult, line: int, lang: Lang) -> str:
     lines = []
     for finding in criterion.reasons:
-        reason = render_isolated(finding.message, lang)
+        reason = _said(finding, lang)
         at = _line_of(finding, line)
         lines.append(reason if at == line else f"{reason} ({text('ui.at_line', lang, line=at)})")
     if criterion.missing:
@@ -91,11 +102,7 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
         out.append(command(kind, _message(criterion, line, lang), file=file, line=line, title=title))
     for finding in criterion.warnings:
         title = _title(criterion, lang, text("ui.warning", lang))
-        out.append(
-            command(
-                "warning", render_isolated(finding.message, lang), file=file, line=_line_of(finding, line), title=title
-            )
-        )
+        out.append(command("warning", _said(finding, lang), file=file, line=_line_of(finding, line), title=title))
     return out
 
 
@@ -108,7 +115,7 @@ def _finding(kind: str, label: str, result: FileResult, finding: Finding, lang: 
     loc = finding.location
     title = label + (f": {loc.path}" if loc is not None and loc.path else "")
     col = loc.column if kind == "error" and loc is not None else None
-    message = render_isolated(finding.message, lang)
+    message = _said(finding, lang)
     return command(kind, message, file=result.file, line=_line_of(finding, 1), title=title, col=col)
 
 

@@ -23,7 +23,14 @@ from ..results import (
 
 
 def location(loc: Location) -> dict[str, Any]:
-    return {"path": loc.path, "line": loc.line}
+    return {"path": loc.path, "line": loc.line, **_in_sheet(loc)}
+
+
+def _in_sheet(loc: Location | None) -> dict[str, Any]:
+    """``file``, ``sheet`` and ``cell`` of a place in a firm spreadsheet; nothing for a place in the region file."""
+    if loc is None or loc.file is None:
+        return {}
+    return {"file": loc.file, "sheet": loc.sheet, "cell": loc.cell}
 
 
 def error(finding: Finding, lang: Lang) -> dict[str, Any]:
@@ -32,6 +39,7 @@ def error(finding: Finding, lang: Lang) -> dict[str, Any]:
         "path": loc.path if loc else "",
         "line": loc.line if loc else None,
         "column": loc.column if loc else None,
+        **_in_sheet(loc),
         "id": finding.message.id,
         "message": render(finding.message, lang),
     }

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from .criterion import assurance_word, counts_against, label, role_note, verdict_words
+from .sheet_place import sheet_place
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -88,14 +89,19 @@ def _sub(parent: ET.Element, tag: str, body: str | None = None, **attrs: str) ->
 def _with_line(finding: Finding, lang: Lang) -> str:
     line = finding.location.line if finding.location is not None else None
     message = render(finding.message, lang)
+    place = sheet_place(finding.location, lang)
+    message = f"{place}: {message}" if place else message
     return f"{text('ui.at_line', lang, line=line)}: {message}" if line is not None else message
 
 
-def _where(file: str, finding: Finding) -> str:
+def _where(file: str, finding: Finding, lang: Lang) -> str:
+    """``FILE:LINE:COLUMN``, and for a firm of a spreadsheet its file, sheet and cell after it."""
     loc = finding.location
+    place = sheet_place(loc, lang)
+    after = f": {place}" if place else ""
     if loc is None or loc.line is None:
-        return file
-    return f"{file}:{loc.line}" + (f":{loc.column}" if loc.column else "")
+        return file + after
+    return f"{file}:{loc.line}" + (f":{loc.column}" if loc.column else "") + after
 
 
 def _summary(criterion: CriterionResult, lang: Lang) -> str:
@@ -110,9 +116,11 @@ def _summary(criterion: CriterionResult, lang: Lang) -> str:
 
 
 def _details(file: str, criterion: CriterionResult, lang: Lang) -> str:
-    lines = [f"{_where(file, f)}: {render(f.message, lang)}" for f in criterion.reasons]
+    lines = [f"{_where(file, f, lang)}: {render(f.message, lang)}" for f in criterion.reasons]
     lines += [f"{file}: {text('ui.still_missing', lang)}: {render(m, lang)}" for m in criterion.missing]
-    lines += [f"{_where(file, f)}: {text('ui.warning', lang)}: {render(f.message, lang)}" for f in criterion.warnings]
+    lines += [
+        f"{_where(file, f, lang)}: {text('ui.warning', lang)}: {render(f.message, lang)}" for f in criterion.warnings
+    ]
     return "\n".join(lines)
 
 
@@ -185,7 +193,8 @@ def _suite_output(result: FileResult, lang: Lang) -> str:
         + (f"; {text('ui.total_score', lang)} {result.score:.2f}" if result.verdict is not Verdict.INVALID else "")
     ]
     lines += [
-        f"{_where(result.file, f)}: {text('ui.warning', lang)}: {render(f.message, lang)}" for f in result.warnings
+        f"{_where(result.file, f, lang)}: {text('ui.warning', lang)}: {render(f.message, lang)}"
+        for f in result.warnings
     ]
     return "\n".join(lines)
 
@@ -212,7 +221,7 @@ def _suite(root: ET.Element, result: FileResult, report: Report, lang: Lang) -> 
 def _problem(file: str, finding: Finding, lang: Lang) -> str:
     field = finding.location.path if finding.location is not None and finding.location.path else ""
     prefix = f"{field}: " if field else ""
-    return f"{_where(file, finding)}: {prefix}{render(finding.message, lang)}"
+    return f"{_where(file, finding, lang)}: {prefix}{render(finding.message, lang)}"
 
 
 def render_junit(report: Report, lang: Lang = "en") -> str:

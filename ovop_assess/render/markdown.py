@@ -28,6 +28,7 @@ from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
 from .criterion import assurance_word, criterion_ids
 from .markdown_text import escape_markdown as escape
+from .sheet_place import sheet_place
 
 MARKS: Final[dict[Status, str]] = {
     Status.PASS: "✅",
@@ -62,6 +63,8 @@ def _problem(file: str, finding: Finding, lang: Lang) -> str:
     loc = finding.location
     where = f"{file}:{loc.line}" if loc is not None and loc.line is not None else file
     field = f"{loc.path}: " if loc is not None and loc.path else ""
+    place = sheet_place(loc, lang)
+    field += f"{isolate(place)}: " if place else ""
     return f"- {escape(isolate(where))} — {escape(field + render_isolated(finding.message, lang))}"
 
 

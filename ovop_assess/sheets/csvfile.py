@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 from ..results import Finding, Location, Message
 from .limits import SheetLimits, SheetRefused
@@ -58,13 +59,15 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
         text = text[first_end + 1 :] if first_end >= 0 else ""
     else:
         sep = separator(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[list[str]] = []
     cells = 0
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
-        for row in reader:
-            rows.append(row)
-            cells += len(row)
+        # A thousand rows at a time, read in C: the limits are checked as they are reached,
+        # so a file of nothing but separators never holds more than max_cells cells (plus one chunk).
+        while chunk := list(itertools.islice(reader, _CHUNK)):
+            rows += chunk
+            cells += sum(map(len, chunk))
             if len(rows) > limits.max_rows:
                 raise _refuse(
                     "sheet.too_many_rows", Location("", None, None), rows=f"{limits.max_rows}+", limit=limits.max_rows
@@ -79,3 +82,6 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
     except csv.Error as exc:
         raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=str(exc)) from None
     return rows
+
+
+_CHUNK = 1000

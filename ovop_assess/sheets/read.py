@@ -72,7 +72,7 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
             raise _refuse("sheet.too_large", size=status.st_size, limit=limits.max_bytes)
         with open(path, "rb") as handle:
             raw = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name, which no file has
         raise _refuse("file.not_found") from None
     except PermissionError:
         raise _refuse("file.no_permission") from None

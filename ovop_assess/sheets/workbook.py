@@ -42,7 +42,6 @@ _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
 
 
 def _note(key: str, **values: Any) -> Message:
-    # Not Message(...) with a literal id: these ids join the catalogue only at integration (sheets.MESSAGES).
     return Message(key, values)
 
 
@@ -284,5 +283,10 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
 
 
 def _has_formula(xml: bytes) -> bool:
-    """Whether the sheet may hold a cell formula (``<f>``, ``<f t="shared" …/>``, ``<x:f>``); cheap, may over-report."""
-    return b"<f" in xml or b":f>" in xml or b":f " in xml
+    """Whether the sheet may hold a cell formula; one cheap scan, which may over-report.
+
+    Every formula ends ``</f>`` (``</x:f>`` with a prefix), but for the
+    cells sharing another's formula (``<f t="shared" si="0"/>``), and that
+    other cell's formula ends so.
+    """
+    return b"f>" in xml

@@ -10,9 +10,16 @@ class Limits(NamedTuple):
 
     ``max_bytes`` bounds the file read (:mod:`.reading`) and the text aliases
     repeat; ``max_nodes`` and ``max_depth`` are counted once, by the builder
-    (:mod:`.builder`), as values and nesting of the data it builds.
+    (:mod:`.builder`), as values and nesting of the data it builds. The
+    ``max_sheet_bytes``, ``max_unpacked_bytes``, ``max_rows`` and
+    ``max_cells`` bound a firm spreadsheet the region file names.
     """
 
     max_bytes: int = 1_048_576
     max_depth: int = 32
     max_nodes: int = 50_000
+    # A firm spreadsheet the file points to (``firms: {file: …}``): see ovop_assess.sheets.SheetLimits.
+    max_sheet_bytes: int = 16 * 1024 * 1024
+    max_unpacked_bytes: int = 128 * 1024 * 1024
+    max_rows: int = 50_000
+    max_cells: int = 1_000_000

@@ -12,6 +12,7 @@ class Loaded(NamedTuple):
     data: Any
     positions: Positions
     problems: tuple[Finding, ...]  # problems that still let the data be checked further
+    warnings: tuple[Finding, ...] = ()  # from reading what the file points to (a firm spreadsheet)
 
 
 class LoadError(Exception):

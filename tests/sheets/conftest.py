@@ -10,15 +10,6 @@ from typing import Any
 import pytest
 import xlsxwriter  # type: ignore[import-untyped]
 
-from ovop_assess import messages
-from ovop_assess.sheets import MESSAGES
-
-
-@pytest.fixture(autouse=True)
-def _sheet_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader's sentences in the catalogue for each test, as the integration will register them."""
-    monkeypatch.setattr(messages, "CATALOGUE", {**messages.CATALOGUE, **MESSAGES})
-
 
 @pytest.fixture
 def make_xlsx(tmp_path: Path) -> Callable[..., Path]:

@@ -1,0 +1,128 @@
+"""Firm lists kept in spreadsheets: what the reader says about a file, its header row and its cells,
+and where a problem lies in the sheet (file, sheet, cell)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the file as a whole ---------------------------------------------------
+    "sheet.unsupported_type": {
+        "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
+        "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
+    },
+    "sheet.too_large": {
+        "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes",
+        "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte",
+    },
+    "sheet.unpacked_too_large": {
+        "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents; it was not opened",
+        "id": "isi buku kerja setelah diurai berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diurai; berkas tidak dibuka",
+    },
+    "sheet.too_many_rows": {
+        "en": "the sheet has {rows} rows, over the limit of {limit} rows",
+        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris",
+    },
+    "sheet.too_many_cells": {
+        "en": "the sheet spans {cells} cells, over the limit of {limit} cells",
+        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel",
+    },
+    "sheet.corrupt": {
+        "en": "the file cannot be read as a {kind} workbook; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
+        "id": "berkas tidak dapat dibaca sebagai buku kerja {kind}; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",
+    },
+    "sheet.encrypted": {
+        "en": "the workbook is protected with a password to open; save a copy without the password and point to that copy",
+        "id": "buku kerja dilindungi kata sandi untuk dibuka; simpan salinannya tanpa kata sandi dan rujuk salinan tersebut",
+    },
+    "sheet.not_found": {
+        "en": "the workbook has no sheet named {sheet}; its sheets are: {sheets}",
+        "id": "buku kerja tidak memiliki lembar bernama {sheet}; lembar yang ada: {sheets}",
+    },
+    "sheet.no_visible_sheet": {
+        "en": "the workbook has no visible worksheet; its sheets are: {sheets}",
+        "id": "buku kerja tidak memiliki lembar kerja yang tampak; lembar yang ada: {sheets}",
+    },
+    "sheet.hidden": {
+        "en": "the sheet {sheet} is hidden in the workbook, so whoever opens the file does not see the firms assessed; unhide it",
+        "id": "lembar {sheet} disembunyikan dalam buku kerja sehingga pembuka berkas tidak melihat usaha yang dinilai; tampilkan lembar tersebut",
+    },
+    "sheet.hidden_skipped": {
+        "en": "hidden sheets skipped: {sheets}; the firms are read from {sheet}, the first visible sheet",
+        "id": "lembar tersembunyi dilewati: {sheets}; usaha dibaca dari {sheet}, lembar pertama yang tampak",
+    },
+    "sheet.listed_hidden": {"en": "{sheet} (hidden)", "id": "{sheet} (tersembunyi)"},
+    # --- CSV ----------------------------------------------------------------------
+    "sheet.csv_not_utf8": {
+        "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
+        "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
+    },
+    "sheet.csv_unreadable": {
+        "en": "the CSV file cannot be read: {reason}",
+        "id": "berkas CSV tidak dapat dibaca: {reason}",
+    },
+    # --- the header row -----------------------------------------------------------------
+    "sheet.empty": {
+        "en": "the sheet is empty; its first row must hold the column names ({columns})",
+        "id": "lembar kosong; baris pertamanya harus berisi nama kolom ({columns})",
+    },
+    "sheet.missing_column": {
+        "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
+        "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",
+    },
+    "sheet.duplicate_column": {
+        "en": "the column {column} appears twice; the first is in column {first}",
+        "id": "kolom {column} muncul dua kali; yang pertama di kolom {first}",
+    },
+    "sheet.unknown_columns": {
+        "en": "columns not part of the firm list, ignored: {columns}",
+        "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
+    },
+    # --- cells --------------------------------------------------------------------------
+    "sheet.nib_number": {
+        "en": "the NIB is stored as a number ({value}), so leading zeros may be lost; format the NIB column as Text and retype the NIB",
+        "id": "NIB tersimpan sebagai angka ({value}) sehingga angka nol di depan dapat hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+    },
+    "sheet.nib_scientific": {
+        "en": "the NIB reads {value}: the spreadsheet turned it into a rounded number and its digits are lost; format the NIB column as Text and retype the NIB",
+        "id": "NIB terbaca {value}: lembar kerja mengubahnya menjadi angka yang dibulatkan sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+    },
+    "sheet.thousands_separator": {
+        "en": "{value} is written with a thousands separator, which may also read as a decimal point; type the number without separators: {plain}",
+        "id": "{value} ditulis dengan pemisah ribuan, yang dapat juga terbaca sebagai tanda desimal; ketik angka tanpa pemisah: {plain}",
+    },
+    "sheet.not_a_number": {
+        "en": "expected a number, found {value}",
+        "id": "harus berupa angka, tertulis {value}",
+    },
+    "sheet.not_yes_no": {
+        "en": "expected Ya or Tidak (also Y/T, yes/no, TRUE/FALSE), found {value}",
+        "id": "harus Ya atau Tidak (juga Y/T, yes/no, TRUE/FALSE), tertulis {value}",
+    },
+    "sheet.formula_no_value": {
+        "en": "the cell holds a formula whose result was not saved in the file (formulas are never computed here); open the file in Excel or LibreOffice and save it, or type the value",
+        "id": "sel berisi rumus yang hasilnya tidak tersimpan dalam berkas (rumus tidak pernah dihitung di sini); buka berkas di Excel atau LibreOffice lalu simpan, atau ketik nilainya",
+    },
+    "sheet.merged": {
+        "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",
+        "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",
+    },
+    # --- a region file's `firms: {file: ..., sheet: ...}` ---------------------------------
+    "sheet.outside_folder": {
+        "en": "the firm spreadsheet {file} is outside the region file's folder; keep it in that folder or below it and give its path relative to the region file",
+        "id": "lembar kerja daftar usaha {file} berada di luar folder berkas wilayah; simpan di folder itu atau di bawahnya dan tulis jalurnya relatif terhadap berkas wilayah",
+    },
+    "sheet.duplicate_firm": {
+        "en": "the firm name '{name}' is already used in cell {cell}; firm names must be unique",
+        "id": "nama usaha '{name}' sudah dipakai di sel {cell}; nama usaha harus unik",
+    },
+    "sheet.at_cell": {"en": "{file}, sheet {sheet}, cell {cell}", "id": "{file}, lembar {sheet}, sel {cell}"},
+    "sheet.at_sheet": {"en": "{file}, sheet {sheet}", "id": "{file}, lembar {sheet}"},
+    "sheet.at_csv_cell": {"en": "{file}, cell {cell}", "id": "{file}, sel {cell}"},
+    "sheet.imported": {
+        "en": "{count} firm(s) from {file} written to {output}",
+        "id": "{count} usaha dari {file} ditulis ke {output}",
+    },
+    "sheet.template_written": {
+        "en": "empty firm workbook written to {file}: fill in the sheet {sheet}, then point the region file at it with firms: {{file: {name}}}",
+        "id": "buku kerja daftar usaha kosong ditulis ke {file}: isi lembar {sheet}, lalu rujuk dari berkas wilayah dengan firms: {{file: {name}}}",
+    },
+}
