@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from .. import area_dataset
 from ..messages import Lang, render
 from ..results import CriterionResult, FileResult, Finding, Location, Report, RuleCrash, SetInfo, Verdict, rule_crashes
 
@@ -62,6 +63,12 @@ def _header(tool_version: str, info: SetInfo, lang: Lang) -> dict[str, Any]:
             "version": info.version,
             "title": info.title.get(lang, info.id),
             "source": info.source,
+        },
+        "area_table": {
+            "name": area_dataset.NAME,
+            "version": area_dataset.VERSION,
+            "licence": area_dataset.LICENCE,
+            "decree": area_dataset.DECREE,
         },
     }
 
