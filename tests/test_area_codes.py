@@ -1,9 +1,10 @@
-"""Region files checked against the official area table, ``ovop-assess area`` and ``init --code``, as a user runs them."""
+"""Region files checked against the official area table; `ovop-assess area` and `init --code` as a user runs them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,9 +177,10 @@ def test_every_report_names_the_table(tmp_path: Path, capsys: pytest.CaptureFixt
 # --- ovop-assess area --------------------------------------------------------
 
 
-def area_json(capsys: pytest.CaptureFixture[str], *query: str) -> tuple[int, dict[str, object]]:
+def area_json(capsys: pytest.CaptureFixture[str], *query: str) -> tuple[int, dict[str, Any]]:
     code = main(["area", *query, "--format", "json"])
-    return code, json.loads(capsys.readouterr().out)
+    found: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return code, found
 
 
 @pytest.mark.parametrize(
@@ -197,11 +199,11 @@ def test_area_by_code_gives_the_area_and_its_parents(
 ) -> None:
     status, found = area_json(capsys, code)
     assert status == 0
-    (match,) = found["matches"]  # type: ignore[misc]
+    (match,) = found["matches"]
     assert (match["name"], match["level"], match["exact"]) == (name, level, True)
     got = [match[key]["name"] if match[key] else None for key in ("district", "regency", "province")]
     assert got == parents
-    assert found["area_table"]["version"] == "4.0.1"  # type: ignore[index]
+    assert found["area_table"]["version"] == "4.0.1"
 
 
 @pytest.mark.parametrize(
@@ -252,7 +254,7 @@ def test_area_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert "code 33.72.03.1099 is not in the official area table; the nearest codes: 33.72.03.1010 Mojo" in err
     status, found = area_json(capsys, "33.72.03.1099")
     assert status == 1 and found["matches"] == [] and found["code"] == "33.72.03.1099"
-    assert [n["code"] for n in found["nearest"]] == ["33.72.03.1010", "33.72.03.1009", "33.72.03.1008"]  # type: ignore[attr-defined, index]
+    assert [n["code"] for n in found["nearest"]] == ["33.72.03.1010", "33.72.03.1009", "33.72.03.1008"]
 
 
 @pytest.mark.parametrize(("query", "words"), [(["33.7"], "is not an area code"), (["kota"], "give a code or a name")])
