@@ -234,6 +234,9 @@ def test_area_table_in_both_languages(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "Kode" in out and "Provinsi" in out and "Tingkat" in out and "51.04.05" in out
     assert "sesuai Kepmendagri" in out
+    assert main(["--lang", "id", "area", "9171011001"]) == 0
+    out = capsys.readouterr().out
+    assert "wilayah berkode 91.71.01.1001 beserta wilayah induknya" in out and "Kota Jayapura" in out
 
 
 def test_area_misspelled_name_lists_close_spellings(capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,10 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
     """The matches as a table with a title saying how many (and whether only close spellings matched)."""
     exact = all(match.exact for match in lookup.matches)
     count = len(lookup.matches)
-    title = text("area.matches" if exact else "area.close_matches", lang, query=lookup.query, count=count)
+    if lookup.code is not None:
+        title = text("area.by_code", lang, code=lookup.code)
+    else:
+        title = text("area.matches" if exact else "area.close_matches", lang, query=lookup.query, count=count)
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     table.add_column(text("ui.area_code", lang), no_wrap=True)
     for key in ("ui.area_name", "ui.area_level", "ui.area_district", "ui.area_regency", "ui.area_province"):

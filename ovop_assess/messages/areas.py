@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} area(s) matching '{query}', best first",
         "id": "{count} wilayah yang cocok dengan '{query}', yang paling cocok lebih dulu",
     },
+    "area.by_code": {
+        "en": "the area of code {code}, with its parents",
+        "id": "wilayah berkode {code} beserta wilayah induknya",
+    },
     "area.close_matches": {
         "en": "no area is named exactly '{query}'; {count} area(s) with a close spelling",
         "id": "tidak ada wilayah yang namanya persis '{query}'; {count} wilayah dengan ejaan yang mirip",
