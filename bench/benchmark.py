@@ -12,6 +12,11 @@ between machines better than seconds do):
   files against merely parsing the same files with PyYAML's C loader in one
   process; and ``--jobs 2`` against ``--jobs 1`` (throughput gain), next to what the
   machine gives the parse floor split over two processes (its ceiling right now);
+- area codes: the same batch with every file giving a real code of the official
+  table and its names (checked against the table), against the parse floor of
+  those files; and the cold start of one file with a code, and with the names
+  alone (no code: looked up by names), against the same file with neither (the
+  table untouched): the look-up's cost in milliseconds;
 - memory: peak RSS for N files against N/4 files (the report grows, nothing else should);
 - check-jsonschema validating the same files against ``ovop-assess schema``
   (files per second), when check-jsonschema is installed next to this Python.
@@ -28,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -75,8 +81,12 @@ else:
 CATEGORIES = ["batik", "pottery", "copper-craft", "bamboo-weaving", "paper-craft", "rattan-weaving"]
 
 
-def region_text(rng: random.Random, index: int) -> str:
-    """A plausible region file; a few are incomplete, not eligible or invalid, like a real batch."""
+def region_text(rng: random.Random, index: int, area: list[str] | None = None) -> str:
+    """A plausible region file; a few are incomplete, not eligible or invalid, like a real batch.
+
+    With ``area`` (code, name, kecamatan, kabupaten/kota, province of a desa or kelurahan of the
+    official table), the region is that area, with its code.
+    """
     category = rng.choice(CATEGORIES)
     n_firms = rng.randint(3, 30)
     firms = [f"  - {{name: Usaha {index}-{0:02d}, role: champion, willing_to_lead: true, monthly_capacity: 900}}"]
@@ -84,14 +94,29 @@ def region_text(rng: random.Random, index: int) -> str:
         role = "mentee" if i <= rng.randint(2, 4) else "member"
         nib = f', nib: "{rng.randrange(10**12, 10**13):013d}"' if rng.random() < 0.7 else ""
         firms.append(f"  - {{name: Usaha {index}-{i:02d}, role: {role}, workers: {rng.randint(1, 40)}{nib}}}")
+    if area is None:
+        where = [
+            f"  name: Desa {index}",
+            "  level: desa",
+            f"  district: Kecamatan {index % 97}",
+            "  city: Kabupaten Contoh",
+            "  province: Jawa Tengah",
+        ]
+    else:
+        code, name, district, city, province = area
+        level = "kelurahan" if code.split(".")[3].startswith("1") else "desa"
+        where = [
+            f"  name: {json.dumps(name)}",
+            f"  level: {level}",
+            f'  code: "{code}"',
+            f"  district: {json.dumps(district)}",
+            f"  city: {json.dumps(city)}",
+            f"  province: {json.dumps(province)}",
+        ]
     sections = [
         "format: ovop-region/1",
         "region:",
-        f"  name: Desa {index}",
-        "  level: desa",
-        f"  district: Kecamatan {index % 97}",
-        "  city: Kabupaten Contoh",
-        "  province: Jawa Tengah",
+        *where,
         "  proposal_year: 2027",
         "product:",
         f"  name: Produk {category}",
@@ -121,11 +146,26 @@ def region_text(rng: random.Random, index: int) -> str:
     return "\n".join(sections) + "\n"
 
 
-def generate(folder: Path, count: int, seed: int = 2026) -> None:
+def generate(folder: Path, count: int, seed: int = 2026, coded: bool = False) -> None:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    chosen = _areas(rng, count) if coded else [None] * count
     for i in range(count):
-        (folder / f"region-{i:05d}.yaml").write_text(region_text(rng, i), encoding="utf-8")
+        (folder / f"region-{i:05d}.yaml").write_text(region_text(rng, i, chosen[i]), encoding="utf-8")
+
+
+def _areas(rng: random.Random, count: int) -> list[list[str] | None]:
+    """``count`` desa/kelurahan drawn from the whole official table, with their parents' names."""
+    data = ROOT / "ovop_assess" / "data" / "areas"
+
+    def names(level: str) -> dict[str, str]:
+        lines = (data / f"{level}.tsv").read_text(encoding="utf-8").splitlines()
+        return dict(line.split("\t", 1) for line in lines)
+
+    provinces, regencies, districts = names("provinces"), names("regencies"), names("districts")
+    villages = sorted(names("villages").items())
+    picked = rng.sample(villages, count)
+    return [[code, name, districts[code[:8]], regencies[code[:5]], provinces[code[:2]]] for code, name in picked]
 
 
 @dataclass
@@ -217,6 +257,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ovop-bench-") as tmp:
         folder = Path(tmp) / "regions"
         generate(folder, args.files)
+        coded = Path(tmp) / "coded"
+        generate(coded, args.files, coded=True)
         quarter = Path(tmp) / "quarter"
         generate(quarter, max(1, args.files // 4))
         floor_cold = Path(tmp) / "floor_cold.py"
@@ -280,6 +322,34 @@ def main() -> int:
         roomy = ["--format", "json", "--max-nodes", "1000000", "--max-bytes", "100000000"]
         one_firm, many_firms = interleaved([[tool, str(one), *roomy], [tool, str(many), *roomy]], args.repeat // 3 or 1)
         rows.append(_row("12,400 mentees, each its own category, no product", many_firms, one_firm, "≤ 5 (linear)"))
+        # The official area table: a batch whose every file gives a code (each looked up and its
+        # names compared), and one file cold with a code, with names only, and with neither.
+        coded_parse, coded_jobs1 = interleaved(
+            [[PYTHON, str(floor_parse), str(coded)], [tool, str(coded), "--format", "json", "--jobs", "1"]],
+            args.batch_repeat,
+        )
+        rows.append((f"floor: parse {args.files} files with codes", f"{coded_parse.best:.2f} s", "1.00", "baseline"))
+        rows.append(_row(f"{args.files} files with codes, --format json, --jobs 1", coded_jobs1, coded_parse, "≤ 1.5"))
+        kauman = Path(example).read_text(encoding="utf-8")
+        with_code = Path(tmp) / "with-code.yaml"
+        with_code.write_text(kauman, encoding="utf-8")
+        names_only = Path(tmp) / "names-only.yaml"
+        without_code = re.sub(r"(?m)^  code: .*\n", "", kauman)
+        names_only.write_text(without_code, encoding="utf-8")
+        neither = Path(tmp) / "neither.yaml"
+        neither.write_text(re.sub(r"(?m)^  district: .*\n", "", without_code), encoding="utf-8")
+        no_look_up, by_code, by_names = interleaved(
+            [[tool, str(path), "--format", "json"] for path in (neither, with_code, names_only)], args.repeat
+        )
+        for label, timing in (("by code", by_code), ("by names, no code", by_names)):
+            rows.append(
+                (
+                    f"one file cold, area look-up {label}",
+                    f"{timing.best * 1000:.0f} ms",
+                    f"+{(timing.best - no_look_up.best) * 1000:.1f} ms over none ({no_look_up.best * 1000:.0f} ms)",
+                    "≤ +20 ms",
+                )
+            )
 
         rss_small = peak_rss([tool, str(quarter), "--format", "json", "--jobs", "1"])
         rss_big = peak_rss([tool, str(folder), "--format", "json", "--jobs", "1"])

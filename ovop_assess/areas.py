@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
 from . import area_dataset
+from .messages.areas import CHECKS
 
 Level = Literal["provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa"]
 
@@ -77,42 +78,8 @@ class AreaFinding(NamedTuple):
     values: Mapping[str, object]
 
 
-MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
-    {
-        "area.code_unknown": {
-            "en": "code {code} is not in the official area table; the closest by name: {suggestions}",
-            "id": "kode {code} tidak ada dalam tabel kode wilayah resmi; yang namanya paling dekat: {suggestions}",
-        },
-        "area.code_unknown_unmatched": {
-            "en": "code {code} is not in the official area table, and no area there has a name close to this one",
-            "id": "kode {code} tidak ada dalam tabel kode wilayah resmi, dan tidak ada wilayah yang namanya mirip",
-        },
-        "area.level_differs": {
-            "en": "code {code} is a {official} in the official area table, not a {given}",
-            "id": "menurut tabel kode wilayah resmi, kode {code} adalah {official}, bukan {given}",
-        },
-        "area.name_differs": {
-            "en": "the official name of code {code} is {official}, not {given}",
-            "id": "nama resmi kode {code} adalah {official}, bukan {given}",
-        },
-        "area.district_differs": {
-            "en": "code {code} lies in Kecamatan {official}, not {given}",
-            "id": "kode {code} terletak di Kecamatan {official}, bukan {given}",
-        },
-        "area.city_differs": {
-            "en": "code {code} lies in {official}, not {given}",
-            "id": "kode {code} terletak di {official}, bukan {given}",
-        },
-        "area.province_differs": {
-            "en": "code {code} lies in the province of {official}, not {given}",
-            "id": "kode {code} terletak di Provinsi {official}, bukan {given}",
-        },
-        "area.code_suggested": {
-            "en": "no code is given; these names identify {area}, whose official code is {code}",
-            "id": "kode tidak diisi; nama-nama ini menunjuk {area}, yang kode resminya {code}",
-        },
-    }
-)
+# The checks' sentences, in the catalogue's area of the table (ovop_assess.messages.areas).
+MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(CHECKS)
 
 _DIR: Final = Path(__file__).parent / "data" / "areas"
 _FILES: Final = {1: "provinces", 2: "regencies", 3: "districts", 4: "villages"}  # by the number of code parts
@@ -293,8 +260,30 @@ def _hits(word: str) -> dict[str, int]:
     return found
 
 
-def _close_words(word: str) -> list[str]:
-    """Words of the table's names within a small misspelling of ``word``."""
+def _word_hits(word: str) -> dict[str, int]:
+    """As :func:`_hits`, but only whole words (3 the whole name, 2 a word): a common piece of a word
+    (``an``) is inside tens of thousands of names, and looking at each costs seconds.
+    """
+    raw, folded = _whole_table()
+    key = word.encode("utf-8")
+    found: dict[str, int] = {}
+    at = folded.find(key)
+    while at != -1:
+        after = at + len(key)
+        if folded[at - 1 : at] in (b" ", b"\t") and folded[after : after + 1] in (b" ", b"\n"):
+            start = folded.rfind(b"\n", 0, at) + 1
+            tab = folded.find(b"\t", start)
+            if at > tab:
+                end = folded.find(b"\n", after)
+                quality = 3 if _bare(folded[tab + 1 : end].decode("utf-8").split()) == [word] else 2
+                code = raw[start:tab].decode("ascii")
+                found[code] = max(quality, found.get(code, 0))
+        at = folded.find(key, after)
+    return found
+
+
+def _close_words(word: str, thorough: bool = True) -> list[str]:
+    """Words of the table's names within a small misspelling of ``word`` (one edit unless ``thorough``)."""
     if not _vocabulary:
         # The distinct words of all names, made by the update script: splitting the 350,000 words of the
         # table here would cost 50 ms and more.
@@ -308,7 +297,7 @@ def _close_words(word: str) -> list[str]:
     edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
     edits |= {a + c + b for a, b in splits for c in letters}
     close = sorted(w.decode("utf-8") for w in {e.encode("utf-8") for e in edits} & vocabulary)
-    if close or len(word) < 5:
+    if close or len(word) < 5 or not thorough:
         return close
     import difflib  # only on this rare path: it costs a few milliseconds to import
 
@@ -316,13 +305,15 @@ def _close_words(word: str) -> list[str]:
     return difflib.get_close_matches(word, similar, n=5, cutoff=0.75)
 
 
-def search(query: str, limit: int = 10) -> list[Match]:
+def search(query: str, limit: int = 10, *, thorough: bool = True) -> list[Match]:
     """The areas matching a code, a name or several words (``kauman surakarta``), best first.
 
     Every word must appear in the area's name or in one of its parents'
     names; the area's own name must hold at least one of them. A word found
     nowhere is replaced by the table's words within a small misspelling of
-    it, and those matches are not ``exact``.
+    it, and those matches are not ``exact``. Without ``thorough``, only one
+    edit away: comparing with every word of the table costs about 300 ms a
+    word, fine for a person's query but not for checking every file of a batch.
     """
     code = canonical_code(query)
     if code is not None:
@@ -330,16 +321,19 @@ def search(query: str, limit: int = 10) -> list[Match]:
         return [Match(area, True)] if area is not None else []
     words = _bare(_words(query))
     words = [w for w in words if w not in _PREFIXES]
+    if not thorough:  # a letter or two names no place, and is in hundreds of thousands of names
+        words = [w for w in words if len(w) > 2]
     if not words or limit <= 0:
         return []
     exact = True
     hits: list[dict[str, int]] = []
     for word in words:
-        found = _hits(word)
+        hits_of = _hits if thorough else _word_hits
+        found = hits_of(word)
         if not found:
             exact = False
-            for close in _close_words(word):
-                for hit, quality in _hits(close).items():
+            for close in _close_words(word, thorough):
+                for hit, quality in hits_of(close).items():
                     found[hit] = max(quality, found.get(hit, 0))
         hits.append(found)
     ranked: list[tuple[tuple[int, int, int, int, str], str]] = []
@@ -521,7 +515,7 @@ def closest_areas(
     scope = _closest_scope(province, city, district if depth == 4 else None)
     if scope:
         add(_descendants(scope, depth))
-    add(match.area for match in search(name, limit=50))
+    add(match.area for match in search(name, limit=50, thorough=False))
     target = "".join(_bare(_words(name)))
     scored = []
     for area in pool.values():
@@ -581,3 +575,56 @@ def template_region(code: str) -> dict[str, str] | None:
     fields["city"] = area.regency.name
     fields["province"] = area.province.name
     return fields
+
+
+def nearest_codes(code: str, limit: int = 3) -> list[Area]:
+    """For a code not in the table, the codes of its level nearest to it under its longest known prefix.
+
+    ``33.72.03.1099`` gives the kelurahan of Kecamatan Pasar Kliwon whose
+    codes are closest to 1099; with no known prefix at all, nothing.
+    """
+    canonical = canonical_code(code)
+    if canonical is None:
+        return []
+    parts = canonical.split(".")
+    depth = len(parts)
+    for known in range(depth - 1, 0, -1):
+        prefix = ".".join(parts[:known])
+        if by_code(prefix) is not None:
+            pool = _descendants(prefix, depth)
+            break
+    else:
+        pool = [area for place in _children("", 1) if (area := by_code(place.code)) is not None] if depth == 1 else []
+    wanted = int(canonical.replace(".", ""))
+    pool.sort(key=lambda area: (abs(int(area.code.replace(".", "")) - wanted), area.code))
+    return pool[:limit]
+
+
+class Lookup(NamedTuple):
+    """What ``ovop-assess area QUERY`` found: the areas, best first; ``code`` when the query was a code."""
+
+    query: str
+    code: str | None
+    matches: tuple[Match, ...]
+    nearest: tuple[Area, ...] = ()  # for a code not in the table
+
+
+def look_up(query: str, limit: int = 10) -> Lookup:
+    """The areas a code or a name names (see :func:`search`); ``ValueError`` for a query that is neither.
+
+    A query of digits and dots is a code: in a shape no code has
+    (``33.7``), it is refused rather than searched as words.
+    """
+    query = " ".join(query.split())
+    code = canonical_code(query)
+    if code is not None:
+        area = by_code(code)
+        if area is None:
+            return Lookup(query, code, (), tuple(nearest_codes(code)))
+        return Lookup(query, code, (Match(area, True),))
+    if not query or not query.replace(".", "").replace(" ", "").strip("0123456789"):
+        raise ValueError(query)
+    words = [w for w in _bare(_words(query)) if w not in _PREFIXES]
+    if not words:
+        raise ValueError(query)
+    return Lookup(query, None, tuple(search(query, limit)))

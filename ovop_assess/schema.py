@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -92,6 +93,43 @@ def region_schema_json() -> str:
     return json.dumps(region_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def region_template() -> str:
-    """The commented region-file template that ``ovop-assess init`` writes."""
-    return resources.files("ovop_assess").joinpath("data/region-template.yaml").read_text(encoding="utf-8")
+def region_template(region: Mapping[str, str] | None = None) -> str:
+    """The commented region-file template that ``ovop-assess init`` writes.
+
+    With ``region`` (:func:`ovop_assess.areas.template_region`: name, level,
+    code, district, city, province), those lines of ``region`` hold its values,
+    their comments kept; a field it lacks (a kecamatan's district) stays as written.
+    """
+    template = resources.files("ovop_assess").joinpath("data/region-template.yaml").read_text(encoding="utf-8")
+    if region is None:
+        return template
+    lines = template.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("region:"))
+    sample = re.search(r'code: "([0-9.]+)"', template)
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.startswith("  "):
+            break
+        if sample and line.startswith("  #  ") and f"{sample[1]} =" in line:
+            lines[i] = ""  # what the template's sample code names: not this file's area
+            continue
+        field = line.lstrip(" #").split(":", 1)[0]
+        if field in region and not line.startswith("  #  "):
+            comment = line[line.index("#", line.index(":")) :] if "#" in line[line.index(":") :] else "\n"
+            setting = f"  {field}: {_yaml_text(region[field])}"
+            lines[i] = f"{setting.ljust(32)} {comment}" if comment != "\n" else setting + "\n"
+    return "".join(lines)
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as YAML reads it back as the same text: plain when it can be, else in double quotes."""
+    import yaml
+
+    plain = value if value.strip() == value and value else None
+    if plain is not None and not plain.replace(".", "").isdigit():
+        try:
+            if yaml.safe_load(f"k: {plain}") == {"k": plain}:
+                return plain
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)

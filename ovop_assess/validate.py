@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from .area_check import area_warnings
 from .messages import CATALOGUE
 from .region import AREA_CODE_PATTERN, LEVELS, Region
 from .results import Finding, Location, Message, UnknownEvidenceKey
@@ -292,6 +293,7 @@ def _cross_checks(
     _check_firms(data.get("firms"), positions, errors, warnings)
     _check_unquoted_codes(data, positions, warnings)
     _check_code(data.get("region"), positions, errors, warnings)
+    warnings.extend(area_warnings(data.get("region"), positions))
     _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
     _check_verification(data.get("verification"), positions, rules, errors, warnings)
 

@@ -54,6 +54,11 @@ class ChecklistFormat(StrEnum):
     html = "html"
 
 
+class AreaFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 class SortBy(StrEnum):
     file = "file"
     score = "score"
@@ -250,6 +255,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         firms_sheet: Annotated[
             Path | None, typer.Option("--firms-sheet", metavar=h("help.metavar.xlsx"), help=h("help.firms_sheet"))
         ] = None,
+        code: Annotated[
+            str | None, typer.Option("--code", metavar=h("help.metavar.code"), help=h("help.init_code"))
+        ] = None,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
@@ -266,6 +274,11 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
         if file is not None and file.exists() and not force:
             raise UsageError(Message("cli.exists", {"path": file_label(file)}))
+        if code is not None:
+            from .commands import template_for_code
+
+            write_output(template_for_code(code), file)
+            return ExitCode.OK
         write_output(region_template(), file)
         return ExitCode.OK
 
@@ -292,6 +305,19 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         )
         return run_import(sheet_file=sheet_file, sheet=sheet, output=output, lang=lang, limits=limits)
 
+    def area(
+        query: Annotated[list[str], typer.Argument(metavar=h("help.metavar.query"), help=h("help.area_query"))],
+        output_format: Annotated[
+            AreaFormat, typer.Option("--format", "-f", help=h("help.area_format"))
+        ] = AreaFormat.table,
+        limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=h("help.area_limit"))] = 10,
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_area
+
+        return run_area(" ".join(query), output_format.value, limit, lang)
+
     commands: dict[str, Callable[..., int]] = {
         "assess": assess,
         "rules": rules,
@@ -300,6 +326,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         "schema": schema,
         "init": init,
         "import": import_,
+        "area": area,
     }
     wanted = [only] if only in commands else list(COMMANDS)
     for name in wanted:

@@ -300,3 +300,51 @@ def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
     said = text("sheet.template_written", lang, file=file_label(target), sheet=SHEET_NAMES[lang][0], name=target.name)
     sys.stderr.write(f"ovop-assess: {shown(said)}\n")
     return ExitCode.OK
+
+
+def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
+    """0 when an area is found, 1 when none is (the nearest codes, for a code, on stderr), 2 for a query
+    that is neither a code nor a name (empty, only prefixes, or digits in no code's shape)."""
+    from .. import areas
+
+    try:
+        lookup = areas.look_up(query, limit)
+    except ValueError:
+        if query.strip() and areas.canonical_code(query) is None and any(c.isdigit() for c in query):
+            raise UsageError(Message("area.bad_code", {"query": query.strip()})) from None
+        raise UsageError(Message("area.empty_query", {})) from None
+    renderer = renderers.lookup("area", output_format)
+    if lookup.matches or output_format != "table":
+        write_output(renderer.render(lookup, lang, to_terminal=sys.stdout.isatty()), None)
+    if lookup.matches:
+        return ExitCode.OK
+    if output_format == "table":
+        if lookup.code is not None:
+            nearest = ", ".join(areas.describe(a) for a in lookup.nearest) or "-"
+            said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
+        else:
+            said = text("area.no_match", lang, query=lookup.query)
+        sys.stderr.write(f"ovop-assess: {said}\n")
+    return ExitCode.NOT_FOUND
+
+
+def template_for_code(code: str) -> str:
+    """The region-file template with ``region`` filled in from the official table (``init --code``)."""
+    from .. import areas
+    from ..schema import region_template
+
+    canonical = areas.canonical_code(code)
+    if canonical is None:
+        raise UsageError(Message("area.bad_code", {"query": code.strip()}))
+    area = areas.by_code(canonical)
+    if area is None:
+        nearest = "; ".join(areas.describe(a) for a in areas.nearest_codes(canonical)) or "-"
+        raise UsageError(Message("area.code_not_found", {"code": canonical, "codes": nearest}))
+    fields = areas.template_region(canonical)
+    if fields is None:
+        level = Message(_LEVEL_WORDS[area.level], {})
+        raise UsageError(Message("area.init_not_a_region", {"code": canonical, "level": level, "name": area.name}))
+    return region_template(fields)
+
+
+_LEVEL_WORDS = {"provinsi": "level.provinsi", "kabupaten": "level.kabupaten", "kota": "level.kota"}

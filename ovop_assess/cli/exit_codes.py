@@ -12,6 +12,7 @@ from enum import IntEnum
 class ExitCode(IntEnum):
     OK = 0  # every file assessed and eligible
     NOT_ELIGIBLE = 1  # a file not eligible, or incomplete (unless --allow-incomplete)
+    NOT_FOUND = 1  # ``area``: no area of the table matches (an alias of 1: "the answer is no")
     USAGE = 2  # bad option, bad criteria set, unknown rule or command
     INVALID = 3  # a file missing, unreadable, not YAML, or not a valid region file
     INTERNAL = 4  # a bug: a rule crashed or the tool did

@@ -18,6 +18,7 @@ from typing import Final, Literal
 
 from ..results import Message
 from . import (
+    areas,
     assessment,
     checklist,
     cli_help,
@@ -43,6 +44,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **command_line.MESSAGES,
     **cli_help.MESSAGES,
     **spreadsheets.MESSAGES,
+    **areas.MESSAGES,
 }
 
 

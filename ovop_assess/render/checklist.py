@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import jinja2
 
+from .. import area_dataset
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, render
 from ..results import Message, Status, assurance_above
@@ -122,6 +123,13 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "backing": backing(),
         "place": lambda location: sheet_place(location, lang),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
+        "area_table": t(
+            "area.dataset",
+            name=area_dataset.NAME,
+            version=area_dataset.VERSION,
+            licence=area_dataset.LICENCE,
+            decree=area_dataset.DECREE,
+        ),
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,
         "FOLDER": EvidenceState.FOLDER,

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from .. import area_dataset
 from ..messages import Lang, render
 from ..results import (
     CriterionResult,
@@ -89,6 +90,12 @@ def _header(tool_version: str, info: SetInfo, lang: Lang, as_of: datetime.date |
             "version": info.version,
             "title": info.title.get(lang, info.id),
             "source": info.source,
+        },
+        "area_table": {
+            "name": area_dataset.NAME,
+            "version": area_dataset.VERSION,
+            "licence": area_dataset.LICENCE,
+            "decree": area_dataset.DECREE,
         },
     }
     if as_of is not None:  # (a report built without one, by a library caller, has none)

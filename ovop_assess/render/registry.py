@@ -29,7 +29,9 @@ What the function is given depends on the command (its *subject*):
   ``to_terminal=`` for a terminal format); a per-file format adds
   ``encode(result: FileResult, lang=lang) -> FileEntry`` and
   ``assemble(tool_version, set_info, entries, lang) -> Iterable[str]``;
-- ``checklist``: ``function(document: Checklist, lang) -> str``.
+- ``checklist``: ``function(document: Checklist, lang) -> str``;
+- ``area``: ``function(lookup: ovop_assess.areas.Lookup, lang) -> str``
+  (plus ``to_terminal=`` for its rich ``table``).
 
 Adding a format (the office's ``xlsx``, the round report's ``html``, the
 output of ``compare``) is one small module and one line:
@@ -143,6 +145,8 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("assess", "markdown", "ovop_assess.render.markdown:render_markdown"),
     Renderer("checklist", "markdown", "ovop_assess.render.checklist:render_markdown"),
     Renderer("checklist", "html", "ovop_assess.render.checklist:render_html"),
+    Renderer("area", "table", "ovop_assess.cli.area_table:render_area_table", terminal=True),
+    Renderer("area", "json", "ovop_assess.render.area_json:render_area_json"),
 )
 
 

@@ -22,6 +22,7 @@ RENDER = Path(registry.__file__).parent
 def test_formats_per_command_default_first() -> None:
     assert formats_for("assess") == ("table", "json", "junit", "github", "csv", "markdown")
     assert formats_for("checklist") == ("markdown", "html")
+    assert formats_for("area") == ("table", "json")
     assert formats_for("rules") == ()
 
 
@@ -53,8 +54,8 @@ def test_a_whole_report_format_has_no_stream() -> None:
         lookup("assess", "csv").encoder("en")
 
 
-def test_the_table_is_the_only_terminal_format() -> None:
-    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [("assess", "table")]
+def test_the_tables_are_the_only_terminal_formats() -> None:
+    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [("assess", "table"), ("area", "table")]
     assert not any(r.binary for r in registry.RENDERERS)
 
 

@@ -1,0 +1,58 @@
+"""``ovop-assess area`` as a rich table: one row per area, its code, level and parents, best first."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from .. import area_dataset
+from ..areas import Lookup, Place
+from ..messages import Lang, text
+from .table import _print
+
+_LEVEL_WORDS = {
+    "provinsi": "level.provinsi",
+    "kabupaten": "level.kabupaten",
+    "kota": "level.kota",
+    "kecamatan": "level.kecamatan",
+    "kelurahan": "level.kelurahan",
+    "desa": "level.desa",
+}
+
+
+def _name(place: Place | None) -> str:
+    return place.name if place is not None else ""
+
+
+def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) -> str:
+    """The matches as a table with a title saying how many (and whether only close spellings matched)."""
+    exact = all(match.exact for match in lookup.matches)
+    count = len(lookup.matches)
+    if lookup.code is not None:
+        title = text("area.by_code", lang, code=lookup.code)
+    else:
+        title = text("area.matches" if exact else "area.close_matches", lang, query=lookup.query, count=count)
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
+    table.add_column(text("ui.area_code", lang), no_wrap=True)
+    for key in ("ui.area_name", "ui.area_level", "ui.area_district", "ui.area_regency", "ui.area_province"):
+        table.add_column(text(key, lang))
+    for match in lookup.matches:
+        found = match.area
+        table.add_row(
+            Text(found.code, style="bold"),
+            found.name,
+            text(_LEVEL_WORDS[found.level], lang),
+            _name(found.district),
+            _name(found.regency),
+            _name(found.province),
+        )
+    source = text(
+        "area.dataset",
+        lang,
+        name=area_dataset.NAME,
+        version=area_dataset.VERSION,
+        licence=area_dataset.LICENCE,
+        decree=area_dataset.DECREE,
+    )
+    return _print([table, Text(source, style="dim")], to_terminal)
