@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..results import Outcome, Status
+from ..results import Finding, Message, Outcome, Status
 from .base import Facts, RuleParams, msg, result
 
 ID = "C2"
@@ -115,6 +115,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Hanya {count} usaha yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal "
         "{required}.",
     },
+    "c2.export_false": {
+        "en": "The product is marked as not export-oriented.",
+        "id": "Produk ditandai tidak berorientasi ekspor.",
+    },
+    "c2.export_absent": {
+        "en": "Whether the cluster's product can become export-oriented is not stated.",
+        "id": "Belum dinyatakan apakah produk sentra dapat dikembangkan menjadi produk berorientasi ekspor.",
+    },
+    "missing.c2.export_state": {
+        "en": "state whether the product is export-oriented (product.export_oriented)",
+        "id": "nyatakan apakah produk berorientasi ekspor (product.export_oriented)",
+    },
+    "missing.c2.export": {
+        "en": "a product that can be developed into a higher value-added, export-oriented product",
+        "id": "produk yang dapat dikembangkan menjadi produk bernilai tambah lebih tinggi dan berorientasi ekspor",
+    },
     "missing.c2.more_firms_any": {
         "en": "{count} more firm(s) making the same kind of product",
         "id": "{count} usaha lagi yang memproduksi produk sejenis",
@@ -128,39 +144,58 @@ class Params(RuleParams):
 
 def check(facts: Facts, params: Params) -> Outcome:
     region = facts.region
+    product = region.product
+    failed: list[Finding] = []
+    unknown: list[Finding] = []
+    missing: list[Message] = []
+    # Export orientation first: like C1, the source asks for a cluster whose products can become export-oriented.
+    export = product.export_oriented if product is not None else None
+    if export is False:
+        failed.append(facts.finding("c2.export_false", ("product", "export_oriented")))
+        missing.append(msg("missing.c2.export"))
+    elif export is None:
+        if product is not None:
+            unknown.append(facts.finding("c2.export_absent", ("product",)))
+        missing.append(msg("missing.c2.export_state"))
+    count_score, passed = _count(facts, params, failed, unknown, missing)
+    if failed:
+        # Too few firms scale the score; a product marked not export-oriented fails it whatever the count.
+        return result(Status.FAIL, 0.0 if export is False else count_score, failed, missing=missing)
+    if unknown:
+        return result(Status.UNKNOWN, 0.0, unknown, missing=missing)
+    return result(Status.PASS, 1.0, passed)
+
+
+def _count(
+    facts: Facts, params: Params, failed: list[Finding], unknown: list[Finding], missing: list[Message]
+) -> tuple[float, list[Finding]]:
+    """Count the similar firms into ``failed``/``unknown``/``missing``; the count's score and pass reasons."""
+    region = facts.region
     firms = region.firms
     if firms is None:
+        unknown.insert(0, facts.finding("c2.firms_absent"))
         # Without the product the category to count is unknown too: both are needed.
-        missing = (
-            [msg("missing.firms")] if region.product is not None else [msg("missing.firms"), msg("missing.product")]
-        )
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=missing)
+        missing.insert(0, msg("missing.firms"))
+        if region.product is None:
+            missing.insert(1, msg("missing.product"))
+        return 0.0, []
     required = params.min_similar_firms
     if region.product is None:
         # The category is unknown: count as if it were the most favourable one.
         own = [firm.category for firm in firms]
         best = max(sum(1 for c in own if c is None or c == option) for option in {*own, None})
         if best >= required:
-            return result(
-                Status.UNKNOWN,
-                0.0,
-                [facts.finding("c2.category_absent", ("firms",))],
-                missing=[msg("missing.product")],
-            )
-        return result(
-            Status.FAIL,
-            best / required,
-            [facts.finding("c2.short_any", ("firms",), count=best, required=required)],
-            missing=[msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")],
-        )
+            unknown.insert(0, facts.finding("c2.category_absent", ("firms",)))
+            missing.insert(0, msg("missing.product"))
+            return 0.0, []
+        failed.insert(0, facts.finding("c2.short_any", ("firms",), count=best, required=required))
+        missing[:0] = [msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")]
+        return best / required, []
     category = region.product.category
     count = sum(1 for firm in firms if region.firm_category(firm) == category)
     values = {"count": count, "required": required, "category": category}
     if count >= required:
-        return result(Status.PASS, 1.0, [facts.finding("c2.ok", ("firms",), **values)])
-    return result(
-        Status.FAIL,
-        count / required,
-        [facts.finding("c2.short", ("firms",), **values)],
-        missing=[msg("missing.c2.more_firms", count=required - count, category=category)],
-    )
+        return 1.0, [facts.finding("c2.ok", ("firms",), **values)]
+    failed.insert(0, facts.finding("c2.short", ("firms",), **values))
+    missing.insert(0, msg("missing.c2.more_firms", count=required - count, category=category))
+    return count / required, []

@@ -32,6 +32,7 @@ Failing fragment
 
 from __future__ import annotations
 
+from ..region import Uniqueness
 from ..results import Outcome, Status
 from .base import Facts, NoParams, msg, result
 
@@ -78,8 +79,16 @@ Contoh gagal
 
 MESSAGES: dict[str, dict[str, str]] = {
     "c3.ok": {
-        "en": "The product's uniqueness and local wisdom are described (aspects: {aspects}).",
-        "id": "Keunikan dan kearifan lokal produk sudah diuraikan (segi: {aspects}).",
+        "en": "The product's uniqueness and local wisdom are described (aspects: {aspects}); whether they make it "
+        "unique is for the selection team to judge.",
+        "id": "Keunikan dan kearifan lokal produk sudah diuraikan (segi: {aspects}); apakah produk itu memang unik "
+        "dinilai oleh tim seleksi.",
+    },
+    "c3.short": {
+        "en": "The {aspect} aspect says only \u201c{text}\u201d: describe it in a sentence or more, for the selection "
+        "team to judge.",
+        "id": "Segi {aspect} hanya berbunyi \u201c{text}\u201d: uraikan sekurang-kurangnya dalam satu kalimat agar "
+        "dapat dinilai tim seleksi.",
     },
     "c3.empty": {
         "en": "uniqueness is given, but raw material, local skill and culture are all empty.",
@@ -121,8 +130,22 @@ def check(facts: Facts, params: NoParams) -> Outcome:
             Status.FAIL, 0.0, [facts.finding("c3.empty", ("product", "uniqueness"))], missing=[msg("missing.c3")]
         )
     aspects = [msg(f"aspect.{a}") for a in present]
+    # One or two words describe nothing a selection team could weigh: say so, without failing.
+    warnings = [
+        facts.finding("c3.short", ("product", "uniqueness", a), aspect=msg(f"aspect.{a}"), text=_text(uniqueness, a))
+        for a in present
+        if len(_text(uniqueness, a).split()) <= _SHORT_WORDS
+    ]
     return result(
         Status.PASS,
         1.0,
         [facts.finding("c3.ok", ("product", "uniqueness", present[0]), aspects=tuple(aspects))],
+        warnings=warnings,
     )
+
+
+_SHORT_WORDS = 2
+
+
+def _text(uniqueness: Uniqueness, aspect: str) -> str:
+    return str(getattr(uniqueness, aspect) or "").strip()

@@ -81,6 +81,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
         "id": "{count} dari {required} komitmen yang disepakati atau terlaksana ({planned} baru rencana).",
     },
+    "c4.status_absent": {
+        "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "
+        "they are planned, committed or delivered (status), so they are not counted yet.",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana; {unstated} komitmen lain belum "
+        "menyebutkan statusnya (rencana, disepakati atau terlaksana), sehingga belum dihitung.",
+    },
+    "c4.too_few_unstated": {
+        "en": "{count} of the {required} committed or delivered commitments needed, too few even if the {unstated} "
+        "without a status were committed ({planned} only planned).",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana; tetap kurang meskipun {unstated} "
+        "komitmen tanpa status dianggap disepakati ({planned} baru rencana).",
+    },
+    "missing.c4.status": {
+        "en": "state the status (planned, committed or delivered) of the {count} commitment(s) that give none",
+        "id": "nyatakan status {count} komitmen yang belum menyebutkannya: rencana (planned), disepakati "
+        "(committed) atau terlaksana (delivered)",
+    },
     "c4.empty": {
         "en": "No local-government commitment is listed.",
         "id": "Tidak ada komitmen pemerintah daerah yang tercantum.",
@@ -103,34 +120,44 @@ class Params(RuleParams):
 
 def check(facts: Facts, params: Params) -> Outcome:
     commitments = facts.region.government_commitment
+    need = params.min_commitments
     if commitments is None:
-        return result(
-            Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=params.min_commitments)]
-        )
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=need)])
     if not commitments:
         return result(
             Status.FAIL,
             0.0,
             [facts.finding("c4.empty", ("government_commitment",))],
-            missing=[msg("missing.c4", count=params.min_commitments)],
+            missing=[msg("missing.c4", count=need)],
         )
-    firm = [i for i, c in enumerate(commitments) if c.status != "planned"]
+    # Only an entry that says it is committed or delivered is a commitment; one that says nothing may yet be.
+    firm = [i for i, c in enumerate(commitments) if c.status in ("committed", "delivered")]
+    unstated = [i for i, c in enumerate(commitments) if c.status is None]
     planned_at = [i for i, c in enumerate(commitments) if c.status == "planned"]
-    planned = len(planned_at)
-    if len(firm) >= params.min_commitments:
+    if len(firm) >= need:
         return result(Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))])
-    return result(
-        Status.FAIL,
-        0.0,
-        [
-            facts.finding(
-                "c4.too_few",
-                # The deciding fact: the first commitment that is only planned, else the list.
-                ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",),
-                count=len(firm),
-                required=params.min_commitments,
-                planned=planned,
-            )
-        ],
-        missing=[msg("missing.c4", count=params.min_commitments - len(firm))],
-    )
+    if len(firm) + len(unstated) >= need:
+        return result(
+            Status.UNKNOWN,
+            0.0,
+            [
+                facts.finding(
+                    "c4.status_absent",
+                    ("government_commitment", unstated[0]),
+                    count=len(firm),
+                    required=need,
+                    unstated=len(unstated),
+                )
+            ],
+            missing=[msg("missing.c4.status", count=len(unstated))],
+        )
+    values = {"count": len(firm), "required": need, "planned": len(planned_at)}
+    if unstated:
+        reason = facts.finding(
+            "c4.too_few_unstated", ("government_commitment", unstated[0]), unstated=len(unstated), **values
+        )
+    else:
+        # The deciding fact: the first commitment that is only planned, else the list.
+        where = ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",)
+        reason = facts.finding("c4.too_few", where, **values)
+    return result(Status.FAIL, 0.0, [reason], missing=[msg("missing.c4", count=need - len(firm))])

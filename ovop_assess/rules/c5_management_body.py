@@ -67,6 +67,11 @@ Contoh gagal
 MESSAGES: dict[str, dict[str, str]] = {
     "c5.ok": {"en": "Managed by {names}.", "id": "Dikelola oleh {names}."},
     "c5.body": {"en": "{name} ({type})", "id": "{name} ({type})"},
+    "c5.other_no_basis": {
+        "en": "{name} is of type other and gives no legal_basis: name the deed or decree that establishes it.",
+        "id": "{name} berbentuk lainnya (other) dan tidak menyebutkan dasar hukum (legal_basis): sebutkan akta "
+        "atau SK pembentukannya.",
+    },
     "c5.empty": {
         "en": "The sentra has no management body.",
         "id": "Sentra tidak memiliki pengurus.",
@@ -100,4 +105,10 @@ def check(facts: Facts, params: NoParams) -> Outcome:
         return result(Status.FAIL, 0.0, [facts.finding("c5.empty", ("organizations",))], missing=[msg("missing.c5")])
     # The body's type as a word of the catalogue (``org.kub``), not a raw code, in either language.
     names = tuple(msg("c5.body", name=o.name, type=msg(f"org.{o.type}")) for o in organizations)
-    return result(Status.PASS, 1.0, [facts.finding("c5.ok", ("organizations", 0), names=names)])
+    # A body of no recognised form, with nothing establishing it, may be no more than a chat group.
+    warnings = [
+        facts.finding("c5.other_no_basis", ("organizations", i), name=o.name)
+        for i, o in enumerate(organizations)
+        if o.type == "other" and not (o.legal_basis or "").strip()
+    ]
+    return result(Status.PASS, 1.0, [facts.finding("c5.ok", ("organizations", 0), names=names)], warnings=warnings)

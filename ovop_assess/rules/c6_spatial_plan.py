@@ -27,6 +27,8 @@ Failing fragment
 
 from __future__ import annotations
 
+import re
+
 from ..results import Finding, Message, Outcome, Status
 from .base import Facts, NoParams, msg, result
 
@@ -67,6 +69,12 @@ Contoh gagal
 
 MESSAGES: dict[str, dict[str, str]] = {
     "c6.ok": {"en": "Conforms to {regulation}.", "id": "Sesuai dengan {regulation}."},
+    "c6.regulation_vague": {
+        "en": "The Perda is named without its number and year ({regulation}): give both (for example "
+        "No. 1 Tahun 2012) so that a reviewer can look it up.",
+        "id": "Perda disebutkan tanpa nomor dan tahunnya ({regulation}): sebutkan keduanya (misalnya "
+        "No. 1 Tahun 2012) agar penilai dapat menelusurinya.",
+    },
     "c6.not_conform": {
         "en": "The location does not conform to the regional spatial plan (RUTR/RTRW).",
         "id": "Lokasi tidak sesuai dengan rencana tata ruang wilayah (RUTR/RTRW).",
@@ -112,13 +120,14 @@ def check(facts: Facts, params: NoParams) -> Outcome:
     regulation = (plan.regulation or "").strip()
     reasons: list[Finding] = []
     missing: list[Message] = []
+    warnings = _vague(facts, regulation)
     if plan.conforms is False:
         reasons.append(facts.finding("c6.not_conform", ("spatial_plan", "conforms")))
         missing.append(msg("missing.c6.conform"))
         if not regulation:  # a conforming location still has to name its Perda to pass
             reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
             missing.append(msg("missing.c6.regulation"))
-        return result(Status.FAIL, 0.0, reasons, missing=missing)
+        return result(Status.FAIL, 0.0, reasons, warnings, missing=missing)
     if plan.conforms is None:
         reasons.append(facts.finding("c6.conforms_absent", ("spatial_plan",)))
         missing.append(msg("missing.c6.conforms"))
@@ -126,5 +135,19 @@ def check(facts: Facts, params: NoParams) -> Outcome:
         reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
         missing.append(msg("missing.c6.regulation"))
     if reasons:
-        return result(Status.UNKNOWN, 0.0, reasons, missing=missing)
-    return result(Status.PASS, 1.0, [facts.finding("c6.ok", ("spatial_plan", "regulation"), regulation=regulation)])
+        return result(Status.UNKNOWN, 0.0, reasons, warnings, missing=missing)
+    return result(
+        Status.PASS, 1.0, [facts.finding("c6.ok", ("spatial_plan", "regulation"), regulation=regulation)], warnings
+    )
+
+
+# "No. 1", "Nomor 1", "No 1/2012"; a year of this or the last century ("Tahun 2012", "2011-2031").
+_NUMBER = re.compile(r"\b(?:no|nomor)\b\.?\s*\d+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _vague(facts: Facts, regulation: str) -> list[Finding]:
+    """A Perda named without its number and year: a reviewer cannot look it up."""
+    if not regulation or (_NUMBER.search(regulation) and _YEAR.search(regulation)):
+        return []
+    return [facts.finding("c6.regulation_vague", ("spatial_plan", "regulation"), regulation=regulation)]

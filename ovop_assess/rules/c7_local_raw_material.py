@@ -34,7 +34,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..results import Outcome, Status
+from ..results import Message, Outcome, Status
 from .base import Facts, RuleParams, msg, result
 
 ID = "C7"
@@ -86,6 +86,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Where {names} come(s) from is not given.",
         "id": "Asal {names} belum diisi.",
     },
+    "c7.main_ok": {
+        "en": "Every main raw material ({names}) comes from an accepted source ({accepted}).",
+        "id": "Semua bahan baku utama ({names}) berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.main_not_accepted": {
+        "en": "Main raw material {names} does not come from an accepted source ({accepted}).",
+        "id": "Bahan baku utama {names} tidak berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.main_source_absent": {
+        "en": "Where main raw material {names} comes from is not given.",
+        "id": "Asal bahan baku utama {names} belum diisi.",
+    },
+    "c7.mark_main": {
+        "en": "No raw material is marked as main (main: true), so any accepted one passes C7: mark the product's "
+        "main raw material(s) so that C7 judges them.",
+        "id": "Belum ada bahan baku yang ditandai sebagai bahan baku utama (main: true), sehingga bahan apa pun dari "
+        "sumber yang diterima meluluskan C7: tandai bahan baku utama produk agar C7 menilainya.",
+    },
+    "missing.c7.main_local": {
+        "en": "main raw material {names} available from an accepted source ({accepted})",
+        "id": "bahan baku utama {names} yang tersedia dari sumber yang diterima ({accepted})",
+    },
     "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
     "c7.absent": {
         "en": "The raw materials and their origin are not stated yet.",
@@ -135,6 +157,9 @@ def check(facts: Facts, params: Params) -> Outcome:
             [facts.finding("c7.empty", ("raw_materials",))],
             missing=[msg("missing.c7.local", accepted=accepted)],
         )
+    mains = [i for i, m in enumerate(materials) if m.main is True]
+    if mains:
+        return _judge_main(facts, params, mains, accepted)
     good = [i for i, m in enumerate(materials) if m.source in params.accepted_sources]
     if good:
         names = tuple(materials[i].name for i in good)
@@ -142,6 +167,8 @@ def check(facts: Facts, params: Params) -> Outcome:
             Status.PASS,
             1.0,
             [facts.finding("c7.ok", ("raw_materials", good[0], "source"), names=names, accepted=accepted)],
+            # Any accepted material passed it; the source means the product's own materials.
+            warnings=[facts.finding("c7.mark_main", ("raw_materials",))],
         )
     unsourced = [i for i, m in enumerate(materials) if m.source is None]
     if unsourced:
@@ -158,4 +185,39 @@ def check(facts: Facts, params: Params) -> Outcome:
         # Every material has a source and none is accepted: point at the first source.
         [facts.finding("c7.none_accepted", ("raw_materials", 0, "source"), accepted=accepted)],
         missing=[msg("missing.c7.local", accepted=accepted)],
+    )
+
+
+def _judge_main(facts: Facts, params: Params, mains: list[int], accepted: tuple[Message, ...]) -> Outcome:
+    """The file marks its main materials: every one of them must come from an accepted source."""
+    materials = facts.region.raw_materials or []
+    outside = [
+        i for i in mains if materials[i].source is not None and materials[i].source not in params.accepted_sources
+    ]
+    unsourced = [i for i in mains if materials[i].source is None]
+    if outside:
+        names = tuple(materials[i].name for i in outside)
+        return result(
+            Status.FAIL,
+            0.0,
+            [
+                facts.finding(
+                    "c7.main_not_accepted", ("raw_materials", outside[0], "source"), names=names, accepted=accepted
+                )
+            ],
+            missing=[msg("missing.c7.main_local", names=names, accepted=accepted)],
+        )
+    if unsourced:
+        names = tuple(materials[i].name for i in unsourced)
+        return result(
+            Status.UNKNOWN,
+            0.0,
+            [facts.finding("c7.main_source_absent", ("raw_materials", unsourced[0]), names=names)],
+            missing=[msg("missing.c7.source", names=names)],
+        )
+    names = tuple(materials[i].name for i in mains)
+    return result(
+        Status.PASS,
+        1.0,
+        [facts.finding("c7.main_ok", ("raw_materials", mains[0], "source"), names=names, accepted=accepted)],
     )

@@ -77,6 +77,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
         "id": "Dapat dicapai dengan {modes}; perhentian terdekat berjarak {distance} m (maksimal {limit} m).",
     },
+    "c8.distance_absent": {
+        "en": "The distance to the nearest stop is not given (nearest_stop_m): C8 passes on the modes alone.",
+        "id": "Jarak ke tempat pemberhentian terdekat belum diisi (nearest_stop_m): C8 lulus hanya berdasarkan "
+        "moda angkutan umum yang tercantum.",
+    },
     "c8.too_far": {
         "en": "The nearest public-transport stop is {distance} m away; at most {limit} m.",
         "id": "Perhentian angkutan umum terdekat berjarak {distance} m; maksimal {limit} m.",
@@ -141,7 +146,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     listed = tuple(modes or ())  # neither absent nor empty by now
     where = ("access", "public_transport")
     if distance is None:
-        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=listed)])
+        # The modes alone pass it; how near they stop is what a reviewer would ask next.
+        warning = facts.finding("c8.distance_absent", ("access",))
+        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=listed)], [warning])
     return result(
         Status.PASS,
         1.0,
