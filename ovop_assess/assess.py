@@ -103,7 +103,7 @@ def _assess(
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
         return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
-    facts = Facts(checked.region, loaded.positions)
+    facts = Facts(checked.region, checked.positions or loaded.positions)
     results = tuple(_run(rule, facts, as_of) for rule in criteria.rules)
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region
