@@ -95,6 +95,7 @@ class CriterionChecklist:
     missing: tuple[Message, ...]  # what would still have to be added or changed
     evidence: tuple[EvidenceCheck, ...]
     waiver: AppliedWaiver | None = None  # the waiver that decided the status
+    reading: Mapping[str, str] | None = None  # what the rule decides that the source does not say
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -209,9 +210,11 @@ def _criterion(
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
+    reading: Mapping[str, str] | None = None
     if rule is not None:
         if isinstance(rule.spec, RuleSpec):
             title = dict(rule.spec.title)
+            reading = rule.spec.reading
         items = tuple(
             _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
         )
@@ -228,6 +231,7 @@ def _criterion(
         missing=criterion.missing if criterion.status is not Status.ERROR else (Message("checklist.rule_error", {}),),
         evidence=items,
         waiver=criterion.waiver,
+        reading=reading,
     )
 
 

@@ -3,32 +3,41 @@
 What it checks
     Counts the firms (any role) whose category is the product's category;
     a firm without ``category`` takes ``product.category``. Passes with at
-    least ``min_similar_firms`` of them.
+    least ``min_similar_firms`` of them, when the product is, or can become,
+    export-oriented (``product.export_oriented: true``).
 
 Why
     The second OVOP sentra criterion in the source document: the community
-    already produces the same or similar goods (a sentra IKM) with at least
-    10 firms/UMKM making that kind of product.
+    already produces the same or similar goods (a sentra IKM) that can be
+    developed into higher value-added, export-oriented products, with at
+    least 10 firms/UMKM making that kind of product.
+    The source's: at least 10 firms making similar products
+    (``min_similar_firms`` 10); products that can become export-oriented
+    ("berorientasi ekspor", as in C1, read from the same field).
+    This tool's reading, not the source's: "the same kind of product" is
+    the same ``category`` text, and firms of any role count.
 
 Status
-    fail with fewer firms; the score scales with the count (7 of 10 -> 0.7).
-    unknown when ``firms`` is absent, or when firms are listed but the
-    product (and so its category) is not described and enough of them
-    could still make it. Without ``product`` the firms are counted as if
-    the category were the most favourable one (a firm without its own
-    ``category`` matches any), so too few firms fail all the same.
+    fail with too few firms (the score scales with the count: 7 of 10 ->
+    0.7), or when ``export_oriented`` is false (score 0), whatever else is
+    absent. unknown when ``firms`` or ``export_oriented`` is absent and
+    could still decide it, or when firms are listed but the product (and
+    so its category) is not described and enough of them could still make
+    it. Without ``product`` the firms are counted as if the category were
+    the most favourable one (a firm without its own ``category`` matches
+    any), so too few firms fail all the same.
 
 Parameters
     min_similar_firms (integer >= 1, default 10): similar firms needed.
 
 Passing fragment
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:   # ten entries like these
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
 Failing fragment (one of the two firms makes something else)
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}
       - {name: Lurik 1, role: member, category: lurik-weaving}
@@ -48,26 +57,42 @@ TITLE = {
     "id": "Sentra usaha yang sudah memproduksi produk sejenis",
 }
 
+READING = {
+    "en": '"the same kind of product" is the same category, and firms of any role count',
+    "id": '"produk sejenis" berarti kategori yang sama, dan usaha dengan peran apa pun dihitung',
+}
+
 DOC_ID = """C2 similar-firms: sentra yang sudah ada, dengan sekurang-kurangnya 10 usaha pembuat produk sejenis.
 
 Yang diperiksa
     Menghitung usaha (peran apa pun) yang kategorinya sama dengan kategori
     produk; usaha tanpa ``category`` mengikuti ``product.category``. Lulus
-    bila jumlahnya sekurang-kurangnya ``min_similar_firms``.
+    bila jumlahnya sekurang-kurangnya ``min_similar_firms`` dan produknya
+    berorientasi ekspor, atau dapat dikembangkan menjadi demikian
+    (``product.export_oriented: true``).
 
 Alasan
     Kriteria kedua sentra OVOP dalam dokumen sumber: wilayah yang
     masyarakatnya telah melakukan kegiatan produksi barang/produk yang
-    sama/sejenis (sentra IKM) dan "sekurang-kurangnya terdapat 10
-    perusahaan/UMKM yang memproduksi produk sejenis".
+    sama/sejenis (sentra IKM) "yang dapat dikembangkan lagi menjadi produk
+    yang bernilai tambah lebih tinggi berorientasi ekspor" dan
+    "sekurang-kurangnya terdapat 10 perusahaan/UMKM yang memproduksi
+    produk sejenis".
+    Dari sumber: sekurang-kurangnya 10 usaha pembuat produk sejenis
+    (``min_similar_firms`` 10); produk yang dapat berorientasi ekspor
+    (seperti pada C1, dibaca dari isian yang sama).
+    Tafsiran alat ini, bukan dari sumber: "produk sejenis" berarti teks
+    ``category`` yang sama, dan usaha dengan peran apa pun dihitung.
 
 Status
-    gagal (``fail``) bila usahanya kurang; skornya sebanding dengan jumlah
-    itu (7 dari 10 -> 0.7). Belum diketahui (``unknown``) bila ``firms``
-    tidak diisi, atau bila usaha sudah tercantum tetapi produknya (dan
-    dengan demikian kategorinya) belum diuraikan dan jumlah usaha yang
-    mungkin memproduksinya masih cukup. Tanpa ``product`` usaha dihitung
-    seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
+    gagal (``fail``) bila usahanya kurang (skornya sebanding dengan jumlah
+    itu: 7 dari 10 -> 0.7), atau bila ``export_oriented`` bernilai false
+    (skor 0), apa pun isian lain yang belum ada. Belum diketahui
+    (``unknown``) bila ``firms`` atau ``export_oriented`` tidak diisi dan
+    masih dapat menentukan hasilnya, atau bila usaha sudah tercantum tetapi
+    produknya (dan dengan demikian kategorinya) belum diuraikan dan jumlah
+    usaha yang mungkin memproduksinya masih cukup. Tanpa ``product`` usaha
+    dihitung seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
     ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha
     yang terlalu sedikit tetap gagal.
 
@@ -76,13 +101,13 @@ Parameter
     sejenis yang diperlukan.
 
 Contoh lulus
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:   # sepuluh entri seperti ini
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
 Contoh gagal (satu dari dua usaha memproduksi barang lain)
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}
       - {name: Lurik 1, role: member, category: lurik-weaving}

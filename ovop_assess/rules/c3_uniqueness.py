@@ -2,12 +2,19 @@
 
 What it checks
     ``product.uniqueness`` describes at least one of ``raw_material``,
-    ``local_skill`` or ``culture`` in non-empty text.
+    ``local_skill`` or ``culture`` in non-empty text. An aspect of one or
+    two words passes with a warning: describe it.
 
 Why
     The third OVOP sentra criterion in the source document: the product is
     unique and has local wisdom or history, judged by its raw material
     and/or local skills or local culture.
+    The source's: the three aspects (raw material, local skill, local
+    culture or history).
+    This tool's reading, not the source's: a description in words passes,
+    because whether the product is unique is for the selection team to
+    judge, not for this tool; the warning on one or two words is this
+    tool's, the source sets no length.
 
 Status
     fail when ``uniqueness`` is given but every aspect is empty or absent;
@@ -43,18 +50,30 @@ TITLE = {
     "id": "Keunikan dan kearifan lokal produk",
 }
 
+READING = {
+    "en": "a description in words passes; whether the product is unique is for the selection team to judge",
+    "id": "uraian tertulis sudah lulus; apakah produk itu memang unik dinilai oleh tim seleksi",
+}
+
 DOC_ID = """C3 uniqueness: produk memiliki keunikan dan kearifan lokal atau sejarah.
 
 Yang diperiksa
     ``product.uniqueness`` menguraikan sekurang-kurangnya satu dari
     ``raw_material``, ``local_skill`` atau ``culture`` dengan teks yang
-    tidak kosong.
+    tidak kosong. Segi yang hanya berisi satu atau dua kata tetap lulus
+    dengan peringatan: uraikanlah.
 
 Alasan
     Kriteria ketiga sentra OVOP dalam dokumen sumber: produk yang
     diproduksi "memiliki keunikan dan kearifan lokal atau sejarah yang
     dinilai dari aspek bahan baku dan/atau keterampilan lokal maupun budaya
     lokal".
+    Dari sumber: ketiga segi itu (bahan baku, keterampilan lokal, budaya
+    lokal atau sejarah).
+    Tafsiran alat ini, bukan dari sumber: uraian tertulis sudah lulus,
+    karena apakah produk itu memang unik dinilai oleh tim seleksi, bukan
+    oleh alat ini; peringatan atas satu atau dua kata berasal dari alat
+    ini, sumber tidak menetapkan panjangnya.
 
 Status
     gagal (``fail``) bila ``uniqueness`` diisi tetapi setiap aspeknya kosong

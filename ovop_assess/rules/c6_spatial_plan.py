@@ -2,13 +2,19 @@
 
 What it checks
     ``spatial_plan.conforms`` is true and ``spatial_plan.regulation`` names
-    the Perda that sets the RUTR/RTRW.
+    the Perda that sets the RUTR/RTRW. A Perda named without its number and
+    year passes with a warning: a reviewer cannot look it up.
 
 Why
     The sixth OVOP sentra criterion in the source document: the sentra the
-    kabupaten/kota proposes should already conform to its Perda RUTR
-    (Rencana Umum Tata Ruang). Naming the regulation makes the claim
-    checkable by the reviewer.
+    kabupaten/kota proposes "is expected" (diharapkan) to conform already to
+    its Perda RUTR (Rencana Umum Tata Ruang).
+    The source's: conformity with the kabupaten/kota's Perda RUTR (today's
+    RTRW).
+    This tool's reading, not the source's: the Perda must be named for the
+    criterion to pass, so that the claim can be checked (the source only
+    says the sentra is expected to conform); the warning on a Perda without
+    number and year is this tool's too. The tool does not read the Perda.
 
 Status
     fail when ``conforms: false`` (whatever else is given); unknown when
@@ -39,17 +45,31 @@ TITLE = {
     "id": "Kesesuaian dengan rencana tata ruang (Perda RUTR/RTRW)",
 }
 
+READING = {
+    "en": 'the Perda must be named to pass (the source says the sentra "is expected" to conform), with its number '
+    "and year",
+    "id": 'Perda harus disebutkan agar lulus (sumber menyatakan sentra "diharapkan" sesuai), beserta nomor dan '
+    "tahunnya",
+}
+
 DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/kota (Perda RUTR/RTRW).
 
 Yang diperiksa
     ``spatial_plan.conforms`` bernilai true dan ``spatial_plan.regulation``
-    menyebut Perda yang menetapkan RUTR/RTRW.
+    menyebut Perda yang menetapkan RUTR/RTRW. Perda yang disebutkan tanpa
+    nomor dan tahunnya tetap lulus dengan peringatan: penilai tidak dapat
+    menelusurinya.
 
 Alasan
     Kriteria keenam sentra OVOP dalam dokumen sumber: "sentra OVOP yang
     diusulkan daerah (kabupaten/kota) diharapkan sudah sesuai dengan Perda
-    RUTR (Rencana Umum Tata Ruang) masing-masing". Dengan menyebut
-    peraturannya, klaim tersebut dapat diperiksa oleh penilai.
+    RUTR (Rencana Umum Tata Ruang) masing-masing".
+    Dari sumber: kesesuaian dengan Perda RUTR (kini RTRW)
+    kabupaten/kota.
+    Tafsiran alat ini, bukan dari sumber: Perda harus disebutkan agar
+    kriteria ini lulus, sehingga klaimnya dapat diperiksa (sumber hanya
+    menyatakan "diharapkan" sesuai); peringatan atas Perda tanpa nomor dan
+    tahun juga berasal dari alat ini. Alat ini tidak membaca isi Perda.
 
 Status
     gagal (``fail``) bila ``conforms: false`` (apa pun isian lainnya); belum

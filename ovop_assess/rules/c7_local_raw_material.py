@@ -1,19 +1,28 @@
 """C7 local-raw-material: raw materials are available in the local area.
 
 What it checks
-    At least one entry of ``raw_materials`` has a ``source`` in
-    ``accepted_sources`` (by default only ``local``: the same
-    kabupaten/kota).
+    When some entries of ``raw_materials`` are marked ``main: true``, every
+    main material's ``source`` is in ``accepted_sources`` (by default only
+    ``local``: the same kabupaten/kota). When none is marked, at least one
+    material's source is accepted, with a warning to mark the main
+    material(s).
 
 Why
     The seventh OVOP sentra criterion in the source document: raw materials
     are available in the local area (ketersediaan bahan baku di daerah
-    setempat). A set may accept ``regional`` (same province) too.
+    setempat).
+    The source's: raw material available in the local area.
+    This tool's reading, not the source's: "local" is the same
+    kabupaten/kota (a set may accept ``regional``, the same province, too);
+    the product's main raw materials are the ones that count, when the file
+    marks them; when it does not, one accepted material is enough.
 
 Status
-    fail when the list is empty, or every material has a source and none is
-    accepted; unknown when ``raw_materials`` is absent, or no material is
-    from an accepted source but some have no ``source`` given. Score 0 or 1.
+    fail when the list is empty, a main material's source is not accepted,
+    or (none marked) every material has a source and none is accepted;
+    unknown when ``raw_materials`` is absent, or a source still absent
+    could decide it (a main material without ``source``; with none marked,
+    no accepted material but some without ``source``). Score 0 or 1.
 
 Parameters
     accepted_sources (list of local/regional/national/imported, default
@@ -21,11 +30,11 @@ Parameters
 
 Passing fragment
     raw_materials:
-      - {name: newspaper waste, source: local}
+      - {name: newspaper waste, source: local, main: true}
 
 Failing fragment
     raw_materials:
-      - {name: rattan, source: imported}
+      - {name: rattan, source: imported, main: true}
 """
 
 from __future__ import annotations
@@ -41,24 +50,40 @@ ID = "C7"
 NAME = "local-raw-material"
 TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku di daerah setempat"}
 
+READING = {
+    "en": '"local" means the same kabupaten/kota; when main raw materials are marked, each of them must be local',
+    "id": '"setempat" berarti kabupaten/kota yang sama; bila bahan baku utama ditandai, semuanya harus dari '
+    "daerah setempat",
+}
+
 DOC_ID = """C7 local-raw-material: bahan baku tersedia di daerah setempat.
 
 Yang diperiksa
-    Sekurang-kurangnya satu entri ``raw_materials`` mempunyai ``source``
-    yang termasuk dalam ``accepted_sources`` (bawaannya hanya ``local``:
-    kabupaten/kota yang sama).
+    Bila sebagian entri ``raw_materials`` ditandai ``main: true``, asal
+    (``source``) setiap bahan baku utama termasuk dalam
+    ``accepted_sources`` (bawaannya hanya ``local``: kabupaten/kota yang
+    sama). Bila tidak ada yang ditandai, sekurang-kurangnya satu bahan
+    berasal dari sumber yang diterima, dengan peringatan agar bahan baku
+    utama ditandai.
 
 Alasan
     Kriteria ketujuh sentra OVOP dalam dokumen sumber: "ketersediaan bahan
-    baku di daerah setempat". Sebuah kumpulan kriteria dapat juga menerima
-    ``regional`` (provinsi yang sama).
+    baku di daerah setempat".
+    Dari sumber: bahan baku tersedia di daerah setempat.
+    Tafsiran alat ini, bukan dari sumber: "setempat" berarti kabupaten/kota
+    yang sama (kumpulan kriteria dapat juga menerima ``regional``, provinsi
+    yang sama); yang dinilai adalah bahan baku utama produk, bila berkas
+    menandainya; bila tidak, satu bahan dari sumber yang diterima sudah
+    cukup.
 
 Status
-    gagal (``fail``) bila daftarnya kosong, atau setiap bahan mempunyai
-    ``source`` dan tak satu pun yang diterima; belum diketahui
-    (``unknown``) bila ``raw_materials`` tidak diisi, atau tidak ada bahan
-    dari sumber yang diterima tetapi ada bahan yang ``source``-nya belum
-    diisi. Skor 0 atau 1.
+    gagal (``fail``) bila daftarnya kosong, asal bahan baku utama tidak
+    diterima, atau (tanpa tanda utama) setiap bahan mempunyai ``source``
+    dan tak satu pun yang diterima; belum diketahui (``unknown``) bila
+    ``raw_materials`` tidak diisi, atau asal yang belum diisi masih dapat
+    menentukan hasilnya (bahan baku utama tanpa ``source``; tanpa tanda
+    utama, tidak ada bahan dari sumber yang diterima tetapi ada yang
+    ``source``-nya belum diisi). Skor 0 atau 1.
 
 Parameter
     accepted_sources (daftar berisi local/regional/national/imported,
@@ -66,11 +91,11 @@ Parameter
 
 Contoh lulus
     raw_materials:
-      - {name: newspaper waste, source: local}
+      - {name: newspaper waste, source: local, main: true}
 
 Contoh gagal
     raw_materials:
-      - {name: rattan, source: imported}
+      - {name: rattan, source: imported, main: true}
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
