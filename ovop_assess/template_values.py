@@ -67,6 +67,31 @@ def placeholders() -> frozenset[tuple[Pattern, str]]:
     return frozenset(found)
 
 
+@functools.cache
+def _by_mapping() -> dict[Pattern, dict[str, frozenset[str]]]:
+    """The placeholders grouped by the mapping that holds them: ``("firms", "*")`` -> ``{"name": {...}}``."""
+    grouped: dict[Pattern, dict[str, set[str]]] = {}
+    for pattern, value in placeholders():
+        grouped.setdefault(pattern[:-1], {}).setdefault(pattern[-1], set()).add(value)
+    return {where: {key: frozenset(values) for key, values in keys.items()} for where, keys in grouped.items()}
+
+
+def _plain_and_clean(item: dict[str, Any], pattern: Pattern) -> bool:
+    """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
+
+    Most entries of a long list are like that; checking only the fields that have a
+    placeholder keeps a file of thousands of firms fast.
+    """
+    if any(isinstance(value, dict | list) for value in item.values()):
+        return False
+    table = _by_mapping().get(pattern)
+    if not table:
+        return True
+    return not any(
+        isinstance(value := item.get(key), str) and _normal(value) in values for key, values in table.items()
+    )
+
+
 def _uncomment(line: str) -> str:
     found = _COMMENTED_FIELD.match(line)
     return found["indent"] + found["field"] if found else line
@@ -177,13 +202,13 @@ def _clear_mapping(
     out: dict[str, Any] = {}
     required_hit = False
     for key, value in data.items():
-        field = model.model_fields.get(key) if isinstance(key, str) else None
-        if field is None:
+        if not isinstance(key, str) or key not in model.model_fields:
             out[key] = value
             continue
         here, where = (*pattern, key), (*path, key)
-        if isinstance(value, str) and (here, _normal(value)) in known:
-            if field.is_required():
+        facts = _field_facts(model, key)
+        if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
+            if facts.required:
                 required_hit = True
                 kind = "warn.template_entry" if in_list else "warn.template_kept"
                 warnings.append(_warning(kind, where, value, positions))
@@ -191,16 +216,15 @@ def _clear_mapping(
             else:
                 warnings.append(_warning("warn.template_value", where, value, positions))
             continue
-        sub_model = _model_in(_annotation(field))
-        if isinstance(value, dict) and sub_model is not None:
+        if isinstance(value, dict) and facts.model is not None:
             sub, hit = _clear_mapping(
-                value, sub_model, where, here, known, positions, warnings, index_maps, in_list=False
+                value, facts.model, where, here, known, positions, warnings, index_maps, in_list=False
             )
             if value and not sub and not hit:
                 continue  # every value it had was a placeholder: the mapping is not known yet
             out[key] = sub
         elif isinstance(value, list):
-            kept = _clear_list(value, _item_of(_annotation(field)), where, here, known, positions, warnings, index_maps)
+            kept = _clear_list(value, facts.item, where, here, known, positions, warnings, index_maps)
             if value and not kept:
                 continue  # every entry was a placeholder: absent ("not known yet"), never "none"
             out[key] = list(kept.values())
@@ -231,6 +255,9 @@ def _clear_list(
             warnings.append(_warning("warn.template_value", where, item, positions))
             continue
         if isinstance(item, dict) and model is not None:
+            if _plain_and_clean(item, here):
+                kept[i] = item
+                continue
             before = len(warnings)
             sub, hit = _clear_mapping(item, model, where, here, known, positions, warnings, index_maps, in_list=True)
             if hit or (len(warnings) > before and not _any_text(sub, model)):
@@ -246,10 +273,24 @@ def _clear_list(
 def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
     """Whether a free-text field of ``data`` still holds a value (a name, a description)."""
     for key, value in data.items():
-        field = model.model_fields.get(key)
-        if field is not None and isinstance(value, str) and value.strip() and _free_text(_annotation(field)):
+        if isinstance(value, str) and value.strip() and key in model.model_fields and _field_facts(model, key).text:
             return True
     return False
+
+
+class _FieldFacts(NamedTuple):
+    required: bool
+    model: type[BaseModel] | None  # the model its mapping value follows
+    item: Any  # the annotation of its list items
+    text: bool  # free text
+
+
+@functools.cache
+def _field_facts(model: type[BaseModel], key: str) -> _FieldFacts:
+    """What clearing needs to know of a field, worked out once per field rather than per value."""
+    field = model.model_fields[key]
+    annotation = _annotation(field)
+    return _FieldFacts(field.is_required(), _model_in(annotation), _item_of(annotation), _free_text(annotation))
 
 
 def _warning(message_id: str, path: PathKey, value: str, positions: Positions) -> Finding:
