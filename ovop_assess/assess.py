@@ -149,9 +149,9 @@ def _assess(
     checked = validate(loaded, rule_ids(criteria))
     if checked.region is None:
         return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
-    facts = Facts(checked.region, loaded.positions)
+    facts = Facts(checked.region, checked.positions or loaded.positions)
     ran = tuple(_run(rule, facts, as_of, rule_timeout) for rule in criteria.rules)
-    assured = assure(ran, criteria, checked.region, loaded.positions, base_dir=base_dir, as_of=as_of)
+    assured = assure(ran, criteria, checked.region, facts.positions, base_dir=base_dir, as_of=as_of)
     results = assured.criteria
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region

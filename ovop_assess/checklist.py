@@ -85,6 +85,7 @@ class CriterionChecklist:
     waiver: AppliedWaiver | None = None  # the waiver that decided the status
     assurance: Assurance | None = None  # how far a pass is backed (None when it does not pass)
     next_level: tuple[Message, ...] = ()  # what would raise a pass one level of assurance
+    reading: Mapping[str, str] | None = None  # what the rule decides that the source does not say
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -204,9 +205,11 @@ def _criterion(
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
+    reading: Mapping[str, str] | None = None
     if rule is not None:
         if isinstance(rule.spec, RuleSpec):
             title = dict(rule.spec.title)
+            reading = rule.spec.reading
         items = evidence_checks(rule, given, base_dir)
     return CriterionChecklist(
         id=criterion.id,
@@ -223,4 +226,5 @@ def _criterion(
         waiver=criterion.waiver,
         assurance=criterion.assurance,
         next_level=next_level(criterion.id, items, criterion.assurance, as_of) if criterion.assurance else (),
+        reading=reading,
     )

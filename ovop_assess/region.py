@@ -144,6 +144,7 @@ class SpatialPlan(StrictModel):
 class RawMaterial(StrictModel):
     name: Text
     source: Literal["local", "regional", "national", "imported"] | None = None
+    main: bool | None = None  # a main raw material of the product: C7 judges these when any is marked
 
 
 class Access(StrictModel):

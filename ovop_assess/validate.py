@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from . import template_values
 from .area_check import area_warnings
 from .messages import CATALOGUE
 from .region import AREA_CODE_PATTERN, LEVELS, Region
@@ -65,6 +66,8 @@ class Validated(NamedTuple):
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]  # the listed warnings, unknown evidence keys among them
     unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
+    # Where the region's values sit, for its rules: the file's, seen through any template entries dropped.
+    positions: Positions | None = None
 
 
 class RuleIds(NamedTuple):
@@ -100,10 +103,16 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
     unknown = _unknown_evidence(data.get("evidence"), positions, rules)
     warnings.extend(u.warning for u in unknown)
     errors.extend(checked)
-    listed_warnings = _listed(list(warnings), positions, max_errors)
     if errors:
-        return Validated(None, _listed(errors, positions, max_errors), listed_warnings, unknown)
-    return Validated(region, (), listed_warnings, unknown)
+        return Validated(
+            None, _listed(errors, positions, max_errors), _listed(list(warnings), positions, max_errors), unknown
+        )
+    # Only a valid file is cleared of the template's example values (they count as absent).
+    cleared = template_values.clear(data, positions)
+    if cleared.warnings:
+        warnings.extend(cleared.warnings)
+        region = Region.model_validate(cleared.data)
+    return Validated(region, (), _listed(list(warnings), positions, max_errors), unknown, cleared.positions)
 
 
 def _dropped(data: Any, positions: Positions, said: Collection[Location], path: PathKey) -> bool:

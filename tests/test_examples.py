@@ -237,3 +237,41 @@ def test_update_script_finds_goldens_current(capsys: pytest.CaptureFixture[str])
     assert update.main(["--check"]) == 0, capsys.readouterr().out
     for example in EXAMPLE_FILES:
         assert update.render_example(example).encode("utf-8") == _golden(example)
+
+
+# --- the examples say what is invented ---------------------------------------------
+
+
+def _lines_with(example: str, text: str) -> list[str]:
+    return [line for line in (EXAMPLES / example).read_text(encoding="utf-8").splitlines() if text in line]
+
+
+def test_kaumans_waiver_is_illustrative_not_the_real_dinas() -> None:
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "kauman-batik.yaml").read_text(encoding="utf-8"))
+    [waiver] = data["waivers"]
+    assert waiver["reason"].startswith("Illustrative waiver, not a decision of the real Dinas")
+    assert "Dinas" not in waiver["approved_by"] and "illustrative" in waiver["approved_by"]
+    # the tulis/cap wording and the main materials bought outside the city are marked
+    text = (EXAMPLES / "kauman-batik.yaml").read_text(encoding="utf-8")
+    assert "# illustrative: the source names batik in Kauman, not how it is made" in text
+    assert all("illustrative" in line for line in _lines_with("kauman-batik.yaml", "    main: true"))
+
+
+def test_kaumans_perda_is_the_one_in_force_for_2012() -> None:
+    [line] = _lines_with("kauman-batik.yaml", "  regulation:")
+    assert "Perda Kota Surakarta No. 1 Tahun 2012" in line
+    assert _lines_with("kauman-batik.yaml", "replaced by Perda No. 4 Tahun 2021")
+
+
+def test_sambis_uniqueness_text_is_marked_as_not_from_the_source() -> None:
+    lines = (EXAMPLES / "sambi-kadipiro-paper-craft.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("raw_material: Made from"))
+    assert lines[at - 2].strip().startswith("# illustrative: the source names the product")
+    assert not _lines_with("sambi-kadipiro-paper-craft.yaml", "No value in this file is invented")
+
+
+def test_the_illustrative_perdas_say_why_they_warn() -> None:
+    for example in ("boyolali-copper-craft.yaml", "bangli-bamboo-weaving.yaml"):
+        assert _lines_with(example, "# illustrative: named without its number and year")

@@ -225,6 +225,14 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         cells = (rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
         table.add_row(*(Text(one_line(cell)) for cell in cells))
     parts: list[RenderableType] = [heading, table]
+    readings = [
+        text("ui.reading_line", lang, rule=rule.id, reading=rule.spec.reading.get(lang) or rule.spec.reading["en"])
+        for rule in criteria.rules
+        if isinstance(rule.spec, RuleSpec) and rule.spec.reading
+    ]
+    if readings:
+        # What the rules decide that the source does not say: never presented as the source's.
+        parts.append(Text("\n".join([text("ui.readings", lang), *readings])))
     if criteria.disabled:
         parts.append(Text(one_line(text("ui.disabled", lang, ids=", ".join(criteria.disabled))), style="dim"))
     in_set = {r.id for r in criteria.rules} | set(criteria.disabled)

@@ -20,6 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checklist.criteria_set": {"en": "Criteria set", "id": "Kumpulan kriteria"},
     "checklist.set_version": {"en": "{id}, version {version}", "id": "{id}, versi {version}"},
     "checklist.source": {"en": "Source", "id": "Sumber"},
+    "checklist.reading": {
+        "en": "This tool's reading, not the source's",
+        "id": "Tafsiran alat ini, bukan dari sumber",
+    },
     "checklist.as_of": {"en": "Assessed as of", "id": "Dinilai per tanggal"},
     "checklist.verdict": {"en": "Verdict", "id": "Putusan"},
     "checklist.score": {"en": "total score {score}", "id": "skor total {score}"},

@@ -35,6 +35,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "installed but not used by this set: {ids}",
         "id": "terpasang tetapi tidak dipakai kumpulan ini: {ids}",
     },
+    "ui.readings": {
+        "en": "This tool's readings, not the source's:",
+        "id": "Tafsiran alat ini, bukan dari sumber:",
+    },
+    "ui.reading_line": {"en": "  {rule}: {reading}", "id": "  {rule}: {reading}"},
     "ui.param_default": {"en": "  {name} (default {default})", "id": "  {name} (bawaan {default})"},
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},

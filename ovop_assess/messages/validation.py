@@ -133,6 +133,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is written without quotes: other YAML tools (editors, validators) read it as a number and may drop leading zeros; write it in quotes",
         "id": "{value} ditulis tanpa tanda kutip: alat YAML lain (editor, validator) membacanya sebagai angka dan dapat membuang angka nol di depan; tulis dalam tanda kutip",
     },
+    # a value still equal to the example that `ovop-assess init` writes: not a fact
+    "warn.template_value": {
+        "en": "{field} is still the template's example ({value}): it counts as not filled in",
+        "id": "{field} masih berisi contoh dari templat ({value}): isian ini dianggap belum diisi",
+    },
+    "warn.template_entry": {
+        "en": "{field} is still the template's example ({value}): this entry is not counted until it is filled in",
+        "id": "{field} masih berisi contoh dari templat ({value}): entri ini tidak dihitung sampai diisi",
+    },
+    "warn.template_kept": {
+        "en": "{field} is still the template's example ({value}): write the real one",
+        "id": "{field} masih berisi contoh dari templat ({value}): tuliskan yang sebenarnya",
+    },
     # --- values of the region format's choices, as shown inside sentences: English keeps the code as
     # written in the file (reports stay as they were); Bahasa Indonesia gives the word
     "level.desa": {"en": "desa", "id": "desa"},

@@ -10,7 +10,10 @@ A rule is a module (or any object) with:
   because a criterion failed;
 - a docstring: the user documentation that ``ovop-assess explain`` prints;
 - optionally ``DOC_ID``: the same documentation in Bahasa Indonesia;
-- optionally ``MESSAGES``: catalogue entries (both languages) for its reasons.
+- optionally ``MESSAGES``: catalogue entries (both languages) for its reasons;
+- optionally ``READING``: ``{"en": ..., "id": ...}``, in a few words, what the
+  rule decides that its source does not say (``rules`` and the checklist show
+  it as "this tool's reading, not the source's").
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class RuleSpec(NamedTuple):
     doc: str
     origin: str  # "built-in" or the distribution/entry point it came from
     doc_id: str = ""  # the documentation in Bahasa Indonesia (``DOC_ID``), if the rule gives it
+    reading: Mapping[str, str] | None = None  # ``READING``: what the rule decides that its source does not say
 
     def documentation(self, lang: str) -> str:
         """The rule's documentation in ``lang``, falling back to the English docstring."""
@@ -96,7 +100,17 @@ class RuleSpec(NamedTuple):
             doc=inspect.cleandoc(getattr(obj, "__doc__", None) or ""),
             origin=origin,
             doc_id=inspect.cleandoc(str(getattr(obj, "DOC_ID", "") or "")),
+            reading=_reading(getattr(obj, "READING", None)),
         )
+
+
+def _reading(value: object) -> Mapping[str, str] | None:
+    """A rule's ``READING``, when it gives one in both languages (a plugin's malformed one is left out)."""
+    if isinstance(value, Mapping) and all(
+        isinstance(value.get(lang), str) and value.get(lang) for lang in ("en", "id")
+    ):
+        return {"en": str(value["en"]), "id": str(value["id"])}
+    return None
 
 
 def result(

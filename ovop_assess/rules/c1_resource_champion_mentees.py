@@ -14,6 +14,13 @@ Why
     superior resource that can become an export-oriented product, with at
     least 1 main firm (the largest producer) willing to drive the community
     and 3 other firms it mentors that make the same kind of product.
+    The source's: the superior resource, the export orientation, 1 main
+    firm willing to drive the community, and 3 mentored firms
+    (``min_mentees`` 3).
+    This tool's reading, not the source's: "the same kind of product" is
+    the same ``category``; a champion that is not the largest producer is a
+    warning, not a failure (the source says "main or largest"); willingness
+    is what the file states, the signed letter being an evidence document.
 
 Status
     fail when resources is empty, export_oriented is false, firms are listed
@@ -68,6 +75,13 @@ TITLE = {
     "id": "Sumber daya unggulan, usaha champion dan binaannya",
 }
 
+READING = {
+    "en": '"the same kind of product" is the same category; a champion that is not the largest producer is a '
+    "warning, not a failure",
+    "id": '"barang sejenis" berarti kategori yang sama; champion yang bukan produsen terbesar menghasilkan '
+    "peringatan, bukan kegagalan",
+}
+
 DOC_ID = """C1 resource-champion-mentees: sumber daya unggulan, serta usaha champion dan binaannya.
 
 Yang diperiksa
@@ -90,6 +104,14 @@ Alasan
     terbesar kapasitas produksinya" yang "bersedia menjadi penggerak
     masyarakat", serta 3 perusahaan/UMKM lain bimbingannya yang
     memproduksi barang sejenis.
+    Dari sumber: sumber daya unggulan, orientasi ekspor, 1 usaha utama
+    yang bersedia menjadi penggerak, dan 3 usaha binaan (``min_mentees``
+    3).
+    Tafsiran alat ini, bukan dari sumber: "barang sejenis" berarti
+    ``category`` yang sama; champion yang bukan produsen terbesar
+    menghasilkan peringatan, bukan kegagalan (sumber menyebut "utama atau
+    terbesar"); kesediaan adalah yang dinyatakan berkas, sedangkan surat
+    pernyataannya merupakan dokumen bukti.
 
 Status
     gagal (``fail``) bila ``resources`` kosong, ``export_oriented`` bernilai

@@ -3,32 +3,41 @@
 What it checks
     Counts the firms (any role) whose category is the product's category;
     a firm without ``category`` takes ``product.category``. Passes with at
-    least ``min_similar_firms`` of them.
+    least ``min_similar_firms`` of them, when the product is, or can become,
+    export-oriented (``product.export_oriented: true``).
 
 Why
     The second OVOP sentra criterion in the source document: the community
-    already produces the same or similar goods (a sentra IKM) with at least
-    10 firms/UMKM making that kind of product.
+    already produces the same or similar goods (a sentra IKM) that can be
+    developed into higher value-added, export-oriented products, with at
+    least 10 firms/UMKM making that kind of product.
+    The source's: at least 10 firms making similar products
+    (``min_similar_firms`` 10); products that can become export-oriented
+    ("berorientasi ekspor", as in C1, read from the same field).
+    This tool's reading, not the source's: "the same kind of product" is
+    the same ``category`` text, and firms of any role count.
 
 Status
-    fail with fewer firms; the score scales with the count (7 of 10 -> 0.7).
-    unknown when ``firms`` is absent, or when firms are listed but the
-    product (and so its category) is not described and enough of them
-    could still make it. Without ``product`` the firms are counted as if
-    the category were the most favourable one (a firm without its own
-    ``category`` matches any), so too few firms fail all the same.
+    fail with too few firms (the score scales with the count: 7 of 10 ->
+    0.7), or when ``export_oriented`` is false (score 0), whatever else is
+    absent. unknown when ``firms`` or ``export_oriented`` is absent and
+    could still decide it, or when firms are listed but the product (and
+    so its category) is not described and enough of them could still make
+    it. Without ``product`` the firms are counted as if the category were
+    the most favourable one (a firm without its own ``category`` matches
+    any), so too few firms fail all the same.
 
 Parameters
     min_similar_firms (integer >= 1, default 10): similar firms needed.
 
 Passing fragment
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:   # ten entries like these
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
 Failing fragment (one of the two firms makes something else)
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}
       - {name: Lurik 1, role: member, category: lurik-weaving}
@@ -38,7 +47,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..results import Outcome, Status
+from ..results import Finding, Message, Outcome, Status
 from .base import Facts, RuleParams, best_category_count, msg, result
 
 ID = "C2"
@@ -48,26 +57,42 @@ TITLE = {
     "id": "Sentra usaha yang sudah memproduksi produk sejenis",
 }
 
+READING = {
+    "en": '"the same kind of product" is the same category, and firms of any role count',
+    "id": '"produk sejenis" berarti kategori yang sama, dan usaha dengan peran apa pun dihitung',
+}
+
 DOC_ID = """C2 similar-firms: sentra yang sudah ada, dengan sekurang-kurangnya 10 usaha pembuat produk sejenis.
 
 Yang diperiksa
     Menghitung usaha (peran apa pun) yang kategorinya sama dengan kategori
     produk; usaha tanpa ``category`` mengikuti ``product.category``. Lulus
-    bila jumlahnya sekurang-kurangnya ``min_similar_firms``.
+    bila jumlahnya sekurang-kurangnya ``min_similar_firms`` dan produknya
+    berorientasi ekspor, atau dapat dikembangkan menjadi demikian
+    (``product.export_oriented: true``).
 
 Alasan
     Kriteria kedua sentra OVOP dalam dokumen sumber: wilayah yang
     masyarakatnya telah melakukan kegiatan produksi barang/produk yang
-    sama/sejenis (sentra IKM) dan "sekurang-kurangnya terdapat 10
-    perusahaan/UMKM yang memproduksi produk sejenis".
+    sama/sejenis (sentra IKM) "yang dapat dikembangkan lagi menjadi produk
+    yang bernilai tambah lebih tinggi berorientasi ekspor" dan
+    "sekurang-kurangnya terdapat 10 perusahaan/UMKM yang memproduksi
+    produk sejenis".
+    Dari sumber: sekurang-kurangnya 10 usaha pembuat produk sejenis
+    (``min_similar_firms`` 10); produk yang dapat berorientasi ekspor
+    (seperti pada C1, dibaca dari isian yang sama).
+    Tafsiran alat ini, bukan dari sumber: "produk sejenis" berarti teks
+    ``category`` yang sama, dan usaha dengan peran apa pun dihitung.
 
 Status
-    gagal (``fail``) bila usahanya kurang; skornya sebanding dengan jumlah
-    itu (7 dari 10 -> 0.7). Belum diketahui (``unknown``) bila ``firms``
-    tidak diisi, atau bila usaha sudah tercantum tetapi produknya (dan
-    dengan demikian kategorinya) belum diuraikan dan jumlah usaha yang
-    mungkin memproduksinya masih cukup. Tanpa ``product`` usaha dihitung
-    seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
+    gagal (``fail``) bila usahanya kurang (skornya sebanding dengan jumlah
+    itu: 7 dari 10 -> 0.7), atau bila ``export_oriented`` bernilai false
+    (skor 0), apa pun isian lain yang belum ada. Belum diketahui
+    (``unknown``) bila ``firms`` atau ``export_oriented`` tidak diisi dan
+    masih dapat menentukan hasilnya, atau bila usaha sudah tercantum tetapi
+    produknya (dan dengan demikian kategorinya) belum diuraikan dan jumlah
+    usaha yang mungkin memproduksinya masih cukup. Tanpa ``product`` usaha
+    dihitung seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
     ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha
     yang terlalu sedikit tetap gagal.
 
@@ -76,13 +101,13 @@ Parameter
     sejenis yang diperlukan.
 
 Contoh lulus
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:   # sepuluh entri seperti ini
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
 Contoh gagal (satu dari dua usaha memproduksi barang lain)
-    product: {name: Batik, category: batik}
+    product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}
       - {name: Lurik 1, role: member, category: lurik-weaving}
@@ -115,6 +140,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Hanya {count} usaha yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal "
         "{required}.",
     },
+    "c2.export_false": {
+        "en": "The product is marked as not export-oriented.",
+        "id": "Produk ditandai tidak berorientasi ekspor.",
+    },
+    "c2.export_absent": {
+        "en": "Whether the cluster's product can become export-oriented is not stated.",
+        "id": "Belum dinyatakan apakah produk sentra dapat dikembangkan menjadi produk berorientasi ekspor.",
+    },
+    "missing.c2.export_state": {
+        "en": "state whether the product is export-oriented (product.export_oriented)",
+        "id": "nyatakan apakah produk berorientasi ekspor (product.export_oriented)",
+    },
+    "missing.c2.export": {
+        "en": "a product that can be developed into a higher value-added, export-oriented product",
+        "id": "produk yang dapat dikembangkan menjadi produk bernilai tambah lebih tinggi dan berorientasi ekspor",
+    },
     "missing.c2.more_firms_any": {
         "en": "{count} more firm(s) making the same kind of product",
         "id": "{count} usaha lagi yang memproduksi produk sejenis",
@@ -128,38 +169,57 @@ class Params(RuleParams):
 
 def check(facts: Facts, params: Params) -> Outcome:
     region = facts.region
+    product = region.product
+    failed: list[Finding] = []
+    unknown: list[Finding] = []
+    missing: list[Message] = []
+    # Export orientation first: like C1, the source asks for a cluster whose products can become export-oriented.
+    export = product.export_oriented if product is not None else None
+    if export is False:
+        failed.append(facts.finding("c2.export_false", ("product", "export_oriented")))
+        missing.append(msg("missing.c2.export"))
+    elif export is None:
+        if product is not None:
+            unknown.append(facts.finding("c2.export_absent", ("product",)))
+        missing.append(msg("missing.c2.export_state"))
+    count_score, passed = _count(facts, params, failed, unknown, missing)
+    if failed:
+        # Too few firms scale the score; a product marked not export-oriented fails it whatever the count.
+        return result(Status.FAIL, 0.0 if export is False else count_score, failed, missing=missing)
+    if unknown:
+        return result(Status.UNKNOWN, 0.0, unknown, missing=missing)
+    return result(Status.PASS, 1.0, passed)
+
+
+def _count(
+    facts: Facts, params: Params, failed: list[Finding], unknown: list[Finding], missing: list[Message]
+) -> tuple[float, list[Finding]]:
+    """Count the similar firms into ``failed``/``unknown``/``missing``; the count's score and pass reasons."""
+    region = facts.region
     firms = region.firms
     if firms is None:
+        unknown.insert(0, facts.finding("c2.firms_absent"))
         # Without the product the category to count is unknown too: both are needed.
-        missing = (
-            [msg("missing.firms")] if region.product is not None else [msg("missing.firms"), msg("missing.product")]
-        )
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c2.firms_absent")], missing=missing)
+        missing.insert(0, msg("missing.firms"))
+        if region.product is None:
+            missing.insert(1, msg("missing.product"))
+        return 0.0, []
     required = params.min_similar_firms
     if region.product is None:
         # The category is unknown: count as if it were the most favourable one.
         best = best_category_count(firm.category for firm in firms)
         if best >= required:
-            return result(
-                Status.UNKNOWN,
-                0.0,
-                [facts.finding("c2.category_absent", ("firms",))],
-                missing=[msg("missing.product")],
-            )
-        return result(
-            Status.FAIL,
-            best / required,
-            [facts.finding("c2.short_any", ("firms",), count=best, required=required)],
-            missing=[msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")],
-        )
+            unknown.insert(0, facts.finding("c2.category_absent", ("firms",)))
+            missing.insert(0, msg("missing.product"))
+            return 0.0, []
+        failed.insert(0, facts.finding("c2.short_any", ("firms",), count=best, required=required))
+        missing[:0] = [msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")]
+        return best / required, []
     category = region.product.category
     count = sum(1 for firm in firms if region.firm_category(firm) == category)
     values = {"count": count, "required": required, "category": category}
     if count >= required:
-        return result(Status.PASS, 1.0, [facts.finding("c2.ok", ("firms",), **values)])
-    return result(
-        Status.FAIL,
-        count / required,
-        [facts.finding("c2.short", ("firms",), **values)],
-        missing=[msg("missing.c2.more_firms", count=required - count, category=category)],
-    )
+        return 1.0, [facts.finding("c2.ok", ("firms",), **values)]
+    failed.insert(0, facts.finding("c2.short", ("firms",), **values))
+    missing.insert(0, msg("missing.c2.more_firms", count=required - count, category=category))
+    return count / required, []

@@ -2,18 +2,29 @@
 
 What it checks
     Counts ``government_commitment`` entries whose ``status`` is
-    ``committed`` or ``delivered``; an entry without ``status`` counts as
-    committed. Passes with at least ``min_commitments`` of them.
+    ``committed`` or ``delivered``. Passes with at least
+    ``min_commitments`` of them. An entry without ``status`` is not counted:
+    it does not say how far the government has gone.
 
 Why
-    The fourth OVOP sentra criterion in the source document: how far the
-    regional government commits to and facilitates developing the product
-    (budget, programmes, regulation).
+    The fourth OVOP sentra criterion in the source document: how far
+    ("sejauh mana") the regional government commits to and facilitates
+    developing the product (budget, programmes, regulation).
+    The source's: the government's commitment and facilitation, and the
+    question "how far".
+    This tool's reading, not the source's: the measure of "how far" — the
+    statuses and their glosses (``planned``: a plan, not yet a commitment;
+    ``committed``: agreed, decided; ``delivered``: carried out), the count
+    ``min_commitments`` 1, and the kinds of commitment (``budget``,
+    ``training`` ...). Most kinds are forms of support the source
+    describes.
 
 Status
-    fail when the list is empty, or has fewer than ``min_commitments``
-    committed/delivered entries (for example only ``planned`` ones);
-    unknown when ``government_commitment`` is absent. The score is 0 or 1.
+    pass with enough committed or delivered entries. fail when the list is
+    empty, or is too few even if every entry without a ``status`` were
+    committed (for example only ``planned`` ones); unknown when
+    ``government_commitment`` is absent, or when the entries without a
+    ``status`` could still make up the number. The score is 0 or 1.
 
 Parameters
     min_commitments (integer >= 1, default 1).
@@ -41,24 +52,42 @@ TITLE = {
     "id": "Komitmen dan fasilitasi pemerintah daerah",
 }
 
+READING = {
+    "en": 'the measure of "how far": statuses planned / committed (agreed) / delivered (carried out), and '
+    "at least min_commitments committed or delivered",
+    "id": 'ukuran "sejauh mana": status planned (rencana) / committed (disepakati) / delivered (terlaksana), dan '
+    "sekurang-kurangnya min_commitments yang disepakati atau terlaksana",
+}
+
 DOC_ID = """C4 government-commitment: pemerintah daerah berkomitmen mengembangkan produk.
 
 Yang diperiksa
     Menghitung entri ``government_commitment`` yang ``status``-nya
-    ``committed`` atau ``delivered``; entri tanpa ``status`` dihitung
-    sebagai committed. Lulus bila jumlahnya sekurang-kurangnya
-    ``min_commitments``.
+    ``committed`` atau ``delivered``. Lulus bila jumlahnya
+    sekurang-kurangnya ``min_commitments``. Entri tanpa ``status`` tidak
+    dihitung: entri itu tidak menyatakan sejauh mana pemerintah daerah
+    telah bertindak.
 
 Alasan
-    Kriteria keempat sentra OVOP dalam dokumen sumber: sejauh mana
+    Kriteria keempat sentra OVOP dalam dokumen sumber: "sejauh mana
     komitmen dan fasilitasi pemerintah daerah terhadap pengembangan produk
-    IKM yang dikerjakan masyarakat (anggaran, program, regulasi).
+    IKM yang di kerjakan masyarakat" (anggaran, program, regulasi).
+    Dari sumber: komitmen dan fasilitasi pemerintah daerah, serta
+    pertanyaan "sejauh mana".
+    Tafsiran alat ini, bukan dari sumber: ukuran "sejauh mana" itu, yaitu
+    status dan artinya (``planned``: rencana, belum komitmen;
+    ``committed``: disepakati; ``delivered``: terlaksana), jumlah
+    ``min_commitments`` 1, dan jenis komitmen (``budget``, ``training``
+    ...). Sebagian besar jenis itu adalah bentuk fasilitasi yang diuraikan
+    sumber.
 
 Status
-    gagal (``fail``) bila daftarnya kosong, atau entri committed/delivered
-    kurang dari ``min_commitments`` (misalnya hanya ada entri ``planned``);
-    belum diketahui (``unknown``) bila ``government_commitment`` tidak
-    diisi. Skornya 0 atau 1.
+    lulus (``pass``) bila entri yang disepakati atau terlaksana cukup.
+    Gagal (``fail``) bila daftarnya kosong, atau tetap kurang meskipun
+    setiap entri tanpa ``status`` dianggap disepakati (misalnya hanya ada
+    entri ``planned``); belum diketahui (``unknown``) bila
+    ``government_commitment`` tidak diisi, atau bila entri tanpa ``status``
+    masih dapat mencukupi jumlahnya. Skornya 0 atau 1.
 
 Parameter
     min_commitments (bilangan bulat >= 1, bawaan 1).
@@ -80,6 +109,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c4.too_few": {
         "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
         "id": "{count} dari {required} komitmen yang disepakati atau terlaksana ({planned} baru rencana).",
+    },
+    "c4.status_absent": {
+        "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "
+        "they are planned, committed or delivered (status), so they are not counted yet.",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana; {unstated} komitmen lain belum "
+        "menyebutkan statusnya (rencana, disepakati atau terlaksana), sehingga belum dihitung.",
+    },
+    "c4.too_few_unstated": {
+        "en": "{count} of the {required} committed or delivered commitments needed, too few even if the {unstated} "
+        "without a status were committed ({planned} only planned).",
+        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana; tetap kurang meskipun {unstated} "
+        "komitmen tanpa status dianggap disepakati ({planned} baru rencana).",
+    },
+    "missing.c4.status": {
+        "en": "state the status (planned, committed or delivered) of the {count} commitment(s) that give none",
+        "id": "nyatakan status {count} komitmen yang belum menyebutkannya: rencana (planned), disepakati "
+        "(committed) atau terlaksana (delivered)",
     },
     "c4.empty": {
         "en": "No local-government commitment is listed.",
@@ -103,34 +149,44 @@ class Params(RuleParams):
 
 def check(facts: Facts, params: Params) -> Outcome:
     commitments = facts.region.government_commitment
+    need = params.min_commitments
     if commitments is None:
-        return result(
-            Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=params.min_commitments)]
-        )
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=need)])
     if not commitments:
         return result(
             Status.FAIL,
             0.0,
             [facts.finding("c4.empty", ("government_commitment",))],
-            missing=[msg("missing.c4", count=params.min_commitments)],
+            missing=[msg("missing.c4", count=need)],
         )
-    firm = [i for i, c in enumerate(commitments) if c.status != "planned"]
+    # Only an entry that says it is committed or delivered is a commitment; one that says nothing may yet be.
+    firm = [i for i, c in enumerate(commitments) if c.status in ("committed", "delivered")]
+    unstated = [i for i, c in enumerate(commitments) if c.status is None]
     planned_at = [i for i, c in enumerate(commitments) if c.status == "planned"]
-    planned = len(planned_at)
-    if len(firm) >= params.min_commitments:
+    if len(firm) >= need:
         return result(Status.PASS, 1.0, [facts.finding("c4.ok", ("government_commitment", firm[0]), count=len(firm))])
-    return result(
-        Status.FAIL,
-        0.0,
-        [
-            facts.finding(
-                "c4.too_few",
-                # The deciding fact: the first commitment that is only planned, else the list.
-                ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",),
-                count=len(firm),
-                required=params.min_commitments,
-                planned=planned,
-            )
-        ],
-        missing=[msg("missing.c4", count=params.min_commitments - len(firm))],
-    )
+    if len(firm) + len(unstated) >= need:
+        return result(
+            Status.UNKNOWN,
+            0.0,
+            [
+                facts.finding(
+                    "c4.status_absent",
+                    ("government_commitment", unstated[0]),
+                    count=len(firm),
+                    required=need,
+                    unstated=len(unstated),
+                )
+            ],
+            missing=[msg("missing.c4.status", count=len(unstated))],
+        )
+    values = {"count": len(firm), "required": need, "planned": len(planned_at)}
+    if unstated:
+        reason = facts.finding(
+            "c4.too_few_unstated", ("government_commitment", unstated[0]), unstated=len(unstated), **values
+        )
+    else:
+        # The deciding fact: the first commitment that is only planned, else the list.
+        where = ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",)
+        reason = facts.finding("c4.too_few", where, **values)
+    return result(Status.FAIL, 0.0, [reason], missing=[msg("missing.c4", count=need - len(firm))])

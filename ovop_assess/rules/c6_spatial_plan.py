@@ -2,13 +2,19 @@
 
 What it checks
     ``spatial_plan.conforms`` is true and ``spatial_plan.regulation`` names
-    the Perda that sets the RUTR/RTRW.
+    the Perda that sets the RUTR/RTRW. A Perda named without its number and
+    year passes with a warning: a reviewer cannot look it up.
 
 Why
     The sixth OVOP sentra criterion in the source document: the sentra the
-    kabupaten/kota proposes should already conform to its Perda RUTR
-    (Rencana Umum Tata Ruang). Naming the regulation makes the claim
-    checkable by the reviewer.
+    kabupaten/kota proposes "is expected" (diharapkan) to conform already to
+    its Perda RUTR (Rencana Umum Tata Ruang).
+    The source's: conformity with the kabupaten/kota's Perda RUTR (today's
+    RTRW).
+    This tool's reading, not the source's: the Perda must be named for the
+    criterion to pass, so that the claim can be checked (the source only
+    says the sentra is expected to conform); the warning on a Perda without
+    number and year is this tool's too. The tool does not read the Perda.
 
 Status
     fail when ``conforms: false`` (whatever else is given); unknown when
@@ -27,6 +33,8 @@ Failing fragment
 
 from __future__ import annotations
 
+import re
+
 from ..results import Finding, Message, Outcome, Status
 from .base import Facts, NoParams, msg, result
 
@@ -37,17 +45,31 @@ TITLE = {
     "id": "Kesesuaian dengan rencana tata ruang (Perda RUTR/RTRW)",
 }
 
+READING = {
+    "en": 'the Perda must be named to pass (the source says the sentra "is expected" to conform), with its number '
+    "and year",
+    "id": 'Perda harus disebutkan agar lulus (sumber menyatakan sentra "diharapkan" sesuai), beserta nomor dan '
+    "tahunnya",
+}
+
 DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/kota (Perda RUTR/RTRW).
 
 Yang diperiksa
     ``spatial_plan.conforms`` bernilai true dan ``spatial_plan.regulation``
-    menyebut Perda yang menetapkan RUTR/RTRW.
+    menyebut Perda yang menetapkan RUTR/RTRW. Perda yang disebutkan tanpa
+    nomor dan tahunnya tetap lulus dengan peringatan: penilai tidak dapat
+    menelusurinya.
 
 Alasan
     Kriteria keenam sentra OVOP dalam dokumen sumber: "sentra OVOP yang
     diusulkan daerah (kabupaten/kota) diharapkan sudah sesuai dengan Perda
-    RUTR (Rencana Umum Tata Ruang) masing-masing". Dengan menyebut
-    peraturannya, klaim tersebut dapat diperiksa oleh penilai.
+    RUTR (Rencana Umum Tata Ruang) masing-masing".
+    Dari sumber: kesesuaian dengan Perda RUTR (kini RTRW)
+    kabupaten/kota.
+    Tafsiran alat ini, bukan dari sumber: Perda harus disebutkan agar
+    kriteria ini lulus, sehingga klaimnya dapat diperiksa (sumber hanya
+    menyatakan "diharapkan" sesuai); peringatan atas Perda tanpa nomor dan
+    tahun juga berasal dari alat ini. Alat ini tidak membaca isi Perda.
 
 Status
     gagal (``fail``) bila ``conforms: false`` (apa pun isian lainnya); belum
@@ -67,6 +89,12 @@ Contoh gagal
 
 MESSAGES: dict[str, dict[str, str]] = {
     "c6.ok": {"en": "Conforms to {regulation}.", "id": "Sesuai dengan {regulation}."},
+    "c6.regulation_vague": {
+        "en": "The Perda is named without its number and year ({regulation}): give both (for example "
+        "No. 1 Tahun 2012) so that a reviewer can look it up.",
+        "id": "Perda disebutkan tanpa nomor dan tahunnya ({regulation}): sebutkan keduanya (misalnya "
+        "No. 1 Tahun 2012) agar penilai dapat menelusurinya.",
+    },
     "c6.not_conform": {
         "en": "The location does not conform to the regional spatial plan (RUTR/RTRW).",
         "id": "Lokasi tidak sesuai dengan rencana tata ruang wilayah (RUTR/RTRW).",
@@ -112,13 +140,14 @@ def check(facts: Facts, params: NoParams) -> Outcome:
     regulation = (plan.regulation or "").strip()
     reasons: list[Finding] = []
     missing: list[Message] = []
+    warnings = _vague(facts, regulation)
     if plan.conforms is False:
         reasons.append(facts.finding("c6.not_conform", ("spatial_plan", "conforms")))
         missing.append(msg("missing.c6.conform"))
         if not regulation:  # a conforming location still has to name its Perda to pass
             reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
             missing.append(msg("missing.c6.regulation"))
-        return result(Status.FAIL, 0.0, reasons, missing=missing)
+        return result(Status.FAIL, 0.0, reasons, warnings, missing=missing)
     if plan.conforms is None:
         reasons.append(facts.finding("c6.conforms_absent", ("spatial_plan",)))
         missing.append(msg("missing.c6.conforms"))
@@ -126,5 +155,19 @@ def check(facts: Facts, params: NoParams) -> Outcome:
         reasons.append(facts.finding("c6.regulation_absent", ("spatial_plan",)))
         missing.append(msg("missing.c6.regulation"))
     if reasons:
-        return result(Status.UNKNOWN, 0.0, reasons, missing=missing)
-    return result(Status.PASS, 1.0, [facts.finding("c6.ok", ("spatial_plan", "regulation"), regulation=regulation)])
+        return result(Status.UNKNOWN, 0.0, reasons, warnings, missing=missing)
+    return result(
+        Status.PASS, 1.0, [facts.finding("c6.ok", ("spatial_plan", "regulation"), regulation=regulation)], warnings
+    )
+
+
+# "No. 1", "Nomor 1", "No 1/2012"; a year of this or the last century ("Tahun 2012", "2011-2031").
+_NUMBER = re.compile(r"\b(?:no|nomor)\b\.?\s*\d+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _vague(facts: Facts, regulation: str) -> list[Finding]:
+    """A Perda named without its number and year: a reviewer cannot look it up."""
+    if not regulation or (_NUMBER.search(regulation) and _YEAR.search(regulation)):
+        return []
+    return [facts.finding("c6.regulation_vague", ("spatial_plan", "regulation"), regulation=regulation)]

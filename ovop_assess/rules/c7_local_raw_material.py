@@ -1,19 +1,28 @@
 """C7 local-raw-material: raw materials are available in the local area.
 
 What it checks
-    At least one entry of ``raw_materials`` has a ``source`` in
-    ``accepted_sources`` (by default only ``local``: the same
-    kabupaten/kota).
+    When some entries of ``raw_materials`` are marked ``main: true``, every
+    main material's ``source`` is in ``accepted_sources`` (by default only
+    ``local``: the same kabupaten/kota). When none is marked, at least one
+    material's source is accepted, with a warning to mark the main
+    material(s).
 
 Why
     The seventh OVOP sentra criterion in the source document: raw materials
     are available in the local area (ketersediaan bahan baku di daerah
-    setempat). A set may accept ``regional`` (same province) too.
+    setempat).
+    The source's: raw material available in the local area.
+    This tool's reading, not the source's: "local" is the same
+    kabupaten/kota (a set may accept ``regional``, the same province, too);
+    the product's main raw materials are the ones that count, when the file
+    marks them; when it does not, one accepted material is enough.
 
 Status
-    fail when the list is empty, or every material has a source and none is
-    accepted; unknown when ``raw_materials`` is absent, or no material is
-    from an accepted source but some have no ``source`` given. Score 0 or 1.
+    fail when the list is empty, a main material's source is not accepted,
+    or (none marked) every material has a source and none is accepted;
+    unknown when ``raw_materials`` is absent, or a source still absent
+    could decide it (a main material without ``source``; with none marked,
+    no accepted material but some without ``source``). Score 0 or 1.
 
 Parameters
     accepted_sources (list of local/regional/national/imported, default
@@ -21,11 +30,11 @@ Parameters
 
 Passing fragment
     raw_materials:
-      - {name: newspaper waste, source: local}
+      - {name: newspaper waste, source: local, main: true}
 
 Failing fragment
     raw_materials:
-      - {name: rattan, source: imported}
+      - {name: rattan, source: imported, main: true}
 """
 
 from __future__ import annotations
@@ -34,31 +43,47 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..results import Outcome, Status
+from ..results import Message, Outcome, Status
 from .base import Facts, RuleParams, msg, result
 
 ID = "C7"
 NAME = "local-raw-material"
 TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku di daerah setempat"}
 
+READING = {
+    "en": '"local" means the same kabupaten/kota; when main raw materials are marked, each of them must be local',
+    "id": '"setempat" berarti kabupaten/kota yang sama; bila bahan baku utama ditandai, semuanya harus dari '
+    "daerah setempat",
+}
+
 DOC_ID = """C7 local-raw-material: bahan baku tersedia di daerah setempat.
 
 Yang diperiksa
-    Sekurang-kurangnya satu entri ``raw_materials`` mempunyai ``source``
-    yang termasuk dalam ``accepted_sources`` (bawaannya hanya ``local``:
-    kabupaten/kota yang sama).
+    Bila sebagian entri ``raw_materials`` ditandai ``main: true``, asal
+    (``source``) setiap bahan baku utama termasuk dalam
+    ``accepted_sources`` (bawaannya hanya ``local``: kabupaten/kota yang
+    sama). Bila tidak ada yang ditandai, sekurang-kurangnya satu bahan
+    berasal dari sumber yang diterima, dengan peringatan agar bahan baku
+    utama ditandai.
 
 Alasan
     Kriteria ketujuh sentra OVOP dalam dokumen sumber: "ketersediaan bahan
-    baku di daerah setempat". Sebuah kumpulan kriteria dapat juga menerima
-    ``regional`` (provinsi yang sama).
+    baku di daerah setempat".
+    Dari sumber: bahan baku tersedia di daerah setempat.
+    Tafsiran alat ini, bukan dari sumber: "setempat" berarti kabupaten/kota
+    yang sama (kumpulan kriteria dapat juga menerima ``regional``, provinsi
+    yang sama); yang dinilai adalah bahan baku utama produk, bila berkas
+    menandainya; bila tidak, satu bahan dari sumber yang diterima sudah
+    cukup.
 
 Status
-    gagal (``fail``) bila daftarnya kosong, atau setiap bahan mempunyai
-    ``source`` dan tak satu pun yang diterima; belum diketahui
-    (``unknown``) bila ``raw_materials`` tidak diisi, atau tidak ada bahan
-    dari sumber yang diterima tetapi ada bahan yang ``source``-nya belum
-    diisi. Skor 0 atau 1.
+    gagal (``fail``) bila daftarnya kosong, asal bahan baku utama tidak
+    diterima, atau (tanpa tanda utama) setiap bahan mempunyai ``source``
+    dan tak satu pun yang diterima; belum diketahui (``unknown``) bila
+    ``raw_materials`` tidak diisi, atau asal yang belum diisi masih dapat
+    menentukan hasilnya (bahan baku utama tanpa ``source``; tanpa tanda
+    utama, tidak ada bahan dari sumber yang diterima tetapi ada yang
+    ``source``-nya belum diisi). Skor 0 atau 1.
 
 Parameter
     accepted_sources (daftar berisi local/regional/national/imported,
@@ -66,11 +91,11 @@ Parameter
 
 Contoh lulus
     raw_materials:
-      - {name: newspaper waste, source: local}
+      - {name: newspaper waste, source: local, main: true}
 
 Contoh gagal
     raw_materials:
-      - {name: rattan, source: imported}
+      - {name: rattan, source: imported, main: true}
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -85,6 +110,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c7.source_absent": {
         "en": "Where {names} come(s) from is not given.",
         "id": "Asal {names} belum diisi.",
+    },
+    "c7.main_ok": {
+        "en": "Every main raw material ({names}) comes from an accepted source ({accepted}).",
+        "id": "Semua bahan baku utama ({names}) berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.main_not_accepted": {
+        "en": "Main raw material {names} does not come from an accepted source ({accepted}).",
+        "id": "Bahan baku utama {names} tidak berasal dari sumber yang diterima ({accepted}).",
+    },
+    "c7.main_source_absent": {
+        "en": "Where main raw material {names} comes from is not given.",
+        "id": "Asal bahan baku utama {names} belum diisi.",
+    },
+    "c7.mark_main": {
+        "en": "No raw material is marked as main (main: true), so any accepted one passes C7: mark the product's "
+        "main raw material(s) so that C7 judges them.",
+        "id": "Belum ada bahan baku yang ditandai sebagai bahan baku utama (main: true), sehingga bahan apa pun dari "
+        "sumber yang diterima meluluskan C7: tandai bahan baku utama produk agar C7 menilainya.",
+    },
+    "missing.c7.main_local": {
+        "en": "main raw material {names} available from an accepted source ({accepted})",
+        "id": "bahan baku utama {names} yang tersedia dari sumber yang diterima ({accepted})",
     },
     "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
     "c7.absent": {
@@ -135,6 +182,9 @@ def check(facts: Facts, params: Params) -> Outcome:
             [facts.finding("c7.empty", ("raw_materials",))],
             missing=[msg("missing.c7.local", accepted=accepted)],
         )
+    mains = [i for i, m in enumerate(materials) if m.main is True]
+    if mains:
+        return _judge_main(facts, params, mains, accepted)
     good = [i for i, m in enumerate(materials) if m.source in params.accepted_sources]
     if good:
         names = tuple(materials[i].name for i in good)
@@ -142,6 +192,8 @@ def check(facts: Facts, params: Params) -> Outcome:
             Status.PASS,
             1.0,
             [facts.finding("c7.ok", ("raw_materials", good[0], "source"), names=names, accepted=accepted)],
+            # Any accepted material passed it; the source means the product's own materials.
+            warnings=[facts.finding("c7.mark_main", ("raw_materials",))],
         )
     unsourced = [i for i, m in enumerate(materials) if m.source is None]
     if unsourced:
@@ -158,4 +210,39 @@ def check(facts: Facts, params: Params) -> Outcome:
         # Every material has a source and none is accepted: point at the first source.
         [facts.finding("c7.none_accepted", ("raw_materials", 0, "source"), accepted=accepted)],
         missing=[msg("missing.c7.local", accepted=accepted)],
+    )
+
+
+def _judge_main(facts: Facts, params: Params, mains: list[int], accepted: tuple[Message, ...]) -> Outcome:
+    """The file marks its main materials: every one of them must come from an accepted source."""
+    materials = facts.region.raw_materials or ()
+    outside = [
+        i for i in mains if materials[i].source is not None and materials[i].source not in params.accepted_sources
+    ]
+    unsourced = [i for i in mains if materials[i].source is None]
+    if outside:
+        names = tuple(materials[i].name for i in outside)
+        return result(
+            Status.FAIL,
+            0.0,
+            [
+                facts.finding(
+                    "c7.main_not_accepted", ("raw_materials", outside[0], "source"), names=names, accepted=accepted
+                )
+            ],
+            missing=[msg("missing.c7.main_local", names=names, accepted=accepted)],
+        )
+    if unsourced:
+        names = tuple(materials[i].name for i in unsourced)
+        return result(
+            Status.UNKNOWN,
+            0.0,
+            [facts.finding("c7.main_source_absent", ("raw_materials", unsourced[0]), names=names)],
+            missing=[msg("missing.c7.source", names=names)],
+        )
+    names = tuple(materials[i].name for i in mains)
+    return result(
+        Status.PASS,
+        1.0,
+        [facts.finding("c7.main_ok", ("raw_materials", mains[0], "source"), names=names, accepted=accepted)],
     )

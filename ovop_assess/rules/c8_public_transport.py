@@ -4,12 +4,17 @@ What it checks
     ``access.public_transport`` lists at least one mode that stops near the
     sentra (``bus``, ``angkot``, ``train``, ...) and, when
     ``access.nearest_stop_m`` is given, the nearest stop is at most
-    ``max_stop_distance_m`` metres away.
+    ``max_stop_distance_m`` metres away. Modes listed without
+    ``nearest_stop_m`` pass with a warning: give the distance.
 
 Why
     The eighth OVOP sentra criterion in the source document: the sentra
-    location is easy to reach by public transport. The distance threshold
-    is this tool's default, not the source's: a criteria set may change it.
+    location is easy to reach by public transport.
+    The source's: easy access by public transport, with no distance.
+    This tool's reading, not the source's: the distance threshold
+    ``max_stop_distance_m`` (default 1000 m), which a criteria set may
+    change, and that a listed mode stopping near the sentra makes it easy
+    to reach.
 
 Status
     fail when the list is empty or the stop is too far (even if the modes
@@ -39,19 +44,29 @@ ID = "C8"
 NAME = "public-transport"
 TITLE = {"en": "Access by public transport", "id": "Kemudahan akses dengan angkutan umum"}
 
+READING = {
+    "en": "the nearest stop at most max_stop_distance_m away (default 1,000 m)",
+    "id": "tempat pemberhentian terdekat paling jauh max_stop_distance_m (bawaan 1.000 m)",
+}
+
 DOC_ID = """C8 public-transport: sentra mudah dicapai dengan transportasi umum.
 
 Yang diperiksa
     ``access.public_transport`` mencantumkan sekurang-kurangnya satu moda
     yang berhenti di dekat sentra (``bus``, ``angkot``, ``train``, ...) dan,
     bila ``access.nearest_stop_m`` diisi, tempat pemberhentian terdekat
-    berjarak paling jauh ``max_stop_distance_m`` meter.
+    berjarak paling jauh ``max_stop_distance_m`` meter. Moda yang
+    tercantum tanpa ``nearest_stop_m`` tetap lulus dengan peringatan:
+    isikan jaraknya.
 
 Alasan
     Kriteria kedelapan sentra OVOP dalam dokumen sumber: "kemudahan akses ke
-    lokasi sentra untuk dicapai transportasi umum". Ambang jarak adalah
-    nilai bawaan alat ini, bukan dari sumber: kumpulan kriteria dapat
-    mengubahnya.
+    lokasi sentra untuk dicapai transportasi umum".
+    Dari sumber: akses yang mudah dengan angkutan umum, tanpa jarak.
+    Tafsiran alat ini, bukan dari sumber: ambang jarak
+    ``max_stop_distance_m`` (bawaan 1000 m), yang dapat diubah kumpulan
+    kriteria, dan bahwa moda yang berhenti dekat sentra membuatnya mudah
+    dicapai.
 
 Status
     gagal (``fail``) bila daftarnya kosong atau tempat pemberhentiannya
@@ -76,6 +91,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c8.ok_distance": {
         "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
         "id": "Dapat dicapai dengan {modes}; perhentian terdekat berjarak {distance} m (maksimal {limit} m).",
+    },
+    "c8.distance_absent": {
+        "en": "The distance to the nearest stop is not given (nearest_stop_m): C8 passes on the modes alone.",
+        "id": "Jarak ke tempat pemberhentian terdekat belum diisi (nearest_stop_m): C8 lulus hanya berdasarkan "
+        "moda angkutan umum yang tercantum.",
     },
     "c8.too_far": {
         "en": "The nearest public-transport stop is {distance} m away; at most {limit} m.",
@@ -141,7 +161,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     listed = tuple(modes or ())  # neither absent nor empty by now
     where = ("access", "public_transport")
     if distance is None:
-        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=listed)])
+        # The modes alone pass it; how near they stop is what a reviewer would ask next.
+        warning = facts.finding("c8.distance_absent", ("access",))
+        return result(Status.PASS, 1.0, [facts.finding("c8.ok", where, modes=listed)], [warning])
     return result(
         Status.PASS,
         1.0,

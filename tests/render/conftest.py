@@ -31,7 +31,7 @@ product:
   category: batik
   export_oriented: {export}
   uniqueness:
-    local_skill: Batik tulis
+    local_skill: Batik tulis drawn by hand in the kampung
 resources:
   - type: skill
     description: Batik craftsmanship
@@ -50,9 +50,9 @@ organizations:
   - {{type: koperasi, name: Koperasi Batik}}
 government_commitment:
   - {{type: training, description: Training, status: delivered}}
-spatial_plan: {{regulation: Perda RTRW, conforms: true}}
+spatial_plan: {{regulation: Perda No. 1 Tahun 2012 tentang RTRW, conforms: true}}
 raw_materials:
-  - {{name: malam, source: local}}
+  - {{name: malam, source: local, main: true}}
 access: {{public_transport: [{transport}], nearest_stop_m: 200}}
 """
 
@@ -80,7 +80,7 @@ product:
   category: batik
   export_oriented: true
   uniqueness:
-    local_skill: Batik tulis
+    local_skill: Batik tulis drawn by hand in the kampung
 resources:
   - type: skill
     description: Batik craftsmanship
@@ -94,9 +94,9 @@ organizations:
   - {type: koperasi, name: Koperasi Batik}
 government_commitment:
   - {type: training, description: Training, status: delivered}
-spatial_plan: {regulation: Perda RTRW, conforms: true}
+spatial_plan: {regulation: Perda No. 1 Tahun 2012 tentang RTRW, conforms: true}
 raw_materials:
-  - {name: malam, source: local}
+  - {name: malam, source: local, main: true}
 access: {public_transport: [bus], nearest_stop_m: 200}
 waivers:
   - rule: C2
@@ -114,7 +114,7 @@ region:
 """,
     # C6 is not stated but waived (waivers[0] at line 35); the reason has two lines
     "waived.yaml": eligible_text("Kampung Waiver").replace(
-        "spatial_plan: {regulation: Perda RTRW, conforms: true}\n", ""
+        "spatial_plan: {regulation: Perda No. 1 Tahun 2012 tentang RTRW, conforms: true}\n", ""
     )
     + """\
 waivers:

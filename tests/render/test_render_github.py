@@ -142,8 +142,10 @@ def test_advisory_and_alternative_failures_are_warnings(
     eligible_yaml: Callable[..., str],
     tmp_path: Path,
 ) -> None:
-    # C1 fails (not export-oriented, line 10) and C8 fails (no transport, line 34).
-    paths = write_regions({"r.yaml": eligible_yaml("Ngúter", export="false", transport="")})
+    # C1 fails (its only champion will not lead, line 17) and C8 fails (no transport, line 34).
+    # (Not through export_oriented: C2 reads it too, and C2 must pass for the routes case.)
+    text = eligible_yaml("Ngúter", transport="").replace("willing_to_lead: true", "willing_to_lead: false")
+    paths = write_regions({"r.yaml": text})
     (tmp_path / "advisory.yaml").write_text("id: advisory\nextends: default\nrules:\n  C8: {required: false}\n")
 
     def annotations(criteria: str) -> list[tuple[str, int, str]]:
@@ -151,16 +153,16 @@ def test_advisory_and_alternative_failures_are_warnings(
         return [(c.kind, c.line, c.props["title"]) for c in commands if c.kind != "notice"]
 
     assert annotations("default") == [
-        ("error", 10, "C1 resource-champion-mentees: fail"),
+        ("error", 17, "C1 resource-champion-mentees: fail"),
         ("error", 34, "C8 public-transport: fail"),
     ]
     assert annotations(str(tmp_path / "advisory.yaml")) == [
-        ("error", 10, "C1 resource-champion-mentees: fail"),
+        ("error", 17, "C1 resource-champion-mentees: fail"),
         ("warning", 34, "C8 public-transport: fail (advisory)"),
     ]
     # routes: C2 passes, so C1's failure does not decide the verdict
     assert annotations("routes") == [
-        ("warning", 10, "C1 resource-champion-mentees: fail (one of group route)"),
+        ("warning", 17, "C1 resource-champion-mentees: fail (one of group route)"),
         ("error", 34, "C8 public-transport: fail"),
     ]
 

@@ -170,8 +170,13 @@ def test_c6_not_conforming_and_unnamed_lists_both() -> None:
     assert missing(c6) == ["a location that conforms to the Perda RTRW/RUTR", "name the Perda RTRW the zone belongs to"]
 
 
-def test_c2_without_firms_and_product_lists_both() -> None:
-    assert missing(criterion("C2", "")) == ["list the sentra's firms", "describe the product (name and category)"]
+def test_c2_without_firms_and_product_lists_all_three() -> None:
+    # The firms, the product (its category), and (since C2 reads export orientation too) whether it is export-oriented.
+    assert missing(criterion("C2", "")) == [
+        "list the sentra's firms",
+        "describe the product (name and category)",
+        "state whether the product is export-oriented (product.export_oriented)",
+    ]
 
 
 @pytest.mark.parametrize(

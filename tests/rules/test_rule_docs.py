@@ -169,3 +169,37 @@ def test_explain_prints_the_english_documentation_by_default(
     out = capsys.readouterr().out
     assert BUILTIN["C2"].doc in out
     assert "Yang diperiksa" not in out
+
+
+# --- what is the source's and what is this tool's ----------------------------------
+
+SOURCES_PART = {"en": "The source's: ", "id": "Dari sumber: "}
+READING_PART = {"en": "This tool's reading, not the source's: ", "id": "Tafsiran alat ini, bukan dari sumber: "}
+
+
+@pytest.mark.parametrize("rule_id", list(BUILTIN))
+@pytest.mark.parametrize("lang", LANGS)
+def test_builtin_why_says_what_is_the_sources_and_what_is_the_tools(rule_id: str, lang: str) -> None:
+    spec = BUILTIN[rule_id]
+    [why] = [s.body for s in sections(documentation(spec, lang)) if section_name(s.heading, lang) == SECTIONS[lang][1]]
+    flat = " ".join(why.split())
+    assert SOURCES_PART[lang] in flat, f"{rule_id} ({lang}) does not say what is the source's"
+    assert READING_PART[lang] in flat, f"{rule_id} ({lang}) does not say what is this tool's reading"
+    assert flat.index(SOURCES_PART[lang]) < flat.index(READING_PART[lang])
+
+
+@pytest.mark.parametrize("rule_id", list(BUILTIN))
+def test_builtin_rules_give_their_reading_in_both_languages(rule_id: str) -> None:
+    reading = BUILTIN[rule_id].reading
+    assert reading is not None and reading["en"] and reading["id"] and reading["en"] != reading["id"]
+
+
+def test_a_malformed_reading_of_a_plugin_is_left_out() -> None:
+    import types
+
+    module = types.ModuleType("fake_rule")
+    module.ID, module.NAME, module.TITLE = "X9", "x", {"en": "X", "id": "X"}  # type: ignore[attr-defined]
+    module.Params = BUILTIN["C3"].params  # type: ignore[attr-defined]
+    module.check = BUILTIN["C3"].check  # type: ignore[attr-defined]
+    module.READING = {"en": "only English"}  # type: ignore[attr-defined]
+    assert RuleSpec.from_object(module, "test").reading is None

@@ -1,0 +1,339 @@
+"""Values still equal to ``ovop-assess init``'s examples count as absent.
+
+A region file starts as a copy of the template; a placeholder left in it
+(``Nama Desa``, ``Usaha 01``, ``...``) is not a fact, and a criterion must
+never pass on one. The placeholders are read from the template itself — its
+fields uncommented, every free-text value taken at its field — so they can
+never drift from what ``init`` writes.
+
+Clearing works on the validated data, field by field:
+
+- an optional field holding a placeholder is dropped (absent);
+- a list entry whose required field holds one (a firm named ``Usaha 01``, a
+  commitment described as ``...``) is dropped, and a list left with no
+  entries becomes absent, not empty ("not known yet", never "none");
+- a mapping whose every value was a placeholder becomes absent;
+- a required field outside a list (``region.name``, ``product.name``) keeps
+  its value, which no criterion reads;
+
+each with a warning on the placeholder's line naming the field. Dropped
+list entries shift the indexes rules see, so the positions are remapped to
+the entries' places in the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .region import Region
+from .results import Finding, Location, Message
+from .yaml_source import PathKey, Positions, format_path
+from .yaml_source import clip as _clip
+
+Pattern = tuple[str, ...]  # a field path with every list index written as "*"
+
+# Fields whose template sample is a real value, not a placeholder: a province that
+# exists, a kind of product, rule ids, file paths. Equal to the template is no sign
+# of an untouched copy there.
+_REAL_SAMPLES = frozenset({"province", "category", "rule", "criteria", "evidence"})
+
+# A template line that is a field commented out: "#   name: Nama produk   # ...", "  # code: ...".
+_COMMENTED_FIELD = re.compile(r"^(?P<indent> *)# (?P<field> *(?:- )?[a-z_]+:(?: .*)?)$")
+
+_PROBE = "\u2063ovop free-text probe"  # text no choice or pattern accepts: only free-text fields take it
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+@functools.cache
+def placeholders() -> frozenset[tuple[Pattern, str]]:
+    """Every free-text example value of the ``init`` template, at its field (normalised)."""
+    from .schema import region_template  # the schema module reads the same template
+
+    lines = [_uncomment(line) for line in region_template().splitlines()]
+    data = yaml.safe_load("\n".join(lines))
+    found: set[tuple[Pattern, str]] = set()
+    _collect(data, Region, (), found)
+    return frozenset(found)
+
+
+@functools.cache
+def _by_mapping() -> dict[Pattern, dict[str, frozenset[str]]]:
+    """The placeholders grouped by the mapping that holds them: ``("firms", "*")`` -> ``{"name": {...}}``."""
+    grouped: dict[Pattern, dict[str, set[str]]] = {}
+    for pattern, value in placeholders():
+        grouped.setdefault(pattern[:-1], {}).setdefault(pattern[-1], set()).add(value)
+    return {where: {key: frozenset(values) for key, values in keys.items()} for where, keys in grouped.items()}
+
+
+def _plain_and_clean(item: dict[str, Any], pattern: Pattern) -> bool:
+    """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
+
+    Most entries of a long list are like that; checking only the fields that have a
+    placeholder keeps a file of thousands of firms fast.
+    """
+    if any(isinstance(value, dict | list) for value in item.values()):
+        return False
+    table = _by_mapping().get(pattern)
+    if not table:
+        return True
+    return not any(
+        isinstance(value := item.get(key), str) and _normal(value) in values for key, values in table.items()
+    )
+
+
+def _uncomment(line: str) -> str:
+    found = _COMMENTED_FIELD.match(line)
+    return found["indent"] + found["field"] if found else line
+
+
+def _collect(data: Any, model: type[BaseModel], pattern: Pattern, found: set[tuple[Pattern, str]]) -> None:
+    if not isinstance(data, dict):
+        return
+    for key, value in data.items():
+        field = model.model_fields.get(str(key))
+        if field is None or key in _REAL_SAMPLES:
+            continue
+        annotation = _annotation(field)
+        here = (*pattern, str(key))
+        _collect_value(value, annotation, here, found)
+
+
+def _collect_value(value: Any, annotation: Any, here: Pattern, found: set[tuple[Pattern, str]]) -> None:
+    if isinstance(value, str):
+        if _free_text(annotation):
+            found.add((here, _normal(value)))
+    elif isinstance(value, dict):
+        model = _model_in(annotation)
+        if model is not None:
+            _collect(value, model, here, found)
+    elif isinstance(value, list):
+        item = _item_of(annotation)
+        for entry in value:
+            _collect_value(entry, item, (*here, "*"), found)
+
+
+def _annotation(field: Any) -> Any:
+    """A model field's full annotation, its constraints (patterns, lengths) included."""
+    metadata = tuple(field.metadata)
+    return typing.Annotated[(field.annotation, *metadata)] if metadata else field.annotation
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _free_text(annotation: Any) -> bool:
+    """Whether any text is valid here (not a choice, not a pattern-bound code)."""
+    try:
+        _adapter(annotation).validate_python(_PROBE)
+    except ValidationError:
+        return False
+    return True
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The alternatives of an annotation, Optional and Annotated taken off."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return [alt for arg in args if arg is not type(None) for alt in _unwrap(arg)]
+    return [annotation]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    for alt in _unwrap(annotation):
+        if isinstance(alt, type) and issubclass(alt, BaseModel):
+            return alt
+    return None
+
+
+def _item_of(annotation: Any) -> Any:
+    for alt in _unwrap(annotation):
+        if typing.get_origin(alt) is list:
+            return typing.get_args(alt)[0]
+        if typing.get_origin(alt) is tuple:  # the region's read-only lists: tuple[Item, ...]
+            return typing.get_args(alt)[0]
+    return Any
+
+
+# --- clearing a file's data ---------------------------------------------------------
+
+
+class Cleared(NamedTuple):
+    data: dict[str, Any]
+    warnings: tuple[Finding, ...]
+    positions: Positions  # the file's positions, seen through the dropped list entries
+
+
+def clear(data: dict[str, Any], positions: Positions) -> Cleared:
+    """``data`` with every template value absent, the warnings, and positions matching the new indexes."""
+    known = placeholders()
+    warnings: list[Finding] = []
+    index_maps: dict[PathKey, list[int]] = {}
+    cleared, _ = _clear_mapping(data, Region, (), (), known, positions, warnings, index_maps, in_list=False)
+    seen = RemappedPositions(positions, index_maps) if index_maps else positions
+    return Cleared(cleared, tuple(warnings), seen)
+
+
+def _clear_mapping(
+    data: dict[str, Any],
+    model: type[BaseModel],
+    path: PathKey,
+    pattern: Pattern,
+    known: frozenset[tuple[Pattern, str]],
+    positions: Positions,
+    warnings: list[Finding],
+    index_maps: dict[PathKey, list[int]],
+    *,
+    in_list: bool,
+) -> tuple[dict[str, Any], bool]:
+    """The mapping without its placeholders, and whether a required field of it held one."""
+    out: dict[str, Any] = {}
+    required_hit = False
+    for key, value in data.items():
+        if not isinstance(key, str) or key not in model.model_fields:
+            out[key] = value
+            continue
+        here, where = (*pattern, key), (*path, key)
+        facts = _field_facts(model, key)
+        if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
+            if facts.required:
+                required_hit = True
+                kind = "warn.template_entry" if in_list else "warn.template_kept"
+                warnings.append(_warning(kind, where, value, positions))
+                out[key] = value
+            else:
+                warnings.append(_warning("warn.template_value", where, value, positions))
+            continue
+        if isinstance(value, dict) and facts.model is not None:
+            sub, hit = _clear_mapping(
+                value, facts.model, where, here, known, positions, warnings, index_maps, in_list=False
+            )
+            if value and not sub and not hit:
+                continue  # every value it had was a placeholder: the mapping is not known yet
+            out[key] = sub
+        elif isinstance(value, list):
+            kept = _clear_list(value, facts.item, where, here, known, positions, warnings, index_maps)
+            if value and not kept:
+                continue  # every entry was a placeholder: absent ("not known yet"), never "none"
+            out[key] = list(kept.values())
+            if len(kept) != len(value):
+                index_maps[where] = list(kept)
+        else:
+            out[key] = value
+    return out, required_hit
+
+
+def _clear_list(
+    items: list[Any],
+    item_annotation: Any,
+    path: PathKey,
+    pattern: Pattern,
+    known: frozenset[tuple[Pattern, str]],
+    positions: Positions,
+    warnings: list[Finding],
+    index_maps: dict[PathKey, list[int]],
+) -> dict[int, Any]:
+    """The entries kept, by their index in the file (in order)."""
+    here = (*pattern, "*")
+    model = _model_in(item_annotation)
+    kept: dict[int, Any] = {}
+    for i, item in enumerate(items):
+        where = (*path, i)
+        if isinstance(item, str) and (here, _normal(item)) in known:
+            warnings.append(_warning("warn.template_value", where, item, positions))
+            continue
+        if isinstance(item, dict) and model is not None:
+            if _plain_and_clean(item, here):
+                kept[i] = item
+                continue
+            before = len(warnings)
+            sub, hit = _clear_mapping(item, model, where, here, known, positions, warnings, index_maps, in_list=True)
+            if hit or (len(warnings) > before and not _any_text(sub, model)):
+                # Named or described only by the template's example: what is left (a type, a
+                # number) is the template's too, so the entry is not a fact.
+                continue
+            kept[i] = sub
+            continue
+        kept[i] = item
+    return kept
+
+
+def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
+    """Whether a free-text field of ``data`` still holds a value (a name, a description)."""
+    for key, value in data.items():
+        if isinstance(value, str) and value.strip() and key in model.model_fields and _field_facts(model, key).text:
+            return True
+    return False
+
+
+class _FieldFacts(NamedTuple):
+    required: bool
+    model: type[BaseModel] | None  # the model its mapping value follows
+    item: Any  # the annotation of its list items
+    text: bool  # free text
+
+
+@functools.cache
+def _field_facts(model: type[BaseModel], key: str) -> _FieldFacts:
+    """What clearing needs to know of a field, worked out once per field rather than per value."""
+    field = model.model_fields[key]
+    annotation = _annotation(field)
+    return _FieldFacts(field.is_required(), _model_in(annotation), _item_of(annotation), _free_text(annotation))
+
+
+def _warning(message_id: str, path: PathKey, value: str, positions: Positions) -> Finding:
+    return Finding(Message(message_id, {"field": format_path(path), "value": _clip(value)}), positions.value(path))
+
+
+class RemappedPositions(Positions):
+    """Positions of the file, for data from which some list entries were dropped.
+
+    A rule locates ``firms[1]``; when ``firms[0]`` was a template entry, that
+    firm is ``firms[2]`` in the file, and its line is looked up there.
+    """
+
+    __slots__ = ("_inner", "_maps")
+
+    def __init__(self, inner: Positions, maps: Mapping[PathKey, list[int]]) -> None:
+        super().__init__()
+        self._inner = inner
+        self._maps = maps
+
+    def _in_file(self, path: PathKey) -> PathKey:
+        out: list[str | int] = []
+        for part in path:
+            if isinstance(part, int):
+                indexes = self._maps.get(tuple(out))
+                if indexes is not None and 0 <= part < len(indexes):
+                    part = indexes[part]
+            out.append(part)
+        return tuple(out)
+
+    def value(self, path: PathKey) -> Location:
+        return self._inner.value(self._in_file(path))
+
+    def key(self, path: PathKey) -> Location:
+        return self._inner.key(self._in_file(path))
+
+    def raw(self, path: PathKey) -> tuple[str, str] | None:
+        return self._inner.raw(self._in_file(path))
+
+    def text(self, path: PathKey) -> str | None:
+        return self._inner.text(self._in_file(path))
+
+    def unquoted(self, path: PathKey) -> bool:
+        return self._inner.unquoted(self._in_file(path))

@@ -1,0 +1,210 @@
+"""Values still equal to ``ovop-assess init``'s examples count as absent, with a warning on their line."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_text
+from ovop_assess.cli.main import main
+from ovop_assess.results import FileResult, Status, Verdict
+from ovop_assess.schema import region_template
+from ovop_assess.template_values import placeholders
+
+AS_OF = datetime.date(2026, 11, 28)
+HEAD = "format: ovop-region/1\nregion: {name: Tahunan, level: desa, city: Kabupaten Jepara, province: Jawa Tengah}\n"
+
+
+def assess(text: str) -> FileResult:
+    return assess_text(text, criteria_sets.load("default"), as_of=AS_OF)
+
+
+def uncommented() -> str:
+    """The template with every commented-out field written in: a copy someone did not edit."""
+    lines = []
+    for line in region_template().splitlines():
+        found = re.match(r"^(\s*)# (\s*(?:- )?[a-z_]+:(?: .*)?)$", line)
+        lines.append(found.group(1) + found.group(2) if found else line)
+    return "\n".join(lines) + "\n"
+
+
+def warnings_of(result: FileResult) -> list[tuple[str, str, int | None]]:
+    return [
+        (w.message.id, str(w.message.values["field"]), w.location.line if w.location else None)
+        for w in result.warnings
+        if w.message.id.startswith("warn.template_")
+    ]
+
+
+# --- the list comes from the template ------------------------------------------------
+
+
+def test_placeholders_are_read_from_the_template() -> None:
+    found = placeholders()
+    assert (("region", "name"), "nama desa") in found
+    assert (("region", "city"), "kabupaten contoh") in found
+    assert (("firms", "*", "name"), "usaha 01") in found
+    assert (("spatial_plan", "regulation"), "perda ... tentang rtrw") in found
+    assert (("product", "uniqueness", "culture"), "...") in found
+    # each one is written in the template, at that field
+    template = region_template().casefold()
+    for pattern, value in found:
+        assert re.search(rf"\b{pattern[-1] if pattern[-1] != '*' else pattern[-2]}: .*{re.escape(value)}", template), (
+            pattern,
+            value,
+        )
+
+
+def test_real_samples_and_choices_are_not_placeholders() -> None:
+    fields = {pattern for pattern, _ in placeholders()}
+    # a real province, a kind of product, a rule id, a file path; choices and codes
+    for real in (
+        ("region", "province"),
+        ("product", "category"),
+        ("waivers", "*", "rule"),
+        ("region", "level"),
+        ("product", "kbli"),
+        ("firms", "*", "role"),
+        ("firms", "*", "nib"),
+        ("raw_materials", "*", "source"),
+    ):
+        assert real not in fields
+
+
+# --- an untouched template, end to end ------------------------------------------------
+
+
+def test_untouched_init_output_passes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "wilayah.yaml"]) == 0
+    capsys.readouterr()
+    code = main(["wilayah.yaml", "--as-of", "2026-11-28", "--format", "json"])
+    assert code == 1  # incomplete
+    [result] = json.loads(capsys.readouterr().out)["results"]
+    assert result["verdict"] == "incomplete"
+    assert {c["status"] for c in result["criteria"]} == {"unknown"}
+    template = (tmp_path / "wilayah.yaml").read_text(encoding="utf-8").splitlines()
+    warned = {(w["id"], w["path"]): w["line"] for w in result["warnings"] if w["id"].startswith("warn.template_")}
+    assert warned == {
+        ("warn.template_kept", "region.name"): 1 + next(i for i, t in enumerate(template) if "name: Nama Desa" in t),
+        ("warn.template_kept", "region.city"): 1 + next(i for i, t in enumerate(template) if "Kabupaten Contoh" in t),
+    }
+    message = next(w["message"] for w in result["warnings"] if w["path"] == "region.name")
+    assert message == "region.name is still the template's example (Nama Desa): write the real one"
+
+
+def test_untouched_template_in_indonesian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "wilayah.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "id", "wilayah.yaml", "--as-of", "2026-11-28"]) == 1
+    out = capsys.readouterr()
+    assert "region.city masih berisi contoh dari templat (Kabupaten Contoh): tuliskan yang sebenarnya" in (
+        out.out + out.err
+    )
+
+
+def test_every_field_written_in_but_unedited_passes_nothing() -> None:
+    result = assess(uncommented())
+    assert result.verdict is Verdict.INCOMPLETE
+    assert [c.status for c in result.criteria] == [Status.UNKNOWN] * 8
+    fields = {field for _, field, _ in warnings_of(result)}
+    assert {"firms[0].name", "firms[1].name", "government_commitment[0].description", "waivers[0].reason"} <= fields
+    assert {"spatial_plan.regulation", "raw_materials[0].name", "access.public_transport[0]"} <= fields
+    # the template's waiver (its reason is "...") waives nothing
+    assert all(c.waiver is None for c in result.criteria)
+
+
+# --- a placeholder beside real facts -----------------------------------------------------
+
+
+def test_an_optional_placeholder_is_absent() -> None:
+    text = HEAD + "spatial_plan:\n  regulation: Perda ... tentang RTRW\n  conforms: true\n"
+    result = assess(text)
+    c6 = result.criteria[5]
+    assert c6.status is Status.UNKNOWN
+    assert [r.message.id for r in c6.reasons] == ["c6.regulation_absent"]
+    assert warnings_of(result) == [("warn.template_value", "spatial_plan.regulation", 4)]
+
+
+def test_uniqueness_of_placeholders_only_is_absent_not_empty() -> None:
+    text = HEAD + "product:\n  name: Ukir\n  category: wood-carving\n  uniqueness:\n    culture: ...\n"
+    c3 = assess(text).criteria[2]
+    assert c3.status is Status.UNKNOWN  # not `fail`: nothing was said, the template was
+    assert [r.message.id for r in c3.reasons] == ["c3.absent"]
+
+
+def test_a_template_entry_is_dropped_and_lines_still_point_into_the_file() -> None:
+    text = (
+        HEAD
+        + "raw_materials:\n"
+        + "  - name: ...\n"  # line 4: the template's entry
+        + "    source: local\n"
+        + "  - name: Kayu jati\n"  # line 6
+        + "    source: imported\n"  # line 7
+        + "    main: true\n"
+    )
+    result = assess(text)
+    c7 = result.criteria[6]
+    assert c7.status is Status.FAIL  # the template's local material does not pass it
+    assert [r.message.id for r in c7.reasons] == ["c7.main_not_accepted"]
+    location = c7.reasons[0].location
+    assert location is not None and (location.path, location.line) == ("raw_materials[1].source", 7)
+    assert warnings_of(result) == [("warn.template_entry", "raw_materials[0].name", 4)]
+
+
+def test_every_entry_a_placeholder_makes_the_list_absent_not_empty() -> None:
+    text = HEAD + "organizations:\n  - {type: paguyuban, name: Paguyuban ...}\n"
+    c5 = assess(text).criteria[4]
+    assert c5.status is Status.UNKNOWN  # `organizations: []` would fail; a template entry says nothing
+    assert [r.message.id for r in c5.reasons] == ["c5.absent"]
+
+
+def test_an_entry_with_only_a_template_text_and_a_choice_is_dropped() -> None:
+    """``{type: skill, description: ...}``: the type is the template's too, so it is no resource."""
+    c1 = assess(HEAD + "resources:\n  - {type: skill, description: ...}\n").criteria[0]
+    assert "c1.resources_absent" in [r.message.id for r in c1.reasons]
+
+
+def test_a_real_entry_keeps_its_real_fields() -> None:
+    text = HEAD + "organizations:\n  - {type: koperasi, name: Koperasi Jati Mulya, legal_basis: ...}\n"
+    result = assess(text)
+    assert result.criteria[4].status is Status.PASS
+    assert warnings_of(result) == [("warn.template_value", "organizations[0].legal_basis", 4)]
+
+
+def test_mentees_of_a_dropped_template_champion() -> None:
+    firms = "".join(f"  - {{name: Ukir {i:02d}, role: mentee, mentor: Usaha 01}}\n" for i in range(1, 4))
+    text = HEAD + "firms:\n  - {name: Usaha 01, role: champion, willing_to_lead: true}\n" + firms
+    result = assess(text)
+    c1 = result.criteria[0]
+    assert c1.status is not Status.PASS
+    ids = [w[0] for w in warnings_of(result)]
+    assert ids.count("warn.template_entry") == 1 and ids.count("warn.template_value") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "product: {name: Batik, category: batik, uniqueness: {local_skill: Batik tulis Kauman yang diwariskan}}\n",
+        "access: {public_transport: [bus, angkot], nearest_stop_m: 300}\n",
+        "spatial_plan: {regulation: Perda RTRW No. 1 Tahun 2012, zone: ..., conforms: true}\n",
+    ],
+)
+def test_real_values_beside_the_template_are_kept(text: str) -> None:
+    result = assess(HEAD + text)
+    assert any(c.status is Status.PASS for c in result.criteria)
+
+
+def test_case_and_spacing_do_not_hide_a_placeholder() -> None:
+    result = assess(HEAD.replace("Tahunan", "nama   DESA"))
+    assert warnings_of(result) == [("warn.template_kept", "region.name", 2)]
