@@ -165,7 +165,7 @@ def check_cli_run(raw: bytes, code: int, out: str, err: str) -> dict[str, Any]:
 
 
 def json_of(result: FileResult) -> str:
-    return render_json(make_report(CRITERIA, [result]))
+    return render_json(make_report(CRITERIA, [result], AS_OF_DATE))
 
 
 # --- 1. valid documents ---------------------------------------------------------------
