@@ -41,5 +41,7 @@ def test_12400_mentees_of_distinct_categories_cost_about_what_one_does() -> None
 
     big = _region(12_400)
     with_product = big.replace("firms:\n", "product: {name: P, category: k1}\nfirms:\n", 1)
-    # Reading and validating 12,400 firms is linear; the rules must add no more than that does.
-    assert seconds(big) < 3 * seconds(with_product) + 1.0
+    # Reading and validating 12,400 firms is linear; the rules must add no more than that does
+    # (was 29 s against 2.4 s). The file with a product runs first as well: the first run pays for warming up.
+    baseline = min(seconds(with_product), seconds(with_product))
+    assert seconds(big) < 3 * baseline + 1.0
