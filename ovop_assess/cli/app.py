@@ -140,6 +140,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
+        details: Annotated[bool, typer.Option("--details", help=h("help.details"))] = False,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_assess
@@ -156,6 +157,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
             jobs=jobs,
             debug=debug,
+            details=details,
         )
 
     def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:

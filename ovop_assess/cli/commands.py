@@ -73,6 +73,7 @@ def run_assess(
     limits: Limits,
     jobs: int | None = None,
     debug: bool = False,
+    details: bool = False,
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
     files = _files(paths)
@@ -93,7 +94,8 @@ def run_assess(
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged)), sort)
     report = make_report(criteria_set, results)
-    text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty())
+    to_terminal = output is None and sys.stdout.isatty()
+    text = renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal, details=details)
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -41,17 +43,25 @@ _VERDICT_STYLE = {
 }
 
 
-def _console(to_terminal: bool) -> tuple[Console, io.StringIO]:
+def _console(to_terminal: bool, width: int | None = None) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
-    width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
+    width = width or _width(to_terminal)
     console = Console(
         file=buffer, force_terminal=to_terminal, width=width, highlight=False, emoji=False, soft_wrap=False
     )
     return console, buffer
 
 
-def _print(renderables: list[RenderableType], to_terminal: bool) -> str:
-    console, buffer = _console(to_terminal)
+def _width(to_terminal: bool) -> int:
+    """The terminal's width; elsewhere ``COLUMNS`` when set (a pager, a hook's log), else 120."""
+    if to_terminal:
+        return shutil.get_terminal_size((120, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
+
+
+def _print(renderables: list[RenderableType], to_terminal: bool, width: int | None = None) -> str:
+    console, buffer = _console(to_terminal, width)
     for item in renderables:
         console.print(item)
     return buffer.getvalue()
@@ -132,24 +142,59 @@ def _errors(result: FileResult, lang: Lang) -> Text:
     return out
 
 
-def _summary(report: Report, lang: Lang) -> list[RenderableType]:
+# The summary table's columns besides the region: a box edge each side, one space between columns
+# and one of padding each side of every cell (box.SIMPLE_HEAVY).
+_EDGES = 2
+_PAD = 2
+
+
+def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
+    """One row per file, fitted to ``width`` without ever cutting the region's name, the verdict or the score.
+
+    What gives way when the terminal is narrow, in order: the file's path (its
+    folders, then the path line itself, which the reasons under the table
+    name again), then the criteria columns, folded into one column of marks
+    (``✓✗✓?``). The region's name wraps at spaces rather than being cut.
+    """
     ids = criterion_ids(report)
+    verdicts = [_verdict(r.verdict, lang) for r in report.results]
+    scores = [f"{r.score:.2f}" for r in report.results]
+    verdict_width = max([cell_len(text("ui.verdict", lang)), *(v.cell_len for v in verdicts)])
+    score_width = max([cell_len(text("ui.score", lang)), *map(len, scores)])
+    fixed = _EDGES + (verdict_width + _PAD + 1) + (score_width + _PAD + 1) + _PAD
+    names = [shown(r.region.name) if r.region else "—" for r in report.results]
+    name_width = max([cell_len(text("ui.region", lang)), *map(cell_len, names)])
+    per_id = sum(cell_len(i) + _PAD + 1 for i in ids)
+    marks_title = f"{ids[0]}–{ids[-1]}" if ids else ""
+    marks_width = max(len(ids), cell_len(marks_title))
+    # One column per criterion while the region column keeps room for the names and the files' names.
+    base_width = max((cell_len(shown(os.path.basename(r.file))) for r in report.results), default=0)
+    compact = len(ids) > 1 and width - fixed - per_id < max(name_width, base_width)
+    room = width - fixed - (marks_width + _PAD + 1 if compact else per_id)
+    region_width = max(room, 8)
+    paths = _paths_that_fit([r.file for r in report.results], region_width, unique=len(set(names)) == len(names))
     table = Table(box=box.SIMPLE_HEAVY)
-    table.add_column(text("ui.region", lang), min_width=18, overflow="fold")
-    for rule_id in ids:
-        table.add_column(rule_id, justify="center", no_wrap=True)
-    table.add_column(text("ui.verdict", lang), no_wrap=True)
-    table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
-    for result in report.results:
-        name = Text(shown(result.region.name) if result.region else "—")
-        name.append(f"\n{shown(result.file)}", style="dim")
+    table.add_column(text("ui.region", lang), overflow="fold", max_width=region_width)
+    if compact:
+        table.add_column(marks_title, no_wrap=True, min_width=marks_width)
+    else:
+        for rule_id in ids:
+            table.add_column(rule_id, justify="center", no_wrap=True, min_width=cell_len(rule_id))
+    table.add_column(text("ui.verdict", lang), no_wrap=True, min_width=verdict_width)
+    table.add_column(text("ui.score", lang), justify="right", no_wrap=True, min_width=score_width)
+    for result, name_text, path, verdict, score in zip(report.results, names, paths, verdicts, scores, strict=True):
+        name = Text(name_text)
+        if path:
+            name.append(f"\n{path}", style="dim")
         by_id = {c.id: c for c in result.criteria}
         cells = [
-            Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")
+            Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text(" ")
             for i in ids
         ]
-        table.add_row(name, *cells, _verdict(result.verdict, lang), f"{result.score:.2f}")
+        marks = [Text("").join(cells)] if compact else cells
+        table.add_row(name, *marks, verdict, score)
     parts: list[RenderableType] = [table]
+    parts.extend(_why_lines(report, lang))
     for result in report.results:
         if result.verdict is Verdict.INVALID:
             parts.append(_errors(result, lang))
@@ -158,18 +203,65 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
     return parts
 
 
+def _paths_that_fit(files: list[str], width: int, *, unique: bool) -> list[str]:
+    """The files' paths if all fit on one line of the region column, else their names (folders dropped).
+
+    Names too long for the column wrap when the regions' names alone would not
+    tell the rows apart; otherwise they are left out: the lines under the
+    table name the file of every region that needs attention.
+    """
+    full = [shown(file) for file in files]
+    if all(cell_len(path) <= width for path in full):
+        return full
+    names = [shown(os.path.basename(file)) for file in files]
+    if not unique or all(cell_len(name) <= width for name in names):
+        return names
+    return ["" for _ in files]
+
+
+def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
+    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first."""
+    lines: list[RenderableType] = []
+    for result in report.results:
+        if result.verdict not in (Verdict.NOT_ELIGIBLE, Verdict.INCOMPLETE):
+            continue
+        items = [
+            text(
+                "ui.why_criterion",
+                lang,
+                id=c.id,
+                status=text("status." + c.status.value, lang),
+                first=_say(c.missing[0], lang) if c.missing else _say(c.reasons[0].message, lang) if c.reasons else "—",
+            )
+            for c in result.criteria
+            if c.status in (Status.FAIL, Status.UNKNOWN)
+        ]
+        region = shown(result.region.name) if result.region else "—"
+        line = Text(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
+        line.append(text("ui.why_region", lang, region=region, file=shown(result.file)), style="bold")
+        line.append(" " + "; ".join(items))
+        lines.append(line)
+    return lines
+
+
 def _summary_line(report: Report, lang: Lang) -> Text:
     counts = {v.value: report.count(v) for v in Verdict}
     return Text(text("ui.summary", lang, files=len(report.results), **counts), style="bold")
 
 
-def render_table(report: Report, lang: Lang, *, to_terminal: bool) -> str:
+def render_table(report: Report, lang: Lang, *, to_terminal: bool, width: int | None = None, details: bool = False) -> str:
+    """One region's full table; for several, the summary (and with ``details`` every region's table after it)."""
     parts: list[RenderableType]
+    width = width or _width(to_terminal)
     if len(report.results) == 1:
         parts = _region_table(report.results[0], report, lang)
     else:
-        parts = [*_summary(report, lang), _summary_line(report, lang)]
-    return _print(parts, to_terminal)
+        parts = [*_summary(report, lang, width), _summary_line(report, lang)]
+        if details:
+            for result in report.results:
+                if result.verdict is not Verdict.INVALID:  # its errors are listed under the summary already
+                    parts.extend([Text(""), *_region_table(result, report, lang)])
+    return _print(parts, to_terminal, width)
 
 
 def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str:

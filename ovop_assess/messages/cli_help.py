@@ -69,6 +69,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Worker processes (default: one per core for big batches).",
         "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
     },
+    "help.details": {
+        "en": "With several files, print every region's full table after the summary (table format).",
+        "id": "Menampilkan tabel lengkap setiap wilayah setelah ringkasan, bila berkasnya lebih dari satu (format table).",
+    },
     "help.rule_id": {
         "en": "A rule id, e.g. C2.",
         "id": "Id aturan, misalnya C2.",

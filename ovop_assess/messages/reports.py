@@ -39,4 +39,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},
     "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+    "ui.why_region": {"en": "{region} ({file}):", "id": "{region} ({file}):"},
+    "ui.why_criterion": {"en": "{id} {status}: {first}", "id": "{id} {status}: {first}"},
 }
