@@ -60,10 +60,14 @@ def _width(to_terminal: bool) -> int:
     return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
 
 
+class _OneLine(Text):
+    """A line that stays one line when the output goes to a file or a log (a pre-commit hook's), for grep."""
+
+
 def _print(renderables: list[RenderableType], to_terminal: bool, width: int | None = None) -> str:
     console, buffer = _console(to_terminal, width)
     for item in renderables:
-        console.print(item)
+        console.print(item, soft_wrap=isinstance(item, _OneLine) and not to_terminal)
     return buffer.getvalue()
 
 
@@ -237,7 +241,7 @@ def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
             if c.status in (Status.FAIL, Status.UNKNOWN)
         ]
         region = shown(result.region.name) if result.region else "—"
-        line = Text(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
+        line = _OneLine(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
         line.append(text("ui.why_region", lang, region=region, file=shown(result.file)), style="bold")
         line.append(" " + "; ".join(items))
         lines.append(line)
