@@ -35,6 +35,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "harus salah satu dari: {choices}; YAML membaca {raw} tanpa kutip sebagai {kind}: tulis dalam tanda "
         'kutip, "{raw}", jika itu maksudnya',
     },
+    "schema.hint_thousands_dots": {
+        "en": "expected a number without thousands separators: write {plain}, not {raw}",
+        "id": "harus berupa angka tanpa titik pemisah ribuan: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_rupiah": {
+        "en": "expected an amount in rupiah as digits only, without Rp or words: write {plain}, not {raw}",
+        "id": "harus berupa jumlah rupiah dalam angka saja, tanpa Rp atau kata: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_number_words": {
+        "en": "expected a number in digits only, without words: write {plain}, not {raw}",
+        "id": "harus berupa angka saja, tanpa kata: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_quoted_number": {
+        "en": "expected a number, not text in quotes: remove the quotes and write {plain}",
+        "id": "harus berupa angka, bukan teks dalam tanda kutip: hapus tanda kutipnya dan tulis {plain}",
+    },
+    "schema.hint_decimal_comma": {
+        "en": "expected a number with a decimal point, not a comma: write {plain}, not {raw}",
+        "id": "harus berupa angka dengan titik desimal, bukan koma: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_yes_no": {
+        "en": "expected true or false: write {plain}, not {raw}",
+        "id": "harus berupa true (ya) atau false (tidak): tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_lower_case": {
+        "en": "the choices are written in lower case: write {plain}, not {raw}",
+        "id": "pilihan ditulis dengan huruf kecil: tulis {plain}, bukan {raw}",
+    },
     "schema.number_leading_zero": {
         "en": "expected a number; YAML reads the unquoted {raw} as text because of its leading zero: write {plain}",
         "id": "harus berupa angka; YAML membaca {raw} tanpa kutip sebagai teks karena angka nol di depannya: "
@@ -104,6 +132,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "warn.evidence_unknown_key": {
         "en": "'{key}' is not an evidence item of the criteria set '{set}'",
         "id": "'{key}' bukan dokumen bukti dalam kumpulan kriteria '{set}'",
+    },
+    "warn.evidence_unknown_key_suggest": {
+        "en": "'{key}' is not an evidence item of the criteria set '{set}' (did you mean '{suggestion}'?)",
+        "id": "'{key}' bukan dokumen bukti dalam kumpulan kriteria '{set}' (maksud Anda '{suggestion}'?)",
     },
     "warn.mentor_ignored": {
         "en": "mentor is only read for mentee firms; this firm's role is {role}",
