@@ -223,6 +223,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         if file is not None and file.exists() and not force:
             raise UsageError(Message("cli.exists", {"path": file_label(file)}))
         write_output(region_template(), file)
+        if file is not None:  # said on stderr: stdout may be the template itself
+            import sys
+
+            sys.stderr.write(f"ovop-assess: {text('cli.wrote_template', lang, path=file_label(file))}\n")
         return ExitCode.OK
 
     commands: dict[str, Callable[..., int]] = {

@@ -31,6 +31,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; use --force to overwrite it",
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",
     },
+    "cli.wrote_template": {
+        "en": "wrote the region-file template to {path}; fill it in, then assess it: ovop-assess {path}",
+        "id": "templat berkas wilayah ditulis ke {path}; lengkapi isiannya, lalu nilai dengan: ovop-assess --lang id {path}",
+    },
+    "cli.wrote_checklist": {
+        "en": "wrote the checklist of {region} ({format}) to {path}",
+        "id": "daftar periksa {region} ({format}) ditulis ke {path}",
+    },
     "cli.rule_crashed": {
         "en": "{file}: the rule {rule} could not run: {error}",
         "id": "{file}: aturan {rule} tidak dapat dijalankan: {error}",
