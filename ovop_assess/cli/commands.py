@@ -94,8 +94,7 @@ def run_assess(
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged)), sort)
     report = make_report(criteria_set, results)
-    to_terminal = output is None and sys.stdout.isatty()
-    text = renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal, details=details)
+    text = render(report, output_format, lang, to_terminal=output is None and sys.stdout.isatty(), details=details)
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
@@ -153,8 +152,8 @@ def _assess_iter(
         )
 
 
-def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str | bytes:
-    return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal)
+def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool, details: bool = False) -> str | bytes:
+    return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal, details=details)
 
 
 def run_checklist(

@@ -39,6 +39,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},
     "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+    "ui.parameters_heading": {"en": "Parameters", "id": "Parameter"},
+    "ui.doc_english_only": {
+        "en": "(This rule is documented in English only.)",
+        "id": "(Aturan ini hanya didokumentasikan dalam bahasa Inggris.)",
+    },
     "ui.why_region": {"en": "{region} ({file}):", "id": "{region} ({file}):"},
     "ui.why_criterion": {"en": "{id} {status}: {first}", "id": "{id} {status}: {first}"},
 }
