@@ -98,7 +98,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         name="ovop-assess",
         cls=group_cls,
         help=h("help.app"),
-        add_completion=False,
+        # Shell completion costs typer's completion modules at every start: offered only where a run
+        # may need it (the app's help, --install-completion, --show-completion and the shell's own
+        # completion requests all build the whole app), never on a run of one command.
+        add_completion=only not in commands_names(),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
@@ -243,10 +246,20 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     return app
 
 
-def invoke(app: typer.Typer, args: list[str]) -> int:
+def commands_names() -> tuple[str, ...]:
+    return COMMANDS
+
+
+def invoke(app: typer.Typer, args: list[str], lang: Lang = "en") -> int:
     """Run ``app`` on ``args`` without click's own exit handling: the error handler maps every outcome."""
     command: Any = typer.main.get_command(app)
-    result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
+    for param in command.params:  # typer's own completion options, their help in the reader's language
+        if param.name in ("install_completion", "show_completion"):
+            param.help = text(f"help.{param.name}", lang)
+    try:
+        result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
+    except SystemExit as exc:  # shell completion ends this way: its script or its candidates are printed
+        return exc.code if isinstance(exc.code, int) else ExitCode.OK
     if result == ExitCode.INTERRUPTED:
         # typer turns Ctrl-C into a silent return of 130 (no command of ours returns it):
         # the error handler says so and maps it.

@@ -69,6 +69,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Worker processes (default: one per core for big batches).",
         "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
     },
+    "help.install_completion": {
+        "en": "Install completion of commands and options for the current shell (bash, zsh, fish, PowerShell).",
+        "id": "Memasang pelengkapan otomatis perintah dan opsi untuk shell yang sedang dipakai (bash, zsh, fish, PowerShell).",
+    },
+    "help.show_completion": {
+        "en": "Show the completion script for the current shell, to copy it or install it by hand.",
+        "id": "Menampilkan skrip pelengkapan otomatis untuk shell yang sedang dipakai, untuk disalin atau dipasang sendiri.",
+    },
     "help.details": {
         "en": "With several files, print every region's full table after the summary (table format).",
         "id": "Menampilkan tabel lengkap setiap wilayah setelah ringkasan, bila berkasnya lebih dari satu (format table).",
