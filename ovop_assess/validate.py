@@ -354,7 +354,8 @@ def _evidence_key_message(key: str, rules: RuleIds) -> Message:
     """Not a document of the set; "did you mean 'access_map'?" when one is spelled nearly the same."""
     close = difflib.get_close_matches(key, sorted(rules.evidence_keys), n=1, cutoff=0.6)
     if close:
-        return Message("warn.evidence_unknown_key_suggest", {"key": _clip(key), "set": rules.set_id, "suggestion": close[0]})
+        values = {"key": _clip(key), "set": rules.set_id, "suggestion": close[0]}
+        return Message("warn.evidence_unknown_key_suggest", values)
     return Message("warn.evidence_unknown_key", {"key": _clip(key), "set": rules.set_id})
 
 

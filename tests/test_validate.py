@@ -99,7 +99,7 @@ def test_missing_fields_point_at_the_mapping_that_lacks_them() -> None:
 @pytest.mark.parametrize(
     ("fragment", "path", "message_id", "text"),
     [
-        ("  proposal_year: '2012'\n", "region.proposal_year", "schema.hint_quoted_number", "remove the quotes and write 2012"),
+        ("  proposal_year: '2012'\n", "region.proposal_year", "schema.hint_quoted_number", "remove the quotes"),
         ("  proposal_year: 2012.5\n", "region.proposal_year", "schema.expected_int", "expected a whole number"),
         ("  proposal_year: 1899\n", "region.proposal_year", "schema.too_small", "must be at least 1900"),
         ("  proposal_year: 2101\n", "region.proposal_year", "schema.too_big", "must be at most 2100"),
@@ -604,7 +604,9 @@ def test_an_evidence_key_far_from_any_document_gets_no_suggestion() -> None:
         ),
     ],
 )
-def test_indonesian_writing_gets_the_corrected_value(fragment: str, message_id: str, en_text: str, id_text: str) -> None:
+def test_indonesian_writing_gets_the_corrected_value(
+    fragment: str, message_id: str, en_text: str, id_text: str
+) -> None:
     finding = only(HEAD + fragment)
     assert finding.message.id == message_id
     assert finding.location is not None and finding.location.line == 7 + fragment.count("\n") - 1
@@ -619,7 +621,9 @@ def test_a_quoted_year_and_a_capitalised_level_get_the_corrected_value() -> None
     assert render(level.message, "id") == "pilihan ditulis dengan huruf kecil: tulis desa, bukan Desa"
     assert (year.location, year.message.id) == (Location("region.proposal_year", 7, 18), "schema.hint_quoted_number")
     assert en(year) == "expected a number, not text in quotes: remove the quotes and write 2027"
-    assert render(year.message, "id") == "harus berupa angka, bukan teks dalam tanda kutip: hapus tanda kutipnya dan tulis 2027"
+    assert render(year.message, "id") == (
+        "harus berupa angka, bukan teks dalam tanda kutip: hapus tanda kutipnya dan tulis 2027"
+    )
 
 
 def test_codes_of_the_format_read_in_the_reader_language() -> None:

@@ -246,6 +246,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     return app
 
 
+_COMPLETION_HELP = {"install_completion": "help.install_completion", "show_completion": "help.show_completion"}
+
+
 def commands_names() -> tuple[str, ...]:
     return COMMANDS
 
@@ -254,8 +257,8 @@ def invoke(app: typer.Typer, args: list[str], lang: Lang = "en") -> int:
     """Run ``app`` on ``args`` without click's own exit handling: the error handler maps every outcome."""
     command: Any = typer.main.get_command(app)
     for param in command.params:  # typer's own completion options, their help in the reader's language
-        if param.name in ("install_completion", "show_completion"):
-            param.help = text(f"help.{param.name}", lang)
+        if param.name in _COMPLETION_HELP:
+            param.help = text(_COMPLETION_HELP[param.name], lang)
     try:
         result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
     except SystemExit as exc:  # shell completion ends this way: its script or its candidates are printed

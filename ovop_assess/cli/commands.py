@@ -186,7 +186,8 @@ def run_checklist(
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
-        said = text("cli.wrote_checklist", lang, region=region.region.name, format=output_format, path=file_label(output))
+        place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
+        said = text("cli.wrote_checklist", lang, **place)
         sys.stderr.write(f"ovop-assess: {said}\n")
     return ExitCode.OK
 

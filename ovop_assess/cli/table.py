@@ -170,7 +170,7 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
     names = [shown(r.region.name) if r.region else "—" for r in report.results]
     name_width = max([cell_len(text("ui.region", lang)), *map(cell_len, names)])
     per_id = sum(cell_len(i) + _PAD + 1 for i in ids)
-    marks_title = f"{ids[0]}–{ids[-1]}" if ids else ""
+    marks_title = f"{ids[0]}\N{EN DASH}{ids[-1]}" if ids else ""
     marks_width = max(len(ids), cell_len(marks_title))
     # One column per criterion while the region column keeps room for the names and the files' names.
     base_width = max((cell_len(shown(os.path.basename(r.file))) for r in report.results), default=0)
@@ -254,7 +254,9 @@ def _summary_line(report: Report, lang: Lang) -> Text:
     return Text(text("ui.summary", lang, files=len(report.results), **counts), style="bold")
 
 
-def render_table(report: Report, lang: Lang, *, to_terminal: bool, width: int | None = None, details: bool = False) -> str:
+def render_table(
+    report: Report, lang: Lang, *, to_terminal: bool, width: int | None = None, details: bool = False
+) -> str:
     """One region's full table; for several, the summary (and with ``details`` every region's table after it)."""
     parts: list[RenderableType]
     width = width or _width(to_terminal)

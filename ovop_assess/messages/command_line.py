@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.internal": {
         "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
-        "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
+        "id": "kesalahan internal: {error}. Ini kesalahan program (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
     },
     "cli.output_is_input": {
         "en": "the output {path} is one of the input files; choose another output file",
@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.debug_hint": {
         "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
-        "id": "aturan yang tidak dapat dijalankan berarti ada kutu di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
+        "id": "aturan yang tidak dapat dijalankan berarti ada kesalahan program (bug) di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
     },
     "cli.no_such_option": {
         "en": "no such option: {option} (options: {possible})",

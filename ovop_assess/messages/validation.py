@@ -102,15 +102,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- checks across fields
     "check.duplicate_firm": {
         "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
-        "id": "nama usaha '{name}' sudah dipakai di baris {first_line}; nama usaha harus unik",
+        "id": "nama UMKM '{name}' sudah dipakai di baris {first_line}; nama UMKM harus unik",
     },
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
-        "id": "mentor '{mentor}' tidak menunjuk usaha champion mana pun di berkas ini (champion: {champions})",
+        "id": "mentor '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
     },
     "check.mentor_required": {
         "en": "this mentee has no mentor, and the file has {count} champions: name its champion in mentor",
-        "id": "mentee ini tidak punya mentor, padahal berkas memuat {count} champion: sebutkan championnya di mentor",
+        "id": "UMKM binaan ini belum menyebut championnya, padahal berkas memuat {count} champion: sebutkan championnya pada isian mentor",
     },
     "check.code_kecamatan_shape": {
         "en": "a kecamatan's area code is PP.KK.CC, but {code} is a desa/kelurahan code",
@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- warnings about the file
     "warn.code_village_kind": {
         "en": "area code {code} marks a {kind} (its village part starts with {digit}), but level is {level}",
-        "id": "kode wilayah {code} menandai {kind} (bagian desanya diawali {digit}), tetapi level adalah {level}",
+        "id": "kode wilayah {code} menandai {kind} (bagian desanya diawali {digit}), tetapi tingkat wilayahnya diisi {level}",
     },
     "warn.evidence_unknown_key": {
         "en": "'{key}' is not an evidence item of the criteria set '{set}'",
@@ -139,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warn.mentor_ignored": {
         "en": "mentor is only read for mentee firms; this firm's role is {role}",
-        "id": "mentor hanya dibaca untuk usaha mentee; peran usaha ini {role}",
+        "id": "isian mentor hanya dibaca untuk UMKM binaan; peran UMKM ini {role}",
     },
     "warn.waiver_rule_unused": {
         "en": "the waiver names rule {rule}, which the criteria set '{set}' does not use",
@@ -155,6 +155,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.kelurahan": {"en": "kelurahan", "id": "kelurahan"},
     "level.kecamatan": {"en": "kecamatan", "id": "kecamatan"},
     "role.champion": {"en": "champion", "id": "champion"},
-    "role.mentee": {"en": "mentee", "id": "mentee"},
+    "role.mentee": {"en": "mentee", "id": "UMKM binaan"},
     "role.member": {"en": "member", "id": "anggota"},
 }

@@ -31,8 +31,7 @@ def test_show_completion_prints_the_script(named_shell: None, capsys: pytest.Cap
 
 
 def test_install_completion_writes_the_script_where_the_shell_reads_it(
-    named_shell: None,
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    named_shell: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     assert main(["--install-completion", "bash"]) == 0

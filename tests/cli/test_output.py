@@ -324,7 +324,8 @@ def test_an_output_beside_the_inputs_is_fine(region: Path, tmp_path: Path, capsy
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
     assert main(["checklist", str(region), "-o", str(tmp_path / "checklist.md"), *AS_OF]) == 0
     # Nothing but the note saying where the checklist went: no refusal of an output beside the input.
-    assert capsys.readouterr().err == f"ovop-assess: wrote the checklist of Kauman (markdown) to {tmp_path / 'checklist.md'}\n"
+    said = f"ovop-assess: wrote the checklist of Kauman (markdown) to {tmp_path / 'checklist.md'}\n"
+    assert capsys.readouterr().err == said
 
 
 # --- binary output (a registered binary format, such as a workbook) -----------

@@ -44,7 +44,7 @@ def test_summary_never_cuts_score_verdict_or_region(width: int, lang: Lang) -> N
         row = re.compile(rf"^\s+{re.escape(result.region.name)}\s.*\s{re.escape(verdict)}\s+{result.score:.2f}\s*$")
         assert any(row.match(line) for line in lines), (width, lang, out)
     # Every region's marks are shown: one column per criterion, or one column of marks when narrow.
-    assert ("C1–C8" in header) == (width < 100)
+    assert ("C1\N{EN DASH}C8" in header) == (width < 100)
     assert sum(line.count("✓") + line.count("✗") + line.count("?") + line.count("~") for line in lines[:10]) >= 32
 
 
@@ -76,7 +76,10 @@ def test_one_line_per_region_that_needs_attention(lang: Lang) -> None:
     assert why[0].startswith("✗ Bangli (examples/regions/bangli-bamboo-weaving.yaml): C2 " + fail + ": ")
     assert "C7 " + fail + ": " in why[1] and "C2" not in why[1]
     assert why[2].startswith("? Kadipiro") and why[2].count(unknown + ": ") == 5
-    first_missing = "4 more firm(s) of category bamboo-weaving" if lang == "en" else "4 UMKM lagi"
+    first_missing = {
+        "en": "4 more firm(s) of category bamboo-weaving",
+        "id": "4 UMKM sejenis lagi (bamboo-weaving)",
+    }[lang]
     assert first_missing in why[0]
     assert "Kauman" not in "\n".join(why)
 

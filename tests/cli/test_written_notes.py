@@ -46,9 +46,7 @@ def test_init_to_stdout_says_nothing_more(capsys: pytest.CaptureFixture[str]) ->
         ("id", "ovop-assess: daftar periksa Kauman (html) ditulis ke out/daftar.html\n"),
     ],
 )
-def test_checklist_output_says_where(
-    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_checklist_output_says_where(lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "out").mkdir()
     assert main(["--lang", lang, "checklist", str(KAUMAN), "--format", "html", "--output", "out/daftar.html"]) == 0
     captured = capsys.readouterr()

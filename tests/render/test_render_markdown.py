@@ -64,7 +64,7 @@ def test_crashed_rule_mark(report: Report, with_crash: Callable[[Report, str, st
 def test_indonesian(report: Report) -> None:
     text = render_markdown(report, "id")
     header, _, *rows = _table(text)
-    assert header[:2] == ["Wilayah", "Berkas"] and header[-2:] == ["Putusan", "Skor"]
+    assert header[:2] == ["Wilayah", "Berkas"] and header[-2:] == ["Hasil penilaian", "Skor"]
     assert [row[-2] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
     assert "**2 masalah di invalid.yaml**" in text.splitlines()
     assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()
