@@ -131,7 +131,7 @@ def test_evidence_items_belong_to_their_criterion(doc: Checklist) -> None:
     assert per_rule["C5"] == ["organization_deed"]
     assert per_rule["C6"] == ["rtrw_perda"]
     c2 = next(c for c in doc.criteria if c.id == "C2")
-    assert c2.evidence[0].title["id"] == "Daftar usaha di sentra beserta NIB dan produknya"
+    assert c2.evidence[0].title["id"] == "Daftar UMKM/IKM di sentra beserta NIB dan produknya"
 
 
 def test_unknown_evidence_key_is_listed_once(doc: Checklist) -> None:
