@@ -136,7 +136,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
         output: output_opt = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.as_of"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.as_of"))
+        ] = None,
         allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("help.allow_incomplete"))] = False,
         sort: Annotated[SortBy, typer.Option("--sort", help=h("help.sort"))] = SortBy.file,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
@@ -185,7 +187,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             ChecklistFormat, typer.Option("--format", "-f", help=h("help.checklist_format"))
         ] = ChecklistFormat.markdown,
         output: output_opt = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.checklist_as_of"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.checklist_as_of"))
+        ] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,

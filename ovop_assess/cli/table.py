@@ -107,10 +107,10 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     if result.verdict is Verdict.INVALID:
         return [heading, _errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
-    table.add_column(text("ui.criterion", lang), no_wrap=False, max_width=34)
+    table.add_column(text("ui.criterion", lang), no_wrap=False, max_width=34, overflow="fold")
     table.add_column(text("ui.status", lang), no_wrap=True)
     table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
-    table.add_column(text("ui.reason", lang), ratio=1)
+    table.add_column(text("ui.reason", lang), ratio=1, overflow="fold")  # a long word wraps, never cut
     for c in result.criteria:
         title = registry_title(c.id, lang)
         table.add_row(

@@ -108,3 +108,16 @@ def test_precommit_hook_says_why_a_file_fails(
     out = capsys.readouterr().out
     assert "bangli-bamboo-weaving.yaml): C2 fail: 4 more firm(s) of category bamboo-weaving" in out
     assert "boyolali-copper-craft.yaml): C7 fail: a raw material available from an accepted source (local)" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
+    criteria = criteria_sets.load("default")
+    path = EXAMPLES / "boyolali-copper-craft.yaml"
+    report = make_report(criteria, [assess_path(path, criteria, as_of=AS_OF, label="boyolali-copper-craft.yaml")])
+    out = render_table(report, lang, to_terminal=False, width=width)
+    assert "…" not in out
+    assert all(len(line) <= width for line in out.splitlines())
+    assert out.count(" 1.00 ") == 7 and out.count(" 0.00 ") == 1  # every criterion's score, whole
+    assert "copper-craft" in out  # a long word in a reason wraps rather than being cut
