@@ -631,3 +631,16 @@ def test_codes_of_the_format_read_in_the_reader_language() -> None:
     (warning,) = check(text).warnings
     assert render(warning.message, "id") != render(warning.message, "en")
     assert "anggota" in render(warning.message, "id") and "member" in render(warning.message, "en")
+
+
+def test_a_decimal_comma_inside_braces_is_one_problem_with_the_corrected_value() -> None:
+    finding = only(HEAD + "firms:\n  - {name: A, role: champion, monthly_capacity: 1,5}\n")
+    assert finding.message.id == "yaml.decimal_comma_in_braces"
+    assert finding.location == Location("firms[0].monthly_capacity", 8, 49)
+    assert en(finding) == (
+        "1,5 inside { } is read as two entries: the comma separates them; write the decimal point: 1.5"
+    )
+    assert render(finding.message, "id").endswith("tulis dengan titik desimal: 1.5")
+    # A number then a key of its own, with a space after the comma, is two entries as meant: the key error stays.
+    spaced = check(HEAD + "firms:\n  - {name: A, role: champion, workers: 1, 5: x}\n").errors
+    assert [f.message.id for f in spaced] == ["yaml.key_not_text"]
