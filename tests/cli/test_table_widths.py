@@ -98,18 +98,6 @@ def test_details_prints_every_region_table(monkeypatch: pytest.MonkeyPatch, caps
     assert "Champion Tembaga Cepogo 02 is willing to lead" in detailed
 
 
-def test_precommit_hook_says_why_a_file_fails(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # What the hook runs (.pre-commit-hooks.yaml: `ovop-assess assess` and the staged files), output to a log.
-    monkeypatch.delenv("OVOP_LANG", raising=False)
-    monkeypatch.delenv("COLUMNS", raising=False)
-    assert main(["assess", *map(str, FILES), "--as-of", "2026-11-28"]) == 1
-    out = capsys.readouterr().out
-    assert "bangli-bamboo-weaving.yaml): C2 fail: 4 more firm(s) of category bamboo-weaving" in out
-    assert "boyolali-copper-craft.yaml): C7 fail: a raw material available from an accepted source (local)" in out
-
-
 @pytest.mark.parametrize("lang", ["en", "id"])
 @pytest.mark.parametrize("width", [60, 80, 100, 120])
 def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
