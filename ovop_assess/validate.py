@@ -203,6 +203,9 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
             choices = _choices(ctx.get("expected", ""))
             return Message("schema.one_of_quote", {"choices": choices, "raw": _clip(raw), "kind": read_as})
         return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": read_as})
+    hint = _indonesian_hint(kind, ctx, positions, (*prefix, *loc))
+    if hint is not None:
+        return hint
     if kind in ("int_type", "float_type") and positions.unquoted((*prefix, *loc)):
         written = _written_number(positions, (*prefix, *loc))
         if written is not None:  # `0900`: a leading zero with an 8 or 9 is no YAML 1.1 number
@@ -226,6 +229,62 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
     if kind == "string_pattern_mismatch":
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
+
+
+_THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
+_RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
+_RUPIAH_UNITS = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 10**9, "milyar": 10**9}
+_YES_NO = {"ya": "true", "iya": "true", "benar": "true", "tidak": "false", "bukan": "false", "salah": "false"}
+
+
+def _indonesian_hint(kind: str, ctx: dict[str, Any], positions: Positions, path: PathKey) -> Message | None:
+    """The corrected value when a number, a yes/no or a choice is written as Indonesian writing has it.
+
+    ``150.000.000`` and ``Rp 150 juta`` (write 150000000), ``"2027"`` (no
+    quotes), ``1,5`` (write 1.5), ``Ya`` (write true), ``Desa`` (write desa):
+    each its own message, with the value to write.
+    """
+    written = positions.text(path)
+    if written is None:
+        return None
+    raw = written.strip()
+    values = {"raw": _clip(raw)}
+    if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
+        if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw):
+            return Message("schema.hint_quoted_number", {**values, "plain": raw})
+        if _THOUSANDS_DOTS.fullmatch(raw):
+            return Message("schema.hint_thousands_dots", {**values, "plain": raw.replace(".", "")})
+        if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
+            return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
+        rupiah = _rupiah(raw)
+        if rupiah is not None:
+            said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
+            return Message(said, {**values, "plain": rupiah})
+    if kind in ("bool_type", "bool_parsing") and raw.lower() in _YES_NO:
+        return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[raw.lower()]})
+    if kind == "literal_error":
+        choices = _choices(ctx.get("expected", "")).split(", ")
+        lower = raw.strip("'\"").lower()
+        if lower in choices and lower != raw:
+            return Message("schema.hint_lower_case", {**values, "plain": lower})
+    return None
+
+
+def _rupiah(raw: str) -> str | None:
+    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else."""
+    found = _RUPIAH.fullmatch(raw)
+    if found is None or (not raw.lower().startswith("rp") and found[2] is None):
+        return None
+    digits, unit = found[1], (found[2] or "").lower()
+    if _THOUSANDS_DOTS.fullmatch(digits):
+        digits = digits.replace(".", "")
+    number = float(digits.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", digits) else None
+    if number is None:
+        return None
+    amount = number * _RUPIAH_UNITS.get(unit, 1)
+    return str(int(amount)) if amount == int(amount) else None
 
 
 def _written_number(positions: Positions, path: PathKey) -> str | None:
@@ -312,16 +371,19 @@ def _unknown_evidence(evidence: Any, positions: Positions, rules: RuleIds) -> tu
     if not isinstance(evidence, dict):
         return ()
     return tuple(
-        UnknownEvidenceKey(
-            str(key),
-            Finding(
-                Message("warn.evidence_unknown_key", {"key": _clip(str(key)), "set": rules.set_id}),
-                positions.key(("evidence", key)),
-            ),
-        )
+        UnknownEvidenceKey(str(key), Finding(_evidence_key_message(str(key), rules), positions.key(("evidence", key))))
         for key in evidence
         if key not in rules.evidence_keys
     )
+
+
+def _evidence_key_message(key: str, rules: RuleIds) -> Message:
+    """Not a document of the set; "did you mean 'access_map'?" when one is spelled nearly the same."""
+    close = difflib.get_close_matches(key, sorted(rules.evidence_keys), n=1, cutoff=0.6)
+    if close:
+        values = {"key": _clip(key), "set": rules.set_id, "suggestion": close[0]}
+        return Message("warn.evidence_unknown_key_suggest", values)
+    return Message("warn.evidence_unknown_key", {"key": _clip(key), "set": rules.set_id})
 
 
 _NUMBER_LIKE = re.compile(r"^[0-9.]+$")

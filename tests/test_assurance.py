@@ -275,7 +275,7 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
         " (evidence key champion_willingness_letter)"
     ]
     assert render(c1.missing[0], "id") == (
-        "lampirkan dokumen: Surat pernyataan kesediaan usaha champion menjadi penggerak sentra"
+        "lampirkan dokumen: Surat pernyataan kesediaan UMKM champion menjadi penggerak sentra"
         " (kunci bukti champion_willingness_letter)"
     )
     assert {c.status for c in result.criteria[1:]} == {Status.PASS}
@@ -378,10 +378,10 @@ def test_cli_min_assurance_in_english(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, documents=ALL_KEYS, extra=verification("all"))
     assert main(["--lang", "id", str(path), "--as-of", "2026-11-28", "--min-assurance", "verified"]) == 0
-    assert "Putusan: layak — terverifikasi, 9 dari 9 dokumen tersedia" in capsys.readouterr().out
+    assert "Hasil penilaian: layak — terverifikasi, 9 dari 9 dokumen tersedia" in capsys.readouterr().out
     assert main(["--lang", "id", str(path), "--as-of", "2026-10-01", "--min-assurance", "verified"]) == 1
     out = capsys.readouterr().out
-    assert "Putusan: belum lengkap — 9 dari 9 dokumen tersedia" in out
+    assert "Hasil penilaian: belum lengkap — 9 dari 9 dokumen tersedia" in out
     assert "catat pemeriksaan dinas atas data C1" in out
     assert "belum diperhitungkan" in out  # the verification dated after the assessment
 
@@ -396,7 +396,7 @@ def test_cli_checklist_shows_assurance_in_both_languages(tmp_path: Path, capsys:
     out = capsys.readouterr().out
     assert "**belum lengkap** — terdokumentasi, 8 dari 9 dokumen tersedia" in out
     assert "Agar naik menjadi terverifikasi:" in out
-    assert "lampirkan dokumen: Daftar usaha di sentra beserta NIB dan produknya" in out
+    assert "lampirkan dokumen: Daftar UMKM/IKM di sentra beserta NIB dan produknya" in out
 
 
 def test_cli_refuses_an_unknown_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -424,7 +424,7 @@ VERIFIED_EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "regions" 
         ("markdown", "| eligible | verified | 9/9 |", "| layak | terverifikasi | 9/9 |"),
         ("csv", ",eligible,verified,1.0,", ",eligible,verified,1.0,"),
         ("junit", "Assurance: verified", "Tingkat bukti: terverifikasi"),
-        ("github", "Verdict: eligible — verified, 9 of 9", "Putusan: layak — terverifikasi, 9 dari 9"),
+        ("github", "Verdict: eligible — verified, 9 of 9", "Hasil penilaian: layak — terverifikasi, 9 dari 9"),
         ("json", '"verdict": "eligible", "assurance": "verified"', '"verdict": "eligible", "assurance": "verified"'),
     ],
 )

@@ -131,7 +131,7 @@ def test_evidence_items_belong_to_their_criterion(doc: Checklist) -> None:
     assert per_rule["C5"] == ["organization_deed"]
     assert per_rule["C6"] == ["rtrw_perda"]
     c2 = next(c for c in doc.criteria if c.id == "C2")
-    assert c2.evidence[0].title["id"] == "Daftar usaha di sentra beserta NIB dan produknya"
+    assert c2.evidence[0].title["id"] == "Daftar UMKM/IKM di sentra beserta NIB dan produknya"
 
 
 def test_unknown_evidence_key_is_listed_once(doc: Checklist) -> None:
@@ -152,7 +152,7 @@ def test_missing_in_both_languages(doc: Checklist) -> None:
     en = [messages.render(m, "en") for m in c1.missing]
     ind = [messages.render(m, "id") for m in c1.missing]
     assert any("2 more mentee firm(s) of category batik" in line for line in en), en
-    assert any("2 usaha mentee lagi kategori batik" in line for line in ind), ind
+    assert any("2 UMKM sejenis (batik) lagi" in line for line in ind), ind
     c2 = next(c for c in doc.criteria if c.id == "C2")
     assert [messages.render(m, "en") for m in c2.missing] == ["7 more firm(s) of category batik"]
     c6 = next(c for c in doc.criteria if c.id == "C6")
@@ -323,7 +323,10 @@ def test_bidi_controls_from_the_region_file_stay_inside_their_value(
     text = render(doc, output_format, lang)
     firm = f"{FSI}Batik {RLO}Sari{PDI}"
     # In the tool's own sentences (reasons, what is missing), in the header, in paths and unknown keys.
-    sentence = "mentors 1 of the 3 mentee firms" if lang == "en" else "membina 1 dari 3 usaha mentee"
+    sentence = {
+        "en": "mentors 1 of the 3 mentee firms",
+        "id": "baru membina 1 UMKM binaan sejenis (batik); minimal 3",
+    }[lang]
     assert f"Champion {firm} {sentence}" in text
     missing = "mentored by" if lang == "en" else "yang dibina"
     assert f"{missing} {firm}" in text

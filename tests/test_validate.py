@@ -99,7 +99,7 @@ def test_missing_fields_point_at_the_mapping_that_lacks_them() -> None:
 @pytest.mark.parametrize(
     ("fragment", "path", "message_id", "text"),
     [
-        ("  proposal_year: '2012'\n", "region.proposal_year", "schema.expected_int", "expected a whole number"),
+        ("  proposal_year: '2012'\n", "region.proposal_year", "schema.hint_quoted_number", "remove the quotes"),
         ("  proposal_year: 2012.5\n", "region.proposal_year", "schema.expected_int", "expected a whole number"),
         ("  proposal_year: 1899\n", "region.proposal_year", "schema.too_small", "must be at least 1900"),
         ("  proposal_year: 2101\n", "region.proposal_year", "schema.too_big", "must be at most 2100"),
@@ -263,7 +263,7 @@ def test_quoted_values_get_no_yaml_hint() -> None:
     finding = only(HEAD + "firms:\n  - {name: A, role: champion, nib: 1234567890123}\n")
     assert "unquoted 1234567890123 as a number" in en(finding)
     finding = only(HEAD + "firms:\n  - {name: A, role: champion, workers: '12'}\n")
-    assert en(finding) == "expected a whole number"
+    assert en(finding) == "expected a number, not text in quotes: remove the quotes and write 12"
 
 
 # --- unknown keys ----------------------------------------------------------------------------------
@@ -542,7 +542,88 @@ def test_evidence_of_a_rule_the_set_switches_off_is_no_typo(tmp_path: Any) -> No
     assert pickle.loads(pickle.dumps(criteria)).disabled_evidence == {"access_map": "C8"}  # --jobs sends it
     text = HEAD + "evidence:\n  access_map: peta.pdf\n  acces_map: peta.pdf\n"
     warnings = validate(parse_text(text, Limits()), rule_ids(criteria)).warnings
-    assert [(f.message.id, f.message.values["key"]) for f in warnings] == [("warn.evidence_unknown_key", "acces_map")]
+    assert [(f.message.id, f.message.values["key"]) for f in warnings] == [
+        ("warn.evidence_unknown_key_suggest", "acces_map")
+    ]
+    assert "(did you mean 'access_map'?)" in en(warnings[0])
+    assert "(maksud Anda 'access_map'?)" in render(warnings[0].message, "id")
+
+
+def test_an_evidence_key_far_from_any_document_gets_no_suggestion() -> None:
+    (warning,) = check(HEAD + "evidence:\n  zzz_qqq: a.pdf\n").warnings
+    assert warning.message.id == "warn.evidence_unknown_key" and "did you mean" not in en(warning)
+
+
+# --- Indonesian ways of writing numbers, yes/no and choices ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message_id", "en_text", "id_text"),
+    [
+        (
+            "government_commitment:\n  - {type: budget, description: d, status: planned, amount_idr: 150.000.000}\n",
+            "schema.hint_thousands_dots",
+            "expected a number without thousands separators: write 150000000, not 150.000.000",
+            "harus berupa angka tanpa titik pemisah ribuan: tulis 150000000, bukan 150.000.000",
+        ),
+        (
+            "government_commitment:\n  - {type: budget, description: d, status: planned, amount_idr: Rp 150 juta}\n",
+            "schema.hint_rupiah",
+            "expected an amount in rupiah as digits only, without Rp or words: write 150000000, not Rp 150 juta",
+            "harus berupa jumlah rupiah dalam angka saja, tanpa Rp atau kata: tulis 150000000, bukan Rp 150 juta",
+        ),
+        (
+            "government_commitment:\n  - {type: budget, description: d, status: planned, amount_idr: 'Rp1,5 miliar'}\n",
+            "schema.hint_rupiah",
+            "expected an amount in rupiah as digits only, without Rp or words: write 1500000000, not Rp1,5 miliar",
+            "harus berupa jumlah rupiah dalam angka saja, tanpa Rp atau kata: tulis 1500000000, bukan Rp1,5 miliar",
+        ),
+        (
+            "firms:\n  - {name: A, role: champion, monthly_capacity: 2 ribu}\n",
+            "schema.hint_number_words",
+            "expected a number in digits only, without words: write 2000, not 2 ribu",
+            "harus berupa angka saja, tanpa kata: tulis 2000, bukan 2 ribu",
+        ),
+        (
+            "access:\n  public_transport: [bus]\n  nearest_stop_m: 1,5\n",
+            "schema.hint_decimal_comma",
+            "expected a number with a decimal point, not a comma: write 1.5, not 1,5",
+            "harus berupa angka dengan titik desimal, bukan koma: tulis 1.5, bukan 1,5",
+        ),
+        (
+            "firms:\n  - {name: A, role: champion, willing_to_lead: Ya}\n",
+            "schema.hint_yes_no",
+            "expected true or false: write true, not Ya",
+            "harus berupa true (ya) atau false (tidak): tulis true, bukan Ya",
+        ),
+        (
+            "firms:\n  - {name: A, role: champion, willing_to_lead: Tidak}\n",
+            "schema.hint_yes_no",
+            "expected true or false: write false, not Tidak",
+            "harus berupa true (ya) atau false (tidak): tulis false, bukan Tidak",
+        ),
+    ],
+)
+def test_indonesian_writing_gets_the_corrected_value(
+    fragment: str, message_id: str, en_text: str, id_text: str
+) -> None:
+    finding = only(HEAD + fragment)
+    assert finding.message.id == message_id
+    assert finding.location is not None and finding.location.line == 7 + fragment.count("\n") - 1
+    assert (en(finding), render(finding.message, "id")) == (en_text, id_text)
+
+
+def test_a_quoted_year_and_a_capitalised_level_get_the_corrected_value() -> None:
+    text = HEAD.replace("level: kelurahan", "level: Desa") + '  proposal_year: "2027"\n'
+    level, year = check(text).errors
+    assert (level.location, level.message.id) == (Location("region.level", 4, 10), "schema.hint_lower_case")
+    assert en(level) == "the choices are written in lower case: write desa, not Desa"
+    assert render(level.message, "id") == "pilihan ditulis dengan huruf kecil: tulis desa, bukan Desa"
+    assert (year.location, year.message.id) == (Location("region.proposal_year", 7, 18), "schema.hint_quoted_number")
+    assert en(year) == "expected a number, not text in quotes: remove the quotes and write 2027"
+    assert render(year.message, "id") == (
+        "harus berupa angka, bukan teks dalam tanda kutip: hapus tanda kutipnya dan tulis 2027"
+    )
 
 
 def test_codes_of_the_format_read_in_the_reader_language() -> None:
@@ -550,3 +631,16 @@ def test_codes_of_the_format_read_in_the_reader_language() -> None:
     (warning,) = check(text).warnings
     assert render(warning.message, "id") != render(warning.message, "en")
     assert "anggota" in render(warning.message, "id") and "member" in render(warning.message, "en")
+
+
+def test_a_decimal_comma_inside_braces_is_one_problem_with_the_corrected_value() -> None:
+    finding = only(HEAD + "firms:\n  - {name: A, role: champion, monthly_capacity: 1,5}\n")
+    assert finding.message.id == "yaml.decimal_comma_in_braces"
+    assert finding.location == Location("firms[0].monthly_capacity", 8, 49)
+    assert en(finding) == (
+        "1,5 inside { } is read as two entries: the comma separates them; write the decimal point: 1.5"
+    )
+    assert render(finding.message, "id").endswith("tulis dengan titik desimal: 1.5")
+    # A number then a key of its own, with a space after the comma, is two entries as meant: the key error stays.
+    spaced = check(HEAD + "firms:\n  - {name: A, role: champion, workers: 1, 5: x}\n").errors
+    assert [f.message.id for f in spaced] == ["yaml.key_not_text"]

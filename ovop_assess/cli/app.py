@@ -111,7 +111,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         name="ovop-assess",
         cls=group_cls,
         help=h("help.app"),
-        add_completion=False,
+        # Shell completion costs typer's completion modules at every start: offered only where a run
+        # may need it (the app's help, --install-completion, --show-completion and the shell's own
+        # completion requests all build the whole app), never on a run of one command.
+        add_completion=only not in commands_names(),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
@@ -157,7 +160,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
         output: output_opt = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.as_of"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.as_of"))
+        ] = None,
         min_assurance: min_assurance_opt = None,
         allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("help.allow_incomplete"))] = False,
         sort: Annotated[SortBy, typer.Option("--sort", help=h("help.sort"))] = SortBy.file,
@@ -170,6 +175,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_cells: max_cells_opt = _DEFAULT.max_cells,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
         rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
+        details: Annotated[bool, typer.Option("--details", help=h("help.details"))] = False,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_assess
@@ -188,6 +194,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             jobs=jobs,
             debug=debug,
             rule_timeout=rule_timeout,
+            details=details,
         )
 
     def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
@@ -212,7 +219,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             ChecklistFormat, typer.Option("--format", "-f", help=h("help.checklist_format"))
         ] = ChecklistFormat.markdown,
         output: output_opt = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.checklist_as_of"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.checklist_as_of"))
+        ] = None,
         min_assurance: min_assurance_opt = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
@@ -280,6 +289,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             write_output(template_for_code(code), file)
             return ExitCode.OK
         write_output(region_template(), file)
+        if file is not None:  # said on stderr: stdout may be the template itself
+            import sys
+
+            sys.stderr.write(f"ovop-assess: {text('cli.wrote_template', lang, path=file_label(file))}\n")
         return ExitCode.OK
 
     def import_(
@@ -334,10 +347,23 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     return app
 
 
-def invoke(app: typer.Typer, args: list[str]) -> int:
+_COMPLETION_HELP = {"install_completion": "help.install_completion", "show_completion": "help.show_completion"}
+
+
+def commands_names() -> tuple[str, ...]:
+    return COMMANDS
+
+
+def invoke(app: typer.Typer, args: list[str], lang: Lang = "en") -> int:
     """Run ``app`` on ``args`` without click's own exit handling: the error handler maps every outcome."""
     command: Any = typer.main.get_command(app)
-    result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
+    for param in command.params:  # typer's own completion options, their help in the reader's language
+        if param.name in _COMPLETION_HELP:
+            param.help = text(_COMPLETION_HELP[param.name], lang)
+    try:
+        result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
+    except SystemExit as exc:  # shell completion ends this way: its script or its candidates are printed
+        return exc.code if isinstance(exc.code, int) else ExitCode.OK
     if result == ExitCode.INTERRUPTED:
         # typer turns Ctrl-C into a silent return of 130 (no command of ours returns it):
         # the error handler says so and maps it.

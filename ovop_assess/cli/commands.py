@@ -92,6 +92,7 @@ def run_assess(
     debug: bool = False,
     min_assurance: str | None = None,
     rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+    details: bool = False,
 ) -> int:
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     files = _files(paths)
@@ -114,7 +115,7 @@ def run_assess(
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
     report = make_report(criteria_set, results, as_of)
-    text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty())
+    text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty(), details=details)
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
@@ -182,8 +183,8 @@ def _assess_iter(
         )
 
 
-def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool) -> str | bytes:
-    return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal)
+def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool, details: bool = False) -> str | bytes:
+    return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal, details=details)
 
 
 @_plugins_kept_out
@@ -221,6 +222,10 @@ def run_checklist(
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
+    if output is not None:
+        place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
+        said = text("cli.wrote_checklist", lang, **place)
+        sys.stderr.write(f"ovop-assess: {said}\n")
     return _with_crashes(ExitCode.OK, list(rule_crashes(result)), lang, debug)
 
 

@@ -52,7 +52,7 @@ def _run(args: list[str], lang: Lang) -> int:
     from .app import invoke, make_app
 
     args = with_default_command(args)
-    return invoke(make_app(lang, only=args[0] if args else None), args)
+    return invoke(make_app(lang, only=args[0] if args else None), args, lang)
 
 
 def _restore(sigint: Any, sigterm: Any) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import shutil
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -42,19 +45,31 @@ _VERDICT_STYLE = {
 }
 
 
-def _console(to_terminal: bool) -> tuple[Console, io.StringIO]:
+def _console(to_terminal: bool, width: int | None = None) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
-    width = shutil.get_terminal_size((120, 24)).columns if to_terminal else 120
+    width = width or _width(to_terminal)
     console = Console(
         file=buffer, force_terminal=to_terminal, width=width, highlight=False, emoji=False, soft_wrap=False
     )
     return console, buffer
 
 
-def _print(renderables: list[RenderableType], to_terminal: bool) -> str:
-    console, buffer = _console(to_terminal)
+def _width(to_terminal: bool) -> int:
+    """The terminal's width; elsewhere ``COLUMNS`` when set (a pager, a hook's log), else 120."""
+    if to_terminal:
+        return shutil.get_terminal_size((120, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
+
+
+class _OneLine(Text):
+    """A line that stays one line when the output goes to a file or a log (a pre-commit hook's), for grep."""
+
+
+def _print(renderables: list[RenderableType], to_terminal: bool, width: int | None = None) -> str:
+    console, buffer = _console(to_terminal, width)
     for item in renderables:
-        console.print(item)
+        console.print(item, soft_wrap=isinstance(item, _OneLine) and not to_terminal)
     return buffer.getvalue()
 
 
@@ -103,10 +118,10 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     if result.verdict is Verdict.INVALID:
         return [heading, _errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
-    table.add_column(text("ui.criterion", lang), no_wrap=False, max_width=34)
+    table.add_column(text("ui.criterion", lang), no_wrap=False, max_width=34, overflow="fold")
     table.add_column(text("ui.status", lang), no_wrap=True)
     table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
-    table.add_column(text("ui.reason", lang), ratio=1)
+    table.add_column(text("ui.reason", lang), ratio=1, overflow="fold")  # a long word wraps, never cut
     for c in result.criteria:
         title = registry_title(c.id, lang)
         table.add_row(
@@ -116,13 +131,15 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
             _reason_cell(c, lang),
         )
     info = report.criteria_set
-    footer = Text(f"{text('ui.verdict', lang)}: ")
+    # The criteria set above the verdict, so the verdict line stays one line (and `| tail -1` shows it).
+    footer = Text()
+    footer.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)) + "\n", style="dim")
+    footer.append(f"{text('ui.verdict', lang)}: ")
     footer.append(_verdict(result.verdict, lang))
     backed = backing(result, lang)
     if backed:  # "eligible" never stands bare: how far it is backed follows it
         footer.append(f" — {shown(backed)}")
-    footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}   ")
-    footer.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)), style="dim")
+    footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}")
     parts: list[RenderableType] = [heading, table, footer]
     for finding in result.warnings:
         loc = finding.location
@@ -150,34 +167,61 @@ def _errors(result: FileResult, lang: Lang) -> Text:
     return out
 
 
-def _summary(report: Report, lang: Lang) -> list[RenderableType]:
+# The summary table's columns besides the region: a box edge each side, one space between columns
+# and one of padding each side of every cell (box.SIMPLE_HEAVY).
+_EDGES = 2
+_PAD = 2
+
+
+def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
+    """One row per file, fitted to ``width`` without ever cutting the region's name, the verdict or the score.
+
+    What gives way when the terminal is narrow, in order: the file's path (its
+    folders, then the path line itself, which the reasons under the table
+    name again), then the criteria columns, folded into one column of marks
+    (``✓✗✓?``). The region's name wraps at spaces rather than being cut.
+    """
     ids = criterion_ids(report)
+    # The verdict and, under it, how far it is backed: never a bare "eligible" (docs/criteria.md, "Assurance").
+    verdict_title = text("ui.verdict", lang)
+    verdicts = [_verdict_and_backing(r, lang) for r in report.results]
+    scores = [f"{r.score:.2f}" for r in report.results]
+    verdict_width = max(cell_len(line) for v in [Text(verdict_title), *verdicts] for line in v.plain.split("\n"))
+    score_width = max([cell_len(text("ui.score", lang)), *map(len, scores)])
+    fixed = _EDGES + (verdict_width + _PAD + 1) + (score_width + _PAD + 1) + _PAD
+    names = [shown(r.region.name) if r.region else "—" for r in report.results]
+    name_width = max([cell_len(text("ui.region", lang)), *map(cell_len, names)])
+    per_id = sum(cell_len(i) + _PAD + 1 for i in ids)
+    marks_title = f"{ids[0]}\N{EN DASH}{ids[-1]}" if ids else ""
+    marks_width = max(len(ids), cell_len(marks_title))
+    # One column per criterion while the region column keeps room for the names and the files' names.
+    base_width = max((cell_len(shown(os.path.basename(r.file))) for r in report.results), default=0)
+    compact = len(ids) > 1 and width - fixed - per_id < max(name_width, base_width)
+    room = width - fixed - (marks_width + _PAD + 1 if compact else per_id)
+    region_width = max(room, 8)
+    paths = _paths_that_fit([r.file for r in report.results], region_width, unique=len(set(names)) == len(names))
     table = Table(box=box.SIMPLE_HEAVY)
-    table.add_column(text("ui.region", lang), min_width=18, overflow="fold")
-    for rule_id in ids:
-        table.add_column(rule_id, justify="center", no_wrap=True)
-    table.add_column(text("ui.verdict", lang), no_wrap=True)
-    table.add_column(text("ui.assurance", lang), no_wrap=True)
-    table.add_column(text("ui.documents", lang), justify="right", no_wrap=True)
-    table.add_column(text("ui.score", lang), justify="right", no_wrap=True)
-    for result in report.results:
-        name = Text(one_line(result.region.name) if result.region else "—")
-        name.append(f"\n{one_line(result.file)}", style="dim")
+    table.add_column(text("ui.region", lang), overflow="fold", max_width=region_width)
+    if compact:
+        table.add_column(marks_title, no_wrap=True, min_width=marks_width)
+    else:
+        for rule_id in ids:
+            table.add_column(rule_id, justify="center", no_wrap=True, min_width=cell_len(rule_id))
+    table.add_column(verdict_title, no_wrap=True, min_width=verdict_width)
+    table.add_column(text("ui.score", lang), justify="right", no_wrap=True, min_width=score_width)
+    for result, name_text, path, verdict, score in zip(report.results, names, paths, verdicts, scores, strict=True):
+        name = Text(name_text)
+        if path:
+            name.append(f"\n{path}", style="dim")
         by_id = {c.id: c for c in result.criteria}
         cells = [
-            Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")
+            Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text(" ")
             for i in ids
         ]
-        documents = result.documents
-        table.add_row(
-            name,
-            *cells,
-            _verdict(result.verdict, lang),
-            assurance_word(result.assurance, lang),
-            f"{documents.on_hand}/{documents.needed}" if documents is not None else "",
-            f"{result.score:.2f}",
-        )
+        marks = [Text("").join(cells)] if compact else cells
+        table.add_row(name, *marks, verdict, score)
     parts: list[RenderableType] = [table]
+    parts.extend(_why_lines(report, lang))
     for result in report.results:
         if result.verdict is Verdict.INVALID:
             parts.append(_errors(result, lang))
@@ -186,18 +230,79 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
     return parts
 
 
+def _verdict_and_backing(result: FileResult, lang: Lang) -> Text:
+    cell = _verdict(result.verdict, lang)
+    documents = result.documents
+    backing = [assurance_word(result.assurance, lang) if result.assurance is not None else ""]
+    if documents is not None:
+        backing.append(f"{documents.on_hand}/{documents.needed}")
+    line = " ".join(part for part in backing if part)
+    if line:
+        cell.append(f"\n{line}", style="dim")
+    return cell
+
+
+def _paths_that_fit(files: list[str], width: int, *, unique: bool) -> list[str]:
+    """The files' paths if all fit on one line of the region column, else their names (folders dropped).
+
+    Names too long for the column wrap when the regions' names alone would not
+    tell the rows apart; otherwise they are left out: the lines under the
+    table name the file of every region that needs attention.
+    """
+    full = [shown(file) for file in files]
+    if all(cell_len(path) <= width for path in full):
+        return full
+    names = [shown(os.path.basename(file)) for file in files]
+    if not unique or all(cell_len(name) <= width for name in names):
+        return names
+    return ["" for _ in files]
+
+
+def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
+    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first."""
+    lines: list[RenderableType] = []
+    for result in report.results:
+        if result.verdict not in (Verdict.NOT_ELIGIBLE, Verdict.INCOMPLETE):
+            continue
+        items = [
+            text(
+                "ui.why_criterion",
+                lang,
+                id=c.id,
+                status=text("status." + c.status.value, lang),
+                first=_say(c.missing[0], lang) if c.missing else _say(c.reasons[0].message, lang) if c.reasons else "—",
+            )
+            for c in result.criteria
+            if c.status in (Status.FAIL, Status.UNKNOWN)
+        ]
+        region = shown(result.region.name) if result.region else "—"
+        line = _OneLine(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
+        line.append(text("ui.why_region", lang, region=region, file=shown(result.file)), style="bold")
+        line.append(" " + "; ".join(items))
+        lines.append(line)
+    return lines
+
+
 def _summary_line(report: Report, lang: Lang) -> Text:
     counts = {v.value: report.count(v) for v in Verdict}
     return Text(text("ui.summary", lang, files=len(report.results), **counts), style="bold")
 
 
-def render_table(report: Report, lang: Lang, *, to_terminal: bool) -> str:
+def render_table(
+    report: Report, lang: Lang, *, to_terminal: bool, width: int | None = None, details: bool = False
+) -> str:
+    """One region's full table; for several, the summary (and with ``details`` every region's table after it)."""
     parts: list[RenderableType]
+    width = width or _width(to_terminal)
     if len(report.results) == 1:
         parts = _region_table(report.results[0], report, lang)
     else:
-        parts = [*_summary(report, lang), _summary_line(report, lang)]
-    return _print(parts, to_terminal)
+        parts = [*_summary(report, lang, width), _summary_line(report, lang)]
+        if details:
+            for result in report.results:
+                if result.verdict is not Verdict.INVALID:  # its errors are listed under the summary already
+                    parts.extend([Text(""), *_region_table(result, report, lang)])
+    return _print(parts, to_terminal, width)
 
 
 def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str:
@@ -243,14 +348,70 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
 
 
 def render_explain(spec: RuleSpec, lang: Lang) -> str:
+    """The rule's help page: its title once, its documentation as plain text, its parameters once, in ``lang``.
+
+    The documentation is the rule's docstring (or ``DOC_ID``) as its author
+    wrote it; the page drops what only suits source code: the docstring's
+    opening ``C2 similar-firms:`` (the page's title says it), double
+    backquotes around names. A rule documented in English only gets its
+    section headings in Indonesian and a note that the text is English.
+    When the documentation has no Parameters section, the parameters and
+    their defaults are listed from the rule's model.
+    """
     title = spec.title.get(lang, spec.title.get("en", ""))
-    fields = spec.params.model_fields
-    params = (
-        "\n".join(text("ui.param_default", lang, name=name, default=_default(field)) for name, field in fields.items())
-        or f"  {text('ui.none', lang)}"
-    )
-    head = one_line(f"{spec.id} {spec.name}: {title}")
-    return f"{head}\n\n{shown(spec.documentation(lang))}\n\n{text('ui.parameters', lang)}:\n{shown(params)}\n"
+    english_only = lang != "en" and not spec.doc_id
+    body = help_text(spec.documentation(lang), spec, lang)
+    # Text from a plugin: shown, never interpreted; the title on one line.
+    lines = [one_line(f"{spec.id} {spec.name} — {title}"), ""]
+    if english_only:
+        lines += [text("ui.doc_english_only", lang), ""]
+    if body:
+        lines += [shown(body), ""]
+    if not _has_section(body, _PARAMETER_HEADINGS):
+        fields = spec.params.model_fields
+        params = [
+            "  " + text("ui.param_default", lang, name=name, default=_default(field)).strip()
+            for name, field in fields.items()
+        ] or [f"  {text('ui.none', lang)}"]
+        lines += [text("ui.parameters_heading", lang), *params, ""]
+    return "\n".join(lines)
+
+
+# A rule's documentation in English, its headings as an Indonesian reader sees them.
+_HEADINGS_ID = {
+    "What it checks": "Yang diperiksa",
+    "Why": "Alasan",
+    "Status": "Status",
+    "Parameters": "Parameter",
+    "Passing fragment": "Contoh lulus",
+    "Failing fragment": "Contoh gagal",
+}
+_PARAMETER_HEADINGS = ("Parameters", "Parameter")
+_DOUBLE_BACKQUOTED = re.compile(r"``(.+?)``", re.DOTALL)  # reStructuredText's literal: a name, quoted on the page
+
+
+def help_text(doc: str, spec: RuleSpec, lang: Lang) -> str:
+    """A rule's documentation as a help page's body (see :func:`render_explain`)."""
+    paragraphs = doc.strip().split("\n\n")
+    opening = f"{spec.id} {spec.name}:"
+    if paragraphs and paragraphs[0].startswith(opening):
+        first = paragraphs[0][len(opening) :].strip()
+        paragraphs[0] = first[:1].upper() + first[1:]
+    out = _DOUBLE_BACKQUOTED.sub(r"'\1'", "\n\n".join(p for p in paragraphs if p.strip()))
+    if lang == "id":
+        out = "\n".join(_heading_id(line) for line in out.split("\n"))
+    return out
+
+
+def _heading_id(line: str) -> str:
+    for english, indonesian in _HEADINGS_ID.items():
+        if line == english or line.startswith(english + " ("):
+            return indonesian + line[len(english) :]
+    return line
+
+
+def _has_section(body: str, headings: tuple[str, ...]) -> bool:
+    return any(line in headings for line in body.split("\n"))
 
 
 def _default(field: Any) -> str:

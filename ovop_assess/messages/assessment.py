@@ -38,11 +38,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plugin boleh menambah pesan tetapi tidak boleh menggantinya (beri id tersendiri)",
     },
     # --- statuses and verdicts
-    "status.pass": {"en": "pass", "id": "lulus"},
-    "status.fail": {"en": "fail", "id": "gagal"},
+    "status.pass": {"en": "pass", "id": "dipenuhi"},
+    "status.fail": {"en": "fail", "id": "tidak dipenuhi"},
     "status.unknown": {"en": "unknown", "id": "belum diketahui"},
     "status.waived": {"en": "waived", "id": "dikecualikan"},
-    "status.error": {"en": "error", "id": "galat"},
+    "status.error": {"en": "error", "id": "kesalahan"},
     "verdict.eligible": {"en": "eligible", "id": "layak"},
     "verdict.not_eligible": {"en": "not eligible", "id": "tidak layak"},
     "verdict.incomplete": {"en": "incomplete", "id": "belum lengkap"},
@@ -64,7 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "catat pemeriksaan dinas atas data {rule} pada bagian verification, bertanggal paling lambat {as_of}",
     },
     # --- still missing, for several rules
-    "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan usaha-usaha di sentra"},
+    "missing.firms": {"en": "list the sentra's firms", "id": "daftarkan UMKM/IKM di sentra"},
     "missing.product": {
         "en": "describe the product (name and category)",
         "id": "uraikan produknya (nama dan kategori)",

@@ -13,7 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.version": {
         "en": "Show the version and exit.",
-        "id": "Tampilkan versi lalu keluar.",
+        "id": "Menampilkan versi lalu keluar.",
     },
     "help.criteria": {
         "en": "A shipped criteria set (default, routes, coordination) or a path to a set file.",
@@ -26,8 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.output": {
         "en": "Write the report to this file (a regular file: whole or not at all; a symlink is written "
         "through, a device or pipe directly).",
-        "id": "Tulis laporan ke berkas ini (berkas biasa: utuh atau tidak sama sekali; tautan simbolik ditulis ke "
-        "tujuannya, perangkat atau pipa langsung).",
+        "id": "Menulis laporan ke berkas ini (berkas biasa: utuh atau tidak sama sekali; tautan simbolik ditulis ke tujuannya, perangkat atau pipa langsung).",
     },
     "help.rule_timeout": {
         "en": "Seconds a plugin rule may take on one file; past it the rule's status is error and the run goes on.",
@@ -36,7 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.debug": {
         "en": "Show the traceback of internal errors.",
-        "id": "Tampilkan traceback galat internal.",
+        "id": "Menampilkan traceback bila terjadi kesalahan internal.",
     },
     "help.paths": {
         "en": "Region files, or folders of *.yaml/*.yml files.",
@@ -48,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.as_of": {
         "en": "Assessment date YYYY-MM-DD (waivers are judged on it).",
-        "id": "Tanggal penilaian TTTT-BB-HH (pengecualian dinilai pada tanggal ini).",
+        "id": "Tanggal penilaian, TTTT-BB-HH (pengecualian dinilai pada tanggal ini).",
     },
     "help.min_assurance": {
         "en": "Least backing a passing criterion needs: declared (default), documented (its documents on hand) or verified (also checked by the office); below it, the criterion is unknown. Wins over the criteria set's min_assurance.",
@@ -56,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.allow_incomplete": {
         "en": "Exit 0 rather than 1 for incomplete regions.",
-        "id": "Keluar dengan 0, bukan 1, untuk wilayah yang belum lengkap.",
+        "id": "Mengakhiri dengan kode keluar 0, bukan 1, untuk wilayah yang belum lengkap.",
     },
     "help.sort": {
         "en": "Order of results: file (as given) or score.",
@@ -108,7 +107,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.jobs": {
         "en": "Worker processes (default: one per core for big batches).",
-        "id": "Jumlah proses pekerja (bawaan: satu per inti untuk batch besar).",
+        "id": "Jumlah proses pekerja (bawaan: satu per inti prosesor bila berkasnya banyak).",
+    },
+    "help.install_completion": {
+        "en": "Install completion of commands and options for the current shell (bash, zsh, fish, PowerShell).",
+        "id": "Memasang pelengkapan otomatis perintah dan opsi untuk shell yang sedang dipakai (bash, zsh, fish, PowerShell).",
+    },
+    "help.show_completion": {
+        "en": "Show the completion script for the current shell, to copy it or install it by hand.",
+        "id": "Menampilkan skrip pelengkapan otomatis untuk shell yang sedang dipakai, untuk disalin atau dipasang sendiri.",
+    },
+    "help.details": {
+        "en": "With several files, print every region's full table after the summary (table format).",
+        "id": "Menampilkan tabel lengkap setiap wilayah setelah ringkasan, bila berkasnya lebih dari satu (format table).",
     },
     "help.rule_id": {
         "en": "A rule id, e.g. C2.",
@@ -132,7 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.force": {
         "en": "Overwrite an existing file.",
-        "id": "Timpa berkas yang sudah ada.",
+        "id": "Menimpa berkas yang sudah ada.",
     },
     "help.cmd.assess": {
         "en": "Validate and assess region files (a folder means every *.yaml/*.yml below it).",
@@ -140,23 +151,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.cmd.rules": {
         "en": "List the rules of the active criteria set: id, title, required/group, parameters.",
-        "id": "Daftar aturan kumpulan kriteria yang aktif: id, judul, wajib/kelompok, parameter.",
+        "id": "Menampilkan aturan kumpulan kriteria yang aktif: id, judul, wajib/kelompok, parameter.",
     },
     "help.cmd.explain": {
         "en": "Print a rule's documentation: what it checks, parameters, a passing and a failing fragment.",
-        "id": "Cetak dokumentasi aturan: apa yang diperiksa, parameter, contoh lulus dan contoh gagal.",
+        "id": "Menampilkan dokumentasi aturan: yang diperiksa, parameter, serta contoh yang memenuhi dan yang tidak.",
     },
     "help.cmd.checklist": {
         "en": "Write the proposal checklist for one region: status, what is missing, evidence documents.",
-        "id": "Tulis daftar periksa usulan untuk satu wilayah: status, yang masih kurang, dokumen bukti.",
+        "id": "Membuat daftar periksa usulan untuk satu wilayah: status, kekurangan, dan dokumen bukti.",
     },
     "help.cmd.schema": {
         "en": "Print the JSON Schema of the region format (for editors and other validators).",
-        "id": "Cetak JSON Schema format berkas wilayah (untuk editor dan validator lain).",
+        "id": "Menampilkan JSON Schema format berkas wilayah (untuk editor dan validator lain).",
     },
     "help.cmd.init": {
         "en": "Write a region-file template, commented in Bahasa Indonesia and English.",
-        "id": "Tulis templat berkas wilayah, dengan komentar dalam Bahasa Indonesia dan Inggris.",
+        "id": "Membuat templat berkas wilayah, dengan komentar dalam bahasa Indonesia dan bahasa Inggris.",
     },
     "help.cmd.import": {
         "en": "Print the firms of a spreadsheet (.xlsx, .xls, .ods, .csv) as the YAML firms: list, each problem with its cell.",
@@ -167,6 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
     "help.metavar.optional_file": {"en": "[FILE]", "id": "[BERKAS]"},
+    "help.metavar.date": {"en": "YYYY-MM-DD", "id": "<tanggal>"},
     "help.metavar.id": {"en": "ID", "id": "ID"},
     "help.usage": {"en": "Usage:", "id": "Penggunaan:"},
     "help.options_metavar": {"en": "[OPTIONS]", "id": "[OPSI]"},
@@ -174,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.section.arguments": {"en": "Arguments", "id": "Argumen"},
     "help.section.options": {"en": "Options", "id": "Opsi"},
     "help.section.commands": {"en": "Commands", "id": "Perintah"},
-    "help.help": {"en": "Show this message and exit.", "id": "Tampilkan pesan ini lalu keluar."},
+    "help.help": {"en": "Show this message and exit.", "id": "Menampilkan pesan ini lalu keluar."},
     "help.default": {"en": "default: {default}", "id": "bawaan: {default}"},
     "help.dynamic": {"en": "(dynamic)", "id": "(dinamis)"},
     "help.envvar": {"en": "env var: {var}", "id": "variabel lingkungan: {var}"},

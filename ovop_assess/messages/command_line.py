@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.internal": {
         "en": "internal error: {error}. This is a bug in ovop-assess or a plugin; run again with --debug to see the traceback.",
-        "id": "galat internal: {error}. Ini kutu (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
+        "id": "kesalahan internal: {error}. Ini kesalahan program (bug) di ovop-assess atau plugin; jalankan lagi dengan --debug untuk melihat traceback.",
     },
     "cli.output_is_input": {
         "en": "the output {path} is one of the input files; choose another output file",
@@ -39,13 +39,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; use --force to overwrite it",
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",
     },
+    "cli.wrote_template": {
+        "en": "wrote the region-file template to {path}; fill it in, then assess it: ovop-assess {path}",
+        "id": "templat berkas wilayah ditulis ke {path}; lengkapi isiannya, lalu nilai dengan: ovop-assess --lang id {path}",
+    },
+    "cli.wrote_checklist": {
+        "en": "wrote the checklist of {region} ({format}) to {path}",
+        "id": "daftar periksa {region} ({format}) ditulis ke {path}",
+    },
     "cli.rule_crashed": {
         "en": "{file}: the rule {rule} could not run: {error}",
         "id": "{file}: aturan {rule} tidak dapat dijalankan: {error}",
     },
     "cli.debug_hint": {
         "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
-        "id": "aturan yang tidak dapat dijalankan berarti ada kutu di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
+        "id": "aturan yang tidak dapat dijalankan berarti ada kesalahan program (bug) di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",
     },
     "cli.no_such_option": {
         "en": "no such option: {option} (options: {possible})",

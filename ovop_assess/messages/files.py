@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "os.exists": {"en": "File exists", "id": "berkas sudah ada"},
     "os.symlink_loop": {"en": "Too many levels of symbolic links", "id": "terlalu banyak tingkat tautan simbolik"},
     "os.name_too_long": {"en": "File name too long", "id": "nama berkas terlalu panjang"},
-    "os.io_error": {"en": "Input/output error", "id": "galat masukan/keluaran"},
+    "os.io_error": {"en": "Input/output error", "id": "kesalahan masukan/keluaran"},
     "os.too_many_open_files": {"en": "Too many open files", "id": "terlalu banyak berkas yang terbuka"},
     "os.busy": {"en": "Device or resource busy", "id": "perangkat atau sumber daya sedang sibuk"},
 }

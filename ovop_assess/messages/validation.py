@@ -35,6 +35,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "harus salah satu dari: {choices}; YAML membaca {raw} tanpa kutip sebagai {kind}: tulis dalam tanda "
         'kutip, "{raw}", jika itu maksudnya',
     },
+    "schema.hint_thousands_dots": {
+        "en": "expected a number without thousands separators: write {plain}, not {raw}",
+        "id": "harus berupa angka tanpa titik pemisah ribuan: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_rupiah": {
+        "en": "expected an amount in rupiah as digits only, without Rp or words: write {plain}, not {raw}",
+        "id": "harus berupa jumlah rupiah dalam angka saja, tanpa Rp atau kata: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_number_words": {
+        "en": "expected a number in digits only, without words: write {plain}, not {raw}",
+        "id": "harus berupa angka saja, tanpa kata: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_quoted_number": {
+        "en": "expected a number, not text in quotes: remove the quotes and write {plain}",
+        "id": "harus berupa angka, bukan teks dalam tanda kutip: hapus tanda kutipnya dan tulis {plain}",
+    },
+    "schema.hint_decimal_comma": {
+        "en": "expected a number with a decimal point, not a comma: write {plain}, not {raw}",
+        "id": "harus berupa angka dengan titik desimal, bukan koma: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_yes_no": {
+        "en": "expected true or false: write {plain}, not {raw}",
+        "id": "harus berupa true (ya) atau false (tidak): tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_lower_case": {
+        "en": "the choices are written in lower case: write {plain}, not {raw}",
+        "id": "pilihan ditulis dengan huruf kecil: tulis {plain}, bukan {raw}",
+    },
     "schema.number_leading_zero": {
         "en": "expected a number; YAML reads the unquoted {raw} as text because of its leading zero: write {plain}",
         "id": "harus berupa angka; YAML membaca {raw} tanpa kutip sebagai teks karena angka nol di depannya: "
@@ -74,15 +102,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- checks across fields
     "check.duplicate_firm": {
         "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
-        "id": "nama usaha '{name}' sudah dipakai di baris {first_line}; nama usaha harus unik",
+        "id": "nama UMKM '{name}' sudah dipakai di baris {first_line}; nama UMKM harus unik",
     },
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
-        "id": "mentor '{mentor}' tidak menunjuk usaha champion mana pun di berkas ini (champion: {champions})",
+        "id": "mentor '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
     },
     "check.mentor_required": {
         "en": "this mentee has no mentor, and the file has {count} champions: name its champion in mentor",
-        "id": "mentee ini tidak punya mentor, padahal berkas memuat {count} champion: sebutkan championnya di mentor",
+        "id": "UMKM binaan ini belum menyebut championnya, padahal berkas memuat {count} champion: sebutkan championnya pada isian mentor",
     },
     "check.code_kecamatan_shape": {
         "en": "a kecamatan's area code is PP.KK.CC, but {code} is a desa/kelurahan code",
@@ -107,15 +135,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- warnings about the file
     "warn.code_village_kind": {
         "en": "area code {code} marks a {kind} (its village part starts with {digit}), but level is {level}",
-        "id": "kode wilayah {code} menandai {kind} (bagian desanya diawali {digit}), tetapi level adalah {level}",
+        "id": "kode wilayah {code} menandai {kind} (bagian desanya diawali {digit}), tetapi tingkat wilayahnya diisi {level}",
     },
     "warn.evidence_unknown_key": {
         "en": "'{key}' is not an evidence item of the criteria set '{set}'",
         "id": "'{key}' bukan dokumen bukti dalam kumpulan kriteria '{set}'",
     },
+    "warn.evidence_unknown_key_suggest": {
+        "en": "'{key}' is not an evidence item of the criteria set '{set}' (did you mean '{suggestion}'?)",
+        "id": "'{key}' bukan dokumen bukti dalam kumpulan kriteria '{set}' (maksud Anda '{suggestion}'?)",
+    },
     "warn.mentor_ignored": {
         "en": "mentor is only read for mentee firms; this firm's role is {role}",
-        "id": "mentor hanya dibaca untuk usaha mentee; peran usaha ini {role}",
+        "id": "isian mentor hanya dibaca untuk UMKM binaan; peran UMKM ini {role}",
     },
     "warn.waiver_rule_unused": {
         "en": "the waiver names rule {rule}, which the criteria set '{set}' does not use",
@@ -152,6 +184,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.kelurahan": {"en": "kelurahan", "id": "kelurahan"},
     "level.kecamatan": {"en": "kecamatan", "id": "kecamatan"},
     "role.champion": {"en": "champion", "id": "champion"},
-    "role.mentee": {"en": "mentee", "id": "mentee"},
+    "role.mentee": {"en": "mentee", "id": "UMKM binaan"},
     "role.member": {"en": "member", "id": "anggota"},
 }

@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the key '{key}' appears twice (first at line {first_line}); YAML would keep only the last",
         "id": "kunci '{key}' muncul dua kali (pertama di baris {first_line}); YAML hanya menyimpan yang terakhir",
     },
+    "yaml.decimal_comma_in_braces": {
+        "en": "{raw} inside {{ }} is read as two entries: the comma separates them; write the decimal point: {plain}",
+        "id": "{raw} di dalam {{ }} dibaca sebagai dua isian karena koma memisahkan isian; tulis dengan titik desimal: {plain}",
+    },
     "yaml.key_not_text": {
         "en": "the key {key} is not text; write it in quotes",
         "id": "kunci {key} bukan teks; tulis dalam tanda kutip",

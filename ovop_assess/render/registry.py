@@ -16,6 +16,9 @@ What a format can do is data on its entry, read by the commands, never an
   :func:`ovop_assess.cli.output.write_output` writes either;
 - ``terminal``: the function takes ``to_terminal=`` (width and colour follow
   the terminal when the output goes to one);
+- ``details``: the function takes ``details=`` (``--details``: every
+  region's full table under a batch's summary); the other formats hold every
+  detail already and ignore the option;
 - ``per_file``: the format can be streamed: a function encodes each file's
   result where it is assessed (in the worker under ``--jobs``) and another
   joins the encoded files into the output as they arrive, so a batch never
@@ -92,12 +95,16 @@ class Renderer(NamedTuple):
     function: str  # "module:function"
     binary: bool = False
     terminal: bool = False
+    details: bool = False
     per_file: PerFile | None = None
 
-    def render(self, subject: Any, lang: Lang, *, to_terminal: bool = False) -> str | bytes:
+    def render(self, subject: Any, lang: Lang, *, to_terminal: bool = False, details: bool = False) -> str | bytes:
         """The whole output for ``subject`` (a report, a checklist): text, or bytes for a binary format."""
         function = load(self.function)
-        output = function(subject, lang, to_terminal=to_terminal) if self.terminal else function(subject, lang)
+        options: dict[str, bool] = {"to_terminal": to_terminal} if self.terminal else {}
+        if self.details:
+            options["details"] = details
+        output = function(subject, lang, **options)
         expected = bytes if self.binary else str
         if not isinstance(output, expected):  # a writer takes bytes and text differently: never guess
             raise TypeError(f"{self.function} returned {type(output).__name__}, not {expected.__name__}")
@@ -137,7 +144,7 @@ _JSON: Final = "ovop_assess.render.json_report"
 _JSON_PER_FILE: Final = PerFile(f"{_JSON}:json_entry", f"{_JSON}:stream_json_entries")
 
 RENDERERS: Final[tuple[Renderer, ...]] = (
-    Renderer("assess", "table", "ovop_assess.cli.table:render_table", terminal=True),
+    Renderer("assess", "table", "ovop_assess.cli.table:render_table", terminal=True, details=True),
     Renderer("assess", "json", f"{_JSON}:render_json", per_file=_JSON_PER_FILE),
     Renderer("assess", "junit", "ovop_assess.render.junit:render_junit"),
     Renderer("assess", "github", "ovop_assess.render.github:render_github"),

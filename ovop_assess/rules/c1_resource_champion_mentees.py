@@ -72,7 +72,7 @@ ID = "C1"
 NAME = "resource-champion-mentees"
 TITLE = {
     "en": "Superior resource, champion firm and its mentees",
-    "id": "Sumber daya unggulan, usaha champion dan binaannya",
+    "id": "Sumber daya unggulan, UMKM champion, dan UMKM binaannya",
 }
 
 READING = {
@@ -161,7 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c1.resources_empty": {
         "en": "No superior resource of the region is listed (resources is empty).",
-        "id": "Tidak ada sumber daya unggulan wilayah yang tercantum (resources kosong).",
+        "id": "Daftar sumber daya unggulan wilayah kosong.",
     },
     "c1.resources_absent": {
         "en": "The region's superior resources are not stated yet.",
@@ -169,16 +169,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c1.export_false": {
         "en": "The product is marked as not export-oriented.",
-        "id": "Produk ditandai tidak berorientasi ekspor.",
+        "id": "Produk dinyatakan tidak berorientasi ekspor.",
     },
     "c1.export_absent": {
         "en": "Whether the product is (or can become) export-oriented is not stated.",
-        "id": "Belum dinyatakan apakah produk berorientasi (atau dapat berorientasi) ekspor.",
+        "id": "Belum dinyatakan apakah produk berorientasi ekspor atau berpotensi dikembangkan ke arah ekspor.",
     },
-    "c1.firms_absent": {"en": "The sentra's firms are not listed yet.", "id": "Usaha di sentra belum didaftar."},
+    "c1.firms_absent": {"en": "The sentra's firms are not listed yet.", "id": "Daftar UMKM/IKM di sentra belum diisi."},
     "c1.no_champion": {
         "en": "No firm has the role champion (the main firm that drives the sentra).",
-        "id": "Tidak ada usaha berperan champion (usaha utama penggerak sentra).",
+        "id": "Tidak ada UMKM yang berperan sebagai champion (usaha utama penggerak sentra).",
     },
     "c1.not_willing": {
         "en": "No champion has stated it is willing to lead the community.",
@@ -190,15 +190,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c1.mentees_short": {
         "en": "Champion {name} mentors {count} of the {required} mentee firms of category {category} needed.",
-        "id": "Champion {name} membina {count} dari {required} usaha mentee kategori {category} yang diperlukan.",
+        "id": "Champion {name} baru membina {count} UMKM binaan sejenis ({category}); minimal {required}.",
     },
     "c1.ok": {
         "en": "Champion {name} is willing to lead and mentors {count} mentee firms of category {category}.",
-        "id": "Champion {name} bersedia menjadi penggerak dan membina {count} usaha mentee kategori {category}.",
+        "id": "Champion {name} bersedia menjadi penggerak dan membina {count} UMKM binaan sejenis ({category}).",
     },
     "c1.capacity_not_largest": {
         "en": "Champion {name} ({capacity} units/month) is not the largest producer: {other} makes {other_capacity}.",
-        "id": "Champion {name} ({capacity} unit/bulan) bukan produsen terbesar: {other} membuat {other_capacity}.",
+        "id": "Champion {name} ({capacity} unit/bulan) bukan usaha berkapasitas produksi terbesar ({other}: "
+        "{other_capacity} unit/bulan).",
     },
     "missing.c1.resource": {
         "en": "list at least one superior resource of the region",
@@ -206,15 +207,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "missing.c1.export_state": {
         "en": "state whether the product is export-oriented",
-        "id": "nyatakan apakah produk berorientasi ekspor",
+        "id": "nyatakan apakah produk berorientasi ekspor atau berpotensi dikembangkan ke arah ekspor",
     },
     "missing.c1.export": {
         "en": "a product that is, or can become, high value-added and export-oriented",
-        "id": "produk yang bernilai tambah tinggi dan berorientasi ekspor (atau dapat menjadi demikian)",
+        "id": "produk bernilai tambah tinggi yang berorientasi ekspor atau berpotensi dikembangkan ke arah ekspor",
     },
     "missing.c1.champion": {
         "en": "a champion firm (the largest producer) willing to lead the sentra",
-        "id": "usaha champion (produsen terbesar) yang bersedia menjadi penggerak sentra",
+        "id": "UMKM champion (usaha berkapasitas produksi terbesar) yang bersedia menjadi penggerak sentra",
     },
     "missing.c1.willingness": {
         "en": "state whether champion {name} is willing to lead the sentra (willing_to_lead)",
@@ -223,42 +224,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing.c1.firms": {
         "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
         "and at least {count} mentee firm(s) of category {category} that it mentors",
-        "id": "daftarkan usaha-usaha di sentra: champion (produsen terbesar) yang bersedia menjadi penggerak "
-        "sentra, dan sedikitnya {count} usaha mentee kategori {category} yang dibinanya",
+        "id": "daftarkan UMKM/IKM di sentra: champion (usaha berkapasitas produksi terbesar) yang bersedia menjadi "
+        "penggerak sentra, dan sedikitnya {count} UMKM binaan sejenis ({category})",
     },
     "missing.c1.firms_any": {
         "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
         "and at least {count} mentee firm(s) that it mentors making the same kind of product",
-        "id": "daftarkan usaha-usaha di sentra: champion (produsen terbesar) yang bersedia menjadi penggerak "
-        "sentra, dan sedikitnya {count} usaha mentee yang dibinanya dan memproduksi produk sejenis",
+        "id": "daftarkan UMKM/IKM di sentra: champion (usaha berkapasitas produksi terbesar) yang bersedia menjadi "
+        "penggerak sentra, dan sedikitnya {count} UMKM binaan yang memproduksi produk sejenis",
     },
     "missing.c1.mentees": {
         "en": "at least {count} mentee firm(s) of category {category} mentored by that champion",
-        "id": "sedikitnya {count} usaha mentee kategori {category} yang dibina champion tersebut",
+        "id": "sedikitnya {count} UMKM binaan champion tersebut yang sejenis ({category})",
     },
     "missing.c1.mentees_any": {
         "en": "at least {count} mentee firm(s) mentored by that champion, making the same kind of product",
-        "id": "sedikitnya {count} usaha mentee yang dibina champion tersebut dan memproduksi produk sejenis",
+        "id": "sedikitnya {count} UMKM binaan champion tersebut yang memproduksi produk sejenis",
     },
     "missing.c1.more_mentees": {
         "en": "{count} more mentee firm(s) of category {category} mentored by {name}",
-        "id": "{count} usaha mentee lagi kategori {category} yang dibina {name}",
+        "id": "{count} UMKM sejenis ({category}) lagi yang dibina {name}",
     },
     "c1.mentees_short_any": {
         "en": "Champion {name} mentors only {count} mentee firm(s) that could make the product, whatever its "
         "category; {required} needed.",
-        "id": "Champion {name} hanya membina {count} usaha mentee yang dapat memproduksi produk itu, apa pun "
-        "kategorinya; diperlukan {required}.",
+        "id": "Champion {name} baru membina {count} UMKM binaan yang dapat memproduksi produk sejenis, apa pun "
+        "kategorinya; minimal {required}.",
     },
     "c1.category_absent": {
         "en": "The product (and so its category) is not given, so the champion's mentees of the same category cannot "
         "be counted.",
-        "id": "Produk (dan kategorinya) belum diisi, sehingga usaha mentee sejenis binaan champion tidak dapat "
-        "dihitung.",
+        "id": "Produk (dan kategorinya) belum diisi, sehingga UMKM binaan champion yang memproduksi produk sejenis "
+        "tidak dapat dihitung.",
     },
     "missing.c1.more_mentees_any": {
         "en": "{count} more mentee firm(s) mentored by {name} making the same kind of product",
-        "id": "{count} usaha mentee lagi yang dibina {name} dan memproduksi produk sejenis",
+        "id": "{count} UMKM lagi yang dibina {name} dan memproduksi produk sejenis",
     },
 }
 

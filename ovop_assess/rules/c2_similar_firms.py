@@ -54,7 +54,7 @@ ID = "C2"
 NAME = "similar-firms"
 TITLE = {
     "en": "An existing cluster of firms making the same kind of product",
-    "id": "Sentra usaha yang sudah memproduksi produk sejenis",
+    "id": "Sentra IKM yang sudah memproduksi produk sejenis",
 }
 
 READING = {
@@ -116,28 +116,28 @@ Contoh gagal (satu dari dua usaha memproduksi barang lain)
 MESSAGES: dict[str, dict[str, str]] = {
     "c2.ok": {
         "en": "{count} firms make products of category {category} (at least {required} needed).",
-        "id": "{count} usaha membuat produk kategori {category} (minimal {required}).",
+        "id": "{count} UMKM sejenis ({category}) sudah berproduksi; minimal {required}.",
     },
     "c2.short": {
         "en": "{count} of the {required} firms of category {category} needed.",
-        "id": "{count} dari {required} usaha kategori {category} yang diperlukan.",
+        "id": "Baru {count} UMKM sejenis ({category}); minimal {required}.",
     },
     "c2.firms_absent": {
         "en": "The sentra's firms are not listed yet.",
-        "id": "Usaha di sentra belum didaftar.",
+        "id": "Daftar UMKM/IKM di sentra belum diisi.",
     },
     "c2.category_absent": {
         "en": "The product (and so its category) is not given, so similar firms cannot be counted.",
-        "id": "Produk (dan kategorinya) belum diisi, sehingga usaha sejenis tidak dapat dihitung.",
+        "id": "Produk (dan kategorinya) belum diisi, sehingga UMKM sejenis tidak dapat dihitung.",
     },
     "missing.c2.more_firms": {
         "en": "{count} more firm(s) of category {category}",
-        "id": "{count} usaha lagi kategori {category}",
+        "id": "{count} UMKM sejenis lagi ({category})",
     },
     "c2.short_any": {
         "en": "Only {count} firm(s) could make the same kind of product, whatever the product's category; at least "
         "{required} needed.",
-        "id": "Hanya {count} usaha yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal "
+        "id": "Baru {count} UMKM yang dapat memproduksi produk sejenis, apa pun kategori produknya; minimal "
         "{required}.",
     },
     "c2.export_false": {
@@ -158,7 +158,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "missing.c2.more_firms_any": {
         "en": "{count} more firm(s) making the same kind of product",
-        "id": "{count} usaha lagi yang memproduksi produk sejenis",
+        "id": "{count} UMKM lagi yang memproduksi produk sejenis",
     },
 }
 

@@ -111,7 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c3.empty": {
         "en": "uniqueness is given, but raw material, local skill and culture are all empty.",
-        "id": "uniqueness diisi, tetapi bahan baku, keterampilan lokal dan budaya semuanya kosong.",
+        "id": "Keunikan produk sudah diisi, tetapi bahan baku, keterampilan lokal, dan budayanya semuanya kosong.",
     },
     "c3.absent": {
         "en": "The product's uniqueness and local wisdom are not described.",

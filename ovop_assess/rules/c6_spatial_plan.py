@@ -42,7 +42,7 @@ ID = "C6"
 NAME = "spatial-plan"
 TITLE = {
     "en": "Conformity with the spatial plan (Perda RUTR/RTRW)",
-    "id": "Kesesuaian dengan rencana tata ruang (Perda RUTR/RTRW)",
+    "id": "Kesesuaian dengan Perda RTRW kabupaten/kota (dahulu RUTR)",
 }
 
 READING = {
@@ -97,31 +97,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c6.not_conform": {
         "en": "The location does not conform to the regional spatial plan (RUTR/RTRW).",
-        "id": "Lokasi tidak sesuai dengan rencana tata ruang wilayah (RUTR/RTRW).",
+        "id": "Lokasi sentra tidak sesuai dengan Perda RTRW kabupaten/kota.",
     },
     "c6.absent": {
         "en": "Conformity with the Perda RUTR/RTRW is not stated yet.",
-        "id": "Kesesuaian dengan Perda RUTR/RTRW belum dinyatakan.",
+        "id": "Kesesuaian dengan Perda RTRW kabupaten/kota (dahulu RUTR) belum dinyatakan.",
     },
     "c6.conforms_absent": {
         "en": "Whether the location conforms to the spatial plan is not stated.",
-        "id": "Belum dinyatakan apakah lokasi sesuai dengan rencana tata ruang.",
+        "id": "Belum dinyatakan apakah lokasi sentra sesuai dengan Perda RTRW kabupaten/kota.",
     },
     "c6.regulation_absent": {
         "en": "The Perda RTRW/RUTR is not named.",
-        "id": "Perda RTRW/RUTR belum disebutkan.",
+        "id": "Nomor dan tahun Perda RTRW kabupaten/kota belum disebutkan.",
     },
     "missing.c6.conforms": {
         "en": "state whether the location conforms to the Perda RTRW/RUTR",
-        "id": "nyatakan apakah lokasi sesuai dengan Perda RTRW/RUTR",
+        "id": "nyatakan apakah lokasi sentra sesuai dengan Perda RTRW kabupaten/kota (dahulu RUTR)",
     },
     "missing.c6.regulation": {
         "en": "name the Perda RTRW the zone belongs to",
-        "id": "sebutkan Perda RTRW yang mengatur zona tersebut",
+        "id": "sebutkan nomor dan tahun Perda RTRW yang berlaku di lokasi sentra",
     },
     "missing.c6.conform": {
         "en": "a location that conforms to the Perda RTRW/RUTR",
-        "id": "lokasi yang sesuai dengan Perda RTRW/RUTR",
+        "id": "lokasi sentra yang sesuai dengan Perda RTRW kabupaten/kota (dahulu RUTR)",
     },
 }
 

@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c8.ok": {"en": "Reached by {modes}.", "id": "Dapat dicapai dengan {modes}."},
     "c8.ok_distance": {
         "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
-        "id": "Dapat dicapai dengan {modes}; perhentian terdekat berjarak {distance} m (maksimal {limit} m).",
+        "id": "Dapat dicapai dengan {modes}; tempat pemberhentian terdekat berjarak {distance} m (maksimal {limit} m).",
     },
     "c8.distance_absent": {
         "en": "The distance to the nearest stop is not given (nearest_stop_m): C8 passes on the modes alone.",
@@ -99,7 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c8.too_far": {
         "en": "The nearest public-transport stop is {distance} m away; at most {limit} m.",
-        "id": "Perhentian angkutan umum terdekat berjarak {distance} m; maksimal {limit} m.",
+        "id": "Tempat pemberhentian angkutan umum terdekat berjarak {distance} m; maksimal {limit} m.",
     },
     "c8.empty": {
         "en": "No public transport serves the sentra.",
@@ -111,17 +111,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "missing.c8.modes": {
         "en": "list the public-transport modes that stop near the sentra",
-        "id": "daftarkan moda angkutan umum yang berhenti dekat sentra",
+        "id": "daftarkan jenis angkutan umum yang berhenti dekat sentra",
     },
     "missing.c8.route": {
         "en": "a public-transport route that stops near the sentra: none does now (public_transport is empty), "
         "so C8 cannot be met until one serves it, unless C8 is waived",
-        "id": "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (public_transport kosong), "
+        "id": "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (daftar angkutan umum kosong), "
         "sehingga C8 tidak dapat dipenuhi sampai ada trayek yang melayaninya, kecuali C8 dikecualikan",
     },
     "missing.c8.closer": {
         "en": "a public-transport stop within {limit} m of the sentra",
-        "id": "perhentian angkutan umum dalam jarak {limit} m dari sentra",
+        "id": "tempat pemberhentian angkutan umum dalam jarak {limit} m dari sentra",
     },
 }
 

@@ -140,12 +140,20 @@ class Builder:
             for key, value in source.items():
                 result.setdefault(key, value)
         seen: dict[str, Node] = {}
+        before: tuple[str, Node] | None = None  # the entry before, for `{capacity: 1,5}`
         for key_node, value_node in node.value:
             if key_node.tag == MERGE:
+                continue
+            if before is not None and _decimal_comma(before[1], key_node, value_node):
+                raw = f"{before[1].value},{key_node.value}"
+                said = Message("yaml.decimal_comma_in_braces", {"raw": raw, "plain": raw.replace(",", ".")})
+                self.problems.append(Finding(said, self.at(before[1], (*path, before[0]))))
+                before = None
                 continue
             key = self._key(key_node, path)
             if key is None:
                 continue
+            before = (key, value_node)
             child = (*path, key)
             first = seen.setdefault(key, key_node)
             if first is not key_node:
@@ -225,3 +233,18 @@ def _number_text(value: Any) -> str:
         return clip(str(value), 40)
     except ValueError:
         return "…"
+
+
+def _decimal_comma(value: Node, key: Node, key_value: Node) -> bool:
+    """``{capacity: 1,5}``: a whole number, a comma, then digits YAML took for a key without a value."""
+    return (
+        isinstance(value, ScalarNode)
+        and isinstance(key, ScalarNode)
+        and isinstance(key_value, ScalarNode)
+        and not value.style
+        and not key.style
+        and str(value.value).isdigit()
+        and str(key.value).isdigit()
+        and key_value.value == ""
+        and key.start_mark.index == value.end_mark.index + 1
+    )

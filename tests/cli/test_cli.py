@@ -229,10 +229,10 @@ def test_summary_table_for_many_files(eligible: Path, not_eligible: Path, capsys
 
 def test_lang_id_and_env(eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     main([str(eligible), *AS_OF, "--lang", "id"])
-    assert "Putusan: layak" in capsys.readouterr().out
+    assert "Hasil penilaian: layak" in capsys.readouterr().out
     monkeypatch.setenv("OVOP_LANG", "id")
     main([str(eligible), *AS_OF])
-    assert "Putusan: layak" in capsys.readouterr().out
+    assert "Hasil penilaian: layak" in capsys.readouterr().out
 
 
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
@@ -387,7 +387,7 @@ def test_lang_before_the_command_runs_that_command(eligible: Path, capsys: pytes
     assert main(["--lang", "id", "checklist", str(eligible), *AS_OF]) == 0
     assert capsys.readouterr().out.startswith("# Daftar periksa usulan sentra OVOP: Contoh")
     assert main(["--lang", "id", str(eligible), *AS_OF]) == 0
-    assert "Putusan: layak" in capsys.readouterr().out
+    assert "Hasil penilaian: layak" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("value", ["ID", "Id"])
@@ -397,13 +397,14 @@ def test_the_language_in_any_case(
     from ovop_assess.cli.argv import language as _lang
 
     assert main([str(eligible), *AS_OF, "--lang", value]) == 0
-    assert "Putusan: layak" in capsys.readouterr().out
+    assert "Hasil penilaian: layak" in capsys.readouterr().out
     monkeypatch.setenv("OVOP_LANG", value)
     assert _lang([]) == "id" and _lang(["--lang", "EN"]) == "en"
     for argv in ([str(eligible)], ["checklist", str(eligible)]):
         assert main([*argv, *AS_OF]) == 0, argv
         captured = capsys.readouterr()
-        assert "Invalid value" not in captured.err and ("Putusan: layak" in captured.out or "Daftar" in captured.out)
+        said = captured.out
+        assert "Invalid value" not in captured.err and ("Hasil penilaian: layak" in said or "Daftar" in said)
     monkeypatch.setenv("OVOP_LANG", "EN")
     assert main([str(eligible), *AS_OF]) == 0
     assert "Verdict: eligible" in capsys.readouterr().out

@@ -110,7 +110,7 @@ def test_help_words_are_indonesian_with_ovop_lang(helps_by_env: dict[str, str]) 
     for name, page in helps_by_env.items():
         assert page.startswith("Penggunaan: ovop-assess"), name
         assert "Opsi:" in page and "[OPSI]" in page, name
-        assert "--help" in page and "Tampilkan pesan ini lalu keluar." in page, name
+        assert "--help" in page and "Menampilkan pesan ini lalu keluar." in page, name
         english = [word for word in ENGLISH_HELP_WORDS if word in page]
         assert not english, f"{name}: English left: {english}\n{page}"
 

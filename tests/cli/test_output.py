@@ -323,7 +323,9 @@ def test_an_output_beside_the_inputs_is_fine(region: Path, tmp_path: Path, capsy
     assert main([str(tmp_path), "-o", str(out), "-f", "json", *AS_OF]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
     assert main(["checklist", str(region), "-o", str(tmp_path / "checklist.md"), *AS_OF]) == 0
-    assert capsys.readouterr().err == ""
+    # Nothing but the note saying where the checklist went: no refusal of an output beside the input.
+    said = f"ovop-assess: wrote the checklist of Kauman (markdown) to {tmp_path / 'checklist.md'}\n"
+    assert capsys.readouterr().err == said
 
 
 # --- binary output (a registered binary format, such as a workbook) -----------

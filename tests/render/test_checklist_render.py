@@ -103,9 +103,9 @@ def test_markdown_tick_boxes_and_flags(doc: Checklist) -> None:
 def test_markdown_in_indonesian(doc: Checklist) -> None:
     text = render_checklist(doc, "markdown", "id")
     assert text.startswith("# Daftar periksa usulan sentra OVOP: ")
-    assert "- [ ] 2 usaha mentee lagi kategori batik" in text
+    assert "- [ ] 2 UMKM sejenis (batik) lagi" in text
     assert "berkas tidak ditemukan: dossier/akta-koperasi.pdf" in text
-    assert "Masih kurang:" in text and "Dokumen bukti:" in text
+    assert "Kekurangan:" in text and "Dokumen bukti:" in text
     assert "**Pengecualian:** Dikecualikan oleh Dinas Koperasi dan UMKM" in text
     assert "**tidak layak**" in text
     for english in ("Still missing", "Evidence documents", "file not found", "Waived by", "not eligible"):
@@ -219,7 +219,7 @@ def test_html_words_come_from_the_catalogue(doc: Checklist) -> None:
     for key in ("checklist.still_missing", "checklist.evidence", "checklist.overview", "checklist.reasons"):
         assert messages.CATALOGUE[key]["en"] in english
         assert messages.CATALOGUE[key]["id"] in indonesian
-    assert "2 usaha mentee lagi kategori batik" in indonesian
+    assert "2 UMKM sejenis (batik) lagi" in indonesian
     assert "berkas tidak ditemukan: dossier/akta-koperasi.pdf" in indonesian
     assert "tidak layak" in indonesian
     for word in ("Still missing", "Evidence documents", "Findings", "Overview", "file not found", "Verdict"):

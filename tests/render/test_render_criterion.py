@@ -36,10 +36,10 @@ def test_label_is_id_and_rule_name(report: Report) -> None:
     ("required", "group", "en", "id_"),
     [
         (True, None, "required", "wajib"),
-        (False, None, "advisory", "anjuran"),
+        (False, None, "advisory", "tidak wajib (sebagai pertimbangan)"),
         (True, "route", "one of group route", "salah satu dari kelompok route"),
         # An advisory criterion never counts, whatever group it names: advisory it is.
-        (False, "route", "advisory", "anjuran"),
+        (False, "route", "advisory", "tidak wajib (sebagai pertimbangan)"),
     ],
 )
 def test_role_in_words(report: Report, required: bool, group: str | None, en: str, id_: str) -> None:
@@ -53,7 +53,7 @@ def test_role_reads_every_kind_of_criterion() -> None:
     routes = criteria_sets.load("routes")
     assert [role(rule, "en") for rule in routes.rules][:3] == ["one of group route", "one of group route", "required"]
     coordination = criteria_sets.load("coordination")
-    assert role(coordination.rules[0], "id") == "anjuran"
+    assert role(coordination.rules[0], "id") == "tidak wajib (sebagai pertimbangan)"
     assert role(routes.rules[0], "en", group="\u2068route\u2069") == "one of group \u2068route\u2069"
 
 

@@ -169,8 +169,8 @@ def test_advisory_and_alternative_failures_are_warnings(
 
 def test_indonesian(report: Report) -> None:
     commands = _of(_parse(render_github(report, "id")), "not_eligible.yaml")
-    assert commands[0].props["title"] == "C2 similar-firms: gagal"
-    assert commands[0].message.startswith("5 dari 10 usaha kategori batik")
+    assert commands[0].props["title"] == "C2 similar-firms: tidak dipenuhi"
+    assert commands[0].message.startswith("Baru 5 UMKM sejenis (batik); minimal 10")
     assert commands[-1].message == (
-        "Putusan: tidak layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 0.94"
+        "Hasil penilaian: tidak layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 0.94"
     )

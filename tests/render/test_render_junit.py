@@ -186,12 +186,12 @@ def test_indonesian_and_control_characters(
     suite = next(root.iter("testsuite"))
     assert suite.get("name") == "bel.yaml (Bel\ufffd & <Batik> ê)"
     assert suite.findall("system-out")[-1].text == (
-        "Putusan: layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 1.00"
+        "Hasil penilaian: layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 1.00"
     )
 
 
 def test_indonesian_messages(report: Report) -> None:
     failure = _case(_suites(_parse(report, "id"))["not_eligible.yaml"], "C2 similar-firms").find("failure")
     assert failure is not None
-    assert failure.get("message", "").startswith("baris 16: 5 dari 10 usaha kategori batik")
-    assert "masih kurang" in failure.get("message", "")
+    assert failure.get("message", "").startswith("baris 16: Baru 5 UMKM sejenis (batik); minimal 10")
+    assert "kekurangan" in failure.get("message", "")

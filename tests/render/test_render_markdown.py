@@ -72,7 +72,12 @@ def test_crashed_rule_mark(report: Report, with_crash: Callable[[Report, str, st
 def test_indonesian(report: Report) -> None:
     text = render_markdown(report, "id")
     header, _, *rows = _table(text)
-    assert header[:2] == ["Wilayah", "Berkas"] and header[-4:] == ["Putusan", "Tingkat bukti", "Dokumen", "Skor"]
+    assert header[:2] == ["Wilayah", "Berkas"] and header[-4:] == [
+        "Hasil penilaian",
+        "Tingkat bukti",
+        "Dokumen",
+        "Skor",
+    ]
     assert [row[-4] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
     assert [row[-3] for row in rows] == ["baru dinyatakan", "baru dinyatakan", "", "baru dinyatakan", ""]
     assert "**2 masalah di invalid.yaml**" in text.splitlines()

@@ -56,7 +56,7 @@ firms:
         "state whether champion Batik Sari is willing to lead the sentra (willing_to_lead)",
     ]
     assert missing(c1, "id") == [
-        "1 usaha mentee lagi kategori batik yang dibina Batik Sari",
+        "1 UMKM sejenis (batik) lagi yang dibina Batik Sari",
         "nyatakan apakah champion Batik Sari bersedia menjadi penggerak sentra (willing_to_lead)",
     ]
 
@@ -160,7 +160,7 @@ def test_c8_empty_list_is_not_an_absent_list(body: str, en: list[str]) -> None:
 
 def test_c8_empty_list_in_indonesian() -> None:
     assert missing(criterion("C8", "access: {public_transport: []}\n"), "id") == [
-        "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (public_transport kosong), "
+        "trayek angkutan umum yang berhenti dekat sentra: saat ini tidak ada (daftar angkutan umum kosong), "
         "sehingga C8 tidak dapat dipenuhi sampai ada trayek yang melayaninya, kecuali C8 dikecualikan"
     ]
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from ovop_assess.cli.main import main
+from ovop_assess.cli.table import help_text
 from ovop_assess.region import Region
 from ovop_assess.rules import BUILTIN
 from ovop_assess.rules.base import RuleSpec
@@ -156,7 +157,7 @@ def test_section_parser_reads_headings_with_a_note() -> None:
 def test_explain_prints_the_indonesian_documentation(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "C2", "--lang", "id"]) == 0
     out = capsys.readouterr().out
-    assert BUILTIN["C2"].doc_id in out
+    assert help_text(BUILTIN["C2"].doc_id, BUILTIN["C2"], "id") in out
     assert "Yang diperiksa" in out and "Contoh lulus" in out
     assert "What it checks" not in out
 
@@ -167,7 +168,7 @@ def test_explain_prints_the_english_documentation_by_default(
     monkeypatch.delenv("OVOP_LANG", raising=False)
     assert main(["explain", "C2"]) == 0
     out = capsys.readouterr().out
-    assert BUILTIN["C2"].doc in out
+    assert help_text(BUILTIN["C2"].doc, BUILTIN["C2"], "en") in out
     assert "Yang diperiksa" not in out
 
 
@@ -203,3 +204,32 @@ def test_a_malformed_reading_of_a_plugin_is_left_out() -> None:
     module.check = BUILTIN["C3"].check  # type: ignore[attr-defined]
     module.READING = {"en": "only English"}  # type: ignore[attr-defined]
     assert RuleSpec.from_object(module, "test").reading is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rule_id", sorted(BUILTIN))
+def test_explain_reads_as_a_help_page(rule_id: str, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = BUILTIN[rule_id]
+    assert main(["explain", rule_id, "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    title = spec.title[lang]
+    assert out.startswith(f"{rule_id} {spec.name} — {title}\n\n")
+    assert out.count(f"{rule_id} {spec.name}") == 1  # the title once: the docstring's own opening is dropped
+    assert "``" not in out
+    headings = [line for line in out.splitlines() if line in ("Parameters", "Parameter", "parameters:", "parameter:")]
+    assert headings == ["Parameters" if lang == "en" else "Parameter"]  # the parameters once, in the reader's language
+    for name in spec.params.model_fields:
+        assert name in out
+
+
+def test_explain_of_a_rule_documented_in_english_only_says_so_in_indonesian() -> None:
+    from ovop_assess.cli.table import render_explain
+
+    spec = BUILTIN["C2"]._replace(doc_id="")
+    out = render_explain(spec, "id")
+    assert out.startswith("C2 similar-firms — Sentra")
+    assert "(Aturan ini hanya didokumentasikan dalam bahasa Inggris.)" in out
+    assert "\nYang diperiksa\n" in out and "\nContoh gagal (one of the two firms" in out
+    assert "What it checks" not in out
+    bare = spec._replace(doc="C2 similar-firms: counts firms.")
+    assert render_explain(bare, "en").endswith("Counts firms.\n\nParameters\n  min_similar_firms (default 10)\n")

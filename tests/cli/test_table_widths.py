@@ -1,0 +1,120 @@
+"""The batch summary table on narrow terminals, the reasons under it, and ``--details``."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path, make_report
+from ovop_assess.cli.main import main
+from ovop_assess.cli.table import render_table
+from ovop_assess.messages import Lang, text
+from ovop_assess.results import Report
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "regions"
+# The four examples these widths were measured with (later examples have other names and verdicts).
+FILES = [
+    EXAMPLES / name
+    for name in (
+        "bangli-bamboo-weaving.yaml",
+        "boyolali-copper-craft.yaml",
+        "kauman-batik.yaml",
+        "sambi-kadipiro-paper-craft.yaml",
+    )
+]
+AS_OF = datetime.date(2026, 11, 28)
+
+
+def _report() -> Report:
+    criteria = criteria_sets.load("default")
+    results = [assess_path(path, criteria, as_of=AS_OF, label=f"examples/regions/{path.name}") for path in FILES]
+    return make_report(criteria, results)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_summary_never_cuts_score_verdict_or_region(width: int, lang: Lang) -> None:
+    report = _report()
+    out = render_table(report, lang, to_terminal=False, width=width)
+    lines = out.splitlines()
+    # The lines under the table stay whole lines in a file or a log (grep); the table fits the width.
+    assert all(len(line) <= width for line in lines if not line.startswith(("✗ ", "? ")))
+    assert "…" not in out
+    header = next(line for line in lines if text("ui.region", lang) in line)
+    assert text("ui.verdict", lang) in header and text("ui.score", lang) in header
+    for result in report.results:
+        assert result.region is not None
+        verdict = text("verdict." + result.verdict.value, lang)
+        # The region's name, its verdict and its score, whole, on one row of the table.
+        row = re.compile(rf"^\s+{re.escape(result.region.name)}\s.*\s{re.escape(verdict)}\s+{result.score:.2f}\s*$")
+        assert any(row.match(line) for line in lines), (width, lang, out)
+    # Every region's marks are shown: one column per criterion, or one column of marks when narrow.
+    assert ("C1\N{EN DASH}C8" in header) == (width < 120)  # the verdict cell carries the assurance too
+    assert sum(line.count("✓") + line.count("✗") + line.count("?") + line.count("~") for line in lines[:10]) >= 32
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_the_path_line_gives_way_first(width: int) -> None:
+    out = render_table(_report(), "en", to_terminal=False, width=width)
+    full = "examples/regions/kauman-batik.yaml"
+    if width >= 100:
+        assert full in out
+    elif width >= 80:
+        assert full not in out.split("✗")[0] and "\n  kauman-batik.yaml" in out
+    else:  # too narrow even for the files' names: left to the lines under the table
+        assert "\n  kauman-batik.yaml" not in out
+
+
+def test_paths_wrap_rather_than_vanish_when_names_repeat() -> None:
+    report = _report()
+    twice = make_report(criteria_sets.load("default"), [*report.results, *report.results])
+    out = render_table(twice, "en", to_terminal=False, width=60)
+    assert "bangli-bamboo-weaving." in out and "sambi-kadipiro-paper-c" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_one_line_per_region_that_needs_attention(lang: Lang) -> None:
+    out = render_table(_report(), lang, to_terminal=False, width=400)
+    why = [line for line in out.splitlines() if line.startswith(("✗ ", "? "))]
+    fail, unknown = text("status.fail", lang), text("status.unknown", lang)
+    assert len(why) == 3  # Bangli and Cepogo not eligible, Kadipiro incomplete; Kauman eligible is not listed
+    assert why[0].startswith("✗ Bangli (examples/regions/bangli-bamboo-weaving.yaml): C2 " + fail + ": ")
+    assert "C7 " + fail + ": " in why[1] and "C2" not in why[1]
+    assert why[2].startswith("? Kadipiro") and why[2].count(unknown + ": ") == 5
+    first_missing = {
+        "en": "4 more firm(s) of category bamboo-weaving",
+        "id": "4 UMKM sejenis lagi (bamboo-weaving)",
+    }[lang]
+    assert first_missing in why[0]
+    assert "Kauman" not in "\n".join(why)
+
+
+def test_details_prints_every_region_table(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+    args = ["assess", *map(str, FILES), "--as-of", "2026-11-28"]
+    assert main(args) == 1
+    summary = capsys.readouterr().out
+    assert "Reason" not in summary
+    assert main([*args, "--details"]) == 1
+    detailed = capsys.readouterr().out
+    assert detailed.startswith(summary.rsplit("\n", 1)[0]) or summary.splitlines()[1] in detailed
+    assert detailed.count("Reason") == len(FILES)
+    assert detailed.count("Verdict: ") == len(FILES)
+    assert "Champion Tembaga Cepogo 02 is willing to lead" in detailed
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
+    criteria = criteria_sets.load("default")
+    path = EXAMPLES / "boyolali-copper-craft.yaml"
+    report = make_report(criteria, [assess_path(path, criteria, as_of=AS_OF, label="boyolali-copper-craft.yaml")])
+    out = render_table(report, lang, to_terminal=False, width=width)
+    assert "…" not in out
+    assert all(len(line) <= width for line in out.splitlines())
+    assert out.count(" 1.00 ") == 7 and out.count(" 0.00 ") == 1  # every criterion's score, whole
+    assert "copper-craft" in out  # a long word in a reason wraps rather than being cut
