@@ -87,3 +87,17 @@ def region_schema_json() -> str:
 def region_template() -> str:
     """The commented region-file template that ``ovop-assess init`` writes."""
     return resources.files("ovop_assess").joinpath("data/region-template.yaml").read_text(encoding="utf-8")
+
+
+def office_schema_json() -> str:
+    """The JSON Schema of ``office.yaml`` (``ovop-assess schema --office``)."""
+    from .office import office_schema
+
+    return json.dumps(office_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def office_template() -> str:
+    """The commented ``office.yaml`` template that ``ovop-assess init --office`` writes."""
+    from .office import office_template as template
+
+    return template()

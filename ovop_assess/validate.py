@@ -52,7 +52,12 @@ _TYPE_MESSAGES = {
     "date_from_datetime_inexact": "schema.expected_date",
     "string_too_short": "schema.empty_text",
 }
-_PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
+_PATTERN_MESSAGES = {
+    "nib": "schema.nib_format",
+    "code": "schema.code_format",
+    "kbli": "schema.kbli_format",
+    "nip": "schema.nip_format",  # office.yaml's signatories
+}
 
 MAX_ERRORS = 100
 """Most errors (and, separately, warnings) listed for one file; the rest are counted."""
@@ -198,6 +203,8 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
         return Message("schema.too_big", {"limit": _number(ctx.get("le", ctx.get("lt", "")))})
     if kind == "too_short":
         return Message("schema.too_small", {"limit": ctx.get("min_length", "")})
+    if kind == "too_long":
+        return Message("schema.too_many", {"limit": ctx.get("max_length", "")})
     if kind == "string_pattern_mismatch":
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})

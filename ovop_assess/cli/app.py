@@ -52,6 +52,13 @@ class ChecklistFormat(StrEnum):
     html = "html"
 
 
+class RoundFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
 class SortBy(StrEnum):
     file = "file"
     score = "score"
@@ -198,12 +205,54 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
         )
 
-    def schema(output: output_opt = None, lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
+    def round_(
+        paths: Annotated[
+            list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.round_paths"))
+        ],
+        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
+        year: Annotated[int | None, typer.Option("--year", min=1900, max=2100, help=h("help.year"))] = None,
+        previous: Annotated[Path | None, typer.Option("--previous", help=h("help.previous"))] = None,
+        criteria: criteria_opt = "default",
+        lang_: lang_opt = LangChoice.en,
+        output_format: Annotated[
+            RoundFormat, typer.Option("--format", "-f", help=h("help.round_format"))
+        ] = RoundFormat.table,
+        output: output_opt = None,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.round_as_of"))] = None,
+        max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
+        max_depth: max_depth_opt = _DEFAULT.max_depth,
+        max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_round
+
+        return run_round(
+            paths=paths,
+            criteria=criteria,
+            lang=lang,
+            output_format=output_format.value,
+            output=output,
+            as_of=_as_of(as_of),
+            office=office,
+            year=year,
+            previous=previous,
+            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            jobs=jobs,
+            debug=debug,
+        )
+
+    def schema(
+        output: output_opt = None,
+        office: Annotated[bool, typer.Option("--office", help=h("help.schema_office"))] = False,
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+    ) -> int:
         # The schema is the same in both languages: --lang sets the language of help and errors.
-        from ..schema import region_schema_json
+        from ..schema import office_schema_json, region_schema_json
         from .output import write_output
 
-        write_output(region_schema_json(), output)
+        write_output(office_schema_json() if office else region_schema_json(), output)
         return ExitCode.OK
 
     def init(
@@ -211,16 +260,17 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             Path | None, typer.Argument(metavar=h("help.metavar.optional_file"), help=h("help.init_file"))
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+        office: Annotated[bool, typer.Option("--office", help=h("help.init_office"))] = False,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
         # The template is bilingual: --lang sets the language of help and errors.
-        from ..schema import region_template
+        from ..schema import office_template, region_template
         from .output import write_output
 
         if file is not None and file.exists() and not force:
             raise UsageError(Message("cli.exists", {"path": file_label(file)}))
-        write_output(region_template(), file)
+        write_output(office_template() if office else region_template(), file)
         return ExitCode.OK
 
     commands: dict[str, Callable[..., int]] = {
@@ -228,6 +278,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         "rules": rules,
         "explain": explain,
         "checklist": checklist,
+        "round": round_,
         "schema": schema,
         "init": init,
     }

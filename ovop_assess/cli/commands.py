@@ -194,6 +194,42 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
+def run_round(
+    *,
+    paths: list[Path],
+    criteria: str,
+    lang: Lang,
+    output_format: str,
+    output: Path | None,
+    as_of: datetime.date,
+    office: Path | None,
+    year: int | None,
+    previous: Path | None,
+    limits: Limits,
+    jobs: int | None = None,
+    debug: bool = False,
+) -> int:
+    """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
+    from ..office import load_office
+    from ..selection_round import make_round, read_previous
+
+    criteria_set = criteria_sets.load(criteria)
+    renderer = renderers.lookup("round", output_format)
+    files = _files(paths)
+    inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
+    refuse_output_among_inputs(output, inputs)
+    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
+    earlier = read_previous(previous) if previous is not None else None
+    results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged))
+    document = make_round(
+        __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
+    )
+    to_terminal = output is None and sys.stdout.isatty()
+    write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
+    code = ExitCode.INVALID if any(r.verdict is Verdict.INVALID for r in results) else ExitCode.OK
+    return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
+
+
 def run_rules(criteria: str, lang: Lang) -> int:
     criteria_set = criteria_sets.load(criteria)
     from .table import render_rules

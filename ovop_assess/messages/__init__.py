@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Final, Literal
 
 from ..results import Message
-from . import assessment, checklist, cli_help, command_line, files, reports, validation, yaml_reading
+from . import assessment, checklist, cli_help, command_line, files, reports, rounds, validation, yaml_reading
 
 Lang = Literal["en", "id"]
 LANGS: Final[tuple[Lang, ...]] = ("en", "id")
@@ -32,6 +32,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **checklist.MESSAGES,
     **command_line.MESSAGES,
     **cli_help.MESSAGES,
+    **rounds.MESSAGES,
 }
 
 

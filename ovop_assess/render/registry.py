@@ -29,7 +29,10 @@ What the function is given depends on the command (its *subject*):
   ``to_terminal=`` for a terminal format); a per-file format adds
   ``encode(result: FileResult, lang=lang) -> FileEntry`` and
   ``assemble(tool_version, set_info, entries, lang) -> Iterable[str]``;
-- ``checklist``: ``function(document: Checklist, lang) -> str``.
+- ``checklist``: ``function(document: Checklist, lang) -> str``;
+- ``round``: ``function(document: Round, lang) -> str`` (plus ``to_terminal=``
+  for its terminal table), the ranked candidates of
+  :mod:`ovop_assess.selection_round`.
 
 Adding a format (the office's ``xlsx``, the round report's ``html``, the
 output of ``compare``) is one small module and one line:
@@ -134,6 +137,10 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("assess", "markdown", "ovop_assess.render.markdown:render_markdown"),
     Renderer("checklist", "markdown", "ovop_assess.render.checklist:render_markdown"),
     Renderer("checklist", "html", "ovop_assess.render.checklist:render_html"),
+    Renderer("round", "table", "ovop_assess.cli.round_table:render_round_table", terminal=True),
+    Renderer("round", "json", "ovop_assess.render.round_json:render_round_json"),
+    Renderer("round", "markdown", "ovop_assess.render.round_markdown:render_round_markdown"),
+    Renderer("round", "html", "ovop_assess.render.round_html:render_round_html"),
 )
 
 

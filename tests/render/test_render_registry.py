@@ -22,6 +22,7 @@ RENDER = Path(registry.__file__).parent
 def test_formats_per_command_default_first() -> None:
     assert formats_for("assess") == ("table", "json", "junit", "github", "csv", "markdown")
     assert formats_for("checklist") == ("markdown", "html")
+    assert formats_for("round") == ("table", "json", "markdown", "html")
     assert formats_for("rules") == ()
 
 
@@ -54,7 +55,7 @@ def test_a_whole_report_format_has_no_stream() -> None:
 
 
 def test_the_table_is_the_only_terminal_format() -> None:
-    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [("assess", "table")]
+    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [("assess", "table"), ("round", "table")]
     assert not any(r.binary for r in registry.RENDERERS)
 
 
