@@ -20,6 +20,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import criterion_ids, role
+from ..render.reader import decimal
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
@@ -101,13 +102,13 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
         table.add_row(
             Text(f"{c.id} {title}\n") + Text(role(c, lang), style="dim"),
             _status(c.status, lang),
-            f"{c.score:.2f}",
+            decimal(c.score, lang),
             _reason_cell(c, lang),
         )
     info = report.criteria_set
     footer = Text(f"{text('ui.verdict', lang)}: ")
     footer.append(_verdict(result.verdict, lang))
-    footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}   ")
+    footer.append(f"   {text('ui.total_score', lang)} {decimal(result.score, lang)}   ")
     footer.append(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim")
     parts: list[RenderableType] = [heading, table, footer]
     for finding in result.warnings:
@@ -148,7 +149,7 @@ def _summary(report: Report, lang: Lang) -> list[RenderableType]:
             Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text("")
             for i in ids
         ]
-        table.add_row(name, *cells, _verdict(result.verdict, lang), f"{result.score:.2f}")
+        table.add_row(name, *cells, _verdict(result.verdict, lang), decimal(result.score, lang))
     parts: list[RenderableType] = [table]
     for result in report.results:
         if result.verdict is Verdict.INVALID:

@@ -21,6 +21,7 @@ the catalogue's own words are never wrapped.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Final
 
 import jinja2
@@ -31,6 +32,7 @@ from ..results import Message, Status
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .markdown_text import Verbatim, code_span, escape_markdown
+from .reader import decimal, long_date
 
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
 
@@ -73,7 +75,10 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         return t(f"level.{value}")
 
     def score(value: float) -> str:
-        return f"{value:.2f}"
+        return decimal(value, lang)  # 0,88 under --lang id
+
+    def day(value: datetime.date) -> str:
+        return long_date(value, lang)  # 1 Desember 2026 under --lang id
 
     def provided(criterion: CriterionChecklist) -> int:
         return sum(1 for item in criterion.evidence if item.done)
@@ -93,6 +98,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "role": role,
         "level": level,
         "score": score,
+        "day": day,
         "provided": provided,
         "found": found,
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
