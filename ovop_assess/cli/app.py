@@ -45,6 +45,7 @@ class OutputFormat(StrEnum):
     github = "github"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class ChecklistFormat(StrEnum):
@@ -57,6 +58,7 @@ class RoundFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
 
 
 class SortBy(StrEnum):

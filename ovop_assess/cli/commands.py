@@ -75,9 +75,10 @@ def run_assess(
     debug: bool = False,
 ) -> int:
     criteria_set = criteria_sets.load(criteria)
+    renderer = renderers.lookup("assess", output_format)
+    _refuse_binary_to_terminal(renderer, output)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
-    renderer = renderers.lookup("assess", output_format)
     if renderer.per_file is not None:
         # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
@@ -97,6 +98,12 @@ def run_assess(
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
+
+
+def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None) -> None:
+    """A workbook is bytes for a file, not for a screen: asked for without ``--output`` on a terminal, refused."""
+    if renderer.binary and output is None and sys.stdout.isatty():
+        raise UsageError(Message("cli.binary_to_terminal", {"format": renderer.name}))
 
 
 def _criteria_file(criteria_set: CriteriaSet) -> list[Path]:
@@ -215,6 +222,7 @@ def run_round(
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)
+    _refuse_binary_to_terminal(renderer, output)
     files = _files(paths)
     inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)

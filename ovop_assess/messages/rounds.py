@@ -70,4 +70,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is no JSON report of ovop-assess (round or assess --format json)",
         "id": "{path} bukan laporan JSON ovop-assess (round atau assess --format json)",
     },
+    # --- the workbook (--format xlsx)
+    "xlsx.title": {"en": "OVOP sentra assessment", "id": "Penilaian calon sentra OVOP"},
+    "xlsx.sheet_candidates": {"en": "Candidates", "id": "Calon"},
+    "xlsx.sheet_details": {"en": "Details", "id": "Rincian"},
+    "xlsx.col_name": {"en": "Desa/kelurahan or kecamatan", "id": "Desa/kelurahan atau kecamatan"},
+    "xlsx.col_level": {"en": "Level", "id": "Tingkat"},
+    "xlsx.col_product": {"en": "Product", "id": "Produk"},
+    "xlsx.col_kbli": {"en": "KBLI", "id": "KBLI"},
+    "xlsx.col_rule": {"en": "Rule", "id": "Aturan"},
+    "xlsx.col_role": {"en": "Counts as", "id": "Dihitung sebagai"},
+    "cli.binary_to_terminal": {
+        "en": "--format {format} writes a workbook, not text for a terminal: add --output FILE.{format}",
+        "id": "--format {format} menghasilkan buku kerja, bukan teks untuk terminal: tambahkan --output BERKAS.{format}",
+    },
 }

@@ -135,12 +135,14 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("assess", "github", "ovop_assess.render.github:render_github"),
     Renderer("assess", "csv", "ovop_assess.render.csv_report:render_csv"),
     Renderer("assess", "markdown", "ovop_assess.render.markdown:render_markdown"),
+    Renderer("assess", "xlsx", "ovop_assess.render.xlsx_report:render_assess_xlsx", binary=True),
     Renderer("checklist", "markdown", "ovop_assess.render.checklist:render_markdown"),
     Renderer("checklist", "html", "ovop_assess.render.checklist:render_html"),
     Renderer("round", "table", "ovop_assess.cli.round_table:render_round_table", terminal=True),
     Renderer("round", "json", "ovop_assess.render.round_json:render_round_json"),
     Renderer("round", "markdown", "ovop_assess.render.round_markdown:render_round_markdown"),
     Renderer("round", "html", "ovop_assess.render.round_html:render_round_html"),
+    Renderer("round", "xlsx", "ovop_assess.render.xlsx_report:render_round_xlsx", binary=True),
 )
 
 
