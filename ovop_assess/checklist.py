@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import __version__
 from .criteria_sets import ActiveRule, CriteriaSet
+from .office import OfficeProfile
 from .region import Region
 from .results import AppliedWaiver, CriterionResult, FileResult, Finding, Location, Message, SetInfo, Status, Verdict
 from .rules.base import RuleSpec
@@ -134,6 +135,8 @@ class Checklist:
     warnings: tuple[Finding, ...] = ()  # file-level warnings other than unknown evidence keys
     disabled_evidence: tuple[DisabledEvidence, ...] = ()  # documents of switched-off rules: not needed
     tool_version: str = __version__
+    # With an office profile (--office): its letterhead and signature blocks, and no internal evidence keys.
+    office: OfficeProfile | None = None
 
     @property
     def evidence(self) -> tuple[EvidenceCheck, ...]:

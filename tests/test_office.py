@@ -92,3 +92,23 @@ def test_init_office_and_schema_office(tmp_path: Path, capsys: pytest.CaptureFix
     validator.validate(yaml.safe_load(office_template()))
     validator.validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     assert list(validator.iter_errors({"office": "X", "signatories": [{"name": "A"}]}))
+
+
+def test_checklist_with_the_office_letterhead_signatures_and_no_evidence_keys(tmp_path: Path) -> None:
+    region = ROOT / "examples" / "regions" / "boyolali-copper-craft.yaml"
+    page = tmp_path / "daftar.html"
+    args = ["checklist", str(region), "--as-of", "2026-12-01", "--lang", "id", "-f", "html", "-o", str(page)]
+    assert main(args) == 0
+    plain = page.read_text(encoding="utf-8")
+    assert "<code>champion_willingness_letter</code>" in plain and "letterhead" not in plain
+    assert main([*args, "--office", str(EXAMPLE)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Pemerintah Kabupaten Purwakarta" in html and 'src="data:image/svg+xml;base64,' in html
+    assert "Purwakarta, 1 Desember 2026" in html and "NIP 19700101 199003 1 001" in html
+    assert "<code>champion_willingness_letter</code>" not in html
+    markdown = tmp_path / "daftar.md"
+    assert main([*args[:-4], "-o", str(markdown), "--office", str(EXAMPLE)]) == 0
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith("**Pemerintah Kabupaten Purwakarta**")
+    assert "- Kepala Dinas: **Nama Kepala Dinas**, NIP 19700101 199003 1 001" in text
+    assert "`champion_willingness_letter`" not in text

@@ -190,6 +190,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         ] = ChecklistFormat.markdown,
         output: output_opt = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.checklist_as_of"))] = None,
+        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
@@ -205,6 +206,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             output=output,
             as_of=_as_of(as_of),
             limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            office=office,
         )
 
     def round_(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import stat
@@ -171,6 +172,7 @@ def run_checklist(
     output: Path | None,
     as_of: datetime.date,
     limits: Limits | None = None,
+    office: Path | None = None,
 ) -> int:
     """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
 
@@ -183,13 +185,18 @@ def run_checklist(
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.load(criteria)
-    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set), *([office] if office else [])])
+    from ..office import load_office
+
+    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits)
     if region is None:
         report = make_report(criteria_set, [result])
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
+    if profile is not None:
+        document = dataclasses.replace(document, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     return ExitCode.OK
 

@@ -27,7 +27,7 @@ from typing import Any, Final
 import jinja2
 
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
-from ..messages import Lang, render
+from ..messages import Lang, render, text
 from ..results import Message, Status
 from .bidi import isolate, isolated
 from .criterion import role as role_words
@@ -99,6 +99,13 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "level": level,
         "score": score,
         "day": day,
+        "place_date": text(
+            "round.place_date",
+            lang,
+            place=document.office.office.place or "" if document.office else "",
+            date=long_date(document.as_of, lang),
+        ),
+        "nip": lambda nip: text("round.nip", lang, nip=nip),
         "provided": provided,
         "found": found,
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
