@@ -350,6 +350,24 @@ def main() -> int:
                     "≤ +20 ms",
                 )
             )
+        # The selection round: 500 candidates in every format against assess on the same files.
+        round_folder = Path(tmp) / "round"
+        generate(round_folder, 500)
+        book = Path(tmp) / "round.xlsx"
+        round_formats = ["table", "json", "markdown", "html", "xlsx"]
+        timings = interleaved(
+            [
+                [tool, str(round_folder), "--format", "json", "--jobs", "1"],
+                *(
+                    [tool, "round", str(round_folder), "--format", fmt, "--jobs", "1", "--output", str(book)]
+                    for fmt in round_formats
+                ),
+            ],
+            args.batch_repeat,
+        )
+        rows.append(("500 candidates: assess --format json, --jobs 1", f"{timings[0].best:.2f} s", "1.00", "baseline"))
+        for fmt, timing in zip(round_formats, timings[1:], strict=True):
+            rows.append(_row(f"500 candidates: round --format {fmt}", timing, timings[0], "≤ 1.5"))
 
         rss_small = peak_rss([tool, str(quarter), "--format", "json", "--jobs", "1"])
         rss_big = peak_rss([tool, str(folder), "--format", "json", "--jobs", "1"])

@@ -155,9 +155,19 @@ def _assess(
     results = assured.criteria
     errors = tuple(finding for result in results if result.status is Status.ERROR for finding in result.reasons)
     place = checked.region.region
+    product = checked.region.product
     result = FileResult(
         file=label,
-        region=RegionInfo(place.name, place.level, place.city),
+        region=RegionInfo(
+            place.name,
+            place.level,
+            place.city,
+            place.district,
+            place.code,
+            place.proposal_year,
+            product.name if product is not None else None,
+            product.kbli if product is not None else None,
+        ),
         verdict=verdict_of(results),
         score=total_score(results),
         criteria=results,

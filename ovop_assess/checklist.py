@@ -30,6 +30,7 @@ from . import __version__
 from .assurance import next_level
 from .criteria_sets import ActiveRule, CriteriaSet
 from .evidence import EvidenceCheck, EvidenceState, evidence_checks, path_state
+from .office import OfficeProfile
 from .region import Region
 from .results import (
     AppliedWaiver,
@@ -126,6 +127,8 @@ class Checklist:
     disabled_evidence: tuple[DisabledEvidence, ...] = ()  # documents of switched-off rules: not needed
     tool_version: str = __version__
     assurance: Assurance | None = None  # the file's: the lowest among its passing criteria
+    # With an office profile (--office): its letterhead and signature blocks, and no internal evidence keys.
+    office: OfficeProfile | None = None
 
     @property
     def evidence(self) -> tuple[EvidenceCheck, ...]:

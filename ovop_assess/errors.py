@@ -8,7 +8,7 @@ language), where it comes from, and its exit code; the CLI catches them once
 
 from __future__ import annotations
 
-from .results import Location, Message
+from .results import Finding, Location, Message
 
 
 class OvopError(Exception):
@@ -16,11 +16,18 @@ class OvopError(Exception):
 
     exit_code = 4
 
-    def __init__(self, message: Message, file: str | None = None, location: Location | None = None) -> None:
+    def __init__(
+        self,
+        message: Message,
+        file: str | None = None,
+        location: Location | None = None,
+        details: tuple[Finding, ...] = (),
+    ) -> None:
         super().__init__(message.id)
         self.message = message
         self.file = file
         self.location = location
+        self.details = details  # every problem of ``file``, each with its line, listed after the message
 
 
 class UsageError(OvopError):

@@ -178,9 +178,16 @@ class CriterionResult(NamedTuple):
 
 
 class RegionInfo(NamedTuple):
+    """What reports name a candidate by; the fields after ``city`` are for the round (None when not given)."""
+
     name: str
     level: str
     city: str
+    district: str | None = None  # the kecamatan of a desa/kelurahan
+    code: str | None = None  # the area code (kode wilayah)
+    proposal_year: int | None = None
+    product: str | None = None  # the product's name
+    kbli: str | None = None
 
 
 def file_label(path: str | os.PathLike[str]) -> str:

@@ -133,3 +133,17 @@ def _yaml_text(value: str) -> str:
         except yaml.YAMLError:
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+def office_schema_json() -> str:
+    """The JSON Schema of ``office.yaml`` (``ovop-assess schema --office``)."""
+    from .office import office_schema
+
+    return json.dumps(office_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def office_template() -> str:
+    """The commented ``office.yaml`` template that ``ovop-assess init --office`` writes."""
+    from .office import office_template as template
+
+    return template()

@@ -55,7 +55,12 @@ _TYPE_MESSAGES = {
     "string_too_short": "schema.empty_text",
     "rule_ids": "schema.rule_ids",
 }
-_PATTERN_MESSAGES = {"nib": "schema.nib_format", "code": "schema.code_format", "kbli": "schema.kbli_format"}
+_PATTERN_MESSAGES = {
+    "nib": "schema.nib_format",
+    "code": "schema.code_format",
+    "kbli": "schema.kbli_format",
+    "nip": "schema.nip_format",  # office.yaml's signatories
+}
 
 MAX_ERRORS = 100
 """Most errors (and, separately, warnings) listed for one file; the rest are counted."""
@@ -226,6 +231,8 @@ def _message(error: Any, positions: Positions, root: type[BaseModel] = Region, p
         return Message("schema.too_big", {"limit": _number(ctx.get("le", ctx.get("lt", "")))})
     if kind == "too_short":
         return Message("schema.too_small", {"limit": ctx.get("min_length", "")})
+    if kind == "too_long":
+        return Message("schema.too_many", {"limit": ctx.get("max_length", "")})
     if kind == "string_pattern_mismatch":
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})

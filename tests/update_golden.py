@@ -14,6 +14,14 @@ Usage (from anywhere; the paths are relative to this file):
     .venv/bin/python tests/update_golden.py           # rewrite the goldens
     .venv/bin/python tests/update_golden.py --check   # only report differences; exit 1 if any
 
+It also writes the round of the examples (examples/round/README.md) into
+``tests/golden/round/``: the standard output of
+
+    ovop-assess round examples/regions --office examples/round/office.yaml \
+        --as-of 2026-12-01 --year 2027 --format FORMAT --lang LANG
+
+for each (FORMAT, LANG) of :data:`ROUND_OUTPUTS`, run from the repository root.
+
 Regenerate only after checking that the change in a report is intended;
 tests/test_examples.py also pins each example's verdict.
 """
@@ -21,8 +29,10 @@ tests/test_examples.py also pins each example's verdict.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +48,27 @@ GOLDEN = ROOT / "tests" / "golden"
 AS_OF = datetime.date(2026, 11, 28)
 CRITERIA = "default"
 LANG: Lang = "en"
+ROUND_GOLDEN = GOLDEN / "round"
+#: The golden outputs of the examples' round: file name -> (format, language).
+ROUND_OUTPUTS: dict[str, tuple[str, Lang]] = {
+    "round.json": ("json", "en"),
+    "round.id.md": ("markdown", "id"),
+    "round.id.html": ("html", "id"),
+}
+ROUND_ARGS = ["examples/regions", "--office", "examples/round/office.yaml", "--as-of", "2026-12-01", "--year", "2027"]
+
+
+def render_round(output_format: str, lang: Lang) -> bytes:
+    """The examples' round in one format, exactly as the command writes it from the repository root."""
+    from ovop_assess.cli.main import main as cli
+
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
+        target = Path(folder) / "out"
+        args = ["round", *ROUND_ARGS, "--format", output_format, "--lang", lang, "--output", str(target)]
+        code = cli(args)
+        if code != 0:
+            raise RuntimeError(f"ovop-assess {' '.join(args)} exited {code}")
+        return target.read_bytes()
 
 
 def example_files() -> list[Path]:
@@ -84,6 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         stale.append(f"no example: {orphan.relative_to(ROOT).as_posix()}")
         if not args.check:
             orphan.unlink()
+
+    for name, (output_format, lang) in ROUND_OUTPUTS.items():
+        target = ROUND_GOLDEN / name
+        data = render_round(output_format, lang)
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        stale.append(f"{'outdated' if target.exists() else 'missing'}: {target.relative_to(ROOT).as_posix()}")
+        if not args.check:
+            ROUND_GOLDEN.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
     for line in stale:
         print(line if args.check else f"updated ({line})")

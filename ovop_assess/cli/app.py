@@ -47,6 +47,7 @@ class OutputFormat(StrEnum):
     github = "github"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class ChecklistFormat(StrEnum):
@@ -57,6 +58,14 @@ class ChecklistFormat(StrEnum):
 class AreaFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+class RoundFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
 
 
 class SortBy(StrEnum):
@@ -223,6 +232,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.checklist_as_of"))
         ] = None,
         min_assurance: min_assurance_opt = None,
+        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
@@ -246,14 +256,57 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             limits=Limits(max_bytes, max_depth, max_nodes, max_sheet_bytes, max_unpacked_bytes, max_rows, max_cells),
             debug=debug,
             rule_timeout=rule_timeout,
+            office=office,
         )
 
-    def schema(output: output_opt = None, lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
+    def round_(
+        paths: Annotated[
+            list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.round_paths"))
+        ],
+        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
+        year: Annotated[int | None, typer.Option("--year", min=1900, max=2100, help=h("help.year"))] = None,
+        previous: Annotated[Path | None, typer.Option("--previous", help=h("help.previous"))] = None,
+        criteria: criteria_opt = "default",
+        lang_: lang_opt = LangChoice.en,
+        output_format: Annotated[
+            RoundFormat, typer.Option("--format", "-f", help=h("help.round_format"))
+        ] = RoundFormat.table,
+        output: output_opt = None,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.round_as_of"))] = None,
+        max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
+        max_depth: max_depth_opt = _DEFAULT.max_depth,
+        max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_round
+
+        return run_round(
+            paths=paths,
+            criteria=criteria,
+            lang=lang,
+            output_format=output_format.value,
+            output=output,
+            as_of=_as_of(as_of),
+            office=office,
+            year=year,
+            previous=previous,
+            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            jobs=jobs,
+            debug=debug,
+        )
+
+    def schema(
+        output: output_opt = None,
+        office: Annotated[bool, typer.Option("--office", help=h("help.schema_office"))] = False,
+        lang_: lang_opt = LangChoice.en,
+        debug: debug_opt = False,
+    ) -> int:
         # The schema is the same in both languages: --lang sets the language of help and errors.
-        from ..schema import region_schema_json
+        from ..schema import office_schema_json, region_schema_json
         from .output import write_output
 
-        write_output(region_schema_json(), output)
+        write_output(office_schema_json() if office else region_schema_json(), output)
         return ExitCode.OK
 
     def init(
@@ -267,11 +320,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         code: Annotated[
             str | None, typer.Option("--code", metavar=h("help.metavar.code"), help=h("help.init_code"))
         ] = None,
+        office: Annotated[bool, typer.Option("--office", help=h("help.init_office"))] = False,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
         # The template is bilingual: --lang sets the language of help and errors.
-        from ..schema import region_template
+        from ..schema import office_template, region_template
         from .output import write_output
 
         if firms_sheet is not None:
@@ -288,7 +342,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
             write_output(template_for_code(code), file)
             return ExitCode.OK
-        write_output(region_template(), file)
+        write_output(office_template() if office else region_template(), file)
         if file is not None:  # said on stderr: stdout may be the template itself
             import sys
 
@@ -336,6 +390,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         "rules": rules,
         "explain": explain,
         "checklist": checklist,
+        "round": round_,
         "schema": schema,
         "init": init,
         "import": import_,

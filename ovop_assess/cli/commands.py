@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import os
@@ -95,9 +96,10 @@ def run_assess(
     details: bool = False,
 ) -> int:
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
+    renderer = renderers.lookup("assess", output_format)
+    _refuse_binary_to_terminal(renderer, output)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
-    renderer = renderers.lookup("assess", output_format)
     if renderer.per_file is not None:
         # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
@@ -119,6 +121,17 @@ def run_assess(
     write_output(text, output)
     code = exit_code((r.verdict for r in report.results), allow_incomplete)
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
+
+
+def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None) -> None:
+    """A workbook is bytes for a file, not for a screen: asked for without ``--output`` on a terminal, refused."""
+    if renderer.binary and output is None and _writes_to_terminal():
+        raise UsageError(Message("cli.binary_to_terminal", {"format": renderer.name}))
+
+
+def _writes_to_terminal() -> bool:
+    """Whether the report goes to a terminal (the report's own descriptor: plugins' stdout is elsewhere)."""
+    return report_stream().isatty()
 
 
 def _criteria_file(criteria_set: CriteriaSet) -> list[Path]:
@@ -200,6 +213,7 @@ def run_checklist(
     min_assurance: str | None = None,
     debug: bool = False,
     rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+    office: Path | None = None,
 ) -> int:
     """Exit 0 once the checklist is written, whatever the verdict; 3 for an invalid region file.
 
@@ -214,13 +228,18 @@ def run_checklist(
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
-    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set), *([office] if office else [])])
+    from ..office import load_office
+
+    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
+    if profile is not None:
+        document = dataclasses.replace(document, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
@@ -234,6 +253,44 @@ def _is_folder(path: Path) -> bool:
         return stat.S_ISDIR(os.stat(path).st_mode)
     except (OSError, ValueError):  # not there or not readable: assessing it says so (exit 3)
         return False
+
+
+@_plugins_kept_out
+def run_round(
+    *,
+    paths: list[Path],
+    criteria: str,
+    lang: Lang,
+    output_format: str,
+    output: Path | None,
+    as_of: datetime.date,
+    office: Path | None,
+    year: int | None,
+    previous: Path | None,
+    limits: Limits,
+    jobs: int | None = None,
+    debug: bool = False,
+) -> int:
+    """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
+    from ..office import load_office
+    from ..selection_round import make_round, read_previous
+
+    criteria_set = criteria_sets.load(criteria)
+    renderer = renderers.lookup("round", output_format)
+    _refuse_binary_to_terminal(renderer, output)
+    files = _files(paths)
+    inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
+    refuse_output_among_inputs(output, inputs)
+    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
+    earlier = read_previous(previous) if previous is not None else None
+    results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
+    document = make_round(
+        __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
+    )
+    to_terminal = output is None and report_stream().isatty()
+    write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
+    code = ExitCode.INVALID if any(r.verdict is Verdict.INVALID for r in results) else ExitCode.OK
+    return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
 
 @_plugins_kept_out

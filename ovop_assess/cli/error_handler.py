@@ -44,6 +44,8 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return ExitCode.OK
     except OvopError as exc:
         _say(_located(exc, lang))
+        for finding in exc.details:  # a file's every problem, as an invalid region file's are listed
+            _say(_located(OvopError(finding.message, exc.file, finding.location), lang))
         return exc.exit_code
     except Exception as exc:  # the one place a bug becomes exit 4
         if debug:

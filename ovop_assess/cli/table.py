@@ -23,6 +23,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import assurance_word, backing, criterion_ids, role
+from ..render.reader import decimal
 from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
@@ -127,7 +128,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
         table.add_row(
             Text(one_line(f"{c.id} {title}") + "\n") + Text(role(c, lang), style="dim"),
             _status_cell(c, lang),
-            f"{c.score:.2f}",
+            decimal(c.score, lang),
             _reason_cell(c, lang),
         )
     info = report.criteria_set
@@ -139,7 +140,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     backed = backing(result, lang)
     if backed:  # "eligible" never stands bare: how far it is backed follows it
         footer.append(f" — {shown(backed)}")
-    footer.append(f"   {text('ui.total_score', lang)} {result.score:.2f}")
+    footer.append(f"   {text('ui.total_score', lang)} {decimal(result.score, lang)}")
     parts: list[RenderableType] = [heading, table, footer]
     for finding in result.warnings:
         loc = finding.location
@@ -185,7 +186,7 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
     # The verdict and, under it, how far it is backed: never a bare "eligible" (docs/criteria.md, "Assurance").
     verdict_title = text("ui.verdict", lang)
     verdicts = [_verdict_and_backing(r, lang) for r in report.results]
-    scores = [f"{r.score:.2f}" for r in report.results]
+    scores = [decimal(r.score, lang) for r in report.results]
     verdict_width = max(cell_len(line) for v in [Text(verdict_title), *verdicts] for line in v.plain.split("\n"))
     score_width = max([cell_len(text("ui.score", lang)), *map(len, scores)])
     fixed = _EDGES + (verdict_width + _PAD + 1) + (score_width + _PAD + 1) + _PAD

@@ -25,6 +25,7 @@ from . import (
     command_line,
     files,
     reports,
+    rounds,
     spreadsheets,
     validation,
     yaml_reading,
@@ -45,6 +46,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **cli_help.MESSAGES,
     **spreadsheets.MESSAGES,
     **areas.MESSAGES,
+    **rounds.MESSAGES,
 }
 
 

@@ -141,6 +141,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Where to write; standard output if omitted.",
         "id": "Tempat menulis; keluaran standar bila tidak diberikan.",
     },
+    "help.init_office": {
+        "en": "Write an office-profile template (office.yaml: letterhead and signatories) instead.",
+        "id": "Membuat templat profil kantor (office.yaml: kop surat dan penanda tangan) sebagai gantinya.",
+    },
+    "help.schema_office": {
+        "en": "Print the JSON Schema of the office profile (office.yaml) instead.",
+        "id": "Menampilkan JSON Schema profil kantor (office.yaml) sebagai gantinya.",
+    },
     "help.force": {
         "en": "Overwrite an existing file.",
         "id": "Menimpa berkas yang sudah ada.",
@@ -160,6 +168,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.cmd.checklist": {
         "en": "Write the proposal checklist for one region: status, what is missing, evidence documents.",
         "id": "Membuat daftar periksa usulan untuk satu wilayah: status, kekurangan, dan dokumen bukti.",
+    },
+    "help.cmd.round": {
+        "en": "Rank the candidates of a selection round: product, area, verdict, assurance, score, what is missing.",
+        "id": "Membuat rekapitulasi penilaian calon sentra: peringkat, produk, wilayah, hasil penilaian, skor, "
+        "dan yang masih kurang.",
+    },
+    "help.round_paths": {
+        "en": "The candidates' region files, or folders of them.",
+        "id": "Berkas wilayah para calon, atau folder berisi berkas tersebut.",
+    },
+    "help.office": {
+        "en": "The office profile (office.yaml): letterhead and signatories of the page.",
+        "id": "Profil kantor (office.yaml): kop surat dan penanda tangan halaman.",
+    },
+    "help.year": {
+        "en": "The year of the round, for the title (default: the proposal year most candidates give).",
+        "id": "Tahun penilaian untuk judul (bawaan: tahun usulan yang paling banyak disebut para calon).",
+    },
+    "help.previous": {
+        "en": "Last round's JSON report: adds a column saying what changed since then.",
+        "id": "Laporan JSON penilaian sebelumnya: menambah kolom perubahan sejak penilaian itu.",
+    },
+    "help.round_format": {
+        "en": "Output format: table, json, markdown, or html (a printable A4 page).",
+        "id": "Format keluaran: table, json, markdown, atau html (halaman A4 siap cetak).",
+    },
+    "help.round_as_of": {
+        "en": "The assessment date, YYYY-MM-DD (default today): also the date of the signature line.",
+        "id": "Tanggal penilaian, TTTT-BB-HH (bawaan hari ini): juga tanggal pada baris tanda tangan.",
     },
     "help.cmd.schema": {
         "en": "Print the JSON Schema of the region format (for editors and other validators).",

@@ -83,6 +83,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a KBLI code is 5 digits, written in quotes",
         "id": "kode KBLI terdiri atas 5 angka, ditulis dalam tanda kutip",
     },
+    "schema.nip_format": {
+        "en": 'a NIP is 18 digits, written in quotes, grouped or not: "19700101 199003 1 001"',
+        "id": 'NIP terdiri atas 18 angka, ditulis dalam tanda kutip, boleh dikelompokkan: "19700101 199003 1 001"',
+    },
+    "schema.too_many": {"en": "at most {limit} entries", "id": "paling banyak {limit} entri"},
     "schema.pattern": {"en": "does not have the expected form", "id": "bentuknya tidak sesuai"},
     "schema.format_version": {
         "en": "format must be 'ovop-region/1'",

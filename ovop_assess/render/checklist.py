@@ -21,17 +21,19 @@ the catalogue's own words are never wrapped.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Final
 
 import jinja2
 
 from .. import area_dataset
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
-from ..messages import Lang, render
+from ..messages import Lang, render, text
 from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .markdown_text import Verbatim, code_span, escape_markdown
+from .reader import decimal, long_date
 from .sheet_place import sheet_place
 
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
@@ -75,7 +77,10 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         return t(f"level.{value}")
 
     def score(value: float) -> str:
-        return f"{value:.2f}"
+        return decimal(value, lang)  # 0,88 under --lang id
+
+    def day(value: datetime.date) -> str:
+        return long_date(value, lang)  # 1 Desember 2026 under --lang id
 
     def provided(criterion: CriterionChecklist) -> int:
         return sum(1 for item in criterion.evidence if item.done)
@@ -116,6 +121,14 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "role": role,
         "level": level,
         "score": score,
+        "day": day,
+        "place_date": text(
+            "round.place_date",
+            lang,
+            place=document.office.office.place or "" if document.office else "",
+            date=long_date(document.as_of, lang),
+        ),
+        "nip": lambda nip: text("round.nip", lang, nip=nip),
         "provided": provided,
         "found": found,
         "assurance": assurance,

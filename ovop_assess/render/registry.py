@@ -35,6 +35,9 @@ What the function is given depends on the command (its *subject*):
 - ``checklist``: ``function(document: Checklist, lang) -> str``;
 - ``area``: ``function(lookup: ovop_assess.areas.Lookup, lang) -> str``
   (plus ``to_terminal=`` for its rich ``table``).
+- ``round``: ``function(document: Round, lang) -> str`` (plus ``to_terminal=``
+  for its terminal table), the ranked candidates of
+  :mod:`ovop_assess.selection_round`.
 
 Adding a format (the office's ``xlsx``, the round report's ``html``, the
 output of ``compare``) is one small module and one line:
@@ -150,10 +153,16 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("assess", "github", "ovop_assess.render.github:render_github"),
     Renderer("assess", "csv", "ovop_assess.render.csv_report:render_csv"),
     Renderer("assess", "markdown", "ovop_assess.render.markdown:render_markdown"),
+    Renderer("assess", "xlsx", "ovop_assess.render.xlsx_report:render_assess_xlsx", binary=True),
     Renderer("checklist", "markdown", "ovop_assess.render.checklist:render_markdown"),
     Renderer("checklist", "html", "ovop_assess.render.checklist:render_html"),
     Renderer("area", "table", "ovop_assess.cli.area_table:render_area_table", terminal=True),
     Renderer("area", "json", "ovop_assess.render.area_json:render_area_json"),
+    Renderer("round", "table", "ovop_assess.cli.round_table:render_round_table", terminal=True),
+    Renderer("round", "json", "ovop_assess.render.round_json:render_round_json"),
+    Renderer("round", "markdown", "ovop_assess.render.round_markdown:render_round_markdown"),
+    Renderer("round", "html", "ovop_assess.render.round_html:render_round_html"),
+    Renderer("round", "xlsx", "ovop_assess.render.xlsx_report:render_round_xlsx", binary=True),
 )
 
 

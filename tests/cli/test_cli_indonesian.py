@@ -161,7 +161,7 @@ BAD_VALUES = [
     (
         ["--format", "nope"],
         "nilai tidak sah untuk '--format' / '-f': "
-        "harus salah satu dari table, json, junit, github, csv, markdown, bukan 'nope'",
+        "harus salah satu dari table, json, junit, github, csv, markdown, xlsx, bukan 'nope'",
     ),
     (["--jobs", "0"], "nilai tidak sah untuk '--jobs' / '-j': harus minimal 1, bukan 0"),
     (["--jobs", "x"], "nilai tidak sah untuk '--jobs' / '-j': harus bilangan bulat, bukan 'x'"),

@@ -116,5 +116,6 @@ def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
     out = render_table(report, lang, to_terminal=False, width=width)
     assert "…" not in out
     assert all(len(line) <= width for line in out.splitlines())
-    assert out.count(" 1.00 ") == 7 and out.count(" 0.00 ") == 1  # every criterion's score, whole
+    one, zero = (" 1,00 ", " 0,00 ") if lang == "id" else (" 1.00 ", " 0.00 ")  # decimal commas in Indonesian
+    assert out.count(one) == 7 and out.count(zero) == 1  # every criterion's score, whole
     assert "copper-craft" in out  # a long word in a reason wraps rather than being cut

@@ -97,7 +97,7 @@ def test_markdown_tick_boxes_and_flags(doc: Checklist) -> None:
     assert "**Waiver:** Waived by Dinas Koperasi dan UMKM" in text
     assert "Evidence the criteria set does not know" in text
     assert "**not eligible**" in text
-    assert "2026-11-28" in text
+    assert "28 November 2026" in text  # a date for people, written in full
 
 
 def test_markdown_in_indonesian(doc: Checklist) -> None:

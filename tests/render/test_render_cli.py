@@ -114,12 +114,24 @@ def test_the_command_line_takes_every_registered_format(
 
     monkeypatch.chdir(tmp_path)
     for fmt in formats_for("assess"):
+        renderer = lookup("assess", fmt)
+        if renderer.binary:  # a workbook goes to a file: compared byte for byte too
+            target = tmp_path / f"out.{fmt}"
+            args = ["assess", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28", "--output", str(target)]
+            assert main(args) == 0, fmt
+            assert target.read_bytes() == renderer.render(_report_of(tmp_path / "eligible.yaml"), "en"), fmt
+            continue
         assert main(["assess", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28"]) == 0, fmt
         out = capsys.readouterr().out
-        expected = lookup("assess", fmt).render_text(  # what the registry's renderer gives, byte for byte
+        expected = renderer.render_text(  # what the registry's renderer gives, byte for byte
             _report_of(tmp_path / "eligible.yaml"), "en"
         )
         assert out == expected, fmt
+    for fmt in formats_for("round"):
+        target = tmp_path / f"round.{fmt}"
+        args = ["round", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28", "--output", str(target)]
+        assert main(args) == 0, fmt
+        assert target.stat().st_size > 0, fmt
     for fmt in formats_for("checklist"):
         assert main(["checklist", "eligible.yaml", "--format", fmt, "--as-of", "2026-11-28"]) == 0, fmt
         assert "Laweyan" in capsys.readouterr().out

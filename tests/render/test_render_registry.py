@@ -20,13 +20,14 @@ RENDER = Path(registry.__file__).parent
 
 
 def test_formats_per_command_default_first() -> None:
-    assert formats_for("assess") == ("table", "json", "junit", "github", "csv", "markdown")
+    assert formats_for("assess") == ("table", "json", "junit", "github", "csv", "markdown", "xlsx")
     assert formats_for("checklist") == ("markdown", "html")
     assert formats_for("area") == ("table", "json")
+    assert formats_for("round") == ("table", "json", "markdown", "html", "xlsx")
     assert formats_for("rules") == ()
 
 
-@pytest.mark.parametrize("name", formats_for("assess"))
+@pytest.mark.parametrize("name", [r.name for r in registry.RENDERERS if r.command == "assess" and not r.binary])
 def test_every_assess_format_renders_text_ending_in_a_newline(name: str, report: Report) -> None:
     for lang in ("en", "id"):
         out = lookup("assess", name).render(report, lang)
@@ -55,8 +56,12 @@ def test_a_whole_report_format_has_no_stream() -> None:
 
 
 def test_the_tables_are_the_only_terminal_formats() -> None:
-    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [("assess", "table"), ("area", "table")]
-    assert not any(r.binary for r in registry.RENDERERS)
+    assert [(r.command, r.name) for r in registry.RENDERERS if r.terminal] == [
+        ("assess", "table"),
+        ("area", "table"),
+        ("round", "table"),
+    ]
+    assert [(r.command, r.name) for r in registry.RENDERERS if r.binary] == [("assess", "xlsx"), ("round", "xlsx")]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,60 @@
+"""The round on a terminal: one rich table, a row per candidate in rank order (``round --format table``).
+
+A terminal is too narrow for the thirteen columns of the page, so related
+cells share a column, one per line: the area with its kecamatan,
+kabupaten/kota and code; the product with its proposal year; the verdict
+with its assurance. The cells are those of every other format.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ..messages import Lang
+from ..render.round_rows import columns, legend, rows, subtitle, summary, title
+from ..selection_round import Round
+from .table import _VERDICT_STYLE, _print
+from .terminal import shown
+
+
+def _stack(*values: str) -> str:
+    return "\n".join(value for value in values if value and value != "—") or "—"
+
+
+def render_round_table(document: Round, lang: Lang, *, to_terminal: bool) -> str:
+    with_since = document.previous is not None
+    head = columns(lang, with_since=True)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, pad_edge=False)
+    table.add_column(head[0], justify="right", no_wrap=True)
+    table.add_column(f"{head[1]}\n{head[2]} · {head[3]} · {head[4]}", ratio=3, overflow="fold")
+    table.add_column(f"{head[5]}\n{head[6]}", ratio=2, overflow="fold")
+    table.add_column(f"{head[7]}\n{head[8]}", no_wrap=True)
+    table.add_column(head[9], justify="right", no_wrap=True)
+    table.add_column(head[10], ratio=1, overflow="fold")
+    table.add_column(head[11], ratio=4, overflow="fold")
+    if with_since:
+        table.add_column(head[12], ratio=2, overflow="fold")
+    for candidate, row in zip(document.candidates, rows(document, lang), strict=True):
+        verdict = Text(shown(row.verdict), style=_VERDICT_STYLE[candidate.result.verdict])
+        verdict.append(f"\n{row.assurance}" if row.assurance != "—" else "")
+        cells: list[Text | str] = [
+            row.rank,
+            shown(_stack(row.area, row.district, row.city, row.code)),
+            shown(_stack(row.product, row.year)),
+            verdict,
+            row.score,
+            row.open_criteria,
+            shown(row.missing),
+        ]
+        if with_since:
+            cells.append(shown(row.since))
+        table.add_row(*cells)
+    heading = Text(shown(title(document, lang)), style="bold")
+    if document.office is not None:
+        heading = Text(shown(document.office.office.office), style="bold") + Text("\n") + heading
+    return _print(
+        [heading, Text(shown(subtitle(document, lang))), table, Text(summary(document, lang)), Text(legend(lang))],
+        to_terminal,
+    )

@@ -1,0 +1,141 @@
+"""The office profile (``office.yaml``): who assesses, for the letterhead and signature blocks of a page.
+
+The round report and, with ``--office``, the checklist carry the assessing
+office's identity so the page can be attached to a letter. The file is read
+with the region file's loader and checked like one: every problem at once,
+each with its line. A bad profile stops the run as a usage error (exit 2),
+as a bad criteria set does: it configures the run, it is not a candidate.
+
+The profile holds only what the office wrote: the tool adds no legal
+wording of its own to a page that carries it.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Annotated, NamedTuple
+
+from pydantic import Field, ValidationError
+
+from .errors import UsageError
+from .results import Finding, Location, Message, file_label
+from .strict_model import StrictModel
+from .yaml_source import Limits, LoadError, load_file
+
+Text = Annotated[str, Field(min_length=1)]
+#: A NIP (Nomor Induk Pegawai) is 18 digits, usually grouped 8-6-1-3: ``19700101 199003 1 001``.
+NIP_PATTERN = r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"
+#: A logo is embedded in the page; one larger than this would bloat every page that carries it.
+MAX_LOGO_BYTES = 1_000_000
+_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+
+
+class Contact(StrictModel):
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+
+
+class Signatory(StrictModel):
+    name: Text
+    nip: Annotated[str, Field(pattern=NIP_PATTERN)] | None = None
+    position: Text
+
+
+class Office(StrictModel):
+    """The whole ``office.yaml``."""
+
+    office: Text
+    government: str | None = None
+    address: str | None = None
+    contact: Contact | None = None
+    logo: str | None = None  # a PNG, JPEG or SVG file, relative to office.yaml
+    place: str | None = None  # the town of the place-and-date line: "Purwakarta, 1 Desember 2026"
+    signatories: Annotated[list[Signatory], Field(max_length=4, default_factory=list)]
+
+
+class OfficeProfile(NamedTuple):
+    """A checked profile, ready for a page: the office's words and its logo as a ``data:`` URI."""
+
+    office: Office
+    logo: str | None  # data:image/png;base64,… (None without a logo)
+    file: str  # the profile's label, for messages
+
+
+class OfficeInvalid(UsageError):
+    """``office.yaml`` cannot be used; ``details`` lists every problem with its line."""
+
+
+def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
+    """The profile at ``path``, or :class:`OfficeInvalid` listing every problem."""
+    from .validate import _translate
+
+    label = file_label(path)
+    try:
+        loaded = load_file(path, limits or Limits())
+    except LoadError as exc:
+        raise _invalid(label, exc.findings) from None
+    findings = list(loaded.problems)
+    office: Office | None = None
+    if not isinstance(loaded.data, dict):
+        findings.append(Finding(Message("office.top_not_mapping", {}), loaded.positions.value(())))
+    else:
+        try:
+            office = Office.model_validate(loaded.data)
+        except ValidationError as exc:
+            errors = exc.errors(include_input=False)
+            findings.extend(_translate(error, loaded.positions, root=Office) for error in errors)
+    logo: str | None = None
+    if office is not None and office.logo is not None:
+        where = loaded.positions.value(("logo",))
+        logo_or_problem = _logo(path.parent / office.logo, where)
+        if isinstance(logo_or_problem, Finding):
+            findings.append(logo_or_problem)
+        else:
+            logo = logo_or_problem
+    if findings or office is None:
+        raise _invalid(label, sorted(findings, key=_line))
+    return OfficeProfile(office, logo, label)
+
+
+def _line(finding: Finding) -> int:
+    return finding.location.line or 0 if finding.location is not None else 0
+
+
+def _invalid(label: str, findings: list[Finding]) -> OfficeInvalid:
+    return OfficeInvalid(Message("office.invalid", {"count": len(findings)}), file=label, details=tuple(findings))
+
+
+def _logo(path: Path, where: Location) -> str | Finding:
+    """The logo as a ``data:`` URI, or the problem with it, located at the ``logo`` field."""
+    kind = _LOGO_TYPES.get(path.suffix.lower())
+    if kind is None:
+        return Finding(Message("office.logo_type", {"path": file_label(path)}), where)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError:
+        return Finding(Message("office.logo_unreadable", {"path": file_label(path)}), where)
+    if len(data) > MAX_LOGO_BYTES:
+        return Finding(Message("office.logo_too_large", {"path": file_label(path), "limit": MAX_LOGO_BYTES}), where)
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def office_schema() -> dict[str, object]:
+    """The JSON Schema of ``office.yaml`` (``ovop-assess schema --office``)."""
+    schema = Office.model_json_schema(mode="validation")
+    body = {k: v for k, v in schema.items() if k not in ("title", "description")}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "ovop-assess office profile (office.yaml)",
+        "description": "The assessing office: letterhead and signature blocks of the round report and checklist.",
+        **body,
+    }
+
+
+def office_template() -> str:
+    """The commented ``office.yaml`` template that ``ovop-assess init --office`` writes."""
+    from importlib import resources
+
+    return resources.files("ovop_assess").joinpath("data/office-template.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,216 @@
+"""A workbook for the office (``--format xlsx`` of ``assess`` and ``round``), in the reader's language.
+
+Two sheets:
+
+1. **candidates** (*Calon* in Indonesian): a row per region file — for the
+   round its rank first — with the area names and code, product and KBLI,
+   proposal year, verdict, assurance, the score as a number (format
+   ``0.00``; the spreadsheet shows the reader's decimal sign), a column per
+   criterion holding its status, and the file. The header row is frozen
+   and filtered; verdicts and statuses are coloured.
+2. **details** (*Rincian*): a row per (file, criterion): status, score,
+   role, assurance, reasons, what is still missing, warnings; and a row per
+   problem of an invalid file.
+
+Every text is written as text (``write_string``), never as a formula, so a
+name starting with ``=`` stays a name. The workbook's dates are fixed so
+the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from ..messages import Lang, render, text
+from ..results import FileResult, Report, Status, Verdict
+from ..selection_round import Round
+from .criterion import role
+
+_COLOURS = {  # font, fill: as the HTML pages colour them
+    Status.PASS.value: ("#1E7B3C", "#E3F2E8"),
+    Status.FAIL.value: ("#B42318", "#FBE6E4"),
+    Status.UNKNOWN.value: ("#9A5B00", "#FFF3DC"),
+    Status.WAIVED.value: ("#3450A8", "#E7ECFA"),
+    Status.ERROR.value: ("#8A1C5C", "#F6E3EE"),
+    Verdict.ELIGIBLE.value: ("#1E7B3C", "#E3F2E8"),
+    Verdict.NOT_ELIGIBLE.value: ("#B42318", "#FBE6E4"),
+    Verdict.INCOMPLETE.value: ("#9A5B00", "#FFF3DC"),
+    Verdict.INVALID.value: ("#8A1C5C", "#F6E3EE"),
+}
+_ASSURANCE_KEYS = {
+    "declared": "round.assurance_declared",
+    "documented": "round.assurance_documented",
+    "verified": "round.assurance_verified",
+}
+_FIXED = datetime.datetime(2026, 1, 1)  # the workbook's own dates: the same report, the same bytes
+
+
+def render_assess_xlsx(report: Report, lang: Lang) -> bytes:
+    """``assess --format xlsx``: the files in the report's order."""
+    return _workbook([(None, result) for result in report.results], lang, ranked=False)
+
+
+def render_round_xlsx(document: Round, lang: Lang) -> bytes:
+    """``round --format xlsx``: the candidates in rank order, the rank first."""
+    return _workbook([(c.rank, c.result) for c in document.candidates], lang, ranked=True)
+
+
+def _criterion_ids(results: Sequence[FileResult]) -> list[str]:
+    ids: dict[str, None] = {}
+    for result in results:
+        for criterion in result.criteria:
+            ids.setdefault(criterion.id, None)
+    return list(ids)
+
+
+def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: bool) -> bytes:
+    import xlsxwriter  # type: ignore[import-untyped]  # only when a workbook is written; it ships no types
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"created": _FIXED, "title": text("xlsx.title", lang)})
+    header = book.add_format({"bold": True, "bg_color": "#F1F3F6", "bottom": 1, "text_wrap": True, "valign": "top"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    score = book.add_format({"num_format": "0.00", "valign": "top"})
+    coloured = {
+        key: book.add_format({"font_color": font, "bg_color": fill, "bold": True, "valign": "top"})
+        for key, (font, fill) in _COLOURS.items()
+    }
+    results = [result for _, result in rows]
+    ids = _criterion_ids(results)
+    _candidates(
+        book.add_worksheet(text("xlsx.sheet_candidates", lang)), rows, ids, lang, ranked, header, wrap, score, coloured
+    )
+    _details(book.add_worksheet(text("xlsx.sheet_details", lang)), results, lang, header, wrap, score, coloured)
+    book.close()
+    return buffer.getvalue()
+
+
+def _assurance(result_assurance: Any, lang: Lang) -> str:
+    return text(_ASSURANCE_KEYS[result_assurance.value], lang) if result_assurance is not None else ""
+
+
+def _candidates(
+    sheet: Any,
+    rows: list[tuple[int | None, FileResult]],
+    ids: list[str],
+    lang: Lang,
+    ranked: bool,
+    header: Any,
+    wrap: Any,
+    score: Any,
+    coloured: dict[str, Any],
+) -> None:
+    keys = [
+        *(["round.col_rank"] if ranked else []),
+        "xlsx.col_name",
+        "xlsx.col_level",
+        "round.col_district",
+        "round.col_city",
+        "round.col_code",
+        "xlsx.col_product",
+        "xlsx.col_kbli",
+        "round.col_year",
+        "round.col_verdict",
+        "round.col_assurance",
+        "round.col_score",
+    ]
+    headings = [*(text(key, lang) for key in keys), *ids, text("ui.file", lang)]
+    for column, heading in enumerate(headings):
+        sheet.write_string(0, column, heading, header)
+    first_status = len(keys)
+    for line, (rank, result) in enumerate(rows, start=1):
+        region = result.region
+        values: list[str | int | float | None] = [
+            *([rank] if ranked else []),
+            region.name if region else None,
+            text(f"level.{region.level}", lang) if region else None,
+            region.district if region else None,
+            region.city if region else None,
+            region.code if region else None,
+            region.product if region else None,
+            region.kbli if region else None,
+            region.proposal_year if region else None,
+        ]
+        for column, value in enumerate(values):
+            if isinstance(value, int):
+                sheet.write_number(line, column, value)
+            elif value is not None:
+                sheet.write_string(line, column, value)
+        column = len(values)
+        sheet.write_string(line, column, text("verdict." + result.verdict.value, lang), coloured[result.verdict.value])
+        sheet.write_string(line, column + 1, _assurance(result.assurance, lang))
+        if result.verdict is not Verdict.INVALID:
+            sheet.write_number(line, column + 2, result.score, score)
+        statuses = {c.id: c.status for c in result.criteria}
+        for offset, cid in enumerate(ids):
+            status = statuses.get(cid)
+            if status is not None:
+                sheet.write_string(
+                    line, first_status + offset, text("status." + status.value, lang), coloured[status.value]
+                )
+        sheet.write_string(line, first_status + len(ids), result.file)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
+    widths = [*([9] if ranked else []), 22, 11, 16, 22, 15, 26, 8, 9, 14, 14, 7, *(9 for _ in ids), 40]
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    sheet.set_row(0, 30)
+
+
+def _details(
+    sheet: Any,
+    results: Sequence[FileResult],
+    lang: Lang,
+    header: Any,
+    wrap: Any,
+    score: Any,
+    coloured: dict[str, Any],
+) -> None:
+    keys = [
+        "ui.file",
+        "xlsx.col_name",
+        "ui.criterion",
+        "xlsx.col_rule",
+        "ui.status",
+        "ui.score",
+        "xlsx.col_role",
+        "round.col_assurance",
+        "ui.reason",
+        "ui.still_missing",
+        "ui.warning",
+    ]
+    for column, key in enumerate(keys):
+        sheet.write_string(0, column, text(key, lang).capitalize(), header)
+    line = 0
+    for result in results:
+        name = result.region.name if result.region else ""
+        for criterion in result.criteria:
+            line += 1
+            sheet.write_string(line, 0, result.file, wrap)
+            sheet.write_string(line, 1, name, wrap)
+            sheet.write_string(line, 2, criterion.id)
+            sheet.write_string(line, 3, criterion.name)
+            sheet.write_string(
+                line, 4, text("status." + criterion.status.value, lang), coloured[criterion.status.value]
+            )
+            sheet.write_number(line, 5, criterion.score, score)
+            sheet.write_string(line, 6, role(criterion, lang))
+            sheet.write_string(line, 7, _assurance(criterion.assurance, lang))
+            sheet.write_string(line, 8, "\n".join(render(f.message, lang) for f in criterion.reasons), wrap)
+            sheet.write_string(line, 9, "\n".join(render(m, lang) for m in criterion.missing), wrap)
+            sheet.write_string(line, 10, "\n".join(render(f.message, lang) for f in criterion.warnings), wrap)
+        for problem in result.errors if result.verdict is Verdict.INVALID else ():
+            line += 1
+            where = problem.location
+            sheet.write_string(line, 0, result.file, wrap)
+            sheet.write_string(line, 4, text("verdict.invalid", lang), coloured[Verdict.INVALID.value])
+            place = f"{where.path}, {text('ui.at_line', lang, line=where.line)}: " if where and where.line else ""
+            sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(line, 1), len(keys) - 1)
+    for column, width in enumerate([30, 18, 6, 24, 12, 7, 14, 14, 60, 50, 40]):
+        sheet.set_column(column, column, width)

@@ -1,0 +1,87 @@
+"""--format xlsx of assess and round: opened with python-calamine and checked cell by cell."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import python_calamine
+
+from ovop_assess.cli import commands
+from ovop_assess.cli.main import main
+
+REGIONS = Path(__file__).resolve().parents[2] / "examples" / "regions"
+
+
+def _sheets(path: Path) -> dict[str, list[list[object]]]:
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_round_workbook_in_indonesian(tmp_path: Path) -> None:
+    target = tmp_path / "rekap.xlsx"
+    args = ["round", str(REGIONS), "--as-of", "2026-12-01", "-f", "xlsx", "-o", str(target)]
+    assert main(["--lang", "id", *args]) == 0
+    sheets = _sheets(target)
+    assert list(sheets) == ["Calon", "Rincian"]
+    head, *rows = sheets["Calon"]
+    assert head[:3] == ["Peringkat", "Desa/kelurahan atau kecamatan", "Tingkat"]
+    assert "Hasil penilaian" in head and "Skor" in head and "C1" in head and "C8" in head
+    score, verdict = head.index("Skor"), head.index("Hasil penilaian")
+    # Eligible first, the verified one before those declared only; then incomplete; then not eligible.
+    names = ["Bangunjiwo", "Melikan", "Kauman", "Rajapolah", "Kadipiro", "Bangli", "Cepogo"]
+    assert [row[1] for row in rows] == names
+    assert [row[0] for row in rows] == list(range(1, len(names) + 1))
+    assert rows[0][verdict] == "layak" and rows[-1][verdict] == "tidak layak"
+    assert rows[-1][score] == pytest.approx(0.875)  # a number, not text
+    kauman = rows[names.index("Kauman")]
+    assert kauman[head.index("Kode wilayah")] == "33.72.03.1009"
+    assert kauman[head.index("C7")] == "dikecualikan"
+    details_head, *details = sheets["Rincian"]
+    assert details_head[:5] == ["Berkas", "Desa/kelurahan atau kecamatan", "Kriteria", "Aturan", "Status"]
+    assert len(details) == len(names) * 8
+    cepogo_c7 = next(row for row in details if row[1] == "Cepogo" and row[2] == "C7")
+    assert cepogo_c7[4] == "tidak dipenuhi" and "lokal" in str(cepogo_c7[9])
+
+
+def test_the_workbook_has_a_frozen_filtered_header_and_a_number_format(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    assert main(["assess", str(REGIONS), "-f", "xlsx", "-o", str(target)]) == 1
+    with zipfile.ZipFile(target) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        styles = archive.read("xl/styles.xml").decode()
+    assert 'state="frozen"' in sheet and "<autoFilter" in sheet
+    assert 'formatCode="0.00"' in styles or 'numFmtId="2"' in styles
+    head = _sheets(target)["Candidates"][0]
+    assert head[0] == "Desa/kelurahan or kecamatan"  # assess has no rank
+    assert head[-1] == "File"
+
+
+def test_text_from_a_region_file_is_never_a_formula(tmp_path: Path) -> None:
+    region = tmp_path / "evil.yaml"
+    source = (REGIONS / "kauman-batik.yaml").read_text(encoding="utf-8")
+    region.write_text(source.replace("  name: Kauman ", '  name: "=HYPERLINK(\\"x\\")" ', 1), encoding="utf-8")
+    target = tmp_path / "report.xlsx"
+    main(["assess", str(region), "-f", "xlsx", "-o", str(target)])
+    with zipfile.ZipFile(target) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+    assert _sheets(target)["Candidates"][1][0] == '=HYPERLINK("x")'
+
+
+def test_a_workbook_is_refused_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(commands, "_writes_to_terminal", lambda: True)
+    assert main(["round", str(REGIONS), "-f", "xlsx"]) == 2
+    assert main(["assess", str(REGIONS), "-f", "xlsx"]) == 2
+    assert "add --output FILE.xlsx" in capsys.readouterr().err
+
+
+def test_the_same_report_gives_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    main(["round", str(REGIONS), "--as-of", "2026-12-01", "-f", "xlsx", "-o", str(first)])
+    main(["round", str(REGIONS), "--as-of", "2026-12-01", "-f", "xlsx", "-o", str(second)])
+    assert first.read_bytes() == second.read_bytes()
+    assert zipfile.is_zipfile(io.BytesIO(first.read_bytes()))

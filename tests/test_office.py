@@ -1,0 +1,114 @@
+"""office.yaml: read like a region file, every problem located, a JSON Schema, a bilingual template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from ovop_assess.cli.main import main
+from ovop_assess.messages import render
+from ovop_assess.office import OfficeInvalid, load_office, office_schema, office_template
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "round" / "office.yaml"
+
+
+def test_the_shipped_example_and_the_template_load(tmp_path: Path) -> None:
+    profile = load_office(EXAMPLE)
+    assert profile.office.place == "Purwakarta"
+    assert [s.position for s in profile.office.signatories] == ["Ketua Tim Penilai", "Kepala Dinas"]
+    assert profile.logo is not None and profile.logo.startswith("data:image/svg+xml;base64,")
+    template = tmp_path / "office.yaml"
+    template.write_text(office_template(), encoding="utf-8")
+    assert load_office(template).office.signatories[0].nip == "19700101 199003 1 001"
+
+
+def test_the_template_is_bilingual_and_marked_illustrative() -> None:
+    template = office_template()
+    assert "CONTOH ILUSTRATIF" in template and "ILLUSTRATIVE EXAMPLE" in template
+    assert "# nama kantor / the office's name" in template
+
+
+def test_every_problem_is_listed_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text(
+        'office: X\nsignatories:\n  - {name: A, nip: "123", position: K}\n  - {name: B}\nplase: Kota\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(OfficeInvalid) as caught:
+        load_office(path)
+    found = [(f.location.path, f.location.line, render(f.message)) for f in caught.value.details if f.location]
+    assert [(p, line) for p, line, _ in found] == [
+        ("signatories[0].nip", 3),
+        ("signatories[1].position", 4),
+        ("plase", 5),
+    ]
+    assert "18 digits" in found[0][2]
+    assert "did you mean 'place'" in found[2][2]
+    assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("logo", "expected"),
+    [("logo.gif", "PNG, JPEG or SVG"), ("missing.png", "cannot be read")],
+)
+def test_a_bad_logo_is_located(tmp_path: Path, logo: str, expected: str) -> None:
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    path = tmp_path / "office.yaml"
+    path.write_text(f"office: X\n\nlogo: {logo}\n", encoding="utf-8")
+    with pytest.raises(OfficeInvalid) as caught:
+        load_office(path)
+    (finding,) = caught.value.details
+    assert finding.location is not None and finding.location.line == 3
+    assert expected in render(finding.message)
+
+
+def test_a_bad_profile_stops_the_round_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text("office: X\nsignatories: [{name: A}]\n", encoding="utf-8")
+    region = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+    assert main(["round", str(region), "--office", str(path), "--lang", "id"]) == 2
+    err = capsys.readouterr().err
+    assert "profil kantor tidak dapat dipakai: 1 masalah" in err
+    assert f"{path}:2: kolom wajib 'position' belum diisi" in err
+    assert main(["round", str(region), "--office", str(tmp_path / "none.yaml")]) == 2
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_init_office_and_schema_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "office.yaml"
+    assert main(["init", "--office", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == office_template()
+    assert main(["init", "--office", str(target)]) == 2  # never overwritten without --force
+    capsys.readouterr()
+    assert main(["schema", "--office"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema == json.loads(json.dumps(office_schema()))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(yaml.safe_load(office_template()))
+    validator.validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    assert list(validator.iter_errors({"office": "X", "signatories": [{"name": "A"}]}))
+
+
+def test_checklist_with_the_office_letterhead_signatures_and_no_evidence_keys(tmp_path: Path) -> None:
+    region = ROOT / "examples" / "regions" / "boyolali-copper-craft.yaml"
+    page = tmp_path / "daftar.html"
+    args = ["checklist", str(region), "--as-of", "2026-12-01", "--lang", "id", "-f", "html", "-o", str(page)]
+    assert main(args) == 0
+    plain = page.read_text(encoding="utf-8")
+    assert "<code>champion_willingness_letter</code>" in plain and "letterhead" not in plain
+    assert main([*args, "--office", str(EXAMPLE)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Pemerintah Kabupaten Purwakarta" in html and 'src="data:image/svg+xml;base64,' in html
+    assert "Purwakarta, 1 Desember 2026" in html and "NIP 19700101 199003 1 001" in html
+    assert "<code>champion_willingness_letter</code>" not in html
+    markdown = tmp_path / "daftar.md"
+    assert main([*args[:-4], "-o", str(markdown), "--office", str(EXAMPLE)]) == 0
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith("**Pemerintah Kabupaten Purwakarta**")
+    assert "- Kepala Dinas: **Nama Kepala Dinas**, NIP 19700101 199003 1 001" in text
+    assert "`champion_willingness_letter`" not in text

@@ -1,0 +1,174 @@
+"""The selection round: ranking, the row of each candidate, its formats, --previous, and the command."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli.main import main
+from ovop_assess.render.registry import formats_for, lookup
+from ovop_assess.results import Assurance, CriterionResult, FileResult, Message, RegionInfo, SetInfo, Status, Verdict
+from ovop_assess.selection_round import make_round, read_previous
+
+ROOT = Path(__file__).resolve().parents[1]
+REGIONS = ROOT / "examples" / "regions"
+OFFICE = ROOT / "examples" / "round" / "office.yaml"
+INFO = SetInfo("default", "2026.1", {"en": "Default", "id": "Bawaan"}, None)
+DAY = datetime.date(2026, 12, 1)
+
+
+def _criterion(cid: str, status: Status, missing: tuple[Message, ...] = ()) -> CriterionResult:
+    score = 1.0 if status is Status.PASS else 0.0
+    return CriterionResult(cid, cid.lower(), status, score, True, None, 1.0, (), (), missing)
+
+
+def _result(
+    name: str, verdict: Verdict, score: float, assurance: Assurance | None = None, **region: object
+) -> FileResult:
+    if verdict is Verdict.INVALID:
+        return FileResult(f"{name}.yaml", None, verdict, 0.0)
+    criteria = (
+        _criterion("C1", Status.PASS),
+        _criterion("C2", Status.FAIL, (Message("ui.none"), Message("ui.none"))),
+        _criterion("C3", Status.UNKNOWN, (Message("ui.none"), Message("ui.none"))),
+    )
+    info = RegionInfo(name, "desa", "Kabupaten Contoh", **region)  # type: ignore[arg-type]
+    return FileResult(f"{name}.yaml", info, verdict, score, criteria, assurance=assurance)
+
+
+def test_ranking_order() -> None:
+    results = [
+        _result("invalid", Verdict.INVALID, 0.0),
+        _result("ne-low", Verdict.NOT_ELIGIBLE, 0.5),
+        _result("inc", Verdict.INCOMPLETE, 0.6),
+        _result("el-declared", Verdict.ELIGIBLE, 1.0, Assurance.DECLARED),
+        _result("ne-high", Verdict.NOT_ELIGIBLE, 0.9),
+        _result("el-verified", Verdict.ELIGIBLE, 0.9, Assurance.VERIFIED),
+        _result("el-documented", Verdict.ELIGIBLE, 0.95, Assurance.DOCUMENTED),
+        _result("el-documented-2", Verdict.ELIGIBLE, 0.97, Assurance.DOCUMENTED),
+    ]
+    document = make_round("0", INFO, results, as_of=DAY)
+    order = [(c.rank, c.result.file.removesuffix(".yaml")) for c in document.candidates]
+    assert order == [
+        (1, "el-verified"),
+        (2, "el-documented-2"),
+        (3, "el-documented"),
+        (4, "el-declared"),
+        (5, "inc"),
+        (6, "ne-high"),
+        (7, "ne-low"),
+        (None, "invalid"),
+    ]
+
+
+def test_a_row_names_what_fails_and_the_first_missing_items() -> None:
+    document = make_round("0", INFO, [_result("a", Verdict.NOT_ELIGIBLE, 0.33, proposal_year=2027)], as_of=DAY)
+    (row,) = document.candidates
+    assert [c.id for c in row.open_criteria] == ["C2", "C3"]
+    assert len(row.missing) == 3 and row.missing_total == 4
+    assert document.year == 2027  # the proposal year the candidates give
+    assert make_round("0", INFO, [], as_of=DAY).year == 2026
+    assert make_round("0", INFO, [], as_of=DAY, year=2030).year == 2030
+
+
+@pytest.mark.parametrize("name", [f for f in formats_for("round") if not lookup("round", f).binary])
+def test_every_text_format_in_both_languages(name: str) -> None:
+    results = [
+        _result("Sukamaju", Verdict.ELIGIBLE, 0.875, Assurance.VERIFIED, district="Kec", code="32.14.01.2001",
+                product="Keramik", kbli="23931", proposal_year=2027),
+        _result("broken", Verdict.INVALID, 0.0),
+    ]  # fmt: skip
+    document = make_round("0", INFO, results, as_of=DAY)
+    english = lookup("round", name).render_text(document, "en")
+    indonesian = lookup("round", name).render_text(document, "id")
+    for needle in ("Sukamaju", "32.14.01.2001", "Keramik", "23931", "2027", "broken.yaml"):
+        assert needle in english and needle in indonesian, (name, needle)
+    if name == "json":
+        data = json.loads(english)
+        assert data["round"] == {"year": 2027, "as_of": "2026-12-01", "office": None, "previous": None}
+        first = data["candidates"][0]
+        assert first["rank"] == 1 and first["assurance"] == "verified" and first["score"] == 0.875
+        assert first["open_criteria"] == [{"id": "C2", "status": "fail"}, {"id": "C3", "status": "unknown"}]
+        assert data["candidates"][1]["rank"] is None
+        assert json.loads(indonesian)["candidates"][0]["score"] == 0.875  # JSON keeps points
+    else:
+        assert "0,88" in indonesian and "0.88" in english
+        assert "1 Desember 2026" in indonesian and "1 December 2026" in english
+        assert "terverifikasi" in indonesian and "verified" in english
+        assert "Rekapitulasi Hasil Penilaian Calon Sentra OVOP Tahun 2027" in indonesian
+
+
+def test_markup_from_region_files_is_escaped() -> None:
+    document = make_round("0", INFO, [_result("<b>x</b> | *y*", Verdict.INCOMPLETE, 0.5)], as_of=DAY)
+    page = lookup("round", "html").render_text(document, "en")
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    markdown = lookup("round", "markdown").render_text(document, "en")
+    assert r"\| \*y\*" in markdown
+
+
+def test_the_html_page_carries_the_letterhead_and_signatures(tmp_path: Path) -> None:
+    page = tmp_path / "round.html"
+    args = ["round", str(REGIONS), "--office", str(OFFICE), "--as-of", "2026-12-01", "--year", "2027"]
+    assert main([*args, "--lang", "id", "--format", "html", "--output", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "PEMERINTAH" not in html  # the office's own words, as written; CSS sets the case
+    assert "Pemerintah Kabupaten Purwakarta" in html and "Dinas Koperasi dan Usaha Mikro" in html
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "Rekapitulasi Hasil Penilaian Calon Sentra OVOP Tahun 2027" in html
+    assert "Purwakarta, 1 Desember 2026" in html
+    assert "NIP 19700101 199003 1 001" in html and "Kepala Dinas" in html
+    assert "size: A4" in html
+    assert html.index("Kauman") < html.index("Kadipiro") < html.index("Bangli") < html.index("Cepogo")
+
+
+def test_the_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["round", str(REGIONS), "--as-of", "2026-12-01"]) == 0  # written, whatever the verdicts
+    capsys.readouterr()
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: [\n", encoding="utf-8")
+    assert main(["round", str(REGIONS / "kauman-batik.yaml"), str(broken), "--format", "json"]) == 3
+    data = json.loads(capsys.readouterr().out)
+    assert [c["verdict"] for c in data["candidates"]] == ["eligible", "invalid"]
+    assert main(["round", str(REGIONS), "--format", "xml"]) == 2
+
+
+def test_previous_adds_since_last_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "2025.json"
+    assert main(["assess", str(REGIONS / "kauman-batik.yaml"), "--format", "json", "--output", str(old)]) == 0
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["results"][0]["verdict"], data["results"][0]["score"] = "incomplete", 0.5
+    old.write_text(json.dumps(data), encoding="utf-8")
+    args = ["round", str(REGIONS / "kauman-batik.yaml"), str(REGIONS / "bangli-bamboo-weaving.yaml")]
+    assert main([*args, "--previous", str(old), "--format", "json"]) == 0
+    rows = {c["region"]["name"]: c["since"] for c in json.loads(capsys.readouterr().out)["candidates"]}
+    assert rows["Kauman"] == {"found": True, "verdict": "incomplete", "score": 0.5}
+    assert rows["Bangli"] == {"found": False, "verdict": None, "score": None}
+    assert main([*args, "--previous", str(old), "--format", "markdown", "--lang", "id"]) == 0
+    markdown = capsys.readouterr().out
+    assert "Sejak penilaian sebelumnya" in markdown and "↑ sebelumnya belum lengkap, 0,50" in markdown
+    assert "| baru |" in markdown
+    # a previous round report works too, matched by area code
+    round_json = tmp_path / "round.json"
+    assert main([*args, "--format", "json", "--output", str(round_json)]) == 0
+    assert read_previous(round_json).by_code
+    not_json = tmp_path / "x.json"
+    not_json.write_text("[1]", encoding="utf-8")
+    assert main([*args, "--previous", str(not_json)]) == 2
+    assert "no JSON report of ovop-assess" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["round.json", "round.id.md", "round.id.html"])
+def test_the_examples_round_matches_its_golden_output(name: str) -> None:
+    spec = importlib.util.spec_from_file_location("update_golden", ROOT / "tests" / "update_golden.py")
+    assert spec is not None and spec.loader is not None
+    update = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update)
+    golden = update.ROUND_GOLDEN / name
+    assert golden.is_file(), "run .venv/bin/python tests/update_golden.py"
+    assert update.render_round(*update.ROUND_OUTPUTS[name]) == golden.read_bytes(), (
+        "if the change is intended, run `.venv/bin/python tests/update_golden.py` and review the diff"
+    )
