@@ -15,6 +15,7 @@ prefixes ``Kabupaten``, ``Kab.``, ``Kota``, ``Desa``, ``Kelurahan``,
 
 from __future__ import annotations
 
+import functools
 import mmap
 import re
 from collections.abc import Iterable, Mapping
@@ -213,14 +214,25 @@ def same_name(given: str, official: str) -> bool:
     and a kota of the same name (Kabupaten Bogor, Kota Bogor) are different
     places when the given name says which it is.
     """
-    given_words, official_words = _words(given), _words(official)
-    given_type = _REGENCY_TYPES.get(given_words[0]) if given_words else None
-    official_type = _REGENCY_TYPES.get(official_words[0]) if official_words else None
-    if given_type and official_type and given_type != official_type:
+    return _same_key(_name_key(given), _name_key(official))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key(text: str) -> tuple[str | None, str, str]:
+    """What :func:`same_name` compares: the regency type a name states, the name joined, and without prefixes.
+
+    Cached: a check compares a file's few names with the table's provinces and
+    kabupaten/kota, the same few hundred official names for every file.
+    """
+    words = _words(text)
+    kind = _REGENCY_TYPES.get(words[0]) if words else None
+    return kind, "".join(words), "".join(_bare(words))
+
+
+def _same_key(given: tuple[str | None, str, str], official: tuple[str | None, str, str]) -> bool:
+    if given[0] and official[0] and given[0] != official[0]:
         return False
-    return "".join(given_words) == "".join(official_words) or "".join(_bare(given_words)) == "".join(
-        _bare(official_words)
-    )
+    return given[1] == official[1] or given[2] == official[2]
 
 
 # --- searching by name ----------------------------------------------------
