@@ -325,29 +325,15 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         debug: debug_opt = False,
     ) -> int:
         # The template is bilingual: --lang sets the language of help and errors.
-        from ..schema import office_template, region_template
-        from .output import write_output
-
         if firms_sheet is not None:
             from .commands import run_init_firms_sheet
 
             if file is not None:  # one file per run: which of the two a FILE meant would be a guess
                 raise UsageError(Message("cli.firms_sheet_and_file", {"path": file_label(file)}))
             return run_init_firms_sheet(target=firms_sheet, force=force, lang=lang)
+        from .commands import run_init
 
-        if file is not None and file.exists() and not force:
-            raise UsageError(Message("cli.exists", {"path": file_label(file)}))
-        if code is not None:
-            from .commands import template_for_code
-
-            write_output(template_for_code(code), file)
-            return ExitCode.OK
-        write_output(office_template() if office else region_template(), file)
-        if file is not None:  # said on stderr: stdout may be the template itself
-            import sys
-
-            sys.stderr.write(f"ovop-assess: {text('cli.wrote_template', lang, path=file_label(file))}\n")
-        return ExitCode.OK
+        return run_init(target=file, force=force, code=code, office=office, lang=lang)
 
     def import_(
         sheet_file: Annotated[

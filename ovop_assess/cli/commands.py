@@ -343,6 +343,25 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     return ExitCode.OK
 
 
+def run_init(*, target: Path | None, force: bool, code: str | None, office: bool, lang: Lang) -> int:
+    """Write a template (region, region filled from an area code, or office profile) to ``target`` or stdout.
+
+    What was written is said on stderr, naming the command that uses it: stdout may be the template itself.
+    """
+    from ..schema import office_template, region_template
+
+    if code is not None and office:  # an office profile has no area code: which was meant would be a guess
+        raise UsageError(Message("cli.code_and_office", {}))
+    if target is not None and target.exists() and not force:
+        raise UsageError(Message("cli.exists", {"path": file_label(target)}))
+    templates = {True: office_template, False: region_template}
+    write_output(template_for_code(code) if code is not None else templates[office](), target)
+    if target is not None:
+        said_id = "cli.wrote_office_template" if office else "cli.wrote_template"
+        sys.stderr.write(f"ovop-assess: {text(said_id, lang, path=file_label(target))}\n")
+    return ExitCode.OK
+
+
 def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
     """Write the empty firm workbook an office fills in; refuse to overwrite a file without ``--force``."""
     import tempfile

@@ -43,6 +43,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote the region-file template to {path}; fill it in, then assess it: ovop-assess {path}",
         "id": "templat berkas wilayah ditulis ke {path}; lengkapi isiannya, lalu nilai dengan: ovop-assess --lang id {path}",
     },
+    "cli.wrote_office_template": {
+        "en": "wrote the office-profile template to {path}; fill it in, then use it: ovop-assess round FOLDER --office {path}",
+        "id": "templat profil kantor ditulis ke {path}; lengkapi isiannya, lalu pakai dengan: ovop-assess --lang id round FOLDER --office {path}",
+    },
+    "cli.code_and_office": {
+        "en": "--code fills a region file's template, --office writes an office profile: give one of them",
+        "id": "--code mengisi templat berkas wilayah, --office membuat profil kantor: pilih salah satu",
+    },
     "cli.wrote_checklist": {
         "en": "wrote the checklist of {region} ({format}) to {path}",
         "id": "daftar periksa {region} ({format}) ditulis ke {path}",

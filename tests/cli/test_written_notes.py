@@ -33,6 +33,30 @@ def test_init_says_where_the_template_went(tmp_path: Path, capsys: pytest.Captur
     )
 
 
+def test_init_from_a_code_says_where_the_template_went(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "--code", "33.72.03.1009", "kauman.yaml"]) == 0
+    assert capsys.readouterr().err == (
+        "ovop-assess: wrote the region-file template to kauman.yaml; "
+        "fill it in, then assess it: ovop-assess kauman.yaml\n"
+    )
+    assert "name: Kauman" in (tmp_path / "kauman.yaml").read_text(encoding="utf-8")
+
+
+def test_init_office_points_at_round_not_at_assess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "id", "init", "--office", "kantor.yaml"]) == 0
+    assert capsys.readouterr().err == (
+        "ovop-assess: templat profil kantor ditulis ke kantor.yaml; lengkapi isiannya, "
+        "lalu pakai dengan: ovop-assess --lang id round FOLDER --office kantor.yaml\n"
+    )
+    assert "office" in (tmp_path / "kantor.yaml").read_text(encoding="utf-8")
+
+
+def test_init_refuses_code_with_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "--office", "--code", "33.72.03.1009", "x.yaml"]) == 2
+    assert "give one of them" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
+
+
 def test_init_to_stdout_says_nothing_more(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init"]) == 0
     captured = capsys.readouterr()
