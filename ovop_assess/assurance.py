@@ -67,13 +67,24 @@ def level_of(checks: Sequence[EvidenceCheck], verified: bool) -> Assurance:
 
 
 def lacking(
-    rule_id: str, checks: Sequence[EvidenceCheck], level: Assurance, bar: Assurance, as_of: datetime.date
+    rule_id: str,
+    checks: Sequence[EvidenceCheck],
+    level: Assurance,
+    bar: Assurance,
+    as_of: datetime.date,
+    *,
+    keys: bool = True,
 ) -> tuple[Message, ...]:
-    """What a criterion at ``level`` still lacks to reach ``bar``: documents not on hand, a verification."""
+    """What a criterion at ``level`` still lacks to reach ``bar``: documents not on hand, a verification.
+
+    ``keys=False`` leaves out the evidence keys, for a page that goes into a letter (``--office``).
+    """
     if assurance_rank(level) >= assurance_rank(bar):
         return ()
     items = [
         Message("missing.assurance_document", {"document": dict(check.title), "key": check.key})
+        if keys
+        else Message("missing.assurance_document_letter", {"document": dict(check.title)})
         for check in checks
         if not check.done
     ]
@@ -83,11 +94,11 @@ def lacking(
 
 
 def next_level(
-    rule_id: str, checks: Sequence[EvidenceCheck], level: Assurance, as_of: datetime.date
+    rule_id: str, checks: Sequence[EvidenceCheck], level: Assurance, as_of: datetime.date, *, keys: bool = True
 ) -> tuple[Message, ...]:
     """What would raise a passing criterion one level (nothing once it is verified)."""
     target = assurance_above(level)
-    return lacking(rule_id, checks, level, target, as_of) if target is not None else ()
+    return lacking(rule_id, checks, level, target, as_of, keys=keys) if target is not None else ()
 
 
 def _counted(

@@ -145,12 +145,17 @@ def build_checklist(
     *,
     base_dir: Path,
     as_of: datetime.date,
+    office: OfficeProfile | None = None,
 ) -> Checklist:
-    """The checklist of a valid region file; ``base_dir`` is the folder evidence paths are relative to."""
+    """The checklist of a valid region file; ``base_dir`` is the folder evidence paths are relative to.
+
+    With an ``office`` profile the page is for a letter: its letterhead and signatures, no evidence keys.
+    """
     given = dict(region.evidence or {})
     rules = {rule.id: rule for rule in criteria_set.rules}
     criteria = tuple(
-        _criterion(criterion, rules.get(criterion.id), given, base_dir, as_of) for criterion in result.criteria
+        _criterion(criterion, rules.get(criterion.id), given, base_dir, as_of, keys=office is None)
+        for criterion in result.criteria
     )
     known = criteria_set.evidence_keys()
     switched_off = criteria_set.disabled_evidence or {}
@@ -187,6 +192,7 @@ def build_checklist(
         warnings=_other_warnings(result),
         disabled_evidence=disabled,
         assurance=result.assurance,
+        office=office,
     )
 
 
@@ -205,6 +211,8 @@ def _criterion(
     given: Mapping[str, str],
     base_dir: Path,
     as_of: datetime.date,
+    *,
+    keys: bool,
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
@@ -228,6 +236,8 @@ def _criterion(
         evidence=items,
         waiver=criterion.waiver,
         assurance=criterion.assurance,
-        next_level=next_level(criterion.id, items, criterion.assurance, as_of) if criterion.assurance else (),
+        next_level=next_level(criterion.id, items, criterion.assurance, as_of, keys=keys)
+        if criterion.assurance
+        else (),
         reading=reading,
     )

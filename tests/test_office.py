@@ -105,10 +105,12 @@ def test_checklist_with_the_office_letterhead_signatures_and_no_evidence_keys(tm
     html = page.read_text(encoding="utf-8")
     assert "Pemerintah Kabupaten Purwakarta" in html and 'src="data:image/svg+xml;base64,' in html
     assert "Purwakarta, 1 Desember 2026" in html and "NIP 19700101 199003 1 001" in html
-    assert "<code>champion_willingness_letter</code>" not in html
+    # Nowhere: neither as a code nor inside "attach the document … (evidence key …)", nor the file's sections.
+    assert "champion_willingness_letter" not in html and "kunci bukti" not in html and "(evidence)" not in html
+    assert "lampirkan dokumen: Surat pernyataan kesediaan UMKM champion" in html and "Belum dilampirkan" in html
     markdown = tmp_path / "daftar.md"
     assert main([*args[:-4], "-o", str(markdown), "--office", str(EXAMPLE)]) == 0
     text = markdown.read_text(encoding="utf-8")
     assert text.startswith("**Pemerintah Kabupaten Purwakarta**")
     assert "- Kepala Dinas: **Nama Kepala Dinas**, NIP 19700101 199003 1 001" in text
-    assert "`champion_willingness_letter`" not in text
+    assert "champion_willingness_letter" not in text and "kunci bukti" not in text

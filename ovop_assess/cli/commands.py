@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import functools
 import os
@@ -237,9 +236,7 @@ def run_checklist(
         report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
-    document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of)
-    if profile is not None:
-        document = dataclasses.replace(document, office=profile)
+    document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}

@@ -59,6 +59,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "attach the document: {document} (evidence key {key})",
         "id": "lampirkan dokumen: {document} (kunci bukti {key})",
     },
+    "missing.assurance_document_letter": {
+        "en": "attach the document: {document}",
+        "id": "lampirkan dokumen: {document}",
+    },
     "missing.assurance_verification": {
         "en": "record the office's check of the facts of {rule} under verification, dated on or before {as_of}",
         "id": "catat pemeriksaan dinas atas data {rule} pada bagian verification, bertanggal paling lambat {as_of}",

@@ -77,6 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a document of {rule}, which this set switches off",
         "id": "dokumen {rule}, yang dimatikan kumpulan ini",
     },
+    # In a letter (--office) the reader is not the file's author: no instructions about the file's sections.
+    "checklist.evidence_not_given_letter": {"en": "not attached yet", "id": "Belum dilampirkan"},
     "checklist.evidence_not_given": {
         "en": "not given yet: add the file under evidence in the region file",
         "id": "Belum dilampirkan: cantumkan berkasnya pada bagian dokumen bukti (evidence) di berkas wilayah",
