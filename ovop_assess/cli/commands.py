@@ -286,6 +286,9 @@ def run_round(
     )
     to_terminal = output is None and report_stream().isatty()
     write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
+    if output is not None:  # as checklist --output: an office sending the page on should know where it went
+        said = text("cli.wrote_round", lang, count=len(results), format=output_format, path=file_label(output))
+        sys.stderr.write(f"ovop-assess: {said}\n")
     code = ExitCode.INVALID if any(r.verdict is Verdict.INVALID for r in results) else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 

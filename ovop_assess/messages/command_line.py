@@ -51,6 +51,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--code fills a region file's template, --office writes an office profile: give one of them",
         "id": "--code mengisi templat berkas wilayah, --office membuat profil kantor: pilih salah satu",
     },
+    "cli.wrote_round": {
+        "en": "wrote the round of {count} candidate(s) ({format}) to {path}",
+        "id": "rekapitulasi {count} calon sentra ({format}) ditulis ke {path}",
+    },
     "cli.wrote_checklist": {
         "en": "wrote the checklist of {region} ({format}) to {path}",
         "id": "daftar periksa {region} ({format}) ditulis ke {path}",

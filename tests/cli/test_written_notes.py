@@ -78,3 +78,17 @@ def test_checklist_output_says_where(lang: str, said: str, tmp_path: Path, capsy
     assert (tmp_path / "out" / "daftar.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert main(["checklist", str(KAUMAN)]) == 0  # to stdout: the checklist itself, nothing on stderr
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "ovop-assess: wrote the round of 1 candidate(s) (markdown) to rekap.md\n"),
+        ("id", "ovop-assess: rekapitulasi 1 calon sentra (markdown) ditulis ke rekap.md\n"),
+    ],
+)
+def test_round_output_says_where(lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--lang", lang, "round", str(KAUMAN), "--format", "markdown", "--output", "rekap.md"]
+    assert main(args) == 0
+    assert capsys.readouterr().err == said
+    assert (tmp_path / "rekap.md").read_text(encoding="utf-8").count("Kauman") >= 1
