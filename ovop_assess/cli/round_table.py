@@ -28,7 +28,8 @@ def render_round_table(document: Round, lang: Lang, *, to_terminal: bool) -> str
     head = columns(lang, with_since=True)
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, pad_edge=False)
     table.add_column(head[0], justify="right", no_wrap=True)
-    table.add_column(f"{head[1]}\n{head[2]} · {head[3]} · {head[4]}", ratio=3, overflow="fold")
+    # As wide as "Kabupaten/kota" and a desa code (13 characters): neither is ever cut in two.
+    table.add_column("\n".join(head[1:5]), ratio=3, overflow="fold", min_width=14)
     table.add_column(f"{head[5]}\n{head[6]}", ratio=2, overflow="fold")
     table.add_column(f"{head[7]}\n{head[8]}", no_wrap=True)
     table.add_column(head[9], justify="right", no_wrap=True)

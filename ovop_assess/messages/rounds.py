@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.col_product": {"en": "Product (KBLI)", "id": "Produk (KBLI)"},
     "round.col_year": {"en": "Proposal year", "id": "Tahun usulan"},
     "round.col_verdict": {"en": "Verdict", "id": "Hasil penilaian"},
-    "round.col_assurance": {"en": "Assurance", "id": "Tingkat keterjaminan"},
+    "round.col_assurance": {"en": "Assurance", "id": "Tingkat bukti"},
     "round.col_score": {"en": "Score", "id": "Skor"},
     "round.col_open": {"en": "Criteria not met", "id": "Kriteria belum terpenuhi"},
     "round.col_missing": {"en": "Still missing (first items)", "id": "Yang masih kurang (butir pertama)"},
