@@ -319,8 +319,10 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
     columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
+    # A rule's name and parameters are read to be typed (`explain`, a criteria set): folded, never cut short.
     for column in columns:
-        table.add_column(text(column, lang))
+        fold = column in {"ui.name", "ui.parameters"}
+        table.add_column(text(column, lang), overflow="fold" if fold else "ellipsis", no_wrap=column == "ui.id")
     for rule in criteria.rules:
         spec = rule.spec
         name = (
