@@ -42,8 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas wilayah, atau folder berisi berkas *.yaml/*.yml.",
     },
     "help.format": {
-        "en": "table (default), json, junit, github, csv or markdown.",
-        "id": "table (bawaan), json, junit, github, csv atau markdown.",
+        "en": "table (default), json, junit, github, csv, markdown or xlsx (a workbook, to a file).",
+        "id": "table (bawaan), json, junit, github, csv, markdown, atau xlsx (buku kerja, ke berkas).",
     },
     "help.as_of": {
         "en": "Assessment date YYYY-MM-DD (waivers are judged on it).",
@@ -191,8 +191,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan JSON penilaian sebelumnya: menambah kolom perubahan sejak penilaian itu.",
     },
     "help.round_format": {
-        "en": "Output format: table, json, markdown, or html (a printable A4 page).",
-        "id": "Format keluaran: table, json, markdown, atau html (halaman A4 siap cetak).",
+        "en": "Output format: table, json, markdown, html (a printable A4 page) or xlsx (a workbook, to a file).",
+        "id": "Format keluaran: table, json, markdown, html (halaman A4 siap cetak), atau xlsx (buku kerja, ke berkas).",
     },
     "help.round_as_of": {
         "en": "The assessment date, YYYY-MM-DD (default today): also the date of the signature line.",
