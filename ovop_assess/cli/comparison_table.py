@@ -1,6 +1,7 @@
 """The comparison on a terminal (``compare --format table``): the two sides, a table of criteria, the items.
 
-The table has four columns: the criterion, its state before and now, and
+The lines above and below the table stay one line in a file or a log (for
+grep), as the verdict line of ``assess`` does. The table has four columns: the criterion, its state before and now, and
 which way it moved. On a narrow terminal the criterion's title folds first;
 the id, both states and the change stay whole. The missing items follow
 the table as lists, which fold at any width.
@@ -27,7 +28,7 @@ from ..render.comparison_rows import (
     side_line,
     title,
 )
-from .table import _print
+from .table import _OneLine, _print
 from .terminal import shown
 
 _CHANGE_STYLE = {
@@ -51,10 +52,10 @@ def render_comparison_table(document: Comparison, lang: Lang, *, to_terminal: bo
         table.add_row(shown(row.criterion), row.before, row.after, Text(row.change, style=style))
     parts: list[RenderableType] = [
         Text(shown(title(document, lang)), style="bold"),
-        Text(shown(side_line(document.before, before=True, lang=lang))),
-        Text(shown(side_line(document.after, before=False, lang=lang))),
+        _OneLine(shown(side_line(document.before, before=True, lang=lang))),
+        _OneLine(shown(side_line(document.after, before=False, lang=lang))),
         table,
-        Text(shown(overall(document, lang)), style=f"bold {_CHANGE_STYLE[document.change]}".strip()),
+        _OneLine(shown(overall(document, lang)), style=f"bold {_CHANGE_STYLE[document.change]}".strip()),
         Text(counts(document, lang)),
     ]
     for heading, items in sections(document, lang):
