@@ -308,6 +308,13 @@ def test_a_narrow_terminal_keeps_ids_states_and_changes_whole(
         assert any(line.lstrip().startswith(cid) for line in out.splitlines()), cid
     assert out.count("↑ improved") == 5 and out.count("= unchanged") == 4  # four criteria and the overall line
     assert "? unknown" in out and "~ waived" in out and "✗ fail 0.80" in out
+    # below 64 columns each criterion is three short lines: its id and change, before, now
+    assert "C2 ↑ improved\n  Before: ✗ fail 0.80\n  Now: ✓ pass 1.00 · declared only\n" in out
+    monkeypatch.setenv("COLUMNS", "64")
+    code, out, _ = _run(capsys, str(OLD_FILE), str(NEW_FILE), "--as-of", AS_OF)
+    table = [line for line in out.splitlines() if line.startswith(" ")]
+    assert table and max(len(line) for line in table) <= 64
+    assert any("✗ fail 0.80" in line and "↑ improved" in line for line in table)  # one row: no column dropped
 
 
 @pytest.mark.parametrize(("output_format", "lang"), [("markdown", "en"), ("markdown", "id"), ("json", "en")])
