@@ -413,3 +413,38 @@ def test_the_shipped_pair_matches_its_golden_output(name: str) -> None:
     assert update.render_comparison(*update.COMPARE_OUTPUTS[name]) == golden.read_bytes(), (
         "if the change is intended, run `.venv/bin/python tests/update_golden.py` and review the diff"
     )
+
+
+def test_a_criterion_only_one_side_has_and_the_note_on_the_sets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    without_c8 = tmp_path / "without-c8.yaml"
+    without_c8.write_text(
+        'id: without-c8\nversion: "1"\nextends: default\nrules:\n  C8: {enabled: false}\n', encoding="utf-8"
+    )
+    report = tmp_path / "old.json"
+    args = ["assess", str(OLD_FILE), "--criteria", str(without_c8), "--as-of", AS_OF, "-f", "json", "-o", str(report)]
+    assert main(args) == 1
+    code, out, _ = _run(capsys, str(report), str(NEW_FILE), "--as-of", AS_OF, "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    c8 = data["criteria"][-1]
+    assert (c8["id"], c8["change"], c8["before"]) == ("C8", "new_criterion", None)
+    assert c8["after"] == {"status": "pass", "score": 1.0, "assurance": "declared"}
+    assert data["summary"]["new_criterion"] == 1
+    assert [n["id"] for n in data["notes"]] == ["compare.note_sets_differ"]
+    assert "without-c8 1 before, default 2026.1 now" in data["notes"][0]["message"]
+    # the other way round: NEW assessed without C8 drops it
+    old_report = _assess_json(tmp_path, OLD_FILE, name="default.json")
+    code, out, _ = _run(capsys, str(old_report), str(NEW_FILE), "--criteria", str(without_c8), "-f", "markdown")
+    assert code == 0
+    assert (
+        "| C8 Access by public transport | ✓ pass 1.00<br>declared only | not assessed | \\- no longer assessed |"
+        in out
+    )
+    assert "## Notes" in out and "different criteria sets" in out
+    code, out, _ = _run(capsys, str(old_report), str(NEW_FILE), "--criteria", str(without_c8), "--lang", "id")
+    assert code == 0
+    assert "tidak dinilai" in out and "- tidak lagi dinilai" in out
+    assert "Catatan:" in out and "kumpulan kriteria yang berbeda" in out
