@@ -159,13 +159,7 @@ class PreviousRound(NamedTuple):
 def read_previous(path: Path) -> PreviousRound:
     """Last round's JSON report (``round --format json`` or ``assess --format json``); a usage error if it is none."""
     label = file_label(path)
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        raise UsageError(Message("round.previous_unreadable", {"path": label})) from None
-    rows = data.get("candidates", data.get("results")) if isinstance(data, dict) else None
-    if not isinstance(rows, list):
-        raise UsageError(Message("round.previous_unreadable", {"path": label}))
+    _, rows = read_report_rows(path, "round.previous_unreadable")
     by_code: dict[tuple[str, ...], Since] = {}
     by_name: dict[tuple[str, ...], Since] = {}
     for row in rows:
@@ -180,3 +174,20 @@ def read_previous(path: Path) -> PreviousRound:
         (by_code if key[0] == "code" else by_name)[key] = since
         by_name.setdefault(("name", *match_key({**region, "code": None})[1:]), since)
     return PreviousRound(label, by_code, by_name)
+
+
+def read_report_rows(path: Path, unreadable: str) -> tuple[dict[str, Any], list[Any]]:
+    """A JSON report of ``round`` or ``assess``: the document and its rows (``candidates`` or ``results``).
+
+    Anything else (no file, not JSON, JSON of another shape) is a usage error
+    with the message ``unreadable``, which names the file as ``{path}``.
+    """
+    label = file_label(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        raise UsageError(Message(unreadable, {"path": label})) from None
+    rows = data.get("candidates", data.get("results")) if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(rows, list):
+        raise UsageError(Message(unreadable, {"path": label}))
+    return data, rows

@@ -117,7 +117,7 @@ def _command(name: str) -> Any:
     return commands[name]
 
 
-@pytest.mark.parametrize("name", ["assess", "checklist"])
+@pytest.mark.parametrize("name", ["assess", "checklist", "compare"])
 def test_every_option_is_documented(name: str) -> None:
     params = _command(name).params
     options = [opt for param in params if param.param_type_name == "option" for opt in param.opts]

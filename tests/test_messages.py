@@ -41,7 +41,7 @@ DYNAMIC: dict[str, set[str]] = {
     # cli/app.py: each command's help, by its name
     'h(f"help.cmd.{name}")': {
         f"help.cmd.{name}"
-        for name in ("assess", "rules", "explain", "checklist", "round", "schema", "init", "import", "area")
+        for name in ("assess", "rules", "explain", "checklist", "round", "compare", "schema", "init", "import", "area")
     },
     # validate.py, yaml_source.py: what YAML read an unquoted value as
     'Message(f"kind.{': {"kind.bool", "kind.int", "kind.float", "kind.null", "kind.timestamp"},

@@ -22,6 +22,14 @@ It also writes the round of the examples (examples/round/README.md) into
 
 for each (FORMAT, LANG) of :data:`ROUND_OUTPUTS`, run from the repository root.
 
+And the comparison of the shipped pair (examples/compare/README.md) into
+``tests/golden/compare/``: the standard output of
+
+    ovop-assess compare examples/compare/kauman-batik-2011.yaml examples/regions/kauman-batik.yaml \
+        --as-of 2026-11-28 --format FORMAT --lang LANG
+
+for each (FORMAT, LANG) of :data:`COMPARE_OUTPUTS`.
+
 Regenerate only after checking that the change in a report is intended;
 tests/test_examples.py also pins each example's verdict.
 """
@@ -57,14 +65,38 @@ ROUND_OUTPUTS: dict[str, tuple[str, Lang]] = {
 }
 ROUND_ARGS = ["examples/regions", "--office", "examples/round/office.yaml", "--as-of", "2026-12-01", "--year", "2027"]
 
+COMPARE_GOLDEN = GOLDEN / "compare"
+#: The golden outputs of the shipped pair's comparison: file name -> (format, language).
+COMPARE_OUTPUTS: dict[str, tuple[str, Lang]] = {
+    "compare.json": ("json", "en"),
+    "compare.id.json": ("json", "id"),
+    "compare.md": ("markdown", "en"),
+    "compare.id.md": ("markdown", "id"),
+}
+COMPARE_ARGS = [
+    "examples/compare/kauman-batik-2011.yaml",
+    "examples/regions/kauman-batik.yaml",
+    "--as-of",
+    "2026-11-28",
+]
+
 
 def render_round(output_format: str, lang: Lang) -> bytes:
     """The examples' round in one format, exactly as the command writes it from the repository root."""
+    return _run_command(["round", *ROUND_ARGS], output_format, lang)
+
+
+def render_comparison(output_format: str, lang: Lang) -> bytes:
+    """The shipped pair's comparison in one format, exactly as the command writes it from the repository root."""
+    return _run_command(["compare", *COMPARE_ARGS], output_format, lang)
+
+
+def _run_command(command: list[str], output_format: str, lang: Lang) -> bytes:
     from ovop_assess.cli.main import main as cli
 
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
         target = Path(folder) / "out"
-        args = ["round", *ROUND_ARGS, "--format", output_format, "--lang", lang, "--output", str(target)]
+        args = [*command, "--format", output_format, "--lang", lang, "--output", str(target)]
         code = cli(args)
         if code != 0:
             raise RuntimeError(f"ovop-assess {' '.join(args)} exited {code}")
@@ -124,6 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         stale.append(f"{'outdated' if target.exists() else 'missing'}: {target.relative_to(ROOT).as_posix()}")
         if not args.check:
             ROUND_GOLDEN.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    for name, (output_format, lang) in COMPARE_OUTPUTS.items():
+        target = COMPARE_GOLDEN / name
+        data = render_comparison(output_format, lang)
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        stale.append(f"{'outdated' if target.exists() else 'missing'}: {target.relative_to(ROOT).as_posix()}")
+        if not args.check:
+            COMPARE_GOLDEN.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
     for line in stale:

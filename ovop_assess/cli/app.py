@@ -68,6 +68,12 @@ class RoundFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
 class SortBy(StrEnum):
     file = "file"
     score = "score"
@@ -296,6 +302,41 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             debug=debug,
         )
 
+    def compare(
+        old: Annotated[Path, typer.Argument(metavar=h("help.metavar.old"), readable=False, help=h("help.compare_old"))],
+        new: Annotated[Path, typer.Argument(metavar=h("help.metavar.new"), readable=False, help=h("help.compare_new"))],
+        criteria: criteria_opt = "default",
+        lang_: lang_opt = LangChoice.en,
+        output_format: Annotated[
+            CompareFormat, typer.Option("--format", "-f", help=h("help.compare_format"))
+        ] = CompareFormat.table,
+        output: output_opt = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.compare_as_of"))
+        ] = None,
+        min_assurance: min_assurance_opt = None,
+        max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
+        max_depth: max_depth_opt = _DEFAULT.max_depth,
+        max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
+        debug: debug_opt = False,
+    ) -> int:
+        from .commands import run_compare
+
+        return run_compare(
+            old=old,
+            new=new,
+            criteria=criteria,
+            lang=lang,
+            output_format=output_format.value,
+            output=output,
+            as_of=_as_of(as_of),
+            min_assurance=min_assurance.value if min_assurance else None,
+            limits=_DEFAULT._replace(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            debug=debug,
+            rule_timeout=rule_timeout,
+        )
+
     def schema(
         output: output_opt = None,
         office: Annotated[bool, typer.Option("--office", help=h("help.schema_office"))] = False,
@@ -377,6 +418,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         "explain": explain,
         "checklist": checklist,
         "round": round_,
+        "compare": compare,
         "schema": schema,
         "init": init,
         "import": import_,

@@ -17,7 +17,18 @@ from ..messages import Lang
 from ..results import Message
 
 # The commands of the app, in the order its help lists them (a test checks make_app agrees).
-COMMANDS: tuple[str, ...] = ("assess", "rules", "explain", "checklist", "round", "schema", "init", "import", "area")
+COMMANDS: tuple[str, ...] = (
+    "assess",
+    "rules",
+    "explain",
+    "checklist",
+    "round",
+    "compare",
+    "schema",
+    "init",
+    "import",
+    "area",
+)
 _TOP_OPTIONS = frozenset({"--help", "--version", "-V", "--install-completion", "--show-completion"})
 
 

@@ -294,6 +294,64 @@ def run_round(
 
 
 @_plugins_kept_out
+def run_compare(
+    *,
+    old: Path,
+    new: Path,
+    criteria: str,
+    lang: Lang,
+    output_format: str,
+    output: Path | None,
+    as_of: datetime.date,
+    limits: Limits | None = None,
+    min_assurance: str | None = None,
+    debug: bool = False,
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+) -> int:
+    """Exit 0 once the comparison is written, whatever changed; 2 for a bad report or two different sentra;
+    3 when a region file is invalid (its errors on stderr, as ``assess`` shows them).
+
+    A ``.json`` file is read as a report of ``assess --format json``; any other
+    file is a region file, assessed now with ``--criteria`` and ``--as-of``.
+    """
+    from ..assess import assess_with_region
+    from ..comparison import Assessment, compare, from_result, pair, read_report
+
+    criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
+    renderer = renderers.lookup("compare", output_format)
+    refuse_output_among_inputs(output, [old, new, *_criteria_file(criteria_set)])
+    reports = {path: read_report(path) for path in (old, new) if _is_report(path)}  # usage errors before any work
+    sides: dict[Path, tuple[Assessment, ...]] = {}
+    invalid: list[FileResult] = []
+    crashes: list[RuleCrash] = []
+    for path in (old, new):
+        if path in reports:
+            continue
+        result, _ = assess_with_region(path, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
+        crashes.extend(rule_crashes(result))
+        if result.region is None:
+            invalid.append(result)
+        else:
+            sides[path] = (from_result(result, criteria_set.info, as_of),)
+    if invalid:
+        report = make_report(criteria_set, invalid, as_of)
+        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
+        return ExitCode.INVALID
+    sides.update(reports)
+    before, after = pair(
+        sides[old], sides[new], old_name=Message("help.metavar.old", {}), new_name=Message("help.metavar.new", {})
+    )
+    document = compare(before, after, tool_version=__version__, lang=lang)
+    to_terminal = output is None and report_stream().isatty()
+    write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
+    return _with_crashes(ExitCode.OK, crashes, lang, debug)
+
+
+def _is_report(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+@_plugins_kept_out
 def run_rules(criteria: str, lang: Lang) -> int:
     criteria_set = criteria_sets.load(criteria)
     from .table import render_rules

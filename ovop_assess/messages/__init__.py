@@ -23,6 +23,7 @@ from . import (
     checklist,
     cli_help,
     command_line,
+    comparison,
     files,
     reports,
     rounds,
@@ -47,6 +48,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **spreadsheets.MESSAGES,
     **areas.MESSAGES,
     **rounds.MESSAGES,
+    **comparison.MESSAGES,
 }
 
 

@@ -198,6 +198,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The assessment date, YYYY-MM-DD (default today): also the date of the signature line.",
         "id": "Tanggal penilaian, TTTT-BB-HH (bawaan hari ini): juga tanggal pada baris tanda tangan.",
     },
+    "help.cmd.compare": {
+        "en": "Compare two assessments of one sentra (region files or JSON reports): what improved, "
+        "what got worse, what was added and what is still missing.",
+        "id": "Menampilkan perbandingan dua penilaian atas satu sentra (berkas wilayah atau laporan JSON): "
+        "yang membaik, yang memburuk, yang sudah dilengkapi, dan yang masih kurang.",
+    },
+    "help.compare_old": {
+        "en": "The earlier assessment: a region file (assessed now) or a JSON report of assess.",
+        "id": "Penilaian terdahulu: berkas wilayah (dinilai sekarang) atau laporan JSON hasil assess.",
+    },
+    "help.compare_new": {
+        "en": "The later assessment: a region file (assessed now) or a JSON report of assess.",
+        "id": "Penilaian terkini: berkas wilayah (dinilai sekarang) atau laporan JSON hasil assess.",
+    },
+    "help.compare_format": {
+        "en": "Output format: table, markdown, or json.",
+        "id": "Format keluaran: table, markdown, atau json.",
+    },
+    "help.compare_as_of": {
+        "en": "The date region files are assessed on, YYYY-MM-DD (default today); a report keeps its own date.",
+        "id": "Tanggal penilaian berkas wilayah, TTTT-BB-HH (bawaan hari ini); laporan tetap memakai tanggalnya sendiri.",
+    },
+    "help.metavar.old": {"en": "OLD", "id": "LAMA"},
+    "help.metavar.new": {"en": "NEW", "id": "BARU"},
     "help.cmd.schema": {
         "en": "Print the JSON Schema of the region format (for editors and other validators).",
         "id": "Menampilkan JSON Schema format berkas wilayah (untuk editor dan validator lain).",

@@ -38,6 +38,9 @@ What the function is given depends on the command (its *subject*):
 - ``round``: ``function(document: Round, lang) -> str`` (plus ``to_terminal=``
   for its terminal table), the ranked candidates of
   :mod:`ovop_assess.selection_round`.
+- ``compare``: ``function(document: Comparison, lang) -> str`` (plus
+  ``to_terminal=`` for its terminal table), the two assessments of
+  :mod:`ovop_assess.comparison`.
 
 Adding a format (the office's ``xlsx``, the round report's ``html``, the
 output of ``compare``) is one small module and one line:
@@ -163,6 +166,9 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("round", "markdown", "ovop_assess.render.round_markdown:render_round_markdown"),
     Renderer("round", "html", "ovop_assess.render.round_html:render_round_html"),
     Renderer("round", "xlsx", "ovop_assess.render.xlsx_report:render_round_xlsx", binary=True),
+    Renderer("compare", "table", "ovop_assess.cli.comparison_table:render_comparison_table", terminal=True),
+    Renderer("compare", "markdown", "ovop_assess.render.comparison_markdown:render_comparison_markdown"),
+    Renderer("compare", "json", "ovop_assess.render.comparison_json:render_comparison_json"),
 )
 
 

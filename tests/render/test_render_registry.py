@@ -24,6 +24,7 @@ def test_formats_per_command_default_first() -> None:
     assert formats_for("checklist") == ("markdown", "html")
     assert formats_for("area") == ("table", "json")
     assert formats_for("round") == ("table", "json", "markdown", "html", "xlsx")
+    assert formats_for("compare") == ("table", "markdown", "json")
     assert formats_for("rules") == ()
 
 
@@ -60,6 +61,7 @@ def test_the_tables_are_the_only_terminal_formats() -> None:
         ("assess", "table"),
         ("area", "table"),
         ("round", "table"),
+        ("compare", "table"),
     ]
     assert [(r.command, r.name) for r in registry.RENDERERS if r.binary] == [("assess", "xlsx"), ("round", "xlsx")]
 

@@ -1,0 +1,409 @@
+"""Two assessments of the same sentra side by side: what improved, what got worse, what is still missing.
+
+Each side is an :class:`Assessment`: a region file assessed now
+(:func:`from_result`) or one result of a JSON report written by ``assess
+--format json`` (:func:`read_report`, then :func:`pick`). :func:`compare`
+sets them side by side, criterion by criterion, in the criteria set's order.
+
+Which way a criterion moved is decided in this order: its status (``fail``
+< ``error`` < ``unknown`` < ``waived`` < ``pass``), then, for two passes,
+its assurance (declared < documented < verified), then its score. The
+overall change reads the verdict the same way (not eligible < incomplete <
+eligible), then the assurance, then the score.
+
+Missing items are compared by their wording in the run's language: an item
+missing before and not now is *added*; one missing on both sides is *still
+missing*; one missing only now is *newly missing*. An item whose wording
+holds a number that changed (``7 firms, at least 10 needed``) therefore
+shows as added and newly missing at once, which is what happened to it.
+
+Everything here is a plain value; the renderers only word it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .errors import UsageError
+from .messages import Lang, render
+from .results import (
+    Assurance,
+    CriterionResult,
+    FileResult,
+    Message,
+    RegionInfo,
+    SetInfo,
+    Status,
+    Verdict,
+    assurance_rank,
+    file_label,
+)
+from .selection_round import read_report_rows
+
+
+class Source(StrEnum):
+    """Where a side comes from."""
+
+    REGION_FILE = "region_file"  # assessed by this run
+    REPORT = "report"  # read from a JSON report
+
+
+class Change(StrEnum):
+    IMPROVED = "improved"
+    WORSE = "worse"
+    UNCHANGED = "unchanged"
+    NEW_CRITERION = "new_criterion"  # only the new assessment has it
+    DROPPED_CRITERION = "dropped_criterion"  # only the old one has it
+
+
+#: A missing item: a message (from a region file assessed now) or the text a report holds.
+Item = Message | str
+
+
+class CriterionState(NamedTuple):
+    """One criterion of one side."""
+
+    id: str
+    name: str
+    status: Status
+    score: float
+    assurance: Assurance | None
+    missing: tuple[Item, ...]
+
+
+class SetRef(NamedTuple):
+    id: str
+    version: str
+
+
+class Assessment(NamedTuple):
+    """One side of the comparison."""
+
+    file: str  # the region file, or the JSON report, as given
+    source: Source
+    entry: str | None  # for a report: the region file its result names
+    region: RegionInfo
+    criteria_set: SetRef
+    as_of: datetime.date | None
+    verdict: Verdict
+    score: float
+    assurance: Assurance | None
+    criteria: tuple[CriterionState, ...]
+
+
+class CriterionChange(NamedTuple):
+    id: str
+    name: str
+    change: Change
+    before: CriterionState | None  # None: a new criterion
+    after: CriterionState | None  # None: a dropped criterion
+    added: tuple[Item, ...]  # missing before, not any more
+    still_missing: tuple[Item, ...]
+    newly_missing: tuple[Item, ...]
+
+
+class Comparison(NamedTuple):
+    tool_version: str
+    before: Assessment
+    after: Assessment
+    change: Change  # overall: improved, worse or unchanged
+    criteria: tuple[CriterionChange, ...]
+    notes: tuple[Message, ...]  # differences that do not stop the comparison (criteria sets, dates)
+
+    def count(self, change: Change) -> int:
+        return sum(1 for c in self.criteria if c.change is change)
+
+
+_STATUS_ORDER = {Status.FAIL: 0, Status.ERROR: 1, Status.UNKNOWN: 2, Status.WAIVED: 3, Status.PASS: 4}
+_VERDICT_ORDER = {Verdict.NOT_ELIGIBLE: 0, Verdict.INCOMPLETE: 1, Verdict.ELIGIBLE: 2}
+
+
+# --- the two sides ---------------------------------------------------------
+
+
+def from_result(result: FileResult, info: SetInfo, as_of: datetime.date) -> Assessment:
+    """A region file assessed now (valid: an invalid file has nothing to compare)."""
+    if result.region is None:
+        raise ValueError(f"{result.file} is invalid: nothing to compare")
+    return Assessment(
+        file=result.file,
+        source=Source.REGION_FILE,
+        entry=None,
+        region=result.region,
+        criteria_set=SetRef(info.id, info.version),
+        as_of=as_of,
+        verdict=result.verdict,
+        score=result.score,
+        assurance=result.assurance,
+        criteria=tuple(_state(c) for c in result.criteria),
+    )
+
+
+def _state(criterion: CriterionResult) -> CriterionState:
+    return CriterionState(
+        criterion.id, criterion.name, criterion.status, criterion.score, criterion.assurance, criterion.missing
+    )
+
+
+def read_report(path: Path) -> tuple[Assessment, ...]:
+    """Every assessed region of a JSON report of ``assess``, in its order; a usage error for anything else.
+
+    A round report (``round --format json``) is refused: it keeps only each
+    candidate's open criteria, not every criterion's status and score.
+    """
+    label = file_label(path)
+    data, rows = read_report_rows(path, "compare.not_a_report")
+    if "candidates" in data:
+        raise UsageError(Message("compare.round_report", {"path": label}))
+    try:
+        criteria_set = SetRef(_text(data["criteria_set"]["id"]), _text(data["criteria_set"]["version"]))
+        as_of = _date(data.get("as_of"))
+        sides = tuple(_side(label, row, criteria_set, as_of) for row in rows if _assessed(row))
+    except (KeyError, TypeError, ValueError):
+        raise UsageError(Message("compare.not_a_report", {"path": label})) from None
+    if not sides:
+        raise UsageError(Message("compare.report_empty", {"path": label}))
+    return sides
+
+
+def _assessed(row: Any) -> bool:
+    """An entry of an invalid file names no region and has no criteria: nothing to compare."""
+    return isinstance(row, dict) and row.get("region") is not None and row.get("verdict") != Verdict.INVALID.value
+
+
+def _side(label: str, row: dict[str, Any], criteria_set: SetRef, as_of: datetime.date | None) -> Assessment:
+    region = row["region"]
+    return Assessment(
+        file=label,
+        source=Source.REPORT,
+        entry=_text(row["file"]),
+        region=RegionInfo(
+            name=_text(region["name"]),
+            level=_text(region["level"]),
+            city=_text(region["city"]),
+            district=_optional_text(region.get("district")),
+            code=_optional_text(region.get("code")),
+            proposal_year=_optional_int(region.get("proposal_year", row.get("proposal_year"))),
+        ),
+        criteria_set=criteria_set,
+        as_of=as_of,
+        verdict=Verdict(row["verdict"]),
+        score=_number(row["score"]),
+        assurance=_assurance(row.get("assurance")),
+        criteria=tuple(_criterion(c) for c in _list(row["criteria"])),
+    )
+
+
+def _criterion(entry: Any) -> CriterionState:
+    if not isinstance(entry, dict):
+        raise TypeError("a criterion is an object")
+    return CriterionState(
+        id=_text(entry["id"]),
+        name=_text(entry.get("name", entry["id"])),
+        status=Status(entry["status"]),
+        score=_number(entry["score"]),
+        assurance=_assurance(entry.get("assurance")),
+        missing=tuple(_text(m) for m in _list(entry.get("missing", []))),
+    )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("text expected")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _optional_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("a whole number expected")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TypeError("a number expected")
+    return float(value)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("a list expected")
+    return value
+
+
+def _assurance(value: Any) -> Assurance | None:
+    return None if value is None else Assurance(value)
+
+
+def _date(value: Any) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(_text(value))
+
+
+# --- the same sentra -------------------------------------------------------
+
+
+def mismatch(old: RegionInfo, new: RegionInfo) -> Message | None:
+    """Why two regions are not the same sentra, or None when they are.
+
+    By the area code when both give one; otherwise by name and kabupaten/kota,
+    compared as the area checks compare names (any case, punctuation, prefixes
+    such as "Desa" or "Kabupaten"), and a kecamatan is never a desa/kelurahan.
+    """
+    from .areas import canonical_code, same_name
+
+    if old.code and new.code:
+        old_code = canonical_code(old.code) or old.code
+        new_code = canonical_code(new.code) or new.code
+        return None if old_code == new_code else Message("compare.why_code", {"old": old_code, "new": new_code})
+    if not same_name(old.name, new.name):
+        return Message("compare.why_name", {"old": old.name, "new": new.name})
+    if not same_name(old.city, new.city):
+        return Message("compare.why_city", {"old": old.city, "new": new.city})
+    if (old.level == "kecamatan") != (new.level == "kecamatan"):
+        return Message("compare.why_level", {"old": old.level, "new": new.level})
+    return None
+
+
+def pair(
+    olds: Sequence[Assessment], news: Sequence[Assessment], *, old_name: Message, new_name: Message
+) -> tuple[Assessment, Assessment]:
+    """The two results to compare: a side of several (a report of a folder) gives the one that matches the other.
+
+    A side of one result is taken as it is: whether it is the same sentra as
+    the other is checked after (:func:`check_same_sentra`), with its reason.
+    ``old_name`` and ``new_name`` are how errors name the sides (OLD, NEW).
+    """
+    if len(olds) == 1 and len(news) == 1:
+        return olds[0], news[0]
+    if len(olds) == 1:
+        return olds[0], _pick(news, olds[0], new_name)
+    if len(news) == 1:
+        return _pick(olds, news[0], old_name), news[0]
+    pairs = [(o, n) for o in olds for n in news if mismatch(o.region, n.region) is None]
+    if len(pairs) == 1:
+        return pairs[0]
+    key = "compare.reports_several" if pairs else "compare.reports_none"
+    raise UsageError(Message(key, {"old": olds[0].file, "new": news[0].file, "count": len(pairs)}))
+
+
+def _pick(sides: Sequence[Assessment], other: Assessment, which: Message) -> Assessment:
+    """The one result of ``sides`` that is the sentra ``other`` assesses; none or several: a usage error."""
+    matching = [side for side in sides if mismatch(side.region, other.region) is None]
+    if len(matching) == 1:
+        return matching[0]
+    listed = "; ".join(f"{describe(side.region)} ({side.entry})" for side in (matching or sides))
+    key = "compare.report_several" if matching else "compare.report_none"
+    values = {"which": which, "path": sides[0].file, "region": describe(other.region), "candidates": listed}
+    raise UsageError(Message(key, values))
+
+
+def describe(region: RegionInfo) -> str:
+    """``Kauman (kelurahan, Kota Surakarta, 33.72.03.1009)``: a region as the errors name it."""
+    parts = [region.level, region.city, *([region.code] if region.code else [])]
+    return f"{region.name} ({', '.join(parts)})"
+
+
+def check_same_sentra(old: Assessment, new: Assessment) -> None:
+    """A usage error naming both regions and why they differ, unless they are the same sentra."""
+    why = mismatch(old.region, new.region)
+    if why is not None:
+        values = {"old": describe(old.region), "old_file": old.file, "new": describe(new.region), "new_file": new.file}
+        raise UsageError(Message("compare.not_same_sentra", {**values, "why": why}))
+
+
+# --- the comparison --------------------------------------------------------
+
+
+def compare(old: Assessment, new: Assessment, *, tool_version: str, lang: Lang = "en") -> Comparison:
+    """The two sides compared; ``lang`` is the language missing items are compared in (a report holds text)."""
+    check_same_sentra(old, new)
+    before = {c.id: c for c in old.criteria}
+    after = {c.id: c for c in new.criteria}
+    changes = []
+    for criterion_id in _union([c.id for c in old.criteria], [c.id for c in new.criteria]):
+        changes.append(_criterion_change(before.get(criterion_id), after.get(criterion_id), lang))
+    overall = _direction(_overall_key(old), _overall_key(new))
+    return Comparison(tool_version, old, new, overall, tuple(changes), _notes(old, new))
+
+
+def _union(old: list[str], new: list[str]) -> list[str]:
+    """Both sides' ids in the new set's order, each dropped id right after the id it followed before."""
+    merged = list(new)
+    for index, criterion_id in enumerate(old):
+        if criterion_id in merged:
+            continue
+        earlier = [i for i in old[:index] if i in merged]
+        merged.insert(merged.index(earlier[-1]) + 1 if earlier else 0, criterion_id)
+    return merged
+
+
+def _criterion_change(before: CriterionState | None, after: CriterionState | None, lang: Lang) -> CriterionChange:
+    if after is None:
+        assert before is not None
+        return CriterionChange(before.id, before.name, Change.DROPPED_CRITERION, before, None, (), (), ())
+    if before is None:
+        return CriterionChange(after.id, after.name, Change.NEW_CRITERION, None, after, (), (), after.missing)
+    was = {_key(item, lang) for item in before.missing}
+    now = {_key(item, lang) for item in after.missing}
+    return CriterionChange(
+        after.id,
+        after.name,
+        _direction(_criterion_key(before), _criterion_key(after)),
+        before,
+        after,
+        added=tuple(item for item in before.missing if _key(item, lang) not in now),
+        still_missing=tuple(item for item in after.missing if _key(item, lang) in was),
+        newly_missing=tuple(item for item in after.missing if _key(item, lang) not in was),
+    )
+
+
+def _key(item: Item, lang: Lang) -> str:
+    return " ".join((item if isinstance(item, str) else render(item, lang)).split()).casefold()
+
+
+def _criterion_key(state: CriterionState) -> tuple[int, int, float]:
+    return (_STATUS_ORDER[state.status], _assurance_key(state.assurance), round(state.score, 4))
+
+
+def _overall_key(side: Assessment) -> tuple[int, int, float]:
+    return (_VERDICT_ORDER.get(side.verdict, -1), _assurance_key(side.assurance), round(side.score, 4))
+
+
+def _assurance_key(level: Assurance | None) -> int:
+    return assurance_rank(level) if level is not None else -1
+
+
+def _direction(before: tuple[int, int, float], after: tuple[int, int, float]) -> Change:
+    if after > before:
+        return Change.IMPROVED
+    if after < before:
+        return Change.WORSE
+    return Change.UNCHANGED
+
+
+def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
+    notes = []
+    if old.criteria_set != new.criteria_set:
+        notes.append(
+            Message(
+                "compare.note_sets_differ",
+                {
+                    "old": f"{old.criteria_set.id} {old.criteria_set.version}",
+                    "new": f"{new.criteria_set.id} {new.criteria_set.version}",
+                },
+            )
+        )
+    if old.as_of is not None and new.as_of is not None and old.as_of > new.as_of:
+        notes.append(Message("compare.note_old_is_later", {"old": old.as_of.isoformat(), "new": new.as_of.isoformat()}))
+    return tuple(notes)
