@@ -11,7 +11,9 @@ its assurance (declared < documented < verified), then its score. The
 overall change reads the verdict the same way (not eligible < incomplete <
 eligible), then the assurance, then the score.
 
-Missing items are compared by their wording in the run's language: an item
+Missing items are compared by their wording, in the language of the report
+when a side is a report (its header says which) and in the run's language
+when both are region files: an item
 missing before and not now is *added*; one missing on both sides is *still
 missing*; one missing only now is *newly missing*. An item whose wording
 holds a number that changed (``7 firms, at least 10 needed``) therefore
@@ -94,6 +96,7 @@ class Assessment(NamedTuple):
     score: float
     assurance: Assurance | None
     criteria: tuple[CriterionState, ...]
+    text_lang: Lang | None = None  # the language of a report's texts; None for a region file (any language)
 
 
 class CriterionChange(NamedTuple):
@@ -160,10 +163,11 @@ def read_report(path: Path) -> tuple[Assessment, ...]:
     data, rows = read_report_rows(path, "compare.not_a_report")
     if "candidates" in data:
         raise UsageError(Message("compare.round_report", {"path": label}))
+    lang: Lang | None = data.get("lang") if data.get("lang") in ("en", "id") else None  # older reports: unknown
     try:
         criteria_set = SetRef(_text(data["criteria_set"]["id"]), _text(data["criteria_set"]["version"]))
         as_of = _date(data.get("as_of"))
-        sides = tuple(_side(label, row, criteria_set, as_of) for row in rows if _assessed(row))
+        sides = tuple(_side(label, row, criteria_set, as_of)._replace(text_lang=lang) for row in rows if _assessed(row))
     except (KeyError, TypeError, ValueError):
         raise UsageError(Message("compare.not_a_report", {"path": label})) from None
     if not sides:
@@ -326,8 +330,9 @@ def check_same_sentra(old: Assessment, new: Assessment) -> None:
 
 
 def compare(old: Assessment, new: Assessment, *, tool_version: str, lang: Lang = "en") -> Comparison:
-    """The two sides compared; ``lang`` is the language missing items are compared in (a report holds text)."""
+    """The two sides compared; missing items are compared in a report's language, else in ``lang``."""
     check_same_sentra(old, new)
+    lang = old.text_lang or new.text_lang or lang
     before = {c.id: c for c in old.criteria}
     after = {c.id: c for c in new.criteria}
     changes = []
@@ -404,6 +409,8 @@ def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
                 },
             )
         )
+    if old.text_lang and new.text_lang and old.text_lang != new.text_lang:
+        notes.append(Message("compare.note_languages_differ", {"old": old.text_lang, "new": new.text_lang}))
     if old.as_of is not None and new.as_of is not None and old.as_of > new.as_of:
         notes.append(Message("compare.note_old_is_later", {"old": old.as_of.isoformat(), "new": new.as_of.isoformat()}))
     return tuple(notes)

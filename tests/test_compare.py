@@ -351,6 +351,32 @@ def test_a_report_against_a_region_file_gives_the_same_comparison(
     assert code == 0 and json.loads(out)["criteria"] == direct["criteria"]
 
 
+def test_an_indonesian_report_against_an_english_run_matches_items_in_the_reports_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "tahun-lalu.json"
+    args = ["--lang", "id", "assess", str(OLD_FILE), "--as-of", AS_OF, "-f", "json", "-o", str(target)]
+    assert main(args) == 1
+    report = json.loads(target.read_text(encoding="utf-8"))
+    assert report["lang"] == "id" and report["results"][0]["region"]["code"] == "33.72.03.1009"
+    # Last year's Indonesian report against the same, unchanged file assessed in English: nothing was
+    # added, everything is still missing (matched in the report's language, shown in the run's).
+    code, out, _ = _run(capsys, str(target), str(OLD_FILE), "--as-of", AS_OF, "-f", "json")
+    assert code == 0
+    criteria = json.loads(out)["criteria"]
+    assert all(c["added"] == [] and c["newly_missing"] == [] for c in criteria)
+    still = [item for c in criteria for item in c["still_missing"]]
+    assert "2 more firm(s) of category batik" in still and len(still) >= 3
+
+
+def test_two_reports_in_different_languages_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "old.json"
+    assert main(["--lang", "id", "assess", str(OLD_FILE), "--as-of", AS_OF, "-f", "json", "-o", str(old)]) == 1
+    new = _assess_json(tmp_path, NEW_FILE, name="new.json")
+    code, out, _ = _run(capsys, str(old), str(new), "-f", "json")
+    assert code == 0 and "different languages (id, en)" in json.dumps(json.loads(out)["notes"])
+
+
 def test_two_different_sentra_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     other = ROOT / "examples" / "regions" / "bantul-kasongan-pottery.yaml"
     code, out, err = _run(capsys, str(OLD_FILE), str(other), "--as-of", AS_OF)

@@ -64,6 +64,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "yang satu kecamatan, yang lain desa atau kelurahan: {old} dan {new}",
     },
     # --- notes (the comparison is still made)
+    "compare.note_languages_differ": {
+        "en": "The two reports were written in different languages ({old}, {new}): their missing items cannot be matched by wording, so each shows as added and as newly missing; write both in one language (--lang).",
+        "id": "Kedua laporan ditulis dalam bahasa yang berbeda ({old}, {new}): kekurangannya tidak dapat dicocokkan menurut bunyinya, sehingga setiap butir tampil sebagai sudah dilengkapi sekaligus kekurangan baru; buat keduanya dalam satu bahasa (--lang).",
+    },
     "compare.note_sets_differ": {
         "en": "The two assessments used different criteria sets ({old} before, {new} now): "
         "a change may come from the criteria, not from the sentra.",

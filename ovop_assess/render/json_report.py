@@ -15,6 +15,7 @@ from ..results import (
     FileResult,
     Finding,
     Location,
+    RegionInfo,
     Report,
     RuleCrash,
     SetInfo,
@@ -67,7 +68,7 @@ def file_result(result: FileResult, lang: Lang) -> dict[str, Any]:
     region = result.region
     return {
         "file": result.file,
-        "region": {"name": region.name, "level": region.level, "city": region.city} if region else None,
+        "region": _region(region) if region else None,
         "verdict": result.verdict.value,
         "assurance": result.assurance.value if result.assurance is not None else None,
         "documents": _documents(result.documents),
@@ -78,6 +79,20 @@ def file_result(result: FileResult, lang: Lang) -> dict[str, Any]:
     }
 
 
+def _region(region: RegionInfo) -> dict[str, Any]:
+    # Code and year let a later run (compare, round --previous) find this sentra again; null when not given.
+    return {
+        "name": region.name,
+        "level": region.level,
+        "city": region.city,
+        "district": region.district,
+        "code": region.code,
+        "proposal_year": region.proposal_year,
+        "product": region.product,
+        "kbli": region.kbli,
+    }
+
+
 def _documents(documents: Documents | None) -> dict[str, int] | None:
     return {"on_hand": documents.on_hand, "needed": documents.needed} if documents is not None else None
 
@@ -85,6 +100,7 @@ def _documents(documents: Documents | None) -> dict[str, int] | None:
 def _header(tool_version: str, info: SetInfo, lang: Lang, as_of: datetime.date | None) -> dict[str, Any]:
     header: dict[str, Any] = {
         "tool": {"name": "ovop-assess", "version": tool_version},
+        "lang": lang,  # the language of every text below (reasons, missing items, messages)
         "criteria_set": {
             "id": info.id,
             "version": info.version,
