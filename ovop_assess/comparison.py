@@ -108,6 +108,7 @@ class CriterionChange(NamedTuple):
     added: tuple[Item, ...]  # missing before, not any more
     still_missing: tuple[Item, ...]
     newly_missing: tuple[Item, ...]
+    waived: tuple[Item, ...] = ()  # missing before and not supplied since: the criterion is waived now
 
 
 class Comparison(NamedTuple):
@@ -361,13 +362,17 @@ def _criterion_change(before: CriterionState | None, after: CriterionState | Non
         return CriterionChange(after.id, after.name, Change.NEW_CRITERION, None, after, (), (), after.missing)
     was = {_key(item, lang) for item in before.missing}
     now = {_key(item, lang) for item in after.missing}
+    gone = tuple(item for item in before.missing if _key(item, lang) not in now)
+    # A waiver clears a criterion's missing items without anyone supplying them: never call them added.
+    waived = after.status is Status.WAIVED
     return CriterionChange(
         after.id,
         after.name,
         _direction(_criterion_key(before), _criterion_key(after)),
         before,
         after,
-        added=tuple(item for item in before.missing if _key(item, lang) not in now),
+        added=() if waived else gone,
+        waived=gone if waived else (),
         still_missing=tuple(item for item in after.missing if _key(item, lang) in was),
         newly_missing=tuple(item for item in after.missing if _key(item, lang) not in was),
     )

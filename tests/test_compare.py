@@ -124,6 +124,14 @@ def test_missing_items_added_still_missing_and_newly_missing() -> None:
     assert change.newly_missing == ("an NIB",)
 
 
+def test_items_a_waiver_cleared_are_waived_never_added() -> None:
+    old = _side(_state("C7", Status.FAIL, missing=("a local raw material",)))
+    new = _side(_state("C7", Status.WAIVED, score=1.0))
+    (change,) = compare(old, new, tool_version="t").criteria
+    assert change.change is Change.IMPROVED
+    assert (change.added, change.waived, change.still_missing) == ((), ("a local raw material",), ())
+
+
 def test_a_message_and_the_same_text_from_a_report_are_the_same_item() -> None:
     item = Message("compare.nothing", {})
     old = _side(_state("C1", Status.FAIL, missing=(render(item, "id"),)))
@@ -326,7 +334,8 @@ def test_each_format_writes_the_comparison(capsys: pytest.CaptureFixture[str], o
         assert data["change"] == "improved"
         assert [c["change"] for c in data["criteria"]].count("improved") == 4
         assert data["before"]["proposal_year"] == 2011 and data["after"]["region"]["code"] == "33.72.03.1009"
-        assert data["summary"]["added"] == 4 and data["summary"]["newly_missing"] == 0
+        assert data["summary"]["added"] == 3 and data["summary"]["newly_missing"] == 0
+        assert data["summary"]["waived"] == 1  # C7: waived in the new file, its raw material never supplied
     else:
         assert out.startswith("# ")
         assert ("| C5 A sentra management body | ? unknown 0.00 |" in out) == (lang == "en")

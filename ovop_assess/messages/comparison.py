@@ -118,6 +118,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Added since (missing before, not any more)",
         "id": "Sudah dilengkapi (sebelumnya kurang, sekarang tidak lagi)",
     },
+    "compare.waived": {
+        "en": "Waived since (missing before, not supplied: the criterion is waived now)",
+        "id": "Dikecualikan (sebelumnya kurang, tidak dilengkapi: kriterianya kini dikecualikan)",
+    },
     "compare.still_missing": {"en": "Still missing", "id": "Masih kurang"},
     "compare.newly_missing": {"en": "Newly missing", "id": "Kekurangan baru"},
     "compare.nothing": {"en": "nothing", "id": "tidak ada"},

@@ -60,6 +60,7 @@ def _criterion(change: CriterionChange, lang: Lang) -> dict[str, Any]:
         "added": [item_text(item, lang) for item in change.added],
         "still_missing": [item_text(item, lang) for item in change.still_missing],
         "newly_missing": [item_text(item, lang) for item in change.newly_missing],
+        "waived": [item_text(item, lang) for item in change.waived],
     }
 
 
@@ -77,6 +78,7 @@ def render_comparison_json(document: Comparison, lang: Lang = "en") -> str:
             "added": sum(len(c.added) for c in criteria),
             "still_missing": sum(len(c.still_missing) for c in criteria),
             "newly_missing": sum(len(c.newly_missing) for c in criteria),
+            "waived": sum(len(c.waived) for c in criteria),
         },
     }
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"

@@ -34,6 +34,7 @@ _CHANGE = {
 #: The three lists of missing items, in the order they are shown, with their headings.
 SECTIONS = (
     ("added", "compare.added"),
+    ("waived", "compare.waived"),
     ("still_missing", "compare.still_missing"),
     ("newly_missing", "compare.newly_missing"),
 )
