@@ -52,7 +52,7 @@ def same_name(given: str, official: str) -> bool:
     and a kota of the same name (Kabupaten Bogor, Kota Bogor) are different
     places when the given name says which it is.
     """
-    return _same_key(_name_key(given), _name_key(official))
+    return given == official or _same_key(_name_key(given), _name_key(official))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ much as importing one small module. Nothing is opened until a look-up asks.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ _CODE: Final = re.compile(r"[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)
 _UNDOTTED: Final = re.compile(r"[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{10}")
 
 _tables: dict[int, mmap.mmap | bytes] = {}
+_widths: dict[int, int] = {}  # the length of a level's codes: every code of a level has as many characters
 
 
 def table(parts: int) -> mmap.mmap | bytes:
@@ -30,17 +32,20 @@ def table(parts: int) -> mmap.mmap | bytes:
             size = file.seek(0, 2)
             found = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         _tables[parts] = found
+        _widths[parts] = found.find(b"\t")
     return found
 
 
-def _lower_bound(lines: mmap.mmap | bytes, key: bytes) -> int:
-    """The offset of the first line whose code is not below ``key`` (the table's end when none)."""
+def _lower_bound(parts: int, key: bytes) -> int:
+    """The offset of the first line of a level whose code is not below ``key`` (the table's end when none)."""
+    lines = table(parts)
+    width = _widths[parts]
     low, high = 0, len(lines)
     while low < high:
         start = lines.rfind(b"\n", 0, (low + high) // 2) + 1
-        end = lines.find(b"\n", start)
-        if lines[start : lines.find(b"\t", start, end)] < key:
-            low = end + 1
+        if lines[start : start + width] < key:
+            end = lines.find(b"\n", start + width)
+            low = end + 1 if end >= 0 else len(lines)
         else:
             high = start
     return low
@@ -55,12 +60,20 @@ def _rows(lines: mmap.mmap | bytes, start: int, stop: int) -> list[Place]:
 
 
 def _name(code: str) -> str | None:
-    lines = table(code.count(".") + 1)
-    start = _lower_bound(lines, code.encode())
+    parts = code.count(".") + 1
+    key = code.encode()
+    start = _lower_bound(parts, key)
+    lines = _tables[parts]
     end = lines.find(b"\n", start)
-    line = lines[start:end]
-    code_part, _, name = line.partition(b"\t")
-    return name.decode("utf-8") if code_part == code.encode() else None
+    code_part, _, name = lines[start : end if end >= 0 else len(lines)].partition(b"\t")
+    return name.decode("utf-8") if code_part == key else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _parent_name(code: str) -> str | None:
+    """:func:`_name` of a province, kabupaten/kota or kecamatan, kept: a batch's files share their parents
+    (7,837 in the table: all of them fit, with room for codes that are not there)."""
+    return _name(code)
 
 
 def children(code: str, parts: int) -> list[Place]:
@@ -68,7 +81,7 @@ def children(code: str, parts: int) -> list[Place]:
     lines = table(parts)
     if not code:
         return _rows(lines, 0, len(lines))
-    return _rows(lines, _lower_bound(lines, f"{code}.".encode()), _lower_bound(lines, f"{code}/".encode()))
+    return _rows(lines, _lower_bound(parts, f"{code}.".encode()), _lower_bound(parts, f"{code}/".encode()))
 
 
 def canonical_code(code: str) -> str | None:
@@ -101,7 +114,7 @@ def by_code(code: str) -> Area | None:
     places = []
     for depth in range(1, len(parts) + 1):
         prefix = ".".join(parts[:depth])
-        name = _name(prefix)
+        name = _name(prefix) if depth == len(parts) else _parent_name(prefix)
         if name is None:
             return None
         places.append(Place(prefix, name))
