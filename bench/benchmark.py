@@ -410,7 +410,8 @@ def main() -> int:
         "",
         f"cold start: min of {args.repeat} runs; batches: min of {args.batch_repeat} runs; "
         f"CPU (user+sys) ratios: json {one_json.cpu_best / cold.cpu_best:.2f}, "
-        f"table {one_table.cpu_best / cold.cpu_best:.2f}, batch {jobs1.cpu_best / parse.cpu_best:.2f}",
+        f"table {one_table.cpu_best / cold.cpu_best:.2f}, batch {jobs1.cpu_best / parse.cpu_best:.2f}, "
+        f"batch with codes {coded_jobs1.cpu_best / coded_parse.cpu_best:.2f}",
     ]
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)

@@ -260,6 +260,17 @@ def test_area_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert [n["code"] for n in found["nearest"]] == ["33.72.03.1010", "33.72.03.1009", "33.72.03.1008"]
 
 
+def test_area_a_short_word_found_nowhere_asks_for_3_letters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["area", "xq"]) == 1
+    err = capsys.readouterr().err
+    assert "no area of the official table matches 'xq'; a word of one or two letters (xq)" in err
+    assert "write at least 3 letters" in err
+    assert main(["--lang", "id", "area", "xq"]) == 1
+    assert "kata satu atau dua huruf (xq) hanya cocok dengan kata utuh" in capsys.readouterr().err
+    status, found = area_json(capsys, "gu")
+    assert status == 0 and found["matches"][0]["code"] == "74.14.06"
+
+
 @pytest.mark.parametrize(("query", "words"), [(["33.7"], "is not an area code"), (["kota"], "give a code or a name")])
 def test_area_bad_input_is_a_usage_error(capsys: pytest.CaptureFixture[str], query: list[str], words: str) -> None:
     assert main(["area", *query]) == 2

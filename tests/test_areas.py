@@ -148,6 +148,17 @@ def test_misspelled_words_find_the_area_not_exactly() -> None:
     assert "34.71" in codes("jogjakarta")  # Kota Yogyakarta, through difflib when no one-letter edit is a name
 
 
+def test_a_word_of_one_or_two_letters_matches_only_whole_words() -> None:
+    # "ka" is inside tens of thousands of names (Kauman, Sukamaju): looking at each took seconds.
+    found = areas.search("ka", 50)
+    assert found and all("ka" in areas.fold(m.area.name.encode()).decode().split() for m in found)
+    assert codes("gu")[0] == "74.14.06"  # Kecamatan Gu: the whole name first
+    assert {"74.14.01.1008", "12.12.24.2010"} <= set(codes("gu"))  # Gu Timur, Lumban Sirait Gu
+    assert codes("xq") == [] and codes("kota ka") == codes("ka")
+    assert not areas.search("kauman ka")[0].exact  # no Kauman has the word "ka": kauman alone is covered
+    assert areas.look_up("kauman ka").short == ("ka",) and areas.look_up("kauman").short == ()
+
+
 def test_nothing_to_search() -> None:
     assert areas.search("") == []
     assert areas.search("Kabupaten") == []

@@ -461,6 +461,8 @@ def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
         if lookup.code is not None:
             nearest = ", ".join(areas.describe(a) for a in lookup.nearest) or "-"
             said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
+        elif lookup.short:
+            said = text("area.no_match_short", lang, query=lookup.query, words=", ".join(lookup.short))
         else:
             said = text("area.no_match", lang, query=lookup.query)
         sys.stderr.write(f"ovop-assess: {said}\n")

@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no area of the official table matches '{query}'",
         "id": "tidak ada wilayah dalam tabel resmi yang cocok dengan '{query}'",
     },
+    "area.no_match_short": {
+        "en": "no area of the official table matches '{query}'; a word of one or two letters ({words}) matches only a whole word of a name: write at least 3 letters to find the names that contain them",
+        "id": "tidak ada wilayah dalam tabel resmi yang cocok dengan '{query}'; kata satu atau dua huruf ({words}) hanya cocok dengan kata utuh dalam nama: tulis sedikitnya 3 huruf untuk mencari nama yang memuatnya",
+    },
     "area.code_not_found": {
         "en": "code {code} is not in the official area table; the nearest codes: {codes}",
         "id": "kode {code} tidak ada dalam tabel kode wilayah resmi; kode yang terdekat: {codes}",

@@ -1,0 +1,19 @@
+"""The edition of the shipped table (dataset, version, licence, decree), for reports and the library's users."""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+from .. import area_dataset
+
+
+class Dataset(NamedTuple):
+    """The edition of the table, for report headers and the checklist footer."""
+
+    name: str
+    version: str
+    licence: str
+    decree: str
+
+
+DATASET: Final = Dataset(area_dataset.NAME, area_dataset.VERSION, area_dataset.LICENCE, area_dataset.DECREE)
