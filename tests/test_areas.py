@@ -429,3 +429,16 @@ def test_the_script_refuses_an_orphan_row_and_an_unknown_decree(tmp_path: Path) 
     done = run_script(future, tmp_path / "out")
     assert done.returncode == 1 and "--decree" in done.stderr
     assert run_script(future, tmp_path / "out", "--decree", "Kepmendagri No. 1 Tahun 2030").returncode == 0
+
+
+def test_a_hostile_long_name_is_never_edited_letter_by_letter() -> None:
+    # The edits of an 8,000-letter word would take gigabytes, and difflib against every official name
+    # seconds: a name far longer than any in the table is close to none, and is answered so at once.
+    from ovop_assess.areas.lookup import _close_words
+    from ovop_assess.areas.names import similarity
+
+    long = "qz" * 4000
+    assert _close_words(long) == [] and _close_words(long, thorough=False) == []
+    assert similarity(long, "kauman") == pytest.approx(12 / 8006)
+    assert similarity("kauman", "kaumen") == pytest.approx(5 / 6)  # short names: difflib as before
+    assert not areas.look_up(long).matches

@@ -39,6 +39,8 @@ _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 # costs seconds, and a letter or two is no part of a name anyone searches for. Such a word matches only
 # a whole word of a name (``Gu``, ``Ki``, the ``II`` of Sukamaju II).
 SHORT: Final = 2
+#: The longest word of any name in the table (18 letters in idn-area-data 4.0.1), with room for a newer edition.
+LONGEST_WORD: Final = 40
 
 
 def _whole_table() -> tuple[bytes, bytes]:
@@ -104,6 +106,10 @@ def _close_words(word: str, thorough: bool = True) -> list[str]:
         with open(DIR / "words.txt", "rb") as file:
             _vocabulary.append(frozenset(file.read().split()))
     vocabulary = _vocabulary[0]
+    if len(word) > LONGEST_WORD + 2:
+        # Within two edits of no word of the table; and the edits of a long word cost its length squared
+        # times the alphabet in memory (an 8,000-letter name: gigabytes), so none are made.
+        return []
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}

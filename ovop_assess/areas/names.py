@@ -75,6 +75,11 @@ def _same_key(given: tuple[str | None, str, str], official: tuple[str | None, st
 
 def similarity(a: str, b: str) -> float:
     """How alike two keys are, 0 to 1 (difflib, imported only on this rare path)."""
+    short, long = sorted((len(a), len(b)))
+    if long > 4 * max(short, 16):
+        # Its upper bound, and no closer than that: difflib costs the product of the lengths, and a
+        # hostile 8,000-letter name against each of thousands of official names would take seconds.
+        return 2 * short / (short + long)
     import difflib
 
     return difflib.SequenceMatcher(None, a, b).ratio()
