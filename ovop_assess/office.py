@@ -20,10 +20,9 @@ from pydantic import Field, ValidationError
 
 from .errors import UsageError
 from .results import Finding, Location, Message, file_label
-from .strict_model import StrictModel
+from .strict_model import StrictModel, Text
 from .yaml_source import Limits, LoadError, load_file
 
-Text = Annotated[str, Field(min_length=1)]
 #: A NIP (Nomor Induk Pegawai) is 18 digits, usually grouped 8-6-1-3: ``19700101 199003 1 001``.
 NIP_PATTERN = r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"
 #: A logo is embedded in the page; one larger than this would bloat every page that carries it.

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .dates import parse_date
-from .strict_model import StrictModel
+from .strict_model import StrictModel, Text
 
 Level = Literal["desa", "kelurahan", "kecamatan"]
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -49,7 +49,6 @@ def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
 T = TypeVar("T")
 #: A list of the region file, read-only once read (validated as a list is: same errors, same schema).
 Items = Annotated[tuple[T, ...], BeforeValidator(_frozen)]
-Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 # YAML reads .inf and .nan as floats; neither is a capacity or a distance.
 Quantity = Annotated[float, Field(ge=0, allow_inf_nan=False)]

@@ -1,8 +1,24 @@
-"""The one pydantic base of what the tool reads: region files, criteria sets, rule cases, rule parameters."""
+"""The one pydantic base of what the tool reads (region files, criteria sets, rule cases, rule parameters,
+office profiles), and the text type all of them use for a value that must say something."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+
+def _not_blank(value: str) -> str:
+    # Spaces alone say nothing: a waiver whose reason is " " must not waive, a firm named " " must not count.
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "must not be empty", {"min_length": 1})
+    return value
+
+
+#: Text that must hold something other than white space (the same error as an empty one);
+#: the JSON Schema says so too, for editors and other validators.
+Text = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)]
 
 
 class StrictModel(BaseModel):

@@ -234,9 +234,19 @@ def test_yaml_1_1_readings_in_choices_names_and_numbers_get_a_hint() -> None:
 def test_empty_value_where_text_is_required() -> None:
     text = HEAD.replace("  name: Kauman\n", "  name:\n").replace("  city: Kota Surakarta\n", "  city: ~\n")
     assert [(f.location, en(f)) for f in check(text).errors] == [
-        (Location("region.name", 3, 8), "must not be empty"),
-        (Location("region.city", 5, 9), "must not be empty"),
+        (Location("region.name", 3, 8), "must not be empty or only spaces"),
+        (Location("region.city", 5, 9), "must not be empty or only spaces"),
     ]
+
+
+def test_text_of_spaces_alone_says_nothing_and_is_refused() -> None:
+    # A waiver whose reason is " " must not waive; a firm named with spaces must not count.
+    text = HEAD.replace("  name: Kauman\n", '  name: "   "\n') + 'waivers:\n  - {rule: C7, reason: " \\t", approved_by: Tim}\n'
+    assert [(f.location.path if f.location else "", en(f)) for f in check(text).errors] == [
+        ("region.name", "must not be empty or only spaces"),
+        ("waivers[0].reason", "must not be empty or only spaces"),
+    ]
+    assert check(HEAD.replace("  name: Kauman\n", '  name: " Kauman "\n')).errors == ()  # spaces around: fine
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "schema.too_small": {"en": "must be at least {limit}", "id": "minimal {limit}"},
     "schema.too_big": {"en": "must be at most {limit}", "id": "maksimal {limit}"},
-    "schema.empty_text": {"en": "must not be empty", "id": "tidak boleh kosong"},
+    "schema.empty_text": {"en": "must not be empty or only spaces", "id": "tidak boleh kosong atau hanya berisi spasi"},
     "schema.nib_format": {
         "en": "a NIB is exactly 13 digits, written in quotes so leading zeros stay",
         "id": "NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
