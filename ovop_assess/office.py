@@ -13,6 +13,8 @@ wording of its own to a page that carries it.
 from __future__ import annotations
 
 import base64
+import os
+import stat
 from pathlib import Path
 from typing import Annotated, NamedTuple
 
@@ -112,13 +114,34 @@ def _logo(path: Path, where: Location) -> str | Finding:
     if kind is None:
         return Finding(Message("office.logo_type", {"path": file_label(path)}), where)
     try:
-        with path.open("rb") as handle:
+        # Non-blocking, and only a regular file: a FIFO or a device named as the logo must not hang the run.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return Finding(Message("office.logo_unreadable", {"path": file_label(path)}), where)
             data = handle.read(MAX_LOGO_BYTES + 1)
-    except OSError:
+    except (OSError, ValueError):
         return Finding(Message("office.logo_unreadable", {"path": file_label(path)}), where)
     if len(data) > MAX_LOGO_BYTES:
         return Finding(Message("office.logo_too_large", {"path": file_label(path), "limit": MAX_LOGO_BYTES}), where)
+    if not _looks_like(kind, data):  # a page with a broken image is worse than an error now
+        return Finding(
+            Message(
+                "office.logo_not_image", {"path": file_label(path), "type": kind.split("/")[1].split("+")[0].upper()}
+            ),
+            where,
+        )
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _looks_like(kind: str, data: bytes) -> bool:
+    """Whether the bytes begin as an image of ``kind`` does (the signatures of PNG and JPEG; SVG's root element)."""
+    if kind == "image/png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
+    if kind == "image/jpeg":
+        return data.startswith(b"\xff\xd8\xff")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in data[:65536].lower()
 
 
 def office_schema() -> dict[str, object]:

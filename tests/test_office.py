@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -54,10 +55,22 @@ def test_every_problem_is_listed_with_its_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("logo", "expected"),
-    [("logo.gif", "PNG, JPEG or SVG"), ("missing.png", "cannot be read")],
+    [
+        ("logo.gif", "PNG, JPEG or SVG"),
+        ("missing.png", "cannot be read"),
+        ("text.png", "is not an image of type PNG"),
+        ("text.svg", "is not an image of type SVG"),
+        ("text.jpg", "is not an image of type JPEG"),
+        ("fifo.svg", "cannot be read"),  # never opened for a blocking read: the run would hang
+        ("folder.png", "cannot be read"),
+    ],
 )
 def test_a_bad_logo_is_located(tmp_path: Path, logo: str, expected: str) -> None:
     (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    for name in ("text.png", "text.svg", "text.jpg"):
+        (tmp_path / name).write_text("just some words, no image\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.svg")
+    (tmp_path / "folder.png").mkdir()
     path = tmp_path / "office.yaml"
     path.write_text(f"office: X\n\nlogo: {logo}\n", encoding="utf-8")
     with pytest.raises(OfficeInvalid) as caught:
@@ -65,6 +78,20 @@ def test_a_bad_logo_is_located(tmp_path: Path, logo: str, expected: str) -> None
     (finding,) = caught.value.details
     assert finding.location is not None and finding.location.line == 3
     assert expected in render(finding.message)
+
+
+def test_real_images_pass_their_signature_check(tmp_path: Path) -> None:
+    images = {
+        "a.png": b"\x89PNG\r\n\x1a\n" + bytes(16),
+        "a.jpg": b"\xff\xd8\xff\xe0" + bytes(16),
+        "a.svg": b'\xef\xbb\xbf<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+        "b.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>',
+    }
+    for name, data in images.items():
+        (tmp_path / name).write_bytes(data)
+        path = tmp_path / "office.yaml"
+        path.write_text(f"office: X\nlogo: {name}\n", encoding="utf-8")
+        assert (load_office(path).logo or "").startswith("data:image/")
 
 
 def test_a_bad_profile_stops_the_round_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -241,7 +241,10 @@ def test_empty_value_where_text_is_required() -> None:
 
 def test_text_of_spaces_alone_says_nothing_and_is_refused() -> None:
     # A waiver whose reason is " " must not waive; a firm named with spaces must not count.
-    text = HEAD.replace("  name: Kauman\n", '  name: "   "\n') + 'waivers:\n  - {rule: C7, reason: " \\t", approved_by: Tim}\n'
+    text = (
+        HEAD.replace("  name: Kauman\n", '  name: "   "\n')
+        + 'waivers:\n  - {rule: C7, reason: " \\t", approved_by: Tim}\n'
+    )
     assert [(f.location.path if f.location else "", en(f)) for f in check(text).errors] == [
         ("region.name", "must not be empty or only spaces"),
         ("waivers[0].reason", "must not be empty or only spaces"),

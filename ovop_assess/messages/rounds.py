@@ -20,6 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the logo {path} cannot be read (the path is relative to the office profile)",
         "id": "logo {path} tidak dapat dibaca (jalurnya relatif terhadap berkas profil kantor)",
     },
+    "office.logo_not_image": {
+        "en": "the logo {path} is not an image of type {type}, whatever its name says; export the logo again as PNG, JPEG or SVG",
+        "id": "logo {path} bukan gambar {type}, apa pun nama berkasnya; ekspor ulang logonya sebagai PNG, JPEG, atau SVG",
+    },
     "office.logo_too_large": {
         "en": "the logo {path} is larger than {limit} bytes; use a smaller image",
         "id": "logo {path} lebih besar dari {limit} bita; gunakan gambar yang lebih kecil",
