@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError
 from .errors import UsageError
 from .results import Finding, Location, Message, file_label
 from .strict_model import StrictModel, Text
-from .yaml_source import Limits, LoadError, load_file
+from .yaml_source import Limits, LoadError, PathKey, Positions, format_path, load_file
 
 #: A NIP (Nomor Induk Pegawai) is 18 digits, usually grouped 8-6-1-3: ``19700101 199003 1 001``.
 NIP_PATTERN = r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"
@@ -62,6 +62,7 @@ class OfficeProfile(NamedTuple):
     office: Office
     logo: str | None  # data:image/png;base64,… (None without a logo)
     file: str  # the profile's label, for messages
+    warnings: tuple[Finding, ...] = ()  # values still the template's examples (said on stderr, not fatal)
 
 
 class OfficeInvalid(UsageError):
@@ -97,7 +98,29 @@ def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
             logo = logo_or_problem
     if findings or office is None:
         raise _invalid(label, sorted(findings, key=_line))
-    return OfficeProfile(office, logo, label)
+    return OfficeProfile(office, logo, label, _template_leftovers(office, loaded.positions))
+
+
+def _template_leftovers(office: Office, positions: Positions) -> tuple[Finding, ...]:
+    """A warning for each value still equal to the template's example: it would go into a letter as it is."""
+    import yaml
+
+    sample = yaml.safe_load(office_template())
+    signer = sample["signatories"][0]
+    given: list[tuple[PathKey, str | None, object]] = [
+        ((key,), getattr(office, key), sample.get(key)) for key in ("office", "government", "address", "place")
+    ]
+    for index, person in enumerate(office.signatories):
+        given += [(("signatories", index, "name"), person.name, signer["name"])]
+        given += [(("signatories", index, "nip"), person.nip, signer["nip"])]
+    return tuple(
+        Finding(
+            Message("warn.template_kept", {"field": format_path(path), "value": value}),
+            positions.value(path),
+        )
+        for path, value, example in given
+        if value is not None and value == example
+    )
 
 
 def _line(finding: Finding) -> int:

@@ -25,7 +25,30 @@ def test_the_shipped_example_and_the_template_load(tmp_path: Path) -> None:
     assert profile.logo is not None and profile.logo.startswith("data:image/svg+xml;base64,")
     template = tmp_path / "office.yaml"
     template.write_text(office_template(), encoding="utf-8")
-    assert load_office(template).office.signatories[0].nip == "19700101 199003 1 001"
+    assert load_office(template).office.signatories[0].nip == "19650101 199001 1 001"
+    assert profile.warnings == ()  # the example's made-up values are its own, not the template's
+
+
+def test_values_left_as_the_template_gives_them_are_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "office.yaml"
+    template.write_text(office_template(), encoding="utf-8")
+    profile = load_office(template)
+    said = [(f.location.path, render(f.message)) for f in profile.warnings if f.location]
+    assert [path for path, _ in said] == [
+        "office",
+        "government",
+        "address",
+        "place",
+        "signatories[0].name",
+        "signatories[0].nip",
+    ]
+    assert said[4][1] == "signatories[0].name is still the template's example (Nama Pejabat): write the real one"
+    region = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+    assert main(["round", str(region), "--office", str(template), "--lang", "id", "-f", "markdown"]) == 0
+    err = capsys.readouterr().err
+    assert f"ovop-assess: peringatan: {template}:" in err and "masih berisi contoh dari templat (Nama Pejabat)" in err
 
 
 def test_the_template_is_bilingual_and_marked_illustrative() -> None:

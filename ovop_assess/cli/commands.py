@@ -28,6 +28,7 @@ from .output import plugins_running, refuse_output_among_inputs, report_stream, 
 from .terminal import shown
 
 if TYPE_CHECKING:
+    from ..office import OfficeProfile
     from ..render.registry import FileEntry
 
 T = TypeVar("T")
@@ -231,6 +232,7 @@ def run_checklist(
     from ..office import load_office
 
     profile = load_office(office) if office is not None else None  # a bad profile stops before any work
+    _say_office_warnings(profile, lang)
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
@@ -279,6 +281,7 @@ def run_round(
     inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = load_office(office) if office is not None else None  # a bad profile stops before any work
+    _say_office_warnings(profile, lang)
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     document = make_round(
@@ -399,6 +402,17 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
         said = text("sheet.imported", lang, count=len(imported.firms), file=imported.file, output=file_label(output))
         sys.stderr.write(f"ovop-assess: {shown(said)}\n")
     return ExitCode.OK
+
+
+def _say_office_warnings(profile: OfficeProfile | None, lang: Lang) -> None:
+    """Values still the template's examples, on stderr: the page is written, but they would go into a letter."""
+    if profile is None:
+        return
+    for finding in profile.warnings:
+        line = finding.location.line if finding.location is not None else None
+        place = f"{profile.file}:{line}" if line else profile.file
+        said = render_message(finding.message, lang)
+        sys.stderr.write(f"ovop-assess: {text('ui.warning', lang)}: {shown(f'{place}: {said}')}\n")
 
 
 def run_init(*, target: Path | None, force: bool, code: str | None, office: bool, lang: Lang) -> int:
