@@ -27,6 +27,10 @@ from .strict_model import StrictModel
 from .validate import _translate
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
+#: The version of a set whose file gives none (what JSON and JUnit say; documents for people word it).
+UNVERSIONED = "unversioned"
+
+
 SHIPPED_PACKAGE = "ovop_assess.criteria"
 
 
@@ -271,9 +275,12 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
     own = chain[-1].file  # title, version and source describe this set, not the one it extends
     if not active:
         raise UsageError(Message("usage.no_rules", {"set": own.id}), file=chain[-1].label)
+    if not any(rule.required or rule.group for rule in active):
+        # Advisory rules alone decide nothing: every file, even an untouched template, would be eligible.
+        raise UsageError(Message("usage.nothing_required", {"set": own.id}), file=chain[-1].label)
     set_info = SetInfo(
         id=own.id,
-        version=own.version or "unversioned",
+        version=own.version or UNVERSIONED,
         title={"en": own.title.en, "id": own.title.id} if own.title else {"en": own.id, "id": own.id},
         source=own.source,
     )

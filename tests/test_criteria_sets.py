@@ -163,6 +163,28 @@ def test_a_set_that_enables_nothing_is_a_usage_error(tmp_path: Path) -> None:
     assert caught.value.message.id == "usage.no_rules"
 
 
+def test_a_set_of_advisory_rules_alone_is_a_usage_error(tmp_path: Path) -> None:
+    # Nothing required: an untouched template would be "eligible, score 0.00".
+    rules = "".join(f"  C{i}: {{required: false}}\n" for i in range(1, 9))
+    f = write(tmp_path / "s.yaml", f"id: s\nextends: default\nrules:\n{rules}")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    assert caught.value.message.id == "usage.nothing_required"
+    grouped = rules.replace("  C1: {required: false}", "  C1: {required: false, group: route}")
+    write(tmp_path / "g.yaml", f"id: g\nextends: default\nrules:\n{grouped}")
+    assert criteria_sets.load(str(tmp_path / "g.yaml")).rules  # a group decides: allowed
+
+
+def test_a_set_without_a_version_says_so_in_the_readers_words(tmp_path: Path) -> None:
+    from ovop_assess.render.criterion import version_words
+
+    f = write(tmp_path / "s.yaml", "id: s\nextends: default\n")
+    info = criteria_sets.load(str(f)).info
+    assert info.version == "unversioned"  # what JSON and JUnit carry
+    assert (version_words(info.version, "id"), version_words(info.version, "en")) == ("tanpa nomor", "unversioned")
+    assert version_words("2026.1", "id") == "2026.1"
+
+
 @pytest.mark.parametrize("weight", [".inf", ".nan", "-.inf"])
 def test_a_weight_must_be_an_ordinary_number(tmp_path: Path, weight: str) -> None:
     """A weight of .inf made the total score nan and the JSON report invalid (bare NaN)."""

@@ -35,8 +35,16 @@ def test_assurance_examples_are_current(monkeypatch: pytest.MonkeyPatch, capsys:
     """Each `$ ovop-assess … | tail -1` line of the README is followed by the last line the tool really prints."""
     pairs = re.findall(r"^\$ ovop-assess (.+?) \| tail -1\n(.+)$", README, re.M)
     assert len(pairs) >= 5, "the assurance examples (English and Indonesian) are not in the README"
+    # The user docs show such lines too: they must not go stale either.
+    docs = [(page.name, page.read_text(encoding="utf-8")) for page in sorted((ROOT / "docs").glob("*.md"))]
+    in_docs = [
+        (name, pair)
+        for name, page in docs
+        for pair in re.findall(r"^\$ ovop-assess (.+?) \| tail -1\n(.+)$", page, re.M)
+    ]
+    assert len(in_docs) >= 2, "docs/criteria.md's assurance examples are gone"
     monkeypatch.chdir(ROOT)
-    for args, shown in pairs:
+    for where, (args, shown) in [("README", pair) for pair in pairs] + in_docs:
         main(args.split())
         last = capsys.readouterr().out.rstrip("\n").splitlines()[-1].rstrip()
-        assert last == shown, f"README: ovop-assess {args}"
+        assert last == shown, f"{where}: ovop-assess {args}"

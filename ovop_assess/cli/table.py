@@ -22,7 +22,7 @@ from rich.text import Text
 
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
-from ..render.criterion import assurance_word, backing, criterion_ids, role
+from ..render.criterion import assurance_word, backing, criterion_ids, role, version_words
 from ..render.reader import decimal
 from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
@@ -134,7 +134,10 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     info = report.criteria_set
     # The criteria set above the verdict, so the verdict line stays one line (and `| tail -1` shows it).
     footer = Text()
-    footer.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)) + "\n", style="dim")
+    footer.append(
+        one_line(text("ui.criteria_set", lang, id=info.id, version=version_words(info.version, lang))) + "\n",
+        style="dim",
+    )
     footer.append(f"{text('ui.verdict', lang)}: ")
     footer.append(_verdict(result.verdict, lang))
     backed = backing(result, lang)
@@ -227,7 +230,9 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
         if result.verdict is Verdict.INVALID:
             parts.append(_errors(result, lang))
     info = report.criteria_set
-    parts.append(Text(text("ui.criteria_set", lang, id=info.id, version=info.version), style="dim"))
+    parts.append(
+        Text(text("ui.criteria_set", lang, id=info.id, version=version_words(info.version, lang)), style="dim")
+    )
     return parts
 
 
@@ -310,7 +315,9 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     info = criteria.info
     # Text from a criteria set or a plugin: Text cells (never rich markup), controls and breaks escaped.
     heading = Text(f"{one_line(info.title.get(lang, info.id))}\n", style="bold")
-    heading.append(one_line(text("ui.criteria_set", lang, id=info.id, version=info.version)), style="dim")
+    heading.append(
+        one_line(text("ui.criteria_set", lang, id=info.id, version=version_words(info.version, lang))), style="dim"
+    )
     if info.source:
         heading.append(f"\n{one_line(info.source)}", style="dim")
     if criteria.description:

@@ -152,6 +152,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the criteria set '{set}' enables no rule: nothing would be assessed",
         "id": "kumpulan kriteria '{set}' tidak mengaktifkan aturan apa pun: tidak ada yang dinilai",
     },
+    "usage.nothing_required": {
+        "en": "the criteria set '{set}' requires no rule and no group: advisory rules alone decide nothing, and every file would be eligible; make at least one rule required",
+        "id": "kumpulan kriteria '{set}' tidak mewajibkan aturan atau kelompok apa pun: aturan yang tidak wajib saja tidak memutuskan apa-apa, dan setiap berkas akan dinilai layak; wajibkan sekurang-kurangnya satu aturan",
+    },
     "usage.unknown_rule": {
         "en": "unknown rule '{rule}'; known rules: {known}",
         "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",

@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.group": {"en": "one of group {group}", "id": "salah satu dari kelompok {group}"},
     "ui.required": {"en": "required", "id": "wajib"},
     "ui.warning": {"en": "warning", "id": "peringatan"},
+    "ui.unversioned": {"en": "unversioned", "id": "tanpa nomor"},
     "ui.errors_in": {"en": "{count} problem(s) in {file}", "id": "{count} masalah di {file}"},
     "ui.summary": {
         "en": "{files} file(s): {eligible} eligible, {not_eligible} not eligible, {incomplete} incomplete, {invalid} invalid",

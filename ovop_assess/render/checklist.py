@@ -32,6 +32,7 @@ from ..messages import Lang, render, text
 from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
+from .criterion import version_words
 from .markdown_text import Verbatim, code_span, escape_markdown
 from .reader import decimal, long_date
 from .sheet_place import sheet_place
@@ -136,6 +137,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "backing": backing(),
         "place": lambda location: sheet_place(location, lang),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
+        "set_version": version_words(document.criteria_set.version, lang),
         "area_table": t(
             "area.dataset",
             name=area_dataset.NAME,

@@ -13,7 +13,7 @@ from ..comparison import Assessment, Change, Comparison, CriterionChange, Criter
 from ..messages import Lang, render, text
 from ..results import Status
 from ..rules import registry_title
-from .criterion import assurance_word
+from .criterion import assurance_word, version_words
 from .reader import decimal, long_date
 
 MARK = {Status.PASS: "✓", Status.FAIL: "✗", Status.UNKNOWN: "?", Status.WAIVED: "~", Status.ERROR: "!"}
@@ -66,7 +66,9 @@ def side_line(side: Assessment, *, before: bool, lang: Lang) -> str:
         facts.append(text("compare.fact_year", lang, year=side.region.proposal_year))
     if side.as_of is not None:
         facts.append(text("compare.fact_date", lang, date=long_date(side.as_of, lang)))
-    facts.append(text("compare.fact_set", lang, id=side.criteria_set.id, version=side.criteria_set.version))
+    facts.append(
+        text("compare.fact_set", lang, id=side.criteria_set.id, version=version_words(side.criteria_set.version, lang))
+    )
     file = side.file
     if side.source is Source.REPORT and side.entry is not None:
         file = text("compare.side_entry", lang, report=side.file, file=side.entry)

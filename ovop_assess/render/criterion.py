@@ -100,6 +100,13 @@ def counts_against(result: FileResult, criterion: CriterionResult) -> bool:
     )
 
 
+def version_words(version: str, lang: Lang) -> str:
+    """A criteria set's version as a reader sees it: the word for none in the reader's language."""
+    from ..criteria_sets import UNVERSIONED
+
+    return text("ui.unversioned", lang) if version == UNVERSIONED else version
+
+
 def assurance_word(level: Assurance | None, lang: Lang) -> str:
     """``declared only``, ``documented`` or ``verified`` in ``lang``; empty for no assurance."""
     return render(level.message, lang) if level is not None else ""

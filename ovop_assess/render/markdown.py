@@ -26,7 +26,7 @@ from typing import Final
 from ..messages import Lang, text
 from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
-from .criterion import assurance_word, criterion_ids
+from .criterion import assurance_word, criterion_ids, version_words
 from .markdown_text import escape_markdown as escape
 from .sheet_place import sheet_place
 
@@ -87,7 +87,10 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
     lines += [_region_row(result, ids, lang) for result in report.results]
     legend = " · ".join(f"{mark} {text('status.' + status.value, lang)}" for status, mark in MARKS.items())
     info = report.criteria_set
-    lines += ["", f"{legend} — {escape(text('ui.criteria_set', lang, id=info.id, version=info.version))}"]
+    lines += [
+        "",
+        f"{legend} — {escape(text('ui.criteria_set', lang, id=info.id, version=version_words(info.version, lang)))}",
+    ]
     for result in report.results:
         if result.verdict is not Verdict.INVALID:
             continue

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..messages import Lang, render, text
 from ..results import Assurance, Status
 from ..selection_round import Candidate, Round, Since
+from .criterion import version_words
 from .reader import decimal, long_date
 
 _MARK = {Status.FAIL: "✗", Status.UNKNOWN: "?", Status.ERROR: "!"}
@@ -113,7 +114,7 @@ def subtitle(document: Round, lang: Lang) -> str:
         lang,
         set=info.title.get(lang) or info.id,
         id=info.id,
-        version=info.version,
+        version=version_words(info.version, lang),
         date=long_date(document.as_of, lang),
     )
 
