@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -167,13 +170,24 @@ def read_previous(path: Path) -> PreviousRound:
         if not isinstance(region, dict):
             continue
         try:
-            since = Since(True, Verdict(row.get("verdict")), float(row.get("score", 0.0)))
+            score = float(row.get("score", 0.0))
+            since = Since(True, Verdict(row.get("verdict")), score)
         except (TypeError, ValueError):
+            continue
+        if not math.isfinite(score):  # 1e999 reads as infinity, which no JSON report may carry
             continue
         key = match_key(region)
         (by_code if key[0] == "code" else by_name)[key] = since
         by_name.setdefault(("name", *match_key({**region, "code": None})[1:]), since)
     return PreviousRound(label, by_code, by_name)
+
+
+#: A report of 10,000 candidates is a few megabytes; a larger file is no report of this tool's.
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
 
 
 def read_report_rows(path: Path, unreadable: str) -> tuple[dict[str, Any], list[Any]]:
@@ -184,8 +198,21 @@ def read_report_rows(path: Path, unreadable: str) -> tuple[dict[str, Any], list[
     """
     label = file_label(path)
     try:
-        data = json.loads(path.read_bytes())
+        # Never blocking (a FIFO), a regular file only, and bounded: the report is read whole.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise UsageError(Message("file.not_found", {}), file=label) from None
     except (OSError, ValueError):
+        raise UsageError(Message(unreadable, {"path": label})) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_REPORT_BYTES:
+            raise UsageError(Message(unreadable, {"path": label}))
+        raw = handle.read(MAX_REPORT_BYTES + 1)
+    try:
+        # NaN and Infinity are no JSON: a report holding them was not written by this tool.
+        data = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # RecursionError: a document nested thousands deep
         raise UsageError(Message(unreadable, {"path": label})) from None
     rows = data.get("candidates", data.get("results")) if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(rows, list):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,32 @@ def test_the_examples_round_matches_its_golden_output(name: str) -> None:
     assert update.render_round(*update.ROUND_OUTPUTS[name]) == golden.read_bytes(), (
         "if the change is intended, run `.venv/bin/python tests/update_golden.py` and review the diff"
     )
+
+
+def test_a_hostile_or_missing_previous_report_is_a_clear_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    region = str(REGIONS / "kauman-batik.yaml")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # json.loads would overflow the stack
+    nan = tmp_path / "nan.json"
+    nan.write_text('{"results": [{"region": {"name": "Kauman"}, "verdict": "eligible", "score": NaN}]}')
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # read blocking, it would hang the run
+    for path in (deep, nan, fifo):
+        assert main(["round", region, "--previous", str(path)]) == 2
+        assert "is no JSON report of ovop-assess" in capsys.readouterr().err
+    assert main(["round", region, "--previous", str(tmp_path / "none.json")]) == 2
+    assert capsys.readouterr().err == f"ovop-assess: {tmp_path / 'none.json'}: file not found\n"
+
+
+def test_a_previous_score_of_1e999_never_makes_the_round_json_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = tmp_path / "old.json"
+    row = {"region": {"name": "Kauman", "level": "kelurahan", "city": "Kota Surakarta"}, "verdict": "eligible"}
+    previous.write_text(json.dumps({"results": [row]})[:-3] + ', "score": 1e999}]}', encoding="utf-8")
+    args = ["round", str(REGIONS / "kauman-batik.yaml"), "--previous", str(previous), "--format", "json"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Infinity" not in out and json.loads(out)["candidates"][0]["since"]["found"] is False
