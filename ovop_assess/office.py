@@ -63,6 +63,7 @@ class OfficeProfile(NamedTuple):
     logo: str | None  # data:image/png;base64,… (None without a logo)
     file: str  # the profile's label, for messages
     warnings: tuple[Finding, ...] = ()  # values still the template's examples (said on stderr, not fatal)
+    logo_file: Path | None = None  # where the logo was read from: an input no --output may replace
 
 
 class OfficeInvalid(UsageError):
@@ -98,7 +99,8 @@ def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
             logo = logo_or_problem
     if findings or office is None:
         raise _invalid(label, sorted(findings, key=_line))
-    return OfficeProfile(office, logo, label, _template_leftovers(office, loaded.positions))
+    logo_file = path.parent / office.logo if office.logo is not None else None
+    return OfficeProfile(office, logo, label, _template_leftovers(office, loaded.positions), logo_file)
 
 
 def _template_leftovers(office: Office, positions: Positions) -> tuple[Finding, ...]:

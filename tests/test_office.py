@@ -164,3 +164,16 @@ def test_checklist_with_the_office_letterhead_signatures_and_no_evidence_keys(tm
     assert text.startswith("**Pemerintah Kabupaten Purwakarta**")
     assert "- Kepala Dinas: **Nama Kepala Dinas**, NIP 19700101 199003 1 001" in text
     assert "champion_willingness_letter" not in text and "kunci bukti" not in text
+
+
+def test_output_may_not_replace_the_office_logo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_bytes((ROOT / "examples" / "round" / "logo.svg").read_bytes())
+    profile = tmp_path / "office.yaml"
+    profile.write_text("office: Dinas X\nlogo: logo.svg\n", encoding="utf-8")
+    region = str(ROOT / "examples" / "regions" / "kauman-batik.yaml")
+    before = logo.read_bytes()
+    for command in (["round", region], ["checklist", region]):
+        assert main([*command, "--office", str(profile), "-f", "html", "-o", str(logo)]) == 2
+        assert "is one of the input files" in capsys.readouterr().err
+    assert logo.read_bytes() == before

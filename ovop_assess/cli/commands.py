@@ -233,6 +233,8 @@ def run_checklist(
 
     profile = load_office(office) if office is not None else None  # a bad profile stops before any work
     _say_office_warnings(profile, lang)
+    if profile is not None and profile.logo_file is not None:
+        refuse_output_among_inputs(output, [profile.logo_file])
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
@@ -282,6 +284,8 @@ def run_round(
     refuse_output_among_inputs(output, inputs)
     profile = load_office(office) if office is not None else None  # a bad profile stops before any work
     _say_office_warnings(profile, lang)
+    if profile is not None and profile.logo_file is not None:
+        refuse_output_among_inputs(output, [profile.logo_file])
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     document = make_round(
