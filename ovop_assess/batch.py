@@ -73,6 +73,7 @@ def iter_assess(
     workers = default_jobs(len(paths)) if jobs is None else max(1, jobs)
     with _quiet_gc():
         for result in _iterate(paths, (criteria, as_of, limits, convert, rule_timeout), workers):
+            rule_guard.raise_if_stopped()  # a signal whose exception was swallowed (by a plugin, a hook) still stops
             if on_result is not None:
                 on_result(result)
             yield result
@@ -117,7 +118,14 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     chunk = max(1, min(32, len(paths) // (workers * 8)))
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,))
     try:
-        yield from executor.map(_one, paths, chunksize=chunk)
+        # The workers are forked while map() submits; a signal handler that raised in the middle of a fork
+        # (in an at-fork hook, where Python only prints "Exception ignored") would be lost, or leave a
+        # worker the pool never registered. Held back until every fork is done, it is raised right after.
+        with _signals_held():
+            results = executor.map(_one, paths, chunksize=chunk)
+        for result in results:
+            rule_guard.raise_if_stopped()
+            yield result
     except BaseException:
         # Ctrl-C, a consumer that stops early, or a worker that died: stop now, never hang.
         # A second Ctrl-C must not cut the stopping short and leave the workers running.
@@ -127,8 +135,28 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     executor.shutdown(wait=True)
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM blocked (delivered when it ends); a no-op where the platform cannot block them."""
+    import signal
+    import threading
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _init_worker(job: Job) -> None:
     import signal
+
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back: a worker takes them again
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
     # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
     # signal itself would die mid-task, print its own traceback and could wedge the pool.
@@ -156,7 +184,11 @@ def _sigint_ignored() -> Iterator[None]:
 
 
 def _stop(executor: Any) -> None:
+    import multiprocessing
+
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    # Any child this process started, registered with the pool or not: none may outlive the run.
+    processes += [child for child in multiprocessing.active_children() if child not in processes]
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()

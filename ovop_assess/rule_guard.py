@@ -74,6 +74,13 @@ def stop_requested() -> BaseException | None:
     return _State.stop
 
 
+def raise_if_stopped() -> None:
+    """Raise the noted stop request again: the handler's own raise can be lost (swallowed where Python only
+    prints "Exception ignored"), and a run that was told to stop must not go on to finish and exit 0."""
+    if _State.stop is not None:
+        raise _State.stop
+
+
 def clear_stop() -> None:
     """Forget the stop request (the CLI's run is over; tests run several in one process)."""
     _State.stop = None

@@ -25,7 +25,13 @@ from .terminal import shown
 def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
     """``run()``'s exit code, or the code of what it raised, after saying what went wrong."""
     try:
-        return run()
+        code = run()
+        # A stop request whose exception was lost on the way (swallowed where Python only prints
+        # "Exception ignored"): the run was told to stop, and must not end as if it had finished.
+        from ..rule_guard import raise_if_stopped
+
+        raise_if_stopped()
+        return code
     except typer.Exit as exc:  # --help, --version: done, with the code they chose
         return int(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort) as exc:

@@ -47,6 +47,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from .. import rule_guard
 from ..errors import UsageError
 from ..results import Message, file_label
 
@@ -280,6 +281,7 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
         _write_chunks(handle, chunks)
         # mkstemp makes the file private (0600): keep the replaced file's mode, else what a plain open() gives.
         os.chmod(temp, _new_file_mode() if mode is None else mode)
+        rule_guard.raise_if_stopped()  # told to stop, its exception lost on the way: no report appears
         os.replace(temp, target)
     except BaseException as exc:
         # Ctrl-C or a full disk: leave no partial file behind.

@@ -398,3 +398,27 @@ def test_a_plugin_whose_import_exits_or_never_ends_is_unavailable(tmp_path: Path
     assert done.returncode == 4, done.stderr
     x1 = {c["id"]: c for c in json.loads(done.stdout)["results"][0]["criteria"]}["X1"]
     assert x1["status"] == "error" and "SystemExit" in x1["reasons"][0]
+
+
+def test_a_stop_whose_exception_was_lost_still_ends_the_run_as_stopped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A signal handler's exception raised inside an at-fork hook or a __del__ is only printed by Python
+    # ("Exception ignored in ..."): the run went on, wrote its whole report and exited 0.
+    from ovop_assess import rule_guard
+    from ovop_assess.cli.error_handler import run_guarded
+    from ovop_assess.cli.output import write_output
+    from ovop_assess.cli.signals import Terminated
+
+    rule_guard.clear_stop()
+    try:
+        rule_guard.request_stop(Terminated())
+        target = tmp_path / "report.json"
+        with pytest.raises(Terminated):
+            write_output("{}", target)
+        assert list(tmp_path.iterdir()) == []  # no report, no temporary file
+        assert run_guarded(lambda: 0, "en", debug=False) == 143
+        assert "terminated" in capsys.readouterr().err
+    finally:
+        rule_guard.clear_stop()
+    assert run_guarded(lambda: 0, "en", debug=False) == 0
