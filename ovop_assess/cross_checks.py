@@ -70,12 +70,17 @@ def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: 
     8 or 9), but YAML 1.2 tools — editors using the exported JSON Schema —
     read a number and drop the zero. Quoting it makes every reader agree.
     """
-    paths: list[PathKey] = [("region", "code"), ("product", "kbli")]
+    found: list[tuple[PathKey, Any]] = [
+        (path, value_at(data, path)) for path in (("region", "code"), ("product", "kbli"))
+    ]
     firms = data.get("firms")
-    if isinstance(firms, list):
-        paths += [("firms", i, "nib") for i, firm in enumerate(firms) if isinstance(firm, dict) and "nib" in firm]
-    for path in paths:
-        value = value_at(data, path)
+    if isinstance(firms, list):  # (each firm's nib read where it is: a file has thousands of firms)
+        found += [
+            (("firms", i, "nib"), firm["nib"])
+            for i, firm in enumerate(firms)
+            if isinstance(firm, dict) and "nib" in firm
+        ]
+    for path, value in found:
         if isinstance(value, str) and _plain_stays_text(value) and positions.unquoted(path):
             warnings.append(Finding(Message("warn.unquoted_code", {"value": _clip(value)}), positions.value(path)))
 

@@ -76,20 +76,32 @@ def _by_mapping() -> dict[Pattern, dict[str, frozenset[str]]]:
     return {where: {key: frozenset(values) for key, values in keys.items()} for where, keys in grouped.items()}
 
 
+@functools.cache
+def _leads_to_placeholder() -> frozenset[Pattern]:
+    """Every field pattern that holds a placeholder or leads to one: ``("firms",)``, ``("firms", "*")``, ...
+
+    Data anywhere else holds none, so clearing need not walk it.
+    """
+    return frozenset(pattern[:end] for pattern, _ in placeholders() for end in range(1, len(pattern) + 1))
+
+
 def _plain_and_clean(item: dict[str, Any], pattern: Pattern) -> bool:
     """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
 
     Most entries of a long list are like that; checking only the fields that have a
     placeholder keeps a file of thousands of firms fast.
     """
-    if any(isinstance(value, dict | list) for value in item.values()):
-        return False
+    for value in item.values():  # (a plain loop: this runs for every entry of every list)
+        if isinstance(value, (dict, list)):
+            return False
     table = _by_mapping().get(pattern)
     if not table:
         return True
-    return not any(
-        isinstance(value := item.get(key), str) and _normal(value) in values for key, values in table.items()
-    )
+    for key, values in table.items():
+        value = item.get(key)
+        if isinstance(value, str) and _normal(value) in values:
+            return False
+    return True
 
 
 def _uncomment(line: str) -> str:
@@ -173,7 +185,7 @@ def _item_of(annotation: Any) -> Any:
 
 
 class Cleared(NamedTuple):
-    data: dict[str, Any]
+    data: dict[str, Any]  # the very mapping given when nothing was dropped (no need to validate it again)
     warnings: tuple[Finding, ...]
     positions: Positions  # the file's positions, seen through the dropped list entries
 
@@ -200,14 +212,22 @@ def _clear_mapping(
     *,
     in_list: bool,
 ) -> tuple[dict[str, Any], bool]:
-    """The mapping without its placeholders, and whether a required field of it held one."""
+    """The mapping without its placeholders, and whether a required field of it held one.
+
+    Nothing dropped inside it: the very mapping given, so the caller can tell without comparing.
+    """
     out: dict[str, Any] = {}
-    required_hit = False
+    required_hit = changed = False
+    fields = _field_names(model)
+    leads = _leads_to_placeholder()
     for key, value in data.items():
-        if not isinstance(key, str) or key not in model.model_fields:
+        if key not in fields:  # (not text, or no field of the model: left as it is)
             out[key] = value
             continue
         here, where = (*pattern, key), (*path, key)
+        if here not in leads:  # no placeholder at this field or below it
+            out[key] = value
+            continue
         facts = _field_facts(model, key)
         if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
             if facts.required:
@@ -217,29 +237,36 @@ def _clear_mapping(
                 out[key] = value
             else:
                 warnings.append(_warning("warn.template_value", where, value, positions))
+                changed = True
             continue
         if isinstance(value, dict) and facts.model is not None:
             sub, hit = _clear_mapping(
                 value, facts.model, where, here, known, positions, warnings, index_maps, in_list=False
             )
+            changed = changed or sub is not value
             if value and not sub and not hit:
                 continue  # every value it had was a placeholder: the mapping is not known yet
             out[key] = sub
         elif isinstance(value, list):
-            kept = _clear_list(value, facts.item, where, here, known, positions, warnings, index_maps)
+            kept = _clear_list(value, facts, where, here, known, positions, warnings, index_maps)
             if value and not kept:
+                changed = True
                 continue  # every entry was a placeholder: absent ("not known yet"), never "none"
-            out[key] = list(kept.values())
+            entries = list(kept.values())
             if len(kept) != len(value):
                 index_maps[where] = list(kept)
+                changed = True
+            elif any(entry is not item for entry, item in zip(entries, value, strict=True)):
+                changed = True
+            out[key] = entries
         else:
             out[key] = value
-    return out, required_hit
+    return (out if changed else data), required_hit
 
 
 def _clear_list(
     items: list[Any],
-    item_annotation: Any,
+    field: _FieldFacts,
     path: PathKey,
     pattern: Pattern,
     known: frozenset[tuple[Pattern, str]],
@@ -249,7 +276,7 @@ def _clear_list(
 ) -> dict[int, Any]:
     """The entries kept, by their index in the file (in order)."""
     here = (*pattern, "*")
-    model = _model_in(item_annotation)
+    model = field.item_model
     kept: dict[int, Any] = {}
     for i, item in enumerate(items):
         where = (*path, i)
@@ -274,8 +301,9 @@ def _clear_list(
 
 def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
     """Whether a free-text field of ``data`` still holds a value (a name, a description)."""
+    fields = _field_names(model)
     for key, value in data.items():
-        if isinstance(value, str) and value.strip() and key in model.model_fields and _field_facts(model, key).text:
+        if isinstance(value, str) and value.strip() and key in fields and _field_facts(model, key).text:
             return True
     return False
 
@@ -283,8 +311,14 @@ def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
 class _FieldFacts(NamedTuple):
     required: bool
     model: type[BaseModel] | None  # the model its mapping value follows
-    item: Any  # the annotation of its list items
+    item_model: type[BaseModel] | None  # the model its list items follow
     text: bool  # free text
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    # pydantic's model_fields is a property worked out on each access: read once per model.
+    return frozenset(model.model_fields)
 
 
 @functools.cache
@@ -292,7 +326,8 @@ def _field_facts(model: type[BaseModel], key: str) -> _FieldFacts:
     """What clearing needs to know of a field, worked out once per field rather than per value."""
     field = model.model_fields[key]
     annotation = _annotation(field)
-    return _FieldFacts(field.is_required(), _model_in(annotation), _item_of(annotation), _free_text(annotation))
+    item_model = _model_in(_item_of(annotation))
+    return _FieldFacts(field.is_required(), _model_in(annotation), item_model, _free_text(annotation))
 
 
 def _warning(message_id: str, path: PathKey, value: str, positions: Positions) -> Finding:
