@@ -85,16 +85,16 @@ def _leads_to_placeholder() -> frozenset[Pattern]:
     return frozenset(pattern[:end] for pattern, _ in placeholders() for end in range(1, len(pattern) + 1))
 
 
-def _plain_and_clean(item: dict[str, Any], pattern: Pattern) -> bool:
+def _plain_and_clean(item: dict[str, Any], table: dict[str, frozenset[str]] | None) -> bool:
     """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
 
     Most entries of a long list are like that; checking only the fields that have a
-    placeholder keeps a file of thousands of firms fast.
+    placeholder (``table``: the list's entry in :func:`_by_mapping`) keeps a file of
+    thousands of firms fast.
     """
     for value in item.values():  # (a plain loop: this runs for every entry of every list)
         if isinstance(value, (dict, list)):
             return False
-    table = _by_mapping().get(pattern)
     if not table:
         return True
     for key, values in table.items():
@@ -277,6 +277,7 @@ def _clear_list(
     """The entries kept, by their index in the file (in order)."""
     here = (*pattern, "*")
     model = field.item_model
+    table = _by_mapping().get(here)
     kept: dict[int, Any] = {}
     for i, item in enumerate(items):
         where = (*path, i)
@@ -284,7 +285,7 @@ def _clear_list(
             warnings.append(_warning("warn.template_value", where, item, positions))
             continue
         if isinstance(item, dict) and model is not None:
-            if _plain_and_clean(item, here):
+            if _plain_and_clean(item, table):
                 kept[i] = item
                 continue
             before = len(warnings)
