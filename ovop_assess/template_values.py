@@ -85,21 +85,32 @@ def _leads_to_placeholder() -> frozenset[Pattern]:
     return frozenset(pattern[:end] for pattern, _ in placeholders() for end in range(1, len(pattern) + 1))
 
 
-def _plain_and_clean(item: dict[str, Any], table: dict[str, frozenset[str]] | None) -> bool:
-    """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
+@functools.cache
+def _entry_fields(pattern: Pattern) -> dict[str, frozenset[str]]:
+    """The fields of a list entry at ``pattern`` that hold a placeholder or lead to one, with its placeholders.
 
-    Most entries of a long list are like that; checking only the fields that have a
-    placeholder (``table``: the list's entry in :func:`_by_mapping`) keeps a file of
-    thousands of firms fast.
+    ``("firms", "*")`` -> ``{"name": {"usaha 01", "usaha 02"}, "mentor": {"usaha 01"}}``; a field
+    that only leads to one has none of its own.
     """
-    for value in item.values():  # (a plain loop: this runs for every entry of every list)
-        if isinstance(value, (dict, list)):
-            return False
-    if not table:
-        return True
-    for key, values in table.items():
+    table = _by_mapping().get(pattern, {})
+    depth = len(pattern)
+    keys = {str(lead[depth]) for lead in _leads_to_placeholder() if len(lead) > depth and lead[:depth] == pattern}
+    return {key: table.get(key, frozenset()) for key in keys}
+
+
+def _plain_and_clean(item: dict[str, Any], fields: dict[str, frozenset[str]]) -> bool:
+    """Whether clearing a list entry would change nothing: it is kept as it is, cheaply.
+
+    Most entries of a long list are like that; looking only at the fields that hold a
+    placeholder or lead to one (``fields``: :func:`_entry_fields`) keeps a file of thousands
+    of firms fast. A nested value there is left to the full walk.
+    """
+    for key, values in fields.items():
         value = item.get(key)
-        if isinstance(value, str) and _normal(value) in values:
+        if isinstance(value, str):
+            if _normal(value) in values:
+                return False
+        elif isinstance(value, (dict, list)):
             return False
     return True
 
@@ -277,7 +288,7 @@ def _clear_list(
     """The entries kept, by their index in the file (in order)."""
     here = (*pattern, "*")
     model = field.item_model
-    table = _by_mapping().get(here)
+    fields = _entry_fields(here)
     kept: dict[int, Any] = {}
     for i, item in enumerate(items):
         where = (*path, i)
@@ -285,7 +296,7 @@ def _clear_list(
             warnings.append(_warning("warn.template_value", where, item, positions))
             continue
         if isinstance(item, dict) and model is not None:
-            if _plain_and_clean(item, table):
+            if _plain_and_clean(item, fields):
                 kept[i] = item
                 continue
             before = len(warnings)
