@@ -23,8 +23,8 @@ from . import rules as registry
 from .errors import UsageError
 from .results import Assurance, Location, Message, SetInfo
 from .rules.base import RuleSpec
+from .schema_errors import translate
 from .strict_model import StrictModel
-from .validate import _translate
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
 #: The version of a set whose file gives none (what JSON and JUnit say; documents for people word it).
@@ -185,7 +185,7 @@ def _parse(label: str, loaded: Loaded) -> _Layer:
 
 def _set_error(label: str, error: Any, positions: Positions) -> UsageError:
     """A set file's schema error, naming the rule and the option when it is about one."""
-    finding = _translate(error, positions, root=SetFile)
+    finding = translate(error, positions, root=SetFile)
     loc = tuple(error["loc"])
     if len(loc) >= 3 and loc[0] == "rules":
         option = ".".join(str(p) for p in loc[2:])
@@ -255,7 +255,7 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 error = exc.errors(include_input=False)[0]
                 name = ".".join(str(p) for p in error["loc"]) or "params"
                 source = params_from.get(rule_id, layer)
-                finding = _translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
+                finding = translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
                 raise UsageError(
                     Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": finding.message}),
                     file=source.label,

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
+from .cross_checks import check_firms
 from .region import Firm, FirmSheet
 from .results import Finding, Location, Message, file_label
-from .validate import MAX_ERRORS, _check_firms, _listed, _translate
+from .schema_errors import translate
+from .validate import MAX_ERRORS, listed
 from .yaml_source import Limits, Loaded, PathKey, Positions
 
 if TYPE_CHECKING:
@@ -88,7 +90,7 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     try:
         FirmSheet.model_validate(reference)
     except ValidationError as exc:
-        problems = [_translate(error, positions, FirmSheet, ("firms",)) for error in exc.errors(include_input=False)]
+        problems = [translate(error, positions, FirmSheet, ("firms",)) for error in exc.errors(include_input=False)]
         return loaded._replace(data=rest, problems=(*loaded.problems, *problems))
 
     written: str = reference["file"]
@@ -201,7 +203,7 @@ def import_firms(path: Path, sheet: str | None, limits: Limits) -> ImportedFirms
             Firm.model_validate(firms[index])
         except ValidationError as exc:
             prefix = ("firms", index)
-            errors += [_translate(error, positions, Firm, prefix) for error in exc.errors(include_input=False)]
-    _check_firms(firms, positions, errors, warnings)
-    listed_errors = _listed(list(errors), positions, MAX_ERRORS)
-    return ImportedFirms(found.file, found.firms, listed_errors, _listed(list(warnings), positions, MAX_ERRORS))
+            errors += [translate(error, positions, Firm, prefix) for error in exc.errors(include_input=False)]
+    check_firms(firms, positions, errors, warnings)
+    listed_errors = listed(list(errors), positions, MAX_ERRORS)
+    return ImportedFirms(found.file, found.firms, listed_errors, listed(list(warnings), positions, MAX_ERRORS))

@@ -72,7 +72,7 @@ class OfficeInvalid(UsageError):
 
 def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
     """The profile at ``path``, or :class:`OfficeInvalid` listing every problem."""
-    from .validate import _translate
+    from .schema_errors import translate
 
     label = file_label(path)
     try:
@@ -88,7 +88,7 @@ def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
             office = Office.model_validate(loaded.data)
         except ValidationError as exc:
             errors = exc.errors(include_input=False)
-            findings.extend(_translate(error, loaded.positions, root=Office) for error in errors)
+            findings.extend(translate(error, loaded.positions, root=Office) for error in errors)
     logo: str | None = None
     if office is not None and office.logo is not None:
         where = loaded.positions.value(("logo",))

@@ -76,20 +76,43 @@ def _by_mapping() -> dict[Pattern, dict[str, frozenset[str]]]:
     return {where: {key: frozenset(values) for key, values in keys.items()} for where, keys in grouped.items()}
 
 
-def _plain_and_clean(item: dict[str, Any], pattern: Pattern) -> bool:
-    """Whether a list entry holds no nested value and no placeholder: kept as it is, cheaply.
+@functools.cache
+def _leads_to_placeholder() -> frozenset[Pattern]:
+    """Every field pattern that holds a placeholder or leads to one: ``("firms",)``, ``("firms", "*")``, ...
 
-    Most entries of a long list are like that; checking only the fields that have a
-    placeholder keeps a file of thousands of firms fast.
+    Data anywhere else holds none, so clearing need not walk it.
     """
-    if any(isinstance(value, dict | list) for value in item.values()):
-        return False
-    table = _by_mapping().get(pattern)
-    if not table:
-        return True
-    return not any(
-        isinstance(value := item.get(key), str) and _normal(value) in values for key, values in table.items()
-    )
+    return frozenset(pattern[:end] for pattern, _ in placeholders() for end in range(1, len(pattern) + 1))
+
+
+@functools.cache
+def _entry_fields(pattern: Pattern) -> dict[str, frozenset[str]]:
+    """The fields of a list entry at ``pattern`` that hold a placeholder or lead to one, with its placeholders.
+
+    ``("firms", "*")`` -> ``{"name": {"usaha 01", "usaha 02"}, "mentor": {"usaha 01"}}``; a field
+    that only leads to one has none of its own.
+    """
+    table = _by_mapping().get(pattern, {})
+    depth = len(pattern)
+    keys = {str(lead[depth]) for lead in _leads_to_placeholder() if len(lead) > depth and lead[:depth] == pattern}
+    return {key: table.get(key, frozenset()) for key in keys}
+
+
+def _plain_and_clean(item: dict[str, Any], fields: dict[str, frozenset[str]]) -> bool:
+    """Whether clearing a list entry would change nothing: it is kept as it is, cheaply.
+
+    Most entries of a long list are like that; looking only at the fields that hold a
+    placeholder or lead to one (``fields``: :func:`_entry_fields`) keeps a file of thousands
+    of firms fast. A nested value there is left to the full walk.
+    """
+    for key, values in fields.items():
+        value = item.get(key)
+        if isinstance(value, str):
+            if _normal(value) in values:
+                return False
+        elif isinstance(value, (dict, list)):
+            return False
+    return True
 
 
 def _uncomment(line: str) -> str:
@@ -173,7 +196,7 @@ def _item_of(annotation: Any) -> Any:
 
 
 class Cleared(NamedTuple):
-    data: dict[str, Any]
+    data: dict[str, Any]  # the very mapping given when nothing was dropped (no need to validate it again)
     warnings: tuple[Finding, ...]
     positions: Positions  # the file's positions, seen through the dropped list entries
 
@@ -200,14 +223,22 @@ def _clear_mapping(
     *,
     in_list: bool,
 ) -> tuple[dict[str, Any], bool]:
-    """The mapping without its placeholders, and whether a required field of it held one."""
+    """The mapping without its placeholders, and whether a required field of it held one.
+
+    Nothing dropped inside it: the very mapping given, so the caller can tell without comparing.
+    """
     out: dict[str, Any] = {}
-    required_hit = False
+    required_hit = changed = False
+    fields = _field_names(model)
+    leads = _leads_to_placeholder()
     for key, value in data.items():
-        if not isinstance(key, str) or key not in model.model_fields:
+        if key not in fields:  # (not text, or no field of the model: left as it is)
             out[key] = value
             continue
         here, where = (*pattern, key), (*path, key)
+        if here not in leads:  # no placeholder at this field or below it
+            out[key] = value
+            continue
         facts = _field_facts(model, key)
         if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
             if facts.required:
@@ -217,29 +248,36 @@ def _clear_mapping(
                 out[key] = value
             else:
                 warnings.append(_warning("warn.template_value", where, value, positions))
+                changed = True
             continue
         if isinstance(value, dict) and facts.model is not None:
             sub, hit = _clear_mapping(
                 value, facts.model, where, here, known, positions, warnings, index_maps, in_list=False
             )
+            changed = changed or sub is not value
             if value and not sub and not hit:
                 continue  # every value it had was a placeholder: the mapping is not known yet
             out[key] = sub
         elif isinstance(value, list):
-            kept = _clear_list(value, facts.item, where, here, known, positions, warnings, index_maps)
+            kept = _clear_list(value, facts, where, here, known, positions, warnings, index_maps)
             if value and not kept:
+                changed = True
                 continue  # every entry was a placeholder: absent ("not known yet"), never "none"
-            out[key] = list(kept.values())
+            entries = list(kept.values())
             if len(kept) != len(value):
                 index_maps[where] = list(kept)
+                changed = True
+            elif any(entry is not item for entry, item in zip(entries, value, strict=True)):
+                changed = True
+            out[key] = entries
         else:
             out[key] = value
-    return out, required_hit
+    return (out if changed else data), required_hit
 
 
 def _clear_list(
     items: list[Any],
-    item_annotation: Any,
+    field: _FieldFacts,
     path: PathKey,
     pattern: Pattern,
     known: frozenset[tuple[Pattern, str]],
@@ -249,7 +287,8 @@ def _clear_list(
 ) -> dict[int, Any]:
     """The entries kept, by their index in the file (in order)."""
     here = (*pattern, "*")
-    model = _model_in(item_annotation)
+    model = field.item_model
+    fields = _entry_fields(here)
     kept: dict[int, Any] = {}
     for i, item in enumerate(items):
         where = (*path, i)
@@ -257,7 +296,7 @@ def _clear_list(
             warnings.append(_warning("warn.template_value", where, item, positions))
             continue
         if isinstance(item, dict) and model is not None:
-            if _plain_and_clean(item, here):
+            if _plain_and_clean(item, fields):
                 kept[i] = item
                 continue
             before = len(warnings)
@@ -274,8 +313,9 @@ def _clear_list(
 
 def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
     """Whether a free-text field of ``data`` still holds a value (a name, a description)."""
+    fields = _field_names(model)
     for key, value in data.items():
-        if isinstance(value, str) and value.strip() and key in model.model_fields and _field_facts(model, key).text:
+        if isinstance(value, str) and value.strip() and key in fields and _field_facts(model, key).text:
             return True
     return False
 
@@ -283,8 +323,14 @@ def _any_text(data: dict[str, Any], model: type[BaseModel]) -> bool:
 class _FieldFacts(NamedTuple):
     required: bool
     model: type[BaseModel] | None  # the model its mapping value follows
-    item: Any  # the annotation of its list items
+    item_model: type[BaseModel] | None  # the model its list items follow
     text: bool  # free text
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    # pydantic's model_fields is a property worked out on each access: read once per model.
+    return frozenset(model.model_fields)
 
 
 @functools.cache
@@ -292,7 +338,8 @@ def _field_facts(model: type[BaseModel], key: str) -> _FieldFacts:
     """What clearing needs to know of a field, worked out once per field rather than per value."""
     field = model.model_fields[key]
     annotation = _annotation(field)
-    return _FieldFacts(field.is_required(), _model_in(annotation), _item_of(annotation), _free_text(annotation))
+    item_model = _model_in(_item_of(annotation))
+    return _FieldFacts(field.is_required(), _model_in(annotation), item_model, _free_text(annotation))
 
 
 def _warning(message_id: str, path: PathKey, value: str, positions: Positions) -> Finding:

@@ -43,9 +43,9 @@ DYNAMIC: dict[str, set[str]] = {
         f"help.cmd.{name}"
         for name in ("assess", "rules", "explain", "checklist", "round", "compare", "schema", "init", "import", "area")
     },
-    # validate.py, yaml_source.py: what YAML read an unquoted value as
+    # schema_errors.py, yaml_source/: what YAML read an unquoted value as
     'Message(f"kind.{': {"kind.bool", "kind.int", "kind.float", "kind.null", "kind.timestamp"},
-    # validate.py: _word("level", ...), _word("role", ...); render/checklist.py: t(f"level.{value}")
+    # cross_checks.py: _word("level", ...), _word("role", ...); render/checklist.py: t(f"level.{value}")
     'key = f"{kind}.{code}"': {
         "level.desa",
         "level.kelurahan",

@@ -14,7 +14,8 @@ from ovop_assess.assess import assess_text
 from ovop_assess.cli.main import main
 from ovop_assess.results import FileResult, Status, Verdict
 from ovop_assess.schema import region_template
-from ovop_assess.template_values import placeholders
+from ovop_assess.template_values import clear, placeholders
+from ovop_assess.yaml_source import Limits, parse_text
 
 AS_OF = datetime.date(2026, 11, 28)
 HEAD = "format: ovop-region/1\nregion: {name: Tahunan, level: desa, city: Kabupaten Jepara, province: Jawa Tengah}\n"
@@ -208,3 +209,30 @@ def test_real_values_beside_the_template_are_kept(text: str) -> None:
 def test_case_and_spacing_do_not_hide_a_placeholder() -> None:
     result = assess(HEAD.replace("Tahunan", "nama   DESA"))
     assert warnings_of(result) == [("warn.template_kept", "region.name", 2)]
+
+
+# --- what validate() relies on: nothing dropped, the very data back -------------------------
+
+
+def test_data_with_nothing_dropped_is_handed_back_as_it_is() -> None:
+    """validate() validates the region again only when clearing dropped something: it tells by identity."""
+    kept_only = parse_text(HEAD.replace("Tahunan", "Nama Desa"), Limits())
+    cleared = clear(kept_only.data, kept_only.positions)
+    assert cleared.data is kept_only.data
+    assert [w.message.id for w in cleared.warnings] == ["warn.template_kept"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("spatial_plan: {regulation: Perda ... tentang RTRW, conforms: true}\n", "spatial_plan"),
+        ("firms:\n  - {name: Usaha 01, role: champion}\n  - {name: Sari Rasa, role: member}\n", "firms"),
+        ("product: {name: Ukir, uniqueness: {culture: ...}}\n", "product"),
+    ],
+)
+def test_data_with_something_dropped_is_a_new_copy(text: str, field: str) -> None:
+    loaded = parse_text(HEAD + text, Limits())
+    before = json.dumps(loaded.data, sort_keys=True)
+    cleared = clear(loaded.data, loaded.positions)
+    assert cleared.data is not loaded.data and cleared.data[field] != loaded.data[field]
+    assert json.dumps(loaded.data, sort_keys=True) == before  # the loaded data is left as it was

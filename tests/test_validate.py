@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from ovop_assess.messages import CATALOGUE, render
 from ovop_assess.region import Region
 from ovop_assess.results import Finding, Location
-from ovop_assess.validate import MAX_ERRORS, RuleIds, Validated, _translate, validate
+from ovop_assess.schema_errors import translate
+from ovop_assess.validate import MAX_ERRORS, RuleIds, Validated, validate
 from ovop_assess.yaml_source import Limits, parse_text
 
 KNOWN = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "X1"]
@@ -510,7 +511,7 @@ def test_translate_locates_and_words_a_single_error() -> None:
     with pytest.raises(ValidationError) as info:
         Region.model_validate(loaded.data)
     (error,) = info.value.errors(include_input=False)
-    finding = _translate(error, loaded.positions)
+    finding = translate(error, loaded.positions)
     assert finding.location == Location("region.x", 2, 54)
     assert finding.message.id == "schema.unknown_key"
 
@@ -519,7 +520,7 @@ def test_unexpected_pydantic_error_kinds_still_get_a_plain_message() -> None:
     from ovop_assess.yaml_source import Positions
 
     error: dict[str, Any] = {"type": "some_new_kind", "loc": ("region", "name"), "msg": "raw text", "ctx": {}}
-    finding = _translate(error, Positions())
+    finding = translate(error, Positions())
     assert finding.message.id == "schema.invalid"
     assert "raw text" not in en(finding)
 

@@ -104,7 +104,12 @@ def _rule_entry(message_id: str) -> dict[str, str] | None:
     return CATALOGUE.get(message_id)
 
 
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
 def _value(value: object, lang: Lang) -> object:
+    if type(value) in _PLAIN_VALUES:  # most values: shown as they are, without the checks below
+        return value
     if isinstance(value, Message):
         return render(value, lang)
     if isinstance(value, tuple):

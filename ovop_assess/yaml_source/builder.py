@@ -237,14 +237,15 @@ def _number_text(value: Any) -> str:
 
 def _decimal_comma(value: Node, key: Node, key_value: Node) -> bool:
     """``{capacity: 1,5}``: a whole number, a comma, then digits YAML took for a key without a value."""
+    # The rarest condition first: this is asked of every entry of every mapping.
     return (
-        isinstance(value, ScalarNode)
-        and isinstance(key, ScalarNode)
+        key_value.value == ""
         and isinstance(key_value, ScalarNode)
+        and isinstance(value, ScalarNode)
+        and isinstance(key, ScalarNode)
         and not value.style
         and not key.style
         and str(value.value).isdigit()
         and str(key.value).isdigit()
-        and key_value.value == ""
         and key.start_mark.index == value.end_mark.index + 1
     )

@@ -121,7 +121,7 @@ def _written_entry(mapping: MappingNode, key: str) -> tuple[Node, Node | None] |
     """The value (and key) node of ``key`` as written in ``mapping``: the last one wins."""
     found: tuple[Node, Node | None] | None = None
     for key_node, value_node in mapping.value:
-        if isinstance(key_node, ScalarNode) and key_node.tag == STR and key_node.value == key:
+        if key_node.value == key and isinstance(key_node, ScalarNode) and key_node.tag == STR:  # rarest first
             found = (value_node, key_node)
     return found
 

@@ -1,0 +1,243 @@
+"""The checks across fields of a region file, on its loaded data: what no single field's type can say.
+
+Firm names unique and mentors naming a champion, codes YAML 1.2 tools would
+read as numbers, the region code's shape against its level, the region's
+code and names against the official area table (:mod:`.area_check`), rule
+ids of waivers and verification entries against the criteria set, and
+evidence keys no rule asks for. Each problem is an error or a warning with
+its line; they run on the raw data, so they are reported together with
+pydantic's errors (:mod:`.validate`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING, Any
+
+from .area_check import area_warnings
+from .messages import CATALOGUE
+from .region import AREA_CODE_PATTERN, LEVELS
+from .results import Finding, Message, UnknownEvidenceKey
+from .yaml_source import PathKey, Positions
+from .yaml_source import clip as _clip
+
+if TYPE_CHECKING:
+    from .validate import RuleIds
+
+_CODE = re.compile(AREA_CODE_PATTERN)
+
+
+def cross_checks(
+    data: dict[str, Any], positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
+) -> None:
+    """Every check across fields, appending to ``errors`` and ``warnings``."""
+    check_firms(data.get("firms"), positions, errors, warnings)
+    _check_unquoted_codes(data, positions, warnings)
+    _check_code(data.get("region"), positions, errors, warnings)
+    warnings.extend(area_warnings(data.get("region"), positions))
+    _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
+    _check_verification(data.get("verification"), positions, rules, errors, warnings)
+
+
+def unknown_evidence(evidence: Any, positions: Positions, rules: RuleIds) -> tuple[UnknownEvidenceKey, ...]:
+    """The ``evidence`` keys no rule of the set asks for (possible typos), each with its warning."""
+    if not isinstance(evidence, dict):
+        return ()
+    return tuple(
+        UnknownEvidenceKey(str(key), Finding(_evidence_key_message(str(key), rules), positions.key(("evidence", key))))
+        for key in evidence
+        if key not in rules.evidence_keys
+    )
+
+
+def _evidence_key_message(key: str, rules: RuleIds) -> Message:
+    """Not a document of the set; "did you mean 'access_map'?" when one is spelled nearly the same."""
+    close = difflib.get_close_matches(key, sorted(rules.evidence_keys), n=1, cutoff=0.6)
+    if close:
+        values = {"key": _clip(key), "set": rules.set_id, "suggestion": close[0]}
+        return Message("warn.evidence_unknown_key_suggest", values)
+    return Message("warn.evidence_unknown_key", {"key": _clip(key), "set": rules.set_id})
+
+
+_NUMBER_LIKE = re.compile(r"^[0-9.]+$")
+
+
+def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: list[Finding]) -> None:
+    """Codes written without quotes that YAML 1.1 happens to keep as text.
+
+    ``nib: 0123456789012`` is text to this tool (YAML 1.1 has no octal with
+    8 or 9), but YAML 1.2 tools — editors using the exported JSON Schema —
+    read a number and drop the zero. Quoting it makes every reader agree.
+    """
+    found: list[tuple[PathKey, Any]] = [
+        (path, value_at(data, path)) for path in (("region", "code"), ("product", "kbli"))
+    ]
+    firms = data.get("firms")
+    if isinstance(firms, list):  # (each firm's nib read where it is: a file has thousands of firms)
+        found += [
+            (("firms", i, "nib"), firm["nib"])
+            for i, firm in enumerate(firms)
+            if isinstance(firm, dict) and "nib" in firm
+        ]
+    for path, value in found:
+        if isinstance(value, str) and _plain_stays_text(value) and positions.unquoted(path):
+            warnings.append(Finding(Message("warn.unquoted_code", {"value": _clip(value)}), positions.value(path)))
+
+
+def _plain_stays_text(value: str) -> bool:
+    """Whether YAML 1.1 reads this digits-and-dots value, written without quotes, as text.
+
+    Only such values can be unquoted and still reach here as text (a leading 0
+    with an 8 or 9 is no octal; two dots are no float); every other one was
+    quoted, so the node tree need not be consulted.
+    """
+    if not _NUMBER_LIKE.match(value):
+        return False
+    if "." in value:
+        return value.count(".") >= 2
+    return len(value) > 1 and value.startswith("0") and ("8" in value or "9" in value)
+
+
+ABSENT = object()
+
+
+def value_at(data: Any, path: PathKey, absent: Any = None) -> Any:
+    """The value at ``path``, or ``absent`` when there is none."""
+    for part in path:
+        inside = (isinstance(part, str) and isinstance(data, dict) and part in data) or (
+            isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
+        )
+        if not inside:
+            return absent
+        data = data[part]
+    return data
+
+
+def check_firms(firms: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:
+    """Firm names unique, and each mentee's mentor a champion of the file (also run on a firm sheet's firms)."""
+    if not isinstance(firms, list):
+        return
+    entries = [(i, f) for i, f in enumerate(firms) if isinstance(f, dict)]
+    first_seen: dict[str, int] = {}
+    for i, firm in entries:
+        name = firm.get("name")
+        if not isinstance(name, str):
+            continue
+        path = ("firms", i, "name")
+        if name in first_seen:
+            first = positions.value(("firms", first_seen[name], "name"))
+            if first.cell is not None:  # a firm of a spreadsheet: its row, not the region file's firms: line
+                said = Message("sheet.duplicate_firm", {"name": _clip(name), "cell": first.cell})
+            else:
+                said = Message("check.duplicate_firm", {"name": _clip(name), "first_line": first.line or 0})
+            errors.append(Finding(said, positions.value(path)))
+        else:
+            first_seen[name] = i  # its line is looked up only if a duplicate turns up
+    champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
+    champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
+    for i, firm in entries:
+        mentor = firm.get("mentor")
+        role = firm.get("role")
+        if role != "mentee":
+            if mentor is not None and isinstance(role, str):
+                warnings.append(
+                    Finding(
+                        Message("warn.mentor_ignored", {"role": _word("role", role)}),
+                        positions.value(("firms", i, "mentor")),
+                    )
+                )
+            continue
+        if isinstance(mentor, str):
+            if mentor not in champion_set:
+                names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
+                names = names or "—"
+                errors.append(
+                    Finding(
+                        Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names}),
+                        positions.value(("firms", i, "mentor")),
+                    )
+                )
+        elif mentor is None and len(champions) >= 2:
+            errors.append(
+                Finding(Message("check.mentor_required", {"count": len(champions)}), positions.value(("firms", i)))
+            )
+
+
+def _word(kind: str, code: str) -> Message | str:
+    """A code of the format (a role, a level) in the reader's language, when the catalogue has it."""
+    key = f"{kind}.{code}"
+    return Message(key, {}) if key in CATALOGUE else code
+
+
+def _check_code(place: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:
+    if not isinstance(place, dict):
+        return
+    code, level = place.get("code"), place.get("level")
+    if not isinstance(code, str) or not _CODE.match(code) or level not in LEVELS:
+        return
+    where = positions.value(("region", "code"))
+    village = code.count(".") == 3
+    if level == "kecamatan" and village:
+        errors.append(Finding(Message("check.code_kecamatan_shape", {"code": code}), where))
+    elif level != "kecamatan" and not village:
+        errors.append(
+            Finding(Message("check.code_village_shape", {"code": code, "level": _word("level", level)}), where)
+        )
+    elif village:
+        digit = code[-4]
+        kind = {"1": "kelurahan", "2": "desa"}.get(digit)
+        if kind is not None and kind != level:
+            warnings.append(
+                Finding(
+                    Message(
+                        "warn.code_village_kind",
+                        {"code": code, "kind": _word("level", kind), "digit": digit, "level": _word("level", level)},
+                    ),
+                    where,
+                )
+            )
+
+
+def _check_waivers(
+    waivers: Any, positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
+) -> None:
+    if not isinstance(waivers, list):
+        return
+    for i, waiver in enumerate(waivers):
+        rule = waiver.get("rule") if isinstance(waiver, dict) else None
+        if not isinstance(rule, str):
+            continue
+        where = positions.value(("waivers", i, "rule"))
+        if rule in rules.active:
+            continue
+        if rules.is_known(rule):
+            warnings.append(Finding(Message("warn.waiver_rule_unused", {"rule": rule, "set": rules.set_id}), where))
+        else:
+            known = ", ".join(rules.known_list())
+            errors.append(Finding(Message("check.waiver_unknown_rule", {"rule": _clip(rule), "known": known}), where))
+
+
+def _check_verification(
+    entries: Any, positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
+) -> None:
+    """Rule ids of ``verification[].criteria``, checked as a waiver's are (``all`` names every rule)."""
+    if not isinstance(entries, list):
+        return
+    for i, entry in enumerate(entries):
+        named = entry.get("criteria") if isinstance(entry, dict) else None
+        if not isinstance(named, list):
+            continue
+        for j, rule in enumerate(named):
+            if not isinstance(rule, str) or rule in rules.active:
+                continue
+            where = positions.value(("verification", i, "criteria", j))
+            if rules.is_known(rule):
+                warnings.append(
+                    Finding(Message("warn.verification_rule_unused", {"rule": rule, "set": rules.set_id}), where)
+                )
+            else:
+                known = ", ".join(rules.known_list())
+                errors.append(
+                    Finding(Message("check.verification_unknown_rule", {"rule": _clip(rule), "known": known}), where)
+                )

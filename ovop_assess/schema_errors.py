@@ -1,0 +1,185 @@
+"""Pydantic's validation errors as findings: each in the catalogue's words, at its line.
+
+Pydantic's own texts are never shown and its ValidationError is never turned
+into a string (with aliased input that can take minutes): a message is built
+from one entry of ``errors(include_input=False)``. Used for the region file
+(:mod:`.validate`), a firm sheet, a criteria set and ``office.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from .region import Region
+from .results import Finding, Location, Message
+from .value_hints import indonesian_hint
+from .yaml_source import PathKey, Positions, format_path
+from .yaml_source import clip as _clip
+
+_TYPE_MESSAGES = {
+    "string_type": "schema.expected_text",
+    "int_type": "schema.expected_int",
+    "int_from_float": "schema.expected_int",
+    "int_parsing": "schema.expected_int",
+    "float_type": "schema.expected_number",
+    "float_parsing": "schema.expected_number",
+    "bool_type": "schema.expected_bool",
+    "bool_parsing": "schema.expected_bool",
+    "list_type": "schema.expected_list",
+    "tuple_type": "schema.expected_list",
+    "model_type": "schema.expected_mapping",
+    "model_attributes_type": "schema.expected_mapping",
+    "dict_type": "schema.expected_mapping",
+    "date_type": "schema.expected_date",
+    "date_parsing": "schema.expected_date",
+    "date_from_datetime_parsing": "schema.expected_date",
+    "date_from_datetime_inexact": "schema.expected_date",
+    "string_too_short": "schema.empty_text",
+    "rule_ids": "schema.rule_ids",
+}
+_PATTERN_MESSAGES = {
+    "nib": "schema.nib_format",
+    "code": "schema.code_format",
+    "kbli": "schema.kbli_format",
+    "nip": "schema.nip_format",  # office.yaml's signatories
+}
+
+
+def translate(error: Any, positions: Positions, root: type[BaseModel] = Region, prefix: PathKey = ()) -> Finding:
+    """One pydantic error (from ``errors(include_input=False)``) as a finding.
+
+    ``root`` is the model that was validated (for "allowed here" lists);
+    ``prefix`` is where that model's data sits in the file (for lines).
+    """
+    return Finding(message_of(error, positions, root, prefix), where_of(error, positions, prefix))
+
+
+def where_of(error: Any, positions: Positions, prefix: PathKey = ()) -> Location:
+    """Where a pydantic error points: an unknown key at the key, a missing field at its mapping."""
+    loc: PathKey = (*prefix, *error["loc"])
+    if error["type"] == "extra_forbidden":
+        return positions.key(loc)
+    if error["type"] == "missing":
+        # Point at the mapping that lacks the field, but name the field.
+        parent = positions.value(loc[:-1])
+        return parent._replace(path=format_path(loc))
+    return positions.value(loc)
+
+
+def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region, prefix: PathKey = ()) -> Message:
+    """A pydantic error in the catalogue's words (pydantic's ``errors(include_input=False)`` entry)."""
+    loc: PathKey = tuple(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, root)
+    if kind == "missing":
+        return Message("schema.missing", {"field": str(last)})
+    spelled = positions.raw((*prefix, *loc)) if kind in ("string_type", "literal_error") else None
+    if spelled is not None and not (spelled[1] == "null" and spelled[0] in ("", "~")):
+        raw, tag = spelled
+        read_as = Message(f"kind.{tag}", {})
+        if kind == "literal_error":  # `status: no`: YAML 1.1 read a boolean where a choice was meant
+            choices = _choices(ctx.get("expected", ""))
+            return Message("schema.one_of_quote", {"choices": choices, "raw": _clip(raw), "kind": read_as})
+        return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": read_as})
+    hint = indonesian_hint(kind, _choices(ctx.get("expected", "")), positions, (*prefix, *loc))
+    if hint is not None:
+        return hint
+    if kind in ("int_type", "float_type") and positions.unquoted((*prefix, *loc)):
+        written = _written_number(positions, (*prefix, *loc))
+        if written is not None:  # `0900`: a leading zero with an 8 or 9 is no YAML 1.1 number
+            return Message("schema.number_leading_zero", {"raw": _clip(written), "plain": written.lstrip("0") or "0"})
+    if kind == "string_type" and spelled is not None:  # `name:` with nothing after it, or `~`
+        return Message("schema.empty_text", {})
+    if kind in _TYPE_MESSAGES:
+        return Message(_TYPE_MESSAGES[kind], {})
+    if kind == "finite_number":
+        return Message("schema.finite_number", {})
+    if kind == "literal_error":
+        if loc == ("format",) and root is Region:
+            return Message("schema.format_version", {})
+        return Message("schema.one_of", {"choices": _choices(ctx.get("expected", ""))})
+    if kind in ("greater_than_equal", "greater_than"):
+        return Message("schema.too_small", {"limit": _number(ctx.get("ge", ctx.get("gt", "")))})
+    if kind in ("less_than_equal", "less_than"):
+        return Message("schema.too_big", {"limit": _number(ctx.get("le", ctx.get("lt", "")))})
+    if kind == "too_short":
+        return Message("schema.too_small", {"limit": ctx.get("min_length", "")})
+    if kind == "too_long":
+        return Message("schema.too_many", {"limit": ctx.get("max_length", "")})
+    if kind == "string_pattern_mismatch":
+        return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
+    return Message("schema.invalid", {"detail": kind})
+
+
+def _written_number(positions: Positions, path: PathKey) -> str | None:
+    """The digits of a plain scalar that YAML 1.1 kept as text because of a leading zero, or None."""
+    text = positions.text(path)
+    return text if text is not None and len(text) > 1 and text[0] == "0" and text.isascii() and text.isdigit() else None
+
+
+def _number(value: Any) -> Any:
+    """``0.0`` reads as ``0`` in a message."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _choices(expected: str) -> str:
+    # pydantic writes "'a', 'b' or 'c'"; analysts read "a, b, c".
+    return ", ".join(re.findall(r"'([^']*)'", expected)) or expected
+
+
+def _unknown_key(loc: PathKey, root: type[BaseModel]) -> Message:
+    key = str(loc[-1])
+    allowed = _fields_at(loc[:-1], root)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return Message("schema.unknown_key_suggest", {"key": _clip(key), "suggestion": close[0]})
+    return Message("schema.unknown_key", {"key": _clip(key), "allowed": ", ".join(allowed)})
+
+
+def _fields_at(loc: PathKey, root: type[BaseModel]) -> list[str]:
+    """The field names allowed at a location, by walking the type annotations from ``root``."""
+    current: Any = root
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    model = _model_in(current)
+    return list(model.model_fields) if model is not None else []
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    """The annotation one step down a path: a model's field, a list's item, a mapping's value."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return field.annotation if field is not None else None
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _step(args[0], part)
+    if origin in (typing.Union, types.UnionType):
+        steps = (_step(arg, part) for arg in args if arg is not type(None))
+        return next((found for found in steps if found is not None), None)
+    if origin in (list, tuple) and isinstance(part, int):  # (the region's lists are read-only tuples)
+        return args[0]
+    if origin is dict:
+        return args[1]
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _model_in(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return next((m for m in map(_model_in, args) if m is not None), None)
+    return None

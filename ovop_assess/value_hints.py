@@ -1,0 +1,67 @@
+"""The corrected value, when a number, a yes/no or a choice is written as Indonesian writing has it.
+
+Called by :mod:`.schema_errors` for a value pydantic refused: ``150.000.000``
+and ``Rp 150 juta`` (write 150000000), ``"2027"`` (no quotes), ``1,5``
+(write 1.5), ``Ya`` (write true), ``Desa`` (write desa) each get their own
+message with the value to write, rather than "expected a number".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .results import Message
+from .yaml_source import PathKey, Positions
+from .yaml_source import clip as _clip
+
+_THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
+_RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
+_RUPIAH_UNITS = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 10**9, "milyar": 10**9}
+_YES_NO = {"ya": "true", "iya": "true", "benar": "true", "tidak": "false", "bukan": "false", "salah": "false"}
+
+
+def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey) -> Message | None:
+    """The message with the corrected value for pydantic's error ``kind`` at ``path``, or None.
+
+    ``choices``: the values a choice allows, as the message lists them ("desa, kelurahan").
+    """
+    written = positions.text(path)
+    if written is None:
+        return None
+    raw = written.strip()
+    values = {"raw": _clip(raw)}
+    if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
+        if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw):
+            return Message("schema.hint_quoted_number", {**values, "plain": raw})
+        if _THOUSANDS_DOTS.fullmatch(raw):
+            return Message("schema.hint_thousands_dots", {**values, "plain": raw.replace(".", "")})
+        if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
+            return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
+        rupiah = _rupiah(raw)
+        if rupiah is not None:
+            said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
+            return Message(said, {**values, "plain": rupiah})
+    if kind in ("bool_type", "bool_parsing") and raw.lower() in _YES_NO:
+        return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[raw.lower()]})
+    if kind == "literal_error":
+        lower = raw.strip("'\"").lower()
+        if lower in choices.split(", ") and lower != raw:
+            return Message("schema.hint_lower_case", {**values, "plain": lower})
+    return None
+
+
+def _rupiah(raw: str) -> str | None:
+    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else."""
+    found = _RUPIAH.fullmatch(raw)
+    if found is None or (not raw.lower().startswith("rp") and found[2] is None):
+        return None
+    digits, unit = found[1], (found[2] or "").lower()
+    if _THOUSANDS_DOTS.fullmatch(digits):
+        digits = digits.replace(".", "")
+    number = float(digits.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", digits) else None
+    if number is None:
+        return None
+    amount = number * _RUPIAH_UNITS.get(unit, 1)
+    return str(int(amount)) if amount == int(amount) else None
