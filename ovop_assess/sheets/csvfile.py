@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..results import Finding, Location, Message
 from .limits import SheetLimits, SheetRefused
@@ -49,8 +51,32 @@ def separator(line: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
-    """The rows of the file, header first (Excel hides a ``sep=`` line, so the header stays row 1)."""
+class CsvTable(NamedTuple):
+    """A CSV file's header row and the rows below it, given column by column."""
+
+    header: Sequence[str]
+    columns: Sequence[Sequence[str]]  # columns[i]: the cells of column i below the header; short rows padded
+    height: int  # rows below the header
+
+
+def csv_table(raw: bytes, limits: SheetLimits) -> CsvTable:
+    """The file's cells, header first (Excel hides a ``sep=`` line, so the header stays row 1).
+
+    A file without quotes whose every line has the same number of fields
+    (the usual export) is cut into columns straight from its text: one
+    split of the whole text and one slice per column, no list per row.
+    """
+    rows = csv_rows(raw, limits)
+    if isinstance(rows, CsvTable):
+        return rows
+    body = rows[1:]
+    if body and min(map(len, body)) == max(map(len, body)):
+        return CsvTable(rows[0], list(zip(*body, strict=True)), len(body))
+    return CsvTable(rows[0] if rows else [], list(itertools.zip_longest(*body, fillvalue="")), len(body))
+
+
+def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
+    """The rows of the file, header first, as ``csv.reader`` gives them (or already as columns)."""
     text = decode(raw)
     first_end = text.find("\n")
     first = (text if first_end < 0 else text[:first_end]).rstrip("\r")
@@ -59,6 +85,9 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
         text = text[first_end + 1 :] if first_end >= 0 else ""
     else:
         sep = separator(first)
+    split = _split_rows(text, sep, limits)
+    if split is not None:
+        return split
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[list[str]] = []
     cells = 0
@@ -85,3 +114,38 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
 
 
 _CHUNK = 1000
+
+
+def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | CsvTable | None:
+    """The rows ``csv.reader`` would give, by splitting lines, for a file with nothing that needs the reader.
+
+    Without a quote, a field is everything between two separators and a
+    record one line, so ``str.split`` gives ``csv.reader``'s rows exactly, in
+    a fifth of the time. Anything else goes to ``csv.reader`` (None): a quote
+    anywhere, a NUL, a lone CR (the reader ends a record there), CRLF and LF
+    line ends in one file, a line longer than the reader's field limit (it refuses it).
+    The counts are checked before a single row is built.
+    """
+    if '"' in text or "\x00" in text:
+        return None
+    lines = text.split("\r\n") if "\r" in text else text.split("\n")
+    if "\r" in text and not text.count("\r") == text.count("\n") == len(lines) - 1:
+        return None  # line ends of both kinds, or a lone CR
+    if lines[-1] == "":
+        lines.pop()  # the file's last line break ends its last record
+    if lines and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    if len(lines) > limits.max_rows:
+        raise _refuse("sheet.too_many_rows", Location("", None, None), rows=len(lines), limit=limits.max_rows)
+    blank = lines.count("")  # csv.reader gives an empty line as a row of no cells
+    cells = text.count(sep) + len(lines) - blank  # every separator in a line, which all end in lines, adds a cell
+    if cells > limits.max_cells:
+        raise _refuse("sheet.too_many_cells", Location("", None, None), cells=cells, limit=limits.max_cells)
+    if blank:
+        return [line.split(sep) if line else [] for line in lines]
+    separators = set(map(str.count, lines, itertools.repeat(sep)))
+    if len(separators) == 1:
+        width = separators.pop() + 1
+        cells_flat = sep.join(lines).split(sep)
+        return CsvTable(cells_flat[:width], [cells_flat[width + i :: width] for i in range(width)], len(lines) - 1)
+    return [line.split(sep) for line in lines]
