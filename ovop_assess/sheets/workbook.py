@@ -55,8 +55,8 @@ def _corrupt(suffix: str, reason: str) -> SheetRefused:
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
-    if suffix == ".xls" and not raw.startswith(_CFB):
-        raise _corrupt(suffix, "no Excel 97-2003 header")
+    if suffix == ".xls":
+        _xls_precheck(raw, limits)
 
     import python_calamine  # only now: reading YAML firms loads none of it
 
@@ -83,6 +83,24 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         data = found.to_python(skip_empty_area=False)
         merged = found.merged_cell_ranges or []
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+def _xls_precheck(raw: bytes, limits: SheetLimits) -> None:
+    """Refuse an .xls whose sheets reach past the limits, before calamine reads (and allocates) every sheet."""
+    from .xls_extent import NotReadable, sheet_extents, workbook_stream
+
+    if not raw.startswith(_CFB):
+        raise _corrupt(".xls", "no Excel 97-2003 header")
+    try:
+        stream = workbook_stream(raw)
+    except NotReadable as exc:
+        raise _corrupt(".xls", str(exc)) from None
+    total = 0
+    for extent in sheet_extents(stream):
+        _check_extent(extent.rows, extent.columns, limits)
+        total += extent.rows * extent.columns
+        if total > limits.max_cells:
+            raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
 
 
 def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:

@@ -1,0 +1,111 @@
+"""Excel 97-2003 workbooks (.xls), built in code with xlwt as an office's old Excel saves them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlwt  # type: ignore[import-untyped]
+
+from ovop_assess import messages
+from ovop_assess.firm_sheet import import_firms
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.yaml_source import Limits
+
+
+def _ids(findings: Any) -> list[str]:
+    return [f.message.id for f in findings]
+
+
+def _cells(findings: Any) -> list[str]:
+    return [cell_name(f.location.line, f.location.column) for f in findings]
+
+
+@pytest.fixture
+def make_xls(tmp_path: Path) -> Callable[..., Path]:
+    def make(
+        sheets: dict[str, Sequence[Sequence[Any]]],
+        name: str = "daftar-usaha.xls",
+        build: Callable[[Any], None] | None = None,
+    ) -> Path:
+        book = xlwt.Workbook(encoding="utf-8")
+        for sheet_name, rows in sheets.items():
+            sheet = book.add_sheet(sheet_name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        sheet.write(r, c, value)
+            if build is not None:
+                build(sheet)
+        path = tmp_path / name
+        book.save(str(path))
+        return path
+
+    return make
+
+
+OFFICE = [
+    ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Tenaga Kerja"],
+    ["Tenun Ikat Sumba", "Penggerak", "Desa Prailiu", None, "Ya", "0812345678901", 14],
+    ["Tenun Lambanapu", "binaan", "Desa Lambanapu", "Tenun Ikat Sumba", "Tidak", 812345678902, 5],
+    [None, None, "(baris kosong)"],
+    ["Tenun Kawangu", "binaan", "Desa Kawangu", "Tenun Ikat Sumba", "T", "0812345678903", 3],
+]
+
+
+def test_office_xls_end_to_end(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"Daftar UMKM": OFFICE})
+    found = read_firms(path)
+    assert found.sheet == "Daftar UMKM" and found.rows == (2, 3, 5)
+    assert [f.get("willing_to_lead") for f in found.firms] == [True, False, False]
+    assert found.firms[0] == {
+        "name": "Tenun Ikat Sumba",
+        "role": "champion",
+        "willing_to_lead": True,
+        "nib": "0812345678901",
+        "workers": 14,
+    }
+    # The NIB typed as a number in row 3 is located by its cell.
+    assert _ids(found.errors) == ["sheet.nib_number"] and _cells(found.errors) == ["F3"]
+    assert found.errors[0].location.path == "firms[1].nib"
+    assert messages.render(found.errors[0].message, "id").startswith("NIB tersimpan sebagai angka (812345678902)")
+    assert _ids(found.warnings) == ["sheet.unknown_columns"]
+    imported = import_firms(path, None, Limits())
+    assert [(f.location.sheet, f.location.cell) for f in imported.errors] == [("Daftar UMKM", "F3")]
+
+
+def test_xls_limits_apply_before_the_workbook_is_opened(make_xls: Callable[..., Path]) -> None:
+    rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(30)]
+    path = make_xls({"D": rows})
+    assert read_firms(path, limits=SheetLimits(max_rows=31)).errors == ()
+    assert _ids(read_firms(path, limits=SheetLimits(max_rows=30)).errors) == ["sheet.too_many_rows"]
+    assert _ids(read_firms(path, limits=SheetLimits(max_cells=61)).errors) == ["sheet.too_many_cells"]
+    assert _ids(read_firms(path, limits=SheetLimits(max_bytes=1000)).errors) == ["sheet.too_large"]
+
+
+def test_far_cells_on_many_sheets_are_refused_without_allocating_them(make_xls: Callable[..., Path]) -> None:
+    # calamine reads every sheet of an .xls on opening it, each as its full rectangle: this 6 KB file
+    # would cost it over 500 MB a sheet.
+    def far(sheet: Any) -> None:
+        sheet.write(65535, 255, "x")
+
+    path = make_xls({f"S{i}": [["Nama Usaha", "Peran"]] for i in range(3)}, build=far)
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.too_many_rows"]
+    assert dict(found.errors[0].message.values) == {"rows": 65536, "limit": 50_000}
+
+
+def test_sheets_adding_up_past_the_cell_limit_are_refused(make_xls: Callable[..., Path]) -> None:
+    def corner(sheet: Any) -> None:
+        sheet.write(999, 99, "x")  # 100,000 cells a sheet
+
+    path = make_xls({f"S{i}": [["Nama Usaha", "Peran"]] for i in range(11)}, build=corner)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.book_too_many_cells"]
+    assert dict(found.errors[0].message.values) == {"cells": 1_100_000, "limit": 1_000_000}
+    assert "tidak dibuka" in messages.render(found.errors[0].message, "id")
