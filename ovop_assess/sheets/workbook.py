@@ -3,7 +3,9 @@
 Calamine reads cell values and the results formulas last had, never
 computing a formula or running a macro. It does not say which empty cells
 hold a formula without a saved result, so the ``.xlsx`` sheet's XML is
-looked at for those (only when it holds a formula at all). Files written by
+looked at for those (only when it holds a formula at all); for an ``.ods``
+neither those nor merged cells, so its ``content.xml`` is walked for both
+(only when it holds either at all: ``ods_cells``). Files written by
 Excel or LibreOffice always save results; files made by scripts may not.
 """
 
@@ -69,10 +71,11 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
         formulas: set[tuple[int, int]] = set()
+        ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
         if archive is not None and suffix == ".xlsx":
             formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
         elif archive is not None:
-            _ods_precheck(archive, limits)
+            formulas, ods_merged = _ods_cells(_ods_precheck(archive, limits), name)
         try:
             found = book.get_sheet_by_name(name)
         except python_calamine.CalamineError as exc:
@@ -81,7 +84,7 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
         _check_extent(rows, columns, limits)
         data = found.to_python(skip_empty_area=False)
-        merged = found.merged_cell_ranges or []
+        merged = found.merged_cell_ranges or ods_merged
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
 
 
@@ -272,7 +275,22 @@ def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
     return found
 
 
-def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
+def _ods_cells(
+    content: bytes, sheet: str
+) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The formulas without a saved result and the merged ranges of an .ods sheet (calamine reports neither)."""
+    from .ods_cells import Unreadable, may_have_any, ods_cells
+
+    if not may_have_any(content):
+        return set(), []
+    try:
+        found = ods_cells(content, sheet)
+    except Unreadable as exc:
+        raise _corrupt(".ods", str(exc)) from None
+    return found.formulas, found.merged
+
+
+def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes:
     """Refuse content whose repeated rows or columns claim more cells than the limits.
 
     LibreOffice writes the empty rest of a sheet as one row repeated a million
@@ -298,6 +316,7 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
             if b"value-type" not in row and b"<text:p" not in row:
                 continue  # an empty run of rows
             _check_extent(count, 1, limits)
+    return content
 
 
 def _has_formula(xml: bytes) -> bool:
