@@ -99,3 +99,20 @@ def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[
     found = read_firms(bad)
     assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and found.firms == ()
     assert "document type declaration" in str(found.errors[0].message.values["reason"])
+
+
+def test_ods_yes_no_words_and_a_missing_sheet(make_ods: Callable[..., Path]) -> None:
+    words = ["Ya", "Tidak", "y", "T", "ya", "tidak"]
+    body = (
+        '<table:table table:name="Daftar UMKM">'
+        + _row(_cell("Nama Usaha"), _cell("Peran"), _cell("Bersedia Menjadi Penggerak"))
+        + "".join(_row(_cell(f"Usaha {i}"), _cell("penggerak"), _cell(word)) for i, word in enumerate(words))
+        + _row(_cell("Usaha X"), _cell("penggerak"), _cell("mungkin"))
+        + "</table:table>"
+    )
+    path = make_ods(body)
+    found = read_firms(path)
+    assert [f.get("willing_to_lead") for f in found.firms] == [True, False, True, False, True, False, None]
+    assert _where(found) == [("sheet.not_yes_no", "firms[6].willing_to_lead", "C8")]
+    missing = read_firms(path, sheet="Lembar 2")
+    assert [f.message.id for f in missing.errors] == ["sheet.not_found"]

@@ -109,3 +109,24 @@ def test_sheets_adding_up_past_the_cell_limit_are_refused(make_xls: Callable[...
     assert _ids(found.errors) == ["sheet.book_too_many_cells"]
     assert dict(found.errors[0].message.values) == {"cells": 1_100_000, "limit": 1_000_000}
     assert "tidak dibuka" in messages.render(found.errors[0].message, "id")
+
+
+def test_xls_merged_cells_and_hidden_or_missing_sheets(make_xls: Callable[..., Path]) -> None:
+    def merge(sheet: Any) -> None:
+        if sheet.name == "Daftar":
+            sheet.write_merge(2, 3, 2, 2, "Usaha A")  # one mentor for two mentees
+        else:
+            sheet.visibility = 1  # hidden
+
+    rows = [["Nama Usaha", "Peran", "Pembina"], ["Usaha A", "penggerak"], ["B", "binaan"], ["C", "binaan"]]
+    path = make_xls({"Daftar": rows, "Lama": [["Nama Usaha", "Peran"], ["X", "anggota"]]}, build=merge)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.merged"] and _cells(found.errors) == ["C3"]
+    assert found.errors[0].message.values == {"cells": "C3:C4"}
+    hidden = read_firms(path, sheet="Lama")
+    assert hidden.firms == ({"name": "X", "role": "member"},) and _ids(hidden.warnings) == ["sheet.hidden"]
+    missing = read_firms(path, sheet="Daftar UMKM")
+    assert _ids(missing.errors) == ["sheet.not_found"]
+    assert messages.render(missing.errors[0].message) == (
+        "the workbook has no sheet named Daftar UMKM; its sheets are: Daftar, Lama (hidden)"
+    )
