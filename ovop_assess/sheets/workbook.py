@@ -24,6 +24,8 @@ from .table import SheetFirms, firms_from_rows
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
 
+    from .xls_extent import XlsSheets
+
 _NOWHERE = Location("", None, None)
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _KINDS = {".xlsx": "Excel (.xlsx)", ".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}
@@ -57,8 +59,7 @@ def _corrupt(suffix: str, reason: str) -> SheetRefused:
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
-    if suffix == ".xls":
-        _xls_precheck(raw, limits)
+    xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
 
     import python_calamine  # only now: reading YAML firms loads none of it
 
@@ -76,6 +77,8 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
         elif archive is not None:
             formulas, ods_merged = _ods_cells(_ods_precheck(archive, limits), name)
+        elif xls is not None:
+            formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
             found = book.get_sheet_by_name(name)
         except python_calamine.CalamineError as exc:
@@ -88,9 +91,10 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
 
 
-def _xls_precheck(raw: bytes, limits: SheetLimits) -> None:
-    """Refuse an .xls whose sheets reach past the limits, before calamine reads (and allocates) every sheet."""
-    from .xls_extent import NotReadable, sheet_extents, workbook_stream
+def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
+    """Refuse an .xls whose sheets reach past the limits, before calamine reads (and allocates) every sheet;
+    return what the walk found (the formulas without a saved result, which calamine reads as empty)."""
+    from .xls_extent import NotReadable, walk, workbook_stream
 
     if not raw.startswith(_CFB):
         raise _corrupt(".xls", "no Excel 97-2003 header")
@@ -98,12 +102,14 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> None:
         stream = workbook_stream(raw)
     except NotReadable as exc:
         raise _corrupt(".xls", str(exc)) from None
+    found = walk(stream)
     total = 0
-    for extent in sheet_extents(stream):
+    for extent in found.extents:
         _check_extent(extent.rows, extent.columns, limits)
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+    return found
 
 
 def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Iterator
 from typing import NamedTuple
 
-_BOF, _EOF, _DIMENSIONS = 0x0809, 0x000A, 0x0200
+_BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
 # Cell records whose first four bytes are the row and the column (u16 each).
 _CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6})
 _MULTIPLE = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column, ..., last column
@@ -51,23 +50,50 @@ def workbook_stream(raw: bytes) -> bytes:
         raise NotReadable(str(exc) or type(exc).__name__) from None
 
 
-def sheet_extents(stream: bytes) -> Iterator[Extent]:
-    """The extent of each substream after the workbook globals (worksheets, and charts or macros), in order.
+class XlsSheets(NamedTuple):
+    """What the walk found: each substream's extent (in stream order), where each sheet the workbook lists
+    starts (its BOF, in the workbook's order), and each substream's formulas without a saved result."""
+
+    extents: list[Extent]
+    starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
+    formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
+
+    def formulas_of(self, position: int) -> set[tuple[int, int]]:
+        """The formulas without a saved result of the workbook's ``position``-th sheet."""
+        return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
+
+
+def walk(stream: bytes) -> XlsSheets:
+    """The extents, sheet starts and unsaved formulas of a BIFF stream.
 
     Made for a file that may lie: a record running past the stream's end
-    ends the walk, and a declared dimension counts as much as a cell.
+    ends the walk, and a declared dimension counts as much as a cell. A
+    formula's saved result is its 8-byte result field; ``FFFF`` in its last
+    two bytes marks a non-number, whose first byte 3 means an empty result
+    (what a script writes that computes nothing) and 0 a text result, which
+    a STRING record must follow.
     """
     unpack = _HEADER.unpack_from
     position, end, depth = 0, len(stream), 0
     rows = columns = 0
+    start = 0
+    extents: list[Extent] = []
+    starts: list[int] = []
+    formulas: dict[int, set[tuple[int, int]]] = {}
     seen_globals = False
+    pending: tuple[int, int] | None = None  # a formula whose text result must come next
     cells = _CELLS
     while position + 4 <= end:
         kind, size = unpack(stream, position)
         body = position + 4
+        record = position
         position = body + size
         if position > end:
             break
+        if pending is not None:
+            if kind != _STRING:
+                formulas.setdefault(start, set()).add(pending)
+            pending = None
         if kind in cells:  # most records: kept to a few steps
             if size >= 4:
                 row, column = unpack(stream, body)
@@ -75,17 +101,25 @@ def sheet_extents(stream: bytes) -> Iterator[Extent]:
                     rows = row + 1
                 if column >= columns:
                     columns = column + 1
+                if kind == _FORMULA and size >= 14 and stream[body + 12 : body + 14] == b"\xff\xff":
+                    if stream[body + 6] == 3:
+                        formulas.setdefault(start, set()).add((row, column))
+                    elif stream[body + 6] == 0:
+                        pending = (row, column)
         elif kind == _BOF:
             depth += 1
             if depth == 1:  # a chart inside a sheet has its own BOF..EOF: the sheet goes on
                 rows = columns = 0
+                start = record
         elif kind == _EOF:
             depth -= 1
             if depth == 0:
                 if seen_globals:
-                    yield Extent(rows, columns)
+                    extents.append(Extent(rows, columns))
                 seen_globals = True
             depth = max(depth, 0)
+        elif kind == _BOUNDSHEET and size >= 4 and not seen_globals:
+            starts.append(struct.unpack_from("<I", stream, body)[0])
         elif kind in _MULTIPLE and size >= 6:
             row = unpack(stream, body)[0]
             last = unpack(stream, body + size - 4)[1]
@@ -96,3 +130,6 @@ def sheet_extents(stream: bytes) -> Iterator[Extent]:
         elif kind == _DIMENSIONS and size >= 8:  # BIFF5: the same in u16
             _, after_row, _, after_column = struct.unpack_from("<HHHH", stream, body)
             rows, columns = max(rows, after_row), max(columns, after_column)
+    if pending is not None:
+        formulas.setdefault(start, set()).add(pending)
+    return XlsSheets(extents, starts, formulas)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ import xlwt  # type: ignore[import-untyped]
 from ovop_assess import messages
 from ovop_assess.firm_sheet import import_firms
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets.xls_extent import Extent, walk
 from ovop_assess.yaml_source import Limits
 
 
@@ -130,3 +132,41 @@ def test_xls_merged_cells_and_hidden_or_missing_sheets(make_xls: Callable[..., P
     assert messages.render(missing.errors[0].message) == (
         "the workbook has no sheet named Daftar UMKM; its sheets are: Daftar, Lama (hidden)"
     )
+
+
+def test_xls_formula_without_saved_result_is_an_error(make_xls: Callable[..., Path]) -> None:
+    def formulas(sheet: Any) -> None:
+        sheet.write(2, 0, xlwt.Formula('"Usaha "&"B"'))  # xlwt, like any script, saves no result
+
+    rows = [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], [None, "anggota"]]
+    found = read_firms(make_xls({"Daftar": rows}, build=formulas))
+    assert [(f.message.id, f.location.path) for f in found.errors] == [("sheet.formula_no_value", "firms[1].name")]
+    assert _cells(found.errors) == ["A3"]
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _formula(row: int, column: int, result: bytes) -> bytes:
+    return _record(0x0006, struct.pack("<HHH", row, column, 0) + result + bytes(6))
+
+
+def test_xls_walk_reads_saved_results_as_biff_defines_them() -> None:
+    text, empty, number = b"\x00" + bytes(5) + b"\xff\xff", b"\x03" + bytes(5) + b"\xff\xff", struct.pack("<d", 5.0)
+    sheet_at = len(_record(0x0809, bytes(16)) + _record(0x0085, bytes(10)) + _record(0x000A, b""))
+    stream = (
+        _record(0x0809, bytes(16))
+        + _record(0x0085, struct.pack("<I", sheet_at) + b"\x00\x00\x02\x00ab")  # the sheet "ab", at its BOF
+        + _record(0x000A, b"")
+        + _record(0x0809, bytes(16))
+        + _formula(1, 0, text)
+        + _record(0x0207, b"\x01\x00\x00x")  # the text result saved
+        + _formula(2, 0, text)  # a text result promised, none saved
+        + _formula(3, 1, empty)
+        + _formula(4, 2, number)
+        + _record(0x000A, b"")
+    )
+    found = walk(stream)
+    assert found.extents == [Extent(5, 3)] and found.starts == [sheet_at]
+    assert found.formulas_of(0) == {(2, 0), (3, 1)} and found.formulas_of(1) == set()
