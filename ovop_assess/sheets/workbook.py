@@ -103,6 +103,8 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     except NotReadable as exc:
         raise _corrupt(".xls", str(exc)) from None
     found = walk(stream)
+    if found.encrypted:
+        raise _refuse("sheet.encrypted")
     total = 0
     for extent in found.extents:
         _check_extent(extent.rows, extent.columns, limits)

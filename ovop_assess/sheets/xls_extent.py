@@ -18,6 +18,7 @@ import struct
 from typing import NamedTuple
 
 _BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
+_FILEPASS = 0x002F
 # Cell records whose first four bytes are the row and the column (u16 each).
 _CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6})
 _MULTIPLE = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column, ..., last column
@@ -57,6 +58,7 @@ class XlsSheets(NamedTuple):
     extents: list[Extent]
     starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
     formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
+    encrypted: bool = False  # a FILEPASS record: the workbook has a password to open; the rest is not readable
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet."""
@@ -118,6 +120,8 @@ def walk(stream: bytes) -> XlsSheets:
                     extents.append(Extent(rows, columns))
                 seen_globals = True
             depth = max(depth, 0)
+        elif kind == _FILEPASS and not seen_globals:
+            return XlsSheets([], [], {}, encrypted=True)
         elif kind == _BOUNDSHEET and size >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", stream, body)[0])
         elif kind in _MULTIPLE and size >= 6:

@@ -116,3 +116,14 @@ def test_ods_yes_no_words_and_a_missing_sheet(make_ods: Callable[..., Path]) -> 
     assert _where(found) == [("sheet.not_yes_no", "firms[6].willing_to_lead", "C8")]
     missing = read_firms(path, sheet="Lembar 2")
     assert [f.message.id for f in missing.errors] == ["sheet.not_found"]
+
+
+def test_ods_cells_as_offices_mistype_them(make_ods: Callable[..., Path]) -> None:
+    body = (
+        '<table:table table:name="D">'
+        + _row(_cell("Nama Usaha"), _cell("Peran"), _cell("NIB"))
+        + _row(_cell("Usaha A"), _cell("penggerak"), _cell("8,12E+12"))
+        + "</table:table>"
+    )
+    found = read_firms(make_ods(body))
+    assert _where(found) == [("sheet.nib_scientific", "firms[0].nib", "C2")]

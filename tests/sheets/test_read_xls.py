@@ -170,3 +170,28 @@ def test_xls_walk_reads_saved_results_as_biff_defines_them() -> None:
     found = walk(stream)
     assert found.extents == [Extent(5, 3)] and found.starts == [sheet_at]
     assert found.formulas_of(0) == {(2, 0), (3, 1)} and found.formulas_of(1) == set()
+
+
+def test_password_protected_xls_is_refused(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"D": [["Nama Usaha", "Peran"]]})
+    raw = path.read_bytes()
+    # Excel marks a workbook with a password to open by a FILEPASS record among the workbook globals:
+    # the WRITEACCESS record xlwt writes there becomes one, of the same length.
+    at = raw.index(b"\x5c\x00\x70\x00")
+    path.write_bytes(raw[:at] + b"\x2f\x00\x70\x00\x01\x00" + raw[at + 6 :])
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.encrypted"]
+
+
+def test_xls_cells_as_offices_mistype_them(make_xls: Callable[..., Path]) -> None:
+    rows = [
+        ["Nama Usaha", "Peran", "NIB", "Kapasitas per Bulan"],
+        ["Usaha A", "penggerak", "8.12E+12", "1.500"],
+        ["Usaha B", "anggota", "0812345678901", 1500],
+    ]
+    found = read_firms(make_xls({"Daftar": rows}))
+    assert [(f.message.id, c) for f, c in zip(found.errors, _cells(found.errors), strict=True)] == [
+        ("sheet.nib_scientific", "C2"),
+        ("sheet.thousands_separator", "D2"),
+    ]
+    assert found.firms[1] == {"name": "Usaha B", "role": "member", "nib": "0812345678901", "monthly_capacity": 1500.0}
