@@ -242,10 +242,8 @@ def _checks_find_nothing(
     names, roles = values.get("name"), values.get("role")
     if names is None or roles is None or set(kinds.get("name", ())) != {str} or len(set(names)) != count:
         return False
-    mentors = values.get("mentor", ())
-    if not mentors:
-        return True
     mentees = list(map(operator.eq, roles, itertools.repeat("mentee")))
+    mentors = values.get("mentor", (None,) * count)  # no mentor column: every mentee names none
     if set(itertools.compress(mentors, map(operator.not_, mentees))) - {None}:
         return False
     champions = set(itertools.compress(names, map(operator.eq, roles, itertools.repeat("champion"))))

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
@@ -79,9 +79,10 @@ FIRM = st.fixed_dictionaries(
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(FIRM, max_size=7))
+@example([{"name": "A", "role": "champion"}, {"name": "B", "role": "champion"}, {"name": "C", "role": "mentee"}])
 def test_checks_are_skipped_only_when_they_would_find_nothing(firms: list[dict[str, Any]]) -> None:
-    fields = ("name", "role", "mentor")
-    values = {field: [firm.get(field) for firm in firms] for field in fields}
+    fields = ("name", "role", "mentor") if any("mentor" in firm for firm in firms) else ("name", "role")
+    values = {field: [firm.get(field) for firm in firms] for field in fields}  # a sheet may have no mentor column
     kinds = {field: set(map(type, column)) for field, column in values.items()}
     if _checks_find_nothing(values, kinds, len(firms)):
         errors: list[Any] = []
@@ -98,3 +99,9 @@ class _Nowhere(Positions):
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_sheet_without_a_mentor_column_still_needs_mentors_for_two_champions(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tanpa-pembina.csv", "Nama Usaha;Peran\nA;penggerak\nB;penggerak\nC;binaan\n")
+    imported = import_firms(path, None, Limits())
+    assert [(f.message.id, f.location.cell) for f in imported.errors] == [("check.mentor_required", "A4")]
