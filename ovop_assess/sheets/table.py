@@ -336,8 +336,9 @@ def _cells(field: str, convert: Callable[[object], object], cells: Sequence[obje
 _NONE: Final = type(None)
 _TEXT: Final = {str}
 _FLOAT: Final = {float}
-_DIGITS = 15
-"""Digits of a number read as is: past them a float rounds, and ``int()`` refuses past 4300."""
+_DIGITS = 4300
+"""Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
+a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
 
 
 def _digit_column(cells: Sequence[str], longest: int | None = None) -> bool:
