@@ -109,7 +109,8 @@ def test_a_sheet_without_a_mentor_column_still_needs_mentors_for_two_champions(t
 
 def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
     digits = "12345678901234567"  # past a float's precision
-    clean = read_firms(_write(tmp_path / "a.csv", f"Nama Usaha;Peran;Tenaga Kerja\nA;anggota;{digits}\n"))
-    mixed = read_firms(_write(tmp_path / "b.csv", f"Nama Usaha;Peran;Tenaga Kerja\nA;anggota;{digits}\nB;anggota;dua\n"))
+    text = f"Nama Usaha;Peran;Tenaga Kerja\nA;anggota;{digits}\n"
+    clean = read_firms(_write(tmp_path / "a.csv", text))
+    mixed = read_firms(_write(tmp_path / "b.csv", text + "B;anggota;dua\n"))
     assert clean.firms[0]["workers"] == mixed.firms[0]["workers"] == int(digits)  # the column's shortcut and not
     assert [f.message.id for f in mixed.errors] == ["sheet.not_a_number"]
