@@ -127,3 +127,28 @@ def test_ods_cells_as_offices_mistype_them(make_ods: Callable[..., Path]) -> Non
     )
     found = read_firms(make_ods(body))
     assert _where(found) == [("sheet.nib_scientific", "firms[0].nib", "C2")]
+
+
+def test_ods_hidden_sheet_is_skipped_and_named(make_ods: Callable[..., Path]) -> None:
+    # LibreOffice hides a sheet through its table style: <style:table-properties table:display="false"/>.
+    styles = (
+        '<office:automatic-styles xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">'
+        '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/>'
+        '</style:style><style:style style:name="ta2" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+    )
+    body = (
+        '<table:table table:name="Lama" table:style-name="ta2">'
+        + _row(_cell("Nama Usaha"), _cell("Peran"))
+        + _row(_cell("Usaha Lama"), _cell("anggota"))
+        + '</table:table><table:table table:name="Daftar UMKM" table:style-name="ta1">'
+        + _row(_cell("Nama Usaha"), _cell("Peran"))
+        + _row(_cell("Usaha Baru"), _cell("penggerak"))
+        + "</table:table>"
+    )
+    path = make_ods(body, styles=styles)
+    found = read_firms(path)
+    assert found.sheet == "Daftar UMKM" and found.firms == ({"name": "Usaha Baru", "role": "champion"},)
+    assert [f.message.id for f in found.warnings] == ["sheet.hidden_skipped"]
+    hidden = read_firms(path, sheet="Lama")
+    assert [f.message.id for f in hidden.warnings] == ["sheet.hidden"]
