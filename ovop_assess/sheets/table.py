@@ -293,11 +293,17 @@ def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tup
             return stripped, {str}
         if field == "nib" and _digit_column(text):
             return ([cell or None for cell in text], {str, _NONE}) if "" in text else (list(text), {str})
-        if field in _NUMBERS and _digit_column(text, _DIGITS):
+        if field in _NUMBERS:
             number: Callable[[str], object] = int if field == "workers" else float
-            if "" in text:
-                return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}
-            return list(map(number, text)), {type(number("0"))}
+            distinct = set(text)
+            if len(distinct) * 2 < len(text):  # a few counts repeated (workers 1 to 40): each text turned once
+                if _digit_column(distinct, _DIGITS):
+                    known = {cell: number(cell) if cell else None for cell in distinct}
+                    return list(map(known.__getitem__, text)), set(map(type, known.values()))
+            elif _digit_column(text, _DIGITS):
+                if "" in text:
+                    return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}
+                return list(map(number, text)), {type(number("0"))}
         if field in _WORDS:
             # role, category, mentor, willing_to_lead: few distinct texts among many cells.
             known = {cell: convert(cell) for cell in set(text)}
@@ -341,7 +347,7 @@ _DIGITS = 4300
 a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
 
 
-def _digit_column(cells: Sequence[str], longest: int | None = None) -> bool:
+def _digit_column(cells: Collection[str], longest: int | None = None) -> bool:
     """Whether every cell is empty or ASCII digits (at most ``longest`` of them): asked of the joined column, in C."""
     joined = "".join(cells)
     if not joined:

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
 from ovop_assess.results import Location
 from ovop_assess.sheets import SheetLimits, read_firms
+from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
+from ovop_assess.sheets.table import _cells, _column
 from ovop_assess.validate import _check_firms
 from ovop_assess.yaml_source import Limits, Positions
 
@@ -114,3 +116,20 @@ def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
     mixed = read_firms(_write(tmp_path / "b.csv", text + "B;anggota;dua\n"))
     assert clean.firms[0]["workers"] == mixed.firms[0]["workers"] == int(digits)  # the column's shortcut and not
     assert [f.message.id for f in mixed.errors] == ["sheet.not_a_number"]
+
+
+TEXT_CELLS = st.lists(
+    st.sampled_from(["", " ", "12", "012", "7", "1.500", "2,5", "\u0661\u0662", "Ya", "T", "penggerak", " Batik ", "x"])
+    | st.from_regex(r"[0-9]{1,20}", fullmatch=True),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(FIELDS), TEXT_CELLS, st.integers(0, 3))
+def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: list[str], repeat: int) -> None:
+    cells = cells * (repeat + 1)  # repeated texts take the once-per-text path
+    values, kinds = _column(field, cells, text_only=True)
+    assert values == _cells(field, CONVERT[field], cells)
+    assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
+    assert set(map(type, values)) <= kinds
