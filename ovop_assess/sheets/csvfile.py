@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -117,19 +118,28 @@ _CHUNK = 1000
 
 
 def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | CsvTable | None:
-    """The rows ``csv.reader`` would give, by splitting, for a file with nothing that needs the reader.
+    """The rows ``csv.reader`` would give, by splitting, for a file whose records are its lines.
 
-    Without a quote, a field is everything between two separators and a
-    record one line, so ``str.split`` gives ``csv.reader``'s rows exactly;
-    when every line has as many separators, one split of the whole text and
-    one slice per column give the columns, with no list per row (half the
-    reader's time). Anything else goes to ``csv.reader`` (None): a quote
-    anywhere, a NUL, a lone CR (the reader ends a record there), CRLF and LF
-    line ends in one file, a line longer than the reader's field limit (it
-    refuses it). The counts are checked before a single cell is cut.
+    A line without a quote is a record whose fields lie between separators,
+    so ``str.split`` gives ``csv.reader``'s row exactly. The lines with a
+    quote (a name holding the separator, an address holding a comma) are
+    read by ``csv.reader`` in strict mode, each as a record of its own: if
+    each one is (the reader neither fails nor joins two lines into one
+    record), no quoted field spans lines and every line is a record, which
+    the non-strict reader of the whole file reads alike. When every record
+    has as many fields, one split of the whole text and one slice per column
+    give the columns, with no list per row (half the reader's time), the
+    quoted records then put in their place. Anything else goes to
+    ``csv.reader`` (None): quotes on more than a quarter of the lines (the
+    reader is then faster than this), a field spanning lines, a NUL, a lone CR (the
+    reader ends a record there), CRLF and LF line ends in one file, a line
+    longer than the reader's field limit (it refuses it). The counts are
+    checked before a single cell is cut.
     """
-    if '"' in text or "\x00" in text:
+    if "\x00" in text:
         return None
+    if text.count('"') > text.count("\n"):
+        return None  # quotes on many lines, as the test below finds, without cutting the lines first
     crlf = "\r" in text
     lines = text.split("\r\n") if crlf else text.split("\n")
     if crlf and not text.count("\r") == text.count("\n") == len(lines) - 1:
@@ -141,17 +151,39 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     if len(lines) > limits.max_rows:
         raise _refuse("sheet.too_many_rows", Location("", None, None), rows=len(lines), limit=limits.max_rows)
     blank = lines.count("")  # csv.reader gives an empty line as a row of no cells
+    quoted: dict[int, list[str]] = {}
+    if '"' in text:
+        at = list(itertools.compress(itertools.count(), map(operator.contains, lines, itertools.repeat('"'))))
+        if len(at) * 4 > len(lines):
+            return None  # quotes on many lines (an address with commas in every row): the reader is faster
+        try:
+            records = list(csv.reader([lines[i] for i in at], delimiter=sep, strict=True))
+        except csv.Error:
+            return None
+        if len(records) != len(at):
+            return None  # a quoted field spans lines
+        quoted = dict(zip(at, records, strict=True))
+        for i, record in quoted.items():  # a stand-in with the record's number of fields
+            lines[i] = sep * (len(record) - 1)
     separators = set(map(str.count, lines, itertools.repeat(sep))) if not blank else set()
     if len(separators) == 1:
         width = next(iter(separators)) + 1
         cells = width * len(lines)
     else:  # every separator in a line adds a cell to the line's first
-        cells = text.count(sep) + len(lines) - blank
+        cells = sum(map(str.count, lines, itertools.repeat(sep))) + len(lines) - blank
     if cells > limits.max_cells:
         raise _refuse("sheet.too_many_cells", Location("", None, None), cells=cells, limit=limits.max_cells)
-    if blank:
-        return [line.split(sep) if line else [] for line in lines]
     if len(separators) == 1:
         flat = sep.join(lines).split(sep)
-        return CsvTable(flat[:width], [flat[width + i :: width] for i in range(width)], len(lines) - 1)
-    return [line.split(sep) for line in lines]
+        header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
+        for i, record in quoted.items():
+            if i == 0:
+                header = record
+            else:
+                for column, value in zip(columns, record, strict=True):
+                    column[i - 1] = value
+        return CsvTable(header, columns, len(lines) - 1)
+    rows = [line.split(sep) if line else [] for line in lines]
+    for i, record in quoted.items():
+        rows[i] = record
+    return rows
