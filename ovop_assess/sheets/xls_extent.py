@@ -41,10 +41,15 @@ def workbook_stream(raw: bytes) -> bytes:
     import olefile  # type: ignore[import-untyped]  # only for an .xls: reading other formats loads none of it
 
     try:
-        with olefile.OleFileIO(io.BytesIO(raw)) as ole:
+        # DEFECT_INCORRECT: a malformed container is an error, not a warning (olefile's advice for untrusted files).
+        with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
             if name is None:
                 raise NotReadable("no Workbook stream")
+            # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
+            # before its sectors are read (a chain that loops would otherwise be read round and round).
+            if ole.get_size(name) > len(raw):
+                raise NotReadable("the Workbook stream claims more bytes than the file holds")
             stream: bytes = ole.openstream(name).read()
             return stream
     except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError) as exc:

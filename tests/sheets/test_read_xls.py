@@ -195,3 +195,16 @@ def test_xls_cells_as_offices_mistype_them(make_xls: Callable[..., Path]) -> Non
         ("sheet.thousands_separator", "D2"),
     ]
     assert found.firms[1] == {"name": "Usaha B", "role": "member", "nib": "0812345678901", "monthly_capacity": 1500.0}
+
+
+def test_xls_stream_claiming_more_than_the_file_is_refused_unread(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"D": [["Nama Usaha", "Peran"]]})
+    raw = bytearray(path.read_bytes())
+    entry = raw.index("Workbook".encode("utf-16-le"))  # its directory entry; the stream size is at byte 120
+    struct.pack_into("<I", raw, entry + 120, 0x7FFFFF00)
+    path.write_bytes(bytes(raw))
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.corrupt"]
+    assert "claims more bytes than the file holds" in found.errors[0].message.values["reason"]
