@@ -138,11 +138,11 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     """
     if "\x00" in text:
         return None
-    if text.count('"') > text.count("\n"):
+    if '"' in text and text.count('"') > text.count("\n"):
         return None  # quotes on many lines, as the test below finds, without cutting the lines first
     crlf = "\r" in text
     lines = text.split("\r\n") if crlf else text.split("\n")
-    if crlf and not text.count("\r") == text.count("\n") == len(lines) - 1:
+    if crlf and ("\r" in (rest := "".join(lines)) or "\n" in rest):
         return None  # line ends of both kinds, or a lone CR
     if lines[-1] == "":
         lines.pop()  # the file's last line break ends its last record

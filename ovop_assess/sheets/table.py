@@ -340,8 +340,8 @@ def _cells(field: str, convert: Callable[[object], object], cells: Sequence[obje
 
 
 _NONE: Final = type(None)
-_TEXT: Final = {str}
-_FLOAT: Final = {float}
+_TEXT: Final = frozenset({str})
+_FLOAT: Final = frozenset({float})
 _DIGITS = 4300
 """Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
 a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
