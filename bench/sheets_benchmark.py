@@ -14,7 +14,12 @@ turn the sheet into Python lists (``CalamineWorkbook.from_path(...)
   champion), which is what ``ovop-assess import`` and a region's
   ``firms: {file: …}`` run;
 - the same for a ``;``-separated CSV file of the same firms, against
-  ``csv.reader`` over the decoded text.
+  ``csv.reader`` over the decoded text; and for the same file with some
+  fields quoted on every line (a name holding ``;``), which ovop-assess
+  reads with ``csv.reader`` itself, and with one line in twenty quoted (an
+  address holding ``;``), whose quoted lines alone go through
+  ``csv.reader`` (a file without quotes is cut into columns straight from
+  its text).
 
 Times are CPU time of this process (``time.process_time``), the best of the
 repeats: on a shared machine wall time measures the neighbours.
@@ -86,6 +91,15 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> None:
 
 def write_csv(path: Path, rows: list[list[object]]) -> None:
     out = io.StringIO()
+    if path.stem.endswith("some-quoted"):  # one address in twenty holds the separator: quoted by the writer
+        rows = [
+            [*row[:8], str(row[8]).replace(",", ";"), *row[9:]] if i % 20 == 0 else row for i, row in enumerate(rows)
+        ]
+    elif path.stem.endswith("quoted"):  # a champion in ten named "Usaha Batik; 00000": quoted by the writer
+        rows = [
+            [f"{row[0]};" if row[1] == "penggerak" else row[0], *row[1:3], f"{row[3]};" if row[3] else "", *row[4:]]
+            for row in rows
+        ]
     writer = csv.writer(out, delimiter=";")
     writer.writerow(HEADERS)
     writer.writerows(rows)
@@ -117,8 +131,12 @@ def main() -> None:
     rows = _rows(args.rows)
     with tempfile.TemporaryDirectory() as folder:
         xlsx, csv_path = Path(folder, "daftar-usaha.xlsx"), Path(folder, "daftar-usaha.csv")
+        quoted = Path(folder, "daftar-usaha-quoted.csv")
+        some_quoted = Path(folder, "daftar-usaha-some-quoted.csv")
         write_xlsx(xlsx, rows)
         write_csv(csv_path, rows)
+        write_csv(quoted, rows)
+        write_csv(some_quoted, rows)
 
         def library() -> object:
             with python_calamine.CalamineWorkbook.from_path(xlsx) as book:
@@ -140,12 +158,25 @@ def main() -> None:
 
             return run
 
-        def csv_floor() -> object:
-            text = csv_path.read_bytes().decode("utf-8-sig")
-            return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+        def csv_floor(path: Path) -> Callable[[], object]:
+            def run() -> object:
+                text = path.read_bytes().decode("utf-8-sig")
+                return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
 
-        lib, read, checked, csv_lib, csv_read, csv_checked = best(
-            args.repeat, library, ours(xlsx), validated(xlsx), csv_floor, ours(csv_path), validated(csv_path)
+            return run
+
+        lib, read, checked, csv_lib, csv_read, csv_checked, q_lib, q_checked, s_lib, s_checked = best(
+            args.repeat,
+            library,
+            ours(xlsx),
+            validated(xlsx),
+            csv_floor(csv_path),
+            ours(csv_path),
+            validated(csv_path),
+            csv_floor(quoted),
+            validated(quoted),
+            csv_floor(some_quoted),
+            validated(some_quoted),
         )
         size = xlsx.stat().st_size
     print(f"{args.rows} firm rows, 10 columns; .xlsx {size / 1024:.0f} KiB; best CPU time of {args.repeat}")
@@ -155,6 +186,10 @@ def main() -> None:
     print(f"  csv   csv.reader (baseline)        {csv_lib * 1000:8.1f} ms")
     print(f"  csv   read_firms                   {csv_read * 1000:8.1f} ms   x{csv_read / csv_lib:.2f}")
     print(f"  csv   read and validated           {csv_checked * 1000:8.1f} ms   x{csv_checked / csv_lib:.2f}")
+    print(f"  csv with quoted fields: csv.reader {q_lib * 1000:8.1f} ms")
+    print(f"  csv with quoted fields: validated  {q_checked * 1000:8.1f} ms   x{q_checked / q_lib:.2f}")
+    print(f"  csv, 1 line in 20 quoted: reader   {s_lib * 1000:8.1f} ms")
+    print(f"  csv, 1 line in 20 quoted: validated{s_checked * 1000:8.1f} ms   x{s_checked / s_lib:.2f}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,11 @@ spreadsheet libraries is imported unless a region file names a sheet.
 
 from __future__ import annotations
 
+import itertools
+import math
+import operator
 import os
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -148,41 +152,105 @@ class ImportedFirms(NamedTuple):
 
 _ROLES = frozenset({"champion", "mentee", "member"})
 _INFINITY = float("inf")
+_NONE = type(None)
 
 
-def _suspect_rows(firms: list[dict[str, Any]]) -> list[int]:
+def _suspect_rows(
+    firms: Sequence[Mapping[str, Any]],
+    values: Mapping[str, Sequence[object]] | None = None,
+    kinds: Mapping[str, Collection[type]] | None = None,
+) -> list[int]:
     """The rows the ``Firm`` model might refuse; every other row it certainly accepts.
 
     The reader gives each field one type, so whether the model accepts a
     value is a cheap test per column: a name is non-empty text, a role one
     of three words, a NIB 13 ASCII digits, a capacity a finite float from 0,
-    a count an int from 0. Only the rows that fail a test go through the
-    model, which words their errors as for a YAML file; 10,000 clean rows
-    then cost a few comprehensions instead of 10,000 model validations.
+    a count an int from 0. A column that passes as a whole (tested in C:
+    its set of types, its set of words, one regex over its NIBs) costs no
+    test per row; only the rows that fail a test go through the model, which
+    words their errors as for a YAML file. ``values`` are the firms' columns
+    as the reader gives them (:attr:`SheetFirms.values`), ``kinds`` the types
+    in each (:attr:`SheetFirms.kinds`); without them they are taken from ``firms``.
     """
+    if values is None:
+        present = {key for firm in firms for key in firm}
+        values = {key: [firm.get(key) for firm in firms] for key in present}
+    if kinds is None:
+        kinds = {key: set(map(type, column)) for key, column in values.items()}
     suspect: set[int] = set()
-    rows = list(enumerate(firms))
-    suspect.update(i for i, f in rows if (v := f.get("name")).__class__ is not str or not v)
-    suspect.update(i for i, f in rows if f.get("role") not in _ROLES)
-    for field in ("category", "mentor"):
-        suspect.update(i for i, f in rows if (v := f.get(field)) is not None and (v.__class__ is not str or not v))
-    suspect.update(i for i, f in rows if (v := f.get("willing_to_lead")) is not None and v.__class__ is not bool)
-    suspect.update(
-        i
-        for i, f in rows
-        if (v := f.get("monthly_capacity")) is not None and not (v.__class__ is float and 0 <= v < _INFINITY)
-    )
-    suspect.update(
-        i
-        for i, f in rows
-        if (v := f.get("nib")) is not None and not (v.__class__ is str and len(v) == 13 and v.isascii() and v.isdigit())
-    )
-    suspect.update(i for i, f in rows if (v := f.get("workers")) is not None and not (v.__class__ is int and v >= 0))
-    suspect.update(i for i, f in rows if not f.keys() <= _KNOWN)
+    for field in _REQUIRED:
+        if field not in values:
+            return list(range(len(firms)))
+    for field, column in values.items():
+        accepts = _ACCEPTS.get(field)
+        if accepts is None:  # a key the model does not know
+            suspect.update(i for i, value in enumerate(column) if value is not None)
+        elif not _column_accepted(field, column, kinds[field]):
+            suspect.update(i for i, value in enumerate(column) if not accepts(value))
     return sorted(suspect)
 
 
-_KNOWN = frozenset(Firm.model_fields)
+def _text_or_none(value: object) -> bool:
+    return value is None or (value.__class__ is str and bool(value))
+
+
+_REQUIRED = tuple(name for name, field in Firm.model_fields.items() if field.is_required())
+_ACCEPTS: dict[str, Callable[[Any], bool]] = {
+    "name": lambda v: v.__class__ is str and bool(v),
+    "role": lambda v: v in _ROLES,
+    "category": _text_or_none,
+    "mentor": _text_or_none,
+    "willing_to_lead": lambda v: v is None or v.__class__ is bool,
+    "monthly_capacity": lambda v: v is None or (v.__class__ is float and 0 <= v < _INFINITY),
+    "nib": lambda v: v is None or (v.__class__ is str and len(v) == 13 and v.isascii() and v.isdigit()),
+    "workers": lambda v: v is None or (v.__class__ is int and v >= 0),
+}
+"""Per field of the ``Firm`` model, a value it certainly accepts (None: the field left out)."""
+
+
+def _column_accepted(field: str, column: Sequence[Any], kinds: Collection[type]) -> bool:
+    """Whether ``_ACCEPTS[field]`` holds for every value of ``column`` (whose types are ``kinds``),
+    tested without a call per value."""
+    kinds = set(kinds)
+    if field in ("name", "category", "mentor"):
+        allowed = {str} if field == "name" else {str, _NONE}
+        return kinds <= allowed and "" not in column and bool(column or field != "name")
+    if field == "role":
+        return kinds == {str} and set(column) <= _ROLES
+    if field == "willing_to_lead":
+        return kinds <= {bool, _NONE}
+    numbers = [value for value in column if value is not None] if _NONE in kinds else column
+    if field == "monthly_capacity":
+        # A sum of finite floats is finite (or overflows, which only costs the test per row); NaN or inf spread.
+        return kinds <= {float, _NONE} and (not numbers or (math.isfinite(sum(numbers)) and min(numbers) >= 0))
+    if field == "workers":
+        return kinds <= {int, _NONE} and (not numbers or min(numbers) >= 0)
+    if field == "nib" and kinds <= {str, _NONE}:
+        joined = "".join(numbers)
+        return not numbers or (set(map(len, numbers)) == {13} and joined.isascii() and joined.isdigit())
+    return False
+
+
+def _checks_find_nothing(
+    values: Mapping[str, Sequence[object]], kinds: Mapping[str, Collection[type]], count: int
+) -> bool:
+    """Whether the checks across firms (unique names, mentors naming a champion) certainly find nothing.
+
+    Tested column by column in C; when this cannot tell, the checks run and
+    say what they find. True only when every name is text and unique, no
+    firm but a mentee names a mentor, and every mentee names a champion (or
+    none, when there are fewer than two champions).
+    """
+    names, roles = values.get("name"), values.get("role")
+    if names is None or roles is None or set(kinds.get("name", ())) != {str} or len(set(names)) != count:
+        return False
+    mentees = list(map(operator.eq, roles, itertools.repeat("mentee")))
+    mentors = values.get("mentor", (None,) * count)  # no mentor column: every mentee names none
+    if set(itertools.compress(mentors, map(operator.not_, mentees))) - {None}:
+        return False
+    champions = set(itertools.compress(names, map(operator.eq, roles, itertools.repeat("champion"))))
+    named = set(itertools.compress(mentors, mentees))
+    return named - {None} <= champions and (None not in named or len(champions) < 2)
 
 
 def import_firms(path: Path, sheet: str | None, limits: Limits) -> ImportedFirms:
@@ -192,18 +260,25 @@ def import_firms(path: Path, sheet: str | None, limits: Limits) -> ImportedFirms
     mentors naming a champion; no region file around them, so no line.
     """
     from .sheets import read_firms
+    from .sheets.collector import paused
 
-    found = read_firms(path, sheet, sheet_limits(limits))
+    with paused():
+        return _import_firms(read_firms(path, sheet, sheet_limits(limits)))
+
+
+def _import_firms(found: SheetFirms) -> ImportedFirms:
     positions = SheetPositions(Positions(), found, found.file, Location("firms"))
     errors: list[Finding] = [Finding(f.message, positions.place(f.location)) for f in found.errors]
     warnings: list[Finding] = [Finding(f.message, positions.place(f.location)) for f in found.warnings]
     firms = list(found.firms)
-    for index in _suspect_rows(firms):
+    values = found.values or None
+    for index in _suspect_rows(firms, values, found.kinds if values is not None else None):
         try:
             Firm.model_validate(firms[index])
         except ValidationError as exc:
             prefix = ("firms", index)
             errors += [translate(error, positions, Firm, prefix) for error in exc.errors(include_input=False)]
-    check_firms(firms, positions, errors, warnings)
+    if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
+        check_firms(firms, positions, errors, warnings)
     listed_errors = listed(list(errors), positions, MAX_ERRORS)
     return ImportedFirms(found.file, found.firms, listed_errors, listed(list(warnings), positions, MAX_ERRORS))

@@ -349,3 +349,13 @@ def test_the_template_sample_code_is_in_the_table() -> None:
     assert area is not None and area.level == "desa"  # the template's level
     assert area.province is not None and f"province: {area.province.name}" in template
     assert f"{sample[1]} = Desa {area.name}" in template
+
+
+def test_a_code_of_no_province_says_so_instead_of_listing_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    from ovop_assess.cli.main import main
+
+    assert main(["init", "--code", "99.99.01"]) == 2
+    assert "nor is any code near it" in capsys.readouterr().err
+    assert main(["--lang", "id", "area", "99.99.01.2001"]) == 1
+    err = capsys.readouterr().err
+    assert "begitu pula kode yang dekat dengannya" in err and ": -" not in err

@@ -367,12 +367,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     ) -> int:
         # The template is bilingual: --lang sets the language of help and errors.
         if firms_sheet is not None:
-            from .commands import run_init_firms_sheet
+            from .init_command import run_init_firms_sheet
 
             if file is not None:  # one file per run: which of the two a FILE meant would be a guess
                 raise UsageError(Message("cli.firms_sheet_and_file", {"path": file_label(file)}))
             return run_init_firms_sheet(target=firms_sheet, force=force, lang=lang)
-        from .commands import run_init
+        from .init_command import run_init
 
         return run_init(target=file, force=force, code=code, office=office, lang=lang)
 

@@ -419,46 +419,6 @@ def _say_office_warnings(profile: OfficeProfile | None, lang: Lang) -> None:
         sys.stderr.write(f"ovop-assess: {text('ui.warning', lang)}: {shown(f'{place}: {said}')}\n")
 
 
-def run_init(*, target: Path | None, force: bool, code: str | None, office: bool, lang: Lang) -> int:
-    """Write a template (region, region filled from an area code, or office profile) to ``target`` or stdout.
-
-    What was written is said on stderr, naming the command that uses it: stdout may be the template itself.
-    """
-    from ..schema import office_template, region_template
-
-    if code is not None and office:  # an office profile has no area code: which was meant would be a guess
-        raise UsageError(Message("cli.code_and_office", {}))
-    if target is not None and target.exists() and not force:
-        raise UsageError(Message("cli.exists", {"path": file_label(target)}))
-    templates = {True: office_template, False: region_template}
-    write_output(template_for_code(code) if code is not None else templates[office](), target)
-    if target is not None:
-        said_id = "cli.wrote_office_template" if office else "cli.wrote_template"
-        sys.stderr.write(f"ovop-assess: {text(said_id, lang, path=file_label(target))}\n")
-    return ExitCode.OK
-
-
-def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
-    """Write the empty firm workbook an office fills in; refuse to overwrite a file without ``--force``."""
-    import tempfile
-
-    from ..sheets import write_firms_template
-    from ..sheets.template import SHEET_NAMES
-
-    if target.suffix.lower() != ".xlsx":
-        raise UsageError(Message("cli.firms_sheet_xlsx", {"path": file_label(target)}))
-    if target.exists() and not force:
-        raise UsageError(Message("cli.exists", {"path": file_label(target)}))
-    with tempfile.TemporaryDirectory() as folder:
-        made = Path(folder, "daftar-usaha.xlsx")
-        write_firms_template(made, lang)
-        workbook = made.read_bytes()
-    write_output(workbook, target)  # whole or not at all, as every output
-    said = text("sheet.template_written", lang, file=file_label(target), sheet=SHEET_NAMES[lang][0], name=target.name)
-    sys.stderr.write(f"ovop-assess: {shown(said)}\n")
-    return ExitCode.OK
-
-
 def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
     """0 when an area is found, 1 when none is (the nearest codes, for a code, on stderr), 2 for a query
     that is neither a code nor a name (empty, only prefixes, or digits in no code's shape)."""
@@ -477,33 +437,14 @@ def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
         return ExitCode.OK
     if output_format == "table":
         if lookup.code is not None:
-            nearest = ", ".join(areas.describe(a) for a in lookup.nearest) or "-"
-            said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
+            nearest = ", ".join(areas.describe(a) for a in lookup.nearest)
+            if nearest:
+                said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
+            else:
+                said = text("area.code_not_found_anywhere", lang, code=lookup.code)
         elif lookup.short:
             said = text("area.no_match_short", lang, query=lookup.query, words=", ".join(lookup.short))
         else:
             said = text("area.no_match", lang, query=lookup.query)
         sys.stderr.write(f"ovop-assess: {said}\n")
     return ExitCode.NOT_FOUND
-
-
-def template_for_code(code: str) -> str:
-    """The region-file template with ``region`` filled in from the official table (``init --code``)."""
-    from .. import areas
-    from ..schema import region_template
-
-    canonical = areas.canonical_code(code)
-    if canonical is None:
-        raise UsageError(Message("area.bad_code", {"query": code.strip()}))
-    area = areas.by_code(canonical)
-    if area is None:
-        nearest = "; ".join(areas.describe(a) for a in areas.nearest_codes(canonical)) or "-"
-        raise UsageError(Message("area.code_not_found", {"code": canonical, "codes": nearest}))
-    fields = areas.template_region(canonical)
-    if fields is None:
-        level = Message(_LEVEL_WORDS[area.level], {})
-        raise UsageError(Message("area.init_not_a_region", {"code": canonical, "level": level, "name": area.name}))
-    return region_template(fields)
-
-
-_LEVEL_WORDS = {"provinsi": "level.provinsi", "kabupaten": "level.kabupaten", "kota": "level.kota"}

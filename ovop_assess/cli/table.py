@@ -12,7 +12,7 @@ import json
 import os
 import re
 import shutil
-from typing import Any
+from typing import Any, Literal
 
 from rich import box
 from rich.cells import cell_len
@@ -325,11 +325,13 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     if criteria.min_assurance is not None:
         heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
-    columns = ("ui.id", "ui.name", "ui.criterion", "ui.role", "ui.weight", "ui.parameters")
     # A rule's name and parameters are read to be typed (`explain`, a criteria set): folded, never cut short.
-    for column in columns:
-        fold = column in {"ui.name", "ui.parameters"}
-        table.add_column(text(column, lang), overflow="fold" if fold else "ellipsis", no_wrap=column == "ui.id")
+    fold: Literal["fold"] = "fold"
+    table.add_column(text("ui.id", lang), no_wrap=True)
+    table.add_column(text("ui.name", lang), overflow=fold)
+    for column in ("ui.criterion", "ui.role", "ui.weight"):
+        table.add_column(text(column, lang))
+    table.add_column(text("ui.parameters", lang), overflow=fold)
     for rule in criteria.rules:
         spec = rule.spec
         name = (

@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "code {code} is not in the official area table; the nearest codes: {codes}",
         "id": "kode {code} tidak ada dalam tabel kode wilayah resmi; kode yang terdekat: {codes}",
     },
+    "area.code_not_found_anywhere": {
+        "en": "code {code} is not in the official area table, nor is any code near it (no province begins so); look the area up by its name: ovop-assess area NAME",
+        "id": "kode {code} tidak ada dalam tabel kode wilayah resmi, begitu pula kode yang dekat dengannya (tidak ada provinsi berkode demikian); cari wilayahnya menurut nama: ovop-assess area NAMA",
+    },
     "area.bad_code": {
         "en": "'{query}' is not an area code; write PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD (digits), or look up a name",
         "id": "'{query}' bukan kode wilayah; tulis PP, PP.KK, PP.KK.CC, atau PP.KK.CC.DDDD (angka), atau cari namanya",

@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet spans {cells} cells, over the limit of {limit} cells",
         "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel",
     },
+    "sheet.book_too_many_cells": {
+        "en": "the sheets of the .xls workbook span {cells} cells together, over the limit of {limit} cells (an .xls file is read whole, every sheet); it was not opened",
+        "id": "seluruh lembar buku kerja .xls mencakup {cells} sel, melebihi batas {limit} sel (berkas .xls dibaca utuh, semua lembarnya); berkas tidak dibuka",
+    },
     "sheet.corrupt": {
         "en": "the file cannot be read as a {kind} workbook; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
         "id": "berkas tidak dapat dibaca sebagai buku kerja {kind}; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",

@@ -1,7 +1,8 @@
 """Firm lists kept in spreadsheets (``.xlsx``, ``.xls``, ``.ods``, ``.csv``): reading, the office template, YAML.
 
 Importing this package loads no spreadsheet library: python-calamine is
-imported when a workbook is read, xlsxwriter when the template is written,
+imported when a workbook is read (and olefile when it is an ``.xls``),
+xlsxwriter when the template is written,
 PyYAML's emitter when the YAML list is made.
 
 - :func:`read_firms` -> :class:`SheetFirms`: ``firms[]`` entries as a YAML

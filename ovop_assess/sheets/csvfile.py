@@ -13,6 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import operator
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..results import Finding, Location, Message
 from .limits import SheetLimits, SheetRefused
@@ -49,8 +52,32 @@ def separator(line: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
-    """The rows of the file, header first (Excel hides a ``sep=`` line, so the header stays row 1)."""
+class CsvTable(NamedTuple):
+    """A CSV file's header row and the rows below it, given column by column."""
+
+    header: Sequence[str]
+    columns: Sequence[Sequence[str]]  # columns[i]: the cells of column i below the header; short rows padded
+    height: int  # rows below the header
+
+
+def csv_table(raw: bytes, limits: SheetLimits) -> CsvTable:
+    """The file's cells, header first (Excel hides a ``sep=`` line, so the header stays row 1).
+
+    A file without quotes whose every line has the same number of fields
+    (the usual export) is cut into columns straight from its text: one
+    split of the whole text and one slice per column, no list per row.
+    """
+    rows = csv_rows(raw, limits)
+    if isinstance(rows, CsvTable):
+        return rows
+    body = rows[1:]
+    if body and min(map(len, body)) == max(map(len, body)):
+        return CsvTable(rows[0], list(zip(*body, strict=True)), len(body))
+    return CsvTable(rows[0] if rows else [], list(itertools.zip_longest(*body, fillvalue="")), len(body))
+
+
+def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
+    """The rows of the file, header first, as ``csv.reader`` gives them (or already as columns)."""
     text = decode(raw)
     first_end = text.find("\n")
     first = (text if first_end < 0 else text[:first_end]).rstrip("\r")
@@ -59,6 +86,9 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
         text = text[first_end + 1 :] if first_end >= 0 else ""
     else:
         sep = separator(first)
+    split = _split_rows(text, sep, limits)
+    if split is not None:
+        return split
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[list[str]] = []
     cells = 0
@@ -85,3 +115,75 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]]:
 
 
 _CHUNK = 1000
+
+
+def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | CsvTable | None:
+    """The rows ``csv.reader`` would give, by splitting, for a file whose records are its lines.
+
+    A line without a quote is a record whose fields lie between separators,
+    so ``str.split`` gives ``csv.reader``'s row exactly. The lines with a
+    quote (a name holding the separator, an address holding a comma) are
+    read by ``csv.reader`` in strict mode, each as a record of its own: if
+    each one is (the reader neither fails nor joins two lines into one
+    record), no quoted field spans lines and every line is a record, which
+    the non-strict reader of the whole file reads alike. When every record
+    has as many fields, one split of the whole text and one slice per column
+    give the columns, with no list per row (half the reader's time), the
+    quoted records then put in their place. Anything else goes to
+    ``csv.reader`` (None): quotes on more than a quarter of the lines (the
+    reader is then faster than this), a field spanning lines, a NUL, a lone CR (the
+    reader ends a record there), CRLF and LF line ends in one file, a line
+    longer than the reader's field limit (it refuses it). The counts are
+    checked before a single cell is cut.
+    """
+    if "\x00" in text:
+        return None
+    if '"' in text and text.count('"') > text.count("\n"):
+        return None  # quotes on many lines, as the test below finds, without cutting the lines first
+    crlf = "\r" in text
+    lines = text.split("\r\n") if crlf else text.split("\n")
+    if crlf and ("\r" in (rest := "".join(lines)) or "\n" in rest):
+        return None  # line ends of both kinds, or a lone CR
+    if lines[-1] == "":
+        lines.pop()  # the file's last line break ends its last record
+    if lines and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    if len(lines) > limits.max_rows:
+        raise _refuse("sheet.too_many_rows", Location("", None, None), rows=len(lines), limit=limits.max_rows)
+    blank = lines.count("")  # csv.reader gives an empty line as a row of no cells
+    quoted: dict[int, list[str]] = {}
+    if '"' in text:
+        at = list(itertools.compress(itertools.count(), map(operator.contains, lines, itertools.repeat('"'))))
+        if len(at) * 4 > len(lines):
+            return None  # quotes on many lines (an address with commas in every row): the reader is faster
+        try:
+            records = list(csv.reader([lines[i] for i in at], delimiter=sep, strict=True))
+        except csv.Error:
+            return None
+        if len(records) != len(at):
+            return None  # a quoted field spans lines
+        quoted = dict(zip(at, records, strict=True))
+        for i, record in quoted.items():  # a stand-in with the record's number of fields
+            lines[i] = sep * (len(record) - 1)
+    separators = set(map(str.count, lines, itertools.repeat(sep))) if not blank else set()
+    if len(separators) == 1:
+        width = next(iter(separators)) + 1
+        cells = width * len(lines)
+    else:  # every separator in a line adds a cell to the line's first
+        cells = sum(map(str.count, lines, itertools.repeat(sep))) + len(lines) - blank
+    if cells > limits.max_cells:
+        raise _refuse("sheet.too_many_cells", Location("", None, None), cells=cells, limit=limits.max_cells)
+    if len(separators) == 1:
+        flat = sep.join(lines).split(sep)
+        header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
+        for i, record in quoted.items():
+            if i == 0:
+                header = record
+            else:
+                for column, value in zip(columns, record, strict=True):
+                    column[i - 1] = value
+        return CsvTable(header, columns, len(lines) - 1)
+    rows = [line.split(sep) if line else [] for line in lines]
+    for i, record in quoted.items():
+        rows[i] = record
+    return rows

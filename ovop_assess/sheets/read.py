@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..results import Finding, Location, Message, file_label
+from .collector import paused
 from .limits import SheetLimits, SheetRefused
-from .table import SheetFirms, firms_from_rows, refused
+from .table import SheetFirms, firms_from_columns, refused
 
 SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
 
@@ -44,6 +45,11 @@ def read_firms(
     Never raises for a bad file: what is wrong with it comes back as the
     result's errors, each located by cell where it has one.
     """
+    with paused():
+        return _read_firms(path, sheet, limits)
+
+
+def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLimits) -> SheetFirms:
     label = file_label(path)
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
@@ -51,9 +57,10 @@ def read_firms(
     try:
         raw = _read_bytes(Path(path), limits)
         if suffix == ".csv":
-            from .csvfile import csv_rows
+            from .csvfile import csv_table
 
-            return firms_from_rows(label, None, csv_rows(raw, limits))
+            table = csv_table(raw, limits)
+            return firms_from_columns(label, None, table.header, table.columns, table.height, text_only=True)
         from .workbook import workbook_firms
 
         return workbook_firms(label, raw, suffix, sheet, limits)

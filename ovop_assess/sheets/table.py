@@ -7,9 +7,12 @@ indexed from A1, so row ``n`` of the list is spreadsheet row ``n + 1``.
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Collection, Iterable, Sequence
-from typing import Any, NamedTuple
+import operator
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple, cast
 
 from ..results import Finding, Location, Message
 from .columns import CONVERT, FIELDS, HEADERS_ID, REQUIRED, Rejected, cell_name, column_letters, field_of
@@ -41,6 +44,12 @@ class SheetFirms(NamedTuple):
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
     header_row: int = 1
+    values: Mapping[str, tuple[object, ...]] = MappingProxyType({})
+    """Each field's column of values, aligned with ``firms`` (None where a firm has no value):
+    the same values, for checks that run column by column."""
+    kinds: Mapping[str, frozenset[type]] = MappingProxyType({})
+    """The types that may be among each column of ``values`` (``NoneType`` if a firm may lack the field):
+    every type there is, perhaps one more (a type only an empty row had)."""
 
     def location(self, path: PathKey) -> Location:
         """Where a path of the region data lies in the sheet: ``("firms", 3, "nib")`` -> that firm's NIB cell."""
@@ -102,8 +111,45 @@ def firms_from_rows(
     ranges as calamine gives them, relative to A1; ``formula_cells`` the
     0-based (row, column) of formulas without a saved result.
     """
+    body = rows[1:]
+    # The rows transposed at once, in C: each field is then converted column by column.
+    if body and min(map(len, body)) == max(map(len, body)):
+        transposed: list[Sequence[object]] = list(zip(*body, strict=True))
+    else:  # short rows (a CSV line with fewer fields): the missing cells are empty
+        transposed = list(itertools.zip_longest(*body, fillvalue=""))
+    return firms_from_columns(
+        file,
+        sheet,
+        rows[0] if rows else (),
+        transposed,
+        len(body),
+        header_row=header_row,
+        merged=merged,
+        formula_cells=formula_cells,
+        warnings=warnings,
+    )
+
+
+def firms_from_columns(
+    file: str,
+    sheet: str | None,
+    header: Sequence[object],
+    body: Sequence[Sequence[object]],
+    count: int,
+    *,
+    header_row: int = 1,
+    merged: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
+    formula_cells: Collection[tuple[int, int]] = (),
+    warnings: Iterable[Finding] = (),
+    text_only: bool = False,
+) -> SheetFirms:
+    """:func:`firms_from_rows` from the header row and the ``count`` rows below it given column by column.
+
+    ``body[i]`` holds the cells of column ``i`` below the header; a column
+    past the end of ``body`` is empty. ``text_only``: every cell is a ``str``
+    (a CSV file), which spares asking each column.
+    """
     warned = list(warnings)
-    header = rows[0] if rows else ()
     columns: dict[str, int] = {}
     errors: list[Finding] = []
     unknown: list[tuple[int, str]] = []
@@ -143,18 +189,17 @@ def firms_from_rows(
         return refused(file, sheet, errors, warned)
 
     fields = list(columns)
-    body = rows[1:]
-    # Column by column: the rows transposed at once (in C), then one comprehension per field,
-    # several times faster than a call per cell.
-    width = max(columns.values())
-    if body and min(map(len, body)) >= width:
-        transposed = list(zip(*body, strict=False))
-    else:  # short rows (a CSV line with fewer fields): the missing cells are empty
-        transposed = list(itertools.zip_longest(*body, fillvalue=""))
-    converted = [_column(field, transposed[columns[field] - 1] if body else ()) for field in fields]
+    # Column by column, one comprehension (or one call in C) per field: several times faster than a call per cell.
+    empty = ("",) * count
+    typed = [
+        _column(field, body[columns[field] - 1] if columns[field] <= len(body) else empty, text_only)
+        for field in fields
+    ]
+    converted = [values for values, _ in typed]
+    kinds = [found for _, found in typed]
     problems: list[tuple[int, int, str, Message]] = []  # (offset in body, 0-based column, field, why)
-    for field, values in zip(fields, converted, strict=True):
-        if field in _NEVER_REJECTED:
+    for field, values, found in zip(fields, converted, kinds, strict=True):
+        if Rejected not in found:
             continue
         index = columns[field] - 1
         for offset in [i for i, value in enumerate(values) if value.__class__ is Rejected]:
@@ -162,61 +207,113 @@ def firms_from_rows(
             assert isinstance(rejected, Rejected)
             problems.append((offset, index, field, rejected.message))
             values[offset] = None
+        found.discard(Rejected)
+        found.add(_NONE)
     by_column = {column - 1: field for field, column in columns.items()}
     for row, column in formula_cells:
         offset = row - header_row
-        if (
-            0 <= offset < len(body)
-            and column in by_column
-            and converted[fields.index(by_column[column])][offset] is None
-        ):
+        if 0 <= offset < count and column in by_column and converted[fields.index(by_column[column])][offset] is None:
             problems.append((offset, column, by_column[column], _note("sheet.formula_no_value")))
     flagged = {offset for offset, _, _, _ in problems}
 
-    every_row = _assembled(fields, converted, len(body))
-    # An empty row in the middle is skipped; the next firm keeps its own row number.
-    kept = [offset for offset, firm in enumerate(every_row) if firm or offset in flagged]
-    firms = [every_row[offset] for offset in kept]
-    firm_rows = [header_row + 1 + offset for offset in kept]
-    index_of = {offset: index for index, offset in enumerate(kept)}
+    every_row = _assembled(fields, converted, kinds, count)
+    if any(_NONE not in found for found in kinds):  # a column filled in every row: no row is empty
+        firms, firm_rows, kept_values = every_row, list(range(header_row + 1, header_row + 1 + count)), converted
+        index_of: dict[int, int] | range = range(count)
+    else:
+        # An empty row in the middle is skipped; the next firm keeps its own row number.
+        kept = [offset for offset, firm in enumerate(every_row) if firm or offset in flagged]
+        firms = [every_row[offset] for offset in kept]
+        firm_rows = [header_row + 1 + offset for offset in kept]
+        kept_values = [[column[offset] for offset in kept] for column in converted]
+        index_of = {offset: index for index, offset in enumerate(kept)}
     problems.sort(key=lambda problem: problem[:2])
     for offset, column, field, message in problems:
         where = Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1)
         errors.append(Finding(message, where))
     errors.extend(_merged(merged, columns, header_row, firm_rows))
-    return SheetFirms(file, sheet, tuple(firms), tuple(firm_rows), columns, tuple(errors), tuple(warned), header_row)
+    return SheetFirms(
+        file,
+        sheet,
+        tuple(firms),
+        tuple(firm_rows),
+        columns,
+        tuple(errors),
+        tuple(warned),
+        header_row,
+        {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
+        {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
+    )
 
 
-def _assembled(fields: list[str], converted: list[list[object]], count: int) -> list[dict[str, Any]]:
+def _assembled(
+    fields: list[str], converted: list[list[object]], kinds: list[set[type]], count: int
+) -> list[dict[str, Any]]:
     """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
 
     Built in C where it can be: the columns with a value in every row are
-    zipped into the dicts at once, and only the others (a mentor column
+    made into the dicts at once, and only the others (a mentor column
     empty for champions) are added value by value.
     """
-    full = [i for i, values in enumerate(converted) if None not in values]
-    full_fields = [fields[i] for i in full]
-    firms = [dict(zip(full_fields, cells, strict=True)) for cells in zip(*(converted[i] for i in full), strict=True)]
-    if not full:
+    full = [i for i, found in enumerate(kinds) if _NONE not in found]
+    if full:
+        firms = list(map(_builder(tuple(fields[i] for i in full)), *(converted[i] for i in full)))
+    else:
         firms = [{} for _ in range(count)]
     for i, (field, values) in enumerate(zip(fields, converted, strict=True)):
         if i in full:
             continue
-        for firm, value in zip(firms, values, strict=True):
-            if value is not None:
-                firm[field] = value
+        # Only the rows with a value are visited: compress and map run in C.
+        present = map(operator.is_not, values, itertools.repeat(None))
+        for firm, value in itertools.compress(zip(firms, values, strict=True), present):
+            firm[field] = value
     return firms
 
 
-def _column(field: str, cells: Sequence[object]) -> list[object]:
-    """One field's cells as ``firms[]`` values: None for "no value", :class:`Rejected` for a cell in error.
+def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tuple[list[object], set[type]]:
+    """One field's cells as ``firms[]`` values: None for "no value", :class:`Rejected` for a cell in error;
+    and the types among the values, which spare every later check on the column a pass to ask.
 
-    The usual cell of each field takes a path without a call: a name's text,
-    a NIB of digits, a number cell; the few words of a role or yes/no column
-    (and the repeated names of mentors) are converted once per distinct text.
-    Every other cell goes through the field's converter, which decides alone.
+    A column whose every cell is of the usual kind is turned at once, in C
+    (a CSV column is all text: names stripped, NIBs and counts of ASCII
+    digits); otherwise the usual cell of each field takes a path without a
+    call: a name's text, a NIB of digits, a number cell; the few words of a
+    role or yes/no column (and the repeated names of mentors) are converted
+    once per distinct text. Every other cell goes through the field's
+    converter, which decides alone; the shortcuts give what it gives.
     """
     convert = CONVERT[field]
+    kinds = _TEXT if text_only else set(map(type, cells))
+    if kinds == _TEXT:
+        text = cast("Sequence[str]", cells)
+        if field == "name":
+            stripped: list[object] = list(map(str.strip, text))
+            if "" in stripped:
+                return [value or None for value in stripped], {str, _NONE}
+            return stripped, {str}
+        if field == "nib" and _digit_column(text):
+            return ([cell or None for cell in text], {str, _NONE}) if "" in text else (list(text), {str})
+        if field in _NUMBERS:
+            number: Callable[[str], object] = int if field == "workers" else float
+            distinct = set(text)
+            if len(distinct) * 2 < len(text):  # a few counts repeated (workers 1 to 40): each text turned once
+                if _digit_column(distinct, _DIGITS):
+                    known = {cell: number(cell) if cell else None for cell in distinct}
+                    return list(map(known.__getitem__, text)), set(map(type, known.values()))
+            elif _digit_column(text, _DIGITS):
+                if "" in text:
+                    return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}
+                return list(map(number, text)), {type(number("0"))}
+        if field in _WORDS:
+            # role, category, mentor, willing_to_lead: few distinct texts among many cells.
+            known = {cell: convert(cell) for cell in set(text)}
+            return list(map(known.__getitem__, text)), set(map(type, known.values()))
+    values = _cells(field, convert, cells)
+    return values, set(map(type, values))
+
+
+def _cells(field: str, convert: Callable[[object], object], cells: Sequence[object]) -> list[object]:
+    """:func:`_column` for a column of mixed cells: the usual cell of each field without a call."""
     if field == "name":
         return [(cell.strip() or None) if cell.__class__ is str else convert(cell) for cell in cells]
     if field == "nib":
@@ -225,22 +322,57 @@ def _column(field: str, cells: Sequence[object]) -> list[object]:
             for cell in cells
         ]
     if field in _NUMBERS:
-        number = int if field == "workers" else float
+        number: Callable[[Any], object] = int if field == "workers" else float
+        if set(map(type, cells)) == _FLOAT and (
+            number is float or all(map(float.is_integer, cast("Sequence[float]", cells)))
+        ):
+            return list(map(number, cells))
         return [
             number(cell)
             if (cell.__class__ is float and cell.is_integer())
-            or (cell.__class__ is str and cell.isascii() and cell.isdigit())
+            or (cell.__class__ is str and len(cell) <= _DIGITS and cell.isascii() and cell.isdigit())
             else (None if cell is None else convert(cell))
             for cell in cells
         ]
-    # role, category, mentor, willing_to_lead: few distinct texts among many cells.
     # Only text is memoised: 1 == 1.0 == True as keys, and a number cell is no yes/no.
     known = {cell: convert(cell) for cell in set(cells) if cell.__class__ is str}
     return [known[cell] if cell.__class__ is str else (None if cell is None else convert(cell)) for cell in cells]
 
 
+_NONE: Final = type(None)
+_TEXT: Final = frozenset({str})
+_FLOAT: Final = frozenset({float})
+_DIGITS = 4300
+"""Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
+a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
+
+
+def _digit_column(cells: Collection[str], longest: int | None = None) -> bool:
+    """Whether every cell is empty or ASCII digits (at most ``longest`` of them): asked of the joined column, in C."""
+    joined = "".join(cells)
+    if not joined:
+        return True
+    return joined.isascii() and joined.isdigit() and (longest is None or max(map(len, cells)) <= longest)
+
+
+@functools.cache
+def _builder(fields: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
+    """A function of one value per field that returns the firm's dict, written as a dict display.
+
+    Twice as fast as ``dict(zip(fields, values))`` per row, the largest cost
+    of a long sheet after the library's read. The source is made from the
+    format's own keys only (never from a cell or a header's text).
+    """
+    if not set(fields) <= set(FIELDS):
+        raise ValueError(f"not firm fields: {fields}")
+    names = [f"v{i}" for i in range(len(fields))]
+    display = ", ".join(f"{field!r}: {name}" for field, name in zip(fields, names, strict=True))
+    built: Callable[..., dict[str, Any]] = eval(f"lambda {', '.join(names)}: {{{display}}}")
+    return built
+
+
 _NUMBERS = frozenset({"monthly_capacity", "workers"})
-_NEVER_REJECTED = frozenset({"name", "role", "category", "mentor"})  # text: any cell is some value
+_WORDS = frozenset({"role", "category", "mentor", "willing_to_lead"})
 
 
 def _merged(
@@ -250,6 +382,9 @@ def _merged(
     firm_rows: list[int],
 ) -> list[Finding]:
     """Merged ranges over the firm columns: each is an error at its first cell."""
+    ranges = list(ranges)
+    if not ranges:
+        return []
     used = sorted(columns.values())
     by_row = {row: i for i, row in enumerate(firm_rows)}
     by_column = {column: field for field, column in columns.items()}

@@ -3,7 +3,9 @@
 Calamine reads cell values and the results formulas last had, never
 computing a formula or running a macro. It does not say which empty cells
 hold a formula without a saved result, so the ``.xlsx`` sheet's XML is
-looked at for those (only when it holds a formula at all). Files written by
+looked at for those (only when it holds a formula at all); for an ``.ods``
+neither those nor merged cells, so its ``content.xml`` is walked for both
+(only when it holds either at all: ``ods_cells``). Files written by
 Excel or LibreOffice always save results; files made by scripts may not.
 """
 
@@ -21,6 +23,8 @@ from .table import SheetFirms, firms_from_rows
 
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
+
+    from .xls_extent import XlsSheets
 
 _NOWHERE = Location("", None, None)
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,8 +59,7 @@ def _corrupt(suffix: str, reason: str) -> SheetRefused:
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
-    if suffix == ".xls" and not raw.startswith(_CFB):
-        raise _corrupt(suffix, "no Excel 97-2003 header")
+    xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
 
     import python_calamine  # only now: reading YAML firms loads none of it
 
@@ -69,10 +72,13 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
         formulas: set[tuple[int, int]] = set()
+        ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
         if archive is not None and suffix == ".xlsx":
             formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
         elif archive is not None:
-            _ods_precheck(archive, limits)
+            formulas, ods_merged = _ods_cells(_ods_precheck(archive, limits), name)
+        elif xls is not None:
+            formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
             found = book.get_sheet_by_name(name)
         except python_calamine.CalamineError as exc:
@@ -81,8 +87,31 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
         _check_extent(rows, columns, limits)
         data = found.to_python(skip_empty_area=False)
-        merged = found.merged_cell_ranges or []
+        merged = found.merged_cell_ranges or ods_merged
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
+    """Refuse an .xls whose sheets reach past the limits, before calamine reads (and allocates) every sheet;
+    return what the walk found (the formulas without a saved result, which calamine reads as empty)."""
+    from .xls_extent import NotReadable, walk, workbook_stream
+
+    if not raw.startswith(_CFB):
+        raise _corrupt(".xls", "no Excel 97-2003 header")
+    try:
+        stream = workbook_stream(raw)
+    except NotReadable as exc:
+        raise _corrupt(".xls", str(exc)) from None
+    found = walk(stream)
+    if found.encrypted:
+        raise _refuse("sheet.encrypted")
+    total = 0
+    for extent in found.extents:
+        _check_extent(extent.rows, extent.columns, limits)
+        total += extent.rows * extent.columns
+        if total > limits.max_cells:
+            raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+    return found
 
 
 def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:
@@ -254,7 +283,22 @@ def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
     return found
 
 
-def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
+def _ods_cells(
+    content: bytes, sheet: str
+) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The formulas without a saved result and the merged ranges of an .ods sheet (calamine reports neither)."""
+    from .ods_cells import Unreadable, may_have_any, ods_cells
+
+    if not may_have_any(content):
+        return set(), []
+    try:
+        found = ods_cells(content, sheet)
+    except Unreadable as exc:
+        raise _corrupt(".ods", str(exc)) from None
+    return found.formulas, found.merged
+
+
+def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes:
     """Refuse content whose repeated rows or columns claim more cells than the limits.
 
     LibreOffice writes the empty rest of a sheet as one row repeated a million
@@ -280,6 +324,7 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
             if b"value-type" not in row and b"<text:p" not in row:
                 continue  # an empty run of rows
             _check_extent(count, 1, limits)
+    return content
 
 
 def _has_formula(xml: bytes) -> bool:

@@ -468,11 +468,11 @@ def test_no_spreadsheet_library_loads_unless_a_sheet_is_read(tmp_path: Path) -> 
     code = """
 import sys
 from ovop_assess.cli.main import main
-heavy = ("python_calamine", "xlsxwriter", "ovop_assess.sheets", "ovop_assess.firm_sheet")
+heavy = ("python_calamine", "xlsxwriter", "olefile", "ovop_assess.sheets", "ovop_assess.firm_sheet")
 main(["assess", sys.argv[1], "--format", "json", "--as-of", "2026-11-28"])
 assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]
 main(["assess", sys.argv[2], "--format", "json", "--as-of", "2026-11-28"])
-assert "python_calamine" in sys.modules and "xlsxwriter" not in sys.modules
+assert "python_calamine" in sys.modules and "xlsxwriter" not in sys.modules and "olefile" not in sys.modules
 """
     done = subprocess.run(
         [sys.executable, "-c", code, str(yaml_region), str(sheet_region)],

@@ -98,9 +98,13 @@ _WORDS = [
 
 @functools.cache
 def text(min_size: int = 1, max_size: int = 16) -> st.SearchStrategy[str]:
-    """Short text; every value here is a valid region-file string (min_size 1 for required text)."""
+    """Short text; every value here is a valid region-file string (min_size 1 for required text,
+    which must also hold more than white space)."""
     tricky = st.sampled_from([w for w in _WORDS if min_size <= len(w) <= max(max_size, 1)])
-    return st.one_of(tricky, st.text(_CHARS, min_size=min_size, max_size=max_size))
+    plain = st.text(_CHARS, min_size=min_size, max_size=max_size)
+    if min_size >= 1:
+        plain = plain.filter(lambda value: bool(value.strip()))
+    return st.one_of(tricky, plain)
 
 
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:

@@ -49,9 +49,9 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
 def make_ods(tmp_path: Path) -> Callable[..., Path]:
     """Write a minimal .ods whose <office:spreadsheet> holds ``body``."""
 
-    def make(body: str, name: str = "daftar-usaha.ods", manifest_extra: str = "") -> Path:
+    def make(body: str, name: str = "daftar-usaha.ods", manifest_extra: str = "", styles: str = "") -> Path:
         path = tmp_path / name
-        path.write_bytes(_ods_bytes(body, manifest_extra))
+        path.write_bytes(_ods_bytes(body, manifest_extra, styles))
         return path
 
     return make
@@ -62,8 +62,9 @@ def ods_row() -> Callable[..., str]:
     return _ods_row
 
 
-def _ods_bytes(content_body: str, manifest_extra: str = "") -> bytes:
-    """A minimal OpenDocument spreadsheet: ``content_body`` is the XML inside <office:spreadsheet>."""
+def _ods_bytes(content_body: str, manifest_extra: str = "", styles: str = "") -> bytes:
+    """A minimal OpenDocument spreadsheet: ``content_body`` is the XML inside <office:spreadsheet>,
+    ``styles`` any <office:automatic-styles> before the body."""
     import io
 
     content = (
@@ -71,7 +72,7 @@ def _ods_bytes(content_body: str, manifest_extra: str = "") -> bytes:
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f"<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>"
+        f"{styles}<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>"
         "</office:document-content>"
     )
     manifest = (

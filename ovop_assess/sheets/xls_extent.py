@@ -1,0 +1,144 @@
+"""The extent of every sheet of an ``.xls`` workbook, read before python-calamine opens it.
+
+An ``.xls`` is no zip: it is an OLE compound file whose ``Workbook``
+stream holds the BIFF records of every sheet. Calamine reads every sheet
+whole when it opens the file and allocates each one's full rectangle of
+cells, so a 6 KB file with a cell in A1 and one in IV65536 on each of a few
+sheets costs gigabytes before a single sheet is chosen. The stream is
+walked here record by record (olefile reads the container; nothing is
+decoded but the row and column of each cell record), and a sheet reaching
+past ``max_rows``/``max_cells``, or sheets whose rectangles add up past
+``max_cells``, are refused before calamine sees a byte.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from typing import NamedTuple
+
+_BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
+_FILEPASS = 0x002F
+# Cell records whose first four bytes are the row and the column (u16 each).
+_CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6})
+_MULTIPLE = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column, ..., last column
+_HEADER = struct.Struct("<HH")
+
+
+class Extent(NamedTuple):
+    """Rows and columns from A1 to the farthest cell a sheet (a BOF..EOF substream) holds or declares."""
+
+    rows: int
+    columns: int
+
+
+class NotReadable(Exception):
+    """The compound file or its workbook stream cannot be read: the reason, for the "corrupt" message."""
+
+
+def workbook_stream(raw: bytes) -> bytes:
+    """The BIFF ``Workbook`` (or BIFF5 ``Book``) stream of an OLE compound file."""
+    import olefile  # type: ignore[import-untyped]  # only for an .xls: reading other formats loads none of it
+
+    try:
+        # DEFECT_INCORRECT: a malformed container is an error, not a warning (olefile's advice for untrusted files).
+        with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                raise NotReadable("no Workbook stream")
+            # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
+            # before its sectors are read (a chain that loops would otherwise be read round and round).
+            if ole.get_size(name) > len(raw):
+                raise NotReadable("the Workbook stream claims more bytes than the file holds")
+            stream: bytes = ole.openstream(name).read()
+            return stream
+    except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError) as exc:
+        raise NotReadable(str(exc) or type(exc).__name__) from None
+
+
+class XlsSheets(NamedTuple):
+    """What the walk found: each substream's extent (in stream order), where each sheet the workbook lists
+    starts (its BOF, in the workbook's order), and each substream's formulas without a saved result."""
+
+    extents: list[Extent]
+    starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
+    formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
+    encrypted: bool = False  # a FILEPASS record: the workbook has a password to open; the rest is not readable
+
+    def formulas_of(self, position: int) -> set[tuple[int, int]]:
+        """The formulas without a saved result of the workbook's ``position``-th sheet."""
+        return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
+
+
+def walk(stream: bytes) -> XlsSheets:
+    """The extents, sheet starts and unsaved formulas of a BIFF stream.
+
+    Made for a file that may lie: a record running past the stream's end
+    ends the walk, and a declared dimension counts as much as a cell. A
+    formula's saved result is its 8-byte result field; ``FFFF`` in its last
+    two bytes marks a non-number, whose first byte 3 means an empty result
+    (what a script writes that computes nothing) and 0 a text result, which
+    a STRING record must follow.
+    """
+    unpack = _HEADER.unpack_from
+    position, end, depth = 0, len(stream), 0
+    rows = columns = 0
+    start = 0
+    extents: list[Extent] = []
+    starts: list[int] = []
+    formulas: dict[int, set[tuple[int, int]]] = {}
+    seen_globals = False
+    pending: tuple[int, int] | None = None  # a formula whose text result must come next
+    cells = _CELLS
+    while position + 4 <= end:
+        kind, size = unpack(stream, position)
+        body = position + 4
+        record = position
+        position = body + size
+        if position > end:
+            break
+        if pending is not None:
+            if kind != _STRING:
+                formulas.setdefault(start, set()).add(pending)
+            pending = None
+        if kind in cells:  # most records: kept to a few steps
+            if size >= 4:
+                row, column = unpack(stream, body)
+                if row >= rows:
+                    rows = row + 1
+                if column >= columns:
+                    columns = column + 1
+                if kind == _FORMULA and size >= 14 and stream[body + 12 : body + 14] == b"\xff\xff":
+                    if stream[body + 6] == 3:
+                        formulas.setdefault(start, set()).add((row, column))
+                    elif stream[body + 6] == 0:
+                        pending = (row, column)
+        elif kind == _BOF:
+            depth += 1
+            if depth == 1:  # a chart inside a sheet has its own BOF..EOF: the sheet goes on
+                rows = columns = 0
+                start = record
+        elif kind == _EOF:
+            depth -= 1
+            if depth == 0:
+                if seen_globals:
+                    extents.append(Extent(rows, columns))
+                seen_globals = True
+            depth = max(depth, 0)
+        elif kind == _FILEPASS and not seen_globals:
+            return XlsSheets([], [], {}, encrypted=True)
+        elif kind == _BOUNDSHEET and size >= 4 and not seen_globals:
+            starts.append(struct.unpack_from("<I", stream, body)[0])
+        elif kind in _MULTIPLE and size >= 6:
+            row = unpack(stream, body)[0]
+            last = unpack(stream, body + size - 4)[1]
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == _DIMENSIONS and size >= 14:  # BIFF8: first row, row after the last (u32), then columns (u16)
+            _, after_row, _, after_column = struct.unpack_from("<IIHH", stream, body)
+            rows, columns = max(rows, after_row), max(columns, after_column)
+        elif kind == _DIMENSIONS and size >= 8:  # BIFF5: the same in u16
+            _, after_row, _, after_column = struct.unpack_from("<HHHH", stream, body)
+            rows, columns = max(rows, after_row), max(columns, after_column)
+    if pending is not None:
+        formulas.setdefault(start, set()).add(pending)
+    return XlsSheets(extents, starts, formulas)

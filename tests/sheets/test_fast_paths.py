@@ -1,0 +1,135 @@
+"""The shortcuts of a long sheet's read give what the plain way gives, cell for cell and finding for finding."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ovop_assess.cross_checks import check_firms
+from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
+from ovop_assess.results import Location
+from ovop_assess.sheets import SheetLimits, read_firms
+from ovop_assess.sheets.columns import CONVERT, FIELDS
+from ovop_assess.sheets.csvfile import CsvTable, _split_rows
+from ovop_assess.sheets.table import _cells, _column
+from ovop_assess.yaml_source import Limits, Positions
+
+PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
+
+
+def _as_rows(split: list[list[str]] | CsvTable) -> list[list[str]]:
+    if isinstance(split, CsvTable):
+        return [list(split.header), *([list(row) for row in zip(*split.columns, strict=True)])]
+    return split
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.sampled_from([";", ",", "\t"]))
+def test_split_rows_are_csv_readers_rows(text: str, sep: str) -> None:
+    split = _split_rows(text, sep, SheetLimits())
+    if split is not None:  # None: the file goes to csv.reader itself
+        assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+def test_quoted_and_plain_files_read_alike(tmp_path: Path) -> None:
+    plain = "Nama Usaha;Peran;NIB;Tenaga Kerja\r\nBatik A;penggerak;0812345678901;12\r\n\r\nBatik B;binaan;;3\r\n"
+    quoted = plain.replace("Batik A", '"Batik A"')
+    found = [read_firms(_write(tmp_path / name, text)) for name, text in (("a.csv", plain), ("b.csv", quoted))]
+    assert found[0].firms == found[1].firms and found[0].rows == found[1].rows == (2, 4)
+    assert found[0].values == found[1].values and found[0].kinds == found[1].kinds
+
+
+def test_rows_shorter_than_the_header_have_empty_cells(tmp_path: Path) -> None:
+    found = read_firms(_write(tmp_path / "pendek.csv", "Nama Usaha;Peran;NIB\nA;anggota\nB;anggota\n"))
+    assert found.errors == () and found.firms == ({"name": "A", "role": "member"}, {"name": "B", "role": "member"})
+
+
+def test_a_count_of_thousands_of_digits_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = _write(tmp_path / "panjang.csv", f"Nama Usaha;Peran;Tenaga Kerja;NIB\nA;anggota;{'1' * 5000};{'2' * 5000}\n")
+    imported = import_firms(path, None, Limits())
+    assert [f.location.cell for f in imported.errors] == ["C2", "D2"]
+
+
+def test_values_and_kinds_follow_the_firms(tmp_path: Path) -> None:
+    text = (
+        "Nama Usaha;Peran;Bersedia Menjadi Penggerak;Kapasitas per Bulan;NIB;Tenaga Kerja\n"
+        "A;penggerak;Ya;1.500;8,12E+12;3\n"
+        ";;;;;\n"
+        "B;binaan;mungkin;2,5;0812345678901;\n"
+    )
+    found = read_firms(_write(tmp_path / "campur.csv", text))
+    assert len(found.errors) == 3  # 1.500, 8,12E+12, mungkin (2,5 is a decimal comma)
+    for field, column in found.values.items():
+        assert column == tuple(firm.get(field) for firm in found.firms)
+        assert frozenset(map(type, column)) <= found.kinds[field]
+
+
+FIRM = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": st.sampled_from(["A", "B", "C", "D", 3, True]),
+        "role": st.sampled_from(["champion", "mentee", "member", "boss", 1]),
+        "mentor": st.sampled_from(["A", "B", "C", "Z", 2]),
+    },
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FIRM, max_size=7))
+@example([{"name": "A", "role": "champion"}, {"name": "B", "role": "champion"}, {"name": "C", "role": "mentee"}])
+def test_checks_are_skipped_only_when_they_would_find_nothing(firms: list[dict[str, Any]]) -> None:
+    fields = ("name", "role", "mentor") if any("mentor" in firm for firm in firms) else ("name", "role")
+    values = {field: [firm.get(field) for firm in firms] for field in fields}  # a sheet may have no mentor column
+    kinds = {field: set(map(type, column)) for field, column in values.items()}
+    if _checks_find_nothing(values, kinds, len(firms)):
+        errors: list[Any] = []
+        warnings: list[Any] = []
+        check_firms(firms, _Nowhere(), errors, warnings)
+        assert errors == [] and warnings == []
+
+
+class _Nowhere(Positions):
+    def value(self, path: Any) -> Location:
+        return Location("firms")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_sheet_without_a_mentor_column_still_needs_mentors_for_two_champions(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tanpa-pembina.csv", "Nama Usaha;Peran\nA;penggerak\nB;penggerak\nC;binaan\n")
+    imported = import_firms(path, None, Limits())
+    assert [(f.message.id, f.location.cell) for f in imported.errors] == [("check.mentor_required", "A4")]
+
+
+def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
+    digits = "12345678901234567"  # past a float's precision
+    text = f"Nama Usaha;Peran;Tenaga Kerja\nA;anggota;{digits}\n"
+    clean = read_firms(_write(tmp_path / "a.csv", text))
+    mixed = read_firms(_write(tmp_path / "b.csv", text + "B;anggota;dua\n"))
+    assert clean.firms[0]["workers"] == mixed.firms[0]["workers"] == int(digits)  # the column's shortcut and not
+    assert [f.message.id for f in mixed.errors] == ["sheet.not_a_number"]
+
+
+TEXT_CELLS = st.lists(
+    st.sampled_from(["", " ", "12", "012", "7", "1.500", "2,5", "\u0661\u0662", "Ya", "T", "penggerak", " Batik ", "x"])
+    | st.from_regex(r"[0-9]{1,20}", fullmatch=True),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(FIELDS), TEXT_CELLS, st.integers(0, 3))
+def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: list[str], repeat: int) -> None:
+    cells = cells * (repeat + 1)  # repeated texts take the once-per-text path
+    values, kinds = _column(field, cells, text_only=True)
+    assert values == _cells(field, CONVERT[field], cells)
+    assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
+    assert set(map(type, values)) <= kinds

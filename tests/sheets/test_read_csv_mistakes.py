@@ -1,0 +1,64 @@
+"""Each spreadsheet mistake that a CSV file can hold, and the OpenDocument zip bomb, located as for workbooks."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.sheets import cell_name, read_firms
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+def test_csv_yes_no_words(tmp_path: Path, sep: str) -> None:
+    words = ["Ya", "Tidak", "ya", "tidak", "Y", "T", "TRUE", "FALSE", "mungkin"]
+    lines = [f"Nama Usaha{sep}Peran{sep}Bersedia Menjadi Penggerak"]
+    lines += [f"Usaha {i}{sep}penggerak{sep}{word}" for i, word in enumerate(words)]
+    found = read_firms(_write(tmp_path / "daftar.csv", "\r\n".join(lines) + "\r\n"))
+    assert [f.get("willing_to_lead") for f in found.firms] == [True, False, True, False, True, False, True, False, None]
+    assert [(f.message.id, cell_name(f.location.line, f.location.column)) for f in found.errors] == [
+        ("sheet.not_yes_no", "C10")
+    ]
+
+
+def test_csv_nib_and_thousands_as_excel_exports_them_among_good_rows(tmp_path: Path) -> None:
+    text = (
+        "\ufeffNama Usaha;Peran;NIB;Kapasitas per Bulan;Alamat\r\n"
+        "Usaha A;penggerak;0812345678901;1500;Jl. 1, Desa\r\n"
+        "Usaha B;binaan;8,12346E+12;1.500;Jl. 2\r\n"
+        "Usaha C;binaan;0812345678903;2,5;Jl. 3\r\n"
+    )
+    found = read_firms(_write(tmp_path / "daftar.csv", text))
+    assert [(f.message.id, f.location.path, cell_name(f.location.line, f.location.column)) for f in found.errors] == [
+        ("sheet.nib_scientific", "firms[1].nib", "C3"),
+        ("sheet.thousands_separator", "firms[1].monthly_capacity", "D3"),
+    ]
+    assert found.firms[2] == {"name": "Usaha C", "role": "mentee", "nib": "0812345678903", "monthly_capacity": 2.5}
+
+
+def test_csv_the_reader_refuses_is_located_by_line(tmp_path: Path) -> None:
+    text = "Nama Usaha;Peran\nUsaha A;anggota\n" + "Usaha B;" + "x" * 200_000 + "\n"
+    found = read_firms(_write(tmp_path / "daftar.csv", text))
+    assert [f.message.id for f in found.errors] == ["sheet.csv_unreadable"] and found.firms == ()
+    assert found.errors[0].location.line == 3
+
+
+def test_ods_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", bytes(256 * 1024 * 1024))
+    path = tmp_path / "bom.ods"
+    path.write_bytes(out.getvalue())
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert [f.message.id for f in found.errors] == ["sheet.unpacked_too_large"]

@@ -1,0 +1,210 @@
+"""Excel 97-2003 workbooks (.xls), built in code with xlwt as an office's old Excel saves them."""
+
+from __future__ import annotations
+
+import struct
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlwt  # type: ignore[import-untyped]
+
+from ovop_assess import messages
+from ovop_assess.firm_sheet import import_firms
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets.xls_extent import Extent, walk
+from ovop_assess.yaml_source import Limits
+
+
+def _ids(findings: Any) -> list[str]:
+    return [f.message.id for f in findings]
+
+
+def _cells(findings: Any) -> list[str]:
+    return [cell_name(f.location.line, f.location.column) for f in findings]
+
+
+@pytest.fixture
+def make_xls(tmp_path: Path) -> Callable[..., Path]:
+    def make(
+        sheets: dict[str, Sequence[Sequence[Any]]],
+        name: str = "daftar-usaha.xls",
+        build: Callable[[Any], None] | None = None,
+    ) -> Path:
+        book = xlwt.Workbook(encoding="utf-8")
+        for sheet_name, rows in sheets.items():
+            sheet = book.add_sheet(sheet_name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        sheet.write(r, c, value)
+            if build is not None:
+                build(sheet)
+        path = tmp_path / name
+        book.save(str(path))
+        return path
+
+    return make
+
+
+OFFICE = [
+    ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Tenaga Kerja"],
+    ["Tenun Ikat Sumba", "Penggerak", "Desa Prailiu", None, "Ya", "0812345678901", 14],
+    ["Tenun Lambanapu", "binaan", "Desa Lambanapu", "Tenun Ikat Sumba", "Tidak", 812345678902, 5],
+    [None, None, "(baris kosong)"],
+    ["Tenun Kawangu", "binaan", "Desa Kawangu", "Tenun Ikat Sumba", "T", "0812345678903", 3],
+]
+
+
+def test_office_xls_end_to_end(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"Daftar UMKM": OFFICE})
+    found = read_firms(path)
+    assert found.sheet == "Daftar UMKM" and found.rows == (2, 3, 5)
+    assert [f.get("willing_to_lead") for f in found.firms] == [True, False, False]
+    assert found.firms[0] == {
+        "name": "Tenun Ikat Sumba",
+        "role": "champion",
+        "willing_to_lead": True,
+        "nib": "0812345678901",
+        "workers": 14,
+    }
+    # The NIB typed as a number in row 3 is located by its cell.
+    assert _ids(found.errors) == ["sheet.nib_number"] and _cells(found.errors) == ["F3"]
+    assert found.errors[0].location.path == "firms[1].nib"
+    assert messages.render(found.errors[0].message, "id").startswith("NIB tersimpan sebagai angka (812345678902)")
+    assert _ids(found.warnings) == ["sheet.unknown_columns"]
+    imported = import_firms(path, None, Limits())
+    assert [(f.location.sheet, f.location.cell) for f in imported.errors] == [("Daftar UMKM", "F3")]
+
+
+def test_xls_limits_apply_before_the_workbook_is_opened(make_xls: Callable[..., Path]) -> None:
+    rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(30)]
+    path = make_xls({"D": rows})
+    assert read_firms(path, limits=SheetLimits(max_rows=31)).errors == ()
+    assert _ids(read_firms(path, limits=SheetLimits(max_rows=30)).errors) == ["sheet.too_many_rows"]
+    assert _ids(read_firms(path, limits=SheetLimits(max_cells=61)).errors) == ["sheet.too_many_cells"]
+    assert _ids(read_firms(path, limits=SheetLimits(max_bytes=1000)).errors) == ["sheet.too_large"]
+
+
+def test_far_cells_on_many_sheets_are_refused_without_allocating_them(make_xls: Callable[..., Path]) -> None:
+    # calamine reads every sheet of an .xls on opening it, each as its full rectangle: this 6 KB file
+    # would cost it over 500 MB a sheet.
+    def far(sheet: Any) -> None:
+        sheet.write(65535, 255, "x")
+
+    path = make_xls({f"S{i}": [["Nama Usaha", "Peran"]] for i in range(3)}, build=far)
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.too_many_rows"]
+    assert dict(found.errors[0].message.values) == {"rows": 65536, "limit": 50_000}
+
+
+def test_sheets_adding_up_past_the_cell_limit_are_refused(make_xls: Callable[..., Path]) -> None:
+    def corner(sheet: Any) -> None:
+        sheet.write(999, 99, "x")  # 100,000 cells a sheet
+
+    path = make_xls({f"S{i}": [["Nama Usaha", "Peran"]] for i in range(11)}, build=corner)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.book_too_many_cells"]
+    assert dict(found.errors[0].message.values) == {"cells": 1_100_000, "limit": 1_000_000}
+    assert "tidak dibuka" in messages.render(found.errors[0].message, "id")
+
+
+def test_xls_merged_cells_and_hidden_or_missing_sheets(make_xls: Callable[..., Path]) -> None:
+    def merge(sheet: Any) -> None:
+        if sheet.name == "Daftar":
+            sheet.write_merge(2, 3, 2, 2, "Usaha A")  # one mentor for two mentees
+        else:
+            sheet.visibility = 1  # hidden
+
+    rows = [["Nama Usaha", "Peran", "Pembina"], ["Usaha A", "penggerak"], ["B", "binaan"], ["C", "binaan"]]
+    path = make_xls({"Daftar": rows, "Lama": [["Nama Usaha", "Peran"], ["X", "anggota"]]}, build=merge)
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.merged"] and _cells(found.errors) == ["C3"]
+    assert found.errors[0].message.values == {"cells": "C3:C4"}
+    hidden = read_firms(path, sheet="Lama")
+    assert hidden.firms == ({"name": "X", "role": "member"},) and _ids(hidden.warnings) == ["sheet.hidden"]
+    missing = read_firms(path, sheet="Daftar UMKM")
+    assert _ids(missing.errors) == ["sheet.not_found"]
+    assert messages.render(missing.errors[0].message) == (
+        "the workbook has no sheet named Daftar UMKM; its sheets are: Daftar, Lama (hidden)"
+    )
+
+
+def test_xls_formula_without_saved_result_is_an_error(make_xls: Callable[..., Path]) -> None:
+    def formulas(sheet: Any) -> None:
+        sheet.write(2, 0, xlwt.Formula('"Usaha "&"B"'))  # xlwt, like any script, saves no result
+
+    rows = [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], [None, "anggota"]]
+    found = read_firms(make_xls({"Daftar": rows}, build=formulas))
+    assert [(f.message.id, f.location.path) for f in found.errors] == [("sheet.formula_no_value", "firms[1].name")]
+    assert _cells(found.errors) == ["A3"]
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _formula(row: int, column: int, result: bytes) -> bytes:
+    return _record(0x0006, struct.pack("<HHH", row, column, 0) + result + bytes(6))
+
+
+def test_xls_walk_reads_saved_results_as_biff_defines_them() -> None:
+    text, empty, number = b"\x00" + bytes(5) + b"\xff\xff", b"\x03" + bytes(5) + b"\xff\xff", struct.pack("<d", 5.0)
+    sheet_at = len(_record(0x0809, bytes(16)) + _record(0x0085, bytes(10)) + _record(0x000A, b""))
+    stream = (
+        _record(0x0809, bytes(16))
+        + _record(0x0085, struct.pack("<I", sheet_at) + b"\x00\x00\x02\x00ab")  # the sheet "ab", at its BOF
+        + _record(0x000A, b"")
+        + _record(0x0809, bytes(16))
+        + _formula(1, 0, text)
+        + _record(0x0207, b"\x01\x00\x00x")  # the text result saved
+        + _formula(2, 0, text)  # a text result promised, none saved
+        + _formula(3, 1, empty)
+        + _formula(4, 2, number)
+        + _record(0x000A, b"")
+    )
+    found = walk(stream)
+    assert found.extents == [Extent(5, 3)] and found.starts == [sheet_at]
+    assert found.formulas_of(0) == {(2, 0), (3, 1)} and found.formulas_of(1) == set()
+
+
+def test_password_protected_xls_is_refused(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"D": [["Nama Usaha", "Peran"]]})
+    raw = path.read_bytes()
+    # Excel marks a workbook with a password to open by a FILEPASS record among the workbook globals:
+    # the WRITEACCESS record xlwt writes there becomes one, of the same length.
+    at = raw.index(b"\x5c\x00\x70\x00")
+    path.write_bytes(raw[:at] + b"\x2f\x00\x70\x00\x01\x00" + raw[at + 6 :])
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.encrypted"]
+
+
+def test_xls_cells_as_offices_mistype_them(make_xls: Callable[..., Path]) -> None:
+    rows = [
+        ["Nama Usaha", "Peran", "NIB", "Kapasitas per Bulan"],
+        ["Usaha A", "penggerak", "8.12E+12", "1.500"],
+        ["Usaha B", "anggota", "0812345678901", 1500],
+    ]
+    found = read_firms(make_xls({"Daftar": rows}))
+    assert [(f.message.id, c) for f, c in zip(found.errors, _cells(found.errors), strict=True)] == [
+        ("sheet.nib_scientific", "C2"),
+        ("sheet.thousands_separator", "D2"),
+    ]
+    assert found.firms[1] == {"name": "Usaha B", "role": "member", "nib": "0812345678901", "monthly_capacity": 1500.0}
+
+
+def test_xls_stream_claiming_more_than_the_file_is_refused_unread(make_xls: Callable[..., Path]) -> None:
+    path = make_xls({"D": [["Nama Usaha", "Peran"]]})
+    raw = bytearray(path.read_bytes())
+    entry = raw.index("Workbook".encode("utf-16-le"))  # its directory entry; the stream size is at byte 120
+    struct.pack_into("<I", raw, entry + 120, 0x7FFFFF00)
+    path.write_bytes(bytes(raw))
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.corrupt"]
+    assert "claims more bytes than the file holds" in found.errors[0].message.values["reason"]
