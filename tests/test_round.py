@@ -202,3 +202,19 @@ def test_a_previous_score_of_1e999_never_makes_the_round_json_invalid(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Infinity" not in out and json.loads(out)["candidates"][0]["since"]["found"] is False
+
+
+def test_brackets_in_a_region_are_its_text_never_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    text = (REGIONS / "kauman-batik.yaml").read_text(encoding="utf-8")
+    text = text.replace("  name: Kauman ", '  name: "[/] [bold]Kauman" ', 1)
+    text = text.replace("  name: Batik Kauman\n", "  name: Batik Kauman [tulis]\n", 1)
+    region = tmp_path / "kauman.yaml"
+    region.write_text(text, encoding="utf-8")
+    assert main(["round", str(region), "--as-of", "2026-12-01"]) == 0  # rich markup: exit 4, no round
+    out = capsys.readouterr().out
+    assert "[/] [bold]Kauman" in out and "Batik Kauman [tulis]" in out
+    assert main(["area", "kauman [/]"]) in (0, 1)
+    assert "internal error" not in capsys.readouterr().err

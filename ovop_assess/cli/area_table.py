@@ -33,7 +33,8 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
         title = text("area.by_code", lang, code=lookup.code)
     else:
         title = text("area.matches" if exact else "area.close_matches", lang, query=lookup.query, count=count)
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
+    # A Text title and cells: the query is the user's text, never rich markup ("kauman [/]" crashed the run).
+    table = Table(title=Text(title), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     table.add_column(text("ui.area_code", lang), no_wrap=True)
     for key in ("ui.area_name", "ui.area_level", "ui.area_district", "ui.area_regency", "ui.area_province"):
         table.add_column(text(key, lang))
@@ -41,11 +42,11 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
         found = match.area
         table.add_row(
             Text(found.code, style="bold"),
-            found.name,
-            text(_LEVEL_WORDS[found.level], lang),
-            _name(found.district),
-            _name(found.regency),
-            _name(found.province),
+            Text(found.name),
+            Text(text(_LEVEL_WORDS[found.level], lang)),
+            Text(_name(found.district)),
+            Text(_name(found.regency)),
+            Text(_name(found.province)),
         )
     source = text(
         "area.dataset",

@@ -57,7 +57,10 @@ def render_comparison_table(document: Comparison, lang: Lang, *, to_terminal: bo
         table.add_column(head[3], no_wrap=True)
         for change, row in zip(document.criteria, rows(document, lang), strict=True):
             table.add_row(
-                shown(row.criterion), row.before, row.after, Text(row.change, style=_CHANGE_STYLE[change.change])
+                Text(shown(row.criterion)),
+                Text(row.before),
+                Text(row.after),
+                Text(row.change, style=_CHANGE_STYLE[change.change]),
             )
         criteria = table
     parts: list[RenderableType] = [

@@ -51,7 +51,8 @@ def render_round_table(document: Round, lang: Lang, *, to_terminal: bool) -> str
         ]
         if with_since:
             cells.append(shown(row.since))
-        table.add_row(*cells)
+        # Text cells: a region's "[tulis]" or "[/]" is its text, never rich markup (which would drop or crash).
+        table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
     heading = Text(shown(title(document, lang)), style="bold")
     if document.office is not None:
         heading = Text(shown(document.office.office.office), style="bold") + Text("\n") + heading
