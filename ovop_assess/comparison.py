@@ -45,6 +45,7 @@ from .results import (
     assurance_rank,
     file_label,
 )
+from .same_sentra import mismatch
 from .selection_round import read_report_rows
 
 
@@ -256,28 +257,6 @@ def _date(value: Any) -> datetime.date | None:
 
 
 # --- the same sentra -------------------------------------------------------
-
-
-def mismatch(old: RegionInfo, new: RegionInfo) -> Message | None:
-    """Why two regions are not the same sentra, or None when they are.
-
-    By the area code when both give one; otherwise by name and kabupaten/kota,
-    compared as the area checks compare names (any case, punctuation, prefixes
-    such as "Desa" or "Kabupaten"), and a kecamatan is never a desa/kelurahan.
-    """
-    from .areas import canonical_code, same_name
-
-    if old.code and new.code:
-        old_code = canonical_code(old.code) or old.code
-        new_code = canonical_code(new.code) or new.code
-        return None if old_code == new_code else Message("compare.why_code", {"old": old_code, "new": new_code})
-    if not same_name(old.name, new.name):
-        return Message("compare.why_name", {"old": old.name, "new": new.name})
-    if not same_name(old.city, new.city):
-        return Message("compare.why_city", {"old": old.city, "new": new.city})
-    if (old.level == "kecamatan") != (new.level == "kecamatan"):
-        return Message("compare.why_level", {"old": old.level, "new": new.level})
-    return None
 
 
 def pair(

@@ -37,6 +37,7 @@ from .results import (
     Verdict,
     file_label,
 )
+from .same_sentra import code_key, mismatch, name_key
 
 #: How many of a candidate's missing items a row shows (the checklist lists them all).
 MISSING_SHOWN = 3
@@ -129,42 +130,32 @@ def _usual_year(results: Sequence[FileResult], as_of: datetime.date) -> int:
     return years.most_common(1)[0][0] if years else as_of.year
 
 
-def match_key(region: RegionInfo | dict[str, Any]) -> tuple[str, ...]:
-    """How two reports name the same sentra: its area code, else its name and kabupaten/kota (any case)."""
-    code: object
-    name: object
-    city: object
-    if isinstance(region, RegionInfo):
-        code, name, city = region.code, region.name, region.city
-    else:
-        code, name, city = region.get("code"), region.get("name"), region.get("city")  # from JSON: any type
-    if code:
-        return ("code", str(code))
-    return ("name", str(name or "").casefold().strip(), str(city or "").casefold().strip())
-
-
 class PreviousRound(NamedTuple):
     """Last round's report, reduced to what the "since last round" column needs."""
 
     label: str
-    by_code: dict[tuple[str, ...], Since]
-    by_name: dict[tuple[str, ...], Since]
+    by_code: dict[str, Since]
+    by_name: dict[tuple[str, str], list[tuple[RegionInfo, Since]]]
 
     def find(self, region: RegionInfo | None) -> Since | None:
+        """The candidate's entry, found as ``compare`` finds the same sentra: by code, else by name and city."""
         if region is None:
             return None
-        key = match_key(region)
-        named = ("name", region.name.casefold().strip(), region.city.casefold().strip())
-        # A report of `assess` names regions without their code: fall back on the name.
-        return self.by_code.get(key) or self.by_name.get(named) or Since(found=False)
+        code = code_key(region)
+        if code is not None and code in self.by_code:
+            return self.by_code[code]
+        for earlier, since in self.by_name.get(name_key(region), ()):
+            if mismatch(earlier, region) is None:  # two different codes never match by name
+                return since
+        return Since(found=False)
 
 
 def read_previous(path: Path) -> PreviousRound:
     """Last round's JSON report (``round --format json`` or ``assess --format json``); a usage error if it is none."""
     label = file_label(path)
     _, rows = read_report_rows(path, "round.previous_unreadable")
-    by_code: dict[tuple[str, ...], Since] = {}
-    by_name: dict[tuple[str, ...], Since] = {}
+    by_code: dict[str, Since] = {}
+    by_name: dict[tuple[str, str], list[tuple[RegionInfo, Since]]] = {}
     for row in rows:
         region = row.get("region") if isinstance(row, dict) else None
         if not isinstance(region, dict):
@@ -172,14 +163,27 @@ def read_previous(path: Path) -> PreviousRound:
         try:
             score = float(row.get("score", 0.0))
             since = Since(True, Verdict(row.get("verdict")), score)
+            info = RegionInfo(
+                name=_text(region.get("name")),
+                level=_text(region.get("level", "")),
+                city=_text(region.get("city")),
+                code=_text(region["code"]) if region.get("code") is not None else None,
+            )
         except (TypeError, ValueError):
             continue
         if not math.isfinite(score):  # 1e999 reads as infinity, which no JSON report may carry
             continue
-        key = match_key(region)
-        (by_code if key[0] == "code" else by_name)[key] = since
-        by_name.setdefault(("name", *match_key({**region, "code": None})[1:]), since)
+        code = code_key(info)
+        if code is not None:
+            by_code.setdefault(code, since)
+        by_name.setdefault(name_key(info), []).append((info, since))
     return PreviousRound(label, by_code, by_name)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("text expected")
+    return value
 
 
 #: A report of 10,000 candidates is a few megabytes; a larger file is no report of this tool's.

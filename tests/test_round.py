@@ -218,3 +218,20 @@ def test_brackets_in_a_region_are_its_text_never_markup(
     assert "[/] [bold]Kauman" in out and "Batik Kauman [tulis]" in out
     assert main(["area", "kauman [/]"]) in (0, 1)
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_previous_finds_the_same_sentra_as_compare_does(tmp_path: Path) -> None:
+    def row(name: str, city: str, code: str | None, level: str = "desa") -> dict[str, object]:
+        region = {"name": name, "level": level, "city": city, "code": code}
+        return {"region": region, "verdict": "incomplete", "score": 0.5}
+
+    previous = tmp_path / "last.json"
+    rows = [row("Sukamaju", "Kabupaten Bandung", "32.06.08.2004"), row("Bangli", "Bangli", None, "kecamatan")]
+    previous.write_text(json.dumps({"results": rows}), encoding="utf-8")
+    earlier = read_previous(previous)
+    other_sukamaju = RegionInfo("Sukamaju", "desa", "Kabupaten Bandung", code="32.06.38.2003")
+    assert earlier.find(other_sukamaju) == (False, None, None)  # two codes differ: never the same by name
+    assert earlier.find(RegionInfo("Sukamaju", "desa", "Kabupaten Bandung", code="3206082004")).found  # by code
+    assert earlier.find(RegionInfo("Sukamaju", "desa", "Bandung")).found  # no code here: by name and city
+    assert earlier.find(RegionInfo("Kecamatan Bangli", "kecamatan", "Kabupaten Bangli")).found  # prefixes aside
+    assert not earlier.find(RegionInfo("Bangli", "desa", "Bangli")).found  # a desa is not the kecamatan
