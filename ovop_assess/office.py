@@ -33,9 +33,9 @@ _LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 
 
 class Contact(StrictModel):
-    phone: str | None = None
-    email: str | None = None
-    website: str | None = None
+    phone: Text | None = None
+    email: Text | None = None
+    website: Text | None = None
 
 
 class Signatory(StrictModel):
@@ -48,11 +48,11 @@ class Office(StrictModel):
     """The whole ``office.yaml``."""
 
     office: Text
-    government: str | None = None
-    address: str | None = None
+    government: Text | None = None
+    address: Text | None = None
     contact: Contact | None = None
     logo: str | None = None  # a PNG, JPEG or SVG file, relative to office.yaml
-    place: str | None = None  # the town of the place-and-date line: "Purwakarta, 1 Desember 2026"
+    place: Text | None = None  # the town of the place-and-date line: "Purwakarta, 1 Desember 2026"
     signatories: Annotated[list[Signatory], Field(max_length=4, default_factory=list)]
 
 

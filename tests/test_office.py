@@ -124,7 +124,7 @@ def test_a_bad_profile_stops_the_round_with_exit_2(tmp_path: Path, capsys: pytes
     assert main(["round", str(region), "--office", str(path), "--lang", "id"]) == 2
     err = capsys.readouterr().err
     assert "profil kantor tidak dapat dipakai: 1 masalah" in err
-    assert f"{path}:2: kolom wajib 'position' belum diisi" in err
+    assert f"{path}:2: signatories[0].position: kolom wajib 'position' belum diisi" in err
     assert main(["round", str(region), "--office", str(tmp_path / "none.yaml")]) == 2
     assert "file not found" in capsys.readouterr().err
 
@@ -177,3 +177,15 @@ def test_output_may_not_replace_the_office_logo(tmp_path: Path, capsys: pytest.C
         assert main([*command, "--office", str(profile), "-f", "html", "-o", str(logo)]) == 2
         assert "is one of the input files" in capsys.readouterr().err
     assert logo.read_bytes() == before
+
+
+def test_blank_office_text_is_refused_and_every_problem_names_its_field(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text("office: X\nplace: ' '\ncontact: {email: ''}\ngovernment: 5\n", encoding="utf-8")
+    with pytest.raises(OfficeInvalid) as caught:
+        load_office(path)
+    assert sorted(f.location.path for f in caught.value.details if f.location) == [
+        "contact.email",
+        "government",
+        "place",
+    ]

@@ -50,8 +50,10 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return ExitCode.OK
     except OvopError as exc:
         _say(_located(exc, lang))
-        for finding in exc.details:  # a file's every problem, as an invalid region file's are listed
-            _say(_located(OvopError(finding.message, exc.file, finding.location), lang))
+        for finding in exc.details:  # a file's every problem with its field, as an invalid region file's are listed
+            field = finding.location.path if finding.location is not None else ""
+            said = _located(OvopError(finding.message, exc.file, finding.location), lang)
+            _say(said.replace(": ", f": {field}: ", 1) if field else said)
         return exc.exit_code
     except Exception as exc:  # the one place a bug becomes exit 4
         if debug:
