@@ -89,6 +89,12 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
         if kind == "literal_error":  # `status: no`: YAML 1.1 read a boolean where a choice was meant
             choices = _choices(ctx.get("expected", ""))
             return Message("schema.one_of_quote", {"choices": choices, "raw": _clip(raw), "kind": read_as})
+        if last == "code" and tag == "int":  # an area code: quoting the digits alone would be refused next
+            from .areas import canonical_code
+
+            dotted = canonical_code(raw)
+            if dotted is not None:
+                return Message("schema.code_unquoted", {"raw": _clip(raw), "code": dotted})
         return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": read_as})
     hint = indonesian_hint(kind, _choices(ctx.get("expected", "")), positions, (*prefix, *loc))
     if hint is not None:

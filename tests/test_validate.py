@@ -658,3 +658,22 @@ def test_a_decimal_comma_inside_braces_is_one_problem_with_the_corrected_value()
     # A number then a key of its own, with a space after the comma, is two entries as meant: the key error stays.
     spaced = check(HEAD + "firms:\n  - {name: A, role: champion, workers: 1, 5: x}\n").errors
     assert [f.message.id for f in spaced] == ["yaml.key_not_text"]
+
+
+def test_an_unquoted_area_code_is_answered_with_the_code_that_would_pass() -> None:
+    # "write it in quotes: 3372031009" led to the next refusal: a code is written with its dots.
+    text = HEAD.replace("  level: kelurahan\n", "  level: kelurahan\n  code: 3372031009\n")
+    (finding,) = check(text).errors
+    assert (
+        en(finding)
+        == 'YAML reads the unquoted 3372031009 as a number; an area code is text with its dots: write "33.72.03.1009"'
+    )
+    fixed = HEAD.replace("  level: kelurahan\n", '  level: kelurahan\n  code: "33.72.03.1009"\n')
+    assert check(fixed).errors == ()
+
+
+def test_init_code_names_the_codes_it_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    from ovop_assess.cli.main import main
+
+    assert main(["init", "--code", "kauman"]) == 2
+    assert "not the code of a kecamatan (PP.KK.CC) or of a desa/kelurahan" in capsys.readouterr().err

@@ -65,7 +65,7 @@ def template_for_code(code: str) -> str:
 
     canonical = areas.canonical_code(code)
     if canonical is None:
-        raise UsageError(Message("area.bad_code", {"query": code.strip()}))
+        raise UsageError(Message("area.bad_region_code", {"query": code.strip()}))
     area = areas.by_code(canonical)
     if area is None:
         nearest = "; ".join(areas.describe(a) for a in areas.nearest_codes(canonical))

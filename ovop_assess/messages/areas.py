@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "code {code} is not in the official area table, nor is any code near it (no province begins so); look the area up by its name: ovop-assess area NAME",
         "id": "kode {code} tidak ada dalam tabel kode wilayah resmi, begitu pula kode yang dekat dengannya (tidak ada provinsi berkode demikian); cari wilayahnya menurut nama: ovop-assess area NAMA",
     },
+    "area.bad_region_code": {
+        "en": "'{query}' is not the code of a kecamatan (PP.KK.CC) or of a desa/kelurahan (PP.KK.CC.DDDD); find it by name: ovop-assess area NAME",
+        "id": "'{query}' bukan kode kecamatan (PP.KK.CC) atau kode desa/kelurahan (PP.KK.CC.DDDD); cari menurut namanya: ovop-assess area NAMA",
+    },
     "area.bad_code": {
         "en": "'{query}' is not an area code; write PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD (digits), or look up a name",
         "id": "'{query}' bukan kode wilayah; tulis PP, PP.KK, PP.KK.CC, atau PP.KK.CC.DDDD (angka), atau cari namanya",

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: "{raw}"',
         "id": 'harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: "{raw}"',
     },
+    "schema.code_unquoted": {
+        "en": 'YAML reads the unquoted {raw} as a number; an area code is text with its dots: write "{code}"',
+        "id": 'YAML membaca {raw} tanpa kutip sebagai angka; kode wilayah ditulis sebagai teks bertitik: tulis "{code}"',
+    },
     "schema.expected_int": {"en": "expected a whole number", "id": "harus berupa bilangan bulat"},
     "schema.expected_number": {"en": "expected a number", "id": "harus berupa angka"},
     "schema.expected_bool": {"en": "expected true or false", "id": "harus berupa true atau false"},
