@@ -442,3 +442,10 @@ def test_a_hostile_long_name_is_never_edited_letter_by_letter() -> None:
     assert similarity(long, "kauman") == pytest.approx(12 / 8006)
     assert similarity("kauman", "kaumen") == pytest.approx(5 / 6)  # short names: difflib as before
     assert not areas.look_up(long).matches
+
+
+def test_a_query_of_more_words_than_any_area_has_matches_nothing_at_once() -> None:
+    from ovop_assess.areas.lookup import MAX_QUERY_WORDS, search
+
+    assert search(" ".join(["kauman"] * (MAX_QUERY_WORDS + 1))) == []
+    assert search("kauman pasar kliwon surakarta jawa tengah")  # a full address is far below the cap

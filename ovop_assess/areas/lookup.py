@@ -39,6 +39,9 @@ _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 # costs seconds, and a letter or two is no part of a name anyone searches for. Such a word matches only
 # a whole word of a name (``Gu``, ``Ki``, the ``II`` of Sukamaju II).
 SHORT: Final = 2
+#: More words than an area's name and its parents' names hold together name no area; and each unknown
+#: word costs a search of close spellings (a 1,500-word query took two minutes).
+MAX_QUERY_WORDS: Final = 16
 #: The longest word of any name in the table (18 letters in idn-area-data 4.0.1), with room for a newer edition.
 LONGEST_WORD: Final = 40
 
@@ -142,7 +145,7 @@ def search(query: str, limit: int = 10, *, thorough: bool = True) -> list[Match]
     query_words = [w for w in bare(words(query)) if w not in PREFIXES]
     if not thorough:  # a letter or two names no place, and is in hundreds of thousands of names
         query_words = [w for w in query_words if len(w) > SHORT]
-    if not query_words or limit <= 0:
+    if not query_words or limit <= 0 or len(query_words) > MAX_QUERY_WORDS:
         return []
     exact = True
     hits: list[dict[str, int]] = []
