@@ -281,12 +281,18 @@ def pair(
     raise UsageError(Message(key, {"old": olds[0].file, "new": news[0].file, "count": len(pairs)}))
 
 
+_LISTED = 10
+
+
 def _pick(sides: Sequence[Assessment], other: Assessment, which: Message) -> Assessment:
     """The one result of ``sides`` that is the sentra ``other`` assesses; none or several: a usage error."""
     matching = [side for side in sides if mismatch(side.region, other.region) is None]
     if len(matching) == 1:
         return matching[0]
-    listed = "; ".join(f"{describe(side.region)} ({side.entry})" for side in (matching or sides))
+    shown = matching or sides
+    listed = "; ".join(f"{describe(side.region)} ({side.entry})" for side in shown[:_LISTED])
+    if len(shown) > _LISTED:  # a report of 20,000 regions: a line to read, not a megabyte
+        listed += f"; … (+{len(shown) - _LISTED})"
     key = "compare.report_several" if matching else "compare.report_none"
     values = {"which": which, "path": sides[0].file, "region": describe(other.region), "candidates": listed}
     raise UsageError(Message(key, values))
@@ -395,6 +401,9 @@ def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
         )
     if old.text_lang and new.text_lang and old.text_lang != new.text_lang:
         notes.append(Message("compare.note_languages_differ", {"old": old.text_lang, "new": new.text_lang}))
+    old_year, new_year = old.region.proposal_year, new.region.proposal_year
+    if old_year and new_year and old_year > new_year:
+        notes.append(Message("compare.note_old_year_is_later", {"old": old_year, "new": new_year}))
     if old.as_of is not None and new.as_of is not None and old.as_of > new.as_of:
         notes.append(Message("compare.note_old_is_later", {"old": old.as_of.isoformat(), "new": new.as_of.isoformat()}))
     return tuple(notes)

@@ -483,3 +483,14 @@ def test_a_criterion_only_one_side_has_and_the_note_on_the_sets(
     assert code == 0
     assert "tidak dinilai" in out and "- tidak lagi dinilai" in out
     assert "Catatan:" in out and "kumpulan kriteria yang berbeda" in out
+
+
+def test_a_folder_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, str(NEW_FILE), str(OLD_FILE.parent))
+    assert code == 2 and "is a folder: compare takes two files" in err
+
+
+def test_sides_the_wrong_way_round_get_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, str(NEW_FILE), str(OLD_FILE), "--as-of", AS_OF, "-f", "json")
+    notes = [note["id"] for note in json.loads(out)["notes"]]
+    assert code == 0 and notes == ["compare.note_old_year_is_later"]

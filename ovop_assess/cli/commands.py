@@ -324,6 +324,9 @@ def run_compare(
     from ..assess import assess_with_region
     from ..comparison import Assessment, compare, from_result, pair, read_report
 
+    for path in (old, new):
+        if _is_folder(path):  # a usage error, not an invalid file: each side is one file
+            raise UsageError(Message("compare.folder", {"path": file_label(path)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     renderer = renderers.lookup("compare", output_format)
     refuse_output_among_inputs(output, [old, new, *_criteria_file(criteria_set)])

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- errors (usage: exit 2)
+    "compare.folder": {
+        "en": "{path} is a folder: compare takes two files, each a region file or a JSON report of assess",
+        "id": "{path} adalah folder: compare membandingkan dua berkas, masing-masing berkas wilayah atau laporan JSON hasil assess",
+    },
     "compare.not_a_report": {
         "en": "{path} is neither a region file (.yaml, .yml) nor a JSON report written by "
         "ovop-assess assess --format json",
@@ -73,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "a change may come from the criteria, not from the sentra.",
         "id": "Kedua penilaian memakai kumpulan kriteria yang berbeda ({old} sebelumnya, {new} sekarang): "
         "perubahan dapat berasal dari kriterianya, bukan dari sentranya.",
+    },
+    "compare.note_old_year_is_later": {
+        "en": "The old file proposes the sentra for {old}, the new one for {new}: are OLD and NEW the right way round?",
+        "id": "Berkas lama mengusulkan sentra untuk tahun {old}, berkas baru untuk tahun {new}: apakah LAMA dan BARU tidak tertukar?",
     },
     "compare.note_old_is_later": {
         "en": "The old assessment ({old}) is dated after the new one ({new}): are OLD and NEW the right way round?",
