@@ -189,3 +189,16 @@ def test_blank_office_text_is_refused_and_every_problem_names_its_field(tmp_path
         "government",
         "place",
     ]
+
+
+def test_checklist_for_a_letter_leaves_out_the_sections_about_the_files_keys(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "regions" / "kauman-batik.yaml").read_text(encoding="utf-8")
+    region = tmp_path / "kauman.yaml"
+    region.write_text(text + "evidence:\n  firm_lisst: x.md\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    args = ["checklist", str(region), "--lang", "id", "-f", "html", "-o", str(page)]
+    assert main(args) == 0
+    assert "firm_lisst" in page.read_text(encoding="utf-8")  # for the file's author: check the key
+    assert main([*args, "--office", str(EXAMPLE)]) == 0
+    letter = page.read_text(encoding="utf-8")
+    assert "firm_lisst" not in letter and "x.md" not in letter
