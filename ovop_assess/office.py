@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Annotated, NamedTuple
@@ -107,11 +108,18 @@ def _template_leftovers(office: Office, positions: Positions) -> tuple[Finding, 
     """A warning for each value still equal to the template's example: it would go into a letter as it is."""
     import yaml
 
-    sample = yaml.safe_load(office_template())
+    # The template's contact block is commented out: its sample values count once uncommented.
+    uncommented = re.sub(r"^# (contact:|  (?:phone|email|website):)", r"\1", office_template(), flags=re.M)
+    sample = yaml.safe_load(uncommented)
     signer = sample["signatories"][0]
     given: list[tuple[PathKey, str | None, object]] = [
         ((key,), getattr(office, key), sample.get(key)) for key in ("office", "government", "address", "place")
     ]
+    if office.contact is not None:
+        given += [
+            (("contact", key), getattr(office.contact, key), sample["contact"][key])
+            for key in ("phone", "email", "website")
+        ]
     for index, person in enumerate(office.signatories):
         given += [(("signatories", index, "name"), person.name, signer["name"])]
         given += [(("signatories", index, "nip"), person.nip, signer["nip"])]

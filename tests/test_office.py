@@ -45,6 +45,10 @@ def test_values_left_as_the_template_gives_them_are_warned_about(
         "signatories[0].nip",
     ]
     assert said[4][1] == "signatories[0].name is still the template's example (Nama Pejabat): write the real one"
+    uncommented = office_template().replace("# contact:", "contact:").replace("#   phone:", "  phone:")
+    template.write_text(uncommented.replace("#   email:", "  email:"), encoding="utf-8")
+    paths = [f.location.path for f in load_office(template).warnings if f.location]
+    assert "contact.phone" in paths and "contact.email" in paths  # the commented sample block counts too
     region = ROOT / "examples" / "regions" / "kauman-batik.yaml"
     assert main(["round", str(region), "--office", str(template), "--lang", "id", "-f", "markdown"]) == 0
     err = capsys.readouterr().err
