@@ -123,6 +123,16 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     )
 
 
+def sheet_files(data: object, region_path: Path) -> tuple[str, ...]:
+    """The spreadsheet a region file's ``firms: {file: …}`` names, as a path from the working folder (or none).
+
+    Named whether or not it can be read: ``--output`` must not replace it either way.
+    """
+    reference = data.get("firms") if isinstance(data, dict) else None
+    written = reference.get("file") if isinstance(reference, dict) else None
+    return (os.fspath(region_path.parent / written),) if isinstance(written, str) and written else ()
+
+
 def _inside(folder: Path, target: Path) -> bool:
     """Whether ``target`` (symbolic links followed) lies in ``folder`` or below it."""
     try:
