@@ -59,6 +59,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
         "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
     },
+    "sheet.csv_open_quote": {
+        "en": 'this cell opens a quote (") that is never closed, so the rest of the file would be read as this one cell; close the quote or remove it',
+        "id": 'sel ini dibuka dengan tanda kutip (") yang tidak pernah ditutup, sehingga seluruh sisa berkas akan terbaca sebagai satu sel ini; tutup tanda kutip itu atau hapus',
+    },
     "sheet.csv_unreadable": {
         "en": "the CSV file cannot be read: {reason}",
         "id": "berkas CSV tidak dapat dibaca: {reason}",

@@ -111,7 +111,25 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
                 )
     except csv.Error as exc:
         raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=str(exc)) from None
+    _refuse_open_quote(rows, text, sep)
     return rows
+
+
+def _refuse_open_quote(rows: list[list[str]], text: str, sep: str) -> None:
+    """Refuse a quote never closed: the lenient reader would make the rest of the file its last cell.
+
+    Only a last cell holding a line break can be one; the strict reader then tells
+    (read again only then, so an ordinary file costs nothing).
+    """
+    last = rows[-1][-1] if rows and rows[-1] else ""
+    if "\n" not in last and "\r" not in last:
+        return
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # CPython's words for the end of the file inside quotes
+            raise _refuse("sheet.csv_open_quote", Location("", len(rows), len(rows[-1]))) from None
 
 
 _CHUNK = 1000

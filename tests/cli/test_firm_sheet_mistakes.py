@@ -1,0 +1,82 @@
+"""Spreadsheets an office gets wrong, read through a region file's ``firms: {file: …}``.
+
+Each case stops only its own region file: a located error (exit 3), in both
+languages, and the other files of the run still assessed. Every file is built here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+AS_OF = "2026-11-28"
+REGION = """format: ovop-region/1
+region: {{name: Kauman, level: kelurahan, city: Kota Surakarta, province: Jawa Tengah}}
+firms: {{file: {file}}}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+
+
+def _region(folder: Path, sheet: str, data: bytes) -> Path:
+    (folder / sheet).write_bytes(data)
+    path = folder / f"r-{Path(sheet).stem}.yaml"
+    path.write_text(REGION.format(file=sheet), encoding="utf-8")
+    return path
+
+
+def _assess(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]]]:
+    code = main(["assess", *args, "--format", "json", "--as-of", AS_OF])
+    return code, json.loads(capsys.readouterr().out)["results"]
+
+
+CSV_MISTAKES = {
+    "short.csv": (b"Nama Usaha,Peran\nA\n", "firms[0].role", "A2"),
+    "short2.csv": (b"Nama Usaha,Peran\nA\nB,binaan\n", "firms[0].role", "A2"),
+    "open-quote.csv": (b'Nama Usaha,Peran\n"unterminated,penggerak\n', "firms", "A2"),
+    "open-quote-later.csv": (b'Nama Usaha;Peran\nA;penggerak\n"B;binaan\nC;binaan\n', "firms", "A3"),
+    "nib.csv": (b"Nama Usaha;Peran;NIB\nA;penggerak;0123456789012\nB;binaan;123456789012\n", "firms[1].nib", "C3"),
+    "twice.csv": (b"sep=;\nNama Usaha;Peran;Nama Usaha\nA;penggerak;X\n", "firms", "C1"),
+    "empty.csv": (b"", "firms", None),
+    "latin1.csv": ("Nama Usaha;Peran\nCafé;penggerak\n".encode("latin-1"), "firms", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CSV_MISTAKES))
+def test_a_csv_mistake_stops_only_its_region_file(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, path, cell = CSV_MISTAKES[name]
+    bad = _region(tmp_path, name, data)
+    code, results = _assess(capsys, str(bad), str(GOOD))
+    assert code == 3
+    assert [r["verdict"] for r in results] == ["invalid", "eligible"]
+    [error] = results[0]["errors"]
+    assert (error["path"], error["line"], error["file"], error.get("cell")) == (path, 3, str(tmp_path / name), cell)
+
+
+def test_an_open_quote_is_named_in_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _region(tmp_path, "q.csv", b'Nama Usaha,Peran\n"unterminated,penggerak\n')
+    assert main(["assess", str(bad), "--as-of", AS_OF, "--format", "github"]) == 3
+    assert 'cell A2: this cell opens a quote (") that is never closed' in capsys.readouterr().out
+    assert main(["--lang", "id", "assess", str(bad), "--as-of", AS_OF, "--format", "github"]) == 3
+    assert 'sel A2: sel ini dibuka dengan tanda kutip (") yang tidak pernah ditutup' in capsys.readouterr().out
+
+
+def test_a_quoted_line_break_in_the_last_cell_is_no_open_quote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "f.csv").write_bytes(b'Nama Usaha,Peran,Kategori\nA,penggerak,"batik\ntulis"\n')
+    assert main(["import", str(tmp_path / "f.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "name: A" in out and "tulis" in out
