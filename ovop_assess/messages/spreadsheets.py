@@ -59,6 +59,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
         "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
     },
+    "sheet.csv_nul": {
+        "en": 'the file holds a NUL byte (a zero byte) at line {line}: it is probably not a CSV text file; save the firm list from Excel or LibreOffice again as "CSV UTF-8"',
+        "id": 'berkas memuat bita NUL (bita bernilai nol) pada baris {line}: kemungkinan berkas ini bukan berkas teks CSV; simpan ulang daftar usaha dari Excel atau LibreOffice sebagai "CSV UTF-8"',
+    },
     "sheet.csv_open_quote": {
         "en": 'this cell opens a quote (") that is never closed, so the rest of the file would be read as this one cell; close the quote or remove it',
         "id": 'sel ini dibuka dengan tanda kutip (") yang tidak pernah ditutup, sehingga seluruh sisa berkas akan terbaca sebagai satu sel ini; tutup tanda kutip itu atau hapus',

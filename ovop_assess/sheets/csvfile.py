@@ -28,15 +28,21 @@ def _refuse(key: str, where: Location, **values: object) -> SheetRefused:
 
 
 def decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    # UTF-16 or UTF-32 (Excel's "Unicode text"): a zero byte beside most letters of a Latin text.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 4 > len(head):
         raise _refuse("sheet.csv_not_utf8", Location("", 1, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise _refuse("sheet.csv_not_utf8", Location("", line, None)) from None
+    nul = text.find("\x00")
+    if nul >= 0:  # valid UTF-8 with a zero byte: no text file an office writes holds one
+        raise _refuse("sheet.csv_nul", Location("", None, None), line=text.count("\n", 0, nul) + 1)
+    return text
 
 
 def separator(line: str) -> str:

@@ -80,3 +80,20 @@ def test_a_quoted_line_break_in_the_last_cell_is_no_open_quote(
     assert main(["import", str(tmp_path / "f.csv")]) == 0
     out = capsys.readouterr().out
     assert "name: A" in out and "tulis" in out
+
+
+def test_a_nul_byte_in_a_utf8_csv_is_named_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _region(tmp_path, "nul.csv", "Nama Usaha\tPeran\nCafé\x00B\tpenggerak\n".encode())
+    code, results = _assess(capsys, str(bad), str(GOOD))
+    assert code == 3 and [r["verdict"] for r in results] == ["invalid", "eligible"]
+    said = "the file holds a NUL byte (a zero byte) at line 2: it is probably not a CSV text file"
+    assert said in results[0]["errors"][0]["message"] and "UTF-8 text" not in results[0]["errors"][0]["message"]
+    assert main(["--lang", "id", "import", str(tmp_path / "nul.csv")]) == 3
+    err = capsys.readouterr().err
+    assert "berkas memuat bita NUL (bita bernilai nol) pada baris 2: kemungkinan berkas ini bukan berkas teks CSV" in err
+
+
+def test_utf16_without_a_bom_is_still_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "u16.csv").write_bytes("Nama Usaha\tPeran\nA\tpenggerak\n".encode("utf-16-le"))
+    assert main(["import", str(tmp_path / "u16.csv")]) == 3
+    assert "the CSV file is not UTF-8 text" in capsys.readouterr().err
