@@ -30,8 +30,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "seluruh lembar buku kerja .xls mencakup {cells} sel, melebihi batas {limit} sel (berkas .xls dibaca utuh, semua lembarnya); berkas tidak dibuka",
     },
     "sheet.corrupt": {
-        "en": "the file cannot be read as a {kind} workbook; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
-        "id": "berkas tidak dapat dibaca sebagai buku kerja {kind}; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",
+        "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
+        "id": "buku kerja {kind} tidak dapat dibaca; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",
+    },
+    "sheet.reason.not_zip": {
+        "en": "it is not a zip archive, as every .xlsx and .ods file is",
+        "id": "berkas ini bukan arsip zip, padahal setiap berkas .xlsx dan .ods berupa arsip zip",
+    },
+    "sheet.reason.ole": {
+        "en": "it is an older Office file (OLE), not a zip archive: perhaps an .xls file renamed",
+        "id": "berkas ini berkas Office lama (OLE), bukan arsip zip: mungkin berkas .xls yang diganti namanya",
+    },
+    "sheet.reason.no_xls_header": {
+        "en": "it does not begin as an Excel 97-2003 file does",
+        "id": "awal berkas tidak seperti berkas Excel 97-2003",
+    },
+    "sheet.reason.no_content_xml": {
+        "en": "the archive holds no content.xml",
+        "id": "arsip tidak memuat content.xml",
+    },
+    "sheet.reason.csv_field_too_long": {
+        "en": "a cell holds more than {limit} characters",
+        "id": "ada sel yang memuat lebih dari {limit} karakter",
+    },
+    "sheet.reason.doctype": {
+        "en": "its content.xml holds a document type declaration, which an OpenDocument file never has",
+        "id": "content.xml di dalamnya memuat deklarasi tipe dokumen, yang tidak pernah ada dalam berkas OpenDocument",
+    },
+    "sheet.reason.no_workbook_stream": {
+        "en": "the file holds no Excel workbook",
+        "id": "berkas tidak memuat buku kerja Excel",
+    },
+    "sheet.reason.stream_too_long": {
+        "en": "its workbook part claims more bytes than the file holds",
+        "id": "bagian buku kerjanya mengaku lebih besar daripada berkas itu sendiri",
+    },
+    "sheet.reason.damaged": {
+        "en": "a part of its contents cannot be read",
+        "id": "sebagian isinya tidak dapat dibaca",
     },
     "sheet.encrypted": {
         "en": "the workbook is protected with a password to open; save a copy without the password and point to that copy",

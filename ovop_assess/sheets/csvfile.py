@@ -115,8 +115,10 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
                     cells=f"{limits.max_cells}+",
                     limit=limits.max_cells,
                 )
-    except csv.Error as exc:
-        raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=str(exc)) from None
+    except csv.Error:
+        # With newline="" and no NUL (refused above), the lenient reader fails only on a field over its limit.
+        reason = Message("sheet.reason.csv_field_too_long", {"limit": csv.field_size_limit()})
+        raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=reason) from None
     _refuse_open_quote(rows, text, sep)
     return rows
 

@@ -90,10 +90,56 @@ def test_a_nul_byte_in_a_utf8_csv_is_named_with_its_line(tmp_path: Path, capsys:
     assert said in results[0]["errors"][0]["message"] and "UTF-8 text" not in results[0]["errors"][0]["message"]
     assert main(["--lang", "id", "import", str(tmp_path / "nul.csv")]) == 3
     err = capsys.readouterr().err
-    assert "berkas memuat bita NUL (bita bernilai nol) pada baris 2: kemungkinan berkas ini bukan berkas teks CSV" in err
+    said_id = "berkas memuat bita NUL (bita bernilai nol) pada baris 2: kemungkinan berkas ini bukan berkas teks CSV"
+    assert said_id in err
 
 
 def test_utf16_without_a_bom_is_still_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "u16.csv").write_bytes("Nama Usaha\tPeran\nA\tpenggerak\n".encode("utf-16-le"))
     assert main(["import", str(tmp_path / "u16.csv")]) == 3
     assert "the CSV file is not UTF-8 text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "en", "id_"),
+    [
+        (
+            "rusak.xlsx",
+            b"PK\x03\x04 not really a zip" * 50,
+            "the Excel (.xlsx) workbook cannot be read; it is damaged or not a spreadsheet"
+            " (it is not a zip archive, as every .xlsx and .ods file is)",
+            "buku kerja Excel (.xlsx) tidak dapat dibaca; berkas rusak atau bukan lembar kerja"
+            " (berkas ini bukan arsip zip, padahal setiap berkas .xlsx dan .ods berupa arsip zip)",
+        ),
+        (
+            "palsu.xls",
+            b"no OLE",
+            "the Excel 97-2003 (.xls) workbook cannot be read; it is damaged or not a spreadsheet"
+            " (it does not begin as an Excel 97-2003 file does)",
+            "buku kerja Excel 97-2003 (.xls) tidak dapat dibaca; berkas rusak atau bukan lembar kerja"
+            " (awal berkas tidak seperti berkas Excel 97-2003)",
+        ),
+    ],
+)
+def test_a_corrupt_workbook_is_told_from_the_catalogue_in_the_readers_language(
+    name: str, data: bytes, en: str, id_: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = _region(tmp_path, name, data)
+    code, results = _assess(capsys, str(bad), str(GOOD))
+    assert code == 3 and [r["verdict"] for r in results] == ["invalid", "eligible"]
+    assert en in results[0]["errors"][0]["message"] and " a Excel" not in results[0]["errors"][0]["message"]
+    assert main(["--lang", "id", "assess", str(bad), "--as-of", AS_OF, "--format", "github"]) == 3
+    out = capsys.readouterr().out
+    assert id_ in out
+    for python_words in ("File is not a zip file", "zip file", "Error"):
+        assert python_words not in out
+
+
+def test_a_csv_cell_over_the_readers_limit_is_told_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "long.csv").write_bytes(b'Nama Usaha;Peran\nA;"' + b"x" * 200_000 + b'"\n')
+    assert main(["import", str(tmp_path / "long.csv")]) == 3
+    assert "the CSV file cannot be read: a cell holds more than 131072 characters" in capsys.readouterr().err
+    assert main(["--lang", "id", "import", str(tmp_path / "long.csv")]) == 3
+    assert "berkas CSV tidak dapat dibaca: ada sel yang memuat lebih dari 131072 karakter" in capsys.readouterr().err
