@@ -95,6 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
         "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
     },
+    "sheet.no_firm_rows": {
+        "en": "the sheet has its header row but no firm rows yet, so the firms count as not listed and the criteria that need them stay unknown; fill in the firms, or, if the sentra truly has none, write firms: [] in the region file",
+        "id": "lembar sudah memiliki baris judul tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi dan kriteria yang memerlukannya tetap belum diketahui; isi daftar usahanya, atau jika sentra memang tidak memiliki usaha, tulis firms: [] di berkas wilayah",
+    },
     "sheet.csv_nul": {
         "en": 'the file holds a NUL byte (a zero byte) at line {line}: it is probably not a CSV text file; save the firm list from Excel or LibreOffice again as "CSV UTF-8"',
         "id": 'berkas memuat bita NUL (bita bernilai nol) pada baris {line}: kemungkinan berkas ini bukan berkas teks CSV; simpan ulang daftar usaha dari Excel atau LibreOffice sebagai "CSV UTF-8"',

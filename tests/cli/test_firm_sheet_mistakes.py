@@ -143,3 +143,93 @@ def test_a_csv_cell_over_the_readers_limit_is_told_in_both_languages(
     assert "the CSV file cannot be read: a cell holds more than 131072 characters" in capsys.readouterr().err
     assert main(["--lang", "id", "import", str(tmp_path / "long.csv")]) == 3
     assert "berkas CSV tidak dapat dibaca: ada sel yang memuat lebih dari 131072 karakter" in capsys.readouterr().err
+
+
+# --- a sheet with its header row and no firm rows: not filled in yet -----------------------------
+
+KAUMAN_FIRMS_LINE = "firms: {file: daftar-usaha.xlsx}\n"
+
+
+@pytest.fixture
+def untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The Kauman example with its firms in the workbook ``init --firms-sheet`` writes, left as written."""
+    assert main(["init", "--firms-sheet", str(tmp_path / "daftar-usaha.xlsx")]) == 0
+    capsys.readouterr()
+    lines = GOOD.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("firms:"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n"))
+    path = tmp_path / "kauman.yaml"
+    path.write_text("".join([*lines[:start], KAUMAN_FIRMS_LINE, *lines[end:]]), encoding="utf-8")
+    return path
+
+
+def _firms_line(path: Path) -> int:
+    return path.read_text(encoding="utf-8").splitlines().index(KAUMAN_FIRMS_LINE.strip()) + 1
+
+
+SAID_EN = "the sheet has its header row but no firm rows yet, so the firms count as not listed"
+SAID_ID = "lembar sudah memiliki baris judul tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi"
+
+
+def test_the_untouched_firm_workbook_leaves_the_firms_unknown(
+    untouched: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, [result] = _assess(capsys, str(untouched))
+    assert code == 1 and result["verdict"] == "incomplete"
+    status = {c["id"]: c["status"] for c in result["criteria"]}
+    assert status["C1"] == status["C2"] == "unknown"
+    [warning] = [w for w in result["warnings"] if w["id"] == "sheet.no_firm_rows"]
+    assert warning["line"] == _firms_line(untouched) and warning["path"] == "firms"
+    assert (warning["file"], warning["sheet"]) == (str(untouched.parent / "daftar-usaha.xlsx"), "Daftar Usaha")
+    assert SAID_EN in warning["message"]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("output_format", ["table", "github", "junit", "markdown", "xlsx"])
+def test_every_format_says_the_sheet_is_not_filled_in(
+    untouched: Path, output_format: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.out"
+    args = ["--lang", lang, "assess", str(untouched), "-f", output_format, "-o", str(out), "--as-of", AS_OF]
+    assert main(args) == 1
+    capsys.readouterr()
+    if output_format == "xlsx":
+        import python_calamine
+
+        book = python_calamine.CalamineWorkbook.from_path(str(out))
+        said = "\n".join(
+            str(cell) for name in book.sheet_names for row in book.get_sheet_by_name(name).to_python() for cell in row
+        )
+    else:
+        said = " ".join(out.read_text(encoding="utf-8").split())
+    assert (SAID_EN if lang == "en" else SAID_ID) in said.replace("\\", "")
+    assert "daftar-usaha.xlsx" in said and "Daftar Usaha" in said
+
+
+def test_the_checklist_says_the_sheet_is_not_filled_in(untouched: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "id", "checklist", str(untouched), "--as-of", AS_OF]) == 0
+    assert SAID_ID in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_csv_with_a_header_only_is_not_filled_in_and_import_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = _region(tmp_path, "kosong.csv", b"Nama Usaha;Peran;Pembina\r\n")
+    code, [result] = _assess(capsys, str(bad))
+    assert result["verdict"] != "invalid" and code == 1
+    assert "firms" not in {e["path"] for e in result["errors"]}
+    assert [w["id"] for w in result["warnings"] if w.get("file")] == ["sheet.no_firm_rows"]
+    assert main(["import", str(tmp_path / "kosong.csv")]) == 0
+    out, err = capsys.readouterr()
+    assert out == "firms: []\n" and SAID_EN in err
+
+
+def test_a_written_empty_list_still_means_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("firms:"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n"))
+    path = tmp_path / "none.yaml"
+    path.write_text("".join([*lines[:start], "firms: []\n", *lines[end:]]), encoding="utf-8")
+    code, [result] = _assess(capsys, str(path))
+    assert code == 1 and result["verdict"] == "not_eligible"
