@@ -77,11 +77,15 @@ def assess_with_region(
         loaded = load_file(path, limits)
     except LoadError as exc:
         return _invalid(label, exc.findings), None
-    if names_a_sheet(loaded.data):
-        from .firm_sheet import with_sheet_firms  # the spreadsheet reader loads only for a region that names one
+    base_dir = Path(path).parent
+    if not names_a_sheet(loaded.data):
+        return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout)
+    from .firm_sheet import sheet_files, with_sheet_firms  # the spreadsheet reader loads only for a region naming one
 
-        loaded = with_sheet_firms(loaded, path, limits, label)
-    return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=Path(path).parent, rule_timeout=rule_timeout)
+    sheets = sheet_files(loaded.data, path)
+    loaded = with_sheet_firms(loaded, path, limits, label)
+    result, region = _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout)
+    return result._replace(sheet_files=sheets), region
 
 
 def names_a_sheet(data: object) -> bool:

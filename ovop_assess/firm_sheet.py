@@ -114,13 +114,31 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     sheet_positions = SheetPositions(positions, found, label, at)
     errors = tuple(sheet_positions.place(finding.location) for finding in found.errors)
     warnings = tuple(sheet_positions.place(finding.location) for finding in found.warnings)
-    firms_data = {**rest, "firms": list(found.firms)} if found.firms or not found.errors else rest
+    # A header row and no firm rows (the template as init wrote it): not filled in yet, so the
+    # firms are unknown, as when the region file has no firms at all, never "we looked: none".
+    firms_data = {**rest, "firms": list(found.firms)} if found.firms else rest
+    blank = () if found.firms or found.errors else (_no_firm_rows(sheet_positions),)
     return Loaded(
         firms_data,
         sheet_positions,
         (*loaded.problems, *(Finding(f.message, w) for f, w in zip(found.errors, errors, strict=True))),
-        (*loaded.warnings, *(Finding(f.message, w) for f, w in zip(found.warnings, warnings, strict=True))),
+        (*loaded.warnings, *(Finding(f.message, w) for f, w in zip(found.warnings, warnings, strict=True)), *blank),
     )
+
+
+def _no_firm_rows(positions: SheetPositions) -> Finding:
+    """The warning on the ``firms:`` line (and the sheet's file and name) of a sheet with no firm rows."""
+    return Finding(Message("sheet.no_firm_rows", {}), positions.place(None))
+
+
+def sheet_files(data: object, region_path: Path) -> tuple[str, ...]:
+    """The spreadsheet a region file's ``firms: {file: …}`` names, as a path from the working folder (or none).
+
+    Named whether or not it can be read: ``--output`` must not replace it either way.
+    """
+    reference = data.get("firms") if isinstance(data, dict) else None
+    written = reference.get("file") if isinstance(reference, dict) else None
+    return (os.fspath(region_path.parent / written),) if isinstance(written, str) and written else ()
 
 
 def _inside(folder: Path, target: Path) -> bool:
@@ -270,6 +288,8 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
     positions = SheetPositions(Positions(), found, found.file, Location("firms"))
     errors: list[Finding] = [Finding(f.message, positions.place(f.location)) for f in found.errors]
     warnings: list[Finding] = [Finding(f.message, positions.place(f.location)) for f in found.warnings]
+    if not found.firms and not found.errors:
+        warnings.append(_no_firm_rows(positions))
     firms = list(found.firms)
     values = found.values or None
     for index in _suspect_rows(firms, values, found.kinds if values is not None else None):

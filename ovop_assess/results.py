@@ -229,6 +229,9 @@ class FileResult(NamedTuple):
     unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
     assurance: Assurance | None = None  # the lowest of the passing criteria's; None when none passes
     documents: Documents | None = None  # the set's evidence documents on hand (None for an invalid file)
+    # The spreadsheets its ``firms: {file: …}`` names, as paths from the working folder: inputs too,
+    # which ``--output`` may not replace (known only once the region file is read).
+    sheet_files: tuple[str, ...] = ()
 
 
 class SetInfo(NamedTuple):

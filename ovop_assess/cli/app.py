@@ -351,9 +351,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         return ExitCode.OK
 
     def init(
-        file: Annotated[
-            Path | None, typer.Argument(metavar=h("help.metavar.optional_file"), help=h("help.init_file"))
-        ] = None,
+        file: Annotated[Path | None, typer.Argument(metavar=h("help.metavar.file"), help=h("help.init_file"))] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
         firms_sheet: Annotated[
             Path | None, typer.Option("--firms-sheet", metavar=h("help.metavar.xlsx"), help=h("help.firms_sheet"))

@@ -111,11 +111,11 @@ def run_assess(
         # What the exit code needs is kept, not the entries: their text is the report, already written.
         verdicts: list[Verdict] = []
         crashes: list[RuleCrash] = []
-        write_output(
-            renderer.stream(__version__, criteria_set.info, _noting(entries, verdicts, crashes), lang, as_of), output
-        )
+        noted = _noting(entries, verdicts, crashes, output)
+        write_output(renderer.stream(__version__, criteria_set.info, noted, lang, as_of), output)
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
+    _refuse_output_among_sheets(output, results)
     report = make_report(criteria_set, results, as_of)
     text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty(), details=details)
     write_output(text, output)
@@ -157,11 +157,25 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
     return max(code, ExitCode.INTERNAL)
 
 
-def _noting(entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list[RuleCrash]) -> Iterator[FileEntry]:
+def _noting(
+    entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list[RuleCrash], output: Path | None
+) -> Iterator[FileEntry]:
+    sheets: list[str] = []
     for entry in entries:
         verdicts.append(entry.verdict)
         crashes.extend(entry.crashes)
+        sheets.extend(entry.sheet_files)
         yield entry
+    # The report is being written to a temporary file, which replaces --output only after the last piece.
+    refuse_output_among_inputs(output, sheets)
+
+
+def _refuse_output_among_sheets(output: Path | None, results: Iterable[FileResult]) -> None:
+    """Refuse an ``--output`` that is a spreadsheet a region file reads its firms from.
+
+    Known only once the region files are read: checked after assessing, before the report is written.
+    """
+    refuse_output_among_inputs(output, [sheet for result in results for sheet in result.sheet_files])
 
 
 def _assess_iter(
@@ -240,6 +254,7 @@ def run_checklist(
         report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return ExitCode.INVALID
+    _refuse_output_among_sheets(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
@@ -288,6 +303,7 @@ def run_round(
         refuse_output_among_inputs(output, [profile.logo_file])
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
+    _refuse_output_among_sheets(output, results)
     document = make_round(
         __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
     )
@@ -338,6 +354,7 @@ def run_compare(
         if path in reports:
             continue
         result, _ = assess_with_region(path, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
+        _refuse_output_among_sheets(output, [result])
         crashes.extend(rule_crashes(result))
         if result.region is None:
             invalid.append(result)

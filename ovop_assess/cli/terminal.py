@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-# Control characters from a region file (ESC, CR, C1) would reach the terminal raw: a file
-# could move the cursor, erase its own error lines and print "all good". Shown as \xNN.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from ..render.controls import visible_controls
 
-
-# A line break of a value (LF, and Unicode's LS and PS; CR, VT, FF and NEL are controls above)
+# A line break of a value (LF, and Unicode's LS and PS; CR, VT, FF and NEL are controls, see shown)
 # would start a line of its own in a table: a region name printing a verdict line.
 _BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -23,5 +20,8 @@ def one_line(value: str) -> str:
 
 
 def shown(value: str) -> str:
-    """Text for a terminal: control characters written visibly (``\\x1b``), everything else as it is."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
+    """Text for a terminal: control characters written visibly (``\\x1b``), everything else as it is.
+
+    Raw, a file's ESC, CR or C1 could move the cursor, erase its own error lines and print "all good".
+    """
+    return visible_controls(value)

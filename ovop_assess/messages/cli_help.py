@@ -238,7 +238,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.metavar.xlsx": {"en": "FILE.xlsx", "id": "BERKAS.xlsx"},
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
-    "help.metavar.optional_file": {"en": "[FILE]", "id": "[BERKAS]"},
     "help.metavar.date": {"en": "YYYY-MM-DD", "id": "<tanggal>"},
     "help.metavar.id": {"en": "ID", "id": "ID"},
     "help.usage": {"en": "Usage:", "id": "Penggunaan:"},

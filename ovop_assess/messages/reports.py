@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.warning": {"en": "warning", "id": "peringatan"},
     "ui.unversioned": {"en": "unversioned", "id": "tanpa nomor"},
     "ui.errors_in": {"en": "{count} problem(s) in {file}", "id": "{count} masalah di {file}"},
+    "ui.sheet_warnings_in": {
+        "en": "{count} warning(s) about the firm list of {file}",
+        "id": "{count} peringatan tentang daftar usaha {file}",
+    },
     "ui.summary": {
         "en": "{files} file(s): {eligible} eligible, {not_eligible} not eligible, {incomplete} incomplete, {invalid} invalid",
         "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak sah",

@@ -30,8 +30,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "seluruh lembar buku kerja .xls mencakup {cells} sel, melebihi batas {limit} sel (berkas .xls dibaca utuh, semua lembarnya); berkas tidak dibuka",
     },
     "sheet.corrupt": {
-        "en": "the file cannot be read as a {kind} workbook; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
-        "id": "berkas tidak dapat dibaca sebagai buku kerja {kind}; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",
+        "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
+        "id": "buku kerja {kind} tidak dapat dibaca; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",
+    },
+    "sheet.reason.not_zip": {
+        "en": "it is not a zip archive, as every .xlsx and .ods file is",
+        "id": "berkas ini bukan arsip zip, padahal setiap berkas .xlsx dan .ods berupa arsip zip",
+    },
+    "sheet.reason.ole": {
+        "en": "it is an older Office file (OLE), not a zip archive: perhaps an .xls file renamed",
+        "id": "berkas ini berkas Office lama (OLE), bukan arsip zip: mungkin berkas .xls yang diganti namanya",
+    },
+    "sheet.reason.no_xls_header": {
+        "en": "it does not begin as an Excel 97-2003 file does",
+        "id": "awal berkas tidak seperti berkas Excel 97-2003",
+    },
+    "sheet.reason.no_content_xml": {
+        "en": "the archive holds no content.xml",
+        "id": "arsip tidak memuat content.xml",
+    },
+    "sheet.reason.csv_field_too_long": {
+        "en": "a cell holds more than {limit} characters",
+        "id": "ada sel yang memuat lebih dari {limit} karakter",
+    },
+    "sheet.reason.doctype": {
+        "en": "its content.xml holds a document type declaration, which an OpenDocument file never has",
+        "id": "content.xml di dalamnya memuat deklarasi tipe dokumen, yang tidak pernah ada dalam berkas OpenDocument",
+    },
+    "sheet.reason.no_workbook_stream": {
+        "en": "the file holds no Excel workbook",
+        "id": "berkas tidak memuat buku kerja Excel",
+    },
+    "sheet.reason.stream_too_long": {
+        "en": "its workbook part claims more bytes than the file holds",
+        "id": "bagian buku kerjanya mengaku lebih besar daripada berkas itu sendiri",
+    },
+    "sheet.reason.damaged": {
+        "en": "a part of its contents cannot be read",
+        "id": "sebagian isinya tidak dapat dibaca",
     },
     "sheet.encrypted": {
         "en": "the workbook is protected with a password to open; save a copy without the password and point to that copy",
@@ -58,6 +94,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.csv_not_utf8": {
         "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
         "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
+    },
+    "sheet.no_firm_rows": {
+        "en": "the sheet has its header row but no firm rows yet, so the firms count as not listed and the criteria that need them stay unknown; fill in the firms, or, if the sentra truly has none, write firms: [] in the region file",
+        "id": "lembar sudah memiliki baris judul tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi dan kriteria yang memerlukannya tetap belum diketahui; isi daftar usahanya, atau jika sentra memang tidak memiliki usaha, tulis firms: [] di berkas wilayah",
+    },
+    "sheet.csv_nul": {
+        "en": 'the file holds a NUL byte (a zero byte) at line {line}: it is probably not a CSV text file; save the firm list from Excel or LibreOffice again as "CSV UTF-8"',
+        "id": 'berkas memuat bita NUL (bita bernilai nol) pada baris {line}: kemungkinan berkas ini bukan berkas teks CSV; simpan ulang daftar usaha dari Excel atau LibreOffice sebagai "CSV UTF-8"',
+    },
+    "sheet.csv_open_quote": {
+        "en": 'this cell opens a quote (") that is never closed, so the rest of the file would be read as this one cell; close the quote or remove it',
+        "id": 'sel ini dibuka dengan tanda kutip (") yang tidak pernah ditutup, sehingga seluruh sisa berkas akan terbaca sebagai satu sel ini; tutup tanda kutip itu atau hapus',
     },
     "sheet.csv_unreadable": {
         "en": "the CSV file cannot be read: {reason}",

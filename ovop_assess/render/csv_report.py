@@ -30,6 +30,12 @@ Everything else is left as it is: ``level``, ``verdict`` and the criterion
 cells are the tool's own machine values, and ``score`` is a number the
 tool writes (never negative).
 
+Control characters in those text cells (a NUL, an escape; tab and line
+breaks are quoted instead) are written visibly as ``\x00``
+(:mod:`.controls`), and a value holding a bidi control is wrapped in an
+isolate (:mod:`.bidi`), as in the other text formats; the JSON report keeps
+the exact value.
+
 Encoding: UTF-8 **without** a byte-order mark by default, which is what
 scripts, ``csv`` readers and version control expect. Excel (Windows) only
 takes a CSV as UTF-8 when it starts with a BOM; open the file through
@@ -44,6 +50,8 @@ import io
 
 from ..messages import Lang
 from ..results import Report, Verdict
+from .bidi import BIDI_CONTROLS, isolate
+from .controls import visible_controls
 from .criterion import criterion_ids
 
 BASE_COLUMNS = ("file", "region", "level", "city", "verdict", "assurance", "score")
@@ -53,8 +61,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_text_cell(value: str) -> str:
-    """A text cell from the region file, neutralised: a leading formula character gets a ``'`` before it."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A text cell from the region file, neutralised: controls written visibly, bidi controls isolated,
+    and a leading formula character (behind bidi controls too) gets a ``'`` before it."""
+    cell = isolate(visible_controls(value, keep_cr=True))
+    formula = cell.startswith(_FORMULA_START) or value.lstrip(BIDI_CONTROLS).startswith(_FORMULA_START)
+    return "'" + cell if formula else cell
 
 
 def render_csv(report: Report, lang: Lang = "en", *, bom: bool = False) -> str:

@@ -34,13 +34,14 @@ from __future__ import annotations
 from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
+from .controls import visible_controls
 from .criterion import counts_against, decisive_line, label, role_note, verdict_words
 from .sheet_place import sheet_place
 
 
 def escape_data(value: str) -> str:
-    """A workflow command's message, escaped."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped; other control characters (a NUL) written visibly as ``\\x00``."""
+    return visible_controls(value, keep_cr=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

@@ -135,10 +135,12 @@ class JsonEntry(NamedTuple):
     score: float
     text: str
     crashes: tuple[RuleCrash, ...] = ()
+    sheet_files: tuple[str, ...] = ()  # FileResult.sheet_files: inputs the report may not replace
 
 
 def json_entry(result: FileResult, lang: Lang) -> JsonEntry:
-    return JsonEntry(result.verdict, result.score, _dumps(file_result(result, lang)), rule_crashes(result))
+    text = _dumps(file_result(result, lang))
+    return JsonEntry(result.verdict, result.score, text, rule_crashes(result), result.sheet_files)
 
 
 def render_json(report: Report, lang: Lang = "en") -> str:

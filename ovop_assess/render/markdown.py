@@ -28,7 +28,7 @@ from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
 from .criterion import assurance_word, criterion_ids, version_words
 from .markdown_text import escape_markdown as escape
-from .sheet_place import sheet_place
+from .sheet_place import sheet_place, sheet_warnings
 
 MARKS: Final[dict[Status, str]] = {
     Status.PASS: "✅",
@@ -68,8 +68,19 @@ def _problem(file: str, finding: Finding, lang: Lang) -> str:
     return f"- {escape(isolate(where))} — {escape(field + render_isolated(finding.message, lang))}"
 
 
+def _sheet_warnings(result: FileResult, lang: Lang) -> list[str]:
+    """The warnings about the firm spreadsheet a region file reads: the table's ❔ for C1 and C2 may be theirs
+    (a sheet with no firm rows yet), and the sheet is not in the region file for the reader to look at."""
+    found = sheet_warnings(result)
+    if not found:
+        return []
+    heading = text("ui.sheet_warnings_in", lang, count=len(found), file=isolate(result.file))
+    return ["", f"**{escape(heading)}**", "", *(_problem(result.file, finding, lang) for finding in found)]
+
+
 def render_markdown(report: Report, lang: Lang = "en") -> str:
-    """The summary table and the invalid files' problems, ending with a newline."""
+    """The summary table, the invalid files' problems and the other files' firm-sheet warnings,
+    ending with a newline."""
     ids = criterion_ids(report)
     counts = {v.value: report.count(v) for v in Verdict}
     lines = [f"**{text('ui.summary', lang, files=len(report.results), **counts)}**", ""]
@@ -93,6 +104,7 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
     ]
     for result in report.results:
         if result.verdict is not Verdict.INVALID:
+            lines += _sheet_warnings(result, lang)
             continue
         lines += [
             "",

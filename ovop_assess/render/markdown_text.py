@@ -21,7 +21,9 @@ so a value is escaped the same way wherever it lands:
   ``-`` or ``+`` before a space, another ``-`` or the end (``- - x`` would
   nest a list, ``- ---`` draw a rule), and the ``.`` or ``)`` of a number
   before a space or the end (``1. x`` would start a numbered list). A
-  number such as ``1.00`` or ``33.72.03`` is no marker and stays as it is.
+  number such as ``1.00`` or ``33.72.03`` is no marker and stays as it is;
+- any other control character (a NUL, an escape) is written visibly as
+  ``\\x00`` (:mod:`.controls`), in a code span too.
 
 Escaping every occurrence is stricter than Markdown strictly needs (an
 underscore inside a word, or an ``&`` not followed by ``name;``, is inert)
@@ -38,6 +40,7 @@ import re
 from typing import Final
 
 from .bidi import isolate
+from .controls import visible_controls
 
 _SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LEADING_MARKER: Final = re.compile(r"\A(?:([-+])(?=[- ]|\Z)|([0-9]{1,9})([.)])(?= |\Z))")
@@ -53,7 +56,7 @@ class Verbatim(str):
 
 def escape_markdown(value: str) -> str:
     """``value`` as Markdown text that renders as written, on one line (rules in the module docstring)."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    escaped = _SPECIAL.sub(r"\\\1", visible_controls(" ".join(value.split())))
     return _LEADING_MARKER.sub(_escape_marker, escaped, count=1)
 
 
@@ -70,7 +73,7 @@ def code_span(value: object) -> Verbatim:
     a span could let the next line start a block; spaces inside stay, as
     code is literal.
     """
-    text = isolate(_LINE_BREAKS.sub(" ", str(value)))
+    text = isolate(visible_controls(_LINE_BREAKS.sub(" ", str(value))))
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

@@ -85,6 +85,9 @@ class FileEntry(Protocol):
     @property
     def crashes(self) -> tuple[RuleCrash, ...]: ...
 
+    @property
+    def sheet_files(self) -> tuple[str, ...]: ...
+
 
 class PerFile(NamedTuple):
     """The two functions of a streamed format, each as ``"module:function"``."""

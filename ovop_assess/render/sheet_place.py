@@ -9,7 +9,7 @@ Renderers show the line as they always do and add this text beside it.
 from __future__ import annotations
 
 from ..messages import Lang, text
-from ..results import Finding, Location
+from ..results import FileResult, Finding, Location
 
 
 def sheet_place(location: Location | None, lang: Lang) -> str | None:
@@ -27,3 +27,9 @@ def sheet_place(location: Location | None, lang: Lang) -> str | None:
 
 def finding_place(finding: Finding, lang: Lang) -> str | None:
     return sheet_place(finding.location, lang)
+
+
+def sheet_warnings(result: FileResult) -> list[Finding]:
+    """The warnings located in the firm spreadsheet ``result``'s region file reads (a sheet with no firm rows
+    yet, columns ignored): for the formats that list no file warnings otherwise (Markdown, xlsx)."""
+    return [w for w in result.warnings if w.location is not None and w.location.file]

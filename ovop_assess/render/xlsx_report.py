@@ -9,8 +9,9 @@ Two sheets:
    criterion holding its status, and the file. The header row is frozen
    and filtered; verdicts and statuses are coloured.
 2. **details** (*Rincian*): a row per (file, criterion): status, score,
-   role, assurance, reasons, what is still missing, warnings; and a row per
-   problem of an invalid file.
+   role, assurance, reasons, what is still missing, warnings; a row per
+   problem of an invalid file, and one per warning about a file's firm
+   spreadsheet (a sheet with no firm rows yet).
 
 Every text is written as text (``write_string``), never as a formula, so a
 name starting with ``=`` stays a name. The workbook's dates are fixed so
@@ -28,6 +29,7 @@ from ..messages import Lang, render, text
 from ..results import FileResult, Report, Status, Verdict
 from ..selection_round import Round
 from .criterion import role
+from .sheet_place import sheet_place, sheet_warnings
 
 _COLOURS = {  # font, fill: as the HTML pages colour them
     Status.PASS.value: ("#1E7B3C", "#E3F2E8"),
@@ -210,6 +212,12 @@ def _details(
             sheet.write_string(line, 4, text("verdict.invalid", lang), coloured[Verdict.INVALID.value])
             place = f"{where.path}, {text('ui.at_line', lang, line=where.line)}: " if where and where.line else ""
             sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
+        for warning in sheet_warnings(result) if result.verdict is not Verdict.INVALID else ():
+            line += 1  # a firm sheet's warning (no firm rows yet: why C1 and C2 are unknown), under Warning
+            sheet.write_string(line, 0, result.file, wrap)
+            sheet.write_string(line, 1, name, wrap)
+            said = f"{sheet_place(warning.location, lang)}: {render(warning.message, lang)}"
+            sheet.write_string(line, 10, said, wrap)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(line, 1), len(keys) - 1)
     for column, width in enumerate([30, 18, 6, 24, 12, 7, 14, 14, 60, 50, 40]):

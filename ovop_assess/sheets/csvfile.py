@@ -28,15 +28,21 @@ def _refuse(key: str, where: Location, **values: object) -> SheetRefused:
 
 
 def decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    # UTF-16 or UTF-32 (Excel's "Unicode text"): a zero byte beside most letters of a Latin text.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 4 > len(head):
         raise _refuse("sheet.csv_not_utf8", Location("", 1, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise _refuse("sheet.csv_not_utf8", Location("", line, None)) from None
+    nul = text.find("\x00")
+    if nul >= 0:  # valid UTF-8 with a zero byte: no text file an office writes holds one
+        raise _refuse("sheet.csv_nul", Location("", None, None), line=text.count("\n", 0, nul) + 1)
+    return text
 
 
 def separator(line: str) -> str:
@@ -109,9 +115,29 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
                     cells=f"{limits.max_cells}+",
                     limit=limits.max_cells,
                 )
-    except csv.Error as exc:
-        raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=str(exc)) from None
+    except csv.Error:
+        # With newline="" and no NUL (refused above), the lenient reader fails only on a field over its limit.
+        reason = Message("sheet.reason.csv_field_too_long", {"limit": csv.field_size_limit()})
+        raise _refuse("sheet.csv_unreadable", Location("", reader.line_num, None), reason=reason) from None
+    _refuse_open_quote(rows, text, sep)
     return rows
+
+
+def _refuse_open_quote(rows: list[list[str]], text: str, sep: str) -> None:
+    """Refuse a quote never closed: the lenient reader would make the rest of the file its last cell.
+
+    Only a last cell holding a line break can be one; the strict reader then tells
+    (read again only then, so an ordinary file costs nothing).
+    """
+    last = rows[-1][-1] if rows and rows[-1] else ""
+    if "\n" not in last and "\r" not in last:
+        return
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # CPython's words for the end of the file inside quotes
+            raise _refuse("sheet.csv_open_quote", Location("", len(rows), len(rows[-1]))) from None
 
 
 _CHUNK = 1000

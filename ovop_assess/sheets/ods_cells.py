@@ -40,7 +40,8 @@ class OdsCells(NamedTuple):
 
 
 class Unreadable(Exception):
-    """content.xml is not well-formed, or declares a document type: the reason, for the "corrupt" message."""
+    """content.xml is not well-formed, or declares a document type: the reason's catalogue id (``args[0]``),
+    for the "corrupt" message."""
 
 
 def may_have_any(content: bytes) -> bool:
@@ -87,7 +88,7 @@ def ods_cells(content: bytes, sheet: str) -> OdsCells:
             state["row"] += state["repeat"]
 
     def refuse_doctype(*_: object) -> None:
-        raise Unreadable("a document type declaration, which an OpenDocument file never has")
+        raise Unreadable("sheet.reason.doctype")
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
@@ -100,8 +101,8 @@ def ods_cells(content: bytes, sheet: str) -> OdsCells:
         for at in range(0, len(content), _CHUNK):
             parser.Parse(bytes(view[at : at + _CHUNK]), False)
         parser.Parse(b"", True)
-    except expat.ExpatError as exc:
-        raise Unreadable(str(exc)) from None
+    except expat.ExpatError:
+        raise Unreadable("sheet.reason.damaged") from None
     return OdsCells(merged, formulas)
 
 

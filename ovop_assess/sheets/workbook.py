@@ -53,8 +53,9 @@ def _refuse(key: str, where: Location = _NOWHERE, **values: Any) -> SheetRefused
     return SheetRefused((Finding(_note(key, **values), where),))
 
 
-def _corrupt(suffix: str, reason: str) -> SheetRefused:
-    return _refuse("sheet.corrupt", kind=_KINDS[suffix], reason=reason[:200])
+def _corrupt(suffix: str, reason: str = "sheet.reason.damaged") -> SheetRefused:
+    """The file is no workbook of its kind; ``reason`` a catalogue id (a library's own words are never shown)."""
+    return _refuse("sheet.corrupt", kind=_KINDS[suffix], reason=Message(reason, {}))
 
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
@@ -67,8 +68,8 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except python_calamine.PasswordError:
         raise _refuse("sheet.encrypted") from None
-    except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        raise _corrupt(suffix, str(exc)) from None
+    except (python_calamine.CalamineError, ValueError, OSError):
+        raise _corrupt(suffix) from None
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
         formulas: set[tuple[int, int]] = set()
@@ -81,8 +82,8 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
             found = book.get_sheet_by_name(name)
-        except python_calamine.CalamineError as exc:
-            raise _corrupt(suffix, str(exc)) from None
+        except python_calamine.CalamineError:
+            raise _corrupt(suffix) from None
         end = found.end
         rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
         _check_extent(rows, columns, limits)
@@ -97,11 +98,11 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     from .xls_extent import NotReadable, walk, workbook_stream
 
     if not raw.startswith(_CFB):
-        raise _corrupt(".xls", "no Excel 97-2003 header")
+        raise _corrupt(".xls", "sheet.reason.no_xls_header")
     try:
         stream = workbook_stream(raw)
     except NotReadable as exc:
-        raise _corrupt(".xls", str(exc)) from None
+        raise _corrupt(".xls", exc.args[0]) from None
     found = walk(stream)
     if found.encrypted:
         raise _refuse("sheet.encrypted")
@@ -127,12 +128,14 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
         # Excel saves a workbook with a password to open as an OLE container holding the encrypted package.
         if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
             raise _refuse("sheet.encrypted")
-        raise _corrupt(suffix, "an OLE file, not a zip archive")
+        raise _corrupt(suffix, "sheet.reason.ole")
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _corrupt(suffix, str(exc) or type(exc).__name__) from None
+    except zipfile.BadZipFile:
+        raise _corrupt(suffix, "sheet.reason.not_zip") from None
+    except (zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise _corrupt(suffix) from None
     # The sizes the archive declares bound what calamine inflates: its zip reader stops a member
     # that grows past its declared size ("larger than its declared uncompressed size").
     unpacked = sum(member.file_size for member in members)
@@ -158,8 +161,8 @@ def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
             return member.read(info.file_size)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise _corrupt(suffix, str(exc) or type(exc).__name__) from None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+        raise _corrupt(suffix) from None
 
 
 def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding]]:
@@ -201,8 +204,8 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
         targets = {
             rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
         }
-    except ElementTree.ParseError as exc:
-        raise _corrupt(".xlsx", str(exc)) from None
+    except ElementTree.ParseError:
+        raise _corrupt(".xlsx") from None
     if position >= len(ids):
         return None
     target = targets.get(ids[position])
@@ -294,7 +297,7 @@ def _ods_cells(
     try:
         found = ods_cells(content, sheet)
     except Unreadable as exc:
-        raise _corrupt(".ods", str(exc)) from None
+        raise _corrupt(".ods", exc.args[0]) from None
     return found.formulas, found.merged
 
 
@@ -306,7 +309,7 @@ def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes:
     """
     content = _member(archive, "content.xml", ".ods")
     if content is None:
-        raise _corrupt(".ods", "no content.xml")
+        raise _corrupt(".ods", "sheet.reason.no_content_xml")
     for match in _ODS_REPEAT.finditer(content):
         count = int(match.group(2))
         if count <= 1000:

@@ -33,7 +33,8 @@ class Extent(NamedTuple):
 
 
 class NotReadable(Exception):
-    """The compound file or its workbook stream cannot be read: the reason, for the "corrupt" message."""
+    """The compound file or its workbook stream cannot be read: the reason's catalogue id (``args[0]``),
+    for the "corrupt" message."""
 
 
 def workbook_stream(raw: bytes) -> bytes:
@@ -45,15 +46,15 @@ def workbook_stream(raw: bytes) -> bytes:
         with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
             if name is None:
-                raise NotReadable("no Workbook stream")
+                raise NotReadable("sheet.reason.no_workbook_stream")
             # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
             # before its sectors are read (a chain that loops would otherwise be read round and round).
             if ole.get_size(name) > len(raw):
-                raise NotReadable("the Workbook stream claims more bytes than the file holds")
+                raise NotReadable("sheet.reason.stream_too_long")
             stream: bytes = ole.openstream(name).read()
             return stream
-    except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError) as exc:
-        raise NotReadable(str(exc) or type(exc).__name__) from None
+    except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError):
+        raise NotReadable("sheet.reason.damaged") from None
 
 
 class XlsSheets(NamedTuple):

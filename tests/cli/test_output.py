@@ -362,3 +362,63 @@ def test_bytes_to_this_process_descriptor(tmp_path: Path) -> None:
     with target.open("ab") as handle:
         output_module.write_output(BINARY, Path(f"/dev/fd/{handle.fileno()}"))
     assert target.read_bytes() == b"kept\n" + BINARY
+
+
+# --- the output is a spreadsheet a region file reads its firms from -------------
+
+BAYAT = ROOT / "examples" / "regions" / "bayat-pottery.yaml"
+
+
+@pytest.fixture
+def bayat(tmp_path: Path) -> Path:
+    """The Bayat example and the firm workbook its ``firms: {file: bayat-pottery-firms.xlsx}`` names."""
+    for name in (BAYAT.name, "bayat-pottery-firms.xlsx"):
+        (tmp_path / name).write_bytes((BAYAT.parent / name).read_bytes())
+    return tmp_path / BAYAT.name
+
+
+@pytest.mark.parametrize("output_format", ["xlsx", "json", "table", "csv"])
+def test_assess_refuses_the_firm_workbook_as_output(
+    bayat: Path, output_format: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = bayat.parent / "bayat-pottery-firms.xlsx"
+    before = workbook.read_bytes()
+    monkeypatch.chdir(bayat.parent)
+    code = main(["bayat-pottery.yaml", "-f", output_format, "-o", "bayat-pottery-firms.xlsx", *AS_OF])
+    assert code == 2
+    said = "ovop-assess: the output bayat-pottery-firms.xlsx is one of the input files; choose another output file\n"
+    assert capsys.readouterr().err == said
+    assert workbook.read_bytes() == before
+    assert sorted(p.name for p in bayat.parent.iterdir()) == ["bayat-pottery-firms.xlsx", "bayat-pottery.yaml"]
+
+
+@posix_only
+def test_the_firm_workbook_is_refused_by_any_name_and_command(
+    bayat: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = tmp_path / "bayat-pottery-firms.xlsx"
+    before = workbook.read_bytes()
+    link = tmp_path / "report.xlsx"
+    link.symlink_to(workbook)
+    (tmp_path / "sub").mkdir()
+    roundabout = tmp_path / "sub" / ".." / "bayat-pottery-firms.xlsx"
+    runs = [
+        ["assess", str(bayat), "-o", str(link), "-f", "xlsx"],
+        ["assess", str(bayat), "-o", str(roundabout), "-f", "json", "--jobs", "2"],
+        ["assess", str(tmp_path), "-o", str(roundabout), "-f", "json"],
+        ["round", str(bayat), "-o", str(link)],
+        ["checklist", str(bayat), "-o", str(roundabout)],
+        ["compare", str(bayat), str(bayat), "-o", str(link)],
+    ]
+    for args in runs:
+        assert main([*args, *AS_OF, "--lang", "id"]) == 2, args
+        err = capsys.readouterr().err
+        assert err.endswith("adalah salah satu berkas masukan; pilih berkas keluaran lain\n"), (args, err)
+        assert workbook.read_bytes() == before and link.is_symlink(), args
+    assert [p.name for p in tmp_path.rglob("*.part")] == []
+
+
+def test_a_report_beside_the_firm_workbook_is_written(bayat: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert main([str(bayat), "-o", str(out), "-f", "json", *AS_OF]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1

@@ -41,7 +41,15 @@ def test_round_workbook_in_indonesian(tmp_path: Path) -> None:
     assert kauman[head.index("C7")] == "dikecualikan"
     details_head, *details = sheets["Rincian"]
     assert details_head[:5] == ["Berkas", "Desa/kelurahan atau kecamatan", "Kriteria", "Aturan", "Status"]
-    assert len(details) == len(names) * 8
+    # A row per criterion, then one per warning about a firm spreadsheet (columns the sheet has beside the firms).
+    assert len(details) == len(names) * 8 + 2
+    sheet_rows = [row for row in details if not row[2]]
+    assert [row[1] for row in sheet_rows] == ["Melikan", "Rajapolah"]
+    assert (
+        "bayat-pottery-firms.xlsx, lembar Daftar UMKM, sel A1: kolom yang bukan bagian daftar usaha"
+        in sheet_rows[0][10]
+    )
+    assert "rajapolah-weaving-firms.csv" in str(sheet_rows[1][10])
     cepogo_c7 = next(row for row in details if row[1] == "Cepogo" and row[2] == "C7")
     assert cepogo_c7[4] == "tidak dipenuhi" and "lokal" in str(cepogo_c7[9])
 

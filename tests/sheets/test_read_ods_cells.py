@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ovop_assess.messages import render
 from ovop_assess.sheets import cell_name, read_firms
 
 
@@ -98,7 +99,7 @@ def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[
             archive.writestr(name, data)
     found = read_firms(bad)
     assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and found.firms == ()
-    assert "document type declaration" in str(found.errors[0].message.values["reason"])
+    assert "document type declaration" in render(found.errors[0].message)
 
 
 def test_ods_yes_no_words_and_a_missing_sheet(make_ods: Callable[..., Path]) -> None:

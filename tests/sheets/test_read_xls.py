@@ -13,6 +13,7 @@ import xlwt  # type: ignore[import-untyped]
 
 from ovop_assess import messages
 from ovop_assess.firm_sheet import import_firms
+from ovop_assess.messages import render
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
 from ovop_assess.sheets.xls_extent import Extent, walk
 from ovop_assess.yaml_source import Limits
@@ -207,4 +208,4 @@ def test_xls_stream_claiming_more_than_the_file_is_refused_unread(make_xls: Call
     found = read_firms(path)
     assert time.perf_counter() - start < 1.0
     assert _ids(found.errors) == ["sheet.corrupt"]
-    assert "claims more bytes than the file holds" in found.errors[0].message.values["reason"]
+    assert "claims more bytes than the file holds" in render(found.errors[0].message)
