@@ -3,15 +3,23 @@ office profiles), and the text type all of them use for a value that must say so
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+#: White space and the characters that show nothing: zero-width and direction marks, the byte-order mark,
+#: variation selectors, the Hangul fillers and the blank Braille pattern (a "reason" of U+200B looks empty).
+_SHOWS_NOTHING = re.compile(
+    r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]*"
+)
+
 
 def _not_blank(value: str) -> str:
     # Spaces alone say nothing: a waiver whose reason is " " must not waive, a firm named " " must not count.
-    if not value.strip():
+    if _SHOWS_NOTHING.fullmatch(value):
         raise PydanticCustomError("string_too_short", "must not be empty", {"min_length": 1})
     return value
 

@@ -251,6 +251,9 @@ def test_text_of_spaces_alone_says_nothing_and_is_refused() -> None:
         ("waivers[0].reason", "must not be empty or only spaces"),
     ]
     assert check(HEAD.replace("  name: Kauman\n", '  name: " Kauman "\n')).errors == ()  # spaces around: fine
+    for invisible in ("\\u200b", "\\ufeff", "\\u2800", "\\u3164", "\\u200e \\u2060"):  # shows nothing either
+        reason = HEAD + f'waivers:\n  - {{rule: C7, reason: "{invisible}", approved_by: Tim}}\n'
+        assert [f.location.path for f in check(reason).errors if f.location] == ["waivers[0].reason"], invisible
 
 
 @pytest.mark.parametrize(
