@@ -49,10 +49,11 @@ def assure(
     on_hand = needed = 0
     for result in results:
         rule = rules.get(result.id)
-        checks = evidence_checks(rule, given, base_dir) if rule is not None else ()
-        on_hand += sum(1 for check in checks if check.done)
+        checks = evidence_checks(rule, given, base_dir) if rule is not None and rule.evidence else ()
+        if given:  # (with no document given, none is on hand)
+            on_hand += sum(1 for check in checks if check.done)
         needed += len(checks)
-        verified = any(entry.covers(result.id) for entry in counted)
+        verified = bool(counted) and any(entry.covers(result.id) for entry in counted)
         out.append(_backed(result, checks, verified, criteria.min_assurance, as_of))
     levels = [r.assurance for r in out if r.status is Status.PASS and r.assurance is not None]
     lowest = min(levels, key=assurance_rank) if levels else None
