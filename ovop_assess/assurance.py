@@ -23,7 +23,6 @@ from .region import Region, Verification
 from .results import Assurance, CriterionResult, Documents, Finding, Message, Status, assurance_above, assurance_rank
 from .yaml_source import Positions
 
-
 # _backed sets a result's assurance as its last field.
 assert CriterionResult._fields[-1] == "assurance"
 
