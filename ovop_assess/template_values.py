@@ -136,11 +136,18 @@ def _may_hold(value: Any, pattern: Pattern, known: frozenset[tuple[Pattern, str]
         here = (*pattern, "*")
         if here not in _leads_to_placeholder():
             return False
-        fields = _entry_fields(here)
-        for item in value:
+        fields = tuple(_entry_fields(here).items())
+        for item in value:  # (_plain_and_clean written out: this runs for every firm of every file)
             if isinstance(item, dict):
-                if not _plain_and_clean(item, fields):
-                    return True
+                for key, values in fields:
+                    found = item.get(key)
+                    if found is None:
+                        continue
+                    if isinstance(found, str):
+                        if " ".join(found.split()).casefold() in values:  # (_normal)
+                            return True
+                    elif isinstance(found, (dict, list)):
+                        return True
             elif isinstance(item, str) and (here, _normal(item)) in known:
                 return True
         return False
