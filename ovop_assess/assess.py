@@ -44,6 +44,20 @@ def rule_ids(criteria: CriteriaSet) -> RuleIds:
     )
 
 
+# The last criteria set's RuleIds: a batch assesses every file against the same set, and
+# working its sets out again for each file cost a batch of 1000 files about 10 ms.
+_last_rule_ids: list[tuple[CriteriaSet, RuleIds]] = []
+
+
+def _rule_ids_of(criteria: CriteriaSet) -> RuleIds:
+    last = _last_rule_ids[0] if _last_rule_ids else None
+    if last is not None and last[0] is criteria:  # (an immutable set: the same object, the same ids)
+        return last[1]
+    ids = rule_ids(criteria)
+    _last_rule_ids[:] = [(criteria, ids)]
+    return ids
+
+
 def assess_path(
     path: Path,
     criteria: CriteriaSet,
@@ -137,7 +151,7 @@ def _assess(
     base_dir: Path,
     rule_timeout: float | None,
 ) -> tuple[FileResult, Region | None]:
-    checked = validate(loaded, rule_ids(criteria))
+    checked = validate(loaded, _rule_ids_of(criteria))
     if checked.region is None:
         return _invalid(label, list(checked.errors), checked.warnings, checked.unknown_evidence), None
     facts = Facts(checked.region, checked.positions or loaded.positions)

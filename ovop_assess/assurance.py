@@ -23,6 +23,9 @@ from .region import Region, Verification
 from .results import Assurance, CriterionResult, Documents, Finding, Message, Status, assurance_above, assurance_rank
 from .yaml_source import Positions
 
+# _backed sets a result's assurance as its last field.
+assert CriterionResult._fields[-1] == "assurance"
+
 
 class Assured(NamedTuple):
     """The criteria with their assurance (and the bar applied), and what the file as a whole has."""
@@ -49,10 +52,11 @@ def assure(
     on_hand = needed = 0
     for result in results:
         rule = rules.get(result.id)
-        checks = evidence_checks(rule, given, base_dir) if rule is not None else ()
-        on_hand += sum(1 for check in checks if check.done)
+        checks = evidence_checks(rule, given, base_dir) if rule is not None and rule.evidence else ()
+        if given:  # (with no document given, none is on hand)
+            on_hand += sum(1 for check in checks if check.done)
         needed += len(checks)
-        verified = any(entry.covers(result.id) for entry in counted)
+        verified = bool(counted) and any(entry.covers(result.id) for entry in counted)
         out.append(_backed(result, checks, verified, criteria.min_assurance, as_of))
     levels = [r.assurance for r in out if r.status is Status.PASS and r.assurance is not None]
     lowest = min(levels, key=assurance_rank) if levels else None
@@ -128,7 +132,8 @@ def _backed(
         return result
     level = level_of(checks, verified)
     if bar is None or assurance_rank(level) >= assurance_rank(bar):
-        return result._replace(assurance=level)
+        # result._replace(assurance=level) (the last field) without _replace's generic work: half the time.
+        return CriterionResult(*result[:-1], level)
     below = Finding(Message("assurance.below_bar", {"level": level.message, "bar": bar.message}))
     return result._replace(
         status=Status.UNKNOWN,

@@ -50,6 +50,11 @@ class EvidenceCheck:
 
 def evidence_checks(rule: ActiveRule, given: Mapping[str, str], base_dir: Path) -> tuple[EvidenceCheck, ...]:
     """The documents ``rule`` needs, each looked up on disk: the one evidence check (checklist and assurance)."""
+    if not given:  # most files: nothing named, nothing to look up on disk
+        return tuple(
+            EvidenceCheck(item.key, {"en": item.title.en, "id": item.title.id}, EvidenceState.NOT_GIVEN)
+            for item in rule.evidence
+        )
     return tuple(
         _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
     )

@@ -746,6 +746,25 @@ def test_other_os_errors_are_unreadable(tmp_path: Path, monkeypatch: Any) -> Non
     assert read_refused(path).message.values == {"reason": "Invalid cross-device link"}
 
 
+def test_a_file_that_grows_after_it_was_checked_is_read_whole_up_to_the_limit(tmp_path: Path, monkeypatch: Any) -> None:
+    """The read asks for the size fstat gave, then reads on: a file written to meanwhile is not cut short."""
+    path = tmp_path / "growing.yaml"
+    text = "".join(f"k{i}: {i}\n" for i in range(20_000))  # larger than one read after the first
+    path.write_text(text, encoding="utf-8")
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def small(status: os.stat_result) -> os.stat_result:  # the size before the writer added the rest
+        return os.stat_result((status.st_mode, *status[1:6], 10, *status[7:]))
+
+    monkeypatch.setattr(os, "stat", lambda where: small(real_stat(where)))
+    monkeypatch.setattr(os, "fstat", lambda handle: small(real_fstat(handle)))
+    assert read_text(path, Limits()) == text
+    # Still never more than the limit: what lies beyond max_bytes is not read, and the file is refused.
+    finding = read_refused(path, Limits(max_bytes=100_000))
+    assert finding.message.id == "file.too_large"
+    assert finding.message.values == {"size": 100_001, "limit": 100_000}
+
+
 # --- found by the second outside review ---------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ unless the names are complete.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -15,7 +16,7 @@ from typing import Final
 from ..messages.areas import CHECKS
 from .names import bare_key, same_name, similarity
 from .table import area_of, by_code, canonical_code, children, descendants
-from .values import Area, AreaFinding, describe
+from .values import Area, AreaFinding, Place, describe
 
 # The checks' sentences, in the catalogue's area of the table (ovop_assess.messages.areas).
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(CHECKS)
@@ -96,26 +97,28 @@ def _suggest_code(
 
 def identify(name: str, level: str | None, district: str | None, city: str, province: str) -> list[Area]:
     """The areas whose official names are exactly these (compared as :func:`same_name` does)."""
-    places = [
-        [p, r]
-        for p in children("", 1)
-        if same_name(province, p.name)
-        for r in children(p.code, 2)
-        if same_name(city, r.name)
-    ]
+    places = [[p, r] for p in _named("", 1, province) for r in _named(p.code, 2, city)]
     found: list[Area] = []
     for chain in places:
-        districts = children(chain[-1].code, 3)
         if level == "kecamatan":
-            found.extend(area_of([*chain, d]) for d in districts if same_name(name, d.name))
+            found.extend(area_of([*chain, d]) for d in _named(chain[-1].code, 3, name))
         elif district is not None:
-            for d in districts:
-                if same_name(district, d.name):
-                    found.extend(area_of([*chain, d, v]) for v in children(d.code, 4) if same_name(name, v.name))
+            for d in _named(chain[-1].code, 3, district):
+                found.extend(area_of([*chain, d, v]) for v in _named(d.code, 4, name))
     if level in ("desa", "kelurahan") and len(found) > 1:
         # The same name can be both a desa and a kelurahan only in different kecamatan; the level tells them apart.
         found = [a for a in found if a.level == level] or found
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(code: str, parts: int, given: str) -> tuple[Place, ...]:
+    """The areas with ``parts`` code parts below ``code`` whose official name is ``given`` (:func:`same_name`).
+
+    Kept: a batch's files name the same few provinces, kabupaten/kota and kecamatan, and
+    comparing a name with every province and kabupaten/kota of one was most of a check's cost.
+    """
+    return tuple(place for place in children(code, parts) if same_name(given, place.name))
 
 
 def closest_areas(

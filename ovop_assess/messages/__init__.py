@@ -84,7 +84,8 @@ def render(message: Message, lang: Lang = "en") -> str:
     entry = CATALOGUE.get(message.id) or _rule_entry(message.id)
     if entry is None:
         return message.id
-    values = {key: _value(value, lang) for key, value in message.values.items()}
+    plain = _PLAIN_VALUES  # (most values: shown as they are, without a call per value)
+    values = {key: value if type(value) in plain else _value(value, lang) for key, value in message.values.items()}
     try:
         return entry[lang].format_map(values)
     except (KeyError, IndexError, ValueError):

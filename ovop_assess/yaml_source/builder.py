@@ -43,6 +43,7 @@ class Builder:
         self._open: set[int] = set()  # the collections being built: one met again is a recursive alias
         self._chars = 0  # text of the scalars built so far, aliases expanded
         self._count = 0
+        self._max_nodes, self._max_depth = limits.max_nodes, limits.max_depth
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
         self._int = constructor.construct_yaml_int
@@ -66,7 +67,11 @@ class Builder:
             raise Abort(Finding(Message("yaml.too_deep", {"limit": self._limits.max_depth}), self.at(node, path)))
 
     def build(self, node: Node, path: PathKey, depth: int) -> Any:
-        self._count_value(node, path, depth)
+        # _count_value's test, written out: this runs for every value of every file.
+        self._count += 1
+        if self._count > self._max_nodes or depth > self._max_depth:
+            self._count -= 1
+            self._count_value(node, path, depth)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if node.tag != (SEQ if isinstance(node, SequenceNode) else MAP):
@@ -144,7 +149,8 @@ class Builder:
         for key_node, value_node in node.value:
             if key_node.tag == MERGE:
                 continue
-            if before is not None and _decimal_comma(before[1], key_node, value_node):
+            # (_decimal_comma's rarest condition first, written out: asked of every entry of every mapping)
+            if before is not None and value_node.value == "" and _decimal_comma(before[1], key_node, value_node):
                 raw = f"{before[1].value},{key_node.value}"
                 said = Message("yaml.decimal_comma_in_braces", {"raw": raw, "plain": raw.replace(",", ".")})
                 self.problems.append(Finding(said, self.at(before[1], (*path, before[0]))))
