@@ -128,6 +128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "columns not part of the firm list, ignored: {columns}",
         "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
     },
+    "sheet.cells_beyond_header": {
+        "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
+        "id": "baris {row} memiliki sel di luar kolom terakhir baris judul (mulai {cell}): sel tersebut diabaikan",
+    },
     # --- cells --------------------------------------------------------------------------
     "sheet.nib_number": {
         "en": "the NIB is stored as a number ({value}), so leading zeros may be lost; format the NIB column as Text and retype the NIB",

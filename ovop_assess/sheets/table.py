@@ -177,6 +177,9 @@ def firms_from_columns(
         warned.append(
             Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, unknown[0][0] + 1))
         )
+    beyond = _beyond_header(header, body, header_row)
+    if beyond is not None:
+        warned.append(beyond)
     missing_required = [field for field in REQUIRED if field not in columns]
     for field in missing_required:
         errors.append(
@@ -243,6 +246,33 @@ def firms_from_columns(
         header_row,
         {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
+    )
+
+
+def _beyond_header(header: Sequence[object], body: Sequence[Sequence[object]], header_row: int) -> Finding | None:
+    """The first cell filled in beyond the header's last column (the first such row, its leftmost), if any.
+
+    Such a cell has no column name, so it is dropped: one warning per sheet
+    says where, so a row shifted by an extra separator does not go unnoticed.
+    """
+    last = max((i for i, title in enumerate(header) if title is not None and title != ""), default=-1)
+    first: tuple[int, int] | None = None
+    for index in range(last + 1, len(body)):
+        cells = body[index]
+        if set(cells) <= _BLANK:  # the usual extra column, empty (a trailing separator): asked in C
+            continue
+        end = len(cells) if first is None else first[0]  # only a row above the one found can come first
+        for offset in range(end):
+            cell = cells[offset]
+            if cell is not None and cell != "":
+                if first is None or offset < first[0]:
+                    first = (offset, index)
+                break
+    if first is None:
+        return None
+    row, column = header_row + 1 + first[0], first[1] + 1
+    return Finding(
+        _note("sheet.cells_beyond_header", row=row, cell=cell_name(row, column)), Location("firms", row, column)
     )
 
 
@@ -340,6 +370,7 @@ def _cells(field: str, convert: Callable[[object], object], cells: Sequence[obje
 
 
 _NONE: Final = type(None)
+_BLANK: Final = frozenset({"", None})
 _TEXT: Final = frozenset({str})
 _FLOAT: Final = frozenset({float})
 _DIGITS = 4300

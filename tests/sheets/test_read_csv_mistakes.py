@@ -62,3 +62,25 @@ def test_ods_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> N
     found = read_firms(path)
     assert time.perf_counter() - start < 1.0
     assert [f.message.id for f in found.errors] == ["sheet.unpacked_too_large"]
+
+
+def test_csv_cells_beyond_the_header_are_ignored_with_one_warning(tmp_path: Path) -> None:
+    text = (
+        "Nama Usaha;Peran;Kategori\r\n"
+        "Usaha A;penggerak;batik;\r\n"  # a trailing separator: an empty extra cell, nothing dropped
+        "Usaha B;binaan;batik\r\n"
+        "Usaha C;binaan;batik;;Jl. Pasar 3;0812\r\n"
+        "Usaha D;binaan;batik;catatan\r\n"
+    )
+    found = read_firms(_write(tmp_path / "daftar.csv", text))
+    assert [f["name"] for f in found.firms] == ["Usaha A", "Usaha B", "Usaha C", "Usaha D"]
+    assert not found.errors
+    beyond = [w for w in found.warnings if w.message.id == "sheet.cells_beyond_header"]
+    assert len(beyond) == 1
+    assert beyond[0].message.values == {"row": 4, "cell": "E4"}
+    assert (beyond[0].location.line, beyond[0].location.column) == (4, 5)
+
+
+def test_csv_without_cells_beyond_the_header_has_no_such_warning(tmp_path: Path) -> None:
+    found = read_firms(_write(tmp_path / "daftar.csv", "Nama Usaha;Peran;\r\nUsaha A;penggerak;\r\n"))
+    assert [w.message.id for w in found.warnings] == []

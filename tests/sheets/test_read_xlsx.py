@@ -252,3 +252,22 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
     wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
     assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
     assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
+
+
+def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(make_xlsx: XlsxFactory) -> None:
+    rows = [
+        ["Nama Usaha", "Peran"],
+        ["Usaha A", "penggerak"],
+        ["Usaha B", "binaan", None, 0],
+        ["Usaha C", "binaan", "catatan"],
+    ]
+    found = read_firms(make_xlsx({"Daftar": rows}))
+    assert [f["name"] for f in found.firms] == ["Usaha A", "Usaha B", "Usaha C"]
+    assert _ids(found.warnings) == ["sheet.cells_beyond_header"]
+    assert _cells(found.warnings) == ["D3"]
+    assert text(found.warnings[0].message) == (
+        "row 3 has cells beyond the header's last column (from D3): they are ignored"
+    )
+    assert text(found.warnings[0].message, "id") == (
+        "baris 3 memiliki sel di luar kolom terakhir baris judul (mulai D3): sel tersebut diabaikan"
+    )
