@@ -147,25 +147,26 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     """The rows ``csv.reader`` would give, by splitting, for a file whose records are its lines.
 
     A line without a quote is a record whose fields lie between separators,
-    so ``str.split`` gives ``csv.reader``'s row exactly. The lines with a
-    quote (a name holding the separator, an address holding a comma) are
-    read by ``csv.reader`` in strict mode, each as a record of its own: if
-    each one is (the reader neither fails nor joins two lines into one
-    record), no quoted field spans lines and every line is a record, which
-    the non-strict reader of the whole file reads alike. When every record
-    has as many fields, one split of the whole text and one slice per column
-    give the columns, with no list per row (half the reader's time), the
-    quoted records then put in their place. Anything else goes to
-    ``csv.reader`` (None): quotes on more than a quarter of the lines (the
-    reader is then faster than this), a field spanning lines, a NUL, a lone CR (the
-    reader ends a record there), CRLF and LF line ends in one file, a line
-    longer than the reader's field limit (it refuses it). The counts are
-    checked before a single cell is cut.
+    so ``str.split`` gives ``csv.reader``'s row exactly. Quoted fields (a
+    name holding the separator, an address holding a comma) are first taken
+    out of their quotes all at once (:func:`_unquoted`), their separators
+    hidden as NUL, which no file read here holds. When every record has as
+    many fields, one split of the whole text and one slice per column give
+    the columns, with no list per row (half the reader's time). Anything
+    else goes to ``csv.reader`` (None): a quote the reader would read
+    otherwise than as a whole field's, a field spanning lines, a NUL, a lone
+    CR (the reader ends a record there), CRLF and LF line ends in one file,
+    a line longer than the reader's field limit (it refuses it). The counts
+    are checked before a single cell is cut.
     """
     if "\x00" in text:
         return None
-    if '"' in text and text.count('"') > text.count("\n"):
-        return None  # quotes on many lines, as the test below finds, without cutting the lines first
+    hidden = False  # whether a quoted field held the separator, now a NUL
+    if '"' in text:
+        unquoted = _unquoted(text, sep)
+        if unquoted is None:
+            return None
+        text, hidden = unquoted
     crlf = "\r" in text
     lines = text.split("\r\n") if crlf else text.split("\n")
     if crlf and ("\r" in (rest := "".join(lines)) or "\n" in rest):
@@ -177,20 +178,6 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     if len(lines) > limits.max_rows:
         raise _refuse("sheet.too_many_rows", Location("", None, None), rows=len(lines), limit=limits.max_rows)
     blank = lines.count("")  # csv.reader gives an empty line as a row of no cells
-    quoted: dict[int, list[str]] = {}
-    if '"' in text:
-        at = list(itertools.compress(itertools.count(), map(operator.contains, lines, itertools.repeat('"'))))
-        if len(at) * 4 > len(lines):
-            return None  # quotes on many lines (an address with commas in every row): the reader is faster
-        try:
-            records = list(csv.reader([lines[i] for i in at], delimiter=sep, strict=True))
-        except csv.Error:
-            return None
-        if len(records) != len(at):
-            return None  # a quoted field spans lines
-        quoted = dict(zip(at, records, strict=True))
-        for i, record in quoted.items():  # a stand-in with the record's number of fields
-            lines[i] = sep * (len(record) - 1)
     separators = set(map(str.count, lines, itertools.repeat(sep))) if not blank else set()
     if len(separators) == 1:
         width = next(iter(separators)) + 1
@@ -202,14 +189,56 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     if len(separators) == 1:
         flat = sep.join(lines).split(sep)
         header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
-        for i, record in quoted.items():
-            if i == 0:
-                header = record
-            else:
-                for column, value in zip(columns, record, strict=True):
-                    column[i - 1] = value
+        if hidden:
+            header = _shown(header, sep)
+            columns = [_shown(column, sep) for column in columns]
         return CsvTable(header, columns, len(lines) - 1)
     rows = [line.split(sep) if line else [] for line in lines]
-    for i, record in quoted.items():
-        rows[i] = record
-    return rows
+    return [_shown(row, sep) for row in rows] if hidden else rows
+
+
+def _unquoted(text: str, sep: str) -> tuple[str, bool] | None:
+    """The text with each quoted field's quotes taken off and its separators turned into NUL, and whether
+    there were any; None unless ``csv.reader`` reads every quote as opening or closing a whole field.
+
+    That is: a quote opens a field (at the start of the text, or after a
+    separator or a line break) and the next one closes it (before a
+    separator, a line break or the end), with no line break between them;
+    no doubled quote (``""`` inside a field, or an empty quoted field: a
+    line of ``""`` alone is one empty cell, not an empty line). Tested on
+    the pieces between quotes at once, in C.
+    """
+    pieces = text.split('"')
+    if len(pieces) % 2 == 0:
+        return None  # a quote never closed
+    inside = pieces[1::2]
+    between = pieces[0::2]
+    if "" in inside:
+        return None
+    quoted = "".join(inside)
+    if "\n" in quoted or "\r" in quoted:
+        return None
+    opening, closing = sep + "\n", sep + "\n\r"  # what may come before an opening quote, after a closing one
+    if between[0] and between[0][-1] not in opening:
+        return None
+    if between[-1] and between[-1][0] not in closing:
+        return None
+    middle = between[1:-1]
+    if "" in middle:
+        return None  # a doubled quote
+    # The first and last character of every piece between two quoted fields, gathered in C.
+    if "".join(map(operator.itemgetter(0), middle)).strip(closing):
+        return None
+    if "".join(map(operator.itemgetter(-1), middle)).strip(opening):
+        return None
+    if sep not in quoted:
+        return "".join(pieces), False
+    pieces[1::2] = map(str.replace, inside, itertools.repeat(sep), itertools.repeat("\x00"))
+    return "".join(pieces), True
+
+
+def _shown(cells: list[str], sep: str) -> list[str]:
+    """Cells with the separators their quotes held put back (a cheap test first: most columns hold none)."""
+    if "\x00" not in "".join(cells):
+        return cells
+    return list(map(str.replace, cells, itertools.repeat("\x00"), itertools.repeat(sep)))

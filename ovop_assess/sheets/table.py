@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple, cast
@@ -281,23 +280,12 @@ def _assembled(
 ) -> list[dict[str, Any]]:
     """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
 
-    Built in C where it can be: the columns with a value in every row are
-    made into the dicts at once, and only the others (a mentor column
-    empty for champions) are added value by value.
+    One call per row of a function made for these columns, in C's ``map``:
+    the columns with a value in every row go in its dict display, the
+    others (a mentor column empty for champions) are added when not None.
     """
-    full = [i for i, found in enumerate(kinds) if _NONE not in found]
-    if full:
-        firms = list(map(_builder(tuple(fields[i] for i in full)), *(converted[i] for i in full)))
-    else:
-        firms = [{} for _ in range(count)]
-    for i, (field, values) in enumerate(zip(fields, converted, strict=True)):
-        if i in full:
-            continue
-        # Only the rows with a value are visited: compress and map run in C.
-        present = map(operator.is_not, values, itertools.repeat(None))
-        for firm, value in itertools.compress(zip(firms, values, strict=True), present):
-            firm[field] = value
-    return firms
+    full = tuple(_NONE not in found for found in kinds)
+    return list(map(_builder(tuple(fields), full), *converted))
 
 
 def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tuple[list[object], set[type]]:
@@ -387,8 +375,9 @@ def _digit_column(cells: Collection[str], longest: int | None = None) -> bool:
 
 
 @functools.cache
-def _builder(fields: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
-    """A function of one value per field that returns the firm's dict, written as a dict display.
+def _builder(fields: tuple[str, ...], full: tuple[bool, ...]) -> Callable[..., dict[str, Any]]:
+    """A function of one value per field that returns the firm's dict: a dict display of the fields
+    ``full`` marks (never None), then each other field set when its value is not None.
 
     Twice as fast as ``dict(zip(fields, values))`` per row, the largest cost
     of a long sheet after the library's read. The source is made from the
@@ -397,8 +386,15 @@ def _builder(fields: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
     if not set(fields) <= set(FIELDS):
         raise ValueError(f"not firm fields: {fields}")
     names = [f"v{i}" for i in range(len(fields))]
-    display = ", ".join(f"{field!r}: {name}" for field, name in zip(fields, names, strict=True))
-    built: Callable[..., dict[str, Any]] = eval(f"lambda {', '.join(names)}: {{{display}}}")
+    display = ", ".join(f"{field!r}: {name}" for field, name, always in zip(fields, names, full, strict=True) if always)
+    source = [f"def build({', '.join(names)}):", f"    firm = {{{display}}}"]
+    for field, name, always in zip(fields, names, full, strict=True):
+        if not always:
+            source += [f"    if {name} is not None:", f"        firm[{field!r}] = {name}"]
+    source.append("    return firm")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(source), namespace)
+    built: Callable[..., dict[str, Any]] = namespace["build"]
     return built
 
 

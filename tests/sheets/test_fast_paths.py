@@ -20,6 +20,8 @@ from ovop_assess.sheets.table import _cells, _column
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
+# Whole quoted fields, which the split takes out of their quotes, beside the pieces that make them otherwise.
+QUOTED = st.sampled_from(['"a;b"', '"a,b"', '"x\ty"', '"B"', '""', '"a""b"', '"a\nb"', '"\u00e9;"', '";"'])
 
 
 def _as_rows(split: list[list[str]] | CsvTable) -> list[list[str]]:
@@ -34,6 +36,23 @@ def test_split_rows_are_csv_readers_rows(text: str, sep: str) -> None:
     split = _split_rows(text, sep, SheetLimits())
     if split is not None:  # None: the file goes to csv.reader itself
         assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PIECES | QUOTED, max_size=30).map("".join), st.sampled_from([";", ",", "\t"]))
+@example('"a;b";c\r\nd;"e"\r\n', ";")
+@example('a;"b"\n""\n', ";")
+def test_split_rows_of_quoted_fields_are_csv_readers_rows(text: str, sep: str) -> None:
+    split = _split_rows(text, sep, SheetLimits())
+    if split is not None:
+        assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+def test_quoted_fields_on_every_line_are_split_not_sent_to_the_reader() -> None:
+    text = 'Nama Usaha;Alamat\r\n"Batik; A";"Jl. 1; Desa"\r\nBatik B;"Jl. 2"\r\n'
+    split = _split_rows(text, ";", SheetLimits())
+    assert isinstance(split, CsvTable)
+    assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
 
 
 def test_quoted_and_plain_files_read_alike(tmp_path: Path) -> None:
