@@ -69,9 +69,10 @@ class CsvTable(NamedTuple):
 def csv_table(raw: bytes, limits: SheetLimits) -> CsvTable:
     """The file's cells, header first (Excel hides a ``sep=`` line, so the header stays row 1).
 
-    A file without quotes whose every line has the same number of fields
-    (the usual export) is cut into columns straight from its text: one
-    split of the whole text and one slice per column, no list per row.
+    A file whose every line has the same number of fields (the usual
+    export), its quotes if any each around a whole field, is cut into
+    columns straight from its text: one split of the whole text and one
+    slice per column, no list per row.
     """
     rows = csv_rows(raw, limits)
     if isinstance(rows, CsvTable):
@@ -149,8 +150,8 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     A line without a quote is a record whose fields lie between separators,
     so ``str.split`` gives ``csv.reader``'s row exactly. Quoted fields (a
     name holding the separator, an address holding a comma) are first taken
-    out of their quotes all at once (:func:`_unquoted`), their separators
-    hidden as NUL, which no file read here holds. When every record has as
+    out of their quotes all at once (:func:`_unquoted`), the separators
+    between fields then NUL if a quoted one holds one. When every record has as
     many fields, one split of the whole text and one slice per column give
     the columns, with no list per row (half the reader's time). Anything
     else goes to ``csv.reader`` (None): a quote the reader would read
@@ -161,12 +162,11 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     """
     if "\x00" in text:
         return None
-    hidden = False  # whether a quoted field held the separator, now a NUL
     if '"' in text:
         unquoted = _unquoted(text, sep)
         if unquoted is None:
             return None
-        text, hidden = unquoted
+        text, sep = unquoted
     crlf = "\r" in text
     lines = text.split("\r\n") if crlf else text.split("\n")
     if crlf and ("\r" in (rest := "".join(lines)) or "\n" in rest):
@@ -189,17 +189,14 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     if len(separators) == 1:
         flat = sep.join(lines).split(sep)
         header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
-        if hidden:
-            header = _shown(header, sep)
-            _show_columns(columns, lines, sep, text.count("\x00") - lines[0].count("\x00"))
         return CsvTable(header, columns, len(lines) - 1)
-    rows = [line.split(sep) if line else [] for line in lines]
-    return [_shown(row, sep) for row in rows] if hidden else rows
+    return [line.split(sep) if line else [] for line in lines]
 
 
-def _unquoted(text: str, sep: str) -> tuple[str, bool] | None:
-    """The text with each quoted field's quotes taken off and its separators turned into NUL, and whether
-    there were any; None unless ``csv.reader`` reads every quote as opening or closing a whole field.
+def _unquoted(text: str, sep: str) -> tuple[str, str] | None:
+    """The text with each quoted field's quotes taken off, and its separator: NUL (which no file read
+    here holds) in place of the separators outside quotes when a quoted field holds one; None unless
+    ``csv.reader`` reads every quote as opening or closing a whole field.
 
     That is: a quote opens a field (at the start of the text, or after a
     separator or a line break) and the next one closes it (before a
@@ -232,32 +229,6 @@ def _unquoted(text: str, sep: str) -> tuple[str, bool] | None:
     if "".join(map(operator.itemgetter(-1), middle)).strip(opening):
         return None
     if sep not in quoted:
-        return "".join(pieces), False
-    pieces[1::2] = map(str.replace, inside, itertools.repeat(sep), itertools.repeat("\x00"))
-    return "".join(pieces), True
-
-
-def _show_columns(columns: list[list[str]], lines: list[str], sep: str, remaining: int) -> None:
-    """Put back in ``columns`` (the cells below the header) the separators their quotes held.
-
-    Testing a column means joining it, so the columns the first such lines
-    name are tested first, and the test stops once every hidden separator
-    is found (most files quote one or two columns).
-    """
-    body = lines[1:]  # holding ``remaining`` hidden separators
-    holding = itertools.compress(body, map(operator.contains, body, itertools.repeat("\x00")))
-    likely = {i for line in itertools.islice(holding, 20) for i, cell in enumerate(line.split(sep)) if "\x00" in cell}
-    for i in [*sorted(likely), *(i for i in range(len(columns)) if i not in likely)]:
-        if not remaining:
-            break
-        found = "".join(columns[i]).count("\x00")
-        if found:
-            columns[i] = list(map(str.replace, columns[i], itertools.repeat("\x00"), itertools.repeat(sep)))
-            remaining -= found
-
-
-def _shown(cells: list[str], sep: str) -> list[str]:
-    """Cells with the separators their quotes held put back (a cheap test first: most columns hold none)."""
-    if "\x00" not in "".join(cells):
-        return cells
-    return list(map(str.replace, cells, itertools.repeat("\x00"), itertools.repeat(sep)))
+        return "".join(pieces), sep
+    pieces[0::2] = map(str.replace, between, itertools.repeat(sep), itertools.repeat("\x00"))
+    return "".join(pieces), "\x00"
