@@ -169,8 +169,8 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
         text, sep = unquoted
     crlf = "\r" in text
     lines = text.split("\r\n") if crlf else text.split("\n")
-    if crlf and ("\r" in (rest := "".join(lines)) or "\n" in rest):
-        return None  # line ends of both kinds, or a lone CR
+    if crlf and not text.count("\r") == text.count("\n") == len(lines) - 1:
+        return None  # line ends of both kinds, or a lone CR: a CR or LF outside the CRLF pairs split on
     if lines[-1] == "":
         lines.pop()  # the file's last line break ends its last record
     if lines and max(map(len, lines)) > csv.field_size_limit():
