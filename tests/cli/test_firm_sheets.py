@@ -237,6 +237,19 @@ def test_a_csv_with_semicolons_bom_yes_no_and_an_empty_row(tmp_path: Path, capsy
     assert code == 0 and result["verdict"] == "eligible"
 
 
+def test_a_csv_line_longer_than_the_header_is_a_located_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = office_rows()
+    rows[4] = [*rows[4], "catatan"]  # row 5: a cell right of the last column name (I5)
+    write_csv(tmp_path / "daftar.csv", rows)
+    code, result = report(capsys, region(tmp_path, "{file: daftar.csv}"))
+    assert code == 0 and result["verdict"] == "eligible"
+    [warning] = [w for w in result["warnings"] if w["id"] == "sheet.cells_beyond_header"]
+    assert (warning["cell"], warning["file"], warning["sheet"]) == ("I5", str(tmp_path / "daftar.csv"), None)
+    assert warning["message"] == "row 5 has cells beyond the header's last column (from I5): they are ignored"
+
+
 def test_a_csv_in_another_encoding_says_save_as_csv_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = office_rows()
     rows[2][1] = "Gerabah Sé"
