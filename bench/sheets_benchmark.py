@@ -15,11 +15,10 @@ turn the sheet into Python lists (``CalamineWorkbook.from_path(...)
   ``firms: {file: …}`` run;
 - the same for a ``;``-separated CSV file of the same firms, against
   ``csv.reader`` over the decoded text; and for the same file with some
-  fields quoted on every line (a name holding ``;``), which ovop-assess
-  reads with ``csv.reader`` itself, and with one line in twenty quoted (an
-  address holding ``;``), whose quoted lines alone go through
-  ``csv.reader`` (a file without quotes is cut into columns straight from
-  its text).
+  fields quoted on every line (a name holding ``;``) and with one line in
+  twenty quoted (an address holding ``;``): quotes that open and close
+  whole fields are taken out in one pass and the text cut into columns as
+  a file without quotes is (any other quoting goes to ``csv.reader``).
 
 Times are CPU time of this process (``time.process_time``), the best of the
 repeats: on a shared machine wall time measures the neighbours.
