@@ -46,6 +46,7 @@ from .results import (
     file_label,
 )
 from .same_sentra import mismatch
+from .selection_round import json_text as _text
 from .selection_round import read_report_rows
 
 
@@ -216,12 +217,6 @@ def _criterion(entry: Any) -> CriterionState:
         assurance=_assurance(entry.get("assurance")),
         missing=tuple(_text(m) for m in _list(entry.get("missing", []))),
     )
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("text expected")
-    return value
 
 
 def _optional_text(value: Any) -> str | None:

@@ -164,10 +164,10 @@ def read_previous(path: Path) -> PreviousRound:
             score = float(row.get("score", 0.0))
             since = Since(True, Verdict(row.get("verdict")), score)
             info = RegionInfo(
-                name=_text(region.get("name")),
-                level=_text(region.get("level", "")),
-                city=_text(region.get("city")),
-                code=_text(region["code"]) if region.get("code") is not None else None,
+                name=json_text(region.get("name")),
+                level=json_text(region.get("level", "")),
+                city=json_text(region.get("city")),
+                code=json_text(region["code"]) if region.get("code") is not None else None,
             )
         except (TypeError, ValueError):
             continue
@@ -180,7 +180,8 @@ def read_previous(path: Path) -> PreviousRound:
     return PreviousRound(label, by_code, by_name)
 
 
-def _text(value: object) -> str:
+def json_text(value: object) -> str:
+    """A text value read from a JSON report; a TypeError for anything else (the caller skips or refuses it)."""
     if not isinstance(value, str):
         raise TypeError("text expected")
     return value

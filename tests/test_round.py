@@ -235,3 +235,18 @@ def test_previous_finds_the_same_sentra_as_compare_does(tmp_path: Path) -> None:
     assert earlier.find(RegionInfo("Sukamaju", "desa", "Bandung")).found  # no code here: by name and city
     assert earlier.find(RegionInfo("Kecamatan Bangli", "kecamatan", "Kabupaten Bangli")).found  # prefixes aside
     assert not earlier.find(RegionInfo("Bangli", "desa", "Bangli")).found  # a desa is not the kecamatan
+
+
+def test_a_narrow_terminal_gets_a_block_per_candidate(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 80 columns the table left "still missing" 7 letters a line; each candidate is a block instead.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["round", str(REGIONS), "--as-of", "2026-12-01", "--lang", "id"]) == 0
+    out = capsys.readouterr().out
+    assert "\n4. Rajapolah (desa), Rajapolah, Kabupaten Tasikmalaya\n" in out
+    assert "   Yang masih kurang (butir pertama): daftarkan jenis angkutan umum yang" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    monkeypatch.setenv("COLUMNS", "120")
+    assert main(["round", str(REGIONS), "--as-of", "2026-12-01"]) == 0
+    assert "\n4. Rajapolah" not in capsys.readouterr().out  # wide enough: the table

@@ -243,12 +243,8 @@ def run_checklist(
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set), *([office] if office else [])])
-    from ..office import load_office
 
-    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
-    _say_office_warnings(profile, lang)
-    if profile is not None and profile.logo_file is not None:
-        refuse_output_among_inputs(output, [profile.logo_file])
+    profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
@@ -288,7 +284,6 @@ def run_round(
     debug: bool = False,
 ) -> int:
     """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
-    from ..office import load_office
     from ..selection_round import make_round, read_previous
 
     criteria_set = criteria_sets.load(criteria)
@@ -297,10 +292,7 @@ def run_round(
     files = _files(paths)
     inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
-    profile = load_office(office) if office is not None else None  # a bad profile stops before any work
-    _say_office_warnings(profile, lang)
-    if profile is not None and profile.logo_file is not None:
-        refuse_output_among_inputs(output, [profile.logo_file])
+    profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_sheets(output, results)
@@ -428,10 +420,21 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     return ExitCode.OK
 
 
-def _say_office_warnings(profile: OfficeProfile | None, lang: Lang) -> None:
+def _office_profile(office: Path | None, output: Path | None, lang: Lang) -> OfficeProfile | None:
+    """The checked ``--office`` profile (None without one): its warnings said, its logo kept from ``--output``."""
+    from ..office import load_office
+
+    if office is None:
+        return None
+    profile = load_office(office)
+    if profile.logo_file is not None:
+        refuse_output_among_inputs(output, [profile.logo_file])
+    _say_office_warnings(profile, lang)
+    return profile
+
+
+def _say_office_warnings(profile: OfficeProfile, lang: Lang) -> None:
     """Values still the template's examples, on stderr: the page is written, but they would go into a letter."""
-    if profile is None:
-        return
     for finding in profile.warnings:
         line = finding.location.line if finding.location is not None else None
         place = f"{profile.file}:{line}" if line else profile.file
