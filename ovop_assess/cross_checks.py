@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .area_check import area_warnings
 from .messages import CATALOGUE
 from .region import AREA_CODE_PATTERN, LEVELS
-from .results import Finding, Message, UnknownEvidenceKey
+from .results import Finding, Location, Message, UnknownEvidenceKey
 from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
 
@@ -92,11 +92,12 @@ def _plain_stays_text(value: str) -> bool:
     with an 8 or 9 is no octal; two dots are no float); every other one was
     quoted, so the node tree need not be consulted.
     """
-    if not _NUMBER_LIKE.match(value):
-        return False
+    # (the cheap tests first: this is asked of every firm's NIB, and most start with 1 to 9)
     if "." in value:
-        return value.count(".") >= 2
-    return len(value) > 1 and value.startswith("0") and ("8" in value or "9" in value)
+        return value.count(".") >= 2 and _NUMBER_LIKE.match(value) is not None
+    return (
+        value[:1] == "0" and len(value) > 1 and ("8" in value or "9" in value) and _NUMBER_LIKE.match(value) is not None
+    )
 
 
 ABSENT = object()
@@ -176,27 +177,23 @@ def _check_code(place: Any, positions: Positions, errors: list[Finding], warning
     code, level = place.get("code"), place.get("level")
     if not isinstance(code, str) or not _CODE.match(code) or level not in LEVELS:
         return
-    where = positions.value(("region", "code"))
     village = code.count(".") == 3
     if level == "kecamatan" and village:
-        errors.append(Finding(Message("check.code_kecamatan_shape", {"code": code}), where))
+        errors.append(Finding(Message("check.code_kecamatan_shape", {"code": code}), _code_at(positions)))
     elif level != "kecamatan" and not village:
-        errors.append(
-            Finding(Message("check.code_village_shape", {"code": code, "level": _word("level", level)}), where)
-        )
+        said = Message("check.code_village_shape", {"code": code, "level": _word("level", level)})
+        errors.append(Finding(said, _code_at(positions)))
     elif village:
         digit = code[-4]
         kind = {"1": "kelurahan", "2": "desa"}.get(digit)
         if kind is not None and kind != level:
-            warnings.append(
-                Finding(
-                    Message(
-                        "warn.code_village_kind",
-                        {"code": code, "kind": _word("level", kind), "digit": digit, "level": _word("level", level)},
-                    ),
-                    where,
-                )
-            )
+            values = {"code": code, "kind": _word("level", kind), "digit": digit, "level": _word("level", level)}
+            warnings.append(Finding(Message("warn.code_village_kind", values), _code_at(positions)))
+
+
+def _code_at(positions: Positions) -> Location:
+    # Looked up only for a finding: most codes agree with their level.
+    return positions.value(("region", "code"))
 
 
 def _check_waivers(

@@ -68,34 +68,47 @@ def placeholders() -> frozenset[tuple[Pattern, str]]:
     return frozenset(found)
 
 
+Known = frozenset[tuple[Pattern, str]]
+
+
 @functools.cache
-def _by_mapping() -> dict[Pattern, dict[str, frozenset[str]]]:
+def _known(values: tuple[str, ...] | None) -> Known:
+    """The placeholders whose value is one of ``values`` (None: all of them), one set per choice.
+
+    The same set object for the same choice, so the caches below keyed on it are looked up by identity.
+    """
+    every = placeholders()
+    return every if values is None else frozenset(item for item in every if item[1] in values)
+
+
+@functools.cache
+def _by_mapping(known: Known) -> dict[Pattern, dict[str, frozenset[str]]]:
     """The placeholders grouped by the mapping that holds them: ``("firms", "*")`` -> ``{"name": {...}}``."""
     grouped: dict[Pattern, dict[str, set[str]]] = {}
-    for pattern, value in placeholders():
+    for pattern, value in known:
         grouped.setdefault(pattern[:-1], {}).setdefault(pattern[-1], set()).add(value)
     return {where: {key: frozenset(values) for key, values in keys.items()} for where, keys in grouped.items()}
 
 
 @functools.cache
-def _leads_to_placeholder() -> frozenset[Pattern]:
+def _leads_to_placeholder(known: Known) -> frozenset[Pattern]:
     """Every field pattern that holds a placeholder or leads to one: ``("firms",)``, ``("firms", "*")``, ...
 
     Data anywhere else holds none, so clearing need not walk it.
     """
-    return frozenset(pattern[:end] for pattern, _ in placeholders() for end in range(1, len(pattern) + 1))
+    return frozenset(pattern[:end] for pattern, _ in known for end in range(1, len(pattern) + 1))
 
 
 @functools.cache
-def _entry_fields(pattern: Pattern) -> dict[str, frozenset[str]]:
+def _entry_fields(known: Known, pattern: Pattern) -> dict[str, frozenset[str]]:
     """The fields of a list entry at ``pattern`` that hold a placeholder or lead to one, with its placeholders.
 
     ``("firms", "*")`` -> ``{"name": {"usaha 01", "usaha 02"}, "mentor": {"usaha 01"}}``; a field
     that only leads to one has none of its own.
     """
-    table = _by_mapping().get(pattern, {})
+    table = _by_mapping(known).get(pattern, {})
     depth = len(pattern)
-    keys = {str(lead[depth]) for lead in _leads_to_placeholder() if len(lead) > depth and lead[:depth] == pattern}
+    keys = {str(lead[depth]) for lead in _leads_to_placeholder(known) if len(lead) > depth and lead[:depth] == pattern}
     return {key: table.get(key, frozenset()) for key in keys}
 
 
@@ -116,7 +129,7 @@ def _plain_and_clean(item: dict[str, Any], fields: dict[str, frozenset[str]]) ->
     return True
 
 
-def _may_hold(value: Any, pattern: Pattern, known: frozenset[tuple[Pattern, str]]) -> bool:
+def _may_hold(value: Any, pattern: Pattern, known: Known) -> bool:
     """Whether clearing ``value`` (found at ``pattern``) could drop or warn about anything.
 
     A quick look, never wrong when it says no: every text at a field that can hold a
@@ -127,16 +140,16 @@ def _may_hold(value: Any, pattern: Pattern, known: frozenset[tuple[Pattern, str]
     if isinstance(value, str):
         return (pattern, _normal(value)) in known
     if isinstance(value, dict):
-        for key in _lead_keys(pattern):
+        for key in _lead_keys(known, pattern):
             found = value.get(key)
             if found is not None and _may_hold(found, (*pattern, key), known):
                 return True
         return False
     if isinstance(value, list):
         here = (*pattern, "*")
-        if here not in _leads_to_placeholder():
+        if here not in _leads_to_placeholder(known):
             return False
-        fields = tuple(_entry_fields(here).items())
+        fields = tuple(_entry_fields(known, here).items())
         for item in value:  # (_plain_and_clean written out: this runs for every firm of every file)
             if isinstance(item, dict):
                 for key, values in fields:
@@ -155,10 +168,10 @@ def _may_hold(value: Any, pattern: Pattern, known: frozenset[tuple[Pattern, str]
 
 
 @functools.cache
-def _lead_keys(pattern: Pattern) -> tuple[str, ...]:
+def _lead_keys(known: Known, pattern: Pattern) -> tuple[str, ...]:
     """The keys below ``pattern`` that hold a placeholder or lead to one."""
     depth = len(pattern)
-    leads = _leads_to_placeholder()
+    leads = _leads_to_placeholder(known)
     return tuple(sorted({lead[depth] for lead in leads if len(lead) > depth and lead[:depth] == pattern}))
 
 
@@ -242,15 +255,49 @@ def _item_of(annotation: Any) -> Any:
 # --- clearing a file's data ---------------------------------------------------------
 
 
+def written_in(text: str) -> tuple[str, ...] | None:
+    """The placeholders a value read from the YAML ``text`` could equal (None: any of them).
+
+    A value equal to one, once its white space is collapsed and its case folded,
+    has the placeholder's words in the text, separated by white space only: YAML
+    joins the lines of a value with spaces and keeps its letters as written,
+    except in an escape of a double-quoted value (``\\x55``) or a doubled quote
+    of a single-quoted one (no placeholder holds a quote, so a value equal to
+    one holds none either). Collapsing the text's white space and folding its
+    case once, then looking for each placeholder, costs a few microseconds; clearing
+    then walks only the fields where one of those found can be (none: no walk),
+    which for a file of a dozen firms costs ten times that.
+    """
+    values = _values()
+    if "\\" in text or not values:
+        return None
+    folded = " ".join(text.split()).casefold()
+    return tuple(value for value in values if value in folded)
+
+
+@functools.cache
+def _values() -> tuple[str, ...]:
+    """Every placeholder's value; none when one holds a quote (it could be written with the quote doubled)."""
+    values = sorted({value for _, value in placeholders()})
+    return () if any("'" in value or '"' in value for value in values) else tuple(values)
+
+
 class Cleared(NamedTuple):
     data: dict[str, Any]  # the very mapping given when nothing was dropped (no need to validate it again)
     warnings: tuple[Finding, ...]
     positions: Positions  # the file's positions, seen through the dropped list entries
 
 
-def clear(data: dict[str, Any], positions: Positions) -> Cleared:
-    """``data`` with every template value absent, the warnings, and positions matching the new indexes."""
-    known = placeholders()
+def clear(data: dict[str, Any], positions: Positions, text: str | None = None) -> Cleared:
+    """``data`` with every template value absent, the warnings, and positions matching the new indexes.
+
+    ``text``: the YAML text every value of ``data`` was read from, if it was; when no
+    placeholder is written in it, there is nothing to clear and the data is not walked.
+    """
+    written = None if text is None else written_in(text)
+    if written == ():
+        return Cleared(data, (), positions)
+    known = _known(written)
     warnings: list[Finding] = []
     index_maps: dict[PathKey, list[int]] = {}
     cleared, _ = _clear_mapping(data, Region, (), (), known, positions, warnings, index_maps, in_list=False)
@@ -263,7 +310,7 @@ def _clear_mapping(
     model: type[BaseModel],
     path: PathKey,
     pattern: Pattern,
-    known: frozenset[tuple[Pattern, str]],
+    known: Known,
     positions: Positions,
     warnings: list[Finding],
     index_maps: dict[PathKey, list[int]],
@@ -277,7 +324,7 @@ def _clear_mapping(
     out: dict[str, Any] = {}
     required_hit = changed = False
     fields = _field_names(model)
-    leads = _leads_to_placeholder()
+    leads = _leads_to_placeholder(known)
     for key, value in data.items():
         if key not in fields:  # (not text, or no field of the model: left as it is)
             out[key] = value
@@ -330,7 +377,7 @@ def _clear_list(
     field: _FieldFacts,
     path: PathKey,
     pattern: Pattern,
-    known: frozenset[tuple[Pattern, str]],
+    known: Known,
     positions: Positions,
     warnings: list[Finding],
     index_maps: dict[PathKey, list[int]],
@@ -338,7 +385,7 @@ def _clear_list(
     """The entries kept, by their index in the file (in order)."""
     here = (*pattern, "*")
     model = field.item_model
-    fields = _entry_fields(here)
+    fields = _entry_fields(known, here)
     kept: dict[int, Any] = {}
     for i, item in enumerate(items):
         where = (*path, i)

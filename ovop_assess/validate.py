@@ -78,7 +78,7 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
             None, listed(errors, positions, max_errors), listed(list(warnings), positions, max_errors), unknown
         )
     # Only a valid file is cleared of the template's example values (they count as absent).
-    cleared = template_values.clear(data, positions)
+    cleared = template_values.clear(data, positions, loaded.text)
     warnings.extend(cleared.warnings)
     if cleared.data is not data:  # only a value kept (a required one) leaves the data, and the region, as they were
         region = Region.model_validate(cleared.data)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from ovop_assess import criteria_sets
-from ovop_assess.assess import assess_text
+from ovop_assess.assess import assess_path, assess_text
 from ovop_assess.cli.main import main
 from ovop_assess.results import FileResult, Status, Verdict
 from ovop_assess.schema import region_template
-from ovop_assess.template_values import clear, placeholders
+from ovop_assess.template_values import clear, placeholders, written_in
 from ovop_assess.yaml_source import Limits, parse_text
 
 AS_OF = datetime.date(2026, 11, 28)
@@ -209,6 +209,60 @@ def test_real_values_beside_the_template_are_kept(text: str) -> None:
 def test_case_and_spacing_do_not_hide_a_placeholder() -> None:
     result = assess(HEAD.replace("Tahunan", "nama   DESA"))
     assert warnings_of(result) == [("warn.template_kept", "region.name", 2)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '"Usaha\\x2001"',  # an escape spells the space
+        '"\\u0055saha 01"',  # ... or a letter
+        "Usaha\n      01",  # a plain value over two lines
+        "'Usaha\n\n      01'",  # a quoted one, with an empty line (kept as a line break)
+        "|-\n      Usaha 01",  # a block value
+        "USAHA\t01",  # another case, a tab
+    ],
+)
+def test_a_placeholder_however_written_is_cleared(written: str) -> None:
+    """The text is only searched to rule placeholders out: every way YAML writes one is still found."""
+    text = HEAD + f"firms:\n  - name: {written}\n    role: champion\n  - {{name: Sari Rasa, role: member}}\n"
+    loaded = parse_text(text, Limits())
+    assert loaded.text == text and " ".join(loaded.data["firms"][0]["name"].split()).casefold() == "usaha 01"
+    cleared = clear(loaded.data, loaded.positions, loaded.text)
+    assert [w.message.id for w in cleared.warnings] == ["warn.template_entry"]
+    assert [firm["name"] for firm in cleared.data["firms"]] == ["Sari Rasa"]
+
+
+def test_only_the_fields_of_placeholders_written_in_the_text_are_walked() -> None:
+    """The region's city is the template's; a firm's name beside it is cleared all the same when it is one."""
+    text = HEAD.replace("Kabupaten Jepara", "Kabupaten Contoh") + "firms:\n  - {name: usaha  01, role: champion}\n"
+    loaded = parse_text(text, Limits())
+    cleared = clear(loaded.data, loaded.positions, loaded.text)
+    assert [(w.message.id, w.message.values["field"]) for w in cleared.warnings] == [
+        ("warn.template_kept", "region.city"),
+        ("warn.template_entry", "firms[0].name"),
+    ]
+    only_city = parse_text(HEAD.replace("Kabupaten Jepara", "Kabupaten Contoh"), Limits())
+    assert [w.message.id for w in clear(only_city.data, only_city.positions, only_city.text).warnings] == [
+        "warn.template_kept"
+    ]
+
+
+def test_text_without_placeholders_is_not_walked() -> None:
+    loaded = parse_text(HEAD + "firms:\n  - {name: Usaha 5-01, role: champion}\n", Limits())
+    assert written_in(loaded.text or "") == ()
+    assert written_in("name: kabupaten\n   CONTOH\n# Usaha 02\n") == ("kabupaten contoh", "usaha 02")
+    assert written_in('name: "Usaha\\x2001"') is None  # an escape could spell anything
+    cleared = clear(loaded.data, loaded.positions, loaded.text)
+    assert cleared.data is loaded.data and cleared.warnings == ()
+
+
+def test_firms_from_a_sheet_are_cleared_whatever_the_region_text_holds(tmp_path: Path) -> None:
+    """A firm sheet's values are not in the region file's text: they are walked as before."""
+    (tmp_path / "firms.csv").write_text("Nama Usaha;Peran\nUsaha 01;champion\nSari Rasa;member\n", encoding="utf-8")
+    region = tmp_path / "region.yaml"
+    region.write_text(HEAD + "firms: {file: firms.csv}\n", encoding="utf-8")
+    result = assess_path(region, criteria_sets.load("default"), as_of=AS_OF)
+    assert ("warn.template_entry", "firms[0].name") in [(w[0], w[1]) for w in warnings_of(result)]
 
 
 # --- what validate() relies on: nothing dropped, the very data back -------------------------

@@ -43,7 +43,7 @@ class Builder:
         self._open: set[int] = set()  # the collections being built: one met again is a recursive alias
         self._chars = 0  # text of the scalars built so far, aliases expanded
         self._count = 0
-        self._max_nodes, self._max_depth = limits.max_nodes, limits.max_depth
+        self._max_nodes, self._max_depth, self._max_bytes = limits.max_nodes, limits.max_depth, limits.max_bytes
         self.problems: list[Finding] = []
         constructor = SafeConstructor()
         self._int = constructor.construct_yaml_int
@@ -156,21 +156,34 @@ class Builder:
                 self.problems.append(Finding(said, self.at(before[1], (*path, before[0]))))
                 before = None
                 continue
-            key = self._key(key_node, path)
+            # (_key's common case written out, as below for a text value: most entries are both)
+            key = key_node.value if type(key_node) is ScalarNode and key_node.tag == STR else self._key(key_node, path)
             if key is None:
                 continue
             before = (key, value_node)
-            child = (*path, key)
             first = seen.setdefault(key, key_node)
             if first is not key_node:
                 first_line = self._marks.line_column(first.start_mark)[0]
                 self.problems.append(
                     Finding(
                         Message("yaml.duplicate_key", {"key": clip(key), "first_line": first_line}),
-                        self.at(key_node, child),
+                        self.at(key_node, (*path, key)),
                     )
                 )
-            result[key] = self.build(value_node, child, depth + 1)
+            if type(value_node) is ScalarNode and value_node.tag == STR:
+                # build() and _scalar() for a text value, when it is within every limit: the
+                # count, the depth and the expanded text are those build() checks.
+                text = value_node.value
+                if (
+                    self._count < self._max_nodes
+                    and depth < self._max_depth
+                    and self._chars + len(text) <= self._max_bytes
+                ):
+                    self._count += 1
+                    self._chars += len(text)
+                    result[key] = text
+                    continue
+            result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
     def _key(self, key_node: Node, path: PathKey) -> str | None:

@@ -13,6 +13,9 @@ class Loaded(NamedTuple):
     positions: Positions
     problems: tuple[Finding, ...]  # problems that still let the data be checked further
     warnings: tuple[Finding, ...] = ()  # from reading what the file points to (a firm spreadsheet)
+    # The text every value of ``data`` was read from; None when some came from elsewhere (a firm
+    # spreadsheet). Lets later steps rule out a value by looking for it in the text once.
+    text: str | None = None
 
 
 class LoadError(Exception):
