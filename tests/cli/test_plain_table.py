@@ -6,7 +6,9 @@ and requires the same text, character for character.
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,10 +16,13 @@ import pytest
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path
 from ovop_assess.cli import round_table
 from ovop_assess.cli.main import main
 from ovop_assess.cli.plain_table import Column, PlainTable, rich_table
-from ovop_assess.messages import Lang
+from ovop_assess.messages import Lang, text
+from ovop_assess.selection_round import make_round
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = [str(ROOT / "examples" / "regions"), "--office", str(ROOT / "examples" / "round" / "office.yaml")]
@@ -61,6 +66,22 @@ def test_the_round_prints_as_rich_prints_it(
     for previous in (False, True):
         assert runs["plain", previous] == runs["rich", previous]
     assert "Rajapolah" in runs["plain", True] and runs["plain", True] != runs["plain", False]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_terminal_gets_the_same_table_in_colour(lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "140")  # what a terminal says its width is, when set
+    criteria = criteria_sets.load("default")
+    day = datetime.date(2026, 12, 1)
+    results = [
+        assess_path(path, criteria, as_of=day) for path in sorted((ROOT / "examples" / "regions").glob("*.yaml"))
+    ]
+    document = make_round("0", criteria.info, results, as_of=day)
+    coloured = round_table.render_round_table(document, lang, to_terminal=True)
+    eligible = "\x1b[1;32m" + text("verdict.eligible", lang)
+    assert eligible in coloured  # the verdict in its colour (bold green)
+    plain = round_table.render_round_table(document, lang, to_terminal=False)
+    assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain
 
 
 COLUMNS = [
