@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .criteria_sets import ActiveRule
+from .criteria_sets import ActiveRule, EvidenceItem
 
 
 class EvidenceState(StrEnum):
@@ -51,13 +51,28 @@ class EvidenceCheck:
 def evidence_checks(rule: ActiveRule, given: Mapping[str, str], base_dir: Path) -> tuple[EvidenceCheck, ...]:
     """The documents ``rule`` needs, each looked up on disk: the one evidence check (checklist and assurance)."""
     if not given:  # most files: nothing named, nothing to look up on disk
-        return tuple(
-            EvidenceCheck(item.key, {"en": item.title.en, "id": item.title.id}, EvidenceState.NOT_GIVEN)
-            for item in rule.evidence
-        )
+        return _not_given(rule.evidence)
     return tuple(
         _evidence(item.key, {"en": item.title.en, "id": item.title.id}, given, base_dir) for item in rule.evidence
     )
+
+
+# The checks of a rule's documents when a file names none: the same for every such file of a batch,
+# so made once per rule (keyed by the rule's own tuple of items, kept alive with its checks).
+_NOT_GIVEN: dict[int, tuple[tuple[EvidenceItem, ...], tuple[EvidenceCheck, ...]]] = {}
+
+
+def _not_given(items: tuple[EvidenceItem, ...]) -> tuple[EvidenceCheck, ...]:
+    kept = _NOT_GIVEN.get(id(items))
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    checks = tuple(
+        EvidenceCheck(item.key, {"en": item.title.en, "id": item.title.id}, EvidenceState.NOT_GIVEN) for item in items
+    )
+    if len(_NOT_GIVEN) >= 256:  # a long-lived process loading many criteria sets
+        _NOT_GIVEN.clear()
+    _NOT_GIVEN[id(items)] = (items, checks)
+    return checks
 
 
 def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base_dir: Path) -> EvidenceCheck:
