@@ -23,7 +23,6 @@ from . import rules as registry
 from .errors import UsageError
 from .results import Assurance, Location, Message, SetInfo
 from .rules.base import RuleSpec
-from .schema_errors import translate
 from .strict_model import StrictModel
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
@@ -185,6 +184,8 @@ def _parse(label: str, loaded: Loaded) -> _Layer:
 
 def _set_error(label: str, error: Any, positions: Positions) -> UsageError:
     """A set file's schema error, naming the rule and the option when it is about one."""
+    from .schema_errors import translate  # (the wording of pydantic's errors: loaded for a set that has one)
+
     finding = translate(error, positions, root=SetFile)
     loc = tuple(error["loc"])
     if len(loc) >= 3 and loc[0] == "rules":
@@ -255,6 +256,8 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 error = exc.errors(include_input=False)[0]
                 name = ".".join(str(p) for p in error["loc"]) or "params"
                 source = params_from.get(rule_id, layer)
+                from .schema_errors import translate
+
                 finding = translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
                 raise UsageError(
                     Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": finding.message}),

@@ -24,7 +24,6 @@ from . import template_values
 from .cross_checks import ABSENT, cross_checks, unknown_evidence, value_at
 from .region import Region
 from .results import Finding, Location, Message, UnknownEvidenceKey
-from .schema_errors import message_of, where_of
 from .yaml_source import Loaded, PathKey, Positions
 
 MAX_ERRORS = 100
@@ -61,6 +60,8 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
     try:
         region = Region.model_validate(data)
     except ValidationError as exc:
+        from .schema_errors import where_of  # (the wording of pydantic's errors: loaded for a file that has some)
+
         # Where the loader dropped a value (refused tag, unreadable date), it already said why;
         # pydantic would only add "expected text" about the None left in its place.
         said = {f.location for f in loaded.problems if f.location is not None}
@@ -108,15 +109,18 @@ def listed(found: Sequence[Finding | _Raw], positions: Positions, limit: int) ->
         return (loc.line or 0, loc.column or 0, _cell_order(loc.cell), loc.path) if loc else (0, 0, (0, 0), "")
 
     found = sorted(found, key=key)
-    shown = [
-        Finding(message_of(item.error, positions), item.location) if isinstance(item, _Raw) else item
-        for item in found[:limit]
-    ]
+    shown = [_worded(item, positions) if isinstance(item, _Raw) else item for item in found[:limit]]
     if len(found) > limit:
         first_hidden = found[limit].location
         line = first_hidden.line if first_hidden is not None else None
         shown.append(Finding(Message("file.more_errors", {"count": len(found) - limit}), Location("", line, None)))
     return tuple(shown)
+
+
+def _worded(raw: _Raw, positions: Positions) -> Finding:
+    from .schema_errors import message_of  # (the wording of pydantic's errors: loaded for a file that has some)
+
+    return Finding(message_of(raw.error, positions), raw.location)
 
 
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")

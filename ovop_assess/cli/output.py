@@ -41,7 +41,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -272,6 +271,8 @@ def _write_stream(chunks: Iterable[str | bytes], path: Path) -> None:
 
 def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) -> None:
     """Write a regular file whole or not at all: a temporary file beside the real target, then one rename."""
+    import tempfile  # (with its random names: only a run that writes a file pays for importing them)
+
     target = Path(os.path.realpath(path))  # through symlinks: the link stays, the file it leads to is replaced
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)

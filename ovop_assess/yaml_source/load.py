@@ -16,7 +16,6 @@ from yaml.nodes import Node, ScalarNode
 from ..results import Finding, Location, Message
 from .builder import Abort, Builder
 from .composer import compose, compose_or_stop, needs_stopping
-from .explain import explain
 from .limits import Limits
 from .loaded import Loaded, LoadError
 from .marks import Marks
@@ -35,6 +34,8 @@ def parse_text(text: str, limits: Limits) -> Loaded:
     try:
         node = _compose(text, limits, marks)
     except yaml.YAMLError as exc:
+        from .explain import explain  # (libyaml's errors in the reader's words: loaded for a file that has one)
+
         raise LoadError(explain(exc, text, limits, marks)) from None
     except RecursionError:  # pragma: no cover - only PyYAML's own composer (without libyaml) recurses in Python
         raise LoadError(

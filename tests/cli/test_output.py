@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def no_replacing(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_temporary_file(*args: object, **kwargs: object) -> object:
         raise AssertionError("a device must not be replaced by a temporary file")
 
-    monkeypatch.setattr(output_module.tempfile, "mkstemp", no_temporary_file)
+    monkeypatch.setattr(tempfile, "mkstemp", no_temporary_file)  # (output imports tempfile where it writes a file)
     monkeypatch.setattr(output_module.os, "replace", no_temporary_file)
 
 
