@@ -7,15 +7,17 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ovop_assess.cross_checks import check_firms
 from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
-from ovop_assess.results import Location
+from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
+from ovop_assess.sheets.limits import SheetRefused
 from ovop_assess.sheets.table import _cells, _column
 from ovop_assess.yaml_source import Limits, Positions
 
@@ -46,6 +48,38 @@ def test_split_rows_of_quoted_fields_are_csv_readers_rows(text: str, sep: str) -
     split = _split_rows(text, sep, SheetLimits())
     if split is not None:
         assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+# Files whose lines mostly have one width, so the cut of the whole text at once is tried on most of them.
+CELL = st.sampled_from(["a", "B", "", " ", "12", "\u00e9", "x\ny", "\n", "\r", "a\rb", '"q"', '"a;b"', "c;d"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.integers(2, 4).flatmap(lambda width: st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=8)),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+    st.sampled_from([";", ","]),
+)
+@example([["a", "b", "c"], ["d"], ["e"]], "\n", True, ";")  # the line breaks fall every width + 1 cells, yet
+@example([["a", "b"], ["c", "d"]], "\r\n", False, ";")
+def test_lines_of_one_width_are_cut_as_the_reader_cuts_them(
+    rows: list[list[str]], eol: str, last_break: bool, sep: str
+) -> None:
+    text = eol.join(sep.join(row) for row in rows) + (eol if last_break and rows else "")
+    split = _split_rows(text, sep, SheetLimits())
+    if split is not None:
+        assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+def test_a_file_past_the_cell_limit_is_refused_with_its_count_whichever_way_it_is_cut() -> None:
+    for text in (";" * 50 + "\n", "a;b\n" * 30, "a;b\r\n" * 6 + "a\r\n"):
+        with pytest.raises(SheetRefused) as refused:
+            _split_rows(text, ";", SheetLimits(max_cells=10))
+        finding = refused.value.findings[0]
+        assert isinstance(finding, Finding) and finding.message.id == "sheet.too_many_cells"
+        counted = sum(len(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+        assert dict(finding.message.values) == {"cells": counted, "limit": 10}
 
 
 def test_quoted_fields_on_every_line_are_split_not_sent_to_the_reader() -> None:
