@@ -200,10 +200,11 @@ def firms_from_columns(
     converted = [values for values, _ in typed]
     kinds = [found for _, found in typed]
     problems: list[tuple[int, int, str, Message]] = []  # (offset in body, 0-based column, field, why)
-    for field, values, found in zip(fields, converted, kinds, strict=True):
+    for position, (field, found) in enumerate(zip(fields, kinds, strict=True)):
         if Rejected not in found:
             continue
         index = columns[field] - 1
+        converted[position] = values = list(converted[position])  # a column turned at once is a tuple
         for offset in [i for i, value in enumerate(values) if value.__class__ is Rejected]:
             rejected = values[offset]
             assert isinstance(rejected, Rejected)
@@ -276,7 +277,7 @@ def _beyond_header(header: Sequence[object], body: Sequence[Sequence[object]], h
 
 
 def _assembled(
-    fields: list[str], converted: list[list[object]], kinds: list[set[type]], count: int
+    fields: list[str], converted: list[Sequence[object]], kinds: list[set[type]], count: int
 ) -> list[dict[str, Any]]:
     """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
 
@@ -288,9 +289,10 @@ def _assembled(
     return list(map(_builder(tuple(fields), full), *converted))
 
 
-def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tuple[list[object], set[type]]:
+def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tuple[Sequence[object], set[type]]:
     """One field's cells as ``firms[]`` values: None for "no value", :class:`Rejected` for a cell in error;
     and the types among the values, which spare every later check on the column a pass to ask.
+    A column turned at once is a tuple, so :attr:`SheetFirms.values` holds it without a copy.
 
     A column whose every cell is of the usual kind is turned at once, in C
     (a CSV column is all text: names stripped, NIBs and counts of ASCII
@@ -305,27 +307,29 @@ def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tup
     if kinds == _TEXT:
         text = cast("Sequence[str]", cells)
         if field == "name":
-            stripped: list[object] = list(map(str.strip, text))
+            stripped = tuple(map(str.strip, text))
             if "" in stripped:
                 return [value or None for value in stripped], {str, _NONE}
             return stripped, {str}
         if field == "nib" and _digit_column(text):
-            return ([cell or None for cell in text], {str, _NONE}) if "" in text else (list(text), {str})
+            return ([cell or None for cell in text], {str, _NONE}) if "" in text else (tuple(text), {str})
         if field in _NUMBERS:
             number: Callable[[str], object] = int if field == "workers" else float
             distinct = set(text)
             if len(distinct) * 2 < len(text):  # a few counts repeated (workers 1 to 40): each text turned once
                 if _digit_column(distinct, _DIGITS):
                     known = {cell: number(cell) if cell else None for cell in distinct}
-                    return list(map(known.__getitem__, text)), set(map(type, known.values()))
+                    return tuple(map(known.__getitem__, text)), set(map(type, known.values()))
             elif _digit_column(text, _DIGITS):
                 if "" in text:
                     return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}
-                return list(map(number, text)), {type(number("0"))}
+                return tuple(map(number, text)), {type(number("0"))}
         if field in _WORDS:
             # role, category, mentor, willing_to_lead: few distinct texts among many cells.
             known = {cell: convert(cell) for cell in set(text)}
-            return list(map(known.__getitem__, text)), set(map(type, known.values()))
+            if all(value is cell for cell, value in known.items()):  # a category: every text is its own value
+                return tuple(text), {str}
+            return tuple(map(known.__getitem__, text)), set(map(type, known.values()))
     values = _cells(field, convert, cells)
     return values, set(map(type, values))
 
@@ -371,7 +375,9 @@ def _digit_column(cells: Collection[str], longest: int | None = None) -> bool:
     joined = "".join(cells)
     if not joined:
         return True
-    return joined.isascii() and joined.isdigit() and (longest is None or max(map(len, cells)) <= longest)
+    # ASCII text asked as bytes: bytes.isdigit looks each character up in a small table, str.isdigit in
+    # the Unicode database (five times the time: 0.2 ms for 10,000 NIBs).
+    return joined.isascii() and joined.encode().isdigit() and (longest is None or max(map(len, cells)) <= longest)
 
 
 @functools.cache
