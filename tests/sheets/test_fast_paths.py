@@ -18,7 +18,7 @@ from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
 from ovop_assess.sheets.limits import SheetRefused
-from ovop_assess.sheets.table import _cells, _column
+from ovop_assess.sheets.table import _builder, _cells, _column
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
@@ -186,3 +186,24 @@ def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: 
     assert list(values) == _cells(field, CONVERT[field], cells)  # a column turned at once is a tuple
     assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
     assert set(map(type, values)) <= kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.permutations(FIELDS).flatmap(
+        lambda fields: st.tuples(
+            st.just(tuple(fields)),
+            st.lists(st.booleans(), min_size=len(fields), max_size=len(fields)),
+            st.lists(st.none() | st.integers(), min_size=len(fields), max_size=len(fields)),
+        )
+    )
+)
+def test_a_firm_is_built_with_its_keys_in_the_order_a_dict_of_its_fields_has(
+    case: tuple[tuple[str, ...], list[bool], list[int | None]],
+) -> None:
+    fields, full, values = case
+    values = [0 if filled and value is None else value for filled, value in zip(full, values, strict=True)]
+    expected = [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if filled]
+    expected += [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if not filled and v is not None]
+    built = _builder(fields, tuple(full))(*values)
+    assert list(built.items()) == expected  # the order too: a YAML list written from them shows it
