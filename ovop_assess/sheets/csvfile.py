@@ -32,12 +32,12 @@ def decode(raw: bytes) -> str:
     # UTF-16 or UTF-32 (Excel's "Unicode text"): a zero byte beside most letters of a Latin text.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 4 > len(head):
         raise _refuse("sheet.csv_not_utf8", Location("", 1, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = raw.decode("utf-8")
+        # Decoded from a view past the BOM: raw[3:] would copy the file first (0.5 ms for a megabyte).
+        text = str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", start, start + exc.start) + 1
         raise _refuse("sheet.csv_not_utf8", Location("", line, None)) from None
     nul = text.find("\x00")
     if nul >= 0:  # valid UTF-8 with a zero byte: no text file an office writes holds one
