@@ -50,6 +50,9 @@ class SheetFirms(NamedTuple):
     kinds: Mapping[str, frozenset[type]] = MappingProxyType({})
     """The types that may be among each column of ``values`` (``NoneType`` if a firm may lack the field):
     every type there is, perhaps one more (a type only an empty row had)."""
+    few: Mapping[str, frozenset[object]] = MappingProxyType({})
+    """For a column turned from a few distinct texts (a role, a count), the values it may hold: every
+    one there is, perhaps more (one only an empty row had); the column's checks ask these, not each row."""
 
     def location(self, path: PathKey) -> Location:
         """Where a path of the region data lies in the sheet: ``("firms", 3, "nib")`` -> that firm's NIB cell."""
@@ -198,8 +201,9 @@ def firms_from_columns(
         _column(field, body[columns[field] - 1] if columns[field] <= len(body) else empty, text_only)
         for field in fields
     ]
-    converted = [values for values, _ in typed]
-    kinds = [found for _, found in typed]
+    converted = [values for values, _, _ in typed]
+    kinds = [found for _, found, _ in typed]
+    few = {field: values for field, (_, _, values) in zip(fields, typed, strict=True) if values is not None}
     problems: list[tuple[int, int, str, Message]] = []  # (offset in body, 0-based column, field, why)
     for position, (field, found) in enumerate(zip(fields, kinds, strict=True)):
         if Rejected not in found:
@@ -247,6 +251,7 @@ def firms_from_columns(
         header_row,
         {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
+        few,
     )
 
 
@@ -290,9 +295,12 @@ def _assembled(
     return list(map(_builder(tuple(fields), full), *converted))
 
 
-def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tuple[Sequence[object], set[type]]:
+def _column(
+    field: str, cells: Sequence[object], text_only: bool = False
+) -> tuple[Sequence[object], set[type], frozenset[object] | None]:
     """One field's cells as ``firms[]`` values: None for "no value", :class:`Rejected` for a cell in error;
-    and the types among the values, which spare every later check on the column a pass to ask.
+    the types among the values, which spare every later check on the column a pass to ask; and, for a
+    column turned from a few distinct texts with none in error, those texts' values (else None).
     A column turned at once is a tuple, so :attr:`SheetFirms.values` holds it without a copy.
 
     A column whose every cell is of the usual kind is turned at once, in C
@@ -310,29 +318,35 @@ def _column(field: str, cells: Sequence[object], text_only: bool = False) -> tup
         if field == "name":
             stripped = tuple(map(str.strip, text))
             if "" in stripped:
-                return [value or None for value in stripped], {str, _NONE}
-            return stripped, {str}
+                return [value or None for value in stripped], {str, _NONE}, None
+            return stripped, {str}, None
         if field == "nib" and _digit_column(text):
-            return ([cell or None for cell in text], {str, _NONE}) if "" in text else (tuple(text), {str})
+            return ([cell or None for cell in text], {str, _NONE}, None) if "" in text else (tuple(text), {str}, None)
         if field in _NUMBERS:
             number: Callable[[str], object] = int if field == "workers" else float
             distinct = set(text)
             if len(distinct) * 2 < len(text):  # a few counts repeated (workers 1 to 40): each text turned once
                 if _digit_column(distinct, _DIGITS):
                     known = {cell: number(cell) if cell else None for cell in distinct}
-                    return _looked_up(known, text), set(map(type, known.values()))
+                    return _few(known, text)
             elif _digit_column(text, _DIGITS):
                 if "" in text:
-                    return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}
-                return tuple(map(number, text)), {type(number("0"))}
+                    return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}, None
+                return tuple(map(number, text)), {type(number("0"))}, None
         if field in _WORDS:
             # role, category, mentor, willing_to_lead: few distinct texts among many cells.
             known = {cell: convert(cell) for cell in set(text)}
             if all(value is cell for cell, value in known.items()):  # a category: every text is its own value
-                return tuple(text), {str}
-            return _looked_up(known, text), set(map(type, known.values()))
+                return tuple(text), {str}, frozenset(known)
+            return _few(known, text)
     values = _cells(field, convert, cells)
-    return values, set(map(type, values))
+    return values, set(map(type, values)), None
+
+
+def _few(known: dict[str, object], text: Sequence[str]) -> tuple[Sequence[object], set[type], frozenset[object] | None]:
+    """:func:`_column` of a column of texts whose values ``known`` holds (each distinct text's)."""
+    kinds = set(map(type, known.values()))
+    return _looked_up(known, text), kinds, None if Rejected in kinds else frozenset(known.values())
 
 
 def _looked_up(known: dict[str, object], text: Sequence[str]) -> tuple[object, ...]:

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ovop_assess.cross_checks import check_firms
-from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
+from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_firms
 from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.columns import CONVERT, FIELDS
@@ -120,6 +120,10 @@ def test_values_and_kinds_follow_the_firms(tmp_path: Path) -> None:
     for field, column in found.values.items():
         assert column == tuple(firm.get(field) for firm in found.firms)
         assert frozenset(map(type, column)) <= found.kinds[field]
+        assert set(column) <= found.few.get(field, set(column))
+    assert set(found.few) == {"role"}  # not a column with a cell in error, nor one of as many texts as rows
+    firms = list(found.firms)
+    assert _suspect_rows(firms, found.values, found.kinds, found.few) == _suspect_rows(firms) == []
 
 
 FIRM = st.fixed_dictionaries(
@@ -182,7 +186,8 @@ TEXT_CELLS = st.lists(
 @given(st.sampled_from(FIELDS), TEXT_CELLS, st.integers(0, 3))
 def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: list[str], repeat: int) -> None:
     cells = cells * (repeat + 1)  # repeated texts take the once-per-text path
-    values, kinds = _column(field, cells, text_only=True)
+    values, kinds, few = _column(field, cells, text_only=True)
+    assert few is None or set(values) <= few
     assert list(values) == _cells(field, CONVERT[field], cells)  # a column turned at once is a tuple
     assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
     assert set(map(type, values)) <= kinds
@@ -207,3 +212,11 @@ def test_a_firm_is_built_with_its_keys_in_the_order_a_dict_of_its_fields_has(
     expected += [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if not filled and v is not None]
     built = _builder(fields, tuple(full))(*values)
     assert list(built.items()) == expected  # the order too: a YAML list written from them shows it
+
+
+def test_a_columns_few_values_find_the_rows_the_model_refuses(tmp_path: Path) -> None:
+    rows = "".join(f"U{i};{'boss' if i % 3 else 'penggerak'};{i % 2}\n" for i in range(9))
+    found = read_firms(_write(tmp_path / "peran.csv", "Nama Usaha;Peran;Tenaga Kerja\n" + rows))
+    assert found.few["role"] == {"champion", "boss"} and found.few["workers"] == {0, 1}
+    firms = list(found.firms)
+    assert _suspect_rows(firms, found.values, found.kinds, found.few) == _suspect_rows(firms) == [1, 2, 4, 5, 7, 8]
