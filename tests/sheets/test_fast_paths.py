@@ -220,3 +220,13 @@ def test_a_columns_few_values_find_the_rows_the_model_refuses(tmp_path: Path) ->
     assert found.few["role"] == {"champion", "boss"} and found.few["workers"] == {0, 1}
     firms = list(found.firms)
     assert _suspect_rows(firms, found.values, found.kinds, found.few) == _suspect_rows(firms) == [1, 2, 4, 5, 7, 8]
+
+
+def test_the_columns_of_a_crlf_file_cut_at_once_have_no_cr() -> None:
+    split = _split_rows("Nama Usaha;Peran;NIB\r\nA;anggota;0812345678901\r\nB;binaan;\r\n", ";", SheetLimits())
+    assert isinstance(split, CsvTable) and list(split.header) == ["Nama Usaha", "Peran", "NIB"]
+    columns = split.columns
+    assert len(columns) == 3 and list(columns[2]) == list(columns[-1]) == ["0812345678901", ""]
+    assert [list(column) for column in columns[1:]] == [["anggota", "binaan"], ["0812345678901", ""]]
+    with pytest.raises(IndexError):
+        columns[3]
