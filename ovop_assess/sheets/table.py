@@ -368,10 +368,12 @@ def _cells(field: str, convert: Callable[[object], object], cells: Sequence[obje
         ]
     if field in _NUMBERS:
         number: Callable[[Any], object] = int if field == "workers" else float
-        if set(map(type, cells)) == _FLOAT and (
-            number is float or all(map(float.is_integer, cast("Sequence[float]", cells)))
-        ):
+        types = set(map(type, cells))
+        if types == _FLOAT and (number is float or all(map(float.is_integer, cast("Sequence[float]", cells)))):
             return list(map(number, cells))
+        if types == _INT:  # the whole numbers of an .xls (calamine gives ints): the converter's float, or its int
+            floats = map(float, cast("Sequence[int]", cells))
+            return list(floats if number is float else map(int, floats))
         return [
             number(cell)
             if (cell.__class__ is float and cell.is_integer())
@@ -388,6 +390,7 @@ _NONE: Final = type(None)
 _BLANK: Final = frozenset({"", None})
 _TEXT: Final = frozenset({str})
 _FLOAT: Final = frozenset({float})
+_INT: Final = frozenset({int})
 _DIGITS = 4300
 """Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
 a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""

@@ -230,3 +230,28 @@ def test_the_columns_of_a_crlf_file_cut_at_once_have_no_cr() -> None:
     assert [list(column) for column in columns[1:]] == [["anggota", "binaan"], ["0812345678901", ""]]
     with pytest.raises(IndexError):
         columns[3]
+
+
+MIXED_CELLS = st.lists(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(["", " 7 ", "12", "1.500", "Ya", "tidak", "penggerak", " Batik ", "8,12E+12", "0812345678901"])
+    | st.dates(),
+    max_size=12,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(FIELDS), MIXED_CELLS, st.sampled_from([None, int, float]))
+def test_a_workbook_columns_shortcuts_give_the_converters_values(
+    field: str, cells: list[Any], only: type | None
+) -> None:
+    if only is not None:  # a column of one type (calamine's ints of an .xls, floats of an .xlsx) takes its own path
+        cells = [cell for cell in cells if type(cell) is only] or [only(3)]
+    expected = [None if cell is None else CONVERT[field](cell) for cell in cells]
+    values, kinds, _ = _column(field, cells)
+    assert list(values) == expected
+    assert [type(v) for v in values] == [type(v) for v in expected]
+    assert set(map(type, values)) <= kinds
