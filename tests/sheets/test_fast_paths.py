@@ -18,7 +18,7 @@ from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
 from ovop_assess.sheets.limits import SheetRefused
-from ovop_assess.sheets.table import _builder, _cells, _column
+from ovop_assess.sheets.table import _assembler, _cells, _column
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
@@ -210,8 +210,8 @@ def test_a_firm_is_built_with_its_keys_in_the_order_a_dict_of_its_fields_has(
     values = [0 if filled and value is None else value for filled, value in zip(full, values, strict=True)]
     expected = [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if filled]
     expected += [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if not filled and v is not None]
-    built = _builder(fields, tuple(full))(*values)
-    assert list(built.items()) == expected  # the order too: a YAML list written from them shows it
+    built = _assembler(fields, tuple(full))(*[[value, value] for value in values])  # two rows alike
+    assert [list(firm.items()) for firm in built] == [expected, expected]  # the order too: YAML written shows it
 
 
 def test_a_columns_few_values_find_the_rows_the_model_refuses(tmp_path: Path) -> None:
