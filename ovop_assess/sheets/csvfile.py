@@ -152,13 +152,15 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     name holding the separator, an address holding a comma) are first taken
     out of their quotes all at once (:func:`_unquoted`), the separators
     between fields then NUL if a quoted one holds one. When every record has as
-    many fields, one split of the whole text and one slice per column give
-    the columns, with no list per row (half the reader's time). Anything
-    else goes to ``csv.reader`` (None): a quote the reader would read
-    otherwise than as a whole field's, a field spanning lines, a NUL, a lone
-    CR (the reader ends a record there), CRLF and LF line ends in one file,
-    a line longer than the reader's field limit (it refuses it). The counts
-    are checked before a single cell is cut.
+    many fields, one split of the whole text gives the columns, with no
+    string and no list per row (:func:`_columns_at_once`); otherwise the
+    lines are cut one by one, their counts checked before a cell is cut.
+    Anything else goes to ``csv.reader`` (None): a quote the reader would
+    read otherwise than as a whole field's, a field spanning lines, a NUL, a
+    lone CR (the reader ends a record there), CRLF and LF line ends in one
+    file, a line longer than the reader's field limit (it refuses it). A
+    file past ``max_rows`` or ``max_cells`` is refused whichever way it is
+    cut, with the same counts.
     """
     if "\x00" in text:
         return None
