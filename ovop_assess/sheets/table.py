@@ -344,7 +344,7 @@ def _column(
             if all(value is cell for cell, value in known.items()):  # a category: every text is its own value
                 return tuple(text), {str}, frozenset(known)
             return _few(known, text)
-    values = _cells(field, convert, cells)
+    values = _cells(field, convert, cells, kinds)
     return values, set(map(type, values)), None
 
 
@@ -362,8 +362,11 @@ def _looked_up(known: dict[str, object], text: Sequence[str]) -> tuple[object, .
     return looked_up
 
 
-def _cells(field: str, convert: Callable[[object], object], cells: Sequence[object]) -> list[object]:
-    """:func:`_column` for a column of mixed cells: the usual cell of each field without a call."""
+def _cells(
+    field: str, convert: Callable[[object], object], cells: Sequence[object], types: Collection[type] | None = None
+) -> list[object]:
+    """:func:`_column` for a column of mixed cells (whose ``types`` the caller may know): the usual cell
+    of each field without a call."""
     if field == "name":
         return [(cell.strip() or None) if cell.__class__ is str else convert(cell) for cell in cells]
     if field == "nib":
@@ -373,11 +376,14 @@ def _cells(field: str, convert: Callable[[object], object], cells: Sequence[obje
         ]
     if field in _NUMBERS:
         number: Callable[[Any], object] = int if field == "workers" else float
-        types = set(map(type, cells))
+        types = set(map(type, cells)) if types is None else types
         if types == _FLOAT and (number is float or all(map(float.is_integer, cast("Sequence[float]", cells)))):
             return list(map(number, cells))
         if types == _INT:  # the whole numbers of an .xls (calamine gives ints): the converter's float, or its int
-            floats = map(float, cast("Sequence[int]", cells))
+            whole = cast("Sequence[int]", cells)
+            if number is int and min(whole) >= -_EXACT and max(whole) <= _EXACT:
+                return list(whole)  # int(float(n)) is n itself up to 2 ** 53
+            floats = map(float, whole)
             return list(floats if number is float else map(int, floats))
         return [
             number(cell)
@@ -396,6 +402,8 @@ _BLANK: Final = frozenset({"", None})
 _TEXT: Final = frozenset({str})
 _FLOAT: Final = frozenset({float})
 _INT: Final = frozenset({int})
+_EXACT: Final = 2**53
+"""Every int up to this is a float exactly."""
 _DIGITS = 4300
 """Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
 a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
