@@ -13,6 +13,11 @@ turn the sheet into Python lists (``CalamineWorkbook.from_path(...)
   get (the ``Firm`` model over the whole list, unique names, mentors naming a
   champion), which is what ``ovop-assess import`` and a region's
   ``firms: {file: …}`` run;
+- the same for an ``.xls`` (Excel 97-2003) workbook of the same firms
+  written by xlwt, against calamine's read of it: ``read_firms`` walks the
+  BIFF records of every sheet first (each cell's row and column, each
+  formula's saved result) so that a hostile file is refused before calamine
+  allocates its sheets;
 - the same for a ``;``-separated CSV file of the same firms, against
   ``csv.reader`` over the decoded text; and for the same file with some
   fields quoted on every line (a name holding ``;``) and with one line in
@@ -88,6 +93,19 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> None:
     book.close()
 
 
+def write_xls(path: Path, rows: list[list[object]]) -> None:
+    import xlwt  # type: ignore[import-untyped]
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Daftar UMKM")
+    for column, title in enumerate(HEADERS):
+        sheet.write(0, column, title)
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            sheet.write(number, column, value)
+    book.save(str(path))
+
+
 def write_csv(path: Path, rows: list[list[object]]) -> None:
     out = io.StringIO()
     if path.stem.endswith("some-quoted"):  # one address in twenty holds the separator: quoted by the writer
@@ -129,17 +147,21 @@ def main() -> None:
 
     rows = _rows(args.rows)
     with tempfile.TemporaryDirectory() as folder:
-        xlsx, csv_path = Path(folder, "daftar-usaha.xlsx"), Path(folder, "daftar-usaha.csv")
+        xlsx, xls, csv_path = (Path(folder, f"daftar-usaha.{kind}") for kind in ("xlsx", "xls", "csv"))
         quoted = Path(folder, "daftar-usaha-quoted.csv")
         some_quoted = Path(folder, "daftar-usaha-some-quoted.csv")
         write_xlsx(xlsx, rows)
+        write_xls(xls, rows)
         write_csv(csv_path, rows)
         write_csv(quoted, rows)
         write_csv(some_quoted, rows)
 
-        def library() -> object:
-            with python_calamine.CalamineWorkbook.from_path(xlsx) as book:
-                return book.get_sheet_by_name("Daftar UMKM").to_python()
+        def library(path: Path) -> Callable[[], object]:
+            def run() -> object:
+                with python_calamine.CalamineWorkbook.from_path(path) as book:
+                    return book.get_sheet_by_name("Daftar UMKM").to_python()
+
+            return run
 
         def ours(path: Path) -> Callable[[], object]:
             def run() -> object:
@@ -164,11 +186,14 @@ def main() -> None:
 
             return run
 
-        lib, read, checked, csv_lib, csv_read, csv_checked, q_lib, q_checked, s_lib, s_checked = best(
+        times = best(
             args.repeat,
-            library,
+            library(xlsx),
             ours(xlsx),
             validated(xlsx),
+            library(xls),
+            ours(xls),
+            validated(xls),
             csv_floor(csv_path),
             ours(csv_path),
             validated(csv_path),
@@ -177,11 +202,19 @@ def main() -> None:
             csv_floor(some_quoted),
             validated(some_quoted),
         )
-        size = xlsx.stat().st_size
-    print(f"{args.rows} firm rows, 10 columns; .xlsx {size / 1024:.0f} KiB; best CPU time of {args.repeat}")
+        lib, read, checked, xls_lib, xls_read, xls_checked = times[:6]
+        csv_lib, csv_read, csv_checked, q_lib, q_checked, s_lib, s_checked = times[6:]
+        size, xls_size = xlsx.stat().st_size, xls.stat().st_size
+    print(
+        f"{args.rows} firm rows, 10 columns; .xlsx {size / 1024:.0f} KiB, .xls {xls_size / 1024:.0f} KiB;"
+        f" best CPU time of {args.repeat}"
+    )
     print(f"  xlsx  calamine read (baseline)     {lib * 1000:8.1f} ms")
     print(f"  xlsx  read_firms                   {read * 1000:8.1f} ms   x{read / lib:.2f}")
     print(f"  xlsx  read and validated           {checked * 1000:8.1f} ms   x{checked / lib:.2f}")
+    print(f"  xls   calamine read (baseline)     {xls_lib * 1000:8.1f} ms")
+    print(f"  xls   read_firms                   {xls_read * 1000:8.1f} ms   x{xls_read / xls_lib:.2f}")
+    print(f"  xls   read and validated           {xls_checked * 1000:8.1f} ms   x{xls_checked / xls_lib:.2f}")
     print(f"  csv   csv.reader (baseline)        {csv_lib * 1000:8.1f} ms")
     print(f"  csv   read_firms                   {csv_read * 1000:8.1f} ms   x{csv_read / csv_lib:.2f}")
     print(f"  csv   read and validated           {csv_checked * 1000:8.1f} ms   x{csv_checked / csv_lib:.2f}")

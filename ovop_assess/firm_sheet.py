@@ -21,6 +21,7 @@ import operator
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
@@ -177,6 +178,7 @@ def _suspect_rows(
     firms: Sequence[Mapping[str, Any]],
     values: Mapping[str, Sequence[object]] | None = None,
     kinds: Mapping[str, Collection[type]] | None = None,
+    few: Mapping[str, Collection[object]] = MappingProxyType({}),
 ) -> list[int]:
     """The rows the ``Firm`` model might refuse; every other row it certainly accepts.
 
@@ -188,7 +190,8 @@ def _suspect_rows(
     test per row; only the rows that fail a test go through the model, which
     words their errors as for a YAML file. ``values`` are the firms' columns
     as the reader gives them (:attr:`SheetFirms.values`), ``kinds`` the types
-    in each (:attr:`SheetFirms.kinds`); without them they are taken from ``firms``.
+    in each (:attr:`SheetFirms.kinds`); without them they are taken from ``firms``. ``few`` are the
+    values a column may hold when the reader knows them (:attr:`SheetFirms.few`): asked instead of the column.
     """
     if values is None:
         present = {key for firm in firms for key in firm}
@@ -203,7 +206,7 @@ def _suspect_rows(
         accepts = _ACCEPTS.get(field)
         if accepts is None:  # a key the model does not know
             suspect.update(i for i, value in enumerate(column) if value is not None)
-        elif not _column_accepted(field, column, kinds[field]):
+        elif not _column_accepted(field, few.get(field, column), kinds[field]):
             suspect.update(i for i, value in enumerate(column) if not accepts(value))
     return sorted(suspect)
 
@@ -226,7 +229,7 @@ _ACCEPTS: dict[str, Callable[[Any], bool]] = {
 """Per field of the ``Firm`` model, a value it certainly accepts (None: the field left out)."""
 
 
-def _column_accepted(field: str, column: Sequence[Any], kinds: Collection[type]) -> bool:
+def _column_accepted(field: str, column: Collection[Any], kinds: Collection[type]) -> bool:
     """Whether ``_ACCEPTS[field]`` holds for every value of ``column`` (whose types are ``kinds``),
     tested without a call per value."""
     kinds = set(kinds)
@@ -245,7 +248,12 @@ def _column_accepted(field: str, column: Sequence[Any], kinds: Collection[type])
         return kinds <= {int, _NONE} and (not numbers or min(numbers) >= 0)
     if field == "nib" and kinds <= {str, _NONE}:
         joined = "".join(numbers)
-        return not numbers or (set(map(len, numbers)) == {13} and joined.isascii() and joined.isdigit())
+        if not numbers or not (joined.isascii() and joined.encode().isdigit()):  # as bytes: 5 times faster
+            return not numbers
+        # Every NIB 13 digits long: joined with spaces (which no NIB of digits holds), the n - 1 spaces
+        # fall every 14 characters from the 14th. Half the time of a length per NIB.
+        spaced = " ".join(numbers)
+        return len(spaced) == 14 * len(numbers) - 1 and spaced[13::14] == " " * (len(numbers) - 1)
     return False
 
 
@@ -292,7 +300,7 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
         warnings.append(_no_firm_rows(positions))
     firms = list(found.firms)
     values = found.values or None
-    for index in _suspect_rows(firms, values, found.kinds if values is not None else None):
+    for index in _suspect_rows(firms, values, found.kinds if values is not None else None, found.few):
         try:
             Firm.model_validate(firms[index])
         except ValidationError as exc:

@@ -15,7 +15,7 @@ import io
 import itertools
 import operator
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from ..results import Finding, Location, Message
 from .limits import SheetLimits, SheetRefused
@@ -32,12 +32,12 @@ def decode(raw: bytes) -> str:
     # UTF-16 or UTF-32 (Excel's "Unicode text"): a zero byte beside most letters of a Latin text.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 4 > len(head):
         raise _refuse("sheet.csv_not_utf8", Location("", 1, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = raw.decode("utf-8")
+        # Decoded from a view past the BOM: raw[3:] would copy the file first (0.5 ms for a megabyte).
+        text = str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", start, start + exc.start) + 1
         raise _refuse("sheet.csv_not_utf8", Location("", line, None)) from None
     nul = text.find("\x00")
     if nul >= 0:  # valid UTF-8 with a zero byte: no text file an office writes holds one
@@ -152,13 +152,15 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     name holding the separator, an address holding a comma) are first taken
     out of their quotes all at once (:func:`_unquoted`), the separators
     between fields then NUL if a quoted one holds one. When every record has as
-    many fields, one split of the whole text and one slice per column give
-    the columns, with no list per row (half the reader's time). Anything
-    else goes to ``csv.reader`` (None): a quote the reader would read
-    otherwise than as a whole field's, a field spanning lines, a NUL, a lone
-    CR (the reader ends a record there), CRLF and LF line ends in one file,
-    a line longer than the reader's field limit (it refuses it). The counts
-    are checked before a single cell is cut.
+    many fields, one split of the whole text gives the columns, with no
+    string and no list per row (:func:`_columns_at_once`); otherwise the
+    lines are cut one by one, their counts checked before a cell is cut.
+    Anything else goes to ``csv.reader`` (None): a quote the reader would
+    read otherwise than as a whole field's, a field spanning lines, a NUL, a
+    lone CR (the reader ends a record there), CRLF and LF line ends in one
+    file, a line longer than the reader's field limit (it refuses it). A
+    file past ``max_rows`` or ``max_cells`` is refused whichever way it is
+    cut, with the same counts.
     """
     if "\x00" in text:
         return None
@@ -168,6 +170,8 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
             return None
         text, sep = unquoted
     crlf = "\r" in text
+    if text and (table := _columns_at_once(text, sep, crlf, limits)) is not None:
+        return table
     lines = text.split("\r\n") if crlf else text.split("\n")
     if crlf and not text.count("\r") == text.count("\n") == len(lines) - 1:
         return None  # line ends of both kinds, or a lone CR: a CR or LF outside the CRLF pairs split on
@@ -191,6 +195,97 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
         header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
         return CsvTable(header, columns, len(lines) - 1)
     return [line.split(sep) if line else [] for line in lines]
+
+
+def _columns_at_once(text: str, sep: str, crlf: bool, limits: SheetLimits) -> CsvTable | None:
+    """The columns of a text whose every line has as many fields as its first (two or more), cut by one
+    split of the whole text; None for any other text, which :func:`_split_rows` then cuts line by line.
+
+    Each LF is made a field of its own (``;\\n;``) before the split, so the
+    cells come with a ``"\\n"`` after each line's last: every line is as
+    wide as the first when those fall every width + 1 cells and are all of
+    the text's line breaks (a blank line is one field wide). No string and
+    no count per line: 1.5 ms less for 10,000 lines than cutting the lines
+    first. In a CRLF file the CR stays at the end of each line's last cell
+    and is taken off when that column is asked for: replacing the two
+    characters ``\\r\\n`` costs four times replacing ``\\n`` (1.9 ms against
+    0.5 for a megabyte). The split stops at twice ``max_cells`` pieces, so a
+    file of nothing but separators is never cut whole (the line-by-line way
+    then counts and refuses it).
+    """
+    first = text.find("\n")
+    width = text.count(sep, 0, len(text) if first < 0 else first) + 1
+    if width < 2 or not _lines_within(text, csv.field_size_limit()):
+        return None
+    marked = text.replace("\n", f"{sep}\n{sep}")
+    breaks_in_text = (len(marked) - len(text)) // 2  # each LF made two characters longer
+    most = 2 * limits.max_cells  # a text within the limits splits into at most 1.5 times as many pieces
+    flat = marked.split(sep, most)
+    if len(flat) > most:
+        return None
+    ends = text.endswith("\n")
+    if ends:
+        del flat[-2:]  # the last line break's field and the empty one after it
+    lines, rest = divmod(len(flat) + 1, width + 1)
+    breaks = flat[width :: width + 1]
+    if rest or breaks.count("\n") != len(breaks) or breaks_in_text != len(breaks) + ends:
+        return None  # a line of another width
+    if crlf:
+        # Every line break a CRLF and no CR elsewhere: as many CRs as LFs, and each line's last cell
+        # before an LF ending in one (asked of that column joined with LFs, a fifth of the text).
+        last = flat[width - 1 :: width + 1][:breaks_in_text]
+        if text.count("\r") != breaks_in_text or ("\n".join(last) + "\n").count("\r\n") != breaks_in_text:
+            return None
+    if lines > limits.max_rows:
+        raise _refuse("sheet.too_many_rows", Location("", None, None), rows=lines, limit=limits.max_rows)
+    if width * lines > limits.max_cells:
+        raise _refuse("sheet.too_many_cells", Location("", None, None), cells=width * lines, limit=limits.max_cells)
+    header = flat[:width]
+    if crlf:
+        header[-1] = header[-1].rstrip("\r")
+    return CsvTable(header, _Cut(flat, width, crlf), lines - 1)
+
+
+class _Cut(Sequence[Sequence[str]]):
+    """The columns of a text cut at once, below its header: column ``i`` is every ``width + 1``-th
+    cell of ``flat`` from the ``width + 1 + i``-th, sliced when asked for (a column no firm field
+    names is never copied); ``cr``: the last column's cells end in the CR of a CRLF, taken off then.
+    """
+
+    __slots__ = ("_cr", "_flat", "_width")
+
+    def __init__(self, flat: list[str], width: int, cr: bool) -> None:
+        self._flat, self._width, self._cr = flat, width, cr
+
+    def __len__(self) -> int:
+        return self._width
+
+    @overload
+    def __getitem__(self, index: int) -> Sequence[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Sequence[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> Sequence[str] | Sequence[Sequence[str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._width))]
+        if not -self._width <= index < self._width:
+            raise IndexError(index)
+        index %= self._width
+        cells = self._flat[self._width + 1 + index :: self._width + 1]
+        if self._cr and index == self._width - 1:
+            return list(map(str.rstrip, cells, itertools.repeat("\r")))  # one CR each, and no other
+        return cells
+
+
+def _lines_within(text: str, limit: int) -> bool:
+    """Whether no line of the text is longer than ``limit`` (False also when unsure): every stretch of
+    ``limit // 2`` characters from the start holds a line break, so no line holds one of them whole.
+
+    A few calls for any file (16 for a megabyte), against a count per line.
+    """
+    step = limit // 2
+    return all(text.find("\n", start, start + step) >= 0 for start in range(0, len(text) - step + 1, step))
 
 
 def _unquoted(text: str, sep: str) -> tuple[str, str] | None:

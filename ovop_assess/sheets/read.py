@@ -78,7 +78,11 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
         if status.st_size > limits.max_bytes:
             raise _refuse("sheet.too_large", size=status.st_size, limit=limits.max_bytes)
         with open(path, "rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+            # As much as the file holds, and one byte more to tell that it grew since (then read on to
+            # the limit): asking for max_bytes + 1 at once allocates 16 MiB for any file.
+            raw = handle.read(status.st_size + 1)
+            if len(raw) > status.st_size:
+                raw += handle.read(limits.max_bytes + 1 - len(raw))
     except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name, which no file has
         raise _refuse("file.not_found") from None
     except PermissionError:

@@ -7,16 +7,18 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ovop_assess.cross_checks import check_firms
-from ovop_assess.firm_sheet import _checks_find_nothing, import_firms
-from ovop_assess.results import Location
+from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_firms
+from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
-from ovop_assess.sheets.table import _cells, _column
+from ovop_assess.sheets.limits import SheetRefused
+from ovop_assess.sheets.table import _assembler, _cells, _column
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
@@ -46,6 +48,38 @@ def test_split_rows_of_quoted_fields_are_csv_readers_rows(text: str, sep: str) -
     split = _split_rows(text, sep, SheetLimits())
     if split is not None:
         assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+# Files whose lines mostly have one width, so the cut of the whole text at once is tried on most of them.
+CELL = st.sampled_from(["a", "B", "", " ", "12", "\u00e9", "x\ny", "\n", "\r", "a\rb", '"q"', '"a;b"', "c;d"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.integers(2, 4).flatmap(lambda width: st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=8)),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+    st.sampled_from([";", ","]),
+)
+@example([["a", "b", "c"], ["d"], ["e"]], "\n", True, ";")  # the line breaks fall every width + 1 cells, yet
+@example([["a", "b"], ["c", "d"]], "\r\n", False, ";")
+def test_lines_of_one_width_are_cut_as_the_reader_cuts_them(
+    rows: list[list[str]], eol: str, last_break: bool, sep: str
+) -> None:
+    text = eol.join(sep.join(row) for row in rows) + (eol if last_break and rows else "")
+    split = _split_rows(text, sep, SheetLimits())
+    if split is not None:
+        assert _as_rows(split) == list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+
+
+def test_a_file_past_the_cell_limit_is_refused_with_its_count_whichever_way_it_is_cut() -> None:
+    for text in (";" * 50 + "\n", "a;b\n" * 30, "a;b\r\n" * 6 + "a\r\n"):
+        with pytest.raises(SheetRefused) as refused:
+            _split_rows(text, ";", SheetLimits(max_cells=10))
+        finding = refused.value.findings[0]
+        assert isinstance(finding, Finding) and finding.message.id == "sheet.too_many_cells"
+        counted = sum(len(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+        assert dict(finding.message.values) == {"cells": counted, "limit": 10}
 
 
 def test_quoted_fields_on_every_line_are_split_not_sent_to_the_reader() -> None:
@@ -86,6 +120,10 @@ def test_values_and_kinds_follow_the_firms(tmp_path: Path) -> None:
     for field, column in found.values.items():
         assert column == tuple(firm.get(field) for firm in found.firms)
         assert frozenset(map(type, column)) <= found.kinds[field]
+        assert set(column) <= found.few.get(field, set(column))
+    assert set(found.few) == {"role"}  # not a column with a cell in error, nor one of as many texts as rows
+    firms = list(found.firms)
+    assert _suspect_rows(firms, found.values, found.kinds, found.few) == _suspect_rows(firms) == []
 
 
 FIRM = st.fixed_dictionaries(
@@ -148,7 +186,72 @@ TEXT_CELLS = st.lists(
 @given(st.sampled_from(FIELDS), TEXT_CELLS, st.integers(0, 3))
 def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: list[str], repeat: int) -> None:
     cells = cells * (repeat + 1)  # repeated texts take the once-per-text path
-    values, kinds = _column(field, cells, text_only=True)
-    assert values == _cells(field, CONVERT[field], cells)
+    values, kinds, few = _column(field, cells, text_only=True)
+    assert few is None or set(values) <= few
+    assert list(values) == _cells(field, CONVERT[field], cells)  # a column turned at once is a tuple
     assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
+    assert set(map(type, values)) <= kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.permutations(FIELDS).flatmap(
+        lambda fields: st.tuples(
+            st.just(tuple(fields)),
+            st.lists(st.booleans(), min_size=len(fields), max_size=len(fields)),
+            st.lists(st.none() | st.integers(), min_size=len(fields), max_size=len(fields)),
+        )
+    )
+)
+def test_a_firm_is_built_with_its_keys_in_the_order_a_dict_of_its_fields_has(
+    case: tuple[tuple[str, ...], list[bool], list[int | None]],
+) -> None:
+    fields, full, values = case
+    values = [0 if filled and value is None else value for filled, value in zip(full, values, strict=True)]
+    expected = [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if filled]
+    expected += [(f, v) for f, v, filled in zip(fields, values, full, strict=True) if not filled and v is not None]
+    built = _assembler(fields, tuple(full))(*[[value, value] for value in values])  # two rows alike
+    assert [list(firm.items()) for firm in built] == [expected, expected]  # the order too: YAML written shows it
+
+
+def test_a_columns_few_values_find_the_rows_the_model_refuses(tmp_path: Path) -> None:
+    rows = "".join(f"U{i};{'boss' if i % 3 else 'penggerak'};{i % 2}\n" for i in range(9))
+    found = read_firms(_write(tmp_path / "peran.csv", "Nama Usaha;Peran;Tenaga Kerja\n" + rows))
+    assert found.few["role"] == {"champion", "boss"} and found.few["workers"] == {0, 1}
+    firms = list(found.firms)
+    assert _suspect_rows(firms, found.values, found.kinds, found.few) == _suspect_rows(firms) == [1, 2, 4, 5, 7, 8]
+
+
+def test_the_columns_of_a_crlf_file_cut_at_once_have_no_cr() -> None:
+    split = _split_rows("Nama Usaha;Peran;NIB\r\nA;anggota;0812345678901\r\nB;binaan;\r\n", ";", SheetLimits())
+    assert isinstance(split, CsvTable) and list(split.header) == ["Nama Usaha", "Peran", "NIB"]
+    columns = split.columns
+    assert len(columns) == 3 and list(columns[2]) == list(columns[-1]) == ["0812345678901", ""]
+    assert [list(column) for column in columns[1:]] == [["anggota", "binaan"], ["0812345678901", ""]]
+    with pytest.raises(IndexError):
+        columns[3]
+
+
+MIXED_CELLS = st.lists(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(["", " 7 ", "12", "1.500", "Ya", "tidak", "penggerak", " Batik ", "8,12E+12", "0812345678901"])
+    | st.dates(),
+    max_size=12,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(FIELDS), MIXED_CELLS, st.sampled_from([None, int, float]))
+def test_a_workbook_columns_shortcuts_give_the_converters_values(
+    field: str, cells: list[Any], only: type | None
+) -> None:
+    if only is not None:  # a column of one type (calamine's ints of an .xls, floats of an .xlsx) takes its own path
+        cells = [cell for cell in cells if type(cell) is only] or [only(3)]
+    expected = [None if cell is None else CONVERT[field](cell) for cell in cells]
+    values, kinds, _ = _column(field, cells)
+    assert list(values) == expected
+    assert [type(v) for v in values] == [type(v) for v in expected]
     assert set(map(type, values)) <= kinds

@@ -84,3 +84,21 @@ def test_csv_cells_beyond_the_header_are_ignored_with_one_warning(tmp_path: Path
 def test_csv_without_cells_beyond_the_header_has_no_such_warning(tmp_path: Path) -> None:
     found = read_firms(_write(tmp_path / "daftar.csv", "Nama Usaha;Peran;\r\nUsaha A;penggerak;\r\n"))
     assert [w.message.id for w in found.warnings] == []
+
+
+def test_a_file_that_grew_after_its_size_was_asked_is_read_on_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ovop_assess.sheets import SheetLimits
+    from ovop_assess.sheets import read as reader
+
+    path = _write(tmp_path / "daftar.csv", "Nama Usaha;Peran\n" + "Usaha A;anggota\n" * 100)
+    real = os.stat(path)
+    told = os.stat_result((*real[:6], 20, *real[7:]))  # st_size as it was when the file held 20 bytes
+    monkeypatch.setattr(reader.os, "stat", lambda _: told)
+    assert len(read_firms(path).firms) == 100  # all of it, not the 20 bytes first told
+    refused = read_firms(path, limits=SheetLimits(max_bytes=1000))
+    assert [f.message.id for f in refused.errors] == ["sheet.too_large"]
+    assert refused.errors[0].message.values == {"size": 1001, "limit": 1000}

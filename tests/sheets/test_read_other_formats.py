@@ -93,6 +93,14 @@ def test_csv_in_another_encoding_says_save_as_utf8(tmp_path: Path, raw: bytes) -
     assert "CSV UTF-8" in text(found.errors[0].message) and "CSV UTF-8" in text(found.errors[0].message, "id")
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_csv_not_utf8_is_located_by_line_with_or_without_a_bom(tmp_path: Path, bom: bytes) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_bytes(bom + "Nama Usaha;Peran\nUsaha A;anggota\nUsaha Caf\u00e9;anggota\n".encode("cp1252"))
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.csv_not_utf8"] and found.errors[0].location.line == 3
+
+
 def test_csv_limits(tmp_path: Path) -> None:
     path = tmp_path / "daftar.csv"
     path.write_text("name,role\n" + "".join(f"U{i},member\n" for i in range(10)), encoding="utf-8")
