@@ -2,9 +2,8 @@
 
 A region file starts as a copy of the template; a placeholder left in it
 (``Nama Desa``, ``Usaha 01``, ``...``) is not a fact, and a criterion must
-never pass on one. The placeholders are read from the template itself — its
-fields uncommented, every free-text value taken at its field — so they can
-never drift from what ``init`` writes.
+never pass on one. The placeholders are read from the template itself
+(:mod:`.template_placeholders`), so they can never drift from what ``init`` writes.
 
 Clearing works on the validated data, field by field:
 
@@ -24,72 +23,18 @@ the entries' places in the file.
 from __future__ import annotations
 
 import functools
-import re
-import types
 import typing
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .region import Region
 from .results import Finding, Location, Message
+from .template_placeholders import PROBE, Pattern, item_of, model_in, placeholders, written_in
+from .template_placeholders import normal as _normal
 from .yaml_source import PathKey, Positions, format_path
 from .yaml_source import clip as _clip
-
-Pattern = tuple[str, ...]  # a field path with every list index written as "*"
-
-# Fields whose template sample is a real value, not a placeholder: a province that
-# exists, a kind of product, rule ids, file paths. Equal to the template is no sign
-# of an untouched copy there.
-_REAL_SAMPLES = frozenset({"province", "category", "rule", "criteria", "evidence"})
-
-# A template line that is a field commented out: "#   name: Nama produk   # ...", "  # code: ...".
-_COMMENTED_FIELD = re.compile(r"^(?P<indent> *)# (?P<field> *(?:- )?[a-z_]+:(?: .*)?)$")
-
-_PROBE = "\u2063ovop free-text probe"  # text no choice or pattern accepts: only free-text fields take it
-
-
-def _normal(value: str) -> str:
-    return " ".join(value.split()).casefold()
-
-
-@functools.cache
-def placeholders() -> frozenset[tuple[Pattern, str]]:
-    """Every free-text example value of the ``init`` template, at its field (normalised)."""
-    from .schema import region_template  # the schema module reads the same template
-
-    lines = [_uncomment(line) for line in region_template().splitlines()]
-    # libyaml's loader when there is one: the same data, in a tenth of the time (7 ms of every run).
-    data = yaml.load("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    found: set[tuple[Pattern, str]] = set()
-    _collect(data, Region, (), (), _refusing_text(data), found)
-    return frozenset(found)
-
-
-def _refusing_text(data: Any) -> frozenset[PathKey]:
-    """Where the region model refuses text: the template with every text replaced by a probe, validated once.
-
-    A choice, a code with a pattern or a date refuses it; free text takes it. One validation of
-    the whole template, rather than a validator built for each field's type (3 ms of every run).
-    """
-
-    def probed(value: Any) -> Any:
-        if isinstance(value, str):
-            return _PROBE
-        if isinstance(value, dict):
-            return {key: probed(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [probed(item) for item in value]
-        return value
-
-    try:
-        Region.model_validate(probed(data))
-    except ValidationError as exc:
-        return frozenset(tuple(error["loc"]) for error in exc.errors(include_input=False))
-    return frozenset()
-
 
 Known = frozenset[tuple[Pattern, str]]
 
@@ -198,43 +143,6 @@ def _lead_keys(known: Known, pattern: Pattern) -> tuple[str, ...]:
     return tuple(sorted({lead[depth] for lead in leads if len(lead) > depth and lead[:depth] == pattern}))
 
 
-def _uncomment(line: str) -> str:
-    found = _COMMENTED_FIELD.match(line)
-    return found["indent"] + found["field"] if found else line
-
-
-_Found = set[tuple[Pattern, str]]
-
-
-def _collect(
-    data: Any, model: type[BaseModel], pattern: Pattern, path: PathKey, refusing: frozenset[PathKey], found: _Found
-) -> None:
-    if not isinstance(data, dict):
-        return
-    for key, value in data.items():
-        field = model.model_fields.get(str(key))
-        if field is None or key in _REAL_SAMPLES:
-            continue
-        _collect_value(value, field.annotation, (*pattern, str(key)), (*path, key), refusing, found)
-
-
-def _collect_value(
-    value: Any, annotation: Any, here: Pattern, path: PathKey, refusing: frozenset[PathKey], found: _Found
-) -> None:
-    if isinstance(value, str):
-        # Free text: the model took the probe there (an error at or below the field says it did not).
-        if not any(where[: len(path)] == path for where in refusing):
-            found.add((here, _normal(value)))
-    elif isinstance(value, dict):
-        model = _model_in(annotation)
-        if model is not None:
-            _collect(value, model, here, path, refusing, found)
-    elif isinstance(value, list):
-        item = _item_of(annotation)
-        for index, entry in enumerate(value):
-            _collect_value(entry, item, (*here, "*"), (*path, index), refusing, found)
-
-
 def _annotation(field: Any) -> Any:
     """A model field's full annotation, its constraints (patterns, lengths) included."""
     metadata = tuple(field.metadata)
@@ -249,66 +157,13 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
 def _free_text(annotation: Any) -> bool:
     """Whether any text is valid here (not a choice, not a pattern-bound code): asked when clearing walks a field."""
     try:
-        _adapter(annotation).validate_python(_PROBE)
+        _adapter(annotation).validate_python(PROBE)
     except ValidationError:
         return False
     return True
 
 
-def _unwrap(annotation: Any) -> list[Any]:
-    """The alternatives of an annotation, Optional and Annotated taken off."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(args[0])
-    if origin in (typing.Union, types.UnionType):
-        return [alt for arg in args if arg is not type(None) for alt in _unwrap(arg)]
-    return [annotation]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    for alt in _unwrap(annotation):
-        if isinstance(alt, type) and issubclass(alt, BaseModel):
-            return alt
-    return None
-
-
-def _item_of(annotation: Any) -> Any:
-    for alt in _unwrap(annotation):
-        if typing.get_origin(alt) is list:
-            return typing.get_args(alt)[0]
-        if typing.get_origin(alt) is tuple:  # the region's read-only lists: tuple[Item, ...]
-            return typing.get_args(alt)[0]
-    return Any
-
-
 # --- clearing a file's data ---------------------------------------------------------
-
-
-def written_in(text: str) -> tuple[str, ...] | None:
-    """The placeholders a value read from the YAML ``text`` could equal (None: any of them).
-
-    A value equal to one, once its white space is collapsed and its case folded,
-    has the placeholder's words in the text, separated by white space only: YAML
-    joins the lines of a value with spaces and keeps its letters as written,
-    except in an escape of a double-quoted value (``\\x55``) or a doubled quote
-    of a single-quoted one (no placeholder holds a quote, so a value equal to
-    one holds none either). Collapsing the text's white space and folding its
-    case once, then looking for each placeholder, costs a few microseconds; clearing
-    then walks only the fields where one of those found can be (none: no walk),
-    which for a file of a dozen firms costs ten times that.
-    """
-    values = _values()
-    if "\\" in text or not values:
-        return None
-    folded = " ".join(text.split()).casefold()
-    return tuple(value for value in values if value in folded)
-
-
-@functools.cache
-def _values() -> tuple[str, ...]:
-    """Every placeholder's value; none when one holds a quote (it could be written with the quote doubled)."""
-    values = sorted({value for _, value in placeholders()})
-    return () if any("'" in value or '"' in value for value in values) else tuple(values)
 
 
 class Cleared(NamedTuple):
@@ -464,8 +319,8 @@ def _field_facts(model: type[BaseModel], key: str) -> _FieldFacts:
     """What clearing needs to know of a field, worked out once per field rather than per value."""
     field = model.model_fields[key]
     annotation = _annotation(field)
-    item_model = _model_in(_item_of(annotation))
-    return _FieldFacts(field.is_required(), _model_in(annotation), item_model, _free_text(annotation))
+    item_model = model_in(item_of(annotation))
+    return _FieldFacts(field.is_required(), model_in(annotation), item_model, _free_text(annotation))
 
 
 def _warning(message_id: str, path: PathKey, value: str, positions: Positions) -> Finding:

@@ -14,7 +14,8 @@ from ovop_assess.assess import assess_path, assess_text
 from ovop_assess.cli.main import main
 from ovop_assess.results import FileResult, Status, Verdict
 from ovop_assess.schema import region_template
-from ovop_assess.template_values import clear, placeholders, written_in
+from ovop_assess.template_placeholders import placeholders, written_in
+from ovop_assess.template_values import clear
 from ovop_assess.yaml_source import Limits, parse_text
 
 AS_OF = datetime.date(2026, 11, 28)
