@@ -32,4 +32,4 @@ Text = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}),
 class StrictModel(BaseModel):
     """Unknown keys are errors, values are never converted (YAML already typed them), and models are immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
