@@ -7,7 +7,6 @@ than a silent conversion. Every field outside the required ones defaults to
 ``None``, which means "not known yet"; an empty list means "none".
 """
 
-
 import datetime
 from collections.abc import Mapping
 from types import MappingProxyType
