@@ -7,6 +7,7 @@ line only when it is made.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -18,6 +19,7 @@ from .tags import MERGE, SCALAR_TAGS, STR, short
 PathKey = tuple[str | int, ...]
 
 
+@functools.lru_cache(maxsize=1024)  # the same few fields are named in file after file of a batch
 def format_path(path: PathKey) -> str:
     """``("firms", 3, "role")`` -> ``firms[3].role``."""
     text = ""
