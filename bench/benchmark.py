@@ -401,6 +401,10 @@ def main() -> int:
         else:
             rows.append(("check-jsonschema", "not installed", "—", "pip install check-jsonschema"))
 
+    round_cpu = ", ".join(
+        f"{fmt} {timing.cpu_best / timings[0].cpu_best:.2f}"
+        for fmt, timing in zip(round_formats, timings[1:], strict=True)
+    )
     lines = [
         f"ovop-assess benchmark — {args.files} files, Python {sys.version.split()[0]}, {os.cpu_count()} cores",
         "",
@@ -411,7 +415,8 @@ def main() -> int:
         f"cold start: min of {args.repeat} runs; batches: min of {args.batch_repeat} runs; "
         f"CPU (user+sys) ratios: json {one_json.cpu_best / cold.cpu_best:.2f}, "
         f"table {one_table.cpu_best / cold.cpu_best:.2f}, batch {jobs1.cpu_best / parse.cpu_best:.2f}, "
-        f"batch with codes {coded_jobs1.cpu_best / coded_parse.cpu_best:.2f}",
+        f"batch with codes {coded_jobs1.cpu_best / coded_parse.cpu_best:.2f}; "
+        f"round (500 candidates) against assess json: {round_cpu}",
     ]
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
