@@ -21,6 +21,7 @@ the same report gives the same bytes.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -91,8 +92,14 @@ def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: 
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=256)
+def _word(key: str, lang: Lang) -> str:
+    """A fixed word of the catalogue (a status, a verdict, a level): a round of 500 writes 20,000 of them."""
+    return text(key, lang)
+
+
 def _assurance(result_assurance: Any, lang: Lang) -> str:
-    return text(_ASSURANCE_KEYS[result_assurance.value], lang) if result_assurance is not None else ""
+    return _word(_ASSURANCE_KEYS[result_assurance.value], lang) if result_assurance is not None else ""
 
 
 def _candidates(
@@ -129,7 +136,7 @@ def _candidates(
         values: list[str | int | float | None] = [
             *([rank] if ranked else []),
             region.name if region else None,
-            text(f"level.{region.level}", lang) if region else None,
+            _word(f"level.{region.level}", lang) if region else None,
             region.district if region else None,
             region.city if region else None,
             region.code if region else None,
@@ -143,7 +150,7 @@ def _candidates(
             elif value is not None:
                 sheet.write_string(line, column, value)
         column = len(values)
-        sheet.write_string(line, column, text("verdict." + result.verdict.value, lang), coloured[result.verdict.value])
+        sheet.write_string(line, column, _word("verdict." + result.verdict.value, lang), coloured[result.verdict.value])
         sheet.write_string(line, column + 1, _assurance(result.assurance, lang))
         if result.verdict is not Verdict.INVALID:
             sheet.write_number(line, column + 2, result.score, score)
@@ -152,7 +159,7 @@ def _candidates(
             status = statuses.get(cid)
             if status is not None:
                 sheet.write_string(
-                    line, first_status + offset, text("status." + status.value, lang), coloured[status.value]
+                    line, first_status + offset, _word("status." + status.value, lang), coloured[status.value]
                 )
         sheet.write_string(line, first_status + len(ids), result.file)
     sheet.freeze_panes(1, 0)
@@ -197,14 +204,19 @@ def _details(
             sheet.write_string(line, 2, criterion.id)
             sheet.write_string(line, 3, criterion.name)
             sheet.write_string(
-                line, 4, text("status." + criterion.status.value, lang), coloured[criterion.status.value]
+                line, 4, _word("status." + criterion.status.value, lang), coloured[criterion.status.value]
             )
             sheet.write_number(line, 5, criterion.score, score)
             sheet.write_string(line, 6, role(criterion, lang))
             sheet.write_string(line, 7, _assurance(criterion.assurance, lang))
-            sheet.write_string(line, 8, "\n".join(render(f.message, lang) for f in criterion.reasons), wrap)
-            sheet.write_string(line, 9, "\n".join(render(m, lang) for m in criterion.missing), wrap)
-            sheet.write_string(line, 10, "\n".join(render(f.message, lang) for f in criterion.warnings), wrap)
+            cells = (
+                (8, [f.message for f in criterion.reasons]),
+                (9, criterion.missing),
+                (10, [f.message for f in criterion.warnings]),
+            )
+            for column, messages in cells:
+                if messages:  # (none: the cell stays empty, rather than blank with a format, which costs time only)
+                    sheet.write_string(line, column, "\n".join(render(m, lang) for m in messages), wrap)
         for problem in result.errors if result.verdict is Verdict.INVALID else ():
             line += 1
             where = problem.location
