@@ -62,6 +62,26 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
 
+    try:
+        name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls)
+    except BaseException as exc:
+        # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
+        # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _corrupt(suffix) from None
+    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+def _calamine_read(
+    raw: bytes,
+    suffix: str,
+    sheet: str | None,
+    limits: SheetLimits,
+    archive: zipfile.ZipFile | None,
+    xls: XlsSheets | None,
+) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]]]:
+    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a result."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
     try:
@@ -89,7 +109,7 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         _check_extent(rows, columns, limits)
         data = found.to_python(skip_empty_area=False)
         merged = found.merged_cell_ranges or ods_merged
-    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+    return name, warnings, data, merged, formulas
 
 
 def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
