@@ -126,6 +126,8 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     found = walk(stream)
     if found.encrypted:
         raise _refuse("sheet.encrypted")
+    if found.inverted:
+        raise _corrupt(".xls")
     total = 0
     for extent in found.extents:
         _check_extent(extent.rows, extent.columns, limits)
