@@ -126,14 +126,14 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     found = walk(stream)
     if found.encrypted:
         raise _refuse("sheet.encrypted")
-    if found.inverted:
-        raise _corrupt(".xls")
     total = 0
     for extent in found.extents:
         _check_extent(extent.rows, extent.columns, limits)
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+    if found.inverted:
+        raise _corrupt(".xls")
     return found
 
 

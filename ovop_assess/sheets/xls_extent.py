@@ -68,8 +68,8 @@ class XlsSheets(NamedTuple):
     starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
     formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
     encrypted: bool = False  # a FILEPASS record: the workbook has a password to open; the rest is not readable
-    # A DIMENSIONS record whose first row is past the row after its last: calamine sizes the sheet by
-    # their difference, which wraps round to hundreds of gigabytes and aborts the process.
+    # A sheet's DIMENSIONS record whose first row is past the row after its last (neither count 0): calamine
+    # sizes the sheet by their difference, which wraps round to hundreds of gigabytes and aborts the process.
     inverted: bool = False
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
@@ -153,14 +153,14 @@ def walk(stream: bytes) -> XlsSheets:
             rows, columns, inverted = (
                 max(rows, after_row),
                 max(columns, after_column),
-                inverted or first_row > after_row,
+                inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
             )
         elif kind == _DIMENSIONS and size >= 8:  # BIFF5: the same in u16
             first_row, after_row, _, after_column = struct.unpack_from("<HHHH", data, position + 4)
             rows, columns, inverted = (
                 max(rows, after_row),
                 max(columns, after_column),
-                inverted or first_row > after_row,
+                inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
             )
         position = following
     return XlsSheets(extents, starts, formulas, inverted=inverted)
