@@ -33,11 +33,13 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
+# Any letters and digits, not only Excel's own XFD1048576: a hand-made sheet may write ZZZZ99999999 (or a
+# lower-case a99999999, which calamine reads too), and calamine would allocate its rectangle all the same.
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})[0-9]')
-_BEYOND_Z = re.compile(rb' r="[A-Z]{2}')
-_CELL_ROW = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
+_CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
+_BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
+_CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
@@ -264,32 +266,45 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     extent, read by calamine, is checked afterwards. Only when that bound is
     far larger than ``max_cells`` are the references counted exactly here.
     """
+    digits = len(str(limits.max_rows))
     if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
         # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
         refs = _CELL_REF.findall(xml)
         if refs:
-            columns = _column_number(max({column for column, _ in refs}, key=lambda c: (len(c), c)))
-            _check_extent(max(int(row) for row in {row for _, row in refs}), columns, limits)
+            numbers = {row.lstrip(b"0") for _, row in refs}
+            longest = max(numbers, key=len)
+            if len(longest) > digits:
+                raise _refuse("sheet.too_many_rows", rows=_row_count(longest, limits), limit=limits.max_rows)
+            columns = _column_number(max({column.upper() for column, _ in refs}, key=lambda c: (len(c), c)))
+            _check_extent(max(int(row or b"0") for row in numbers), columns, limits)
         return
-    digits = len(str(limits.max_rows))
-    too_far = re.search(rb' r="[A-Z]{1,3}([0-9]{%d,})"' % (digits + 1), xml)
+    too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:
-        raise _refuse("sheet.too_many_rows", rows=int(too_far.group(1)), limit=limits.max_rows)
+        raise _refuse("sheet.too_many_rows", rows=_row_count(too_far.group(1), limits), limit=limits.max_rows)
     columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
         _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
 
 
+def _row_count(digits: bytes, limits: SheetLimits) -> int | str:
+    """A row number for the message: past what int() reads (4,300 digits), "more than the limit"."""
+    return int(digits) if len(digits) <= 18 else f"{limits.max_rows}+"
+
+
 def _last_column(xml: bytes) -> int:
-    letters = set(_CELL_COLUMN.findall(xml))
+    letters = {found.upper() for found in _CELL_COLUMN.findall(xml)}
     return _column_number(max(letters, key=lambda c: (len(c), c))) if letters else 0
+
+
+_MOST_COLUMNS = 2**32
+"""Columns counted at most (calamine's own count is 32 bits): thousands of letters make no huge number."""
 
 
 def _column_number(letters: bytes) -> int:
     number = 0
     for char in letters:
-        number = number * 26 + char - 64
+        number = min(number * 26 + char - 64, _MOST_COLUMNS)
     return number
 
 

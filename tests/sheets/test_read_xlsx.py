@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from ovop_assess import messages
 from ovop_assess.region import Firm
@@ -252,6 +256,37 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
     wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
     assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
     assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        ' r="ZZZZ99999999"',  # past Excel's three letters and seven digits
+        '\tr="A99999999"',  # an attribute after a tab, read the exact way
+        ' r="A' + "9" * 5000 + '"',  # more digits than int() reads
+        '\tr="A' + "9" * 5000 + '"',
+        ' r="a99999999"',  # lower case, which calamine reads too
+    ],
+)
+def test_a_cell_reference_past_excels_own_limits_is_refused_before_the_reader_allocates_it(
+    make_xlsx: XlsxFactory, tmp_path: Path, ref: str
+) -> None:
+    """A hand-made sheet may write any reference: calamine takes it at its word and asks for gigabytes
+    (the process aborts), or int() refuses thousands of digits; each is refused as too many rows."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        members = {name: book.read(name) for name in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b' r="A2"' in members[sheet]
+    members[sheet] = members[sheet].replace(b' r="A2"', ref.encode(), 1)
+    path = tmp_path / "hand-made.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.too_many_rows"] and found.firms == ()
 
 
 def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(make_xlsx: XlsxFactory) -> None:
