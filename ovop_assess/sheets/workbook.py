@@ -165,11 +165,38 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.max_unpacked_bytes:
         raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
+    if suffix == ".xlsx":
+        _check_shared_strings(archive, members)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)
         if manifest is not None and b"encryption-data" in manifest:
             raise _refuse("sheet.encrypted")
     return archive
+
+
+_UNIQUE_COUNT = re.compile(rb"""<(?:\w+:)?sst\b[^>]*?\suniqueCount\s*=\s*["']\s*\+?([0-9]+)""")
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse shared strings that declare more strings than their member has bytes.
+
+    calamine reserves room for the ``uniqueCount`` the table declares before
+    reading a string: 4294967295 asks for 100 GB and aborts the process. Each
+    string takes several bytes of the member (``<si/>`` five), so a count past
+    the member's declared size is a lie. Only the head of each XML member is
+    inflated, to find the table wherever the relationships put it.
+    """
+    for info in members:
+        if not info.filename.endswith(".xml"):
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(4096)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+            raise _corrupt(".xlsx") from None
+        found = _UNIQUE_COUNT.search(head)
+        if found is not None and (len(found[1]) > 18 or int(found[1]) > info.file_size):
+            raise _corrupt(".xlsx")
 
 
 def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
@@ -228,7 +255,7 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
         targets = {
             rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
         }
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
         raise _corrupt(".xlsx") from None
     if position >= len(ids):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 from collections.abc import Callable
@@ -287,6 +288,44 @@ def test_a_cell_reference_past_excels_own_limits_is_refused_before_the_reader_al
     found = read_firms(path)
     assert time.perf_counter() - start < 1.0
     assert _ids(found.errors) == ["sheet.too_many_rows"] and found.firms == ()
+
+
+def _rewritten(path: Path, target: Path, name: str, old: bytes, new: bytes) -> Path:
+    """A copy of the workbook at ``path`` with ``old`` replaced by ``new`` once in its member ``name``."""
+    with zipfile.ZipFile(path) as book:
+        members = {member: book.read(member) for member in book.namelist()}
+    assert old in members[name]
+    members[name] = members[name].replace(old, new, 1)
+    with zipfile.ZipFile(target, "w") as book:
+        for member, data in members.items():
+            book.writestr(member, data)
+    return target
+
+
+@pytest.mark.parametrize("count", [b"4294967295", b"+4294967296", b"9" * 5000])
+def test_shared_strings_claiming_more_than_their_member_holds_are_refused(
+    make_xlsx: XlsxFactory, tmp_path: Path, count: bytes
+) -> None:
+    """calamine reserves room for the uniqueCount the shared strings declare: 4294967295 asks for
+    100 GB and aborts the process. Each string takes bytes of the member, so a larger count is a lie."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        declared = re.search(rb'uniqueCount="[0-9]+"', book.read("xl/sharedStrings.xml"))
+    assert declared is not None
+    path = _rewritten(
+        written, tmp_path / "hand-made.xlsx", "xl/sharedStrings.xml", declared[0], b'uniqueCount="' + count + b'"'
+    )
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
+def test_a_workbook_declaring_an_unknown_encoding_is_corrupt(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    """ElementTree raises LookupError (not ParseError) for an XML declaration naming no known encoding."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    path = _rewritten(written, tmp_path / "hand-made.xlsx", "xl/workbook.xml", b'encoding="UTF-8"', b'encoding="A0"')
+    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
 
 
 def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(make_xlsx: XlsxFactory) -> None:
