@@ -101,7 +101,7 @@ def ods_cells(content: bytes, sheet: str) -> OdsCells:
         for at in range(0, len(content), _CHUNK):
             parser.Parse(bytes(view[at : at + _CHUNK]), False)
         parser.Parse(b"", True)
-    except expat.ExpatError:
+    except (expat.ExpatError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
         raise Unreadable("sheet.reason.damaged") from None
     return OdsCells(merged, formulas)
 

@@ -440,7 +440,7 @@ def _assembler(fields: tuple[str, ...], full: tuple[bool, ...]) -> Callable[...,
     columns = ", ".join(f"c{i}" for i in range(len(fields)))
     always = [f"{field!r}: {name}" for field, name, filled in zip(fields, names, full, strict=True) if filled]
     sparse = [(repr(field), name) for field, name, filled in zip(fields, names, full, strict=True) if not filled]
-    row = f"for {', '.join(names)} in zip({columns}, strict=True)"
+    row = f"for {', '.join(names)}, in zip({columns}, strict=True)"  # (the comma: one field's 1-tuples unpacked too)
     source = [f"def assemble({columns}):"]
     if len(sparse) <= _BRANCHED:
         source.append(f"    return [{_display(always, sparse)} {row}]")

@@ -33,11 +33,13 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
+# Any letters and digits, not only Excel's own XFD1048576: a hand-made sheet may write ZZZZ99999999 (or a
+# lower-case a99999999, which calamine reads too), and calamine would allocate its rectangle all the same.
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})[0-9]')
-_BEYOND_Z = re.compile(rb' r="[A-Z]{2}')
-_CELL_ROW = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
+_CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
+_BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
+_CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
@@ -62,6 +64,26 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
 
+    try:
+        name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls)
+    except BaseException as exc:
+        # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
+        # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _corrupt(suffix) from None
+    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+def _calamine_read(
+    raw: bytes,
+    suffix: str,
+    sheet: str | None,
+    limits: SheetLimits,
+    archive: zipfile.ZipFile | None,
+    xls: XlsSheets | None,
+) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]]]:
+    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a result."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
     try:
@@ -89,7 +111,7 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
         _check_extent(rows, columns, limits)
         data = found.to_python(skip_empty_area=False)
         merged = found.merged_cell_ranges or ods_merged
-    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+    return name, warnings, data, merged, formulas
 
 
 def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
@@ -112,6 +134,8 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+    if found.inverted:
+        raise _corrupt(".xls")
     return found
 
 
@@ -141,11 +165,38 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.max_unpacked_bytes:
         raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
+    if suffix == ".xlsx":
+        _check_shared_strings(archive, members)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)
         if manifest is not None and b"encryption-data" in manifest:
             raise _refuse("sheet.encrypted")
     return archive
+
+
+_UNIQUE_COUNT = re.compile(rb"""<(?:\w+:)?sst\b[^>]*?\suniqueCount\s*=\s*["']\s*\+?([0-9]+)""")
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse shared strings that declare more strings than their member has bytes.
+
+    calamine reserves room for the ``uniqueCount`` the table declares before
+    reading a string: 4294967295 asks for 100 GB and aborts the process. Each
+    string takes several bytes of the member (``<si/>`` five), so a count past
+    the member's declared size is a lie. Only the head of each XML member is
+    inflated, to find the table wherever the relationships put it.
+    """
+    for info in members:
+        if not info.filename.endswith(".xml"):
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(4096)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+            raise _corrupt(".xlsx") from None
+        found = _UNIQUE_COUNT.search(head)
+        if found is not None and (len(found[1]) > 18 or int(found[1]) > info.file_size):
+            raise _corrupt(".xlsx")
 
 
 def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
@@ -204,7 +255,7 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
         targets = {
             rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
         }
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
         raise _corrupt(".xlsx") from None
     if position >= len(ids):
         return None
@@ -242,32 +293,45 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     extent, read by calamine, is checked afterwards. Only when that bound is
     far larger than ``max_cells`` are the references counted exactly here.
     """
+    digits = len(str(limits.max_rows))
     if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
         # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
         refs = _CELL_REF.findall(xml)
         if refs:
-            columns = _column_number(max({column for column, _ in refs}, key=lambda c: (len(c), c)))
-            _check_extent(max(int(row) for row in {row for _, row in refs}), columns, limits)
+            numbers = {row.lstrip(b"0") for _, row in refs}
+            longest = max(numbers, key=len)
+            if len(longest) > digits:
+                raise _refuse("sheet.too_many_rows", rows=_row_count(longest, limits), limit=limits.max_rows)
+            columns = _column_number(max({column.upper() for column, _ in refs}, key=lambda c: (len(c), c)))
+            _check_extent(max(int(row or b"0") for row in numbers), columns, limits)
         return
-    digits = len(str(limits.max_rows))
-    too_far = re.search(rb' r="[A-Z]{1,3}([0-9]{%d,})"' % (digits + 1), xml)
+    too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:
-        raise _refuse("sheet.too_many_rows", rows=int(too_far.group(1)), limit=limits.max_rows)
+        raise _refuse("sheet.too_many_rows", rows=_row_count(too_far.group(1), limits), limit=limits.max_rows)
     columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
         _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
 
 
+def _row_count(digits: bytes, limits: SheetLimits) -> int | str:
+    """A row number for the message: past what int() reads (4,300 digits), "more than the limit"."""
+    return int(digits) if len(digits) <= 18 else f"{limits.max_rows}+"
+
+
 def _last_column(xml: bytes) -> int:
-    letters = set(_CELL_COLUMN.findall(xml))
+    letters = {found.upper() for found in _CELL_COLUMN.findall(xml)}
     return _column_number(max(letters, key=lambda c: (len(c), c))) if letters else 0
+
+
+_MOST_COLUMNS = 2**32
+"""Columns counted at most (calamine's own count is 32 bits): thousands of letters make no huge number."""
 
 
 def _column_number(letters: bytes) -> int:
     number = 0
     for char in letters:
-        number = number * 26 + char - 64
+        number = min(number * 26 + char - 64, _MOST_COLUMNS)
     return number
 
 

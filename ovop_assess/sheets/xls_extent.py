@@ -68,6 +68,9 @@ class XlsSheets(NamedTuple):
     starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
     formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
     encrypted: bool = False  # a FILEPASS record: the workbook has a password to open; the rest is not readable
+    # A sheet's DIMENSIONS record whose first row is past the row after its last (neither count 0): calamine
+    # sizes the sheet by their difference, which wraps round to hundreds of gigabytes and aborts the process.
+    inverted: bool = False
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet."""
@@ -101,6 +104,7 @@ def walk(stream: bytes) -> XlsSheets:
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     seen_globals = False
+    inverted = False
     cells, others = _PLAIN_CELLS, _OTHERS
     last_header = end - 4
     while position <= last_header:
@@ -145,13 +149,21 @@ def walk(stream: bytes) -> XlsSheets:
             last = _HEADER.unpack_from(data, following - 4)[1]
             rows, columns = max(rows, row + 1), max(columns, last + 1)
         elif kind == _DIMENSIONS and size >= 14:  # BIFF8: first row, row after the last (u32), then columns (u16)
-            _, after_row, _, after_column = struct.unpack_from("<IIHH", data, position + 4)
-            rows, columns = max(rows, after_row), max(columns, after_column)
+            first_row, after_row, _, after_column = struct.unpack_from("<IIHH", data, position + 4)
+            rows, columns, inverted = (
+                max(rows, after_row),
+                max(columns, after_column),
+                inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
+            )
         elif kind == _DIMENSIONS and size >= 8:  # BIFF5: the same in u16
-            _, after_row, _, after_column = struct.unpack_from("<HHHH", data, position + 4)
-            rows, columns = max(rows, after_row), max(columns, after_column)
+            first_row, after_row, _, after_column = struct.unpack_from("<HHHH", data, position + 4)
+            rows, columns, inverted = (
+                max(rows, after_row),
+                max(columns, after_column),
+                inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
+            )
         position = following
-    return XlsSheets(extents, starts, formulas)
+    return XlsSheets(extents, starts, formulas, inverted=inverted)
 
 
 def _string_at(data: bytes, position: int, end: int) -> bool:

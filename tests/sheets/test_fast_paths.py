@@ -214,6 +214,13 @@ def test_a_firm_is_built_with_its_keys_in_the_order_a_dict_of_its_fields_has(
     assert [list(firm.items()) for firm in built] == [expected, expected]  # the order too: YAML written shows it
 
 
+@pytest.mark.parametrize("full", [True, False])
+def test_a_firm_of_one_field_is_built_with_its_value_not_a_tuple(full: bool) -> None:
+    """One column: the comprehension's loop target must unpack zip's 1-tuples too."""
+    assert _assembler(("name",), (full,))(["Usaha A", "Usaha B"]) == [{"name": "Usaha A"}, {"name": "Usaha B"}]
+    assert _assembler(("name", "role"), (True, full))(["A"], ["champion"]) == [{"name": "A", "role": "champion"}]
+
+
 def test_a_columns_few_values_find_the_rows_the_model_refuses(tmp_path: Path) -> None:
     rows = "".join(f"U{i};{'boss' if i % 3 else 'penggerak'};{i % 2}\n" for i in range(9))
     found = read_firms(_write(tmp_path / "peran.csv", "Nama Usaha;Peran;Tenaga Kerja\n" + rows))

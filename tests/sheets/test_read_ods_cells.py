@@ -102,6 +102,23 @@ def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[
     assert "document type declaration" in render(found.errors[0].message)
 
 
+def test_a_content_declaring_an_unknown_encoding_is_corrupt(make_ods: Callable[..., Path], tmp_path: Path) -> None:
+    """expat raises LookupError (not ExpatError) for an XML declaration naming no known encoding."""
+    body = '<table:table table:name="D">' + _row(_cell("Nama Usaha", ' table:formula="of:=1"'), _cell("Peran"))
+    path = make_ods(body + "</table:table>")
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    members["content.xml"] = members["content.xml"].replace(b'encoding="UTF-8"', b'encoding="A0"', 1)
+    bad = tmp_path / "encoding.ods"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    found = read_firms(bad)
+    assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and found.firms == ()
+
+
 def test_ods_yes_no_words_and_a_missing_sheet(make_ods: Callable[..., Path]) -> None:
     words = ["Ya", "Tidak", "y", "T", "ya", "tidak"]
     body = (

@@ -213,6 +213,33 @@ def test_xls_stream_claiming_more_than_the_file_is_refused_unread(make_xls: Call
     assert "claims more bytes than the file holds" in render(found.errors[0].message)
 
 
+@pytest.mark.parametrize("cut", [8, 64, 200])
+def test_a_truncated_xls_that_makes_calamine_panic_is_refused(make_xls: Callable[..., Path], cut: int) -> None:
+    """A copy cut short (its last sector gone): calamine's Rust code panics, which Python sees as a
+    BaseException; the file is refused as damaged, never a traceback."""
+    path = make_xls({"Daftar": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) - cut])
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
+@pytest.mark.parametrize("first_row", [3, 88, 0xFFFFFFFF])
+def test_an_xls_whose_dimensions_start_after_they_end_is_refused(make_xls: Callable[..., Path], first_row: int) -> None:
+    """A sheet's DIMENSIONS record whose first row lies past the row after its last: calamine works out
+    the sheet's size from them and asks for hundreds of gigabytes, which aborts the whole process."""
+    path = make_xls({"Daftar": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    raw = bytearray(path.read_bytes())
+    body = raw.index(struct.pack("<HH", 0x0200, 14)) + 4  # the sheet's DIMENSIONS (BIFF8): rows as u32
+    assert struct.unpack_from("<II", raw, body) == (0, 2)
+    struct.pack_into("<I", raw, body, first_row)
+    path.write_bytes(bytes(raw))
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
 def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], bool]:
     """The walk as BIFF reads, one record after another with nothing skipped: what the fast walk must give."""
     position, depth, rows, columns, start, seen_globals = 0, 0, 0, 0, 0, False

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from ovop_assess import messages
 from ovop_assess.region import Firm
@@ -252,6 +257,75 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
     wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
     assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
     assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        ' r="ZZZZ99999999"',  # past Excel's three letters and seven digits
+        '\tr="A99999999"',  # an attribute after a tab, read the exact way
+        ' r="A' + "9" * 5000 + '"',  # more digits than int() reads
+        '\tr="A' + "9" * 5000 + '"',
+        ' r="a99999999"',  # lower case, which calamine reads too
+    ],
+)
+def test_a_cell_reference_past_excels_own_limits_is_refused_before_the_reader_allocates_it(
+    make_xlsx: XlsxFactory, tmp_path: Path, ref: str
+) -> None:
+    """A hand-made sheet may write any reference: calamine takes it at its word and asks for gigabytes
+    (the process aborts), or int() refuses thousands of digits; each is refused as too many rows."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        members = {name: book.read(name) for name in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b' r="A2"' in members[sheet]
+    members[sheet] = members[sheet].replace(b' r="A2"', ref.encode(), 1)
+    path = tmp_path / "hand-made.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.too_many_rows"] and found.firms == ()
+
+
+def _rewritten(path: Path, target: Path, name: str, old: bytes, new: bytes) -> Path:
+    """A copy of the workbook at ``path`` with ``old`` replaced by ``new`` once in its member ``name``."""
+    with zipfile.ZipFile(path) as book:
+        members = {member: book.read(member) for member in book.namelist()}
+    assert old in members[name]
+    members[name] = members[name].replace(old, new, 1)
+    with zipfile.ZipFile(target, "w") as book:
+        for member, data in members.items():
+            book.writestr(member, data)
+    return target
+
+
+@pytest.mark.parametrize("count", [b"4294967295", b"+4294967296", b"9" * 5000])
+def test_shared_strings_claiming_more_than_their_member_holds_are_refused(
+    make_xlsx: XlsxFactory, tmp_path: Path, count: bytes
+) -> None:
+    """calamine reserves room for the uniqueCount the shared strings declare: 4294967295 asks for
+    100 GB and aborts the process. Each string takes bytes of the member, so a larger count is a lie."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        declared = re.search(rb'uniqueCount="[0-9]+"', book.read("xl/sharedStrings.xml"))
+    assert declared is not None
+    path = _rewritten(
+        written, tmp_path / "hand-made.xlsx", "xl/sharedStrings.xml", declared[0], b'uniqueCount="' + count + b'"'
+    )
+    start = time.perf_counter()
+    found = read_firms(path)
+    assert time.perf_counter() - start < 1.0
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
+def test_a_workbook_declaring_an_unknown_encoding_is_corrupt(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    """ElementTree raises LookupError (not ParseError) for an XML declaration naming no known encoding."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    path = _rewritten(written, tmp_path / "hand-made.xlsx", "xl/workbook.xml", b'encoding="UTF-8"', b'encoding="A0"')
+    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
 
 
 def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(make_xlsx: XlsxFactory) -> None:
