@@ -12,6 +12,7 @@ build a Python object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -23,7 +24,10 @@ from .clip import clip
 from .limits import Limits
 from .marks import Marks
 from .positions import PathKey, format_path
-from .tags import MAP, MERGE, NUMBER_TAGS, SEQ, STR, YAML_TAG, short
+from .tags import INT, MAP, MERGE, NUMBER_TAGS, SEQ, STR, YAML_TAG, short
+
+# A whole number as most files write one: ASCII digits, no leading zero (or a lone 0).
+_PLAIN_INT = re.compile(r"0|[1-9][0-9]*").fullmatch
 
 
 class Abort(Exception):
@@ -170,18 +174,20 @@ class Builder:
                         self.at(key_node, (*path, key)),
                     )
                 )
-            if type(value_node) is ScalarNode and value_node.tag == STR:
-                # build() and _scalar() for a text value, when it is within every limit: the
-                # count, the depth and the expanded text are those build() checks.
-                text = value_node.value
+            if type(value_node) is ScalarNode:
+                # build() and _scalar() for a text value or a plain whole number (`12`, not `012`,
+                # `1_000` or thousands of digits), when it is within every limit: the count, the
+                # depth and the expanded text are those build() checks.
+                text, tag = value_node.value, value_node.tag
                 if (
-                    self._count < self._max_nodes
+                    (tag == STR or (tag == INT and _PLAIN_INT(text) and len(text) < 19))
+                    and self._count < self._max_nodes
                     and depth < self._max_depth
                     and self._chars + len(text) <= self._max_bytes
                 ):
                     self._count += 1
                     self._chars += len(text)
-                    result[key] = text
+                    result[key] = text if tag == STR else int(text)
                     continue
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
