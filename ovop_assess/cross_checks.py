@@ -205,14 +205,10 @@ def _check_waivers(
         rule = waiver.get("rule") if isinstance(waiver, dict) else None
         if not isinstance(rule, str):
             continue
-        where = positions.value(("waivers", i, "rule"))
-        if rule in rules.active:
-            continue
-        if rules.is_known(rule):
-            warnings.append(Finding(Message("warn.waiver_rule_unused", {"rule": rule, "set": rules.set_id}), where))
-        else:
-            known = ", ".join(rules.known_list())
-            errors.append(Finding(Message("check.waiver_unknown_rule", {"rule": _clip(rule), "known": known}), where))
+        if rule not in rules.active:
+            where = positions.value(("waivers", i, "rule"))
+            said = ("warn.waiver_rule_unused", "check.waiver_unknown_rule")
+            _check_rule_id(rule, where, rules, said, errors, warnings)
 
 
 def _check_verification(
@@ -229,12 +225,25 @@ def _check_verification(
             if not isinstance(rule, str) or rule in rules.active:
                 continue
             where = positions.value(("verification", i, "criteria", j))
-            if rules.is_known(rule):
-                warnings.append(
-                    Finding(Message("warn.verification_rule_unused", {"rule": rule, "set": rules.set_id}), where)
-                )
-            else:
-                known = ", ".join(rules.known_list())
-                errors.append(
-                    Finding(Message("check.verification_unknown_rule", {"rule": _clip(rule), "known": known}), where)
-                )
+            said = ("warn.verification_rule_unused", "check.verification_unknown_rule")
+            _check_rule_id(rule, where, rules, said, errors, warnings)
+
+
+def _check_rule_id(
+    rule: str,
+    where: Location,
+    rules: RuleIds,
+    said: tuple[str, str],
+    errors: list[Finding],
+    warnings: list[Finding],
+) -> None:
+    """A rule id the set does not run: a warning when the set knows it (disabled), else an error listing the known ids.
+
+    ``said``: the message ids of the two cases, for the field that names the rule.
+    """
+    unused, unknown = said
+    if rules.is_known(rule):
+        warnings.append(Finding(Message(unused, {"rule": rule, "set": rules.set_id}), where))
+    else:
+        known = ", ".join(rules.known_list())
+        errors.append(Finding(Message(unknown, {"rule": _clip(rule), "known": known}), where))

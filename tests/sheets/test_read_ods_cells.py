@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def _row(*cells: str, repeat: int = 1) -> str:
 
 COVERED = "<table:covered-table-cell/>"
 EMPTY = "<table:table-cell/>"
+
+
+def _with_content(path: Path, change: Callable[[bytes], bytes], out: Path) -> Path:
+    """A copy of the workbook at ``path`` whose content.xml is ``change``d, written to ``out``."""
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    members["content.xml"] = change(members["content.xml"])
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
 
 
 def _where(found: object) -> list[tuple[str, str, str]]:
@@ -84,19 +96,13 @@ def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(
 
 def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[..., Path], tmp_path: Path) -> None:
     body = '<table:table table:name="D">' + _row(_cell("Nama Usaha", ' table:formula="of:=1"'), _cell("Peran"))
-    path = make_ods(body + "</table:table>")
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     laughs = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-    content = members["content.xml"]
-    declaration_end = content.index(b"?>") + 2
-    members["content.xml"] = content[:declaration_end] + laughs + content[declaration_end:]
-    bad = tmp_path / "entitas.ods"
-    with zipfile.ZipFile(bad, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+
+    def declare_entities(content: bytes) -> bytes:
+        declaration_end = content.index(b"?>") + 2
+        return content[:declaration_end] + laughs + content[declaration_end:]
+
+    bad = _with_content(make_ods(body + "</table:table>"), declare_entities, tmp_path / "entitas.ods")
     found = read_firms(bad)
     assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and found.firms == ()
     assert "document type declaration" in render(found.errors[0].message)
@@ -105,16 +111,11 @@ def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[
 def test_a_content_declaring_an_unknown_encoding_is_corrupt(make_ods: Callable[..., Path], tmp_path: Path) -> None:
     """expat raises LookupError (not ExpatError) for an XML declaration naming no known encoding."""
     body = '<table:table table:name="D">' + _row(_cell("Nama Usaha", ' table:formula="of:=1"'), _cell("Peran"))
-    path = make_ods(body + "</table:table>")
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
-    members["content.xml"] = members["content.xml"].replace(b'encoding="UTF-8"', b'encoding="A0"', 1)
-    bad = tmp_path / "encoding.ods"
-    with zipfile.ZipFile(bad, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+    bad = _with_content(
+        make_ods(body + "</table:table>"),
+        lambda content: content.replace(b'encoding="UTF-8"', b'encoding="A0"', 1),
+        tmp_path / "encoding.ods",
+    )
     found = read_firms(bad)
     assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and found.firms == ()
 
