@@ -11,9 +11,13 @@ Excel or LibreOffice always save results; files made by scripts may not.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
+import sys
 import zipfile
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
@@ -65,7 +69,8 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
 
     try:
-        name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls)
+        with _panic_output_hidden():
+            name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls)
     except BaseException as exc:
         # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
         # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
@@ -73,6 +78,31 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             raise
         raise _corrupt(suffix) from None
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+
+
+@contextlib.contextmanager
+def _panic_output_hidden() -> Iterator[None]:
+    """Descriptor 2 silenced while calamine reads.
+
+    When its Rust code panics it prints the panic, and with ``RUST_BACKTRACE``
+    a page of backtrace, straight to descriptor 2 before Python sees the
+    exception, which the caller turns into "damaged": the reader would get
+    both. Nothing of ours writes while calamine reads.
+    """
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no descriptor 2 at all: nothing to hide
+        yield
+        return
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(quiet, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(quiet)
 
 
 def _calamine_read(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import struct
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -222,6 +225,22 @@ def test_a_truncated_xls_that_makes_calamine_panic_is_refused(make_xls: Callable
     path.write_bytes(raw[: len(raw) - cut])
     found = read_firms(path)
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
+def test_calamine_s_panic_is_not_printed(make_xls: Callable[..., Path], tmp_path: Path) -> None:
+    """The Rust panic message (and its backtrace) goes to descriptor 2 before Python sees the panic:
+    the reader gets the tool's "damaged" message only, from the command line too."""
+    path = make_xls({"Daftar": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) - 64])
+    env = {**os.environ, "RUST_BACKTRACE": "1", "OVOP_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ovop_assess", "import", str(path)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 3
+    assert "panicked" not in done.stderr and "backtrace" not in done.stderr
+    assert "workbook cannot be read; it is damaged" in done.stderr
+    assert done.stderr.count("\n") == 2  # the count of problems, then the one problem
 
 
 @pytest.mark.parametrize("first_row", [3, 88, 0xFFFFFFFF])
