@@ -56,16 +56,21 @@ def assure(
         if given:  # (with no document given, none is on hand)
             on_hand += sum(1 for check in checks if check.done)
         needed += len(checks)
-        verified = bool(counted) and any(entry.covers(result.id) for entry in counted)
-        out.append(_backed(result, checks, verified, criteria.min_assurance, as_of))
+        if result.status is not Status.PASS:
+            out.append(result)  # waived, failed, unknown and crashed criteria have no assurance
+            continue
+        # With no document given, only a rule that lists none has all of its documents.
+        documented = not checks if not given else all(check.done for check in checks)
+        verified = documented and bool(counted) and any(entry.covers(result.id) for entry in counted)
+        out.append(_backed(result, _level(documented, verified), checks, criteria.min_assurance, as_of))
     levels = [r.assurance for r in out if r.status is Status.PASS and r.assurance is not None]
     lowest = min(levels, key=assurance_rank) if levels else None
     return Assured(tuple(out), lowest, Documents(on_hand, needed), warnings)
 
 
-def level_of(checks: Sequence[EvidenceCheck], verified: bool) -> Assurance:
-    """A passing criterion's assurance, from its documents and whether a verification covers it."""
-    if not all(check.done for check in checks):
+def _level(documented: bool, verified: bool) -> Assurance:
+    """A passing criterion's assurance: whether all its documents are on hand, whether a verification covers it."""
+    if not documented:
         return Assurance.DECLARED
     return Assurance.VERIFIED if verified else Assurance.DOCUMENTED
 
@@ -122,15 +127,12 @@ def _counted(
 
 def _backed(
     result: CriterionResult,
+    level: Assurance,
     checks: Sequence[EvidenceCheck],
-    verified: bool,
     bar: Assurance | None,
     as_of: datetime.date,
 ) -> CriterionResult:
-    # Waived, failed, unknown and crashed criteria have no assurance: only a pass is backed or not.
-    if result.status is not Status.PASS:
-        return result
-    level = level_of(checks, verified)
+    """A passing criterion at ``level``, and below a bar what it still lacks."""
     if bar is None or assurance_rank(level) >= assurance_rank(bar):
         # result._replace(assurance=level) (the last field) without _replace's generic work: half the time.
         return CriterionResult(*result[:-1], level)

@@ -205,55 +205,59 @@ def _clear_mapping(
 
     Nothing dropped inside it: the very mapping given, so the caller can tell without comparing.
     """
-    out: dict[str, Any] = {}
-    required_hit = changed = False
+    # Only the keys that lead to a placeholder are looked at (one or two of a file's fifteen);
+    # the rest stay as they are, in a copy made at the first change.
+    out: dict[str, Any] | None = None
+    required_hit = False
     fields = _field_names(model)
-    leads = _leads_to_placeholder(known)
-    for key, value in data.items():
-        if key not in fields:  # (not text, or no field of the model: left as it is)
-            out[key] = value
-            continue
+    leads = _lead_key_set(known, pattern)
+    for key in [key for key in data if key in leads and key in fields]:
+        value = data[key]
         here, where = (*pattern, key), (*path, key)
-        if here not in leads:  # no placeholder at this field or below it
-            out[key] = value
-            continue
         facts = _field_facts(model, key)
         if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
             if facts.required:
                 required_hit = True
                 kind = "warn.template_entry" if in_list else "warn.template_kept"
                 warnings.append(_warning(kind, where, value, positions))
-                out[key] = value
             else:
                 warnings.append(_warning("warn.template_value", where, value, positions))
-                changed = True
+                out = dict(data) if out is None else out
+                del out[key]
             continue
         if isinstance(value, (dict, list)) and not _may_hold(value, here, known):
-            out[key] = value  # what clearing it would give: the same entries, no warning
-            continue
+            continue  # what clearing it would give: the same entries, no warning
         if isinstance(value, dict) and facts.model is not None:
             sub, hit = _clear_mapping(
                 value, facts.model, where, here, known, positions, warnings, index_maps, in_list=False
             )
-            changed = changed or sub is not value
+            if sub is value:
+                continue
+            out = dict(data) if out is None else out
             if value and not sub and not hit:
-                continue  # every value it had was a placeholder: the mapping is not known yet
-            out[key] = sub
+                del out[key]  # every value it had was a placeholder: the mapping is not known yet
+            else:
+                out[key] = sub
         elif isinstance(value, list):
             kept = _clear_list(value, facts, where, here, known, positions, warnings, index_maps)
             if value and not kept:
-                changed = True
-                continue  # every entry was a placeholder: absent ("not known yet"), never "none"
+                out = dict(data) if out is None else out
+                del out[key]  # every entry was a placeholder: absent ("not known yet"), never "none"
+                continue
             entries = list(kept.values())
             if len(kept) != len(value):
                 index_maps[where] = list(kept)
-                changed = True
-            elif any(entry is not item for entry, item in zip(entries, value, strict=True)):
-                changed = True
+            elif all(entry is item for entry, item in zip(entries, value, strict=True)):
+                continue
+            out = dict(data) if out is None else out
             out[key] = entries
-        else:
-            out[key] = value
-    return (out if changed else data), required_hit
+    return (data if out is None else out), required_hit
+
+
+@functools.cache
+def _lead_key_set(known: Known, pattern: Pattern) -> frozenset[str]:
+    """:func:`_lead_keys` as a set, for a membership test per key of a mapping."""
+    return frozenset(_lead_keys(known, pattern))
 
 
 def _clear_list(
