@@ -1,0 +1,162 @@
+"""The shortcuts of an .xls read (runs of cells passed within an envelope, the Workbook stream read in
+stretches of sectors) give what the plain read gives, refusal for refusal and number for number."""
+
+from __future__ import annotations
+
+import io
+import struct
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import olefile  # type: ignore[import-untyped]
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ovop_assess.messages import render
+from ovop_assess.sheets import SheetLimits, read_firms
+from ovop_assess.sheets import xls_extent
+from ovop_assess.sheets.xls_extent import Envelope, Extent, envelope, walk
+from ovop_assess.sheets.xls_stream import NotReadable, sector_chain, workbook_stream
+
+HEADER = ["Nama Usaha", "Peran", "Alamat"]
+DEFAULT = envelope(SheetLimits().max_rows, SheetLimits().max_cells)
+
+
+def _rows(count: int) -> list[list[Any]]:
+    return [HEADER] + [[f"Usaha {i}", "anggota", i * 1.5] for i in range(count)]
+
+
+def _stream(path: Path) -> bytes:
+    return workbook_stream(path.read_bytes())
+
+
+def _refusal(path: Path, limits: SheetLimits) -> list[tuple[str, dict[str, object]]]:
+    return [(f.message.id, dict(f.message.values)) for f in read_firms(path, limits=limits).errors]
+
+
+def test_the_envelope_follows_the_limits() -> None:
+    assert DEFAULT == Envelope(16_384, 30)  # 491,520 cells: two sheets bounded by it still fit 1,000,000
+    assert envelope(300, 1_000_000) == Envelope(256, 32)
+    assert envelope(100_000, 100_000) == Envelope(16_384, 3)
+    assert envelope(255, 1_000_000) is None and envelope(100, 1_000_000) is None  # not one block of 256 rows
+    assert envelope(50_000, 32_767) is None  # not one column: 32,767 < 2 × 16,384
+
+
+def test_a_plain_sheet_is_passed_by_runs(make_xls: Callable[..., Path]) -> None:
+    stream = _stream(make_xls({"Daftar UMKM": _rows(200)}))
+    fast = walk(stream, DEFAULT)
+    assert fast.bounded and fast.extents == [Extent(16_384, 30)]
+    assert walk(stream).extents == [Extent(201, 3)] and not walk(stream).bounded
+
+
+@pytest.mark.parametrize(
+    ("cells", "limits", "extent", "refusal"),
+    [
+        # Out of the envelope: counted exactly, the rest raised to the bound; a failed check on the bound
+        # walks again, and the exact extent (40,000 × 3 cells) is within the limits.
+        ([(39_999, 1)], SheetLimits(), Extent(40_000, 30), []),
+        ([(5, 200)], SheetLimits(), Extent(16_384, 201), []),
+        ([(39_999, 0), (5, 199)], SheetLimits(), Extent(40_000, 200), [("sheet.too_many_cells", 8_000_000)]),
+        ([(50_000, 0)], SheetLimits(), Extent(50_001, 30), [("sheet.too_many_rows", 50_001)]),
+        ([(270, 0)], SheetLimits(max_rows=300), Extent(16_384, 30), []),  # within 300: the default envelope
+        ([(310, 0)], SheetLimits(max_rows=300), Extent(16_384, 30), [("sheet.too_many_rows", 311)]),
+    ],
+)
+def test_a_cell_out_of_the_envelope_is_counted_exactly(
+    make_xls: Callable[..., Path],
+    cells: list[tuple[int, int]],
+    limits: SheetLimits,
+    extent: Extent,
+    refusal: list[tuple[str, int]],
+) -> None:
+    def far(sheet: Any) -> None:
+        for row, column in cells:
+            sheet.write(row, column, "x")
+
+    path = make_xls({"Daftar UMKM": _rows(20)}, build=far)
+    assert walk(_stream(path), DEFAULT).extents == [extent]
+    found = _refusal(path, limits)
+    assert [(key, values.get("cells", values.get("rows"))) for key, values in found] == refusal
+
+
+@pytest.mark.parametrize(
+    ("sheets", "far_row"),
+    [
+        (3, None),  # three bounds of 491,520 cells: 1,474,560
+        (2, 20_000),  # the first sheet bounded at 20,001 × 30: 600,030 + 491,520
+    ],
+)
+def test_sheets_whose_bounds_add_up_past_the_limit_are_read(
+    make_xls: Callable[..., Path], sheets: int, far_row: int | None
+) -> None:
+    def far(sheet: Any) -> None:
+        if far_row is not None and sheet.name == "S0":
+            sheet.write(far_row, 0, "x")
+
+    path = make_xls({f"S{i}": _rows(10) for i in range(sheets)}, build=far)
+    stream = _stream(path)
+    assert sum(e.rows * e.columns for e in walk(stream, DEFAULT).extents) > SheetLimits().max_cells
+    assert sum(e.rows * e.columns for e in walk(stream).extents) <= SheetLimits().max_cells
+    found = read_firms(path, sheet="S1")
+    assert found.errors == () and len(found.firms) == 10
+
+
+def _far_corners(sheet: Any) -> None:
+    sheet.write(65535, 255, "x")
+
+
+def _corner(sheet: Any) -> None:
+    sheet.write(999, 99, "x")
+
+
+def _invert_dimensions(raw: bytes) -> bytes:
+    data = bytearray(raw)
+    body = data.index(struct.pack("<HH", 0x0200, 14)) + 4  # the sheet's DIMENSIONS: first row past the last
+    struct.pack_into("<I", data, body, 88)
+    return bytes(data)
+
+
+HOSTILE: list[tuple[str, dict[str, Any], Callable[[bytes], bytes] | None, SheetLimits]] = [
+    ("far corners", {"sheets": 3, "build": _far_corners}, None, SheetLimits()),
+    ("far corners, 300 rows", {"sheets": 3, "build": _far_corners}, None, SheetLimits(max_rows=300)),
+    ("far corners, 100 rows", {"sheets": 3, "build": _far_corners}, None, SheetLimits(max_rows=100)),
+    ("eleven sheets of 100,000 cells", {"sheets": 11, "build": _corner}, None, SheetLimits()),
+    ("dimensions inverted", {"sheets": 1}, _invert_dimensions, SheetLimits()),
+    ("31 rows, 30 allowed", {"sheets": 1, "rows": 30}, None, SheetLimits(max_rows=30)),
+    ("300 rows, 61 cells allowed", {"sheets": 1, "rows": 299}, None, SheetLimits(max_rows=300, max_cells=61)),
+    ("300 rows of 3 cells, 299 allowed", {"sheets": 1, "rows": 299}, None, SheetLimits(max_rows=299)),
+]
+
+
+@pytest.mark.parametrize(("shape", "mutate", "limits"), [case[1:] for case in HOSTILE], ids=[c[0] for c in HOSTILE])
+def test_a_hostile_file_is_refused_as_by_the_exact_walk(
+    make_xls: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    shape: dict[str, Any],
+    mutate: Callable[[bytes], bytes] | None,
+    limits: SheetLimits,
+) -> None:
+    rows = _rows(shape.get("rows", 2))
+    path = make_xls({f"S{i}": rows for i in range(shape["sheets"])}, build=shape.get("build"))
+    if mutate is not None:
+        path.write_bytes(mutate(path.read_bytes()))
+    found = _refusal(path, limits)
+    assert found  # refused
+    bounds = envelope(limits.max_rows, limits.max_cells)
+    assert bounds is None or walk(_stream(path), bounds).bounded  # refused after the exact walk's second look
+    monkeypatch.setattr(xls_extent, "envelope", lambda max_rows, max_cells: None)  # no run passed over
+    assert found == _refusal(path, limits)
+
+
+def test_a_stream_cut_inside_a_run_walks_as_the_exact_walk(
+    make_xls: Callable[..., Path], assert_walks_agree: Callable[[bytes], None]
+) -> None:
+    stream = _stream(make_xls({"Daftar UMKM": _rows(50)}))
+    middle = stream.index(struct.pack("<HH", 0x00FD, 10), len(stream) // 2)  # a cell of the sheet's run
+    eof = struct.pack("<HH", 0x000A, 0)
+    for cut in range(middle, middle + 15):  # at a record, inside its header, inside its row and column, after
+        for tail in (b"", eof, eof + stream[cut:]):  # cut short; ended there; a record's bytes missing
+            assert_walks_agree(stream[:cut] + tail)
+
