@@ -59,7 +59,7 @@ def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_s
     FAT has, each one's index within the FAT (a chain ending before the
     declared size reaches ENDOFCHAIN, which is not), each sector whole
     but the file's last, and as many bytes as declared. Sector ``n`` is
-    at byte ``(n + 1) × sector_size`` (the header fills the first).
+    at byte ``(n + 1) * sector_size`` (the header fills the first).
     """
     count = -(-size // sector_size)
     if count > len(fat):
@@ -78,7 +78,7 @@ def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_s
             lasts.append(previous)
         previous, sector = sector, fat[sector]
     pieces = []
-    for start, last in zip(firsts, [*lasts[1:], previous]):
+    for start, last in zip(firsts, [*lasts[1:], previous], strict=True):
         piece = raw[(start + 1) * sector_size : (last + 2) * sector_size]
         whole = (last - start + 1) * sector_size
         # Only the file's last sector may be cut short (a file is not always padded to a whole sector).
