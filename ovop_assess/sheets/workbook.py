@@ -149,11 +149,11 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     return what the walk found (the formulas without a saved result, which calamine reads as empty).
 
     The walk first passes over runs of plain cells within an envelope
-    (``xls_extent.envelope``), which may leave an extent an upper bound;
+    (``xls_extent.envelope_for``), which may leave an extent an upper bound;
     when a check fails on such a walk, the stream is walked again record
     by record, so that a file is refused only on its exact extents, with
     their numbers."""
-    from .xls_extent import envelope, walk
+    from .xls_extent import envelope_for, walk
     from .xls_stream import NotReadable, workbook_stream
 
     if not raw.startswith(_CFB):
@@ -162,7 +162,7 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
         stream = workbook_stream(raw)
     except NotReadable as exc:
         raise _corrupt(".xls", exc.args[0]) from None
-    found = walk(stream, envelope(limits.max_rows, limits.max_cells))
+    found = walk(stream, envelope_for(limits.max_rows, limits.max_cells))
     try:
         _check_xls(found, limits)
     except SheetRefused:

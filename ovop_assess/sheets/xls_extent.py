@@ -5,8 +5,9 @@ stream holds the BIFF records of every sheet. Calamine reads every sheet
 whole when it opens the file and allocates each one's full rectangle of
 cells, so a 6 KB file with a cell in A1 and one in IV65536 on each of a few
 sheets costs gigabytes before a single sheet is chosen. The stream is
-walked here record by record (``xls_stream`` reads the container; nothing is
-decoded but the row and column of each cell record), and a sheet reaching
+walked here (``xls_stream`` reads it out of the container; nothing is
+decoded but the row and column of each cell record, and runs of plain
+cells within an envelope are passed over at once), and a sheet reaching
 past ``max_rows``/``max_cells``, or sheets whose rectangles add up past
 ``max_cells``, are refused before calamine sees a byte.
 """
@@ -50,7 +51,7 @@ class Envelope(NamedTuple):
     columns: int  # at most 256: the pattern tests the low byte of a cell's column (its high byte 0)
 
 
-def envelope(max_rows: int, max_cells: int) -> Envelope | None:
+def envelope_for(max_rows: int, max_cells: int) -> Envelope | None:
     """The envelope for these limits, or None when they leave no room for one.
 
     Its rows are within ``max_rows`` and its rectangle within half of
@@ -59,7 +60,7 @@ def envelope(max_rows: int, max_cells: int) -> Envelope | None:
     and then the exact walk gives the refusal's numbers. 16,384 rows and
     up to 32 columns are far more than a firm list has, and leave the
     bound small enough for the default limits (30 columns for 1,000,000
-    cells).
+    cells). Whole blocks of 256 rows: the pattern tests a row's high byte.
     """
     rows = 256 * min(64, max_rows // 256)
     columns = min(32, max_cells // (2 * rows)) if rows > 0 else 0
@@ -74,7 +75,8 @@ def _run_pattern(envelope: Envelope) -> re.Pattern[bytes]:
     cell = rb".[\x00-\x%02x][\x00-\x%02x]\x00" % (envelope.rows // 256 - 1, envelope.columns - 1)
     records = [_literal(_HEADER.pack(kind, size)) + cell + b".{%d}" % (size - 4) for kind, size in _RUN_CELLS.items()]
     records += [_literal(_HEADER.pack(kind, size)) + b".{%d}" % size for kind, size in _RUN_OTHERS.items()]
-    # Possessive (++): a run never gives back a record, so a failed match costs one try per record.
+    # Possessive (++): no record of a run is ever given back, so the engine keeps no point to return to
+    # for each one (2.8 ms for the 110,000 records of 10,000 rows, against 3.4 ms with a plain +).
     return re.compile(b"(?:" + b"|".join(records) + b")++", re.DOTALL)
 
 
@@ -118,8 +120,8 @@ def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
     one match of a compiled pattern, in C, and the substream's extent
     raised to the envelope's; any other record, a cell out of the envelope
     among them, takes the exact step. Only extents can differ from the
-    exact walk's (each at most the envelope's and at least the exact one),
-    and ``bounded`` says so. The exact step is kept to a few steps a
+    exact walk's (each the exact one, or the exact one raised to the
+    envelope's), and ``bounded`` says so. The exact step is kept to a few steps a
     record: the header and a cell's row and column unpacked by one call, a
     record that is no cell passed by one set lookup unless it is one of the
     few others that matter, a formula's text result looked for when the

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from ovop_assess.messages import render
 from ovop_assess.sheets import SheetLimits, read_firms, xls_extent
-from ovop_assess.sheets.xls_extent import Envelope, Extent, envelope, walk
+from ovop_assess.sheets.xls_extent import Envelope, Extent, envelope_for, walk
 from ovop_assess.sheets.xls_stream import NotReadable, sector_chain, workbook_stream
 
 HEADER = ["Nama Usaha", "Peran", "Alamat"]
-DEFAULT = envelope(SheetLimits().max_rows, SheetLimits().max_cells)
+DEFAULT = envelope_for(SheetLimits().max_rows, SheetLimits().max_cells)
 
 
 def _rows(count: int) -> list[list[Any]]:
@@ -37,11 +37,11 @@ def _refusal(path: Path, limits: SheetLimits) -> list[tuple[str, dict[str, objec
 
 
 def test_the_envelope_follows_the_limits() -> None:
-    assert envelope(50_000, 1_000_000) == Envelope(16_384, 30)  # 491,520 cells: two of it fit 1,000,000
-    assert envelope(300, 1_000_000) == Envelope(256, 32)
-    assert envelope(100_000, 100_000) == Envelope(16_384, 3)
-    assert envelope(255, 1_000_000) is None and envelope(100, 1_000_000) is None  # not one block of 256 rows
-    assert envelope(50_000, 32_767) is None  # not one column: 32,767 < 2 x 16,384
+    assert envelope_for(50_000, 1_000_000) == Envelope(16_384, 30)  # 491,520 cells: two of it fit 1,000,000
+    assert envelope_for(300, 1_000_000) == Envelope(256, 32)
+    assert envelope_for(100_000, 100_000) == Envelope(16_384, 3)
+    assert envelope_for(255, 1_000_000) is None and envelope_for(100, 1_000_000) is None  # not one block of 256 rows
+    assert envelope_for(50_000, 32_767) is None  # not one column: 32,767 < 2 x 16,384
 
 
 def test_a_plain_sheet_is_passed_by_runs(make_xls: Callable[..., Path]) -> None:
@@ -60,8 +60,8 @@ def test_a_plain_sheet_is_passed_by_runs(make_xls: Callable[..., Path]) -> None:
         ([(5, 200)], SheetLimits(), Extent(16_384, 201), []),
         ([(39_999, 0), (5, 199)], SheetLimits(), Extent(40_000, 200), [("sheet.too_many_cells", 8_000_000)]),
         ([(50_000, 0)], SheetLimits(), Extent(50_001, 30), [("sheet.too_many_rows", 50_001)]),
-        ([(270, 0)], SheetLimits(max_rows=300), Extent(16_384, 30), []),  # within 300: the default envelope
-        ([(310, 0)], SheetLimits(max_rows=300), Extent(16_384, 30), [("sheet.too_many_rows", 311)]),
+        ([(270, 0)], SheetLimits(max_rows=300), Extent(271, 32), []),  # 300 rows: an envelope of 256 x 32
+        ([(310, 0)], SheetLimits(max_rows=300), Extent(311, 32), [("sheet.too_many_rows", 311)]),
     ],
 )
 def test_a_cell_out_of_the_envelope_is_counted_exactly(
@@ -76,7 +76,8 @@ def test_a_cell_out_of_the_envelope_is_counted_exactly(
             sheet.write(row, column, "x")
 
     path = make_xls({"Daftar UMKM": _rows(20)}, build=far)
-    assert walk(_stream(path), DEFAULT).extents == [extent]
+    bounded = walk(_stream(path), envelope_for(limits.max_rows, limits.max_cells))
+    assert bounded.bounded and bounded.extents == [extent]
     found = _refusal(path, limits)
     assert [(key, values.get("cells", values.get("rows"))) for key, values in found] == refusal
 
@@ -144,9 +145,9 @@ def test_a_hostile_file_is_refused_as_by_the_exact_walk(
         path.write_bytes(mutate(path.read_bytes()))
     found = _refusal(path, limits)
     assert found  # refused
-    bounds = envelope(limits.max_rows, limits.max_cells)
+    bounds = envelope_for(limits.max_rows, limits.max_cells)
     assert bounds is None or walk(_stream(path), bounds).bounded  # refused after the exact walk's second look
-    monkeypatch.setattr(xls_extent, "envelope", lambda max_rows, max_cells: None)  # no run passed over
+    monkeypatch.setattr(xls_extent, "envelope_for", lambda max_rows, max_cells: None)  # no run passed over
     assert found == _refusal(path, limits)
 
 
