@@ -302,3 +302,26 @@ def test_a_damaged_sector_chain_is_refused(make_xls: Callable[..., Path], damage
     found = read_firms(path)
     assert [f.message.id for f in found.errors] == ["sheet.corrupt"]
     assert "a part of its contents cannot be read" in render(found.errors[0].message)
+
+
+def _renamed(raw: bytes) -> bytes:
+    return raw.replace("Workbook".encode("utf-16-le"), "Workbaak".encode("utf-16-le"))
+
+
+def _a_storage(raw: bytes) -> bytes:
+    data = bytearray(raw)
+    data[_workbook_entry(raw) + 66] = 1  # the entry's type: a storage (a folder), not a stream
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [(_renamed, "the file holds no Excel workbook"), (_a_storage, "a part of its contents cannot be read")],
+)
+def test_a_compound_file_without_a_workbook_stream_is_refused(
+    make_xls: Callable[..., Path], damage: Callable[[bytes], bytes], reason: str
+) -> None:
+    path = make_xls({"Daftar UMKM": _rows(5)})
+    path.write_bytes(damage(path.read_bytes()))
+    found = read_firms(path)
+    assert [f.message.id for f in found.errors] == ["sheet.corrupt"] and reason in render(found.errors[0].message)
