@@ -168,6 +168,8 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     except SheetRefused:
         if not found.bounded:
             raise
+        # A bound failed a check: the exact extents decide, and name the numbers (rare: a real cell out of
+        # the envelope, or three sheets and more bounded by it).
         found = walk(stream)
         _check_xls(found, limits)
     return found
