@@ -146,8 +146,15 @@ def _calamine_read(
 
 def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     """Refuse an .xls whose sheets reach past the limits, before calamine reads (and allocates) every sheet;
-    return what the walk found (the formulas without a saved result, which calamine reads as empty)."""
-    from .xls_extent import NotReadable, walk, workbook_stream
+    return what the walk found (the formulas without a saved result, which calamine reads as empty).
+
+    The walk first passes over runs of plain cells within an envelope
+    (``xls_extent.envelope_for``), which may leave an extent an upper bound;
+    when a check fails on such a walk, the stream is walked again record
+    by record, so that a file is refused only on its exact extents, with
+    their numbers."""
+    from .xls_extent import envelope_for, walk
+    from .xls_stream import NotReadable, workbook_stream
 
     if not raw.startswith(_CFB):
         raise _corrupt(".xls", "sheet.reason.no_xls_header")
@@ -155,7 +162,20 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
         stream = workbook_stream(raw)
     except NotReadable as exc:
         raise _corrupt(".xls", exc.args[0]) from None
-    found = walk(stream)
+    found = walk(stream, envelope_for(limits.max_rows, limits.max_cells))
+    try:
+        _check_xls(found, limits)
+    except SheetRefused:
+        if not found.bounded:
+            raise
+        # A bound failed a check: the exact extents decide, and name the numbers (rare: a real cell out of
+        # the envelope, or three sheets and more bounded by it).
+        found = walk(stream)
+        _check_xls(found, limits)
+    return found
+
+
+def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
     if found.encrypted:
         raise _refuse("sheet.encrypted")
     total = 0
@@ -166,7 +186,6 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
     if found.inverted:
         raise _corrupt(".xls")
-    return found
 
 
 def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:

@@ -5,16 +5,18 @@ stream holds the BIFF records of every sheet. Calamine reads every sheet
 whole when it opens the file and allocates each one's full rectangle of
 cells, so a 6 KB file with a cell in A1 and one in IV65536 on each of a few
 sheets costs gigabytes before a single sheet is chosen. The stream is
-walked here record by record (olefile reads the container; nothing is
-decoded but the row and column of each cell record), and a sheet reaching
+walked here (``xls_stream`` reads it out of the container; nothing is
+decoded but the row and column of each cell record, and runs of plain
+cells within an envelope are passed over at once), and a sheet reaching
 past ``max_rows``/``max_cells``, or sheets whose rectangles add up past
 ``max_cells``, are refused before calamine sees a byte.
 """
 
 from __future__ import annotations
 
-import io
+import re
 import struct
+from functools import lru_cache
 from typing import NamedTuple
 
 _BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
@@ -27,6 +29,12 @@ _RECORD = struct.Struct("<HHHH")  # a record's kind and size, then (in a cell) i
 _PLAIN_CELLS = _CELLS - {_FORMULA}
 _OTHERS = frozenset({_FORMULA, _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS, *_MULTIPLE})  # the rest it reads
 
+# Records a run may pass over, by kind and the one size each has in BIFF8: cells of which the walk reads
+# only the row and column (LABELSST, RK, NUMBER, BLANK, BOOLERR), and ROW, which it does not read at all.
+# Nine records in ten of a sheet are among them; a record of any other kind or size takes the exact step.
+_RUN_CELLS = {0x00FD: 10, 0x027E: 10, 0x0203: 14, 0x0201: 6, 0x0205: 8}
+_RUN_OTHERS = {0x0208: 16}
+
 
 class Extent(NamedTuple):
     """Rows and columns from A1 to the farthest cell a sheet (a BOF..EOF substream) holds or declares."""
@@ -35,29 +43,45 @@ class Extent(NamedTuple):
     columns: int
 
 
-class NotReadable(Exception):
-    """The compound file or its workbook stream cannot be read: the reason's catalogue id (``args[0]``),
-    for the "corrupt" message."""
+class Envelope(NamedTuple):
+    """The rows and columns a run of records is passed over within: every cell of a run has a row below
+    ``rows`` and a column below ``columns``, so the substream's extent is at most that (a bound, no count)."""
+
+    rows: int  # a multiple of 256, at most 65,536: the run pattern tests the high byte of a cell's row
+    columns: int  # at most 256: the pattern tests the low byte of a cell's column (its high byte 0)
 
 
-def workbook_stream(raw: bytes) -> bytes:
-    """The BIFF ``Workbook`` (or BIFF5 ``Book``) stream of an OLE compound file."""
-    import olefile  # type: ignore[import-untyped]  # only for an .xls: reading other formats loads none of it
+def envelope_for(max_rows: int, max_cells: int) -> Envelope | None:
+    """The envelope for these limits, or None when they leave no room for one.
 
-    try:
-        # DEFECT_INCORRECT: a malformed container is an error, not a warning (olefile's advice for untrusted files).
-        with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
-            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
-            if name is None:
-                raise NotReadable("sheet.reason.no_workbook_stream")
-            # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
-            # before its sectors are read (a chain that loops would otherwise be read round and round).
-            if ole.get_size(name) > len(raw):
-                raise NotReadable("sheet.reason.stream_too_long")
-            stream: bytes = ole.openstream(name).read()
-            return stream
-    except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError):
-        raise NotReadable("sheet.reason.damaged") from None
+    Its rows are within ``max_rows`` and its rectangle within half of
+    ``max_cells``, so a bound alone refuses nothing, not even two sheets
+    bounded by it: only a real cell out of it can make a sheet refused,
+    and then the exact walk gives the refusal's numbers. 16,384 rows and
+    up to 32 columns are far more than a firm list has, and leave the
+    bound small enough for the default limits (30 columns for 1,000,000
+    cells). Whole blocks of 256 rows: the pattern tests a row's high byte.
+    """
+    rows = 256 * min(64, max_rows // 256)
+    columns = min(32, max_cells // (2 * rows)) if rows > 0 else 0
+    return Envelope(rows, columns) if columns > 0 else None
+
+
+@lru_cache(maxsize=8)
+def _run_pattern(envelope: Envelope) -> re.Pattern[bytes]:
+    """Matches a run of one record or more of ``_RUN_CELLS`` whose cells are within ``envelope`` and of
+    ``_RUN_OTHERS``, each whole: its kind and size, then (a cell) its row and column, then the rest."""
+    # A cell's row (u16: its low byte any, its high byte below rows / 256), then its column (u16).
+    cell = rb".[\x00-\x%02x][\x00-\x%02x]\x00" % (envelope.rows // 256 - 1, envelope.columns - 1)
+    records = [_literal(_HEADER.pack(kind, size)) + cell + b".{%d}" % (size - 4) for kind, size in _RUN_CELLS.items()]
+    records += [_literal(_HEADER.pack(kind, size)) + b".{%d}" % size for kind, size in _RUN_OTHERS.items()]
+    # Possessive (++): no record of a run is ever given back, so the engine keeps no point to return to
+    # for each one (2.8 ms for the 110,000 records of 10,000 rows, against 3.4 ms with a plain +).
+    return re.compile(b"(?:" + b"|".join(records) + b")++", re.DOTALL)
+
+
+def _literal(data: bytes) -> bytes:
+    return b"".join(b"\\x%02x" % byte for byte in data)
 
 
 class XlsSheets(NamedTuple):
@@ -71,13 +95,16 @@ class XlsSheets(NamedTuple):
     # A sheet's DIMENSIONS record whose first row is past the row after its last (neither count 0): calamine
     # sizes the sheet by their difference, which wraps round to hundreds of gigabytes and aborts the process.
     inverted: bool = False
+    # Runs of records were passed over within an envelope: the extent of a substream holding one is the
+    # envelope's at least, an upper bound (False: every extent is exact). Nothing else depends on it.
+    bounded: bool = False
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet."""
         return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
 
 
-def walk(stream: bytes) -> XlsSheets:
+def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
     """The extents, sheet starts and unsaved formulas of a BIFF stream.
 
     Made for a file that may lie: a record running past the stream's end
@@ -87,13 +114,19 @@ def walk(stream: bytes) -> XlsSheets:
     (what a script writes that computes nothing) and 0 a text result, which
     a STRING record must follow.
 
-    Every record is visited (a cell far out may come last), so the loop is
-    kept to a few steps a record: the header and a cell's row and column
-    unpacked by one call, a record that is no cell passed by one set lookup
-    unless it is one of the few others that matter, a formula's text result
-    looked for when the formula is met. About 0.13 µs a record (15 ms for
-    10,000 rows of 10 cells, against 20 ms with a second call per cell and a
-    test per record for a pending formula).
+    Every record is reached (a cell far out may come last). With an
+    ``envelope``, a run of the plain records nine in ten of a sheet are
+    (``_RUN_CELLS`` within the envelope, ``_RUN_OTHERS``) is passed over by
+    one match of a compiled pattern, in C, and the substream's extent
+    raised to the envelope's; any other record, a cell out of the envelope
+    among them, takes the exact step. Only extents can differ from the
+    exact walk's (each the exact one, or the exact one raised to the
+    envelope's), and ``bounded`` says so. The exact step is kept to a few steps a
+    record: the header and a cell's row and column unpacked by one call, a
+    record that is no cell passed by one set lookup unless it is one of the
+    few others that matter, a formula's text result looked for when the
+    formula is met (0.13 µs a record). 10,000 rows of 10 cells (110,592
+    records): 16 ms record by record, 3.2 ms with the envelope.
     """
     data = stream + bytes(4)  # the last record's header and four more bytes unpack at once too
     unpack = _RECORD.unpack_from
@@ -107,7 +140,14 @@ def walk(stream: bytes) -> XlsSheets:
     inverted = False
     cells, others = _PLAIN_CELLS, _OTHERS
     last_header = end - 4
+    run = _run_pattern(envelope).match if envelope is not None else None
+    bound_rows, bound_columns = envelope or (0, 0)
+    bounded = False
     while position <= last_header:
+        if run is not None and (skipped := run(data, position, end)) is not None:  # endpos: not into the padding
+            position = skipped.end()
+            rows, columns, bounded = max(rows, bound_rows), max(columns, bound_columns), True
+            continue
         kind, size, row, column = unpack(data, position)  # row and column mean something in a cell only
         following = position + 4 + size
         if following > end:
@@ -163,7 +203,7 @@ def walk(stream: bytes) -> XlsSheets:
                 inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
             )
         position = following
-    return XlsSheets(extents, starts, formulas, inverted=inverted)
+    return XlsSheets(extents, starts, formulas, inverted=inverted, bounded=bounded)
 
 
 def _string_at(data: bytes, position: int, end: int) -> bool:

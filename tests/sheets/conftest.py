@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import olefile  # type: ignore[import-untyped]
 import pytest
 import xlsxwriter  # type: ignore[import-untyped]
+import xlwt  # type: ignore[import-untyped]
+
+from ovop_assess.sheets.xls_extent import Envelope, Extent, envelope_for, walk
+from ovop_assess.sheets.xls_stream import workbook_stream
 
 
 @pytest.fixture
@@ -105,3 +111,64 @@ def _ods_row(*cells: str | float | None, repeat: int = 1) -> str:
             )
     repeated = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
     return f"<table:table-row{repeated}>{''.join(parts)}</table:table-row>"
+
+
+@pytest.fixture
+def make_xls(tmp_path: Path) -> Callable[..., Path]:
+    """Write an .xls with xlwt, as an office's old Excel saves it; ``build`` is called with each sheet.
+    Every file built is checked to read the same through the fast paths as through the plain ones."""
+
+    def make(
+        sheets: dict[str, Sequence[Sequence[Any]]],
+        name: str = "daftar-usaha.xls",
+        build: Callable[[Any], None] | None = None,
+    ) -> Path:
+        book = xlwt.Workbook(encoding="utf-8")
+        for sheet_name, rows in sheets.items():
+            sheet = book.add_sheet(sheet_name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        sheet.write(r, c, value)
+            if build is not None:
+                build(sheet)
+        path = tmp_path / name
+        book.save(str(path))
+        assert_xls_fast_paths_agree(path.read_bytes())
+        return path
+
+    return make
+
+
+def assert_xls_fast_paths_agree(raw: bytes) -> None:
+    """The Workbook stream as olefile reads it, and the walk with an envelope as without (see below)."""
+    with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+        stream = workbook_stream(raw)
+        assert stream == ole.openstream("Workbook").read()
+    _assert_walks_agree(stream)
+
+
+@pytest.fixture
+def assert_walks_agree() -> Callable[[bytes], None]:
+    return _assert_walks_agree
+
+
+def _assert_walks_agree(stream: bytes) -> None:
+    """The walk with an envelope finds what the exact walk finds, but for extents: each either the exact
+    one or the exact one raised to the envelope (a bound)."""
+    exact = walk(stream)
+    assert not exact.bounded
+    envelopes = [envelope_for(50_000, 1_000_000), envelope_for(300, 1_000_000), envelope_for(1000, 5000)]
+    for bounds in [*envelopes, Envelope(256, 2)]:
+        assert bounds is not None
+        fast = walk(stream, bounds)
+        assert (fast.starts, fast.formulas, fast.encrypted, fast.inverted) == (
+            exact.starts,
+            exact.formulas,
+            exact.encrypted,
+            exact.inverted,
+        )
+        raised = [Extent(max(e.rows, bounds.rows), max(e.columns, bounds.columns)) for e in exact.extents]
+        assert len(fast.extents) == len(exact.extents)
+        assert all(e in (x, r) for e, x, r in zip(fast.extents, exact.extents, raised, strict=True))
+        assert fast.bounded or fast.extents == exact.extents

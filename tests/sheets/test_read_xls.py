@@ -7,7 +7,7 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from ovop_assess import messages
 from ovop_assess.firm_sheet import import_firms
 from ovop_assess.messages import render
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
-from ovop_assess.sheets.xls_extent import Extent, walk
+from ovop_assess.sheets.xls_extent import Envelope, Extent, walk
 from ovop_assess.yaml_source import Limits
 
 
@@ -30,29 +30,6 @@ def _ids(findings: Any) -> list[str]:
 
 def _cells(findings: Any) -> list[str]:
     return [cell_name(f.location.line, f.location.column) for f in findings]
-
-
-@pytest.fixture
-def make_xls(tmp_path: Path) -> Callable[..., Path]:
-    def make(
-        sheets: dict[str, Sequence[Sequence[Any]]],
-        name: str = "daftar-usaha.xls",
-        build: Callable[[Any], None] | None = None,
-    ) -> Path:
-        book = xlwt.Workbook(encoding="utf-8")
-        for sheet_name, rows in sheets.items():
-            sheet = book.add_sheet(sheet_name)
-            for r, row in enumerate(rows):
-                for c, value in enumerate(row):
-                    if value is not None:
-                        sheet.write(r, c, value)
-            if build is not None:
-                build(sheet)
-        path = tmp_path / name
-        book.save(str(path))
-        return path
-
-    return make
 
 
 OFFICE = [
@@ -331,3 +308,25 @@ def test_the_walk_gives_what_a_plain_walk_of_every_record_gives(
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail  # a tail: a record cut short
     found = walk(stream)
     assert (found.extents, found.starts, found.formulas, found.encrypted) == _plain_walk(stream)
+
+
+RUN_RECORD = st.tuples(  # records a run passes over, their cells within the envelope below or not
+    st.sampled_from([(0x00FD, 10), (0x027E, 10), (0x0203, 14), (0x0201, 6), (0x0205, 8), (0x0208, 16)]),
+    st.integers(0, 700),
+    st.integers(0, 12),
+).map(lambda t: (t[0][0], struct.pack("<HH", t[1], t[2]) + bytes(t[0][1] - 4)))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(RECORD, RUN_RECORD, RUN_RECORD), max_size=30), st.booleans(), st.binary(max_size=6))
+def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
+    records: list[tuple[int, bytes]], globals_first: bool, tail: bytes
+) -> None:
+    head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
+    stream = head + b"".join(_record(kind, body) for kind, body in records) + tail
+    extents, starts, formulas, encrypted = _plain_walk(stream)
+    found = walk(stream, Envelope(512, 8))
+    assert (found.starts, found.formulas, found.encrypted) == (starts, formulas, encrypted)
+    raised = [Extent(max(e.rows, 512), max(e.columns, 8)) for e in extents]
+    assert all(got in (plain, bound) for got, plain, bound in zip(found.extents, extents, raised, strict=True))
+    assert len(found.extents) == len(extents) and (found.bounded or found.extents == extents)

@@ -1,0 +1,91 @@
+"""The ``Workbook`` stream of an ``.xls``: the BIFF records, out of their OLE compound file.
+
+olefile parses and checks the container (header, FAT, directory); a
+stream at or above the mini-stream cutoff (any workbook of a few
+kilobytes: xlwt pads its stream to 4 KiB) is then read here by following
+the FAT from its first sector, with the checks olefile makes, and each
+contiguous stretch of sectors sliced out of the file at once. olefile
+reads a stream one 512-byte sector at a time, with a seek, a read and two
+logging calls each: 3.6 ms for the 4,751 sectors of a 10,000-row sheet,
+against 0.6 ms here (0.25 ms of it following the chain). A smaller stream lives in the mini stream and is
+read by olefile.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from collections.abc import Sequence
+
+_DAMAGED = "sheet.reason.damaged"
+
+
+class NotReadable(Exception):
+    """The compound file or its workbook stream cannot be read: the reason's catalogue id (``args[0]``),
+    for the "corrupt" message."""
+
+
+def workbook_stream(raw: bytes) -> bytes:
+    """The BIFF ``Workbook`` (or BIFF5 ``Book``) stream of an OLE compound file."""
+    import olefile  # type: ignore[import-untyped]  # only for an .xls: reading other formats loads none of it
+
+    try:
+        # DEFECT_INCORRECT: a malformed container is an error, not a warning (olefile's advice for untrusted files).
+        with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+            # The first entry of the root storage of either name, case aside, as olefile's own look-up finds it.
+            entry = next(
+                (kid for name in ("workbook", "book") for kid in ole.root.kids if kid.name.lower() == name), None
+            )
+            if entry is None:
+                raise NotReadable("sheet.reason.no_workbook_stream")
+            # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
+            # before its sectors are read (a chain that loops would otherwise be read round and round).
+            if entry.size > len(raw):
+                raise NotReadable("sheet.reason.stream_too_long")
+            if entry.entry_type != olefile.STGTY_STREAM:
+                raise NotReadable(_DAMAGED)
+            if entry.size < ole.minisectorcutoff:
+                stream: bytes = ole.openstream(entry.name).read()
+                return stream
+            return sector_chain(raw, ole.fat, entry.isectStart, entry.size, ole.sectorsize)
+    except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError):
+        raise NotReadable(_DAMAGED) from None
+
+
+def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_size: int) -> bytes:
+    """The ``size`` bytes of the stream whose sectors the FAT chains from ``first``.
+
+    olefile's checks, each a damaged file here: no more sectors than the
+    FAT has, each one's index within the FAT (a chain ending before the
+    declared size reaches ENDOFCHAIN, which is not), each sector whole
+    but the file's last, and as many bytes as declared. Sector ``n`` is
+    at byte ``(n + 1) * sector_size`` (the header fills the first).
+    """
+    count = -(-size // sector_size)
+    if count > len(fat):
+        raise NotReadable(_DAMAGED)
+    # Consecutive sectors are read as one slice: the chain is cut into stretches, each from its first
+    # sector to its last. (Kept to a test and a lookup a sector: 0.25 ms for 4,751, against 0.65 ms
+    # for a list of [first, last] pairs updated in place.)
+    firsts: list[int] = []
+    lasts: list[int] = []  # the sector before each stretch's first: the last of the stretch before it
+    sector, previous = first, -2
+    for _ in range(count):  # a fixed count: a chain that loops is read no further than the declared size
+        if sector >= len(fat):  # FAT entries are unsigned: ENDOFCHAIN and the other markers are past it too
+            raise NotReadable(_DAMAGED)
+        if sector != previous + 1:
+            firsts.append(sector)
+            lasts.append(previous)
+        previous, sector = sector, fat[sector]
+    pieces = []
+    for start, last in zip(firsts, [*lasts[1:], previous], strict=True):
+        piece = raw[(start + 1) * sector_size : (last + 2) * sector_size]
+        whole = (last - start + 1) * sector_size
+        # Only the file's last sector may be cut short (a file is not always padded to a whole sector).
+        if len(piece) < whole and (last != len(fat) - 1 or len(piece) < whole - sector_size):
+            raise NotReadable(_DAMAGED)
+        pieces.append(piece)
+    stream = b"".join(pieces)
+    if len(stream) < size:
+        raise NotReadable(_DAMAGED)
+    return stream[:size]
