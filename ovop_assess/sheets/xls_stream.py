@@ -19,8 +19,11 @@ from __future__ import annotations
 import io
 import struct
 from collections.abc import Sequence
+from typing import Any
 
 _DAMAGED = "sheet.reason.damaged"
+_ENDOFCHAIN = 0xFFFFFFFE
+_MARKERS = 0xFFFFFFFA  # sector numbers from here on are FAT markers (ENDOFCHAIN, FREESECT, ...), no sector
 
 
 class NotReadable(Exception):
@@ -41,6 +44,8 @@ def workbook_stream(raw: bytes) -> bytes:
             )
             if entry is None:
                 raise NotReadable("sheet.reason.no_workbook_stream")
+            if not _chains_end(raw, ole):
+                raise NotReadable(_DAMAGED)
             if _calamine_s_entry(ole.directory_fp.getvalue()) != entry.sid:
                 raise NotReadable(_DAMAGED)  # calamine would read another stream than the one walked
             # Each sector of a stream is stored once, so a stream larger than the file is a lie: refused
@@ -55,6 +60,34 @@ def workbook_stream(raw: bytes) -> bytes:
             return sector_chain(raw, ole.fat, entry.isectStart, entry.size, ole.sectorsize)
     except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError):
         raise NotReadable(_DAMAGED) from None
+
+
+def _chains_end(raw: bytes, ole: Any) -> bool:
+    """Whether the chains calamine follows to a marker before it reads a stream end there, each sector once.
+
+    calamine follows the DIFAT's chain from the header's first DIFAT
+    sector, however many DIFAT sectors the header counts, and the
+    directory's through the FAT, neither with a count: a loop grows its
+    memory without bound (the process is killed). olefile reads the DIFAT
+    sectors the header counts only, and the directory's sectors up to the
+    FAT's length, a loop being no error to it; each sector of both within
+    the file it has checked already.
+    """
+    size, seen = ole.sectorsize, set()
+    sector = ole.first_difat_sector
+    while sector < _MARKERS:  # a DIFAT sector's last entry is the next one
+        if sector in seen or (sector + 2) * size > len(raw):
+            return False
+        seen.add(sector)
+        sector = struct.unpack_from("<I", raw, (sector + 2) * size - 4)[0]
+    fat, seen = ole.fat, set()
+    sector = ole.first_dir_sector
+    while sector != _ENDOFCHAIN:
+        if sector in seen or sector >= len(fat):
+            return False
+        seen.add(sector)
+        sector = fat[sector]
+    return True
 
 
 def _calamine_s_entry(directory: bytes) -> int | None:
