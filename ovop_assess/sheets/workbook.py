@@ -184,7 +184,7 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
-    if found.inverted:
+    if found.inverted or found.astray:
         raise _corrupt(".xls")
 
 

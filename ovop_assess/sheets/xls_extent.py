@@ -95,6 +95,10 @@ class XlsSheets(NamedTuple):
     # A sheet's DIMENSIONS record whose first row is past the row after its last (neither count 0): calamine
     # sizes the sheet by their difference, which wraps round to hundreds of gigabytes and aborts the process.
     inverted: bool = False
+    # A sheet the workbook lists is no substream counted here, or shares one with another: calamine reads a
+    # sheet from the offset its BOUNDSHEET gives to the first EOF after it, so one listed at the workbook
+    # globals, inside a record's bytes or twice at one sheet would reach it uncounted. Excel writes none.
+    astray: bool = False
     # Runs of records were passed over within an envelope: the extent of a substream holding one is the
     # envelope's at least, an upper bound (False: every extent is exact). Nothing else depends on it.
     bounded: bool = False
@@ -108,7 +112,9 @@ def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
     """The extents, sheet starts and unsaved formulas of a BIFF stream.
 
     Made for a file that may lie: a record running past the stream's end
-    ends the walk, and a declared dimension counts as much as a cell. A
+    ends the walk, a sheet the stream ends in is counted as far as it
+    goes, a declared dimension counts as much as a cell, and ``astray``
+    says when a listed sheet starts at no substream counted here. A
     formula's saved result is its 8-byte result field; ``FFFF`` in its last
     two bytes marks a non-number, whose first byte 3 means an empty result
     (what a script writes that computes nothing) and 0 a text result, which
@@ -134,6 +140,7 @@ def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
     rows = columns = 0
     start = 0
     extents: list[Extent] = []
+    counted: list[int] = []  # the BOF offset of each substream an extent was counted for
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     seen_globals = False
@@ -179,6 +186,7 @@ def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
             if depth == 0:
                 if seen_globals:
                     extents.append(Extent(rows, columns))
+                    counted.append(start)
                 seen_globals = True
             depth = max(depth, 0)
         elif kind == _FILEPASS and not seen_globals:
@@ -203,7 +211,11 @@ def walk(stream: bytes, envelope: Envelope | None = None) -> XlsSheets:
                 inverted or (seen_globals and first_row > after_row > 0 and after_column > 0),
             )
         position = following
-    return XlsSheets(extents, starts, formulas, inverted=inverted, bounded=bounded)
+    if depth > 0 and seen_globals:  # a last sheet with no EOF: calamine reads it to the stream's end
+        extents.append(Extent(rows, columns))
+        counted.append(start)
+    astray = len(set(starts)) < len(starts) or not set(starts) <= set(counted)
+    return XlsSheets(extents, starts, formulas, inverted=inverted, astray=astray, bounded=bounded)
 
 
 def _string_at(data: bytes, position: int, end: int) -> bool:

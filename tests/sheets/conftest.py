@@ -162,11 +162,12 @@ def _assert_walks_agree(stream: bytes) -> None:
     for bounds in [*envelopes, Envelope(256, 2)]:
         assert bounds is not None
         fast = walk(stream, bounds)
-        assert (fast.starts, fast.formulas, fast.encrypted, fast.inverted) == (
+        assert (fast.starts, fast.formulas, fast.encrypted, fast.inverted, fast.astray) == (
             exact.starts,
             exact.formulas,
             exact.encrypted,
             exact.inverted,
+            exact.astray,
         )
         raised = [Extent(max(e.rows, bounds.rows), max(e.columns, bounds.columns)) for e in exact.extents]
         assert len(fast.extents) == len(exact.extents)

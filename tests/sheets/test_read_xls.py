@@ -236,10 +236,12 @@ def test_an_xls_whose_dimensions_start_after_they_end_is_refused(make_xls: Calla
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
 
 
-def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], bool]:
-    """The walk as BIFF reads, one record after another with nothing skipped: what the fast walk must give."""
+def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], bool, bool]:
+    """The walk as BIFF reads, one record after another with nothing skipped: what the fast walk must give
+    (its last item: a sheet listed at no substream of its own)."""
     position, depth, rows, columns, start, seen_globals = 0, 0, 0, 0, 0, False
     extents: list[Extent] = []
+    counted: list[int] = []
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     records = []
@@ -266,10 +268,11 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
             if depth == 0:
                 if seen_globals:
                     extents.append(Extent(rows, columns))
+                    counted.append(start)
                 seen_globals = True
             depth = max(depth, 0)
         elif kind == 0x002F and not seen_globals:
-            return [], [], {}, True
+            return [], [], {}, True, False
         elif kind == 0x0085 and len(body) >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", body)[0])
         elif kind in {0x00BD, 0x00BE} and len(body) >= 6:
@@ -279,7 +282,11 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
             rows, columns = max(rows, struct.unpack_from("<I", body, 4)[0]), max(columns, body[10] + 256 * body[11])
         elif kind == 0x0200 and len(body) >= 8:
             rows, columns = max(rows, struct.unpack_from("<H", body, 2)[0]), max(columns, body[6] + 256 * body[7])
-    return extents, starts, formulas, False
+    if depth > 0 and seen_globals:  # a sheet the stream ends in, which calamine reads to the end
+        extents.append(Extent(rows, columns))
+        counted.append(start)
+    astray = any(starts.count(at) > 1 or at not in counted for at in starts)
+    return extents, starts, formulas, False, astray
 
 
 RECORD = st.one_of(
@@ -307,7 +314,7 @@ def test_the_walk_gives_what_a_plain_walk_of_every_record_gives(
     head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail  # a tail: a record cut short
     found = walk(stream)
-    assert (found.extents, found.starts, found.formulas, found.encrypted) == _plain_walk(stream)
+    assert (found.extents, found.starts, found.formulas, found.encrypted, found.astray) == _plain_walk(stream)
 
 
 RUN_RECORD = st.tuples(  # records a run passes over, their cells within the envelope below or not
@@ -324,9 +331,9 @@ def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
 ) -> None:
     head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail
-    extents, starts, formulas, encrypted = _plain_walk(stream)
+    extents, starts, formulas, encrypted, astray = _plain_walk(stream)
     found = walk(stream, Envelope(512, 8))
-    assert (found.starts, found.formulas, found.encrypted) == (starts, formulas, encrypted)
+    assert (found.starts, found.formulas, found.encrypted, found.astray) == (starts, formulas, encrypted, astray)
     raised = [Extent(max(e.rows, 512), max(e.columns, 8)) for e in extents]
     assert all(got in (plain, bound) for got, plain, bound in zip(found.extents, extents, raised, strict=True))
     assert len(found.extents) == len(extents) and (found.bounded or found.extents == extents)
