@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -173,3 +174,23 @@ def _assert_walks_agree(stream: bytes) -> None:
         assert len(fast.extents) == len(exact.extents)
         assert all(e in (x, r) for e, x, r in zip(fast.extents, exact.extents, raised, strict=True))
         assert fast.bounded or fast.extents == exact.extents
+
+
+class _Unopened:
+    """python_calamine but for opening a workbook: a file that reaches calamine fails the test."""
+
+    def __getattr__(self, name: str) -> Any:
+        import python_calamine
+
+        return getattr(python_calamine, name)
+
+    class CalamineWorkbook:
+        @staticmethod
+        def from_filelike(_: object) -> None:
+            raise AssertionError("calamine opened a file the checks before it should have refused")
+
+
+@pytest.fixture
+def calamine_never_opens(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it, and any file that reaches calamine fails the test: for files that must be refused unread."""
+    return lambda: monkeypatch.setitem(sys.modules, "python_calamine", _Unopened())

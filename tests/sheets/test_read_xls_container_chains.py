@@ -12,13 +12,10 @@ Such a file is refused as damaged before calamine opens it.
 from __future__ import annotations
 
 import struct
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import python_calamine
 
 from ovop_assess.sheets import read_firms
 
@@ -42,26 +39,14 @@ def _difat_loop(raw: bytes) -> bytes:
     return bytes(data)
 
 
-class _Unopened:
-    """python_calamine but for opening a workbook: a file that reaches calamine fails the test."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(python_calamine, name)
-
-    class CalamineWorkbook:
-        @staticmethod
-        def from_filelike(_: object) -> None:
-            raise AssertionError("calamine opened a file whose sector chain it would follow without end")
-
-
 @pytest.mark.parametrize("loop", [_directory_loop, _difat_loop], ids=["directory", "DIFAT"])
 def test_a_chain_calamine_would_follow_without_end_is_refused_unread(
-    make_xls: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, loop: Callable[[bytes], bytes]
+    make_xls: Callable[..., Path], calamine_never_opens: Callable[[], None], loop: Callable[[bytes], bytes]
 ) -> None:
     path = make_xls({"Daftar": ROWS})
     assert len(read_firms(path).firms) == 1
     path.write_bytes(loop(path.read_bytes()))
-    monkeypatch.setitem(sys.modules, "python_calamine", _Unopened())
+    calamine_never_opens()
     found = read_firms(path)
     assert [(f.message.id, f.message.values["reason"].id) for f in found.errors] == [
         ("sheet.corrupt", "sheet.reason.damaged")

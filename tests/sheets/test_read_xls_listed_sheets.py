@@ -12,13 +12,11 @@ the exact walk refuses it.
 from __future__ import annotations
 
 import struct
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import python_calamine
 
 from ovop_assess.sheets import read_firms, xls_extent
 from ovop_assess.sheets.xls_extent import Extent, walk
@@ -110,18 +108,6 @@ def _far(row: int, column: int) -> Callable[[Any], None]:
     return write
 
 
-class _Unopened:
-    """python_calamine but for opening a workbook: a file that reaches calamine fails the test."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(python_calamine, name)
-
-    class CalamineWorkbook:
-        @staticmethod
-        def from_filelike(_: object) -> None:
-            raise AssertionError("calamine opened a file the walk should have refused")
-
-
 DAMAGED = [("sheet.corrupt", "sheet.reason.damaged")]
 CASES: list[tuple[str, int, Callable[[Any], None] | None, Callable[[bytearray], None], list[Any]]] = [
     ("listed at the workbook globals", 1, None, _at_the_globals, DAMAGED),
@@ -136,6 +122,7 @@ CASES: list[tuple[str, int, Callable[[Any], None] | None, Callable[[bytearray], 
 def test_a_sheet_calamine_would_read_uncounted_is_refused_before_it_opens_the_file(
     make_xls: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
+    calamine_never_opens: Callable[[], None],
     sheets: int,
     build: Callable[[Any], None] | None,
     change: Callable[[bytearray], None],
@@ -148,7 +135,7 @@ def test_a_sheet_calamine_would_read_uncounted_is_refused_before_it_opens_the_fi
     path.write_bytes(_with_stream(path.read_bytes(), change))
     if not envelope:
         monkeypatch.setattr(xls_extent, "envelope_for", lambda max_rows, max_cells: None)
-    monkeypatch.setitem(sys.modules, "python_calamine", _Unopened())
+    calamine_never_opens()
     found = read_firms(path)
     assert found.firms == ()
     got = [
