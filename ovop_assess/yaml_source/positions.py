@@ -116,7 +116,7 @@ class Positions:
         return None
 
 
-_INDEX_ABOVE = 8  # keys; smaller mappings are scanned
+_INDEX_ABOVE = 8  # keys; smaller mappings are scanned (a region file's top level, ~15 keys, is looked into ~20 times)
 
 
 def _written_entry(mapping: MappingNode, key: str) -> tuple[Node, Node | None] | None:
