@@ -15,10 +15,11 @@ from ovop_assess.cross_checks import check_firms
 from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_firms
 from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
+from ovop_assess.sheets.column_values import field_column, mixed_cells
 from ovop_assess.sheets.columns import CONVERT, FIELDS
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
 from ovop_assess.sheets.limits import SheetRefused
-from ovop_assess.sheets.table import _assembler, _cells, _column
+from ovop_assess.sheets.table import _assembler
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
@@ -186,10 +187,10 @@ TEXT_CELLS = st.lists(
 @given(st.sampled_from(FIELDS), TEXT_CELLS, st.integers(0, 3))
 def test_a_text_columns_shortcuts_give_the_converters_values(field: str, cells: list[str], repeat: int) -> None:
     cells = cells * (repeat + 1)  # repeated texts take the once-per-text path
-    values, kinds, few = _column(field, cells, text_only=True)
+    values, kinds, few = field_column(field, cells, text_only=True)
     assert few is None or set(values) <= few
-    assert list(values) == _cells(field, CONVERT[field], cells)  # a column turned at once is a tuple
-    assert [type(v) for v in values] == [type(v) for v in _cells(field, CONVERT[field], cells)]
+    assert list(values) == mixed_cells(field, CONVERT[field], cells)  # a column turned at once is a tuple
+    assert [type(v) for v in values] == [type(v) for v in mixed_cells(field, CONVERT[field], cells)]
     assert set(map(type, values)) <= kinds
 
 
@@ -258,7 +259,7 @@ def test_a_workbook_columns_shortcuts_give_the_converters_values(
     if only is not None:  # a column of one type (calamine's ints of an .xls, floats of an .xlsx) takes its own path
         cells = [cell for cell in cells if type(cell) is only] or [only(3)]
     expected = [None if cell is None else CONVERT[field](cell) for cell in cells]
-    values, kinds, _ = _column(field, cells)
+    values, kinds, _ = field_column(field, cells)
     assert list(values) == expected
     assert [type(v) for v in values] == [type(v) for v in expected]
     assert set(map(type, values)) <= kinds
