@@ -1,9 +1,13 @@
 """The placeholders of ``ovop-assess init``'s template, and where a text may hold one.
 
 The placeholders are read from the template itself — its fields uncommented,
-every free-text value taken at its field — so they can never drift from what
-``init`` writes. :func:`written_in` tells, from a file's text, which of them a
-value read from it could equal; :mod:`.template_values` clears those.
+every free-text value taken at its field (:func:`read_placeholders`) — and
+kept, as that reading gives them, in :mod:`.template_placeholders_data`
+(written by ``scripts/update_template_placeholders.py``; a test fails when the
+two differ, so they cannot drift from what ``init`` writes). Reading them at
+every start cost each run 1.5 ms (the template read, loaded and validated).
+:func:`written_in` tells, from a file's text, which of them a value read from
+it could equal; :mod:`.template_values` clears those.
 """
 
 from __future__ import annotations
@@ -37,9 +41,15 @@ def normal(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-@functools.cache
 def placeholders() -> frozenset[tuple[Pattern, str]]:
-    """Every free-text example value of the ``init`` template, at its field (normalised)."""
+    """Every free-text example value of the ``init`` template, at its field (normalised), as kept."""
+    from .template_placeholders_data import PLACEHOLDERS
+
+    return PLACEHOLDERS
+
+
+def read_placeholders() -> frozenset[tuple[Pattern, str]]:
+    """:func:`placeholders`, read from the template itself (what the kept ones are checked against)."""
     from .schema import region_template  # the schema module reads the same template
 
     lines = [_uncomment(line) for line in region_template().splitlines()]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from ovop_assess.assess import assess_path, assess_text
 from ovop_assess.cli.main import main
 from ovop_assess.results import FileResult, Status, Verdict
 from ovop_assess.schema import region_template
-from ovop_assess.template_placeholders import placeholders, written_in
+from ovop_assess.template_placeholders import placeholders, read_placeholders, written_in
 from ovop_assess.template_values import clear
 from ovop_assess.yaml_source import Limits, parse_text
 
@@ -60,6 +62,19 @@ def test_placeholders_are_read_from_the_template() -> None:
             pattern,
             value,
         )
+
+
+def test_the_kept_placeholders_are_the_templates() -> None:
+    """The run reads the kept list (template_placeholders_data.py); it must be what the template holds today.
+
+    When this fails: ``python scripts/update_template_placeholders.py``."""
+    assert placeholders() == read_placeholders()
+
+
+def test_the_kept_placeholders_file_is_the_scripts_output() -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "update_template_placeholders.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 def test_real_samples_and_choices_are_not_placeholders() -> None:
