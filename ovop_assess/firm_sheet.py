@@ -78,6 +78,9 @@ class SheetPositions(Positions):
     def unquoted(self, path: PathKey) -> bool:
         return False if path[:1] == ("firms",) else self._inner.unquoted(path)
 
+    def sheet_text(self, path: PathKey) -> str | None:
+        return self._sheet.sheet_text(path) if path[:1] == ("firms",) else self._inner.sheet_text(path)
+
 
 def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_label: str | None = None) -> Loaded:
     """``loaded`` with the firms of the spreadsheet its ``firms`` names, or with why they cannot be read.

@@ -96,6 +96,9 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
             if dotted is not None:
                 return Message("schema.code_unquoted", {"raw": _clip(raw), "code": dotted})
         return Message("schema.expected_text_quote", {"raw": _clip(raw), "kind": read_as})
+    written = positions.sheet_text((*prefix, *loc)) if kind == "literal_error" and last == "role" else None
+    if written is not None:  # a role from a spreadsheet: named in the sheet's words, which its drop-down offers
+        return Message("sheet.not_a_role", {"value": _clip(written)})
     hint = indonesian_hint(kind, _choices(ctx.get("expected", "")), positions, (*prefix, *loc))
     if hint is not None:
         return hint

@@ -369,3 +369,6 @@ class RemappedPositions(Positions):
 
     def unquoted(self, path: PathKey) -> bool:
         return self._inner.unquoted(self._in_file(path))
+
+    def sheet_text(self, path: PathKey) -> str | None:
+        return self._inner.sheet_text(self._in_file(path))

@@ -149,6 +149,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a number, found {value}",
         "id": "harus berupa angka, tertulis {value}",
     },
+    "sheet.not_a_role": {
+        "en": "expected one of the roles the template's Peran list offers: penggerak, binaan or anggota "
+        "(or in English: champion, mentee or member), found {value}",
+        "id": "harus salah satu peran pada daftar pilihan kolom Peran: penggerak, binaan atau anggota "
+        "(atau dalam bahasa Inggris: champion, mentee atau member), tertulis {value}",
+    },
     "sheet.not_yes_no": {
         "en": "expected Ya or Tidak (also Y/T, yes/no, TRUE/FALSE), found {value}",
         "id": "harus Ya atau Tidak (juga Y/T, yes/no, TRUE/FALSE), tertulis {value}",

@@ -88,6 +88,15 @@ class SheetFirms(NamedTuple):
     def unquoted(self, path: PathKey) -> bool:
         return False
 
+    def sheet_text(self, path: PathKey) -> str | None:
+        """The text a firm's field was read as (``("firms", 3, "role")``), or None (not text, no such firm)."""
+        rest = path[1:] if path[:1] == ("firms",) else path
+        if len(rest) != 2 or not isinstance(rest[0], int) or not isinstance(rest[1], str):
+            return None
+        column = self.values.get(rest[1])
+        value = column[rest[0]] if column is not None and 0 <= rest[0] < len(column) else None
+        return value if isinstance(value, str) else None
+
 
 def _path(path: PathKey) -> str:
     text = ""

@@ -81,6 +81,12 @@ class Positions:
         node, _ = self._find(path, exact=True)
         return isinstance(node, ScalarNode) and not node.style
 
+    def sheet_text(self, path: PathKey) -> str | None:
+        """The text of the spreadsheet cell the value at ``path`` was read from; None for a value of the YAML
+        file (always, here). An office writes a firm's role in its own words (``penggerak``) there, so an
+        error about it names those words."""
+        return None
+
     def _find(self, path: PathKey, exact: bool = False) -> tuple[Node | None, Node | None]:
         """The node at ``path`` (or its deepest existing parent) and, for a mapping entry, its key node."""
         node, key_node = self._root, None

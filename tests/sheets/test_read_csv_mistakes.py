@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import time
 import zipfile
@@ -9,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path
+from ovop_assess.firm_sheet import import_firms
+from ovop_assess.messages import LANGS, render
 from ovop_assess.sheets import cell_name, read_firms
+from ovop_assess.sheets.columns import ROLE_WORDS
+from ovop_assess.yaml_source import Limits
 
 
 def _write(path: Path, text: str) -> Path:
@@ -102,3 +109,25 @@ def test_a_file_that_grew_after_its_size_was_asked_is_read_on_to_the_limit(
     refused = read_firms(path, limits=SheetLimits(max_bytes=1000))
     assert [f.message.id for f in refused.errors] == ["sheet.too_large"]
     assert refused.errors[0].message.values == {"size": 1001, "limit": 1000}
+
+
+def test_an_unknown_role_is_named_in_the_sheets_words_with_what_the_cell_says(tmp_path: Path) -> None:
+    """The template's Peran drop-down offers penggerak/binaan/anggota: an error listing only the YAML words
+    (champion, mentee, member) would send an office looking for words its sheet never shows."""
+    text = "Nama Usaha;Peran;Pembina\nUsaha A;penggerak;\nUsaha B;pengerak;\nUsaha C;binaan;Usaha A\nUsaha D; Ketua ;\n"
+    found = import_firms(_write(tmp_path / "daftar.csv", text), None, Limits())
+    assert [(f.message.id, f.message.values, f.location.path, f.location.cell) for f in found.errors] == [
+        ("sheet.not_a_role", {"value": "pengerak"}, "firms[1].role", "B3"),
+        ("sheet.not_a_role", {"value": "Ketua"}, "firms[3].role", "B5"),
+    ]
+    for lang in LANGS:
+        text = render(found.errors[0].message, lang)
+        assert all(word in text for word in ROLE_WORDS) and "pengerak" in text
+
+
+def test_an_unknown_role_in_a_yaml_file_keeps_the_formats_words(tmp_path: Path) -> None:
+    region = tmp_path / "region.yaml"
+    region.write_text("firms:\n  - {name: Usaha A, role: pengerak}\n", encoding="utf-8")
+    errors = assess_path(region, criteria_sets.load("default"), as_of=datetime.date(2026, 12, 1)).errors
+    role = [f for f in errors if f.location is not None and f.location.path == "firms[0].role"]
+    assert [f.message.id for f in role] == ["schema.one_of"]
