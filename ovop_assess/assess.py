@@ -1,7 +1,8 @@
 """Assess region files against a criteria set: the library's main entry point.
 
 One file's way: :mod:`.yaml_source` loads it (bytes -> data with lines),
-:mod:`.validate` turns the data into a Region or findings, each rule of the
+:mod:`.firm_sheet` puts in the firms of a spreadsheet it names (``firms:
+{file: …}``), :mod:`.validate` turns the data into a Region or findings, each rule of the
 set runs on it (:mod:`.rule_runner`), :mod:`.assurance` weighs the evidence
 and :mod:`.verdict` gives the verdict and score: one :class:`FileResult`.
 :func:`expand_paths` turns the folders given into region files.

@@ -2,7 +2,7 @@
 
 Each side is an :class:`Assessment`: a region file assessed now
 (:func:`from_result`) or one result of a JSON report written by ``assess
---format json`` (:func:`read_report`, then :func:`pick`). :func:`compare`
+--format json`` (:func:`read_report`, then :func:`_pick`). :func:`compare`
 sets them side by side, criterion by criterion, in the criteria set's order.
 
 Which way a criterion moved is decided in this order: its status (``fail``

@@ -127,6 +127,7 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
         sheet_positions,
         (*loaded.problems, *(Finding(f.message, w) for f, w in zip(found.errors, errors, strict=True))),
         (*loaded.warnings, *(Finding(f.message, w) for f, w in zip(found.warnings, warnings, strict=True)), *blank),
+        dropped=frozenset(path for path in loaded.dropped if path[:1] != ("firms",)),  # the firms are the sheet's now
     )
 
 

@@ -64,11 +64,9 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
 
         # Where the loader dropped a value (refused tag, unreadable date), it already said why;
         # pydantic would only add "expected text" about the None left in its place.
-        said = {f.location for f in loaded.problems if f.location is not None}
         for error in exc.errors(include_input=False):
-            where = where_of(error, positions)
-            if not _dropped(data, positions, said, tuple(error["loc"])):
-                errors.append(_Raw(error, where))
+            if not _dropped(data, loaded.dropped, tuple(error["loc"])):
+                errors.append(_Raw(error, where_of(error, positions)))
     checked: list[Finding] = []
     cross_checks(data, positions, rules, checked, warnings)
     unknown = unknown_evidence(data.get("evidence"), positions, rules)
@@ -86,12 +84,13 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
     return Validated(region, (), listed(list(warnings), positions, max_errors), unknown, cleared.positions)
 
 
-def _dropped(data: Any, positions: Positions, said: Collection[Location], path: PathKey) -> bool:
-    """Whether the loader refused the value at ``path``: it left None there, and said why at that very value.
+def _dropped(data: Any, dropped: Collection[PathKey], path: PathKey) -> bool:
+    """Whether the loader refused the value at ``path`` (and said why): it is among ``Loaded.dropped`` and
+    the None left there is still the value (a key written after a merge may have replaced it).
 
-    A YAML null is None too, but the loader says nothing about it.
+    A YAML null is None too, but the loader refused nothing there.
     """
-    return value_at(data, path, ABSENT) is None and positions.value(path) in said
+    return path in dropped and value_at(data, path, ABSENT) is None
 
 
 class _Raw(NamedTuple):

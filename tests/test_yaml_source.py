@@ -395,6 +395,13 @@ def test_bad_scalar_for_its_tag() -> None:
     assert at(loaded.problems[0]) == (1, 10)
 
 
+def test_the_loader_says_where_it_dropped_a_value() -> None:
+    """Each value refused (None left there, the reason among the problems) is a fact of the result, by path."""
+    loaded = load("a: !local 5\nb: [1, !!int twelve]\nc: 0o17x\nd: &x [*x]\ne: 012\nf: ~\ng: {h: !!binary aGk=}\n")
+    assert loaded.dropped == {("a",), ("b", 1), ("d", 0), ("e",), ("g", "h")}
+    assert loaded.data["f"] is None and ("f",) not in loaded.dropped  # a null the file wrote: nothing refused
+
+
 # --- keys ------------------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ class Builder:
         self._count = 0
         self._max_nodes, self._max_depth, self._max_bytes = limits.max_nodes, limits.max_depth, limits.max_bytes
         self.problems: list[Finding] = []
+        self.dropped: list[PathKey] = []  # where a value was refused (None left there, the reason in problems)
         constructor = SafeConstructor()
         self._int = constructor.construct_yaml_int
         self._scalars: dict[str, Callable[[ScalarNode], Any]] = {
@@ -93,6 +94,7 @@ class Builder:
     def _recursive(self, node: Node, path: PathKey) -> None:
         """An alias inside the very list or mapping it names: expanding it would never end."""
         self.problems.append(Finding(Message("yaml.recursive_alias", {}), self.at(node, path)))
+        self.dropped.append(path)
         return None
 
     def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
@@ -116,11 +118,13 @@ class Builder:
             self.problems.append(
                 Finding(Message("yaml.bad_scalar_kind", {"value": clip(node.value), "kind": kind}), self.at(node, path))
             )
+            self.dropped.append(path)
             return None
         if tag in NUMBER_TAGS and not node.style and not (node.value.isdigit() and node.value[0] != "0"):
             surprise = _yaml11_number(node.value, value)
             if surprise is not None:  # the number YAML 1.1 reads is not the one written
                 self.problems.append(Finding(surprise, self.at(node, path)))
+                self.dropped.append(path)
                 return None
         return value
 
@@ -134,6 +138,7 @@ class Builder:
     def _bad_tag(self, node: Node, path: PathKey) -> None:
         tag = "!!" + node.tag[len(YAML_TAG) :] if node.tag.startswith(YAML_TAG) else node.tag
         self.problems.append(Finding(Message("yaml.tag_not_allowed", {"tag": clip(tag)}), self.at(node, path)))
+        self.dropped.append(path)
         return None
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:

@@ -48,7 +48,7 @@ def parse_text(text: str, limits: Limits) -> Loaded:
         raise LoadError([Finding(Message("file.empty", {}), Location("", 1, None))])
     builder = Builder(limits, marks)
     data = _build(builder, node, limits)
-    return Loaded(data, Positions(node, marks), tuple(builder.problems), text=text)
+    return Loaded(data, Positions(node, marks), tuple(builder.problems), text=text, dropped=frozenset(builder.dropped))
 
 
 def _compose(text: str, limits: Limits, marks: Marks) -> Node | None:

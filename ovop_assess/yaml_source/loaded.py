@@ -5,7 +5,7 @@
 from typing import Any, NamedTuple
 
 from ..results import Finding
-from .positions import Positions
+from .positions import PathKey, Positions
 
 
 class Loaded(NamedTuple):
@@ -16,6 +16,10 @@ class Loaded(NamedTuple):
     # The text every value of ``data`` was read from; None when some came from elsewhere (a firm
     # spreadsheet). Lets later steps rule out a value by looking for it in the text once.
     text: str | None = None
+    # Where the loader refused a value (a tag it does not take, a scalar it cannot read, a number YAML 1.1
+    # reads otherwise than written, a recursive alias): it left None there and said why among ``problems``,
+    # so validation adds nothing about that None.
+    dropped: frozenset[PathKey] = frozenset()
 
 
 class LoadError(Exception):
