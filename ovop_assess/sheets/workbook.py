@@ -159,10 +159,10 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     if not raw.startswith(_CFB):
         raise _corrupt(".xls", "sheet.reason.no_xls_header")
     try:
-        stream = workbook_stream(raw)
+        stream = workbook_stream(raw, padding=4)
     except NotReadable as exc:
         raise _corrupt(".xls", exc.args[0]) from None
-    found = walk(stream, envelope_for(limits.max_rows, limits.max_cells))
+    found = walk(stream, envelope_for(limits.max_rows, limits.max_cells), padding=4)
     try:
         _check_xls(found, limits)
     except SheetRefused:
@@ -170,7 +170,7 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
             raise
         # A bound failed a check: the exact extents decide, and name the numbers (rare: a real cell out of
         # the envelope, or three sheets and more bounded by it).
-        found = walk(stream)
+        found = walk(stream, padding=4)
         _check_xls(found, limits)
     return found
 

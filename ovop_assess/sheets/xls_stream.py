@@ -31,8 +31,10 @@ class NotReadable(Exception):
     for the "corrupt" message."""
 
 
-def workbook_stream(raw: bytes) -> bytes:
-    """The BIFF ``Workbook`` (or BIFF5 ``Book``) stream of an OLE compound file."""
+def workbook_stream(raw: bytes, padding: int = 0) -> bytes:
+    """The BIFF ``Workbook`` (or BIFF5 ``Book``) stream of an OLE compound file, followed by ``padding`` zero
+    bytes (made in the same copy: the walk reads past a record's end, and a second copy of a stream of
+    megabytes costs more in fresh memory than in copying)."""
     import olefile  # type: ignore[import-untyped]  # only for an .xls: reading other formats loads none of it
 
     try:
@@ -56,8 +58,8 @@ def workbook_stream(raw: bytes) -> bytes:
                 raise NotReadable(_DAMAGED)
             if entry.size < ole.minisectorcutoff:
                 stream: bytes = ole.openstream(entry.name).read()
-                return stream
-            return sector_chain(raw, ole.fat, entry.isectStart, entry.size, ole.sectorsize)
+                return stream + bytes(padding)
+            return sector_chain(raw, ole.fat, entry.isectStart, entry.size, ole.sectorsize, padding)
     except (OSError, ValueError, struct.error, IndexError, KeyError, RecursionError, MemoryError):
         raise NotReadable(_DAMAGED) from None
 
@@ -110,8 +112,8 @@ def _decoded(name: bytes) -> str:
     return name.decode("utf-16-le", "replace").split("\0")[0]
 
 
-def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_size: int) -> bytes:
-    """The ``size`` bytes of the stream whose sectors the FAT chains from ``first``.
+def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_size: int, padding: int = 0) -> bytes:
+    """The ``size`` bytes of the stream whose sectors the FAT chains from ``first`` (then ``padding`` zeros).
 
     olefile's checks, each a damaged file here: no more sectors than the
     FAT has, each one's index within the FAT (a chain ending before the
@@ -135,15 +137,24 @@ def sector_chain(raw: bytes, fat: Sequence[int], first: int, size: int, sector_s
             firsts.append(sector)
             lasts.append(previous)
         previous, sector = sector, fat[sector]
+    # Views of the file's bytes, joined (and cut to the size) by one copy.
+    view = memoryview(raw)
     pieces = []
     for start, last in zip(firsts, [*lasts[1:], previous], strict=True):
-        piece = raw[(start + 1) * sector_size : (last + 2) * sector_size]
+        piece = view[(start + 1) * sector_size : (last + 2) * sector_size]
         whole = (last - start + 1) * sector_size
         # Only the file's last sector may be cut short (a file is not always padded to a whole sector).
         if len(piece) < whole and (last != len(fat) - 1 or len(piece) < whole - sector_size):
             raise NotReadable(_DAMAGED)
         pieces.append(piece)
-    stream = b"".join(pieces)
-    if len(stream) < size:
+    excess = sum(map(len, pieces)) - size
+    if excess < 0:
         raise NotReadable(_DAMAGED)
-    return stream[:size]
+    while excess:  # the last sector's bytes past the stream's size (less than a sector: within the last piece)
+        cut = min(excess, len(pieces[-1]))
+        pieces[-1] = pieces[-1][: len(pieces[-1]) - cut]
+        excess -= cut
+        if not pieces[-1]:
+            pieces.pop()
+    pieces.append(memoryview(bytes(padding)))
+    return b"".join(pieces)

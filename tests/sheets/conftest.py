@@ -146,6 +146,7 @@ def assert_xls_fast_paths_agree(raw: bytes) -> None:
     with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
         stream = workbook_stream(raw)
         assert stream == ole.openstream("Workbook").read()
+    assert workbook_stream(raw, padding=4) == stream + bytes(4)  # the same copy, four zeros after it
     _assert_walks_agree(stream)
 
 
@@ -159,10 +160,12 @@ def _assert_walks_agree(stream: bytes) -> None:
     one or the exact one raised to the envelope (a bound)."""
     exact = walk(stream)
     assert not exact.bounded
+    assert walk(stream + bytes(4), padding=4) == exact  # the padding a caller made is not walked
     envelopes = [envelope_for(50_000, 1_000_000), envelope_for(300, 1_000_000), envelope_for(1000, 5000)]
     for bounds in [*envelopes, Envelope(256, 2)]:
         assert bounds is not None
         fast = walk(stream, bounds)
+        assert walk(stream + bytes(4), bounds, padding=4) == fast
         assert (fast.starts, fast.formulas, fast.encrypted, fast.inverted, fast.astray) == (
             exact.starts,
             exact.formulas,

@@ -186,7 +186,9 @@ def _olefile_chain(raw: bytes, fat: list[int], first: int, size: int, sector_siz
 
 def _our_chain(raw: bytes, fat: list[int], first: int, size: int, sector_size: int) -> bytes | None:
     try:
-        return sector_chain(raw, fat, first, size, sector_size)
+        read = sector_chain(raw, fat, first, size, sector_size)
+        assert sector_chain(raw, fat, first, size, sector_size, padding=4) == read + bytes(4)
+        return read
     except NotReadable as exc:
         assert exc.args == ("sheet.reason.damaged",)
         return None
@@ -268,6 +270,7 @@ def test_a_workbook_stream_in_pieces_or_in_the_mini_stream_reads_as_olefile_read
     with olefile.OleFileIO(io.BytesIO(raw), raise_defects=olefile.DEFECT_INCORRECT) as ole:
         read = ole.openstream("Workbook").read()
     assert workbook_stream(raw) == read and read.startswith(_stream(path)[:2048])
+    assert workbook_stream(raw, padding=4) == read + bytes(4)
     path.write_bytes(raw)
     found = read_firms(path)
     assert (found.firms, found.errors) == (plain.firms, plain.errors) and len(found.firms) == 5
