@@ -8,7 +8,6 @@
   ``required``, ``advisory`` or ``one of group G`` — for the table, the
   ``rules`` listing, JUnit, GitHub annotations and the checklist;
 - :func:`decisive_line`: the line a criterion's annotation sits on;
-- :func:`counts_against`: whether a failure decides the verdict;
 - :func:`assurance_word`, :func:`backing` and :func:`verdict_words`: how far
   a pass and a verdict are backed, so that "eligible" never stands bare
   ("eligible — declared only, 0 of 9 documents on hand").
@@ -21,7 +20,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..messages import Lang, render, text
-from ..results import Assurance, CriterionResult, FileResult, Report, Status, Verdict
+from ..results import Assurance, CriterionResult, FileResult, Report, Verdict
 
 
 class HasRole(Protocol):
@@ -82,22 +81,6 @@ def decisive_line(criterion: CriterionResult) -> int:
         if location.line is not None:
             return location.line
     return 1
-
-
-def counts_against(result: FileResult, criterion: CriterionResult) -> bool:
-    """Whether this failed criterion is what makes the region not eligible.
-
-    Advisory criteria never count; a member of an alternative group counts
-    only when no other member of its group passed (or was waived).
-    """
-    if not criterion.required:
-        return False
-    if criterion.group is None:
-        return True
-    return not any(
-        other.group == criterion.group and other.required and other.status in (Status.PASS, Status.WAIVED)
-        for other in result.criteria
-    )
 
 
 def version_words(version: str, lang: Lang) -> str:
