@@ -15,9 +15,9 @@ from .conftest import AssessFiles
 
 
 def test_criterion_ids_follow_the_set_and_skip_invalid_files(report: Report) -> None:
-    assert criterion_ids(report) == [f"C{i}" for i in range(1, 9)]
+    assert criterion_ids(report.results) == [f"C{i}" for i in range(1, 9)]
     invalid_only = Report(report.tool_version, report.criteria_set, report.results[-1:])
-    assert criterion_ids(invalid_only) == []
+    assert criterion_ids(invalid_only.results) == []
 
 
 def test_decisive_line_is_the_first_located_fact_else_line_1(report: Report) -> None:
