@@ -26,7 +26,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from ..messages import Lang, render, text
+from ..messages import Lang, level_word, render, text
 from ..results import FileResult, Report, Status, Verdict
 from ..selection_round import Round
 from .criterion import criterion_ids, role
@@ -128,7 +128,7 @@ def _candidates(
         values: list[str | int | float | None] = [
             *([rank] if ranked else []),
             region.name if region else None,
-            _word(f"level.{region.level}", lang) if region else None,
+            _word(level_word(region.level).id, lang) if region else None,
             region.district if region else None,
             region.city if region else None,
             region.code if region else None,
