@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from .messages import CATALOGUE
-from .region import AREA_CODE_PATTERN, LEVELS
+from .messages import level_word
+from .region import AREA_CODE_PATTERN, LEVELS, code_level
 from .results import Finding, Message
 from .yaml_source import Positions
 
@@ -38,7 +38,7 @@ def area_warnings(place: Any, positions: Positions) -> list[Finding]:
     findings = areas.check_region(code, names["name"], level, names["district"], names["city"], names["province"])
     warnings = []
     for found in findings:
-        if found.path == "region.level" and _shape_level(code) not in (None, level):
+        if found.path == "region.level" and code is not None and code_level(code) not in (None, level):
             continue  # the code's own shape already says so (check.code_*_shape, warn.code_village_kind)
         path = tuple(found.path.split("."))
         where = positions.key(path) if found.path == "region" else positions.value(path)
@@ -55,20 +55,11 @@ def _complete(names: dict[str, str | None], level: str | None) -> bool:
     return all(names[field] for field in needed)
 
 
-def _shape_level(code: str | None) -> str | None:
-    """The level the code's shape names (a kelurahan's village part starts with 1, a desa's with 2)."""
-    if code is None:
-        return None
-    if code.count(".") == 2:
-        return "kecamatan"
-    return {"1": "kelurahan", "2": "desa"}.get(code[-4])
-
-
 def _values(path: str, values: Any) -> dict[str, object]:
     """The finding's values as the sentence shows them."""
     out = dict(values)
     if path == "region.level":
-        out["official"], out["given"] = _level_word(out["official"]), _level_word(out["given"])
+        out["official"], out["given"] = level_word(out["official"]), level_word(out["given"])
     if "area" in out:
         # The suggested area is named by its names alone: the sentence gives its code once.
         out["area"] = str(out["area"]).removeprefix(f"{out['code']} ")
@@ -77,9 +68,3 @@ def _values(path: str, values: Any) -> dict[str, object]:
         out["suggestions"] = "; ".join(out["suggestions"])
         out["codes"] = ", ".join(out["codes"])
     return out
-
-
-def _level_word(level: object) -> object:
-    words = {"desa": "level.desa", "kelurahan": "level.kelurahan", "kecamatan": "level.kecamatan"}
-    key = words.get(str(level))
-    return Message(key, {}) if key is not None and key in CATALOGUE else level

@@ -16,8 +16,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .area_check import area_warnings
-from .messages import CATALOGUE
-from .region import AREA_CODE_PATTERN, LEVELS
+from .messages import CATALOGUE, level_word
+from .region import AREA_CODE_PATTERN, LEVELS, code_level
 from .results import Finding, Location, Message, UnknownEvidenceKey
 from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
@@ -144,7 +144,7 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             if mentor is not None and isinstance(role, str):
                 warnings.append(
                     Finding(
-                        Message("warn.mentor_ignored", {"role": _word("role", role)}),
+                        Message("warn.mentor_ignored", {"role": _role_word(role)}),
                         positions.value(("firms", i, "mentor")),
                     )
                 )
@@ -165,10 +165,10 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             )
 
 
-def _word(kind: str, code: str) -> Message | str:
-    """A code of the format (a role, a level) in the reader's language, when the catalogue has it."""
-    key = f"{kind}.{code}"
-    return Message(key, {}) if key in CATALOGUE else code
+def _role_word(role: str) -> Message | str:
+    """A firm's role in the reader's language, when the catalogue has it (levels: :func:`level_word`)."""
+    key = f"role.{role}"
+    return Message(key, {}) if key in CATALOGUE else role
 
 
 def _check_code(place: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:
@@ -181,13 +181,12 @@ def _check_code(place: Any, positions: Positions, errors: list[Finding], warning
     if level == "kecamatan" and village:
         errors.append(Finding(Message("check.code_kecamatan_shape", {"code": code}), _code_at(positions)))
     elif level != "kecamatan" and not village:
-        said = Message("check.code_village_shape", {"code": code, "level": _word("level", level)})
+        said = Message("check.code_village_shape", {"code": code, "level": level_word(level)})
         errors.append(Finding(said, _code_at(positions)))
     elif village:
-        digit = code[-4]
-        kind = {"1": "kelurahan", "2": "desa"}.get(digit)
+        kind = code_level(code)  # a kelurahan or a desa by the village part's first digit; None for another
         if kind is not None and kind != level:
-            values = {"code": code, "kind": _word("level", kind), "digit": digit, "level": _word("level", level)}
+            values = {"code": code, "kind": level_word(kind), "digit": code[-4], "level": level_word(level)}
             warnings.append(Finding(Message("warn.code_village_kind", values), _code_at(positions)))
 
 

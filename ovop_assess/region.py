@@ -20,10 +20,26 @@ from pydantic_core import PydanticCustomError
 from .dates import parse_date
 from .strict_model import StrictModel, Text
 
-Level = Literal["desa", "kelurahan", "kecamatan"]
-LEVELS: tuple[str, ...] = get_args(Level)
+VillageLevel = Literal["desa", "kelurahan"]
+Level = Literal[VillageLevel, "kecamatan"]
+LEVELS: tuple[str, ...] = get_args(Level)  # desa, kelurahan, kecamatan
+VILLAGE_LEVELS: tuple[str, ...] = get_args(VillageLevel)
 #: An area code (kode wilayah): PP.KK.CC for a kecamatan, PP.KK.CC.DDDD for a desa or kelurahan.
 AREA_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{4})?$"
+_VILLAGE_DIGIT: Mapping[str, VillageLevel] = MappingProxyType({"1": "kelurahan", "2": "desa"})
+
+
+def code_level(code: str) -> Level | None:
+    """The level an area code's shape names, or None: ``PP.KK.CC`` a kecamatan, ``PP.KK.CC.DDDD`` a village.
+
+    A village part starting with 1 is a kelurahan's, with 2 a desa's; another
+    digit names neither (the table's 3 is a desa adat) and gives None.
+    ``code`` is in the dotted form (:data:`AREA_CODE_PATTERN`).
+    """
+    parts = code.split(".")
+    if len(parts) == 3:
+        return "kecamatan"
+    return _VILLAGE_DIGIT.get(parts[3][:1]) if len(parts) == 4 else None
 
 
 def _iso_date(value: Any) -> Any:

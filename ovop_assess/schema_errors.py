@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from typing import Any
 
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 
 from .region import Region
 from .results import Finding, Location, Message
+from .strict_model import alternatives, model_in
 from .value_hints import indonesian_hint
 from .yaml_source import PathKey, Positions, format_path
 from .yaml_source import clip as _clip
@@ -161,34 +161,26 @@ def _fields_at(loc: PathKey, root: type[BaseModel]) -> list[str]:
         current = _step(current, part)
         if current is None:
             return []
-    model = _model_in(current)
+    model = model_in(current)
     return list(model.model_fields) if model is not None else []
 
 
 def _step(annotation: Any, part: str | int) -> Any:
     """The annotation one step down a path: a model's field, a list's item, a mapping's value."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+    for alt in alternatives(annotation):
+        found = _step_into(alt, part)
+        if found is not None:
+            return found
+    return None
+
+
+def _step_into(alt: Any, part: str | int) -> Any:
+    if isinstance(alt, type) and issubclass(alt, BaseModel):
+        field = alt.model_fields.get(part) if isinstance(part, str) else None
         return field.annotation if field is not None else None
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _step(args[0], part)
-    if origin in (typing.Union, types.UnionType):
-        steps = (_step(arg, part) for arg in args if arg is not type(None))
-        return next((found for found in steps if found is not None), None)
+    origin, args = typing.get_origin(alt), typing.get_args(alt)
     if origin in (list, tuple) and isinstance(part, int):  # (the region's lists are read-only tuples)
         return args[0]
     if origin is dict:
         return args[1]
-    return None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _model_in(args[0])
-    if origin in (typing.Union, types.UnionType):
-        return next((m for m in map(_model_in, args) if m is not None), None)
     return None

@@ -4,7 +4,9 @@ office profiles), and the text type all of them use for a value that must say so
 from __future__ import annotations
 
 import re
-from typing import Annotated
+import types
+import typing
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -33,3 +35,32 @@ class StrictModel(BaseModel):
     """Unknown keys are errors, values are never converted (YAML already typed them), and models are immutable."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+
+# Walking a model's field annotations (the schema errors' allowed keys, the template's placeholders):
+
+
+def alternatives(annotation: Any) -> list[Any]:
+    """The alternatives of a field's annotation, Optional and Annotated taken off (``Text | None`` gives ``[str]``)."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return alternatives(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return [alt for arg in args if arg is not type(None) for alt in alternatives(arg)]
+    return [annotation]
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds (its first alternative that is one), or None."""
+    for alt in alternatives(annotation):
+        if isinstance(alt, type) and issubclass(alt, BaseModel):
+            return alt
+    return None
+
+
+def item_of(annotation: Any) -> Any:
+    """The item type of a list field (the region's read-only lists are ``tuple[Item, ...]``), or ``Any``."""
+    for alt in alternatives(annotation):
+        if typing.get_origin(alt) in (list, tuple):
+            return typing.get_args(alt)[0]
+    return Any

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
-import types
-import typing
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .region import Region
+from .strict_model import item_of, model_in
 from .yaml_source import PathKey
 
 Pattern = tuple[str, ...]  # a field path with every list index written as "*"
@@ -118,32 +117,6 @@ def _collect_value(
         item = item_of(annotation)
         for index, entry in enumerate(value):
             _collect_value(entry, item, (*here, "*"), (*path, index), refusing, found)
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The alternatives of an annotation, Optional and Annotated taken off."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(args[0])
-    if origin in (typing.Union, types.UnionType):
-        return [alt for arg in args if arg is not type(None) for alt in _unwrap(arg)]
-    return [annotation]
-
-
-def model_in(annotation: Any) -> type[BaseModel] | None:
-    for alt in _unwrap(annotation):
-        if isinstance(alt, type) and issubclass(alt, BaseModel):
-            return alt
-    return None
-
-
-def item_of(annotation: Any) -> Any:
-    for alt in _unwrap(annotation):
-        if typing.get_origin(alt) is list:
-            return typing.get_args(alt)[0]
-        if typing.get_origin(alt) is tuple:  # the region's read-only lists: tuple[Item, ...]
-            return typing.get_args(alt)[0]
-    return Any
 
 
 def written_in(text: str) -> tuple[str, ...] | None:

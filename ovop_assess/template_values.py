@@ -31,7 +31,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .region import Region
 from .results import Finding, Location, Message
-from .template_placeholders import PROBE, Pattern, item_of, model_in, placeholders, written_in
+from .strict_model import item_of, model_in
+from .template_placeholders import PROBE, Pattern, placeholders, written_in
 from .template_placeholders import normal as _normal
 from .yaml_source import PathKey, Positions, format_path
 from .yaml_source import clip as _clip

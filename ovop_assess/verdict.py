@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .results import CriterionResult, Status, Verdict
 
@@ -22,7 +22,7 @@ def verdict_of(results: Sequence[CriterionResult]) -> Verdict:
 
     Advisory rules (``required: false``) never change the verdict; rules that
     share a ``group`` are alternatives: one passing member is enough, and the
-    group fails only when every member fails.
+    group fails only when every member fails (:func:`_group_outcome`).
     """
     outcomes: list[Status] = []
     groups: dict[str, list[Status]] = {}
@@ -34,18 +34,42 @@ def verdict_of(results: Sequence[CriterionResult]) -> Verdict:
             outcomes.append(status)
         else:
             groups.setdefault(result.group, []).append(status)
-    for members in groups.values():
-        if Status.PASS in members:
-            outcomes.append(Status.PASS)
-        elif all(s is Status.FAIL for s in members):
-            outcomes.append(Status.FAIL)
-        else:
-            outcomes.append(Status.UNKNOWN)
+    outcomes.extend(_group_outcome(members) for members in groups.values())
     if Status.FAIL in outcomes:
         return Verdict.NOT_ELIGIBLE
     if Status.UNKNOWN in outcomes:
         return Verdict.INCOMPLETE
     return Verdict.ELIGIBLE
+
+
+def counts_against(results: Sequence[CriterionResult], criterion: CriterionResult) -> bool:
+    """Whether ``criterion`` is what makes the region not eligible: the verdict's own rule, per criterion.
+
+    True exactly for a failed required rule that is alone, or a member of a
+    group that fails as a whole (every member failed). A failed member of a
+    group where another passed, was waived, or is still unknown does not
+    decide the verdict (the group is passed or still open), and neither does
+    an advisory rule. ``results`` are the file's criteria. The renderers ask
+    this to choose between a failure and a note, so CI reports turn red
+    exactly when the verdict is not eligible.
+    """
+    if not criterion.required or _EFFECTIVE[criterion.status] is not Status.FAIL:
+        return False
+    if criterion.group is None:
+        return True
+    # (the criterion itself counted too, should a caller pass one not among ``results``: twice changes nothing)
+    members = (_EFFECTIVE[r.status] for r in (criterion, *results) if r.required and r.group == criterion.group)
+    return _group_outcome(members) is Status.FAIL
+
+
+def _group_outcome(members: Iterable[Status]) -> Status:
+    """An alternative group's effective status: pass with one passing member, fail when every member fails."""
+    seen = set(members)
+    if Status.PASS in seen:
+        return Status.PASS
+    if seen == {Status.FAIL}:
+        return Status.FAIL
+    return Status.UNKNOWN
 
 
 def total_score(results: Sequence[CriterionResult]) -> float:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ovop_assess import criteria_sets
+from ovop_assess.areas import Level as AreaLevel
+from ovop_assess.areas import table as areas_table
 from ovop_assess.assess import assess_path
 from ovop_assess.cli.main import main
+from ovop_assess.messages import CATALOGUE, level_word, render
+from ovop_assess.region import LEVELS, code_level
 from ovop_assess.results import Verdict
 
 AS_OF = "2026-11-28"
@@ -359,3 +364,26 @@ def test_a_code_of_no_province_says_so_instead_of_listing_nothing(capsys: pytest
     assert main(["--lang", "id", "area", "99.99.01.2001"]) == 1
     err = capsys.readouterr().err
     assert "begitu pula kode yang dekat dengannya" in err and ": -" not in err
+
+
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("33.72.03", "kecamatan"),
+        ("33.72.03.1009", "kelurahan"),  # a village part starting with 1
+        ("33.10.01.2001", "desa"),  # with 2
+        ("51.06.01.3001", None),  # 3 (a desa adat) names neither: no shape warning, the table decides
+        ("33.72", None),
+    ],
+)
+def test_a_code_names_its_level_by_its_shape(code: str, level: str | None) -> None:
+    assert code_level(code) == level
+    if level in ("kelurahan", "desa"):
+        assert areas_table._level(code, "") == level  # the table reads the digit by the same rule
+    assert areas_table._level("51.06.01.3001", "") == "desa"  # and a desa adat is a desa
+
+
+def test_every_level_has_its_words() -> None:
+    levels = {*LEVELS, *typing.get_args(AreaLevel)}
+    assert {f"level.{level}" for level in levels} <= set(CATALOGUE)
+    assert all(render(level_word(level), "id") == level for level in levels)  # the catalogue words them as they are

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ovop_assess.results import CriterionResult, Status, Verdict
-from ovop_assess.verdict import total_score, verdict_of
+from ovop_assess.verdict import counts_against, total_score, verdict_of
 
 P, F, U, W, E = Status.PASS, Status.FAIL, Status.UNKNOWN, Status.WAIVED, Status.ERROR
 
@@ -51,6 +51,39 @@ def test_advisory_rules_never_change_the_verdict() -> None:
 def test_alternative_groups(members: list[Status], expected: Verdict) -> None:
     results = [crit(P), *(crit(s, group="route") for s in members)]
     assert verdict_of(results) is expected
+
+
+@pytest.mark.parametrize(
+    ("members", "against"),
+    [
+        ([F, F], [True, True]),  # the group fails as a whole: each member decides
+        ([F, U], [False, False]),  # U may still pass the group: incomplete, nothing counts against
+        ([F, E], [False, False]),  # an error counts as unknown
+        ([F, P], [False, False]),
+        ([F, W], [False, False]),  # waived counts as passed
+        ([F, F, U], [False, False, False]),
+    ],
+)
+def test_a_group_member_counts_against_only_when_the_group_fails(members: list[Status], against: list[bool]) -> None:
+    results = [crit(P), *(crit(s, group="route") for s in members)]
+    assert [counts_against(results, r) for r in results[1:]] == against
+
+
+def test_counts_against_is_the_verdict_rule() -> None:
+    """A failure counts against the region exactly when the verdict is not eligible because of it."""
+    statuses = [P, F, U, W, E]
+    for a in statuses:
+        for b in statuses:
+            for group in (None, "route"):
+                for required in (True, False):
+                    results = [crit(a, group=group, required=required), crit(b, group=group), crit(P)]
+                    counted = any(counts_against(results, r) for r in results)
+                    assert counted == (verdict_of(results) is Verdict.NOT_ELIGIBLE), (a, b, group, required)
+
+
+def test_required_alone_and_advisory() -> None:
+    results = [crit(F), crit(F, required=False), crit(F, required=False, group="route"), crit(U)]
+    assert [counts_against(results, r) for r in results] == [True, False, False, False]
 
 
 def test_total_score_weighted_mean() -> None:

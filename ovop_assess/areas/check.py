@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from ..messages.areas import CHECKS
+from ..region import LEVELS, VILLAGE_LEVELS
 from .names import bare_key, same_name, similarity
 from .table import area_of, by_code, canonical_code, children, descendants
 from .values import Area, AreaFinding, Place, describe
@@ -105,7 +106,7 @@ def identify(name: str, level: str | None, district: str | None, city: str, prov
         elif district is not None:
             for d in _named(chain[-1].code, 3, district):
                 found.extend(area_of([*chain, d, v]) for v in _named(d.code, 4, name))
-    if level in ("desa", "kelurahan") and len(found) > 1:
+    if level in VILLAGE_LEVELS and len(found) > 1:
         # The same name can be both a desa and a kelurahan only in different kecamatan; the level tells them apart.
         found = [a for a in found if a.level == level] or found
     return found
@@ -198,7 +199,7 @@ def template_region(code: str) -> dict[str, str] | None:
     kabupaten/kota, which are not a region's level.
     """
     area = by_code(code)
-    if area is None or area.level not in ("kecamatan", "kelurahan", "desa"):
+    if area is None or area.level not in LEVELS:
         return None
     assert area.province is not None and area.regency is not None  # a kecamatan or below has both
     fields = {"name": area.name, "level": area.level, "code": area.code}

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Final
 
+from ..region import code_level
 from .values import Area, Level, Place
 
 DIR: Final = Path(__file__).parent.parent / "data" / "areas"
@@ -99,10 +100,8 @@ def _level(code: str, name: str) -> Level:
     if len(parts) == 2:
         first = name.split(maxsplit=1)[0].lower() if name else ""
         return "kota" if first == "kota" or (first != "kabupaten" and parts[1] >= "70") else "kabupaten"
-    if len(parts) == 3:
-        return "kecamatan"
-    # The village part's first digit: 1 a kelurahan, 2 a desa, 3 a desa adat.
-    return "kelurahan" if parts[3].startswith("1") else "desa"
+    # A kecamatan, or a village by its part's first digit (1 a kelurahan, 2 a desa); 3, a desa adat, is a desa.
+    return code_level(code) or "desa"
 
 
 def by_code(code: str) -> Area | None:

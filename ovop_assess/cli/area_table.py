@@ -8,17 +8,8 @@ from rich.text import Text
 
 from .. import area_dataset
 from ..areas import Lookup, Place
-from ..messages import Lang, text
+from ..messages import Lang, level_word, render, text
 from .table import _print
-
-_LEVEL_WORDS = {
-    "provinsi": "level.provinsi",
-    "kabupaten": "level.kabupaten",
-    "kota": "level.kota",
-    "kecamatan": "level.kecamatan",
-    "kelurahan": "level.kelurahan",
-    "desa": "level.desa",
-}
 
 
 def _name(place: Place | None) -> str:
@@ -43,7 +34,7 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
         table.add_row(
             Text(found.code, style="bold"),
             Text(found.name),
-            Text(text(_LEVEL_WORDS[found.level], lang)),
+            Text(render(level_word(found.level), lang)),
             Text(_name(found.district)),
             Text(_name(found.regency)),
             Text(_name(found.province)),

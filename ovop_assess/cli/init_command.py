@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
-from ..messages import Lang, text
+from ..messages import Lang, level_word, text
 from ..results import Message, file_label
 from .exit_codes import ExitCode
 from .output import write_output
@@ -74,9 +74,6 @@ def template_for_code(code: str) -> str:
         raise UsageError(Message("area.code_not_found", {"code": canonical, "codes": nearest}))
     fields = areas.template_region(canonical)
     if fields is None:
-        level = Message(_LEVEL_WORDS[area.level], {})
+        level = level_word(area.level)
         raise UsageError(Message("area.init_not_a_region", {"code": canonical, "level": level, "name": area.name}))
     return region_template(fields)
-
-
-_LEVEL_WORDS = {"provinsi": "level.provinsi", "kabupaten": "level.kabupaten", "kota": "level.kota"}

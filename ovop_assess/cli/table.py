@@ -185,7 +185,7 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
     name again), then the criteria columns, folded into one column of marks
     (``✓✗✓?``). The region's name wraps at spaces rather than being cut.
     """
-    ids = criterion_ids(report)
+    ids = criterion_ids(report.results)
     # The verdict and, under it, how far it is backed: never a bare "eligible" (docs/criteria.md, "Assurance").
     verdict_title = text("ui.verdict", lang)
     verdicts = [_verdict_and_backing(r, lang) for r in report.results]

@@ -120,5 +120,14 @@ def _value(value: object, lang: Lang) -> object:
     return value
 
 
+def level_word(level: str) -> Message:
+    """A level — a region's (desa, kelurahan, kecamatan) or a table area's (kota, kabupaten, provinsi) — in words.
+
+    Every level of :mod:`ovop_assess.region` and :mod:`ovop_assess.areas` has
+    its entry ``level.<level>`` (a test says so).
+    """
+    return Message(f"level.{level}", {})
+
+
 def text(key: str, lang: Lang = "en", **values: object) -> str:
     return render(Message(key, values), lang)

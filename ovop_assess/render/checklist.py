@@ -28,7 +28,7 @@ import jinja2
 
 from .. import area_dataset
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
-from ..messages import Lang, render, text
+from ..messages import Lang, level_word, render, text
 from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
@@ -75,7 +75,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
 
     def level(value: str) -> str:
         """desa, kelurahan or kecamatan, as the catalogue words it (``level.desa``)."""
-        return t(f"level.{value}")
+        return msg(level_word(value))
 
     def score(value: float) -> str:
         return decimal(value, lang)  # 0,88 under --lang id

@@ -1,14 +1,13 @@
 """What every renderer says about a criterion, in one place: its id column, its role, its line, its weight.
 
 - :func:`criterion_ids`: the report's criterion ids in the criteria set's
-  order (the columns of the summary table, the CSV and the Markdown);
+  order (the columns of the summary table, the CSV, the Markdown and the workbook);
 - :func:`label`: ``C2 similar-firms``, a criterion as CI tools name it
   (JUnit's test case, a GitHub annotation's title);
 - :func:`role` and :func:`role_note`: a criterion's role in words —
   ``required``, ``advisory`` or ``one of group G`` — for the table, the
   ``rules`` listing, JUnit, GitHub annotations and the checklist;
 - :func:`decisive_line`: the line a criterion's annotation sits on;
-- :func:`counts_against`: whether a failure decides the verdict;
 - :func:`assurance_word`, :func:`backing` and :func:`verdict_words`: how far
   a pass and a verdict are backed, so that "eligible" never stands bare
   ("eligible — declared only, 0 of 9 documents on hand").
@@ -18,10 +17,11 @@ Pure functions of result values: no renderer's syntax and no terminal here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from ..messages import Lang, render, text
-from ..results import Assurance, CriterionResult, FileResult, Report, Status, Verdict
+from ..results import Assurance, CriterionResult, FileResult, Verdict
 
 
 class HasRole(Protocol):
@@ -34,16 +34,16 @@ class HasRole(Protocol):
     def group(self) -> str | None: ...
 
 
-def criterion_ids(report: Report) -> list[str]:
-    """The criterion ids of the report in the criteria set's order.
+def criterion_ids(results: Iterable[FileResult]) -> list[str]:
+    """The criterion ids of a report's files (or a round's candidates) in the criteria set's order.
 
     A report carries the set's rules only through the assessed files, so an
     id appears once any valid file has it (all files of a run share one set,
-    so each valid file lists them all, in set order). A report of invalid
-    files only has no criterion ids.
+    so each valid file lists them all, in set order). Invalid files only
+    give no criterion ids.
     """
     ids: dict[str, None] = {}
-    for result in report.results:
+    for result in results:
         for criterion in result.criteria:
             ids.setdefault(criterion.id, None)
     return list(ids)
@@ -82,22 +82,6 @@ def decisive_line(criterion: CriterionResult) -> int:
         if location.line is not None:
             return location.line
     return 1
-
-
-def counts_against(result: FileResult, criterion: CriterionResult) -> bool:
-    """Whether this failed criterion is what makes the region not eligible.
-
-    Advisory criteria never count; a member of an alternative group counts
-    only when no other member of its group passed (or was waived).
-    """
-    if not criterion.required:
-        return False
-    if criterion.group is None:
-        return True
-    return not any(
-        other.group == criterion.group and other.required and other.status in (Status.PASS, Status.WAIVED)
-        for other in result.criteria
-    )
 
 
 def version_words(version: str, lang: Lang) -> str:

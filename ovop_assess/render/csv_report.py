@@ -70,7 +70,7 @@ def as_text_cell(value: str) -> str:
 
 def render_csv(report: Report, lang: Lang = "en", *, bom: bool = False) -> str:
     """The report as CSV text; ``lang`` is accepted for the common signature (cells are machine values)."""
-    ids = criterion_ids(report)
+    ids = criterion_ids(report.results)
     lines = _Lines()
     lines.add([*BASE_COLUMNS, *ids])
     for result in report.results:

@@ -5,11 +5,12 @@ runner turns into annotations on the files (``::error file=F,line=L,title=T::mes
 
 - ``::error`` for every problem of an invalid file (with ``col`` when known),
   for a failed criterion that makes the region not eligible (a required one,
-  or an alternative group in which no member passed) and for a criterion
+  or a member of an alternative group in which every member failed, as the
+  verdict reads it: :func:`~ovop_assess.verdict.counts_against`) and for a criterion
   whose rule crashed (status ``error``);
 - ``::warning`` for an unknown criterion, a failed criterion that does not
-  decide the verdict (advisory, or a group member whose group passed by
-  another member), and every warning (a criterion's or the file's);
+  decide the verdict (advisory, or a group member whose group another
+  member passed or may still pass), and every warning (a criterion's or the file's);
 - ``::notice`` once per file, last: the verdict with how far it is backed
   (``eligible — declared only, 0 of 9 documents on hand``), the total
   score, and the waived criteria if any.
@@ -33,9 +34,10 @@ from __future__ import annotations
 
 from ..messages import Lang, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
+from ..verdict import counts_against
 from .bidi import isolate, render_isolated
 from .controls import visible_controls
-from .criterion import counts_against, decisive_line, label, role_note, verdict_words
+from .criterion import decisive_line, label, role_note, verdict_words
 from .sheet_place import sheet_place
 
 
@@ -95,7 +97,7 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
     status = criterion.status
     out: list[str] = []
     if status in (Status.FAIL, Status.UNKNOWN, Status.ERROR):
-        if status is Status.ERROR or (status is Status.FAIL and counts_against(result, criterion)):
+        if status is Status.ERROR or (status is Status.FAIL and counts_against(result.criteria, criterion)):
             kind = "error"
         else:
             kind = "warning"

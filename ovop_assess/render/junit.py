@@ -18,8 +18,10 @@ What a consumer gets:
     reasons (with their lines) and what is still missing; the element's text
     has one ``FILE:LINE: …`` line per reason, missing item and warning. A
     failure that does not decide the verdict (an advisory criterion, or an
-    alternative whose group passed) is ``<skipped>`` instead, with the same
-    message, so an eligible region never shows red;
+    alternative whose group another member passed or may still pass; the
+    verdict's own rule, :func:`~ovop_assess.verdict.counts_against`) is
+    ``<skipped>`` instead, with the same message, so a region that is not
+    ``not_eligible`` never shows red;
   - ``unknown``: ``<skipped message=…>``. A criterion whose facts are absent
     was not decided, which is what "skipped" means to a CI reader: the
     dashboard keeps red for real failures and shows the undecided criteria
@@ -47,7 +49,8 @@ from dataclasses import dataclass
 
 from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
-from .criterion import assurance_word, counts_against, label, role_note, verdict_words
+from ..verdict import counts_against
+from .criterion import assurance_word, label, role_note, verdict_words
 from .sheet_place import sheet_place
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
@@ -141,12 +144,12 @@ def _testcase(suite: ET.Element, result: FileResult, criterion: CriterionResult,
     case = _sub(suite, "testcase", classname=file, name=label(criterion), time="0")
     counts = _Counts(tests=1)
     status = criterion.status
-    if status is Status.FAIL and counts_against(result, criterion):
+    if status is Status.FAIL and counts_against(result.criteria, criterion):
         _sub(case, "failure", _details(file, criterion, lang), message=_summary(criterion, lang), type="fail")
         counts.failures = 1
     elif status is Status.FAIL:
-        # Advisory, or an alternative whose group passed: reported, but it does not make the
-        # region ineligible, so it must not turn the dashboard red.
+        # Advisory, or an alternative whose group passed or is still open: reported, but it does not
+        # make the region ineligible, so it must not turn the dashboard red.
         _sub(case, "skipped", _details(file, criterion, lang), message=_summary(criterion, lang))
         counts.skipped = 1
     elif status is Status.ERROR:

@@ -81,7 +81,7 @@ def _sheet_warnings(result: FileResult, lang: Lang) -> list[str]:
 def render_markdown(report: Report, lang: Lang = "en") -> str:
     """The summary table, the invalid files' problems and the other files' firm-sheet warnings,
     ending with a newline."""
-    ids = criterion_ids(report)
+    ids = criterion_ids(report.results)
     counts = {v.value: report.count(v) for v in Verdict}
     lines = [f"**{text('ui.summary', lang, files=len(report.results), **counts)}**", ""]
     header = [

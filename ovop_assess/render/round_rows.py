@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..messages import Lang, render, text
+from ..messages import Lang, level_word, render, text
 from ..results import Assurance, Status
 from ..selection_round import Candidate, Round, Since
 from .criterion import version_words
@@ -67,7 +67,7 @@ def row(candidate: Candidate, lang: Lang) -> Row:
     region = result.region
     dash = "—"
     if region is not None:
-        area = f"{region.name} ({text(f'level.{region.level}', lang)})"
+        area = f"{region.name} ({render(level_word(region.level), lang)})"
         district = region.district or (region.name if region.level == "kecamatan" else dash)
         product = region.product or dash
         if region.kbli:

@@ -26,10 +26,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from ..messages import Lang, render, text
+from ..messages import Lang, level_word, render, text
 from ..results import FileResult, Report, Status, Verdict
 from ..selection_round import Round
-from .criterion import role
+from .criterion import criterion_ids, role
 from .sheet_place import sheet_place, sheet_warnings
 
 _COLOURS = {  # font, fill: as the HTML pages colour them
@@ -61,14 +61,6 @@ def render_round_xlsx(document: Round, lang: Lang) -> bytes:
     return _workbook([(c.rank, c.result) for c in document.candidates], lang, ranked=True)
 
 
-def _criterion_ids(results: Sequence[FileResult]) -> list[str]:
-    ids: dict[str, None] = {}
-    for result in results:
-        for criterion in result.criteria:
-            ids.setdefault(criterion.id, None)
-    return list(ids)
-
-
 def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: bool) -> bytes:
     import xlsxwriter  # type: ignore[import-untyped]  # only when a workbook is written; it ships no types
 
@@ -83,7 +75,7 @@ def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: 
         for key, (font, fill) in _COLOURS.items()
     }
     results = [result for _, result in rows]
-    ids = _criterion_ids(results)
+    ids = criterion_ids(results)
     _candidates(
         book.add_worksheet(text("xlsx.sheet_candidates", lang)), rows, ids, lang, ranked, header, wrap, score, coloured
     )
@@ -136,7 +128,7 @@ def _candidates(
         values: list[str | int | float | None] = [
             *([rank] if ranked else []),
             region.name if region else None,
-            _word(f"level.{region.level}", lang) if region else None,
+            _word(level_word(region.level).id, lang) if region else None,
             region.district if region else None,
             region.city if region else None,
             region.code if region else None,

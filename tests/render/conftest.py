@@ -15,7 +15,8 @@ import pytest
 
 from ovop_assess import criteria_sets
 from ovop_assess.assess import assess_path, make_report
-from ovop_assess.results import FileResult, Finding, Message, Report, Status
+from ovop_assess.results import CriterionResult, FileResult, Finding, Message, Report, Status
+from ovop_assess.verdict import verdict_of
 
 AS_OF = datetime.date(2026, 11, 28)
 
@@ -158,6 +159,7 @@ def region_paths(write_regions: Callable[[dict[str, str]], list[Path]]) -> list[
 
 
 AssessFiles = Callable[..., Report]
+RouteGroup = Callable[[Status, Status], Report]
 
 
 @pytest.fixture
@@ -213,3 +215,30 @@ def _with_crash(report: Report, file: str, rule_id: str) -> Report:
         return result._replace(criteria=criteria)
 
     return report._replace(results=tuple(crash(r) for r in report.results))
+
+
+@pytest.fixture
+def route_group(assess_files: AssessFiles, write_regions: Callable[[dict[str, str]], list[Path]]) -> RouteGroup:
+    """``route_group(c1, c2)``: an eligible file under the set ``routes`` with its group's members set to these.
+
+    C1 and C2 are the alternatives of group ``route`` there; the verdict is the
+    verdict's own for the new statuses, so a renderer sees what a run would give.
+    """
+    paths = write_regions({"route.yaml": eligible_text("Route")})
+
+    def make(c1: Status, c2: Status) -> Report:
+        report = assess_files(paths, "routes")
+        wanted = {"C1": c1, "C2": c2}
+
+        def member(c: CriterionResult) -> CriterionResult:
+            if c.id not in wanted or wanted[c.id] is Status.PASS:
+                return c
+            said = Finding(Message("ui.warning", {}))  # any reason: the renderers only pass it on
+            return c._replace(status=wanted[c.id], score=0.0, reasons=(said,), assurance=None)
+
+        result = report.results[0]
+        criteria = tuple(map(member, result.criteria))
+        result = result._replace(criteria=criteria, verdict=verdict_of(criteria))
+        return report._replace(results=(result,))
+
+    return make

@@ -74,3 +74,11 @@ def test_checklist_markdown_shows_controls(region: Path, capsys: pytest.CaptureF
     assert main(["checklist", str(region), "--as-of", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert "\x00" not in out and "\x1b" not in out and "Ka\\\\x00um" in out
+
+
+def test_one_escaper_in_three_modes() -> None:
+    value = "a\tb\nc\rd\u2028e\u2029f\x1b\x85"
+    assert visible_controls(value) == "a\tb\nc\\x0dd\u2028e\u2029f\\x1b\\x85"
+    assert visible_controls(value, keep_cr=True) == "a\tb\nc\rd\u2028e\u2029f\\x1b\\x85"
+    # one line of a terminal table: the line breaks and tab written too, LS and PS as \uNNNN
+    assert visible_controls(value, one_line=True) == "a\\x09b\\x0ac\\x0dd\\u2028e\\u2029f\\x1b\\x85"

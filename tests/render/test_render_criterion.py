@@ -7,16 +7,17 @@ from pathlib import Path
 import pytest
 
 from ovop_assess import criteria_sets
-from ovop_assess.render.criterion import counts_against, criterion_ids, decisive_line, label, role, role_note
+from ovop_assess.render.criterion import criterion_ids, decisive_line, label, role, role_note
 from ovop_assess.results import Report, Status
+from ovop_assess.verdict import counts_against
 
 from .conftest import AssessFiles
 
 
 def test_criterion_ids_follow_the_set_and_skip_invalid_files(report: Report) -> None:
-    assert criterion_ids(report) == [f"C{i}" for i in range(1, 9)]
+    assert criterion_ids(report.results) == [f"C{i}" for i in range(1, 9)]
     invalid_only = Report(report.tool_version, report.criteria_set, report.results[-1:])
-    assert criterion_ids(invalid_only) == []
+    assert criterion_ids(invalid_only.results) == []
 
 
 def test_decisive_line_is_the_first_located_fact_else_line_1(report: Report) -> None:
@@ -63,8 +64,8 @@ def test_a_failure_counts_unless_advisory_or_its_group_passed(
     not_eligible = next(p for p in region_paths if p.name == "not_eligible.yaml")
     default = assess_files([not_eligible]).results[0]
     c2 = next(c for c in default.criteria if c.id == "C2")
-    assert c2.status is Status.FAIL and counts_against(default, c2)
+    assert c2.status is Status.FAIL and counts_against(default.criteria, c2)
     routes = assess_files([not_eligible], "routes").results[0]
     c2 = next(c for c in routes.criteria if c.id == "C2")
-    assert c2.group == "route" and not counts_against(routes, c2)  # C1 passed for the group
-    assert not counts_against(default, c2._replace(required=False))
+    assert c2.group == "route" and not counts_against(routes.criteria, c2)  # C1 passed for the group
+    assert not counts_against(default.criteria, c2._replace(required=False))

@@ -7,8 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from ovop_assess.render.github import escape_data, escape_property, render_github
-from ovop_assess.results import Report
+from ovop_assess.results import Report, Status, Verdict
+
+from .conftest import RouteGroup
 
 LINE = re.compile(r"^::(?P<kind>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
 
@@ -174,3 +178,21 @@ def test_indonesian(report: Report) -> None:
     assert commands[-1].message == (
         "Hasil penilaian: tidak layak — baru dinyatakan, 0 dari 9 dokumen tersedia; skor total 0.94"
     )
+
+
+@pytest.mark.parametrize(
+    ("c2", "verdict", "kinds"),
+    [
+        (Status.FAIL, Verdict.NOT_ELIGIBLE, ["error", "error"]),  # the whole group fails: both decide
+        (Status.UNKNOWN, Verdict.INCOMPLETE, ["warning", "warning"]),  # C2 may still pass the group
+        (Status.PASS, Verdict.ELIGIBLE, ["warning"]),  # C2 passed the group
+    ],
+)
+def test_a_failed_alternative_is_an_error_only_when_its_whole_group_fails(
+    route_group: RouteGroup, c2: Status, verdict: Verdict, kinds: list[str]
+) -> None:
+    report = route_group(Status.FAIL, c2)
+    assert report.results[0].verdict is verdict
+    commands = [c for c in _parse(render_github(report, "en")) if c.kind != "notice"]
+    assert [c.kind for c in commands] == kinds
+    assert commands[0].props["title"] == "C1 resource-champion-mentees: fail (one of group route)"

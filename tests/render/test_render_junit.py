@@ -6,9 +6,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ovop_assess.messages import Lang
 from ovop_assess.render.junit import render_junit
-from ovop_assess.results import Report
+from ovop_assess.results import Report, Status, Verdict
+
+from .conftest import RouteGroup
 
 Suites = dict[str, ET.Element]
 
@@ -195,3 +199,22 @@ def test_indonesian_messages(report: Report) -> None:
     assert failure is not None
     assert failure.get("message", "").startswith("baris 16: Baru 5 UMKM sejenis (batik); minimal 10")
     assert "kekurangan" in failure.get("message", "")
+
+
+@pytest.mark.parametrize(
+    ("c2", "verdict", "c1_kind", "failures"),
+    [
+        (Status.FAIL, Verdict.NOT_ELIGIBLE, "failure", "2"),  # the whole group fails: both decide
+        (Status.UNKNOWN, Verdict.INCOMPLETE, "skipped", "0"),  # C2 may still pass the group: nothing is red yet
+        (Status.PASS, Verdict.ELIGIBLE, "skipped", "0"),  # C2 passed the group
+    ],
+)
+def test_a_failed_alternative_is_red_only_when_its_whole_group_fails(
+    route_group: RouteGroup, c2: Status, verdict: Verdict, c1_kind: str, failures: str
+) -> None:
+    report = route_group(Status.FAIL, c2)
+    assert report.results[0].verdict is verdict
+    root = _parse(report)
+    suite = next(root.iter("testsuite"))
+    assert _kind(_case(suite, "C1 resource-champion-mentees")) == c1_kind
+    assert (suite.get("failures"), root.get("failures")) == (failures, failures)
