@@ -2,19 +2,21 @@
 
 A failed criterion or an invalid region file is a result, not an exception.
 Each exception carries its message (an id plus values, so it reads in either
-language), where it comes from, and its exit code; the CLI catches them once
+language), where it comes from, and its exit code (named from the one table,
+:mod:`ovop_assess.exit_codes`); the CLI catches them once
 (``ovop_assess.cli.error_handler``) and exits with that code.
 """
 
 from __future__ import annotations
 
+from .exit_codes import ExitCode
 from .results import Finding, Location, Message
 
 
 class OvopError(Exception):
     """The run cannot go on; ``exit_code`` says why, in the CLI's terms."""
 
-    exit_code = 4
+    exit_code: ExitCode = ExitCode.INTERNAL
 
     def __init__(
         self,
@@ -31,6 +33,6 @@ class OvopError(Exception):
 
 
 class UsageError(OvopError):
-    """Bad options, a bad criteria set, an unknown rule: exit code 2."""
+    """Bad options, a bad criteria set, an unknown rule: :attr:`ExitCode.USAGE`."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE

@@ -14,8 +14,9 @@ The package, by concern:
   ``Kelurahan``, ``Kecamatan``; punctuation counts as spacing);
 - :mod:`.lookup`: free text (``ovop-assess area QUERY``), which reads the
   files whole once per process, with its results (:class:`Match`,
-  :class:`Lookup`), and the nearest codes of an unknown one; imported on
-  first use, as the edition, so that checking a region file does not pay for it;
+  :class:`Lookup`, :class:`BadQuery` for a query naming nothing), and the
+  nearest codes of an unknown one; imported on first use, as the edition,
+  so that checking a region file does not pay for it;
 - :mod:`.check`: a region's code and names against the table, and the
   fields of a new region file (``init --code``).
 """
@@ -31,12 +32,13 @@ from .values import Area, AreaFinding, Level, Place, describe
 
 if TYPE_CHECKING:
     from .edition import DATASET, Dataset
-    from .lookup import Lookup, Match, look_up, nearest_codes, search
+    from .lookup import BadQuery, Lookup, Match, look_up, nearest_codes, search
 
 # Imported on first use, so that checking a region file does not pay for them.
 _LAZY = {
     "DATASET": "edition",
     "Dataset": "edition",
+    "BadQuery": "lookup",
     "Lookup": "lookup",
     "Match": "lookup",
     "look_up": "lookup",
@@ -49,6 +51,7 @@ __all__ = [
     "MESSAGES",
     "Area",
     "AreaFinding",
+    "BadQuery",
     "Dataset",
     "Level",
     "Lookup",

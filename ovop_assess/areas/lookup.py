@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from ..errors import UsageError
+from ..results import Message
 from .names import PREFIXES, bare, fold, words
 from .table import DIR, FILES, by_code, canonical_code, children, descendants, table
 from .values import Area
@@ -217,11 +219,23 @@ def nearest_codes(code: str, limit: int = 3) -> list[Area]:
     return pool[:limit]
 
 
+class BadQuery(UsageError):
+    """A query that is neither a code nor a name (exit 2); its message says which of two mistakes it is."""
+
+    @classmethod
+    def of(cls, query: str) -> BadQuery:
+        """The refusal of ``query``: with a digit, a code in no code's shape; else nothing to look up."""
+        if any(c.isdigit() for c in query):
+            return cls(Message("area.bad_code", {"query": query}))
+        return cls(Message("area.empty_query", {}))
+
+
 def look_up(query: str, limit: int = 10) -> Lookup:
-    """The areas a code or a name names (see :func:`search`); ``ValueError`` for a query that is neither.
+    """The areas a code or a name names (see :func:`search`); :class:`BadQuery` for a query that is neither.
 
     A query of digits and dots is a code: in a shape no code has
-    (``33.7``), it is refused rather than searched as words.
+    (``33.7``), it is refused rather than searched as words. A query empty,
+    or of a name's prefixes only (``Kabupaten``), names nothing.
     """
     query = " ".join(query.split())
     code = canonical_code(query)
@@ -231,9 +245,9 @@ def look_up(query: str, limit: int = 10) -> Lookup:
             return Lookup(query, code, (), tuple(nearest_codes(code)))
         return Lookup(query, code, (Match(area, True),))
     if not query or not query.replace(".", "").replace(" ", "").strip("0123456789"):
-        raise ValueError(query)
+        raise BadQuery.of(query)
     query_words = [w for w in bare(words(query)) if w not in PREFIXES]
     if not query_words:
-        raise ValueError(query)
+        raise BadQuery.of(query)
     short = tuple(w for w in query_words if len(w) <= SHORT)
     return Lookup(query, None, tuple(search(query, limit)), short=short)

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -21,12 +21,13 @@ from typer.core import TyperCommand, TyperGroup
 from .. import __version__
 from ..dates import parse_date
 from ..errors import UsageError
+from ..exit_codes import ExitCode
 from ..messages import Lang, text
+from ..render.registry import default_format, formats_for
 from ..results import Message, file_label
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .argv import COMMANDS
-from .exit_codes import ExitCode
 
 _DEFAULT = Limits()
 
@@ -40,38 +41,19 @@ _DEFAULT = Limits()
 MAX_DEPTH_CAP = 256
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    junit = "junit"
-    github = "github"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-
-class ChecklistFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-
-
-class AreaFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class RoundFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+# Each command's --format choices are its formats in the one registry of renderers, its default the first.
+_FORMAT_COMMANDS = ("assess", "checklist", "area", "round", "compare")
+_DEFAULT_FORMAT = {command: default_format(command) for command in _FORMAT_COMMANDS}
+if TYPE_CHECKING:  # to mypy a format is the string typer hands over
+    AssessFormat: TypeAlias = str
+    ChecklistFormat: TypeAlias = str
+    AreaFormat: TypeAlias = str
+    RoundFormat: TypeAlias = str
+    CompareFormat: TypeAlias = str
+else:  # to typer, the choices: a Literal of the registered names (no renderer is imported to list them)
+    AssessFormat, ChecklistFormat, AreaFormat, RoundFormat, CompareFormat = (
+        Literal[formats_for(command)] for command in _FORMAT_COMMANDS
+    )
 
 
 class SortBy(StrEnum):
@@ -129,11 +111,19 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         # Shell completion costs typer's completion modules at every start: offered only where a run
         # may need it (the app's help, --install-completion, --show-completion and the shell's own
         # completion requests all build the whole app), never on a run of one command.
-        add_completion=only not in commands_names(),
+        add_completion=only not in COMMANDS,
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+
+    # Each command is its function, named after it (a trailing _ where the name is Python's: round_, import_);
+    # which commands there are, and their order, is argv.COMMANDS, read before the app is built.
+    commands: dict[str, Callable[..., int]] = {}
+
+    def command(function: Callable[..., int]) -> Callable[..., int]:
+        commands[function.__name__.rstrip("_")] = function
+        return function
 
     @app.callback(help=h("help.app"))
     def _root(
@@ -167,13 +157,15 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     max_rows_opt = Annotated[int, typer.Option("--max-rows", min=1, help=h("help.max_rows"))]
     max_cells_opt = Annotated[int, typer.Option("--max-cells", min=1, help=h("help.max_cells"))]
 
+    @command
     def assess(
         paths: Annotated[
             list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.paths"))
         ],
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
-        output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
+        # No default shown: the help's sentence says what a run without --format gives.
+        output_format: Annotated[AssessFormat | None, typer.Option("--format", "-f", help=h("help.format"))] = None,
         output: output_opt = None,
         as_of: Annotated[
             str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.as_of"))
@@ -199,7 +191,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             paths=paths,
             criteria=criteria,
             lang=lang,
-            output_format=output_format.value if output_format else "table",
+            output_format=output_format or _DEFAULT_FORMAT["assess"],
             output=output,
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
@@ -212,11 +204,13 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             details=details,
         )
 
+    @command
     def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
         from .commands import run_rules
 
         return run_rules(criteria, lang)
 
+    @command
     def explain(
         rule_id: Annotated[str, typer.Argument(metavar=h("help.metavar.id"), help=h("help.rule_id"))],
         lang_: lang_opt = LangChoice.en,
@@ -226,13 +220,14 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
         return run_explain(rule_id, lang)
 
+    @command
     def checklist(
         file: Annotated[Path, typer.Argument(metavar=h("help.metavar.file"), readable=False, help=h("help.file"))],
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
             ChecklistFormat, typer.Option("--format", "-f", help=h("help.checklist_format"))
-        ] = ChecklistFormat.markdown,
+        ] = _DEFAULT_FORMAT["checklist"],
         output: output_opt = None,
         as_of: Annotated[
             str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.checklist_as_of"))
@@ -255,7 +250,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             file=file,
             criteria=criteria,
             lang=lang,
-            output_format=output_format.value,
+            output_format=output_format,
             output=output,
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
@@ -265,6 +260,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             office=office,
         )
 
+    @command
     def round_(
         paths: Annotated[
             list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.round_paths"))
@@ -276,7 +272,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
             RoundFormat, typer.Option("--format", "-f", help=h("help.round_format"))
-        ] = RoundFormat.table,
+        ] = _DEFAULT_FORMAT["round"],
         output: output_opt = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.round_as_of"))] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
@@ -291,7 +287,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             paths=paths,
             criteria=criteria,
             lang=lang,
-            output_format=output_format.value,
+            output_format=output_format,
             output=output,
             as_of=_as_of(as_of),
             office=office,
@@ -302,6 +298,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             debug=debug,
         )
 
+    @command
     def compare(
         old: Annotated[Path, typer.Argument(metavar=h("help.metavar.old"), readable=False, help=h("help.compare_old"))],
         new: Annotated[Path, typer.Argument(metavar=h("help.metavar.new"), readable=False, help=h("help.compare_new"))],
@@ -309,7 +306,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
             CompareFormat, typer.Option("--format", "-f", help=h("help.compare_format"))
-        ] = CompareFormat.table,
+        ] = _DEFAULT_FORMAT["compare"],
         output: output_opt = None,
         as_of: Annotated[
             str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.compare_as_of"))
@@ -328,7 +325,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             new=new,
             criteria=criteria,
             lang=lang,
-            output_format=output_format.value,
+            output_format=output_format,
             output=output,
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
@@ -337,6 +334,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             rule_timeout=rule_timeout,
         )
 
+    @command
     def schema(
         output: output_opt = None,
         office: Annotated[bool, typer.Option("--office", help=h("help.schema_office"))] = False,
@@ -350,6 +348,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         write_output(office_schema_json() if office else region_schema_json(), output)
         return ExitCode.OK
 
+    @command
     def init(
         file: Annotated[Path | None, typer.Argument(metavar=h("help.metavar.file"), help=h("help.init_file"))] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
@@ -374,6 +373,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
         return run_init(target=file, force=force, code=code, office=office, lang=lang)
 
+    @command
     def import_(
         sheet_file: Annotated[
             Path, typer.Argument(metavar=h("help.metavar.sheet"), readable=False, help=h("help.sheet_file"))
@@ -397,32 +397,21 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         )
         return run_import(sheet_file=sheet_file, sheet=sheet, output=output, lang=lang, limits=limits)
 
+    @command
     def area(
         query: Annotated[list[str], typer.Argument(metavar=h("help.metavar.query"), help=h("help.area_query"))],
         output_format: Annotated[
             AreaFormat, typer.Option("--format", "-f", help=h("help.area_format"))
-        ] = AreaFormat.table,
+        ] = _DEFAULT_FORMAT["area"],
         limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=h("help.area_limit"))] = 10,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_area
 
-        return run_area(" ".join(query), output_format.value, limit, lang)
+        return run_area(" ".join(query), output_format, limit, lang)
 
-    commands: dict[str, Callable[..., int]] = {
-        "assess": assess,
-        "rules": rules,
-        "explain": explain,
-        "checklist": checklist,
-        "round": round_,
-        "compare": compare,
-        "schema": schema,
-        "init": init,
-        "import": import_,
-        "area": area,
-    }
-    wanted = [only] if only in commands else list(COMMANDS)
+    wanted = [only] if only in COMMANDS else COMMANDS
     for name in wanted:
         app.command(name, cls=command_cls, help=h(f"help.cmd.{name}"))(commands[name])
     return app
@@ -431,20 +420,14 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 _COMPLETION_HELP = {"install_completion": "help.install_completion", "show_completion": "help.show_completion"}
 
 
-def commands_names() -> tuple[str, ...]:
-    return COMMANDS
-
-
 def invoke(app: typer.Typer, args: list[str], lang: Lang = "en") -> int:
     """Run ``app`` on ``args`` without click's own exit handling: the error handler maps every outcome."""
     command: Any = typer.main.get_command(app)
     for param in command.params:  # typer's own completion options, their help in the reader's language
         if param.name in _COMPLETION_HELP:
             param.help = text(_COMPLETION_HELP[param.name], lang)
-    try:
-        result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
-    except SystemExit as exc:  # shell completion ends this way: its script or its candidates are printed
-        return exc.code if isinstance(exc.code, int) else ExitCode.OK
+    # Shell completion still ends in sys.exit() (typer's own, outside standalone mode): the error handler maps it.
+    result: Any = command.main(args=args, prog_name="ovop-assess", standalone_mode=False)
     if result == ExitCode.INTERRUPTED:
         # typer turns Ctrl-C into a silent return of 130 (no command of ours returns it):
         # the error handler says so and maps it.

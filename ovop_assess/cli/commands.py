@@ -17,13 +17,13 @@ from ..assess import expand_paths, make_report
 from ..batch import unchanged
 from ..criteria_sets import CriteriaSet
 from ..errors import UsageError
+from ..exit_codes import ExitCode
 from ..messages import Lang, text
 from ..messages import render as render_message
 from ..render import registry as renderers
 from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
-from .exit_codes import ExitCode
 from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
 from .terminal import shown
 
@@ -447,18 +447,13 @@ def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
     that is neither a code nor a name (empty, only prefixes, or digits in no code's shape)."""
     from .. import areas
 
-    try:
-        lookup = areas.look_up(query, limit)
-    except ValueError:
-        if query.strip() and areas.canonical_code(query) is None and any(c.isdigit() for c in query):
-            raise UsageError(Message("area.bad_code", {"query": query.strip()})) from None
-        raise UsageError(Message("area.empty_query", {})) from None
+    lookup = areas.look_up(query, limit)  # a query refused is a usage error: areas.BadQuery says why
     renderer = renderers.lookup("area", output_format)
-    if lookup.matches or output_format != "table":
-        write_output(renderer.render(lookup, lang, to_terminal=sys.stdout.isatty()), None)
+    if lookup.matches or not renderer.quiet_when_empty:
+        write_output(renderer.render(lookup, lang, to_terminal=report_stream().isatty()), None)
     if lookup.matches:
         return ExitCode.OK
-    if output_format == "table":
+    if renderer.quiet_when_empty:
         if lookup.code is not None:
             nearest = ", ".join(areas.describe(a) for a in lookup.nearest)
             if nearest:

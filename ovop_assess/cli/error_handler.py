@@ -4,6 +4,9 @@ Everything the CLI runs goes through :func:`run_guarded`. The library raises
 only :class:`~ovop_assess.errors.OvopError` on purpose ("this run cannot go
 on"), each subclass carrying its exit code; the option parser raises typer's
 usage errors; anything else is a bug (exit 4, the traceback under ``--debug``).
+Ctrl-C and SIGTERM are said and mapped by :func:`stopped`, here too: the entry
+point (``cli/main.py``) calls it for one that arrives outside the guarded run.
+The codes are named from the one table, :mod:`ovop_assess.exit_codes`.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from collections.abc import Callable
 import typer
 
 from ..errors import OvopError
+from ..exit_codes import ExitCode
 from ..messages import Lang, render, text
-from ..results import file_label
-from .exit_codes import ExitCode
+from ..results import Location, Message, file_label
 from .signals import Terminated
 from .terminal import shown
 
@@ -34,26 +37,24 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return code
     except typer.Exit as exc:  # --help, --version: done, with the code they chose
         return int(exc.exit_code)
-    except (KeyboardInterrupt, typer.Abort) as exc:
-        # typer turns a KeyboardInterrupt into Abort (or a return of 130): SIGTERM's is known by the note it left.
-        if isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated) or _terminated():
-            _say(text("cli.terminated", lang))
-            return ExitCode.TERMINATED
-        _say(text("cli.interrupted", lang))
-        return ExitCode.INTERRUPTED
+    except SystemExit as exc:
+        # typer ends shell completion (its script, or the candidates for the shell) with sys.exit(), even
+        # outside click's standalone mode; nothing of ours exits so (a plugin's sys.exit() is its rule's error).
+        return exc.code if isinstance(exc.code, int) else ExitCode.OK
+    except (KeyboardInterrupt, typer.Abort) as exc:  # typer turns a KeyboardInterrupt into Abort
+        return stopped(exc, lang)
     except typer.TyperException as exc:  # the option parser's usage errors
         _parser_error(exc, lang)
-        return ExitCode.USAGE if exc.exit_code == ExitCode.USAGE else int(exc.exit_code)
+        return int(exc.exit_code)
     except BrokenPipeError:
         # The reader went away (| head); nothing more to say.
         _silence_stdout()
         return ExitCode.OK
     except OvopError as exc:
-        _say(_located(exc, lang))
+        _say(_located(exc.message, exc.file, exc.location, lang))
         for finding in exc.details:  # a file's every problem with its field, as an invalid region file's are listed
             field = finding.location.path if finding.location is not None else ""
-            said = _located(OvopError(finding.message, exc.file, finding.location), lang)
-            _say(said.replace(": ", f": {field}: ", 1) if field else said)
+            _say(_located(finding.message, exc.file, finding.location, lang, field=field))
         return exc.exit_code
     except Exception as exc:  # the one place a bug becomes exit 4
         if debug:
@@ -64,18 +65,31 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         return ExitCode.INTERNAL
 
 
+def stopped(exc: BaseException, lang: Lang) -> int:
+    """Ctrl-C or SIGTERM (``exc``, or typer's Abort made of it): said on stderr; its exit code, 130 or 143.
+
+    SIGTERM's is known by its class, or by the note its handler left (typer's Abort, or a plugin that
+    swallowed it, loses the exception).
+    """
+    if isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated) or _terminated():
+        _say(text("cli.terminated", lang))
+        return ExitCode.TERMINATED
+    _say(text("cli.interrupted", lang))
+    return ExitCode.INTERRUPTED
+
+
 def _terminated() -> bool:
     from ..rule_guard import stop_requested
 
     return isinstance(stop_requested(), Terminated)
 
 
-def _located(exc: OvopError, lang: Lang) -> str:
-    where = file_label(exc.file) if exc.file else ""
-    if exc.location is not None and exc.location.line is not None:
-        where += f":{exc.location.line}"
-    prefix = f"{where}: " if where else ""
-    return prefix + render(exc.message, lang)
+def _located(message: Message, file: str | None, location: Location | None, lang: Lang, field: str = "") -> str:
+    """``FILE:LINE: FIELD: message``, each part there when known (a file's label may itself hold ": ")."""
+    where = file_label(file) if file else ""
+    if location is not None and location.line is not None:
+        where += f":{location.line}"
+    return ": ".join([*(part for part in (where, field) if part), render(message, lang)])
 
 
 def _parser_error(exc: typer.TyperException, lang: Lang) -> None:

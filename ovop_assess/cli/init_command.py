@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
+from ..exit_codes import ExitCode
 from ..messages import Lang, level_word, text
 from ..results import Message, file_label
-from .exit_codes import ExitCode
 from .output import write_output
 from .terminal import shown
 

@@ -4,7 +4,7 @@ From bytes on the command line to an exit code, in order:
 :mod:`.argv` (the language and the command), :mod:`.app` (the typer app for
 that language), :mod:`.commands` (the work: library calls and renderers) and
 :mod:`.error_handler` (every exception to a message and an exit code, from the
-one table in :mod:`.exit_codes`).
+one table in :mod:`ovop_assess.exit_codes`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from ..messages import Lang, text
+from ..messages import Lang
 from .argv import COMMANDS, language, with_default_command
-from .exit_codes import ExitCode
-from .signals import Terminated, handle_sigterm, ignore_signals
+from .signals import handle_sigterm, ignore_signals
 
 __all__ = ["COMMANDS", "main", "run"]
 
@@ -87,9 +86,9 @@ def run() -> None:
     except KeyboardInterrupt as exc:  # (Terminated too: SIGTERM)
         ignore_signals()
         if code is None:  # main() was interrupted while reporting another outcome: the run was interrupted
-            said = "cli.terminated" if isinstance(exc, Terminated) else "cli.interrupted"
-            print(f"ovop-assess: {text(said, language(sys.argv[1:]))}", file=sys.stderr)
-            code = ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
+            from .error_handler import stopped
+
+            code = stopped(exc, language(sys.argv[1:]))
     _hard_exit(code)
     sys.exit(code)
 

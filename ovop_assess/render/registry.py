@@ -19,12 +19,17 @@ What a format can do is data on its entry, read by the commands, never an
 - ``details``: the function takes ``details=`` (``--details``: every
   region's full table under a batch's summary); the other formats hold every
   detail already and ignore the option;
+- ``quiet_when_empty``: a result with nothing in it (``area``: no area
+  found) writes no output, and the command says on stderr what was not
+  found; the other formats write their document, empty;
 - ``per_file``: the format can be streamed: a function encodes each file's
   result where it is assessed (in the worker under ``--jobs``) and another
   joins the encoded files into the output as they arrive, so a batch never
   holds the report. Formats without it get the whole report at once.
 
-The first format registered for a command is its default.
+The first format registered for a command is its default
+(:func:`default_format`). The CLI offers :func:`formats_for` as each
+command's ``--format`` choices, so this is the one list of format names.
 
 What the function is given depends on the command (its *subject*):
 
@@ -106,6 +111,7 @@ class Renderer(NamedTuple):
     terminal: bool = False
     details: bool = False
     per_file: PerFile | None = None
+    quiet_when_empty: bool = False
 
     def render(self, subject: Any, lang: Lang, *, to_terminal: bool = False, details: bool = False) -> str | bytes:
         """The whole output for ``subject`` (a report, a checklist): text, or bytes for a binary format."""
@@ -162,7 +168,7 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
     Renderer("assess", "xlsx", "ovop_assess.render.xlsx_report:render_assess_xlsx", binary=True),
     Renderer("checklist", "markdown", "ovop_assess.render.checklist:render_markdown"),
     Renderer("checklist", "html", "ovop_assess.render.checklist:render_html"),
-    Renderer("area", "table", "ovop_assess.cli.area_table:render_area_table", terminal=True),
+    Renderer("area", "table", "ovop_assess.cli.area_table:render_area_table", terminal=True, quiet_when_empty=True),
     Renderer("area", "json", "ovop_assess.render.area_json:render_area_json"),
     Renderer("round", "table", "ovop_assess.cli.round_table:render_round_table", terminal=True),
     Renderer("round", "json", "ovop_assess.render.round_json:render_round_json"),
@@ -178,6 +184,14 @@ RENDERERS: Final[tuple[Renderer, ...]] = (
 def formats_for(command: str) -> tuple[str, ...]:
     """The ``--format`` names ``command`` takes, its default first; empty for a command without formats."""
     return tuple(renderer.name for renderer in RENDERERS if renderer.command == command)
+
+
+def default_format(command: str) -> str:
+    """The format ``command`` renders without ``--format``: its first registered; ``ValueError`` for none."""
+    names = formats_for(command)
+    if not names:
+        raise ValueError(f"{command} has no output formats")
+    return names[0]
 
 
 def lookup(command: str, name: str) -> Renderer:
