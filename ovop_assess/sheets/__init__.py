@@ -9,14 +9,14 @@ PyYAML's emitter when the YAML list is made.
   file would hold them, with the reader's errors and warnings, each located
   by cell (``Location.line``/``column`` are the cell's row and column), and
   :meth:`SheetFirms.location` to locate the region validation's findings.
-- :data:`MESSAGES`: the reader's sentences, to register into the catalogue.
+- :data:`MESSAGES`: the reader's sentences (the shared catalogue's spreadsheets area).
 """
 
 from __future__ import annotations
 
+from ..messages.spreadsheets import MESSAGES
 from .columns import FIELDS, HEADERS_ID, cell_name
 from .limits import SheetLimits
-from .messages import MESSAGES
 from .read import SUFFIXES, read_firms
 from .table import SheetFirms
 from .template import write_firms_template
