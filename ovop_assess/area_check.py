@@ -1,4 +1,4 @@
-"""The region's code and names against the official area table, as located warnings (called by validate).
+"""The region's code and names against the official area table, as located warnings (called by cross_checks).
 
 Only warnings: a region's eligibility never depends on its code. The table
 module is imported, and the table read, only when the file gives a code of
