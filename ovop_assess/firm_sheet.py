@@ -78,6 +78,10 @@ class SheetPositions(Positions):
     def unquoted(self, path: PathKey) -> bool:
         return False if path[:1] == ("firms",) else self._inner.unquoted(path)
 
+    def missing(self, path: PathKey) -> Location:
+        # In a sheet, a firm's missing field is its empty cell in the field's column (when the sheet has one).
+        return self._firm(path) if path[:1] == ("firms",) and len(path) > 2 else self._inner.missing(path)
+
     def sheet_text(self, path: PathKey) -> str | None:
         return self._sheet.sheet_text(path) if path[:1] == ("firms",) else self._inner.sheet_text(path)
 

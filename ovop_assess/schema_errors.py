@@ -19,7 +19,7 @@ from .region import Region
 from .results import Finding, Location, Message
 from .strict_model import alternatives, model_in
 from .value_hints import indonesian_hint
-from .yaml_source import PathKey, Positions, format_path
+from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
 
 _TYPE_MESSAGES = {
@@ -66,9 +66,7 @@ def where_of(error: Any, positions: Positions, prefix: PathKey = ()) -> Location
     if error["type"] == "extra_forbidden":
         return positions.key(loc)
     if error["type"] == "missing":
-        # Point at the mapping that lacks the field, but name the field.
-        parent = positions.value(loc[:-1])
-        return parent._replace(path=format_path(loc))
+        return positions.missing(loc)  # the mapping that lacks the field (a sheet: the field's empty cell)
     return positions.value(loc)
 
 

@@ -12,7 +12,7 @@ import operator
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final, cast
 
-from .columns import CONVERT, Rejected
+from .columns import CONVERT, MAX_DIGITS, Rejected
 
 
 def field_column(
@@ -46,10 +46,10 @@ def field_column(
             number: Callable[[str], object] = int if field == "workers" else float
             distinct = set(text)
             if len(distinct) * 2 < len(text):  # a few counts repeated (workers 1 to 40): each text turned once
-                if _digit_column(distinct, _DIGITS):
+                if _digit_column(distinct, MAX_DIGITS):
                     known = {cell: number(cell) if cell else None for cell in distinct}
                     return _few(known, text)
-            elif _digit_column(text, _DIGITS):
+            elif _digit_column(text, MAX_DIGITS):
                 if "" in text:
                     return [number(cell) if cell else None for cell in text], {type(number("0")), _NONE}, None
                 return tuple(map(number, text)), {type(number("0"))}, None
@@ -124,7 +124,7 @@ def mixed_cells(
         return [
             number(cell)
             if (cell.__class__ is float and cell.is_integer())
-            or (cell.__class__ is str and len(cell) <= _DIGITS and cell.isascii() and cell.isdigit())
+            or (cell.__class__ is str and len(cell) <= MAX_DIGITS and cell.isascii() and cell.isdigit())
             else (None if cell is None else convert(cell))
             for cell in cells
         ]
@@ -139,9 +139,6 @@ _FLOAT: Final[frozenset[type]] = frozenset({float})
 _INT: Final[frozenset[type]] = frozenset({int})
 _EXACT: Final = 2**53
 """Every int up to this is a float exactly."""
-_DIGITS = 4300
-"""Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
-a longer run of digits goes through the converter, whose float is then infinite, which the model refuses."""
 
 
 def _digit_column(cells: Collection[str], longest: int | None = None) -> bool:

@@ -165,7 +165,16 @@ def _quantity(value: object) -> object:
     return Rejected(_note("sheet.not_a_number", value=shown(value)))
 
 
+MAX_DIGITS: Final = 4300
+"""Digits of a number read as is by ``int()``/``float()``: ``int()`` refuses more (Python's default limit);
+a longer run of digits is read as a float, infinite, which the model refuses."""
+
+
 def _count(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+            return int(text)  # exactly as written: a float would round a count of 17 digits and more
     found = _quantity(value)
     if isinstance(found, float) and found.is_integer():
         return int(found)

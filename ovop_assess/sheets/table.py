@@ -15,7 +15,7 @@ from typing import Any, Final, NamedTuple
 
 from ..results import Finding, Location, Message
 from .column_values import field_column
-from .columns import FIELDS, HEADERS_ID, REQUIRED, Rejected, cell_name, column_letters, field_of
+from .columns import FIELDS, HEADERS_ID, REQUIRED, Rejected, cell_name, column_letters, field_of, shown
 
 PathKey = tuple[str | int, ...]
 
@@ -88,14 +88,17 @@ class SheetFirms(NamedTuple):
     def unquoted(self, path: PathKey) -> bool:
         return False
 
+    def missing(self, path: PathKey) -> Location:
+        return self.location(path)
+
     def sheet_text(self, path: PathKey) -> str | None:
-        """The text a firm's field was read as (``("firms", 3, "role")``), or None (not text, no such firm)."""
+        """A firm's field as the office sees its cell (``("firms", 3, "role")``: ``TRUE``, ``Ketua``), or None."""
         rest = path[1:] if path[:1] == ("firms",) else path
         if len(rest) != 2 or not isinstance(rest[0], int) or not isinstance(rest[1], str):
             return None
         column = self.values.get(rest[1])
         value = column[rest[0]] if column is not None and 0 <= rest[0] < len(column) else None
-        return value if isinstance(value, str) else None
+        return None if value is None else shown(value)
 
 
 def _path(path: PathKey) -> str:

@@ -23,6 +23,8 @@ from typing import Any
 
 _DAMAGED = "sheet.reason.damaged"
 _ENDOFCHAIN = 0xFFFFFFFE
+_FREESECT = 0xFFFFFFFF
+_DIFSECT = 0xFFFFFFFC
 _MARKERS = 0xFFFFFFFA  # sector numbers from here on are FAT markers (ENDOFCHAIN, FREESECT, ...), no sector
 
 
@@ -46,7 +48,7 @@ def workbook_stream(raw: bytes, padding: int = 0) -> bytes:
             )
             if entry is None:
                 raise NotReadable("sheet.reason.no_workbook_stream")
-            if not _chains_end(raw, ole):
+            if not _chains_end(raw, ole) or not _fat_sectors_agree(raw, ole):
                 raise NotReadable(_DAMAGED)
             if _calamine_s_entry(ole.directory_fp.getvalue()) != entry.sid:
                 raise NotReadable(_DAMAGED)  # calamine would read another stream than the one walked
@@ -89,6 +91,33 @@ def _chains_end(raw: bytes, ole: Any) -> bool:
             return False
         seen.add(sector)
         sector = fat[sector]
+    return True
+
+
+def _fat_sectors_agree(raw: bytes, ole: Any) -> bool:
+    """Whether calamine builds its FAT from the sectors olefile built it from (the chains followed here).
+
+    Both read the FAT sectors the DIFAT lists name: the header's 109
+    entries, then each DIFAT sector's entries but its last. olefile stops a
+    list at its first FREESECT or ENDOFCHAIN; calamine keeps every entry
+    below DIFSECT, past such a stop too. A real sector after a stop would
+    be in calamine's FAT alone, and every FAT entry after it would then
+    differ: a stream's chain read and walked here would not be the chain
+    calamine reads (a far cell past the limits, gigabytes). Called once the
+    DIFAT's chain is known to end (:func:`_chains_end`).
+    """
+    size = ole.sectorsize
+    lists = [raw[76:512]]
+    sector = ole.first_difat_sector
+    while sector < _MARKERS:
+        at = (sector + 1) * size
+        lists.append(raw[at : at + size - 4])
+        sector = struct.unpack_from("<I", raw, at + size - 4)[0]
+    for listed in lists:
+        entries = struct.unpack(f"<{len(listed) // 4}I", listed)
+        stop = next((i for i, entry in enumerate(entries) if entry in (_ENDOFCHAIN, _FREESECT)), len(entries))
+        if any(entry < _DIFSECT for entry in entries[stop:]):
+            return False
     return True
 
 

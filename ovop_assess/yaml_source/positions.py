@@ -81,6 +81,10 @@ class Positions:
         node, _ = self._find(path, exact=True)
         return isinstance(node, ScalarNode) and not node.style
 
+    def missing(self, path: PathKey) -> Location:
+        """Where a field missing at ``path`` is reported: the mapping that lacks it, named by the field's path."""
+        return self.value(path[:-1])._replace(path=format_path(path))
+
     def sheet_text(self, path: PathKey) -> str | None:
         """The text of the spreadsheet cell the value at ``path`` was read from; None for a value of the YAML
         file (always, here). An office writes a firm's role in its own words (``penggerak``) there, so an

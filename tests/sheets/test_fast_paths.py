@@ -263,3 +263,13 @@ def test_a_workbook_columns_shortcuts_give_the_converters_values(
     assert list(values) == expected
     assert [type(v) for v in values] == [type(v) for v in expected]
     assert set(map(type, values)) <= kinds
+
+
+@pytest.mark.parametrize("digits", ["12345678901234567891", "1" * 400])
+def test_a_long_count_reads_the_same_with_spaces_around_it_or_not(tmp_path: Path, digits: str) -> None:
+    """The column's shortcut reads digits with int(); the converter (a cell with a space) must read the
+    same number, not a float rounded at 17 digits (or infinite past 308)."""
+    text = f"Nama Usaha;Peran;Tenaga Kerja\nA;penggerak;{digits}\nB;penggerak; {digits}\n"
+    found = read_firms(_write(tmp_path / "panjang.csv", text))
+    assert found.errors == () and [firm["workers"] for firm in found.firms] == [int(digits)] * 2
+    assert CONVERT["workers"](f" {digits} ") == int(digits)

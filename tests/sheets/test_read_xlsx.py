@@ -345,3 +345,18 @@ def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(
     assert text(found.warnings[0].message, "id") == (
         "baris 3 memiliki sel di luar kolom terakhir baris judul (mulai D3): sel tersebut diabaikan"
     )
+
+
+def test_a_role_cell_that_is_no_text_or_empty_is_named_at_its_cell(make_xlsx: Callable[..., Path]) -> None:
+    """A TRUE cell or a number in Peran gets the sheet's words and the value as the office sees it; an
+    empty Peran cell is reported at that cell (B), not at the row's first column."""
+    from ovop_assess.firm_sheet import import_firms
+    from ovop_assess.yaml_source import Limits
+
+    rows = [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], ["Usaha B", True], ["Usaha C", 42], ["Usaha D", None]]
+    found = import_firms(make_xlsx({"Daftar": rows}), None, Limits())
+    assert [(f.message.id, dict(f.message.values), f.location.cell) for f in found.errors] == [
+        ("sheet.not_a_role", {"value": "TRUE"}, "B3"),
+        ("sheet.not_a_role", {"value": "42"}, "B4"),
+        ("schema.missing", {"field": "role"}, "B5"),
+    ]
