@@ -64,7 +64,8 @@ def _values(path: str, values: Any) -> dict[str, object]:
         # The suggested area is named by its names alone: the sentence gives its code once.
         out["area"] = str(out["area"]).removeprefix(f"{out['code']} ")
     if "suggestions" in out:
-        # Each suggestion names its parents with commas: a semicolon keeps the suggestions apart.
-        out["suggestions"] = "; ".join(out["suggestions"])
+        from .areas.values import DESCRIPTION_JOINER  # (imported already: the suggestions are the table's)
+
+        out["suggestions"] = DESCRIPTION_JOINER.join(out["suggestions"])
         out["codes"] = ", ".join(out["codes"])
     return out

@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     OK = 0  # every file assessed and eligible
     NOT_ELIGIBLE = 1  # a file not eligible, or incomplete (unless --allow-incomplete)
     NOT_FOUND = NOT_ELIGIBLE  # ``area``: no area of the table matches (an alias: "the answer is no")
+    EXIT_WITH_TEXT = NOT_ELIGIBLE  # ``sys.exit("text")``, as Python ends it (an alias; typer's completion only)
     USAGE = 2  # bad option, bad criteria set, unknown rule or command
     INVALID = 3  # a file missing, unreadable, not YAML, or not a valid region file
     INTERNAL = 4  # a bug: a rule crashed or the tool did

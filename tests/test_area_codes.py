@@ -276,10 +276,33 @@ def test_area_a_short_word_found_nowhere_asks_for_3_letters(capsys: pytest.Captu
     assert status == 0 and found["matches"][0]["code"] == "74.14.06"
 
 
-@pytest.mark.parametrize(("query", "words"), [(["33.7"], "is not an area code"), (["kota"], "give a code or a name")])
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        (["33.7"], "is not an area code"),
+        (["..."], "give a code or a name"),
+        (["kota"], "'kota' is only a prefix (Kabupaten, Kota, Desa, Kelurahan, Kecamatan, Provinsi …), which names no"),
+        (["Kabupaten"], "add the name, e.g. ovop-assess area kota surakarta"),
+    ],
+)
 def test_area_bad_input_is_a_usage_error(capsys: pytest.CaptureFixture[str], query: list[str], words: str) -> None:
     assert main(["area", *query]) == 2
     assert words in capsys.readouterr().err
+
+
+def test_a_prefix_alone_is_told_to_add_the_name_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "id", "area", "Kecamatan"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ovop-assess: 'Kecamatan' hanya awalan (Kabupaten, Kota, Desa, Kelurahan, Kecamatan,")
+    assert "tambahkan namanya" in err and "berikan kode atau nama" not in err
+
+
+def test_the_nearest_codes_are_kept_apart_by_semicolons(capsys: pytest.CaptureFixture[str]) -> None:
+    # Each nearest code names its parents with commas: a comma between two of them would run them together.
+    assert main(["area", "33.72.03.1099"]) == 1
+    err = capsys.readouterr().err
+    assert "33.72.03.1010 Mojo, Pasar Kliwon, Kota Surakarta, Jawa Tengah; 33.72.03.1009 Kauman, " in err
+    assert "Jawa Tengah, 33.72" not in err
 
 
 def test_area_help_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .check import MESSAGES, check_region, closest_areas, identify, template_region
 from .names import fold, same_name
 from .table import by_code, canonical_code
-from .values import Area, AreaFinding, Level, Place, describe
+from .values import DESCRIPTION_JOINER, Area, AreaFinding, Level, Place, describe
 
 if TYPE_CHECKING:
     from .edition import DATASET, Dataset
@@ -48,6 +48,7 @@ _LAZY = {
 
 __all__ = [
     "DATASET",
+    "DESCRIPTION_JOINER",
     "MESSAGES",
     "Area",
     "AreaFinding",

@@ -220,13 +220,16 @@ def nearest_codes(code: str, limit: int = 3) -> list[Area]:
 
 
 class BadQuery(UsageError):
-    """A query that is neither a code nor a name (exit 2); its message says which of two mistakes it is."""
+    """A query that is neither a code nor a name (exit 2); its message says which of three mistakes it is."""
 
     @classmethod
     def of(cls, query: str) -> BadQuery:
-        """The refusal of ``query``: with a digit, a code in no code's shape; else nothing to look up."""
+        """The refusal of ``query``: with a digit, a code in no code's shape; with words, prefixes only
+        (``Kabupaten``: the name was left out); else nothing to look up."""
         if any(c.isdigit() for c in query):
             return cls(Message("area.bad_code", {"query": query}))
+        if words(query):  # refused words are all prefixes: look_up searches any other
+            return cls(Message("area.prefix_only", {"query": query}))
         return cls(Message("area.empty_query", {}))
 
 

@@ -43,6 +43,10 @@ class AreaFinding(NamedTuple):
     values: Mapping[str, object]
 
 
+#: Between described areas in one sentence: each names its parents with commas, a semicolon keeps them apart.
+DESCRIPTION_JOINER = "; "
+
+
 def describe(area: Area) -> str:
     """``33.72.03.1009 Kauman, Pasar Kliwon, Kota Surakarta, Jawa Tengah``: the code, then the names upwards."""
     names = [area.name, *(place.name for place in reversed(area.parents))]

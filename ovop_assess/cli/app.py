@@ -41,8 +41,9 @@ _DEFAULT = Limits()
 MAX_DEPTH_CAP = 256
 
 
-# Each command's --format choices are its formats in the one registry of renderers, its default the first.
-_FORMAT_COMMANDS = ("assess", "checklist", "area", "round", "compare")
+# Each command's --format choices are its formats in the one registry of renderers, its default the first;
+# the commands with formats are the ones the registry has renderers for.
+_FORMAT_COMMANDS = tuple(command for command in COMMANDS if formats_for(command))
 _DEFAULT_FORMAT = {command: default_format(command) for command in _FORMAT_COMMANDS}
 if TYPE_CHECKING:  # to mypy a format is the string typer hands over
     AssessFormat: TypeAlias = str
@@ -51,8 +52,9 @@ if TYPE_CHECKING:  # to mypy a format is the string typer hands over
     RoundFormat: TypeAlias = str
     CompareFormat: TypeAlias = str
 else:  # to typer, the choices: a Literal of the registered names (no renderer is imported to list them)
+    _CHOICES = {command: Literal[formats_for(command)] for command in _FORMAT_COMMANDS}
     AssessFormat, ChecklistFormat, AreaFormat, RoundFormat, CompareFormat = (
-        Literal[formats_for(command)] for command in _FORMAT_COMMANDS
+        _CHOICES[command] for command in ("assess", "checklist", "area", "round", "compare")
     )
 
 
@@ -150,7 +152,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         AssuranceLevel | None, typer.Option("--min-assurance", case_sensitive=False, help=h("help.min_assurance"))
     ]
     rule_timeout_opt = Annotated[
-        float, typer.Option("--rule-timeout", min=0.001, max=86_400, metavar="SECONDS", help=h("help.rule_timeout"))
+        float,
+        typer.Option(
+            "--rule-timeout", min=0.001, max=86_400, metavar=h("help.metavar.seconds"), help=h("help.rule_timeout")
+        ),
     ]
     max_sheet_bytes_opt = Annotated[int, typer.Option("--max-sheet-bytes", min=1, help=h("help.max_sheet_bytes"))]
     max_unpacked_opt = Annotated[int, typer.Option("--max-unpacked-bytes", min=1, help=h("help.max_unpacked_bytes"))]
@@ -274,7 +279,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             RoundFormat, typer.Option("--format", "-f", help=h("help.round_format"))
         ] = _DEFAULT_FORMAT["round"],
         output: output_opt = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=h("help.round_as_of"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.round_as_of"))
+        ] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,

@@ -25,7 +25,7 @@ from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, 
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
-from .terminal import shown
+from .terminal import note, plain
 
 if TYPE_CHECKING:
     from ..office import OfficeProfile
@@ -145,15 +145,13 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
     if not crashes:
         return code
     for crash in crashes[:20]:
-        sys.stderr.write(
-            f"ovop-assess: {text('cli.rule_crashed', lang, file=crash.file, rule=crash.rule, error=crash.detail)}\n"
-        )
+        note(text("cli.rule_crashed", lang, file=crash.file, rule=crash.rule, error=crash.detail))
         if debug and crash.traceback:
-            sys.stderr.write(crash.traceback)
+            sys.stderr.write(plain(crash.traceback))  # its last line is the error, a plugin's text
     if len(crashes) > 20:
-        sys.stderr.write(f"ovop-assess: … {len(crashes) - 20}\n")
+        note(f"… {len(crashes) - 20}")
     if not debug:
-        sys.stderr.write(f"ovop-assess: {text('cli.debug_hint', lang)}\n")
+        note(text("cli.debug_hint", lang))
     return max(code, ExitCode.INTERNAL)
 
 
@@ -255,8 +253,7 @@ def run_checklist(
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
-        said = text("cli.wrote_checklist", lang, **place)
-        sys.stderr.write(f"ovop-assess: {said}\n")
+        note(text("cli.wrote_checklist", lang, **place))
     return _with_crashes(ExitCode.OK, list(rule_crashes(result)), lang, debug)
 
 
@@ -302,8 +299,7 @@ def run_round(
     to_terminal = output is None and report_stream().isatty()
     write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
     if output is not None:  # as checklist --output: an office sending the page on should know where it went
-        said = text("cli.wrote_round", lang, count=len(results), format=output_format, path=file_label(output))
-        sys.stderr.write(f"ovop-assess: {said}\n")
+        note(text("cli.wrote_round", lang, count=len(results), format=output_format, path=file_label(output)))
     code = ExitCode.INVALID if any(r.verdict is Verdict.INVALID for r in results) else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
@@ -405,18 +401,19 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
         loc = finding.location
         place = sheet_place(loc, lang) or imported.file
         field = f" {loc.path}:" if loc is not None and loc.path and loc.path != "firms" else ""
-        return shown(f"{place}:{field} {render_message(finding.message, lang)}")
+        return f"{place}:{field} {render_message(finding.message, lang)}"
 
     for finding in imported.warnings:
-        sys.stderr.write(f"ovop-assess: {text('ui.warning', lang)}: {line(finding)}\n")
+        note(f"{text('ui.warning', lang)}: {line(finding)}")
     if imported.errors:
-        sys.stderr.write(shown(text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)) + "\n")
-        sys.stderr.writelines(f"  {line(finding)}\n" for finding in imported.errors)
+        # A heading and its indented lines, as an invalid region file's errors are listed.
+        sys.stderr.write(plain(text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)) + "\n")
+        sys.stderr.writelines(plain(f"  {line(finding)}") + "\n" for finding in imported.errors)
         return ExitCode.INVALID
     write_output(firms_yaml(imported.firms), output)
     if output is not None:
         said = text("sheet.imported", lang, count=len(imported.firms), file=imported.file, output=file_label(output))
-        sys.stderr.write(f"ovop-assess: {shown(said)}\n")
+        note(said)
     return ExitCode.OK
 
 
@@ -439,7 +436,7 @@ def _say_office_warnings(profile: OfficeProfile, lang: Lang) -> None:
         line = finding.location.line if finding.location is not None else None
         place = f"{profile.file}:{line}" if line else profile.file
         said = render_message(finding.message, lang)
-        sys.stderr.write(f"ovop-assess: {text('ui.warning', lang)}: {shown(f'{place}: {said}')}\n")
+        note(f"{text('ui.warning', lang)}: {place}: {said}")
 
 
 def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
@@ -455,7 +452,7 @@ def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
         return ExitCode.OK
     if renderer.quiet_when_empty:
         if lookup.code is not None:
-            nearest = ", ".join(areas.describe(a) for a in lookup.nearest)
+            nearest = areas.DESCRIPTION_JOINER.join(areas.describe(a) for a in lookup.nearest)
             if nearest:
                 said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
             else:
@@ -464,5 +461,5 @@ def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
             said = text("area.no_match_short", lang, query=lookup.query, words=", ".join(lookup.short))
         else:
             said = text("area.no_match", lang, query=lookup.query)
-        sys.stderr.write(f"ovop-assess: {said}\n")
+        note(said)
     return ExitCode.NOT_FOUND

@@ -22,7 +22,7 @@ from ..exit_codes import ExitCode
 from ..messages import Lang, render, text
 from ..results import Location, Message, file_label
 from .signals import Terminated
-from .terminal import shown
+from .terminal import note, plain
 
 
 def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
@@ -40,7 +40,7 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
     except SystemExit as exc:
         # typer ends shell completion (its script, or the candidates for the shell) with sys.exit(), even
         # outside click's standalone mode; nothing of ours exits so (a plugin's sys.exit() is its rule's error).
-        return exc.code if isinstance(exc.code, int) else ExitCode.OK
+        return _system_exit_code(exc.code)
     except (KeyboardInterrupt, typer.Abort) as exc:  # typer turns a KeyboardInterrupt into Abort
         return stopped(exc, lang)
     except typer.TyperException as exc:  # the option parser's usage errors
@@ -51,17 +51,17 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         _silence_stdout()
         return ExitCode.OK
     except OvopError as exc:
-        _say(_located(exc.message, exc.file, exc.location, lang))
+        note(_located(exc.message, exc.file, exc.location, lang))
         for finding in exc.details:  # a file's every problem with its field, as an invalid region file's are listed
             field = finding.location.path if finding.location is not None else ""
-            _say(_located(finding.message, exc.file, finding.location, lang, field=field))
+            note(_located(finding.message, exc.file, finding.location, lang, field=field))
         return exc.exit_code
     except Exception as exc:  # the one place a bug becomes exit 4
         if debug:
             import traceback
 
             traceback.print_exc()
-        _say(text("cli.internal", lang, error=f"{type(exc).__name__}: {exc}"))
+        note(text("cli.internal", lang, error=f"{type(exc).__name__}: {exc}"))
         return ExitCode.INTERNAL
 
 
@@ -72,9 +72,9 @@ def stopped(exc: BaseException, lang: Lang) -> int:
     swallowed it, loses the exception).
     """
     if isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated) or _terminated():
-        _say(text("cli.terminated", lang))
+        note(text("cli.terminated", lang))
         return ExitCode.TERMINATED
-    _say(text("cli.interrupted", lang))
+    note(text("cli.interrupted", lang))
     return ExitCode.INTERRUPTED
 
 
@@ -102,12 +102,17 @@ def _parser_error(exc: typer.TyperException, lang: Lang) -> None:
     if callable(show):
         show(file=sys.stderr)
     else:
-        _say(str(getattr(exc, "message", exc)))
+        note(str(getattr(exc, "message", exc)))
 
 
-def _say(line: str) -> None:
-    # A path or value in the message may hold control characters: shown as \xNN.
-    print(shown(f"ovop-assess: {line}"), file=sys.stderr)
+def _system_exit_code(code: object) -> int:
+    """As Python ends on ``sys.exit(code)``: None is 0, an int itself, anything else printed (escaped) and 1."""
+    if code is None:
+        return ExitCode.OK
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(plain(str(code)) + "\n")  # Python's own form: the text alone, no prefix
+    return ExitCode.EXIT_WITH_TEXT
 
 
 def _silence_stdout() -> None:

@@ -7,7 +7,6 @@ or the empty firm workbook (``--firms-sheet``).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..errors import UsageError
@@ -15,7 +14,7 @@ from ..exit_codes import ExitCode
 from ..messages import Lang, level_word, text
 from ..results import Message, file_label
 from .output import write_output
-from .terminal import shown
+from .terminal import note
 
 
 def run_init(*, target: Path | None, force: bool, code: str | None, office: bool, lang: Lang) -> int:
@@ -33,7 +32,7 @@ def run_init(*, target: Path | None, force: bool, code: str | None, office: bool
     write_output(template_for_code(code) if code is not None else templates[office](), target)
     if target is not None:
         said_id = "cli.wrote_office_template" if office else "cli.wrote_template"
-        sys.stderr.write(f"ovop-assess: {text(said_id, lang, path=file_label(target))}\n")
+        note(text(said_id, lang, path=file_label(target)))
     return ExitCode.OK
 
 
@@ -54,7 +53,7 @@ def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
         workbook = made.read_bytes()
     write_output(workbook, target)  # whole or not at all, as every output
     said = text("sheet.template_written", lang, file=file_label(target), sheet=SHEET_NAMES[lang][0], name=target.name)
-    sys.stderr.write(f"ovop-assess: {shown(said)}\n")
+    note(said)
     return ExitCode.OK
 
 

@@ -1,8 +1,16 @@
-"""Text from a region file, made safe to print on a terminal."""
+"""Text from a region file, made safe to print on a terminal, and the one way to write a note on stderr."""
 
 from __future__ import annotations
 
+import re
+import sys
+from typing import Final
+
+from ..render.bidi import BIDI_CONTROLS
 from ..render.controls import visible_controls
+
+# Raw in a note, a name's right-to-left override would turn the rest of the line around.
+_BIDI: Final = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def one_line(value: str) -> str:
@@ -16,3 +24,21 @@ def shown(value: str) -> str:
     Raw, a file's ESC, CR or C1 could move the cursor, erase its own error lines and print "all good".
     """
     return visible_controls(value)
+
+
+def plain(value: str) -> str:
+    """A line for stderr: as :func:`shown`, and each bidi control written visibly too (``\\u202e``).
+
+    A note is read as it is, by a person or a log: the exact characters matter, not how they would lay out.
+    """
+    line = shown(value)
+    return _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", line) if _BIDI.search(line) else line
+
+
+def note(line: str) -> None:
+    """``ovop-assess: line`` on stderr, its control characters written visibly (:func:`plain`).
+
+    Every note the commands write goes through here: a region name, a file name or a query a user typed
+    can hold ESC, CR or a right-to-left override, and none of them reaches the terminal raw.
+    """
+    sys.stderr.write(plain(f"ovop-assess: {line}") + "\n")

@@ -91,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give a code or a name to look up, e.g. ovop-assess area 33.72.03.1009 or ovop-assess area kauman surakarta",
         "id": "berikan kode atau nama yang dicari, misalnya ovop-assess area 33.72.03.1009 atau ovop-assess area kauman surakarta",
     },
+    "area.prefix_only": {
+        "en": "'{query}' is only a prefix (Kabupaten, Kota, Desa, Kelurahan, Kecamatan, Provinsi …), which names no area: add the name, e.g. ovop-assess area kota surakarta",
+        "id": "'{query}' hanya awalan (Kabupaten, Kota, Desa, Kelurahan, Kecamatan, Provinsi …) yang tidak menyebut wilayah mana pun: tambahkan namanya, misalnya ovop-assess area kota surakarta",
+    },
     "area.init_not_a_region": {
         "en": "code {code} is {name} (a {level}); a region file is for a kecamatan, desa or kelurahan: look up one of its codes with ovop-assess area",
         "id": "kode {code} adalah {name} ({level}); berkas wilayah dibuat untuk kecamatan, desa, atau kelurahan: cari salah satu kodenya dengan ovop-assess area",
@@ -111,8 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kode wilayah (33.72.03.1009, dengan atau tanpa titik) atau nama, dalam satu kata atau lebih.",
     },
     "help.area_format": {
-        "en": "table (default) or json.",
-        "id": "table (bawaan) atau json.",
+        "en": "Output format: table or json.",
+        "id": "Format keluaran: table atau json.",
     },
     "help.area_limit": {
         "en": "Most areas listed for a name.",

@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas wilayah.",
     },
     "help.checklist_format": {
-        "en": "markdown (default) or html (one printable page).",
-        "id": "markdown (bawaan) atau html (satu halaman siap cetak).",
+        "en": "Output format: markdown or html (one printable page).",
+        "id": "Format keluaran: markdown atau html (satu halaman siap cetak).",
     },
     "help.checklist_as_of": {
         "en": "Date of the checklist, YYYY-MM-DD.",
@@ -239,6 +239,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},
     "help.metavar.date": {"en": "YYYY-MM-DD", "id": "<tanggal>"},
+    "help.metavar.seconds": {"en": "SECONDS", "id": "DETIK"},
     "help.metavar.id": {"en": "ID", "id": "ID"},
     "help.usage": {"en": "Usage:", "id": "Penggunaan:"},
     "help.options_metavar": {"en": "[OPTIONS]", "id": "[OPSI]"},

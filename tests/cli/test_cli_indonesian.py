@@ -14,11 +14,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from ovop_assess.cli.argv import COMMANDS as ALL_COMMANDS
 from ovop_assess.cli.indonesian import IdCommand, IdGroup, usage_error
 from ovop_assess.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = ["assess", "rules", "explain", "checklist", "schema", "init"]
+COMMANDS = list(ALL_COMMANDS)  # every command's help, in both languages
 
 # Words typer and click print in English; none may remain under --lang id.
 ENGLISH_HELP_WORDS = [
@@ -40,6 +41,17 @@ ENGLISH_HELP_WORDS = [
     "x>=",
     "PATH",
     "FILE",
+    # The placeholders of our own options, each from the catalogue (help.metavar.*):
+    "SECONDS",
+    "YYYY-MM-DD",
+    "CODE",
+    "NAME",
+    "SHEET",
+    "OLD",
+    "NEW",
+    "<text>",
+    "<int>",
+    "<float>",
 ]
 ENGLISH_ERROR_WORDS = [
     "Invalid",
@@ -144,6 +156,15 @@ def test_help_words_are_indonesian_with_lang_option() -> None:
         page = str(result["out"])
         assert result["code"] == 0 and page.startswith("Penggunaan: ovop-assess"), case
         assert not [word for word in ENGLISH_HELP_WORDS if word in page], page
+
+
+def test_every_date_and_time_placeholder_is_indonesian(helps_by_env: dict[str, str]) -> None:
+    dated = [name for name, page in helps_by_env.items() if "--as-of" in page]
+    assert sorted(dated) == ["assess --help", "checklist --help", "compare --help", "round --help"]
+    for name in dated:
+        assert "--as-of <tanggal>" in helps_by_env[name], name
+    for name in ("assess --help", "checklist --help", "compare --help"):
+        assert "--rule-timeout DETIK" in helps_by_env[name], name
 
 
 def test_english_help_keeps_typer_words() -> None:

@@ -1,0 +1,103 @@
+"""Every note on stderr that carries a file's or a user's text shows its control characters visibly.
+
+A region name, a file name, a query or a plugin's error may hold ESC, CR or a right-to-left override;
+raw, they would erase the line, move the cursor or turn the rest of the note around. All notes go through
+one writer (:func:`ovop_assess.cli.terminal.note`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli.commands import _with_crashes
+from ovop_assess.cli.error_handler import run_guarded
+from ovop_assess.cli.main import main
+from ovop_assess.cli.terminal import note, plain
+from ovop_assess.exit_codes import ExitCode
+from ovop_assess.results import RuleCrash
+
+ROOT = Path(__file__).resolve().parents[2]
+KAUMAN = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+RAW = "\x1b[2K\rFAKE\u202e"  # erase the line, back to its start, then reverse what follows
+SHOWN = "\\x1b[2K\\x0dFAKE\\u202e"
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def _clean(err: str) -> None:
+    assert "\x1b" not in err and "\r" not in err and "\u202e" not in err
+
+
+def test_the_one_writer_shows_controls_and_bidi(capsys: pytest.CaptureFixture[str]) -> None:
+    note(f"a{RAW}")
+    assert capsys.readouterr().err == f"ovop-assess: a{SHOWN}\n"
+    assert plain("tab\tand\nline") == "tab\tand\nline"  # a note's own layout is kept
+    assert plain("Kauman") == "Kauman"
+
+
+def test_checklist_output_note_shows_the_name_visibly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = KAUMAN.read_text(encoding="utf-8")
+    mine = text.replace("  name: Kauman  ", '  name: "Kauman\\e[2K\\rFAKE\\u202e"  ', 1)
+    assert mine != text
+    region = tmp_path / "k.yaml"
+    region.write_text(mine, encoding="utf-8")
+    assert main(["checklist", str(region), "-o", "out.md", "--as-of", "2026-11-28"]) == 0
+    err = capsys.readouterr().err
+    _clean(err)
+    assert err.startswith("ovop-assess: ") and f"Kauman{SHOWN}" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_area_note_shows_the_query_visibly(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", lang, "area", "qxqxqx\x1b[2Kfake\u202e"]) == 1
+    err = capsys.readouterr().err
+    _clean(err)
+    assert "'qxqxqx\\x1b[2Kfake\\u202e'" in err
+
+
+def test_a_crashed_rule_note_shows_its_file_and_error_visibly(capsys: pytest.CaptureFixture[str]) -> None:
+    crash = RuleCrash(file=f"k{RAW}.yaml", rule="X1", detail=f"ValueError: {RAW}", traceback=f"Traceback\n{RAW}\n")
+    assert _with_crashes(ExitCode.OK, [crash], "en", debug=True) == ExitCode.INTERNAL
+    err = capsys.readouterr().err
+    _clean(err)
+    assert err == (f"ovop-assess: k{SHOWN}.yaml: the rule X1 could not run: ValueError: {SHOWN}\nTraceback\n{SHOWN}\n")
+
+
+def test_init_note_shows_the_file_name_visibly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", f"t{RAW}.yaml"]) == 0
+    err = capsys.readouterr().err
+    _clean(err)
+    assert err.startswith(f"ovop-assess: wrote the region-file template to t{SHOWN}.yaml; ")
+
+
+def test_an_error_note_shows_a_bidi_control_visibly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--criteria", f"missing{RAW}.yaml"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    _clean(err)
+    assert err.startswith("ovop-assess: ") and f"missing{SHOWN}.yaml" in err
+
+
+@pytest.mark.parametrize(
+    ("code", "exit_code", "said"),
+    [
+        (None, 0, ""),
+        (0, 0, ""),
+        (5, 5, ""),
+        ("bye", 1, "bye\n"),  # as Python itself: the text on stderr, exit 1
+        (f"bye{RAW}", 1, f"bye{SHOWN}\n"),
+    ],
+)
+def test_system_exit_ends_as_python_ends_it(
+    code: object, exit_code: int, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def run() -> int:
+        raise SystemExit(code)
+
+    assert run_guarded(run, "en", debug=False) == exit_code
+    assert capsys.readouterr().err == said
