@@ -407,8 +407,9 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
         note(f"{text('ui.warning', lang)}: {line(finding)}")
     if imported.errors:
         # A heading and its indented lines, as an invalid region file's errors are listed.
-        sys.stderr.write(plain(text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)) + "\n")
-        sys.stderr.writelines(plain(f"  {line(finding)}") + "\n" for finding in imported.errors)
+        said = text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)
+        sys.stderr.write(plain(said, one_line=True) + "\n")
+        sys.stderr.writelines(plain(f"  {line(finding)}", one_line=True) + "\n" for finding in imported.errors)
         return ExitCode.INVALID
     write_output(firms_yaml(imported.firms), output)
     if output is not None:

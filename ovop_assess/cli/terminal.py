@@ -26,12 +26,13 @@ def shown(value: str) -> str:
     return visible_controls(value)
 
 
-def plain(value: str) -> str:
-    """A line for stderr: as :func:`shown`, and each bidi control written visibly too (``\\u202e``).
+def plain(value: str, one_line: bool = False) -> str:
+    """A line for stderr: as :func:`shown`, and each bidi control written visibly too (``\\u202e``);
+    ``one_line``: line breaks too (a cell's or a name's text inside a line of its own), as in a table.
 
     A note is read as it is, by a person or a log: the exact characters matter, not how they would lay out.
     """
-    line = shown(value)
+    line = visible_controls(value, one_line=one_line)
     return _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", line) if _BIDI.search(line) else line
 
 
@@ -41,4 +42,4 @@ def note(line: str) -> None:
     Every note the commands write goes through here: a region name, a file name or a query a user typed
     can hold ESC, CR or a right-to-left override, and none of them reaches the terminal raw.
     """
-    sys.stderr.write(plain(f"ovop-assess: {line}") + "\n")
+    sys.stderr.write(plain(f"ovop-assess: {line}", one_line=True) + "\n")

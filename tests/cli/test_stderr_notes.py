@@ -101,3 +101,16 @@ def test_system_exit_ends_as_python_ends_it(
 
     assert run_guarded(run, "en", debug=False) == exit_code
     assert capsys.readouterr().err == said
+
+
+def test_a_note_and_an_import_listing_keep_a_cells_line_break_inside_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Peran cell holding a line break: its error stays one line, as in the table (``\\x0a``)."""
+    note("a\nb")
+    assert capsys.readouterr().err == "ovop-assess: a\\x0ab\n"
+    sheet = tmp_path / "daftar.csv"
+    sheet.write_text('Nama Usaha;Peran\nUsaha A;penggerak\nUsaha B;"binaan\nanggota"\n', encoding="utf-8")
+    assert main(["import", str(sheet)]) == ExitCode.INVALID
+    err = capsys.readouterr().err
+    assert "found binaan\\x0aanggota\n" in err and len(err.splitlines()) == 2
