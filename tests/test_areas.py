@@ -15,6 +15,7 @@ import pytest
 
 from ovop_assess import area_dataset, areas
 from ovop_assess.areas import Place
+from ovop_assess.messages.areas import CHECKS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "ovop_assess" / "data" / "areas"
@@ -298,8 +299,8 @@ def test_every_message_in_both_languages_with_the_same_placeholders() -> None:
         "area.province_differs",
         "area.code_suggested",
     }
-    assert set(areas.MESSAGES) == used
-    for texts in areas.MESSAGES.values():
+    assert set(CHECKS) == used
+    for texts in CHECKS.values():
         assert set(texts) == {"en", "id"}
         fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in texts.values()]
         assert fields[0] == fields[1]
