@@ -28,6 +28,7 @@ from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
+from ..verdict import counts_against, keeps_open
 from .terminal import one_line, shown
 
 _STATUS_STYLE = {
@@ -265,10 +266,20 @@ def _paths_that_fit(files: list[str], width: int, *, unique: bool) -> list[str]:
 
 
 def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
-    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first."""
+    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first.
+
+    The criteria the verdict itself rests on: for a region not eligible those
+    that count against it, for an incomplete one those that keep it open
+    (:mod:`ovop_assess.verdict`); never an advisory rule, nor a failed member
+    of a group another member passed.
+    """
     lines: list[RenderableType] = []
     for result in report.results:
-        if result.verdict not in (Verdict.NOT_ELIGIBLE, Verdict.INCOMPLETE):
+        if result.verdict is Verdict.NOT_ELIGIBLE:
+            decides = counts_against
+        elif result.verdict is Verdict.INCOMPLETE:
+            decides = keeps_open
+        else:
             continue
         items = [
             text(
@@ -279,7 +290,7 @@ def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
                 first=_say(c.missing[0], lang) if c.missing else _say(c.reasons[0].message, lang) if c.reasons else "—",
             )
             for c in result.criteria
-            if c.status in (Status.FAIL, Status.UNKNOWN)
+            if decides(result.criteria, c)
         ]
         region = shown(result.region.name) if result.region else "—"
         line = _OneLine(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
