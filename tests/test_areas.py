@@ -36,6 +36,16 @@ def test_dataset_names_its_edition_and_licence() -> None:
     assert (DATA / "LICENSE-DATA.md").read_text(encoding="utf-8").startswith("# Open Database License (ODbL)")
 
 
+def test_every_report_names_the_edition_from_one_place() -> None:
+    """The JSON reports' ``area_table``, the checklist's footer and ``area``'s table: areas.table.edition()."""
+    from ovop_assess.areas.table import edition
+    from ovop_assess.messages import text
+
+    assert edition() == areas.DATASET._asdict()
+    assert list(edition()) == ["name", "version", "licence", "decree"]  # the JSON's keys, in this order
+    assert text("area.dataset", "en", **edition()).count("idn-area-data") == 1
+
+
 def test_counts_of_the_shipped_table() -> None:
     # The 2025 decree: eight more kecamatan and one desa fewer than the 2022 one (7,277 and 83,763).
     assert {level: lines(level) for level in ("provinces", "regencies", "districts", "villages")} == {

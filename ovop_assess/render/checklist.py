@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Final
 
-from .. import area_dataset
+from ..areas.table import edition
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, level_word, render, text
 from ..results import Message, Status, assurance_above
@@ -136,13 +136,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "place": lambda location: sheet_place(location, lang),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
         "set_version": version_words(document.criteria_set.version, lang),
-        "area_table": t(
-            "area.dataset",
-            name=area_dataset.NAME,
-            version=area_dataset.VERSION,
-            licence=area_dataset.LICENCE,
-            decree=area_dataset.DECREE,
-        ),
+        "area_table": t("area.dataset", **edition()),
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,
         "FOLDER": EvidenceState.FOLDER,
