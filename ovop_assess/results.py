@@ -24,6 +24,11 @@ class Status(StrEnum):
     WAIVED = "waived"
     ERROR = "error"
 
+    @property
+    def message(self) -> "Message":  # (defined below; this module's annotations are evaluated: see its docstring)
+        """The status in words: "pass", "fail", "unknown", "waived", "error" (``dipenuhi`` … in Indonesian)."""
+        return Message(_STATUS_WORDS[self], {})
+
 
 class Assurance(StrEnum):
     """How far a passing criterion is backed (docs/criteria.md, "Assurance"); ordered, lowest first."""
@@ -36,6 +41,11 @@ class Assurance(StrEnum):
     def message(self) -> "Message":  # (defined below; this module's annotations are evaluated: see its docstring)
         """The level in words: "declared only", "documented", "verified"."""
         return Message(_ASSURANCE_WORDS[self], {})
+
+    @property
+    def short_message(self) -> "Message":
+        """The level in one word, for a column (the round's, the workbook's): "declared", "documented", "verified"."""
+        return Message(_ASSURANCE_SHORT_WORDS[self], {})
 
 
 def assurance_rank(level: Assurance) -> int:
@@ -55,6 +65,11 @@ _ASSURANCE_WORDS = {
     Assurance.DOCUMENTED: "assurance.documented",
     Assurance.VERIFIED: "assurance.verified",
 }
+_ASSURANCE_SHORT_WORDS = {
+    Assurance.DECLARED: "round.assurance_declared",
+    Assurance.DOCUMENTED: "round.assurance_documented",
+    Assurance.VERIFIED: "round.assurance_verified",
+}
 
 
 class Documents(NamedTuple):
@@ -69,6 +84,27 @@ class Verdict(StrEnum):
     NOT_ELIGIBLE = "not_eligible"
     INCOMPLETE = "incomplete"
     INVALID = "invalid"
+
+    @property
+    def message(self) -> "Message":
+        """The verdict in words: "eligible", "not eligible", "incomplete", "invalid file"."""
+        return Message(_VERDICT_WORDS[self], {})
+
+
+# The catalogue's ids, written out: a test finds every id the code uses among its literals.
+_STATUS_WORDS = {
+    Status.PASS: "status.pass",
+    Status.FAIL: "status.fail",
+    Status.UNKNOWN: "status.unknown",
+    Status.WAIVED: "status.waived",
+    Status.ERROR: "status.error",
+}
+_VERDICT_WORDS = {
+    Verdict.ELIGIBLE: "verdict.eligible",
+    Verdict.NOT_ELIGIBLE: "verdict.not_eligible",
+    Verdict.INCOMPLETE: "verdict.incomplete",
+    Verdict.INVALID: "verdict.invalid",
+}
 
 
 class Location(NamedTuple):

@@ -62,6 +62,25 @@ def counts_against(results: Sequence[CriterionResult], criterion: CriterionResul
     return _group_outcome(members) is Status.FAIL
 
 
+def keeps_open(results: Sequence[CriterionResult], criterion: CriterionResult) -> bool:
+    """Whether ``criterion`` is what keeps the region's verdict open (incomplete): the verdict's rule, per criterion.
+
+    True exactly for a required rule still unknown (or in error) that is
+    alone, or a member of a group still open: no member passed (or was
+    waived) and not every member failed. The failed members of an open group
+    do not keep it open (the unknown ones decide it), and an advisory rule
+    never does. ``results`` are the file's criteria. What the summary lists
+    under an incomplete region, as :func:`counts_against` is under a region
+    not eligible.
+    """
+    if not criterion.required or _EFFECTIVE[criterion.status] is not Status.UNKNOWN:
+        return False
+    if criterion.group is None:
+        return True
+    members = (_EFFECTIVE[r.status] for r in (criterion, *results) if r.required and r.group == criterion.group)
+    return _group_outcome(members) is Status.UNKNOWN
+
+
 def _group_outcome(members: Iterable[Status]) -> Status:
     """An alternative group's effective status: pass with one passing member, fail when every member fails."""
     seen = set(members)

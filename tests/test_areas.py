@@ -15,6 +15,7 @@ import pytest
 
 from ovop_assess import area_dataset, areas
 from ovop_assess.areas import Place
+from ovop_assess.messages.areas import CHECKS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "ovop_assess" / "data" / "areas"
@@ -33,6 +34,16 @@ def test_dataset_names_its_edition_and_licence() -> None:
     notice = (DATA / "NOTICE.md").read_text(encoding="utf-8")
     assert "idn-area-data 4.0.1" in notice and "300.2.2-2138 Tahun 2025" in notice and "ODbL" in notice
     assert (DATA / "LICENSE-DATA.md").read_text(encoding="utf-8").startswith("# Open Database License (ODbL)")
+
+
+def test_every_report_names_the_edition_from_one_place() -> None:
+    """The JSON reports' ``area_table``, the checklist's footer and ``area``'s table: areas.table.edition()."""
+    from ovop_assess.areas.table import edition
+    from ovop_assess.messages import text
+
+    assert edition() == areas.DATASET._asdict()
+    assert list(edition()) == ["name", "version", "licence", "decree"]  # the JSON's keys, in this order
+    assert text("area.dataset", "en", **edition()).count("idn-area-data") == 1
 
 
 def test_counts_of_the_shipped_table() -> None:
@@ -298,8 +309,8 @@ def test_every_message_in_both_languages_with_the_same_placeholders() -> None:
         "area.province_differs",
         "area.code_suggested",
     }
-    assert set(areas.MESSAGES) == used
-    for texts in areas.MESSAGES.values():
+    assert set(CHECKS) == used
+    for texts in CHECKS.values():
         assert set(texts) == {"en", "id"}
         fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in texts.values()]
         assert fields[0] == fields[1]

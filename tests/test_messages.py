@@ -56,15 +56,6 @@ DYNAMIC: dict[str, set[str]] = {
     },
     # cross_checks.py: _role_word(role)
     'key = f"role.{role}"': {"role.champion", "role.mentee", "role.member"},
-    # cli/table.py, render/*.py: text("status." + status.value, ...)
-    "'status.' + status.value": {"status.pass", "status.fail", "status.unknown", "status.waived", "status.error"},
-    # render/*.py, templates: text("verdict." + result.verdict.value, ...)
-    '"verdict." + result.verdict.value': {
-        "verdict.eligible",
-        "verdict.not_eligible",
-        "verdict.incomplete",
-        "verdict.invalid",
-    },
     # rules/c1_resource_champion_mentees.py: _needed(...) words a requirement without the product's category
     'msg(f"{message_id}_any"': {"missing.c1.firms_any", "missing.c1.mentees_any"},
     # rules/c3_uniqueness.py
@@ -279,3 +270,18 @@ def test_spawned_workers_know_the_rules_messages(monkeypatch: pytest.MonkeyPatch
     assert [r.verdict.value for r in results] == ["eligible", "eligible"]
     reasons = [f.message for r in results for c in r.criteria for f in c.reasons]
     assert reasons and all(m.id in messages.CATALOGUE for m in reasons)
+
+
+def test_every_status_verdict_and_assurance_has_its_words() -> None:
+    """The enums word themselves (``Status.message`` …): each value's id is in the catalogue."""
+    from ovop_assess.results import Assurance, Status, Verdict
+
+    words = [
+        *(s.message for s in Status),
+        *(v.message for v in Verdict),
+        *(a.message for a in Assurance),
+        *(a.short_message for a in Assurance),
+    ]
+    assert all(message.id in messages.CATALOGUE for message in words)
+    assert [message.id for message in words[:2]] == ["status.pass", "status.fail"]
+    assert Verdict.NOT_ELIGIBLE.message.id == "verdict.not_eligible"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ovop_assess.results import CriterionResult, Status, Verdict
-from ovop_assess.verdict import counts_against, total_score, verdict_of
+from ovop_assess.verdict import counts_against, keeps_open, total_score, verdict_of
 
 P, F, U, W, E = Status.PASS, Status.FAIL, Status.UNKNOWN, Status.WAIVED, Status.ERROR
 
@@ -84,6 +84,43 @@ def test_counts_against_is_the_verdict_rule() -> None:
 def test_required_alone_and_advisory() -> None:
     results = [crit(F), crit(F, required=False), crit(F, required=False, group="route"), crit(U)]
     assert [counts_against(results, r) for r in results] == [True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("members", "open_"),
+    [
+        ([F, U], [False, True]),  # the unknown member keeps the group open, not the failed one
+        ([F, E], [False, True]),  # an error counts as unknown
+        ([U, U], [True, True]),
+        ([U, P], [False, False]),  # the group passed
+        ([U, W], [False, False]),  # waived counts as passed
+        ([F, F], [False, False]),  # the group failed: decided, not open
+    ],
+)
+def test_a_group_member_keeps_the_verdict_open_only_when_the_group_is_open(
+    members: list[Status], open_: list[bool]
+) -> None:
+    results = [crit(P), *(crit(s, group="route") for s in members)]
+    assert [keeps_open(results, r) for r in results[1:]] == open_
+
+
+def test_keeps_open_is_the_verdict_rule() -> None:
+    """Without a failure that counts against it, a region is incomplete exactly when a criterion keeps it open."""
+    statuses = [P, F, U, W, E]
+    for a in statuses:
+        for b in statuses:
+            for group in (None, "route"):
+                for required in (True, False):
+                    results = [crit(a, group=group, required=required), crit(b, group=group), crit(P)]
+                    if verdict_of(results) is Verdict.NOT_ELIGIBLE:
+                        continue
+                    held = any(keeps_open(results, r) for r in results)
+                    assert held == (verdict_of(results) is Verdict.INCOMPLETE), (a, b, group, required)
+
+
+def test_advisory_rules_never_keep_the_verdict_open() -> None:
+    results = [crit(U, required=False), crit(E, required=False, group="route"), crit(U)]
+    assert [keeps_open(results, r) for r in results] == [False, False, True]
 
 
 def test_total_score_weighted_mean() -> None:

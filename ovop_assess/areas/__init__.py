@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .check import MESSAGES, check_region, closest_areas, identify, template_region
+from .check import check_region, closest_areas, identify, template_region
 from .names import fold, same_name
 from .table import by_code, canonical_code
 from .values import DESCRIPTION_JOINER, Area, AreaFinding, Level, Place, describe
@@ -49,7 +49,6 @@ _LAZY = {
 __all__ = [
     "DATASET",
     "DESCRIPTION_JOINER",
-    "MESSAGES",
     "Area",
     "AreaFinding",
     "BadQuery",

@@ -9,18 +9,13 @@ unless the names are complete.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Final
 
-from ..messages.areas import CHECKS
 from ..region import LEVELS, VILLAGE_LEVELS
 from .names import bare_key, same_name, similarity
 from .table import area_of, by_code, canonical_code, children, descendants
 from .values import Area, AreaFinding, Place, describe
-
-# The checks' sentences, in the catalogue's area of the table (ovop_assess.messages.areas).
-MESSAGES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(CHECKS)
 
 
 def _finding(path: str, message_id: str, **values: object) -> AreaFinding:

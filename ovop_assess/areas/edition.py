@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from .. import area_dataset
+from .table import edition
 
 
 class Dataset(NamedTuple):
@@ -16,4 +16,4 @@ class Dataset(NamedTuple):
     decree: str
 
 
-DATASET: Final = Dataset(area_dataset.NAME, area_dataset.VERSION, area_dataset.LICENCE, area_dataset.DECREE)
+DATASET: Final = Dataset(**edition())

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Final
 
+from .. import area_dataset
 from ..region import code_level
 from .values import Area, Level, Place
 
@@ -23,6 +24,23 @@ _UNDOTTED: Final = re.compile(r"[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{10}")
 
 _tables: dict[int, mmap.mmap | bytes] = {}
 _widths: dict[int, int] = {}  # the length of a level's codes: every code of a level has as many characters
+
+
+def edition() -> dict[str, str]:
+    """The edition of the shipped table — ``name``, ``version``, ``licence``, ``decree`` — as every report names it.
+
+    The JSON reports' ``area_table``, and the values of the ``area.dataset``
+    sentence (the checklist's footer, ``area``'s table); :data:`.edition.DATASET`
+    holds the same for the library's users. A function of the module a check
+    imports anyway: a JSON report needs it at every run, and making
+    :class:`.edition.Dataset` costs more than the whole run's use of it.
+    """
+    return {
+        "name": area_dataset.NAME,
+        "version": area_dataset.VERSION,
+        "licence": area_dataset.LICENCE,
+        "decree": area_dataset.DECREE,
+    }
 
 
 def table(parts: int) -> mmap.mmap | bytes:

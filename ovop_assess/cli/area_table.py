@@ -6,8 +6,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from .. import area_dataset
 from ..areas import Lookup, Place
+from ..areas.table import edition
 from ..messages import Lang, level_word, render, text
 from .table import _print
 
@@ -39,12 +39,5 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
             Text(_name(found.regency)),
             Text(_name(found.province)),
         )
-    source = text(
-        "area.dataset",
-        lang,
-        name=area_dataset.NAME,
-        version=area_dataset.VERSION,
-        licence=area_dataset.LICENCE,
-        decree=area_dataset.DECREE,
-    )
+    source = text("area.dataset", lang, **edition())
     return _print([table, Text(source, style="dim")], to_terminal)

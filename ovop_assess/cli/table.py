@@ -22,12 +22,13 @@ from rich.text import Text
 
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
-from ..render.criterion import assurance_word, backing, criterion_ids, role, version_words
+from ..render.criterion import STATUS_MARKS, assurance_word, backing, criterion_ids, role, version_words
 from ..render.reader import decimal
 from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
+from ..verdict import counts_against, keeps_open
 from .terminal import one_line, shown
 
 _STATUS_STYLE = {
@@ -37,7 +38,6 @@ _STATUS_STYLE = {
     Status.WAIVED: "cyan",
     Status.ERROR: "magenta",
 }
-_STATUS_MARK = {Status.PASS: "✓", Status.FAIL: "✗", Status.UNKNOWN: "?", Status.WAIVED: "~", Status.ERROR: "!"}
 _VERDICT_STYLE = {
     Verdict.ELIGIBLE: "bold green",
     Verdict.NOT_ELIGIBLE: "bold red",
@@ -75,11 +75,11 @@ def _print(renderables: list[RenderableType], to_terminal: bool, width: int | No
 
 
 def _status(status: Status, lang: Lang) -> Text:
-    return Text(f"{_STATUS_MARK[status]} {text('status.' + status.value, lang)}", style=_STATUS_STYLE[status])
+    return Text(f"{STATUS_MARKS[status]} {render(status.message, lang)}", style=_STATUS_STYLE[status])
 
 
 def _verdict(verdict: Verdict, lang: Lang) -> Text:
-    return Text(text("verdict." + verdict.value, lang), style=_VERDICT_STYLE[verdict])
+    return Text(render(verdict.message, lang), style=_VERDICT_STYLE[verdict])
 
 
 def _status_cell(result: CriterionResult, lang: Lang) -> Text:
@@ -219,7 +219,7 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
             name.append(f"\n{path}", style="dim")
         by_id = {c.id: c for c in result.criteria}
         cells = [
-            Text(_STATUS_MARK[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text(" ")
+            Text(STATUS_MARKS[by_id[i].status], style=_STATUS_STYLE[by_id[i].status]) if i in by_id else Text(" ")
             for i in ids
         ]
         marks = [Text("").join(cells)] if compact else cells
@@ -265,24 +265,34 @@ def _paths_that_fit(files: list[str], width: int, *, unique: bool) -> list[str]:
 
 
 def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
-    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first."""
+    """Under the summary, one line per region not eligible or incomplete: which criteria, and what is missing first.
+
+    The criteria the verdict itself rests on: for a region not eligible those
+    that count against it, for an incomplete one those that keep it open
+    (:mod:`ovop_assess.verdict`); never an advisory rule, nor a failed member
+    of a group another member passed.
+    """
     lines: list[RenderableType] = []
     for result in report.results:
-        if result.verdict not in (Verdict.NOT_ELIGIBLE, Verdict.INCOMPLETE):
+        if result.verdict is Verdict.NOT_ELIGIBLE:
+            decides = counts_against
+        elif result.verdict is Verdict.INCOMPLETE:
+            decides = keeps_open
+        else:
             continue
         items = [
             text(
                 "ui.why_criterion",
                 lang,
                 id=c.id,
-                status=text("status." + c.status.value, lang),
+                status=render(c.status.message, lang),
                 first=_say(c.missing[0], lang) if c.missing else _say(c.reasons[0].message, lang) if c.reasons else "—",
             )
             for c in result.criteria
-            if c.status in (Status.FAIL, Status.UNKNOWN)
+            if decides(result.criteria, c)
         ]
         region = shown(result.region.name) if result.region else "—"
-        line = _OneLine(f"{_STATUS_MARK[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
+        line = _OneLine(f"{STATUS_MARKS[Status.FAIL if result.verdict is Verdict.NOT_ELIGIBLE else Status.UNKNOWN]} ")
         line.append(text("ui.why_region", lang, region=region, file=shown(result.file)), style="bold")
         line.append(" " + "; ".join(items))
         lines.append(line)

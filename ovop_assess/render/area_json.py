@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import area_dataset
 from ..areas import Area, Lookup, Place
+from ..areas.table import edition
 from ..messages import Lang
 
 
@@ -36,12 +36,7 @@ def area(found: Area) -> dict[str, Any]:
 def render_area_json(lookup: Lookup, lang: Lang = "en") -> str:
     """The look-up as JSON text (the same in both languages: names and levels are the table's)."""
     document = {
-        "area_table": {
-            "name": area_dataset.NAME,
-            "version": area_dataset.VERSION,
-            "licence": area_dataset.LICENCE,
-            "decree": area_dataset.DECREE,
-        },
+        "area_table": edition(),
         "query": lookup.query,
         "code": lookup.code,
         "matches": [{**area(match.area), "exact": match.exact} for match in lookup.matches],

@@ -24,16 +24,14 @@ from __future__ import annotations
 import datetime
 from typing import Any, Final
 
-import jinja2
-
-from .. import area_dataset
+from ..areas.table import edition
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
 from ..messages import Lang, level_word, render, text
 from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .criterion import version_words
-from .markdown_text import Verbatim, code_span, escape_markdown
+from .jinja_env import Rendered, html_env, markdown_env
 from .reader import decimal, long_date
 from .sheet_place import sheet_place
 
@@ -54,24 +52,24 @@ def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str
     """The checklist as Markdown or HTML text; ``ValueError`` for another format."""
     if output_format not in _TEMPLATES:
         raise ValueError(f"unknown checklist format {output_format!r}; known formats: {', '.join(_TEMPLATES)}")
-    env = _html_env() if output_format == "html" else _markdown_env()
+    env = html_env() if output_format == "html" else markdown_env()
     template = env.get_template(_TEMPLATES[output_format])
     return template.render(doc=document, lang=lang, **_helpers(document, lang))
 
 
 def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     def t(key: str, **values: object) -> str:
-        return _Rendered(render(isolated(Message(key, values)), lang))
+        return Rendered(render(isolated(Message(key, values)), lang))
 
     def msg(message: Message) -> str:
-        return _Rendered(render(isolated(message), lang))
+        return Rendered(render(isolated(message), lang))
 
     def title(criterion: CriterionChecklist) -> str:
         return criterion.title_in(lang)
 
     def role(criterion: CriterionChecklist) -> str:
         group = isolate(criterion.group) if criterion.group else None
-        return _Rendered(role_words(criterion, lang, group=group))
+        return Rendered(role_words(criterion, lang, group=group))
 
     def level(value: str) -> str:
         """desa, kelurahan or kecamatan, as the catalogue words it (``level.desa``)."""
@@ -103,7 +101,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         if document.evidence:
             on_hand = document.evidence_count(EvidenceState.PROVIDED)
             parts.append(t("ui.documents_on_hand", on_hand=on_hand, needed=len(document.evidence)))
-        return _Rendered(", ".join(parts))
+        return Rendered(", ".join(parts))
 
     def found(item: UnknownEvidence | DisabledEvidence) -> str:
         """What the path of an evidence key outside the criteria's documents names."""
@@ -138,13 +136,7 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "place": lambda location: sheet_place(location, lang),
         "set_title": document.criteria_set.title.get(lang) or document.criteria_set.id,
         "set_version": version_words(document.criteria_set.version, lang),
-        "area_table": t(
-            "area.dataset",
-            name=area_dataset.NAME,
-            version=area_dataset.VERSION,
-            licence=area_dataset.LICENCE,
-            decree=area_dataset.DECREE,
-        ),
+        "area_table": t("area.dataset", **edition()),
         "PROVIDED": EvidenceState.PROVIDED,
         "MISSING_FILE": EvidenceState.MISSING_FILE,
         "FOLDER": EvidenceState.FOLDER,
@@ -152,53 +144,3 @@ def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
         "NOT_GIVEN": EvidenceState.NOT_GIVEN,
         "WAIVED": Status.WAIVED,
     }
-
-
-class _Rendered(str):
-    """A catalogue sentence whose values are already isolated; ``finalize`` does not wrap it again."""
-
-    __slots__ = ()
-
-
-def _finalize_html(value: object) -> object:
-    if isinstance(value, _Rendered) or hasattr(value, "__html__") or not isinstance(value, str):
-        return value  # a sentence of the catalogue, markup of the template (a macro), or not text
-    return isolate(value)
-
-
-def _loader() -> jinja2.BaseLoader:
-    return jinja2.PackageLoader("ovop_assess", "templates")
-
-
-def _html_env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=_loader(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_finalize_html,
-    )
-
-
-def _markdown_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=_loader(),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_finalize_markdown,
-    )
-    env.filters["code"] = code_span
-    return env
-
-
-def _finalize_markdown(value: object) -> object:
-    if isinstance(value, Verbatim):
-        return value
-    if isinstance(value, _Rendered):
-        return escape_markdown(value)
-    return escape_markdown(isolate("" if value is None else str(value)))

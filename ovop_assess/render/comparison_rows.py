@@ -11,12 +11,10 @@ from typing import NamedTuple
 
 from ..comparison import Assessment, Change, Comparison, CriterionChange, CriterionState, Item, Source, describe
 from ..messages import Lang, render, text
-from ..results import Status
 from ..rules import registry_title
-from .criterion import assurance_word, version_words
+from .criterion import STATUS_MARKS, assurance_word, version_words
 from .reader import decimal, long_date
 
-MARK = {Status.PASS: "✓", Status.FAIL: "✗", Status.UNKNOWN: "?", Status.WAIVED: "~", Status.ERROR: "!"}
 ARROW = {
     Change.IMPROVED: "↑",
     Change.WORSE: "↓",
@@ -80,7 +78,7 @@ def state_words(state: CriterionState | None, lang: Lang) -> str:
     """``✓ pass 1.00`` with the assurance of a pass on a second line; ``not assessed`` without a state."""
     if state is None:
         return text("compare.not_assessed", lang)
-    words = f"{MARK[state.status]} {text('status.' + state.status.value, lang)} {decimal(state.score, lang)}"
+    words = f"{STATUS_MARKS[state.status]} {render(state.status.message, lang)} {decimal(state.score, lang)}"
     if state.assurance is not None:
         words += "\n" + assurance_word(state.assurance, lang)
     return words
@@ -109,8 +107,8 @@ def overall(document: Comparison, lang: Lang) -> str:
     return text(
         "compare.overall",
         lang,
-        verdict_before=text("verdict." + old.verdict.value, lang),
-        verdict_after=text("verdict." + new.verdict.value, lang),
+        verdict_before=render(old.verdict.message, lang),
+        verdict_after=render(new.verdict.message, lang),
         assurance_before=assurance_word(old.assurance, lang) or dash,
         assurance_after=assurance_word(new.assurance, lang) or dash,
         score_before=decimal(old.score, lang),

@@ -8,6 +8,8 @@
   ``required``, ``advisory`` or ``one of group G`` — for the table, the
   ``rules`` listing, JUnit, GitHub annotations and the checklist;
 - :func:`decisive_line`: the line a criterion's annotation sits on;
+- :data:`STATUS_MARKS`: a status as one character (``✓``, ``✗``, ``?``, ``~``,
+  ``!``) for the plain-text tables and the round's open criteria;
 - :func:`assurance_word`, :func:`backing` and :func:`verdict_words`: how far
   a pass and a verdict are backed, so that "eligible" never stands bare
   ("eligible — declared only, 0 of 9 documents on hand").
@@ -18,10 +20,20 @@ Pure functions of result values: no renderer's syntax and no terminal here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Final, Protocol
 
 from ..messages import Lang, render, text
-from ..results import Assurance, CriterionResult, FileResult, Verdict
+from ..results import Assurance, CriterionResult, FileResult, Status, Verdict
+
+# A status as one character: the terminal tables, the comparison's cells, the round's open criteria.
+# (The Markdown summary marks statuses with its own, emoji: render/markdown.py.)
+STATUS_MARKS: Final[dict[Status, str]] = {
+    Status.PASS: "✓",
+    Status.FAIL: "✗",
+    Status.UNKNOWN: "?",
+    Status.WAIVED: "~",
+    Status.ERROR: "!",
+}
 
 
 class HasRole(Protocol):
@@ -113,6 +125,6 @@ def backing(result: FileResult, lang: Lang) -> str | None:
 
 def verdict_words(result: FileResult, lang: Lang) -> str:
     """The verdict with its backing: ``eligible — declared only, 0 of 9 documents on hand``."""
-    verdict = text("verdict." + result.verdict.value, lang)
+    verdict = render(result.verdict.message, lang)
     backed = backing(result, lang)
     return text("ui.verdict_backed", lang, verdict=verdict, backing=backed) if backed else verdict

@@ -32,7 +32,7 @@ its own or end a property early.
 
 from __future__ import annotations
 
-from ..messages import Lang, text
+from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from ..verdict import counts_against
 from .bidi import isolate, render_isolated
@@ -83,7 +83,7 @@ def _message(criterion: CriterionResult, line: int, lang: Lang) -> str:
         lines.append(
             f"{text('ui.still_missing', lang)}: " + "; ".join(render_isolated(m, lang) for m in criterion.missing)
         )
-    return "\n".join(lines) or text("status." + criterion.status.value, lang)
+    return "\n".join(lines) or render(criterion.status.message, lang)
 
 
 def _title(criterion: CriterionResult, lang: Lang, what: str) -> str:
@@ -101,7 +101,7 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
             kind = "error"
         else:
             kind = "warning"
-        title = _title(criterion, lang, text("status." + status.value, lang))
+        title = _title(criterion, lang, render(status.message, lang))
         out.append(command(kind, _message(criterion, line, lang), file=file, line=line, title=title))
     for finding in criterion.warnings:
         title = _title(criterion, lang, text("ui.warning", lang))
@@ -110,7 +110,8 @@ def _criterion(result: FileResult, criterion: CriterionResult, lang: Lang) -> li
 
 
 def _invalid(result: FileResult, lang: Lang) -> list[str]:
-    return [_finding("error", text("verdict.invalid", lang), result, finding, lang) for finding in result.errors]
+    invalid = render(Verdict.INVALID.message, lang)
+    return [_finding("error", invalid, result, finding, lang) for finding in result.errors]
 
 
 def _finding(kind: str, label: str, result: FileResult, finding: Finding, lang: Lang) -> str:
@@ -130,7 +131,7 @@ def _notice(result: FileResult, lang: Lang) -> str:
         detail = f"{text('ui.total_score', lang)} {result.score:.2f}"
         waived = [c.id for c in result.criteria if c.status is Status.WAIVED]
         if waived:
-            detail += f"; {text('status.waived', lang)}: {', '.join(waived)}"
+            detail += f"; {render(Status.WAIVED.message, lang)}: {', '.join(waived)}"
     title = isolate(result.region.name if result.region is not None else result.file)
     return command("notice", f"{verdict}; {detail}", file=result.file, line=1, title=title)
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from .. import area_dataset
+from ..areas.table import edition
 from ..messages import Lang, render
 from ..results import (
     CriterionResult,
@@ -107,12 +107,7 @@ def _header(tool_version: str, info: SetInfo, lang: Lang, as_of: datetime.date |
             "title": info.title.get(lang, info.id),
             "source": info.source,
         },
-        "area_table": {
-            "name": area_dataset.NAME,
-            "version": area_dataset.VERSION,
-            "licence": area_dataset.LICENCE,
-            "decree": area_dataset.DECREE,
-        },
+        "area_table": edition(),
     }
     if as_of is not None:  # (a report built without one, by a library caller, has none)
         header["as_of"] = as_of.isoformat()

@@ -113,7 +113,7 @@ def _summary(criterion: CriterionResult, lang: Lang) -> str:
     if criterion.missing:
         missing = "; ".join(render(m, lang) for m in criterion.missing)
         parts.append(f"({text('ui.still_missing', lang)}: {missing})")
-    message = " ".join(parts) or text("status." + criterion.status.value, lang)
+    message = " ".join(parts) or render(criterion.status.message, lang)
     note = role_note(criterion, lang)
     return f"({note}) {message}" if note else message
 
@@ -131,7 +131,7 @@ def _output(criterion: CriterionResult, lang: Lang) -> str:
     lines = [render(f.message, lang) for f in criterion.reasons]
     if criterion.status is Status.WAIVED:
         # The first reason is the waiver itself (who waived it and why).
-        waived = text("status.waived", lang)
+        waived = render(Status.WAIVED.message, lang)
         lines = [f"{waived}: {lines[0]}", *lines[1:]] if lines else [waived]
     if criterion.assurance is not None:
         lines.insert(0, f"{text('ui.assurance', lang)}: {assurance_word(criterion.assurance, lang)}")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..messages import Lang, text
+from ..messages import Lang, render, text
 from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
 from .criterion import assurance_word, criterion_ids, version_words
@@ -45,7 +45,7 @@ def _row(cells: list[str]) -> str:
 
 def _region_row(result: FileResult, ids: list[str], lang: Lang) -> str:
     name = escape(isolate(result.region.name)) if result.region is not None else "—"
-    verdict = text("verdict." + result.verdict.value, lang)
+    verdict = render(result.verdict.message, lang)
     if result.verdict is Verdict.INVALID:
         return _row([name, escape(isolate(result.file)), *("" for _ in ids), verdict, "", "", "—"])
     marks = {c.id: MARKS[c.status] for c in result.criteria}
@@ -96,7 +96,7 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
     lines.append(_row(header))
     lines.append(_row(["---", "---", *(":-:" for _ in ids), "---", "---", "--:", "--:"]))
     lines += [_region_row(result, ids, lang) for result in report.results]
-    legend = " · ".join(f"{mark} {text('status.' + status.value, lang)}" for status, mark in MARKS.items())
+    legend = " · ".join(f"{mark} {render(status.message, lang)}" for status, mark in MARKS.items())
     info = report.criteria_set
     lines += [
         "",

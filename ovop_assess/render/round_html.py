@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..messages import Lang, text
 from ..selection_round import Round
-from .checklist import _html_env
+from .jinja_env import html_env
 from .reader import long_date
 from .round_rows import columns, legend, rows, subtitle, summary, title
 
@@ -22,7 +22,7 @@ def render_round_html(document: Round, lang: Lang = "en") -> str:
     office = document.office
     place = office.office.place if office is not None else None
     return (
-        _html_env()
+        html_env()
         .get_template("round.html.j2")
         .render(
             doc=document,

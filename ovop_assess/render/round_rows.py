@@ -10,12 +10,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..messages import Lang, level_word, render, text
-from ..results import Assurance, Status
 from ..selection_round import Candidate, Round, Since
-from .criterion import version_words
+from .criterion import STATUS_MARKS, version_words
 from .reader import decimal, long_date
 
-_MARK = {Status.FAIL: "✗", Status.UNKNOWN: "?", Status.ERROR: "!"}
 _COLUMNS = (
     "round.col_rank",
     "round.col_area",
@@ -30,11 +28,6 @@ _COLUMNS = (
     "round.col_open",
     "round.col_missing",
 )
-_ASSURANCE = {
-    Assurance.DECLARED: "round.assurance_declared",
-    Assurance.DOCUMENTED: "round.assurance_documented",
-    Assurance.VERIFIED: "round.assurance_verified",
-}
 
 
 class Row(NamedTuple):
@@ -85,10 +78,10 @@ def row(candidate: Candidate, lang: Lang) -> Row:
         code=(region.code if region is not None else None) or dash,
         product=product,
         year=str(region.proposal_year) if region is not None and region.proposal_year else dash,
-        verdict=text(f"verdict.{result.verdict.value}", lang),
-        assurance=text(_ASSURANCE[result.assurance], lang) if result.assurance is not None else dash,
+        verdict=render(result.verdict.message, lang),
+        assurance=render(result.assurance.short_message, lang) if result.assurance is not None else dash,
         score=decimal(result.score, lang),
-        open_criteria=" ".join(f"{c.id}{_MARK[c.status]}" for c in candidate.open_criteria) or dash,
+        open_criteria=" ".join(f"{c.id}{STATUS_MARKS[c.status]}" for c in candidate.open_criteria) or dash,
         missing=missing or dash,
         since=since_words(candidate.since, result.score, lang) if candidate.since is not None else "",
     )
@@ -99,7 +92,7 @@ def since_words(since: Since, score: float, lang: Lang) -> str:
     if not since.found or since.verdict is None or since.score is None:
         return text("round.since_new", lang)
     arrow = "↑" if score > since.score else "↓" if score < since.score else "="
-    was = text(f"verdict.{since.verdict.value}", lang)
+    was = render(since.verdict.message, lang)
     return text("round.since_was", lang, verdict=was, score=decimal(since.score, lang), arrow=arrow)
 
 

@@ -43,11 +43,6 @@ _COLOURS = {  # font, fill: as the HTML pages colour them
     Verdict.INCOMPLETE.value: ("#9A5B00", "#FFF3DC"),
     Verdict.INVALID.value: ("#8A1C5C", "#F6E3EE"),
 }
-_ASSURANCE_KEYS = {
-    "declared": "round.assurance_declared",
-    "documented": "round.assurance_documented",
-    "verified": "round.assurance_verified",
-}
 _FIXED = datetime.datetime(2026, 1, 1)  # the workbook's own dates: the same report, the same bytes
 
 
@@ -91,7 +86,7 @@ def _word(key: str, lang: Lang) -> str:
 
 
 def _assurance(result_assurance: Any, lang: Lang) -> str:
-    return _word(_ASSURANCE_KEYS[result_assurance.value], lang) if result_assurance is not None else ""
+    return _word(result_assurance.short_message.id, lang) if result_assurance is not None else ""
 
 
 def _candidates(
@@ -142,7 +137,7 @@ def _candidates(
             elif value is not None:
                 sheet.write_string(line, column, value)
         column = len(values)
-        sheet.write_string(line, column, _word("verdict." + result.verdict.value, lang), coloured[result.verdict.value])
+        sheet.write_string(line, column, _word(result.verdict.message.id, lang), coloured[result.verdict.value])
         sheet.write_string(line, column + 1, _assurance(result.assurance, lang))
         if result.verdict is not Verdict.INVALID:
             sheet.write_number(line, column + 2, result.score, score)
@@ -150,9 +145,7 @@ def _candidates(
         for offset, cid in enumerate(ids):
             status = statuses.get(cid)
             if status is not None:
-                sheet.write_string(
-                    line, first_status + offset, _word("status." + status.value, lang), coloured[status.value]
-                )
+                sheet.write_string(line, first_status + offset, _word(status.message.id, lang), coloured[status.value])
         sheet.write_string(line, first_status + len(ids), result.file)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
@@ -195,9 +188,7 @@ def _details(
             sheet.write_string(line, 1, name, wrap)
             sheet.write_string(line, 2, criterion.id)
             sheet.write_string(line, 3, criterion.name)
-            sheet.write_string(
-                line, 4, _word("status." + criterion.status.value, lang), coloured[criterion.status.value]
-            )
+            sheet.write_string(line, 4, _word(criterion.status.message.id, lang), coloured[criterion.status.value])
             sheet.write_number(line, 5, criterion.score, score)
             sheet.write_string(line, 6, role(criterion, lang))
             sheet.write_string(line, 7, _assurance(criterion.assurance, lang))
@@ -213,7 +204,7 @@ def _details(
             line += 1
             where = problem.location
             sheet.write_string(line, 0, result.file, wrap)
-            sheet.write_string(line, 4, text("verdict.invalid", lang), coloured[Verdict.INVALID.value])
+            sheet.write_string(line, 4, _word(Verdict.INVALID.message.id, lang), coloured[Verdict.INVALID.value])
             place = f"{where.path}, {text('ui.at_line', lang, line=where.line)}: " if where and where.line else ""
             sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
         for warning in sheet_warnings(result) if result.verdict is not Verdict.INVALID else ():

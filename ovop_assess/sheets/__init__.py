@@ -9,12 +9,12 @@ PyYAML's emitter when the YAML list is made.
   file would hold them, with the reader's errors and warnings, each located
   by cell (``Location.line``/``column`` are the cell's row and column), and
   :meth:`SheetFirms.location` to locate the region validation's findings.
-- :data:`MESSAGES`: the reader's sentences (the shared catalogue's spreadsheets area).
+
+The reader's sentences are the shared catalogue's spreadsheets area (:mod:`ovop_assess.messages.spreadsheets`).
 """
 
 from __future__ import annotations
 
-from ..messages.spreadsheets import MESSAGES
 from .columns import FIELDS, HEADERS_ID, cell_name
 from .limits import SheetLimits
 from .read import SUFFIXES, read_firms
@@ -25,7 +25,6 @@ from .to_yaml import firms_yaml
 __all__ = [
     "FIELDS",
     "HEADERS_ID",
-    "MESSAGES",
     "SUFFIXES",
     "SheetFirms",
     "SheetLimits",

@@ -13,7 +13,8 @@ from ovop_assess.assess import assess_path, make_report
 from ovop_assess.cli.main import main
 from ovop_assess.cli.table import render_table
 from ovop_assess.messages import Lang, text
-from ovop_assess.results import Report
+from ovop_assess.results import CriterionResult, FileResult, Finding, Message, Report, Status, Verdict
+from ovop_assess.verdict import verdict_of
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "regions"
 # The four examples these widths were measured with (later examples have other names and verdicts).
@@ -119,3 +120,56 @@ def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
     one, zero = (" 1,00 ", " 0,00 ") if lang == "id" else (" 1.00 ", " 0.00 ")  # decimal commas in Indonesian
     assert out.count(one) == 7 and out.count(zero) == 1  # every criterion's score, whole
     assert "copper-craft" in out  # a long word in a reason wraps rather than being cut
+
+
+# --- which criteria the lines under the summary name: the verdict's own rule --------------------------------
+
+P, F, U, W, E = Status.PASS, Status.FAIL, Status.UNKNOWN, Status.WAIVED, Status.ERROR
+
+
+def _criterion(cid: str, status: Status, *, required: bool = True, group: str | None = None) -> CriterionResult:
+    reasons = (Finding(Message(f"why {cid}", {})),)
+    return CriterionResult(cid, cid.lower(), status, 1.0 if status is P else 0.0, required, group, 1, reasons, (), ())
+
+
+def _why(*criteria: CriterionResult) -> list[str]:
+    """The ids the line under the summary names for one region with these criteria (and one eligible beside it)."""
+    results = tuple(criteria)
+    region = FileResult("r.yaml", None, verdict_of(results), 0.0, results)
+    eligible = FileResult("ok.yaml", None, Verdict.ELIGIBLE, 1.0, (_criterion("C1", P),))
+    report = make_report(criteria_sets.load("default"), [region, eligible])
+    out = render_table(report, "en", to_terminal=False, width=400)
+    lines = [line for line in out.splitlines() if line.startswith(("✗ ", "? "))]
+    if region.verdict is Verdict.ELIGIBLE:
+        assert lines == []
+        return []
+    (line,) = lines
+    assert line.startswith("✗ " if region.verdict is Verdict.NOT_ELIGIBLE else "? ")
+    return re.findall(r"(C\d) [a-z]+: why ", line)
+
+
+@pytest.mark.parametrize(
+    ("criteria", "named"),
+    [
+        # plain: every required failure; what is unknown beside a failure does not decide
+        ([_criterion("C1", F), _criterion("C2", P), _criterion("C3", F)], ["C1", "C3"]),
+        ([_criterion("C1", F), _criterion("C2", U)], ["C1"]),
+        # incomplete: what is unknown, an error too (it counts as unknown)
+        ([_criterion("C1", U), _criterion("C2", P), _criterion("C3", E)], ["C1", "C3"]),
+        # a group where one member failed and another passed: the group passed, the failure decides nothing
+        ([_criterion("C1", F, group="route"), _criterion("C2", P, group="route"), _criterion("C3", F)], ["C3"]),
+        ([_criterion("C1", F, group="route"), _criterion("C2", W, group="route"), _criterion("C3", U)], ["C3"]),
+        # a group where every member failed: each member is a reason
+        ([_criterion("C1", F, group="route"), _criterion("C2", F, group="route")], ["C1", "C2"]),
+        # a group still open: its unknown member keeps it open, not its failed one
+        ([_criterion("C1", F, group="route"), _criterion("C2", U, group="route"), _criterion("C3", P)], ["C2"]),
+        # advisory rules never: neither a failure nor an unknown
+        ([_criterion("C1", F, required=False), _criterion("C2", F)], ["C2"]),
+        ([_criterion("C1", F, required=False), _criterion("C2", U, required=False), _criterion("C3", U)], ["C3"]),
+        ([_criterion("C1", F, required=False), _criterion("C2", P)], []),  # eligible: no line
+    ],
+)
+def test_the_lines_under_the_summary_name_what_the_verdict_rests_on(
+    criteria: list[CriterionResult], named: list[str]
+) -> None:
+    assert _why(*criteria) == named

@@ -18,7 +18,6 @@ from ovop_assess.checklist import Checklist, build_checklist
 from ovop_assess.cli.main import main
 from ovop_assess.render.checklist import render_checklist
 from ovop_assess.render.markdown_text import escape_markdown
-from ovop_assess.results import Status, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "ovop_assess" / "templates"
@@ -231,11 +230,8 @@ def test_every_template_message_is_in_the_catalogue() -> None:
     for template in TEMPLATES.glob("*.j2"):
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", template.read_text(encoding="utf-8")))
     assert "checklist.title" in used
-    # "status." ~ value and "verdict." ~ value: every value of the enum must be there.
-    dynamic = {"status.": [s.value for s in Status], "verdict.": [v.value for v in Verdict]}
-    for prefix in used & set(dynamic):
-        used |= {prefix + value for value in dynamic[prefix]}
-    missing = sorted(key for key in used - set(dynamic) if key not in messages.CATALOGUE)
+    # (a status and a verdict are words of their own: msg(c.status.message), results.Status.message)
+    missing = sorted(key for key in used if key not in messages.CATALOGUE)
     assert not missing, missing
 
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import ovop_assess.sheets as sheets
 from ovop_assess import messages
-from ovop_assess.sheets import FIELDS, HEADERS_ID, MESSAGES, firms_yaml, read_firms, write_firms_template
+from ovop_assess.messages.spreadsheets import MESSAGES
+from ovop_assess.sheets import FIELDS, HEADERS_ID, firms_yaml, read_firms, write_firms_template
 from ovop_assess.yaml_source import Limits, parse_text
 
 
