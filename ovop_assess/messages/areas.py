@@ -1,8 +1,7 @@
 """The official area table: the checks of a region's code and names, the ``area`` command and ``init --code``.
 
-The checks' sentences (:data:`CHECKS`) are also the library's
-:data:`ovop_assess.areas.MESSAGES`; the words of the reports and the command
-line follow them in :data:`MESSAGES`.
+The checks' sentences are :data:`CHECKS`; the words of the reports and the
+command line follow them in :data:`MESSAGES`.
 """
 
 from __future__ import annotations

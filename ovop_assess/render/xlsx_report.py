@@ -206,6 +206,8 @@ def _details(
             sheet.write_string(line, 0, result.file, wrap)
             sheet.write_string(line, 4, _word(Verdict.INVALID.message.id, lang), coloured[Verdict.INVALID.value])
             place = f"{where.path}, {text('ui.at_line', lang, line=where.line)}: " if where and where.line else ""
+            cell = sheet_place(where, lang)  # a firm of a spreadsheet: its file, sheet and cell, as every format says
+            place += f"{cell}: " if cell else ""
             sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
         for warning in sheet_warnings(result) if result.verdict is not Verdict.INVALID else ():
             line += 1  # a firm sheet's warning (no firm rows yet: why C1 and C2 are unknown), under Warning

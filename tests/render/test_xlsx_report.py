@@ -93,3 +93,16 @@ def test_the_same_report_gives_the_same_bytes(tmp_path: Path) -> None:
     main(["round", str(REGIONS), "--as-of", "2026-12-01", "-f", "xlsx", "-o", str(second)])
     assert first.read_bytes() == second.read_bytes()
     assert zipfile.is_zipfile(io.BytesIO(first.read_bytes()))
+
+
+def test_a_firm_spreadsheets_problem_names_its_file_sheet_and_cell(tmp_path: Path) -> None:
+    """As every other format does: the region file's line, then the spreadsheet's cell."""
+    region = tmp_path / "rajapolah.yaml"
+    sheet = tmp_path / "rajapolah-weaving-firms.csv"
+    region.write_text((REGIONS / "rajapolah-weaving.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (REGIONS / "rajapolah-weaving-firms.csv").read_bytes().decode("utf-8-sig")
+    sheet.write_text(text.replace(";Binaan;", ";Ketua;", 1), encoding="utf-8")
+    out = tmp_path / "hasil.xlsx"
+    assert main(["--lang", "id", str(region), "--format", "xlsx", "-o", str(out)]) == 3
+    details = [" ".join(str(cell) for cell in row) for rows in _sheets(out).values() for row in rows]
+    assert any("rajapolah-weaving-firms.csv, sel B3: " in row and "tertulis Ketua" in row for row in details)
