@@ -41,8 +41,8 @@ def _assess(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[d
 
 
 CSV_MISTAKES = {
-    "short.csv": (b"Nama Usaha,Peran\nA\n", "firms[0].role", "A2"),
-    "short2.csv": (b"Nama Usaha,Peran\nA\nB,binaan\n", "firms[0].role", "A2"),
+    "short.csv": (b"Nama Usaha,Peran\nA\n", "firms[0].role", "B2"),  # the empty Peran cell
+    "short2.csv": (b"Nama Usaha,Peran\nA\nB,binaan\n", "firms[0].role", "B2"),
     "open-quote.csv": (b'Nama Usaha,Peran\n"unterminated,penggerak\n', "firms", "A2"),
     "open-quote-later.csv": (b'Nama Usaha;Peran\nA;penggerak\n"B;binaan\nC;binaan\n', "firms", "A3"),
     "nib.csv": (b"Nama Usaha;Peran;NIB\nA;penggerak;0123456789012\nB;binaan;123456789012\n", "firms[1].nib", "C3"),
