@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
-from typing import Final
 
-from ..render.bidi import BIDI_CONTROLS
 from ..render.controls import visible_controls
 
-# Raw in a note, a name's right-to-left override would turn the rest of the line around.
-_BIDI: Final = re.compile(f"[{BIDI_CONTROLS}]")
+
+@functools.cache
+def _bidi() -> re.Pattern[str]:
+    """Raw in a note, a name's right-to-left override would turn the rest of the line around.
+    (Compiled at the first note: a run that writes none loads nothing of it.)"""
+    from ..render.bidi import BIDI_CONTROLS
+
+    return re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def one_line(value: str) -> str:
@@ -33,7 +38,8 @@ def plain(value: str, one_line: bool = False) -> str:
     A note is read as it is, by a person or a log: the exact characters matter, not how they would lay out.
     """
     line = visible_controls(value, one_line=one_line)
-    return _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", line) if _BIDI.search(line) else line
+    bidi = _bidi()
+    return bidi.sub(lambda found: f"\\u{ord(found.group()):04x}", line) if bidi.search(line) else line
 
 
 def note(line: str) -> None:
