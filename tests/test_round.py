@@ -250,3 +250,11 @@ def test_a_narrow_terminal_gets_a_block_per_candidate(
     monkeypatch.setenv("COLUMNS", "120")
     assert main(["round", str(REGIONS), "--as-of", "2026-12-01"]) == 0
     assert "\n4. Rajapolah" not in capsys.readouterr().out  # wide enough: the table
+
+
+def test_an_invalid_candidate_says_why_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The round's row says only "invalid file": the problems go to stderr, as checklist and compare give them."""
+    missing = tmp_path / "hilang.yaml"
+    assert main(["round", str(missing), str(REGIONS / "kauman-batik.yaml"), "--format", "json"]) == 3
+    err = capsys.readouterr().err
+    assert "hilang.yaml" in err and "file not found" in err

@@ -300,7 +300,11 @@ def run_round(
     write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
     if output is not None:  # as checklist --output: an office sending the page on should know where it went
         note(text("cli.wrote_round", lang, count=len(results), format=output_format, path=file_label(output)))
-    code = ExitCode.INVALID if any(r.verdict is Verdict.INVALID for r in results) else ExitCode.OK
+    invalid = [r for r in results if r.verdict is Verdict.INVALID]
+    if invalid:  # the round only says "invalid file": why, as checklist and compare say it, on stderr
+        table = renderers.lookup("assess", "table")
+        sys.stderr.write(table.render_text(make_report(criteria_set, invalid, as_of), lang))
+    code = ExitCode.INVALID if invalid else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
 

@@ -96,10 +96,14 @@ def _parser_error(exc: typer.TyperException, lang: Lang) -> None:
     if lang == "id" and type(exc).__name__ != "NoArgsIsHelpError":  # (that one shows the help page)
         from .indonesian import usage_error
 
-        sys.stderr.write(usage_error(exc))
+        # Each line as a note is written: the value or option a user typed may hold ESC, CR or a bidi control.
+        sys.stderr.writelines(plain(line, one_line=True) + "\n" for line in usage_error(exc).splitlines())
         return
     show = getattr(exc, "show", None)
     if callable(show):
+        said = getattr(exc, "message", None)
+        if isinstance(said, str):  # typer words a refused choice as pydantic does: "Value error, 'x' is not one of …"
+            exc.message = said.replace("Value error, ", "")
         show(file=sys.stderr)
     else:
         note(str(getattr(exc, "message", exc)))

@@ -19,16 +19,26 @@ def _bidi() -> re.Pattern[str]:
 
 
 def one_line(value: str) -> str:
-    """A value for one line of a terminal table: control characters and line breaks written visibly."""
-    return visible_controls(value, one_line=True)
+    """A value for one line of a terminal table: as :func:`shown`, line breaks written visibly too."""
+    return _isolated(visible_controls(value, one_line=True))
 
 
 def shown(value: str) -> str:
-    """Text for a terminal: control characters written visibly (``\\x1b``), everything else as it is.
+    """Text for a terminal: control characters written visibly (``\\x1b``), a value holding a bidi control
+    made an isolate (as in every other format), everything else as it is.
 
-    Raw, a file's ESC, CR or C1 could move the cursor, erase its own error lines and print "all good".
+    Raw, a file's ESC, CR or C1 could move the cursor, erase its own error lines and print "all good";
+    a right-to-left override would turn the rest of a table's row around on a terminal that lays out bidi.
     """
-    return visible_controls(value)
+    return _isolated(visible_controls(value))
+
+
+def _isolated(line: str) -> str:
+    if not _bidi().search(line):
+        return line
+    from ..render.bidi import isolate
+
+    return isolate(line)
 
 
 def plain(value: str, one_line: bool = False) -> str:

@@ -114,3 +114,25 @@ def test_a_note_and_an_import_listing_keep_a_cells_line_break_inside_their_line(
     assert main(["import", str(sheet)]) == ExitCode.INVALID
     err = capsys.readouterr().err
     assert "found binaan\\x0aanggota\n" in err and len(err.splitlines()) == 2
+
+
+def test_a_refused_value_a_user_typed_is_shown_visibly_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    for lang in ("id", "en"):
+        assert main(["--lang", lang, "assess", "--format", f"x{RAW}", str(KAUMAN)]) == ExitCode.USAGE
+        err = capsys.readouterr().err
+        _clean(err)
+        assert "Value error" not in err  # typer's pydantic-like wording of a refused choice, taken off
+
+
+def test_a_table_isolates_a_name_holding_a_bidi_control(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a terminal that lays out bidi, a raw right-to-left override would turn the rest of the row around."""
+    region = tmp_path / "rlo.yaml"
+    source = KAUMAN.read_text(encoding="utf-8").replace("  name: Kauman ", '  name: "Kau\\u202eman" ', 1)
+    region.write_text(source.replace("evidence/", f"{KAUMAN.parent}/evidence/"), encoding="utf-8")
+    main(["assess", str(region), "--format", "table"])
+    out = capsys.readouterr().out
+    assert "\u202e" in out
+    opened = False  # every override inside an isolate (a wrapped message's isolate may span two lines)
+    for char in out:
+        opened = True if char == "\u2068" else False if char == "\u2069" else opened
+        assert char != "\u202e" or opened
