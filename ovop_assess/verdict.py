@@ -53,13 +53,7 @@ def counts_against(results: Sequence[CriterionResult], criterion: CriterionResul
     this to choose between a failure and a note, so CI reports turn red
     exactly when the verdict is not eligible.
     """
-    if not criterion.required or _EFFECTIVE[criterion.status] is not Status.FAIL:
-        return False
-    if criterion.group is None:
-        return True
-    # (the criterion itself counted too, should a caller pass one not among ``results``: twice changes nothing)
-    members = (_EFFECTIVE[r.status] for r in (criterion, *results) if r.required and r.group == criterion.group)
-    return _group_outcome(members) is Status.FAIL
+    return _decides(results, criterion, Status.FAIL)
 
 
 def keeps_open(results: Sequence[CriterionResult], criterion: CriterionResult) -> bool:
@@ -73,12 +67,19 @@ def keeps_open(results: Sequence[CriterionResult], criterion: CriterionResult) -
     under an incomplete region, as :func:`counts_against` is under a region
     not eligible.
     """
-    if not criterion.required or _EFFECTIVE[criterion.status] is not Status.UNKNOWN:
+    return _decides(results, criterion, Status.UNKNOWN)
+
+
+def _decides(results: Sequence[CriterionResult], criterion: CriterionResult, outcome: Status) -> bool:
+    """Whether ``criterion`` (required, effectively ``outcome``) gives the verdict that outcome: alone, or as a
+    member of a group whose own outcome it is."""
+    if not criterion.required or _EFFECTIVE[criterion.status] is not outcome:
         return False
     if criterion.group is None:
         return True
+    # (the criterion itself counted too, should a caller pass one not among ``results``: twice changes nothing)
     members = (_EFFECTIVE[r.status] for r in (criterion, *results) if r.required and r.group == criterion.group)
-    return _group_outcome(members) is Status.UNKNOWN
+    return _group_outcome(members) is outcome
 
 
 def _group_outcome(members: Iterable[Status]) -> Status:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from ovop_assess.results import CriterionResult, Status, Verdict
@@ -69,16 +71,20 @@ def test_a_group_member_counts_against_only_when_the_group_fails(members: list[S
     assert [counts_against(results, r) for r in results[1:]] == against
 
 
+def _pairs() -> list[list[CriterionResult]]:
+    """Every pair of statuses, grouped or not, the first required or advisory, beside a passed criterion."""
+    statuses = [P, F, U, W, E]
+    return [
+        [crit(a, group=group, required=required), crit(b, group=group), crit(P)]
+        for a, b, group, required in itertools.product(statuses, statuses, (None, "route"), (True, False))
+    ]
+
+
 def test_counts_against_is_the_verdict_rule() -> None:
     """A failure counts against the region exactly when the verdict is not eligible because of it."""
-    statuses = [P, F, U, W, E]
-    for a in statuses:
-        for b in statuses:
-            for group in (None, "route"):
-                for required in (True, False):
-                    results = [crit(a, group=group, required=required), crit(b, group=group), crit(P)]
-                    counted = any(counts_against(results, r) for r in results)
-                    assert counted == (verdict_of(results) is Verdict.NOT_ELIGIBLE), (a, b, group, required)
+    for results in _pairs():
+        counted = any(counts_against(results, r) for r in results)
+        assert counted == (verdict_of(results) is Verdict.NOT_ELIGIBLE), results
 
 
 def test_required_alone_and_advisory() -> None:
@@ -106,16 +112,11 @@ def test_a_group_member_keeps_the_verdict_open_only_when_the_group_is_open(
 
 def test_keeps_open_is_the_verdict_rule() -> None:
     """Without a failure that counts against it, a region is incomplete exactly when a criterion keeps it open."""
-    statuses = [P, F, U, W, E]
-    for a in statuses:
-        for b in statuses:
-            for group in (None, "route"):
-                for required in (True, False):
-                    results = [crit(a, group=group, required=required), crit(b, group=group), crit(P)]
-                    if verdict_of(results) is Verdict.NOT_ELIGIBLE:
-                        continue
-                    held = any(keeps_open(results, r) for r in results)
-                    assert held == (verdict_of(results) is Verdict.INCOMPLETE), (a, b, group, required)
+    for results in _pairs():
+        if verdict_of(results) is Verdict.NOT_ELIGIBLE:
+            continue
+        held = any(keeps_open(results, r) for r in results)
+        assert held == (verdict_of(results) is Verdict.INCOMPLETE), results
 
 
 def test_advisory_rules_never_keep_the_verdict_open() -> None:

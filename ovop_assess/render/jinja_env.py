@@ -9,6 +9,9 @@ catalogue sentence already rendered with isolated values (:class:`Rendered`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import jinja2
 
 from .bidi import isolate
@@ -27,34 +30,27 @@ def _finalize_html(value: object) -> object:
     return isolate(value)
 
 
-def _loader() -> jinja2.BaseLoader:
-    return jinja2.PackageLoader("ovop_assess", "templates")
+def _env(autoescape: bool, finalize: Callable[[Any], Any]) -> jinja2.Environment:
+    """The package's templates, undefined names an error, block tags leaving no blank lines."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("ovop_assess", "templates"),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=finalize,
+    )
 
 
 def html_env() -> jinja2.Environment:
     """The HTML pages' environment: autoescaped, every value isolated, undefined names an error."""
-    return jinja2.Environment(
-        loader=_loader(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_finalize_html,
-    )
+    return _env(True, _finalize_html)
 
 
 def markdown_env() -> jinja2.Environment:
     """The Markdown pages' environment: every value escaped for Markdown and isolated; ``code`` a code span."""
-    env = jinja2.Environment(
-        loader=_loader(),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_finalize_markdown,
-    )
+    env = _env(False, _finalize_markdown)
     env.filters["code"] = code_span
     return env
 

@@ -74,17 +74,18 @@ def test_format_help_says_the_default_once(
 def test_rule_timeout_placeholder_in_the_reader_s_language(
     lang: str, placeholder: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("OVOP_LANG", raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
-    assert main(["--lang", lang, "assess", "--help"]) == 0
-    assert f"--rule-timeout {placeholder} " in capsys.readouterr().out
+    assert f"--rule-timeout {placeholder} " in _help(lang, "assess", capsys, monkeypatch)
 
 
 @pytest.mark.parametrize(("lang", "placeholder"), [("en", "YYYY-MM-DD"), ("id", "<tanggal>")])
 def test_round_as_of_has_the_date_placeholder(
     lang: str, placeholder: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert f"--as-of {placeholder} " in _help(lang, "round", capsys, monkeypatch)
+
+
+def _help(lang: str, command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.delenv("OVOP_LANG", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["--lang", lang, "round", "--help"]) == 0
-    assert f"--as-of {placeholder} " in capsys.readouterr().out
+    assert main(["--lang", lang, command, "--help"]) == 0
+    return capsys.readouterr().out
