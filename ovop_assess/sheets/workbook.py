@@ -17,7 +17,8 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
@@ -49,6 +50,9 @@ _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
+# What inflating a member may raise for a damaged archive: zlib's own error among them (a few zeroed bytes in
+# the deflated data: "invalid distance too far back"), which zipfile lets through.
+_INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
 
 
 def _note(key: str, **values: Any) -> Message:
@@ -241,7 +245,7 @@ def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInf
         try:
             with archive.open(info) as member:
                 head = member.read(4096)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+        except _INFLATE_ERRORS:
             raise _corrupt(".xlsx") from None
         found = _UNIQUE_COUNT.search(head)
         if found is not None and (len(found[1]) > 18 or int(found[1]) > info.file_size):
@@ -261,7 +265,7 @@ def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
             return member.read(info.file_size)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+    except _INFLATE_ERRORS:
         raise _corrupt(suffix) from None
 
 
@@ -348,7 +352,7 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
         refs = _CELL_REF.findall(xml)
         if refs:
             numbers = {row.lstrip(b"0") for _, row in refs}
-            longest = max(numbers, key=len)
+            longest = _last_row(numbers)
             if len(longest) > digits:
                 raise _refuse("sheet.too_many_rows", rows=_row_count(longest, limits), limit=limits.max_rows)
             columns = _column_number(max({column.upper() for column, _ in refs}, key=lambda c: (len(c), c)))
@@ -356,11 +360,19 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
         return
     too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:
-        raise _refuse("sheet.too_many_rows", rows=_row_count(too_far.group(1), limits), limit=limits.max_rows)
+        # The message names the sheet's last row, not the first one found past the limit (rare: one more pass).
+        last = _last_row(row.lstrip(b"0") for _, row in _CELL_REF.findall(xml))
+        raise _refuse("sheet.too_many_rows", rows=_row_count(last, limits), limit=limits.max_rows)
     columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
         _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
+
+
+def _last_row(numbers: Iterable[bytes]) -> bytes:
+    """The greatest of row numbers written without leading zeros, compared as numbers (without int():
+    a hostile sheet may write thousands of digits)."""
+    return max(numbers, key=lambda digits: (len(digits), digits), default=b"0")
 
 
 def _row_count(digits: bytes, limits: SheetLimits) -> int | str:

@@ -6,6 +6,7 @@ import io
 import struct
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -213,6 +214,34 @@ def test_truncated_xlsx_is_corrupt(make_xlsx: Callable[..., Path]) -> None:
     path = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]})
     path.write_bytes(path.read_bytes()[:-300])
     assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+
+
+def _zero_deflated_bytes(path: Path, member: str) -> None:
+    """64 zeroed bytes a quarter into a member's deflated data, as a bad disk sector leaves them: zlib itself
+    fails on them (the damage this stands for), not only the member's checksum."""
+    raw = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo(member)
+    name_length, extra_length = struct.unpack_from("<HH", raw, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length + info.compress_size // 4
+    raw[start : start + 64] = bytes(64)
+    path.write_bytes(bytes(raw))
+    with pytest.raises(zlib.error):
+        zipfile.ZipFile(path).read(member)
+
+
+def test_damaged_deflated_data_is_corrupt_not_a_crash(
+    make_xlsx: Callable[..., Path], make_ods: Callable[..., Path], ods_row: Callable[..., str]
+) -> None:
+    # zlib's own error ("invalid distance too far back") is no BadZipFile: it escaped as an internal error.
+    rows = [["Nama Usaha", "Peran", "NIB"]] + [[f"Usaha Batik {i:04d}", "binaan", f"{i:013d}"] for i in range(400)]
+    xlsx = make_xlsx({"D": rows})
+    _zero_deflated_bytes(xlsx, "xl/worksheets/sheet1.xml")
+    ods = make_ods("".join(ods_row(*row) for row in rows))
+    _zero_deflated_bytes(ods, "content.xml")
+    for path in (xlsx, ods):
+        found = read_firms(path)
+        assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+        assert "save it again" in text(found.errors[0].message)
 
 
 def test_password_protected_xlsx_is_refused(tmp_path: Path) -> None:

@@ -242,6 +242,16 @@ def test_rows_and_cells_limits(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
     assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == 100
 
 
+@pytest.mark.parametrize("limit", [100, 5_000, 9_999])
+def test_a_sheet_over_the_row_limit_is_refused_with_its_own_row_count(make_xlsx: XlsxFactory, limit: int) -> None:
+    # The count was the first row found with more digits than the limit (1000 for a limit of 100, 10000 for
+    # 5000): the message names the sheet's last row, 10,001 here, whichever way the limit is checked.
+    rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(10_000)]
+    found = read_firms(make_xlsx({"D": rows}), limits=SheetLimits(max_rows=limit))
+    assert _ids(found.errors) == ["sheet.too_many_rows"]
+    assert dict(found.errors[0].message.values) == {"rows": 10_001, "limit": limit}
+
+
 def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: XlsxFactory) -> None:
     # calamine allocates the whole rectangle up to the last cell: 16384 x 1048576 cells would abort the process.
     def far(book: Any, sheet: Any) -> None:
