@@ -49,7 +49,6 @@ _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
-_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
 # What inflating a member may raise for a damaged archive: zlib's own error among them (a few zeroed bytes in
 # the deflated data: "invalid distance too far back"), which zipfile lets through.
 _INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
@@ -133,7 +132,7 @@ def _calamine_read(
         if archive is not None and suffix == ".xlsx":
             formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
         elif archive is not None:
-            formulas, ods_merged = _ods_cells(_ods_precheck(archive, limits), name)
+            formulas, ods_merged = _ods_cells(archive, name) if _ods_precheck(archive, limits) else (set(), [])
         elif xls is not None:
             formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
@@ -412,13 +411,14 @@ def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
 
 
 def _ods_cells(
-    content: bytes, sheet: str
+    archive: zipfile.ZipFile, sheet: str
 ) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
     """The formulas without a saved result and the merged ranges of an .ods sheet (calamine reports neither)."""
-    from .ods_cells import Unreadable, may_have_any, ods_cells
+    from .ods_cells import Unreadable, ods_cells
 
-    if not may_have_any(content):
-        return set(), []
+    content = _member(archive, "content.xml", ".ods")
+    if content is None:
+        raise _corrupt(".ods", "sheet.reason.no_content_xml")
     try:
         found = ods_cells(content, sheet)
     except Unreadable as exc:
@@ -426,33 +426,32 @@ def _ods_cells(
     return found.formulas, found.merged
 
 
-def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes:
-    """Refuse content whose repeated rows or columns claim more cells than the limits.
+_PIECE = 1 << 16
+"""How much of content.xml is inflated and scanned at a time (a piece stays in the processor's cache)."""
 
-    LibreOffice writes the empty rest of a sheet as one row repeated a million
-    times; only a repeat that carries a value would be expanded into cells.
+
+def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bool:
+    """Refuse content whose repeated rows or columns claim more cells than the limits (``ods_repeats``);
+    return whether it may hold a merged range or a formula, which :func:`_ods_cells` then looks for.
+
+    Inflated a piece at a time, never whole: zipfile stops a member at the
+    size the archive declares for it, and its checksum then fails.
     """
-    content = _member(archive, "content.xml", ".ods")
-    if content is None:
-        raise _corrupt(".ods", "sheet.reason.no_content_xml")
-    for match in _ODS_REPEAT.finditer(content):
-        count = int(match.group(2))
-        if count <= 1000:
-            continue
-        end = content.find(b">", match.end())
-        closes = content[end - 1 : end] == b"/"
-        if match.group(1) == b"columns":
-            tag = content[content.rfind(b"<", 0, match.start()) : end]
-            if closes and b"value-type" not in tag:
-                continue  # an empty run of cells
-            _check_extent(1, count, limits)
-        else:
-            row_end = content.find(b"</table:table-row>", end)
-            row = content[end:row_end]
-            if b"value-type" not in row and b"<text:p" not in row:
-                continue  # an empty run of rows
-            _check_extent(count, 1, limits)
-    return content
+    from .ods_repeats import RepeatScan
+
+    try:
+        info = archive.getinfo("content.xml")
+    except KeyError:
+        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
+    scan = RepeatScan(lambda rows, columns: _check_extent(rows, columns, limits))
+    try:
+        with archive.open(info) as member:
+            while piece := member.read(_PIECE):
+                scan.feed(piece)
+    except _INFLATE_ERRORS:
+        raise _corrupt(".ods") from None
+    scan.close()
+    return scan.may_have_cells
 
 
 def _has_formula(xml: bytes) -> bool:
