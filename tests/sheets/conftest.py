@@ -7,6 +7,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import olefile  # type: ignore[import-untyped]
@@ -179,21 +180,57 @@ def _assert_walks_agree(stream: bytes) -> None:
         assert fast.bounded or fast.extents == exact.extents
 
 
-class _Unopened:
-    """python_calamine but for opening a workbook: a file that reaches calamine fails the test."""
+class _Calamine:
+    """python_calamine as the reader imports it, but for how a workbook is opened (``from_filelike``)."""
 
-    def __getattr__(self, name: str) -> Any:
-        import python_calamine
+    def __init__(self, real: ModuleType, from_filelike: Callable[[Any], Any]) -> None:
+        self._real = real  # the module itself: importing it here would find this stand-in
+        self.CalamineWorkbook = SimpleNamespace(from_filelike=from_filelike)
 
-        return getattr(python_calamine, name)
-
-    class CalamineWorkbook:
-        @staticmethod
-        def from_filelike(_: object) -> None:
-            raise AssertionError("calamine opened a file the checks before it should have refused")
+    def __getattr__(self, name: str) -> Any:  # the exceptions and enums the reader names
+        return getattr(self._real, name)
 
 
 @pytest.fixture
 def calamine_never_opens(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     """Call it, and any file that reaches calamine fails the test: for files that must be refused unread."""
-    return lambda: monkeypatch.setitem(sys.modules, "python_calamine", _Unopened())
+    import python_calamine
+
+    def opened(_: object) -> None:
+        raise AssertionError("calamine opened a file the checks before it should have refused")
+
+    return lambda: monkeypatch.setitem(sys.modules, "python_calamine", _Calamine(python_calamine, opened))
+
+
+class _SheetsUnread:
+    """A calamine workbook whose sheets are listed as ever, and reading one fails the test."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+
+    def __enter__(self) -> _SheetsUnread:
+        self._book.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._book.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:  # sheets_metadata, sheet_names
+        return getattr(self._book, name)
+
+    def get_sheet_by_name(self, name: str) -> None:
+        raise AssertionError(f"calamine read sheet {name!r}, which the checks before it should have refused")
+
+    get_sheet_by_index = get_sheet_by_name
+
+
+@pytest.fixture
+def calamine_reads_no_sheet(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it, and calamine opens a workbook as ever, but reading a sheet's cells fails the test: for a
+    sheet that must be refused before calamine allocates its whole rectangle (it does so on reading it)."""
+    import python_calamine
+
+    def opened(filelike: Any) -> _SheetsUnread:
+        return _SheetsUnread(python_calamine.CalamineWorkbook.from_filelike(filelike))
+
+    return lambda: monkeypatch.setitem(sys.modules, "python_calamine", _Calamine(python_calamine, opened))
