@@ -163,6 +163,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cell holds a formula whose result was not saved in the file (formulas are never computed here); open the file in Excel or LibreOffice and save it, or type the value",
         "id": "sel berisi rumus yang hasilnya tidak tersimpan dalam berkas (rumus tidak pernah dihitung di sini); buka berkas di Excel atau LibreOffice lalu simpan, atau ketik nilainya",
     },
+    "sheet.xls_formula_text_lost": {
+        "en": "the .xls file saved the result of this cell's formula as 0, as LibreOffice does for a formula whose result is text, so the text is not in the file (formulas are never computed here); save the workbook as .xlsx or .ods instead, or paste the column back as values only; if the cell really shows 0, type 0 over the formula",
+        "id": "berkas .xls menyimpan hasil rumus di sel ini sebagai 0, seperti yang dilakukan LibreOffice untuk rumus yang hasilnya teks, sehingga teksnya tidak ada di dalam berkas (rumus tidak pernah dihitung di sini); simpan buku kerja sebagai .xlsx atau .ods, atau tempel kembali kolomnya sebagai nilai saja; jika sel memang menampilkan 0, ketik 0 menggantikan rumusnya",
+    },
+    "sheet.xls_text_unreadable": {
+        "en": "the text result of the cell's formula cannot be read: the .xls file ends it short; save the workbook again as .xlsx or .ods, or type the value",
+        "id": "hasil rumus berupa teks di sel ini tidak dapat dibaca karena terpotong dalam berkas .xls; simpan ulang buku kerja sebagai .xlsx atau .ods, atau ketik nilainya",
+    },
+    "sheet.formula_error": {
+        "en": "the cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
+        "id": "rumus di sel ini menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
+    },
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",
         "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",

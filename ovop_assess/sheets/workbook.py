@@ -143,6 +143,16 @@ def _calamine_read(
         rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
         _check_extent(rows, columns, limits)
         data = found.to_python(skip_empty_area=False)
+        if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
+            from .columns import field_of
+            from .xls_extent import settle
+
+            firm = {index for index, title in enumerate(data[0] if data else ()) if field_of(title) is not None}
+            saved = xls.saved_of(book.sheet_names.index(name))
+            unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
+            if unread:  # each cell located, in the sheet's order
+                found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
+                raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
         merged = found.merged_cell_ranges or ods_merged
     return name, warnings, data, merged, formulas
 

@@ -9,25 +9,35 @@ walked here (``xls_stream`` reads it out of the container; nothing is
 decoded but the row and column of each cell record, and runs of plain
 cells within an envelope are passed over at once), and a sheet reaching
 past ``max_rows``/``max_cells``, or sheets whose rectangles add up past
-``max_cells``, are refused before calamine sees a byte.
+``max_cells``, are refused before calamine sees a byte. The walk also keeps
+what the sheets' formulas saved that calamine reads otherwise than a
+spreadsheet shows it (an error, a text going on in CONTINUE records, the 0
+LibreOffice saves for a text result), which :func:`settle` puts right in
+calamine's cells or names as unreadable.
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
-_FILEPASS = 0x002F
+_FILEPASS, _SHRFMLA, _ARRAY, _TABLE, _CONTINUE = 0x002F, 0x04BC, 0x0221, 0x0236, 0x003C
+_BIFF8 = 0x0600  # a BOF record's version: Excel 97 and later (BIFF5, Excel 95, writes formulas otherwise)
 # Cell records whose first four bytes are the row and the column (u16 each).
 _CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6})
 _MULTIPLE = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column, ..., last column
 _HEADER = struct.Struct("<HH")
+_WORD = struct.Struct("<H")
 _RECORD = struct.Struct("<HHHH")  # a record's kind and size, then (in a cell) its row and column
 _PLAIN_CELLS = _CELLS - {_FORMULA}
-_OTHERS = frozenset({_FORMULA, _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS, *_MULTIPLE})  # the rest it reads
+# The rest it reads; SHRFMLA and ARRAY hold the formula of the cells that share one (a ptgExp token names it).
+_OTHERS = frozenset({_FORMULA, _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS, *_MULTIPLE, _SHRFMLA, _ARRAY})
+# A saved result of 0 or 1: what LibreOffice writes for a text or TRUE/FALSE result it did not compute again.
+_ZERO, _ONE = bytes(8), struct.pack("<d", 1.0)
 
 # Records a run may pass over, by kind and the one size each has in BIFF8: cells of which the walk reads
 # only the row and column (LABELSST, RK, NUMBER, BLANK, BOOLERR), and ROW, which it does not read at all.
@@ -84,13 +94,33 @@ def _literal(data: bytes) -> bytes:
     return b"".join(b"\\x%02x" % byte for byte in data)
 
 
+Cell = tuple[int, int]  # 0-based (row, column)
+
+
+class Saved(NamedTuple):
+    """The results a substream's formulas saved that calamine reads otherwise than a spreadsheet shows them
+    (:func:`settle` puts them right), and what deciding on them needs."""
+
+    # A text result whose characters go on in CONTINUE records: calamine keeps the first record's
+    # (8,221 characters at most). The whole text, or None if the records end before it does.
+    long_texts: dict[Cell, str | None]
+    errors: dict[Cell, int]  # an error result (calamine reads an empty cell): its BIFF code
+    # A saved 0 or 1 (True) and the formula's tokens (None: not BIFF8). LibreOffice saves a formula's
+    # text result as the number 0, and a TRUE/FALSE one as 1/0, when it has not computed it since the
+    # file was opened (every formula of a file it converts): the tokens tell what the result can be.
+    numbers: dict[Cell, tuple[bool, bytes | None]]
+    shared: dict[Cell, bytes]  # the tokens of a shared or array formula (SHRFMLA, ARRAY), by its first cell
+
+
 class XlsSheets(NamedTuple):
     """What the walk found: each substream's extent (in stream order), where each sheet the workbook lists
-    starts (its BOF, in the workbook's order), and each substream's formulas without a saved result."""
+    starts (its BOF, in the workbook's order), each substream's formulas without a saved result, and the
+    results of its formulas that calamine reads otherwise than they were saved."""
 
     extents: list[Extent]
     starts: list[int]  # the stream offset of each sheet's BOF, in the order of the workbook's sheet list
     formulas: dict[int, set[tuple[int, int]]]  # BOF offset -> 0-based (row, column)
+    saved: dict[int, Saved]  # BOF offset -> what its formulas saved (only a substream with any)
     encrypted: bool = False  # a FILEPASS record: the workbook has a password to open; the rest is not readable
     # A sheet's DIMENSIONS record whose first row is past the row after its last (neither count 0): calamine
     # sizes the sheet by their difference, which wraps round to hundreds of gigabytes and aborts the process.
@@ -107,9 +137,14 @@ class XlsSheets(NamedTuple):
         """The formulas without a saved result of the workbook's ``position``-th sheet."""
         return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
 
+    def saved_of(self, position: int) -> Saved:
+        """What the formulas of the workbook's ``position``-th sheet saved that calamine reads otherwise."""
+        found = self.saved.get(self.starts[position]) if position < len(self.starts) else None
+        return found or Saved({}, {}, {}, {})
+
 
 def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> XlsSheets:
-    """The extents, sheet starts and unsaved formulas of a BIFF stream.
+    """The extents, sheet starts, unsaved formulas and saved results (:class:`Saved`) of a BIFF stream.
 
     Made for a file that may lie: a record running past the stream's end
     ends the walk, a sheet the stream ends in is counted as far as it
@@ -117,8 +152,11 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     says when a listed sheet starts at no substream counted here. A
     formula's saved result is its 8-byte result field; ``FFFF`` in its last
     two bytes marks a non-number, whose first byte 3 means an empty result
-    (what a script writes that computes nothing) and 0 a text result, which
-    a STRING record must follow.
+    (what a script writes that computes nothing), 2 an error and 0 a text
+    result, which a STRING record must follow (after the SHRFMLA, ARRAY or
+    TABLE record of a shared, array or table formula). A saved 0 or 1 keeps
+    the formula's tokens, and SHRFMLA and ARRAY records theirs, for
+    :func:`result_kinds`: all of it only when a formula is met.
 
     Every record is reached (a cell far out may come last). With an
     ``envelope``, a run of the plain records nine in ten of a sheet are
@@ -150,6 +188,8 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     counted: list[int] = []  # the BOF offset of each substream an extent was counted for
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
+    saved: dict[int, Saved] = {}
+    biff8, formula_cell = False, (-1, -1)  # the substream's BIFF version is 8; the cell of its last formula
     seen_globals = False
     inverted = False
     cells, others = _PLAIN_CELLS, _OTHERS
@@ -178,16 +218,37 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             if size >= 4:
                 rows, columns = max(rows, row + 1), max(columns, column + 1)
             result = data[position + 10 : position + 18] if size >= 14 else b""  # the saved result's 8 bytes
-            # FFFF ends a result that is no number: 3 first is an empty one, 0 a text one a STRING must hold.
-            if result[6:] == b"\xff\xff" and (
-                result[0] == 3 or (result[0] == 0 and not _string_at(data, following, end))
-            ):
-                formulas.setdefault(start, set()).add((row, column))
+            cell = (row, column)
+            # FFFF ends a result that is no number: 3 first is an empty one, 0 a text one a STRING must hold
+            # (after the SHRFMLA or ARRAY record of a shared or array formula), 2 an error.
+            if result[6:] == b"\xff\xff":
+                if result[0] == 0 and (text := _string_at(data, following, end)) >= 0:
+                    if _continued(data, text, end):
+                        _saved_in(saved, start).long_texts[cell] = _continued_text(data, text, end)
+                elif result[0] in (0, 3):
+                    formulas.setdefault(start, set()).add(cell)
+                elif result[0] == 2:
+                    _saved_in(saved, start).errors[cell] = result[2]
+            elif result in (_ZERO, _ONE):
+                count = _WORD.unpack_from(data, position + 24)[0] if size >= 22 else 0  # the tokens' size
+                tokens = data[position + 26 : position + 26 + count] if biff8 and 22 + count <= size else None
+                _saved_in(saved, start).numbers[cell] = (result == _ONE, tokens)
+            formula_cell = cell if size >= 4 else (-1, -1)
+        elif kind in (_SHRFMLA, _ARRAY):  # the tokens after a range (6 bytes) and 4 or 8 more
+            skip = 10 if kind == _SHRFMLA else 14
+            count = _WORD.unpack_from(data, position + 2 + skip)[0] if size >= skip else size
+            if biff8 and skip + count <= size:
+                shared = _saved_in(saved, start).shared
+                tokens = data[position + 4 + skip : position + 4 + skip + count]
+                # A cell's ptgExp names the first cell of the range, which holds the formula before this record.
+                shared.setdefault((row, data[position + 8]), tokens)
+                shared.setdefault(formula_cell, tokens)
         elif kind == _BOF:
             depth += 1
             if depth == 1:  # a chart inside a sheet has its own BOF..EOF: the sheet goes on
                 rows = columns = 0
                 start = position
+                biff8, formula_cell = size >= 2 and row == _BIFF8, (-1, -1)  # (a BOF's first word: its version)
         elif kind == _EOF:
             depth -= 1
             if depth == 0:
@@ -197,7 +258,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
                 seen_globals = True
             depth = max(depth, 0)
         elif kind == _FILEPASS and not seen_globals:
-            return XlsSheets([], [], {}, encrypted=True)
+            return XlsSheets([], [], {}, {}, encrypted=True)
         elif kind == _BOUNDSHEET and size >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", data, position + 4)[0])
         elif kind in _MULTIPLE and size >= 6:
@@ -222,12 +283,209 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         extents.append(Extent(rows, columns))
         counted.append(start)
     astray = len(set(starts)) < len(starts) or not set(starts) <= set(counted)
-    return XlsSheets(extents, starts, formulas, inverted=inverted, astray=astray, bounded=bounded)
+    return XlsSheets(extents, starts, formulas, saved, inverted=inverted, astray=astray, bounded=bounded)
 
 
-def _string_at(data: bytes, position: int, end: int) -> bool:
-    """Whether a whole STRING record (a formula's text result) starts at ``position`` of the stream."""
-    if position + 4 > end:
-        return False
-    kind, size = _HEADER.unpack_from(data, position)
-    return bool(kind == _STRING and position + 4 + size <= end)
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
+
+
+def settle(
+    saved: Saved, cells: list[list[Any]], checked: Callable[[int, int], bool]
+) -> list[tuple[Cell, str, dict[str, str]]]:
+    """Put into ``cells`` (a sheet's rows from A1, as calamine read them), at each cell ``checked`` admits,
+    what its formula saved that calamine reads otherwise; return those of them with no result to read,
+    each with a catalogue id and its values, in the sheet's order.
+
+    - a text result going on in CONTINUE records: the whole text, for the first part calamine keeps;
+    - a saved 1 or 0 of a formula that can only give TRUE or FALSE: TRUE or FALSE (LibreOffice's);
+    - a saved 0 of a formula that can give text (LibreOffice's text result, or one no formula's tokens
+      tell from a real 0: a reference, a look-up): no result, the text is not in the file;
+    - an error result, which calamine reads as an empty cell: no value.
+    """
+    unread: list[tuple[Cell, str, dict[str, str]]] = []
+
+    def at(row: int, column: int) -> Any:
+        return cells[row][column] if row < len(cells) and column < len(cells[row]) else None
+
+    for (row, column), text in saved.long_texts.items():
+        if not checked(row, column):
+            continue
+        found = at(row, column)
+        if text is None:
+            unread.append(((row, column), "sheet.xls_text_unreadable", {}))
+        elif isinstance(found, str) and len(found) < len(text) and text.startswith(found):
+            cells[row][column] = text
+    for (row, column), code in saved.errors.items():
+        if checked(row, column) and at(row, column) == "":
+            unread.append(((row, column), "sheet.formula_error", {"error": _ERRORS.get(code, f"#{code:02X}")}))
+    known: dict[bytes | None, frozenset[str]] = {}  # each formula read once: a shared one's cells name it alike
+    for (row, column), (one, tokens) in saved.numbers.items():
+        found = at(row, column)
+        if found is None or not checked(row, column):
+            continue
+        kinds = known.get(tokens)
+        if kinds is None:
+            kinds = known[tokens] = result_kinds(tokens, saved.shared)
+        if kinds == {BOOLEAN} and found.__class__ in (float, int) and found == one:
+            cells[row][column] = one
+        elif TEXT in kinds and not one:
+            unread.append(((row, column), "sheet.xls_formula_text_lost", {}))
+    return sorted(unread, key=lambda item: item[0])
+
+
+# What a formula's result can be, from its tokens (BIFF8's parsed expression, in reverse Polish order).
+TEXT, NUMBER, BOOLEAN = "text", "number", "boolean"
+_ANY = frozenset({TEXT, NUMBER, BOOLEAN})
+# Operators and constants (a first byte below 0x20): + - * / ^, &, < <= = >= > <>, unary minus, %, a text,
+# TRUE/FALSE, a whole number, a number.
+_OPERATORS = {
+    **dict.fromkeys(range(0x03, 0x08), NUMBER),
+    0x08: TEXT,
+    **dict.fromkeys(range(0x09, 0x0F), BOOLEAN),
+    **{0x13: NUMBER, 0x14: NUMBER, 0x17: TEXT, 0x1D: BOOLEAN, 0x1E: NUMBER, 0x1F: NUMBER},
+}
+# The bytes after a token's first: of operators, constants, ptgExp and ptgTbl (ptgStr's and ptgAttr's vary),
+# and of operands and functions (a first byte from 0x20 on) by its low five bits.
+_SIZES = {0x01: 4, 0x02: 4, **dict.fromkeys(range(0x03, 0x17), 0), 0x1C: 1, 0x1D: 1, 0x1E: 2, 0x1F: 8}
+_KIND_SIZES = {0: 7, 1: 2, 2: 3, 3: 4, 4: 4, 5: 8, 6: 6, 7: 6, 8: 6, 9: 2, 10: 4, 11: 8, 12: 4, 13: 8}
+_KIND_SIZES |= {0x19: 6, 0x1A: 6, 0x1B: 10, 0x1C: 6, 0x1D: 10}
+_IF, _CHOOSE = 1, 100
+# Built-in functions (by number) that give one kind of result: DOLLAR, FIXED, REPT, MID, TEXT, CHAR, LOWER,
+# UPPER, PROPER, LEFT, RIGHT, TRIM, REPLACE, SUBSTITUTE, T, CLEAN, the B variants, ASC, DBCS, ADDRESS,
+# CONCATENATE, ROMAN, BAHTTEXT; the IS functions, TRUE, FALSE, AND, OR, NOT, EXACT; SUM, COUNT, ROUND, LEN,
+# VALUE, dates and the like. The rest (VLOOKUP, INDEX, OFFSET, ...) give what they find: anything.
+_TEXT_FUNCTIONS = (13, 14, 30, 31, 48, 111, 112, 113, 114, 115, 116, 118, 119, 120, 130, 162, 207, 208, 209, 210, 214)
+_BOOLEAN_FUNCTIONS = (2, 3, 34, 35, 36, 37, 38, 105, 117, 126, 127, 128, 129, 190, 198)
+_NUMBER_FUNCTIONS = (0, 4, 5, 6, 7, 8, 9, 12, 19, 20, 24, 25, 26, 27, 32, 33, 39, 63, 64, 65, 66, 67, 68, 69, 70, 71)
+_MORE_NUMBERS = (72, 73, 74, 82, 86, 121, 124, 131, 140, 141, 169, 183, 197, 205, 206, 211, 212, 213, 216, 220, 221)
+_FUNCTIONS = {
+    **dict.fromkeys((*_TEXT_FUNCTIONS, 215, 219, 336, 354, 368), TEXT),
+    **dict.fromkeys(_BOOLEAN_FUNCTIONS, BOOLEAN),
+    **dict.fromkeys((*_NUMBER_FUNCTIONS, *_MORE_NUMBERS, 227, 228, 285, 288, 325, 326, 337, 345, 346, 347), NUMBER),
+}
+_NESTED = 64  # IF and CHOOSE within each other followed at most this deep (Excel allows 64)
+
+
+def result_kinds(tokens: bytes | None, shared: dict[Cell, bytes]) -> frozenset[str]:
+    """What a formula's result can be (text, number, boolean), from what its last token leaves; anything
+    for a reference, a name, a look-up, a token this reader does not know, or no tokens (None)."""
+    if tokens is not None and tokens[:1] == b"\x01" and len(tokens) == 5:  # ptgExp: the range's first cell's
+        tokens = shared.get(_HEADER.unpack_from(tokens, 1))
+    starts = _token_starts(tokens) if tokens is not None else None
+    if tokens is None or starts is None:
+        return _ANY
+    # IF and CHOOSE: each choice ends with a tAttrGoto jumping past the function's token.
+    gotos: dict[int, list[int]] = {}
+    for index, at in enumerate(starts):
+        if tokens[at] == 0x19 and tokens[at + 1] & 0x08:
+            gotos.setdefault(at + 5 + _WORD.unpack_from(tokens, at + 2)[0], []).append(index)
+    return _left_by(tokens, starts, gotos, len(starts) - 1, 0)
+
+
+def _left_by(tokens: bytes, starts: list[int], gotos: dict[int, list[int]], index: int, depth: int) -> frozenset[str]:
+    """What the value the ``index``-th token leaves on top of the stack can be."""
+    while index >= 0 and depth <= _NESTED:
+        at = starts[index]
+        code = tokens[at]
+        if code in (0x12, 0x15) or (code == 0x19 and not tokens[at + 1] & 0x10):
+            index -= 1  # unary plus, parentheses, an attribute (but a SUM): the value below stays on top
+            continue
+        if code == 0x19:
+            return frozenset({NUMBER})
+        if code < 0x20:
+            kind = _OPERATORS.get(code)
+            return frozenset({kind}) if kind else _ANY
+        if code & 0x1F not in (0x01, 0x02):  # references, names, arrays
+            return _ANY
+        function = _WORD.unpack_from(tokens, at + (code & 0x1F))[0] & 0x7FFF  # after ptgFuncVar's count
+        if function in (_IF, _CHOOSE):
+            following = starts[index + 1] if index + 1 < len(starts) else len(tokens)
+            choices = gotos.get(following, [])
+            if not choices:
+                return _ANY
+            kinds = frozenset().union(*(_left_by(tokens, starts, gotos, goto - 1, depth + 1) for goto in choices))
+            return kinds | {BOOLEAN} if function == _IF and len(choices) == 1 else kinds  # IF(test; value): FALSE
+        kind = _FUNCTIONS.get(function)
+        return frozenset({kind}) if kind else _ANY
+    return _ANY
+
+
+def _token_starts(tokens: bytes) -> list[int] | None:
+    """Where each token of a BIFF8 formula starts; None if one is of a kind not known here or runs past the end."""
+    starts: list[int] = []
+    at, end = 0, len(tokens)
+    while at < end:
+        starts.append(at)
+        code = tokens[at]
+        size: int | None
+        if code == 0x17 and at + 3 <= end:  # ptgStr: its characters' count, flags, one or two bytes each
+            size = 2 + tokens[at + 1] * (2 if tokens[at + 2] & 1 else 1)
+        elif code == 0x19 and at + 4 <= end:  # ptgAttr: flags, a word; tAttrChoose a word per choice and one
+            size = 3 + (2 * _WORD.unpack_from(tokens, at + 2)[0] + 2 if tokens[at + 1] & 0x04 else 0)
+        elif code >= 0x20:
+            size = _KIND_SIZES.get(code & 0x1F) if code < 0x80 else None
+        else:
+            size = _SIZES.get(code)
+        if size is None:
+            return None
+        at += 1 + size
+    return starts if at == end else None
+
+
+def _saved_in(saved: dict[int, Saved], start: int) -> Saved:
+    found = saved.get(start)
+    if found is None:
+        found = saved[start] = Saved({}, {}, {}, {})
+    return found
+
+
+def _string_at(data: bytes, position: int, end: int) -> int:
+    """Where the whole STRING record (a formula's text result) starting at ``position`` of the stream, or
+    after the SHRFMLA, ARRAY or TABLE records there, starts; -1 if none does."""
+    while position + 4 <= end:
+        kind, size = _HEADER.unpack_from(data, position)
+        if kind == _STRING:
+            return position if position + 4 + size <= end else -1
+        if kind not in (_SHRFMLA, _ARRAY, _TABLE):
+            return -1
+        position += 4 + size
+    return -1
+
+
+def _continued(data: bytes, position: int, end: int) -> bool:
+    """Whether a CONTINUE record follows the record at ``position``."""
+    following = position + 4 + _HEADER.unpack_from(data, position)[1]
+    return following + 4 <= end and bool(_HEADER.unpack_from(data, following)[0] == _CONTINUE)
+
+
+def _continued_text(data: bytes, position: int, end: int) -> str | None:
+    """The whole text of the STRING record at ``position`` whose characters go on in the CONTINUE records
+    after it, or None if they end before it does.
+
+    BIFF8 text: a count of characters (u16) and a flags byte whose lowest
+    bit says two bytes a character (UTF-16LE) rather than one (Latin-1);
+    each CONTINUE record begins with its own flags byte for the characters
+    it holds.
+    """
+    size = _HEADER.unpack_from(data, position)[1]
+    if size < 3:
+        return None
+    left = _WORD.unpack_from(data, position + 4)[0]
+    flags, chunk = data[position + 6], data[position + 7 : position + 4 + size]
+    parts: list[bytes] = []
+    following = position + 4 + size
+    while True:
+        width = 2 if flags & 1 else 1
+        taken = min(left, len(chunk) // width)
+        part = chunk[: taken * width]
+        parts.append(part if width == 2 else part.decode("latin-1").encode("utf-16-le"))
+        left -= taken
+        if left == 0:
+            return b"".join(parts).decode("utf-16-le", errors="replace")
+        if following + 5 > end:
+            return None
+        kind, size = _HEADER.unpack_from(data, following)
+        if kind != _CONTINUE or size < 1 or following + 4 + size > end:
+            return None
+        flags, chunk = data[following + 4], data[following + 5 : following + 4 + size]
+        following += 4 + size

@@ -19,7 +19,7 @@ from ovop_assess import messages
 from ovop_assess.firm_sheet import import_firms
 from ovop_assess.messages import render
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
-from ovop_assess.sheets.xls_extent import Envelope, Extent, walk
+from ovop_assess.sheets.xls_extent import Envelope, Extent, Saved, walk
 from ovop_assess.yaml_source import Limits
 
 from ..work import peak_memory
@@ -244,14 +244,17 @@ def test_an_xls_whose_dimensions_start_after_they_end_is_refused(
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
 
 
-def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], bool, bool]:
+def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], Any, bool, bool]:
     """The walk as BIFF reads, one record after another with nothing skipped: what the fast walk must give
-    (its last item: a sheet listed at no substream of its own)."""
+    (what its formulas saved with the cells of its long texts only; its last item: a sheet listed at no
+    substream of its own)."""
     position, depth, rows, columns, start, seen_globals = 0, 0, 0, 0, 0, False
     extents: list[Extent] = []
     counted: list[int] = []
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
+    saved: dict[int, Saved] = {}
+    biff8, last = False, (-1, -1)
     records = []
     while position + 4 <= len(stream):
         kind, size = struct.unpack_from("<HH", stream, position)
@@ -263,14 +266,37 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
         if kind in {0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6} and len(body) >= 4:
             row, column = struct.unpack_from("<HH", body)
             rows, columns = max(rows, row + 1), max(columns, column + 1)
-            if kind == 0x0006 and len(body) >= 14 and body[12:14] == b"\xff\xff":
-                text_follows = index + 1 < len(records) and records[index + 1][1] == 0x0207
-                if body[6] == 3 or (body[6] == 0 and not text_follows):
-                    formulas.setdefault(start, set()).add((row, column))
+        if kind == 0x0006 and len(body) >= 14:
+            cell, result = struct.unpack_from("<HH", body), body[6:14]
+            text = index + 1
+            while text < len(records) and records[text][1] in {0x04BC, 0x0221, 0x0236}:  # SHRFMLA, ARRAY, TABLE
+                text += 1
+            if result[6:] == b"\xff\xff":
+                if result[0] == 0 and text < len(records) and records[text][1] == 0x0207:
+                    if text + 1 < len(records) and records[text + 1][1] == 0x003C:  # CONTINUE
+                        saved.setdefault(start, Saved({}, {}, {}, {})).long_texts[cell] = "(its text)"
+                elif result[0] in (0, 3):
+                    formulas.setdefault(start, set()).add(cell)
+                elif result[0] == 2:
+                    saved.setdefault(start, Saved({}, {}, {}, {})).errors[cell] = result[2]
+            elif result in (bytes(8), struct.pack("<d", 1)):
+                count = struct.unpack_from("<H", body, 20)[0] if len(body) >= 22 else 0
+                tokens = body[22 : 22 + count] if biff8 and 22 + count <= len(body) else None
+                saved.setdefault(start, Saved({}, {}, {}, {})).numbers[cell] = (result != bytes(8), tokens)
+        if kind == 0x0006:
+            last = struct.unpack_from("<HH", body) if len(body) >= 4 else (-1, -1)
+        elif kind in {0x04BC, 0x0221}:
+            skip = 10 if kind == 0x04BC else 14
+            count = struct.unpack_from("<H", body, skip - 2)[0] if len(body) >= skip else len(body)
+            if biff8 and skip + count <= len(body):
+                shared = saved.setdefault(start, Saved({}, {}, {}, {})).shared
+                shared.setdefault((struct.unpack_from("<H", body)[0], body[4]), body[skip : skip + count])
+                shared.setdefault(last, body[skip : skip + count])
         elif kind == 0x0809:
             depth += 1
             if depth == 1:
                 rows, columns, start = 0, 0, at
+                biff8, last = body[:2] == b"\x00\x06", (-1, -1)
         elif kind == 0x000A:
             depth -= 1
             if depth == 0:
@@ -280,7 +306,7 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
                 seen_globals = True
             depth = max(depth, 0)
         elif kind == 0x002F and not seen_globals:
-            return [], [], {}, True, False
+            return [], [], {}, {}, True, False
         elif kind == 0x0085 and len(body) >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", body)[0])
         elif kind in {0x00BD, 0x00BE} and len(body) >= 6:
@@ -294,7 +320,15 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
         extents.append(Extent(rows, columns))
         counted.append(start)
     astray = any(starts.count(at) > 1 or at not in counted for at in starts)
-    return extents, starts, formulas, False, astray
+    return extents, starts, formulas, _long_texts_named(saved), False, astray
+
+
+def _long_texts_named(saved: dict[int, Saved]) -> dict[int, Saved]:
+    """What the formulas saved, each long text replaced by the same words (its decoding is tested on its own)."""
+    return {
+        start: found._replace(long_texts=dict.fromkeys(found.long_texts, "(its text)"))
+        for start, found in saved.items()
+    }
 
 
 RECORD = st.one_of(
@@ -302,11 +336,30 @@ RECORD = st.one_of(
         st.sampled_from([0x0006, 0x00FD, 0x0201, 0x027E, 0x00BD, 0x0200, 0x0207, 0x0208, 0x0809, 0x000A, 0x0085]),
         st.binary(max_size=24),
     ),
-    st.tuples(  # a formula whose saved result is text (0), empty (3) or an error (1)
+    st.tuples(  # a formula whose saved result is text (0), empty (3), a TRUE/FALSE (1) or an error (2)
         st.just(0x0006),
-        st.sampled_from([b"\x00", b"\x03", b"\x01"]).map(lambda b: bytes(6) + b + bytes(5) + b"\xff\xff" + bytes(6)),
+        st.tuples(st.sampled_from(b"\x00\x03\x01\x02"), st.binary(max_size=1)).map(
+            lambda t: bytes(6) + bytes([t[0], 0, *t[1]]) + bytes(4 - len(t[1])) + b"\xff\xff" + bytes(6)
+        ),
     ),
-    st.tuples(st.sampled_from([0x0809, 0x000A, 0x0207]), st.just(b"")),  # substreams begun and ended, text results
+    st.tuples(  # a formula whose saved result is 0 or 1, and its tokens (a ptgExp, a text and &, any bytes)
+        st.just(0x0006),
+        st.tuples(
+            st.sampled_from([bytes(8), struct.pack("<d", 1), struct.pack("<d", 2)]),
+            st.sampled_from([b"\x01\x00\x00\x00\x00", b"\x17\x01\x00a\x17\x01\x00b\x08", b"\x1e\x00\x00"])
+            | st.binary(max_size=6),
+            st.integers(0, 8),
+        ).map(lambda t: bytes(6) + t[0] + bytes(6) + struct.pack("<H", max(0, len(t[1]) + t[2] - 4)) + t[1]),
+    ),
+    st.tuples(  # the formula of a shared range or an array (its first cell and its tokens)
+        st.sampled_from([0x04BC, 0x0221, 0x0236]),
+        st.tuples(st.integers(0, 3), st.binary(max_size=8)).map(
+            lambda t: struct.pack("<HHBB", t[0], t[0] + 2, 0, 0) + bytes(2) + struct.pack("<H", len(t[1])) + t[1]
+        ),
+    ),
+    st.tuples(st.just(0x0809), st.sampled_from([b"\x00\x06", b"\x00\x05"]).map(lambda v: v + bytes(14))),  # BIFF8, 5
+    st.tuples(st.sampled_from([0x0809, 0x000A, 0x0207, 0x003C]), st.just(b"")),  # substreams, texts going on
+    st.tuples(st.just(0x003C), st.binary(max_size=6)),
 )
 FILEPASS = (0x002F, b"\x01\x00")  # a password to open: put in one stream in four, or it would end most walks
 
@@ -322,7 +375,10 @@ def test_the_walk_gives_what_a_plain_walk_of_every_record_gives(
     head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail  # a tail: a record cut short
     found = walk(stream)
-    assert (found.extents, found.starts, found.formulas, found.encrypted, found.astray) == _plain_walk(stream)
+    found_saved = _long_texts_named(found.saved)
+    assert (found.extents, found.starts, found.formulas, found_saved, found.encrypted, found.astray) == _plain_walk(
+        stream
+    )
 
 
 RUN_RECORD = st.tuples(  # records a run passes over, their cells within the envelope below or not
@@ -339,9 +395,15 @@ def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
 ) -> None:
     head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail
-    extents, starts, formulas, encrypted, astray = _plain_walk(stream)
+    extents, starts, formulas, saved, encrypted, astray = _plain_walk(stream)
     found = walk(stream, Envelope(512, 8))
-    assert (found.starts, found.formulas, found.encrypted, found.astray) == (starts, formulas, encrypted, astray)
+    assert (found.starts, found.formulas, _long_texts_named(found.saved), found.encrypted, found.astray) == (
+        starts,
+        formulas,
+        saved,
+        encrypted,
+        astray,
+    )
     raised = [Extent(max(e.rows, 512), max(e.columns, 8)) for e in extents]
     assert all(got in (plain, bound) for got, plain, bound in zip(found.extents, extents, raised, strict=True))
     assert len(found.extents) == len(extents) and (found.bounded or found.extents == extents)
