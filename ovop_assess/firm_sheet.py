@@ -124,15 +124,30 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     warnings = tuple(sheet_positions.place(finding.location) for finding in found.warnings)
     # A header row and no firm rows (the template as init wrote it): not filled in yet, so the
     # firms are unknown, as when the region file has no firms at all, never "we looked: none".
-    firms_data = {**rest, "firms": list(found.firms)} if found.firms else rest
+    firms, refused = _refused_as_dropped(found)
+    firms_data = {**rest, "firms": firms} if found.firms else rest
     blank = () if found.firms or found.errors else (_no_firm_rows(sheet_positions),)
     return Loaded(
         firms_data,
         sheet_positions,
         (*loaded.problems, *(Finding(f.message, w) for f, w in zip(found.errors, errors, strict=True))),
         (*loaded.warnings, *(Finding(f.message, w) for f, w in zip(found.warnings, warnings, strict=True)), *blank),
-        dropped=frozenset(path for path in loaded.dropped if path[:1] != ("firms",)),  # the firms are the sheet's now
+        # The firms are the sheet's now: the paths dropped are its cells the reader refused.
+        dropped=frozenset(path for path in loaded.dropped if path[:1] != ("firms",)) | refused,
     )
+
+
+def _refused_as_dropped(found: SheetFirms) -> tuple[list[dict[str, Any]], frozenset[PathKey]]:
+    """The sheet's firms, each required field whose cell the reader refused (and said why) held as None,
+    and those fields' paths: the region validation says nothing more about a value the loader dropped,
+    where it would add "required field missing" about the same cell."""
+    firms = list(found.firms)
+    dropped: set[PathKey] = set()
+    for index, field in found.refused:
+        if field in _REQUIRED and field not in firms[index]:
+            firms[index] = {**firms[index], field: None}
+            dropped.add(("firms", index, field))
+    return firms, frozenset(dropped)
 
 
 def _no_firm_rows(positions: SheetPositions) -> Finding:
@@ -313,7 +328,11 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
             Firm.model_validate(firms[index])
         except ValidationError as exc:
             prefix = ("firms", index)
-            errors += [translate(error, positions, Firm, prefix) for error in exc.errors(include_input=False)]
+            errors += [
+                translate(error, positions, Firm, prefix)
+                for error in exc.errors(include_input=False)
+                if (index, error["loc"][0] if error["loc"] else None) not in found.refused  # the reader said why
+            ]
     if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
         check_firms(firms, positions, errors, warnings)
     listed_errors = listed(list(errors), positions, MAX_ERRORS)

@@ -396,7 +396,7 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     """The firms of a spreadsheet as the YAML ``firms:`` list; exit 3 (nothing written) when it has problems."""
     from ..firm_sheet import import_firms
     from ..render.sheet_place import sheet_place
-    from ..sheets import firms_yaml
+    from ..sheets import firms_yaml, no_firms_yaml
 
     refuse_output_among_inputs(output, [sheet_file])
     imported = import_firms(sheet_file, sheet, limits)
@@ -415,6 +415,13 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
         sys.stderr.write(plain(said, one_line=True) + "\n")
         sys.stderr.writelines(plain(f"  {line(finding)}", one_line=True) + "\n" for finding in imported.errors)
         return ExitCode.INVALID
+    if not imported.firms:
+        # A sheet not filled in yet: `firms: []` pasted into a region file would say the sentra has no
+        # firms (not eligible); no `firms:` at all keeps them not listed yet (incomplete), as the sheet means.
+        write_output(no_firms_yaml(text("sheet.import_no_firms", lang)), output)
+        if output is not None:
+            note(text("sheet.imported_none", lang, file=imported.file, output=file_label(output)))
+        return ExitCode.OK
     write_output(firms_yaml(imported.firms), output)
     if output is not None:
         said = text("sheet.imported", lang, count=len(imported.firms), file=imported.file, output=file_label(output))

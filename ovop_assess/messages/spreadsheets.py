@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'this cell opens a quote (") that is never closed, so the rest of the file would be read as this one cell; close the quote or remove it',
         "id": 'sel ini dibuka dengan tanda kutip (") yang tidak pernah ditutup, sehingga seluruh sisa berkas akan terbaca sebagai satu sel ini; tutup tanda kutip itu atau hapus',
     },
+    "sheet.csv_no_sheets": {
+        "en": "a CSV file has no sheets, so the sheet named ({sheet}) is ignored: the file's one table is read",
+        "id": "berkas CSV tidak memiliki lembar, sehingga nama lembar yang disebut ({sheet}) diabaikan: satu-satunya tabel dalam berkas itu yang dibaca",
+    },
     "sheet.csv_unreadable": {
         "en": "the CSV file cannot be read: {reason}",
         "id": "berkas CSV tidak dapat dibaca: {reason}",
@@ -116,6 +120,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet is empty; its first row must hold the column names ({columns})",
         "id": "lembar kosong; baris pertamanya harus berisi nama kolom ({columns})",
     },
+    "sheet.first_row_empty": {
+        "en": "row 1 is empty; the column names ({columns}) must be on row 1, with the firms in the rows below",
+        "id": "baris 1 kosong; nama kolom ({columns}) harus berada di baris 1, dengan daftar usaha di baris-baris di bawahnya",
+    },
+    "sheet.no_header": {
+        "en": "row 1 holds none of the column names of the firm list ({columns}); {text}. The column names must be on row 1; if this sheet is not the firm list, name the sheet that is (sheet: in the region file, --sheet for import)",
+        "id": "baris 1 tidak memuat satu pun nama kolom daftar usaha ({columns}); {text}. Nama kolom harus berada di baris 1; jika lembar ini bukan daftar usaha, sebutkan lembar daftar usahanya (sheet: di berkas wilayah, --sheet untuk import)",
+    },
+    "sheet.header_below": {
+        "en": "row 1 holds none of the column names ({text}); they are on row {row}: delete {rows} above them, so that the column names are on row 1 (a title can go in the file name or on another sheet)",
+        "id": "baris 1 tidak memuat nama kolom ({text}); nama kolom ada di baris {row}: hapus {rows} di atasnya agar nama kolom berada di baris 1 (judul dapat ditulis di nama berkas atau di lembar lain)",
+    },
+    "sheet.header_joined": {
+        "en": "cell {cell} holds several column names at once, separated by {separator}: {text}. Split the text into columns, one name per cell: select column {column} and use Data > Text to Columns with {separator} as the separator (for a CSV file: open it again and choose {separator} as the separator)",
+        "id": "sel {cell} memuat beberapa nama kolom sekaligus, dipisahkan {separator}: {text}. Pecah teks itu menjadi kolom, satu nama per sel: pilih kolom {column} lalu gunakan Data > Teks ke Kolom (Text to Columns) dengan pemisah {separator} (untuk berkas CSV: buka ulang berkasnya dan pilih pemisah {separator})",
+    },
+    "sheet.row_holds": {"en": "it holds {cells}", "id": "isinya {cells}"},
+    "sheet.row_empty": {"en": "it is empty", "id": "baris itu kosong"},
+    "sheet.rows_one": {"en": "row 1", "id": "baris 1"},
+    "sheet.rows_first": {"en": "rows 1 to {last}", "id": "baris 1 sampai {last}"},
+    "sheet.separator.semicolon": {"en": "semicolons (;)", "id": "titik koma (;)"},
+    "sheet.separator.comma": {"en": "commas (,)", "id": "koma (,)"},
+    "sheet.separator.tab": {"en": "tabs", "id": "tab"},
     "sheet.missing_column": {
         "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
         "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",
@@ -134,12 +161,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- cells --------------------------------------------------------------------------
     "sheet.nib_number": {
-        "en": "the NIB is stored as a number ({value}), so leading zeros may be lost; format the NIB column as Text and retype the NIB",
-        "id": "NIB tersimpan sebagai angka ({value}) sehingga angka nol di depan dapat hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "en": "the NIB is stored as a number ({value}), not as text: a number keeps no leading zero, and a spreadsheet may display it rounded (as 8.12E+12, say); format the NIB column as Text and retype the NIB",
+        "id": "NIB tersimpan sebagai angka ({value}), bukan teks: angka tidak menyimpan angka nol di depan, dan lembar kerja dapat menampilkannya dalam bentuk bulat (misalnya 8.12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_scientific": {
-        "en": "the NIB reads {value}: the spreadsheet turned it into a rounded number and its digits are lost; format the NIB column as Text and retype the NIB",
-        "id": "NIB terbaca {value}: lembar kerja mengubahnya menjadi angka yang dibulatkan sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "en": "the NIB reads {value} as text: the rounded form a spreadsheet shows for a long number, so its digits are lost; format the NIB column as Text and retype the NIB",
+        "id": "NIB terbaca {value} sebagai teks: bentuk bulat yang ditampilkan lembar kerja untuk angka panjang, sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+    },
+    "sheet.nib_lost_zero": {
+        "en": "the NIB reads {value}: 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a cell formatted as a number drops it); format the NIB column as Text and retype the NIB with its 0",
+        "id": "NIB terbaca {value}: 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka membuangnya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB beserta angka 0 di depannya",
+    },
+    "sheet.nib_length": {
+        "en": "the NIB reads {value}: {count} digits, but a NIB is exactly 13 digits; format the NIB column as Text and retype the NIB",
+        "id": "NIB terbaca {value}: {count} angka, padahal NIB terdiri atas tepat 13 angka; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+    },
+    "sheet.nib_format": {
+        "en": "the NIB reads {value}, but a NIB is exactly 13 digits and nothing else (no spaces, dots or dashes); format the NIB column as Text and retype the NIB",
+        "id": "NIB terbaca {value}, padahal NIB hanya terdiri atas tepat 13 angka (tanpa spasi, titik, atau tanda hubung); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.thousands_separator": {
         "en": "{value} is written with a thousands separator, which may also read as a decimal point; type the number without separators: {plain}",
@@ -194,6 +233,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.imported": {
         "en": "{count} firm(s) from {file} written to {output}",
         "id": "{count} usaha dari {file} ditulis ke {output}",
+    },
+    "sheet.import_no_firms": {
+        "en": "The sheet lists no firm yet, so no firms: list is written here: firms: [] would say the sentra has no firms at all. Fill in the sheet and import it again.",
+        "id": "Lembar belum memuat satu pun usaha, sehingga daftar firms: tidak ditulis di sini: firms: [] berarti sentra sama sekali tidak memiliki usaha. Isi lembarnya lalu impor ulang.",
+    },
+    "sheet.imported_none": {
+        "en": "{file} lists no firm yet: {output} holds a comment saying so, and no firms: list",
+        "id": "{file} belum memuat satu pun usaha: {output} hanya berisi komentar tentang hal itu, tanpa daftar firms:",
     },
     "sheet.template_written": {
         "en": "empty firm workbook written to {file}: fill in the sheet {sheet}, then point the region file at it with firms: {{file: {name}}}",

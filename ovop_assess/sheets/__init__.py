@@ -20,7 +20,7 @@ from .limits import SheetLimits
 from .read import SUFFIXES, read_firms
 from .table import SheetFirms
 from .template import write_firms_template
-from .to_yaml import firms_yaml
+from .to_yaml import firms_yaml, no_firms_yaml
 
 __all__ = [
     "FIELDS",
@@ -30,6 +30,7 @@ __all__ = [
     "SheetLimits",
     "cell_name",
     "firms_yaml",
+    "no_firms_yaml",
     "read_firms",
     "write_firms_template",
 ]

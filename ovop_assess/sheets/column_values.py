@@ -12,7 +12,7 @@ import operator
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final, cast
 
-from .columns import CONVERT, MAX_DIGITS, Rejected
+from .columns import CONVERT, MAX_DIGITS, NIB_DIGITS, Rejected
 
 
 def field_column(
@@ -40,7 +40,7 @@ def field_column(
             if "" in stripped:
                 return [value or None for value in stripped], {str, _NONE}, None
             return stripped, {str}, None
-        if field == "nib" and _digit_column(text):
+        if field == "nib" and _digit_column(text) and set(map(len, text)) <= _NIB_LENGTHS:
             return ([cell or None for cell in text], {str, _NONE}, None) if "" in text else (tuple(text), {str}, None)
         if field in _NUMBERS:
             number: Callable[[str], object] = int if field == "workers" else float
@@ -107,7 +107,9 @@ def mixed_cells(
         return [(cell.strip() or None) if cell.__class__ is str else convert(cell) for cell in cells]
     if field == "nib":
         return [
-            cell if cell.__class__ is str and cell.isdigit() else (None if cell is None else convert(cell))
+            cell
+            if cell.__class__ is str and len(cell) == NIB_DIGITS and cell.isdigit() and cell.isascii()
+            else (None if cell is None else convert(cell))
             for cell in cells
         ]
     if field in _NUMBERS:
@@ -137,6 +139,7 @@ _NONE: Final = type(None)
 _TEXT: Final[frozenset[type]] = frozenset({str})
 _FLOAT: Final[frozenset[type]] = frozenset({float})
 _INT: Final[frozenset[type]] = frozenset({int})
+_NIB_LENGTHS: Final = frozenset({0, NIB_DIGITS})
 _EXACT: Final = 2**53
 """Every int up to this is a float exactly."""
 

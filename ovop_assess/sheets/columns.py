@@ -181,17 +181,29 @@ def _count(value: object) -> object:
     return found  # a fraction stays a float: the region validation says "expected a whole number"
 
 
+NIB_DIGITS: Final = 13
+
+
 def _nib(value: object) -> object:
     if isinstance(value, bool):
-        return value
+        return value  # left for the region validation: "expected text"
     if isinstance(value, int | float):
         return Rejected(_note("sheet.nib_number", value=shown(value)))
-    if isinstance(value, str):
-        text = value.strip()
-        if _SCIENTIFIC.fullmatch(text):
-            return Rejected(_note("sheet.nib_scientific", value=text))
-        return text or None
-    return _text(value)
+    text = value.strip() if isinstance(value, str) else _text(value)
+    if not isinstance(text, str):
+        return text
+    if not text:
+        return None
+    if _SCIENTIFIC.fullmatch(text):
+        return Rejected(_note("sheet.nib_scientific", value=text))
+    if len(text) == NIB_DIGITS and text.isascii() and text.isdigit():
+        return text
+    # Said here in the sheet's words (the value, the cell's format), not as the YAML advice to quote it.
+    if text.isascii() and text.isdigit():
+        if len(text) == NIB_DIGITS - 1 and text[0] != "0":  # (one that kept its 0 lost another digit)
+            return Rejected(_note("sheet.nib_lost_zero", value=text))
+        return Rejected(_note("sheet.nib_length", value=shown(text), count=len(text)))
+    return Rejected(_note("sheet.nib_format", value=shown(text)))
 
 
 CONVERT: Final[dict[str, Callable[[object], object]]] = {

@@ -60,7 +60,11 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
             from .csvfile import csv_table
 
             table = csv_table(raw, limits)
-            return firms_from_columns(label, None, table.header, table.columns, table.height, text_only=True)
+            # A sheet named for a CSV file is a slip, not a reason to refuse the file's one table: a warning.
+            ignored = () if sheet is None else (Finding(_note("sheet.csv_no_sheets", sheet=sheet), _NOWHERE),)
+            return firms_from_columns(
+                label, None, table.header, table.columns, table.height, warnings=ignored, text_only=True
+            )
         from .workbook import workbook_firms
 
         return workbook_firms(label, raw, suffix, sheet, limits)

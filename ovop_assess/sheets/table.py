@@ -56,6 +56,9 @@ class SheetFirms(NamedTuple):
     few: Mapping[str, frozenset[object]] = MappingProxyType({})
     """For a column turned from a few distinct texts (a role, a count), the values it may hold: every
     one there is, perhaps more (one only an empty row had); the column's checks ask these, not each row."""
+    refused: frozenset[tuple[int, str]] = frozenset()
+    """The (firm index, field) of each cell in ``errors``: its field is left out of the firm, and no later
+    check says so again ("required field missing" after "formula whose result was not saved")."""
 
     def location(self, path: PathKey) -> Location:
         """Where a path of the region data lies in the sheet: ``("firms", 3, "nib")`` -> that firm's NIB cell."""
@@ -188,8 +191,9 @@ def firms_from_columns(
         else:
             columns[field] = index + 1
     if not columns:
-        listed = ", ".join(HEADERS_ID[f] for f in FIELDS)
-        return refused(file, sheet, [Finding(_note("sheet.empty", columns=listed), Location("firms", header_row, 1))])
+        from .header_row import no_column_names  # (only for a sheet refused)
+
+        return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
     if unknown:
         names = ", ".join(f"{name} ({column_letters(i)})" for i, name in unknown)
         warned.append(
@@ -255,6 +259,7 @@ def firms_from_columns(
         where = Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1)
         errors.append(Finding(message, where))
     errors.extend(_merged(merged, columns, header_row, firm_rows))
+    refused_cells = frozenset((index_of[offset], field) for offset, _, field, _ in problems)
     return SheetFirms(
         file,
         sheet,
@@ -267,6 +272,7 @@ def firms_from_columns(
         {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
         few,
+        refused_cells,
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from ovop_assess.cli.main import main
 
@@ -219,9 +220,25 @@ def test_a_csv_with_a_header_only_is_not_filled_in_and_import_says_so(
     assert result["verdict"] != "invalid" and code == 1
     assert "firms" not in {e["path"] for e in result["errors"]}
     assert [w["id"] for w in result["warnings"] if w.get("file")] == ["sheet.no_firm_rows"]
+    # Import prints no `firms: []`, which pasted would say "no firms" (not eligible): a comment saying the
+    # sheet lists none yet, so the pasted file keeps its firms not listed (incomplete), as the sheet means.
     assert main(["import", str(tmp_path / "kosong.csv")]) == 0
     out, err = capsys.readouterr()
-    assert out == "firms: []\n" and SAID_EN in err
+    assert out.startswith("# The sheet lists no firm yet, so no firms: list is written here: firms: [] would say")
+    assert all(line.startswith("# ") for line in out.splitlines()) and yaml.safe_load(out) is None
+    assert SAID_EN in err
+    output = tmp_path / "firms.yaml"
+    assert main(["--lang", "id", "import", str(tmp_path / "kosong.csv"), "-o", str(output)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and output.read_text(encoding="utf-8").startswith("# Lembar belum memuat satu pun usaha")
+    assert f"{tmp_path / 'kosong.csv'} belum memuat satu pun usaha: {output} hanya berisi komentar" in err
+    pasted = tmp_path / "pasted.yaml"
+    pasted.write_text(
+        bad.read_text(encoding="utf-8").replace("firms: {file: kosong.csv}\n", output.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    code, [result] = _assess(capsys, str(pasted))
+    assert result["verdict"] == "incomplete" and code == 1
 
 
 def test_a_written_empty_list_still_means_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

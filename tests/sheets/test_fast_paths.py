@@ -178,7 +178,8 @@ def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
 
 TEXT_CELLS = st.lists(
     st.sampled_from(["", " ", "12", "012", "7", "1.500", "2,5", "\u0661\u0662", "Ya", "T", "penggerak", " Batik ", "x"])
-    | st.from_regex(r"[0-9]{1,20}", fullmatch=True),
+    | st.from_regex(r"[0-9]{1,20}", fullmatch=True)
+    | st.from_regex(r"[0-9]{13}", fullmatch=True),  # a NIB's length: the NIB column's shortcut
     max_size=12,
 )
 
@@ -246,6 +247,8 @@ MIXED_CELLS = st.lists(
     | st.integers(-(10**20), 10**20)
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.sampled_from(["", " 7 ", "12", "1.500", "Ya", "tidak", "penggerak", " Batik ", "8,12E+12", "0812345678901"])
+    # NIBs a shortcut must not pass: 12 digits, 14, a dash, digits that are not ASCII, spaces around 13
+    | st.sampled_from(["812345678901", "08123456789012", "0812-345678901", "\u0660" * 13, " 0812345678901 "])
     | st.dates(),
     max_size=12,
 )

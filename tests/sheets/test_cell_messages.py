@@ -1,0 +1,168 @@
+"""A cell's mistake said once, in the sheet's words: NIBs (sheets/columns.py), a formula cell without its
+result in a required column (sheets/table.py, firm_sheet.py), a sheet named for a CSV file (sheets/read.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess import messages
+from ovop_assess.cli.main import main
+from ovop_assess.firm_sheet import import_firms
+from ovop_assess.sheets import cell_name, read_firms
+from ovop_assess.sheets.columns import CONVERT, Rejected
+from ovop_assess.yaml_source import Limits
+
+REGION = """format: ovop-region/1
+region: {{name: Laweyan, level: kelurahan, city: Kota Surakarta, province: Jawa Tengah}}
+firms: {firms}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+
+
+def _said(findings: Any) -> list[tuple[str, str | None, str]]:
+    return [
+        (f.message.id, f.location.cell or cell_name(f.location.line, f.location.column), messages.render(f.message))
+        for f in findings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "said_id", "values"),
+    [
+        ("812000000003", "sheet.nib_lost_zero", {"value": "812000000003"}),  # a number cell's digits, as text
+        ("081200000002", "sheet.nib_length", {"value": "081200000002", "count": 12}),  # its 0 kept: a digit lost
+        (" 08120000000021 ", "sheet.nib_length", {"value": "08120000000021", "count": 14}),
+        ("0812-0000-00001", "sheet.nib_format", {"value": "0812-0000-00001"}),
+        ("\u0660" * 13, "sheet.nib_format", {"value": "\u0660" * 13}),  # digits, but not the ASCII ones a NIB has
+        ("8.12E+12", "sheet.nib_scientific", {"value": "8.12E+12"}),
+        (8120000000000.0, "sheet.nib_number", {"value": "8120000000000"}),
+    ],
+)
+def test_a_nib_a_cell_gets_wrong_is_said_with_its_value(cell: object, said_id: str, values: dict[str, Any]) -> None:
+    found = CONVERT["nib"](cell)
+    assert isinstance(found, Rejected) and (found.message.id, dict(found.message.values)) == (said_id, values)
+    for lang in messages.LANGS:
+        text = messages.render(found.message, lang)
+        assert "quote" not in text and "kutip" not in text  # a cell cannot be quoted: that is YAML's advice
+        assert str(values["value"]) in text
+
+
+def test_a_good_nib_is_read_as_written() -> None:
+    assert CONVERT["nib"](" 0812000000001 ") == "0812000000001" and CONVERT["nib"]("  ") is None
+
+
+def test_the_nib_messages_say_what_each_can_tell() -> None:
+    """A number cell keeps its digits but no leading zero (calamine gives no display format); only a text
+    cell reading 8.12E+12 has lost digits."""
+    number = messages.render(CONVERT["nib"](812000000003.0).message)  # type: ignore[union-attr]
+    assert number.startswith("the NIB is stored as a number (812000000003), not as text: a number keeps no leading")
+    assert "digits are lost" not in number
+    scientific = messages.render(CONVERT["nib"]("8,12E+12").message)  # type: ignore[union-attr]
+    assert "as text" in scientific and "digits are lost" in scientific
+    lost = messages.render(CONVERT["nib"]("812000000003").message)  # type: ignore[union-attr]
+    assert "12 digits" in lost and "lost its leading zero" in lost and "retype the NIB with its 0" in lost
+
+
+def test_a_csv_nib_column_says_each_bad_nib_and_reads_the_good_ones(tmp_path: Path) -> None:
+    """LibreOffice's CSV export of a NIB column that was numbers: what the cells display (numnib-shown.csv)."""
+    path = tmp_path / "nib.csv"
+    path.write_text(
+        "Nama Usaha;Peran;NIB\nA;penggerak;0812000000001\nB;binaan;812000000003\nC;binaan;8.12E+12\nD;anggota;\n",
+        encoding="utf-8",
+    )
+    imported = import_firms(path, None, Limits())
+    assert [(i, c) for i, c, _ in _said(imported.errors)] == [
+        ("sheet.nib_lost_zero", "C3"),
+        ("sheet.nib_scientific", "C4"),
+    ]
+    assert imported.firms[0]["nib"] == "0812000000001" and "nib" not in imported.firms[1]
+
+
+def test_a_short_nib_from_a_workbook_gets_the_sheets_message_in_import_and_in_a_region(
+    make_xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [["Nama Usaha", "Peran", "NIB"], ["A", "penggerak", "0812000000001"], ["B", "anggota", "081200000002"]]
+    path = make_xlsx({"Daftar UMKM": rows})
+    assert main(["import", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert "cell C3: firms[1].nib: the NIB reads 081200000002: 12 digits, but a NIB is exactly 13 digits" in err
+    assert "quotes" not in err
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(firms=f"{{file: {path.name}}}"), encoding="utf-8")
+    assert main(["assess", str(region), "--format", "json"]) == 3
+    [error] = json.loads(capsys.readouterr().out)["results"][0]["errors"]
+    assert (error["id"], error["cell"], error["path"]) == ("sheet.nib_length", "C3", "firms[1].nib")
+
+
+def test_a_yaml_nib_keeps_the_yaml_advice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(firms='[{name: A, role: champion, nib: "081200000002"}]'), encoding="utf-8")
+    assert main(["assess", str(region), "--format", "json"]) == 3
+    [error] = json.loads(capsys.readouterr().out)["results"][0]["errors"]
+    assert error["id"] == "schema.nib_format" and "quotes" in error["message"]
+
+
+def _formula_name(book: Any, sheet: Any) -> None:
+    sheet.write_formula("A3", '="Usaha "&"B"', None, "")  # no result saved, as scripts write them
+    sheet.write_formula("B4", '="bin"&"aan"', None, "")
+
+
+def test_a_formula_without_its_result_in_a_required_column_is_said_once(
+    make_xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "required field 'name' is missing" after it: the reader said why the cell has no value."""
+    rows = [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], [None, "anggota"], ["Usaha C", None]]
+    path = make_xlsx({"Daftar UMKM": rows}, build=_formula_name)
+    found = read_firms(path)
+    assert found.refused == frozenset({(1, "name"), (2, "role")})
+    imported = import_firms(path, None, Limits())
+    expected = [("sheet.formula_no_value", "A3"), ("sheet.formula_no_value", "B4")]
+    assert [(i, c) for i, c, _ in _said(imported.errors)] == expected
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(firms=f"{{file: {path.name}}}"), encoding="utf-8")
+    assert main(["assess", str(region), "--format", "json"]) == 3
+    errors = json.loads(capsys.readouterr().out)["results"][0]["errors"]
+    assert [(e["id"], e["cell"], e["path"]) for e in errors] == [
+        ("sheet.formula_no_value", "A3", "firms[1].name"),
+        ("sheet.formula_no_value", "B4", "firms[2].role"),
+    ]
+
+
+def test_a_required_cell_left_empty_is_still_missing(make_xlsx: Callable[..., Path]) -> None:
+    path = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], ["Usaha B", None]]})
+    imported = import_firms(path, None, Limits())
+    assert [(i, c) for i, c, _ in _said(imported.errors)] == [("schema.missing", "B3")]
+
+
+def test_a_sheet_named_for_a_csv_file_is_a_warning_in_import_and_in_a_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text("Nama Usaha;Peran\nUsaha A;penggerak\n", encoding="utf-8")
+    found = read_firms(path, "Daftar UMKM")
+    assert found.errors == () and len(found.firms) == 1
+    assert [(w.message.id, messages.render(w.message)) for w in found.warnings] == [
+        (
+            "sheet.csv_no_sheets",
+            "a CSV file has no sheets, so the sheet named (Daftar UMKM) is ignored: the file's one table is read",
+        )
+    ]
+    assert read_firms(path).warnings == ()
+    assert main(["import", str(path), "--sheet", "Foo"]) == 0
+    out, err = capsys.readouterr()
+    assert "name: Usaha A" in out and "a CSV file has no sheets, so the sheet named (Foo) is ignored" in err
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(firms="{file: daftar.csv, sheet: Foo}"), encoding="utf-8")
+    main(["--lang", "id", "assess", str(region), "--format", "json"])
+    [warning] = [w for w in json.loads(capsys.readouterr().out)["results"][0]["warnings"] if w.get("file")]
+    assert warning["id"] == "sheet.csv_no_sheets" and warning["line"] == 3
+    assert warning["message"].startswith("berkas CSV tidak memiliki lembar, sehingga nama lembar yang disebut (Foo)")
