@@ -44,11 +44,6 @@ class Unreadable(Exception):
     for the "corrupt" message."""
 
 
-def may_have_any(content: bytes) -> bool:
-    """Whether the content may hold a merged range or a formula: a cheap scan, which may over-report."""
-    return b"spanned=" in content or b"formula=" in content
-
-
 def ods_cells(content: bytes, sheet: str) -> OdsCells:
     """The merged ranges and the formulas without a saved result of the sheet named ``sheet``."""
     merged: list[Range] = []

@@ -26,7 +26,8 @@ from collections.abc import Callable
 _REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
 _ROW_END = b"</table:table-row>"
 _VALUES = (b"value-type", b"<text:p")
-_HINTS = (b"spanned=", b"formula=")
+# An attribute's name only: XML allows spaces before its "=" (``spanned = "2"``), which LibreOffice never writes.
+_HINTS = (b"-spanned", b":formula")
 _MOST_EMPTY = 1000
 """A run of this many or fewer is never looked at: it cannot reach the limits' order of size."""
 _OVERLAP = max(map(len, (_ROW_END, *_VALUES, *_HINTS))) - 1

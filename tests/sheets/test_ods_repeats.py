@@ -103,7 +103,7 @@ def test_a_repeated_row_whose_value_comes_pieces_later_is_checked() -> None:
 
 
 def test_a_merged_range_or_a_formula_is_noticed_across_a_cut() -> None:
-    for marker in (b'table:number-columns-spanned="2"', b'table:formula="of:=1+1"'):
+    for marker in (b'table:number-columns-spanned="2"', b'table:formula="of:=1+1"', b'table:number-rows-spanned = "2"'):
         content = _content(_row(b"<table:table-cell " + marker + b"/>"))
         at = content.index(marker) + 12
         assert _pieces(content, [at])[1] and _pieces(content, [])[1]
