@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from collections.abc import Callable, Sequence
@@ -55,11 +56,13 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def make_ods(tmp_path: Path) -> Callable[..., Path]:
-    """Write a minimal .ods whose <office:spreadsheet> holds ``body``."""
+    """Write a minimal .ods whose <office:spreadsheet> holds ``body``. Every content built is checked to give
+    for each of its sheets what the expat walk gives, when the scan of ``ods_cells`` answers at all."""
 
     def make(body: str, name: str = "daftar-usaha.ods", manifest_extra: str = "", styles: str = "") -> Path:
         path = tmp_path / name
         path.write_bytes(_ods_bytes(body, manifest_extra, styles))
+        _assert_ods_scan_agrees(_ods_content(body, styles))
         return path
 
     return make
@@ -75,14 +78,7 @@ def _ods_bytes(content_body: str, manifest_extra: str = "", styles: str = "") ->
     ``styles`` any <office:automatic-styles> before the body."""
     import io
 
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f"{styles}<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>"
-        "</office:document-content>"
-    )
+    content = _ods_content(content_body, styles)
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -97,6 +93,30 @@ def _ods_bytes(content_body: str, manifest_extra: str = "", styles: str = "") ->
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _ods_content(content_body: str, styles: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"{styles}<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+
+
+def _assert_ods_scan_agrees(content: str) -> None:
+    from html import unescape
+
+    from ovop_assess.sheets.ods_cells import walk
+    from ovop_assess.sheets.ods_cells_scan import scan
+
+    for name in set(re.findall(r'<table:table [^>]*table:name="([^"]*)"', content)):
+        found = scan(content.encode(), unescape(name))
+        if found is not None:
+            expected = walk(content.encode(), unescape(name))
+            assert found == (expected.merged, expected.formulas)
 
 
 def _ods_row(*cells: str | float | None, repeat: int = 1) -> str:

@@ -94,6 +94,18 @@ def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(
     assert found.firms[0]["workers"] == 5 and found.rows == (2, 5)
 
 
+def test_a_span_written_with_spaces_around_the_equals_sign_is_found(make_ods: Callable[..., Path]) -> None:
+    """XML allows white space around ``=``; the first look for a span or a formula once missed it."""
+    body = (
+        '<table:table table:name="D">'
+        + _row(_cell("Nama Usaha"), _cell("Peran"))
+        + _row(_cell("Usaha A", ' table:number-columns-spanned = "2"'), COVERED)
+        + "</table:table>"
+    )
+    found = read_firms(make_ods(body))
+    assert _where(found) == [("sheet.merged", "firms[0].name", "A2")]
+
+
 def test_a_document_type_declaration_is_refused_not_expanded(make_ods: Callable[..., Path], tmp_path: Path) -> None:
     body = '<table:table table:name="D">' + _row(_cell("Nama Usaha", ' table:formula="of:=1"'), _cell("Peran"))
     laughs = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
