@@ -91,14 +91,21 @@ def _rows(count: int) -> list[list[object]]:
     return rows
 
 
-def write_xlsx(path: Path, rows: list[list[object]]) -> None:
+def write_xlsx(path: Path, rows: list[list[object]], numbered: bool = False) -> None:
+    """``numbered``: a first column "No" of ``=ROW()-1`` formulas with their results saved, as offices number
+    their lists (a column the format does not know, ignored with a warning)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Daftar UMKM")
-    sheet.write_row(0, 0, HEADERS)
+    first = 1 if numbered else 0
+    if numbered:
+        sheet.write_string(0, 0, "No")
+    sheet.write_row(0, first, HEADERS)
     for number, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
+        if numbered:
+            sheet.write_formula(number, 0, "=ROW()-1", None, number)
+        for column, value in enumerate(row, start=first):
             if isinstance(value, str):
                 sheet.write_string(number, column, value)
             else:
@@ -137,10 +144,11 @@ _ODS_MANIFEST = (
 )
 
 
-def write_ods(path: Path, rows: list[list[object]]) -> None:
+def write_ods(path: Path, rows: list[list[object]], numbered: bool = False) -> None:
     """An .ods laid out as LibreOffice 7 saves one (no library writes it so): each cell's value type, value and
     shown text; each row ended by one empty cell repeated to the sheet's 16,384th column, the sheet by one
-    empty row repeated to its 1,048,576th (the file is the size of LibreOffice's own, 12 MB of content)."""
+    empty row repeated to its 1,048,576th (the file is the size of LibreOffice's own, 12 MB of content).
+    ``numbered``: a first column "No" of ``=ROW()-1`` formulas with their results, as LibreOffice saves them."""
     import zipfile
     from xml.sax.saxutils import escape
 
@@ -157,12 +165,27 @@ def write_ods(path: Path, rows: list[list[object]]) -> None:
             f"<text:p>{value}</text:p></table:table-cell>"
         )
 
-    empty_rest = f'<table:table-cell table:number-columns-repeated="{16_384 - len(HEADERS)}"/>'
+    def number(row: int) -> str:
+        if row == 0:
+            return cell("No")
+        return (
+            f'<table:table-cell table:formula="of:=ROW()-1" office:value-type="float" office:value="{row}"'
+            f' calcext:value-type="float"><text:p>{row}</text:p></table:table-cell>'
+        )
+
+    width = len(HEADERS) + numbered
+    empty_rest = f'<table:table-cell table:number-columns-repeated="{16_384 - width}"/>'
     body = [_ODS_HEAD, '<table:table table:name="Daftar UMKM">']
     body.append('<table:table-column table:number-columns-repeated="16384"/>')
-    for row in [HEADERS, *rows]:
+    table: list[list[object]] = [list(HEADERS), *rows]
+    for at, row in enumerate(table):
+        first = number(at) if numbered else ""
         body.append(
-            '<table:table-row table:style-name="ro1">' + "".join(map(cell, row)) + empty_rest + "</table:table-row>"
+            '<table:table-row table:style-name="ro1">'
+            + first
+            + "".join(map(cell, row))
+            + empty_rest
+            + "</table:table-row>"
         )
     body.append(
         f'<table:table-row table:number-rows-repeated="{1_048_576 - 1 - len(rows)}">'
@@ -219,8 +242,12 @@ LABELS = [
     "csv with quoted fields: validated",
     "csv, 1 line in 20 quoted: reader",
     "csv, 1 line in 20 quoted: validated",
+    "xlsx, a formula column: calamine read",
+    "xlsx, a formula column: validated",
+    "ods, a formula column: calamine read",
+    "ods, a formula column: validated",
 ]
-BASELINE_OF = [0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 14, 14]  # each row's baseline row
+BASELINE_OF = [0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 14, 14, 16, 16, 18, 18]  # each row's baseline row
 
 
 def main() -> None:
@@ -272,6 +299,9 @@ def measure(rows_count: int, repeat: int) -> dict[str, object]:
         write_csv(csv_path, rows)
         write_csv(quoted, rows)
         write_csv(some_quoted, rows)
+        numbered_xlsx, numbered_ods = (Path(folder, f"daftar-usaha-bernomor.{kind}") for kind in ("xlsx", "ods"))
+        write_xlsx(numbered_xlsx, rows, numbered=True)
+        write_ods(numbered_ods, rows, numbered=True)
 
         def library(path: Path) -> Callable[[], object]:
             def run() -> object:
@@ -321,6 +351,10 @@ def measure(rows_count: int, repeat: int) -> dict[str, object]:
             validated(quoted),
             csv_floor(some_quoted),
             validated(some_quoted),
+            library(numbered_xlsx),
+            validated(numbered_xlsx),
+            library(numbered_ods),
+            validated(numbered_ods),
         )
         return {
             "times": times,

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ovop_assess import messages
 from ovop_assess.region import Firm
-from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms, workbook
+from ovop_assess.sheets.workbook import _MAY_LACK_VALUE, _formulas_without_value
 
 XlsxFactory = Callable[..., Path]
 OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
@@ -374,3 +377,58 @@ def test_a_role_cell_that_is_no_text_or_empty_is_named_at_its_cell(make_xlsx: Ca
         ("sheet.not_a_role", {"value": "42"}, "B4"),
         ("schema.missing", {"field": "role"}, "B5"),
     ]
+
+
+_FORMULA_CELLS = st.sampled_from(
+    [
+        b'<c r="A1"><f>ROW()-1</f><v>1</v></c>',
+        b'<c r="A1"><f t="shared" ref="A1:A9" si="0">ROW()-1</f><v>1</v></c>',
+        b'<c r="A1"><f t="shared" si="0"/><v>2</v></c>',
+        b'<x:c r="A1"><x:f>1</x:f><x:v>1</x:v></x:c>',
+        b'<c r="A1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+        b'<c r="A1"><f>ROW()-1</f></c>',
+        b'<c r="A1"><f t="shared" si="0"/></c>',
+        b'<c r="A1"><f>1</f><v></v></c>',
+        b'<c r="A1"><f>1</f><v/></c>',
+        b'<c r="A1"><f>1</f><v> </v></c>',
+        b'<c r="A1"><f>1</f>\n<v>3</v></c>',
+        b'<c r="A1"><f\n>1</f><v>3</v></c>',
+        b'<c r="A1"><f><![CDATA[1]]></f><v>3</v></c>',
+        b'<c r="A1" t="inlineStr"><f>1</f><is><t>x</t></is></c>',
+        b'<c r="A1" t="s"><v>0</v></c>',
+        b'<c r="A1"/>',
+        b'<c r="A1"><v>7</v></c>',
+        b"<row>",
+        b"</row>",
+        b" ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FORMULA_CELLS, max_size=8))
+def test_a_sheet_passed_over_as_all_its_formulas_have_results_has_none_without(cells: list[bytes]) -> None:
+    # The pattern that spares a sheet the look at every cell may send a sheet there needlessly, never miss one.
+    xml = b"".join(cells).replace(b'r="A1"', b'r="A2"')
+    if _MAY_LACK_VALUE.search(xml) is None:
+        assert _formulas_without_value(xml) == set()
+
+
+def test_a_sheet_numbered_by_formulas_with_results_is_not_looked_at_cell_by_cell(
+    make_xlsx: XlsxFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def numbered(book: Any, sheet: Any) -> None:
+        for row in range(1, 4):
+            sheet.write_formula(row, 3, "=ROW()-1", None, row)
+
+    rows = [
+        ["Nama Usaha", "Peran", "Pembina", "No"],
+        ["A", "penggerak", ""],
+        ["B", "binaan", "A"],
+        ["C", "binaan", "A"],
+    ]
+    path = make_xlsx({"Daftar": rows}, build=numbered)
+    looked = []
+    monkeypatch.setattr(workbook, "_formulas_without_value", lambda xml: looked.append(xml) or set())
+    found = read_firms(path)
+    assert not found.errors and [firm["name"] for firm in found.firms] == ["A", "B", "C"] and looked == []
