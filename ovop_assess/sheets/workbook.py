@@ -138,7 +138,8 @@ def _calamine_read(
         if archive is not None and suffix == ".xlsx":
             formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
         elif archive is not None:
-            formulas, ods_merged = _ods_cells(archive, name) if _ods_precheck(archive, limits) else (set(), [])
+            content = _ods_precheck(archive, limits)
+            formulas, ods_merged = _ods_cells(content, name) if content is not None else (set(), [])
         elif xls is not None:
             formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
@@ -429,14 +430,11 @@ def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
 
 
 def _ods_cells(
-    archive: zipfile.ZipFile, sheet: str
+    content: bytes, sheet: str
 ) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
     """The formulas without a saved result and the merged ranges of an .ods sheet (calamine reports neither)."""
     from .ods_cells import Unreadable, ods_cells
 
-    content = _member(archive, "content.xml", ".ods")
-    if content is None:
-        raise _corrupt(".ods", "sheet.reason.no_content_xml")
     try:
         found = ods_cells(content, sheet)
     except Unreadable as exc:
@@ -448,25 +446,41 @@ _PIECE = 1 << 16
 """How much of content.xml is inflated and scanned at a time (a piece stays in the processor's cache)."""
 
 
-def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bool:
+def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes | None:
     """Refuse content whose repeated rows or columns claim more cells than the limits (``ods_repeats``);
-    return whether it may hold a merged range or a formula, which :func:`_ods_cells` then looks for.
+    return content.xml if it may hold a merged range or a formula, which :func:`_ods_cells` then looks for.
 
-    Inflated a piece at a time, never whole: zipfile stops a member at the
-    size the archive declares for it, and its checksum then fails.
+    Inflated a piece at a time (zipfile stops a member at the size the
+    archive declares for it, and its checksum then fails) until a piece
+    shows a merged range or a formula: the content is then needed whole, and
+    is inflated whole and checked so. A merged title or a numbered column,
+    the usual ones, show in the first piece, so their content is inflated
+    once, not twice.
     """
     from .ods_repeats import RepeatScan
+
+    def check(rows: int, columns: int) -> None:
+        _check_extent(rows, columns, limits)
 
     try:
         info = archive.getinfo("content.xml")
     except KeyError:
         raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
-    scan = RepeatScan(lambda rows, columns: _check_extent(rows, columns, limits))
+    scan = RepeatScan(check)
     try:
         with archive.open(info) as member:
-            while piece := member.read(_PIECE):
+            while not scan.may_have_cells and (piece := member.read(_PIECE)):
                 scan.feed(piece)
     except _INFLATE_ERRORS:
         raise _corrupt(".ods") from None
-    scan.close()
-    return scan.may_have_cells
+    if not scan.may_have_cells:
+        scan.close()  # the carried end may still show one
+        if not scan.may_have_cells:
+            return None
+    content = _member(archive, "content.xml", ".ods")
+    if content is None:
+        raise _corrupt(".ods", "sheet.reason.no_content_xml")
+    whole = RepeatScan(check)
+    whole.feed(content)
+    whole.close()
+    return content
