@@ -265,6 +265,17 @@ def test_an_error_result_is_refused_at_its_cell(make_xls: Callable[..., Path]) -
     )
 
 
+def test_a_sheet_refused_at_its_cells_is_named_as_the_workbook_names_it(make_xls: Callable[..., Path]) -> None:
+    """Every finding names the file, the sheet and the cell: the sheet read is named when the reader refuses
+    it at a cell too, the first one when none was asked for, and as the workbook spells it when asked for
+    otherwise (as a sheet read is)."""
+    path = _sheet(make_xls, {(2, 4): _formula(2, 4, "1/0", _error(0x07))})
+    for asked in (None, " daftar"):
+        found = read_firms(path, sheet=asked)
+        assert found.sheet == "Daftar" and _cells(found.errors) == ["E3"]
+    assert read_firms(path, sheet="Lain").sheet == "Lain"  # no such sheet: named as asked for, to say so
+
+
 def _stream(*sheet: bytes, version: int = 0x0600) -> bytes:
     """A Workbook stream of one sheet holding ``sheet``'s records, its BOF of BIFF ``version``."""
     bof = _record(0x0809, struct.pack("<HH", version, 0x10) + bytes(12))
