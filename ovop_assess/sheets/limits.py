@@ -27,8 +27,10 @@ class SheetLimits(NamedTuple):
 
 
 class SheetRefused(Exception):
-    """A spreadsheet that is not read at all; carries the findings that say why."""
+    """A spreadsheet that is not read at all; carries the findings that say why, and the name of the sheet
+    they are about once one was chosen (None: the file as a whole, or the sheet asked for, as it was asked)."""
 
-    def __init__(self, findings: tuple[object, ...]) -> None:
+    def __init__(self, findings: tuple[object, ...], sheet: str | None = None) -> None:
         super().__init__(len(findings))
         self.findings = findings
+        self.sheet = sheet

@@ -157,9 +157,9 @@ def _calamine_read(
             firm = {index for index, title in enumerate(data[0] if data else ()) if field_of(title) is not None}
             saved = xls.saved_of(book.sheet_names.index(name))
             unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
-            if unread:  # each cell located, in the sheet's order
+            if unread:  # each cell located, in the sheet's order, and the sheet named: none may have been asked for
                 found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
-                raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
+                raise SheetRefused(tuple(Finding(message, where) for message, where in found_at), sheet=name)
         merged = found.merged_cell_ranges or ods_merged
     return name, warnings, data, merged, formulas
 

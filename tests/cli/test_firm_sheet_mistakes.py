@@ -6,11 +6,15 @@ languages, and the other files of the run still assessed. Every file is built he
 
 from __future__ import annotations
 
+import io
 import json
+import struct
 from pathlib import Path
 from typing import Any
 
 import pytest
+import xlsxwriter  # type: ignore[import-untyped]
+import xlwt  # type: ignore[import-untyped]
 import yaml
 
 from ovop_assess.cli.main import main
@@ -250,3 +254,73 @@ def test_a_written_empty_list_still_means_none(tmp_path: Path, capsys: pytest.Ca
     path.write_text("".join([*lines[:start], "firms: []\n", *lines[end:]]), encoding="utf-8")
     code, [result] = _assess(capsys, str(path))
     assert code == 1 and result["verdict"] == "not_eligible"
+
+
+# --- a sheet refused at its cells, when the region file names no sheet: the first sheet, named -----------
+
+_XLWT_RESULT = struct.pack("<Q", 0xFFFF000000000003)  # the result xlwt saves for every formula: an empty one
+
+
+def _xls(path: Path, cell: tuple[int, int], formula: str, result: bytes) -> None:
+    """An .xls whose sheets are "Daftar Usaha" (the first) and "Lama", with ``formula`` at ``cell`` of the
+    first saved with ``result``: as a spreadsheet program saves it (xlwt saves none), the bytes put in its place."""
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Daftar Usaha")
+    for r, row in enumerate([["Nama Usaha", "Peran", "Tenaga Kerja"], ["Batik A", "penggerak", 3], [None, "anggota"]]):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.write(*cell, xlwt.Formula(formula))
+    book.add_sheet("Lama").write(0, 0, "Nama Usaha")
+    out = io.BytesIO()
+    book.save(out)
+    assert out.getvalue().count(_XLWT_RESULT) == 1
+    path.write_bytes(out.getvalue().replace(_XLWT_RESULT, result))
+
+
+def _xlsx(path: Path) -> None:
+    """The same sheets as an .xlsx, with a formula in A3 saved without its result (as a script writes it)."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Daftar Usaha")
+    for r, row in enumerate([["Nama Usaha", "Peran", "Tenaga Kerja"], ["Batik A", "penggerak", 3], [None, "anggota"]]):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.write_formula("A3", '="Batik "&"B"', None, "")
+    book.add_worksheet("Lama").write(0, 0, "Nama Usaha")
+    book.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "said_id", "cell", "path"),
+    [
+        # LibreOffice's 0 for a text result it did not compute again: the text is not in the file.
+        ("teks.xls", "sheet.xls_formula_text_lost", "A3", "firms"),
+        ("galat.xls", "sheet.formula_error", "C3", "firms"),  # #DIV/0!, which calamine reads as an empty cell
+        ("tanpa-hasil.xlsx", "sheet.formula_no_value", "A3", "firms[1].name"),
+    ],
+)
+def test_a_cell_of_the_first_sheet_is_named_with_the_sheet_when_none_was_named(
+    name: str, said_id: str, cell: str, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem names the file, the sheet and the cell, in every format: the sheet read when the region
+    file names none too, whether the reader refuses the whole sheet at a cell (.xls) or reads it (.xlsx)."""
+    sheet = tmp_path / name
+    if name == "teks.xls":
+        _xls(sheet, (2, 0), '"Batik "&"B"', bytes(8))
+    elif name == "galat.xls":
+        _xls(sheet, (2, 2), "1/0", bytes([2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF]))
+    else:
+        _xlsx(sheet)
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(file=name), encoding="utf-8")
+    code, [result] = _assess(capsys, str(region))
+    assert code == 3
+    [error] = [e for e in result["errors"] if e.get("cell")]
+    assert (error["id"], error["file"], error["sheet"], error["cell"], error["path"], error["line"]) == (
+        said_id, str(sheet), "Daftar Usaha", cell, path, 3
+    )  # fmt: skip
+    assert main(["assess", str(region), "--as-of", AS_OF]) == 3
+    assert f"{name}, sheet Daftar Usaha, cell {cell}" in " ".join(capsys.readouterr().out.split())
+    assert main(["--lang", "id", "import", str(sheet)]) == 3
+    assert f"{sheet}, lembar Daftar Usaha, sel {cell}" in capsys.readouterr().err

@@ -92,6 +92,7 @@ def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(
     found = read_firms(make_ods(body))
     assert _where(found) == [("sheet.formula_no_value", "firms[1].name", "A5")]
     assert found.firms[0]["workers"] == 5 and found.rows == (2, 5)
+    assert found.sheet == "Daftar"  # none asked for: the first sheet, named as every finding's place
 
 
 def test_a_span_written_with_spaces_around_the_equals_sign_is_found(make_ods: Callable[..., Path]) -> None:

@@ -157,6 +157,7 @@ def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(
     assert _ids(found.errors) == ["sheet.formula_no_value"] and _cells(found.errors) == ["A3"]
     assert found.errors[0].location.path == "firms[1].name"
     assert found.firms[0]["workers"] == 5
+    assert found.sheet == "Daftar"  # none asked for: the first sheet, named as every finding's place
 
 
 def test_merged_cells_over_firm_columns_are_an_error(make_xlsx: XlsxFactory) -> None:
