@@ -28,9 +28,13 @@ class SheetLimits(NamedTuple):
 
 class SheetRefused(Exception):
     """A spreadsheet that is not read at all; carries the findings that say why, and the name of the sheet
-    they are about once one was chosen (None: the file as a whole, or the sheet asked for, as it was asked)."""
+    they are about once one was chosen (None: the file as a whole, or the sheet asked for, as it was asked)
+    with the warnings choosing it gave."""
 
-    def __init__(self, findings: tuple[object, ...], sheet: str | None = None) -> None:
+    def __init__(
+        self, findings: tuple[object, ...], sheet: str | None = None, warnings: tuple[object, ...] = ()
+    ) -> None:
         super().__init__(len(findings))
         self.findings = findings
         self.sheet = sheet
+        self.warnings = warnings

@@ -71,7 +71,12 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
     except SheetRefused as exc:
         # The sheet read, when the refusal is about it: the first one when none was asked for.
         chosen = exc.sheet if exc.sheet is not None else sheet
-        return refused(label, chosen, [f for f in exc.findings if isinstance(f, Finding)])
+        return refused(
+            label,
+            chosen,
+            [f for f in exc.findings if isinstance(f, Finding)],
+            [f for f in exc.warnings if isinstance(f, Finding)],
+        )
 
 
 def _read_bytes(path: Path, limits: SheetLimits) -> bytes:

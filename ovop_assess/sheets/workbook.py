@@ -133,35 +133,56 @@ def _calamine_read(
         raise _corrupt(suffix) from None
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
-        formulas: set[tuple[int, int]] = set()
-        ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        if archive is not None and suffix == ".xlsx":
-            formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
-        elif archive is not None:
-            content = _ods_precheck(archive, limits)
-            formulas, ods_merged = _ods_cells(content, name) if content is not None else (set(), [])
-        elif xls is not None:
-            formulas = xls.formulas_of(book.sheet_names.index(name))
         try:
-            found = book.get_sheet_by_name(name)
-        except python_calamine.CalamineError:
-            raise _corrupt(suffix) from None
-        end = found.end
-        rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
-        _check_extent(rows, columns, limits)
-        data = found.to_python(skip_empty_area=False)
-        if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
-            from .columns import field_of
-            from .xls_extent import settle
-
-            firm = {index for index, title in enumerate(data[0] if data else ()) if field_of(title) is not None}
-            saved = xls.saved_of(book.sheet_names.index(name))
-            unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
-            if unread:  # each cell located, in the sheet's order, and the sheet named: none may have been asked for
-                found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
-                raise SheetRefused(tuple(Finding(message, where) for message, where in found_at), sheet=name)
-        merged = found.merged_cell_ranges or ods_merged
+            data, merged, formulas = _read_chosen(book, name, suffix, limits, archive, xls)
+        except SheetRefused as exc:
+            # From here on a refusal is about the chosen sheet: named even when none was asked for, and
+            # with what choosing it said (the hidden sheets passed over).
+            raise SheetRefused(exc.findings, sheet=name, warnings=tuple(warnings)) from None
     return name, warnings, data, merged, formulas
+
+
+def _read_chosen(
+    book: Any,
+    name: str,
+    suffix: str,
+    limits: SheetLimits,
+    archive: zipfile.ZipFile | None,
+    xls: XlsSheets | None,
+) -> tuple[list[list[Any]], Any, set[tuple[int, int]]]:
+    """The chosen sheet's cells, merged ranges and formulas without a result, after the checks calamine cannot
+    make."""
+    import python_calamine
+
+    formulas: set[tuple[int, int]] = set()
+    ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if archive is not None and suffix == ".xlsx":
+        formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+    elif archive is not None:
+        content = _ods_precheck(archive, limits)
+        formulas, ods_merged = _ods_cells(content, name) if content is not None else (set(), [])
+    elif xls is not None:
+        formulas = xls.formulas_of(book.sheet_names.index(name))
+    try:
+        found = book.get_sheet_by_name(name)
+    except python_calamine.CalamineError:
+        raise _corrupt(suffix) from None
+    end = found.end
+    rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
+    _check_extent(rows, columns, limits)
+    data = found.to_python(skip_empty_area=False)
+    if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
+        from .columns import field_of
+        from .xls_extent import settle
+
+        firm = {index for index, title in enumerate(data[0] if data else ()) if field_of(title) is not None}
+        saved = xls.saved_of(book.sheet_names.index(name))
+        unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
+        if unread:  # each cell located, in the sheet's order
+            found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
+            raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
+    merged = found.merged_cell_ranges or ods_merged
+    return data, merged, formulas
 
 
 def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:

@@ -433,3 +433,16 @@ def test_a_sheet_numbered_by_formulas_with_results_is_not_looked_at_cell_by_cell
     monkeypatch.setattr(workbook, "_formulas_without_value", lambda xml: looked.append(xml) or set())
     found = read_firms(path)
     assert not found.errors and [firm["name"] for firm in found.firms] == ["A", "B", "C"] and looked == []
+
+
+@pytest.mark.parametrize("asked", [None, "daftar umkm"])
+def test_a_chosen_sheet_refused_whole_is_named_with_what_choosing_it_said(
+    make_xlsx: XlsxFactory, asked: str | None
+) -> None:
+    # No sheet asked for: the refusal named none, and the hidden sheet passed over went unsaid.
+    header = ["Nama Usaha", "Peran"]
+    rows = [header] + [[f"U{i}", "anggota"] for i in range(200)]
+    path = make_xlsx({"Lama": [header], "Daftar UMKM": rows}, hidden=["Lama"])
+    found = read_firms(path, sheet=asked, limits=SheetLimits(max_rows=100))
+    assert _ids(found.errors) == ["sheet.too_many_rows"] and found.sheet == "Daftar UMKM"
+    assert _ids(found.warnings) == (["sheet.hidden_skipped"] if asked is None else [])
