@@ -357,4 +357,3 @@ def test_the_table_prefix_is_the_roots_whatever_it_is() -> None:
     content = lo(sheet("D", row(TITLE), row(numbered(1, result=False)))).replace(b"xmlns:table=", b"xmlns:t=")
     content = re.sub(rb"(?<=[<\s/])table:", b"t:", content)
     assert agree(content, "D") == ([((0, 0), (0, 9))], {(1, 0)})
-
