@@ -96,7 +96,8 @@ def _run_pattern(envelope: Envelope) -> re.Pattern[bytes]:
     # read), after one lookahead that asks the rest: a formula that does not qualify (LibreOffice saves
     # 0 for each one it converts) then costs one failed test, not one per size.
     result = rb"(?!\x00{8}|\x00{6}\xf0\x3f|.{6}\xff\xff).{8}"
-    qualifies = rb"(?=.." + cell + rb".." + result + rb".{8}[^\x01])"
+    # The cell is captured: the last formula a run passed is the cell the walk names a SHRFMLA's tokens by.
+    qualifies = rb"(?=..(" + cell + rb").." + result + rb".{8}[^\x01])"
     sizes = [_literal(_WORD.pack(size)) + b".{%d}" % size for size in range(23, 23 + _FORMULA_SIZES)]
     records.append(_literal(_WORD.pack(_FORMULA)) + qualifies + b"(?:" + b"|".join(sizes) + b")")
     # Possessive (++): no record of a run is ever given back, so the engine keeps no point to return to
@@ -219,6 +220,8 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         if run is not None and (skipped := run(data, position, end)) is not None:  # endpos: not into the padding
             position = skipped.end()
             rows, columns, bounded = max(rows, bound_rows), max(columns, bound_columns), True
+            if (folded := skipped.group(1)) is not None:  # the run passed a formula: the last one's cell
+                formula_cell = _HEADER.unpack(folded)
             continue
         kind, size, row, column = unpack(data, position)  # row and column mean something in a cell only
         following = position + 4 + size

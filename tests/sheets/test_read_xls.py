@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import xlwt  # type: ignore[import-untyped]
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ovop_assess import messages
@@ -390,6 +390,15 @@ RUN_RECORD = st.tuples(  # records a run passes over, their cells within the env
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.one_of(RECORD, RUN_RECORD, RUN_RECORD), max_size=30), st.booleans(), st.binary(max_size=6))
+@example(  # a formula a run passes, then a SHRFMLA naming its tokens by the cell of the formula before it
+    [
+        (0x0809, b"\x00\x06" + bytes(14)),
+        (0x0006, bytes(13) + b"@" + bytes(6) + b"\x05\x00\x17\x01\x00a\x17\x01\x00b\x08"),
+        (0x04BC, b"\x00\x00\x02\x00" + bytes(6)),
+    ],
+    False,
+    b"",
+)
 def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
     records: list[tuple[int, bytes]], globals_first: bool, tail: bytes
 ) -> None:
