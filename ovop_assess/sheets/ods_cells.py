@@ -16,9 +16,11 @@ span or formula attribute found and per cell that needs a position (merged,
 or a formula without a result); a formula with its saved result, as
 LibreOffice and Excel write them, is passed over by the pattern itself. Each
 search over the content is one pass (some milliseconds for 12 MB): a merged
-title costs two, a merge at the bottom of the list about eight. The scan
-answers only when sure of giving what the walk gives, and hands the content
-to the walk (``None``) on any of:
+title costs two, a merge at the bottom of the list about eight; no search
+runs again from a tag's or a row's start for each hit or cell, so the bytes
+looked at grow with the content alone. The scan answers only when sure of
+giving what the walk gives, and hands the content to the walk (``None``) on
+any of:
 
 - ``<!`` (a DOCTYPE, comment or CDATA section) or ``<?`` (a processing
   instruction) after the XML declaration, up to the last hit: markup a byte
@@ -30,10 +32,12 @@ to the walk (``None``) on any of:
 - ``xmlns`` anywhere between the root's start tag and the last tag a hit
   was read in, or ``xmlns:`` and the office prefix before the last formula
   passed over: a declaration could change what a prefix means there;
-- in a tag read (a hit's, a table's, a repeated row's, a repeated cell's
-  before an interesting one): attributes the pattern cannot cut, one given
-  twice, a prefix the root does not bind, a value with a reference expat
-  would refuse or with bytes that are no UTF-8;
+- in a tag read (a hit's, a table's, a row's holding an interesting cell,
+  a repeated row's, a repeated cell's before an interesting one):
+  attributes the pattern cannot cut, one given twice, a name that is no
+  plain ASCII XML name, a prefix the root does not bind, a value with a
+  reference expat would refuse, with bytes that are no UTF-8 or with a
+  character XML forbids (``ods_tags.checked``);
 - an interesting cell read outside any row, or after its row's end tag;
 - rows inside rows where they would change the count;
 - content not ending with the root's end tag (a cut-off file).

@@ -4,15 +4,16 @@
    table and office namespaces each bound to one prefix, on the root only.
 2. Every ``:formula`` and ``s-spanned`` occurrence is a hit. A formula whose
    tag holds its saved result is passed over by a pattern (in LibreOffice's
-   order, by the search itself). Every other hit has its tag parsed: a table
-   cell spanning more than one cell or holding a formula without a result is
+   order, by the search itself). Every other hit has its tag parsed
+   (``ods_tags``: read as expat reads it, or not at all): a table cell
+   spanning more than one cell or holding a formula without a result is
    *interesting*, the only kind of cell that needs a position.
 3. The positions come from replaying the walk's state (``_Replay``) over
    the table tags and the row tags up to the last interesting cell, and
    counting the cells of a row before each interesting cell.
 
 Whatever would make a byte search misread the document (``ods_cells``'
-docstring lists it) raises ``_Unsure``: ``scan`` returns ``None``.
+docstring lists it) raises ``Unsure`` (``ods_tags``): ``scan`` returns ``None``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,19 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
-from xml.parsers import expat
+
+from .ods_tags import (
+    RESULT_VALUES,
+    TAG,
+    Unsure,
+    attributes,
+    checked,
+    decoded,
+    formula_pattern,
+    saved_result_pattern,
+    tag_pattern,
+    value,
+)
 
 Cell = tuple[int, int]
 Range = tuple[Cell, Cell]
@@ -30,24 +43,15 @@ TABLE_URI = b"urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE_URI = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 _WS = rb"[ \t\r\n]"
-_NAME = rb"[^ \t\r\n=/<>\"']+"  # a superset of XML names: nothing that ends one
-_VALUE = rb"\"[^\"<]*\"|'[^'<]*'"
-_ATTR = re.compile(_WS + rb"+(" + _NAME + rb")" + _WS + rb"*=" + _WS + rb"*(" + _VALUE + rb")")
-_ATTRS = _WS + rb"+" + _NAME + _WS + rb"*=" + _WS + rb"*(?:" + _VALUE + rb")"
-_TAG = re.compile(rb"<(" + _NAME + rb")((?:" + _ATTRS + rb")*)" + _WS + rb"*(/?)>")
-_END_OF_DOCUMENT = re.compile(rb"</(" + _NAME + rb")" + _WS + rb"*>" + _WS + rb"*\Z")
+_END_OF_DOCUMENT = re.compile(rb"</([^ \t\r\n=/<>\"']+)" + _WS + rb"*>" + _WS + rb"*\Z")
 _DECLARATION = re.compile(
     rb"<\?xml" + _WS + rb"+version" + _WS + rb"*=" + _WS + rb"*([\"'])1\.0\1"
     rb"(?:" + _WS + rb"+encoding" + _WS + rb"*=" + _WS + rb"*([\"'])([A-Za-z][A-Za-z0-9._-]*)\2)?"
     rb"(?:" + _WS + rb"+standalone" + _WS + rb"*=" + _WS + rb"*([\"'])(?:yes|no)\4)?" + _WS + rb"*\?>"
 )
-_ROOT = re.compile(_WS + rb"*" + _TAG.pattern)  # the same groups as _TAG
+_ROOT = re.compile(_WS + rb"*" + TAG.pattern)  # the same groups as TAG
 _SPANNED = b"s-spanned"  # number-columns-spanned, number-rows-spanned (and the matrix ones, classified away)
 _MARKUP_SCAN = 4096  # "!" or "?" bytes looked at one by one before a search for "<!"/"<?" takes over
-
-# A formula's saved result, as the walk's ``_has_result`` reads it (local names in the office namespace).
-_RESULT_VALUES = (b"value", b"date-value", b"time-value", b"boolean-value", b"string-value")
-_RESULT = rb"(?:" + b"|".join(_RESULT_VALUES) + rb")"
 
 
 class Root(NamedTuple):
@@ -69,10 +73,6 @@ class Interesting(NamedTuple):
     formula: bool
 
 
-class _Unsure(Exception):
-    """The scan cannot be sure of the walk's answer: the caller walks with expat."""
-
-
 def scan(content: bytes, sheet: str) -> tuple[list[Range], set[Cell]] | None:
     """The walk's merged ranges and formulas without a result for ``sheet``, or ``None`` when unsure."""
     try:
@@ -88,41 +88,58 @@ def scan(content: bytes, sheet: str) -> tuple[list[Range], set[Cell]] | None:
         if not cells:
             return [], set()
         return _Replay(content, root, sheet).place(cells)
-    except _Unsure:
+    except Unsure:
         return None
 
 
 def read_root(content: bytes) -> tuple[Root, int]:
-    """The root start tag, and where the XML declaration (if any) ends; ``_Unsure`` for anything unusual."""
+    """The root start tag, and where the XML declaration (if any) ends; ``Unsure`` for anything unusual."""
     at = 3 if content.startswith(b"\xef\xbb\xbf") else 0
     if content.startswith(b"<?xml", at) and content[at + 5 : at + 6] in (b" ", b"\t", b"\r", b"\n"):
         declaration = _DECLARATION.match(content, at)
         encoding = declaration.group(3) if declaration else None
         if declaration is None or (encoding is not None and encoding.lower() != b"utf-8"):
-            raise _Unsure
+            raise Unsure
         at = declaration.end()
     declaration_end = at
     tag = _ROOT.match(content, at)
     if tag is None or tag.group(3):
-        raise _Unsure
-    attributes = _attributes(tag)
-    defaults = [value for name, value in attributes.items() if name == b"xmlns"]
-    bindings = {name[6:]: _decoded(value) for name, value in attributes.items() if name.startswith(b"xmlns:")}
+        raise Unsure
+    by_name = attributes(tag)
+    defaults = [quoted for name, quoted in by_name.items() if name == b"xmlns"]
+    bindings = {name[6:]: decoded(quoted) for name, quoted in by_name.items() if name.startswith(b"xmlns:")}
     table = [prefix for prefix, uri in bindings.items() if uri == TABLE_URI.decode()]
     office = [prefix for prefix, uri in bindings.items() if uri == OFFICE_URI.decode()]
-    if len(table) != 1 or len(office) != 1 or any(_decoded(value) == TABLE_URI.decode() for value in defaults):
-        raise _Unsure
+    if len(table) != 1 or len(office) != 1 or any(decoded(quoted) == TABLE_URI.decode() for quoted in defaults):
+        raise Unsure
     if any(prefix in (b"xml", b"xmlns") or not uri for prefix, uri in bindings.items()):  # expat refuses those
-        raise _Unsure
+        raise Unsure
     root = Root(tag.end(), tag.group(1), table[0], office[0], frozenset(bindings) | {b"xml"})
-    _check_prefixes(root, tag.group(1), attributes, declares=True)
+    checked(root.bound, tag, declares=True)
     if tag.group(1).startswith(root.table + b":"):
-        raise _Unsure
+        raise Unsure
     last = content.rfind(b"<")
     end = _END_OF_DOCUMENT.match(content, last) if last >= root.end else None
     if end is None or end.group(1) != root.name:
-        raise _Unsure
+        raise Unsure
     return root, declaration_end
+
+
+class _Opening:
+    """The last ``<`` before each of positions asked in increasing order, each byte searched once (one search
+    back from every hit made a long text full of hits cost its length for each)."""
+
+    def __init__(self, content: bytes, start: int) -> None:
+        self.content = content
+        self.searched = start
+        self.found = -1
+
+    def before(self, position: int) -> int:
+        found = self.content.rfind(b"<", self.searched, position)
+        if found != -1:
+            self.found = found
+        self.searched = position
+        return self.found
 
 
 def _interesting(content: bytes, root: Root) -> tuple[list[Interesting], int, int]:
@@ -138,30 +155,36 @@ def _interesting(content: bytes, root: Root) -> tuple[list[Interesting], int, in
         at = content.find(_SPANNED, at + len(_SPANNED))
     first = content.find(b":formula", root.end)
     if first != -1:
-        saved = _saved_result_pattern(re.escape(root.table), re.escape(root.office))
-        for match in _formula_pattern(root.office).finditer(content, first):
-            start = content.rfind(b"<", root.end, match.start())
-            if start == -1 or saved.match(content, start) is None:  # the result may come before the formula
+        saved = saved_result_pattern(re.escape(root.table), re.escape(root.office))
+        opening, tried, passed = _Opening(content, root.end), -1, False
+        for match in formula_pattern(root.office).finditer(content, first):
+            start = opening.before(match.start())
+            if start != tried:  # the result may come before the formula: once per tag
+                tried, passed = start, start != -1 and saved.match(content, start) is not None
+            if not passed:
                 hits.append(match.start())
         # The check for a declaration must cover the whole tag of the last formula the pattern passed over:
         # the last formula of all stands for it (one search back from the end).
         last = content.rfind(b":formula", first)
         start = content.rfind(b"<", root.end, last)
-        tag = _TAG.match(content, start) if start != -1 else None
+        tag = TAG.match(content, start) if start != -1 else None
         last_passed = tag.end() if tag is not None and tag.end() > last else len(content)
     hits.sort()
+    opening, text_after = _Opening(content, root.end), -1  # text_after: a tag the hits so far came after
     for hit in hits:
-        start = content.rfind(b"<", root.end, hit)
-        if start == -1 or start in cells:
+        start = opening.before(hit)
+        if start == -1 or start in cells or start == text_after:
             continue
         if content[start + 1 : start + 2] == b"/":  # an end tag holds no attribute: the hit is in text after it
             if not 0 <= content.find(b">", start, hit) < hit:
-                raise _Unsure
+                raise Unsure
+            text_after = start
             continue
-        tag = _TAG.match(content, start)
+        tag = TAG.match(content, start)
         if tag is None:
-            raise _Unsure
+            raise Unsure
         if tag.end() <= hit:  # in the text after the tag
+            text_after = start
             continue
         found = _classify(root, content[start : tag.end()])
         cells[start] = Interesting(start, *found) if found is not None else None
@@ -173,20 +196,19 @@ def _interesting(content: bytes, root: Root) -> tuple[list[Interesting], int, in
 def _classify(root: Root, text: bytes) -> tuple[int, int, bool] | None:
     """The spans of the cell the start tag ``text`` opens, and whether its formula lacks a result, if it is
     interesting as the walk's ``start`` handler decides."""
-    tag = _TAG.fullmatch(text)
+    tag = TAG.fullmatch(text)
     if tag is None:
-        raise _Unsure
-    attributes = _attributes(tag)
-    _check_prefixes(root, tag.group(1), attributes)
+        raise Unsure
+    by_name = checked(root.bound, tag)
     if tag.group(1) != root.table + b":table-cell":
         return None
     table = root.table + b":"
-    rows = number(_value(attributes, table + b"number-rows-spanned"))
-    columns = number(_value(attributes, table + b"number-columns-spanned"))
+    rows = number(value(by_name, table + b"number-rows-spanned"))
+    columns = number(value(by_name, table + b"number-columns-spanned"))
     office = root.office + b":"
-    kind = _value(attributes, office + b"value-type")  # a saved result, as the walk's _has_result decides
-    result = kind is not None and (kind == "string" or any(office + name in attributes for name in _RESULT_VALUES))
-    formula = table + b"formula" in attributes and not result
+    kind = value(by_name, office + b"value-type")  # a saved result, as the walk's _has_result decides
+    result = kind is not None and (kind == "string" or any(office + name in by_name for name in RESULT_VALUES))
+    formula = table + b"formula" in by_name and not result
     return (rows, columns, formula) if rows > 1 or columns > 1 or formula else None
 
 
@@ -200,7 +222,9 @@ class _Replay:
     nothing longer) are as many as the ``</table:table-row>`` end tags, every
     row started there also ended there, none self-closing and none nested in
     an open one, so that count is the rows' count and the next row start is
-    clean too. Otherwise the row tags are read one by one.
+    clean too. Otherwise the row tags are read one by one. Every search runs
+    from the last point read, never from a row's or the sheet's start again:
+    the work grows with the content, not with the cells times the row.
     """
 
     def __init__(self, content: bytes, root: Root, sheet: str) -> None:
@@ -214,25 +238,29 @@ class _Replay:
         self.table_tag, self.row_start, self.row_end = t, b"<" + t + b"-row", b"</" + t + b"-row"
         self.row_groups = (b"<" + t + b"-row-group", b"<" + t + b"-rows")
         prefix = re.escape(root.table)
-        self.tables = _tag_pattern(prefix, b"table")
-        self.rows = _tag_pattern(prefix, b"table-row")  # not table-rows or table-row-group: the walk ignores those
+        self.tables = tag_pattern(prefix, b"table")
+        self.rows = tag_pattern(prefix, b"table-row")  # not table-rows or table-row-group: the walk ignores those
         self.cell_starts = re.compile(rb"<" + prefix + rb":(?:covered-)?table-cell(?=[ \t\r\n/>])")
 
     def place(self, cells: list[Interesting]) -> tuple[list[Range], set[Cell]]:
         merged: list[Range] = []
         formulas: set[Cell] = set()
         starts = [cell.start for cell in cells]
-        at, first = self.root.end, 0
+        at, first, searching = self.root.end, 0, False
         while first < len(cells):
             self._tables(at, starts[first])
             at = starts[first]
             if self.inside != 1:
                 first += 1
                 continue
-            # The cells read before the next table tag (usually all the rest) are placed together.
+            # The cells read before the next table tag (usually all the rest) are placed together. The count
+            # rules a table tag out at once in the usual case; once it could not, each search runs to the next
+            # table tag only (a count to the last cell for every run grew with the runs times the content).
             following = starts[-1] + 1
-            if self._may_have_table_tag(at, starts[-1]) and (found := self.tables.search(self.content, at, following)):
-                following = found.start()
+            if searching or self._may_have_table_tag(at, starts[-1]):
+                searching = True
+                if found := self.tables.search(self.content, at, following):
+                    following = found.start()
             last = bisect_left(starts, following, first + 1)
             for cell, (row, column) in zip(cells[first:last], self._run(starts[first:last]), strict=True):
                 if cell.rows > 1 or cell.columns > 1:
@@ -243,27 +271,33 @@ class _Replay:
         return merged, formulas
 
     def _run(self, cells: list[int]) -> list[Cell]:
-        """The positions of cells read with no table tag between them (their tags' starts given, in order)."""
-        rows, lower = [], self.clean
+        """The positions of cells read with no table tag between them (their tags' starts given, in order). A
+        cell after another with no row start between is in the other's row: its row and columns go on from it."""
+        placed: list[Cell] = []
+        row = column = 0
+        previous = -1  # the end of the cell's row start tag, then the start of the last cell placed
         for cell in cells:
-            lower = self._last_row_start(lower, cell)
-            rows.append(lower)
-        placed = []
-        for cell, row_start in zip(cells, rows, strict=True):
-            self.row += self._count_rows(self.clean, row_start)
-            self.clean = row_start
-            placed.append(self._in_row(row_start, cell))
+            row_start = self._last_row_start(self.clean if previous == -1 else previous, cell)
+            if row_start != -1:
+                self.row += self._count_rows(self.clean, row_start)
+                self.clean = row_start
+                repeat, closed, previous = self._row_tag(row_start, read=True)
+                row, column = self.row + (repeat if closed else 0), 0
+            elif previous == -1:  # a cell in no row
+                raise Unsure
+            if self.content.find(self.row_end, previous, cell) != -1:  # the row ended before the cell: rare
+                raise Unsure
+            column += self._columns(previous, cell)
+            placed.append((row, column))
+            previous = cell
         return placed
 
     def _tables(self, start: int, end: int) -> None:
         """Replay the table start and end tags between; a start read makes its tag's end the clean point."""
+        if self.inside == 1 and not self._may_have_table_tag(start, end):
+            return
         at = start
-        while at < end:
-            if self.inside == 1 and not self._may_have_table_tag(at, end):
-                return
-            found = self.tables.search(self.content, at, end)
-            if found is None:
-                return
+        while found := self.tables.search(self.content, at, end):
             at = self._table_tag(found)
 
     def _may_have_table_tag(self, start: int, end: int) -> bool:
@@ -276,12 +310,10 @@ class _Replay:
         if found.group("end") is not None:
             self.inside = 2 if self.inside == 1 else 0
             return found.end()
-        tag = _TAG.match(self.content, found.start() - 1)
+        tag = TAG.match(self.content, found.start() - 1)
         if tag is None:
-            raise _Unsure
-        attributes = _attributes(tag)
-        _check_prefixes(self.root, tag.group(1), attributes)
-        name = _value(attributes, self.root.table + b":name")
+            raise Unsure
+        name = value(checked(self.root.bound, tag), self.root.table + b":name")
         self.inside = 1 if name == self.sheet and self.inside == 0 else -1
         self.row, self.clean = 0, tag.end()
         if tag.group(3):
@@ -289,27 +321,25 @@ class _Replay:
         return tag.end()
 
     def _last_row_start(self, start: int, end: int) -> int:
-        """The last row start tag between: the row the cell is in (``_Unsure`` for a cell in none)."""
+        """The last row start tag between (-1 for none)."""
         at = self.content.rfind(self.row_start, start, end)
         while at != -1 and self.content[at + len(self.row_start)] not in b" \t\r\n/>":
             at = self.content.rfind(self.row_start, start, at)
-        if at == -1:
-            raise _Unsure
         return at
 
     def _count_rows(self, start: int, end: int) -> int:
-        """What the walk adds to the row between two clean points (``end`` proven clean, or ``_Unsure``). A row
+        """What the walk adds to the row between two clean points (``end`` proven clean, or ``Unsure``). A row
         that repeats (a run of blank rows, say) counts its repeat if it is clean and holds no row."""
         added, at, content = 0, start, self.content
         while (found := content.find(b"rows-repeated", at, end)) != -1:
             row = content.rfind(self.row_start, at, found)
-            tag = _TAG.match(content, row) if row != -1 else None
+            tag = TAG.match(content, row) if row != -1 else None
             if tag is None or not tag.start(2) <= found < tag.end(2) or tag.group(1) != self.row_start[1:]:
                 break  # not a row's attribute (a cell's text, say): read the rows one by one
             counted = self._counted(at, row)
             if counted is None:
                 break
-            repeat = number(_value(_attributes(tag), self.root.table + b":number-rows-repeated"))
+            repeat = number(value(checked(self.root.bound, tag), self.root.table + b":number-rows-repeated"))
             if tag.group(3):
                 added, at = added + counted + repeat, tag.end()
                 continue
@@ -344,37 +374,31 @@ class _Replay:
             repeat, closed, _ = self._row_tag(found.start() - 1)
             added, open_rows = (added + repeat, open_rows) if closed else (added, open_rows + 1)
         if open_rows != 0:
-            raise _Unsure
+            raise Unsure
         return added
 
-    def _in_row(self, start: int, end: int) -> tuple[int, int]:
-        """The walk's row and column at ``end``, in the row whose start tag is at ``start``."""
-        repeat, closed, after = self._row_tag(start)
-        if self.content.find(self.row_end, after, end) != -1:  # the row ended before the cell: rare, not followed
-            raise _Unsure
-        return self.row + (repeat if closed else 0), self._columns(after, end)
-
-    def _row_tag(self, start: int) -> tuple[int, bool, int]:
-        """A row start tag's repeat, whether it closes itself, and where it ends."""
-        tag = _TAG.match(self.content, start)
+    def _row_tag(self, start: int, read: bool = False) -> tuple[int, bool, int]:
+        """A row start tag's repeat, whether it closes itself, and where it ends; its attributes checked when it
+        repeats or is ``read`` (it holds an interesting cell)."""
+        tag = TAG.match(self.content, start)
         if tag is None:
-            raise _Unsure
+            raise Unsure
         repeat = 1
-        if b"rows-repeated" in tag.group(2):
-            repeat = number(_value(_attributes(tag), self.root.table + b":number-rows-repeated"))
+        if read or b"rows-repeated" in tag.group(2):
+            repeat = number(value(checked(self.root.bound, tag), self.root.table + b":number-rows-repeated"))
         return repeat, bool(tag.group(3)), tag.end()
 
     def _columns(self, start: int, end: int) -> int:
-        """The walk's column at ``end``: the cells started since the row's start tag, with their repeats."""
+        """The cells started between, with their repeats: what the walk adds to the column."""
         if self.content.find(b"columns-repeated", start, end) == -1:
             return len(self.cell_starts.findall(self.content, start, end))
         repeated = self.root.table + b":number-columns-repeated"
         column = 0
         for found in self.cell_starts.finditer(self.content, start, end):
-            tag = _TAG.match(self.content, found.start())
+            tag = TAG.match(self.content, found.start())
             if tag is None:
-                raise _Unsure
-            column += number(_value(_attributes(tag), repeated))
+                raise Unsure
+            column += number(value(checked(self.root.bound, tag), repeated))
         return column
 
 
@@ -384,62 +408,6 @@ def number(value: str | None) -> int:
         return max(1, int(value if value is not None else "1"))
     except ValueError:
         return 1
-
-
-def _attributes(tag: re.Match[bytes]) -> dict[bytes, bytes]:
-    """The tag's attributes by qualified name, each value with its quotes; ``_Unsure`` for one given twice."""
-    found = _ATTR.findall(tag.string, tag.start(2), tag.end(2))
-    attributes = dict(found)
-    if len(attributes) != len(found):
-        raise _Unsure
-    return attributes
-
-
-def _check_prefixes(root: Root, name: bytes, attributes: dict[bytes, bytes], declares: bool = False) -> None:
-    """Every prefix in the tag bound on the root (expat refuses an unbound one); no declaration but the root's."""
-    if not _prefixes_bound(root.bound, (name, *attributes), declares):
-        raise _Unsure
-
-
-@lru_cache(maxsize=1024)  # tags of one kind repeat their names row after row
-def _prefixes_bound(bound: frozenset[bytes], names: tuple[bytes, ...], declares: bool) -> bool:
-    for index, qualified in enumerate(names):
-        prefix, colon, local = qualified.partition(b":")
-        if qualified == b"xmlns" or prefix == b"xmlns":
-            if declares and index > 0:
-                continue
-            return False
-        if colon and (prefix not in bound or not local or b":" in local):
-            return False
-    return True
-
-
-def _value(attributes: dict[bytes, bytes], name: bytes) -> str | None:
-    quoted = attributes.get(name)
-    return None if quoted is None else _decoded(quoted)
-
-
-def _decoded(quoted: bytes) -> str:
-    """The value expat gives for a quoted attribute value: references replaced, white space normalised."""
-    inner = quoted[1:-1]
-    if b"&" not in inner and b"\t" not in inner and b"\n" not in inner and b"\r" not in inner:
-        try:
-            return inner.decode("utf-8")
-        except UnicodeDecodeError:
-            raise _Unsure from None
-    return _expat_value(quoted)
-
-
-@lru_cache(maxsize=256)
-def _expat_value(quoted: bytes) -> str:
-    values: list[str] = []
-    parser = expat.ParserCreate("utf-8")
-    parser.StartElementHandler = lambda _name, attributes: values.append(attributes["v"])
-    try:
-        parser.Parse(b"<a v=" + quoted + b"/>", True)
-    except expat.ExpatError:
-        raise _Unsure from None
-    return values[0]
 
 
 def _has_markup(content: bytes, mark: bytes, start: int, end: int) -> bool:
@@ -452,35 +420,3 @@ def _has_markup(content: bytes, mark: bytes, start: int, end: int) -> bool:
             return True
         at = content.find(mark, at + 1, end)
     return content.find(b"<" + mark, start, end) != -1
-
-
-def _formula_pattern(office: bytes) -> re.Pattern[bytes]:
-    """A ``:formula`` unless its value is followed, in the same tag, by a saved result (no Python per formula
-    passed over: a LibreOffice sheet numbered with =ROW()-1 in every row costs the pattern's search alone)."""
-    o = re.escape(office)
-    # LibreOffice's order first (the type, then its value, right after the formula): ten times cheaper to
-    # try than the general form, where the two may come in any order among the tag's other attributes.
-    written = rb"=\"[^\"<]*\" " + o + rb":value-type=\"(?:string\"|[^\"<]*\" " + o + rb":" + _RESULT + rb"=\")"
-    return re.compile(rb":formula(?!" + written + rb"|=\"[^\"<]*\"" + _saved_result(o) + rb")")
-
-
-def _saved_result_pattern(prefix: bytes, office: bytes) -> re.Pattern[bytes]:
-    """A table cell's start tag holding a saved result, wherever among its attributes (a span still has a hit of
-    its own, so a formula passed over here is never a merged cell missed)."""
-    return re.compile(rb"<" + prefix + rb":table-cell" + _saved_result(office))
-
-
-def _saved_result(office: bytes) -> bytes:
-    """Lookaheads for a saved result among the attributes that follow: a string type, or a type and a value."""
-    before = rb"(?:" + _WS + rb"+" + _NAME + rb"=\"[^\"<]*\")*?" + _WS + rb"+" + office + rb":"
-    return (
-        rb"(?:(?=" + before + rb"value-type=\"string\")"
-        rb"|(?=" + before + rb"value-type=\")(?=" + before + _RESULT + rb"=\"))"
-    )
-
-
-def _tag_pattern(prefix: bytes, local: bytes) -> re.Pattern[bytes]:
-    """The start or end tag (group ``end``) of ``prefix:local`` and of nothing longer; the lookbehinds keep
-    the long literal prefix that makes the search fast."""
-    name = prefix + b":" + local
-    return re.compile(name + rb"(?:(?<=</" + name + rb")" + _WS + rb"*(?P<end>>)|(?<=<" + name + rb")(?=[ \t\r\n/>]))")

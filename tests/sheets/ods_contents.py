@@ -8,7 +8,9 @@ the root. ``plain`` documents hold only what LibreOffice and Excel write (the
 scan must answer for them); the others add, now and then, what the scan must
 either follow exactly or hand to the walk: other quoting and white space,
 references in values, nested tables, rows inside rows, cells outside rows,
-comments, declarations below the root, and so on.
+comments, declarations below the root, end tags with white space, names
+that begin as a row's or a table's, a result after many attributes, and so
+on.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ class Writer:
         inside = "".join(attributes) + ("\n" if self.odd() else "")
         if body is None and self.one_in(2):
             return f"<{name}{inside}{' ' if self.odd() else ''}/>"
-        return f"<{name}{inside}>{body or ''}</{name}>"
+        closing = self.pick([" ", "\n"]) if self.odd() else ""  # white space before an end tag's ">"
+        return f"<{name}{inside}>{body or ''}</{name}{closing}>"
 
     def number(self) -> str:
         """A repeat or span, sometimes one the walk's ``int`` reads oddly (or not at all)."""
@@ -107,6 +110,8 @@ class Writer:
         if self.one_in(3):
             formula = self.pick(["of:=ROW()-1", "of:=IF([.A1]>0;1;0)", 'of:="a"&"b"'])
             attributes.append(self.attribute(f"{t}:formula", formula))
+            if self.odd(12):  # more attributes between the formula and its result than the pattern looks across
+                attributes += [self.attribute(f"text:a{n}", "1") for n in range(20 + self.count(10))]
             if not self.one_in(4):
                 kind = self.pick(["float", "float", "string", "date", "boolean", "percentage"])
                 attributes.insert(self.count(len(attributes)), self.attribute(f"{o}:value-type", kind))
@@ -147,6 +152,8 @@ class Writer:
                 parts.append(f"<{self.t}:{group}>{self.rows(depth + 1)}</{self.t}:{group}>")
             elif self.odd(20):  # a cell outside any row
                 parts.append(self.cell(1))
+            elif self.odd(20):  # elements whose names begin as a row's or a table's do
+                parts.append(f"<{self.t}:{self.pick(['table-row-x', 'tablex', 'table-rows'])}/>")
             else:
                 parts.append(self.row(depth))
         return "".join(parts)
@@ -155,6 +162,9 @@ class Writer:
         t = self.t
         name = self.pick([WANTED, WANTED, *NAMES])
         attributes = [] if self.odd(16) else [self.attribute(f"{t}:name", name)]
+        if attributes and self.odd(12):  # the first letter as a character reference: the same name to expat
+            rest = escape(name[1:], '"').replace("'", "&apos;")
+            attributes = [self.attribute(f"{t}:name", f"&#{ord(name[0])};{rest}", raw=True)]
         if self.one_in(2):
             attributes.append(self.attribute(f"{t}:style-name", "ta1"))
         if self.odd(16):  # an empty table, self-closing

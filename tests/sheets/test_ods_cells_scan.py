@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ovop_assess.sheets.ods_cells import OdsCells, Unreadable, ods_cells, walk
 from ovop_assess.sheets.ods_cells_scan import Cell, Range, scan
+from ovop_assess.sheets.ods_tags import formula_pattern
 
 from .ods_contents import NAMES, WANTED, document
 
@@ -357,3 +358,150 @@ def test_the_table_prefix_is_the_roots_whatever_it_is() -> None:
     content = lo(sheet("D", row(TITLE), row(numbered(1, result=False)))).replace(b"xmlns:table=", b"xmlns:t=")
     content = re.sub(rb"(?<=[<\s/])table:", b"t:", content)
     assert agree(content, "D") == ([((0, 0), (0, 9))], {(1, 0)})
+
+
+# --- tags the scan reads that expat refuses ----------------------------------------------------------------
+# Each was answered by the scan while the walk refused the content as damaged.
+
+SPAN = ' table:number-columns-spanned="2"'
+
+
+def _sheet_of(*rows: str) -> bytes:
+    return lo(sheet("D", *rows))
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (
+            BASE.replace(b'table:number-columns-spanned="10"', b'table:number-columns-spanned="1\x010"'),
+            "a control character in a span read",
+        ),
+        (
+            _sheet_of(row(text("x", SPAN))).replace(b'table:name="D"', 'table:name="D\uffff"'.encode()),
+            "U+FFFF in a name",
+        ),
+        (
+            BASE.replace(
+                b'<table:table-cell table:style-name="ce1"', b'<table:table-cell a&b="1" table:style-name="ce1"'
+            ),
+            "a name that is no XML name in a hit's tag",
+        ),
+        (
+            BASE.replace(b'table:style-name="ce1" office', b'table:style-name="c\xffe1" office'),
+            "bytes that are no UTF-8 in another value of a hit's tag",
+        ),
+        (
+            BASE.replace(b'table:style-name="ce1" office', b'table:style-name="c&zz;e1" office'),
+            "an undeclared entity in another value of a hit's tag",
+        ),
+        (
+            _sheet_of(row('<table:table-cell foo:x="1" table:number-columns-repeated="2"/>', text("x", SPAN))),
+            "an unbound prefix in a repeated cell before an interesting one",
+        ),
+        (
+            _sheet_of(
+                '<table:table-row foo:x="1" table:number-rows-repeated="2"><table:table-cell/></table:table-row>',
+                row(text("x", SPAN)),
+            ),
+            "an unbound prefix in a repeated row",
+        ),
+        (
+            _sheet_of(
+                '<table:table-row table:style-name="rX" table:number-rows-repeated="2"><table:table-cell/>'
+                "</table:table-row>",
+                row(text("x", SPAN)),
+            ).replace(b'"rX"', b'"r\xff"'),
+            "bytes that are no UTF-8 in a repeated row's value",
+        ),
+        (
+            _sheet_of(row(text("x", SPAN)).replace("<table:table-row ", '<table:table-row foo:x="1" ')),
+            "an unbound prefix in the row holding an interesting cell",
+        ),
+    ],
+)
+def test_tags_read_that_expat_refuses_are_handed_to_the_walk(content: bytes, why: str) -> None:
+    with pytest.raises(Unreadable, match=r"sheet\.reason\.damaged"):
+        walk(content, "D")
+    assert scan(content, "D") is None, why
+
+
+# --- the scan's work grows with the content --------------------------------------------------------------
+
+
+class Searched(bytes):
+    """Content whose ``find``, ``rfind`` and ``count`` add up the bytes they look at (``looked``): the measure
+    of the searches that ran again from a tag's or a row's start for every hit or cell. A pattern's matching
+    is not counted (the patterns' reach is tested on its own below)."""
+
+    looked = 0
+
+    def find(self, sub: bytes, start: int = 0, end: int | None = None) -> int:  # type: ignore[override]
+        end = len(self) if end is None else end
+        at = bytes.find(self, sub, start, end)
+        Searched.looked += max(0, end - start) if at == -1 else at - start + len(sub)
+        return at
+
+    def rfind(self, sub: bytes, start: int = 0, end: int | None = None) -> int:  # type: ignore[override]
+        end = len(self) if end is None else end
+        at = bytes.rfind(self, sub, start, end)
+        Searched.looked += max(0, end - start) if at == -1 else end - at
+        return at
+
+    def count(self, sub: bytes, start: int = 0, end: int | None = None) -> int:  # type: ignore[override]
+        end = len(self) if end is None else end
+        Searched.looked += max(0, end - start)
+        return bytes.count(self, sub, start, end)
+
+
+FORMULA = '<table:table-cell table:formula="of:=1"/>'
+
+
+def _other_tables(n: int, merge_in_each: bool) -> bytes:
+    wanted = sheet("D", row(text("x", SPAN if merge_in_each else "")))
+    return lo(*[wanted, sheet("E", row(text("y")))] * n, sheet("D", row(text("z", SPAN))))
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (_sheet_of(row(FORMULA * 2000)), "a row of formulas without results"),
+        (
+            _sheet_of(row(('<table:table-cell table:number-columns-repeated="2"/>' + FORMULA) * 1000)),
+            "a row of formulas without results after repeated cells",
+        ),
+        (_sheet_of(row(text("s-spanned " * 5000)), row(text("x", SPAN))), "span-like words in a long text"),
+        (_sheet_of(row(text(":formula " * 5000)), row(text("x", SPAN))), "formula-like words in a long text"),
+        (
+            _sheet_of(row('<table:table-cell table:style-name="' + "s-spanned " * 5000 + f'"{SPAN}/>')),
+            "span-like words in one long value",
+        ),
+        (_other_tables(300, merge_in_each=True), "the sheet read again after another table, many times"),
+        (_other_tables(300, merge_in_each=False), "many tables of the sheet's name before a merge"),
+    ],
+)
+def test_the_scan_looks_at_each_byte_a_bounded_number_of_times(content: bytes, what: str) -> None:
+    """Each of these made the scan look at every byte again for every hit or cell (2 to 10 MB looked at for 50
+    to 300 KB): a 12 MB content of them ran for hours where the walk takes a second."""
+    expected = walk(content, "D")
+    Searched.looked = 0
+    assert scan(Searched(content), "D") == (expected.merged, expected.formulas)
+    assert Searched.looked < 20 * len(content), what
+
+
+def test_a_saved_result_is_looked_for_across_a_bounded_number_of_attributes() -> None:
+    """Unbounded, the pattern let every ``x:formula=""`` in a text look through all the pairs after it: quadratic
+    in the pairs. A result farther than 24 attributes after the formula is read in the cell's tag instead."""
+    pattern = formula_pattern(b"office")
+
+    def passed_over(between: int) -> bool:
+        others = "".join(f' text:a{n}="1"' for n in range(between))
+        tag = f'<table:table-cell table:formula="of:=1"{others} office:value-type="string">'
+        return pattern.search(tag.encode()) is None
+
+    assert passed_over(0)
+    assert passed_over(23)
+    assert not passed_over(30)
+    between = "".join(f' text:a{n}="1"' for n in range(30))
+    cell = f'<table:table-cell table:formula="of:=1"{between} office:value-type="string"/>'
+    assert agree(_sheet_of(row(cell)), "D") == ([], set())
