@@ -76,10 +76,13 @@ def _corrupt(suffix: str, reason: str = "sheet.reason.damaged") -> SheetRefused:
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
+    # Before calamine opens the file: it expands every sheet of an .ods as it opens it, repeated rows and
+    # columns included (18 KB claiming a million rows of 99 cells took 6 GB before the check after it).
+    content = _ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
     try:
         with _panic_output_hidden():
-            name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls)
+            name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls, content)
     except BaseException as exc:
         # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
         # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
@@ -121,8 +124,10 @@ def _calamine_read(
     limits: SheetLimits,
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
+    content: bytes | None,
 ) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]]]:
-    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a result."""
+    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a
+    result; ``content``: an .ods's content.xml when it may hold merged ranges or formulas (``_ods_precheck``)."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
     try:
@@ -134,7 +139,7 @@ def _calamine_read(
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
         try:
-            data, merged, formulas = _read_chosen(book, name, suffix, limits, archive, xls)
+            data, merged, formulas = _read_chosen(book, name, suffix, limits, archive, xls, content)
         except SheetRefused as exc:
             # From here on a refusal is about the chosen sheet: named even when none was asked for, and
             # with what choosing it said (the hidden sheets passed over).
@@ -149,6 +154,7 @@ def _read_chosen(
     limits: SheetLimits,
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
+    content: bytes | None,
 ) -> tuple[list[list[Any]], Any, set[tuple[int, int]]]:
     """The chosen sheet's cells, merged ranges and formulas without a result, after the checks calamine cannot
     make."""
@@ -158,9 +164,8 @@ def _read_chosen(
     ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
     if archive is not None and suffix == ".xlsx":
         formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
-    elif archive is not None:
-        content = _ods_precheck(archive, limits)
-        formulas, ods_merged = _ods_cells(content, name) if content is not None else (set(), [])
+    elif content is not None:
+        formulas, ods_merged = _ods_cells(content, name)
     elif xls is not None:
         formulas = xls.formulas_of(book.sheet_names.index(name))
     try:

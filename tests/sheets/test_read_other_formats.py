@@ -310,3 +310,19 @@ def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
     assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["file.is_directory"]
     (tmp_path / "kosong.csv").write_bytes(b"")
     assert _ids(read_firms(tmp_path / "kosong.csv").errors) == ["file.empty"]
+
+
+def test_an_ods_repeating_cells_past_the_limits_is_refused_before_calamine_opens_it(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], calamine_never_opens: Callable[[], None]
+) -> None:
+    # calamine expands every sheet of an .ods as it opens the file: a check after that came after 6 GB.
+    run = '<table:table-cell table:number-columns-repeated="99" office:value-type="string"><text:p>x</text:p>'
+    body = (
+        '<table:table table:name="D">'
+        + ods_row("Nama Usaha", "Peran")
+        + f'<table:table-row table:number-rows-repeated="1000000">{run}</table:table-cell></table:table-row>'
+        + "</table:table>"
+    )
+    path = make_ods(body)
+    calamine_never_opens()
+    assert _ids(read_firms(path).errors) == ["sheet.too_many_rows"]
