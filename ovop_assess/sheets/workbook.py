@@ -41,6 +41,10 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Any letters and digits, not only Excel's own XFD1048576: a hand-made sheet may write ZZZZ99999999 (or a
 # lower-case a99999999, which calamine reads too), and calamine would allocate its rectangle all the same.
 _CELL_REF = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
+# A cell tag whose first attribute is not r=" (with a namespace prefix: the second pattern), each a search for
+# a literal ("<c", ":c") the regex engine skips ahead by.
+_UNPLACED = re.compile(rb'<c(?! r=")[\s/>]')
+_UNPLACED_PREFIXED = re.compile(rb':c(?! r=")[\s/>]')
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
 _BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
@@ -391,16 +395,12 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     far larger than ``max_cells`` are the references counted exactly here.
     """
     digits = len(str(limits.max_rows))
-    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
-        # An attribute after a tab or a line break, which the literal searches below would miss: the exact, slow way.
-        refs = _CELL_REF.findall(xml)
-        if refs:
-            numbers = {row.lstrip(b"0") for _, row in refs}
-            longest = _last_row(numbers)
-            if len(longest) > digits:
-                raise _refuse("sheet.too_many_rows", rows=_row_count(longest, limits), limit=limits.max_rows)
-            columns = _column_number(max({column.upper() for column, _ in refs}, key=lambda c: (len(c), c)))
-            _check_extent(max(int(row or b"0") for row in numbers), columns, limits)
+    if _UNPLACED.search(xml) is not None or _UNPLACED_PREFIXED.search(xml) is not None:
+        # A cell tag not beginning <c r=": its place may be the cell before it's, which the searches below
+        # cannot see (nor an r after a tab, in ' quotes, or spaced). Placed cell by cell as calamine does.
+        from .xlsx_positions import placed_extent
+
+        _check_extent(*placed_extent(xml), limits)
         return
     too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:

@@ -287,6 +287,8 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
         ' r="A' + "9" * 5000 + '"',  # more digits than int() reads
         '\tr="A' + "9" * 5000 + '"',
         ' r="a99999999"',  # lower case, which calamine reads too
+        " r='A99999999'",  # in single quotes, which the searches for r=" missed
+        ' r = "A99999999"',  # spaced
     ],
 )
 def test_a_cell_reference_past_excels_own_limits_is_refused_before_the_reader_allocates_it(
@@ -446,3 +448,77 @@ def test_a_chosen_sheet_refused_whole_is_named_with_what_choosing_it_said(
     found = read_firms(path, sheet=asked, limits=SheetLimits(max_rows=100))
     assert _ids(found.errors) == ["sheet.too_many_rows"] and found.sheet == "Daftar UMKM"
     assert _ids(found.warnings) == (["sheet.hidden_skipped"] if asked is None else [])
+
+
+@pytest.mark.parametrize("rows", [60_000, 200])
+def test_rows_without_a_place_under_a_far_header_cell_are_counted_before_the_reader_allocates_them(
+    make_xlsx: XlsxFactory, tmp_path: Path, rows: int, calamine_reads_no_sheet: Callable[[], None]
+) -> None:
+    """Cells need not name their place: calamine puts each after the one before it, and each row after the
+    row before. An 11 KB sheet of such rows under a header reaching XFD1 made it allocate 45,001 x 16,384
+    cells and abort the process, where the places the cells name showed one row."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"]]})
+    unplaced = '<row><c t="inlineStr"><is><t>Batik</t></is></c></row>' * rows
+    far = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = _rewritten(written, tmp_path / "tanpa-r.xlsx", "xl/worksheets/sheet1.xml", b"</row>", far.encode())
+    path = _rewritten(
+        path,
+        tmp_path / "tanpa-r2.xlsx",
+        "xl/worksheets/sheet1.xml",
+        b"</sheetData>",
+        (unplaced + "</sheetData>").encode(),
+    )
+    calamine_reads_no_sheet()
+    found = read_firms(path)
+    expected = ["sheet.too_many_rows"] if rows > 50_000 else ["sheet.too_many_cells"]
+    assert _ids(found.errors) == expected and found.firms == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["<row>", '<row r="{r}">', "<row r='{r}'>", "<x:row>"]),
+            st.lists(
+                st.sampled_from(["<c{a}>", '<c r="{c}"{a}>', "<c {a} r='{c}'>", "<x:c{a}>", '<c s=">" r="{c}">']),
+                max_size=4,
+            ),
+            st.integers(1, 40),
+        ),
+        max_size=6,
+    )
+)
+def test_cells_are_placed_as_calamine_places_them(rows: list[tuple[str, list[str], int]]) -> None:
+    import io
+
+    import python_calamine
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    from ovop_assess.sheets.xlsx_positions import placed_extent
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.add_worksheet("D").write_string(0, 0, "Nama Usaha")
+    book.close()
+    body = ""
+    for row_tag, cells, number in rows:
+        body += row_tag.format(r=number)
+        for at, cell in enumerate(cells):
+            body += cell.format(a=' t="inlineStr"', c=f"{'ABCDEFGHIJ'[at + number % 5]}{number + at}")
+            body += "<is><t>v</t></is>" + ("</x:c>" if cell.startswith("<x:") else "</c>")
+        body += "</x:row>" if row_tag.startswith("<x:") else "</row>"
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+        '2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f"{body}</sheetData></worksheet>"
+    ).encode()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as written:
+        members = {name: written.read(name) for name in written.namelist()}
+    members["xl/worksheets/sheet1.xml"] = sheet
+    changed = io.BytesIO()
+    with zipfile.ZipFile(changed, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(changed.getvalue())) as read:
+        end = read.get_sheet_by_index(0).end
+    assert placed_extent(sheet) == ((end[0] + 1, end[1] + 1) if end is not None else (0, 0))
