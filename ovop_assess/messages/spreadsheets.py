@@ -155,6 +155,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "columns not part of the firm list, ignored: {columns}",
         "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
     },
+    "sheet.rows_only_ignored": {
+        "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",
+        "id": "{rows} baris hanya berisi nilai pada kolom yang diabaikan sehingga dilewati sebagai baris kosong, yang pertama baris {row} ({cell}: {value}); jika baris itu dimaksudkan sebagai usaha, isi nama dan perannya",
+    },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
         "id": "baris {row} memiliki sel di luar kolom terakhir baris judul (mulai {cell}): sel tersebut diabaikan",

@@ -250,6 +250,10 @@ def firms_from_columns(
     else:
         # An empty row in the middle is skipped; the next firm keeps its own row number.
         kept = [offset for offset, firm in enumerate(every_row) if firm or offset in flagged]
+        if unknown and len(kept) < count:
+            ignored = _only_ignored(unknown, body, kept, count, header_row)
+            if ignored is not None:
+                warned.append(ignored)
         firms = [every_row[offset] for offset in kept]
         firm_rows = [header_row + 1 + offset for offset in kept]
         kept_values = [[column[offset] for offset in kept] for column in converted]
@@ -273,6 +277,33 @@ def firms_from_columns(
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
         few,
         refused_cells,
+    )
+
+
+def _only_ignored(
+    unknown: list[tuple[int, str]], body: Sequence[Sequence[object]], kept: list[int], count: int, header_row: int
+) -> Finding | None:
+    """One warning for the rows skipped as empty that hold values in ignored columns: a firm whose name was
+    forgotten, or a CSV line written with another separator (all of it in one ignored column), would
+    otherwise vanish without a word. Only the skipped rows are looked at (few: the empty rows in a list)."""
+    kept_set = set(kept)
+    skipped = [offset for offset in range(count) if offset not in kept_set]
+    found: list[tuple[int, int]] = []  # (offset, column index) of each skipped row's first value
+    for offset in skipped:
+        for index, _ in unknown:
+            cells = body[index] if index < len(body) else ()
+            value = cells[offset] if offset < len(cells) else None
+            if value is not None and value != "" and not (isinstance(value, str) and not value.strip()):
+                found.append((offset, index))
+                break
+    if not found:
+        return None
+    offset, index = found[0]
+    row, column = header_row + 1 + offset, index + 1
+    value = shown(body[index][offset])
+    return Finding(
+        _note("sheet.rows_only_ignored", rows=len(found), row=row, cell=cell_name(row, column), value=value),
+        Location("firms", row, column),
     )
 
 

@@ -138,3 +138,25 @@ def test_an_unknown_role_in_a_yaml_file_keeps_the_formats_words(tmp_path: Path) 
     errors = assess_path(region, criteria_sets.load("default"), as_of=datetime.date(2026, 12, 1)).errors
     role = [f for f in errors if f.location is not None and f.location.path == "firms[0].role"]
     assert [f.message.id for f in role] == ["schema.one_of"]
+
+
+def test_rows_with_values_only_in_ignored_columns_are_skipped_with_one_warning(tmp_path: Path) -> None:
+    # A line written with "," in a ";" file lands whole in the first column, ignored; a firm whose name was
+    # forgotten keeps only its address: both were skipped as empty rows without a word.
+    path = tmp_path / "campur.csv"
+    path.write_text(
+        "No;Nama Usaha;Peran;Alamat\n1;Batik A;penggerak;Jl. 1\n2,Batik B,binaan,Jl. 2\n;;;\n3;;;Jl. 3\n4;Batik D;binaan;\n",
+        encoding="utf-8",
+    )
+    found = read_firms(path)
+    assert [firm["name"] for firm in found.firms] == ["Batik A", "Batik D"]
+    ignored = [w for w in found.warnings if w.message.id == "sheet.rows_only_ignored"]
+    assert len(ignored) == 1 and (ignored[0].location.line, ignored[0].location.column) == (3, 1)
+    assert render(ignored[0].message, "en") == (
+        "2 row(s) have values only in ignored columns and are skipped as empty, the first row 3"
+        " (A3: 2,Batik B,binaan,Jl. 2); if a firm is meant there, fill in its name and role"
+    )
+    assert "2 baris hanya berisi nilai pada kolom yang diabaikan" in render(ignored[0].message, "id")
+    plain = tmp_path / "rapi.csv"
+    plain.write_text("No;Nama Usaha;Peran\n1;Batik A;penggerak\n;;\n2;Batik B;binaan\n", encoding="utf-8")
+    assert not [w for w in read_firms(plain).warnings if w.message.id == "sheet.rows_only_ignored"]
