@@ -97,7 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.no_firm_rows": {
         "en": "the sheet has its header row but no firm rows yet, so the firms count as not listed and the criteria that need them stay unknown; fill in the firms, or, if the sentra truly has none, write firms: [] in the region file",
-        "id": "lembar sudah memiliki baris judul tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi dan kriteria yang memerlukannya tetap belum diketahui; isi daftar usahanya, atau jika sentra memang tidak memiliki usaha, tulis firms: [] di berkas wilayah",
+        "id": "lembar sudah memiliki baris nama kolom tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi dan kriteria yang memerlukannya tetap belum diketahui; isi daftar usahanya, atau jika sentra memang tidak memiliki usaha, tulis firms: [] di berkas wilayah",
     },
     "sheet.csv_nul": {
         "en": 'the file holds a NUL byte (a zero byte) at line {line}: it is probably not a CSV text file; save the firm list from Excel or LibreOffice again as "CSV UTF-8"',
@@ -161,7 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
-        "id": "baris {row} memiliki sel di luar kolom terakhir baris judul (mulai {cell}): sel tersebut diabaikan",
+        "id": "baris {row} memiliki sel di luar kolom terakhir baris nama kolom (mulai {cell}): sel tersebut diabaikan",
     },
     # --- cells --------------------------------------------------------------------------
     "sheet.nib_number": {

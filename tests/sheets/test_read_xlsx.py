@@ -363,7 +363,7 @@ def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(
         "row 3 has cells beyond the header's last column (from D3): they are ignored"
     )
     assert text(found.warnings[0].message, "id") == (
-        "baris 3 memiliki sel di luar kolom terakhir baris judul (mulai D3): sel tersebut diabaikan"
+        "baris 3 memiliki sel di luar kolom terakhir baris nama kolom (mulai D3): sel tersebut diabaikan"
     )
 
 
