@@ -11,19 +11,17 @@ Excel or LibreOffice always save results; files made by scripts may not.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import sys
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
 from .limits import SheetLimits, SheetRefused
+from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
 
 if TYPE_CHECKING:
@@ -85,7 +83,7 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     content = _ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
     try:
-        with _panic_output_hidden():
+        with panic_output_hidden():
             name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls, content)
     except BaseException as exc:
         # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
@@ -94,31 +92,6 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             raise
         raise _corrupt(suffix) from None
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
-
-
-@contextlib.contextmanager
-def _panic_output_hidden() -> Iterator[None]:
-    """Descriptor 2 silenced while calamine reads.
-
-    When its Rust code panics it prints the panic, and with ``RUST_BACKTRACE``
-    a page of backtrace, straight to descriptor 2 before Python sees the
-    exception, which the caller turns into "damaged": the reader would get
-    both. Nothing of ours writes while calamine reads.
-    """
-    sys.stderr.flush()
-    try:
-        saved = os.dup(2)
-    except OSError:  # no descriptor 2 at all: nothing to hide
-        yield
-        return
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(quiet, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(quiet)
 
 
 def _calamine_read(

@@ -173,7 +173,9 @@ def _firms_line(path: Path) -> int:
 
 
 SAID_EN = "the sheet has its header row but no firm rows yet, so the firms count as not listed"
-SAID_ID = "lembar sudah memiliki baris nama kolom tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi"
+SAID_ID = (
+    "lembar sudah memiliki baris nama kolom tetapi belum ada baris usaha, sehingga daftar usaha dianggap belum diisi"
+)
 
 
 def test_the_untouched_firm_workbook_leaves_the_firms_unknown(

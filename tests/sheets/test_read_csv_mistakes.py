@@ -145,7 +145,8 @@ def test_rows_with_values_only_in_ignored_columns_are_skipped_with_one_warning(t
     # forgotten keeps only its address: both were skipped as empty rows without a word.
     path = tmp_path / "campur.csv"
     path.write_text(
-        "No;Nama Usaha;Peran;Alamat\n1;Batik A;penggerak;Jl. 1\n2,Batik B,binaan,Jl. 2\n;;;\n3;;;Jl. 3\n4;Batik D;binaan;\n",
+        "No;Nama Usaha;Peran;Alamat\n1;Batik A;penggerak;Jl. 1\n2,Batik B,binaan,Jl. 2\n;;;\n3;;;Jl. 3\n"
+        "4;Batik D;binaan;\n",
         encoding="utf-8",
     )
     found = read_firms(path)

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from ovop_assess.sheets import SheetLimits, read_firms, xls_extent
 from ovop_assess.sheets.limits import SheetRefused
-from ovop_assess.sheets.workbook import _panic_output_hidden, _xls_precheck
+from ovop_assess.sheets.quiet_panic import panic_output_hidden
+from ovop_assess.sheets.workbook import _xls_precheck
 from ovop_assess.sheets.xls_extent import envelope_for
 from ovop_assess.sheets.xls_stream import workbook_stream
 
@@ -142,7 +143,7 @@ def _assert_calamine_kept_within(raw: bytes, limits: SheetLimits) -> None:
     except SheetRefused:
         return
     try:
-        with _panic_output_hidden(), python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw)) as book:
+        with panic_output_hidden(), python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw)) as book:
             ends = [book.get_sheet_by_index(index).end for index in range(len(book.sheet_names))]
     except (python_calamine.CalamineError, ValueError):
         return

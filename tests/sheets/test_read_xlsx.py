@@ -65,9 +65,10 @@ def test_office_sheet_reads_as_yaml_firms_with_cells(make_xlsx: XlsxFactory) -> 
     where = found.location(("firms", 0, "nib"))
     assert (where.path, where.line, where.column) == ("firms[0].nib", 2, 6)
     assert found.value(("firms", 2)).line == 5 and found.key(("firms",)).line == 1
-    # One warning names every column that is not the firm list's.
-    assert _ids(found.warnings) == ["sheet.unknown_columns"]
+    # One warning names every column that is not the firm list's; one more the row with an address alone.
+    assert _ids(found.warnings) == ["sheet.unknown_columns", "sheet.rows_only_ignored"]
     assert text(found.warnings[0].message) == "columns not part of the firm list, ignored: Alamat (C), Telepon (G)"
+    assert _cells(found.warnings[1:]) == ["C4"]
 
 
 def test_english_keys_in_any_order(make_xlsx: XlsxFactory) -> None:
