@@ -10,20 +10,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
     "sheet.too_large": {
-        "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes",
-        "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte",
+        "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes (--max-sheet-bytes)",
+        "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte (--max-sheet-bytes)",
     },
     "sheet.unpacked_too_large": {
-        "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents; it was not opened",
-        "id": "isi buku kerja setelah diurai berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diurai; berkas tidak dibuka",
+        "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents (--max-unpacked-bytes); it was not opened",
+        "id": "isi buku kerja setelah diurai berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diurai (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
-        "en": "the sheet has {rows} rows, over the limit of {limit} rows",
-        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris",
+        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space or a format too: if the list is shorter, delete the rows below it",
+        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); baris dihitung sampai sel terakhir yang berisi apa pun, juga spasi atau format: jika daftarnya lebih pendek, hapus baris di bawahnya",
     },
     "sheet.too_many_cells": {
-        "en": "the sheet spans {cells} cells, over the limit of {limit} cells",
-        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel",
+        "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells): rows times columns to the last cell holding anything; if the list is smaller, delete the rows below it and the columns beside it",
+        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel (--max-cells): baris kali kolom sampai sel terakhir yang berisi apa pun; jika daftarnya lebih kecil, hapus baris di bawahnya dan kolom di sampingnya",
     },
     "sheet.book_too_many_cells": {
         "en": "the sheets of the .xls workbook span {cells} cells together, over the limit of {limit} cells (an .xls file is read whole, every sheet); it was not opened",
