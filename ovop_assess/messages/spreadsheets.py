@@ -9,6 +9,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
+    "sheet.is_directory": {
+        "en": "this is a folder, not a spreadsheet file",
+        "id": "ini folder, bukan berkas lembar kerja",
+    },
+    "sheet.not_regular": {
+        "en": "not a regular file (a pipe, device or socket); a spreadsheet is read only from a file",
+        "id": "bukan berkas biasa (pipa, perangkat, atau soket); lembar kerja hanya dibaca dari berkas",
+    },
     "sheet.too_large": {
         "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes (--max-sheet-bytes)",
         "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte (--max-sheet-bytes)",

@@ -83,9 +83,9 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
     try:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
-            raise _refuse("file.is_directory")
+            raise _refuse("sheet.is_directory")
         if not stat.S_ISREG(status.st_mode):
-            raise _refuse("file.not_regular")
+            raise _refuse("sheet.not_regular")
         if status.st_size > limits.max_bytes:
             raise _refuse("sheet.too_large", size=status.st_size, limit=limits.max_bytes)
         with open(path, "rb") as handle:

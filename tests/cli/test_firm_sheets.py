@@ -336,8 +336,8 @@ def test_a_missing_folder_or_pipe_is_located(tmp_path: Path, capsys: pytest.Capt
     os.mkfifo(tmp_path / "pipe.csv")
     expected = {
         "missing.xlsx": "file.not_found",
-        "folder.xlsx": "file.is_directory",
-        "pipe.csv": "file.not_regular",
+        "folder.xlsx": "sheet.is_directory",
+        "pipe.csv": "sheet.not_regular",
         "nul\\0.xlsx": "file.not_found",
     }
     for name, message_id in expected.items():

@@ -307,7 +307,7 @@ def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
     assert _ids(read_firms(tmp_path / "daftar.docx").errors) == ["sheet.unsupported_type"]
     assert _ids(read_firms(tmp_path / "hilang.xlsx").errors) == ["file.not_found"]
     (tmp_path / "folder.csv").mkdir()
-    assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["file.is_directory"]
+    assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["sheet.is_directory"]
     (tmp_path / "kosong.csv").write_bytes(b"")
     assert _ids(read_firms(tmp_path / "kosong.csv").errors) == ["file.empty"]
 
