@@ -176,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the NIB is stored as a number ({value}), not as text: a number keeps no leading zero, and a spreadsheet may display it rounded (as 8.12E+12, say); format the NIB column as Text and retype the NIB",
         "id": "NIB tersimpan sebagai angka ({value}), bukan teks: angka tidak menyimpan angka nol di depan, dan lembar kerja dapat menampilkannya dalam bentuk bulat (misalnya 8.12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
+    "sheet.csv_error_text": {
+        "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
+        "id": "sel berisi {error}: kesalahan yang ditampilkan lembar kerja ketika rumus gagal, tersimpan ke berkas CSV sebagai teks; perbaiki rumusnya di buku kerja lalu simpan ulang berkas CSV, atau ketik nilainya",
+    },
     "sheet.nib_scientific": {
         "en": "the NIB reads {value} as text: the rounded form a spreadsheet shows for a long number, so its digits are lost; format the NIB column as Text and retype the NIB",
         "id": "NIB terbaca {value} sebagai teks: bentuk bulat yang ditampilkan lembar kerja untuk angka panjang, sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",

@@ -236,6 +236,16 @@ def firms_from_columns(
             values[offset] = None
         found.discard(Rejected)
         found.add(_NONE)
+    if text_only:  # a CSV file saved from a workbook holds the error a failed formula showed, as text
+        for position, field in enumerate(fields):
+            index = columns[field] - 1
+            shown_errors = _error_texts(body[index] if index < len(body) else ())
+            if shown_errors:
+                converted[position] = values = list(converted[position])
+                for offset, error in shown_errors:
+                    problems.append((offset, index, field, _note("sheet.csv_error_text", error=error)))
+                    values[offset] = None
+                kinds[position].add(_NONE)
     by_column = {column - 1: field for field, column in columns.items()}
     for row, column in formula_cells:
         offset = row - header_row
@@ -305,6 +315,26 @@ def _only_ignored(
         _note("sheet.rows_only_ignored", rows=len(found), row=row, cell=cell_name(row, column), value=value),
         Location("firms", row, column),
     )
+
+
+# What Excel and LibreOffice show in a cell whose formula failed, and write so into a CSV file.
+_ERROR_TEXTS = frozenset(
+    {"#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+)
+
+
+def _error_texts(cells: Sequence[object]) -> list[tuple[int, str]]:
+    """The (offset, text) of each cell reading as a spreadsheet's error (``#N/A``, LibreOffice's ``Err:502``).
+    One search of the column joined decides for the usual column, which holds none."""
+    joined = "\n".join(map(str, cells))  # a CSV file's cells are all text: no Python call per cell
+    if "#" not in joined and "Err:" not in joined:
+        return []
+    found = []
+    for offset, cell in enumerate(cells):
+        text = cell.strip().upper() if isinstance(cell, str) else ""
+        if text in _ERROR_TEXTS or (text.startswith("ERR:") and text[4:].isdigit() and len(text) == 7):
+            found.append((offset, cell.strip() if isinstance(cell, str) else ""))
+    return found
 
 
 def _beyond_header(header: Sequence[object], body: Sequence[Sequence[object]], header_row: int) -> Finding | None:

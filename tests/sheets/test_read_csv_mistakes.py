@@ -161,3 +161,23 @@ def test_rows_with_values_only_in_ignored_columns_are_skipped_with_one_warning(t
     plain = tmp_path / "rapi.csv"
     plain.write_text("No;Nama Usaha;Peran\n1;Batik A;penggerak\n;;\n2;Batik B;binaan\n", encoding="utf-8")
     assert not [w for w in read_firms(plain).warnings if w.message.id == "sheet.rows_only_ignored"]
+
+
+def test_a_spreadsheets_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    # A VLOOKUP that found nothing shows #N/A; saved as CSV, "#N/A" was read as the firm's category.
+    path = tmp_path / "galat.csv"
+    path.write_text(
+        "Nama Usaha;Peran;Kategori;Pembina\nBatik A;penggerak;batik;\nBatik B;binaan;#N/A;Batik A\n"
+        "Batik #1;binaan;batik; Err:502\nBatik C;binaan;#div/0!;Batik A\n",
+        encoding="utf-8",
+    )
+    found = read_firms(path)
+    assert [(f.message.id, f.location.path, cell_name(f.location.line, f.location.column)) for f in found.errors] == [
+        ("sheet.csv_error_text", "firms[1].category", "C3"),
+        ("sheet.csv_error_text", "firms[2].mentor", "D4"),
+        ("sheet.csv_error_text", "firms[3].category", "C5"),
+    ]
+    assert found.firms[2] == {"name": "Batik #1", "role": "mentee", "category": "batik"}
+    assert render(found.errors[1].message, "en").startswith("the cell reads Err:502: the error a spreadsheet shows")
+    imported = import_firms(path, None, Limits())
+    assert [f.message.id for f in imported.errors] == ["sheet.csv_error_text"] * 3  # no "names no champion" after it
