@@ -29,6 +29,7 @@ class SheetLimits(NamedTuple):
 class SheetRefused(Exception):
     """A spreadsheet that is not read at all; carries the findings that say why."""
 
-    def __init__(self, findings: tuple[object, ...]) -> None:
+    def __init__(self, findings: tuple[object, ...], sheet: str | None = None) -> None:
         super().__init__(len(findings))
         self.findings = findings
+        self.sheet = sheet  # the sheet whose cells the findings name, once one was chosen

@@ -69,7 +69,8 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
 
         return workbook_firms(label, raw, suffix, sheet, limits)
     except SheetRefused as exc:
-        return refused(label, sheet, [f for f in exc.findings if isinstance(f, Finding)])
+        chosen = exc.sheet if exc.sheet is not None else sheet
+        return refused(label, chosen, [f for f in exc.findings if isinstance(f, Finding)])
 
 
 def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
