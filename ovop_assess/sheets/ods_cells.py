@@ -1,6 +1,5 @@
 """Merged cells, formulas without a saved result and cells showing an error (``#N/A``, ``Err:502``) in an
-``.ods`` sheet, which calamine does not report. Only the walk reads errors: content that may hold one
-(``may_have_errors``, rare) is walked.
+``.ods`` sheet, which calamine does not report (errors: ``ods_errors_scan`` first, as for the rest).
 
 Two readings give the same answer. ``walk`` is the reference: ``content.xml``
 walked with expat, one element at a time (no tree is built), a document type
@@ -64,6 +63,7 @@ from xml.parsers import expat
 
 from .cell_errors import CellError, shortened
 from .ods_cells_scan import number, scan
+from .ods_errors_scan import error_hits, scan_errors
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -105,13 +105,12 @@ class Unreadable(Exception):
 
 def ods_cells(content: bytes, sheet: str) -> OdsCells:
     """The merged ranges, the formulas without a saved result and the cells showing an error of the sheet
-    named ``sheet``: the scan's answer when it is sure of it, else the walk's. The scan does not look for
-    errors: content that may hold one (rare) is walked."""
-    if may_have_errors(content):
-        return walk(content, sheet)
+    named ``sheet``: the scans' answer when both are sure of theirs, else the walk's."""
+    hits = error_hits(content)
     found = scan(content, sheet)
-    if found is not None:
-        return OdsCells(*found)
+    errors = scan_errors(content, sheet, hits) if hits and found is not None else {}
+    if found is not None and errors is not None:
+        return OdsCells(*found, errors)
     return walk(content, sheet)
 
 
@@ -213,20 +212,6 @@ class _OpenError:
 
     def open(self, cells: list[tuple[int, int]], formula: bool) -> None:
         self.cells, self.formula, self.depth, self.text = cells, formula, 0, None
-
-
-def may_have_errors(content: bytes) -> bool:
-    """Whether ``content`` may hold a cell showing an error: an attribute ``value-type`` whose value is
-    ``error`` (quoted either way, spaces around ``=``). One search for ``error``, then a look at each."""
-    at = content.find(b"error")
-    while at != -1:
-        quote = content[at - 1 : at]
-        if quote in (b'"', b"'") and content[at + 5 : at + 6] == quote:
-            before = content[max(0, at - 40) : at - 1].rstrip(b" \t\r\n")
-            if before.endswith(b"=") and before[:-1].rstrip(b" \t\r\n").endswith(b"value-type"):
-                return True
-        at = content.find(b"error", at + 5)
-    return False
 
 
 def _has_result(attributes: dict[str, str]) -> bool:

@@ -15,7 +15,8 @@ from ovop_assess.cli.main import main
 from ovop_assess.messages import render
 from ovop_assess.sheets import cell_name, read_firms
 from ovop_assess.sheets.cell_errors import CellError, xlsx_errors
-from ovop_assess.sheets.ods_cells import may_have_errors, walk
+from ovop_assess.sheets.ods_cells import ods_cells, walk
+from ovop_assess.sheets.ods_errors_scan import error_hits, scan_errors
 
 REGION = """format: ovop-region/1
 region: {{name: Laweyan, level: kelurahan, city: Kota Surakarta, province: Jawa Tengah}}
@@ -70,7 +71,8 @@ def test_an_xlsx_cell_showing_an_error_is_refused_at_its_cell(make_xlsx: Callabl
         ("sheet.formula_error", "D4", {"error": "#DIV/0!"}),
         ("sheet.cell_error", "E4", {"error": "#N/A"}),
     ]
-    assert all(f.location.path == "firms" for f in found.errors)  # as an .xls's: the sheet is refused
+    # As an .xls's: the sheet is refused, each finding at a cell of "firms".
+    assert all(f.location is not None and f.location.path == "firms" for f in found.errors)
     typed = found.errors[-1].message
     assert render(typed) == "the cell holds the error #N/A instead of a value; type the value"
     assert render(typed, "id") == "sel ini berisi kesalahan #N/A, bukan nilai; ketik nilainya"
@@ -200,7 +202,7 @@ def test_an_ods_error_repeated_across_columns_is_named_in_each() -> None:
         b'<t:table-cell t:number-columns-repeated="3" c:value-type = "error"><x:p>#N/<x:span>A</x:span></x:p>'
         b"</t:table-cell></t:table-row></t:table></o:document-content>"
     )
-    assert may_have_errors(content)
+    assert error_hits(content) and scan_errors(content, "D", error_hits(content)) is None  # a span in the text
     found = walk(content, "D")
     assert found.errors == {(0, column): CellError("#N/A", False) for column in (1, 2, 3)}
 
@@ -216,4 +218,50 @@ def test_an_ods_error_repeated_across_columns_is_named_in_each() -> None:
     ],
 )
 def test_only_a_value_type_of_error_makes_an_ods_content_walked_for_errors(content: bytes, expected: bool) -> None:
-    assert may_have_errors(content) is expected
+    assert bool(error_hits(content)) is expected
+
+
+def _lo(*rows: str, sheet: str = "D") -> bytes:
+    """content.xml as LibreOffice lays it out, the namespaces on the root."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">'
+        '<office:body><office:spreadsheet><table:table table:name="Lain">' + _row(_error("#N/A")) + "</table:table>"
+        f'<table:table table:name="{sheet}">' + "".join(rows) + "</table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    ).encode()
+
+
+REPEATED = (
+    '<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2"/>'
+    '<table:table-cell table:formula="of:=#N/A" table:number-columns-repeated="2" office:value-type="string" '
+    'office:string-value="" calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell></table:table-row>'
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([_row(_cell("a"), _error("#N/A")), _row(_error("Err:502", value=""))], {(0, 1): "#N/A", (1, 0): "Err:502"}),
+        (
+            [_row(_cell("a")), REPEATED, _row(_cell("b"), _error("#REF!"))],
+            {(1, 2): "#N/A", (1, 3): "#N/A", (4, 1): "#REF!"},
+        ),
+        ([_row(_cell("value-type='error'"))], {}),  # text, not an attribute: not followed, the walk reads it
+        ([_row(_cell("a"), _error("#N/A &amp; more"))], {(0, 1): "#N/A & more"}),  # a reference: walked
+        ([_row("<table:table-cell calcext:value-type='error'/>")], {(0, 0): "Err"}),  # no formula, no text
+        ([_row(_cell("x"))], {}),
+    ],
+)
+def test_the_scan_finds_errors_as_the_walk_does(rows: list[str], expected: dict[tuple[int, int], str]) -> None:
+    content = _lo(*rows)
+    walked = walk(content, "D")
+    assert {cell: error.text for cell, error in walked.errors.items()} == expected
+    assert ods_cells(content, "D") == walked
+    found = scan_errors(content, "D", error_hits(content))
+    assert found is None or found == walked.errors
+    if b"&amp;" not in content and b"value-type='error'<" not in content:
+        assert found is not None  # LibreOffice's layout: the scan answers
