@@ -77,6 +77,8 @@ def scan_errors(content: bytes, sheet: str, hits: list[int]) -> dict[Cell, CellE
         last = root.end
         for hit in hits:
             start = content.rfind(b"<", root.end, hit)
+            if cells and start == cells[-1][0].start:  # a second hit in one tag (office:value-type="error" too)
+                continue
             tag = _TAG.match(content, start) if start != -1 else None
             if tag is None or tag.end() <= hit:  # no tag, or "value-type='error'" in a text: not followed
                 raise _Unsure

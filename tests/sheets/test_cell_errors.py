@@ -254,6 +254,7 @@ REPEATED = (
         ([_row(_cell("a"), _error("#N/A &amp; more"))], {(0, 1): "#N/A & more"}),  # a reference: walked
         ([_row("<table:table-cell calcext:value-type='error'/>")], {(0, 0): "Err"}),  # no formula, no text
         ([_row(_cell("x"))], {}),
+        ([_row(_error("#N/A", value='office:value-type="error" '))], {(0, 0): "#N/A"}),  # two hits in one tag
     ],
 )
 def test_the_scan_finds_errors_as_the_walk_does(rows: list[str], expected: dict[tuple[int, int], str]) -> None:
