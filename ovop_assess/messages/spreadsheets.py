@@ -230,6 +230,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
         "id": "rumus di sel ini menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
     },
+    "sheet.cell_error": {
+        "en": "the cell holds the error {error} instead of a value; type the value",
+        "id": "sel ini berisi kesalahan {error}, bukan nilai; ketik nilainya",
+    },
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",
         "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",

@@ -36,5 +36,5 @@ class SheetRefused(Exception):
     ) -> None:
         super().__init__(len(findings))
         self.findings = findings
-        self.sheet = sheet
+        self.sheet = sheet  # the sheet whose cells the findings name, once one was chosen
         self.warnings = warnings

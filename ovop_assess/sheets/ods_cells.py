@@ -1,4 +1,5 @@
-"""Merged cells and formulas without a saved result in an ``.ods`` sheet, which calamine does not report.
+"""Merged cells, formulas without a saved result and cells showing an error (``#N/A``, ``Err:502``) in an
+``.ods`` sheet, which calamine does not report (errors: ``ods_errors_scan`` first, as for the rest).
 
 Two readings give the same answer. ``walk`` is the reference: ``content.xml``
 walked with expat, one element at a time (no tree is built), a document type
@@ -59,10 +60,14 @@ walk runs, what expat refuses is refused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 from xml.parsers import expat
 
+from .cell_errors import CellError, shortened
 from .ods_cells_scan import number, scan
+from .ods_errors_scan import error_hits, scan_errors
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -79,6 +84,11 @@ _FORMULA = f"{_TABLE} formula"
 _VALUE_TYPE = f"{_OFFICE} value-type"
 # A formula's saved result: a value attribute for each type, or the text of a string result.
 _VALUES = tuple(f"{_OFFICE} {name}" for name in ("value", "date-value", "time-value", "boolean-value", "string-value"))
+# LibreOffice's own value type, beside the office one: "error" for a formula whose result is an error.
+_CALC_VALUE_TYPE = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0 value-type"
+_PARAGRAPH = "urn:oasis:names:tc:opendocument:xmlns:text:1.0 p"
+_MOST_REPEATED = 16_384
+"""An error cell repeated across columns is named in this many at most (LibreOffice's widest sheet)."""
 
 Range = tuple[tuple[int, int], tuple[int, int]]
 
@@ -88,6 +98,8 @@ class OdsCells(NamedTuple):
 
     merged: list[Range]
     formulas: set[tuple[int, int]]
+    # Cells showing an error (in the first row of a repeated run: enough to refuse the sheet), and the error.
+    errors: Mapping[tuple[int, int], CellError] = MappingProxyType({})
 
 
 class Unreadable(Exception):
@@ -96,11 +108,13 @@ class Unreadable(Exception):
 
 
 def ods_cells(content: bytes, sheet: str) -> OdsCells:
-    """The merged ranges and the formulas without a saved result of the sheet named ``sheet``: the scan's
-    answer when it is sure of it, else the walk's."""
+    """The merged ranges, the formulas without a saved result and the cells showing an error of the sheet
+    named ``sheet``: the scans' answer when both are sure of theirs, else the walk's."""
+    hits = error_hits(content)
     found = scan(content, sheet)
-    if found is not None:
-        return OdsCells(*found)
+    errors = scan_errors(content, sheet, hits) if hits and found is not None else {}
+    if found is not None and errors is not None:
+        return OdsCells(*found, errors)
     return walk(content, sheet)
 
 
@@ -113,15 +127,24 @@ def walk(content: bytes, sheet: str) -> OdsCells:
     the last row started. While ``inside`` is 1, a row start sets the repeat
     and makes the column 0, a row end adds the repeat to the row, and a cell
     or covered cell adds its repeat to the column after its position is read.
+    A cell showing an error has its first paragraph's text read (``#N/A``,
+    ``Err:502``): ``error`` holds it while the cell is open.
     """
     merged: list[Range] = []
     formulas: set[tuple[int, int]] = set()
+    errors: dict[tuple[int, int], CellError] = {}
     state = {"inside": 0, "row": 0, "column": 0, "repeat": 1}
+    error = _OpenError()
 
     def repeat(attributes: dict[str, str], name: str) -> int:
         return number(attributes.get(name))
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        if error.cells:
+            error.depth += 1
+            if error.depth == 1 and tag == _PARAGRAPH and error.text is None:
+                error.text = []
+                parser.CharacterDataHandler = error.text.append
         if tag == _SHEET:
             state["inside"] = 1 if attributes.get(_NAME) == sheet and state["inside"] == 0 else -1
             state["row"] = 0
@@ -140,8 +163,20 @@ def walk(content: bytes, sheet: str) -> OdsCells:
                 merged.append(((row, column), (row + rows - 1, column + columns - 1)))
             if _FORMULA in attributes and not _has_result(attributes):
                 formulas.add((row, column))
+            if attributes.get(_CALC_VALUE_TYPE) == "error" and not error.cells:
+                count = min(state["column"] - column, _MOST_REPEATED)
+                error.open([(row, column + offset) for offset in range(count)], _FORMULA in attributes)
 
     def end(tag: str) -> None:
+        if error.cells:
+            if error.depth == 0:  # the cell's own end
+                found = CellError(shortened("".join(error.text or ()).strip()), error.formula)
+                errors.update(dict.fromkeys(error.cells, found))
+                error.cells = []
+            else:
+                if error.depth == 1 and tag == _PARAGRAPH:
+                    parser.CharacterDataHandler = None
+                error.depth -= 1
         if tag == _SHEET:
             state["inside"] = 2 if state["inside"] == 1 else 0  # 2: the sheet is read, the rest is not ours
         elif tag == _ROW and state["inside"] == 1:
@@ -163,10 +198,24 @@ def walk(content: bytes, sheet: str) -> OdsCells:
         parser.Parse(b"", True)
     except (expat.ExpatError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
         raise Unreadable("sheet.reason.damaged") from None
-    return OdsCells(merged, formulas)
+    return OdsCells(merged, formulas, errors)
 
 
 _CHUNK = 1 << 16
+
+
+class _OpenError:
+    """The walk's state in a cell showing an error: its cells (none: in no such cell), its formula, the depth
+    of the element the walk is in below it, and its first paragraph's text (``None`` before it)."""
+
+    def __init__(self) -> None:
+        self.cells: list[tuple[int, int]] = []
+        self.formula = False
+        self.depth = 0
+        self.text: list[str] | None = None
+
+    def open(self, cells: list[tuple[int, int]], formula: bool) -> None:
+        self.cells, self.formula, self.depth, self.text = cells, formula, 0, None
 
 
 def _has_result(attributes: dict[str, str]) -> bool:

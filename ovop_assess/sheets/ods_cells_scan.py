@@ -245,6 +245,16 @@ class _Replay:
     def place(self, cells: list[Interesting]) -> tuple[list[Range], set[Cell]]:
         merged: list[Range] = []
         formulas: set[Cell] = set()
+        for cell, (row, column) in self.positions(cells):
+            if cell.rows > 1 or cell.columns > 1:
+                merged.append(((row, column), (row + cell.rows - 1, column + cell.columns - 1)))
+            if cell.formula:
+                formulas.add((row, column))
+        return merged, formulas
+
+    def positions(self, cells: list[Interesting]) -> list[tuple[Interesting, Cell]]:
+        """Those of ``cells`` (in document order) the walk reads in the sheet, each with its row and column."""
+        placed: list[tuple[Interesting, Cell]] = []
         starts = [cell.start for cell in cells]
         at, first, searching = self.root.end, 0, False
         while first < len(cells):
@@ -262,13 +272,9 @@ class _Replay:
                 if found := self.tables.search(self.content, at, following):
                     following = found.start()
             last = bisect_left(starts, following, first + 1)
-            for cell, (row, column) in zip(cells[first:last], self._run(starts[first:last]), strict=True):
-                if cell.rows > 1 or cell.columns > 1:
-                    merged.append(((row, column), (row + cell.rows - 1, column + cell.columns - 1)))
-                if cell.formula:
-                    formulas.add((row, column))
+            placed.extend(zip(cells[first:last], self._run(starts[first:last]), strict=True))
             at, first = starts[last - 1], last
-        return merged, formulas
+        return placed
 
     def _run(self, cells: list[int]) -> list[Cell]:
         """The positions of cells read with no table tag between them (their tags' starts given, in order). A

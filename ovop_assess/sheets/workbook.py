@@ -7,6 +7,7 @@ looked at for those (only when it holds a formula at all); for an ``.ods``
 neither those nor merged cells, so its ``content.xml`` is walked for both
 (only when it holds either at all: ``ods_cells``). Files written by
 Excel or LibreOffice always save results; files made by scripts may not.
+Nor does it say which cells show an error (``#N/A``): ``cell_errors``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
+from .cell_errors import CellError, refuse_errors, xlsx_errors
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
@@ -139,10 +141,11 @@ def _read_chosen(
 
     formulas: set[tuple[int, int]] = set()
     ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    errors: Mapping[tuple[int, int], CellError] = {}  # cells showing an error (.xlsx, .ods: cell_errors)
     if archive is not None and suffix == ".xlsx":
-        formulas = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+        formulas, errors = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
     elif content is not None:
-        formulas, ods_merged = _ods_cells(content, name)
+        formulas, ods_merged, errors = _ods_cells(content, name)
     elif xls is not None:
         formulas = xls.formulas_of(book.sheet_names.index(name))
     try:
@@ -153,6 +156,7 @@ def _read_chosen(
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
     _check_extent(rows, columns, limits)
     data = found.to_python(skip_empty_area=False)
+    refuse_errors(errors, data, name)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of
         from .xls_extent import settle
@@ -337,8 +341,11 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def _xlsx_precheck(archive: zipfile.ZipFile, position: int, limits: SheetLimits) -> set[tuple[int, int]]:
-    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result.
+def _xlsx_precheck(
+    archive: zipfile.ZipFile, position: int, limits: SheetLimits
+) -> tuple[set[tuple[int, int]], dict[tuple[int, int], CellError]]:
+    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result
+    and its cells showing an error.
 
     Calamine allocates the whole rectangle from A1 to the last cell, so a file
     with one cell far away would exhaust memory before any check on the read
@@ -347,11 +354,12 @@ def _xlsx_precheck(archive: zipfile.ZipFile, position: int, limits: SheetLimits)
     path = _xlsx_sheet_path(archive, position)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:
-        return set()
+        return set(), {}
     _check_bound(xml, limits)
     # Only when some formula may lack its result is every cell looked at (files written by scripts, which
     # save no results): the cell's value is then read as calamine reads it, exactly.
-    return _formulas_without_value(xml) if _MAY_LACK_VALUE.search(xml) is not None else set()
+    formulas = _formulas_without_value(xml) if _MAY_LACK_VALUE.search(xml) is not None else set()
+    return formulas, xlsx_errors(xml)
 
 
 _ALLOCATION_FACTOR = 4
@@ -430,15 +438,16 @@ def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
 
 def _ods_cells(
     content: bytes, sheet: str
-) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """The formulas without a saved result and the merged ranges of an .ods sheet (calamine reports neither)."""
+) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]], Mapping[tuple[int, int], CellError]]:
+    """The formulas without a saved result, the merged ranges and the cells showing an error of an .ods sheet
+    (calamine reports none of them)."""
     from .ods_cells import Unreadable, ods_cells
 
     try:
         found = ods_cells(content, sheet)
     except Unreadable as exc:
         raise _corrupt(".ods", exc.args[0]) from None
-    return found.formulas, found.merged
+    return found.formulas, found.merged, found.errors
 
 
 _PIECE = 1 << 16

@@ -115,6 +115,8 @@ class Writer:
             if not self.one_in(4):
                 kind = self.pick(["float", "float", "string", "date", "boolean", "percentage"])
                 attributes.insert(self.count(len(attributes)), self.attribute(f"{o}:value-type", kind))
+                if kind == "percentage":  # (no choice drawn: the documents stay those drawn before errors)
+                    attributes.append(' calcext:value-type="error"')  # a result LibreOffice saves as an error
             results = {
                 self.pick(["value", "date-value", "string-value", "boolean-value"]) for _ in range(self.count(2))
             }
