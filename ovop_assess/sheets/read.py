@@ -63,7 +63,15 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
             # A sheet named for a CSV file is a slip, not a reason to refuse the file's one table: a warning.
             ignored = () if sheet is None else (Finding(_note("sheet.csv_no_sheets", sheet=sheet), _NOWHERE),)
             return firms_from_columns(
-                label, None, table.header, table.columns, table.height, warnings=ignored, text_only=True
+                label,
+                None,
+                table.header,
+                table.columns,
+                table.height,
+                warnings=ignored,
+                text_only=True,
+                # One search of the file's bytes: the usual file holds neither, and its columns are not asked.
+                shown_errors=b"#" in raw or b"Err:" in raw,
             )
         from .workbook import workbook_firms
 

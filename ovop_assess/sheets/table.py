@@ -163,12 +163,14 @@ def firms_from_columns(
     formula_cells: Collection[tuple[int, int]] = (),
     warnings: Iterable[Finding] = (),
     text_only: bool = False,
+    shown_errors: bool = False,
 ) -> SheetFirms:
     """:func:`firms_from_rows` from the header row and the ``count`` rows below it given column by column.
 
     ``body[i]`` holds the cells of column ``i`` below the header; a column
     past the end of ``body`` is empty. ``text_only``: every cell is a ``str``
-    (a CSV file), which spares asking each column.
+    (a CSV file), which spares asking each column. ``shown_errors``: a CSV file whose text may hold what
+    a spreadsheet shows for a failed formula (``#N/A``, ``Err:502``), looked for in the firm columns.
     """
     warned = list(warnings)
     columns: dict[str, int] = {}
@@ -236,13 +238,13 @@ def firms_from_columns(
             values[offset] = None
         found.discard(Rejected)
         found.add(_NONE)
-    if text_only:  # a CSV file saved from a workbook holds the error a failed formula showed, as text
+    if shown_errors:  # a CSV file saved from a workbook holds the error a failed formula showed, as text
         for position, field in enumerate(fields):
             index = columns[field] - 1
-            shown_errors = _error_texts(body[index] if index < len(body) else ())
-            if shown_errors:
+            found_errors = _error_texts(body[index] if index < len(body) else ())
+            if found_errors:
                 converted[position] = values = list(converted[position])
-                for offset, error in shown_errors:
+                for offset, error in found_errors:
                     problems.append((offset, index, field, _note("sheet.csv_error_text", error=error)))
                     values[offset] = None
                 kinds[position].add(_NONE)
