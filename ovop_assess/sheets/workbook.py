@@ -379,9 +379,12 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     if _UNPLACED.search(xml) is not None or _UNPLACED_PREFIXED.search(xml) is not None:
         # A cell tag not beginning <c r=": its place may be the cell before it's, which the searches below
         # cannot see (nor an r after a tab, in ' quotes, or spaced). Placed cell by cell as calamine does.
-        from .xlsx_positions import placed_extent
+        from .xlsx_positions import Unreadable, placed_extent
 
-        _check_extent(*placed_extent(xml), limits)
+        try:
+            _check_extent(*placed_extent(xml), limits)
+        except Unreadable:
+            raise _corrupt(".xlsx") from None
         return
     too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:

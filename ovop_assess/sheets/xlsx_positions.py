@@ -18,8 +18,17 @@ from __future__ import annotations
 
 import re
 
-# A start or end tag of a row or a cell, whatever its prefix; its attributes (quoted values whole) in group 3.
-_TAG = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+# Where a start or end tag of a row or a cell begins, whatever its prefix; then the whole tag, its attributes
+# (quoted values whole) in group 3. No part of a tag may hold a "<" (XML allows none in a value): each match
+# ends by the next "<", so the reading stays linear in the sheet's size whatever its quotes.
+_START = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])|</(?:[\w.-]+:)?row(?=[\s>])")
+_TAG = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
+
+
+class Unreadable(ValueError):
+    """A row or cell tag that is no tag (a quote left open, a "<" in a value): the sheet cannot be placed."""
+
+
 _R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CELL_NAME = re.compile(rb"\s*([A-Za-z]+)([0-9]+)\s*")
 _MOST = 2**32
@@ -27,10 +36,14 @@ _MOST = 2**32
 
 
 def placed_extent(xml: bytes) -> tuple[int, int]:
-    """Rows and columns from A1 to the farthest cell calamine places (each at most ``_MOST``)."""
+    """Rows and columns from A1 to the farthest cell calamine places (each at most ``_MOST``); ``Unreadable``
+    for a row or cell tag that cannot be read."""
     rows = columns = 0
     row, column = -1, -1  # the row a cell without r goes in, and the column of the cell before it
-    for tag in _TAG.finditer(xml):
+    for start in _START.finditer(xml):
+        tag = _TAG.match(xml, start.start())
+        if tag is None:
+            raise Unreadable
         closing, name, attributes = tag.groups()
         if closing:
             continue
