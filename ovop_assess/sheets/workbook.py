@@ -25,6 +25,8 @@ from .cell_errors import CellError, refuse_errors, xlsx_errors
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
+from .xlsx_formulas import MAY_LACK_VALUE as _MAY_LACK_VALUE
+from .xlsx_formulas import formulas_without_value as _formulas_without_value
 
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
@@ -45,20 +47,12 @@ _CELL_REF = re.compile(rb'\sr="([A-Za-z]+)([0-9]+)"')
 # a literal ("<c", ":c") the regex engine skips ahead by.
 _UNPLACED = re.compile(rb'<c(?! r=")[\s/>]')
 _UNPLACED_PREFIXED = re.compile(rb':c(?! r=")[\s/>]')
-_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# An r attribute written otherwise than ` r="` (after a tab or a line break, spaced, in ' quotes), anywhere:
+# calamine takes a tag's last r, so a second one so written, after a plain first, names the cell's place.
+_ODD_R = re.compile(rb"r(?:(?<=[\t\n\r]r)\s*=|(?<=\sr)(?:\s+=|=\s*'|=\s+))")
 _CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
 _BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
 _CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
-_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
-_EMPTY_VALUE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>")
-_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
-# A formula element not followed at once by a value with something in it (``<f>ROW()-1</f><v>1</v>``, or a
-# shared formula's ``<f t="shared" si="0"/><v>2</v>``, as Excel and LibreOffice save every formula): a cell
-# that may lack its result. The pattern starts at the letter "f", rare in a sheet's XML but in formulas, so
-# the regex engine skips to each formula and passes over one with its value without a Python call; a
-# sheet numbering its rows with 10,000 formulas cost 60 ms more when each cell was looked at in Python.
-_MAY_LACK_VALUE = re.compile(rb"f(?<=<f|:f)[\s>/](?![^<]*(?:</(?:\w+:)?f>)?\s*<(?:\w+:)?v>\s*[^<\s])")
 # What inflating a member may raise for a damaged archive: zlib's own error among them (a few zeroed bytes in
 # the deflated data: "invalid distance too far back"), which zipfile lets through.
 _INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
@@ -376,7 +370,7 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     far larger than ``max_cells`` are the references counted exactly here.
     """
     digits = len(str(limits.max_rows))
-    if _UNPLACED.search(xml) is not None or _UNPLACED_PREFIXED.search(xml) is not None:
+    if any(pattern.search(xml) is not None for pattern in (_UNPLACED, _UNPLACED_PREFIXED, _ODD_R)):
         # A cell tag not beginning <c r=": its place may be the cell before it's, which the searches below
         # cannot see (nor an r after a tab, in ' quotes, or spaced). Placed cell by cell as calamine does.
         from .xlsx_positions import Unreadable, placed_extent
@@ -422,21 +416,6 @@ def _column_number(letters: bytes) -> int:
     for char in letters:
         number = min(number * 26 + char - 64, _MOST_COLUMNS)
     return number
-
-
-def _formulas_without_value(xml: bytes) -> set[tuple[int, int]]:
-    """0-based (row, column) of the cells holding a formula but no saved value."""
-    found = set()
-    for match in _CELL.finditer(xml):
-        body = match.group(3) or b""
-        if not _HAS_FORMULA.search(body):
-            continue
-        if _HAS_VALUE.search(body) and not _EMPTY_VALUE.search(body):
-            continue
-        ref = _REF.search(match.group(1))
-        if ref is not None:
-            found.add((int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1))
-    return found
 
 
 def _ods_cells(

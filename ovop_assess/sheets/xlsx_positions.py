@@ -47,8 +47,8 @@ def placed_extent(xml: bytes) -> tuple[int, int]:
         closing, name, attributes = tag.groups()
         if closing:
             continue
-        found = _R.search(attributes)
-        value = None if found is None else found[1] if found[1] is not None else found[2]
+        given = _R.findall(attributes)  # calamine takes the last r a tag gives
+        value = None if not given else given[-1][0] if given[-1][0] else given[-1][1]
         if name == b"row":
             digits = value.strip() if value is not None else b""
             row = _number(digits) - 1 if digits.isdigit() else row + 1
@@ -56,7 +56,7 @@ def placed_extent(xml: bytes) -> tuple[int, int]:
             continue
         named = _CELL_NAME.fullmatch(value) if value is not None else None
         if named is not None:
-            column = _column_number(named[1].upper()) - 1
+            column = column_number(named[1].upper()) - 1
             rows, columns = max(rows, _number(named[2])), max(columns, column + 1)
         else:
             column += 1
@@ -69,7 +69,7 @@ def _number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 12 else _MOST
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
     number = 0
     for char in letters:
         number = min(number * 26 + char - 64, _MOST)

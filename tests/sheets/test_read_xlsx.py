@@ -290,6 +290,12 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
         ' r="a99999999"',  # lower case, which calamine reads too
         " r='A99999999'",  # in single quotes, which the searches for r=" missed
         ' r = "A99999999"',  # spaced
+        # A second r: calamine takes a tag's last one, whichever way it is written.
+        ' r="A2" r="A99999999"',
+        " r=\"A2\" r='A99999999'",
+        ' r="A2"\tr="A99999999"',
+        ' r="A2" r = "A99999999"',
+        " r='A2' r='A99999999'",
     ],
 )
 def test_a_cell_reference_past_excels_own_limits_is_refused_before_the_reader_allocates_it(
@@ -534,3 +540,26 @@ def test_a_cell_tag_with_a_quote_left_open_is_damaged_and_read_in_linear_time(
     bad = "<row>" + '<c a="' * 30_000 + "</row></sheetData>"
     path = _rewritten(written, tmp_path / "kutip.xlsx", "xl/worksheets/sheet1.xml", b"</sheetData>", bad.encode())
     assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "place"),
+    [
+        ('<c r="a2"><f>1</f></c>', (1, 0)),  # lower case, which calamine reads
+        ("<c r='A2'><f>1</f></c>", (1, 0)),
+        ('<c s=">" r="A2"><f>1</f></c>', (1, 0)),  # a ">" in a value ended the tag too soon
+        ('<c r="A2" r="C5"><f>1</f></c>', (4, 2)),  # the last r, as calamine reads it
+    ],
+)
+def test_a_formula_without_its_result_is_placed_however_its_reference_is_written(
+    cell: str, place: tuple[int, int]
+) -> None:
+    # Each was found to lack a result and then not placed: the firm lost its name without a word.
+    assert _formulas_without_value(f"<row>{cell}</row>".encode()) == {place}
+
+
+def test_the_cells_are_read_in_linear_time_whatever_follows_a_formula_without_its_result() -> None:
+    # A body read to the next </c> anywhere rescanned the rest for each "<c " left open: 200 KB of
+    # comments after one such formula took 47 s.
+    xml = b'<row r="2"><c r="B2"><f>1+1</f></c></row>' + b"<!--<c -->" * 200_000
+    assert _formulas_without_value(xml) == {(1, 1)}
