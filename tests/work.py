@@ -117,3 +117,23 @@ def peak_memory() -> Iterator[Count]:
         count.n = tracemalloc.get_traced_memory()[1] - before
         if started:
             tracemalloc.stop()
+
+
+@contextlib.contextmanager
+def coverage_paused() -> Iterator[None]:
+    """Coverage tracing stopped in the block, if it runs: it slows hypothesis several times over, and the
+    coverage figure should come from the targeted tests, not from what random inputs happened to reach."""
+    try:
+        from coverage import Coverage
+    except ImportError:  # pragma: no cover - coverage not installed
+        yield
+        return
+    current = Coverage.current()
+    if current is None:
+        yield
+        return
+    current.stop()
+    try:
+        yield
+    finally:
+        current.start()

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+from ..work import coverage_paused
+
 settings.register_profile(
     "ci",
     max_examples=150,
@@ -41,17 +43,5 @@ def _without_coverage() -> Iterator[None]:
     """Stop coverage tracing while the fuzz tests run: it slows hypothesis about 2.5 times, and the
     coverage figure should come from the targeted tests, not from what random inputs happened to reach.
     (pytest-cov's ``no_cover`` marker would do this, but crashes under ``--no-cov``.)"""
-    try:
-        from coverage import Coverage
-    except ImportError:  # pragma: no cover - coverage not installed
+    with coverage_paused():
         yield
-        return
-    current = Coverage.current()
-    if current is None:
-        yield
-        return
-    current.stop()
-    try:
-        yield
-    finally:
-        current.start()

@@ -13,6 +13,7 @@ from ovop_assess.sheets.ods_cells import OdsCells, Unreadable, ods_cells, walk
 from ovop_assess.sheets.ods_cells_scan import Cell, Range, scan
 from ovop_assess.sheets.ods_tags import formula_pattern
 
+from ..work import coverage_paused
 from .ods_contents import NAMES, WANTED, document
 
 _NAMESPACES = (
@@ -108,20 +109,8 @@ _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]  # a whole document p
 def untraced() -> Iterator[None]:
     """Coverage tracing paused, as for tests/fuzz: it makes these properties three times slower, and the cases
     written out below cover the scan on their own."""
-    try:
-        from coverage import Coverage
-    except ImportError:  # pragma: no cover - coverage not installed
+    with coverage_paused():
         yield
-        return
-    current = Coverage.current()
-    if current is None:
-        yield
-        return
-    current.stop()
-    try:
-        yield
-    finally:
-        current.start()
 
 
 @settings(max_examples=600, derandomize=True, database=None, deadline=None, suppress_health_check=_SLOW)
