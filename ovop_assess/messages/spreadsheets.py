@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheets of the .xls workbook span {cells} cells together, over the limit of {limit} cells (an .xls file is read whole, every sheet); it was not opened",
         "id": "seluruh lembar buku kerja .xls mencakup {cells} sel, melebihi batas {limit} sel (berkas .xls dibaca utuh, semua lembarnya); berkas tidak dibuka",
     },
+    "sheet.ods_book_too_many_cells": {
+        "en": "the sheets of the .ods workbook span at least {cells} cells together, over {limit} cells ({factor} times the limit of {max_cells} cells of one sheet, --max-cells): an .ods file is read whole, every sheet, when it is opened; it was not opened",
+        "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas tidak dibuka",
+    },
     "sheet.corrupt": {
         "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
         "id": "buku kerja {kind} tidak dapat dibaca; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",

@@ -107,11 +107,12 @@ class Unreadable(Exception):
     for the "corrupt" message."""
 
 
-def ods_cells(content: bytes, sheet: str) -> OdsCells:
+def ods_cells(content: bytes, sheet: str, spans: bool = True) -> OdsCells:
     """The merged ranges, the formulas without a saved result and the cells showing an error of the sheet
-    named ``sheet``: the scans' answer when both are sure of theirs, else the walk's."""
+    named ``sheet``: the scans' answer when both are sure of theirs, else the walk's. ``spans`` false: the
+    content holds no ``number-rows-spanned``/``number-columns-spanned`` (``ods_repeats`` saw none)."""
     hits = error_hits(content)
-    found = scan(content, sheet)
+    found = scan(content, sheet, spans)
     errors = scan_errors(content, sheet, hits) if hits and found is not None else {}
     if found is not None and errors is not None:
         return OdsCells(*found, errors)

@@ -73,11 +73,12 @@ class Interesting(NamedTuple):
     formula: bool
 
 
-def scan(content: bytes, sheet: str) -> tuple[list[Range], set[Cell]] | None:
-    """The walk's merged ranges and formulas without a result for ``sheet``, or ``None`` when unsure."""
+def scan(content: bytes, sheet: str, spans: bool = True) -> tuple[list[Range], set[Cell]] | None:
+    """The walk's merged ranges and formulas without a result for ``sheet``, or ``None`` when unsure;
+    ``spans`` false: the content is known to hold no merged range's span, which is not searched for."""
     try:
         root, declaration_end = read_root(content)
-        cells, last_in_tag, last_passed = _interesting(content, root)
+        cells, last_in_tag, last_passed = _interesting(content, root, spans)
         last = max(last_in_tag, last_passed)
         if _has_markup(content, b"!", 0, last) or _has_markup(content, b"?", declaration_end, last):
             return None
@@ -142,14 +143,14 @@ class _Opening:
         return self.found
 
 
-def _interesting(content: bytes, root: Root) -> tuple[list[Interesting], int, int]:
+def _interesting(content: bytes, root: Root, spans: bool = True) -> tuple[list[Interesting], int, int]:
     """The interesting cells in document order, the end of the last tag a hit was classified in, and the end of
     the last formula passed over as having its result."""
     cells: dict[int, Interesting | None] = {}
     last_in_tag = root.end
     last_passed = root.end
     hits: list[int] = []
-    at = content.find(_SPANNED, root.end)
+    at = content.find(_SPANNED, root.end) if spans else -1
     while at != -1:
         hits.append(at)
         at = content.find(_SPANNED, at + len(_SPANNED))

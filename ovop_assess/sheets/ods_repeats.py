@@ -1,128 +1,215 @@
-"""Runs of repeated rows and columns in an ``.ods`` sheet, checked while ``content.xml`` is inflated.
+"""How many cells calamine may allocate for an ``.ods``, bounded while ``content.xml`` is inflated.
 
-LibreOffice writes the empty rest of a sheet as runs: each row ends with
-one empty cell repeated to the sheet's last column (16,374 times for ten
-columns), and the sheet with one empty row repeated a million times.
-Calamine expands a run into that many cells, so a run of more than a
-thousand that carries a value (a ``value-type``, or a ``<text:p>``) is
-checked against the limits before calamine reads the sheet; an empty run
-costs nothing and is passed over.
+Calamine reads every sheet of an ``.ods`` when it opens the file, and gives
+each the rectangle from its first to its last row and to its widest row's
+last value: a sheet of ten thousand one-cell rows and one row of ten
+thousand cells costs a hundred million cells, 18 KB zipped; runs of
+repeated rows or columns (``number-rows-repeated="1000"``) cost what they
+repeat, however small each run. So before calamine opens the file this scan
+bounds the rows and the width of every sheet together, from the bytes:
 
-The content comes in pieces as it is inflated (:class:`RepeatScan`), and
-each piece is scanned while it is in the processor's cache: a 10,000-row
-sheet's ``content.xml`` is 12 MB, and inflating it into one buffer took
-twice as long as inflating and scanning it piece by piece, in fresh memory.
-What a piece ends in the middle of (a tag, a repeated row's content) is
-carried into the next one; a run whose tag is cut so that its start is
-lost is checked as if it carried a value (only a tag longer than
-``_LONGEST_TAG`` and a piece together can lose it; none is written so).
+- rows: every ``<table:table-row`` start, plus what each repeated row adds,
+  save a run of empty rows that ends its sheet (LibreOffice's million empty
+  rows below the list, which calamine does not keep);
+- width: the longest row in bytes, divided by the shortest a cell can be
+  written (``<table:table-cell/>``, 19 bytes), plus the cells the repeated
+  cells of the rows in the same piece add, save the empty run LibreOffice
+  ends a row with (``number-columns-repeated="16374"/></table:table-row>``:
+  nothing follows it, calamine keeps none of it).
+
+:meth:`RepeatScan.vouches` says whether rows times width stays within what
+the caller allows; when it does not, or when the scan cannot vouch for its
+reading of the bytes, ``ods_extent`` counts calamine's cells exactly with
+expat. The scan cannot vouch for a row end it did not see followed by a
+row start (a row inside a cell, which calamine skips, would otherwise cut
+its row in two), a comment, CDATA or processing instruction (``<!``, ``<?``),
+a repeat not written ``="digits"``, or a row longer than ``_LONGEST_ROW``.
+Its reading assumes what XML requires and LibreOffice writes: no ``<``
+inside an attribute's value (quick-xml, calamine's parser, would read one
+there as text, and a row end written inside a value would cut a row in two
+here). The tool's own reading, checked against calamine's allocation by
+tests/sheets/test_ods_repeats.py.
+
+A run of more than a thousand rows or columns that carries a value is also
+checked alone (``check(rows, columns)``), so that its message names it.
+
+The content comes in pieces as it is inflated (a 10,000-row sheet's
+``content.xml`` is 12 MB: a piece is scanned while it is in the processor's
+cache); each piece is scanned up to its last row end, the rest carried into
+the next. Every pass over a piece is one C search (``split``, ``count``, a
+compiled pattern), and Python runs only for the repeats, spans and odd row
+ends found, so a 10,000-row sheet costs about as the one-run-at-a-time check
+it replaced.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate, filterfalse
+from operator import methodcaller
 
-# A run of four digits or more (fewer are never more than a thousand), and whether its tag ends right after it,
-# as LibreOffice's empty runs do; or a merged range's span. One pass finds both: searching the content for
-# each marker on its own costs a pass over its 12 MB each (about 7 ms), and the pattern's literal start,
-# "number-", keeps this one as fast as a plain search. A span is an attribute's name only: XML allows spaces
-# before its "=" (``spanned = "2"``), which LibreOffice never writes.
-_RUNS = re.compile(rb'number-(?:(rows|columns)-repeated="([0-9]{4,})"(/>)?|(?:rows|columns)-spanned)')
 _ROW_END = b"</table:table-row>"
-_VALUES = (b"value-type", b"<text:p")
+_ROW_START = b"<table:table-row"
+_CELL_BYTES = len(b"<table:table-cell/>")
 _FORMULA = b":formula"
 _MOST_EMPTY = 1000
-"""A run of this many or fewer is never looked at: it cannot reach the limits' order of size."""
-_OVERLAP = max(map(len, (_ROW_END, *_VALUES, _FORMULA, b"number-columns-spanned"))) - 1
-"""Bytes kept from a piece's end, so that a marker cut in two by the pieces is found whole in the next."""
-_LONGEST_TAG = 1 << 16
-"""The most of a piece's end carried for an unfinished tag: a longer one is not waited for (see above)."""
+"""A run of this many or fewer is not checked alone (the bound counts it)."""
+_LONGEST_ROW = 4 << 20
+"""A row (or the start of the content before the first row end) longer than this is left to the exact count:
+carrying it from piece to piece would copy it again for each piece."""
+
+_ENDS_ROW = methodcaller("endswith", (b"</table:table-row>", b"</table:table-row><table:soft-page-break/>"))
+# After a row's end, before the next row: space, page breaks, and row groups or header rows opening or closing.
+_BETWEEN = (
+    rb"(?:[ \t\r\n]|<table:soft-page-break/>"
+    rb"|</?table:table-(?:header-rows|row-group|rows)(?:[ \t\r\n][^<>]*)?>)*"
+)
+_SHEET_END = re.compile(_BETWEEN + rb"</table:table>")
+# Every "number-" but LibreOffice's empty end of a row: any other repeat, a span, or a style's "number-".
+_NOT_ROW_TAIL = re.compile(
+    rb'number-(?:(?<!<table:table-cell table:number-)|(?!columns-repeated="[0-9]{1,9}"/></table:table-row>))'
+)
+_RUN = re.compile(rb'number-(rows|columns)-(repeated|spanned)(?:="([0-9]{1,18})")?')
+_CELL_TAG = re.compile(rb"<table:(?:covered-)?table-cell[ \t\r\n]")
+_ROW_TAG = re.compile(rb"<table:table-row[ \t\r\n]")
+_VALUES = (b"value", b"formula")  # office:value, value-type, string-value…; table:formula: what calamine keeps
 
 
 class RepeatScan:
-    """Feed :meth:`feed` the content's pieces in order, then call :meth:`close`.
+    """Feed :meth:`feed` the content's pieces in order, then call :meth:`close`; then ask :meth:`vouches`.
 
     ``check(rows, columns)`` is called for each run of more than a thousand
-    rows or columns that carries a value, and refuses the file by raising;
-    it may be called twice for one run (a tag carried into the next piece).
-    ``may_have_cells`` tells afterwards whether the content may hold a
-    merged range or a formula (a cheap test, which may over-report).
+    rows or columns that carries a value, and refuses the file by raising.
+    ``may_have_cells`` tells whether the content may hold a merged range or
+    a formula (a cheap test, which may over-report).
     """
 
     def __init__(self, check: Callable[[int, int], None]) -> None:
         self._check = check
         self._carry = b""
-        self._rows: list[int] = []  # repeated rows whose content is not known yet to carry a value or not
+        self._first = True  # the next region starts the content (no row end before it)
+        self._rows = 0
+        self._width = 0
+        self._unsure = False
         self.may_have_cells = False
+        self.spans = False  # whether a merged range's span was seen (or may have been, in a row too long to look at)
 
     def feed(self, piece: bytes) -> None:
-        self._scan(self._carry + piece if self._carry else piece, final=False)
+        data = self._carry + piece if self._carry else piece
+        cut = data.rfind(_ROW_START)
+        if cut <= 0:
+            self._carry = data
+            if len(data) > _LONGEST_ROW:  # left to the exact count; what it holds is not looked for
+                self._unsure, self.may_have_cells, self.spans = True, True, True
+                self._carry = data[-len(_ROW_START) :]
+            return
+        self._carry = data[cut:]
+        self._region(data[:cut], last=False)
 
     def close(self) -> None:
-        self._scan(self._carry, final=True)
+        self._region(self._carry, last=True)
         self._carry = b""
 
-    def _scan(self, data: bytes, final: bool) -> None:
+    def bound(self) -> int | None:
+        """The most cells calamine can allocate for all the sheets together, or ``None`` when the scan cannot
+        vouch for its reading (after :meth:`close`)."""
+        return None if self._unsure else self._rows * self._width
+
+    def vouches(self, most: int) -> bool:
+        """Whether calamine allocates at most ``most`` cells, as far as the scan can tell; ``False`` sends the
+        content to the exact count."""
+        bound = self.bound()
+        return bound is not None and bound <= most
+
+    def _region(self, region: bytes, last: bool) -> None:
+        """Bound ``region``: whole rows, each from its start to the next row's start (or to the content's end,
+        ``last``); the first region starts with what comes before the first row."""
+        first, self._first = self._first, False
         if not self.may_have_cells:
-            self.may_have_cells = _FORMULA in data
-        size = len(data)
-        # Carried into the next piece: from the last tag's start (it may be unfinished), and the overlap.
-        keep = size if final else max(0, min(_tag_start(data, size), size - _OVERLAP))
-        searched = 0  # where the pending rows' markers are looked for from
-        for match in _RUNS.finditer(data):
-            kind, digits, closed = match.groups()
-            if kind is None:
-                self.may_have_cells = True
+            self.may_have_cells = _FORMULA in region
+        self._markup(region, first)
+        rows = region.split(_ROW_START)
+        del rows[0]  # before the first row start: the content's start, or nothing (a region starts at a row)
+        self._rows += len(rows)
+        # A row start must come after a row's end: else it is a row inside a cell (calamine skips it), which
+        # cuts its row in two here. Row groups and runs of rows (<table:table-row-group, <table:table-rows)
+        # start with the same bytes and end no row.
+        followed = rows if not last else rows[:-1]
+        for odd in filterfalse(_ENDS_ROW, followed):
+            if _ROW_END not in odd and not odd.startswith((b"-group", b"s>", b"s ", b"s\t", b"s\r", b"s\n")):
+                self._unsure = True
+        lengths = list(map(len, rows))
+        if max(lengths, default=0) > _LONGEST_ROW:
+            self._unsure = True
+        width = max(lengths, default=0) // _CELL_BYTES + 1
+        if _NOT_ROW_TAIL.search(region) is not None:
+            added = self._runs(region)
+            if added:  # each repeat adds its cells to the row it is in
+                starts = list(accumulate(len(part) + len(_ROW_START) for part in region.split(_ROW_START)))
+                by_row: dict[int, int] = {}
+                for at, cells in added:
+                    row: int = bisect_right(starts, at) - 1  # rows[i] is the part after starts[i]
+                    if row >= 0:  # a cell before the first row: calamine reads none
+                        by_row[row] = by_row.get(row, 0) + cells
+                width = max(width, 0, *(lengths[row] // _CELL_BYTES + 1 + cells for row, cells in by_row.items()))
+        self._width = max(self._width, width)
+
+    def _runs(self, region: bytes) -> list[tuple[int, int]]:
+        """Check the runs of ``region`` and count the rows they add; return where each repeat of cells is and
+        how many cells it adds to its row."""
+        added: list[tuple[int, int]] = []
+        for match in _RUN.finditer(region):
+            kind, what, digits = match.groups()
+            if what == b"spanned":
+                self.may_have_cells = self.spans = True
                 continue
-            if int(digits) <= _MOST_EMPTY:
+            if digits is None:
+                self._unsure = True  # '…', = "…", &#…;, +…, or more digits than a run can hold
                 continue
-            start = match.start()
-            if closed and kind == b"columns" and not self._rows:
-                # The run LibreOffice ends every row with, 10,000 times in 10,000 rows: passed over at once
-                # when no value type comes before it in its tag (what the general case below decides too).
-                opened = data.rfind(b"<", 0, start)
-                if opened >= 0 and data.find(b"value-type", opened, start) < 0:
-                    continue
-            searched = self._settle(data, searched, start)
-            end = data.find(b">", match.end(2) + 1)  # after the value's closing quote
-            if end < 0 and not final:  # the tag goes on in the next piece: carried whole
-                keep = min(keep, _tag_start(data, start))
-                break
             count = int(digits)
-            opened = data.rfind(b"<", 0, start)
-            rows = kind == b"rows"
-            if end < 0 or opened < 0:  # an unfinished tag at the end, or one whose start is lost
-                self._check(*((count, 1) if rows else (1, count)))
-            elif not rows:
-                if data[end - 1 : end] == b"/" and data.find(b"value-type", opened, end) < 0:
-                    continue  # an empty run of cells
-                self._check(1, count)
-            else:
-                # The rows pending before this one see its tag as their content; it sees what follows it.
-                self._settle(data, searched, end)
-                self._rows.append(count)
-                searched = end
-        self._settle(data, searched, max(keep, searched))
-        self._carry = data[keep:]
+            if count <= 1:
+                continue
+            opened = region.rfind(b"<", 0, match.start())
+            closed = region.find(b">", match.end())
+            if opened < 0 or closed < 0:
+                self._unsure = True
+                continue
+            tag = region[opened:closed]
+            if (_CELL_TAG if kind == b"columns" else _ROW_TAG).match(tag) is None:
+                continue  # a column's style repeated, say: calamine reads repeats on cells and rows alone
+            if kind == b"columns":
+                if tag.endswith(b"/") and region.startswith(_ROW_END, closed + 1) and not _valued(tag):
+                    continue  # an empty run ending its row: calamine keeps none of it
+                added.append((match.start(), count - 1))
+                if count > _MOST_EMPTY:
+                    self._check(1, count)
+                continue
+            row_end = region.find(_ROW_END, closed)
+            content = region[opened : row_end if row_end >= 0 else len(region)]
+            if _valued(content):
+                self._rows += count - 1
+                if count > _MOST_EMPTY:
+                    self._check(count, 1)
+            elif row_end < 0:
+                self._rows += count - 1  # the content's end: no row end to look past
+            elif _SHEET_END.match(region, row_end + len(_ROW_END)) is None:
+                self._rows += count - 1  # empty rows between rows: calamine keeps them; not those ending a sheet
+        return added
 
-    def _settle(self, data: bytes, start: int, end: int) -> int:
-        """Decide the pending repeated rows by the first value or row end starting in ``data[start:end]`` (it
-        may end past ``end``: one starting before a piece's overlap is whole in it); return ``end``."""
-        if not self._rows or start >= end:
-            return max(start, end)
-        found = [at for at in (data.find(marker, start, end + len(marker) - 1) for marker in _VALUES) if at >= 0]
-        closed = data.find(_ROW_END, start, end + len(_ROW_END) - 1)
-        if found and (closed < 0 or min(found) < closed):
-            for count in self._rows:
-                self._check(count, 1)
-            self._rows.clear()
-        elif closed >= 0:
-            self._rows.clear()  # empty runs of rows
-        return end
+    def _markup(self, region: bytes, first: bool) -> None:
+        """A comment, CDATA or processing instruction (the XML declaration at the start apart)."""
+        start = 0
+        if first and region.startswith((b"<?xml", b"\xef\xbb\xbf<?xml")):
+            start = region.find(b"?>") + 2
+        for mark in (b"!", b"?"):
+            at = region.find(mark, start)
+            while at >= 0 and not self._unsure:
+                if at > 0 and region[at - 1] == 0x3C:  # "<"
+                    self._unsure = True
+                at = region.find(mark, at + 1)
 
 
-def _tag_start(data: bytes, before: int) -> int:
-    """Where the last tag starting before ``before`` starts, looked for within ``_LONGEST_TAG`` bytes."""
-    opened = data.rfind(b"<", max(0, before - _LONGEST_TAG), before)
-    return opened if opened >= 0 else before
+def _valued(text: bytes) -> bool:
+    return any(marker in text for marker in _VALUES)

@@ -31,6 +31,7 @@ from .xlsx_formulas import formulas_without_value as _formulas_without_value
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
 
+    from .ods_checks import OdsContent
     from .xls_extent import XlsSheets
 
 _NOWHERE = Location("", None, None)
@@ -76,7 +77,9 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
     # Before calamine opens the file: it expands every sheet of an .ods as it opens it, repeated rows and
     # columns included (18 KB claiming a million rows of 99 cells took 6 GB before the check after it).
-    content = _ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
+    from .ods_checks import ods_precheck
+
+    content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
     try:
         with panic_output_hidden():
@@ -97,10 +100,10 @@ def _calamine_read(
     limits: SheetLimits,
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
-    content: bytes | None,
+    content: OdsContent | None,
 ) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]]]:
     """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a
-    result; ``content``: an .ods's content.xml when it may hold merged ranges or formulas (``_ods_precheck``)."""
+    result; ``content``: an .ods's content.xml when it may hold merged ranges or formulas (``ods_checks``)."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
     try:
@@ -127,7 +130,7 @@ def _read_chosen(
     limits: SheetLimits,
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
-    content: bytes | None,
+    content: OdsContent | None,
 ) -> tuple[list[list[Any]], Any, set[tuple[int, int]]]:
     """The chosen sheet's cells, merged ranges and formulas without a result, after the checks calamine cannot
     make."""
@@ -139,7 +142,9 @@ def _read_chosen(
     if archive is not None and suffix == ".xlsx":
         formulas, errors = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
     elif content is not None:
-        formulas, ods_merged, errors = _ods_cells(content, name)
+        from .ods_checks import ods_sheet_cells
+
+        formulas, ods_merged, errors = ods_sheet_cells(content, name)
     elif xls is not None:
         formulas = xls.formulas_of(book.sheet_names.index(name))
     try:
@@ -416,61 +421,3 @@ def _column_number(letters: bytes) -> int:
     for char in letters:
         number = min(number * 26 + char - 64, _MOST_COLUMNS)
     return number
-
-
-def _ods_cells(
-    content: bytes, sheet: str
-) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]], Mapping[tuple[int, int], CellError]]:
-    """The formulas without a saved result, the merged ranges and the cells showing an error of an .ods sheet
-    (calamine reports none of them)."""
-    from .ods_cells import Unreadable, ods_cells
-
-    try:
-        found = ods_cells(content, sheet)
-    except Unreadable as exc:
-        raise _corrupt(".ods", exc.args[0]) from None
-    return found.formulas, found.merged, found.errors
-
-
-_PIECE = 1 << 16
-"""How much of content.xml is inflated and scanned at a time (a piece stays in the processor's cache)."""
-
-
-def _ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> bytes | None:
-    """Refuse content whose repeated rows or columns claim more cells than the limits (``ods_repeats``);
-    return content.xml if it may hold a merged range or a formula, which :func:`_ods_cells` then looks for.
-
-    Inflated a piece at a time (zipfile stops a member at the size the
-    archive declares for it, and its checksum then fails) until a piece
-    shows a merged range or a formula: the content is then needed whole, and
-    is inflated whole and checked so. A merged title or a numbered column,
-    the usual ones, show in the first piece, so their content is inflated
-    once, not twice.
-    """
-    from .ods_repeats import RepeatScan
-
-    def check(rows: int, columns: int) -> None:
-        _check_extent(rows, columns, limits)
-
-    try:
-        info = archive.getinfo("content.xml")
-    except KeyError:
-        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
-    scan = RepeatScan(check)
-    try:
-        with archive.open(info) as member:
-            while not scan.may_have_cells and (piece := member.read(_PIECE)):
-                scan.feed(piece)
-    except _INFLATE_ERRORS:
-        raise _corrupt(".ods") from None
-    if not scan.may_have_cells:
-        scan.close()  # the carried end may still show one
-        if not scan.may_have_cells:
-            return None
-    content = _member(archive, "content.xml", ".ods")
-    if content is None:
-        raise _corrupt(".ods", "sheet.reason.no_content_xml")
-    whole = RepeatScan(check)
-    whole.feed(content)
-    whole.close()
-    return content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import sys
@@ -63,6 +64,7 @@ def make_ods(tmp_path: Path) -> Callable[..., Path]:
         path = tmp_path / name
         path.write_bytes(_ods_bytes(body, manifest_extra, styles))
         _assert_ods_scan_agrees(_ods_content(body, styles))
+        _assert_ods_bound_holds(_ods_content(body, styles).encode())
         return path
 
     return make
@@ -118,6 +120,20 @@ def _assert_ods_scan_agrees(content: str) -> None:
         if found is not None:
             expected = walk(content.encode(), unescape(name))
             assert found == (expected.merged, expected.formulas)
+
+
+def _assert_ods_bound_holds(content: bytes) -> None:
+    """The byte bound of the cells calamine allocates is never below the exact count (when it vouches)."""
+    from ovop_assess.sheets.ods_extent import Unreadable, allocation
+    from ovop_assess.sheets.ods_repeats import RepeatScan
+
+    scan = RepeatScan(lambda rows, columns: None)
+    scan.feed(content)
+    scan.close()
+    bound = scan.bound()
+    if bound is not None:
+        with contextlib.suppress(Unreadable):  # the reader refuses it as damaged
+            assert bound >= allocation(content, bound)
 
 
 def _ods_row(*cells: str | float | None, repeat: int = 1) -> str:

@@ -1,62 +1,41 @@
-"""The .ods repeat scan fed in pieces decides as a scan of the whole content does, wherever the pieces are cut."""
+"""The .ods byte bound (``ods_repeats``) is never below the exact count (``ods_extent``), the exact count never
+below what calamine allocates, and the bound is the same wherever the pieces are cut."""
 
 from __future__ import annotations
 
-import re
+import io
+import zipfile
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ovop_assess.sheets.ods_extent import Unreadable, allocation
 from ovop_assess.sheets.ods_repeats import RepeatScan
 
-_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
-
-
-def _whole(content: bytes) -> set[tuple[int, int]]:
-    """The runs the reader checked when it scanned content.xml in one buffer (its code before the pieces)."""
-    checked = set()
-    for match in _REPEAT.finditer(content):
-        count = int(match.group(2))
-        if count <= 1000:
-            continue
-        end = content.find(b">", match.end())
-        closes = content[end - 1 : end] == b"/"
-        if match.group(1) == b"columns":
-            tag = content[content.rfind(b"<", 0, match.start()) : end]
-            if closes and b"value-type" not in tag:
-                continue
-            checked.add((1, count))
-        else:
-            row_end = content.find(b"</table:table-row>", end)
-            row = content[end:row_end]
-            if b"value-type" not in row and b"<text:p" not in row:
-                continue
-            checked.add((count, 1))
-    return checked
-
-
-def _pieces(content: bytes, cuts: list[int]) -> tuple[set[tuple[int, int]], bool]:
-    checked: set[tuple[int, int]] = set()
-    scan = RepeatScan(lambda rows, columns: checked.add((rows, columns)))
-    at = 0
-    for cut in sorted({min(cut, len(content)) for cut in cuts}):
-        scan.feed(content[at:cut])
-        at = cut
-    scan.feed(content[at:])
-    scan.close()
-    return checked, scan.may_have_cells
-
-
+_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+    b"<office:automatic-styles>" + b'<style:style style:name="ce1"/>' * 0 + b"</office:automatic-styles>"
+    b"<office:body><office:spreadsheet>"
+)
+_TAIL = b"<table:named-expressions/></office:spreadsheet></office:body></office:document-content>"
 _EMPTY_CELLS = b'<table:table-cell table:number-columns-repeated="16374"/>'
 _EMPTY_ROWS = (
     b'<table:table-row table:style-name="ro1" table:number-rows-repeated="1048553">'
     b'<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
 )
+_UNLIMITED = 1 << 62
 
 
-def _cell(text: str) -> bytes:
+def _cell(text: str, repeat: int = 1) -> bytes:
+    attribute = b' table:number-columns-repeated="%d"' % repeat if repeat > 1 else b""
     return (
-        b'<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>'
+        b'<table:table-cell office:value-type="string"'
+        + attribute
+        + b"><text:p>"
         + text.encode()
         + b"</text:p></table:table-cell>"
     )
@@ -67,83 +46,189 @@ def _row(*cells: bytes, repeat: int = 1) -> bytes:
     return b'<table:table-row table:style-name="ro1"' + attribute + b">" + b"".join(cells) + b"</table:table-row>"
 
 
-def _content(*rows: bytes) -> bytes:
-    return b'<office:body><table:table table:name="D">' + b"".join(rows) + b"</table:table></office:body>"
-
-
-def test_libreoffice_s_empty_runs_are_never_checked_in_any_pieces() -> None:
-    content = _content(*[_row(_cell(f"Usaha {i}"), _cell("binaan"), _EMPTY_CELLS) for i in range(300)], _EMPTY_ROWS)
-    for size in (1, 7, 50, 4096, len(content)):
-        assert _pieces(content, list(range(size, len(content), size))) == (set(), False)
-
-
-def test_runs_that_carry_a_value_are_checked_wherever_the_pieces_cut_them() -> None:
-    valued_cells = (
-        b'<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="5000"/>'
+def _sheet(*rows: bytes, name: str = "D") -> bytes:
+    return (
+        b'<table:table table:name="'
+        + name.encode()
+        + b'"><table:table-column table:number-columns-repeated="16384"/>'
+        + b"".join(rows)
+        + b"</table:table>"
     )
-    text_cells = b'<table:table-cell table:number-columns-repeated="4000"><text:p>x</text:p></table:table-cell>'
+
+
+def _content(*sheets: bytes) -> bytes:
+    return _HEAD + b"".join(sheets) + _TAIL
+
+
+def _scan(content: bytes, cuts: list[int] = (), check: list[tuple[int, int]] | None = None) -> RepeatScan:
+    scan = RepeatScan(lambda rows, columns: (check if check is not None else []).append((rows, columns)))
+    at = 0
+    for cut in sorted({min(max(cut, 0), len(content)) for cut in cuts}):
+        scan.feed(content[at:cut])
+        at = cut
+    scan.feed(content[at:])
+    scan.close()
+    return scan
+
+
+def _calamine_cells(content: bytes) -> int:
+    """What calamine allocates for every sheet: each one's rectangle."""
+    import python_calamine
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        )
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue()))
+    return sum(book.get_sheet_by_name(name).height * book.get_sheet_by_name(name).width for name in book.sheet_names)
+
+
+def test_a_libreoffice_sheet_is_bounded_tightly_and_its_empty_runs_cost_nothing() -> None:
+    empty = b"<table:table-cell/>"
+    rows = [_row(_cell(f"Usaha {i}"), _cell("binaan"), empty, _cell("Ya"), _EMPTY_CELLS) for i in range(300)]
+    content = _content(_sheet(*rows, _EMPTY_ROWS))
+    scan = _scan(content)
+    assert scan.bound() is not None and scan.bound() <= 301 * 30
+    assert allocation(content, _UNLIMITED) == 300 * 4 == _calamine_cells(content)
+    assert not scan.may_have_cells
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # The review's file: a hundred rows repeated 1,000 times, each a value repeated 1,000 columns.
+        ([_row(_cell("x", repeat=1000), repeat=1000)] * 100, 100_000 * 1000),
+        # No repeat at all: one row of 5,000 cells among 5,000 rows of one cell.
+        ([_row(*[_cell("x")] * 5000)] + [_row(_cell("y"))] * 5000, 5001 * 5000),
+        # Empty cells repeated before a value: calamine keeps them all.
+        ([_row(b'<table:table-cell table:number-columns-repeated="9000"/>', _cell("v"))] * 500, 500 * 9001),
+        # A value without a value type, repeated to the row's end: kept, not an empty run.
+        ([_row(b'<table:table-cell office:value="1" table:number-columns-repeated="9000"/>')] * 500, 500 * 9000),
+        # Empty rows between two rows are kept; only those ending the sheet are not.
+        ([_row(*[_cell("x")] * 300), _row(b"<table:table-cell/>", repeat=60_000), _row(_cell("y"))], 60_002 * 300),
+    ],
+)
+def test_what_calamine_would_allocate_is_bounded(rows: list[bytes], expected: int) -> None:
+    content = _content(_sheet(*rows))
+    bound = _scan(content).bound()
+    assert bound is not None and bound >= allocation(content, _UNLIMITED) == expected
+
+
+def test_a_run_carrying_a_value_is_checked_alone_and_an_empty_one_ending_its_row_is_not() -> None:
+    checked: list[tuple[int, int]] = []
     content = _content(
-        _row(_cell("Nama Usaha"), valued_cells),
-        _row(text_cells),
-        _row(_cell("A"), _cell("anggota"), repeat=2_000_000),
-        _row(b"<table:table-cell/>", repeat=3000),  # an empty run of rows
-        _EMPTY_ROWS,
+        _sheet(
+            _row(_cell("Nama"), b'<table:table-cell office:value-type="float" table:number-columns-repeated="5000"/>'),
+            _row(_cell("A"), _cell("anggota"), repeat=2_000_000),
+            _row(b"<table:table-cell/>", repeat=3000),
+            _row(_cell("B"), _EMPTY_CELLS),
+            _EMPTY_ROWS,
+        )
     )
-    expected = {(1, 5000), (1, 4000), (2_000_000, 1)}
-    assert _whole(content) == expected
-    for cut in range(1, len(content)):
-        assert _pieces(content, [cut])[0] == expected, cut
-    assert _pieces(content, list(range(3, len(content), 3)))[0] == expected
+    _scan(content, check=checked)
+    assert sorted(set(checked)) == [(1, 5000), (2_000_000, 1)]
 
 
-def test_a_repeated_row_whose_value_comes_pieces_later_is_checked() -> None:
-    late = _row(*[b"<table:table-cell/>"] * 2000, _cell("x"), repeat=60_000)
-    content = _content(late)
-    assert _pieces(content, list(range(100, len(content), 100)))[0] == {(60_000, 1)}
+@pytest.mark.parametrize(
+    "odd",
+    [
+        b"<table:table-row table:number-rows-repeated='1000000'>" + _cell("x") + b"</table:table-row>",
+        b'<table:table-row table:number-rows-repeated = "1000000">' + _cell("x") + b"</table:table-row>",
+        b'<table:table-row table:number-rows-repeated="&#49;000000">' + _cell("x") + b"</table:table-row>",
+        b'<table:table-row table:number-rows-repeated="+1000000">' + _cell("x") + b"</table:table-row>",
+        b'<table:table-row table:number-rows-repeated="1' + b"0" * 20 + b'">' + _cell("x") + b"</table:table-row>",
+        # A row inside a cell: calamine skips it, and a row end read there would cut the outer row in two.
+        _row(
+            _cell("a"),
+            b'<table:table-cell office:value-type="string"><table:table-row>'
+            + _cell("b")
+            + b"</table:table-row></table:table-cell>",
+            _cell("c"),
+        ),
+        _row(_cell("a")) + b"<!-- " + _row(_cell("b")) + b" -->",
+        _row(_cell("a")) + b"<?pi " + _row(_cell("b")) + b" ?>",
+    ],
+)
+def test_what_the_bytes_cannot_vouch_for_goes_to_the_exact_count(odd: bytes) -> None:
+    content = _content(_sheet(_row(_cell("Nama Usaha")), odd))
+    assert _scan(content).bound() is None
+    assert allocation(content, _UNLIMITED) >= 1
 
 
-def test_a_merged_range_or_a_formula_is_noticed_across_a_cut() -> None:
-    for marker in (b'table:number-columns-spanned="2"', b'table:formula="of:=1+1"', b'table:number-rows-spanned = "2"'):
-        content = _content(_row(b"<table:table-cell " + marker + b"/>"))
-        at = content.index(marker) + 12
-        assert _pieces(content, [at])[1] and _pieces(content, [])[1]
+def test_libreoffice_s_page_breaks_row_groups_and_second_sheets_are_read_as_rows() -> None:
+    first = _sheet(
+        b"<table:table-header-rows>" + _row(_cell("Nama Usaha")) + b"</table:table-header-rows>",
+        b"<table:soft-page-break/>" + _row(_cell("a")),
+        b'<table:table-row-group table:display="false">' + _row(_cell("b")) + b"</table:table-row-group>",
+        _row(_cell("c")),
+    )
+    content = _content(first, _sheet(_row(_cell("x")), name="Lain"))
+    assert _scan(content).bound() is not None
+    assert _calamine_cells(content) == allocation(content, _UNLIMITED) == 5
 
 
-def test_a_tag_whose_start_is_lost_is_checked_as_carrying_a_value() -> None:
-    # Only a tag longer than the 64 KiB carried and a piece can lose its start: it is checked, not passed over.
-    long_tag = b'<table:table-cell table:style-name="' + b"s" * 200_000 + b'" table:number-columns-repeated="9000"/>'
-    content = _content(_row(long_tag))
-    assert _whole(content) == set()
-    assert _pieces(content, list(range(30_000, len(content), 30_000)))[0] == {(1, 9000)}
+def test_the_exact_count_refuses_a_document_type_and_what_expat_cannot_read() -> None:
+    with pytest.raises(Unreadable, match="doctype"):
+        allocation(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', _UNLIMITED)
+    with pytest.raises(Unreadable, match="damaged"):
+        allocation(_content(_sheet(_row(b'<table:table-cell a="</table:table-row>"/>'))), _UNLIMITED)
 
 
-_TAGS = st.sampled_from(
+def test_the_exact_count_stops_once_past_what_is_allowed() -> None:
+    content = _content(_sheet(*[_row(_cell("x", repeat=100))] * 1000))
+    assert 1000 < allocation(content, 1000) < 100_000 == allocation(content, _UNLIMITED)
+
+
+_CELLS = st.sampled_from(
     [
         _cell("Usaha"),
         b"<table:table-cell/>",
         _EMPTY_CELLS,
+        b'<table:table-cell table:number-columns-repeated="3"/>',
         b'<table:table-cell table:number-columns-repeated="1001"/>',
-        b'<table:table-cell office:value-type="string" table:number-columns-repeated="2500"><text:p>y</text:p>'
-        b"</table:table-cell>",
-        b'<table:covered-table-cell table:number-columns-repeated="1200"/>',
-        b'<table:table-cell table:number-columns-repeated="999" office:value-type="float" office:value="2"/>',
-        b"<text:p>z</text:p>",
-        b'<table:table-cell table:number-columns-repeated="3000" office:value-type="float" office:value="2"/>',
+        _cell("y", repeat=25),
+        b'<table:covered-table-cell table:number-columns-repeated="12"/>',
+        b'<table:table-cell table:number-columns-repeated="7" office:value-type="float" office:value="2"/>',
+        b'<table:table-cell office:value="3"/>',
+        b'<table:table-cell table:formula="of:=1"/>',
+        b'<table:table-cell table:style-name="ce1" table:number-columns-repeated="40"/>',
+        b'<table:table-cell office:value-type="string"><text:p>a</text:p><text:p>b</text:p></table:table-cell>',
+        # Rows inside a cell, which calamine skips (and the bytes cannot tell from the sheet's own).
+        b'<table:table-cell office:value-type="float" office:value="1"><table:table-row-group><table:table-row>'
+        + _cell("n", repeat=50)
+        + b"</table:table-row></table:table-row-group></table:table-cell>",
+        b'<table:table-cell office:value-type="string"><table:table table:name="in"><table:table-row>'
+        + _cell("m")
+        + b"</table:table-row></table:table><text:p>t</text:p></table:table-cell>",
     ]
 )
 
 
 @st.composite
-def _sheets(draw: st.DrawFn) -> bytes:
-    rows = []
-    for _ in range(draw(st.integers(0, 6))):
-        cells = draw(st.lists(_TAGS, max_size=5))
-        repeat = draw(st.sampled_from([1, 2, 1000, 1001, 70_000]))
-        rows.append(_row(*cells, repeat=repeat))
-    return _content(*rows)
+def _contents(draw: st.DrawFn) -> bytes:
+    sheets = []
+    for number in range(draw(st.integers(1, 2))):
+        rows = []
+        for _ in range(draw(st.integers(0, 6))):
+            row = _row(*draw(st.lists(_CELLS, max_size=5)), repeat=draw(st.sampled_from([1, 1, 2, 30, 1001])))
+            between = draw(st.sampled_from([b"", b"", b"<table:soft-page-break/>", b" "]))
+            rows.append(between + row)
+        if draw(st.booleans()):
+            rows.append(_EMPTY_ROWS)
+        sheets.append(_sheet(*rows, name=f"S{number}"))
+    return _content(*sheets)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_sheets(), st.lists(st.integers(0, 3000), max_size=8))
-def test_pieces_decide_as_the_whole_content_does(content: bytes, cuts: list[int]) -> None:
-    assert _pieces(content, cuts)[0] == _whole(content)
+@settings(max_examples=200, deadline=None)
+@given(_contents(), st.lists(st.integers(0, 4000), max_size=6))
+def test_the_bound_holds_and_is_the_same_wherever_the_pieces_are_cut(content: bytes, cuts: list[int]) -> None:
+    whole = _scan(content)
+    pieces = _scan(content, cuts)
+    assert (pieces.bound(), pieces.may_have_cells) == (whole.bound(), whole.may_have_cells)
+    exact = allocation(content, _UNLIMITED)
+    assert whole.bound() is None or whole.bound() >= exact
+    assert exact >= _calamine_cells(content)

@@ -1,0 +1,124 @@
+"""The checks an ``.ods`` gets before calamine opens it, and the cells calamine does not report after.
+
+Calamine expands every sheet of an ``.ods`` when it opens the file, so the
+cells it would allocate are bounded first (``ods_repeats``: from the bytes,
+a piece at a time as ``content.xml`` is inflated; ``ods_extent``: counted
+exactly, when the bound is too large or cannot be vouched for). Then the
+chosen sheet's formulas without a saved result, merged ranges and error
+cells are looked for (``ods_cells``), when the content holds any formula or
+merged range at all.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from .cell_errors import CellError
+from .limits import SheetLimits
+
+_PIECE = 1 << 16
+"""How much of content.xml is inflated and scanned at a time (a piece stays in the processor's cache)."""
+
+Cell = tuple[int, int]
+
+
+class OdsContent(NamedTuple):
+    """content.xml, kept when it may hold a formula or a merged range; ``spans``: whether it may hold the
+    latter (the search for spans is skipped when not)."""
+
+    xml: bytes
+    spans: bool
+
+
+def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | None:
+    """Refuse content for which calamine would allocate more cells than the limits allow, all sheets
+    together, before it opens the file; return content.xml if it may hold a merged range or a formula.
+
+    Inflated and scanned a piece at a time (zipfile stops a member at the
+    size the archive declares for it, and its checksum then fails), each
+    piece let go once scanned, so the next is inflated into memory already
+    in use. The pieces are kept when the first shows a formula or a merged
+    range (a numbered column, a merged title), whose cells are then looked
+    for in the whole content; else the content is inflated again whole when
+    it is needed: a formula further down, or the exact count.
+    """
+    from .ods_repeats import RepeatScan
+    from .workbook import _ALLOCATION_FACTOR, _INFLATE_ERRORS, _check_extent, _corrupt
+
+    def check(rows: int, columns: int) -> None:
+        _check_extent(rows, columns, limits)
+
+    try:
+        info = archive.getinfo("content.xml")
+    except KeyError:
+        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
+    scan = RepeatScan(check)
+    pieces: list[bytes] | None = []  # kept from the first piece on only when that piece shows a formula or span
+    try:
+        with archive.open(info) as member:
+            # Not checked against its CRC-32 here (4 ms for 12 MB): calamine inflates the same bytes, checks the
+            # checksum itself, and refuses the file if it fails; the bound holds for the bytes either way.
+            member._expected_crc = None  # type: ignore[attr-defined]  # zipfile's own switch (no CRC known)
+            while piece := member.read(_PIECE):
+                scan.feed(piece)
+                if pieces is not None and scan.may_have_cells:
+                    pieces.append(piece)
+                else:
+                    pieces = None  # not needed but for the exact count: inflated again then (rare)
+    except _INFLATE_ERRORS:
+        raise _corrupt(".ods") from None
+    scan.close()
+    most = _ALLOCATION_FACTOR * limits.max_cells
+    vouched = scan.vouches(most)
+    content = b""
+    if scan.may_have_cells or not vouched:
+        content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
+    if not vouched:
+        _check_allocation(content, most, limits)
+    return OdsContent(content, scan.spans) if scan.may_have_cells else None
+
+
+def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    from .workbook import _INFLATE_ERRORS, _corrupt
+
+    try:
+        with archive.open(info) as member:
+            return member.read(info.file_size)
+    except _INFLATE_ERRORS:
+        raise _corrupt(".ods") from None
+
+
+def _check_allocation(content: bytes, most: int, limits: SheetLimits) -> None:
+    from .ods_extent import Unreadable, allocation
+    from .workbook import _ALLOCATION_FACTOR, _corrupt, _refuse
+
+    try:
+        cells = allocation(content, most)
+    except Unreadable as exc:
+        raise _corrupt(".ods", exc.args[0]) from None
+    if cells > most:
+        raise _refuse(
+            "sheet.ods_book_too_many_cells",
+            cells=cells,
+            limit=most,
+            factor=_ALLOCATION_FACTOR,
+            max_cells=limits.max_cells,
+        )
+
+
+Found = tuple[set[Cell], list[tuple[Cell, Cell]], Mapping[Cell, CellError]]
+
+
+def ods_sheet_cells(content: OdsContent, sheet: str) -> Found:
+    """The formulas without a saved result, the merged ranges and the cells showing an error of an .ods sheet
+    (calamine reports none of them)."""
+    from .ods_cells import Unreadable, ods_cells
+    from .workbook import _corrupt
+
+    try:
+        found = ods_cells(content.xml, sheet, spans=content.spans)
+    except Unreadable as exc:
+        raise _corrupt(".ods", exc.args[0]) from None
+    return found.formulas, found.merged, found.errors

@@ -1,0 +1,101 @@
+"""An .ods whose sheets together would make calamine allocate more cells than the limits allow is refused before
+calamine opens it (it expands every sheet as it opens the file); what only looks large is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess import messages
+from ovop_assess.sheets import SheetLimits, read_firms
+
+_VALUE = '<table:table-cell office:value-type="float" office:value="1"/>'
+_ROW = "<table:table-row>%s</table:table-row>"
+
+
+def _ids(findings: Any) -> list[str]:
+    return [finding.message.id for finding in findings]
+
+
+def _sheet(*rows: str) -> str:
+    return '<table:table table:name="D">' + "".join(rows) + "</table:table>"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # The final review's file, 949 bytes: a hundred rows repeated 1,000 times, each a value repeated 1,000 times.
+        [
+            '<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" '
+            'office:value="1" table:number-columns-repeated="1000"/></table:table-row>'
+        ]
+        * 100,
+        # No repeat: one row of 20,000 values among 20,000 rows of one.
+        [_ROW % (_VALUE * 20_000)] + [_ROW % _VALUE] * 20_000,
+        # Empty cells repeated before a value, in every row.
+        ['<table:table-row><table:table-cell table:number-columns-repeated="16000"/>' + _VALUE + "</table:table-row>"]
+        * 2000,
+        # A value without a value type repeated to the row's end: not LibreOffice's empty end of a row.
+        [_ROW % '<table:table-cell office:value="1" table:number-columns-repeated="16000"/>'] * 2000,
+        # A repeat in single quotes, with a value repeated 50 columns.
+        [
+            "<table:table-row table:number-rows-repeated='1000000'><table:table-cell office:value-type=\"float\" "
+            "office:value=\"1\" table:number-columns-repeated='50'/></table:table-row>"
+        ],
+    ],
+)
+def test_sheets_calamine_would_expand_past_the_limits_are_refused_unopened(
+    make_ods: Callable[..., Path],
+    ods_row: Callable[..., str],
+    calamine_never_opens: Callable[[], None],
+    rows: list[str],
+) -> None:
+    path = make_ods(_sheet(ods_row("Nama Usaha"), *rows))
+    calamine_never_opens()
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.ods_book_too_many_cells"]
+    message = found.errors[0].message
+    assert "--max-cells" in messages.render(message, "en") and "--max-cells" in messages.render(message, "id")
+    assert "4000000" in messages.render(message, "en")
+
+
+def test_the_bound_counts_every_sheet_not_only_the_one_read(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], calamine_never_opens: Callable[[], None]
+) -> None:
+    wide = _sheet(ods_row("x"), "<table:table-row>" + _VALUE * 3000 + "</table:table-row>" + ods_row(1.0, repeat=2000))
+    body = '<table:table table:name="Daftar">' + ods_row("Nama Usaha") + ods_row("A") + "</table:table>" + wide
+    path = make_ods(body.replace('table:name="D"', 'table:name="Lain"'))
+    calamine_never_opens()
+    assert _ids(read_firms(path, sheet="Daftar").errors) == ["sheet.ods_book_too_many_cells"]
+
+
+def test_a_sheet_the_bytes_bound_too_high_is_counted_exactly_and_read(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovop_assess.sheets import ods_extent
+
+    # A long address makes each row look 1,000 cells wide to the bytes: 50 rows "span" 50,000 cells.
+    address = "Jl. " + "x" * 19_000
+    rows = [ods_row(f"Usaha {i}", "binaan", "Usaha 0", address) for i in range(1, 50)]
+    path = make_ods(_sheet(ods_row("Nama Usaha", "Peran", "Pembina", "Alamat"), ods_row("Usaha 0", "penggerak"), *rows))
+    counted: list[int] = []
+    exact = ods_extent.allocation
+    monkeypatch.setattr(ods_extent, "allocation", lambda content, most: counted.append(most) or exact(content, most))
+    found = read_firms(path, limits=SheetLimits(max_cells=2000))
+    assert counted == [8000]
+    assert not found.errors and len(found.firms) == 50
+
+
+def test_a_row_inside_a_cell_is_counted_exactly(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> None:
+    nested = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Usaha A</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="string"><text:p>penggerak</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="float" office:value="1"><table:table-row>'
+        + _VALUE * 10
+        + "</table:table-row></table:table-cell></table:table-row>"
+    )
+    found = read_firms(make_ods(_sheet(ods_row("Nama Usaha", "Peran", "Alamat"), nested)))
+    assert not found.errors and [firm["name"] for firm in found.firms] == ["Usaha A"]
