@@ -83,6 +83,27 @@ def field_of(header: object) -> str | None:
     return _BY_HEADER.get(header_key(header)) if isinstance(header, str) else None
 
 
+_DECORATION = re.compile(r"\(.*?\)|\[.*?\]|[*:.#?!/\\-]+|\d+")
+
+
+def near_header(header: object) -> str | None:
+    """The firm list's header that a header the list does not know seems meant for, or None: the same once
+    what is in brackets, marks and digits are taken away (``NIB (13 digit)``, ``Peran*``), or a header of the
+    list within a letter or two (``Nama Usah``, ``Pembna``). The tool's own reading, for a warning only: such a
+    column is never read as that field.
+    """
+    if not isinstance(header, str) or field_of(header) is not None:
+        return None
+    bare = header_key(_DECORATION.sub(" ", header))
+    field = _BY_HEADER.get(bare)
+    if field is None:
+        from difflib import get_close_matches  # only for a header the list does not know
+
+        close = get_close_matches(header_key(header), list(_BY_HEADER), n=1, cutoff=0.85)
+        field = _BY_HEADER[close[0]] if close else None
+    return HEADERS_ID[field] if field is not None else None
+
+
 class Rejected(NamedTuple):
     """A cell the reader cannot turn into a value: why (the message goes to that cell)."""
 

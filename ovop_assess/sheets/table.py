@@ -15,7 +15,17 @@ from typing import Any, Final, NamedTuple
 
 from ..results import Finding, Location, Message
 from .column_values import field_column
-from .columns import FIELDS, HEADERS_ID, REQUIRED, Rejected, cell_name, column_letters, field_of, shown
+from .columns import (
+    FIELDS,
+    HEADERS_ID,
+    REQUIRED,
+    Rejected,
+    cell_name,
+    column_letters,
+    field_of,
+    near_header,
+    shown,
+)
 
 PathKey = tuple[str | int, ...]
 
@@ -196,10 +206,20 @@ def firms_from_columns(
         from .header_row import no_column_names  # (only for a sheet refused)
 
         return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
-    if unknown:
-        names = ", ".join(f"{name} ({column_letters(i)})" for i, name in unknown)
+    # A column whose header looks like one of the list's, for a field no column gives: a warning of its own.
+    meant = {i: like for i, name in unknown if (like := near_header(name)) and field_of(like) not in columns}
+    for index, like in meant.items():
         warned.append(
-            Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, unknown[0][0] + 1))
+            Finding(
+                _note("sheet.near_header", column=dict(unknown)[index], header=like),
+                Location("firms", header_row, index + 1),
+            )
+        )
+    others = [(i, name) for i, name in unknown if i not in meant]
+    if others:
+        names = ", ".join(f"{name} ({column_letters(i)})" for i, name in others)
+        warned.append(
+            Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, others[0][0] + 1))
         )
     beyond = _beyond_header(header, body, header_row)
     if beyond is not None:

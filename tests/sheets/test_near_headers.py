@@ -1,0 +1,54 @@
+"""A column whose header looks like one of the firm list's is named in a warning of its own, with the header to
+use; it is still not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ovop_assess import messages
+from ovop_assess.sheets import read_firms
+from ovop_assess.sheets.columns import near_header
+
+
+@pytest.mark.parametrize(
+    ("title", "meant"),
+    [
+        ("NIB (13 digit)", "NIB"),
+        ("Peran*", "Peran"),
+        ("Tenaga Kerja (orang)", "Tenaga Kerja"),
+        ("Nama Usah", "Nama Usaha"),
+        ("Pembna", "Pembina"),
+        ("Bersedia menjadi penggerak (Ya/Tidak)", "Bersedia Menjadi Penggerak"),
+        # Other columns offices keep: nothing suggested.
+        ("Alamat", None),
+        ("No. HP", None),
+        ("Nama Pemilik", None),
+        ("Jumlah Tenaga Kerja", None),
+        # A header of the list itself is no near miss.
+        ("NIB", None),
+    ],
+)
+def test_near_headers(title: str, meant: str | None) -> None:
+    assert near_header(title) == meant
+
+
+def test_a_near_miss_header_is_warned_at_its_cell_and_the_rest_listed(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text(
+        "Nama Usaha;Peran;NIB (13 digit);Alamat\nUsaha A;penggerak;0123456789012;Jl. Pasar\n", encoding="utf-8"
+    )
+    found = read_firms(path)
+    assert not found.errors and "nib" not in found.firms[0]
+    near, rest = found.warnings
+    assert (near.message.id, near.location.line, near.location.column) == ("sheet.near_header", 1, 3)
+    assert "name the column exactly NIB" in messages.render(near.message, "en")
+    assert "beri nama kolom tepat NIB" in messages.render(near.message, "id")
+    assert rest.message.id == "sheet.unknown_columns" and "Alamat (D)" in messages.render(rest.message)
+
+
+def test_no_near_miss_is_suggested_for_a_field_another_column_gives(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text("Nama Usaha;Peran;NIB;NIB (lama)\nUsaha A;penggerak;0123456789012;1\n", encoding="utf-8")
+    assert [w.message.id for w in read_firms(path).warnings] == ["sheet.unknown_columns"]
