@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the firm workbook is written as an Excel .xlsx file; give a name ending in .xlsx, not {path}",
         "id": "buku kerja daftar usaha ditulis sebagai berkas Excel .xlsx; berikan nama berakhiran .xlsx, bukan {path}",
     },
+    "cli.firms_sheet_option": {
+        "en": "{option} fills in the region template, which init --firms-sheet does not write; run init once for the template with {option} and once with --firms-sheet",
+        "id": "{option} mengisi templat berkas wilayah, yang tidak ditulis oleh init --firms-sheet; jalankan init sekali untuk templat dengan {option} dan sekali dengan --firms-sheet",
+    },
     "cli.firms_sheet_and_file": {
         "en": "init writes one file per run: either the region template ({path}) or the firm workbook (--firms-sheet)",
         "id": "init menulis satu berkas setiap kali: templat berkas wilayah ({path}) atau buku kerja daftar usaha (--firms-sheet)",

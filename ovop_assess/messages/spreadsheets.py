@@ -168,8 +168,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
     },
     "sheet.near_header": {
-        "en": "the column \"{column}\" is not read: it is not a column of the firm list, but looks like {header}; if it holds the firms' {header}, name the column exactly {header}",
-        "id": "kolom \"{column}\" tidak dibaca: bukan kolom daftar usaha, tetapi mirip {header}; jika berisi {header} usaha, beri nama kolom tepat {header}",
+        "en": 'the column "{column}" is not read: it is not a column of the firm list, but looks like {header}; if it holds the firms\' {header}, name the column exactly {header}',
+        "id": 'kolom "{column}" tidak dibaca: bukan kolom daftar usaha, tetapi mirip {header}; jika berisi {header} usaha, beri nama kolom tepat {header}',
     },
     "sheet.rows_only_ignored": {
         "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",

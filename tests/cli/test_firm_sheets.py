@@ -454,6 +454,9 @@ def test_init_firms_sheet_writes_the_office_workbook(tmp_path: Path, capsys: pyt
     assert code == 2 and ".xlsx" in err and not (tmp_path / "daftar.csv").exists()
     code, _, _ = run(capsys, "init", str(tmp_path / "r.yaml"), "--firms-sheet", str(tmp_path / "x.xlsx"))
     assert code == 2 and not (tmp_path / "r.yaml").exists()
+    for option in (["--code", "33.10.03.2006"], ["--office"]):
+        code, _, err = run(capsys, "init", "--firms-sheet", str(tmp_path / "y.xlsx"), *option)
+        assert code == 2 and option[0] in err and not (tmp_path / "y.xlsx").exists()
 
 
 def test_the_template_filled_in_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
