@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "buku kerja daftar usaha ditulis sebagai berkas Excel .xlsx; berikan nama berakhiran .xlsx, bukan {path}",
     },
     "cli.firms_sheet_option": {
-        "en": "{option} fills in the region template, which init --firms-sheet does not write; run init once for the template with {option} and once with --firms-sheet",
-        "id": "{option} mengisi templat berkas wilayah, yang tidak ditulis oleh init --firms-sheet; jalankan init sekali untuk templat dengan {option} dan sekali dengan --firms-sheet",
+        "en": "{option} is for what init writes without --firms-sheet (the region template, or the office profile), not for the firm workbook; run init once with {option} and once with --firms-sheet",
+        "id": "{option} berlaku untuk yang ditulis init tanpa --firms-sheet (templat berkas wilayah, atau profil kantor), bukan untuk buku kerja daftar usaha; jalankan init sekali dengan {option} dan sekali dengan --firms-sheet",
     },
     "cli.firms_sheet_and_file": {
         "en": "init writes one file per run: either the region template ({path}) or the firm workbook (--firms-sheet)",
