@@ -121,11 +121,16 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
         return
     entries = [(i, f) for i, f in enumerate(firms) if isinstance(f, dict)]
     first_seen: dict[str, int] = {}
+    folded: dict[str, str] = {}  # names as compared without case: "Batik Sekar" and "batik sekar" are one firm?
     for i, firm in entries:
         name = firm.get("name")
         if not isinstance(name, str):
             continue
         path = ("firms", i, "name")
+        other = folded.setdefault(name.casefold(), name)
+        if other != name and name not in first_seen:
+            said = Message("check.firm_case_only", {"name": _clip(name), "other": _clip(other)})
+            warnings.append(Finding(said, positions.value(path)))
         if name in first_seen:
             first = positions.value(("firms", first_seen[name], "name"))
             if first.cell is not None:  # a firm of a spreadsheet: its row, not the region file's firms: line

@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pydantic import ValidationError
 
@@ -286,12 +286,14 @@ def _checks_find_nothing(
     """Whether the checks across firms (unique names, mentors naming a champion) certainly find nothing.
 
     Tested column by column in C; when this cannot tell, the checks run and
-    say what they find. True only when every name is text and unique, no
+    say what they find. True only when every name is text and unique (in any case), no
     firm but a mentee names a mentor, and every mentee names a champion (or
     none, when there are fewer than two champions).
     """
     names, roles = values.get("name"), values.get("role")
     if names is None or roles is None or set(kinds.get("name", ())) != {str} or len(set(names)) != count:
+        return False
+    if len(set(map(str.casefold, cast("Sequence[str]", names)))) != count:  # names differing only in case: a warning
         return False
     mentees = list(map(operator.eq, roles, itertools.repeat("mentee")))
     mentors = values.get("mentor", (None,) * count)  # no mentor column: every mentee names none

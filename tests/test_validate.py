@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -365,6 +366,25 @@ def test_duplicate_firm_names() -> None:
         (Location("firms[1].name", 9, 12), {"name": "A", "first_line": 8}),
         (Location("firms[2].name", 10, 12), {"name": "A", "first_line": 8}),
     ]
+
+
+def test_firm_names_differing_only_in_case_are_warned_once_each() -> None:
+    firms = "  - {name: Batik Sekar, role: champion}\n  - {name: batik sekar, role: member}\n"
+    result = check(HEAD + "firms:\n" + firms + "  - {name: batik sekar, role: member}\n")
+    assert [f.message.id for f in result.errors] == ["check.duplicate_firm"]  # the exact repeat
+    assert [(f.location.path, f.message.values) for f in result.warnings if f.message.id == "check.firm_case_only"] == [
+        ("firms[1].name", {"name": "batik sekar", "other": "Batik Sekar"})
+    ]
+
+
+def test_a_firm_sheet_with_names_differing_only_in_case_is_checked(tmp_path: Path) -> None:
+    from ovop_assess.firm_sheet import import_firms
+    from ovop_assess.yaml_source import Limits
+
+    path = tmp_path / "daftar.csv"
+    path.write_text("Nama Usaha;Peran\nBatik Sekar;penggerak\nBATIK SEKAR;anggota\n", encoding="utf-8")
+    found = import_firms(path, None, Limits())
+    assert [f.message.id for f in found.warnings] == ["check.firm_case_only"] and not found.errors
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.null": {"en": "empty", "id": "kosong"},
     "kind.timestamp": {"en": "a date", "id": "tanggal"},
     # --- checks across fields
+    "check.firm_case_only": {
+        "en": "the firm name '{name}' differs from '{other}', listed before it, only in upper and lower case: if they are one firm, list it once (both are counted now)",
+        "id": "nama UMKM '{name}' berbeda dari '{other}', yang tercantum sebelumnya, hanya pada huruf besar dan kecil: jika keduanya satu usaha, cantumkan sekali saja (saat ini keduanya dihitung)",
+    },
     "check.duplicate_firm": {
         "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
         "id": "nama UMKM '{name}' sudah dipakai di baris {first_line}; nama UMKM harus unik",
