@@ -57,7 +57,14 @@ def translate(error: Any, positions: Positions, root: type[BaseModel] = Region, 
     ``root`` is the model that was validated (for "allowed here" lists);
     ``prefix`` is where that model's data sits in the file (for lines).
     """
-    return Finding(message_of(error, positions, root, prefix), where_of(error, positions, prefix))
+    where = where_of(error, positions, prefix)
+    if error["type"] == "missing" and where.cell is not None:  # a firm sheet's empty cell: named by its column
+        from .sheets.columns import HEADERS_ID
+
+        field = str(error["loc"][-1]) if error["loc"] else ""
+        if field in HEADERS_ID:
+            return Finding(Message("sheet.cell_required", {"column": HEADERS_ID[field], "field": field}), where)
+    return Finding(message_of(error, positions, root, prefix), where)
 
 
 def where_of(error: Any, positions: Positions, prefix: PathKey = ()) -> Location:

@@ -140,7 +140,7 @@ def test_a_formula_without_its_result_in_a_required_column_is_said_once(
 def test_a_required_cell_left_empty_is_still_missing(make_xlsx: Callable[..., Path]) -> None:
     path = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"], ["Usaha B", None]]})
     imported = import_firms(path, None, Limits())
-    assert [(i, c) for i, c, _ in _said(imported.errors)] == [("schema.missing", "B3")]
+    assert [(i, c) for i, c, _ in _said(imported.errors)] == [("sheet.cell_required", "B3")]
 
 
 def test_a_sheet_named_for_a_csv_file_is_a_warning_in_import_and_in_a_region(

@@ -385,7 +385,7 @@ def test_a_role_cell_that_is_no_text_or_empty_is_named_at_its_cell(make_xlsx: Ca
     assert [(f.message.id, dict(f.message.values), f.location.cell) for f in found.errors] == [
         ("sheet.not_a_role", {"value": "TRUE"}, "B3"),
         ("sheet.not_a_role", {"value": "42"}, "B4"),
-        ("schema.missing", {"field": "role"}, "B5"),
+        ("sheet.cell_required", {"column": "Peran", "field": "role"}, "B5"),
     ]
 
 
