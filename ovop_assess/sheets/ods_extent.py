@@ -17,6 +17,10 @@ and attribute names:
 
 Where the walk is unsure it counts more: a row or cell at any depth counts
 (calamine skips a row inside a cell), and the rectangle starts at column 0.
+It counts one rectangle per sheet, or the cells kept while reading if more;
+calamine builds a second rectangle beside the first for the formulas (no
+larger), and both live with the cells kept for a moment: the caller's
+allowance (four times ``--max-cells``) is what absorbs that.
 A document type is refused (an OpenDocument file never has one: no entity
 can be declared), and so is what expat cannot read, as a damaged file: a
 ``<`` inside an attribute's value, say, which calamine would read.

@@ -10,33 +10,42 @@ bounds the rows and the width of every sheet together, from the bytes:
 
 - rows: every ``<table:table-row`` start, plus what each repeated row adds,
   save a run of empty rows that ends its sheet (LibreOffice's million empty
-  rows below the list, which calamine does not keep);
-- width: the longest row in bytes, divided by the shortest a cell can be
-  written (``<table:table-cell/>``, 19 bytes), plus the cells the repeated
-  cells of the rows in the same piece add, save the empty run LibreOffice
-  ends a row with (``number-columns-repeated="16374"/></table:table-row>``:
-  nothing follows it, calamine keeps none of it).
+  rows below the list, which calamine does not keep); a row runs from its
+  start to the next row's start;
+- width: the most cells of a row, its bytes divided by the shortest a cell
+  can be written (``<table:table-cell/>``, 19 bytes), or for a row longer
+  than 4 KiB its cell tags counted (a long text makes no cell), plus what
+  its repeated cells add, save the empty run LibreOffice ends a row with
+  (``number-columns-repeated="16374"/></table:table-row>``: nothing follows
+  it, calamine keeps none of it).
 
 :meth:`RepeatScan.vouches` says whether rows times width stays within what
 the caller allows; when it does not, or when the scan cannot vouch for its
 reading of the bytes, ``ods_extent`` counts calamine's cells exactly with
-expat. The scan cannot vouch for a row end it did not see followed by a
-row start (a row inside a cell, which calamine skips, would otherwise cut
-its row in two), a comment, CDATA or processing instruction (``<!``, ``<?``),
-a repeat not written ``="digits"``, or a row longer than ``_LONGEST_ROW``.
-Its reading assumes what XML requires and LibreOffice writes: no ``<``
-inside an attribute's value (quick-xml, calamine's parser, would read one
-there as text, and a row end written inside a value would cut a row in two
-here). The tool's own reading, checked against calamine's allocation by
-tests/sheets/test_ods_repeats.py.
+expat, which refuses what is not well-formed XML. The scan cannot vouch for
+a row start that does not follow a row's end (a row inside a cell, which
+calamine skips, would otherwise cut its row in two), a comment, CDATA or
+processing instruction (``<!``, ``<?``), a repeat not written
+``="digits"``, a repeat in a tag it cannot read as an XML parser does (a
+``<`` inside a value), or a row longer than ``_LONGEST_ROW``.
+
+What it does not catch (the tool's own reading, not closed): content that
+is not well-formed XML in a way quick-xml, calamine's parser, lets through
+and the scan does not look for. A row end written inside a cell that
+calamine skips (``</table:table-row>`` with no row open there, followed by
+a row start) cuts a row in two for the scan but not for calamine; such a
+file of a thousand bytes can still make calamine allocate gigabytes.
+Checking every file with an XML parser would close it, at about the cost
+of calamine's own read. The bound is checked against calamine's allocation
+on generated well-formed contents by tests/sheets/test_ods_repeats.py.
 
 A run of more than a thousand rows or columns that carries a value is also
 checked alone (``check(rows, columns)``), so that its message names it.
 
 The content comes in pieces as it is inflated (a 10,000-row sheet's
 ``content.xml`` is 12 MB: a piece is scanned while it is in the processor's
-cache); each piece is scanned up to its last row end, the rest carried into
-the next. Every pass over a piece is one C search (``split``, ``count``, a
+cache); each piece is scanned up to its last row start, the rest carried
+into the next. Every pass over a piece is one C search (``split``, ``count``, a
 compiled pattern), and Python runs only for the repeats, spans and odd row
 ends found, so a 10,000-row sheet costs about as the one-run-at-a-time check
 it replaced.
@@ -47,12 +56,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import accumulate, filterfalse
+from itertools import accumulate, compress, filterfalse
 from operator import methodcaller
 
 _ROW_END = b"</table:table-row>"
 _ROW_START = b"<table:table-row"
 _CELL_BYTES = len(b"<table:table-cell/>")
+_COUNTED_PAST = 4096
+"""A row longer than this in bytes has its cell tags counted, not its bytes divided (a long note in a cell)."""
 _FORMULA = b":formula"
 _MOST_EMPTY = 1000
 """A run of this many or fewer is not checked alone (the bound counts it)."""
@@ -72,8 +83,11 @@ _NOT_ROW_TAIL = re.compile(
     rb'number-(?:(?<!<table:table-cell table:number-)|(?!columns-repeated="[0-9]{1,9}"/></table:table-row>))'
 )
 _RUN = re.compile(rb'number-(rows|columns)-(repeated|spanned)(?:="([0-9]{1,18})")?')
-_CELL_TAG = re.compile(rb"<table:(?:covered-)?table-cell[ \t\r\n]")
-_ROW_TAG = re.compile(rb"<table:table-row[ \t\r\n]")
+_CELL, _COVERED_CELL, _ROW = b"table:table-cell", b"table:covered-table-cell", b"table:table-row"
+_SPACE = rb"[ \t\r\n]"
+_ATTRIBUTE = _SPACE + rb"+[^\s/<>=\"']+" + _SPACE + rb"*=" + _SPACE + rb"*(?:\"[^\"<]*\"|'[^'<]*')"
+_BEFORE_ATTRIBUTE = re.compile(rb"<([^\s/<>=\"']+)(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"+(?:[^\s/<>=\"':]*:)?")
+_AFTER_ATTRIBUTE = re.compile(rb"(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"*(/?)>")
 _VALUES = (b"value", b"formula")  # office:value, value-type, string-value…; table:formula: what calamine keeps
 
 
@@ -143,17 +157,22 @@ class RepeatScan:
         lengths = list(map(len, rows))
         if max(lengths, default=0) > _LONGEST_ROW:
             self._unsure = True
-        width = max(lengths, default=0) // _CELL_BYTES + 1
+        # A row's cells: its bytes over the shortest a cell can be written, or for a long row (a long text in
+        # a cell, say) its cell tags counted: text makes no cell.
+        long = set(compress(range(len(rows)), map(_COUNTED_PAST.__lt__, lengths)))
+        cells = {i: rows[i].count(b"<table:table-cell") + rows[i].count(b"<table:covered-table-cell") for i in long}
+        width = max(max(filter(_COUNTED_PAST.__ge__, lengths), default=0) // _CELL_BYTES, *cells.values(), 0) + 1
         if _NOT_ROW_TAIL.search(region) is not None:
             added = self._runs(region)
             if added:  # each repeat adds its cells to the row it is in
                 starts = list(accumulate(len(part) + len(_ROW_START) for part in region.split(_ROW_START)))
                 by_row: dict[int, int] = {}
-                for at, cells in added:
+                for at, count in added:
                     row: int = bisect_right(starts, at) - 1  # rows[i] is the part after starts[i]
                     if row >= 0:  # a cell before the first row: calamine reads none
-                        by_row[row] = by_row.get(row, 0) + cells
-                width = max(width, 0, *(lengths[row] // _CELL_BYTES + 1 + cells for row, cells in by_row.items()))
+                        by_row[row] = by_row.get(row, 0) + count
+                for row, count in by_row.items():
+                    width = max(width, cells.get(row, lengths[row] // _CELL_BYTES) + 1 + count)
         self._width = max(self._width, width)
 
     def _runs(self, region: bytes) -> list[tuple[int, int]]:
@@ -171,30 +190,34 @@ class RepeatScan:
             count = int(digits)
             if count <= 1:
                 continue
+            # The tag around the repeat, read as an XML parser reads it: a name, attributes with quoted values
+            # holding no "<", then this one. Anything else (a "<" inside a value, which calamine's parser reads
+            # as text) leaves the scan unsure.
             opened = region.rfind(b"<", 0, match.start())
-            closed = region.find(b">", match.end())
-            if opened < 0 or closed < 0:
+            before = _BEFORE_ATTRIBUTE.fullmatch(region, opened, match.start()) if opened >= 0 else None
+            after = _AFTER_ATTRIBUTE.match(region, match.end())
+            if before is None or after is None:
                 self._unsure = True
                 continue
-            tag = region[opened:closed]
-            if (_CELL_TAG if kind == b"columns" else _ROW_TAG).match(tag) is None:
+            if before.group(1) not in ((_CELL, _COVERED_CELL) if kind == b"columns" else (_ROW,)):
                 continue  # a column's style repeated, say: calamine reads repeats on cells and rows alone
+            tag = region[opened : after.end()]
             if kind == b"columns":
-                if tag.endswith(b"/") and region.startswith(_ROW_END, closed + 1) and not _valued(tag):
+                if after.group(1) and region.startswith(_ROW_END, after.end()) and not _valued(tag):
                     continue  # an empty run ending its row: calamine keeps none of it
                 added.append((match.start(), count - 1))
                 if count > _MOST_EMPTY:
                     self._check(1, count)
                 continue
-            row_end = region.find(_ROW_END, closed)
-            content = region[opened : row_end if row_end >= 0 else len(region)]
-            if _valued(content):
+            # The row is everything up to the next row's start: a row end before that may be inside a cell.
+            row_end = region.find(_ROW_START, after.end())
+            row = region[opened : row_end if row_end >= 0 else len(region)]
+            last_end = row.rfind(_ROW_END)
+            if _valued(row):
                 self._rows += count - 1
                 if count > _MOST_EMPTY:
                     self._check(count, 1)
-            elif row_end < 0:
-                self._rows += count - 1  # the content's end: no row end to look past
-            elif _SHEET_END.match(region, row_end + len(_ROW_END)) is None:
+            elif last_end < 0 or _SHEET_END.match(row, last_end + len(_ROW_END)) is None:
                 self._rows += count - 1  # empty rows between rows: calamine keeps them; not those ending a sheet
         return added
 

@@ -72,21 +72,36 @@ def test_the_bound_counts_every_sheet_not_only_the_one_read(
     assert _ids(read_firms(path, sheet="Daftar").errors) == ["sheet.ods_book_too_many_cells"]
 
 
-def test_a_sheet_the_bytes_bound_too_high_is_counted_exactly_and_read(
-    make_ods: Callable[..., Path], ods_row: Callable[..., str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The exact count's calls (what each allowed), from now on."""
     from ovop_assess.sheets import ods_extent
 
-    # A long address makes each row look 1,000 cells wide to the bytes: 50 rows "span" 50,000 cells.
-    address = "Jl. " + "x" * 19_000
-    rows = [ods_row(f"Usaha {i}", "binaan", "Usaha 0", address) for i in range(1, 50)]
-    path = make_ods(_sheet(ods_row("Nama Usaha", "Peran", "Pembina", "Alamat"), ods_row("Usaha 0", "penggerak"), *rows))
     counted: list[int] = []
     exact = ods_extent.allocation
     monkeypatch.setattr(ods_extent, "allocation", lambda content, most: counted.append(most) or exact(content, most))
+    return counted
+
+
+def test_a_long_text_in_a_cell_makes_no_cells(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 19,000 bytes of address would be 1,000 cells by bytes alone: a long row's cell tags are counted instead.
+    rows = [ods_row(f"Usaha {i}", "binaan", "Usaha 0", "Jl. " + "x" * 19_000) for i in range(1, 50)]
+    path = make_ods(_sheet(ods_row("Nama Usaha", "Peran", "Pembina", "Alamat"), ods_row("Usaha 0", "penggerak"), *rows))
+    counted = _counting(monkeypatch)
+    found = read_firms(path, limits=SheetLimits(max_cells=2000))
+    assert counted == [] and not found.errors and len(found.firms) == 50
+
+
+def test_what_the_bytes_cannot_vouch_for_is_counted_exactly_and_read(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = _sheet(ods_row("Nama Usaha", "Peran"), "<!-- diperiksa -->", ods_row("Usaha A", "penggerak"))
+    path = make_ods(body)
+    counted = _counting(monkeypatch)
     found = read_firms(path, limits=SheetLimits(max_cells=2000))
     assert counted == [8000]
-    assert not found.errors and len(found.firms) == 50
+    assert not found.errors and [firm["name"] for firm in found.firms] == ["Usaha A"]
 
 
 def test_a_row_inside_a_cell_is_counted_exactly(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> None:
@@ -99,3 +114,38 @@ def test_a_row_inside_a_cell_is_counted_exactly(make_ods: Callable[..., Path], o
     )
     found = read_firms(make_ods(_sheet(ods_row("Nama Usaha", "Peran", "Alamat"), nested)))
     assert not found.errors and [firm["name"] for firm in found.firms] == ["Usaha A"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # A "<" inside an attribute's value, which calamine's parser reads as text: the tags cannot be read by bytes.
+        '<table:table-row a="&lt;" b="<" table:number-rows-repeated="5000"><table:table-cell a="<" '
+        'table:number-columns-repeated="16000" office:value-type="float" office:value="1"/></table:table-row>',
+        # A row's end tag inside a cell (calamine skips the cell's content): the row holds a value after it.
+        '<table:table-row table:number-rows-repeated="6000"><table:table-cell><text:p><text:span><text:span>'
+        "</table:table-row></table:table></text:p></table:table-cell>"
+        '<table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"/>'
+        "</table:table-row>",
+    ],
+)
+def test_content_no_xml_parser_reads_is_refused_unopened(
+    tmp_path: Path, calamine_never_opens: Callable[[], None], row: str
+) -> None:
+    import zipfile
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+        + _sheet(row)
+        + "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "daftar.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    calamine_never_opens()
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.corrupt"]
