@@ -155,7 +155,14 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
                 )
             continue
         if isinstance(mentor, str):
-            if mentor not in champion_set:
+            if mentor not in champion_set and (like := _case_only(mentor, champions)) is not None:
+                errors.append(
+                    Finding(
+                        Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)}),
+                        positions.value(("firms", i, "mentor")),
+                    )
+                )
+            elif mentor not in champion_set:
                 names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
                 names = names or "—"
                 errors.append(
@@ -168,6 +175,12 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             errors.append(
                 Finding(Message("check.mentor_required", {"count": len(champions)}), positions.value(("firms", i)))
             )
+
+
+def _case_only(mentor: str, champions: list[Any]) -> str | None:
+    """The champion whose name differs from ``mentor`` only in case, if one does."""
+    folded = mentor.casefold()
+    return next((name for name in champions if name.casefold() == folded), None)
 
 
 def _role_word(role: str) -> Message | str:

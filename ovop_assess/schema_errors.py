@@ -58,13 +58,21 @@ def translate(error: Any, positions: Positions, root: type[BaseModel] = Region, 
     ``prefix`` is where that model's data sits in the file (for lines).
     """
     where = where_of(error, positions, prefix)
-    if error["type"] == "missing" and where.cell is not None:  # a firm sheet's empty cell: named by its column
+    return Finding(message_at(error, positions, where, root, prefix), where)
+
+
+def message_at(
+    error: Any, positions: Positions, where: Location, root: type[BaseModel] = Region, prefix: PathKey = ()
+) -> Message:
+    """:func:`message_of`, save a firm sheet's empty required cell (``where`` names a cell): named by its column
+    (the Nama Usaha cell), not by the YAML key."""
+    if error["type"] == "missing" and where.cell is not None:
         from .sheets.columns import HEADERS_ID
 
         field = str(error["loc"][-1]) if error["loc"] else ""
         if field in HEADERS_ID:
-            return Finding(Message("sheet.cell_required", {"column": HEADERS_ID[field], "field": field}), where)
-    return Finding(message_of(error, positions, root, prefix), where)
+            return Message("sheet.cell_required", {"column": HEADERS_ID[field], "field": field})
+    return message_of(error, positions, root, prefix)
 
 
 def where_of(error: Any, positions: Positions, prefix: PathKey = ()) -> Location:

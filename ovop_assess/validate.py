@@ -117,9 +117,9 @@ def listed(found: Sequence[Finding | _Raw], positions: Positions, limit: int) ->
 
 
 def _worded(raw: _Raw, positions: Positions) -> Finding:
-    from .schema_errors import message_of  # (the wording of pydantic's errors: loaded for a file that has some)
+    from .schema_errors import message_at  # (the wording of pydantic's errors: loaded for a file that has some)
 
-    return Finding(message_of(raw.error, positions), raw.location)
+    return Finding(message_at(raw.error, positions, raw.location), raw.location)
 
 
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")

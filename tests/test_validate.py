@@ -377,6 +377,14 @@ def test_firm_names_differing_only_in_case_are_warned_once_each() -> None:
     ]
 
 
+def test_a_mentor_differing_from_its_champion_only_in_case_is_told_so() -> None:
+    firms = "  - {name: Batik Sekar, role: champion}\n  - {name: Batik Mawar, role: mentee, mentor: batik sekar}\n"
+    result = check(HEAD + "firms:\n" + firms)
+    assert [(f.message.id, f.message.values) for f in result.errors] == [
+        ("check.mentor_case", {"mentor": "batik sekar", "champion": "Batik Sekar"})
+    ]
+
+
 def test_a_firm_sheet_with_names_differing_only_in_case_is_checked(tmp_path: Path) -> None:
     from ovop_assess.firm_sheet import import_firms
     from ovop_assess.yaml_source import Limits

@@ -167,6 +167,12 @@ def _errors(result: FileResult, lang: Lang) -> Text:
         place = sheet_place(loc, lang)
         field += f" {shown(place)}:" if place else ""
         out.append(f"  {where}:{field} {_say(finding.message, lang)}\n")
+    for finding in result.warnings:  # with the errors too: a column ignored may be why one is "missing"
+        loc = finding.location
+        where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
+        place = sheet_place(loc, lang)
+        where += f"{shown(place)}: " if place else ""
+        out.append(f"  ⚠ {where}{_say(finding.message, lang)}\n", style="yellow")
     out.rstrip()
     return out
 

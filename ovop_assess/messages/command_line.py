@@ -32,9 +32,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "buku kerja daftar usaha ditulis sebagai berkas Excel .xlsx; berikan nama berakhiran .xlsx, bukan {path}",
     },
     "cli.firms_sheet_option": {
-        "en": "{option} is for what init writes without --firms-sheet (the region template, or the office profile), not for the firm workbook; run init once with {option} and once with --firms-sheet",
-        "id": "{option} berlaku untuk yang ditulis init tanpa --firms-sheet (templat berkas wilayah, atau profil kantor), bukan untuk buku kerja daftar usaha; jalankan init sekali dengan {option} dan sekali dengan --firms-sheet",
+        "en": "{option} is for {what}, not for the firm workbook init --firms-sheet writes; run init once with {option} and once with --firms-sheet",
+        "id": "{option} berlaku untuk {what}, bukan untuk buku kerja daftar usaha yang ditulis init --firms-sheet; jalankan init sekali dengan {option} dan sekali dengan --firms-sheet",
     },
+    "cli.what_code_is_for": {"en": "the region template", "id": "templat berkas wilayah"},
+    "cli.what_office_is_for": {"en": "the office profile", "id": "profil kantor"},
     "cli.firms_sheet_and_file": {
         "en": "init writes one file per run: either the region template ({path}) or the firm workbook (--firms-sheet)",
         "id": "init menulis satu berkas setiap kali: templat berkas wilayah ({path}) atau buku kerja daftar usaha (--firms-sheet)",

@@ -117,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
         "id": "nama UMKM '{name}' sudah dipakai di baris {first_line}; nama UMKM harus unik",
     },
+    "check.mentor_case": {
+        "en": "mentor '{mentor}' differs from the champion '{champion}' only in upper and lower case: write the name as the champion's is written",
+        "id": "mentor '{mentor}' berbeda dari champion '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
+    },
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
         "id": "mentor '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",

@@ -112,4 +112,5 @@ def render_markdown(report: Report, lang: Lang = "en") -> str:
             "",
         ]
         lines += [_problem(result.file, finding, lang) for finding in result.errors]
+        lines += _sheet_warnings(result, lang)  # a column ignored may be why a column is "missing"
     return "\n".join(lines) + "\n"

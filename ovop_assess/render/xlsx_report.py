@@ -209,8 +209,10 @@ def _details(
             cell = sheet_place(where, lang)  # a firm of a spreadsheet: its file, sheet and cell, as every format says
             place += f"{cell}: " if cell else ""
             sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
-        for warning in sheet_warnings(result) if result.verdict is not Verdict.INVALID else ():
-            line += 1  # a firm sheet's warning (no firm rows yet: why C1 and C2 are unknown), under Warning
+        for warning in sheet_warnings(result):
+            # A firm sheet's warning (no firm rows yet: why C1 and C2 are unknown; a column ignored whose header
+            # only looks like one of the list's: why "no Peran column"), under Warning, for an invalid file too.
+            line += 1
             sheet.write_string(line, 0, result.file, wrap)
             sheet.write_string(line, 1, name, wrap)
             said = f"{sheet_place(warning.location, lang)}: {render(warning.message, lang)}"

@@ -522,3 +522,20 @@ def test_the_checklist_names_the_cell_of_a_sheet_warning(
     code, out, _ = run(capsys, "--lang", "id", "checklist", str(path), "--format", fmt, "--as-of", AS_OF)
     assert code == 0
     assert "daftar.xlsx, lembar Daftar UMKM, sel A1" in out and "Alamat (H)" in out
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "xlsx"])
+def test_a_sheets_warnings_are_shown_with_its_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    """ "No Peran column" and, beside it, why: the column "Peran*" is ignored, with the name to give it."""
+    rows = [["Nama Usaha", "Peran*"], ["Usaha A", "penggerak"]]
+    path = region(tmp_path, f"{{file: {write_csv(tmp_path / 'daftar.csv', rows).name}}}")
+    out_file = tmp_path / "laporan.xlsx"
+    extra = ["--format", output_format] + (["--output", str(out_file)] if output_format == "xlsx" else [])
+    code, out, _ = run(capsys, "--lang", "id", "assess", str(path), *extra)
+    assert code == 3
+    if output_format == "xlsx":
+        with zipfile.ZipFile(out_file) as archive:
+            out = archive.read("xl/sharedStrings.xml").decode()
+    assert "tidak dibaca" in out and "beri nama kolom tepat Peran" in out
