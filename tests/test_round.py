@@ -137,6 +137,17 @@ def test_the_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["round", str(REGIONS), "--format", "xml"]) == 2
 
 
+def test_the_invalid_files_problems_on_stderr_carry_no_second_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text("format: [\n", encoding="utf-8")
+    assert main(["round", str(REGIONS / "kauman-batik.yaml"), str(tmp_path), "--as-of", "2026-12-01"]) == 3
+    out, err = capsys.readouterr()
+    assert "3 file(s): 1 eligible" in out
+    assert "a.yaml" in err and "b.yaml" in err and "file(s):" not in err and "0.00" not in err
+
+
 def test_previous_adds_since_last_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = tmp_path / "2025.json"
     assert main(["assess", str(REGIONS / "kauman-batik.yaml"), "--format", "json", "--output", str(old)]) == 0

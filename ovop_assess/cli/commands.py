@@ -303,7 +303,9 @@ def run_round(
     invalid = [r for r in results if r.verdict is Verdict.INVALID]
     if invalid:  # the round only says "invalid file": why, as checklist and compare say it, on stderr
         table = renderers.lookup("assess", "table")
-        sys.stderr.write(table.render_text(make_report(criteria_set, invalid, as_of), lang))
+        # One file at a time: each file's problems alone, with no second summary and totals beside the round's.
+        for result in invalid:
+            sys.stderr.write(table.render_text(make_report(criteria_set, [result], as_of), lang))
     code = ExitCode.INVALID if invalid else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
