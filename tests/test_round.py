@@ -144,7 +144,7 @@ def test_the_invalid_files_problems_on_stderr_carry_no_second_summary(
         (tmp_path / name).write_text("format: [\n", encoding="utf-8")
     assert main(["round", str(REGIONS / "kauman-batik.yaml"), str(tmp_path), "--as-of", "2026-12-01"]) == 3
     out, err = capsys.readouterr()
-    assert "3 file(s): 1 eligible" in out
+    assert "3 file(s): 1 eligible" in out and "0.00" not in out  # an invalid file has no score, not 0
     assert "a.yaml" in err and "b.yaml" in err and "file(s):" not in err and "0.00" not in err
 
 

@@ -195,7 +195,7 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
     # The verdict and, under it, how far it is backed: never a bare "eligible" (docs/criteria.md, "Assurance").
     verdict_title = text("ui.verdict", lang)
     verdicts = [_verdict_and_backing(r, lang) for r in report.results]
-    scores = [decimal(r.score, lang) for r in report.results]
+    scores = [decimal(r.score, lang) if r.verdict is not Verdict.INVALID else "—" for r in report.results]
     verdict_width = max(cell_len(line) for v in [Text(verdict_title), *verdicts] for line in v.plain.split("\n"))
     score_width = max([cell_len(text("ui.score", lang)), *map(len, scores)])
     fixed = _EDGES + (verdict_width + _PAD + 1) + (score_width + _PAD + 1) + _PAD

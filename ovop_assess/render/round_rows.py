@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..messages import Lang, level_word, render, text
+from ..results import Verdict
 from ..selection_round import Candidate, Round, Since
 from .criterion import STATUS_MARKS, version_words
 from .reader import decimal, long_date
@@ -80,7 +81,7 @@ def row(candidate: Candidate, lang: Lang) -> Row:
         year=str(region.proposal_year) if region is not None and region.proposal_year else dash,
         verdict=render(result.verdict.message, lang),
         assurance=render(result.assurance.short_message, lang) if result.assurance is not None else dash,
-        score=decimal(result.score, lang),
+        score=decimal(result.score, lang) if result.verdict is not Verdict.INVALID else dash,  # no score, not 0
         open_criteria=" ".join(f"{c.id}{STATUS_MARKS[c.status]}" for c in candidate.open_criteria) or dash,
         missing=missing or dash,
         since=since_words(candidate.since, result.score, lang) if candidate.since is not None else "",
@@ -113,8 +114,6 @@ def subtitle(document: Round, lang: Lang) -> str:
 
 
 def summary(document: Round, lang: Lang) -> str:
-    from ..results import Verdict
-
     return text(
         "ui.summary",
         lang,
