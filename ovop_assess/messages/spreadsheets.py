@@ -53,9 +53,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it is an older Office file (OLE), not a zip archive: perhaps an .xls file renamed",
         "id": "berkas ini berkas Office lama (OLE), bukan arsip zip: mungkin berkas .xls yang diganti namanya",
     },
+    "sheet.csv_is_workbook": {
+        "en": 'the file is a workbook (Excel or LibreOffice), not a CSV file: give it its own ending (.xlsx, .xls or .ods), or save it from the spreadsheet as "CSV UTF-8"',
+        "id": 'berkas ini buku kerja (Excel atau LibreOffice), bukan berkas CSV: beri akhiran namanya sendiri (.xlsx, .xls atau .ods), atau simpan dari lembar kerja sebagai "CSV UTF-8"',
+    },
     "sheet.reason.no_xls_header": {
         "en": "it does not begin as an Excel 97-2003 file does",
         "id": "awal berkas tidak seperti berkas Excel 97-2003",
+    },
+    "sheet.reason.xlsx_named_ods": {
+        "en": "it is an Excel workbook (.xlsx) with a name ending in .ods: rename it to .xlsx, or save it as .ods from LibreOffice",
+        "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .ods: ganti namanya menjadi .xlsx, atau simpan sebagai .ods dari LibreOffice",
     },
     "sheet.reason.no_content_xml": {
         "en": "the archive holds no content.xml",

@@ -28,6 +28,8 @@ def _refuse(key: str, where: Location, **values: object) -> SheetRefused:
 
 
 def decode(raw: bytes) -> str:
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # a zip (.xlsx, .ods) or an .xls
+        raise _refuse("sheet.csv_is_workbook", Location("", None, None))
     head = raw[:4096]
     # UTF-16 or UTF-32 (Excel's "Unicode text"): a zero byte beside most letters of a Latin text.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 4 > len(head):

@@ -53,7 +53,9 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     try:
         info = archive.getinfo("content.xml")
     except KeyError:
-        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
+        # An Excel workbook named .ods (saved as .xlsx, renamed): said so, with what to do.
+        excel = any(name in archive.NameToInfo for name in ("[Content_Types].xml", "xl/workbook.xml"))
+        raise _corrupt(".ods", "sheet.reason.xlsx_named_ods" if excel else "sheet.reason.no_content_xml") from None
     scan = RepeatScan(check)
     pieces: list[bytes] | None = []  # kept from the first piece on only when that piece shows a formula or span
     try:

@@ -1,0 +1,35 @@
+"""A workbook whose name has another format's ending is said to be one, with the ending to give it."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ovop_assess.sheets import read_firms
+
+
+def _xlsx_bytes(tmp_path: Path, make_xlsx: Callable[..., Path]) -> bytes:
+    return make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"]]}).read_bytes()
+
+
+def test_an_xlsx_named_ods_is_said_to_be_an_xlsx(tmp_path: Path, make_xlsx: Callable[..., Path]) -> None:
+    path = tmp_path / "daftar.ods"
+    path.write_bytes(_xlsx_bytes(tmp_path, make_xlsx))
+    [error] = read_firms(path).errors
+    reason = error.message.values["reason"]
+    assert error.message.id == "sheet.corrupt" and reason.id == "sheet.reason.xlsx_named_ods"
+
+
+def test_a_zip_without_content_xml_is_still_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    [error] = read_firms(path).errors
+    assert error.message.values["reason"].id == "sheet.reason.no_content_xml"
+
+
+def test_a_workbook_named_csv_is_said_to_be_a_workbook(tmp_path: Path, make_xlsx: Callable[..., Path]) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_bytes(_xlsx_bytes(tmp_path, make_xlsx))
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.csv_is_workbook"]
