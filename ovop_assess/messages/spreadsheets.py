@@ -193,8 +193,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- cells --------------------------------------------------------------------------
     "sheet.nib_number": {
-        "en": "the NIB is stored as a number ({value}), not as text: a number keeps no leading zero, and a spreadsheet may display it rounded (as 8.12E+12, say); format the NIB column as Text and retype the NIB",
-        "id": "NIB tersimpan sebagai angka ({value}), bukan teks: angka tidak menyimpan angka nol di depan, dan lembar kerja dapat menampilkannya dalam bentuk bulat (misalnya 8.12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "en": "the NIB is stored as a number ({value}), not as text: a spreadsheet keeps no leading zero of a number and may display a long one rounded (as 8.12E+12, say); format the NIB column as Text and retype the NIB",
+        "id": "NIB tersimpan sebagai angka ({value}), bukan teks: lembar kerja tidak menyimpan angka nol di depan sebuah angka dan dapat menampilkan angka panjang dalam bentuk bulat (misalnya 8,12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+    },
+    "sheet.nib_number_lost_zero": {
+        "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none); format the NIB column as Text and retype the NIB with its 0",
+        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (angka tidak menyimpannya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB beserta angka 0 di depannya",
     },
     "sheet.csv_error_text": {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",

@@ -209,7 +209,10 @@ def _nib(value: object) -> object:
     if isinstance(value, bool):
         return value  # left for the region validation: "expected text"
     if isinstance(value, int | float):
-        return Rejected(_note("sheet.nib_number", value=shown(value)))
+        said = shown(value)
+        if said.isdigit() and len(said) == NIB_DIGITS - 1:  # as in a CSV file: the 0 a number cell dropped
+            return Rejected(_note("sheet.nib_number_lost_zero", value=said))
+        return Rejected(_note("sheet.nib_number", value=said))
     text = value.strip() if isinstance(value, str) else _text(value)
     if not isinstance(text, str):
         return text

@@ -182,7 +182,7 @@ def test_a_bad_row_among_good_ones_is_located_by_file_sheet_cell_and_field(
     located = [(e["id"], e["path"], e["cell"], e["sheet"], e["file"], e["line"]) for e in result["errors"]]
     assert located == [
         ("check.mentor_unknown", "firms[2].mentor", "D4", "Daftar UMKM", str(sheet), FIRMS_LINE),
-        ("sheet.nib_number", "firms[4].nib", "G6", "Daftar UMKM", str(sheet), FIRMS_LINE),
+        ("sheet.nib_number_lost_zero", "firms[4].nib", "G6", "Daftar UMKM", str(sheet), FIRMS_LINE),
         ("sheet.not_yes_no", "firms[6].willing_to_lead", "E8", "Daftar UMKM", str(sheet), FIRMS_LINE),
         ("sheet.duplicate_firm", "firms[9].name", "B11", "Daftar UMKM", str(sheet), FIRMS_LINE),
     ]

@@ -63,9 +63,11 @@ def test_a_good_nib_is_read_as_written() -> None:
 def test_the_nib_messages_say_what_each_can_tell() -> None:
     """A number cell keeps its digits but no leading zero (calamine gives no display format); only a text
     cell reading 8.12E+12 has lost digits."""
-    number = messages.render(CONVERT["nib"](812000000003.0).message)  # type: ignore[union-attr]
-    assert number.startswith("the NIB is stored as a number (812000000003), not as text: a number keeps no leading")
+    number = messages.render(CONVERT["nib"](8120000000031.0).message)  # type: ignore[union-attr]
+    assert number.startswith("the NIB is stored as a number (8120000000031), not as text: a spreadsheet keeps no")
     assert "digits are lost" not in number
+    short = messages.render(CONVERT["nib"](812000000003.0).message)  # type: ignore[union-attr]
+    assert short.startswith("the NIB is stored as a number (812000000003): 12 digits") and "with its 0" in short
     scientific = messages.render(CONVERT["nib"]("8,12E+12").message)  # type: ignore[union-attr]
     assert "as text" in scientific and "digits are lost" in scientific
     lost = messages.render(CONVERT["nib"]("812000000003").message)  # type: ignore[union-attr]

@@ -129,7 +129,7 @@ def test_ods_is_read(make_ods: Callable[..., Path], ods_row: Callable[..., str])
     )
     assert [(f.message.id, f.location.path) for f in found.errors] == [
         ("sheet.thousands_separator", "firms[0].monthly_capacity"),
-        ("sheet.nib_number", "firms[1].nib"),
+        ("sheet.nib_number_lost_zero", "firms[1].nib"),
     ]
 
 

@@ -55,7 +55,7 @@ def test_office_xls_end_to_end(make_xls: Callable[..., Path]) -> None:
         "workers": 14,
     }
     # The NIB typed as a number in row 3 is located by its cell.
-    assert _ids(found.errors) == ["sheet.nib_number"] and _cells(found.errors) == ["F3"]
+    assert _ids(found.errors) == ["sheet.nib_number_lost_zero"] and _cells(found.errors) == ["F3"]
     assert found.errors[0].location.path == "firms[1].nib"
     assert messages.render(found.errors[0].message, "id").startswith("NIB tersimpan sebagai angka (812345678902)")
     assert _ids(found.warnings) == ["sheet.unknown_columns", "sheet.rows_only_ignored"]  # row 4: an address alone

@@ -118,7 +118,7 @@ def test_nib_stored_as_a_number_is_an_error(make_xlsx: XlsxFactory) -> None:
         ["Usaha C", "anggota", "0812345678901"],
     ]
     found = read_firms(make_xlsx({"Daftar": rows}))
-    assert _ids(found.errors) == ["sheet.nib_number", "sheet.nib_scientific"]
+    assert _ids(found.errors) == ["sheet.nib_number_lost_zero", "sheet.nib_scientific"]
     assert _cells(found.errors) == ["C2", "C3"]
     assert [f.location.path for f in found.errors] == ["firms[0].nib", "firms[1].nib"]
     assert found.errors[0].message.values == {"value": "812345678901"}
