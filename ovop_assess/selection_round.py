@@ -127,7 +127,10 @@ def make_round(
 
 def _usual_year(results: Sequence[FileResult], as_of: datetime.date) -> int:
     years = Counter(r.region.proposal_year for r in results if r.region is not None and r.region.proposal_year)
-    return years.most_common(1)[0][0] if years else as_of.year
+    top = years.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):  # none given, or a tie: no year most give
+        return as_of.year
+    return top[0][0]
 
 
 class PreviousRound(NamedTuple):

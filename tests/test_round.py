@@ -269,3 +269,14 @@ def test_an_invalid_candidate_says_why_on_stderr(tmp_path: Path, capsys: pytest.
     assert main(["round", str(missing), str(REGIONS / "kauman-batik.yaml"), "--format", "json"]) == 3
     err = capsys.readouterr().err
     assert "hilang.yaml" in err and "file not found" in err
+
+
+def test_the_title_year_is_the_one_most_candidates_give_and_a_tie_is_none() -> None:
+    from ovop_assess.selection_round import _usual_year
+
+    def results(*years: int) -> list[FileResult]:
+        return [_result(f"R{i}", Verdict.ELIGIBLE, 1.0, proposal_year=year) for i, year in enumerate(years)]
+
+    assert _usual_year(results(2027, 2027, 2026), DAY) == 2027
+    assert _usual_year(results(2012, 2008), DAY) == DAY.year
+    assert _usual_year([], DAY) == DAY.year
