@@ -61,9 +61,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it does not begin as an Excel 97-2003 file does",
         "id": "awal berkas tidak seperti berkas Excel 97-2003",
     },
-    "sheet.reason.xlsx_named_ods": {
-        "en": "it is an Excel workbook (.xlsx) with a name ending in .ods: rename it to .xlsx, or save it as .ods from LibreOffice",
-        "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .ods: ganti namanya menjadi .xlsx, atau simpan sebagai .ods dari LibreOffice",
+    "sheet.ods_named_xlsx": {
+        "en": "the file is an OpenDocument spreadsheet (.ods) with a name ending in .xlsx: rename it to .ods",
+        "id": "berkas ini lembar kerja OpenDocument (.ods) dengan nama berakhiran .xlsx: ganti namanya menjadi .ods",
+    },
+    "sheet.xlsb_named_xlsx": {
+        "en": "the file is an Excel binary workbook (.xlsb), which is not read: save it in Excel as .xlsx",
+        "id": "berkas ini buku kerja biner Excel (.xlsb), yang tidak dibaca: simpan di Excel sebagai .xlsx",
+    },
+    "sheet.reason.no_workbook_xml": {
+        "en": "the archive holds no xl/workbook.xml",
+        "id": "arsip tidak memuat xl/workbook.xml",
+    },
+    "sheet.xlsx_named_ods": {
+        "en": "the file is an Excel workbook (.xlsx) with a name ending in .ods: rename it to .xlsx, or open it in LibreOffice and save it as .ods",
+        "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .ods: ganti namanya menjadi .xlsx, atau buka di LibreOffice lalu simpan sebagai .ods",
     },
     "sheet.reason.no_content_xml": {
         "en": "the archive holds no content.xml",

@@ -45,7 +45,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     it is needed: a formula further down, or the exact count.
     """
     from .ods_repeats import RepeatScan
-    from .workbook import _ALLOCATION_FACTOR, _INFLATE_ERRORS, _check_extent, _corrupt
+    from .workbook import _ALLOCATION_FACTOR, _INFLATE_ERRORS, _check_extent, _corrupt, _refuse
 
     def check(rows: int, columns: int) -> None:
         _check_extent(rows, columns, limits)
@@ -54,8 +54,9 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
         info = archive.getinfo("content.xml")
     except KeyError:
         # An Excel workbook named .ods (saved as .xlsx, renamed): said so, with what to do.
-        excel = any(name in archive.NameToInfo for name in ("[Content_Types].xml", "xl/workbook.xml"))
-        raise _corrupt(".ods", "sheet.reason.xlsx_named_ods" if excel else "sheet.reason.no_content_xml") from None
+        if "xl/workbook.xml" in archive.NameToInfo:
+            raise _refuse("sheet.xlsx_named_ods") from None
+        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
     scan = RepeatScan(check)
     pieces: list[bytes] | None = []  # kept from the first piece on only when that piece shows a formula or span
     try:

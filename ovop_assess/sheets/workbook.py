@@ -241,6 +241,15 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     if unpacked > limits.max_unpacked_bytes:
         raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
     if suffix == ".xlsx":
+        # calamine tells the kind from the contents, not the name: an .ods or .xlsb named .xlsx would be read
+        # past the checks an .xlsx gets (an .ods's repeats expand as it opens: an abort).
+        if "xl/workbook.xml" not in archive.NameToInfo:
+            named = archive.NameToInfo
+            if "content.xml" in named:
+                raise _refuse("sheet.ods_named_xlsx")
+            if "xl/workbook.bin" in named:
+                raise _refuse("sheet.xlsb_named_xlsx")
+            raise _corrupt(suffix, "sheet.reason.no_workbook_xml")
         _check_shared_strings(archive, members)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)
