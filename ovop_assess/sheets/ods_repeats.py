@@ -72,12 +72,6 @@ _LONGEST_ROW = 4 << 20
 carrying it from piece to piece would copy it again for each piece."""
 
 _ENDS_ROW = methodcaller("endswith", (b"</table:table-row>", b"</table:table-row><table:soft-page-break/>"))
-# After a row's end, before the next row: space, page breaks, and row groups or header rows opening or closing.
-_BETWEEN = (
-    rb"(?:[ \t\r\n]|<table:soft-page-break/>"
-    rb"|</?table:table-(?:header-rows|row-group|rows)(?:[ \t\r\n][^<>]*)?>)*"
-)
-_SHEET_END = re.compile(_BETWEEN + rb"</table:table>")
 # Every "number-" but LibreOffice's empty end of a row: any other repeat, a span, or a style's "number-".
 _NOT_ROW_TAIL = re.compile(
     rb'number-(?:(?<!<table:table-cell table:number-)|(?!columns-repeated="[0-9]{1,9}"/></table:table-row>))'
@@ -88,6 +82,7 @@ _SPACE = rb"[ \t\r\n]"
 _ATTRIBUTE = _SPACE + rb"+[^\s/<>=\"']+" + _SPACE + rb"*=" + _SPACE + rb"*(?:\"[^\"<]*\"|'[^'<]*')"
 _BEFORE_ATTRIBUTE = re.compile(rb"<([^\s/<>=\"']+)(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"+(?:[^\s/<>=\"':]*:)?")
 _AFTER_ATTRIBUTE = re.compile(rb"(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"*(/?)>")
+_TAIL_VALUES = (b"office:", b"formula", b"<table:table ", b"<table:table>")
 _VALUES = (b"value", b"formula")  # office:value, value-type, string-value…; table:formula: what calamine keeps
 
 
@@ -107,6 +102,7 @@ class RepeatScan:
         self._rows = 0
         self._width = 0
         self._unsure = False
+        self._pending = 0  # empty repeated rows whose sheet had not ended where their region did
         self.may_have_cells = False
         self.spans = False  # whether a merged range's span was seen (or may have been, in a row too long to look at)
 
@@ -143,6 +139,11 @@ class RepeatScan:
         first, self._first = self._first, False
         if not self.may_have_cells:
             self.may_have_cells = _FORMULA in region
+        if self._pending:
+            tail = _empty_to_sheet_end(region, 0)
+            if tail is not None or last:  # decided: the sheet ended with no value (free), or with one
+                self._rows += 0 if tail else self._pending
+                self._pending = 0
         self._markup(region, first)
         rows = region.split(_ROW_START)
         del rows[0]  # before the first row start: the content's start, or nothing (a region starts at a row)
@@ -217,8 +218,14 @@ class RepeatScan:
                 self._rows += count - 1
                 if count > _MOST_EMPTY:
                     self._check(count, 1)
-            elif last_end < 0 or _SHEET_END.match(row, last_end + len(_ROW_END)) is None:
-                self._rows += count - 1  # empty rows between rows: calamine keeps them; not those ending a sheet
+            elif last_end < 0:
+                self._rows += count - 1
+            else:  # empty rows: calamine keeps them between rows, not after a sheet's last value
+                tail = _empty_to_sheet_end(region, opened + last_end + len(_ROW_END))
+                if tail is None:
+                    self._pending += count - 1  # the sheet goes on in the next region
+                elif not tail:
+                    self._rows += count - 1
         return added
 
     def _markup(self, region: bytes, first: bool) -> None:
@@ -232,6 +239,17 @@ class RepeatScan:
                 if at > 0 and region[at - 1] == 0x3C:  # "<"
                     self._unsure = True
                 at = region.find(mark, at + 1)
+
+
+def _empty_to_sheet_end(region: bytes, start: int) -> bool | None:
+    """Whether nothing calamine reads as a value comes after ``start`` up to the sheet's end: ``None`` when the
+    region ends first. A table starting there (one inside a cell: its end is not the sheet's) counts as a
+    value; so does anything in the ``office`` namespace (a value attribute, an annotation), conservatively."""
+    end = region.find(b"</table:table>", start)
+    stretch = region[start : end if end >= 0 else len(region)]
+    if any(marker in stretch for marker in _TAIL_VALUES):
+        return False
+    return True if end >= 0 else None
 
 
 def _valued(text: bytes) -> bool:

@@ -97,6 +97,26 @@ def test_a_libreoffice_sheet_is_bounded_tightly_and_its_empty_runs_cost_nothing(
     assert not scan.may_have_cells
 
 
+def test_libreoffice_s_empty_rows_after_a_list_converted_from_xlsx_cost_nothing() -> None:
+    # LibreOffice writes the empty rest of such a sheet as a run and one more row, and its conditional formats
+    # after the rows; calamine keeps none of it. The pieces may cut anywhere in it.
+    last_empty = _row(b'<table:table-cell table:number-columns-repeated="4"/>')
+    formats = (
+        b'<calcext:conditional-formats><calcext:conditional-format calcext:target-range-address="D.B2:D.B9">'
+        b'<calcext:condition calcext:value="duplicate"/></calcext:conditional-format></calcext:conditional-formats>'
+    )
+    rows = [_row(_cell(f"Usaha {i}"), _cell("binaan")) for i in range(300)]
+    content = _content(_sheet(*rows, _EMPTY_ROWS, last_empty, formats), _sheet(_row(_cell("x")), name="Lain"))
+    for cuts in ([], list(range(50, len(content), 97))):
+        bound = _scan(content, cuts).bound()
+        assert bound is not None and bound < 10_000, cuts
+    # Not so when a value, or a table (in a cell: its end is not the sheet's), comes after the empty rows.
+    for after in (_row(_cell("late")), _row(b'<table:table-cell><table:table table:name="in"/></table:table-cell>')):
+        late = _content(_sheet(*rows, _EMPTY_ROWS, after))
+        bound = _scan(late, list(range(50, len(late), 97))).bound()
+        assert bound is not None and bound > 1_000_000
+
+
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
