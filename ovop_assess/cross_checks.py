@@ -142,6 +142,7 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             first_seen[name] = i  # its line is looked up only if a duplicate turns up
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
     champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
+    by_case: dict[str, str] | None = None  # champions by their name without case, built at the first need
     for i, firm in entries:
         mentor = firm.get("mentor")
         role = firm.get("role")
@@ -155,32 +156,21 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
                 )
             continue
         if isinstance(mentor, str):
-            if mentor not in champion_set and (like := _case_only(mentor, champions)) is not None:
-                errors.append(
-                    Finding(
-                        Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)}),
-                        positions.value(("firms", i, "mentor")),
-                    )
-                )
-            elif mentor not in champion_set:
+            if mentor in champion_set:
+                continue
+            if by_case is None:  # the first champion of a name wins
+                by_case = {str(name).casefold(): str(name) for name in reversed(champions)}
+            like = by_case.get(mentor.casefold())
+            if like is not None:
+                said = Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)})
+            else:
                 names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
-                names = names or "—"
-                errors.append(
-                    Finding(
-                        Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names}),
-                        positions.value(("firms", i, "mentor")),
-                    )
-                )
+                said = Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+            errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
         elif mentor is None and len(champions) >= 2:
             errors.append(
                 Finding(Message("check.mentor_required", {"count": len(champions)}), positions.value(("firms", i)))
             )
-
-
-def _case_only(mentor: str, champions: list[Any]) -> str | None:
-    """The champion whose name differs from ``mentor`` only in case, if one does."""
-    folded = mentor.casefold()
-    return next((name for name in champions if name.casefold() == folded), None)
 
 
 def _role_word(role: str) -> Message | str:

@@ -373,12 +373,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         if firms_sheet is not None:
             from .init_command import run_init_firms_sheet
 
-            if file is not None:  # one file per run: which of the two a FILE meant would be a guess
-                raise UsageError(Message("cli.firms_sheet_and_file", {"path": file_label(file)}))
             if code is not None or office:  # for the region template or the office profile: not written here
                 option = "--code" if code is not None else "--office"
                 what = Message("cli.what_code_is_for" if code is not None else "cli.what_office_is_for", {})
                 raise UsageError(Message("cli.firms_sheet_option", {"option": option, "what": what}))
+            if file is not None:  # one file per run: which of the two a FILE meant would be a guess
+                raise UsageError(Message("cli.firms_sheet_and_file", {"path": file_label(file)}))
             return run_init_firms_sheet(target=firms_sheet, force=force, lang=lang)
         from .init_command import run_init
 

@@ -189,11 +189,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.near_header": {
         "en": 'the column "{column}" is not read: it is not a column of the firm list, but looks like {header}; if it holds the firms\' {header}, name the column exactly {header}',
-        "id": 'kolom "{column}" tidak dibaca: bukan kolom daftar usaha, tetapi mirip {header}; jika berisi {header} usaha, beri nama kolom tepat {header}',
+        "id": 'kolom "{column}" tidak dibaca: bukan kolom daftar usaha, tetapi mirip {header}; jika kolom ini berisi {header}, beri nama kolom tepat {header}',
     },
     "sheet.cell_required": {
-        "en": "the {column} cell is empty; every firm needs one",
-        "id": "sel {column} kosong; setiap usaha wajib mengisinya",
+        "en": "the {column} ({field}) cell is empty; every firm needs one",
+        "id": "sel {column} ({field}) kosong; setiap usaha wajib mengisinya",
     },
     "sheet.rows_only_ignored": {
         "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",

@@ -202,10 +202,6 @@ def firms_from_columns(
             )
         else:
             columns[field] = index + 1
-    if not columns:
-        from .header_row import no_column_names  # (only for a sheet refused)
-
-        return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
     # A column whose header looks like one of the list's, for a field no column gives: a warning of its own.
     meant = {i: like for i, name in unknown if (like := near_header(name)) and field_of(like) not in columns}
     for index, like in meant.items():
@@ -215,6 +211,10 @@ def firms_from_columns(
                 Location("firms", header_row, index + 1),
             )
         )
+    if not columns:
+        from .header_row import no_column_names  # (only for a sheet refused)
+
+        return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
         names = ", ".join(f"{name} ({column_letters(i)})" for i, name in others)

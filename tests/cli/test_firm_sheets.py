@@ -457,6 +457,9 @@ def test_init_firms_sheet_writes_the_office_workbook(tmp_path: Path, capsys: pyt
     for option in (["--code", "33.10.03.2006"], ["--office"]):
         code, _, err = run(capsys, "init", "--firms-sheet", str(tmp_path / "y.xlsx"), *option)
         assert code == 2 and option[0] in err and not (tmp_path / "y.xlsx").exists()
+    # With a FILE too (init --office office.yaml --firms-sheet …): the option is what is named.
+    code, _, err = run(capsys, "init", "--office", str(tmp_path / "o.yaml"), "--firms-sheet", str(tmp_path / "y.xlsx"))
+    assert code == 2 and "--office is for the office profile" in err
 
 
 def test_the_template_filled_in_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,3 +52,15 @@ def test_no_near_miss_is_suggested_for_a_field_another_column_gives(tmp_path: Pa
     path = tmp_path / "daftar.csv"
     path.write_text("Nama Usaha;Peran;NIB;NIB (lama)\nUsaha A;penggerak;0123456789012;1\n", encoding="utf-8")
     assert [w.message.id for w in read_firms(path).warnings] == ["sheet.unknown_columns"]
+
+
+def test_near_miss_headers_are_warned_when_no_header_is_the_lists(tmp_path: Path) -> None:
+    """The file that most needs the hint: every header a near miss, so the sheet is refused."""
+    path = tmp_path / "daftar.csv"
+    path.write_text("Nama Usaha*;Peran*\nUsaha A;penggerak\n", encoding="utf-8")
+    found = read_firms(path)
+    assert len(found.errors) == 1 and found.firms == ()
+    assert [(w.message.id, w.message.values["header"]) for w in found.warnings] == [
+        ("sheet.near_header", "Nama Usaha"),
+        ("sheet.near_header", "Peran"),
+    ]
