@@ -80,6 +80,8 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
         content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
     if not vouched:
         _check_allocation(content, most, limits)
+    if scan.text_bytes() > limits.max_unpacked_bytes:  # calamine copies a repeated cell's text for each repeat
+        raise _refuse("sheet.ods_repeated_text", size=scan.text_bytes(), limit=limits.max_unpacked_bytes)
     return OdsContent(content, scan.spans) if scan.may_have_cells else None
 
 

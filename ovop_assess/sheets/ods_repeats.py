@@ -103,10 +103,13 @@ class RepeatScan:
         self._width = 0
         self._unsure = False
         self._pending = 0  # empty repeated rows whose sheet had not ended where their region did
+        self._bytes = 0  # the content's bytes
+        self._copied = 0  # the bytes the repeats of cells and rows holding values add, as written
         self.may_have_cells = False
         self.spans = False  # whether a merged range's span was seen (or may have been, in a row too long to look at)
 
     def feed(self, piece: bytes) -> None:
+        self._bytes += len(piece)
         data = self._carry + piece if self._carry else piece
         cut = data.rfind(_ROW_START)
         if cut <= 0:
@@ -126,6 +129,13 @@ class RepeatScan:
         """The most cells calamine can allocate for all the sheets together, or ``None`` when the scan cannot
         vouch for its reading (after :meth:`close`)."""
         return None if self._unsure else self._rows * self._width
+
+    def text_bytes(self) -> int:
+        """The content's bytes with every repeat of a cell or row that holds a value written out: what bounds
+        the text calamine copies for each repeat (a cell's 20 KB text repeated a thousand columns in a row
+        repeated a thousand times: 20 GB from 905 bytes). Its spaces written ``<text:s text:c="N"/>`` are not
+        counted (the tool's own reading, not closed)."""
+        return self._bytes + self._copied
 
     def vouches(self, most: int) -> bool:
         """Whether calamine allocates at most ``most`` cells, as far as the scan can tell; ``False`` sends the
@@ -165,21 +175,31 @@ class RepeatScan:
         width = max(max(filter(_COUNTED_PAST.__ge__, lengths), default=0) // _CELL_BYTES, *cells.values(), 0) + 1
         if _NOT_ROW_TAIL.search(region) is not None:
             added = self._runs(region)
-            if added:  # each repeat adds its cells to the row it is in
+            if added:  # each repeat adds its cells to the row it is in, and its text (see text_bytes)
                 starts = list(accumulate(len(part) + len(_ROW_START) for part in region.split(_ROW_START)))
-                by_row: dict[int, int] = {}
-                for at, count in added:
+                cells_of: dict[int, int] = {}
+                bytes_of: dict[int, int] = {}
+                repeat_of: dict[int, int] = {}
+                for at, count, cell_bytes in added:
                     row: int = bisect_right(starts, at) - 1  # rows[i] is the part after starts[i]
-                    if row >= 0:  # a cell before the first row: calamine reads none
-                        by_row[row] = by_row.get(row, 0) + count
-                for row, count in by_row.items():
+                    if row < 0:
+                        continue  # a cell before the first row: calamine reads none
+                    if count < 0:
+                        repeat_of[row] = -count
+                    else:
+                        cells_of[row] = cells_of.get(row, 0) + count
+                        bytes_of[row] = bytes_of.get(row, 0) + count * cell_bytes
+                for row, count in cells_of.items():
                     width = max(width, cells.get(row, lengths[row] // _CELL_BYTES) + 1 + count)
+                for row in bytes_of.keys() | repeat_of.keys():
+                    self._copied += (lengths[row] + bytes_of.get(row, 0)) * (1 + repeat_of.get(row, 0)) - lengths[row]
         self._width = max(self._width, width)
 
-    def _runs(self, region: bytes) -> list[tuple[int, int]]:
-        """Check the runs of ``region`` and count the rows they add; return where each repeat of cells is and
-        how many cells it adds to its row."""
-        added: list[tuple[int, int]] = []
+    def _runs(self, region: bytes) -> list[tuple[int, int, int]]:
+        """Check the runs of ``region`` and count the rows they add; return where each repeat of cells or rows
+        is, how many cells (columns) or rows it adds (rows: negative), and how many bytes the cell is written in
+        (calamine copies its text for each repeat)."""
+        added: list[tuple[int, int, int]] = []
         for match in _RUN.finditer(region):
             kind, what, digits = match.groups()
             if what == b"spanned":
@@ -206,7 +226,9 @@ class RepeatScan:
             if kind == b"columns":
                 if after.group(1) and region.startswith(_ROW_END, after.end()) and not _valued(tag):
                     continue  # an empty run ending its row: calamine keeps none of it
-                added.append((match.start(), count - 1))
+                content_end = after.end() if after.group(1) else region.find(b"</table:", after.end())
+                cell_bytes = (content_end if content_end >= 0 else len(region)) - opened
+                added.append((match.start(), count - 1, cell_bytes))
                 if count > _MOST_EMPTY:
                     self._check(1, count)
                 continue
@@ -216,6 +238,7 @@ class RepeatScan:
             last_end = row.rfind(_ROW_END)
             if _valued(row):
                 self._rows += count - 1
+                added.append((match.start(), -(count - 1), 0))  # its text copied for each repeat
                 if count > _MOST_EMPTY:
                     self._check(count, 1)
             elif last_end < 0:

@@ -117,6 +117,16 @@ def test_libreoffice_s_empty_rows_after_a_list_converted_from_xlsx_cost_nothing(
         assert bound is not None and bound > 1_000_000
 
 
+def test_the_text_calamine_copies_for_each_repeat_is_counted() -> None:
+    text = _cell("x" * 1000, repeat=10)  # a 1,000-byte text in 10 columns, in a row repeated 5 times
+    content = _content(_sheet(_row(_cell("Nama")), _row(text, repeat=5)))
+    # calamine holds the text 50 times: 49 copies more than the content writes, each of 1,000 bytes.
+    assert _scan(content).text_bytes() == _scan(content, list(range(100, len(content), 333))).text_bytes()
+    assert len(content) + 49 * 1000 <= _scan(content).text_bytes() <= len(content) + 49 * len(text)
+    plain = _content(_sheet(*[_row(_cell(f"Usaha {i}"), _EMPTY_CELLS) for i in range(100)], _EMPTY_ROWS))
+    assert _scan(plain).text_bytes() == len(plain)  # nothing repeated that holds a value
+
+
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [

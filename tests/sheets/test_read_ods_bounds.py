@@ -149,3 +149,21 @@ def test_content_no_xml_parser_reads_is_refused_unopened(
     calamine_never_opens()
     found = read_firms(path)
     assert _ids(found.errors) == ["sheet.corrupt"]
+
+
+def test_a_long_text_repeated_is_refused_unopened(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], calamine_never_opens: Callable[[], None]
+) -> None:
+    # calamine copies a cell's text for each repeat: 20 KB repeated 1,000 columns in a row repeated 1,000 times
+    # is 20 GB from a file of about a kilobyte, though only a million cells.
+    cell = (
+        '<table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p>'
+        + "x" * 20_000
+        + "</text:p></table:table-cell>"
+    )
+    row = f'<table:table-row table:number-rows-repeated="1000">{cell}</table:table-row>'
+    path = make_ods(_sheet(ods_row("Nama Usaha"), row))
+    calamine_never_opens()
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.ods_repeated_text"]
+    assert "--max-unpacked-bytes" in messages.render(found.errors[0].message, "id")
