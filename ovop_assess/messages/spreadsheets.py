@@ -42,8 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas tidak dibuka",
     },
     "sheet.ods_repeated_text": {
-        "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
+        "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
+        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
     },
     "sheet.corrupt": {
         "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",

@@ -82,6 +82,9 @@ _SPACE = rb"[ \t\r\n]"
 _ATTRIBUTE = _SPACE + rb"+[^\s/<>=\"']+" + _SPACE + rb"*=" + _SPACE + rb"*(?:\"[^\"<]*\"|'[^'<]*')"
 _BEFORE_ATTRIBUTE = re.compile(rb"<([^\s/<>=\"']+)(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"+(?:[^\s/<>=\"':]*:)?")
 _AFTER_ATTRIBUTE = re.compile(rb"(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"*(/?)>")
+_SPACES_NAME = b"text:c"
+_SPACES = re.compile(rb"text:c[ \t\r\n]*=[ \t\r\n]*(?:([\"'])([^\"'<]*)\1)?")
+_NO_END = 1 << 62
 _TAIL_VALUES = (b"office:", b"formula", b"<table:table ", b"<table:table>")
 _VALUES = (b"value", b"formula")  # office:value, value-type, string-value…; table:formula: what calamine keeps
 
@@ -133,8 +136,8 @@ class RepeatScan:
     def text_bytes(self) -> int:
         """The content's bytes with every repeat of a cell or row that holds a value written out: what bounds
         the text calamine copies for each repeat (a cell's 20 KB text repeated a thousand columns in a row
-        repeated a thousand times: 20 GB from 905 bytes). Its spaces written ``<text:s text:c="N"/>`` are not
-        counted (the tool's own reading, not closed)."""
+        repeated a thousand times: 20 GB from 905 bytes), and each run of spaces ``<text:s text:c="N"/>`` as
+        the N bytes calamine writes it out to."""
         return self._bytes + self._copied
 
     def vouches(self, most: int) -> bool:
@@ -155,6 +158,8 @@ class RepeatScan:
                 self._rows += 0 if tail else self._pending
                 self._pending = 0
         self._markup(region, first)
+        spaces = _spaces(region, 0, len(region)) if _SPACES_NAME in region else 0
+        self._copied += spaces  # a run of spaces written as one (<text:s text:c="N"/>): N bytes once read
         rows = region.split(_ROW_START)
         del rows[0]  # before the first row start: the content's start, or nothing (a region starts at a row)
         self._rows += len(rows)
@@ -174,7 +179,7 @@ class RepeatScan:
         cells = {i: rows[i].count(b"<table:table-cell") + rows[i].count(b"<table:covered-table-cell") for i in long}
         width = max(max(filter(_COUNTED_PAST.__ge__, lengths), default=0) // _CELL_BYTES, *cells.values(), 0) + 1
         if _NOT_ROW_TAIL.search(region) is not None:
-            added = self._runs(region)
+            added = self._runs(region, spaces)
             if added:  # each repeat adds its cells to the row it is in, and its text (see text_bytes)
                 starts = list(accumulate(len(part) + len(_ROW_START) for part in region.split(_ROW_START)))
                 cells_of: dict[int, int] = {}
@@ -192,10 +197,11 @@ class RepeatScan:
                 for row, count in cells_of.items():
                     width = max(width, cells.get(row, lengths[row] // _CELL_BYTES) + 1 + count)
                 for row in bytes_of.keys() | repeat_of.keys():
-                    self._copied += (lengths[row] + bytes_of.get(row, 0)) * (1 + repeat_of.get(row, 0)) - lengths[row]
+                    written = lengths[row] + (spaces and _spaces(rows[row], 0, lengths[row]))
+                    self._copied += (written + bytes_of.get(row, 0)) * (1 + repeat_of.get(row, 0)) - written
         self._width = max(self._width, width)
 
-    def _runs(self, region: bytes) -> list[tuple[int, int, int]]:
+    def _runs(self, region: bytes, spaces: int) -> list[tuple[int, int, int]]:
         """Check the runs of ``region`` and count the rows they add; return where each repeat of cells or rows
         is, how many cells (columns) or rows it adds (rows: negative), and how many bytes the cell is written in
         (calamine copies its text for each repeat)."""
@@ -227,7 +233,8 @@ class RepeatScan:
                 if after.group(1) and region.startswith(_ROW_END, after.end()) and not _valued(tag):
                     continue  # an empty run ending its row: calamine keeps none of it
                 content_end = after.end() if after.group(1) else region.find(b"</table:", after.end())
-                cell_bytes = (content_end if content_end >= 0 else len(region)) - opened
+                content_end = content_end if content_end >= 0 else len(region)
+                cell_bytes = content_end - opened + (spaces and _spaces(region, opened, content_end))
                 added.append((match.start(), count - 1, cell_bytes))
                 if count > _MOST_EMPTY:
                     self._check(1, count)
@@ -273,6 +280,17 @@ def _empty_to_sheet_end(region: bytes, start: int) -> bool | None:
     if any(marker in stretch for marker in _TAIL_VALUES):
         return False
     return True if end >= 0 else None
+
+
+def _spaces(data: bytes, start: int, end: int) -> int:
+    """The spaces written as runs (``<text:s text:c="N"/>``) in ``data[start:end]``: calamine writes each run
+    out. A count not written as plain digits (``&#49;…``) counts as more than any limit."""
+    total = 0
+    for match in _SPACES.finditer(data, start, end):
+        value = match.group(2)
+        if value is not None:  # (no quoted value: no attribute, the words in a text)
+            total += int(value) if value.isdigit() and len(value) <= 18 else _NO_END
+    return total
 
 
 def _valued(text: bytes) -> bool:

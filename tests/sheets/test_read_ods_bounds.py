@@ -167,3 +167,21 @@ def test_a_long_text_repeated_is_refused_unopened(
     found = read_firms(path)
     assert _ids(found.errors) == ["sheet.ods_repeated_text"]
     assert "--max-unpacked-bytes" in messages.render(found.errors[0].message, "id")
+
+
+@pytest.mark.parametrize("count", ['"1500000000"', '"&#49;500000000"'])
+def test_a_run_of_spaces_calamine_would_write_out_is_refused_unopened(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], calamine_never_opens: Callable[[], None], count: str
+) -> None:
+    spaces = f'<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c={count}/>b'
+    path = make_ods(_sheet(ods_row("Nama Usaha"), spaces + "</text:p></table:table-cell></table:table-row>"))
+    calamine_never_opens()
+    assert _ids(read_firms(path).errors) == ["sheet.ods_repeated_text"]
+
+
+def test_an_office_s_double_spaces_are_read(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> None:
+    text = '<text:p>Batik<text:s text:c="2"/>Sekar</text:p>'
+    name = f'<table:table-cell office:value-type="string">{text}</table:table-cell>'
+    row = f"<table:table-row>{name}" + ods_row("penggerak")[len("<table:table-row>") :]
+    found = read_firms(make_ods(_sheet(ods_row("Nama Usaha", "Peran"), row)))
+    assert not found.errors and found.firms[0]["name"] == "Batik  Sekar"
