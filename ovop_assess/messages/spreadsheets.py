@@ -58,8 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "berkas ini berkas Office lama (OLE), bukan arsip zip: mungkin berkas .xls yang diganti namanya",
     },
     "sheet.csv_is_workbook": {
-        "en": 'the file is a workbook (Excel or LibreOffice), not a CSV file: give it its own ending (.xlsx, .xls or .ods), or save it from the spreadsheet as "CSV UTF-8"',
-        "id": 'berkas ini buku kerja (Excel atau LibreOffice), bukan berkas CSV: beri akhiran namanya sendiri (.xlsx, .xls atau .ods), atau simpan dari lembar kerja sebagai "CSV UTF-8"',
+        "en": 'the file is a workbook (Excel or LibreOffice) or another archive, not a CSV file: give it its own ending (.xlsx, .xls or .ods), or save it from the spreadsheet as "CSV UTF-8"',
+        "id": 'berkas ini buku kerja (Excel atau LibreOffice) atau arsip lain, bukan berkas CSV: beri akhiran namanya sendiri (.xlsx, .xls atau .ods), atau simpan dari lembar kerja sebagai "CSV UTF-8"',
     },
     "sheet.reason.no_xls_header": {
         "en": "it does not begin as an Excel 97-2003 file does",
