@@ -171,13 +171,17 @@ class RepeatScan:
             if _ROW_END not in odd and not odd.startswith((b"-group", b"s>", b"s ", b"s\t", b"s\r", b"s\n")):
                 self._unsure = True
         lengths = list(map(len, rows))
-        if max(lengths, default=0) > _LONGEST_ROW:
+        longest = max(lengths, default=0)
+        if longest > _LONGEST_ROW:
             self._unsure = True
         # A row's cells: its bytes over the shortest a cell can be written, or for a long row (a long text in
         # a cell, say) its cell tags counted: text makes no cell.
-        long = set(compress(range(len(rows)), map(_COUNTED_PAST.__lt__, lengths)))
-        cells = {i: rows[i].count(b"<table:table-cell") + rows[i].count(b"<table:covered-table-cell") for i in long}
-        width = max(max(filter(_COUNTED_PAST.__ge__, lengths), default=0) // _CELL_BYTES, *cells.values(), 0) + 1
+        cells: dict[int, int] = {}
+        if longest > _COUNTED_PAST:  # (rare: the usual region has none, and costs no more than its max)
+            long = compress(range(len(rows)), map(_COUNTED_PAST.__lt__, lengths))
+            cells = {i: rows[i].count(b"<table:table-cell") + rows[i].count(b"<table:covered-table-cell") for i in long}
+            longest = max(filter(_COUNTED_PAST.__ge__, lengths), default=0)
+        width = max(longest // _CELL_BYTES, *cells.values(), 0) + 1
         if _NOT_ROW_TAIL.search(region) is not None:
             added = self._runs(region, spaces)
             if added:  # each repeat adds its cells to the row it is in, and its text (see text_bytes)
