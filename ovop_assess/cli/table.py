@@ -25,7 +25,7 @@ from ..messages import Lang, render, text
 from ..render.criterion import STATUS_MARKS, assurance_word, backing, criterion_ids, role, version_words
 from ..render.reader import decimal
 from ..render.sheet_place import sheet_place
-from ..results import CriterionResult, FileResult, Message, Report, Status, Verdict
+from ..results import CriterionResult, FileResult, Finding, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
 from ..verdict import counts_against, keeps_open
@@ -145,13 +145,17 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
         footer.append(f" — {shown(backed)}")
     footer.append(f"   {text('ui.total_score', lang)} {decimal(result.score, lang)}")
     parts: list[RenderableType] = [heading, table, footer]
-    for finding in result.warnings:
-        loc = finding.location
-        where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
-        place = sheet_place(loc, lang)
-        where += f"{shown(place)}: " if place else ""
-        parts.append(Text(f"⚠ {where}{_say(finding.message, lang)}", style="yellow"))
+    parts += [Text(_warning_line(result, finding, lang), style="yellow") for finding in result.warnings]
     return parts
+
+
+def _warning_line(result: FileResult, finding: Finding, lang: Lang) -> str:
+    """``⚠ file:line: file, sheet, cell: message``: a warning under a file's table or its errors."""
+    loc = finding.location
+    where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
+    place = sheet_place(loc, lang)
+    where += f"{shown(place)}: " if place else ""
+    return f"⚠ {where}{_say(finding.message, lang)}"
 
 
 def _errors(result: FileResult, lang: Lang) -> Text:
@@ -168,11 +172,7 @@ def _errors(result: FileResult, lang: Lang) -> Text:
         field += f" {shown(place)}:" if place else ""
         out.append(f"  {where}:{field} {_say(finding.message, lang)}\n")
     for finding in result.warnings:  # with the errors too: a column ignored may be why one is "missing"
-        loc = finding.location
-        where = f"{shown(result.file)}:{loc.line}: " if loc and loc.line else ""
-        place = sheet_place(loc, lang)
-        where += f"{shown(place)}: " if place else ""
-        out.append(f"  ⚠ {where}{_say(finding.message, lang)}\n", style="yellow")
+        out.append(f"  {_warning_line(result, finding, lang)}\n", style="yellow")
     out.rstrip()
     return out
 

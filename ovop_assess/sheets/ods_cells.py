@@ -63,9 +63,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
-from xml.parsers import expat
 
 from .cell_errors import CellError, shortened
+from .expat_walk import new_parser
+from .expat_walk import walk as expat_walk
 from .ods_cells_scan import number, scan
 from .ods_errors_scan import error_hits, scan_errors
 
@@ -100,11 +101,6 @@ class OdsCells(NamedTuple):
     formulas: set[tuple[int, int]]
     # Cells showing an error (in the first row of a repeated run: enough to refuse the sheet), and the error.
     errors: Mapping[tuple[int, int], CellError] = MappingProxyType({})
-
-
-class Unreadable(Exception):
-    """content.xml is not well-formed, or declares a document type: the reason's catalogue id (``args[0]``),
-    for the "corrupt" message."""
 
 
 def ods_cells(content: bytes, sheet: str, spans: bool = True) -> OdsCells:
@@ -183,26 +179,11 @@ def walk(content: bytes, sheet: str) -> OdsCells:
         elif tag == _ROW and state["inside"] == 1:
             state["row"] += state["repeat"]
 
-    def refuse_doctype(*_: object) -> None:
-        raise Unreadable("sheet.reason.doctype")
-
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = new_parser(namespace_separator=" ")
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_doctype
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    try:
-        view = memoryview(content)
-        for at in range(0, len(content), _CHUNK):
-            parser.Parse(bytes(view[at : at + _CHUNK]), False)
-        parser.Parse(b"", True)
-    except (expat.ExpatError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
-        raise Unreadable("sheet.reason.damaged") from None
+    expat_walk(parser, content)
     return OdsCells(merged, formulas, errors)
-
-
-_CHUNK = 1 << 16
 
 
 class _OpenError:

@@ -96,7 +96,8 @@ def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 
 def _check_allocation(content: bytes, most: int, limits: SheetLimits) -> None:
-    from .ods_extent import Unreadable, allocation
+    from .expat_walk import Unreadable
+    from .ods_extent import allocation
     from .workbook import _ALLOCATION_FACTOR, _corrupt, _refuse
 
     try:
@@ -119,7 +120,8 @@ Found = tuple[set[Cell], list[tuple[Cell, Cell]], Mapping[Cell, CellError]]
 def ods_sheet_cells(content: OdsContent, sheet: str) -> Found:
     """The formulas without a saved result, the merged ranges and the cells showing an error of an .ods sheet
     (calamine reports none of them)."""
-    from .ods_cells import Unreadable, ods_cells
+    from .expat_walk import Unreadable
+    from .ods_cells import ods_cells
     from .workbook import _corrupt
 
     try:

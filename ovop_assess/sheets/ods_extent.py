@@ -31,7 +31,7 @@ runs only for what the byte bound cannot vouch for.
 
 from __future__ import annotations
 
-from xml.parsers import expat
+from .expat_walk import new_parser, walk
 
 _SHEET = "table:table"
 _ROW = "table:table-row"
@@ -39,11 +39,6 @@ _CELLS = ("table:table-cell", "table:covered-table-cell")
 _ROWS_REPEATED = "table:number-rows-repeated"
 _COLUMNS_REPEATED = "table:number-columns-repeated"
 _VALUES = ("office:value", "office:string-value", "office:date-value", "office:time-value", "office:boolean-value")
-_CHUNK = 1 << 16
-
-
-class Unreadable(Exception):
-    """content.xml is not well-formed, or declares a document type: the reason's catalogue id (``args[0]``)."""
 
 
 class _Over(Exception):
@@ -161,24 +156,13 @@ def allocation(content: bytes, most: int) -> int:
         elif tag == _SHEET:
             count.sheet_end()
 
-    def refuse_doctype(*_: object) -> None:
-        raise Unreadable("sheet.reason.doctype")
-
-    parser = expat.ParserCreate()
+    parser = new_parser()
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_doctype
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
-        view = memoryview(content)
-        for at in range(0, len(content), _CHUNK):
-            parser.Parse(bytes(view[at : at + _CHUNK]), False)
-        parser.Parse(b"", True)
+        walk(parser, content)
     except _Over:
         return count.total()
-    except (expat.ExpatError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
-        raise Unreadable("sheet.reason.damaged") from None
     count.sheets = 1
     count.sheet_end()  # rows after the last sheet's end (calamine reads none of them; counted all the same)
     return count.total()

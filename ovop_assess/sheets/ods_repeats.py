@@ -68,10 +68,10 @@ _FORMULA = b":formula"
 _MOST_EMPTY = 1000
 """A run of this many or fewer is not checked alone (the bound counts it)."""
 _LONGEST_ROW = 4 << 20
-"""A row (or the start of the content before the first row end) longer than this is left to the exact count:
+"""A row (or the start of the content before the first row start) longer than this is left to the exact count:
 carrying it from piece to piece would copy it again for each piece."""
 
-_ENDS_ROW = methodcaller("endswith", (b"</table:table-row>", b"</table:table-row><table:soft-page-break/>"))
+_ENDS_ROW = methodcaller("endswith", (_ROW_END, _ROW_END + b"<table:soft-page-break/>"))
 # Every "number-" but LibreOffice's empty end of a row: any other repeat, a span, or a style's "number-".
 _NOT_ROW_TAIL = re.compile(
     rb'number-(?:(?<!<table:table-cell table:number-)|(?!columns-repeated="[0-9]{1,9}"/></table:table-row>))'
@@ -83,7 +83,7 @@ _ATTRIBUTE = _SPACE + rb"+[^\s/<>=\"']+" + _SPACE + rb"*=" + _SPACE + rb"*(?:\"[
 _BEFORE_ATTRIBUTE = re.compile(rb"<([^\s/<>=\"']+)(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"+(?:[^\s/<>=\"':]*:)?")
 _AFTER_ATTRIBUTE = re.compile(rb"(?:" + _ATTRIBUTE + rb")*" + _SPACE + rb"*(/?)>")
 _SPACES_NAME = b"text:c"
-_SPACES = re.compile(rb"text:c[ \t\r\n]*=[ \t\r\n]*(?:([\"'])([^\"'<]*)\1)?")
+_SPACES = re.compile(rb"text:c" + _SPACE + rb"*=" + _SPACE + rb"*(?:([\"'])([^\"'<]*)\1)?")
 _NO_END = 1 << 62
 _TAIL_VALUES = (b"office:", b"formula", b"<table:table ", b"<table:table>")
 _VALUES = (b"value", b"formula")  # office:value, value-type, string-value…; table:formula: what calamine keeps
@@ -101,7 +101,7 @@ class RepeatScan:
     def __init__(self, check: Callable[[int, int], None]) -> None:
         self._check = check
         self._carry = b""
-        self._first = True  # the next region starts the content (no row end before it)
+        self._first = True  # the next region starts the content (no row start before it)
         self._rows = 0
         self._width = 0
         self._unsure = False

@@ -124,7 +124,8 @@ def _assert_ods_scan_agrees(content: str) -> None:
 
 def _assert_ods_bound_holds(content: bytes) -> None:
     """The byte bound of the cells calamine allocates is never below the exact count (when it vouches)."""
-    from ovop_assess.sheets.ods_extent import Unreadable, allocation
+    from ovop_assess.sheets.expat_walk import Unreadable
+    from ovop_assess.sheets.ods_extent import allocation
     from ovop_assess.sheets.ods_repeats import RepeatScan
 
     scan = RepeatScan(lambda rows, columns: None)

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ovop_assess.sheets.ods_cells import OdsCells, Unreadable, ods_cells, walk
+from ovop_assess.sheets.expat_walk import Unreadable
+from ovop_assess.sheets.ods_cells import OdsCells, ods_cells, walk
 from ovop_assess.sheets.ods_cells_scan import Cell, Range, scan
 from ovop_assess.sheets.ods_tags import formula_pattern
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ovop_assess.sheets.ods_extent import Unreadable, allocation
+from ovop_assess.sheets.expat_walk import Unreadable
+from ovop_assess.sheets.ods_extent import allocation
 from ovop_assess.sheets.ods_repeats import RepeatScan
 
 _HEAD = (
