@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
         "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
     },
+    "sheet.reader_stopped": {
+        "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",
+        "id": "buku kerja tidak dapat dibuka dalam batas memori untuk membaca lembar kerja: berkas rusak, atau lembarnya memuat jauh lebih banyak sel daripada sebuah daftar usaha (--max-cells menentukan batas ini). Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
+    },
     "sheet.corrupt": {
         "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
         "id": "buku kerja {kind} tidak dapat dibaca; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",

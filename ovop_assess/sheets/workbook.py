@@ -81,15 +81,29 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
 
     content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
-    try:
-        with panic_output_hidden():
-            name, warnings, data, merged, formulas = _calamine_read(raw, suffix, sheet, limits, archive, xls, content)
-    except BaseException as exc:
-        # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
-        # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise _corrupt(suffix) from None
+    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]]], list[list[Any]]]:
+        try:
+            with panic_output_hidden():
+                name, warnings, data, merged, formulas = _calamine_read(
+                    raw, suffix, sheet, limits, archive, xls, content
+                )
+        except BaseException as exc:
+            # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
+            # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise _corrupt(suffix) from None
+        return (name, warnings, merged, formulas), data
+
+    from . import isolated
+
+    if suffix == ".ods" and isolated.AVAILABLE:
+        # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
+        # child process whose memory is capped (``isolated``).
+        memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
+        (name, warnings, merged, formulas), data = isolated.run_isolated(read, memory)
+    else:
+        (name, warnings, merged, formulas), data = read()
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
 
 

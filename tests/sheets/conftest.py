@@ -71,6 +71,19 @@ def make_ods(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def make_unchecked_ods(tmp_path: Path) -> Callable[..., Path]:
+    """Write a minimal .ods as ``make_ods`` does, for content not well-formed XML that calamine reads all the
+    same (the walks it is checked against refuse it)."""
+
+    def make(body: str, name: str = "daftar-usaha.ods") -> Path:
+        path = tmp_path / name
+        path.write_bytes(_ods_bytes(body))
+        return path
+
+    return make
+
+
+@pytest.fixture
 def ods_row() -> Callable[..., str]:
     return _ods_row
 
