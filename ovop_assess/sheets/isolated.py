@@ -47,6 +47,8 @@ _OK, _OK_PICKLED, _REFUSED, _NO_MEMORY, _FAILED = range(5)
 _HEADER = struct.Struct("<BQ")  # the outcome, then the length of its first (pickled) part
 _EXIT_WRITTEN = 0
 _EXIT_UNWRITTEN = 70
+_LONGEST_READ = 600
+"""Seconds a child may take, at most (a 50,000-row sheet reads in about a second)."""
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
@@ -84,8 +86,13 @@ def run_isolated(work: Callable[[], tuple[Any, list[list[Any]]]], memory: int) -
 
 
 def _child(work: Callable[[], tuple[Any, list[list[Any]]]], memory: int, fd: int) -> None:  # pragma: no cover
-    for number in (signal.SIGINT, signal.SIGTERM):
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):  # (the parent's handlers are Python code)
         signal.signal(number, signal.SIG_DFL)
+    # Another thread of the parent (a progress bar's) may have held the lock of sys.stderr when it forked: the
+    # child writes nothing there, not even a warning, lest it wait for that lock for ever.
+    warnings.simplefilter("ignore")
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (closed as the child ends)
+    signal.alarm(_LONGEST_READ)  # and should it hang all the same, it ends (SIGALRM) and the file is refused
     _cap(memory)
     with open(fd, "wb") as out:
         out.write(pack(work))

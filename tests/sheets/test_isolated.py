@@ -151,3 +151,17 @@ def test_pack_and_unpack_in_one_process() -> None:
 def test_limits_set_the_allowance() -> None:
     small = isolated.memory_for(SheetLimits().max_cells, SheetLimits().max_unpacked_bytes, 4)
     assert isolated.memory_for(10 * SheetLimits().max_cells, SheetLimits().max_unpacked_bytes, 4) > small
+
+
+def test_a_child_that_hangs_is_ended(memory: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(isolated, "_LONGEST_READ", 1)
+
+    def hangs() -> Any:
+        time.sleep(30)
+        return None, []
+
+    with pytest.raises(SheetRefused) as caught:
+        isolated.run_isolated(hangs, memory)
+    assert _ids(caught.value.findings) == ["sheet.reader_stopped"]
