@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import io
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -166,17 +167,26 @@ def _write_report_stdout(chunks: Iterator[str | bytes]) -> None:
     nothing tries to write to the closed pipe again.
     """
     stream = report_stream()
+    # Only the writes are guarded: an OSError while a piece is made (assessing a file) is no failure to write.
+    for chunk in chunks:
+        if not _written(stream, functools.partial(_write_stdout, stream, chunk)):
+            for _ in chunks:
+                pass
+            return
+    _written(stream, stream.flush)
+
+
+def _written(stream: TextIO, write: Callable[[], object]) -> bool:
+    """Whether ``write()`` wrote; ``False`` when stdout's reader has gone, which silences it."""
     try:
-        for chunk in chunks:
-            _write_stdout(stream, chunk)
-        stream.flush()
+        write()
     except BrokenPipeError:
         _silence(stream)
-        for _ in chunks:
-            pass
+        return False
     except OSError as exc:  # a full disk (> /dev/full), an I/O error: as for --output, in the system's words
         _silence(stream)  # the rest of the buffer must not fail again at exit
         raise _cannot_write(Path("<stdout>"), exc) from None
+    return True
 
 
 def _silence(stream: TextIO) -> None:

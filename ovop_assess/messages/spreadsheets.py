@@ -105,6 +105,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "its workbook part claims more bytes than the file holds",
         "id": "bagian buku kerjanya mengaku lebih besar daripada berkas itu sendiri",
     },
+    "sheet.reason.too_deep": {
+        "en": "its content.xml nests elements more than 256 deep, which no spreadsheet does",
+        "id": "content.xml di dalamnya bersarang lebih dari 256 tingkat, yang tidak pernah ada dalam lembar kerja",
+    },
     "sheet.reason.damaged": {
         "en": "a part of its contents cannot be read",
         "id": "sebagian isinya tidak dapat dibaca",

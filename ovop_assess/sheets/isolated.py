@@ -11,14 +11,17 @@ file with an XML parser would cost about as much as calamine's own read.
 
 So where the platform can fork (Linux, macOS; not Windows), the read runs in
 a child process: its address space capped (``RLIMIT_AS``, where the system
-enforces it) at what the limits allow, its core dumps off, its
-Ctrl-C and SIGTERM the default (it just ends; the parent stops the run).
-The child sends back the sheet's cells as ``marshal`` data (1.6 ms to write,
-6 ms to read for 10,000 rows: a third of ``pickle``), everything else
-pickled. A child that dies, by the cap or by a crash, makes the file
-refused as too large or damaged (``sheet.reader_stopped``); the run goes on.
-Where there is no fork, the read stays in the process, the byte checks its
-only guard (docs/internals.md says what they leave).
+enforces it) at what the limits allow, its CPU time too, its core dumps off,
+its output to the terminal silenced. The exact count of an ``.ods``'s
+cells (``ods_extent``, Python code over every element) runs there too,
+before calamine. The child sends back the sheet's cells as ``marshal`` data
+(1.6 ms to write, 6 ms to read for 10,000 rows: a third of ``pickle``),
+everything else pickled. A child that dies before its answer is whole, by
+its caps, a crash or a signal, makes the file refused as too large or
+damaged (``sheet.reader_stopped``); the run goes on. Where there is no fork,
+or no process can be had (a container's process limit), the read stays in
+the process, the byte checks its only guard (docs/internals.md says what
+they leave).
 """
 
 from __future__ import annotations
@@ -32,73 +35,141 @@ import struct
 import sys
 import traceback
 import warnings
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..results import Finding, Location, Message
 from .limits import SheetRefused
 
-T = TypeVar("T")
+Work = Callable[[], tuple[Any, list[list[Any]]]]
 
 AVAILABLE = hasattr(os, "fork") and sys.platform != "emscripten"
 """Whether reads run in a child; tests and the benchmark turn it off to measure the in-process path."""
 
 _OK, _OK_PICKLED, _REFUSED, _NO_MEMORY, _FAILED = range(5)
-_HEADER = struct.Struct("<BQ")  # the outcome, then the length of its first (pickled) part
-_EXIT_WRITTEN = 0
-_EXIT_UNWRITTEN = 70
-_LONGEST_READ = 600
-"""Seconds a child may take, at most (a 50,000-row sheet reads in about a second)."""
+_HEADER = struct.Struct("<BQQ")  # the outcome, the length of its pickled part, the length of the cells' part
+_CPU_SECONDS = 300
+"""CPU time a child may take (a 50,000-row sheet reads in about a second; the exact count of its cells, in
+Python, in about five); past it the system ends the child (SIGXCPU) and the file is refused."""
+_BACKSTOP_SECONDS = 3600
+"""Wall time after which a child that uses no CPU (a lock it waits for that no thread will release) ends."""
+_INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
+
+_reading: list[int] = []  # the child being waited for, so that a worker stopped with SIGTERM stops it too
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
     """The address space a read may add to the process's: calamine's cells and formulas for ``factor`` times
     ``max_cells`` (two copies while it trims each sheet, and a vector's spare room: 128 bytes a cell), the
-    cells' text (at most the unpacked content), and 256 MiB for the sheet's cells as Python values."""
-    return 128 * factor * max_cells + max_unpacked_bytes + (256 << 20)
+    cells' text six times over (calamine's, Python's at up to four bytes a character, the copy sent back: a
+    110 MiB text of emoji within the limits), and 256 MiB for the sheet's cells as Python values."""
+    return 128 * factor * max_cells + 6 * max_unpacked_bytes + (256 << 20)
 
 
-def run_isolated(work: Callable[[], tuple[Any, list[list[Any]]]], memory: int) -> tuple[Any, list[list[Any]]]:
+def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
     """``work()`` run in a forked child capped at ``memory`` bytes more than the process maps now: its result
-    (anything pickled, and a sheet's cells), or the :class:`SheetRefused` it raised, as if run here."""
-    read_end, write_end = os.pipe()
-    with warnings.catch_warnings():
-        # Python 3.12+ warns when a process with threads forks: the child runs no thread's code, only calamine.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
-        os.close(read_end)
-        code = _EXIT_UNWRITTEN
-        try:
-            _child(work, memory, write_end)
-            code = _EXIT_WRITTEN
-        finally:
-            os._exit(code)
-    os.close(write_end)
+    (anything pickled, and a sheet's cells), or the :class:`SheetRefused` it raised, as if run here. Where no
+    child can be had (a process limit reached, no memory to fork), ``work()`` runs here."""
     try:
-        with open(read_end, "rb") as pipe:
-            payload = pipe.read()
-        status = os.waitpid(pid, 0)[1]
-    except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
-        _stop(pid)
-        raise
-    return _outcome(payload, status)
+        read_end, write_end = os.pipe()
+    except OSError:
+        return work()
+    with _interrupts_held() as release:
+        try:
+            with warnings.catch_warnings():
+                # Python 3.12+ warns when a process with threads forks: the child runs no thread's code.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError:  # EAGAIN under a process limit (a container's pids.max, ulimit -u), ENOMEM
+            os.close(read_end)
+            os.close(write_end)
+            release()
+            return work()
+        if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
+            os.close(read_end)
+            try:
+                _child(work, memory, write_end)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        _reading.append(pid)
+        try:
+            release()  # a Ctrl-C held during the fork is raised here, with the child to stop
+            with open(read_end, "rb") as pipe:
+                payload = pipe.read()
+        except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
+            stop_reader()
+            raise
+    _reap(pid)
+    # Whatever ended the child (its cap, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C),
+    # only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
+    return unpack(payload)
 
 
-def _child(work: Callable[[], tuple[Any, list[list[Any]]]], memory: int, fd: int) -> None:  # pragma: no cover
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):  # (the parent's handlers are Python code)
-        signal.signal(number, signal.SIG_DFL)
+def stop_reader() -> None:
+    """Kill the child being waited for, if any (a worker's SIGTERM handler calls it before the worker ends)."""
+    while _reading:
+        pid = _reading.pop()
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    if pid in _reading:
+        _reading.remove(pid)
+    # ChildProcessError when SIGCHLD is ignored (inherited so from a launcher): the system reaped it already.
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, 0)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[Callable[[], None]]:
+    """SIGINT and SIGTERM blocked from before the fork until ``release()`` (or the end): one that came between
+    the fork and the parent's ``try`` would leave the child running, and in the child the parent's handlers
+    would run. Where they cannot be blocked, a no-op."""
+    blocked = hasattr(signal, "pthread_sigmask")
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS) if blocked else set()
+    released = False
+
+    def release() -> None:
+        nonlocal released
+        if blocked and not released:
+            released = True
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+    try:
+        yield release
+    finally:
+        release()
+
+
+def _child(work: Work, memory: int, fd: int) -> None:  # pragma: no cover - runs in the child
+    # The parent's handlers are Python code meant for the parent: Ctrl-C and SIGTERM end the child (unless the
+    # parent ignores them: a background job of a script keeps ignoring Ctrl-C), SIGALRM its backstop.
+    for number in _INTERRUPTS:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
+    signal.alarm(_BACKSTOP_SECONDS)
     # Another thread of the parent (a progress bar's) may have held the lock of sys.stderr when it forked: the
-    # child writes nothing there, not even a warning, lest it wait for that lock for ever.
+    # child writes nothing there, not even a warning, lest it wait for that lock for ever; nor does any native
+    # code write to the terminal.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    sys.stdout = sys.stderr = open(quiet, "w")  # noqa: SIM115 (closed as the child ends)
     warnings.simplefilter("ignore")
-    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (closed as the child ends)
-    signal.alarm(_LONGEST_READ)  # and should it hang all the same, it ends (SIGALRM) and the file is refused
+    handler = sys.modules.get("faulthandler")  # (PYTHONFAULTHANDLER, pytest: it writes to a descriptor of its own)
+    if handler is not None:
+        handler.disable()
     _cap(memory)
     with open(fd, "wb") as out:
         out.write(pack(work))
 
 
-def pack(work: Callable[[], tuple[Any, list[list[Any]]]]) -> bytes:
+def pack(work: Work) -> bytes:
     """What the child sends: ``work()``'s outcome as bytes (run in the child; a plain function for tests)."""
     try:
         head, cells = work()
@@ -106,8 +177,8 @@ def pack(work: Callable[[], tuple[Any, list[list[Any]]]]) -> bytes:
         return _packed(_REFUSED, (exc.findings, exc.sheet, exc.warnings), b"")
     except MemoryError:
         return _packed(_NO_MEMORY, None, b"")
-    except Exception:
-        return _packed(_FAILED, traceback.format_exc(), b"")
+    except Exception as exc:
+        return _packed(_FAILED, (f"{type(exc).__name__}: {exc}", traceback.format_exc()), b"")
     try:
         return _packed(_OK, head, marshal.dumps(cells))
     except ValueError:  # a value marshal cannot write (a date): pickled, slower
@@ -116,13 +187,18 @@ def pack(work: Callable[[], tuple[Any, list[list[Any]]]]) -> bytes:
 
 def _packed(outcome: int, head: object, tail: bytes) -> bytes:
     first = pickle.dumps(head, pickle.HIGHEST_PROTOCOL)
-    return _HEADER.pack(outcome, len(first)) + first + tail
+    return _HEADER.pack(outcome, len(first), len(tail)) + first + tail
 
 
 def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
-    """The outcome :func:`pack` wrote, as ``work()`` gave it or raised it."""
-    outcome, length = _HEADER.unpack_from(payload)
+    """The outcome :func:`pack` wrote, as ``work()`` gave it or raised it; a payload cut short (the child died
+    while writing it, or before) refuses the file."""
+    if len(payload) < _HEADER.size:
+        raise stopped()
+    outcome, length, tail_length = _HEADER.unpack_from(payload)
     start = _HEADER.size
+    if len(payload) != start + length + tail_length:
+        raise stopped()
     head = pickle.loads(payload[start : start + length])
     tail = memoryview(payload)[start + length :]
     if outcome == _OK:
@@ -134,15 +210,10 @@ def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
         raise SheetRefused(findings, sheet=sheet, warnings=warned)
     if outcome == _NO_MEMORY:
         raise stopped()
-    raise RuntimeError(f"reading the spreadsheet failed in the child process:\n{head}")
-
-
-def _outcome(payload: bytes, status: int) -> tuple[Any, list[list[Any]]]:
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGINT, signal.SIGTERM):
-        raise KeyboardInterrupt  # the user's Ctrl-C reached the child first: the run stops, as it would here
-    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _EXIT_WRITTEN and len(payload) >= _HEADER.size:
-        return unpack(payload)
-    raise stopped()  # killed by its cap (an abort), by the system, or a crash: nothing of it is kept
+    summary, details = head
+    failure = RuntimeError(f"{summary} (while reading the spreadsheet, in the process that reads it)")
+    failure.add_note(details)  # the child's traceback, shown with --debug
+    raise failure
 
 
 def stopped() -> SheetRefused:
@@ -154,19 +225,23 @@ def _cap(memory: int) -> None:  # pragma: no cover - runs in the child
         import resource
     except ImportError:
         return
-    with contextlib.suppress(ValueError, OSError):
+    with contextlib.suppress(ValueError, OSError, OverflowError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file behind
+    _lower(resource, resource.RLIMIT_CPU, _CPU_SECONDS)
     mapped = _mapped()
-    if mapped is None:
+    if mapped is not None:
+        _lower(resource, resource.RLIMIT_AS, mapped + memory)
+
+
+def _lower(resource: Any, which: int, limit: int) -> None:  # pragma: no cover - runs in the child
+    """Lower the soft limit ``which`` to ``limit``, keeping a tighter one already set (``ulimit -v``)."""
+    soft, hard = resource.getrlimit(which)
+    if soft != resource.RLIM_INFINITY and soft <= limit:
         return
-    limit = mapped + memory
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft != resource.RLIM_INFINITY and soft < limit:
-        return  # a tighter cap is already set: kept
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    with contextlib.suppress(ValueError, OSError, OverflowError):  # (a limit past what the system can hold)
+        resource.setrlimit(which, (limit, hard))
 
 
 def _mapped() -> int | None:  # pragma: no cover - runs in the child
@@ -177,10 +252,3 @@ def _mapped() -> int | None:  # pragma: no cover - runs in the child
     except (OSError, ValueError, IndexError):
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def _stop(pid: int) -> None:
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)

@@ -65,7 +65,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .cell_errors import CellError, shortened
-from .expat_walk import new_parser
+from .expat_walk import DEEPEST, new_parser, too_deep
 from .expat_walk import walk as expat_walk
 from .ods_cells_scan import number, scan
 from .ods_errors_scan import error_hits, scan_errors
@@ -130,13 +130,16 @@ def walk(content: bytes, sheet: str) -> OdsCells:
     merged: list[Range] = []
     formulas: set[tuple[int, int]] = set()
     errors: dict[tuple[int, int], CellError] = {}
-    state = {"inside": 0, "row": 0, "column": 0, "repeat": 1}
+    state = {"inside": 0, "row": 0, "column": 0, "repeat": 1, "depth": 0}
     error = _OpenError()
 
     def repeat(attributes: dict[str, str], name: str) -> int:
         return number(attributes.get(name))
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        state["depth"] += 1
+        if state["depth"] > DEEPEST:
+            raise too_deep()
         if error.cells:
             error.depth += 1
             if error.depth == 1 and tag == _PARAGRAPH and error.text is None:
@@ -165,6 +168,7 @@ def walk(content: bytes, sheet: str) -> OdsCells:
                 error.open([(row, column + offset) for offset in range(count)], _FORMULA in attributes)
 
     def end(tag: str) -> None:
+        state["depth"] -= 1
         if error.cells:
             if error.depth == 0:  # the cell's own end
                 found = CellError(shortened("".join(error.text or ()).strip()), error.formula)

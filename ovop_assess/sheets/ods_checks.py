@@ -25,16 +25,22 @@ Cell = tuple[int, int]
 
 
 class OdsContent(NamedTuple):
-    """content.xml, kept when it may hold a formula or a merged range; ``spans``: whether it may hold the
-    latter (the search for spans is skipped when not)."""
+    """content.xml, kept when it may hold a formula or a merged range (``cells``), or when its cells must be
+    counted exactly before calamine opens it (``uncounted``: :func:`ods_count`); ``spans``: whether it may
+    hold a merged range (the search for spans is skipped when not)."""
 
     xml: bytes
     spans: bool
+    cells: bool = True
+    uncounted: bool = False
+    text_bytes: int = 0  # (see RepeatScan.text_bytes: held to --max-unpacked-bytes after the count)
 
 
 def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | None:
     """Refuse content for which calamine would allocate more cells than the limits allow, all sheets
-    together, before it opens the file; return content.xml if it may hold a merged range or a formula.
+    together, as far as its bytes tell; return content.xml if it may hold a merged range or a formula, or if
+    its cells are still to be counted exactly (:func:`ods_count`, which the caller runs where calamine will
+    read: in the child process whose memory is capped, ``isolated``).
 
     Inflated and scanned a piece at a time (zipfile stops a member at the
     size the archive declares for it, and its checksum then fails), each
@@ -78,11 +84,29 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     content = b""
     if scan.may_have_cells or not vouched:
         content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
-    if not vouched:
-        _check_allocation(content, most, limits)
-    if scan.text_bytes() > limits.max_unpacked_bytes:  # calamine copies a repeated cell's text for each repeat
-        raise _refuse("sheet.ods_repeated_text", size=scan.text_bytes(), limit=limits.max_unpacked_bytes)
-    return OdsContent(content, scan.spans) if scan.may_have_cells else None
+    if vouched:
+        _check_text(scan.text_bytes(), limits)
+    if scan.may_have_cells or not vouched:
+        uncounted = not vouched
+        return OdsContent(content, scan.spans, scan.may_have_cells, uncounted, scan.text_bytes())
+    return None
+
+
+def _check_text(size: int, limits: SheetLimits) -> None:
+    from .workbook import _refuse
+
+    if size > limits.max_unpacked_bytes:  # calamine copies a repeated cell's text for each repeat
+        raise _refuse("sheet.ods_repeated_text", size=size, limit=limits.max_unpacked_bytes)
+
+
+def ods_count(content: OdsContent | None, limits: SheetLimits) -> None:
+    """Count exactly the cells calamine would allocate, when the byte bound could not vouch for them, and
+    refuse the file past four times ``--max-cells`` (or as damaged if expat cannot read it)."""
+    if content is not None and content.uncounted:
+        from .workbook import _ALLOCATION_FACTOR
+
+        _check_allocation(content.xml, _ALLOCATION_FACTOR * limits.max_cells, limits)
+        _check_text(content.text_bytes, limits)
 
 
 def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

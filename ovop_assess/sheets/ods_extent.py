@@ -31,7 +31,7 @@ runs only for what the byte bound cannot vouch for.
 
 from __future__ import annotations
 
-from .expat_walk import new_parser, walk
+from .expat_walk import DEEPEST, new_parser, too_deep, walk
 
 _SHEET = "table:table"
 _ROW = "table:table-row"
@@ -141,8 +141,12 @@ def allocation(content: bytes, most: int) -> int:
     """The cells calamine keeps for the sheets of ``content``: exact, or the first count past ``most`` (the
     walk stops there). Raises :class:`Unreadable` for content expat refuses."""
     count = _Count(most)
+    depth = [0]
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        depth[0] += 1
+        if depth[0] > DEEPEST:
+            raise too_deep()
         if tag == _SHEET:
             count.sheet_start()
         elif tag == _ROW:
@@ -151,6 +155,7 @@ def allocation(content: bytes, most: int) -> int:
             count.cell(_repeat(attributes, _COLUMNS_REPEATED), _valued(attributes))
 
     def end(tag: str) -> None:
+        depth[0] -= 1
         if tag == _ROW:
             count.row_end()
         elif tag == _SHEET:

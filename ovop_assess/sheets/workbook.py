@@ -77,11 +77,12 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
     # Before calamine opens the file: it expands every sheet of an .ods as it opens it, repeated rows and
     # columns included (18 KB claiming a million rows of 99 cells took 6 GB before the check after it).
-    from .ods_checks import ods_precheck
+    from .ods_checks import ods_count, ods_precheck
 
     content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
     def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]]], list[list[Any]]]:
+        ods_count(content, limits)  # (Python code over every element: in the capped child too)
         try:
             with panic_output_hidden():
                 name, warnings, data, merged, formulas = _calamine_read(
@@ -155,7 +156,7 @@ def _read_chosen(
     errors: Mapping[tuple[int, int], CellError] = {}  # cells showing an error (.xlsx, .ods: cell_errors)
     if archive is not None and suffix == ".xlsx":
         formulas, errors = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
-    elif content is not None:
+    elif content is not None and content.cells:
         from .ods_checks import ods_sheet_cells
 
         formulas, ods_merged, errors = ods_sheet_cells(content, name)

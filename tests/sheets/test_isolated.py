@@ -126,17 +126,64 @@ def test_a_bug_in_the_child_is_no_refusal(memory: int) -> None:
     def broken() -> Any:
         raise ZeroDivisionError("bug")
 
-    with pytest.raises(RuntimeError, match="ZeroDivisionError: bug"):
+    with pytest.raises(RuntimeError, match=r"^ZeroDivisionError: bug"):
         isolated.run_isolated(broken, memory)
 
 
-def test_ctrl_c_in_the_child_stops_the_run(memory: int) -> None:
-    def interrupted() -> Any:
-        os.kill(os.getpid(), signal.SIGINT)
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_a_child_ended_by_a_signal_of_its_own_refuses_the_file(memory: int, number: int) -> None:
+    # An out-of-memory killer's SIGTERM or SIGKILL to the reader alone: the run goes on (a Ctrl-C meant for the
+    # run reaches the parent's own handler, which stops it).
+    def killed() -> Any:
+        os.kill(os.getpid(), number)
         return None, []
 
-    with pytest.raises(KeyboardInterrupt):
-        isolated.run_isolated(interrupted, memory)
+    with pytest.raises(SheetRefused) as caught:
+        isolated.run_isolated(killed, memory)
+    assert _ids(caught.value.findings) == ["sheet.reader_stopped"]
+
+
+def test_an_ignored_ctrl_c_stays_ignored_in_the_child(memory: int) -> None:
+    # A background job of a script ignores Ctrl-C: so does the child reading for it.
+    def interrupted() -> Any:
+        os.kill(os.getpid(), signal.SIGINT)
+        return "read", []
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert isolated.run_isolated(interrupted, memory) == ("read", [])
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_no_child_to_be_had_reads_here(memory: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A container's process limit, ulimit -u: fork fails with EAGAIN; the read goes on in the process.
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert isolated.run_isolated(lambda: (os.getpid(), []), memory) == (os.getpid(), [])
+
+
+def test_an_ignored_sigchld_still_reads(memory: int) -> None:
+    # Inherited from a launcher: the system reaps the child itself and waitpid finds none.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert isolated.run_isolated(_work(("read", [[1.0]])), memory) == ("read", [[1.0]])
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_content_nested_past_any_spreadsheet_is_refused(
+    make_unchecked_ods: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, inside: bool
+) -> None:
+    # A comment sends the content to the exact count; 300 open elements end it (42 million: 5.4 GB before).
+    monkeypatch.setattr(isolated, "AVAILABLE", inside)
+    body = '<table:table table:name="D"><!-- x -->' + "<a>" * 300 + "</a>" * 300 + "</table:table>"
+    found = read_firms(make_unchecked_ods(body))
+    assert _ids(found.errors) == ["sheet.corrupt"]
+    assert "256" in messages.render(found.errors[0].message, "en")
 
 
 def test_pack_and_unpack_in_one_process() -> None:
@@ -144,8 +191,13 @@ def test_pack_and_unpack_in_one_process() -> None:
     assert isolated.unpack(isolated.pack(_work((1, [[2.0]])))) == (1, [[2.0]])
     with pytest.raises(SheetRefused):
         isolated.unpack(isolated.pack(lambda: (_ for _ in ()).throw(MemoryError())))
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match=r"^ZeroDivisionError: division by zero \(") as failed:
         isolated.unpack(isolated.pack(lambda: 1 / 0))  # type: ignore[arg-type,return-value]
+    assert "Traceback" in failed.value.__notes__[0]  # shown with --debug only
+    whole = isolated.pack(_work((1, [[2.0]])))
+    for cut in (0, 5, len(whole) - 1):  # the child died while writing
+        with pytest.raises(SheetRefused):
+            isolated.unpack(whole[:cut])
 
 
 def test_limits_set_the_allowance() -> None:
@@ -156,7 +208,7 @@ def test_limits_set_the_allowance() -> None:
 def test_a_child_that_hangs_is_ended(memory: int, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    monkeypatch.setattr(isolated, "_LONGEST_READ", 1)
+    monkeypatch.setattr(isolated, "_BACKSTOP_SECONDS", 1)
 
     def hangs() -> Any:
         time.sleep(30)
