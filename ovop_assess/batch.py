@@ -162,23 +162,11 @@ def _init_worker(job: Job) -> None:
     # signal itself would die mid-task, print its own traceback and could wedge the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the CLI's SIGTERM handler, which would raise in the middle of a
-    # task (or be swallowed by a plugin): a worker dies on SIGTERM, as the parent stops it so,
-    # and first stops the process reading an .ods for it, which would otherwise outlive the run.
-    signal.signal(signal.SIGTERM, _worker_terminated)
+    # task (or be swallowed by a plugin): a worker dies on SIGTERM, as the parent stops it so
+    # (while a child reads an .ods for it, it kills the child first: sheets/isolated.py).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     rule_guard.clear_stop()
     _init(job)
-
-
-def _worker_terminated(signum: int, frame: object) -> None:
-    import os
-    import signal
-    import sys
-
-    reader = sys.modules.get("ovop_assess.sheets.isolated")
-    if reader is not None:
-        reader.stop_reader()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    os.kill(os.getpid(), signal.SIGTERM)  # dies of it, as before
 
 
 @contextmanager

@@ -105,8 +105,9 @@ def _hard_exit(code: int) -> None:
     if sys.gettrace() is not None or "coverage" in sys.modules:
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # (None: launched with that descriptor closed)
+                stream.flush()
     except (OSError, ValueError):  # stdout closed or the reader gone: the normal exit deals with it
         return
     os._exit(code)

@@ -49,6 +49,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",
         "id": "buku kerja tidak dapat dibuka dalam batas memori untuk membaca lembar kerja: berkas rusak, atau lembarnya memuat jauh lebih banyak sel daripada sebuah daftar usaha (--max-cells menentukan batas ini). Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
     },
+    "sheet.reader_out_of_time": {
+        "en": "the workbook could not be read within the time allowed for reading a spreadsheet ({minutes} minutes of processor time): it is damaged, or holds far more than a firm list. Open it in Excel or LibreOffice, delete what is not the list, and save it again",
+        "id": "buku kerja tidak dapat dibaca dalam batas waktu untuk membaca lembar kerja ({minutes} menit waktu prosesor): berkas rusak, atau memuat jauh lebih banyak daripada sebuah daftar usaha. Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
+    },
     "sheet.corrupt": {
         "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",
         "id": "buku kerja {kind} tidak dapat dibaca; berkas rusak atau bukan lembar kerja ({reason}). Buka di Excel atau LibreOffice lalu simpan ulang",

@@ -54,8 +54,9 @@ Python, in about five); past it the system ends the child (SIGXCPU) and the file
 _BACKSTOP_SECONDS = 3600
 """Wall time after which a child that uses no CPU (a lock it waits for that no thread will release) ends."""
 _INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
+_OUT_OF_TIME = {getattr(signal, "SIGXCPU", signal.SIGALRM), signal.SIGALRM}  # its CPU cap, its wall backstop
 
-_reading: list[int] = []  # the child being waited for, so that a worker stopped with SIGTERM stops it too
+_reading: list[int] = []  # the child being waited for, so that SIGTERM to a worker stops it too
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
@@ -71,10 +72,10 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
     (anything pickled, and a sheet's cells), or the :class:`SheetRefused` it raised, as if run here. Where no
     child can be had (a process limit reached, no memory to fork), ``work()`` runs here."""
     try:
-        read_end, write_end = os.pipe()
+        read_end, write_end = _pipe()
     except OSError:
         return work()
-    with _interrupts_held() as release:
+    with _interrupts_held() as release, _terminated_with_reader():
         try:
             with warnings.catch_warnings():
                 # Python 3.12+ warns when a process with threads forks: the child runs no thread's code.
@@ -100,14 +101,31 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
         except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
             stop_reader()
             raise
-    _reap(pid)
-    # Whatever ended the child (its cap, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C),
+    status = _reap(pid)
+    # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C),
     # only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
+    if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
+        raise stopped("sheet.reader_out_of_time")
     return unpack(payload)
 
 
+def _pipe() -> tuple[int, int]:
+    """A pipe whose write end is not a standard descriptor (with stdin and stdout closed, a cron job writing its
+    report with -o, the pipe gets 0 and 1, and the child points 1 at /dev/null)."""
+    read_end, write_end = os.pipe()
+    if write_end <= 2:
+        import fcntl
+
+        try:
+            moved = fcntl.fcntl(write_end, fcntl.F_DUPFD, 3)
+        finally:
+            os.close(write_end)
+        write_end = moved
+    return read_end, write_end
+
+
 def stop_reader() -> None:
-    """Kill the child being waited for, if any (a worker's SIGTERM handler calls it before the worker ends)."""
+    """Kill the child being waited for, if any."""
     while _reading:
         pid = _reading.pop()
         with contextlib.suppress(OSError):
@@ -115,12 +133,41 @@ def stop_reader() -> None:
         _reap(pid)
 
 
-def _reap(pid: int) -> None:
+def _reap(pid: int) -> int | None:
+    """The child's status once it has ended; ``None`` when SIGCHLD is ignored (inherited so from a launcher):
+    the system reaped it already."""
     if pid in _reading:
         _reading.remove(pid)
-    # ChildProcessError when SIGCHLD is ignored (inherited so from a launcher): the system reaped it already.
-    with contextlib.suppress(ChildProcessError, OSError):
-        os.waitpid(pid, 0)
+    try:
+        return os.waitpid(pid, 0)[1]
+    except OSError:  # (ChildProcessError among them)
+        return None
+
+
+@contextlib.contextmanager
+def _terminated_with_reader() -> Iterator[None]:
+    """Where SIGTERM ends the process at once (a worker of ``--jobs``, which the run stops so), it kills the
+    child first while one reads: else the child would outlive the run. Elsewhere nothing changes (the CLI's
+    own handler raises, and the caller stops the child)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) not in (
+        signal.SIG_DFL,
+        None,
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _end_with_reader)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_with_reader(number: int, frame: object) -> None:
+    stop_reader()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)  # dies of it, as it would have
 
 
 @contextlib.contextmanager
@@ -216,8 +263,9 @@ def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
     raise failure
 
 
-def stopped() -> SheetRefused:
-    return SheetRefused((Finding(Message("sheet.reader_stopped", {}), Location("", None, None)),))
+def stopped(key: str = "sheet.reader_stopped") -> SheetRefused:
+    values = {"minutes": _CPU_SECONDS // 60} if key == "sheet.reader_out_of_time" else {}
+    return SheetRefused((Finding(Message(key, values), Location("", None, None)),))
 
 
 def _cap(memory: int) -> None:  # pragma: no cover - runs in the child

@@ -216,4 +216,63 @@ def test_a_child_that_hangs_is_ended(memory: int, monkeypatch: pytest.MonkeyPatc
 
     with pytest.raises(SheetRefused) as caught:
         isolated.run_isolated(hangs, memory)
-    assert _ids(caught.value.findings) == ["sheet.reader_stopped"]
+    assert _ids(caught.value.findings) == ["sheet.reader_out_of_time"]  # not a memory matter: --max-cells no help
+    assert "5 menit" in messages.render(caught.value.findings[0].message, "id")
+
+
+_SCRIPT = """
+import os, signal, sys, time
+from ovop_assess.sheets import isolated
+{setup}
+def work():
+    with open(sys.argv[1] + ".child", "w") as out:
+        out.write(str(os.getpid()))
+    {work}
+    return "read", [[1.0]]
+result = isolated.run_isolated(work, isolated.memory_for(10_000, 1 << 24, 4))
+with open(sys.argv[1], "w") as out:
+    out.write(repr(result))
+"""
+
+
+def _script(tmp_path: Path, setup: str, work: str = "pass") -> tuple[list[str], Path]:
+    import sys
+
+    done = tmp_path / "result"
+    return [sys.executable, "-c", _SCRIPT.format(setup=setup, work=work), str(done)], done
+
+
+def test_with_stdin_and_stdout_closed_the_answer_still_comes_back(tmp_path: Path) -> None:
+    # A cron job writing its report with -o: the pipe would get descriptors 0 and 1, and the child points 1 at
+    # /dev/null.
+    import subprocess
+
+    command, done = _script(tmp_path, "os.close(0); os.close(1)")
+    subprocess.run(command, check=True, timeout=60)
+    assert done.read_text() == "('read', [[1.0]])"
+
+
+def test_sigterm_to_a_worker_stops_its_reader(tmp_path: Path) -> None:
+    # A --jobs worker dies of SIGTERM as the run stops it; the child reading for it must not outlive it.
+    import subprocess
+    import time
+
+    command, done = _script(tmp_path, "signal.signal(signal.SIGTERM, signal.SIG_DFL)", "time.sleep(60)")
+    process = subprocess.Popen(command)
+    child = tmp_path / "result.child"
+    for _ in range(200):
+        if child.exists() and child.read_text():
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == -signal.SIGTERM and not done.exists()
+    reader = int(child.read_text())
+    for _ in range(100):
+        try:
+            os.kill(reader, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(reader, signal.SIGKILL)
+        raise AssertionError("the reader outlived the worker")
