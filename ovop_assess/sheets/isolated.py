@@ -105,7 +105,7 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
     # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C),
     # only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
     if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
-        raise stopped("sheet.reader_out_of_time")
+        raise _out_of_time()
     return unpack(payload)
 
 
@@ -263,9 +263,16 @@ def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
     raise failure
 
 
-def stopped(key: str = "sheet.reader_stopped") -> SheetRefused:
-    values = {"minutes": _CPU_SECONDS // 60} if key == "sheet.reader_out_of_time" else {}
-    return SheetRefused((Finding(Message(key, values), Location("", None, None)),))
+def stopped() -> SheetRefused:
+    return _refused(Message("sheet.reader_stopped", {}))
+
+
+def _out_of_time() -> SheetRefused:
+    return _refused(Message("sheet.reader_out_of_time", {"minutes": _CPU_SECONDS // 60}))
+
+
+def _refused(message: Message) -> SheetRefused:
+    return SheetRefused((Finding(message, Location("", None, None)),))
 
 
 def _cap(memory: int) -> None:  # pragma: no cover - runs in the child
