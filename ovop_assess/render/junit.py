@@ -181,8 +181,9 @@ def _properties(suite: ET.Element, result: FileResult, report: Report) -> None:
             ("documents_on_hand", str(result.documents.on_hand)),
             ("documents_needed", str(result.documents.needed)),
         ]
+    if result.verdict is not Verdict.INVALID:  # (an invalid file was not scored: no 0.0 that reads as one)
+        values.append(("score", str(result.score)))
     values += [
-        ("score", str(result.score)),
         ("criteria_set", report.criteria_set.id),
         ("criteria_set_version", report.criteria_set.version),
     ]

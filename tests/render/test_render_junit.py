@@ -131,6 +131,9 @@ def test_invalid_file_is_one_validation_error_listing_every_problem(report: Repo
         "invalid.yaml:8:21: firms[0].role: must be one of: champion, mentee, member",
     ]
     assert (suite.get("tests"), suite.get("errors")) == ("1", "1")
+    # Not scored: no score of 0.0 a dashboard would read as the worst candidate, nor an assurance.
+    props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert props["verdict"] == "invalid" and "score" not in props and "assurance" not in props
 
 
 def test_properties_and_suite_output(report: Report) -> None:
