@@ -118,6 +118,9 @@ def _pipe() -> tuple[int, int]:
 
         try:
             moved = fcntl.fcntl(write_end, fcntl.F_DUPFD, 3)
+        except OSError:
+            os.close(read_end)
+            raise
         finally:
             os.close(write_end)
         write_end = moved
