@@ -81,15 +81,12 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     scan.close()
     most = _ALLOCATION_FACTOR * limits.max_cells
     vouched = scan.vouches(most)
-    content = b""
-    if scan.may_have_cells or not vouched:
-        content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
     if vouched:
         _check_text(scan.text_bytes(), limits)
-    if scan.may_have_cells or not vouched:
-        uncounted = not vouched
-        return OdsContent(content, scan.spans, scan.may_have_cells, uncounted, scan.text_bytes())
-    return None
+        if not scan.may_have_cells:
+            return None
+    content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
+    return OdsContent(content, scan.spans, scan.may_have_cells, not vouched, scan.text_bytes())
 
 
 def _check_text(size: int, limits: SheetLimits) -> None:

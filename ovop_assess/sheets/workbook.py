@@ -96,15 +96,15 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             raise _corrupt(suffix) from None
         return (name, warnings, merged, formulas), data
 
-    from . import isolated
-
-    if suffix == ".ods" and isolated.AVAILABLE:
-        # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
-        # child process whose memory is capped (``isolated``).
-        memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
-        (name, warnings, merged, formulas), data = isolated.run_isolated(read, memory)
-    else:
+    if suffix != ".ods":
         (name, warnings, merged, formulas), data = read()
+    else:
+        # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
+        # child process whose memory is capped, where the platform can fork (``isolated``).
+        from . import isolated
+
+        memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
+        (name, warnings, merged, formulas), data = isolated.run_isolated(read, memory) if isolated.AVAILABLE else read()
     return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
 
 
