@@ -207,6 +207,27 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
         yield from _expand(path) if path.is_dir() else (path,)
 
 
+def distinct_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """``paths`` with each file kept once (the same file named twice, directly and in its folder, or through a
+    link), and the ones left out. A path that cannot be looked at is kept: reading it reports why."""
+    kept: list[Path] = []
+    repeated: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            kept.append(path)
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in seen:
+            repeated.append(path)
+        else:
+            seen.add(key)
+            kept.append(path)
+    return kept, repeated
+
+
 def _expand(folder: Path) -> list[Path]:
     found: list[Path] = []
     unreadable: list[Path] = []

@@ -9,6 +9,8 @@ desa/kelurahan.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .results import Message, RegionInfo
 
 
@@ -42,3 +44,24 @@ def code_key(region: RegionInfo) -> str | None:
     from .areas import canonical_code
 
     return (canonical_code(region.code) or region.code) if region.code else None
+
+
+def repeated_candidates(regions: Sequence[tuple[str, RegionInfo | None]]) -> list[tuple[str, str, RegionInfo]]:
+    """Pairs of files (labels) in ``regions`` that propose the same product for the same sentra, each later
+    file with the first of its kind: an old copy left in the round's folder ranks a candidate twice. Two
+    products of one desa are two candidates, and are not paired (the tool's own reading: a kabupaten/kota
+    proposes one sentra a year, which names an area and a product)."""
+    from .areas.names import bare_key
+
+    seen: list[tuple[str, RegionInfo]] = []
+    pairs: list[tuple[str, str, RegionInfo]] = []
+    for label, region in regions:
+        if region is None:
+            continue
+        for first, earlier in seen:
+            if bare_key(earlier.product or "") == bare_key(region.product or "") and mismatch(earlier, region) is None:
+                pairs.append((first, label, region))
+                break
+        else:
+            seen.append((label, region))
+    return pairs

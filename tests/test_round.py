@@ -280,3 +280,41 @@ def test_the_title_year_is_the_one_most_candidates_give_and_a_tie_is_none() -> N
     assert _usual_year(results(2027, 2027, 2026), DAY) == 2027
     assert _usual_year(results(2012, 2008), DAY) == DAY.year
     assert _usual_year([], DAY) == DAY.year
+
+
+def test_a_file_named_twice_is_ranked_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same file given directly and within its folder (or through a link) is one candidate, said so."""
+    kauman = REGIONS / "kauman-batik.yaml"
+    link = tmp_path / "link.yaml"
+    link.symlink_to(kauman)
+    args = ["round", str(kauman), str(REGIONS), str(link), "--format", "json", "--as-of", "2026-12-01"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    files = [c["file"] for c in json.loads(captured.out)["candidates"]]
+    assert len(files) == len(set(files)) == len(list(REGIONS.glob("*.yaml")))
+    assert captured.err.count("was given more than once: it is ranked once") == 2
+    assert main([*args, "--lang", "id"]) == 0
+    assert "disebut lebih dari sekali" in capsys.readouterr().err
+
+
+def test_a_copy_proposing_the_same_product_for_the_same_area_is_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "kauman-batik-lama.yaml"
+    copy.write_bytes((REGIONS / "kauman-batik.yaml").read_bytes())
+    assert main(["round", str(REGIONS), str(copy), "--format", "json", "--as-of", "2026-12-01"]) == 0
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)["candidates"]) == len(list(REGIONS.glob("*.yaml"))) + 1  # both ranked
+    [line] = [line for line in captured.err.splitlines() if "same product" in line]
+    assert "kauman-batik.yaml and " in line and "kauman-batik-lama.yaml" in line and "old copy" in line
+
+
+def test_two_products_of_one_area_are_two_candidates() -> None:
+    from ovop_assess.same_sentra import repeated_candidates
+
+    batik = RegionInfo("Kauman", "kelurahan", "Kota Surakarta", code="33.72.03.1009", product="Batik")
+    pottery = batik._replace(product="Gerabah")
+    same = batik._replace(code="3372031009", product=" batik ")  # the same, written otherwise
+    other_place = batik._replace(code="33.72.03.1010")
+    regions = [("a.yaml", batik), ("b.yaml", pottery), ("c.yaml", None), ("d.yaml", other_place), ("e.yaml", same)]
+    assert repeated_candidates(regions) == [("a.yaml", "e.yaml", same)]

@@ -285,6 +285,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
+        max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,
+        max_unpacked_bytes: max_unpacked_opt = _DEFAULT.max_unpacked_bytes,
+        max_rows: max_rows_opt = _DEFAULT.max_rows,
+        max_cells: max_cells_opt = _DEFAULT.max_cells,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=h("help.jobs"))] = None,
         debug: debug_opt = False,
     ) -> int:
@@ -300,7 +304,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             office=office,
             year=year,
             previous=previous,
-            limits=Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            limits=Limits(max_bytes, max_depth, max_nodes, max_sheet_bytes, max_unpacked_bytes, max_rows, max_cells),
             jobs=jobs,
             debug=debug,
         )
@@ -323,6 +327,10 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
         rule_timeout: rule_timeout_opt = DEFAULT_RULE_TIMEOUT,
+        max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,
+        max_unpacked_bytes: max_unpacked_opt = _DEFAULT.max_unpacked_bytes,
+        max_rows: max_rows_opt = _DEFAULT.max_rows,
+        max_cells: max_cells_opt = _DEFAULT.max_cells,
         debug: debug_opt = False,
     ) -> int:
         from .commands import run_compare
@@ -336,7 +344,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             output=output,
             as_of=_as_of(as_of),
             min_assurance=min_assurance.value if min_assurance else None,
-            limits=_DEFAULT._replace(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes),
+            limits=Limits(max_bytes, max_depth, max_nodes, max_sheet_bytes, max_unpacked_bytes, max_rows, max_cells),
             debug=debug,
             rule_timeout=rule_timeout,
         )

@@ -281,18 +281,25 @@ def run_round(
     debug: bool = False,
 ) -> int:
     """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
+    from ..assess import distinct_files
+    from ..same_sentra import repeated_candidates
     from ..selection_round import make_round, read_previous
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)
     _refuse_binary_to_terminal(renderer, output)
-    files = _files(paths)
+    files, repeated = distinct_files(_files(paths))
     inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
+    for path in repeated:  # a candidate ranked twice would push the others down
+        note(text("cli.round_file_repeated", lang, path=file_label(path)))
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_sheets(output, results)
+    for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
+        named = f"{region.name}, {region.city}: {region.product}"
+        note(text("cli.round_same_candidate", lang, first=first, second=second, region=named))
     document = make_round(
         __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
     )

@@ -61,6 +61,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote the round of {count} candidate(s) ({format}) to {path}",
         "id": "rekapitulasi {count} calon sentra ({format}) ditulis ke {path}",
     },
+    "cli.round_file_repeated": {
+        "en": "{path} was given more than once: it is ranked once",
+        "id": "{path} disebut lebih dari sekali: diperingkat satu kali saja",
+    },
+    "cli.round_same_candidate": {
+        "en": "{first} and {second} propose the same product for the same area ({region}): both are ranked; check that one of them is not an old copy",
+        "id": "{first} dan {second} mengusulkan produk yang sama untuk wilayah yang sama ({region}): keduanya diperingkat; periksa apakah salah satunya bukan salinan lama",
+    },
     "cli.wrote_checklist": {
         "en": "wrote the checklist of {region} ({format}) to {path}",
         "id": "daftar periksa {region} ({format}) ditulis ke {path}",

@@ -89,3 +89,30 @@ def test_checklist_takes_the_limits_its_refusals_name(tmp_path: Path, capsys: py
     )
     assert "Kauman" in capsys.readouterr().out
     assert main(["checklist", str(region), "--max-depth", "257"]) == 2
+
+
+SHEET_LIMITS = ("--max-sheet-bytes", "--max-unpacked-bytes", "--max-rows", "--max-cells")
+
+
+@pytest.mark.parametrize("command", ["assess", "checklist", "round", "compare"])
+def test_every_command_reading_region_files_takes_the_sheet_limits(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A region file may take its firms from a spreadsheet: whatever reads region files offers the limits that
+    a refused spreadsheet names."""
+    assert main([command, "--help"]) == 0
+    page = " ".join(capsys.readouterr().out.split())
+    assert all(option in page for option in SHEET_LIMITS), command
+
+
+@pytest.mark.parametrize("command", ["round", "compare"])
+def test_round_and_compare_apply_the_sheet_limits(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """bayat-pottery's firms come from an .xlsx of more than two rows: --max-rows 2 refuses it, naming the
+    option; without it the file is read."""
+    region = str(Path(__file__).resolve().parents[2] / "examples" / "regions" / "bayat-pottery.yaml")
+    paths = [region] if command == "round" else [region, region]
+    assert main([command, *paths, "--format", "json", "--max-rows", "2", *AS_OF]) == 3
+    captured = capsys.readouterr()
+    assert "--max-rows" in captured.out + captured.err
+    assert main([command, *paths, "--format", "json", *AS_OF]) in (0, 1)
+    assert "--max-rows" not in capsys.readouterr().out
