@@ -268,9 +268,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="interleaved repeats in each process")
     parser.add_argument("--processes", type=int, default=5, help="fresh processes, one after the other")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--first", nargs=2, metavar=("PATH", "HOW"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.rows, args.repeat)))
+        return
+    if args.first:
+        print(json.dumps(first_read(Path(args.first[0]), args.first[1])))
         return
     runs: list[dict[str, object]] = []
     for _ in range(args.processes):
@@ -290,6 +294,75 @@ def main() -> None:
             ratios = [run["times"][i] / run["times"][base] for run in runs]  # type: ignore[index]
             line += f"   x{times[i] / times[base]:.2f}   (x{min(ratios):.2f} to x{max(ratios):.2f})"
         print(line)
+    first_reads(args.rows, args.processes * 2)
+
+
+FIRST = [  # (label, file name): the first read of each in a fresh process
+    ("xlsx", "daftar-usaha.xlsx"),
+    ("xls", "daftar-usaha.xls"),
+    ("ods", "daftar-usaha.ods"),
+    ("ods, a formula column", "daftar-usaha-bernomor.ods"),
+    ("csv", "daftar-usaha.csv"),
+]
+
+
+def first_reads(rows_count: int, processes: int) -> None:
+    """What one ``ovop-assess import`` pays: the first read of the sheet in a fresh process (no memory of an
+    earlier read of it to reuse, as the repeats above have), against the library's first read in another fresh
+    process; each after a three-row read of the same format, so that modules are loaded. The medians of
+    ``processes`` pairs, run alternately."""
+    rows = _rows(rows_count)
+    with tempfile.TemporaryDirectory() as folder:
+        for size, stem in ((rows_count, "daftar-usaha"), (3, "kecil")):
+            some = rows if size == rows_count else _rows(3)
+            write_xlsx(Path(folder, f"{stem}.xlsx"), some)
+            write_xls(Path(folder, f"{stem}.xls"), some)
+            write_ods(Path(folder, f"{stem}.ods"), some)
+            write_ods(Path(folder, f"{stem}-bernomor.ods"), some, numbered=True)
+            write_csv(Path(folder, f"{stem}.csv"), some)
+        print(f"First read in a fresh process (what one `import` pays), median of {processes} processes each:")
+        for label, name in FIRST:
+            hows = ["library", "ours", *(["in-process"] if name.endswith(".ods") else [])]
+            times: dict[str, list[float]] = {how: [] for how in hows}
+            for _ in range(processes):
+                for how in hows:
+                    command = [sys.executable, __file__, "--first", str(Path(folder, name)), how]
+                    result = subprocess.run(command, capture_output=True, text=True, check=True)
+                    times[how].append(json.loads(result.stdout))
+            base = statistics.median(times["library"])
+            line = f"  {label:24s} library {base * 1000:6.1f} ms"
+            for how in hows[1:]:
+                median = statistics.median(times[how])
+                line += f"   {how} {median * 1000:6.1f} ms x{median / base:.2f}"
+            print(line)
+
+
+def first_read(path: Path, how: str) -> float:
+    """CPU time (this process's and its children's) of the first read of ``path`` in this process, after a
+    three-row file of the same format (``kecil…``) has been read the same way."""
+    from ovop_assess.firm_sheet import import_firms
+    from ovop_assess.sheets import isolated
+    from ovop_assess.yaml_source import Limits
+
+    small = path.with_name(path.name.replace("daftar-usaha", "kecil"))
+    if how == "in-process":
+        isolated.AVAILABLE = False
+
+    def read(target: Path) -> object:
+        if how != "library":
+            return import_firms(target, None, Limits())
+        if target.suffix == ".csv":
+            text = target.read_bytes().decode("utf-8-sig")
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+        import python_calamine
+
+        with python_calamine.CalamineWorkbook.from_path(target) as book:
+            return book.get_sheet_by_name("Daftar UMKM").to_python()
+
+    read(small)
+    start = cpu_time()
+    read(path)
+    return cpu_time() - start
 
 
 def measure(rows_count: int, repeat: int) -> dict[str, object]:

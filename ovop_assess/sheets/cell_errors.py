@@ -34,8 +34,13 @@ class CellError(NamedTuple):
 _LONGEST = 40
 """Characters of an error's text kept for the message (a hand-made file may write anything there)."""
 
-# Only a sheet holding a "#" is searched cell by cell: every error value calamine reads starts with one
-# (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!; it refuses the file for any other), and a search
+READABLE = frozenset({b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!", b"#VALUE!"})
+"""The error values calamine reads (as an empty cell). It refuses a sheet holding any other, such as those of
+Excel for Microsoft 365 (``#SPILL!`` of a FILTER or UNIQUE whose results are blocked, ``#CALC!``, ``#FIELD!``,
+``#BLOCKED!``, ``#CONNECT!``, ``#BUSY!``, ``#UNKNOWN!``, ``#PYTHON!``, ``#TIMEOUT!``, ``#EXTERNAL!``,
+``#GETTING_DATA``): :func:`readable_errors`."""
+
+# Only a sheet holding a "#" is searched cell by cell: every error value starts with one, and a search
 # for one byte is cheap: 0.4 million instructions for the 3.5 MB of 10,000 rows (11 million for '"e"').
 # Compiled when a sheet first holds a "#" (compiling them costs more than most sheets' search for one).
 _PATTERNS = {
@@ -68,13 +73,31 @@ def xlsx_errors(xml: bytes) -> dict[Cell, CellError]:
     return found
 
 
+def readable_errors(xml: bytes) -> bytes | None:
+    """The sheet's XML with each error value calamine cannot read (not in :data:`READABLE`: Excel 365's
+    ``#SPILL!``, say) written ``#N/A``, which it reads as an empty cell as it reads the others; ``None`` when
+    there is none. Only the value of a cell that :func:`xlsx_errors` finds is rewritten (a text that starts
+    with ``#`` is left alone); the message for the cell still names its own error, found before."""
+    pieces: list[bytes] = []
+    done = 0
+    at = xml.find(b"#")
+    while at != -1:
+        error = _error_at(xml, at)
+        if error is not None and xml[at : error[2]] not in READABLE:
+            pieces += [xml[done:at], b"#N/A"]
+            done = error[2]
+        at = xml.find(b"#", at + 1)
+    return b"".join([*pieces, xml[done:]]) if pieces else None
+
+
 @functools.cache
 def _pattern(name: str) -> re.Pattern[bytes]:
     return re.compile(_PATTERNS[name])
 
 
-def _error_at(xml: bytes, at: int) -> tuple[Cell, CellError] | None:
-    """The cell and error whose value starts at ``at``, if that is where an error cell's value starts."""
+def _error_at(xml: bytes, at: int) -> tuple[Cell, CellError, int] | None:
+    """The cell and error whose value starts at ``at``, and where the value ends, if that is where an error
+    cell's value starts."""
     if xml[at - 1 : at] != b">":
         return None
     start = xml.rfind(b"<", 0, at)
@@ -97,8 +120,9 @@ def _error_at(xml: bytes, at: int) -> tuple[Cell, CellError] | None:
     if position is None or _pattern("error_type").search(cell.group(1)) is None:
         return None
     close = xml.find(b"<", at)
-    text = xml[at : close if close != -1 else len(xml)].decode("utf-8", errors="replace").strip()
-    return (int(position.group(2)) - 1, _column_index(position.group(1))), CellError(shortened(text), formula)
+    close = close if close != -1 else len(xml)
+    text = xml[at:close].decode("utf-8", errors="replace").strip()
+    return (int(position.group(2)) - 1, _column_index(position.group(1))), CellError(shortened(text), formula), close
 
 
 def _column_index(letters: bytes) -> int:

@@ -341,7 +341,10 @@ def _only_ignored(
 
 # What Excel and LibreOffice show in a cell whose formula failed, and write so into a CSV file.
 _ERROR_TEXTS = frozenset(
-    {"#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+    {"#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
+    # Excel for Microsoft 365's (its ErrorCellValueType): dynamic arrays, data types, links, Python in Excel.
+    | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#TIMEOUT!"}
+    | {"#EXTERNAL!"}
 )
 
 

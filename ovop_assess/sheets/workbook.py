@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
-from .cell_errors import CellError, refuse_errors, xlsx_errors
+from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
@@ -165,7 +165,9 @@ def _read_chosen(
     try:
         found = book.get_sheet_by_name(name)
     except python_calamine.CalamineError:
-        raise _corrupt(suffix) from None
+        found = _errors_made_readable(archive, book.sheet_names.index(name), name) if errors else None
+        if found is None:
+            raise _corrupt(suffix) from None
     end = found.end
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
     _check_extent(rows, columns, limits)
@@ -183,6 +185,34 @@ def _read_chosen(
             raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
     merged = found.merged_cell_ranges or ods_merged
     return data, merged, formulas
+
+
+def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: str) -> Any | None:
+    """The sheet ``name`` read from a copy of the workbook in which the error values calamine cannot read
+    (Excel 365's ``#SPILL!``, ``#CALC!``…: ``cell_errors.readable_errors``) are written ``#N/A``: else a
+    valid workbook would be called damaged for one such cell, even in a column the list does not use. Each
+    cell's own error was found before, and is said with its own text. ``None`` when there is nothing to
+    rewrite or calamine still cannot read the sheet (the file is damaged). The copy is not compressed: it is
+    no larger than the unpacked size already allowed, and costs no deflating."""
+    import python_calamine
+
+    path = _xlsx_sheet_path(archive, position) if archive is not None else None
+    xml = _member(archive, path, ".xlsx") if archive is not None and path is not None else None
+    rewritten = readable_errors(xml) if xml is not None else None
+    if archive is None or rewritten is None:
+        return None
+    copy = io.BytesIO()
+    with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
+        for info in archive.infolist():
+            out.writestr(
+                info.filename, rewritten if info.filename == path else _member(archive, info.filename, ".xlsx") or b""
+            )
+    copy.seek(0)
+    try:
+        with python_calamine.CalamineWorkbook.from_filelike(copy) as book:
+            return book.get_sheet_by_name(name)
+    except (python_calamine.CalamineError, ValueError, OSError):
+        return None
 
 
 def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:

@@ -266,3 +266,62 @@ def test_the_scan_finds_errors_as_the_walk_does(rows: list[str], expected: dict[
     assert found is None or found == walked.errors
     if b"&amp;" not in content and b"value-type='error'<" not in content:
         assert found is not None  # LibreOffice's layout: the scan answers
+
+
+def _excel_365_errors(book: Any, sheet: Any) -> None:
+    """Errors Excel for Microsoft 365 saves, which calamine refuses to read: written as #N/A, changed after."""
+    # (No dynamic-array function: XlsxWriter would write the cell as a text.)
+    sheet.write_formula("F2", "=A1+1", None, "#N/A")  # the address, not a firm column: #CALC! below
+    sheet.write_formula("E3", "=E2*A2", None, "#N/A")  # a firm column (Tenaga Kerja): #SPILL! below
+
+
+def _xlsx_365(make_xlsx: Callable[..., Path], rows: list[list[Any]]) -> Path:
+    path = make_xlsx({"Daftar UMKM": rows}, build=_excel_365_errors)
+    return _changed(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"<v>#N/A</v>", b"<v>#CALC!</v>", 1).replace(b"<v>#N/A</v>", b"<v>#SPILL!</v>", 1),
+    )
+
+
+def test_an_excel_365_error_is_said_at_its_cell_never_as_a_damaged_file(make_xlsx: Callable[..., Path]) -> None:
+    """Calamine refuses a sheet holding #SPILL! or #CALC!: the sheet is read from a copy where they are #N/A,
+    and each cell in a firm column is said with its own error; the address column's is left alone."""
+    rows = [HEADER, ["Usaha A", "penggerak", None, "Ya", 4, "Jl. 1"], ["Usaha B", "binaan", "Usaha A"]]
+    path = _xlsx_365(make_xlsx, rows)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b"<v>#SPILL!</v>" in sheet and b"<v>#CALC!</v>" in sheet
+    found = read_firms(path)
+    assert _said(found) == [("sheet.formula_error", "E3", {"error": "#SPILL!"})]
+
+
+def test_an_excel_365_error_outside_the_firm_columns_leaves_the_list_read(make_xlsx: Callable[..., Path]) -> None:
+    def build(book: Any, sheet: Any) -> None:
+        sheet.write_formula("F2", "=A1+1", None, "#N/A")  # the address: #CALC! below
+        sheet.write_formula("G3", "=A2+1", None, "#N/A")  # a helper column beside the list: #SPILL! below
+
+    rows = [HEADER, ["Usaha A", "penggerak", None, "Ya", 4, "Jl. 1"], ["Usaha B", "binaan", "Usaha A", None, 3]]
+    path = make_xlsx({"Daftar UMKM": rows}, build=build)
+    change = lambda xml: xml.replace(b"<v>#N/A</v>", b"<v>#CALC!</v>", 1).replace(b"<v>#N/A</v>", b"<v>#SPILL!</v>")  # noqa: E731
+    found = read_firms(_changed(path, "xl/worksheets/sheet1.xml", change))
+    assert found.errors == ()
+    assert [firm["name"] for firm in found.firms] == ["Usaha A", "Usaha B"]
+
+
+def test_only_the_error_values_calamine_cannot_read_are_rewritten() -> None:
+    from ovop_assess.sheets.cell_errors import readable_errors
+
+    xml = (
+        b'<c r="A1" t="e"><f>X()</f><v>#SPILL!</v></c>'
+        b'<c r="B1" t="e"><v>#N/A</v></c>'  # read by calamine as it is
+        b'<c r="C1" t="str"><f>"#SPILL!"</f><v>#SPILL!</v></c>'  # a text, not an error: kept
+        b'<c r="D1" t="e"><v>#GETTING_DATA</v></c>'
+    )
+    assert readable_errors(xml) == (
+        b'<c r="A1" t="e"><f>X()</f><v>#N/A</v></c>'
+        b'<c r="B1" t="e"><v>#N/A</v></c>'
+        b'<c r="C1" t="str"><f>"#SPILL!"</f><v>#SPILL!</v></c>'
+        b'<c r="D1" t="e"><v>#N/A</v></c>'
+    )
+    assert readable_errors(b'<c r="B1" t="e"><v>#N/A</v></c><c r="C1"><v>1</v></c>') is None

@@ -181,3 +181,11 @@ def test_a_spreadsheets_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_
     assert render(found.errors[1].message, "en").startswith("the cell reads Err:502: the error a spreadsheet shows")
     imported = import_firms(path, None, Limits())
     assert [f.message.id for f in imported.errors] == ["sheet.csv_error_text"] * 3  # no "names no champion" after it
+
+
+@pytest.mark.parametrize("error", ["#SPILL!", "#CALC!", "#BUSY!", "#PYTHON!", "#EXTERNAL!", "#GETTING_DATA"])
+def test_an_excel_365_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_path: Path, error: str) -> None:
+    path = tmp_path / "galat.csv"
+    path.write_text(f"Nama Usaha;Peran;Kategori\nBatik A;penggerak;{error}\n", encoding="utf-8")
+    found = read_firms(path)
+    assert [(f.message.id, f.message.values["error"]) for f in found.errors] == [("sheet.csv_error_text", error)]
