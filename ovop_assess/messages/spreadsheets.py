@@ -211,6 +211,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the {column} ({field}) cell is empty; every firm needs one",
         "id": "sel {column} ({field}) kosong; setiap usaha wajib mengisinya",
     },
+    "sheet.hidden_rows": {
+        "en": "{count} firm row(s) are hidden in the sheet (rows {rows}) and are read as firms like the others: if a firm has left the sentra, delete its row; if a filter or a collapsed group hides them, nothing needs doing",
+        "id": "{count} baris usaha disembunyikan di lembar kerja (baris {rows}) dan tetap dibaca sebagai usaha seperti baris lain: jika suatu usaha sudah keluar dari sentra, hapus barisnya; jika baris itu tersembunyi karena filter atau grup yang diciutkan, tidak perlu tindakan apa pun",
+    },
     "sheet.rows_only_ignored": {
         "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",
         "id": "{rows} baris hanya berisi nilai pada kolom yang diabaikan sehingga dilewati sebagai baris kosong, yang pertama baris {row} ({cell}: {value}); jika baris itu dimaksudkan sebagai usaha, isi nama dan perannya",

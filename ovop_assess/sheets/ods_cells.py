@@ -78,6 +78,7 @@ _CELL = f"{_TABLE} table-cell"
 _COVERED = f"{_TABLE} covered-table-cell"
 _NAME = f"{_TABLE} name"
 _ROWS_REPEATED = f"{_TABLE} number-rows-repeated"
+_VISIBILITY = f"{_TABLE} visibility"
 _COLUMNS_REPEATED = f"{_TABLE} number-columns-repeated"
 _ROWS_SPANNED = f"{_TABLE} number-rows-spanned"
 _COLUMNS_SPANNED = f"{_TABLE} number-columns-spanned"
@@ -101,12 +102,17 @@ class OdsCells(NamedTuple):
     formulas: set[tuple[int, int]]
     # Cells showing an error (in the first row of a repeated run: enough to refuse the sheet), and the error.
     errors: Mapping[tuple[int, int], CellError] = MappingProxyType({})
+    hidden: tuple[tuple[int, int], ...] = ()  # rows hidden or filtered out: (first row, how many)
 
 
-def ods_cells(content: bytes, sheet: str, spans: bool = True) -> OdsCells:
+def ods_cells(content: bytes, sheet: str, spans: bool = True, hidden: bool = False) -> OdsCells:
     """The merged ranges, the formulas without a saved result and the cells showing an error of the sheet
     named ``sheet``: the scans' answer when both are sure of theirs, else the walk's. ``spans`` false: the
-    content holds no ``number-rows-spanned``/``number-columns-spanned`` (``ods_repeats`` saw none)."""
+    content holds no ``number-rows-spanned``/``number-columns-spanned`` (``ods_repeats`` saw none).
+    ``hidden``: a row may be hidden (``ods_repeats`` saw a row tag with a ``visibility``): only the walk
+    places hidden rows (slower: the scans are made for what every numbered list has, not for this)."""
+    if hidden:
+        return walk(content, sheet)
     hits = error_hits(content)
     found = scan(content, sheet, spans)
     errors = scan_errors(content, sheet, hits) if hits and found is not None else {}
@@ -130,6 +136,7 @@ def walk(content: bytes, sheet: str) -> OdsCells:
     merged: list[Range] = []
     formulas: set[tuple[int, int]] = set()
     errors: dict[tuple[int, int], CellError] = {}
+    hidden: list[tuple[int, int]] = []
     state = {"inside": 0, "row": 0, "column": 0, "repeat": 1, "depth": 0}
     error = _OpenError()
 
@@ -153,6 +160,8 @@ def walk(content: bytes, sheet: str) -> OdsCells:
         elif tag == _ROW:
             state["repeat"] = repeat(attributes, _ROWS_REPEATED)
             state["column"] = 0
+            if attributes.get(_VISIBILITY, "visible") != "visible":  # "collapse" (hidden) or "filter"
+                hidden.append((state["row"], state["repeat"]))
         elif tag in (_CELL, _COVERED):
             row, column = state["row"], state["column"]
             state["column"] = column + repeat(attributes, _COLUMNS_REPEATED)
@@ -187,7 +196,7 @@ def walk(content: bytes, sheet: str) -> OdsCells:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     expat_walk(parser, content)
-    return OdsCells(merged, formulas, errors)
+    return OdsCells(merged, formulas, errors, tuple(hidden))
 
 
 class _OpenError:

@@ -25,15 +25,17 @@ Cell = tuple[int, int]
 
 
 class OdsContent(NamedTuple):
-    """content.xml, kept when it may hold a formula or a merged range (``cells``), or when its cells must be
-    counted exactly before calamine opens it (``uncounted``: :func:`ods_count`); ``spans``: whether it may
-    hold a merged range (the search for spans is skipped when not)."""
+    """content.xml, kept when it may hold a formula, a merged range or a hidden row (``cells``), or when its
+    cells must be counted exactly before calamine opens it (``uncounted``: :func:`ods_count`); ``spans``:
+    whether it may hold a merged range (the search for spans is skipped when not); ``hidden``: whether a row
+    may be hidden (the walk then places the hidden rows)."""
 
     xml: bytes
     spans: bool
     cells: bool = True
     uncounted: bool = False
     text_bytes: int = 0  # (see RepeatScan.text_bytes: held to --max-unpacked-bytes after the count)
+    hidden: bool = False
 
 
 def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | None:
@@ -86,7 +88,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
         if not scan.may_have_cells:
             return None
     content = b"".join(pieces) if pieces is not None and scan.may_have_cells else _whole(archive, info)
-    return OdsContent(content, scan.spans, scan.may_have_cells, not vouched, scan.text_bytes())
+    return OdsContent(content, scan.spans, scan.may_have_cells, not vouched, scan.text_bytes(), scan.hidden)
 
 
 def _check_text(size: int, limits: SheetLimits) -> None:
@@ -135,18 +137,18 @@ def _check_allocation(content: bytes, most: int, limits: SheetLimits) -> None:
         )
 
 
-Found = tuple[set[Cell], list[tuple[Cell, Cell]], Mapping[Cell, CellError]]
+Found = tuple[set[Cell], list[tuple[Cell, Cell]], Mapping[Cell, CellError], list[tuple[int, int]]]
 
 
 def ods_sheet_cells(content: OdsContent, sheet: str) -> Found:
-    """The formulas without a saved result, the merged ranges and the cells showing an error of an .ods sheet
-    (calamine reports none of them)."""
+    """The formulas without a saved result, the merged ranges, the cells showing an error and the hidden rows
+    (0-based first row, how many) of an .ods sheet (calamine reports none of them)."""
     from .expat_walk import Unreadable
     from .ods_cells import ods_cells
     from .workbook import _corrupt
 
     try:
-        found = ods_cells(content.xml, sheet, spans=content.spans)
+        found = ods_cells(content.xml, sheet, spans=content.spans, hidden=content.hidden)
     except Unreadable as exc:
         raise _corrupt(".ods", exc.args[0]) from None
-    return found.formulas, found.merged, found.errors
+    return found.formulas, found.merged, found.errors, list(found.hidden)

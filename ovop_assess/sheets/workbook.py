@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
+from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
@@ -81,11 +82,11 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
 
     content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
-    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]]], list[list[Any]]]:
+    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]], list[Run]], list[list[Any]]]:
         ods_count(content, limits)  # (Python code over every element: in the capped child too)
         try:
             with panic_output_hidden():
-                name, warnings, data, merged, formulas = _calamine_read(
+                name, warnings, data, merged, formulas, hidden = _calamine_read(
                     raw, suffix, sheet, limits, archive, xls, content
                 )
         except BaseException as exc:
@@ -94,18 +95,22 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             if type(exc).__name__ != "PanicException":
                 raise
             raise _corrupt(suffix) from None
-        return (name, warnings, merged, formulas), data
+        return (name, warnings, merged, formulas, hidden), data
 
     if suffix != ".ods":
-        (name, warnings, merged, formulas), data = read()
+        (name, warnings, merged, formulas, hidden), data = read()
     else:
         # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
         # child process whose memory is capped, where the platform can fork (``isolated``).
         from . import isolated
 
         memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
-        (name, warnings, merged, formulas), data = isolated.run_isolated(read, memory) if isolated.AVAILABLE else read()
-    return firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+        (name, warnings, merged, formulas, hidden), data = (
+            isolated.run_isolated(read, memory) if isolated.AVAILABLE else read()
+        )
+    found = firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+    said = hidden_rows_warning(hidden, found.rows) if hidden else None
+    return found._replace(warnings=(*found.warnings, said)) if said is not None else found
 
 
 def _calamine_read(
@@ -116,9 +121,10 @@ def _calamine_read(
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
     content: OdsContent | None,
-) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]]]:
-    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges and formulas without a
-    result; ``content``: an .ods's content.xml when it may hold merged ranges or formulas (``ods_checks``)."""
+) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]], list[Run]]:
+    """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges, formulas without a
+    result and hidden rows; ``content``: an .ods's content.xml when it may hold merged ranges, formulas or
+    hidden rows (``ods_checks``)."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
     try:
@@ -130,12 +136,12 @@ def _calamine_read(
     with book:
         name, warnings = _choose(book.sheets_metadata, sheet)
         try:
-            data, merged, formulas = _read_chosen(book, name, suffix, limits, archive, xls, content)
+            data, merged, formulas, hidden = _read_chosen(book, name, suffix, limits, archive, xls, content)
         except SheetRefused as exc:
             # From here on a refusal is about the chosen sheet: named even when none was asked for, and
             # with what choosing it said (the hidden sheets passed over).
             raise SheetRefused(exc.findings, sheet=name, warnings=tuple(warnings)) from None
-    return name, warnings, data, merged, formulas
+    return name, warnings, data, merged, formulas, hidden
 
 
 def _read_chosen(
@@ -146,22 +152,24 @@ def _read_chosen(
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
     content: OdsContent | None,
-) -> tuple[list[list[Any]], Any, set[tuple[int, int]]]:
-    """The chosen sheet's cells, merged ranges and formulas without a result, after the checks calamine cannot
-    make."""
+) -> tuple[list[list[Any]], Any, set[tuple[int, int]], list[Run]]:
+    """The chosen sheet's cells, merged ranges, formulas without a result and hidden rows (0-based first row,
+    how many: ``hidden_rows``), after the checks calamine cannot make."""
     import python_calamine
 
     formulas: set[tuple[int, int]] = set()
     ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
     errors: Mapping[tuple[int, int], CellError] = {}  # cells showing an error (.xlsx, .ods: cell_errors)
+    hidden: list[Run] = []
     if archive is not None and suffix == ".xlsx":
-        formulas, errors = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+        formulas, errors, hidden = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
     elif content is not None and content.cells:
         from .ods_checks import ods_sheet_cells
 
-        formulas, ods_merged, errors = ods_sheet_cells(content, name)
+        formulas, ods_merged, errors, hidden = ods_sheet_cells(content, name)
     elif xls is not None:
         formulas = xls.formulas_of(book.sheet_names.index(name))
+        hidden = xls.hidden_of(book.sheet_names.index(name))
     try:
         found = book.get_sheet_by_name(name)
     except python_calamine.CalamineError:
@@ -184,7 +192,7 @@ def _read_chosen(
             found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
             raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
     merged = found.merged_cell_ranges or ods_merged
-    return data, merged, formulas
+    return data, merged, formulas, hidden
 
 
 def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: str) -> Any | None:
@@ -396,9 +404,9 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
 
 def _xlsx_precheck(
     archive: zipfile.ZipFile, position: int, limits: SheetLimits
-) -> tuple[set[tuple[int, int]], dict[tuple[int, int], CellError]]:
-    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result
-    and its cells showing an error.
+) -> tuple[set[tuple[int, int]], dict[tuple[int, int], CellError], list[Run]]:
+    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result,
+    its cells showing an error and its hidden rows.
 
     Calamine allocates the whole rectangle from A1 to the last cell, so a file
     with one cell far away would exhaust memory before any check on the read
@@ -407,12 +415,12 @@ def _xlsx_precheck(
     path = _xlsx_sheet_path(archive, position)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:
-        return set(), {}
+        return set(), {}, []
     _check_bound(xml, limits)
     # Only when some formula may lack its result is every cell looked at (files written by scripts, which
     # save no results): the cell's value is then read as calamine reads it, exactly.
     formulas = _formulas_without_value(xml) if _MAY_LACK_VALUE.search(xml) is not None else set()
-    return formulas, xlsx_errors(xml)
+    return formulas, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 
 
 _ALLOCATION_FACTOR = 4

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .xls_formula_kinds import BOOLEAN, TEXT, result_kinds
 
 _BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
 _FILEPASS, _SHRFMLA, _ARRAY, _TABLE, _CONTINUE = 0x002F, 0x04BC, 0x0221, 0x0236, 0x003C
+_ROW = 0x0208  # a row's height and options: fDyZero (0x20 in its 13th byte) marks a hidden row
 _BIFF8 = 0x0600  # a BOF record's version: Excel 97 and later (BIFF5, Excel 95, writes formulas otherwise)
 # Cell records whose first four bytes are the row and the column (u16 each).
 _CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6})
@@ -37,15 +39,16 @@ _WORD = struct.Struct("<H")
 _RECORD = struct.Struct("<HHHH")  # a record's kind and size, then (in a cell) its row and column
 _PLAIN_CELLS = _CELLS - {_FORMULA}
 # The rest it reads; SHRFMLA and ARRAY hold the formula of the cells that share one (a ptgExp token names it).
-_OTHERS = frozenset({_FORMULA, _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS, *_MULTIPLE, _SHRFMLA, _ARRAY})
+_OTHERS = frozenset({_FORMULA, _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS, *_MULTIPLE, _SHRFMLA, _ARRAY, _ROW})
 # A saved result of 0 or 1: what LibreOffice writes for a text or TRUE/FALSE result it did not compute again.
 _ZERO, _ONE = bytes(8), struct.pack("<d", 1.0)
 
 # Records a run may pass over, by kind and the one size each has in BIFF8: cells of which the walk reads
-# only the row and column (LABELSST, RK, NUMBER, BLANK, BOOLERR), and ROW, which it does not read at all.
+# only the row and column (LABELSST, RK, NUMBER, BLANK, BOOLERR), and ROW unless it hides its row.
 # Nine records in ten of a sheet are among them; a record of any other kind or size takes the exact step.
 _RUN_CELLS = {0x00FD: 10, 0x027E: 10, 0x0203: 14, 0x0201: 6, 0x0205: 8}
-_RUN_OTHERS = {0x0208: 16}
+_RUN_OTHERS = {_ROW: 16}
+_SHOWN_ROW = rb"[\x00-\x1f\x40-\x5f\x80-\x9f\xc0-\xdf]"  # a ROW record's 13th byte without fDyZero (0x20)
 
 
 class Extent(NamedTuple):
@@ -86,7 +89,9 @@ def _run_pattern(envelope: Envelope) -> re.Pattern[bytes]:
     # A cell's row (u16: its low byte any, its high byte below rows / 256), then its column (u16).
     cell = rb".[\x00-\x%02x][\x00-\x%02x]\x00" % (envelope.rows // 256 - 1, envelope.columns - 1)
     records = [_literal(_HEADER.pack(kind, size)) + cell + b".{%d}" % (size - 4) for kind, size in _RUN_CELLS.items()]
-    records += [_literal(_HEADER.pack(kind, size)) + b".{%d}" % size for kind, size in _RUN_OTHERS.items()]
+    records += [
+        _literal(_HEADER.pack(kind, size)) + b".{12}" + _SHOWN_ROW + b".{3}" for kind, size in _RUN_OTHERS.items()
+    ]
     # Last, so that the records before it are tried first, as often as before: a formula the walk has
     # nothing to keep of. Its saved result is a number (its last two bytes not FFFF, which mark a text, an
     # empty or an error result) other than 0 and 1 (kept, with the tokens, for what the tokens may say), and
@@ -151,10 +156,16 @@ class XlsSheets(NamedTuple):
     # Runs of records were passed over within an envelope: the extent of a substream holding one is the
     # envelope's at least, an upper bound (False: every extent is exact). Nothing else depends on it.
     bounded: bool = False
+    hidden: Mapping[int, list[int]] = MappingProxyType({})  # BOF offset -> its hidden rows (0-based)
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet."""
         return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
+
+    def hidden_of(self, position: int) -> list[tuple[int, int]]:
+        """The hidden rows of the workbook's ``position``-th sheet: (0-based row, 1) each."""
+        rows = self.hidden.get(self.starts[position], []) if position < len(self.starts) else []
+        return [(row, 1) for row in rows]
 
     def saved_of(self, position: int) -> Saved:
         """What the formulas of the workbook's ``position``-th sheet saved that calamine reads otherwise."""
@@ -208,6 +219,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     saved: dict[int, Saved] = {}
+    hidden: dict[int, list[int]] = {}
     biff8, formula_cell = False, (-1, -1)  # the substream's BIFF version is 8; the cell of its last formula
     seen_globals = False
     inverted = False
@@ -258,6 +270,9 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
                 tokens = data[position + 26 : position + 26 + count] if biff8 and 22 + count <= size else None
                 _saved_in(saved, start).numbers[cell] = (result == _ONE, tokens)
             formula_cell = cell if size >= 4 else (-1, -1)
+        elif kind == _ROW:
+            if size >= 16 and data[position + 16] & 0x20:  # fDyZero: the row is hidden
+                hidden.setdefault(start, []).append(row)
         elif kind in (_SHRFMLA, _ARRAY):  # the tokens after a range (6 bytes) and 4 or 8 more
             skip = 10 if kind == _SHRFMLA else 14
             count = _WORD.unpack_from(data, position + 2 + skip)[0] if size >= skip else size
@@ -307,7 +322,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         extents.append(Extent(rows, columns))
         counted.append(start)
     astray = len(set(starts)) < len(starts) or not set(starts) <= set(counted)
-    return XlsSheets(extents, starts, formulas, saved, inverted=inverted, astray=astray, bounded=bounded)
+    return XlsSheets(extents, starts, formulas, saved, inverted=inverted, astray=astray, bounded=bounded, hidden=hidden)
 
 
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
