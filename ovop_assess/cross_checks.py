@@ -34,6 +34,7 @@ def cross_checks(
     """Every check across fields, appending to ``errors`` and ``warnings``."""
     check_firms(data.get("firms"), positions, errors, warnings)
     _check_unquoted_codes(data, positions, warnings)
+    _check_dotted_thousands(data, positions, errors)
     _check_code(data.get("region"), positions, errors, warnings)
     warnings.extend(area_warnings(data.get("region"), positions))
     _check_waivers(data.get("waivers"), positions, rules, errors, warnings)
@@ -98,6 +99,40 @@ def _plain_stays_text(value: str) -> bool:
     return (
         value[:1] == "0" and len(value) > 1 and ("8" in value or "9" in value) and _NUMBER_LIKE.match(value) is not None
     )
+
+
+_DOTTED_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+QUANTITY_PATHS = (("access", "nearest_stop_m"), ("firms", "*", "monthly_capacity"))
+"""Every field a decimal may be written in (``region.Quantity``): the others are whole numbers, which a
+value with a decimal point fails anyway, with its own hint (``value_hints``)."""
+
+
+def _check_dotted_thousands(data: dict[str, Any], positions: Positions, errors: list[Finding]) -> None:
+    """A decimal written as Indonesian writing groups thousands: ``nearest_stop_m: 1.200``.
+
+    YAML reads 1.2, a stop 1.2 m away, where the office meant 1,200 m: the
+    verdict of C8 turns on it, so such a value is an error naming both
+    readings, never a guess (the tool's own reading: three decimals after
+    a dot are taken as a thousands group; a capacity or a distance in metres
+    hardly has them, and ``1.2340`` still says 1.234 if that is meant).
+    """
+    found: list[tuple[PathKey, Any]] = [(QUANTITY_PATHS[0], value_at(data, QUANTITY_PATHS[0]))]
+    firms = data.get("firms")
+    if isinstance(firms, list):  # (a float is rare: a capacity is usually whole, and only those are looked at)
+        found += [
+            (("firms", i, "monthly_capacity"), firm["monthly_capacity"])
+            for i, firm in enumerate(firms)
+            if isinstance(firm, dict) and isinstance(firm.get("monthly_capacity"), float)
+        ]
+    for path, value in found:
+        written = positions.text(path) if isinstance(value, float) else None
+        raw = written.strip() if written is not None else ""
+        if _DOTTED_THOUSANDS.fullmatch(raw) and positions.unquoted(path):
+            decimal = repr(value)
+            values = {"raw": raw, "decimal": decimal, "plain": raw.replace(".", ""), "other": raw + "0"}
+            if decimal != raw:  # 1.200: the decimal is written shorter, 1.2
+                values["other"] = decimal
+            errors.append(Finding(Message("schema.dotted_thousands", values), positions.value(path)))
 
 
 ABSENT = object()

@@ -67,7 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.round_same_candidate": {
         "en": "{first} and {second} propose the same product for the same area ({region}): both are ranked; check that one of them is not an old copy",
-        "id": "{first} dan {second} mengusulkan produk yang sama untuk wilayah yang sama ({region}): keduanya diperingkat; periksa apakah salah satunya bukan salinan lama",
+        "id": "{first} dan {second} mengusulkan produk yang sama untuk wilayah yang sama ({region}): keduanya diperingkat; periksa apakah salah satunya salinan lama",
     },
     "cli.wrote_checklist": {
         "en": "wrote the checklist of {region} ({format}) to {path}",

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "harus salah satu dari: {choices}; YAML membaca {raw} tanpa kutip sebagai {kind}: tulis dalam tanda "
         'kutip, "{raw}", jika itu maksudnya',
     },
+    "schema.dotted_thousands": {
+        "en": "{raw} reads as {decimal} in YAML, where the dot is a decimal point, but as {plain} in Indonesian writing, where it groups thousands: write {plain} if that is meant; if {decimal} is meant, write {other}",
+        "id": "{raw} dibaca YAML sebagai {decimal} karena titik adalah tanda desimal, padahal dalam penulisan Indonesia berarti {plain} karena titik memisahkan ribuan: tulis {plain} jika itu maksudnya; jika yang dimaksud {decimal}, tulis {other}",
+    },
     "schema.hint_thousands_dots": {
         "en": "expected a number without thousands separators: write {plain}, not {raw}",
         "id": "harus berupa angka tanpa titik pemisah ribuan: tulis {plain}, bukan {raw}",

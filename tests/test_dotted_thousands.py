@@ -1,0 +1,81 @@
+"""A decimal written as Indonesian writing groups thousands (``nearest_stop_m: 1.200``) is an error naming
+both readings: YAML's 1.2 would pass C8 for a stop 1,200 m away."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from ovop_assess import region as region_models
+from ovop_assess.cross_checks import QUANTITY_PATHS
+from ovop_assess.messages import render
+from ovop_assess.results import Location
+
+from .test_validate import HEAD, check
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "column", "message"),
+    [
+        (
+            "access: {nearest_stop_m: 1.200}",
+            "access.nearest_stop_m",
+            26,
+            "1.200 reads as 1.2 in YAML, where the dot is a decimal point, but as 1200 in Indonesian writing, where it"
+            " groups thousands: write 1200 if that is meant; if 1.2 is meant, write 1.2",
+        ),
+        (
+            "firms: [{name: A, role: champion, monthly_capacity: 12.345}]",
+            "firms[0].monthly_capacity",
+            53,
+            "12.345 reads as 12.345 in YAML, where the dot is a decimal point, but as 12345 in Indonesian writing,"
+            " where it groups thousands: write 12345 if that is meant; if 12.345 is meant, write 12.3450",
+        ),
+    ],
+)
+def test_a_dotted_thousand_is_an_error_naming_both_readings(line: str, path: str, column: int, message: str) -> None:
+    [error] = check(HEAD + line + "\n").errors
+    assert (error.message.id, error.location) == ("schema.dotted_thousands", Location(path, 7, column))
+    assert render(error.message) == message
+    assert "penulisan Indonesia berarti" in render(error.message, "id")
+
+
+@pytest.mark.parametrize(
+    "value", ["1.2", "1.25", "0.500", "1200", "1.2340", "'1.200'", "1234.5", "1_200.000", "1.5e3", "12.3456"]
+)
+def test_other_numbers_are_not_taken_for_thousands(value: str) -> None:
+    result = check(HEAD + f"access: {{nearest_stop_m: {value}}}\n")
+    assert "schema.dotted_thousands" not in [e.message.id for e in result.errors]
+
+
+def test_a_whole_number_field_keeps_its_own_hint() -> None:
+    [error] = check(HEAD + "firms: [{name: A, role: champion, workers: 1.200}]\n").errors
+    assert error.message.id == "schema.hint_thousands_dots"
+
+
+def _kinds(hint: object) -> list[object]:
+    """The types a field's annotation may hold: unions, Annotated and lists (``Items``) unwrapped."""
+    if typing.get_origin(hint) is typing.Annotated:
+        return _kinds(typing.get_args(hint)[0])
+    arguments = typing.get_args(hint)
+    if arguments and typing.get_origin(hint) is not typing.Literal:
+        return [kind for argument in arguments for kind in _kinds(argument)]
+    return [hint]
+
+
+def _decimal_fields(model: type, prefix: tuple[str, ...]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        listed = any(word in str(field.annotation) for word in ("list[", "tuple[", "List[", "Tuple["))
+        for kind in _kinds(field.annotation):
+            if kind is float:
+                found.add((*prefix, name))
+            elif isinstance(kind, type) and hasattr(kind, "model_fields"):
+                found |= _decimal_fields(kind, (*prefix, name, "*") if listed else (*prefix, name))
+    return found
+
+
+def test_every_field_holding_a_decimal_is_checked() -> None:
+    """The paths the check looks at are every field of type Quantity (a float) in the region models."""
+    assert _decimal_fields(region_models.Region, ()) == set(QUANTITY_PATHS)
