@@ -210,8 +210,12 @@ def test_yaml_1_1_numbers_are_one_error_each() -> None:
         ("yaml.based_number", "region.name"),
         ("yaml.octal_number", "firms[0].workers"),
         ("yaml.base60_number", "firms[0].monthly_capacity"),
-        ("yaml.octal_number", "firms[0].nib"),
+        ("yaml.octal_code", "firms[0].nib"),
     ]
+    assert en(result.errors[3]) == (
+        "YAML 1.1 reads the unquoted 0123 as the octal number 83; a code keeps its leading zero:"
+        ' put it in quotes, "0123"'
+    )
     assert en(result.errors[1]) == (
         "YAML 1.1 reads the unquoted 010 as the octal number 8; write 10 (no leading zero) or, if it is text, "
         "put it in quotes"

@@ -47,6 +47,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan oktal {value}; tulis {plain} "
         "(tanpa angka nol di depan) atau, jika berupa teks, beri tanda kutip",
     },
+    "yaml.octal_code": {
+        "en": "YAML 1.1 reads the unquoted {raw} as the octal number {value}; a code keeps its leading zero: "
+        "put it in quotes, \"{raw}\"",
+        "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan oktal {value}; sebuah kode tetap memakai angka "
+        "nol di depannya: beri tanda kutip, \"{raw}\"",
+    },
     "yaml.base60_number": {
         "en": "YAML 1.1 reads the unquoted {raw} as the base-60 number {value}; write the number "
         "without ':' or, if it is text (a time, a ratio), put it in quotes",

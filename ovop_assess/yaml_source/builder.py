@@ -121,7 +121,7 @@ class Builder:
             self.dropped.append(path)
             return None
         if tag in NUMBER_TAGS and not node.style and not (node.value.isdigit() and node.value[0] != "0"):
-            surprise = _yaml11_number(node.value, value)
+            surprise = _yaml11_number(node.value, value, code=bool(path) and path[-1] in _CODE_KEYS)
             if surprise is not None:  # the number YAML 1.1 reads is not the one written
                 self.problems.append(Finding(surprise, self.at(node, path)))
                 self.dropped.append(path)
@@ -235,12 +235,18 @@ class Builder:
         return out
 
 
-def _yaml11_number(text: str, value: Any) -> Message | None:
+_CODE_KEYS = frozenset({"nib", "code", "kbli"})
+"""Keys whose value is a code written in digits: its leading zeros belong to it, so only quotes can fix it."""
+
+
+def _yaml11_number(text: str, value: Any, code: bool = False) -> Message | None:
     """Why an unquoted number means something else in YAML 1.1 than it looks, or None.
 
     ``01750`` is octal (1000), ``1:30`` base 60 (90), ``0x1F`` hexadecimal:
     a distance, a count or an amount written so would be judged on a number
-    nobody wrote. Leading zeros that change nothing (``07``) pass.
+    nobody wrote. Leading zeros that change nothing (``07``) pass. For a
+    ``code`` (a NIB, an area code, a KBLI) the zero is part of it: quoting it
+    is the one fix offered.
     """
     digits = text.replace("_", "")
     body = digits.lstrip("+-")
@@ -252,6 +258,8 @@ def _yaml11_number(text: str, value: Any) -> Message | None:
     # A number of 2+ digits after its zeros reads differently in octal (and int() of thousands of
     # decimal digits refuses to run): only short ones are compared.
     if len(body) > 1 and body[0] == "0" and body.isdigit() and (len(body) > 18 or int(body, 10) != abs(value)):
+        if code:
+            return Message("yaml.octal_code", {"raw": clip(text), "value": shown})
         plain = digits[: len(digits) - len(body)] + body.lstrip("0")
         return Message("yaml.octal_number", {"raw": clip(text), "value": shown, "plain": clip(plain)})
     return None
