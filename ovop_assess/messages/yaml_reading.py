@@ -49,9 +49,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "yaml.octal_code": {
         "en": "YAML 1.1 reads the unquoted {raw} as the octal number {value}; a code keeps its leading zero: "
-        "put it in quotes, \"{raw}\"",
+        'put it in quotes, "{raw}"',
         "id": "YAML 1.1 membaca {raw} tanpa kutip sebagai bilangan oktal {value}; sebuah kode tetap memakai angka "
-        "nol di depannya: beri tanda kutip, \"{raw}\"",
+        'nol di depannya: beri tanda kutip, "{raw}"',
     },
     "yaml.base60_number": {
         "en": "YAML 1.1 reads the unquoted {raw} as the base-60 number {value}; write the number "
