@@ -63,6 +63,7 @@ class Candidate(NamedTuple):
     missing: tuple[Message, ...]  # the first MISSING_SHOWN things still missing, in criteria order
     missing_total: int
     since: Since | None = None  # with --previous only
+    waived: tuple[CriterionResult, ...] = ()  # those a waiver in the file excuses: an office signing must see them
 
 
 class Round(NamedTuple):
@@ -102,7 +103,8 @@ def make_round(
         if result.verdict is not Verdict.INVALID:
             rank += 1
         opened = tuple(c for c in result.criteria if c.status in _OPEN)
-        missing = tuple(m for c in result.criteria for m in c.missing)
+        # The same thing may be missing for two criteria (the firms list for C1 and C2): said once.
+        missing = tuple({repr(m): m for c in result.criteria for m in c.missing}.values())
         since = previous.find(result.region) if previous is not None else None
         candidates.append(
             Candidate(
@@ -112,6 +114,7 @@ def make_round(
                 missing[:MISSING_SHOWN],
                 len(missing),
                 since,
+                tuple(c for c in result.criteria if c.status is Status.WAIVED),
             )
         )
     return Round(

@@ -32,10 +32,11 @@ def _result(
 ) -> FileResult:
     if verdict is Verdict.INVALID:
         return FileResult(f"{name}.yaml", None, verdict, 0.0)
+    items = [Message("ui.none", {"item": n}) for n in range(4)]  # four different things missing
     criteria = (
         _criterion("C1", Status.PASS),
-        _criterion("C2", Status.FAIL, (Message("ui.none"), Message("ui.none"))),
-        _criterion("C3", Status.UNKNOWN, (Message("ui.none"), Message("ui.none"))),
+        _criterion("C2", Status.FAIL, (items[0], items[1])),
+        _criterion("C3", Status.UNKNOWN, (items[2], items[3])),
     )
     info = RegionInfo(name, "desa", "Kabupaten Contoh", **region)  # type: ignore[arg-type]
     return FileResult(f"{name}.yaml", info, verdict, score, criteria, assurance=assurance)
@@ -318,3 +319,21 @@ def test_two_products_of_one_area_are_two_candidates() -> None:
     other_place = batik._replace(code="33.72.03.1010")
     regions = [("a.yaml", batik), ("b.yaml", pottery), ("c.yaml", None), ("d.yaml", other_place), ("e.yaml", same)]
     assert repeated_candidates(regions) == [("a.yaml", "e.yaml", same)]
+
+
+def test_a_thing_missing_for_two_criteria_is_said_once_and_a_waiver_is_shown() -> None:
+    """The firms list missing for C1 and C2 is one thing to do; a candidate eligible through a waiver says so."""
+    firms = Message("ui.none", {"item": "firms"})
+    result = _result("a", Verdict.ELIGIBLE, 1.0, Assurance.DECLARED)._replace(
+        criteria=(
+            _criterion("C1", Status.UNKNOWN, (firms,)),
+            _criterion("C2", Status.UNKNOWN, (firms, Message("ui.none", {"item": "export"}))),
+            _criterion("C7", Status.WAIVED),
+        )
+    )
+    (row,) = make_round("0", INFO, [result], as_of=DAY).candidates
+    assert row.missing == (firms, Message("ui.none", {"item": "export"})) and row.missing_total == 2
+    assert [c.id for c in row.waived] == ["C7"] and [c.id for c in row.open_criteria] == ["C1", "C2"]
+    document = make_round("0", INFO, [result], as_of=DAY)
+    assert json.loads(lookup("round", "json").render(document, "en"))["candidates"][0]["waived_criteria"] == ["C7"]
+    assert "C1? C2? C7~" in lookup("round", "markdown").render(document, "en").replace("\\~", "~")

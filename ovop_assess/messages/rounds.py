@@ -51,7 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.col_missing": {"en": "Still missing (first items)", "id": "Yang masih kurang (butir pertama)"},
     "round.col_since": {"en": "Since last round", "id": "Sejak penilaian sebelumnya"},
     "round.assurance_declared": {"en": "declared", "id": "dinyatakan"},
-    "round.assurance_documented": {"en": "documented", "id": "didukung dokumen"},
+    "round.assurance_documented": {"en": "documented", "id": "terdokumentasi"},
     "round.assurance_verified": {"en": "verified", "id": "terverifikasi"},
     "round.more_missing": {"en": "(and {count} more)", "id": "(dan {count} lainnya)"},
     "round.since_new": {"en": "new", "id": "baru"},
@@ -59,10 +59,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.legend": {
         "en": "Eligible candidates come first, the better backed first (verified, documented, declared), then by "
         "score; then incomplete, then not eligible candidates, each by score; invalid files last. "
-        "✗ fails, ? unknown, ! the rule could not run.",
-        "id": "Calon yang layak didahulukan, yang lebih terjamin lebih dahulu (terverifikasi, didukung dokumen, "
+        "✗ fails, ? unknown, ! the rule could not run, ~ waived (the file records a waiver for it).",
+        "id": "Calon yang layak didahulukan, yang lebih terjamin lebih dahulu (terverifikasi, terdokumentasi, "
         "dinyatakan), lalu menurut skor; kemudian calon yang belum lengkap, lalu yang tidak layak, masing-masing "
-        "menurut skor; berkas tidak sah paling akhir. ✗ gagal, ? belum diketahui, ! aturan tidak dapat dijalankan.",
+        "menurut skor; berkas tidak sah paling akhir. ✗ gagal, ? belum diketahui, ! aturan tidak dapat dijalankan, "
+        "~ dikecualikan (berkas mencatat pengecualian untuk kriteria itu).",
     },
     "round.place_date": {"en": "{place}, {date}", "id": "{place}, {date}"},
     "round.nip": {"en": "NIP {nip}", "id": "NIP {nip}"},

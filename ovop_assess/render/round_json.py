@@ -40,6 +40,7 @@ def candidate(row: Candidate, lang: Lang) -> dict[str, Any]:
         "assurance": result.assurance.value if result.assurance is not None else None,
         "score": result.score,
         "open_criteria": [{"id": c.id, "status": c.status.value} for c in row.open_criteria],
+        "waived_criteria": [c.id for c in row.waived],
         "missing": [render(m, lang) for m in row.missing],
         "missing_total": row.missing_total,
         "since": (

@@ -82,7 +82,8 @@ def row(candidate: Candidate, lang: Lang) -> Row:
         verdict=render(result.verdict.message, lang),
         assurance=render(result.assurance.short_message, lang) if result.assurance is not None else dash,
         score=decimal(result.score, lang) if result.verdict is not Verdict.INVALID else dash,  # no score, not 0
-        open_criteria=" ".join(f"{c.id}{STATUS_MARKS[c.status]}" for c in candidate.open_criteria) or dash,
+        open_criteria=" ".join(f"{c.id}{STATUS_MARKS[c.status]}" for c in (*candidate.open_criteria, *candidate.waived))
+        or dash,
         missing=missing or dash,
         since=since_words(candidate.since, result.score, lang) if candidate.since is not None else "",
     )
