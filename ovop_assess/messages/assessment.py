@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "waiver.expired": {
         "en": "A waiver of this criterion expired on {expires} and has no effect: {reason}",
-        "id": "Pengecualian kriteria ini berakhir pada {expires} dan tidak berlaku: {reason}",
+        "id": "Pengecualian kriteria ini berakhir pada {expires} sehingga sudah tidak berlaku: {reason}",
     },
     # --- rules that could not run or load
     "rule.crashed": {

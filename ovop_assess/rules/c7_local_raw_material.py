@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No raw material is marked as main (main: true), so any accepted one passes C7: mark the product's "
         "main raw material(s) so that C7 judges them.",
         "id": "Belum ada bahan baku yang ditandai sebagai bahan baku utama (main: true), sehingga bahan apa pun dari "
-        "sumber yang diterima meluluskan C7: tandai bahan baku utama produk agar C7 menilainya.",
+        "sumber yang diterima sudah memenuhi C7: tandai bahan baku utama produk agar C7 menilainya.",
     },
     "missing.c7.main_local": {
         "en": "main raw material {names} available from an accepted source ({accepted})",
