@@ -128,7 +128,7 @@ def test_a_bad_profile_stops_the_round_with_exit_2(tmp_path: Path, capsys: pytes
     assert main(["round", str(region), "--office", str(path), "--lang", "id"]) == 2
     err = capsys.readouterr().err
     assert "profil kantor tidak dapat dipakai: 1 masalah" in err
-    assert f"{path}:2: signatories[0].position: kolom wajib 'position' belum diisi" in err
+    assert f"{path}:2: signatories[0].position: isian wajib 'position' belum diisi" in err
     assert main(["round", str(region), "--office", str(tmp_path / "none.yaml")]) == 2
     assert "file not found" in capsys.readouterr().err
 

@@ -6,17 +6,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- the region format
     "schema.top_not_mapping": {
         "en": "the file must be a mapping of fields (format, region, …) at the top level",
-        "id": "isi berkas harus berupa pemetaan kolom (format, region, …) di tingkat teratas",
+        "id": "isi berkas harus berupa pemetaan isian (format, region, …) di tingkat teratas",
     },
     "schema.unknown_key": {
         "en": "unknown field '{key}'; allowed here: {allowed}",
-        "id": "kolom '{key}' tidak dikenal; yang diizinkan di sini: {allowed}",
+        "id": "isian '{key}' tidak dikenal; yang diizinkan di sini: {allowed}",
     },
     "schema.unknown_key_suggest": {
         "en": "unknown field '{key}' (did you mean '{suggestion}'?)",
-        "id": "kolom '{key}' tidak dikenal (maksud Anda '{suggestion}'?)",
+        "id": "isian '{key}' tidak dikenal (maksud Anda '{suggestion}'?)",
     },
-    "schema.missing": {"en": "required field '{field}' is missing", "id": "kolom wajib '{field}' belum diisi"},
+    "schema.missing": {"en": "required field '{field}' is missing", "id": "isian wajib '{field}' belum diisi"},
     "schema.expected_text": {"en": "expected text", "id": "harus berupa teks"},
     "schema.expected_text_quote": {
         "en": 'expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: "{raw}"',
@@ -30,7 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.expected_number": {"en": "expected a number", "id": "harus berupa angka"},
     "schema.expected_bool": {"en": "expected true or false", "id": "harus berupa true atau false"},
     "schema.expected_list": {"en": "expected a list", "id": "harus berupa daftar"},
-    "schema.expected_mapping": {"en": "expected a mapping of fields", "id": "harus berupa pemetaan kolom"},
+    "schema.expected_mapping": {"en": "expected a mapping of fields", "id": "harus berupa pemetaan isian"},
     "schema.expected_date": {"en": "expected a date YYYY-MM-DD", "id": "harus berupa tanggal TTTT-BB-HH"},
     "schema.one_of": {"en": "must be one of: {choices}", "id": "harus salah satu dari: {choices}"},
     "schema.one_of_quote": {
