@@ -19,6 +19,35 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
 _RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
 _RUPIAH_UNITS = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 10**9, "milyar": 10**9}
+# The Indonesian words the template's comments and the spreadsheet pair with a choice (the tool's own list):
+# a choice is written in its English value in a region file.
+_CHOICE_WORDS = {
+    "penggerak": "champion",
+    "binaan": "mentee",
+    "anggota": "member",
+    "rencana": "planned",
+    "direncanakan": "planned",
+    "disepakati": "committed",
+    "komitmen": "committed",
+    "terlaksana": "delivered",
+    "terealisasi": "delivered",
+    "lokal": "local",
+    "setempat": "local",
+    "nasional": "national",
+    "impor": "imported",
+    "alam": "natural",
+    "keterampilan": "skill",
+    "lainnya": "other",
+    "anggaran": "budget",
+    "regulasi": "regulation",
+    "pelatihan": "training",
+    "peralatan": "equipment",
+    "promosi": "promotion",
+    "pembiayaan": "financing",
+    "kunjungan_lapangan": "field_visit",
+    "telaah_dokumen": "document_review",
+    "wawancara": "interview",
+}
 _YES_NO = {"ya": "true", "iya": "true", "benar": "true", "tidak": "false", "bukan": "false", "salah": "false"}
 
 
@@ -49,6 +78,9 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         lower = raw.strip("'\"").lower()
         if lower in choices.split(", ") and lower != raw:
             return Message("schema.hint_lower_case", {**values, "plain": lower})
+        meant = _CHOICE_WORDS.get(lower.replace(" ", "_"))
+        if meant is not None and meant in choices.split(", "):
+            return Message("schema.hint_choice_word", {**values, "plain": meant})
     return None
 
 

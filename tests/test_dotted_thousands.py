@@ -79,3 +79,18 @@ def _decimal_fields(model: type, prefix: tuple[str, ...]) -> set[tuple[str, ...]
 def test_every_field_holding_a_decimal_is_checked() -> None:
     """The paths the check looks at are every field of type Quantity (a float) in the region models."""
     assert _decimal_fields(region_models.Region, ()) == set(QUANTITY_PATHS)
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "plain"),
+    [
+        ("firms: [{name: A, role: penggerak}]", "firms[0].role", "champion"),
+        ("raw_materials: [{name: Kain, source: Lokal}]", "raw_materials[0].source", "local"),
+        ("government_commitment: [{type: budget, status: rencana}]", "government_commitment[0].status", "planned"),
+    ],
+)
+def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, plain: str) -> None:
+    """(In this file for its helpers: a hint for a value written as Indonesian writing has it.)"""
+    errors = [e for e in check(HEAD + line + "\n").errors if e.location is not None and e.location.path == path]
+    assert [(e.message.id, e.message.values["plain"]) for e in errors] == [("schema.hint_choice_word", plain)]
+    assert render(errors[0].message, "id").startswith(f"pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}")

@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected true or false: write {plain}, not {raw}",
         "id": "harus berupa true (ya) atau false (tidak): tulis {plain}, bukan {raw}",
     },
+    "schema.hint_choice_word": {
+        "en": "a choice is written in its English value: write {plain}, not {raw}",
+        "id": "pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}, bukan {raw}",
+    },
     "schema.hint_lower_case": {
         "en": "the choices are written in lower case: write {plain}, not {raw}",
         "id": "pilihan ditulis dengan huruf kecil: tulis {plain}, bukan {raw}",
