@@ -61,7 +61,7 @@ def _evidence_key_message(key: str, rules: RuleIds) -> Message:
     return Message("warn.evidence_unknown_key", {"key": _clip(key), "set": rules.set_id})
 
 
-_NUMBER_LIKE = re.compile(r"^[0-9.]+$")
+_NUMBER_LIKE = re.compile(r"^[0-9]+$")
 
 
 def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: list[Finding]) -> None:
@@ -90,12 +90,14 @@ def _plain_stays_text(value: str) -> bool:
     """Whether YAML 1.1 reads this digits-and-dots value, written without quotes, as text.
 
     Only such values can be unquoted and still reach here as text (a leading 0
-    with an 8 or 9 is no octal; two dots are no float); every other one was
-    quoted, so the node tree need not be consulted.
+    with an 8 or 9 is no octal), and YAML 1.2 reads them as a decimal number
+    that drops the zero; every other one was quoted, or is text to every
+    reader, so the node tree need not be consulted.
     """
-    # (the cheap tests first: this is asked of every firm's NIB, and most start with 1 to 9)
+    # (the cheap tests first: this is asked of every firm's NIB, and most start with 1 to 9). A code with two
+    # dots or more (33.72.03.1009) is text to every YAML reader, 1.1 or 1.2: nothing to warn about.
     if "." in value:
-        return value.count(".") >= 2 and _NUMBER_LIKE.match(value) is not None
+        return False
     return (
         value[:1] == "0" and len(value) > 1 and ("8" in value or "9" in value) and _NUMBER_LIKE.match(value) is not None
     )

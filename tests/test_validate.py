@@ -712,3 +712,9 @@ def test_init_code_names_the_codes_it_takes(capsys: pytest.CaptureFixture[str]) 
 
     assert main(["init", "--code", "kauman"]) == 2
     assert "not the code of a kecamatan (PP.KK.CC) or of a desa/kelurahan" in capsys.readouterr().err
+
+
+def test_an_unquoted_dotted_code_is_text_to_every_reader_and_draws_no_warning() -> None:
+    """``code: 33.72.03.1009`` is no number in YAML 1.1 nor 1.2: no warning that other tools read a number."""
+    result = check(HEAD + "  code: 33.72.03.1009\n")
+    assert "warn.unquoted_code" not in [w.message.id for w in result.warnings]
