@@ -16,6 +16,7 @@ from .yaml_source import clip as _clip
 
 _THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_DISTANCE = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(km|kilometer|kilometre|m|meter|metre)\.?")
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
 _RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
 _RUPIAH_UNITS = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 10**9, "milyar": 10**9}
@@ -66,6 +67,11 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
         if _THOUSANDS_DOTS.fullmatch(raw):
             return Message("schema.hint_thousands_dots", {**values, "plain": raw.replace(".", "")})
+        distance = _DISTANCE.fullmatch(raw) if str(path[-1]).endswith("_m") else None
+        if distance is not None:  # nearest_stop_m: 1,5 km
+            number = float(distance[1].replace(",", "."))
+            metres = number * 1000 if distance[2].lower().startswith("k") else number
+            return Message("schema.hint_metres", {**values, "plain": f"{metres:g}"})
         if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
             return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
         rupiah = _rupiah(raw)

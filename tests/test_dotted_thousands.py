@@ -94,3 +94,11 @@ def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, pl
     errors = [e for e in check(HEAD + line + "\n").errors if e.location is not None and e.location.path == path]
     assert [(e.message.id, e.message.values["plain"]) for e in errors] == [("schema.hint_choice_word", plain)]
     assert render(errors[0].message, "id").startswith(f"pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}")
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"), [("1,5 km", "1500"), ("800 m", "800"), ("1.2km", "1200"), ("950 meter", "950")]
+)
+def test_a_distance_written_with_its_unit_gets_the_metres_to_write(value: str, plain: str) -> None:
+    [error] = check(HEAD + f"access:\n  nearest_stop_m: {value}\n").errors
+    assert (error.message.id, error.message.values["plain"]) == ("schema.hint_metres", plain)

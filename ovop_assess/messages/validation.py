@@ -71,6 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a choice is written in its English value: write {plain}, not {raw}",
         "id": "pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}, bukan {raw}",
     },
+    "schema.hint_metres": {
+        "en": "a distance is written in metres, as a number alone: write {plain}, not {raw}",
+        "id": "jarak ditulis dalam meter, berupa angka saja: tulis {plain}, bukan {raw}",
+    },
     "schema.hint_lower_case": {
         "en": "the choices are written in lower case: write {plain}, not {raw}",
         "id": "pilihan ditulis dengan huruf kecil: tulis {plain}, bukan {raw}",
