@@ -34,7 +34,7 @@ def test_the_hook_says_why_a_file_fails(monkeypatch: pytest.MonkeyPatch, capsys:
     assert [line.split(" (")[0] for line in why] == ["✗ Bangli", "✗ Cepogo", "? Rajapolah", "? Kadipiro"]
     assert why[0].endswith("bangli-bamboo-weaving.yaml): C2 fail: 4 more firm(s) of category bamboo-weaving")
     assert (
-        "C7 fail: main raw material Lembaran tembaga (copper sheet) available from an accepted source (local)"
+        "C7 fail: main raw material Lembaran tembaga (copper sheet) must be available from an accepted source (local)"
         in (why[1])
     )
     assert why[3].count(" unknown: ") == 5

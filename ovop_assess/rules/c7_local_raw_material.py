@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sumber yang diterima sudah memenuhi C7: tandai bahan baku utama produk agar C7 menilainya.",
     },
     "missing.c7.main_local": {
-        "en": "main raw material {names} available from an accepted source ({accepted})",
-        "id": "bahan baku utama {names} yang tersedia dari sumber yang diterima ({accepted})",
+        "en": "main raw material {names} must be available from an accepted source ({accepted})",
+        "id": "bahan baku utama {names} harus tersedia dari sumber yang diterima ({accepted})",
     },
     "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
     "c7.absent": {
@@ -139,8 +139,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Bahan baku dan asalnya belum dinyatakan.",
     },
     "missing.c7.local": {
-        "en": "a raw material available from an accepted source ({accepted})",
-        "id": "bahan baku yang tersedia dari sumber yang diterima ({accepted})",
+        "en": "a raw material must be available from an accepted source ({accepted})",
+        "id": "bahan baku harus tersedia dari sumber yang diterima ({accepted})",
     },
     "missing.c7.source": {
         "en": "state where {names} come(s) from",
