@@ -211,10 +211,9 @@ def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: 
         return None
     copy = io.BytesIO()
     with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
-        for info in archive.infolist():
-            out.writestr(
-                info.filename, rewritten if info.filename == path else _member(archive, info.filename, ".xlsx") or b""
-            )
+        # A name given twice is written once, as zipfile reads it (the last so named): no warning on stderr.
+        for member in dict.fromkeys(archive.namelist()):
+            out.writestr(member, rewritten if member == path else _member(archive, member, ".xlsx") or b"")
     copy.seek(0)
     try:
         with python_calamine.CalamineWorkbook.from_filelike(copy) as book:
