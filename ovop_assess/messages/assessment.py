@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict.eligible": {"en": "eligible", "id": "layak"},
     "verdict.not_eligible": {"en": "not eligible", "id": "tidak layak"},
     "verdict.incomplete": {"en": "incomplete", "id": "belum lengkap"},
-    "verdict.invalid": {"en": "invalid file", "id": "berkas tidak sah"},
+    "verdict.invalid": {"en": "invalid file", "id": "berkas tidak valid"},
     # --- assurance: how far a passing criterion is backed (docs/criteria.md, "Assurance")
     "assurance.declared": {"en": "declared only", "id": "baru dinyatakan"},
     "assurance.documented": {"en": "documented", "id": "terdokumentasi"},

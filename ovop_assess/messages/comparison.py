@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "compare.report_empty": {
         "en": "{path} holds no assessed region (only invalid files): nothing to compare",
-        "id": "{path} tidak memuat wilayah yang berhasil dinilai (hanya berkas yang tidak sah): "
+        "id": "{path} tidak memuat wilayah yang berhasil dinilai (hanya berkas yang tidak valid): "
         "tidak ada yang dapat dibandingkan",
     },
     "compare.report_none": {

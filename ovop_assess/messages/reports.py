@@ -28,7 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.summary": {
         "en": "{files} file(s): {eligible} eligible, {not_eligible} not eligible, {incomplete} incomplete, {invalid} invalid",
-        "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak sah",
+        "id": "{files} berkas: {eligible} layak, {not_eligible} tidak layak, {incomplete} belum lengkap, {invalid} tidak valid",
     },
     "ui.parameters": {"en": "Parameters", "id": "Parameter"},
     "ui.id": {"en": "ID", "id": "ID"},

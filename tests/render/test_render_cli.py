@@ -103,7 +103,7 @@ def test_language_option_reaches_the_renderer(
     monkeypatch.chdir(tmp_path)
     assert main(["assess", "not_eligible.yaml", "--format", "markdown", "--lang", "id", "--as-of", "2026-11-28"]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "**1 berkas: 0 layak, 1 tidak layak, 0 belum lengkap, 0 tidak sah**"
+    assert out.splitlines()[0] == "**1 berkas: 0 layak, 1 tidak layak, 0 belum lengkap, 0 tidak valid**"
 
 
 def test_the_command_line_takes_every_registered_format(

@@ -78,7 +78,7 @@ def test_indonesian(report: Report) -> None:
         "Dokumen",
         "Skor",
     ]
-    assert [row[-4] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak sah"]
+    assert [row[-4] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak valid"]
     assert [row[-3] for row in rows] == ["baru dinyatakan", "baru dinyatakan", "", "baru dinyatakan", ""]
     assert "**2 masalah di invalid.yaml**" in text.splitlines()
     assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()
