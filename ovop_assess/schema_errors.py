@@ -138,6 +138,10 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
     if kind == "too_long":
         return Message("schema.too_many", {"limit": ctx.get("max_length", "")})
     if kind == "string_pattern_mismatch":
+        written = positions.text((*prefix, *loc)) if last == "nib" else None
+        if written is not None:  # what was read, and how many digits: "12 digits" tells what went wrong
+            digits = sum(char.isdigit() for char in written.strip().strip("'\""))
+            return Message("schema.nib_format_read", {"value": _clip(written.strip()), "digits": digits})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
 

@@ -135,7 +135,7 @@ def test_firm_field_errors_with_lines_and_columns() -> None:
         (Location("firms[0].workers", 10, 14), "schema.too_small"),
         (Location("firms[0].monthly_capacity", 11, 23), "schema.too_small"),
         (Location("firms[0].willing_to_lead", 12, 22), "schema.expected_bool"),
-        (Location("firms[0].nib", 13, 10), "schema.nib_format"),
+        (Location("firms[0].nib", 13, 10), "schema.nib_format_read"),
         (Location("firms[1].role", 14, 21), "schema.one_of"),
     ]
     # 0, not 0.0: limits read as the analyst wrote them.

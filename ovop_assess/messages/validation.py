@@ -87,6 +87,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.too_small": {"en": "must be at least {limit}", "id": "minimal {limit}"},
     "schema.too_big": {"en": "must be at most {limit}", "id": "maksimal {limit}"},
     "schema.empty_text": {"en": "must not be empty or only spaces", "id": "tidak boleh kosong atau hanya berisi spasi"},
+    "schema.nib_format_read": {
+        "en": "the NIB reads {value} ({digits} digits), but a NIB is exactly 13 digits, written in quotes so leading zeros stay",
+        "id": "NIB terbaca {value} ({digits} angka), padahal NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
+    },
     "schema.nib_format": {
         "en": "a NIB is exactly 13 digits, written in quotes so leading zeros stay",
         "id": "NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
