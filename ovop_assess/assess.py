@@ -207,23 +207,23 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
         yield from _expand(path) if path.is_dir() else (path,)
 
 
-def distinct_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+def distinct_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
     """``paths`` with each file kept once (the same file named twice, directly and in its folder, or through a
-    link), and the ones left out. A path that cannot be looked at is kept: reading it reports why."""
+    link), and each one left out with the one kept for it. A path that cannot be looked at (missing, a link
+    loop) is kept once per absolute path: reading it reports why."""
     kept: list[Path] = []
-    repeated: list[Path] = []
-    seen: set[tuple[int, int]] = set()
+    repeated: list[tuple[Path, Path]] = []
+    seen: dict[object, Path] = {}
     for path in paths:
         try:
             status = os.stat(path)
+            key: object = (status.st_dev, status.st_ino)
         except (OSError, ValueError):
-            kept.append(path)
-            continue
-        key = (status.st_dev, status.st_ino)
+            key = os.path.abspath(path)
         if key in seen:
-            repeated.append(path)
+            repeated.append((path, seen[key]))
         else:
-            seen.add(key)
+            seen[key] = path
             kept.append(path)
     return kept, repeated
 

@@ -56,7 +56,7 @@ def repeated_candidates(regions: Sequence[tuple[str, RegionInfo | None]]) -> lis
     seen: list[tuple[str, RegionInfo]] = []
     pairs: list[tuple[str, str, RegionInfo]] = []
     for label, region in regions:
-        if region is None:
+        if region is None or not region.product:  # no product named (a draft): nothing to be the same
             continue
         for first, earlier in seen:
             if bare_key(earlier.product or "") == bare_key(region.product or "") and mismatch(earlier, region) is None:

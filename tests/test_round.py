@@ -293,7 +293,8 @@ def test_a_file_named_twice_is_ranked_once(tmp_path: Path, capsys: pytest.Captur
     captured = capsys.readouterr()
     files = [c["file"] for c in json.loads(captured.out)["candidates"]]
     assert len(files) == len(set(files)) == len(list(REGIONS.glob("*.yaml")))
-    assert captured.err.count("was given more than once: it is ranked once") == 2
+    assert "was given more than once: it is ranked once" in captured.err
+    assert f"{link} is the same file as {kauman}: it is ranked once, as {kauman}" in captured.err
     assert main([*args, "--lang", "id"]) == 0
     assert "disebut lebih dari sekali" in capsys.readouterr().err
 
@@ -348,3 +349,21 @@ def test_the_signatures_keep_the_end_of_the_table_with_them(tmp_path: Path) -> N
     assert (
         page.count('class="legend keep-with-signing"') == 1 and page.count('class="generated keep-with-signing"') == 1
     )
+
+
+def test_a_missing_file_named_twice_is_one_invalid_row_and_a_draft_without_product_pairs_with_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert main(["round", str(missing), str(missing), "--format", "json", "--as-of", "2026-12-01"]) == 3
+    assert len(json.loads(capsys.readouterr().out)["candidates"]) == 1
+    draft = (  # a draft naming no product yet
+        "format: ovop-region/1\nregion: {name: Kauman, level: kelurahan, city: Kota Surakarta, province: Jawa Tengah}\n"
+    )
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(draft, encoding="utf-8")
+    main(["round", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json", "--as-of", "2026-12-01"])
+    captured = capsys.readouterr()
+    assert [c["verdict"] for c in json.loads(captured.out)["candidates"]] == ["incomplete", "incomplete"]
+    assert all(c["product"] is None for c in json.loads(captured.out)["candidates"])
+    assert "same product" not in captured.err and "None" not in captured.err

@@ -292,8 +292,11 @@ def run_round(
     inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
-    for path in repeated:  # a candidate ranked twice would push the others down
-        note(text("cli.round_file_repeated", lang, path=file_label(path)))
+    for path, same in repeated:  # a candidate ranked twice would push the others down
+        if file_label(path) == file_label(same):
+            note(text("cli.round_file_repeated", lang, path=file_label(path)))
+        else:
+            note(text("cli.round_file_same_as", lang, path=file_label(path), kept=file_label(same)))
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_sheets(output, results)

@@ -65,6 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} was given more than once: it is ranked once",
         "id": "{path} disebut lebih dari sekali: diperingkat satu kali saja",
     },
+    "cli.round_file_same_as": {
+        "en": "{path} is the same file as {kept}: it is ranked once, as {kept}",
+        "id": "{path} adalah berkas yang sama dengan {kept}: diperingkat satu kali saja, sebagai {kept}",
+    },
     "cli.round_same_candidate": {
         "en": "{first} and {second} propose the same product for the same area ({region}): both are ranked; check that one of them is not an old copy",
         "id": "{first} dan {second} mengusulkan produk yang sama untuk wilayah yang sama ({region}): keduanya diperingkat; periksa apakah salah satunya salinan lama",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
@@ -200,8 +201,7 @@ def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: 
     (Excel 365's ``#SPILL!``, ``#CALC!``…: ``cell_errors.readable_errors``) are written ``#N/A``: else a
     valid workbook would be called damaged for one such cell, even in a column the list does not use. Each
     cell's own error was found before, and is said with its own text. ``None`` when there is nothing to
-    rewrite or calamine still cannot read the sheet (the file is damaged). The copy is not compressed: it is
-    no larger than the unpacked size already allowed, and costs no deflating."""
+    rewrite or calamine still cannot read the sheet (the file is damaged)."""
     import python_calamine
 
     path = _xlsx_sheet_path(archive, position) if archive is not None else None
@@ -209,11 +209,20 @@ def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: 
     rewritten = readable_errors(xml) if xml is not None else None
     if archive is None or rewritten is None:
         return None
+    # Each name once, from its last entry (the one zipfile and calamine read): a name repeated N times is not
+    # copied N times. Copied a megabyte at a time, deflated: the copy takes about what the file does.
+    entries = {info.filename: info for info in archive.infolist()}
     copy = io.BytesIO()
-    with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
-        # A name given twice is written once, as zipfile reads it (the last so named): no warning on stderr.
-        for member in dict.fromkeys(archive.namelist()):
-            out.writestr(member, rewritten if member == path else _member(archive, member, ".xlsx") or b"")
+    try:
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            for member, info in entries.items():
+                if member == path:
+                    out.writestr(member, rewritten)
+                    continue
+                with archive.open(info) as source, out.open(member, "w", force_zip64=True) as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+    except _INFLATE_ERRORS:
+        raise _corrupt(".xlsx") from None
     copy.seek(0)
     try:
         with python_calamine.CalamineWorkbook.from_filelike(copy) as book:

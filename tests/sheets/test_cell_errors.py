@@ -4,6 +4,7 @@ the sheet is refused naming each such cell in the header row or a firm column, a
 from __future__ import annotations
 
 import json
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -325,3 +326,53 @@ def test_only_the_error_values_calamine_cannot_read_are_rewritten() -> None:
         b'<c r="D1" t="e"><v>#N/A</v></c>'
     )
     assert readable_errors(b'<c r="B1" t="e"><v>#N/A</v></c><c r="C1"><v>1</v></c>') is None
+
+
+def test_a_text_of_many_hashes_after_brackets_is_looked_at_once() -> None:
+    """``>#>#…`` in a cell's text: each ``#`` once searched back to the text's start (17 s for a 7 KB file)."""
+    from ovop_assess.sheets import cell_errors
+
+    xml = (
+        b'<row r="2"><c r="G2" t="inlineStr"><is><t>' + b">#" * 50_000 + b'</t></is></c><c r="H2" t="e"><v>#N/A</v></c>'
+    )
+    calls = 0
+    looked = cell_errors._error_at
+
+    def counted(data: bytes, at: int) -> object:
+        nonlocal calls
+        calls += 1
+        return looked(data, at)
+
+    cell_errors._error_at = counted  # type: ignore[assignment]
+    try:
+        assert xlsx_errors(xml) == {(1, 7): CellError("#N/A", False)}
+    finally:
+        cell_errors._error_at = looked  # type: ignore[assignment]
+    assert calls == 2
+
+
+def test_a_cell_named_twice_is_placed_where_calamine_places_it() -> None:
+    assert xlsx_errors(b'<c r="G3" r="E3" t="e"><v>#SPILL!</v></c>') == {(2, 4): CellError("#SPILL!", False)}
+
+
+def test_the_copy_reads_a_member_named_many_times_once(make_xlsx: Callable[..., Path]) -> None:
+    """A name repeated in the archive, its last entry 20 MiB: the copy made for an Excel 365 error holds it once,
+    deflated, never once per entry (a 106 KB file took 3 GB so)."""
+    import tracemalloc
+
+    rows = [HEADER, ["Usaha A", "penggerak", None, "Ya", 4, "Jl. 1"]]
+    path = make_xlsx({"Daftar UMKM": rows}, build=lambda book, sheet: sheet.write_formula("G2", "=A1", None, "#N/A"))
+    path = _changed(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"<v>#N/A</v>", b"<v>#SPILL!</v>"))
+    with zipfile.ZipFile(path, "a") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile's "Duplicate name": the point of the file
+        for _ in range(4):
+            archive.writestr("xl/media/image1.bin", b"x")
+        archive.writestr("xl/media/image1.bin", bytes(20 << 20), compress_type=zipfile.ZIP_DEFLATED)
+    tracemalloc.start()
+    try:
+        found = read_firms(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found.errors == () and found.firms[0]["name"] == "Usaha A"
+    assert peak < 12 << 20, peak

@@ -110,7 +110,9 @@ def test_a_yaml_nib_keeps_the_yaml_advice(tmp_path: Path, capsys: pytest.Capture
     region.write_text(REGION.format(firms='[{name: A, role: champion, nib: "081200000002"}]'), encoding="utf-8")
     assert main(["assess", str(region), "--format", "json"]) == 3
     [error] = json.loads(capsys.readouterr().out)["results"][0]["errors"]
-    assert error["id"] == "schema.nib_format_read" and "quotes" in error["message"] and "(12 digits)" in error["message"]
+    assert (
+        error["id"] == "schema.nib_format_read" and "quotes" in error["message"] and "(12 digits)" in error["message"]
+    )
 
 
 def _formula_name(book: Any, sheet: Any) -> None:
