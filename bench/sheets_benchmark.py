@@ -40,6 +40,10 @@ happens to be laid out moves a read of 10,000 rows by a few milliseconds
 (page faults in fresh memory), more than the repeats inside it average out.
 The ratios' range over the processes is printed beside each.
 
+After them, the first read of each file in a fresh process (``first_reads``): what one ``ovop-assess
+import`` pays, where the repeats above measure a process that has read the same file before (the baseline's
+memory is then warm; a forked reader's never is).
+
 The sheet is written the way an office keeps it: Indonesian headers, two
 extra columns (address, telephone), NIBs as text. Repeats are interleaved and
 the minimum of each kept; the ratio is the figure the README quotes (at most 2).
