@@ -103,7 +103,7 @@ def _plain_stays_text(value: str) -> bool:
     )
 
 
-_DOTTED_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_DOTTED_THOUSANDS = re.compile(r"\+?0*[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 QUANTITY_PATHS = (("access", "nearest_stop_m"), ("firms", "*", "monthly_capacity"))
 """Every field a decimal may be written in (``region.Quantity``): the others are whole numbers, which a
 value with a decimal point fails anyway, with its own hint (``value_hints``)."""
@@ -131,8 +131,9 @@ def _check_dotted_thousands(data: dict[str, Any], positions: Positions, errors: 
         raw = written.strip() if written is not None else ""
         if _DOTTED_THOUSANDS.fullmatch(raw) and positions.unquoted(path):
             decimal = repr(value)
-            values = {"raw": raw, "decimal": decimal, "plain": raw.replace(".", ""), "other": raw + "0"}
-            if decimal != raw:  # 1.200: the decimal is written shorter, 1.2
+            bare = raw.lstrip("+0")
+            values = {"raw": raw, "decimal": decimal, "plain": bare.replace(".", ""), "other": bare + "0"}
+            if decimal != bare:  # 1.200: the decimal is written shorter, 1.2
                 values["other"] = decimal
             errors.append(Finding(Message("schema.dotted_thousands", values), positions.value(path)))
 

@@ -9,6 +9,7 @@ message with the value to write, rather than "expected a number".
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from .results import Message
 from .yaml_source import PathKey, Positions
@@ -19,7 +20,15 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _DISTANCE = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(km|kilometer|kilometre|m|meter|metre)\.?")
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
 _RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
-_RUPIAH_UNITS = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 10**9, "milyar": 10**9}
+_RUPIAH_UNITS = {
+    "ribu": 1_000,
+    "rb": 1_000,
+    "juta": 1_000_000,
+    "jt": 1_000_000,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "m": 10**9,
+}
 # The Indonesian words the template's comments and the spreadsheet pair with a choice (the tool's own list):
 # a choice is written in its English value in a region file.
 _CHOICE_WORDS = {
@@ -66,12 +75,18 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw):
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
         if _THOUSANDS_DOTS.fullmatch(raw):
-            return Message("schema.hint_thousands_dots", {**values, "plain": raw.replace(".", "")})
+            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(raw.replace(".", ""))})
         distance = _DISTANCE.fullmatch(raw) if str(path[-1]).endswith("_m") else None
-        if distance is not None:  # nearest_stop_m: 1,5 km
-            number = float(distance[1].replace(",", "."))
-            metres = number * 1000 if distance[2].lower().startswith("k") else number
-            return Message("schema.hint_metres", {**values, "plain": f"{metres:g}"})
+        if distance is not None and distance[1].isascii() and len(distance[1]) <= 20:  # nearest_stop_m: 1,5 km
+            kilometres = distance[2].lower().startswith("k")
+            written = distance[1]
+            if _THOUSANDS_DOTS.fullmatch(written):  # 1.500 m: Indonesian writing groups thousands (1500 m)
+                if kilometres:
+                    return None  # 1.500 km: 1.5 km or 1500 km, no guess
+                written = written.replace(".", "")
+            metres = Decimal(written.replace(",", ".")) * (1000 if kilometres else 1)
+            plain = format(metres.normalize(), "f") if metres == metres.to_integral() else format(metres, "f")
+            return Message("schema.hint_metres", {**values, "plain": _clip(plain)})
         if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
             return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
         rupiah = _rupiah(raw)
@@ -98,8 +113,10 @@ def _rupiah(raw: str) -> str | None:
     digits, unit = found[1], (found[2] or "").lower()
     if _THOUSANDS_DOTS.fullmatch(digits):
         digits = digits.replace(".", "")
-    number = float(digits.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", digits) else None
-    if number is None:
+    if not digits.isascii() or re.fullmatch(r"\d+(?:[.,]\d+)?", digits) is None:
         return None
-    amount = number * _RUPIAH_UNITS.get(unit, 1)
-    return str(int(amount)) if amount == int(amount) else None
+    try:
+        amount = Decimal(digits.replace(",", ".")) * _RUPIAH_UNITS.get(unit, 1)  # exact: no float rounding
+    except InvalidOperation:
+        return None
+    return _clip(str(int(amount))) if amount == amount.to_integral_value() and len(digits) <= 24 else None

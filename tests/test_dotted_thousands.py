@@ -102,3 +102,40 @@ def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, pl
 def test_a_distance_written_with_its_unit_gets_the_metres_to_write(value: str, plain: str) -> None:
     [error] = check(HEAD + f"access:\n  nearest_stop_m: {value}\n").errors
     assert (error.message.id, error.message.values["plain"]) == ("schema.hint_metres", plain)
+
+
+@pytest.mark.parametrize(("value", "plain"), [("1.500 m", "1500"), ("1.200m", "1200"), ("1,5 km", "1500")])
+def test_a_distance_grouped_in_thousands_keeps_its_thousands(value: str, plain: str) -> None:
+    [error] = check(HEAD + f"access:\n  nearest_stop_m: {value}\n").errors
+    assert (error.message.id, error.message.values["plain"]) == ("schema.hint_metres", plain)
+
+
+def test_a_distance_that_may_be_either_gets_no_guess() -> None:
+    [error] = check(HEAD + "access:\n  nearest_stop_m: 1.500 km\n").errors
+    assert error.message.id != "schema.hint_metres"
+
+
+@pytest.mark.parametrize("value", ["+1.200", "01.200"])
+def test_a_sign_or_a_leading_zero_does_not_hide_the_thousands(value: str) -> None:
+    [error] = check(HEAD + f"access: {{nearest_stop_m: {value}}}\n").errors
+    assert (error.message.id, error.message.values["plain"]) == ("schema.dotted_thousands", "1200")
+
+
+def test_a_huge_amount_is_an_error_not_a_crash() -> None:
+    [error] = check(HEAD + "access:\n  nearest_stop_m: " + "9" * 400 + " juta\n").errors
+    assert error.message.id == "schema.expected_number"
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"), [("Rp 5 M", "5000000000"), ("Rp 10.000.000.000.000.000.001", "10000000000000000001")]
+)
+def test_rupiah_in_miliar_and_past_float_precision(value: str, plain: str) -> None:
+    text = HEAD + f"government_commitment:\n  - {{type: budget, description: APBD, amount_idr: {value}}}\n"
+    [error] = check(text).errors
+    assert error.message.values["plain"] == plain
+
+
+def test_a_nib_with_other_characters_is_said_so_not_counted() -> None:
+    [error] = check(HEAD + 'firms: [{name: A, role: champion, nib: "812 0000 0000 01"}]\n').errors
+    assert error.message.id == "schema.nib_format_other"
+    assert "no spaces, dots or dashes" in render(error.message)

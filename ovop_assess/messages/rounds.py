@@ -10,7 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "office.top_not_mapping": {
         "en": "the file must be a mapping of fields (office, government, …) at the top level",
-        "id": "isi berkas harus berupa pemetaan kolom (office, government, …) di tingkat teratas",
+        "id": "isi berkas harus berupa pemetaan isian (office, government, …) di tingkat teratas",
     },
     "office.logo_type": {
         "en": "the logo {path} must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)",

@@ -22,8 +22,11 @@ from ..results import Finding, Location, Message
 Run = tuple[int, int]
 """Hidden rows: the first (0-based) and how many."""
 
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s([^<>]*)>")
-_HIDDEN = re.compile(rb"(?<![\w:.-])hidden\s*=\s*[\"'](?:1|true)[\"']")
+# A row start tag that hides its row, whole: one search in C passes every other row (a sheet whose columns or
+# a few rows are hidden would else cost a Python step per row tag: 26 s for 5 million rows of a 296 KB file).
+_HIDDEN_ROW = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^<>]*?(?<![\w:.-])hidden\s*=\s*[\"']\s*(?:1|true)\s*[\"'][^<>]*>"
+)
 _NUMBER = re.compile(rb"(?<![\w:.-])r\s*=\s*[\"']([0-9]{1,7})[\"']")
 _SHOWN = 8
 """Runs of hidden rows named in the warning; past them, how many more there are."""
@@ -35,12 +38,10 @@ def xlsx_hidden_rows(xml: bytes) -> set[int]:
     if b"hidden" not in xml:  # (one search: the usual sheet hides nothing)
         return set()
     found: set[int] = set()
-    for tag in _ROW_TAG.finditer(xml):
-        attributes = tag.group(1)
-        if b"hidden" in attributes and _HIDDEN.search(attributes) is not None:
-            number = _NUMBER.search(attributes)
-            if number is not None:
-                found.add(int(number.group(1)))
+    for tag in _HIDDEN_ROW.finditer(xml):
+        number = _NUMBER.search(tag.group())
+        if number is not None:
+            found.add(int(number.group(1)))
     return found
 
 

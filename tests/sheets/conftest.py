@@ -218,13 +218,14 @@ def _assert_walks_agree(stream: bytes) -> None:
         assert bounds is not None
         fast = walk(stream, bounds)
         assert walk(stream + bytes(4), bounds, padding=4) == fast
-        assert (fast.starts, fast.formulas, fast.saved, fast.encrypted, fast.inverted, fast.astray) == (
+        assert (fast.starts, fast.formulas, fast.saved, fast.encrypted, fast.inverted, fast.astray, fast.hidden) == (
             exact.starts,
             exact.formulas,
             exact.saved,
             exact.encrypted,
             exact.inverted,
             exact.astray,
+            exact.hidden,
         )
         raised = [Extent(max(e.rows, bounds.rows), max(e.columns, bounds.columns)) for e in exact.extents]
         assert len(fast.extents) == len(exact.extents)

@@ -140,3 +140,8 @@ def test_xlsx_hidden_rows_whatever_the_markup() -> None:
     )
     assert xlsx_hidden_rows(xml) == {3, 7}
     assert xlsx_hidden_rows(b'<row r="3"/>') == set()
+
+
+def test_xlsx_hidden_with_spaces_in_its_value_is_hidden() -> None:
+    """``hidden=" 1 "`` is a valid XML boolean (spaces collapsed)."""
+    assert xlsx_hidden_rows(b'<row r="4" hidden=" 1 "/><row r="5" hidden="0"/>') == {4}
