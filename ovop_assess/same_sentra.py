@@ -59,7 +59,7 @@ def repeated_candidates(regions: Sequence[tuple[str, RegionInfo | None]]) -> lis
         if region is None or not region.product:  # no product named (a draft): nothing to be the same
             continue
         for first, earlier in seen:
-            if bare_key(earlier.product or "") == bare_key(region.product or "") and mismatch(earlier, region) is None:
+            if bare_key(earlier.product or "") == bare_key(region.product) and mismatch(earlier, region) is None:
                 pairs.append((first, label, region))
                 break
         else:

@@ -141,9 +141,8 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
         written = positions.text((*prefix, *loc)) if last == "nib" else None
         if written is not None:  # what was read, and how many digits: "12 digits" tells what went wrong
             digits = sum("0" <= char <= "9" for char in written)
-            if (
-                digits != len(written) or not written
-            ):  # a space, a dash, a letter, a digit of another script: not a length problem
+            # A space, a dash, a letter, a digit of another script (or nothing): not a length problem.
+            if digits != len(written) or not written:
                 return Message("schema.nib_format_other", {"value": _clip(repr(written)[1:-1]) or "—"})
             return Message("schema.nib_format_read", {"value": _clip(written), "digits": digits})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})

@@ -103,7 +103,7 @@ def make_round(
         if result.verdict is not Verdict.INVALID:
             rank += 1
         opened = tuple(c for c in result.criteria if c.status in _OPEN)
-        # The same thing may be missing for two criteria (the firms list for C1 and C2): said once.
+        # An item two criteria give in the same words is said once.
         missing = tuple({repr(m): m for c in result.criteria for m in c.missing}.values())
         since = previous.find(result.region) if previous is not None else None
         candidates.append(

@@ -340,7 +340,7 @@ def test_a_thing_missing_for_two_criteria_is_said_once_and_a_waiver_is_shown() -
     assert "C1? C2? C7~" in lookup("round", "markdown").render(document, "en").replace("\\~", "~")
 
 
-def test_the_signatures_keep_the_end_of_the_table_with_them(tmp_path: Path) -> None:
+def test_the_signatures_keep_the_end_of_the_table_with_them() -> None:
     """Printed, a page holding the signatures alone is not signed: the legend and the signatures are the table's
     last row, which may not start a page, so the last candidate goes with them (Chromium carries no table row
     across a block's break-before; seen in print previews of 1 to 20 candidates, not testable here)."""

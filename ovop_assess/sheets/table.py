@@ -343,8 +343,18 @@ def _only_ignored(
 _ERROR_TEXTS = frozenset(
     {"#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
     # Excel for Microsoft 365's (its ErrorCellValueType): dynamic arrays, data types, links, Python in Excel.
-    | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#TIMEOUT!"}
-    | {"#EXTERNAL!"}
+    | {
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#PYTHON!",
+        "#TIMEOUT!",
+        "#EXTERNAL!",
+    }
 )
 
 

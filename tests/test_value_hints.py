@@ -1,5 +1,9 @@
-"""A decimal written as Indonesian writing groups thousands (``nearest_stop_m: 1.200``) is an error naming
-both readings: YAML's 1.2 would pass C8 for a stop 1,200 m away."""
+"""Values written as Indonesian writing has them.
+
+A decimal grouped in thousands (``nearest_stop_m: 1.200``) is an error naming both readings
+(``cross_checks``): YAML's 1.2 would pass C8 for a stop 1,200 m away. A choice in its Indonesian word, a
+distance with its unit, an amount in rupiah words and a NIB of the wrong shape get the value to write
+(``value_hints``, ``schema_errors``)."""
 
 from __future__ import annotations
 
@@ -90,7 +94,6 @@ def test_every_field_holding_a_decimal_is_checked() -> None:
     ],
 )
 def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, plain: str) -> None:
-    """(In this file for its helpers: a hint for a value written as Indonesian writing has it.)"""
     errors = [e for e in check(HEAD + line + "\n").errors if e.location is not None and e.location.path == path]
     assert [(e.message.id, e.message.values["plain"]) for e in errors] == [("schema.hint_choice_word", plain)]
     assert render(errors[0].message, "id").startswith(f"pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}")
