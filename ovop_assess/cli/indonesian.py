@@ -22,6 +22,7 @@ No private typer function is patched: English output is typer's, byte for byte.
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -187,7 +188,7 @@ def _notes(param: Parameter, ctx: Context) -> list[str]:
     notes: list[str] = []
     envvar = param.envvar if getattr(param, "show_envvar", False) else None
     if envvar:
-        notes.append(text("help.envvar", "id", var=_joined(envvar)))
+        notes.append(_envvar_text(envvar))
     default = _default_text(param, ctx)
     if default:
         notes.append(text("help.default", "id", default=default))
@@ -224,6 +225,8 @@ def _default_text(param: Parameter, ctx: Context) -> str:
 def _value_text(value: object) -> str:
     if isinstance(value, Enum):
         return str(value.value)
+    if isinstance(value, float):
+        return str(_number_text(value))
     if isinstance(value, list | tuple):
         return ", ".join(_value_text(item) for item in value)
     if inspect.isfunction(value):
@@ -231,7 +234,18 @@ def _value_text(value: object) -> str:
     return str(value)
 
 
+def _envvar_text(envvar: str | Sequence[str]) -> str:
+    """The variable's name, and the value it holds now: with ``OVOP_LANG=id`` set, "bawaan: en" alone reads as
+    if the help were wrong about the language it is shown in."""
+    names = [envvar] if isinstance(envvar, str) else list(envvar)
+    now = next((os.environ[name] for name in names if os.environ.get(name)), None)
+    if now is None:
+        return text("help.envvar", "id", var=_joined(names))
+    return text("help.envvar_set", "id", var=_joined(names), value=now)
+
+
 def _range_text(low: object, high: object) -> str:
+    low, high = _number_text(low), _number_text(high)
     if low is not None and high is not None:
         return text("help.range", "id", min=low, max=high)
     if low is not None:
@@ -239,6 +253,13 @@ def _range_text(low: object, high: object) -> str:
     if high is not None:
         return text("help.max", "id", max=high)
     return ""
+
+
+def _number_text(value: object) -> object:
+    """A decimal as Indonesian writes it (``0,001``; a whole one without ``,0``); anything else unchanged."""
+    if isinstance(value, float):
+        return format(int(value), "d") if value.is_integer() else repr(value).replace(".", ",")
+    return value
 
 
 def _joined(names: str | Sequence[str]) -> str:

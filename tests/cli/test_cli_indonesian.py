@@ -142,8 +142,9 @@ def test_assess_help_notes_in_indonesian(helps_by_env: dict[str, str]) -> None:
     for note in (
         "[wajib]",
         "[bawaan: default]",
-        "[variabel lingkungan: OVOP_LANG; bawaan: en]",
+        "[variabel lingkungan: OVOP_LANG, kini id; bawaan: en]",  # (the value set, beside the default)
         "[bawaan: 32; 1 sampai 256]",  # --max-depth, capped
+        "[bawaan: 10; 0,001 sampai 86400]",  # --rule-timeout: decimals as Indonesian writes them
     ):
         assert note in words, note
     assert "--max-bytes <bilangan bulat>" in page and "--criteria <teks>" in page and "-o, --output <jalur>" in page
@@ -156,6 +157,8 @@ def test_help_words_are_indonesian_with_lang_option() -> None:
         page = str(result["out"])
         assert result["code"] == 0 and page.startswith("Penggunaan: ovop-assess"), case
         assert not [word for word in ENGLISH_HELP_WORDS if word in page], page
+        if "--lang <en|id>" in page:  # no OVOP_LANG set: the default alone
+            assert "[variabel lingkungan: OVOP_LANG; bawaan: en]" in " ".join(page.split()), case
 
 
 def test_every_date_and_time_placeholder_is_indonesian(helps_by_env: dict[str, str]) -> None:
@@ -164,7 +167,7 @@ def test_every_date_and_time_placeholder_is_indonesian(helps_by_env: dict[str, s
     for name in dated:
         assert "--as-of <tanggal>" in helps_by_env[name], name
     for name in ("assess --help", "checklist --help", "compare --help"):
-        assert "--rule-timeout DETIK" in helps_by_env[name], name
+        assert "--rule-timeout <detik>" in helps_by_env[name], name
 
 
 def test_english_help_keeps_typer_words() -> None:
@@ -256,7 +259,7 @@ def test_id_classes_on_other_parameters() -> None:
     page = " ".join(runner.invoke(small, ["first", "--help"], env={"COLUMNS": "100"}).output.split())
     assert page.startswith("Penggunaan: root first [OPSI] {names}...")
     assert "names <teks>... Names. [wajib]" in page
-    assert "--ratio <angka> A ratio. [bawaan: 0.5; 0.0 sampai 1.0]" in page
+    assert "--ratio <angka> A ratio. [bawaan: 0,5; 0 sampai 1]" in page
     assert "--count <bilangan bulat> [bawaan: 3; maksimal 9]" in page
     assert "--when <datetime> [bawaan: (now)]" in page  # a type it has no word for: typer's label
     assert "--colour / --no-colour [bawaan: colour]" in page

@@ -70,7 +70,7 @@ def test_format_help_says_the_default_once(
     assert not re.search(r"\((?:default|bawaan)\)|(?:default|bawaan):", entry.replace(said[0], "")), entry
 
 
-@pytest.mark.parametrize(("lang", "placeholder"), [("en", "SECONDS"), ("id", "DETIK")])
+@pytest.mark.parametrize(("lang", "placeholder"), [("en", "SECONDS"), ("id", "<detik>")])
 def test_rule_timeout_placeholder_in_the_reader_s_language(
     lang: str, placeholder: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
