@@ -294,7 +294,8 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
         members = archive.infolist()
     except zipfile.BadZipFile:
         raise _corrupt(suffix, "sheet.reason.not_zip") from None
-    except (zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except Exception:  # noqa: BLE001 - whatever zipfile's parser raises on a directory it cannot read:
+        # LargeZipFile, NotImplementedError (one byte of "version needed" changed), struct.error, ValueError…
         raise _corrupt(suffix) from None
     # The sizes the archive declares bound what calamine inflates: its zip reader stops a member
     # that grows past its declared size ("larger than its declared uncompressed size").
@@ -319,28 +320,29 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     return archive
 
 
-_UNIQUE_COUNT = re.compile(rb"""<(?:\w+:)?sst\b[^>]*?\suniqueCount\s*=\s*["']\s*\+?([0-9]+)""")
+_UNIQUE_COUNT = re.compile(rb"""uniqueCount[ \t\r\n]*=[ \t\r\n]*["'][ \t\r\n]*\+?([0-9]+)""", re.IGNORECASE)
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse shared strings that declare more strings than their member has bytes.
+    """Refuse shared strings that declare more strings than their member could hold.
 
-    calamine reserves room for the ``uniqueCount`` the table declares before
-    reading a string: 4294967295 asks for 100 GB and aborts the process. Each
-    string takes several bytes of the member (``<si/>`` five), so a count past
-    the member's declared size is a lie. Only the head of each XML member is
-    inflated, to find the table wherever the relationships put it.
+    calamine reserves room for the ``uniqueCount`` an ``sst`` start tag
+    declares before reading a string: 4294967295 asks for 100 GB and aborts
+    the process. It reads the member named ``xl/sharedStrings.xml`` in any
+    case, and takes the attribute from any ``sst`` tag in it, whatever
+    comes before (a comment, a long attribute, a wrapping element). So the
+    whole of every member of that name is searched, and every such
+    attribute is held to a fifth of the member's size (a string is at least
+    ``<si/>``, five bytes): more is a lie.
     """
     for info in members:
-        if not info.filename.endswith(".xml"):
+        if info.filename.replace("\\", "/").lower().rpartition("/")[2] != "sharedstrings.xml":
             continue
-        try:
-            with archive.open(info) as member:
-                head = member.read(4096)
-        except _INFLATE_ERRORS:
-            raise _corrupt(".xlsx") from None
-        found = _UNIQUE_COUNT.search(head)
-        if found is not None and (len(found[1]) > 18 or int(found[1]) > info.file_size):
+        data = _member_bytes(archive, info, ".xlsx")
+        # Every one, in a tag or not: telling a tag from text takes a parser (a ">" may sit in a value), and a
+        # string that spells out such an attribute is not a firm's name.
+        most = info.file_size // 5
+        if any(len(found[1]) > 18 or int(found[1]) > most for found in _UNIQUE_COUNT.finditer(data)):
             raise _corrupt(".xlsx")
 
 
@@ -353,10 +355,15 @@ def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
     """
     try:
         info = archive.getinfo(name)
-        with archive.open(info) as member:
-            return member.read(info.file_size)
     except KeyError:
         return None
+    return _member_bytes(archive, info, suffix)
+
+
+def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, suffix: str) -> bytes:
+    try:
+        with archive.open(info) as member:
+            return member.read(info.file_size)
     except _INFLATE_ERRORS:
         raise _corrupt(suffix) from None
 

@@ -348,6 +348,48 @@ def test_shared_strings_claiming_more_than_their_member_holds_are_refused(
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
 
 
+@pytest.mark.parametrize(
+    ("placed", "member"),
+    [
+        (lambda sst: b"<!--" + b"x" * 5000 + b"-->" + sst, "xl/sharedStrings.xml"),  # past a long comment
+        (lambda sst: sst.replace(b"<sst ", b'<sst a="' + b"x" * 5000 + b'" ', 1), "xl/sharedStrings.xml"),
+        (lambda sst: sst.replace(b"<sst ", b'<sst a=">" ', 1), "xl/sharedStrings.xml"),  # a ">" in a value
+        (lambda sst: b"<wrapper>" + sst + b"</wrapper>", "xl/sharedStrings.xml"),  # not the root
+        (lambda sst: sst, "xl/sharedStrings.XML"),  # calamine finds the member in any case
+        (lambda sst: sst.replace(b"uniqueCount=", b"uniqueCount \n= ", 1), "xl/sharedStrings.xml"),
+    ],
+    ids=["after-comment", "after-long-attribute", "after-gt-in-value", "wrapped", "upper-case-name", "spaced"],
+)
+def test_a_huge_unique_count_is_refused_wherever_calamine_would_read_it(
+    make_xlsx: XlsxFactory,
+    tmp_path: Path,
+    placed: Callable[[bytes], bytes],
+    member: str,
+    calamine_never_opens: Callable[[], None],
+) -> None:
+    """Each of these aborted the process (an adversarial review): calamine takes the count from any sst tag of
+    the member, whatever comes before it, and finds the member whatever the case of its name."""
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        members = {name: book.read(name) for name in book.namelist()}
+    strings = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="4294967295"', members.pop("xl/sharedStrings.xml"))
+    declaration = strings.index(b"?>") + 2
+    members[member] = strings[:declaration] + placed(strings[declaration:])
+    path = tmp_path / "hand-made.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+    calamine_never_opens()
+    found = read_firms(path)
+    assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
+
+
+def test_a_unique_count_within_the_member_is_read(make_xlsx: XlsxFactory) -> None:
+    """The count Excel writes (the strings the table holds) is within a fifth of the member's bytes."""
+    found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]}))
+    assert not found.errors and [firm["name"] for firm in found.firms] == ["Usaha A"]
+
+
 def test_a_workbook_declaring_an_unknown_encoding_is_corrupt(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
     """ElementTree raises LookupError (not ParseError) for an XML declaration naming no known encoding."""
     written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
