@@ -294,7 +294,7 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
         members = archive.infolist()
     except zipfile.BadZipFile:
         raise _corrupt(suffix, "sheet.reason.not_zip") from None
-    except Exception:  # noqa: BLE001 - whatever zipfile's parser raises on a directory it cannot read:
+    except Exception:  # whatever zipfile's parser raises on a directory it cannot read:
         # LargeZipFile, NotImplementedError (one byte of "version needed" changed), struct.error, ValueError…
         raise _corrupt(suffix) from None
     # The sizes the archive declares bound what calamine inflates: its zip reader stops a member

@@ -215,6 +215,21 @@ def test_zip_bomb_is_refused_from_the_central_directory(
     assert "128" not in text(found.errors[0].message) or "134217728" in text(found.errors[0].message)
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_zip_directory_zipfile_cannot_parse_is_a_damaged_file(
+    make_xlsx: Callable[..., Path], make_ods: Callable[..., Path], tmp_path: Path, suffix: str
+) -> None:
+    """One byte changed ("version needed to extract": 12.7) made zipfile raise NotImplementedError, which ended
+    the whole run as an internal error (an adversarial review)."""
+    source = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]}) if suffix == ".xlsx" else make_ods("")
+    raw = bytearray(source.read_bytes())
+    directory = raw.find(b"PK\x01\x02")
+    raw[directory + 6] = 127  # "version needed to extract", in the central directory's first entry
+    path = tmp_path / f"changed{suffix}"
+    path.write_bytes(bytes(raw))
+    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+
+
 def test_member_larger_than_it_claims_is_refused_not_inflated(make_xlsx: Callable[..., Path], tmp_path: Path) -> None:
     source = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]})
     with zipfile.ZipFile(source) as archive:
