@@ -283,8 +283,8 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
     """Write a regular file whole or not at all: a temporary file beside the real target, then one rename."""
     import tempfile  # (with its random names: only a run that writes a file pays for importing them)
 
-    target = Path(os.path.realpath(path))  # through symlinks: the link stays, the file it leads to is replaced
     try:
+        target = _replaced(path)
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
@@ -300,6 +300,23 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
+
+
+def _replaced(path: Path) -> Path:
+    """The file a write to ``path`` replaces: through a symlink at its end (the link stays, the file it leads to
+    is replaced), in its directory as the system finds it. ``os.path.realpath`` alone would take ``nope/..``
+    away as text where ``nope`` does not exist, and replace an input file that ``open()`` never reaches."""
+    current = os.fspath(path)
+    for _ in range(_MAX_LINKS):
+        head, name = os.path.split(current)
+        directory = os.path.realpath(head or ".", strict=True)  # OSError when a part is missing, as open() says
+        current = os.path.join(directory, name)
+        try:
+            link = os.readlink(current)
+        except OSError:  # not a symlink, or nothing there yet: this is the file
+            return Path(current)
+        current = os.path.join(directory, link)
+    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.fspath(path))
 
 
 def _write_stdout(stream: TextIO, chunk: str | bytes) -> None:

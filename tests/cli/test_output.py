@@ -96,6 +96,25 @@ def test_a_dangling_symlink_into_a_missing_folder_is_an_error(
 
 
 @posix_only
+@pytest.mark.parametrize("through", ["name", "symlink"])
+def test_a_missing_folder_then_dot_dot_never_reaches_an_input(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, through: str
+) -> None:
+    """``nope/../region.yaml`` names no file (``nope`` does not exist: open() fails), but realpath took
+    ``nope/..`` away as text, and the report replaced the region file (an adversarial review)."""
+    monkeypatch.chdir(tmp_path)
+    before = region.read_bytes()
+    output = "nope/../region.yaml"
+    if through == "symlink":
+        Path("report.json").symlink_to(output)
+        output = "report.json"
+    assert main([str(region), "-f", "json", "-o", output, *AS_OF]) == 2
+    assert f"cannot write {output}: " in capsys.readouterr().err
+    assert region.read_bytes() == before
+    assert [p.name for p in tmp_path.rglob("*.part")] == []
+
+
+@posix_only
 def test_a_symlink_loop_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a").symlink_to("b")
     (tmp_path / "b").symlink_to("a")
