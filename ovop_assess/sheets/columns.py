@@ -84,6 +84,9 @@ def field_of(header: object) -> str | None:
 
 
 _DECORATION = re.compile(r"\(.*?\)|\[.*?\]|[*:.#?!/\\-]+|\d+")
+_LONGEST_NEAR = 120
+"""A header longer than this is no known header with marks around it (``NIB (13 digit, sebagai teks)`` is 29):
+not looked at, since the search for brackets takes time growing with the square of a text of many ``(``."""
 
 
 def near_header(header: object) -> str | None:
@@ -92,7 +95,7 @@ def near_header(header: object) -> str | None:
     list within a letter or two (``Nama Usah``, ``Pembna``). The tool's own reading, for a warning only: such a
     column is never read as that field.
     """
-    if not isinstance(header, str) or field_of(header) is not None:
+    if not isinstance(header, str) or len(header) > _LONGEST_NEAR or field_of(header) is not None:
         return None
     bare = header_key(_DECORATION.sub(" ", header))
     field = _BY_HEADER.get(bare)

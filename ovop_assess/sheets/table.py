@@ -33,6 +33,17 @@ _NONE: Final = type(None)
 _BLANK: Final = frozenset({"", None})
 
 
+_LISTED = 20
+"""Ignored columns named in the warning; past them, how many more (a sheet may have thousands)."""
+_LABEL = 40
+
+
+def _label(name: str) -> str:
+    """An ignored column's header on one line, shortened: a header is a cell, and a cell may hold a page."""
+    flat = " ".join(name.split())
+    return flat if len(flat) <= _LABEL else flat[: _LABEL - 1] + "…"
+
+
 def _note(key: str, **values: Any) -> Message:
     return Message(key, values)
 
@@ -217,7 +228,8 @@ def firms_from_columns(
         return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
-        names = ", ".join(f"{name} ({column_letters(i)})" for i, name in others)
+        names = ", ".join(f"{_label(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
+        names += f", … (+{len(others) - _LISTED})" if len(others) > _LISTED else ""
         warned.append(
             Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, others[0][0] + 1))
         )

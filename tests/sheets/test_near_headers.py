@@ -64,3 +64,18 @@ def test_near_miss_headers_are_warned_when_no_header_is_the_lists(tmp_path: Path
         ("sheet.near_header", "Nama Usaha"),
         ("sheet.near_header", "Peran"),
     ]
+
+
+def test_a_header_of_many_brackets_is_passed_over_at_once_and_named_short(tmp_path: Path) -> None:
+    """A header of 50,000 "(" took about a minute (the bracket search went back over the rest of the text for
+    each one; an adversarial review), and its warning printed all of it."""
+    header = "(" * 50_000
+    assert near_header(header) is None
+    path = tmp_path / "daftar.csv"
+    extra = ";".join(f"Catatan {n}" for n in range(30))
+    path.write_text(f"Nama Usaha;Peran;{header};{extra}\nUsaha A;penggerak;x;y\n", encoding="utf-8")
+    found = read_firms(path)
+    [warning] = [w for w in found.warnings if w.message.id == "sheet.unknown_columns"]
+    said = messages.render(warning.message, "en")
+    assert said.startswith("columns not part of the firm list, ignored: " + "(" * 39 + "… (C), Catatan 0 (D)")
+    assert said.endswith("Catatan 18 (V), … (+11)") and len(said) < 500
