@@ -134,6 +134,9 @@ class Saved(NamedTuple):
     # file was opened (every formula of a file it converts): the tokens tell what the result can be.
     numbers: dict[Cell, tuple[bool, bytes | None]]
     shared: dict[Cell, bytes]  # the tokens of a shared or array formula (SHRFMLA, ARRAY), by its first cell
+    # A saved empty text (result type 3) and the formula's tokens: what Excel saves for =IF(…;"Batik A";"")
+    # giving "", and what a script that computes nothing (xlwt) saves for every formula.
+    empty_texts: dict[Cell, bytes | None]
 
 
 class XlsSheets(NamedTuple):
@@ -157,10 +160,24 @@ class XlsSheets(NamedTuple):
     # envelope's at least, an upper bound (False: every extent is exact). Nothing else depends on it.
     bounded: bool = False
     hidden: Mapping[int, list[int]] = MappingProxyType({})  # BOF offset -> its hidden rows (0-based)
+    # The substreams (BOF offsets) where a formula saved a result other than the empty text: computed by
+    # Excel or LibreOffice. In one where none did, every saved empty text is a script's placeholder (xlwt).
+    computed: frozenset[int] = frozenset()
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
-        """The formulas without a saved result of the workbook's ``position``-th sheet."""
-        return self.formulas.get(self.starts[position], set()) if position < len(self.starts) else set()
+        """The formulas without a saved result of the workbook's ``position``-th sheet: a saved empty text
+        counts as a result where the formula can give one (``xls_formula_kinds.gives_empty_text``)."""
+        if position >= len(self.starts):
+            return set()
+        start = self.starts[position]
+        found = self.formulas.get(start, set())
+        saved = self.saved.get(start)
+        if saved is None or not saved.empty_texts or start not in self.computed:
+            return found
+        from .xls_formula_kinds import gives_empty_text
+
+        empty = {cell for cell, tokens in saved.empty_texts.items() if gives_empty_text(tokens, saved.shared)}
+        return found - empty
 
     def hidden_of(self, position: int) -> list[tuple[int, int]]:
         """The hidden rows of the workbook's ``position``-th sheet: (0-based row, 1) each."""
@@ -170,7 +187,7 @@ class XlsSheets(NamedTuple):
     def saved_of(self, position: int) -> Saved:
         """What the formulas of the workbook's ``position``-th sheet saved that calamine reads otherwise."""
         found = self.saved.get(self.starts[position]) if position < len(self.starts) else None
-        return found or Saved({}, {}, {}, {})
+        return found or Saved({}, {}, {}, {}, {})
 
 
 def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> XlsSheets:
@@ -220,6 +237,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     formulas: dict[int, set[tuple[int, int]]] = {}
     saved: dict[int, Saved] = {}
     hidden: dict[int, list[int]] = {}
+    computed: set[int] = set()
     biff8, formula_cell = False, (-1, -1)  # the substream's BIFF version is 8; the cell of its last formula
     seen_globals = False
     inverted = False
@@ -234,6 +252,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             rows, columns, bounded = max(rows, bound_rows), max(columns, bound_columns), True
             if (folded := skipped.group(1)) is not None:  # the run passed a formula: the last one's cell
                 formula_cell = _HEADER.unpack(folded)
+                computed.add(start)  # (its result a number: saved)
             continue
         kind, size, row, column = unpack(data, position)  # row and column mean something in a cell only
         following = position + 4 + size
@@ -257,18 +276,21 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             cell = (row, column)
             # FFFF ends a result that is no number: 3 first is an empty one, 0 a text one a STRING must hold
             # (after the SHRFMLA or ARRAY record of a shared or array formula), 2 an error.
+            if result and (result[6:] != b"\xff\xff" or result[0] in (1, 2)):  # a number, TRUE/FALSE, an error
+                computed.add(start)
             if result[6:] == b"\xff\xff":
                 if result[0] == 0 and (text := _string_at(data, following, end)) >= 0:
+                    computed.add(start)
                     if _continued(data, text, end):
                         _saved_in(saved, start).long_texts[cell] = _continued_text(data, text, end)
                 elif result[0] in (0, 3):
                     formulas.setdefault(start, set()).add(cell)
+                    if result[0] == 3:
+                        _saved_in(saved, start).empty_texts[cell] = _tokens(data, position, size, biff8)
                 elif result[0] == 2:
                     _saved_in(saved, start).errors[cell] = result[2]
             elif result in (_ZERO, _ONE):
-                count = _WORD.unpack_from(data, position + 24)[0] if size >= 22 else 0  # the tokens' size
-                tokens = data[position + 26 : position + 26 + count] if biff8 and 22 + count <= size else None
-                _saved_in(saved, start).numbers[cell] = (result == _ONE, tokens)
+                _saved_in(saved, start).numbers[cell] = (result == _ONE, _tokens(data, position, size, biff8))
             formula_cell = cell if size >= 4 else (-1, -1)
         elif kind == _ROW:
             if size >= 16 and data[position + 16] & 0x20:  # fDyZero: the row is hidden
@@ -322,7 +344,17 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         extents.append(Extent(rows, columns))
         counted.append(start)
     astray = len(set(starts)) < len(starts) or not set(starts) <= set(counted)
-    return XlsSheets(extents, starts, formulas, saved, inverted=inverted, astray=astray, bounded=bounded, hidden=hidden)
+    return XlsSheets(
+        extents,
+        starts,
+        formulas,
+        saved,
+        inverted=inverted,
+        astray=astray,
+        bounded=bounded,
+        hidden=hidden,
+        computed=frozenset(computed),
+    )
 
 
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
@@ -372,10 +404,16 @@ def settle(
     return sorted(unread, key=lambda item: item[0])
 
 
+def _tokens(data: bytes, position: int, size: int, biff8: bool) -> bytes | None:
+    """The tokens of the FORMULA record at ``position`` (None: not BIFF8, or cut short)."""
+    count = _WORD.unpack_from(data, position + 24)[0] if size >= 22 else 0  # the tokens' size
+    return data[position + 26 : position + 26 + count] if biff8 and 22 + count <= size else None
+
+
 def _saved_in(saved: dict[int, Saved], start: int) -> Saved:
     found = saved.get(start)
     if found is None:
-        found = saved[start] = Saved({}, {}, {}, {})
+        found = saved[start] = Saved({}, {}, {}, {}, {})
     return found
 
 

@@ -94,6 +94,20 @@ def _left_by(tokens: bytes, starts: list[int], gotos: dict[int, list[int]], inde
     return _ANY
 
 
+def gives_empty_text(tokens: bytes | None, shared: Mapping[tuple[int, int], bytes]) -> bool:
+    """Whether a formula whose saved result is the empty text (type 3) can give it: one whose result can be
+    text and whose tokens hold the constant "" (=IF(Peran="binaan";"Batik A";""), as offices fill Pembina).
+    Excel saves such a result so; a script that computes nothing (xlwt) saves every formula's result so too,
+    and a formula without "" (="Usaha "&"B", =ROW()-1) is taken as one without its result (the tool's own
+    reading: =TRIM(B2) of an empty cell, saved by Excel, is taken so too)."""
+    if tokens is not None and tokens[:1] == b"\x01" and len(tokens) == 5:  # ptgExp: the range's first cell's
+        tokens = shared.get(_EXP.unpack_from(tokens, 1))
+    starts = _token_starts(tokens) if tokens is not None else None
+    if tokens is None or starts is None or TEXT not in result_kinds(tokens, shared):
+        return False
+    return any(tokens[at] == 0x17 and tokens[at + 1] == 0 for at in starts)  # ptgStr of no characters
+
+
 def _token_starts(tokens: bytes) -> list[int] | None:
     """Where each token of a BIFF8 formula starts; None if one is of a kind not known here or runs past the end."""
     starts: list[int] = []

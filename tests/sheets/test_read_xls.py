@@ -244,7 +244,9 @@ def test_an_xls_whose_dimensions_start_after_they_end_is_refused(
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
 
 
-def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], Any, bool, bool]:
+def _plain_walk(
+    stream: bytes,
+) -> tuple[list[Extent], list[int], dict[int, set[tuple[int, int]]], Any, bool, bool, frozenset[int]]:
     """The walk as BIFF reads, one record after another with nothing skipped: what the fast walk must give
     (what its formulas saved with the cells of its long texts only; its last item: a sheet listed at no
     substream of its own)."""
@@ -254,6 +256,7 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
     starts: list[int] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     saved: dict[int, Saved] = {}
+    computed: set[int] = set()  # where a formula saved a result other than the empty text
     biff8, last = False, (-1, -1)
     records = []
     while position + 4 <= len(stream):
@@ -271,25 +274,32 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
             text = index + 1
             while text < len(records) and records[text][1] in {0x04BC, 0x0221, 0x0236}:  # SHRFMLA, ARRAY, TABLE
                 text += 1
+            if result[6:] != b"\xff\xff" or result[0] in (1, 2):
+                computed.add(start)
             if result[6:] == b"\xff\xff":
                 if result[0] == 0 and text < len(records) and records[text][1] == 0x0207:
+                    computed.add(start)
                     if text + 1 < len(records) and records[text + 1][1] == 0x003C:  # CONTINUE
-                        saved.setdefault(start, Saved({}, {}, {}, {})).long_texts[cell] = "(its text)"
+                        saved.setdefault(start, Saved({}, {}, {}, {}, {})).long_texts[cell] = "(its text)"
                 elif result[0] in (0, 3):
                     formulas.setdefault(start, set()).add(cell)
+                    if result[0] == 3:
+                        count = struct.unpack_from("<H", body, 20)[0] if len(body) >= 22 else 0
+                        tokens = body[22 : 22 + count] if biff8 and 22 + count <= len(body) else None
+                        saved.setdefault(start, Saved({}, {}, {}, {}, {})).empty_texts[cell] = tokens
                 elif result[0] == 2:
-                    saved.setdefault(start, Saved({}, {}, {}, {})).errors[cell] = result[2]
+                    saved.setdefault(start, Saved({}, {}, {}, {}, {})).errors[cell] = result[2]
             elif result in (bytes(8), struct.pack("<d", 1)):
                 count = struct.unpack_from("<H", body, 20)[0] if len(body) >= 22 else 0
                 tokens = body[22 : 22 + count] if biff8 and 22 + count <= len(body) else None
-                saved.setdefault(start, Saved({}, {}, {}, {})).numbers[cell] = (result != bytes(8), tokens)
+                saved.setdefault(start, Saved({}, {}, {}, {}, {})).numbers[cell] = (result != bytes(8), tokens)
         if kind == 0x0006:
             last = struct.unpack_from("<HH", body) if len(body) >= 4 else (-1, -1)
         elif kind in {0x04BC, 0x0221}:
             skip = 10 if kind == 0x04BC else 14
             count = struct.unpack_from("<H", body, skip - 2)[0] if len(body) >= skip else len(body)
             if biff8 and skip + count <= len(body):
-                shared = saved.setdefault(start, Saved({}, {}, {}, {})).shared
+                shared = saved.setdefault(start, Saved({}, {}, {}, {}, {})).shared
                 shared.setdefault((struct.unpack_from("<H", body)[0], body[4]), body[skip : skip + count])
                 shared.setdefault(last, body[skip : skip + count])
         elif kind == 0x0809:
@@ -306,7 +316,7 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
                 seen_globals = True
             depth = max(depth, 0)
         elif kind == 0x002F and not seen_globals:
-            return [], [], {}, {}, True, False
+            return [], [], {}, {}, True, False, frozenset()
         elif kind == 0x0085 and len(body) >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", body)[0])
         elif kind in {0x00BD, 0x00BE} and len(body) >= 6:
@@ -320,7 +330,7 @@ def _plain_walk(stream: bytes) -> tuple[list[Extent], list[int], dict[int, set[t
         extents.append(Extent(rows, columns))
         counted.append(start)
     astray = any(starts.count(at) > 1 or at not in counted for at in starts)
-    return extents, starts, formulas, _long_texts_named(saved), False, astray
+    return extents, starts, formulas, _long_texts_named(saved), False, astray, frozenset(computed)
 
 
 def _long_texts_named(saved: dict[int, Saved]) -> dict[int, Saved]:
@@ -376,9 +386,15 @@ def test_the_walk_gives_what_a_plain_walk_of_every_record_gives(
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail  # a tail: a record cut short
     found = walk(stream)
     found_saved = _long_texts_named(found.saved)
-    assert (found.extents, found.starts, found.formulas, found_saved, found.encrypted, found.astray) == _plain_walk(
-        stream
-    )
+    assert (
+        found.extents,
+        found.starts,
+        found.formulas,
+        found_saved,
+        found.encrypted,
+        found.astray,
+        found.computed,
+    ) == _plain_walk(stream)
 
 
 RUN_RECORD = st.tuples(  # records a run passes over, their cells within the envelope below or not
@@ -404,7 +420,7 @@ def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
 ) -> None:
     head = _record(0x0809, bytes(16)) + _record(0x000A, b"") if globals_first else b""
     stream = head + b"".join(_record(kind, body) for kind, body in records) + tail
-    extents, starts, formulas, saved, encrypted, astray = _plain_walk(stream)
+    extents, starts, formulas, saved, encrypted, astray, computed = _plain_walk(stream)
     found = walk(stream, Envelope(512, 8))
     assert (found.starts, found.formulas, _long_texts_named(found.saved), found.encrypted, found.astray) == (
         starts,
@@ -413,6 +429,7 @@ def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
         encrypted,
         astray,
     )
+    assert found.computed == computed
     raised = [Extent(max(e.rows, 512), max(e.columns, 8)) for e in extents]
     assert all(got in (plain, bound) for got, plain, bound in zip(found.extents, extents, raised, strict=True))
     assert len(found.extents) == len(extents) and (found.bounded or found.extents == extents)

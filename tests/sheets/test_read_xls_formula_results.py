@@ -311,3 +311,47 @@ def test_the_walk_finds_what_each_formula_saved() -> None:
     assert saved.shared == {(1, 0): _tokens('"a"&"b"')[2:], (6, 0): _tokens('"a"&B7')[2:]}
     biff5 = walk(_stream(_formula(5, 0, '"a"&"b"', ZERO), version=0x0500)).saved_of(0)
     assert biff5.numbers == {(5, 0): (False, None)}  # BIFF5 tokens differ: not read
+
+
+EMPTY_TEXT = b"\x03" + bytes(5) + b"\xff\xff"  # the empty text: Excel's result for a formula giving "", xlwt's for any
+PEMBINA = 'IF(B{row}="binaan","Batik Laweyan","")'
+
+
+def test_a_saved_empty_text_reads_as_empty_where_the_sheet_was_computed(make_xls: Callable[..., Path]) -> None:
+    """=IF(Peran="binaan";"Batik Laweyan";"") as Excel saves it: "" (type 3) for the champion, the name (a
+    STRING record) for each mentee. The empty text is a result saved, not one missing (an adversarial review:
+    the error said to save the file again in Excel, which changed nothing)."""
+    mentee = TEXT_RESULT
+    path = _sheet(
+        make_xls,
+        {
+            (1, 2): _formula(1, 2, PEMBINA.format(row=2), EMPTY_TEXT),
+            (2, 2): _formula(2, 2, PEMBINA.format(row=3), mentee) + _string("Batik Laweyan"),
+            (3, 2): _formula(3, 2, PEMBINA.format(row=4), mentee) + _string("Batik Laweyan"),
+        },
+    )
+    found = read_firms(path)
+    assert not found.errors
+    assert [firm.get("mentor") for firm in found.firms] == [None, "Batik Laweyan", "Batik Laweyan"]
+
+
+@pytest.mark.parametrize(
+    ("formula", "others_computed"),
+    [
+        (PEMBINA.format(row=2), False),  # every formula's result the empty text: nothing computed (xlwt)
+        ('"Batik "&"Laweyan"', True),  # no "" in it: it cannot give the empty text
+        ("ROW()-1", True),  # a number
+    ],
+    ids=["nothing-computed", "no-empty-constant", "a-number"],
+)
+def test_a_saved_empty_text_no_program_would_save_is_a_formula_without_its_result(
+    make_xls: Callable[..., Path], formula: str, others_computed: bool
+) -> None:
+    """xlwt, as a script that computes nothing, saves the empty text for every formula: taken so where nothing
+    in the sheet was computed, or where the formula cannot give "" (the tool's own reading)."""
+    formulas = {(1, 2): _formula(1, 2, formula, EMPTY_TEXT)}
+    if others_computed:
+        formulas[(2, 2)] = _formula(2, 2, PEMBINA.format(row=3), TEXT_RESULT) + _string("Batik Laweyan")
+    found = read_firms(_sheet(make_xls, formulas))
+    assert [f.message.id for f in found.errors] == ["sheet.formula_no_value"]
+    assert _cells(found.errors) == ["C2"]
