@@ -50,8 +50,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "buku kerja tidak dapat dibuka dalam batas memori untuk membaca lembar kerja: berkas rusak, atau lembarnya memuat jauh lebih banyak sel daripada sebuah daftar usaha (--max-cells menentukan batas ini). Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
     },
     "sheet.reader_out_of_time": {
-        "en": "the workbook could not be read within the time allowed for reading a spreadsheet ({minutes} minutes of processor time): it is damaged, or holds far more than a firm list. Open it in Excel or LibreOffice, delete what is not the list, and save it again",
-        "id": "buku kerja tidak dapat dibaca dalam batas waktu untuk membaca lembar kerja ({minutes} menit waktu prosesor): berkas rusak, atau memuat jauh lebih banyak daripada sebuah daftar usaha. Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
+        "en": "the workbook could not be read within the time allowed for reading a spreadsheet ({seconds} seconds of processor time): it is damaged, or holds far more than a firm list. Open it in Excel or LibreOffice, delete what is not the list, and save it again",
+        "id": "buku kerja tidak dapat dibaca dalam batas waktu untuk membaca lembar kerja ({seconds} detik waktu prosesor): berkas rusak, atau memuat jauh lebih banyak daripada sebuah daftar usaha. Buka di Excel atau LibreOffice, hapus yang bukan daftar, lalu simpan ulang",
     },
     "sheet.corrupt": {
         "en": "the {kind} workbook cannot be read; it is damaged or not a spreadsheet ({reason}). Open it in Excel or LibreOffice and save it again",

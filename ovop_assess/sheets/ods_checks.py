@@ -81,6 +81,8 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     except _INFLATE_ERRORS:
         raise _corrupt(".ods") from None
     scan.close()
+    if scan.unclosed:  # not well-formed, and calamine would never return from it
+        raise _corrupt(".ods")
     most = _ALLOCATION_FACTOR * limits.max_cells
     vouched = scan.vouches(most)
     if vouched:

@@ -61,6 +61,7 @@ from operator import methodcaller
 
 _ROW_END = b"</table:table-row>"
 _ROW_START = b"<table:table-row"
+_TABLE_END = b"</table:table>"
 _CELL_BYTES = len(b"<table:table-cell/>")
 _COUNTED_PAST = 4096
 """A row longer than this in bytes has its cell tags counted, not its bytes divided (a long note in a cell)."""
@@ -117,6 +118,7 @@ class RepeatScan:
         self.may_have_cells = False
         self.spans = False  # whether a merged range's span was seen (or may have been, in a row too long to look at)
         self.hidden = False  # whether a row start tag may set its visibility (a hidden or filtered row)
+        self.unclosed = False  # (after close) the last sheet is never closed: calamine reads on for ever
 
     def feed(self, piece: bytes) -> None:
         self._bytes += len(piece)
@@ -132,8 +134,10 @@ class RepeatScan:
         self._region(data[:cut], last=False)
 
     def close(self) -> None:
-        self._region(self._carry, last=True)
+        tail = self._carry
+        self._region(tail, last=True)
         self._carry = b""
+        self.unclosed = _last_table_unclosed(tail)
 
     def bound(self) -> int | None:
         """The most cells calamine can allocate for all the sheets together, or ``None`` when the scan cannot
@@ -283,6 +287,18 @@ class RepeatScan:
                 if at > 0 and region[at - 1] == 0x3C:  # "<"
                     self._unsure = True
                 at = region.find(mark, at + 1)
+
+
+def _last_table_unclosed(tail: bytes) -> bool:
+    """Whether a sheet opened in ``tail`` (the content from its last row start on) has no end tag after it: a
+    misspelt ``</table:table>`` made calamine read on past the content's end and never return (5 minutes of
+    the child's CPU; an adversarial review). A table opened further up and never closed is not looked for;
+    the child's CPU cap stops that one."""
+    closed = tail.rfind(_TABLE_END)
+    opened = max(tail.rfind(b"<table:table "), tail.rfind(b"<table:table>"), tail.rfind(b"<table:table\n"))
+    if opened > closed:  # a sheet started after the last end: unclosed, unless written <table:table …/>
+        return tail.find(b"/>", opened) != tail.find(b">", opened) - 1
+    return closed < 0 and tail.startswith(_ROW_START)  # a last row, and no sheet's end after it
 
 
 def _empty_to_sheet_end(region: bytes, start: int) -> bool | None:

@@ -217,7 +217,7 @@ def test_a_child_that_hangs_is_ended(memory: int, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(SheetRefused) as caught:
         isolated.run_isolated(hangs, memory)
     assert _ids(caught.value.findings) == ["sheet.reader_out_of_time"]  # not a memory matter: --max-cells no help
-    assert "5 menit" in messages.render(caught.value.findings[0].message, "id")
+    assert "60 detik waktu prosesor" in messages.render(caught.value.findings[0].message, "id")
 
 
 _SCRIPT = """

@@ -261,6 +261,29 @@ def test_the_bound_holds_and_is_the_same_wherever_the_pieces_are_cut(content: by
     whole = _scan(content)
     pieces = _scan(content, cuts)
     assert (pieces.bound(), pieces.may_have_cells) == (whole.bound(), whole.may_have_cells)
+    assert not whole.unclosed and not pieces.unclosed  # (well-formed: every sheet closed)
     exact = allocation(content, _UNLIMITED)
     assert whole.bound() is None or whole.bound() >= exact
     assert exact >= _calamine_cells(content)
+
+
+_SHEETS = _sheet(_row(_cell("Nama Usaha")), _row(_cell("Usaha A"))) + _sheet(_row(_cell("x")), name="E")
+
+
+@pytest.mark.parametrize(
+    ("content", "unclosed"),
+    [
+        (_content(_SHEETS), False),
+        (_content(_SHEETS + b'<table:table table:name="F"/>'), False),  # an empty sheet, self-closed
+        (_content(_SHEETS + b'<table:table table:name="F"></table:table>'), False),
+        (_content(_SHEETS.replace(b"</table:table>", b"</table:tabel>")), True),  # (an adversarial review's)
+        (_content(_SHEETS[: _SHEETS.rindex(b"</table:table>")]), True),  # the last sheet's end left out
+        (_content(_SHEETS + b'<table:table table:name="F">'), True),
+        (_content(_SHEETS.replace(b"</table:table>", b"</table:ta 99999999 ble>")), True),
+    ],
+)
+def test_a_last_sheet_never_closed_is_found_wherever_the_pieces_are_cut(content: bytes, unclosed: bool) -> None:
+    """calamine read on past the content's end of a 1 KB sheet whose end tag was misspelt, and never returned
+    (the capped child stopped it after 5 minutes)."""
+    for cuts in ([], [len(content) // 3], list(range(0, len(content), 7))):
+        assert _scan(content, cuts).unclosed is unclosed

@@ -230,6 +230,21 @@ def test_a_zip_directory_zipfile_cannot_parse_is_a_damaged_file(
     assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
 
 
+def test_an_ods_whose_sheet_is_never_closed_is_refused_at_once(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], tmp_path: Path
+) -> None:
+    """calamine never returned from a 1 KB .ods whose end tag was misspelt (</table:tabel>): the child read it
+    for its 5 minutes of CPU (an adversarial review)."""
+    rows = ods_row("Nama Usaha", "Peran") + ods_row("A", "anggota")
+    written = make_ods(f'<table:table table:name="D">{rows}</table:table>')
+    with zipfile.ZipFile(written) as book:
+        members = {name: book.read(name) for name in book.namelist()}
+    members["content.xml"] = members["content.xml"].replace(b"</table:table>", b"</table:tabel>")
+    path = tmp_path / "rusak.ods"
+    path.write_bytes(_zip(members))
+    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+
+
 def test_member_larger_than_it_claims_is_refused_not_inflated(make_xlsx: Callable[..., Path], tmp_path: Path) -> None:
     source = make_xlsx({"D": [["Nama Usaha", "Peran"], ["A", "anggota"]]})
     with zipfile.ZipFile(source) as archive:
