@@ -15,6 +15,7 @@ from .results import Message
 from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
 
+_SHEET_FILE = re.compile(r"""["']?[^"'{}\[\]]+\.(?:xlsx|xls|ods|csv)["']?""", re.IGNORECASE)
 _THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _DISTANCE = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(km|kilometer|kilometre|m|meter|metre)\.?")
@@ -38,9 +39,11 @@ _CHOICE_WORDS = {
     "rencana": "planned",
     "direncanakan": "planned",
     "disepakati": "committed",
+    "ditetapkan": "committed",
     "komitmen": "committed",
     "terlaksana": "delivered",
     "terealisasi": "delivered",
+    "direalisasikan": "delivered",
     "lokal": "local",
     "setempat": "local",
     "nasional": "national",
@@ -71,8 +74,15 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         return None
     raw = written.strip()
     values = {"raw": _clip(raw)}
+    if tuple(path) == ("firms",) and _SHEET_FILE.fullmatch(raw):  # firms: daftar-usaha.xlsx
+        return Message("schema.hint_firms_file", {"raw": _clip(raw.strip("\"'"))})
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
         if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw):
+            if _THOUSANDS_DOTS.fullmatch(raw):  # "1.500": unquoted, 1.5 to YAML; meant 1500, as Indonesian writes
+                plain = raw.replace(".", "")
+                if kind.startswith("int"):
+                    return Message("schema.hint_thousands_dots", {**values, "plain": plain})
+                return Message("schema.hint_quoted_dotted", {**values, "plain": plain, "decimal": repr(float(raw))})
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
         if _THOUSANDS_DOTS.fullmatch(raw):
             return Message("schema.hint_thousands_dots", {**values, "plain": _clip(raw.replace(".", ""))})

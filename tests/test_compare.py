@@ -154,6 +154,18 @@ def test_the_overall_change_reads_the_verdict_then_the_assurance_then_the_score(
     assert overall(eligible, eligible) is Change.UNCHANGED
 
 
+def test_the_scores_are_written_with_the_decimals_that_tell_them_apart() -> None:
+    """0.8833 → 0.875 read "0,88 → 0,88: memburuk", as if the tool were wrong (a new user's walkthrough)."""
+    from ovop_assess.render.comparison_rows import overall
+
+    old = _side(verdict=Verdict.NOT_ELIGIBLE, score=0.88333, assurance=None)
+    said = overall(compare(old, old._replace(score=0.875), tool_version="t"), "id")
+    assert "skor total 0,883 → 0,875: ↓ memburuk" in said
+    assert "skor total 0,50 → 0,50: = tetap" in overall(
+        compare(old._replace(score=0.5), old._replace(score=0.5), tool_version="t"), "id"
+    )
+
+
 def test_notes_say_the_criteria_sets_differ_and_old_is_later() -> None:
     old = _side(criteria_set=SetRef("default", "2025.1"), as_of=datetime.date(2027, 1, 1))
     new = _side(criteria_set=SetRef("routes", "2026.1"))

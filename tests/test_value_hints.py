@@ -91,6 +91,13 @@ def test_every_field_holding_a_decimal_is_checked() -> None:
         ("firms: [{name: A, role: penggerak}]", "firms[0].role", "champion"),
         ("raw_materials: [{name: Kain, source: Lokal}]", "raw_materials[0].source", "local"),
         ("government_commitment: [{type: budget, status: rencana}]", "government_commitment[0].status", "planned"),
+        # the words the template used to pair with committed and delivered (a new user's walkthrough)
+        ("government_commitment: [{type: budget, status: ditetapkan}]", "government_commitment[0].status", "committed"),
+        (
+            "government_commitment: [{type: budget, status: direalisasikan}]",
+            "government_commitment[0].status",
+            "delivered",
+        ),
     ],
 )
 def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, plain: str) -> None:
@@ -142,3 +149,21 @@ def test_a_nib_with_other_characters_is_said_so_not_counted() -> None:
     [error] = check(HEAD + 'firms: [{name: A, role: champion, nib: "812 0000 0000 01"}]\n').errors
     assert error.message.id == "schema.nib_format_other"
     assert "no spaces, dots or dashes" in render(error.message)
+
+
+def test_a_quoted_dotted_thousand_gets_the_number_to_write_not_the_same_dots() -> None:
+    """ "1.500" was told to lose its quotes and be written 1.500, which is then refused as 1.5 or 1500."""
+    errors = check(HEAD + 'firms: [{name: A, role: champion, monthly_capacity: "1.500", workers: "1.200"}]\n').errors
+    capacity, workers = errors
+    assert (capacity.message.id, capacity.message.values["plain"]) == ("schema.hint_quoted_dotted", "1500")
+    assert render(capacity.message, "id").endswith(
+        "tulis 1500 tanpa tanda kutip (atau 1.5, jika maksudnya bilangan desimal)"
+    )
+    assert (workers.message.id, workers.message.values["plain"]) == ("schema.hint_thousands_dots", "1200")
+
+
+@pytest.mark.parametrize("value", ["daftar-usaha.xlsx", '"Daftar UMKM 2026.ods"', "firms.CSV"])
+def test_a_spreadsheet_named_as_the_firm_list_gets_the_file_form(value: str) -> None:
+    [error] = check(HEAD + f"firms: {value}\n").errors
+    assert error.message.id == "schema.hint_firms_file"
+    assert render(error.message).endswith(f"write firms: {{file: {value.strip(chr(34))}}}")

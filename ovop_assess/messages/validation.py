@@ -43,6 +43,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{raw} reads as {decimal} in YAML, where the dot is a decimal point, but as {plain} in Indonesian writing, where it groups thousands: write {plain} if that is meant; if {decimal} is meant, write {other}",
         "id": "{raw} dibaca YAML sebagai {decimal} karena titik adalah tanda desimal, padahal dalam penulisan Indonesia berarti {plain} karena titik memisahkan ribuan: tulis {plain} jika itu maksudnya; jika yang dimaksud {decimal}, tulis {other}",
     },
+    "schema.hint_firms_file": {
+        "en": "expected the list of firms, or the spreadsheet that holds it written as file: write firms: {{file: {raw}}}",
+        "id": "harus berupa daftar usaha, atau lembar kerja yang memuatnya ditulis sebagai file: tulis firms: {{file: {raw}}}",
+    },
+    "schema.hint_quoted_dotted": {
+        "en": "expected a number, not text in quotes; {raw} is {plain} in Indonesian writing, where the dot groups thousands: write {plain} without quotes (or {decimal}, if a decimal was meant)",
+        "id": "harus berupa angka, bukan teks dalam tanda kutip; {raw} berarti {plain} dalam penulisan Indonesia karena titik memisahkan ribuan: tulis {plain} tanpa tanda kutip (atau {decimal}, jika maksudnya bilangan desimal)",
+    },
     "schema.hint_thousands_dots": {
         "en": "expected a number without thousands separators: write {plain}, not {raw}",
         "id": "harus berupa angka tanpa titik pemisah ribuan: tulis {plain}, bukan {raw}",

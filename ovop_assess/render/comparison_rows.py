@@ -104,6 +104,9 @@ def rows(document: Comparison, lang: Lang) -> list[Row]:
 def overall(document: Comparison, lang: Lang) -> str:
     old, new = document.before, document.after
     dash = "—"
+    places = 2  # as many decimals as tell the two apart: 0.88 → 0.88 "worse" read as a mistake (0.8833 → 0.875)
+    while places < 6 and old.score != new.score and f"{old.score:.{places}f}" == f"{new.score:.{places}f}":
+        places += 1
     return text(
         "compare.overall",
         lang,
@@ -111,8 +114,8 @@ def overall(document: Comparison, lang: Lang) -> str:
         verdict_after=render(new.verdict.message, lang),
         assurance_before=assurance_word(old.assurance, lang) or dash,
         assurance_after=assurance_word(new.assurance, lang) or dash,
-        score_before=decimal(old.score, lang),
-        score_after=decimal(new.score, lang),
+        score_before=decimal(old.score, lang, places),
+        score_after=decimal(new.score, lang, places),
         change=change_words(document.change, lang),
     )
 

@@ -104,12 +104,12 @@ Contoh gagal (hanya rencana)
 MESSAGES: dict[str, dict[str, str]] = {
     "c4.ok": {
         "en": "{count} local-government commitment(s) committed or delivered.",
-        "id": "{count} komitmen/fasilitasi pemerintah daerah sudah ditetapkan atau direalisasikan.",
+        "id": "{count} komitmen/fasilitasi pemerintah daerah sudah disepakati atau terlaksana.",
     },
     "c4.too_few": {
         "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
-        "id": "Baru {count} dari {required} komitmen/fasilitasi pemerintah daerah yang sudah ditetapkan atau "
-        "direalisasikan ({planned} masih berupa rencana).",
+        "id": "Baru {count} dari {required} komitmen/fasilitasi pemerintah daerah yang sudah disepakati atau "
+        "terlaksana ({planned} masih berupa rencana).",
     },
     "c4.status_absent": {
         "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "
@@ -139,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing.c4": {
         "en": "{count} more committed or delivered commitment(s) of the local government (budget, programme, "
         "regulation)",
-        "id": "{count} komitmen/fasilitasi pemerintah daerah lagi yang sudah ditetapkan atau direalisasikan "
+        "id": "{count} komitmen/fasilitasi pemerintah daerah lagi yang sudah disepakati atau terlaksana "
         "(anggaran, program, regulasi)",
     },
 }
