@@ -74,6 +74,10 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         return None
     raw = written.strip()
     values = {"raw": _clip(raw)}
+    if kind.startswith("date"):  # 31-12-2027, 31 Desember 2027
+        from .date_hints import date_hint
+
+        return date_hint(raw)
     if tuple(path) == ("firms",) and _SHEET_FILE.fullmatch(raw):  # firms: daftar-usaha.xlsx
         return Message("schema.hint_firms_file", {"raw": _clip(raw.strip("\"'"))})
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):

@@ -167,3 +167,26 @@ def test_a_spreadsheet_named_as_the_firm_list_gets_the_file_form(value: str) -> 
     [error] = check(HEAD + f"firms: {value}\n").errors
     assert error.message.id == "schema.hint_firms_file"
     assert render(error.message).endswith(f"write firms: {{file: {value.strip(chr(34))}}}")
+
+
+@pytest.mark.parametrize(
+    ("value", "said", "plain"),
+    [
+        ("31-12-2027", "schema.hint_date_day_first", "2027-12-31"),
+        ("31/12/2027", "schema.hint_date_day_first", "2027-12-31"),
+        ("3.4.2027", "schema.hint_date_day_first", "2027-04-03"),  # day first: 3 April
+        ("31 Desember 2027", "schema.hint_date", "2027-12-31"),
+        ("3 Mei 2027", "schema.hint_date", "2027-05-03"),
+        ("2027-2-3", "schema.hint_date", "2027-02-03"),
+        ("31-02-2027", "schema.no_such_date", None),
+        ("2027-02-30", "schema.no_such_date", None),  # YAML's own date shape: no such day
+        ("besok", "schema.expected_date", None),
+    ],
+)
+def test_a_date_written_as_an_office_writes_it_gets_the_date_to_write(value: str, said: str, plain: str | None) -> None:
+    [error] = check(HEAD + f"waivers:\n  - rule: C7\n    reason: x\n    expires: {value}\n").errors
+    assert (error.message.id, error.message.values.get("plain"), error.location.path) == (
+        said,
+        plain,
+        "waivers[0].expires",
+    )

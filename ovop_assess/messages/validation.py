@@ -43,6 +43,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{raw} reads as {decimal} in YAML, where the dot is a decimal point, but as {plain} in Indonesian writing, where it groups thousands: write {plain} if that is meant; if {decimal} is meant, write {other}",
         "id": "{raw} dibaca YAML sebagai {decimal} karena titik adalah tanda desimal, padahal dalam penulisan Indonesia berarti {plain} karena titik memisahkan ribuan: tulis {plain} jika itu maksudnya; jika yang dimaksud {decimal}, tulis {other}",
     },
+    "schema.hint_date": {
+        "en": "expected a date written YYYY-MM-DD: write {plain}, not {raw}",
+        "id": "harus berupa tanggal TTTT-BB-HH: tulis {plain}, bukan {raw}",
+    },
+    "schema.hint_date_day_first": {
+        "en": "expected a date written YYYY-MM-DD: write {plain}, not {raw} (read day first, as Indonesian writing has it)",
+        "id": "harus berupa tanggal TTTT-BB-HH: tulis {plain}, bukan {raw} (dibaca hari lebih dulu, seperti penulisan Indonesia)",
+    },
+    "schema.no_such_date": {
+        "en": "{raw} is no date: that month has no such day (or there is no such month); write the date YYYY-MM-DD",
+        "id": "{raw} bukan tanggal: bulan itu tidak memiliki hari tersebut (atau bulannya tidak ada); tulis tanggal TTTT-BB-HH",
+    },
     "schema.hint_firms_file": {
         "en": "expected the list of firms, or the spreadsheet that holds it written as file: write firms: {{file: {raw}}}",
         "id": "harus berupa daftar usaha, atau lembar kerja yang memuatnya ditulis sebagai file: tulis firms: {{file: {raw}}}",

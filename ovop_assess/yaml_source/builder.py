@@ -115,9 +115,12 @@ class Builder:
             value = make(node)
         except Exception:  # any value a constructor cannot read (`!!bool maybe`, `!!int ''`)
             kind = Message(f"kind.{short(tag)}", {})
-            self.problems.append(
-                Finding(Message("yaml.bad_scalar_kind", {"value": clip(node.value), "kind": kind}), self.at(node, path))
-            )
+            said = Message("yaml.bad_scalar_kind", {"value": clip(node.value), "kind": kind})
+            if short(tag) == "timestamp":  # 2027-02-30: a date's shape, no such day
+                from ..date_hints import date_hint
+
+                said = date_hint(node.value) or said
+            self.problems.append(Finding(said, self.at(node, path)))
             self.dropped.append(path)
             return None
         if tag in NUMBER_TAGS and not node.style and not (node.value.isdigit() and node.value[0] != "0"):
