@@ -16,11 +16,12 @@ from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
 
 _SHEET_FILE = re.compile(r"""["']?[^"'{}\[\]]+\.(?:xlsx|xls|ods|csv)["']?""", re.IGNORECASE)
+_NO_CENTS = re.compile(r"(?<=\d\.\d{3}),(?:0{1,2}|-)\Z")  # ",00" or ",-" after thousands grouped by dots
 _THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _DISTANCE = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(km|kilometer|kilometre|m|meter|metre)\.?")
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # as YAML reads it unquoted: no leading zero
-_RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
+_RUPIAH = re.compile(r"(?i)(?:rp\.?\s*)?(\d+(?:[.,]\d+)*(?:,-)?)\s*(ribu|rb|juta|jt|miliar|milyar|m)?\.?")
 _RUPIAH_UNITS = {
     "ribu": 1_000,
     "rb": 1_000,
@@ -88,8 +89,9 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
                     return Message("schema.hint_thousands_dots", {**values, "plain": plain})
                 return Message("schema.hint_quoted_dotted", {**values, "plain": plain, "decimal": repr(float(raw))})
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
-        if _THOUSANDS_DOTS.fullmatch(raw):
-            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(raw.replace(".", ""))})
+        whole = _NO_CENTS.sub("", raw)  # 150.000.000,00: a budget document's amount, cents written
+        if _THOUSANDS_DOTS.fullmatch(whole):
+            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(whole.replace(".", ""))})
         distance = _DISTANCE.fullmatch(raw) if str(path[-1]).endswith("_m") else None
         if distance is not None and distance[1].isascii() and len(distance[1]) <= 20:  # nearest_stop_m: 1,5 km
             kilometres = distance[2].lower().startswith("k")
@@ -125,6 +127,8 @@ def _rupiah(raw: str) -> str | None:
     if found is None or (not raw.lower().startswith("rp") and found[2] is None):
         return None
     digits, unit = found[1], (found[2] or "").lower()
+    if _THOUSANDS_DOTS.fullmatch(_NO_CENTS.sub("", digits)):
+        digits = _NO_CENTS.sub("", digits)
     if _THOUSANDS_DOTS.fullmatch(digits):
         digits = digits.replace(".", "")
     if not digits.isascii() or re.fullmatch(r"\d+(?:[.,]\d+)?", digits) is None:
