@@ -616,13 +616,13 @@ def test_an_evidence_key_far_from_any_document_gets_no_suggestion() -> None:
             "harus berupa angka tanpa titik pemisah ribuan: tulis 150000000, bukan 150.000.000",
         ),
         (  # a budget document's amount, with its cents (a new user's walkthrough)
-            "government_commitment:\n  - {type: budget, description: d, status: planned, amount_idr: 150.000.000,00}\n",
+            "government_commitment:\n  - type: budget\n    description: d\n    amount_idr: 150.000.000,00\n",
             "schema.hint_thousands_dots",
             "expected a number without thousands separators: write 150000000, not 150.000.000,00",
             "harus berupa angka tanpa titik pemisah ribuan: tulis 150000000, bukan 150.000.000,00",
         ),
         (
-            "government_commitment:\n  - {type: budget, description: d, status: planned, amount_idr: Rp150.000.000,-}\n",
+            "government_commitment:\n  - type: budget\n    description: d\n    amount_idr: Rp150.000.000,-\n",
             "schema.hint_rupiah",
             "expected an amount in rupiah as digits only, without Rp or words: write 150000000, not Rp150.000.000,-",
             "harus berupa jumlah rupiah dalam angka saja, tanpa Rp atau kata: tulis 150000000, bukan Rp150.000.000,-",
