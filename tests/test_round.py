@@ -257,7 +257,7 @@ def test_a_narrow_terminal_gets_a_block_per_candidate(
     assert main(["round", str(REGIONS), "--as-of", "2026-12-01", "--lang", "id"]) == 0
     out = capsys.readouterr().out
     assert "\n4. Rajapolah (desa), Rajapolah, Kabupaten Tasikmalaya\n" in out
-    assert "   Yang masih kurang (butir pertama): daftarkan jenis angkutan umum yang" in out
+    assert "   Yang masih kurang (butir-butir pertama): daftarkan jenis angkutan umum yang" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     monkeypatch.setenv("COLUMNS", "120")
     assert main(["round", str(REGIONS), "--as-of", "2026-12-01"]) == 0

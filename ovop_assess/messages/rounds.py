@@ -48,9 +48,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.col_assurance": {"en": "Assurance", "id": "Tingkat bukti"},
     "round.col_score": {"en": "Score", "id": "Skor"},
     "round.col_open": {"en": "Criteria not met", "id": "Kriteria belum terpenuhi"},
-    "round.col_missing": {"en": "Still missing (first items)", "id": "Yang masih kurang (butir pertama)"},
+    "round.col_missing": {"en": "Still missing (first items)", "id": "Yang masih kurang (butir-butir pertama)"},
     "round.col_since": {"en": "Since last round", "id": "Sejak penilaian sebelumnya"},
-    "round.assurance_declared": {"en": "declared", "id": "dinyatakan"},
+    "round.assurance_declared": {"en": "declared only", "id": "baru dinyatakan"},  # (as assurance.declared)
     "round.assurance_documented": {"en": "documented", "id": "terdokumentasi"},
     "round.assurance_verified": {"en": "verified", "id": "terverifikasi"},
     "round.more_missing": {"en": "(and {count} more)", "id": "(dan {count} lainnya)"},
