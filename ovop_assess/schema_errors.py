@@ -144,7 +144,9 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
             # A space, a dash, a letter, a digit of another script (or nothing): not a length problem.
             if digits != len(written) or not written:
                 return Message("schema.nib_format_other", {"value": _clip(repr(written)[1:-1]) or "—"})
-            return Message("schema.nib_format_read", {"value": _clip(written), "digits": digits})
+            quoted = not positions.unquoted((*prefix, *loc))  # the quotes are there: no need to say to write them
+            said = "schema.nib_length_quoted" if quoted else "schema.nib_format_read"
+            return Message(said, {"value": _clip(written), "digits": digits})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
 

@@ -135,7 +135,7 @@ def test_firm_field_errors_with_lines_and_columns() -> None:
         (Location("firms[0].workers", 10, 14), "schema.too_small"),
         (Location("firms[0].monthly_capacity", 11, 23), "schema.too_small"),
         (Location("firms[0].willing_to_lead", 12, 22), "schema.expected_bool"),
-        (Location("firms[0].nib", 13, 10), "schema.nib_format_read"),
+        (Location("firms[0].nib", 13, 10), "schema.nib_length_quoted"),
         (Location("firms[1].role", 14, 21), "schema.one_of"),
     ]
     # 0, not 0.0: limits read as the analyst wrote them.
@@ -499,7 +499,7 @@ def test_a_dropped_value_is_reported_once() -> None:
         (9, "firms[1]", "yaml.tag_not_allowed"),
     ]
     text = HEAD + "waivers:\n  - {rule: C1, reason: r, expires: 2026-02-30}\n"
-    assert errors(text) == [(8, "waivers[0].expires", "yaml.bad_scalar_kind")]
+    assert errors(text) == [(8, "waivers[0].expires", "schema.no_such_date")]
 
 
 def test_invalid_file_keeps_its_warnings() -> None:

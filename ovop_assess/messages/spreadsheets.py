@@ -229,8 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIB tersimpan sebagai angka ({value}), bukan teks: lembar kerja tidak menyimpan angka nol di depan sebuah angka dan dapat menampilkan angka panjang dalam bentuk bulat (misalnya 8,12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_number_lost_zero": {
-        "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none); format the NIB column as Text and retype the NIB with its 0",
-        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (angka tidak menyimpannya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB beserta angka 0 di depannya",
+        "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
+        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (angka tidak menyimpannya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
     "sheet.csv_error_text": {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
@@ -241,8 +241,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIB terbaca {value} sebagai teks: bentuk bulat yang ditampilkan lembar kerja untuk angka panjang, sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_lost_zero": {
-        "en": "the NIB reads {value}: 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a cell formatted as a number drops it); format the NIB column as Text and retype the NIB with its 0",
-        "id": "NIB terbaca {value}: 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka membuangnya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB beserta angka 0 di depannya",
+        "en": "the NIB reads {value}: 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a cell formatted as a number drops it); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
+        "id": "NIB terbaca {value}: 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka membuangnya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
     "sheet.nib_length": {
         "en": "the NIB reads {value}: {count} digits, but a NIB is exactly 13 digits; format the NIB column as Text and retype the NIB",

@@ -111,6 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the NIB reads {value} ({digits} digits), but a NIB is exactly 13 digits, written in quotes so leading zeros stay",
         "id": "NIB terbaca {value} ({digits} angka), padahal NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
     },
+    "schema.nib_length_quoted": {
+        "en": "the NIB reads {value} ({digits} digits), but a NIB is exactly 13 digits: check it against the firm's NIB document",
+        "id": "NIB terbaca {value} ({digits} angka), padahal NIB terdiri atas tepat 13 angka: periksa dengan dokumen NIB usaha tersebut",
+    },
     "schema.nib_format_other": {
         "en": "the NIB reads {value}, but a NIB is exactly 13 digits 0-9 and nothing else (no spaces, dots or dashes), written in quotes",
         "id": "NIB terbaca {value}, padahal NIB hanya terdiri atas tepat 13 angka 0-9 (tanpa spasi, titik, atau tanda hubung), ditulis dalam tanda kutip",
