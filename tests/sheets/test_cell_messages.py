@@ -67,11 +67,13 @@ def test_the_nib_messages_say_what_each_can_tell() -> None:
     assert number.startswith("the NIB is stored as a number (8120000000031), not as text: a spreadsheet keeps no")
     assert "digits are lost" not in number
     short = messages.render(CONVERT["nib"](812000000003.0).message)  # type: ignore[union-attr]
-    assert short.startswith("the NIB is stored as a number (812000000003): 12 digits") and "most likely with a 0 in front" in short
+    assert short.startswith("the NIB is stored as a number (812000000003): 12 digits")
+    assert "most likely with a 0 in front" in short
     scientific = messages.render(CONVERT["nib"]("8,12E+12").message)  # type: ignore[union-attr]
     assert "as text" in scientific and "digits are lost" in scientific
     lost = messages.render(CONVERT["nib"]("812000000003").message)  # type: ignore[union-attr]
-    assert "12 digits" in lost and "lost its leading zero" in lost and "retype the NIB as its NIB document writes it" in lost
+    assert "12 digits" in lost and "lost its leading zero" in lost
+    assert "retype the NIB as its NIB document writes it" in lost
 
 
 def test_a_csv_nib_column_says_each_bad_nib_and_reads_the_good_ones(tmp_path: Path) -> None:
@@ -105,7 +107,9 @@ def test_a_short_nib_from_a_workbook_gets_the_sheets_message_in_import_and_in_a_
     assert (error["id"], error["cell"], error["path"]) == ("sheet.nib_length", "C3", "firms[1].nib")
 
 
-def test_a_quoted_yaml_nib_of_12_digits_is_checked_against_its_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_quoted_yaml_nib_of_12_digits_is_checked_against_its_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     region = tmp_path / "r.yaml"
     region.write_text(REGION.format(firms='[{name: A, role: champion, nib: "081200000002"}]'), encoding="utf-8")
     assert main(["assess", str(region), "--format", "json"]) == 3
