@@ -254,7 +254,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.thousands_separator": {
         "en": "{value} is written with a thousands separator, which may also read as a decimal point; type the number without separators: {plain}",
-        "id": "{value} ditulis dengan pemisah ribuan, yang dapat juga terbaca sebagai tanda desimal; ketik angka tanpa pemisah: {plain}",
+        "id": "{value} ditulis dengan pemisah ribuan, yang dapat juga terbaca sebagai tanda desimal; ketik angka tanpa pemisah ribuan: {plain}",
     },
     "sheet.not_a_number": {
         "en": "expected a number, found {value}",

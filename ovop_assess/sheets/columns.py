@@ -173,7 +173,9 @@ def _number_from_text(text: str) -> float | Rejected | None:
         sep = next(char for char in text if char in ".,")  # the first separator groups thousands
         decimal = "," if sep == "." else "."
         plain = text.replace(sep, "").replace(decimal, ".")
-        return Rejected(_note("sheet.thousands_separator", value=text, plain=plain))
+        # Written in the reader's decimal mark: Indonesian Excel reads 1500,5 (as the tool does), English 1500.5.
+        written = {"en": plain, "id": plain.replace(".", ",")}
+        return Rejected(_note("sheet.thousands_separator", value=text, plain=written))
     if _PLAIN_NUMBER.fullmatch(text):
         return float(text.replace(",", "."))
     return Rejected(_note("sheet.not_a_number", value=shown(text)))
