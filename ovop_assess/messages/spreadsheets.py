@@ -85,6 +85,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the archive holds no xl/workbook.xml",
         "id": "arsip tidak memuat xl/workbook.xml",
     },
+    "sheet.xlsx_named_xls": {
+        "en": "the file is an Excel workbook (.xlsx) with a name ending in .xls: rename it to .xlsx",
+        "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .xls: ganti namanya menjadi .xlsx",
+    },
+    "sheet.ods_named_xls": {
+        "en": "the file is an OpenDocument spreadsheet (.ods) with a name ending in .xls: rename it to .ods",
+        "id": "berkas ini lembar kerja OpenDocument (.ods) dengan nama berakhiran .xls: ganti namanya menjadi .ods",
+    },
     "sheet.xlsx_named_ods": {
         "en": "the file is an Excel workbook (.xlsx) with a name ending in .ods: rename it to .xlsx, or open it in LibreOffice and save it as .ods",
         "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .ods: ganti namanya menjadi .xlsx, atau buka di LibreOffice lalu simpan sebagai .ods",

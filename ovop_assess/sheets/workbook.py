@@ -244,6 +244,14 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     from .xls_stream import NotReadable, workbook_stream
 
     if not raw.startswith(_CFB):
+        if raw.startswith(b"PK\x03\x04"):  # a zip: an .xlsx or .ods saved under an .xls name (an office's mistake)
+            try:
+                names = zipfile.ZipFile(io.BytesIO(raw)).NameToInfo
+            except Exception:  # (whatever zipfile raises on a directory it cannot read: damaged, as said below)
+                names = {}
+            for member, said in (("xl/workbook.xml", "sheet.xlsx_named_xls"), ("content.xml", "sheet.ods_named_xls")):
+                if member in names:
+                    raise _refuse(said)
         raise _corrupt(".xls", "sheet.reason.no_xls_header")
     try:
         stream = workbook_stream(raw, padding=4)

@@ -43,3 +43,17 @@ def test_an_ods_named_xlsx_is_refused_before_calamine_opens_it(
     path.write_bytes(ods.read_bytes())
     calamine_never_opens()
     assert [e.message.id for e in read_firms(path).errors] == ["sheet.ods_named_xlsx"]
+
+
+def test_an_xlsx_or_ods_named_xls_is_said_to_be_one(
+    tmp_path: Path, make_xlsx: Callable[..., Path], make_ods: Callable[..., Path]
+) -> None:
+    """Saved under an .xls name (an office's common mistake), it was called damaged: save it again, for a file
+    that is whole (a new user's walkthrough)."""
+    path = tmp_path / "daftar.xls"
+    path.write_bytes(_xlsx_bytes(tmp_path, make_xlsx))
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.xlsx_named_xls"]
+    path.write_bytes(make_ods('<table:table table:name="D"></table:table>').read_bytes())
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.ods_named_xls"]
+    path.write_bytes(b"PK\x03\x04" + bytes(40))  # a zip's start, and nothing readable: damaged
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.corrupt"]
