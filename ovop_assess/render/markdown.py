@@ -8,7 +8,7 @@ What a consumer gets, in ``lang``:
    ❔ unknown, a heavy minus (U+2796) waived or ⚠️ error, then the verdict,
    its assurance (declared only, documented, verified), the documents on
    hand of those the set asks for (``0/9``) and the total score (two
-   decimals). An invalid file's row has ``—`` for name and score and empty
+   decimals, with a comma in Indonesian). An invalid file's row has ``—`` for name and score and empty
    criterion, assurance and documents cells;
 3. the legend of the marks and the criteria set (id and version);
 4. for each invalid file, its problems: ``file:line — field: message``.
@@ -28,6 +28,7 @@ from ..results import FileResult, Finding, Report, Status, Verdict
 from .bidi import isolate, render_isolated
 from .criterion import assurance_word, criterion_ids, version_words
 from .markdown_text import escape_markdown as escape
+from .reader import decimal
 from .sheet_place import sheet_place, sheet_warnings
 
 MARKS: Final[dict[Status, str]] = {
@@ -55,7 +56,14 @@ def _region_row(result: FileResult, ids: list[str], lang: Lang) -> str:
         f"{documents.on_hand}/{documents.needed}" if documents is not None else "",
     ]
     return _row(
-        [name, escape(isolate(result.file)), *(marks.get(i, "") for i in ids), verdict, *backed, f"{result.score:.2f}"]
+        [
+            name,
+            escape(isolate(result.file)),
+            *(marks.get(i, "") for i in ids),
+            verdict,
+            *backed,
+            decimal(result.score, lang),
+        ]
     )
 
 

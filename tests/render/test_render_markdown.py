@@ -80,6 +80,7 @@ def test_indonesian(report: Report) -> None:
     ]
     assert [row[-4] for row in rows] == ["layak", "tidak layak", "belum lengkap", "layak", "berkas tidak valid"]
     assert [row[-3] for row in rows] == ["baru dinyatakan", "baru dinyatakan", "", "baru dinyatakan", ""]
+    assert all("," in row[-1] and "." not in row[-1] for row in rows[:4])  # 0,88 as the checklist writes it
     assert "**2 masalah di invalid.yaml**" in text.splitlines()
     assert "- invalid.yaml:4 — region.level: harus salah satu dari: desa, kelurahan, kecamatan" in text.splitlines()
 
