@@ -371,3 +371,14 @@ def test_a_missing_file_named_twice_is_one_invalid_row_and_a_draft_without_produ
     assert [c["verdict"] for c in json.loads(captured.out)["candidates"]] == ["incomplete", "incomplete"]
     assert all(c["product"] is None for c in json.loads(captured.out)["candidates"])
     assert "same product" not in captured.err and "None" not in captured.err
+
+
+def test_a_firm_spreadsheet_s_warnings_are_said_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """The round's page has no room for a file's warnings; a firm in a hidden row counts towards the ranking
+    like the others, so what the sheet hides must reach the office somewhere (a new user's walkthrough)."""
+    assert main(["round", str(REGIONS), "--as-of", "2026-12-01", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "ovop-assess: warning: examples/regions/bayat-pottery.yaml: examples/regions/bayat-pottery-firms.xlsx, "
+        "sheet Daftar UMKM, cell A1: columns not part of the firm list, ignored: No (A), Alamat (I), No. HP (J)\n"
+    ) in err.replace(str(ROOT) + "/", "")

@@ -282,6 +282,7 @@ def run_round(
 ) -> int:
     """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
     from ..assess import distinct_files
+    from ..render.sheet_place import sheet_warning_lines
     from ..same_sentra import repeated_candidates
     from ..selection_round import make_round, read_previous
 
@@ -303,6 +304,9 @@ def run_round(
     for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
         named = f"{region.name}, {region.city}: {region.product}"
         note(text("cli.round_same_candidate", lang, first=first, second=second, region=named))
+    for result in results:  # the page has no room for them; a firm hidden in the sheet counts like the others
+        for line in sheet_warning_lines(result, lang) if result.verdict is not Verdict.INVALID else ():
+            note(f"{text('ui.warning', lang)}: {line}")
     document = make_round(
         __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
     )

@@ -8,8 +8,8 @@ Renderers show the line as they always do and add this text beside it.
 
 from __future__ import annotations
 
-from ..messages import Lang, text
-from ..results import FileResult, Finding, Location
+from ..messages import Lang, render, text
+from ..results import FileResult, Finding, Location, file_label
 
 
 def sheet_place(location: Location | None, lang: Lang) -> str | None:
@@ -33,3 +33,12 @@ def sheet_warnings(result: FileResult) -> list[Finding]:
     """The warnings located in the firm spreadsheet ``result``'s region file reads (a sheet with no firm rows
     yet, columns ignored): for the formats that list no file warnings otherwise (Markdown, xlsx)."""
     return [w for w in result.warnings if w.location is not None and w.location.file]
+
+
+def sheet_warning_lines(result: FileResult, lang: Lang) -> list[str]:
+    """``region.yaml: daftar-usaha.xlsx, sheet …, cell …: message`` for each of :func:`sheet_warnings`: what
+    ``round`` says on stderr, as its page has no room for a file's warnings."""
+    return [
+        f"{file_label(result.file)}: {sheet_place(finding.location, lang)}: {render(finding.message, lang)}"
+        for finding in sheet_warnings(result)
+    ]
