@@ -184,7 +184,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.year": {
         "en": "The year of the round, for the title (default: the proposal year most candidates give).",
-        "id": "Tahun penilaian untuk judul (bawaan: tahun usulan yang paling banyak disebut para calon).",
+        "id": "Tahun rekapitulasi, untuk judul (bawaan: tahun usulan yang paling banyak disebut para calon).",
     },
     "help.previous": {
         "en": "Last round's JSON report: adds a column saying what changed since then.",

@@ -63,8 +63,8 @@ ROLE_WORDS: Final[dict[str, str]] = {
     "binaan": "mentee",
     "anggota": "member",
 }
-YES_WORDS: Final = frozenset({"ya", "y", "yes", "true", "benar"})
-NO_WORDS: Final = frozenset({"tidak", "t", "no", "n", "false", "salah"})
+YES_WORDS: Final = frozenset({"ya", "iya", "y", "yes", "true", "benar"})
+NO_WORDS: Final = frozenset({"tidak", "tdk", "t", "no", "n", "false", "salah"})  # (Tdk: as offices shorten it)
 
 
 def header_key(text: str) -> str:

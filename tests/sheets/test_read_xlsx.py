@@ -91,13 +91,13 @@ def test_english_keys_in_any_order(make_xlsx: XlsxFactory) -> None:
 
 
 def test_yes_no_words_and_booleans_are_accepted(make_xlsx: XlsxFactory) -> None:
-    words = ["Ya", "tidak", "Y", "T", "ya", "TIDAK", True, False, "TRUE", "false", "yes", "No"]
+    words = ["Ya", "tidak", "Y", "T", "ya", "TIDAK", True, False, "TRUE", "false", "yes", "No", "Iya", "Tdk"]
     rows = [["Nama Usaha", "Peran", "Bersedia Menjadi Penggerak"]]
     rows += [[f"Usaha {i}", "penggerak", word] for i, word in enumerate(words)]
     found = read_firms(make_xlsx({"Daftar": rows}))
     assert found.errors == ()
     assert [f["willing_to_lead"] for f in found.firms] == [
-        True, False, True, False, True, False, True, False, True, False, True, False,
+        True, False, True, False, True, False, True, False, True, False, True, False, True, False,
     ]  # fmt: skip
 
 
