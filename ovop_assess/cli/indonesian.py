@@ -298,7 +298,7 @@ def usage_error(exc: TyperException) -> str:
     return f"ovop-assess: {line}\n{text('cli.try_help', 'id', command=command)}\n"
 
 
-def _param_name(exc: TyperException) -> str:
+def _param_name(exc: TyperException, from_env: bool = True) -> str:
     """How the error names the parameter: '--format' / '-f', 'FILE' (typer's hint adds an English env-var note)."""
     hint = getattr(exc, "param_hint", None)
     if hint is not None:
@@ -310,14 +310,17 @@ def _param_name(exc: TyperException) -> str:
         return f"'{getattr(param, 'metavar', None) or getattr(param, 'name', '')}'"
     name = " / ".join(f"'{option}'" for option in getattr(param, "opts", ()))
     envvar = getattr(param, "envvar", None)
-    if getattr(param, "show_envvar", False) and envvar:
+    if getattr(param, "show_envvar", False) and envvar and from_env:
         name += " " + text("cli.envvar_hint", "id", var=_joined(envvar))
     return name
 
 
 def _bad_value(exc: TyperException, param: object) -> str:
-    name = _param_name(exc)
     found, value = _given_value(exc)
+    envvar = getattr(param, "envvar", None)
+    names = [envvar] if isinstance(envvar, str) else list(envvar or ())
+    # Named as the environment's only when the value is the one it holds: --lang indonesia is the option's.
+    name = _param_name(exc, from_env=not found or any(os.environ.get(var) == str(value) for var in names))
     if not found:
         return text("cli.bad_value_plain", "id", name=name)
     return text("cli.bad_value", "id", name=name, detail=_why_bad(param, value))
