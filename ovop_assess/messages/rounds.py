@@ -57,11 +57,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.since_new": {"en": "new", "id": "baru"},
     "round.since_was": {"en": "{arrow} was {verdict}, {score}", "id": "{arrow} sebelumnya {verdict}, {score}"},
     "round.legend": {
-        "en": "Eligible candidates come first, the better backed first (verified, documented, declared), then by "
+        "en": "Eligible candidates come first, the better backed first (verified, documented, declared only), then by "
         "score; then incomplete, then not eligible candidates, each by score; invalid files last. "
         "✗ fails, ? unknown, ! the rule could not run, ~ waived (the file records a waiver for it).",
         "id": "Calon yang layak didahulukan, yang lebih terjamin lebih dahulu (terverifikasi, terdokumentasi, "
-        "dinyatakan), lalu menurut skor; kemudian calon yang belum lengkap, lalu yang tidak layak, masing-masing "
+        "baru dinyatakan), lalu menurut skor; kemudian calon yang belum lengkap, lalu yang tidak layak, masing-masing "
         "menurut skor; berkas tidak valid paling akhir. ✗ gagal, ? belum diketahui, ! aturan tidak dapat dijalankan, "
         "~ dikecualikan (berkas mencatat pengecualian untuk kriteria itu).",
     },
