@@ -226,7 +226,7 @@ def test_file_and_folder_in_one_run(capsys: pytest.CaptureFixture[str], tmp_path
     assert report["exit"] == 3
     assert [Path(r["file"]).name for r in report["results"]] == ["good.yaml", "nib.yaml"]
     assert report["results"][0]["verdict"] != "invalid"
-    assert _ids(_invalid(report, 1)) == ["schema.nib_format_read"]
+    assert _ids(_invalid(report, 1)) == ["schema.nib_length_quoted"]
 
 
 def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -395,7 +395,7 @@ def test_standard_tags_are_read() -> None:
 def test_bad_scalar_for_its_tag() -> None:
     loaded = load("expires: 2026-02-30\nn: !!int twelve\n")
     assert loaded.data == {"expires": None, "n": None}
-    assert ids(loaded) == ["yaml.bad_scalar_kind", "yaml.bad_scalar_kind"]
+    assert ids(loaded) == ["schema.no_such_date", "yaml.bad_scalar_kind"]  # a date's shape, no such day
     assert at(loaded.problems[0]) == (1, 10)
 
 

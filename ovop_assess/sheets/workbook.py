@@ -320,39 +320,14 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
             if "xl/workbook.bin" in named:
                 raise _refuse("sheet.xlsb_named_xlsx")
             raise _corrupt(suffix, "sheet.reason.no_workbook_xml")
-        _check_shared_strings(archive, members)
+        from .xlsx_shared_strings import check_shared_strings
+
+        check_shared_strings(archive, members)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)
         if manifest is not None and b"encryption-data" in manifest:
             raise _refuse("sheet.encrypted")
     return archive
-
-
-# As calamine's XML reader names the attribute: in this case only (ignoring case cost 8 ms for 10,000 names).
-_UNIQUE_COUNT = re.compile(rb"""uniqueCount[ \t\r\n]*=[ \t\r\n]*["'][ \t\r\n]*\+?([0-9]+)""")
-
-
-def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse shared strings that declare more strings than their member could hold.
-
-    calamine reserves room for the ``uniqueCount`` an ``sst`` start tag
-    declares before reading a string: 4294967295 asks for 100 GB and aborts
-    the process. It reads the member named ``xl/sharedStrings.xml`` in any
-    case, and takes the attribute from any ``sst`` tag in it, whatever
-    comes before (a comment, a long attribute, a wrapping element). So the
-    whole of every member of that name is searched, and every such
-    attribute is held to a fifth of the member's size (a string is at least
-    ``<si/>``, five bytes): more is a lie.
-    """
-    for info in members:
-        if info.filename.replace("\\", "/").lower().rpartition("/")[2] != "sharedstrings.xml":
-            continue
-        data = _member_bytes(archive, info, ".xlsx")
-        # Every one, in a tag or not: telling a tag from text takes a parser (a ">" may sit in a value), and a
-        # string that spells out such an attribute is not a firm's name.
-        most = info.file_size // 5
-        if any(len(found[1]) > 18 or int(found[1]) > most for found in _UNIQUE_COUNT.finditer(data)):
-            raise _corrupt(".xlsx")
 
 
 def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
