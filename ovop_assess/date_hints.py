@@ -55,5 +55,18 @@ def date_hint(raw: str) -> Message | None:
     try:
         written = datetime.date(year, month, day).isoformat()
     except ValueError:
-        return Message("schema.no_such_date", {"raw": text})
+        if said != "schema.hint_date_day_first" or not month > 12 >= day:
+            return Message("schema.no_such_date", {"raw": text})
+        written = datetime.date(year, day, month).isoformat() if _exists(year, day, month) else ""
+        if not written:
+            return Message("schema.no_such_date", {"raw": text})
+        said = "schema.hint_date"  # 12/31/2027: no day first can read it; month first can, and only so
     return Message(said, {"raw": text, "plain": written}) if written != text else None
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True

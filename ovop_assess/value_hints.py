@@ -16,6 +16,7 @@ from .yaml_source import PathKey, Positions
 from .yaml_source import clip as _clip
 
 _SHEET_FILE = re.compile(r"""["']?[^"'{}\[\]]+\.(?:xlsx|xls|ods|csv)["']?""", re.IGNORECASE)
+_AMBIGUOUS_COMMA = re.compile(r"\d{1,3},\d{3}")
 _NO_CENTS = re.compile(r"(?<=\d\.\d{3}),(?:0{1,2}|-)\Z")  # ",00" or ",-" after thousands grouped by dots
 _THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
@@ -82,16 +83,18 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
     if tuple(path) == ("firms",) and _SHEET_FILE.fullmatch(raw):  # firms: daftar-usaha.xlsx
         return Message("schema.hint_firms_file", {"raw": _clip(raw.strip("\"'"))})
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
-        if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw):
+        quoted_decimal = kind.startswith("int") and "." in raw and not _THOUSANDS_DOTS.fullmatch(raw)
+        if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw) and not quoted_decimal:
             if _THOUSANDS_DOTS.fullmatch(raw):  # "1.500": unquoted, 1.5 to YAML; meant 1500, as Indonesian writes
-                plain = raw.replace(".", "")
+                plain = raw.replace(".", "").lstrip("0") or "0"
                 if kind.startswith("int"):
                     return Message("schema.hint_thousands_dots", {**values, "plain": plain})
                 return Message("schema.hint_quoted_dotted", {**values, "plain": plain, "decimal": repr(float(raw))})
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
         whole = _NO_CENTS.sub("", raw)  # 150.000.000,00: a budget document's amount, cents written
         if _THOUSANDS_DOTS.fullmatch(whole):
-            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(whole.replace(".", ""))})
+            plain = whole.replace(".", "").lstrip("0") or "0"  # (0.500.000: no leading zero, which YAML reads octal)
+            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(plain)})
         distance = _DISTANCE.fullmatch(raw) if str(path[-1]).endswith("_m") else None
         if distance is not None and distance[1].isascii() and len(distance[1]) <= 20:  # nearest_stop_m: 1,5 km
             kilometres = distance[2].lower().startswith("k")
@@ -105,7 +108,7 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
             return Message("schema.hint_metres", {**values, "plain": _clip(plain)})
         if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
             return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
-        rupiah = _rupiah(raw)
+        rupiah = _rupiah(raw, money=str(path[-1]).endswith("_idr"))
         if rupiah is not None:
             said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
             return Message(said, {**values, "plain": rupiah})
@@ -121,12 +124,17 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
     return None
 
 
-def _rupiah(raw: str) -> str | None:
-    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else."""
+def _rupiah(raw: str, money: bool) -> str | None:
+    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else.
+    ``M`` is miliar only for an amount (``Rp``, or a field of rupiah, ``money``): ``500 m`` of batik is metres."""
     found = _RUPIAH.fullmatch(raw)
     if found is None or (not raw.lower().startswith("rp") and found[2] is None):
         return None
     digits, unit = found[1], (found[2] or "").lower()
+    if unit == "m" and not (money or raw.lower().startswith("rp")):
+        return None
+    if _AMBIGUOUS_COMMA.fullmatch(digits):  # 1,500 juta: one and a half thousand million, or 1500 million?
+        return None
     if _THOUSANDS_DOTS.fullmatch(_NO_CENTS.sub("", digits)):
         digits = _NO_CENTS.sub("", digits)
     if _THOUSANDS_DOTS.fullmatch(digits):

@@ -179,6 +179,8 @@ def test_a_spreadsheet_named_as_the_firm_list_gets_the_file_form(value: str) -> 
         ("3 Mei 2027", "schema.hint_date", "2027-05-03"),
         ("2027-2-3", "schema.hint_date", "2027-02-03"),
         ("31-02-2027", "schema.no_such_date", None),
+        ("12/31/2027", "schema.hint_date", "2027-12-31"),  # no day first reads it; month first does, and only so
+        ("13/13/2027", "schema.no_such_date", None),
         ("2027-02-30", "schema.no_such_date", None),  # YAML's own date shape: no such day
         ("besok", "schema.expected_date", None),
     ],
@@ -190,3 +192,34 @@ def test_a_date_written_as_an_office_writes_it_gets_the_date_to_write(value: str
         plain,
         "waivers[0].expires",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "plain"),
+    [
+        ("firms: [{name: A, role: champion, monthly_capacity: 500 m}]", "schema.expected_number", None),  # metres
+        ("firms: [{name: A, role: champion, workers: '1.5'}]", "schema.expected_int", None),  # not "write 1.5"
+        (
+            "government_commitment: [{type: budget, description: d, amount_idr: 0.500.000}]",
+            "schema.hint_thousands_dots",
+            "500000",
+        ),
+        (
+            "government_commitment: [{type: budget, description: d, amount_idr: 2 M}]",
+            "schema.hint_number_words",
+            "2000000000",
+        ),
+    ],
+)
+def test_no_hint_gives_a_wrong_value(line: str, said: str, plain: str | None) -> None:
+    """A second adversarial review: 500 m of batik was told to be 500000000000 (M read as miliar outside an
+    amount); "1.5" in a whole-number field was told to lose its quotes; 0.500.000 to be 0500000 (octal)."""
+    [error] = check(HEAD + line + "\n").errors
+    assert (error.message.id, error.message.values.get("plain")) == (said, plain)
+
+
+def test_an_amount_whose_comma_may_group_thousands_gets_no_guess() -> None:
+    [error] = check(
+        HEAD + "government_commitment:\n  - type: budget\n    description: d\n    amount_idr: Rp 1,500 juta\n"
+    ).errors
+    assert error.message.id == "schema.expected_int"

@@ -61,7 +61,8 @@ from operator import methodcaller
 
 _ROW_END = b"</table:table-row>"
 _ROW_START = b"<table:table-row"
-_TABLE_END = b"</table:table>"
+_TABLE_END_TAG = re.compile(rb"</table:table[ \t\r\n]*>")  # as XML allows: spaces before the ">"
+_TABLE_START_TAG = re.compile(rb"<table:table[ \t\r\n>/]")
 _CELL_BYTES = len(b"<table:table-cell/>")
 _COUNTED_PAST = 4096
 """A row longer than this in bytes has its cell tags counted, not its bytes divided (a long note in a cell)."""
@@ -294,8 +295,8 @@ def _last_table_unclosed(tail: bytes) -> bool:
     misspelt ``</table:table>`` made calamine read on past the content's end and never return (5 minutes of
     the child's CPU; an adversarial review). A table opened further up and never closed is not looked for;
     the child's CPU cap stops that one."""
-    closed = tail.rfind(_TABLE_END)
-    opened = max(tail.rfind(b"<table:table "), tail.rfind(b"<table:table>"), tail.rfind(b"<table:table\n"))
+    closed = max((found.start() for found in _TABLE_END_TAG.finditer(tail)), default=-1)
+    opened = max((found.start() for found in _TABLE_START_TAG.finditer(tail)), default=-1)
     if opened > closed:  # a sheet started after the last end: unclosed, unless written <table:table …/>
         return tail.find(b"/>", opened) != tail.find(b">", opened) - 1
     return closed < 0 and tail.startswith(_ROW_START)  # a last row, and no sheet's end after it

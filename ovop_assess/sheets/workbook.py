@@ -305,6 +305,10 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     except Exception:  # whatever zipfile's parser raises on a directory it cannot read:
         # LargeZipFile, NotImplementedError (one byte of "version needed" changed), struct.error, ValueError…
         raise _corrupt(suffix) from None
+    from .xlsx_shared_strings import check_shared_strings, renamed_members
+
+    if renamed_members(members):  # calamine would read a member under a name no check here looks at
+        raise _corrupt(suffix)
     # The sizes the archive declares bound what calamine inflates: its zip reader stops a member
     # that grows past its declared size ("larger than its declared uncompressed size").
     unpacked = sum(member.file_size for member in members)
@@ -320,8 +324,6 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
             if "xl/workbook.bin" in named:
                 raise _refuse("sheet.xlsb_named_xlsx")
             raise _corrupt(suffix, "sheet.reason.no_workbook_xml")
-        from .xlsx_shared_strings import check_shared_strings
-
         check_shared_strings(archive, members)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)

@@ -79,3 +79,11 @@ def test_a_header_of_many_brackets_is_passed_over_at_once_and_named_short(tmp_pa
     said = messages.render(warning.message, "en")
     assert said.startswith("columns not part of the firm list, ignored: " + "(" * 39 + "… (C), Catatan 0 (D)")
     assert said.endswith("Catatan 18 (V), … (+11)") and len(said) < 500
+
+
+def test_a_header_with_a_sentence_of_instructions_in_brackets_is_still_named() -> None:
+    """Office templates put instructions after the name; a cap of 120 characters had lost the hint (a second
+    adversarial review). The brackets are taken away without going back over the text."""
+    instructions = "diisi nama lengkap usaha sesuai dokumen NIB, tanpa singkatan; " * 2
+    assert near_header(f"Nama Usaha ({instructions})") == "Nama Usaha"
+    assert near_header("(a" * 500) is None

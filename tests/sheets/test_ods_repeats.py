@@ -280,6 +280,10 @@ _SHEETS = _sheet(_row(_cell("Nama Usaha")), _row(_cell("Usaha A"))) + _sheet(_ro
         (_content(_SHEETS[: _SHEETS.rindex(b"</table:table>")]), True),  # the last sheet's end left out
         (_content(_SHEETS + b'<table:table table:name="F">'), True),
         (_content(_SHEETS.replace(b"</table:table>", b"</table:ta 99999999 ble>")), True),
+        (_content(_SHEETS + b'<table:table\ttable:name="F">'), True),  # a tab or CR after the name, as XML allows
+        (_content(_SHEETS + b'<table:table\rtable:name="F">'), True),
+        (_content(_SHEETS.replace(b"</table:table>", b"</table:table >")), False),  # well-formed: calamine reads it
+        (_content(_SHEETS.replace(b"</table:table>", b"</table:table\n>")), False),
     ],
 )
 def test_a_last_sheet_never_closed_is_found_wherever_the_pieces_are_cut(content: bytes, unclosed: bool) -> None:

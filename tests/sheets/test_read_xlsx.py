@@ -385,6 +385,36 @@ def test_a_huge_unique_count_is_refused_wherever_calamine_would_read_it(
     assert _ids(found.errors) == ["sheet.corrupt"] and found.firms == ()
 
 
+@pytest.mark.parametrize(
+    ("stored", "refused"), [("xl/decoy.bin", True), ("xl/sharedStrings.xml", False)], ids=["renamed", "same-name"]
+)
+def test_a_member_renamed_in_a_unicode_path_field_is_refused(
+    make_xlsx: XlsxFactory, tmp_path: Path, stored: str, refused: bool, calamine_never_opens: Callable[[], None]
+) -> None:
+    """zipfile ignores the Info-ZIP Unicode Path field (0x7075); calamine's zip reader names the member by it, so
+    shared strings stored as xl/decoy.bin were read past the check, and aborted the process (an adversarial
+    review). A field naming the member as zipfile does changes nothing."""
+    import struct
+    import zlib
+
+    written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
+    with zipfile.ZipFile(written) as book:
+        members = {name: book.read(name) for name in book.namelist()}
+    strings = members.pop("xl/sharedStrings.xml")
+    body = b"\x01" + struct.pack("<I", zlib.crc32(stored.encode())) + b"xl/sharedStrings.xml"
+    info = zipfile.ZipInfo(stored)
+    info.extra = struct.pack("<HH", 0x7075, len(body)) + body
+    path = tmp_path / "hand-made.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+        book.writestr(info, strings)
+    if refused:
+        calamine_never_opens()
+    found = read_firms(path)
+    assert _ids(found.errors) == (["sheet.corrupt"] if refused else [])
+
+
 def test_a_unique_count_within_the_member_is_read(make_xlsx: XlsxFactory) -> None:
     """The count Excel writes (the strings the table holds) is within a fifth of the member's bytes."""
     found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]}))
