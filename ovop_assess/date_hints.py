@@ -42,12 +42,12 @@ def date_hint(raw: str) -> Message | None:
     text = raw.strip().strip("\"'")
     if len(text) > 40:
         return None
-    said = "schema.hint_date"
+    said, day_first = "schema.hint_date", False
     if found := _YEAR_FIRST.fullmatch(text):
         year, month, day = (int(part) for part in found.groups())
     elif found := _DAY_FIRST.fullmatch(text):
         day, month, year = (int(part) for part in found.groups())
-        said = "schema.hint_date_day_first"
+        said, day_first = "schema.hint_date_day_first", True
     elif (found := _IN_WORDS.fullmatch(text)) and found[2].lower() in _MONTHS:
         day, month, year = int(found[1]), _MONTHS[found[2].lower()], int(found[3])
     else:
@@ -55,7 +55,7 @@ def date_hint(raw: str) -> Message | None:
     try:
         written = datetime.date(year, month, day).isoformat()
     except ValueError:
-        if said != "schema.hint_date_day_first" or not month > 12 >= day:
+        if not day_first or not month > 12 >= day:
             return Message("schema.no_such_date", {"raw": text})
         written = datetime.date(year, day, month).isoformat() if _exists(year, day, month) else ""
         if not written:
