@@ -52,21 +52,16 @@ def date_hint(raw: str) -> Message | None:
         day, month, year = int(found[1]), _MONTHS[found[2].lower()], int(found[3])
     else:
         return None
-    try:
-        written = datetime.date(year, month, day).isoformat()
-    except ValueError:
-        if not day_first or not month > 12 >= day:
-            return Message("schema.no_such_date", {"raw": text})
-        written = datetime.date(year, day, month).isoformat() if _exists(year, day, month) else ""
-        if not written:
-            return Message("schema.no_such_date", {"raw": text})
-        said = "schema.hint_date"  # 12/31/2027: no day first can read it; month first can, and only so
+    written = _iso(year, month, day)
+    if written is None and day_first and month > 12 >= day:  # 12/31/2027: only month first reads it
+        written, said = _iso(year, day, month), "schema.hint_date"
+    if written is None:
+        return Message("schema.no_such_date", {"raw": text})
     return Message(said, {"raw": text, "plain": written}) if written != text else None
 
 
-def _exists(year: int, month: int, day: int) -> bool:
+def _iso(year: int, month: int, day: int) -> str | None:
     try:
-        datetime.date(year, month, day)
+        return datetime.date(year, month, day).isoformat()
     except ValueError:
-        return False
-    return True
+        return None

@@ -86,15 +86,14 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         quoted_decimal = kind.startswith("int") and "." in raw and not _THOUSANDS_DOTS.fullmatch(raw)
         if not positions.unquoted(path) and _PLAIN_NUMBER.fullmatch(raw) and not quoted_decimal:
             if _THOUSANDS_DOTS.fullmatch(raw):  # "1.500": unquoted, 1.5 to YAML; meant 1500, as Indonesian writes
-                plain = raw.replace(".", "").lstrip("0") or "0"
+                plain = _undotted(raw)
                 if kind.startswith("int"):
                     return Message("schema.hint_thousands_dots", {**values, "plain": plain})
                 return Message("schema.hint_quoted_dotted", {**values, "plain": plain, "decimal": repr(float(raw))})
             return Message("schema.hint_quoted_number", {**values, "plain": raw})
         whole = _NO_CENTS.sub("", raw)  # 150.000.000,00: a budget document's amount, cents written
         if _THOUSANDS_DOTS.fullmatch(whole):
-            plain = whole.replace(".", "").lstrip("0") or "0"  # (0.500.000: no leading zero, which YAML reads octal)
-            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(plain)})
+            return Message("schema.hint_thousands_dots", {**values, "plain": _clip(_undotted(whole))})
         distance = _DISTANCE.fullmatch(raw) if str(path[-1]).endswith("_m") else None
         if distance is not None and distance[1].isascii() and len(distance[1]) <= 20:  # nearest_stop_m: 1,5 km
             kilometres = distance[2].lower().startswith("k")
@@ -124,6 +123,11 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
     return None
 
 
+def _undotted(text: str) -> str:
+    """``1.500`` as ``1500``; ``0.500.000`` as ``500000``, not ``0500000``, which YAML 1.1 reads as octal."""
+    return text.replace(".", "").lstrip("0") or "0"
+
+
 def _rupiah(raw: str, money: bool) -> str | None:
     """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else.
     ``M`` is miliar only for an amount (``Rp``, or a field of rupiah, ``money``): ``500 m`` of batik is metres."""
@@ -135,10 +139,9 @@ def _rupiah(raw: str, money: bool) -> str | None:
         return None
     if _AMBIGUOUS_COMMA.fullmatch(digits):  # 1,500 juta: one and a half thousand million, or 1500 million?
         return None
-    if _THOUSANDS_DOTS.fullmatch(_NO_CENTS.sub("", digits)):
-        digits = _NO_CENTS.sub("", digits)
-    if _THOUSANDS_DOTS.fullmatch(digits):
-        digits = digits.replace(".", "")
+    whole = _NO_CENTS.sub("", digits)
+    if _THOUSANDS_DOTS.fullmatch(whole):
+        digits = _undotted(whole)
     if not digits.isascii() or re.fullmatch(r"\d+(?:[.,]\d+)?", digits) is None:
         return None
     try:

@@ -234,10 +234,10 @@ def _value_text(value: object) -> str:
     return str(value)
 
 
-def _envvar_text(envvar: str | Sequence[str]) -> str:
+def _envvar_text(envvar: str | Sequence[str] | None) -> str:
     """The variable's name, and the value it holds now: with ``OVOP_LANG=id`` set, "bawaan: en" alone reads as
     if the help were wrong about the language it is shown in."""
-    names = [envvar] if isinstance(envvar, str) else list(envvar)
+    names = _names(envvar)
     now = next((os.environ[name] for name in names if os.environ.get(name)), None)
     if now is None:
         return text("help.envvar", "id", var=_joined(names))
@@ -260,6 +260,11 @@ def _number_text(value: object) -> object:
     if isinstance(value, float):
         return format(int(value), "d") if value.is_integer() else repr(value).replace(".", ",")
     return value
+
+
+def _names(envvar: str | Sequence[str] | None) -> list[str]:
+    """A parameter's environment variables as a list (click keeps one name, or several, or none)."""
+    return [envvar] if isinstance(envvar, str) else list(envvar or ())
 
 
 def _joined(names: str | Sequence[str]) -> str:
@@ -317,8 +322,7 @@ def _param_name(exc: TyperException, from_env: bool = True) -> str:
 
 def _bad_value(exc: TyperException, param: object) -> str:
     found, value = _given_value(exc)
-    envvar = getattr(param, "envvar", None)
-    names = [envvar] if isinstance(envvar, str) else list(envvar or ())
+    names = _names(getattr(param, "envvar", None))
     # Named as the environment's only when the value is the one it holds: --lang indonesia is the option's.
     name = _param_name(exc, from_env=not found or any(os.environ.get(var) == str(value) for var in names))
     if not found:

@@ -8,8 +8,8 @@ What a consumer gets, in ``lang``:
    ❔ unknown, a heavy minus (U+2796) waived or ⚠️ error, then the verdict,
    its assurance (declared only, documented, verified), the documents on
    hand of those the set asks for (``0/9``) and the total score (two
-   decimals, with a comma in Indonesian). An invalid file's row has ``—`` for name and score and empty
-   criterion, assurance and documents cells;
+   decimals, with a comma in Indonesian). An invalid file's row has ``—``
+   for name and score and empty criterion, assurance and documents cells;
 3. the legend of the marks and the criteria set (id and version);
 4. for each invalid file, its problems: ``file:line — field: message``.
 

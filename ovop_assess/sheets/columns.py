@@ -119,6 +119,13 @@ def _note(key: str, **values: Any) -> Message:
     return Message(key, values)
 
 
+def one_line(text: str, most: int = 40) -> str:
+    """A cell's text on one line for a message, shortened to ``most`` characters: line breaks and runs of spaces
+    read as one space (a header is a cell, and a cell may hold a page)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
+
+
 def shown(value: object) -> str:
     """A cell's value as the office sees it: ``812000000000`` rather than ``812000000000.0``."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:

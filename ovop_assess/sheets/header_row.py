@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from ..results import Finding, Location, Message
-from .columns import FIELDS, HEADERS_ID, cell_name, column_letters, field_of, shown
+from .columns import FIELDS, HEADERS_ID, cell_name, column_letters, field_of, one_line, shown
 
 LOOKED_AT: Final = 10
 """Rows looked at for the column names, row 1 among them: a title block is a few rows high."""
@@ -130,7 +130,6 @@ def _holds(row: Sequence[object], number: int) -> Message:
 
 
 def _quoted(text: str) -> str:
-    """A cell's text on one line, shortened, in quotes: line breaks and runs of spaces read as one space
-    (other control characters are made visible by whatever prints the message)."""
-    flat = " ".join(text.split())
-    return f'"{flat if len(flat) <= _CELL_TEXT else flat[: _CELL_TEXT - 1] + "…"}"'
+    """A cell's text on one line, shortened, in quotes (other control characters are made visible by whatever
+    prints the message)."""
+    return f'"{one_line(text, _CELL_TEXT)}"'

@@ -24,6 +24,7 @@ from .columns import (
     column_letters,
     field_of,
     near_header,
+    one_line,
     shown,
 )
 
@@ -35,13 +36,6 @@ _BLANK: Final = frozenset({"", None})
 
 _LISTED = 20
 """Ignored columns named in the warning; past them, how many more (a sheet may have thousands)."""
-_LABEL = 40
-
-
-def _label(name: str) -> str:
-    """An ignored column's header on one line, shortened: a header is a cell, and a cell may hold a page."""
-    flat = " ".join(name.split())
-    return flat if len(flat) <= _LABEL else flat[: _LABEL - 1] + "…"
 
 
 def _note(key: str, **values: Any) -> Message:
@@ -218,7 +212,7 @@ def firms_from_columns(
     for index, like in meant.items():
         warned.append(
             Finding(
-                _note("sheet.near_header", column=dict(unknown)[index], header=like),
+                _note("sheet.near_header", column=one_line(dict(unknown)[index]), header=like),
                 Location("firms", header_row, index + 1),
             )
         )
@@ -228,7 +222,7 @@ def firms_from_columns(
         return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
-        names = ", ".join(f"{_label(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
+        names = ", ".join(f"{one_line(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
         names += f", … (+{len(others) - _LISTED})" if len(others) > _LISTED else ""
         warned.append(
             Finding(_note("sheet.unknown_columns", columns=names), Location("firms", header_row, others[0][0] + 1))

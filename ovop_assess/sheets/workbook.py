@@ -305,7 +305,7 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     except Exception:  # whatever zipfile's parser raises on a directory it cannot read:
         # LargeZipFile, NotImplementedError (one byte of "version needed" changed), struct.error, ValueError…
         raise _corrupt(suffix) from None
-    from .xlsx_shared_strings import check_shared_strings, renamed_members
+    from .archive_checks import renamed_members, shared_strings_lie
 
     if renamed_members(members):  # calamine would read a member under a name no check here looks at
         raise _corrupt(suffix)
@@ -324,7 +324,8 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
             if "xl/workbook.bin" in named:
                 raise _refuse("sheet.xlsb_named_xlsx")
             raise _corrupt(suffix, "sheet.reason.no_workbook_xml")
-        check_shared_strings(archive, members)
+        if shared_strings_lie(archive, members):  # calamine would reserve room for them: an abort
+            raise _corrupt(suffix)
     if suffix == ".ods":
         manifest = _member(archive, "META-INF/manifest.xml", suffix)
         if manifest is not None and b"encryption-data" in manifest:

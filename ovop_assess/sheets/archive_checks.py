@@ -1,5 +1,5 @@
-"""The shared-strings table of an ``.xlsx``, and the names of a workbook's members, checked before calamine opens
-the workbook."""
+"""What a workbook's zip archive must pass before calamine opens it, beyond its sizes (``workbook``): its members'
+names as calamine reads them, and an ``.xlsx``'s shared-strings table."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ _FIELD = struct.Struct("<HH")
 _UNIQUE_COUNT = re.compile(rb"""uniqueCount[ \t\r\n]*=[ \t\r\n]*["'][ \t\r\n]*\+?([0-9]+)""")
 
 
-def check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse shared strings that declare more strings than their member could hold.
+def shared_strings_lie(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> bool:
+    """Whether the shared strings declare more strings than their member could hold.
 
     calamine reserves room for the ``uniqueCount`` an ``sst`` start tag
     declares before reading a string: 4294967295 asks for 100 GB and aborts
@@ -26,7 +26,7 @@ def check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo
     attribute is held to a fifth of the member's size (a string is at least
     ``<si/>``, five bytes): more is a lie.
     """
-    from .workbook import _corrupt, _member_bytes
+    from .workbook import _member_bytes  # (inflated within its declared size; a damaged member is refused there)
 
     for info in members:
         if info.filename.replace("\\", "/").lower().rpartition("/")[2] != "sharedstrings.xml":
@@ -36,7 +36,8 @@ def check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo
         # string that spells out such an attribute is not a firm's name.
         most = info.file_size // 5
         if any(len(found[1]) > 18 or int(found[1]) > most for found in _UNIQUE_COUNT.finditer(data)):
-            raise _corrupt(".xlsx")
+            return True
+    return False
 
 
 def renamed_members(members: list[zipfile.ZipInfo]) -> bool:
