@@ -10,7 +10,11 @@ and :mod:`.verdict` gives the verdict and score: one :class:`FileResult`.
 ``assess_path`` never raises for a bad region file: whatever is wrong with
 it becomes an ``invalid`` result with every problem listed. It raises only
 for things that stop the whole run (a bad criteria set, raised earlier by
-:mod:`ovop_assess.criteria_sets`).
+:mod:`ovop_assess.criteria_sets`; Ctrl-C, SIGTERM). Not even for a bug met
+on one file (in reading it, its spreadsheet, its validation or its
+evidence; a rule's own bug is that rule's ``error``): that file's result is
+``invalid``, saying so, and carries the crash (``FileResult.crash``), so
+that the other files are still assessed and the run ends with exit 4.
 """
 
 from __future__ import annotations
@@ -24,8 +28,21 @@ from . import __version__
 from . import rules as registry
 from .assurance import assure
 from .criteria_sets import CriteriaSet
+from .errors import OvopError
 from .region import Region
-from .results import FileResult, Finding, RegionInfo, Report, Status, UnknownEvidenceKey, Verdict, file_label
+from .results import (
+    Crash,
+    FileResult,
+    Finding,
+    Location,
+    Message,
+    RegionInfo,
+    Report,
+    Status,
+    UnknownEvidenceKey,
+    Verdict,
+    file_label,
+)
 from .rule_guard import DEFAULT_RULE_TIMEOUT
 from .rule_runner import run_rule
 from .rules.base import Facts
@@ -87,7 +104,28 @@ def assess_with_region(
 ) -> tuple[FileResult, Region | None]:
     """Like :func:`assess_path`, also returning the validated region (None when invalid)."""
     label = label if label is not None else file_label(path)
-    limits = limits or Limits()
+    try:
+        return _assess_file(path, criteria, as_of, limits or Limits(), label, rule_timeout)
+    except OvopError:
+        raise  # "this run cannot go on": for every file alike
+    except Exception as exc:  # a bug met on this file: its result says so, and the other files are assessed
+        return crashed(label, exc), None
+
+
+def crashed(label: str, exc: BaseException) -> FileResult:
+    """The result of a file on which the tool met a bug: ``invalid``, its one error saying so, the crash kept
+    for the exit code (4) and ``--debug``."""
+    import traceback
+
+    error = f"{type(exc).__name__}: {exc}"
+    finding = Finding(Message("file.internal_error", {"error": error}), Location("", None, None))
+    crash = Crash(error, "".join(traceback.format_exception(exc)))
+    return _invalid(label, [finding])._replace(crash=crash)
+
+
+def _assess_file(
+    path: Path, criteria: CriteriaSet, as_of: datetime.date, limits: Limits, label: str, rule_timeout: float | None
+) -> tuple[FileResult, Region | None]:
     try:
         loaded = load_file(path, limits)
     except LoadError as exc:

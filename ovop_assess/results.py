@@ -268,6 +268,7 @@ class FileResult(NamedTuple):
     # The spreadsheets its ``firms: {file: …}`` names, as paths from the working folder: inputs too,
     # which ``--output`` may not replace (known only once the region file is read).
     sheet_files: tuple[str, ...] = ()
+    crash: Crash | None = None  # a bug the tool met on this file (not in a rule): the result is invalid, exit 4
 
 
 class SetInfo(NamedTuple):
@@ -290,7 +291,8 @@ class Report(NamedTuple):
 
 
 class RuleCrash(NamedTuple):
-    """A rule that could not run on a file (a bug in it, or a plugin that failed to load)."""
+    """A rule that could not run on a file (a bug in it, or a plugin that failed to load); with ``rule`` empty, a
+    bug of the tool's own met on the file (``FileResult.crash``)."""
 
     file: str
     rule: str
@@ -299,8 +301,9 @@ class RuleCrash(NamedTuple):
 
 
 def rule_crashes(result: FileResult) -> tuple[RuleCrash, ...]:
-    """The rules of ``result`` whose status is ``error``, with what went wrong."""
-    crashes = []
+    """The rules of ``result`` whose status is ``error``, with what went wrong; first, a bug met on the file
+    itself, as a crash of no rule (``rule`` empty)."""
+    crashes = [] if result.crash is None else [RuleCrash(result.file, "", result.crash.error, result.crash.traceback)]
     for criterion in result.criteria:
         if criterion.status is Status.ERROR:
             crash = criterion.crash or Crash("")

@@ -145,13 +145,19 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
     if not crashes:
         return code
     for crash in crashes[:20]:
-        note(text("cli.rule_crashed", lang, file=crash.file, rule=crash.rule, error=crash.detail))
+        if crash.rule:
+            note(text("cli.rule_crashed", lang, file=crash.file, rule=crash.rule, error=crash.detail))
+        else:  # the tool's own bug, met on this file
+            note(text("cli.file_crashed", lang, file=crash.file, error=crash.detail))
         if debug and crash.traceback:
             sys.stderr.write(plain(crash.traceback))  # its last line is the error, a plugin's text
     if len(crashes) > 20:
         note(f"… {len(crashes) - 20}")
     if not debug:
-        note(text("cli.debug_hint", lang))
+        if any(crash.rule for crash in crashes):
+            note(text("cli.debug_hint", lang))
+        if not all(crash.rule for crash in crashes):
+            note(text("cli.file_crash_hint", lang))
     return max(code, ExitCode.INTERNAL)
 
 
@@ -247,7 +253,7 @@ def run_checklist(
     if region is None:
         report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
-        return ExitCode.INVALID
+        return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
     _refuse_output_among_sheets(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
@@ -371,7 +377,7 @@ def run_compare(
     if invalid:
         report = make_report(criteria_set, invalid, as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
-        return ExitCode.INVALID
+        return _with_crashes(ExitCode.INVALID, crashes, lang, debug)  # a bug met on a file: 4
     sides.update(reports)
     before, after = pair(
         sides[old], sides[new], old_name=Message("help.metavar.old", {}), new_name=Message("help.metavar.new", {})

@@ -81,6 +81,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the rule {rule} could not run: {error}",
         "id": "{file}: aturan {rule} tidak dapat dijalankan: {error}",
     },
+    "cli.file_crashed": {
+        "en": "{file}: a bug in ovop-assess stopped the assessment of this file: {error}",
+        "id": "{file}: kesalahan program (bug) di ovop-assess menghentikan penilaian berkas ini: {error}",
+    },
+    "cli.file_crash_hint": {
+        "en": "the other files were assessed (exit code 4); run again with --debug to see the traceback, and report the bug",
+        "id": "berkas lain tetap dinilai (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan bug ini",
+    },
     "cli.debug_hint": {
         "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",
         "id": "aturan yang tidak dapat dijalankan berarti ada kesalahan program (bug) di dalamnya (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback",

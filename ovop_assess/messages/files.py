@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no permission to read the file",
         "id": "tidak ada izin untuk membaca berkas ini",
     },
+    "file.internal_error": {
+        "en": "ovop-assess could not assess this file because of a bug in it ({error}); the file itself may be fine. The other files were assessed. Run again with --debug to see the traceback, and report it",
+        "id": "ovop-assess tidak dapat menilai berkas ini karena kesalahan program (bug) di ovop-assess ({error}); berkasnya sendiri mungkin tidak bermasalah. Berkas lain tetap dinilai. Jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan",
+    },
     "file.more_errors": {
         "en": "{count} more problems are not shown (from this line on); fix the ones above and run again",
         "id": "{count} masalah lain tidak ditampilkan (mulai baris ini); perbaiki yang di atas lalu jalankan lagi",
