@@ -279,8 +279,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "harus Ya atau Tidak (juga Y/T, yes/no, TRUE/FALSE), tertulis {value}",
     },
     "sheet.formula_no_value": {
-        "en": "the cell holds a formula whose result was not saved in the file (formulas are never computed here); open the file in Excel or LibreOffice and save it, or type the value",
-        "id": "sel berisi rumus yang hasilnya tidak tersimpan dalam berkas (rumus tidak pernah dihitung di sini); buka berkas di Excel atau LibreOffice lalu simpan, atau ketik nilainya",
+        "en": "the cell holds a formula whose result was not saved in the file (formulas are never computed here); open the file in Excel, or in LibreOffice and recalculate (Data > Calculate > Recalculate Hard), save it, or type the value",
+        "id": "sel berisi rumus yang hasilnya tidak tersimpan dalam berkas (rumus tidak pernah dihitung di sini); buka berkas di Excel, atau di LibreOffice lalu hitung ulang (Data > Calculate > Recalculate Hard), simpan, atau ketik nilainya",
     },
     "sheet.xls_formula_text_lost": {
         "en": "the .xls file saved the result of this cell's formula as 0, as LibreOffice does for a formula whose result is text, so the text is not in the file (formulas are never computed here); save the workbook as .xlsx or .ods instead, or paste the column back as values only; if the cell really shows 0, type 0 over the formula",

@@ -27,6 +27,7 @@ from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
+from .xlsx_formulas import MAY_LACK_OR_ZERO, computed_on_open
 from .xlsx_formulas import MAY_LACK_VALUE as _MAY_LACK_VALUE
 from .xlsx_formulas import formulas_without_value as _formulas_without_value
 
@@ -181,6 +182,9 @@ def _read_chosen(
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
     _check_extent(rows, columns, limits)
     data = found.to_python(skip_empty_area=False)
+    for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
+        if row < len(data) and column < len(data[row]):
+            data[row][column] = ""
     refuse_errors(errors, data, name)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of
@@ -420,8 +424,10 @@ def _xlsx_precheck(
         return set(), {}, []
     _check_bound(xml, limits)
     # Only when some formula may lack its result is every cell looked at (files written by scripts, which
-    # save no results): the cell's value is then read as calamine reads it, exactly.
-    formulas = _formulas_without_value(xml) if _MAY_LACK_VALUE.search(xml) is not None else set()
+    # save no results, or 0 for each: xlsx_formulas): the cell's value is then read as calamine reads it, exactly.
+    stale = computed_on_open(_member(archive, "xl/workbook.xml", ".xlsx"))
+    lacking = (MAY_LACK_OR_ZERO if stale else _MAY_LACK_VALUE).search(xml) is not None
+    formulas = _formulas_without_value(xml, stale) if lacking else set()
     return formulas, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 
 

@@ -162,6 +162,57 @@ def test_formula_without_saved_result_is_an_error_and_one_with_a_result_is_read(
     assert found.sheet == "Daftar"  # none asked for: the first sheet, named as every finding's place
 
 
+def test_a_zero_saved_by_a_writer_that_computes_nothing_is_no_result(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    """XlsxWriter saves 0 for a formula given no result and asks the spreadsheet to compute every formula on
+    opening (fullCalcOnLoad): that 0 is no result, where it was read as a firm named "0" and a capacity of 0."""
+
+    def formulas(book: Any, sheet: Any) -> None:
+        sheet.write_formula("A3", '="Usaha "&"B"')  # XlsxWriter saves <v>0</v>
+        sheet.write_formula("C3", "=A2")
+        sheet.write_formula("D3", "=D2*2")
+        sheet.write_formula("D4", "=D2+1", None, 11)  # a result the script gave: read
+        sheet.write_formula("A4", '="Usaha "&"C"', None, "Usaha C")
+
+    rows = [
+        ["Nama Usaha", "Peran", "Pembina", "Kapasitas per Bulan"],
+        ["Usaha A", "penggerak", None, 10],
+        [None, "binaan"],
+        [None, "binaan", "Usaha A"],
+    ]
+    written = make_xlsx({"Daftar": rows}, build=formulas)
+    found = read_firms(written)
+    assert _ids(found.errors) == ["sheet.formula_no_value"] * 3 and _cells(found.errors) == ["A3", "C3", "D3"]
+    assert found.firms[2] == {"name": "Usaha C", "role": "mentee", "mentor": "Usaha A", "monthly_capacity": 11}
+    # Saved by a spreadsheet, the request is gone, and a 0 is a result like any other.
+    saved = tmp_path / "disimpan.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(saved, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                assert b'fullCalcOnLoad="1"' in data
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
+            target.writestr(info, data)
+    again = read_firms(saved)
+    assert again.errors == () and again.firms[1]["monthly_capacity"] == 0
+
+
+@pytest.mark.parametrize(
+    ("calc", "placeholder"),
+    [
+        (b'<calcPr calcId="124519" fullCalcOnLoad="1"/>', True),
+        (b"<x:calcPr fullCalcOnLoad = 'true' calcId='1'/>", True),
+        (b'<calcPr calcId="191029"/>', False),
+        (b'<calcPr fullCalcOnLoad="0"/>', False),
+        (b'<calcPr note="fullCalcOnLoad=1"/>', False),
+        (b"", False),
+    ],
+)
+def test_a_workbook_computed_on_opening_is_told_from_its_calc_properties(calc: bytes, placeholder: bool) -> None:
+    from ovop_assess.sheets.xlsx_formulas import computed_on_open
+
+    assert computed_on_open(b"<workbook><sheets/>" + calc + b"</workbook>") is placeholder
+
+
 def test_merged_cells_over_firm_columns_are_an_error(make_xlsx: XlsxFactory) -> None:
     def merge(book: Any, sheet: Any) -> None:
         sheet.merge_range("D3:D4", "Usaha A")  # one mentor for two mentees
