@@ -39,9 +39,7 @@ _TEXT_RESULT = re.compile(rb"""(?:^|\s)t\s*=\s*["']str["']""")
 # each split of the spaces between [^<]* and \s* tried (an adversarial review); each part can only end at a "<".
 MAY_LACK_VALUE = re.compile(rb"f(?<=<f|:f)[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+[^<\s])")
 # The same, where a saved 0 is a placeholder (computed_on_open): a value of 0 counts as none.
-MAY_LACK_OR_ZERO = re.compile(
-    rb"f(?<=<f|:f)[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s])"
-)
+MAY_LACK_OR_ZERO = re.compile(rb"f(?<=<f|:f)[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s])")
 _COMPUTED_ON_OPEN = re.compile(
     rb"""<(?:\w+:)?calcPr\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(?<=\s)fullCalcOnLoad\s*=\s*["']\s*(?:1|true)\s*["']"""
 )
