@@ -136,6 +136,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The local government's commitment is not stated yet.",
         "id": "Komitmen pemerintah daerah belum dinyatakan.",
     },
+    "missing.c4.none": {
+        "en": "at least {count} committed or delivered commitment(s) of the local government (budget, programme, "
+        "regulation)",
+        "id": "sedikitnya {count} komitmen/fasilitasi pemerintah daerah yang sudah disepakati atau terlaksana "
+        "(anggaran, program, regulasi)",
+    },
     "missing.c4": {
         "en": "{count} more committed or delivered commitment(s) of the local government (budget, programme, "
         "regulation)",
@@ -153,13 +159,13 @@ def check(facts: Facts, params: Params) -> Outcome:
     commitments = facts.region.government_commitment
     need = params.min_commitments
     if commitments is None:
-        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4", count=need)])
+        return result(Status.UNKNOWN, 0.0, [facts.finding("c4.absent")], missing=[msg("missing.c4.none", count=need)])
     if not commitments:
         return result(
             Status.FAIL,
             0.0,
             [facts.finding("c4.empty", ("government_commitment",))],
-            missing=[msg("missing.c4", count=need)],
+            missing=[msg("missing.c4.none", count=need)],  # none listed: not "1 more"
         )
     # Only an entry that says it is committed or delivered is a commitment; one that says nothing may yet be.
     firm = [i for i, c in enumerate(commitments) if c.status in ("committed", "delivered")]
