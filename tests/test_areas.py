@@ -159,6 +159,21 @@ def test_misspelled_words_find_the_area_not_exactly() -> None:
     assert "34.71" in codes("jogjakarta")  # Kota Yogyakarta, through difflib when no one-letter edit is a name
 
 
+def test_words_spelled_right_that_no_one_area_holds_are_said_so_not_called_a_close_spelling(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from ovop_assess.cli.main import main
+
+    found = areas.search("kauman solo")  # Solo is what people call Surakarta; the table says Surakarta
+    assert found and all(m.partial and not m.exact for m in found)
+    assert not any(m.partial for m in areas.search("kauwan surakarta"))  # a close spelling is one
+    assert main(["area", "kauman solo", "--lang", "id"]) == 0
+    title = " ".join(capsys.readouterr().out.split())
+    assert "cocok dengan sebagian katanya" in title and "ejaan" not in title
+    assert main(["area", "kauwan surakarta"]) == 0
+    assert "close spelling" in " ".join(capsys.readouterr().out.split())
+
+
 def test_a_word_of_one_or_two_letters_matches_only_whole_words() -> None:
     # "ka" is inside tens of thousands of names (Kauman, Sukamaju): looking at each took seconds.
     found = areas.search("ka", 50)

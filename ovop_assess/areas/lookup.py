@@ -18,10 +18,12 @@ from .values import Area
 
 
 class Match(NamedTuple):
-    """A search result. ``exact`` is false when the area was found only through a close spelling."""
+    """A search result. ``exact`` is false when the area was found only through a close spelling, or holds
+    only some of the query's words; ``partial``: the latter, every word spelled as the table spells it."""
 
     area: Area
     exact: bool
+    partial: bool = False
 
 
 class Lookup(NamedTuple):
@@ -166,7 +168,7 @@ def search(query: str, limit: int = 10, *, thorough: bool = True) -> list[Match]
     for candidate in ranked[:limit]:
         area = by_code(candidate)
         if area is not None:
-            matches.append(Match(area, exact and complete))
+            matches.append(Match(area, exact and complete, exact and not complete))
     return matches
 
 

@@ -19,11 +19,13 @@ def _name(place: Place | None) -> str:
 def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) -> str:
     """The matches as a table with a title saying how many (and whether only close spellings matched)."""
     exact = all(match.exact for match in lookup.matches)
+    partial = all(match.exact or match.partial for match in lookup.matches)  # spelled right, some words unmatched
     count = len(lookup.matches)
     if lookup.code is not None:
         title = text("area.by_code", lang, code=lookup.code)
     else:
-        title = text("area.matches" if exact else "area.close_matches", lang, query=lookup.query, count=count)
+        said = "area.matches" if exact else "area.partial_matches" if partial else "area.close_matches"
+        title = text(said, lang, query=lookup.query, count=count)
     # A Text title and cells: the query is the user's text, never rich markup ("kauman [/]" crashed the run).
     table = Table(title=Text(title), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     table.add_column(text("ui.area_code", lang), no_wrap=True)

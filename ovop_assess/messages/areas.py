@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no area is named exactly '{query}'; {count} area(s) with a close spelling",
         "id": "tidak ada wilayah yang namanya persis '{query}'; {count} wilayah dengan ejaan yang mirip",
     },
+    "area.partial_matches": {
+        "en": "no area matches every word of '{query}'; {count} area(s) matching some of them",
+        "id": "tidak ada wilayah yang cocok dengan semua kata '{query}'; {count} wilayah yang cocok dengan sebagian katanya",
+    },
     "area.no_match": {
         "en": "no area of the official table matches '{query}'",
         "id": "tidak ada wilayah dalam tabel resmi yang cocok dengan '{query}'",
