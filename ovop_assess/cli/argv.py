@@ -10,6 +10,7 @@ a bad value is refused), but the commands take the language from the app.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 
 from ..errors import UsageError
@@ -51,7 +52,30 @@ def language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> La
             chosen = "id" if value == "id" else "en"
     if chosen is not None:
         return chosen
-    return "id" if environ.get("OVOP_LANG", "").lower() == "id" else "en"
+    return env_language(environ.get("OVOP_LANG", "")) or "en"
+
+
+# The language's name as people write it in the variable, in English or Indonesian.
+_LANGUAGE_NAMES: dict[str, Lang] = {
+    "indonesia": "id",
+    "indonesian": "id",
+    "bahasa": "id",
+    "bahasa indonesia": "id",
+    "english": "en",
+    "inggris": "en",
+    "bahasa inggris": "en",
+}
+_LOCALE_CODES: dict[str, Lang] = {"id": "id", "in": "id", "ind": "id", "en": "en", "eng": "en"}
+
+
+def env_language(value: str) -> Lang | None:
+    """The language ``OVOP_LANG`` names: ``id`` or ``en`` in any case, as ``LANG`` writes a locale
+    (``id_ID.UTF-8``, ``in_ID``, ``en-US``), or by name (``indonesia``, ``bahasa``, ``english``); ``None`` for
+    anything else, which typer then refuses."""
+    folded = " ".join(value.lower().split())
+    if folded in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[folded]
+    return _LOCALE_CODES.get(re.split(r"[_.@\-\s]", folded, maxsplit=1)[0])
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:

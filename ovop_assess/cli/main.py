@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..messages import Lang
-from .argv import COMMANDS, language, with_default_command
+from .argv import COMMANDS, env_language, language, with_default_command
 from .signals import handle_sigterm, ignore_signals
 
 __all__ = ["COMMANDS", "main", "run"]
@@ -37,6 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     handle_sigterm()
+    # OVOP_LANG=id_ID.UTF-8 or =indonesia means id: typer, which checks the variable's value, is shown that.
+    written = os.environ.get("OVOP_LANG")
+    named = env_language(written) if written is not None else None
+    if named is not None:
+        os.environ["OVOP_LANG"] = named
     try:
         from .error_handler import run_guarded
         from .output import report_to_stdout
@@ -45,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with report_to_stdout(debug):
             return run_guarded(lambda: _run(args, lang), lang, debug=debug)
     finally:
+        if written is not None:
+            os.environ["OVOP_LANG"] = written
         _restore(*handlers)
         if collecting:
             gc.enable()

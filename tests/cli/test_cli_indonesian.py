@@ -289,3 +289,37 @@ def test_unknown_option_without_a_suggestion_has_no_parenthesis(
     )
     assert main([str(eligible), "--lan", "id", "--lang", "id"]) == 2
     assert capsys.readouterr().err.startswith("ovop-assess: opsi tidak dikenal: --lan (opsi yang ada: --lang)\n")
+
+
+@pytest.mark.parametrize(
+    ("written", "lang"),
+    [
+        ("id", "id"),
+        ("ID", "id"),
+        ("indonesia", "id"),
+        ("Bahasa Indonesia", "id"),
+        ("id_ID.UTF-8", "id"),
+        ("in_ID", "id"),
+        ("en_US.UTF-8", "en"),
+        ("english", "en"),
+        ("klingon", None),
+        ("", None),
+    ],
+)
+def test_ovop_lang_takes_a_locale_or_the_language_s_name(written: str, lang: str | None) -> None:
+    from ovop_assess.cli.argv import env_language, language
+
+    assert env_language(written) == lang
+    assert language([], {"OVOP_LANG": written}) == (lang or "en")
+
+
+def test_a_locale_in_ovop_lang_runs_in_indonesian_and_the_variable_is_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OVOP_LANG", "id_ID.UTF-8")
+    assert main(["rules"]) == 0
+    assert "kumpulan kriteria default" in capsys.readouterr().out
+    assert os.environ["OVOP_LANG"] == "id_ID.UTF-8"
+    monkeypatch.setenv("OVOP_LANG", "indonesia")
+    assert main(["explain", "C4"]) == 0
+    assert "disepakati" in capsys.readouterr().out
