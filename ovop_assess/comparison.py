@@ -400,5 +400,6 @@ def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
     if old_year and new_year and old_year > new_year:
         notes.append(Message("compare.note_old_year_is_later", {"old": old_year, "new": new_year}))
     if old.as_of is not None and new.as_of is not None and old.as_of > new.as_of:
-        notes.append(Message("compare.note_old_is_later", {"old": old.as_of.isoformat(), "new": new.as_of.isoformat()}))
+        # Dates as values: JSON writes them ISO, the documents for people in full (render/comparison_rows.notes).
+        notes.append(Message("compare.note_old_is_later", {"old": old.as_of, "new": new.as_of}))
     return tuple(notes)

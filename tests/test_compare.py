@@ -26,6 +26,7 @@ from ovop_assess.comparison import (
 )
 from ovop_assess.errors import UsageError
 from ovop_assess.messages import render
+from ovop_assess.render import comparison_rows
 from ovop_assess.results import Assurance, Message, RegionInfo, Status, Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,7 +174,10 @@ def test_notes_say_the_criteria_sets_differ_and_old_is_later() -> None:
     assert [n.id for n in notes] == ["compare.note_sets_differ", "compare.note_old_is_later"]
     said = render(notes[0], "en")
     assert "default 2025.1" in said and "routes 2026.1" in said
-    assert "2027-01-01" in render(notes[1], "id")
+    assert "2027-01-01" in render(notes[1], "id")  # as JSON writes it
+    document = compare(old, new, tool_version="t")
+    assert "1 Januari 2027" in comparison_rows.notes(document, "id")[1]  # as people read it
+    assert "1 January 2027" in comparison_rows.notes(document, "en")[1]
     assert not compare(_side(), _side(), tool_version="t").notes
 
 

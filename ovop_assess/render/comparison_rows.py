@@ -7,10 +7,12 @@ follow the reader's conventions (``0,88`` and ``1 Desember 2026`` under
 
 from __future__ import annotations
 
+import datetime
 from typing import NamedTuple
 
 from ..comparison import Assessment, Change, Comparison, CriterionChange, CriterionState, Item, Source, describe
 from ..messages import Lang, render, text
+from ..results import Message
 from ..rules import registry_title
 from .criterion import STATUS_MARKS, assurance_word, version_words
 from .reader import decimal, long_date
@@ -148,7 +150,13 @@ def sections(document: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
 
 
 def notes(document: Comparison, lang: Lang) -> list[str]:
-    return [render(note, lang) for note in document.notes]
+    """The notes as people read them: a date in full (``28 November 2026``; JSON keeps it ISO)."""
+    return [render(_dates_in_full(note, lang), lang) for note in document.notes]
+
+
+def _dates_in_full(note: Message, lang: Lang) -> Message:
+    values = {key: long_date(v, lang) if isinstance(v, datetime.date) else v for key, v in note.values.items()}
+    return Message(note.id, values)
 
 
 def nothing(lang: Lang) -> str:
