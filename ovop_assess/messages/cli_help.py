@@ -8,8 +8,13 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "help.app": {
-        "en": "Assess whether a candidate region (desa, kelurahan, kecamatan) qualifies as an OVOP sentra.",
-        "id": "Menilai apakah calon wilayah (desa, kelurahan, kecamatan) memenuhi syarat diusulkan sebagai sentra OVOP.",
+        "en": "Assess whether a candidate region (desa, kelurahan, kecamatan) qualifies as an OVOP sentra.\n\n"
+        "ovop-assess FILE.yaml assesses a region file. Every command takes --lang en|id (Bahasa Indonesia: --lang id, "
+        "or OVOP_LANG=id for every run); COMMAND --help says what a command takes.",
+        "id": "Menilai apakah calon wilayah (desa, kelurahan, kecamatan) memenuhi syarat diusulkan sebagai sentra OVOP."
+        "\n\novop-assess BERKAS.yaml menilai satu berkas wilayah. Setiap perintah menerima --lang en|id (bahasa "
+        "Inggris: --lang en; OVOP_LANG=id untuk bahasa Indonesia di setiap perintah); PERINTAH --help menjelaskan "
+        "isian setiap perintah.",
     },
     "help.version": {
         "en": "Show the version and exit.",
