@@ -117,6 +117,9 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         lower = raw.strip("'\"").lower()
         if lower in choices.split(", ") and lower != raw:
             return Message("schema.hint_lower_case", {**values, "plain": lower})
+        joined = re.sub(r"[\s-]+", "_", lower.strip())
+        if joined != lower and joined in choices.split(", "):  # kelompok usaha, Kelompok-Usaha
+            return Message("schema.hint_choice_joined", {**values, "plain": joined})
         meant = _CHOICE_WORDS.get(lower.replace(" ", "_"))
         if meant is not None and meant in choices.split(", "):
             return Message("schema.hint_choice_word", {**values, "plain": meant})

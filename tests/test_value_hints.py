@@ -106,6 +106,15 @@ def test_an_indonesian_word_for_a_choice_gets_its_value(line: str, path: str, pl
     assert render(errors[0].message, "id").startswith(f"pilihan ditulis dengan nilai bahasa Inggrisnya: tulis {plain}")
 
 
+@pytest.mark.parametrize("written", ["kelompok usaha", "Kelompok Usaha", "kelompok-usaha", "'kelompok  usaha'"])
+def test_a_choice_of_two_words_written_apart_gets_its_joined_value(written: str) -> None:
+    errors = check(HEAD + f"organizations: [{{type: {written}, name: KU Batik}}]\n").errors
+    found = [e for e in errors if e.location is not None and e.location.path == "organizations[0].type"]
+    said = [(e.message.id, e.message.values["plain"]) for e in found]
+    assert said == [("schema.hint_choice_joined", "kelompok_usaha")]
+    assert "tulis kelompok_usaha" in render(found[0].message, "id")
+
+
 @pytest.mark.parametrize(
     ("value", "plain"), [("1,5 km", "1500"), ("800 m", "800"), ("1.2km", "1200"), ("950 meter", "950")]
 )

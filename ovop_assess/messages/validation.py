@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the choices are written in lower case: write {plain}, not {raw}",
         "id": "pilihan ditulis dengan huruf kecil: tulis {plain}, bukan {raw}",
     },
+    "schema.hint_choice_joined": {
+        "en": "a choice of two words is written in lower case, joined by _: write {plain}, not {raw}",
+        "id": "pilihan dua kata ditulis dengan huruf kecil, disambung dengan _: tulis {plain}, bukan {raw}",
+    },
     "schema.number_leading_zero": {
         "en": "expected a number; YAML reads the unquoted {raw} as text because of its leading zero: write {plain}",
         "id": "harus berupa angka; YAML membaca {raw} tanpa kutip sebagai teks karena angka nol di depannya: "
