@@ -243,11 +243,13 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
             continue
         spec = registry.lookup(rule_id)
         if spec is None:
-            raise UsageError(
-                Message("usage.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())}),
-                file=layer.label,
-                location=location,
+            upper = rule_id.upper()  # c6: the rule is known, written otherwise
+            said = (
+                Message("usage.rule_capitals", {"rule": rule_id, "plain": upper})
+                if registry.lookup(upper) is not None
+                else Message("usage.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())})
             )
+            raise UsageError(said, file=layer.label, location=location)
         params: BaseModel | None = None
         if isinstance(spec, RuleSpec):
             try:

@@ -289,6 +289,8 @@ def _check_rule_id(
     unused, unknown = said
     if rules.is_known(rule):
         warnings.append(Finding(Message(unused, {"rule": rule, "set": rules.set_id}), where))
+    elif rule.upper() in rules.active or rules.is_known(rule.upper()):  # c6: known, written otherwise
+        errors.append(Finding(Message("check.rule_capitals", {"rule": _clip(rule), "plain": rule.upper()}), where))
     else:
         known = ", ".join(rules.known_list())
         errors.append(Finding(Message(unknown, {"rule": _clip(rule), "known": known}), where))

@@ -75,6 +75,7 @@ def test_params_merge_key_by_key(tmp_path: Path) -> None:
     ("text", "message_id", "needle"),
     [
         ("id: s\nextends: default\nrules:\n  C9: {}\n", "usage.unknown_rule", "C9"),
+        ("id: s\nextends: default\nrules:\n  c6: {required: false}\n", "usage.rule_capitals", "C6"),
         ("id: s\nextends: default\nrules:\n  C2: {params: {min_firms: 3}}\n", "usage.bad_param", "min_firms"),
         (
             "id: s\nextends: default\nrules:\n  C2: {params: {min_similar_firms: ten}}\n",

@@ -431,9 +431,10 @@ def test_waivers_unknown_and_unused_rules() -> None:
     result = check(text)
     assert [(f.location, f.message.id) for f in result.errors] == [
         (Location("waivers[1].rule", 9, 12), "check.waiver_unknown_rule"),
-        (Location("waivers[3].rule", 11, 12), "check.waiver_unknown_rule"),
+        (Location("waivers[3].rule", 11, 12), "check.rule_capitals"),  # c1: C1 written otherwise
     ]
     assert "known rules: C1, C2" in en(result.errors[0])
+    assert en(result.errors[1]) == "rule ids are written in capitals: write C1, not c1"
     assert [f.message.id for f in result.warnings] == ["warn.waiver_rule_unused"]
 
 

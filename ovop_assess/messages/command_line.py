@@ -186,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown rule '{rule}'; known rules: {known}",
         "id": "aturan '{rule}' tidak dikenal; aturan yang dikenal: {known}",
     },
+    "usage.rule_capitals": {
+        "en": "unknown rule '{rule}': rule ids are written in capitals, write {plain}",
+        "id": "aturan '{rule}' tidak dikenal: id aturan ditulis dengan huruf kapital, tulis {plain}",
+    },
     "usage.bad_param": {
         "en": "rule {rule}, parameter '{param}': {detail}",
         "id": "aturan {rule}, parameter '{param}': {detail}",

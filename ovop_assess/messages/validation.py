@@ -189,6 +189,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the waiver names the unknown rule '{rule}'; known rules: {known}",
         "id": "pengecualian menyebut aturan '{rule}' yang tidak dikenal; aturan yang dikenal: {known}",
     },
+    "check.rule_capitals": {
+        "en": "rule ids are written in capitals: write {plain}, not {rule}",
+        "id": "id aturan ditulis dengan huruf kapital: tulis {plain}, bukan {rule}",
+    },
     "schema.rule_ids": {
         "en": "expected a list of rule ids (such as [C1, C5]), or all",
         "id": "harus berupa daftar id aturan (misalnya [C1, C5]), atau all",
