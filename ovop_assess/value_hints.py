@@ -59,6 +59,9 @@ _CHOICE_WORDS = {
     "peralatan": "equipment",
     "promosi": "promotion",
     "pembiayaan": "financing",
+    "hki": "ip_facilitation",  # Hak Kekayaan Intelektual: the facilitation of its registration
+    "haki": "ip_facilitation",
+    "fasilitasi_hki": "ip_facilitation",
     "kunjungan_lapangan": "field_visit",
     "telaah_dokumen": "document_review",
     "wawancara": "interview",

@@ -91,6 +91,8 @@ def test_every_field_holding_a_decimal_is_checked() -> None:
         ("firms: [{name: A, role: penggerak}]", "firms[0].role", "champion"),
         ("raw_materials: [{name: Kain, source: Lokal}]", "raw_materials[0].source", "local"),
         ("government_commitment: [{type: budget, status: rencana}]", "government_commitment[0].status", "planned"),
+        ("government_commitment: [{type: HKI, status: planned}]", "government_commitment[0].type", "ip_facilitation"),
+        ("government_commitment: [{type: fasilitasi HKI}]", "government_commitment[0].type", "ip_facilitation"),
         # the words the template used to pair with committed and delivered (a new user's walkthrough)
         ("government_commitment: [{type: budget, status: ditetapkan}]", "government_commitment[0].status", "committed"),
         (
