@@ -147,6 +147,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.listed_hidden": {"en": "{sheet} (hidden)", "id": "{sheet} (tersembunyi)"},
     # --- CSV ----------------------------------------------------------------------
+    "sheet.csv_not_utf8_at": {
+        "en": 'the CSV file is not UTF-8 text (first at line {line}: {text}); in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
+        "id": 'berkas CSV bukan teks UTF-8 (pertama kali di baris {line}: {text}); di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',
+    },
     "sheet.csv_not_utf8": {
         "en": 'the CSV file is not UTF-8 text; in Excel save it again as "CSV UTF-8 (Comma delimited)", in LibreOffice choose the character set Unicode (UTF-8)',
         "id": 'berkas CSV bukan teks UTF-8; di Excel simpan ulang sebagai "CSV UTF-8 (Comma delimited)", di LibreOffice pilih set karakter Unicode (UTF-8)',

@@ -39,8 +39,15 @@ def decode(raw: bytes) -> str:
         # Decoded from a view past the BOM: raw[3:] would copy the file first (0.5 ms for a megabyte).
         text = str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", start, start + exc.start) + 1
-        raise _refuse("sheet.csv_not_utf8", Location("", line, None)) from None
+        at = start + exc.start
+        line = raw.count(b"\n", start, at) + 1
+        # The text around the byte as the office sees it: Windows-1252 is what Excel's plain "CSV" writes (one
+        # byte, one letter), and the letter is the one to look for (a name's é, a ’ pasted from a letter).
+        first = max(raw.rfind(b"\n", start, at) + 1, at - 30)
+        end = raw.find(b"\n", at, at + 10)
+        shown = raw[first : end if end >= 0 else at + 10].decode("cp1252", "replace")
+        said = {"line": line, "text": " ".join(shown.split())}
+        raise _refuse("sheet.csv_not_utf8_at", Location("", line, None), **said) from None
     nul = text.find("\x00")
     if nul >= 0:  # valid UTF-8 with a zero byte: no text file an office writes holds one
         raise _refuse("sheet.csv_nul", Location("", None, None), line=text.count("\n", 0, nul) + 1)

@@ -258,7 +258,9 @@ def test_a_csv_in_another_encoding_says_save_as_csv_utf8(tmp_path: Path, capsys:
     code, result = report(capsys, region(tmp_path, "{file: daftar.csv}"))
     assert code == 3
     [error] = result["errors"]
-    assert error["id"] == "sheet.csv_not_utf8" and "CSV UTF-8" in error["message"]
+    assert (
+        error["id"] == "sheet.csv_not_utf8_at" and "CSV UTF-8" in error["message"] and "Gerabah Sé" in error["message"]
+    )
     assert error["file"] == str(tmp_path / "daftar.csv")
 
 

@@ -91,7 +91,7 @@ def test_csv_in_another_encoding_says_save_as_utf8(tmp_path: Path, raw: bytes) -
     path = tmp_path / "daftar.csv"
     path.write_bytes(raw)
     found = read_firms(path)
-    assert _ids(found.errors) == ["sheet.csv_not_utf8"] and found.firms == ()
+    assert _ids(found.errors)[0].startswith("sheet.csv_not_utf8") and len(found.errors) == 1 and found.firms == ()
     assert "CSV UTF-8" in text(found.errors[0].message) and "CSV UTF-8" in text(found.errors[0].message, "id")
 
 
@@ -100,7 +100,10 @@ def test_csv_not_utf8_is_located_by_line_with_or_without_a_bom(tmp_path: Path, b
     path = tmp_path / "daftar.csv"
     path.write_bytes(bom + "Nama Usaha;Peran\nUsaha A;anggota\nUsaha Caf\u00e9;anggota\n".encode("cp1252"))
     found = read_firms(path)
-    assert _ids(found.errors) == ["sheet.csv_not_utf8"] and found.errors[0].location.line == 3
+    assert _ids(found.errors) == ["sheet.csv_not_utf8_at"] and found.errors[0].location.line == 3
+    # the letter to look for, as Excel wrote it, and its line, in the message itself
+    assert "(first at line 3: Usaha Café;anggota)" in text(found.errors[0].message)
+    assert "(pertama kali di baris 3: Usaha Café;anggota)" in text(found.errors[0].message, "id")
 
 
 def test_csv_limits(tmp_path: Path) -> None:
