@@ -42,7 +42,7 @@ def decode(raw: bytes) -> str:
         at = start + exc.start
         line = raw.count(b"\n", start, at) + 1
         # The text around the byte as the office sees it: Windows-1252 is what Excel's plain "CSV" writes (one
-        # byte, one letter), and the letter is the one to look for (a name's é, a ’ pasted from a letter).
+        # byte, one letter), and the letter is the one to look for (a name's é, a curly quote pasted from a letter).
         first = max(raw.rfind(b"\n", start, at) + 1, at - 30)
         end = raw.find(b"\n", at, at + 10)
         shown = raw[first : end if end >= 0 else at + 10].decode("cp1252", "replace")
