@@ -286,6 +286,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cell holds a formula whose result was not saved in the file (formulas are never computed here); open the file in Excel, or in LibreOffice and recalculate (Data > Calculate > Recalculate Hard), save it, or type the value",
         "id": "sel berisi rumus yang hasilnya tidak tersimpan dalam berkas (rumus tidak pernah dihitung di sini); buka berkas di Excel, atau di LibreOffice lalu hitung ulang (Data > Calculate > Recalculate Hard), simpan, atau ketik nilainya",
     },
+    "sheet.formula_zero_text": {
+        "en": "the cell's formula gives the number 0 where text is expected (a lookup of an empty cell gives 0, and a file saved without computing its formulas keeps a 0 for each); correct the formula, or open the file in Excel, or in LibreOffice and recalculate (Data > Calculate > Recalculate Hard), save it, or type the value",
+        "id": "rumus sel menghasilkan angka 0 padahal seharusnya teks (pencarian atas sel kosong menghasilkan 0, dan berkas yang disimpan tanpa menghitung rumusnya menyimpan 0 untuk setiap rumus); perbaiki rumusnya, atau buka berkas di Excel, atau di LibreOffice lalu hitung ulang (Data > Calculate > Recalculate Hard), simpan, atau ketik nilainya",
+    },
     "sheet.xls_formula_text_lost": {
         "en": "the .xls file saved the result of this cell's formula as 0, as LibreOffice does for a formula whose result is text, so the text is not in the file (formulas are never computed here); save the workbook as .xlsx or .ods instead, or paste the column back as values only; if the cell really shows 0, type 0 over the formula",
         "id": "berkas .xls menyimpan hasil rumus di sel ini sebagai 0, seperti yang dilakukan LibreOffice untuk rumus yang hasilnya teks, sehingga teksnya tidak ada di dalam berkas (rumus tidak pernah dihitung di sini); simpan buku kerja sebagai .xlsx atau .ods, atau tempel kembali kolomnya sebagai nilai saja; jika sel memang menampilkan 0, ketik 0 menggantikan rumusnya",

@@ -27,9 +27,7 @@ from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
 from .table import SheetFirms, firms_from_rows
-from .xlsx_formulas import MAY_LACK_OR_ZERO, computed_on_open
-from .xlsx_formulas import MAY_LACK_VALUE as _MAY_LACK_VALUE
-from .xlsx_formulas import formulas_without_value as _formulas_without_value
+from .xlsx_formulas import refuse_zero_text, sheet_formulas
 
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
@@ -160,11 +158,12 @@ def _read_chosen(
     import python_calamine
 
     formulas: set[tuple[int, int]] = set()
+    zeros: set[tuple[int, int]] = set()  # (.xlsx) formulas that saved 0: refused in a column of text
     ods_merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
     errors: Mapping[tuple[int, int], CellError] = {}  # cells showing an error (.xlsx, .ods: cell_errors)
     hidden: list[Run] = []
     if archive is not None and suffix == ".xlsx":
-        formulas, errors, hidden = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+        formulas, zeros, errors, hidden = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
     elif content is not None and content.cells:
         from .ods_checks import ods_sheet_cells
 
@@ -186,6 +185,7 @@ def _read_chosen(
         if row < len(data) and column < len(data[row]):
             data[row][column] = ""
     refuse_errors(errors, data, name)
+    refuse_zero_text(zeros, data, name)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of
         from .xls_extent import settle
@@ -410,9 +410,9 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
 
 def _xlsx_precheck(
     archive: zipfile.ZipFile, position: int, limits: SheetLimits
-) -> tuple[set[tuple[int, int]], dict[tuple[int, int], CellError], list[Run]]:
-    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result,
-    its cells showing an error and its hidden rows.
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]], dict[tuple[int, int], CellError], list[Run]]:
+    """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result and
+    those that saved 0 (``xlsx_formulas.sheet_formulas``), its cells showing an error and its hidden rows.
 
     Calamine allocates the whole rectangle from A1 to the last cell, so a file
     with one cell far away would exhaust memory before any check on the read
@@ -421,14 +421,10 @@ def _xlsx_precheck(
     path = _xlsx_sheet_path(archive, position)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:
-        return set(), {}, []
+        return set(), set(), {}, []
     _check_bound(xml, limits)
-    # Only when some formula may lack its result is every cell looked at (files written by scripts, which
-    # save no results, or 0 for each: xlsx_formulas): the cell's value is then read as calamine reads it, exactly.
-    stale = computed_on_open(_member(archive, "xl/workbook.xml", ".xlsx"))
-    lacking = (MAY_LACK_OR_ZERO if stale else _MAY_LACK_VALUE).search(xml) is not None
-    formulas = _formulas_without_value(xml, stale) if lacking else set()
-    return formulas, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
+    formulas, zeros = sheet_formulas(xml, _member(archive, "xl/workbook.xml", ".xlsx"))
+    return formulas, zeros, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 
 
 _ALLOCATION_FACTOR = 4

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from ovop_assess import messages
 from ovop_assess.region import Firm
-from ovop_assess.sheets import SheetLimits, cell_name, read_firms, workbook
-from ovop_assess.sheets.workbook import _MAY_LACK_VALUE, _formulas_without_value
+from ovop_assess.sheets import SheetLimits, cell_name, read_firms, xlsx_formulas
+from ovop_assess.sheets.xlsx_formulas import MAY_LACK_OR_ZERO, formula_results
+from ovop_assess.sheets.xlsx_formulas import formulas_without_value as _formulas_without_value
 
 XlsxFactory = Callable[..., Path]
 OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
@@ -183,7 +184,8 @@ def test_a_zero_saved_by_a_writer_that_computes_nothing_is_no_result(make_xlsx: 
     found = read_firms(written)
     assert _ids(found.errors) == ["sheet.formula_no_value"] * 3 and _cells(found.errors) == ["A3", "C3", "D3"]
     assert found.firms[2] == {"name": "Usaha C", "role": "mentee", "mentor": "Usaha A", "monthly_capacity": 11}
-    # Saved by a spreadsheet, the request is gone, and a 0 is a result like any other.
+    # Saved by LibreOffice without recalculating, the request is gone and the 0s stay: a 0 is then a result
+    # like any other (a capacity of 0), but never a name or a mentor.
     saved = tmp_path / "disimpan.xlsx"
     with zipfile.ZipFile(written) as source, zipfile.ZipFile(saved, "w") as target:
         for info in source.infolist():
@@ -193,7 +195,39 @@ def test_a_zero_saved_by_a_writer_that_computes_nothing_is_no_result(make_xlsx: 
                 data = data.replace(b' fullCalcOnLoad="1"', b"")
             target.writestr(info, data)
     again = read_firms(saved)
-    assert again.errors == () and again.firms[1]["monthly_capacity"] == 0
+    assert _ids(again.errors) == ["sheet.formula_zero_text"] * 2 and _cells(again.errors) == ["A3", "C3"]
+    assert again.sheet == "Daftar" and "Recalculate Hard" in text(again.errors[0].message)
+    names = tmp_path / "tanpa-nama.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(names, "w") as target:
+        for info in source.infolist():  # the name and mentor formulas typed over: the capacity's 0 is read
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<c r="A3"><f>.*?</c>', b'<c r="A3" t="inlineStr"><is><t>Usaha B</t></is></c>', data)
+                data = re.sub(rb'<c r="C3"><f>.*?</c>', b'<c r="C3" t="inlineStr"><is><t>Usaha A</t></is></c>', data)
+            target.writestr(info, data)
+    typed = read_firms(names)
+    assert typed.errors == () and typed.firms[1] == {
+        "name": "Usaha B",
+        "role": "mentee",
+        "mentor": "Usaha A",
+        "monthly_capacity": 0,
+    }
+
+
+def test_an_array_formula_s_other_cells_hold_xlsxwriter_s_zero_too(make_xlsx: XlsxFactory) -> None:
+    """XlsxWriter fills the cells of an array formula's range but its first with 0, and no formula."""
+
+    def formulas(book: Any, sheet: Any) -> None:
+        sheet.write_array_formula("B2:B3", "{=D2:D3*2}", None, 20)  # the first given, the second a 0
+
+    rows = [
+        ["Nama Usaha", "Kapasitas per Bulan", "Peran", "x"],
+        ["Usaha A", None, "penggerak", 10],
+        ["Usaha B", None, "anggota", 5],
+    ]
+    found = read_firms(make_xlsx({"Daftar": rows}, build=formulas))
+    assert _ids(found.errors) == ["sheet.formula_no_value"] and _cells(found.errors) == ["B3"]
+    assert found.firms[0]["monthly_capacity"] == 20
 
 
 @pytest.mark.parametrize(
@@ -204,6 +238,7 @@ def test_a_zero_saved_by_a_writer_that_computes_nothing_is_no_result(make_xlsx: 
         (b'<calcPr calcId="191029"/>', False),
         (b'<calcPr fullCalcOnLoad="0"/>', False),
         (b'<calcPr note="fullCalcOnLoad=1"/>', False),
+        (b'<!-- <calcPr fullCalcOnLoad="1"/> --><calcPr calcId="191029"/>', False),  # a comment says nothing
         (b"", False),
     ],
 )
@@ -557,6 +592,11 @@ _FORMULA_CELLS = st.sampled_from(
         b'<c r="A1" t="s"><v>0</v></c>',
         b'<c r="A1"/>',
         b'<c r="A1"><v>7</v></c>',
+        b'<c r="A1"><f>B1</f><v>0</v></c>',
+        b'<c r="A1"><f>B1</f><v> 0 </v></c>',
+        b'<c r="A1" t="b"><f>1=2</f><v>0</v></c>',
+        b'<c r="A1"><f>B1</f><v>0.5</v></c>',
+        b'<c r="A1"><v>0</v></c>',
         b"<row>",
         b"</row>",
         b" ",
@@ -569,17 +609,18 @@ _FORMULA_CELLS = st.sampled_from(
 def test_a_sheet_passed_over_as_all_its_formulas_have_results_has_none_without(cells: list[bytes]) -> None:
     # The pattern that spares a sheet the look at every cell may send a sheet there needlessly, never miss one.
     xml = b"".join(cells).replace(b'r="A1"', b'r="A2"')
-    if _MAY_LACK_VALUE.search(xml) is None:
-        assert _formulas_without_value(xml) == set()
+    if MAY_LACK_OR_ZERO.search(xml) is None:
+        assert formula_results(xml, False) == formula_results(xml, True) == (set(), set())
 
 
 def test_a_formula_of_many_spaces_without_a_value_is_found_at_once() -> None:
     """<f> and 100,000 spaces, then no value: the pattern tried every split of the spaces between two of its
     parts (80,000 took 52 s; an adversarial review). Each part now takes what it can and never gives back."""
     xml = b'<row r="2"><c r="J2"><f>' + b" " * 100_000 + b"</f><x/></c></row>"
-    assert _MAY_LACK_VALUE.search(xml) is not None
+    assert MAY_LACK_OR_ZERO.search(xml) is not None
     assert _formulas_without_value(xml) == {(1, 9)}
-    assert _MAY_LACK_VALUE.search(xml.replace(b"<x/>", b"<v>1</v>")) is None
+    assert MAY_LACK_OR_ZERO.search(xml.replace(b"<x/>", b"<v>1</v>")) is None
+    assert MAY_LACK_OR_ZERO.search(xml.replace(b"<x/>", b"<v>0</v>")) is not None
 
 
 def test_a_sheet_numbered_by_formulas_with_results_is_not_looked_at_cell_by_cell(
@@ -597,7 +638,7 @@ def test_a_sheet_numbered_by_formulas_with_results_is_not_looked_at_cell_by_cell
     ]
     path = make_xlsx({"Daftar": rows}, build=numbered)
     looked = []
-    monkeypatch.setattr(workbook, "_formulas_without_value", lambda xml: looked.append(xml) or set())
+    monkeypatch.setattr(xlsx_formulas, "formula_results", lambda xml, stale: looked.append(xml) or (set(), set()))
     found = read_firms(path)
     assert not found.errors and [firm["name"] for firm in found.firms] == ["A", "B", "C"] and looked == []
 
