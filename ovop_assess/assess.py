@@ -31,7 +31,6 @@ from .criteria_sets import CriteriaSet
 from .errors import OvopError
 from .region import Region
 from .results import (
-    Crash,
     FileResult,
     Finding,
     Location,
@@ -44,7 +43,7 @@ from .results import (
     file_label,
 )
 from .rule_guard import DEFAULT_RULE_TIMEOUT
-from .rule_runner import run_rule
+from .rule_runner import described_crash, run_rule
 from .rules.base import Facts
 from .validate import RuleIds, validate
 from .verdict import total_score, verdict_of
@@ -115,11 +114,8 @@ def assess_with_region(
 def crashed(label: str, exc: BaseException) -> FileResult:
     """The result of a file on which the tool met a bug: ``invalid``, its one error saying so, the crash kept
     for the exit code (4) and ``--debug``."""
-    import traceback
-
-    error = f"{type(exc).__name__}: {exc}"
-    finding = Finding(Message("file.internal_error", {"error": error}), Location("", None, None))
-    crash = Crash(error, "".join(traceback.format_exception(exc)))
+    crash = described_crash(exc)
+    finding = Finding(Message("file.internal_error", {"error": crash.error}), Location("", None, None))
     return _invalid(label, [finding])._replace(crash=crash)
 
 

@@ -92,6 +92,16 @@ def _plugin_crash(exc: BaseException, timeout: float | None) -> Crash:
         return Crash(f"{name} (its text could not be shown)")
 
 
+def described_crash(exc: BaseException) -> Crash:
+    """The crash of an exception of the tool's own: its one line and traceback, each writable as UTF-8 (a lone
+    surrogate from a file's name shown as its escape); the type alone when its text raises."""
+    try:
+        return Crash(_describe(exc), _text("".join(traceback.format_exception(exc))))
+    except Exception:
+        name = _text(getattr(type(exc), "__qualname__", "exception"))
+        return Crash(f"{name} (its text could not be shown)")
+
+
 def _describe(exc: BaseException) -> str:
     return _text(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
 

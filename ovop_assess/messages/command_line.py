@@ -86,8 +86,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{file}: kesalahan program (bug) di ovop-assess menghentikan penilaian berkas ini: {error}",
     },
     "cli.file_crash_hint": {
-        "en": "the other files were assessed (exit code 4); run again with --debug to see the traceback, and report the bug",
-        "id": "berkas lain tetap dinilai (kode keluar 4); jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan bug ini",
+        "en": "a bug in ovop-assess is exit code 4; run again with --debug to see the traceback, and report the bug",
+        "id": "kesalahan program (bug) di ovop-assess berarti kode keluar 4; jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan bug ini",
     },
     "cli.debug_hint": {
         "en": "a rule that cannot run is a bug in it (exit code 4); run again with --debug to see the traceback",

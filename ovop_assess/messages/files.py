@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak ada izin untuk membaca berkas ini",
     },
     "file.internal_error": {
-        "en": "ovop-assess could not assess this file because of a bug in it ({error}); the file itself may be fine. The other files were assessed. Run again with --debug to see the traceback, and report it",
-        "id": "ovop-assess tidak dapat menilai berkas ini karena kesalahan program (bug) di ovop-assess ({error}); berkasnya sendiri mungkin tidak bermasalah. Berkas lain tetap dinilai. Jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan",
+        "en": "a bug in ovop-assess stopped the assessment of this file ({error}); the file itself may be fine. Run again with --debug to see the traceback, and report the bug",
+        "id": "kesalahan program (bug) di ovop-assess menghentikan penilaian berkas ini ({error}); berkasnya sendiri mungkin tidak bermasalah. Jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan bug ini",
     },
     "file.more_errors": {
         "en": "{count} more problems are not shown (from this line on); fix the ones above and run again",

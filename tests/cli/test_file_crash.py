@@ -76,7 +76,7 @@ def test_indonesian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*map(str, _files(tmp_path)), "--lang", "id", *AS_OF]) == 4
     captured = capsys.readouterr()
     assert "kesalahan program (bug) di ovop-assess" in captured.out + captured.err
-    assert "berkas lain tetap dinilai" in captured.err
+    assert "kode keluar 4" in captured.err
 
 
 @pytest.mark.usefixtures("broken_on")
@@ -117,3 +117,33 @@ def _as_of():  # type: ignore[no-untyped-def]
     import datetime
 
     return datetime.date.fromisoformat(AS_OF[1])
+
+
+class _Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (OSError(2, "No such file", "daftar-\udcff.xlsx"), "daftar-\\udcff.xlsx"),  # a name not in UTF-8
+        (_Unprintable(), "_Unprintable (its text could not be shown)"),
+    ],
+)
+def test_an_exception_whose_text_cannot_be_written_still_leaves_the_report_whole(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str], raised: Exception, said: str
+) -> None:
+    real = validate_module.validate
+
+    def validate(loaded, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if (loaded.data.get("region") or {}).get("name") == "Rusak":
+            raise raised
+        return real(loaded, *args, **kwargs)
+
+    monkeypatch.setattr("ovop_assess.assess.validate", validate)
+    assert main([*map(str, _files(tmp_path)), "--format", "json", *AS_OF]) == 4
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert [r["verdict"] for r in report["results"]] == ["eligible", "invalid", "eligible"]
+    assert said in report["results"][1]["errors"][0]["message"]
