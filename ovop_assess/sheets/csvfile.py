@@ -40,12 +40,13 @@ def decode(raw: bytes) -> str:
         text = str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
         at = start + exc.start
-        line = raw.count(b"\n", start, at) + 1
+        # Lines as the reader counts them: LF, CRLF and a lone CR (Excel for Mac's "CSV (Macintosh)").
+        line = raw.count(b"\n", start, at) + raw.count(b"\r", start, at) - raw.count(b"\r\n", start, at) + 1
         # The text around the byte as the office sees it: Windows-1252 is what Excel's plain "CSV" writes (one
         # byte, one letter), and the letter is the one to look for (a name's é, a curly quote pasted from a letter).
-        first = max(raw.rfind(b"\n", start, at) + 1, at - 30)
-        end = raw.find(b"\n", at, at + 10)
-        shown = raw[first : end if end >= 0 else at + 10].decode("cp1252", "replace")
+        first = max(raw.rfind(b"\n", start, at) + 1, raw.rfind(b"\r", start, at) + 1, at - 30)
+        ends = [found for found in (raw.find(b"\n", at, at + 10), raw.find(b"\r", at, at + 10)) if found >= 0]
+        shown = raw[first : min(ends, default=at + 10)].decode("cp1252", "replace")
         said = {"line": line, "text": " ".join(shown.split())}
         raise _refuse("sheet.csv_not_utf8_at", Location("", line, None), **said) from None
     nul = text.find("\x00")

@@ -95,6 +95,16 @@ def test_csv_in_another_encoding_says_save_as_utf8(tmp_path: Path, raw: bytes) -
     assert "CSV UTF-8" in text(found.errors[0].message) and "CSV UTF-8" in text(found.errors[0].message, "id")
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_csv_not_utf8_is_located_by_line_whatever_ends_its_lines(tmp_path: Path, end: str) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR (and writes MacRoman, not UTF-8)."""
+    path = tmp_path / "daftar.csv"
+    lines = ["Nama Usaha;Peran", "Usaha A;anggota", "Usaha B;anggota", "Kerajinan Caf\u00e9;anggota", "Usaha C;anggota"]
+    path.write_bytes(end.join(lines).encode("cp1252"))
+    [error] = read_firms(path).errors
+    assert error.location.line == 4 and "(first at line 4: Kerajinan Café;anggota)" in text(error.message)
+
+
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_csv_not_utf8_is_located_by_line_with_or_without_a_bom(tmp_path: Path, bom: bytes) -> None:
     path = tmp_path / "daftar.csv"
