@@ -65,7 +65,8 @@ _LANGUAGE_NAMES: dict[str, Lang] = {
     "inggris": "en",
     "bahasa inggris": "en",
 }
-_LOCALE_CODES: dict[str, Lang] = {"id": "id", "in": "id", "ind": "id", "en": "en", "eng": "en"}
+_LOCALE = re.compile(r"(id|in|en)(?:[_-][a-z]{2})?(?:\.[a-z0-9-]+)?(?:@[a-z]+)?")  # (folded to lower case)
+_LOCALE_CODES: dict[str, Lang] = {"id": "id", "in": "id", "en": "en"}  # in: Java's old code for Indonesian
 
 
 def env_language(value: str) -> Lang | None:
@@ -75,7 +76,8 @@ def env_language(value: str) -> Lang | None:
     folded = " ".join(value.lower().split())
     if folded in _LANGUAGE_NAMES:
         return _LANGUAGE_NAMES[folded]
-    return _LOCALE_CODES.get(re.split(r"[_.@\-\s]", folded, maxsplit=1)[0])
+    locale = _LOCALE.fullmatch(folded)
+    return _LOCALE_CODES[locale[1]] if locale is not None else None
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:

@@ -302,8 +302,15 @@ def test_unknown_option_without_a_suggestion_has_no_parenthesis(
         ("in_ID", "id"),
         ("en_US.UTF-8", "en"),
         ("english", "en"),
+        ("id_ID.utf8@euro", "id"),
         ("klingon", None),
         ("", None),
+        ("id rm -rf", None),
+        ("en español", None),
+        ("en_US:id", None),
+        ("id.", None),
+        ("eng", None),
+        ("fr_FR.UTF-8", None),
     ],
 )
 def test_ovop_lang_takes_a_locale_or_the_language_s_name(written: str, lang: str | None) -> None:
