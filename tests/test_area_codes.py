@@ -248,7 +248,9 @@ def test_area_misspelled_name_lists_close_spellings(capsys: pytest.CaptureFixtur
     status, found = area_json(capsys, "kaumann", "surakarta")
     matches = found["matches"]
     assert status == 0 and isinstance(matches, list)
-    assert matches[0]["code"] == "33.72.03.1009" and matches[0]["exact"] is False
+    assert matches[0]["code"] == "33.72.03.1009" and matches[0]["exact"] is False and matches[0]["partial"] is False
+    status, found = area_json(capsys, "kauman", "solo")  # each word spelled right, no one area holds both
+    assert isinstance(found["matches"], list) and all(m["partial"] and not m["exact"] for m in found["matches"])
     assert main(["area", "kaumann", "surakarta"]) == 0
     assert "no area is named exactly 'kaumann surakarta'" in capsys.readouterr().out
 

@@ -39,7 +39,7 @@ def render_area_json(lookup: Lookup, lang: Lang = "en") -> str:
         "area_table": edition(),
         "query": lookup.query,
         "code": lookup.code,
-        "matches": [{**area(match.area), "exact": match.exact} for match in lookup.matches],
+        "matches": [{**area(match.area), "exact": match.exact, "partial": match.partial} for match in lookup.matches],
         "nearest": [area(found) for found in lookup.nearest],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
