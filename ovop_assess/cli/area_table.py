@@ -10,6 +10,7 @@ from ..areas import Lookup, Place
 from ..areas.table import edition
 from ..messages import Lang, level_word, render, text
 from .table import _print
+from .terminal import plain
 
 
 def _name(place: Place | None) -> str:
@@ -25,7 +26,7 @@ def render_area_table(lookup: Lookup, lang: Lang, *, to_terminal: bool = False) 
         title = text("area.by_code", lang, code=lookup.code)
     else:
         said = "area.matches" if exact else "area.partial_matches" if partial else "area.close_matches"
-        title = text(said, lang, query=lookup.query, count=count)
+        title = text(said, lang, query=plain(lookup.query, one_line=True), count=count)  # ESC, CR typed: shown
     # A Text title and cells: the query is the user's text, never rich markup ("kauman [/]" crashed the run).
     table = Table(title=Text(title), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     table.add_column(text("ui.area_code", lang), no_wrap=True)
