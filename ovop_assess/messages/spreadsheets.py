@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheets of the .ods workbook span at least {cells} cells together, over {limit} cells ({factor} times the limit of {max_cells} cells of one sheet, --max-cells): an .ods file is read whole, every sheet, when it is opened; it was not opened",
         "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas tidak dibuka",
     },
+    "sheet.shared_text_too_large": {
+        "en": "the sheet's cells come to {size} bytes of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
+        "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes); lembar tidak dibaca",
+    },
     "sheet.ods_repeated_text": {
         "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
         "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import struct
+import weakref
 import zipfile
 
+_STRINGS: weakref.WeakKeyDictionary[zipfile.ZipFile, list[bytes]] = weakref.WeakKeyDictionary()
 _UNICODE_PATH = 0x7075
 _FIELD = struct.Struct("<HH")
 
@@ -26,18 +28,32 @@ def shared_strings_lie(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo])
     attribute is held to a fifth of the member's size (a string is at least
     ``<si/>``, five bytes): more is a lie.
     """
-    from .workbook import _member_bytes  # (inflated within its declared size; a damaged member is refused there)
-
-    for info in members:
-        if info.filename.replace("\\", "/").lower().rpartition("/")[2] != "sharedstrings.xml":
-            continue
-        data = _member_bytes(archive, info, ".xlsx")
+    for info, data in zip(_named_strings(members), shared_strings(archive), strict=True):
         # Every one, in a tag or not: telling a tag from text takes a parser (a ">" may sit in a value), and a
         # string that spells out such an attribute is not a firm's name.
         most = info.file_size // 5
         if any(len(found[1]) > 18 or int(found[1]) > most for found in _UNIQUE_COUNT.finditer(data)):
             return True
     return False
+
+
+def shared_strings(archive: zipfile.ZipFile) -> list[bytes]:
+    """Every member calamine may read as the shared strings (``xl/sharedStrings.xml`` in any case), inflated
+    within its declared size once for the archive (``shared_text`` reads them again)."""
+    kept = _STRINGS.get(archive)
+    if kept is None:
+        from .workbook import _member_bytes  # (a damaged member is refused there)
+
+        kept = _STRINGS[archive] = [
+            _member_bytes(archive, info, ".xlsx") for info in _named_strings(archive.infolist())
+        ]
+    return kept
+
+
+def _named_strings(members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    return [
+        info for info in members if info.filename.replace("\\", "/").lower().rpartition("/")[2] == "sharedstrings.xml"
+    ]
 
 
 def renamed_members(members: list[zipfile.ZipInfo]) -> bool:

@@ -26,6 +26,7 @@ from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused
 from .quiet_panic import panic_output_hidden
+from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
 from .xlsx_formulas import refuse_zero_text, sheet_formulas
 
@@ -423,6 +424,9 @@ def _xlsx_precheck(
     if xml is None:
         return set(), set(), {}, []
     _check_bound(xml, limits)
+    text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
+    if text is not None:
+        raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)
     formulas, zeros = sheet_formulas(xml, _member(archive, "xl/workbook.xml", ".xlsx"))
     return formulas, zeros, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 

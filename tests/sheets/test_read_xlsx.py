@@ -762,3 +762,47 @@ def test_the_cells_are_read_in_linear_time_whatever_follows_a_formula_without_it
     # comments after one such formula took 47 s.
     xml = b'<row r="2"><c r="B2"><f>1+1</f></c></row>' + b"<!--<c -->" * 200_000
     assert _formulas_without_value(xml) == {(1, 1)}
+
+
+def _with_member(path: Path, name: str, change: Callable[[bytes], bytes]) -> Path:
+    """A copy of the workbook at ``path`` with the member ``name`` changed."""
+    changed = path.with_name("changed-" + path.name)
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, change(data) if info.filename == name else data)
+    return changed
+
+
+def test_one_long_shared_text_in_many_cells_is_refused_before_it_is_copied_into_each(
+    make_xlsx: XlsxFactory,
+) -> None:
+    """A text stored once and shown in many cells: calamine copies it into each (413 KB took 5 GB; an adversarial
+    review). Held to --max-unpacked-bytes, as the text the sheet comes to."""
+    long_text = "x" * 5_000
+    rows = [["Nama Usaha", "Peran", "Alamat"], *([f"Usaha {i}", "anggota", long_text] for i in range(300))]
+    path = make_xlsx({"Daftar": rows})
+    found = read_firms(path, limits=SheetLimits(max_unpacked_bytes=1_000_000))
+    assert _ids(found.errors) == ["sheet.shared_text_too_large"] and found.firms == () and found.sheet == "Daftar"
+    size = found.errors[0].message.values["size"]
+    assert isinstance(size, int) and 300 * 5_000 <= size < 2 * 300 * 5_000
+    assert "--max-unpacked-bytes" in text(found.errors[0].message)
+    assert len(read_firms(path).firms) == 300  # within the default limit: read
+
+
+def test_shared_text_that_a_split_cannot_vouch_for_counts_as_long_as_its_member(make_xlsx: XlsxFactory) -> None:
+    rows = [["Nama Usaha", "Peran", "Alamat"], ["Usaha A", "anggota", "y" * 2_000]]
+    rows += [[f"Usaha {i}", "anggota"] for i in range(300)]
+    path = make_xlsx({"Daftar": rows})
+    limits = SheetLimits(max_unpacked_bytes=500_000)  # the text is about 12 KB: within
+    assert read_firms(path, limits=limits).errors == ()
+    # A comment that writes "<si>" every few bytes would cut a long string short: each counted as its member.
+    commented = _with_member(
+        path, "xl/sharedStrings.xml", lambda xml: xml.replace(b"</sst>", b"<!--" + b"<si>" * 10 + b"--></sst>")
+    )
+    assert _ids(read_firms(commented, limits=limits).errors) == ["sheet.shared_text_too_large"]
+    # An index written as a character reference: every cell the sheet can hold counted as the longest string.
+    referenced = _with_member(
+        path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"<v>1</v>", b"<v>&#49;</v>", 1)
+    )
+    assert _ids(read_firms(referenced, limits=limits).errors) == ["sheet.shared_text_too_large"]

@@ -1,0 +1,71 @@
+"""The text an ``.xlsx`` sheet's cells hold once calamine has copied each shared string into every cell using it.
+
+A shared string is stored once, in ``xl/sharedStrings.xml``, and named by
+its index in each cell that shows it; calamine gives every such cell a copy
+of its own, and python-calamine a Python string of its own again. So one
+text of 32,767 characters used by 40,000 cells, in a 413 KB workbook, took
+5 GB, and aborted the run under a memory cap (an adversarial review): no
+check of the cells' extent or of the archive's size sees it. The text the
+sheet comes to is held to ``--max-unpacked-bytes`` before calamine reads it.
+
+Cheap for the usual sheet: the longest shared string (its bytes from one
+``<si`` to the next, markup and all: never less than its text) times the
+most cells the sheet's bytes can hold (a string cell is at least
+``<c t='s'><v>0</v></c>``, 21 bytes) is a bound, far within the limit for
+10,000 names. Only past it is every value naming a string looked at, each
+counted at its string's length (a number's value too, as if it named one:
+more, never less). Content the split cannot vouch for (a comment, CDATA or
+other ``<!`` markup in the strings, whose text may hold what looks like a
+tag; a character reference in the sheet, which may write an index) counts
+every string at the whole member's size.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from itertools import zip_longest
+
+from .archive_checks import shared_strings
+
+_SI_START = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
+_INDEX = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^<>]*)?>\s*([0-9]{1,12})\s*<")
+_SMALLEST_CELL = len(b"<c t='s'><v>0</v></c>")
+
+
+def shared_text(sheet: bytes, archive: zipfile.ZipFile, limit: int) -> int | None:
+    """The bytes of text the sheet's cells come to with every shared string copied into each cell naming it
+    (an upper bound), when that is over ``limit``; ``None`` when it is within."""
+    members = shared_strings(archive)
+    if not members:
+        return None
+    # Cut at plain "<si>" tags alone, a piece is one string or more (a prefixed or spaced tag not cut at):
+    # never less than the longest string, and one C split for the usual table of 40,000 strings.
+    longest = max(len(data) if _markup(data) else max(map(len, data.split(b"<si>"))) for data in members)
+    cells = len(sheet) // _SMALLEST_CELL
+    if cells * longest <= limit:
+        return None
+    if b"&#" in sheet:  # an index written as a character reference (&#48;): every cell as the longest
+        total = cells * longest
+    else:
+        lengths = _lengths(members)
+        count = len(lengths)
+        total = sum(lengths[index] for index in map(int, _INDEX.findall(sheet)) if index < count)
+    return total if total > limit else None
+
+
+def _lengths(members: list[bytes]) -> list[int]:
+    """Each shared string's bytes at most, by index, over the members (markup the split cannot vouch for: each
+    string as long as its member)."""
+    lengths: list[int] = []
+    for data in members:
+        pieces = _SI_START.split(data)
+        found = [len(data)] * (len(pieces) - 1) if _markup(data) else [len(piece) for piece in pieces[1:]]
+        lengths = [max(pair) for pair in zip_longest(lengths, found, fillvalue=0)]
+    return lengths
+
+
+def _markup(data: bytes) -> bool:
+    """Whether the strings may hold a comment, CDATA or a declaration (``<!``), which may hide an ``<si>``: the
+    search for the one byte ``!`` first (a search for a single byte is many times quicker than for two)."""
+    return b"!" in data and b"<!" in data
