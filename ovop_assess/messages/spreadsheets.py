@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheets of the .ods workbook span at least {cells} cells together, over {limit} cells ({factor} times the limit of {max_cells} cells of one sheet, --max-cells): an .ods file is read whole, every sheet, when it is opened; it was not opened",
         "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas tidak dibuka",
     },
+    "sheet.too_many_merged": {
+        "en": "the sheet holds {count} merged ranges, more than the {limit} a firm list is read with; unmerge its cells (in Excel: select all, then Merge & Center > Unmerge Cells) and save it again",
+        "id": "lembar ini berisi {count} rentang sel gabungan, melebihi {limit} yang dibaca untuk daftar usaha; pisahkan sel-selnya (di Excel: pilih semua, lalu Merge & Center > Unmerge Cells) lalu simpan lagi",
+    },
     "sheet.shared_text_too_large": {
         "en": "the sheet's cells come to {size} bytes of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
         "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes); lembar tidak dibaca",

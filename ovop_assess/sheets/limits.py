@@ -38,3 +38,18 @@ class SheetRefused(Exception):
         self.findings = findings
         self.sheet = sheet  # the sheet whose cells the findings name, once one was chosen
         self.warnings = warnings
+
+
+MOST_MERGED = 10_000
+"""Merged ranges a sheet may hold (the tool's own limit, not an option): a firm list has a few (a title, a
+heading over two columns). Past it the sheet is refused before its ranges become Python values: 5 million
+copies of one ``<mergeCell>`` in a 293 KB file took 4.7 GB and 90 s (an adversarial review)."""
+
+
+def check_merged(count: int) -> None:
+    """Refuse a sheet of more than :data:`MOST_MERGED` merged ranges."""
+    if count > MOST_MERGED:
+        from ..results import Finding, Location, Message
+
+        said = Message("sheet.too_many_merged", {"count": count, "limit": MOST_MERGED})
+        raise SheetRefused((Finding(said, Location("", None, None)),))

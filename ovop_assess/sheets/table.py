@@ -473,8 +473,8 @@ def _merged(
     header_row: int,
     firm_rows: list[int],
 ) -> list[Finding]:
-    """Merged ranges over the firm columns: each is an error at its first cell."""
-    ranges = list(ranges)
+    """Merged ranges over the firm columns: each is an error at its first cell (a range written twice, once)."""
+    ranges = list(dict.fromkeys(ranges))
     if not ranges:
         return []
     used = sorted(columns.values())

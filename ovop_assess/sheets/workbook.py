@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
-from .limits import SheetLimits, SheetRefused
+from .limits import MOST_MERGED, SheetLimits, SheetRefused, check_merged
 from .quiet_panic import panic_output_hidden
 from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
@@ -198,6 +198,7 @@ def _read_chosen(
             found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
             raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
     merged = found.merged_cell_ranges or ods_merged
+    check_merged(len(merged))
     return data, merged, formulas, hidden
 
 
@@ -424,6 +425,8 @@ def _xlsx_precheck(
     if xml is None:
         return set(), set(), {}, []
     _check_bound(xml, limits)
+    merges = xml.count(b"<mergeCell") + xml.count(b":mergeCell")  # before calamine lists them (and <mergeCells>)
+    check_merged(merges - xml.count(b"<mergeCells") - xml.count(b":mergeCells") if merges > MOST_MERGED else 0)
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
         raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)
