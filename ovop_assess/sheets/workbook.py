@@ -289,11 +289,12 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         raise _corrupt(".xls")
 
 
-def _check_extent(rows: int, columns: int, limits: SheetLimits) -> None:
+def _check_extent(rows: int, columns: int, limits: SheetLimits, more: str = "") -> None:
     if rows > limits.max_rows:
-        raise _refuse("sheet.too_many_rows", rows=rows, limit=limits.max_rows)
+        raise _refuse("sheet.too_many_rows", rows=f"{rows}{more}" if more else rows, limit=limits.max_rows)
     if rows * columns > limits.max_cells:
-        raise _refuse("sheet.too_many_cells", cells=rows * columns, limit=limits.max_cells)
+        cells = rows * columns
+        raise _refuse("sheet.too_many_cells", cells=f"{cells}{more}" if more else cells, limit=limits.max_cells)
 
 
 def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.ZipFile:
@@ -451,12 +452,14 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
     if any(pattern.search(xml) is not None for pattern in (_UNPLACED, _UNPLACED_PREFIXED, _ODD_R)):
         # A cell tag not beginning <c r=": its place may be the cell before it's, which the searches below
         # cannot see (nor an r after a tab, in ' quotes, or spaced). Placed cell by cell as calamine does.
-        from .xlsx_positions import Unreadable, placed_extent
+        from .xlsx_positions import Past, Unreadable, placed_extent
 
         try:
-            _check_extent(*placed_extent(xml), limits)
+            _check_extent(*placed_extent(xml, limits.max_cells), limits)
         except Unreadable:
             raise _corrupt(".xlsx") from None
+        except Past as past:  # the walk stopped there: the sheet spans more ("50001+")
+            _check_extent(past.rows, past.columns, limits, "+")
         return
     too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:

@@ -827,3 +827,25 @@ def test_a_sheet_of_more_merged_ranges_than_a_firm_list_has_is_refused_before_th
     assert _ids(many.errors) == ["sheet.too_many_merged"] and many.errors[0].message.values["count"] == MOST_MERGED + 1
     once = read_firms(merged(MOST_MERGED))  # within: the range written 10,000 times is said once
     assert _ids(once.errors) == ["sheet.merged"] and _cells(once.errors) == ["A2"]
+
+
+def test_the_walk_of_cells_without_a_place_stops_at_the_first_past_the_limits() -> None:
+    """31 million <c/> in one row, 123 KB zipped: the walk placed every one (100 s) before the refusal."""
+    from ovop_assess.sheets.xlsx_positions import Past, placed_extent
+
+    sheet = b"<sheetData><row>" + b"<c/>" * 200_000 + b"</row></sheetData>"
+    with pytest.raises(Past) as past:
+        placed_extent(sheet, 1_000)
+    assert (past.value.rows, past.value.columns) == (1, 1_001)
+    assert placed_extent(sheet) == (1, 200_000)
+
+
+def test_a_sheet_refused_from_a_walk_cut_short_says_it_spans_more(make_xlsx: XlsxFactory) -> None:
+    path = make_xlsx({"Daftar": [["Nama Usaha", "Peran"]]})
+    unplaced = _with_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", b"<row>" + b"<c/>" * 3_000 + b"</row></sheetData>"),
+    )
+    [error] = read_firms(unplaced, limits=SheetLimits(max_cells=1_000)).errors
+    assert error.message.id == "sheet.too_many_cells" and str(error.message.values["cells"]).endswith("+")
