@@ -42,11 +42,9 @@ def shared_strings(archive: zipfile.ZipFile) -> list[bytes]:
     within its declared size once for the archive (``shared_text`` reads them again)."""
     kept = _STRINGS.get(archive)
     if kept is None:
-        from .workbook import _member_bytes  # (a damaged member is refused there)
+        from .zip_members import member_bytes  # (a damaged member is refused there)
 
-        kept = _STRINGS[archive] = [
-            _member_bytes(archive, info, ".xlsx") for info in _named_strings(archive.infolist())
-        ]
+        kept = _STRINGS[archive] = [member_bytes(archive, info, ".xlsx") for info in _named_strings(archive.infolist())]
     return kept
 
 

@@ -53,7 +53,10 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     it is needed: a formula further down, or the exact count.
     """
     from .ods_repeats import RepeatScan
-    from .workbook import _ALLOCATION_FACTOR, _INFLATE_ERRORS, _check_extent, _corrupt, _refuse
+    from .workbook import _ALLOCATION_FACTOR, _check_extent
+    from .zip_members import INFLATE_ERRORS as _INFLATE_ERRORS
+    from .zip_members import corrupt as _corrupt
+    from .zip_members import refuse as _refuse
 
     def check(rows: int, columns: int) -> None:
         _check_extent(rows, columns, limits)
@@ -94,7 +97,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
 
 
 def _check_text(size: int, limits: SheetLimits) -> None:
-    from .workbook import _refuse
+    from .zip_members import refuse as _refuse
 
     if size > limits.max_unpacked_bytes:  # calamine copies a repeated cell's text for each repeat
         raise _refuse("sheet.ods_repeated_text", size=size, limit=limits.max_unpacked_bytes)
@@ -111,7 +114,8 @@ def ods_count(content: OdsContent | None, limits: SheetLimits) -> None:
 
 
 def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    from .workbook import _INFLATE_ERRORS, _corrupt
+    from .zip_members import INFLATE_ERRORS as _INFLATE_ERRORS
+    from .zip_members import corrupt as _corrupt
 
     try:
         with archive.open(info) as member:
@@ -123,7 +127,9 @@ def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 def _check_allocation(content: bytes, most: int, limits: SheetLimits) -> None:
     from .expat_walk import Unreadable
     from .ods_extent import allocation
-    from .workbook import _ALLOCATION_FACTOR, _corrupt, _refuse
+    from .workbook import _ALLOCATION_FACTOR
+    from .zip_members import corrupt as _corrupt
+    from .zip_members import refuse as _refuse
 
     try:
         cells = allocation(content, most)
@@ -147,7 +153,7 @@ def ods_sheet_cells(content: OdsContent, sheet: str) -> Found:
     (0-based first row, how many) of an .ods sheet (calamine reports none of them)."""
     from .expat_walk import Unreadable
     from .ods_cells import ods_cells
-    from .workbook import _corrupt
+    from .zip_members import corrupt as _corrupt
 
     try:
         found = ods_cells(content.xml, sheet, spans=content.spans, hidden=content.hidden)

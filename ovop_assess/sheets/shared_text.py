@@ -14,10 +14,11 @@ most cells the sheet's bytes can hold (a string cell is at least
 ``<c t='s'><v>0</v></c>``, 21 bytes) is a bound, far within the limit for
 10,000 names. Only past it is every value naming a string looked at, each
 counted at its string's length (a number's value too, as if it named one:
-more, never less). Content the split cannot vouch for (a comment, CDATA or
-other ``<!`` markup in the strings, whose text may hold what looks like a
-tag; a character reference in the sheet, which may write an index) counts
-every string at the whole member's size.
+more, never less); a value calamine reads as string 0 (not plain digits) at
+string 0's, one written with a reference or CDATA at the longest's.
+Strings the split cannot vouch for (a comment, CDATA or other ``<!``
+markup, whose text may hold what looks like a tag) count each at the whole
+member's size.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ from itertools import zip_longest
 from .archive_checks import shared_strings
 
 _SI_START = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
-_INDEX = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^<>]*)?>\s*([0-9]{1,12})\s*<")
+# Every value element, its text up to the next tag, and whether that tag is markup (CDATA, a comment).
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^<>]*)?(?:/>|>([^<]*)(<!)?)")
 _SMALLEST_CELL = len(b"<c t='s'><v>0</v></c>")
+_LONGEST_INDEX = 12
+"""Digits of an index read as such; calamine reads any value that is not plain digits (a space, a sign, a
+decimal point, too many digits, none) as string 0 (``atoi_simd``'s failure taken as 0: an adversarial review)."""
 
 
 def shared_text(sheet: bytes, archive: zipfile.ZipFile, limit: int) -> int | None:
@@ -42,15 +47,18 @@ def shared_text(sheet: bytes, archive: zipfile.ZipFile, limit: int) -> int | Non
     # Cut at plain "<si>" tags alone, a piece is one string or more (a prefixed or spaced tag not cut at):
     # never less than the longest string, and one C split for the usual table of 40,000 strings.
     longest = max(len(data) if _markup(data) else max(map(len, data.split(b"<si>"))) for data in members)
-    cells = len(sheet) // _SMALLEST_CELL
-    if cells * longest <= limit:
+    if len(sheet) // _SMALLEST_CELL * longest <= limit:
         return None
-    if b"&#" in sheet:  # an index written as a character reference (&#48;): every cell as the longest
-        total = cells * longest
-    else:
-        lengths = _lengths(members)
-        count = len(lengths)
-        total = sum(lengths[index] for index in map(int, _INDEX.findall(sheet)) if index < count)
+    lengths = _lengths(members)
+    count, first = len(lengths), lengths[0] if lengths else 0
+    total = 0
+    for text, markup in _VALUE.findall(sheet):
+        if markup or b"&" in text:  # an index written as CDATA or a character reference (&#49;): any string
+            total += longest
+        elif text.isdigit() and len(text) <= _LONGEST_INDEX and int(text) < count:
+            total += lengths[int(text)]
+        else:
+            total += first
     return total if total > limit else None
 
 

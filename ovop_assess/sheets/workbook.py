@@ -16,7 +16,6 @@ import io
 import re
 import shutil
 import zipfile
-import zlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -24,11 +23,16 @@ from xml.etree import ElementTree
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
-from .limits import MOST_MERGED, SheetLimits, SheetRefused, check_merged
+from .limits import SheetLimits, SheetRefused, check_merged
 from .quiet_panic import panic_output_hidden
 from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
 from .xlsx_formulas import refuse_zero_text, sheet_formulas
+from .zip_members import INFLATE_ERRORS as _INFLATE_ERRORS
+from .zip_members import corrupt as _corrupt
+from .zip_members import member as _member
+from .zip_members import note as _note
+from .zip_members import refuse as _refuse
 
 if TYPE_CHECKING:
     from python_calamine import SheetMetadata
@@ -38,7 +42,6 @@ if TYPE_CHECKING:
 
 _NOWHERE = Location("", None, None)
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_KINDS = {".xlsx": "Excel (.xlsx)", ".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -56,22 +59,6 @@ _ODD_R = re.compile(rb"r(?:(?<=[\t\n\r]r)\s*=|(?<=\sr)(?:\s+=|=\s*'|=\s+))")
 _CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
 _BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
 _CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
-# What inflating a member may raise for a damaged archive: zlib's own error among them (a few zeroed bytes in
-# the deflated data: "invalid distance too far back"), which zipfile lets through.
-_INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
-
-
-def _note(key: str, **values: Any) -> Message:
-    return Message(key, values)
-
-
-def _refuse(key: str, where: Location = _NOWHERE, **values: Any) -> SheetRefused:
-    return SheetRefused((Finding(_note(key, **values), where),))
-
-
-def _corrupt(suffix: str, reason: str = "sheet.reason.damaged") -> SheetRefused:
-    """The file is no workbook of its kind; ``reason`` a catalogue id (a library's own words are never shown)."""
-    return _refuse("sheet.corrupt", kind=_KINDS[suffix], reason=Message(reason, {}))
 
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
@@ -340,28 +327,6 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     return archive
 
 
-def _member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
-    """A member's bytes, inflating no more than the size the archive declares for it.
-
-    ``ZipFile.read`` inflates a member whole before it compares the size, so
-    a member lying about its size would be inflated in full; a bounded read
-    stops at the declared size, and the CRC then fails.
-    """
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    return _member_bytes(archive, info, suffix)
-
-
-def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, suffix: str) -> bytes:
-    try:
-        with archive.open(info) as member:
-            return member.read(info.file_size)
-    except _INFLATE_ERRORS:
-        raise _corrupt(suffix) from None
-
-
 def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding]]:
     """The sheet to read (``wanted``, or the first visible worksheet) and warnings about hidden sheets."""
     import python_calamine
@@ -423,11 +388,10 @@ def _xlsx_precheck(
     """
     path = _xlsx_sheet_path(archive, position)
     xml = _member(archive, path, ".xlsx") if path else None
-    if xml is None:
-        return set(), set(), {}, []
+    if xml is None:  # a sheet calamine may find where no check looks: not read
+        raise _corrupt(".xlsx")
     _check_bound(xml, limits)
-    merges = xml.count(b"<mergeCell") + xml.count(b":mergeCell")  # before calamine lists them (and <mergeCells>)
-    check_merged(merges - xml.count(b"<mergeCells") - xml.count(b":mergeCells") if merges > MOST_MERGED else 0)
+    check_merged(xml)  # before calamine lists them
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
         raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)

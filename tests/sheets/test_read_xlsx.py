@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -849,3 +850,66 @@ def test_a_sheet_refused_from_a_walk_cut_short_says_it_spans_more(make_xlsx: Xls
     )
     [error] = read_firms(unplaced, limits=SheetLimits(max_cells=1_000)).errors
     assert error.message.id == "sheet.too_many_cells" and str(error.message.values["cells"]).endswith("+")
+
+
+def test_a_sheet_named_in_another_case_gets_every_check_calamine_would_read_it_past(make_xlsx: XlsxFactory) -> None:
+    """calamine finds a member whose name differs in case from the one workbook.xml.rels names: the checks looked
+    for the exact name only, found none, and passed a cell at XFD1048576 (an abort; an adversarial review)."""
+    path = make_xlsx({"Daftar": [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"]]})
+    far = _with_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    )
+    renamed = _with_member(
+        far, "xl/_rels/workbook.xml.rels", lambda xml: xml.replace(b"worksheets/sheet1.xml", b"worksheets/Sheet1.xml")
+    )
+    assert _ids(read_firms(renamed).errors) == ["sheet.too_many_rows"]
+    missing = _with_member(
+        path, "xl/_rels/workbook.xml.rels", lambda xml: xml.replace(b"worksheets/sheet1.xml", b"worksheets/nowhere.xml")
+    )
+    assert _ids(read_firms(missing).errors) == ["sheet.corrupt"]
+
+
+@pytest.mark.parametrize(
+    ("value", "long"),
+    [
+        (b"1", False),  # string 1, the short one
+        (b"x", True),  # calamine reads any value that is not plain digits as string 0, the long one here
+        (b" 1", True),
+        (b"+1", True),
+        (b"1.0", True),
+        (b"00000000000000001", True),
+        (b"", True),
+        (b"<![CDATA[1]]>", True),  # CDATA and references: whatever string they write, the longest counted
+        (b"&#49;", True),
+    ],
+)
+def test_a_value_calamine_reads_as_string_0_or_another_is_counted_so(value: bytes, long: bool) -> None:
+    """A value that is not plain digits had been passed over, and calamine copied string 0 into each such cell
+    (a 211 KB file took 2.6 GB; an adversarial review)."""
+    from ovop_assess.sheets.shared_text import shared_text
+
+    book = io.BytesIO()
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<sst><si><t>" + b"y" * 20_000 + b"</t></si><si><t>a</t></si></sst>")
+    cells = b"".join(b'<c r="A%d" t="s"><v>%s</v></c>' % (row, value) for row in range(1, 3_000))
+    with zipfile.ZipFile(book) as archive:
+        counted = shared_text(b"<sheetData><row>" + cells + b"</row></sheetData>", archive, 1_000_000)
+    assert (counted is not None) is long
+
+
+def test_a_character_reference_elsewhere_in_the_sheet_counts_nothing_more(make_xlsx: XlsxFactory) -> None:
+    """Excel writes a line break in a data-validation prompt as &#xA;: a list was refused for it."""
+    rows = [["Nama Usaha", "Peran", "Alamat"], ["Usaha A", "penggerak", "y" * 2_000]]
+    rows += [[f"Usaha {i}", "anggota"] for i in range(2, 300)]
+
+    def prompt(book: Any, sheet: Any) -> None:
+        sheet.data_validation(
+            "B2:B300", {"validate": "list", "source": ["penggerak", "anggota"], "input_message": "Pilih\nperan"}
+        )
+
+    path = make_xlsx({"Daftar": rows}, build=prompt)
+    with zipfile.ZipFile(path) as book:
+        assert b"&#xA;" in book.read("xl/worksheets/sheet1.xml")
+    assert read_firms(path, limits=SheetLimits(max_unpacked_bytes=500_000)).errors == ()
