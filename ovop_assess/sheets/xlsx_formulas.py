@@ -43,7 +43,11 @@ _TEXT_RESULT = re.compile(rb"""(?:^|\s)t\s*=\s*["']str["']""")
 # each split of the spaces between [^<]* and \s* tried (an adversarial review); each part can only end at a "<".
 # A value of 0 counts as none: a placeholder where the workbook is computed on opening (computed_on_open), a
 # number where text is expected elsewhere (refuse_zero_text).
-MAY_LACK_OR_ZERO = re.compile(rb"f(?<=<f|:f)[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s])")
+# An array formula too (t="array"): the cells of its range but the first hold no formula of their own.
+MAY_LACK_OR_ZERO = re.compile(
+    rb"f(?<=<f|:f)(?:\s(?=(?:[^<>]*?\s)?t\s*=\s*[\"']array)|"
+    rb"[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s]))"
+)
 _COMPUTED_ON_OPEN = re.compile(
     rb"""<(?:\w+:)?calcPr\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(?<=\s)fullCalcOnLoad\s*=\s*["']\s*(?:1|true)\s*["']"""
 )
@@ -64,12 +68,11 @@ def sheet_formulas(xml: bytes, book: bytes | None) -> tuple[set[Cell], set[Cell]
     (:func:`formula_results`); ``book``: workbook.xml, which may ask for every formula to be computed on opening.
 
     Every cell is looked at only when some formula may lack its result or saved 0 (files written by scripts,
-    which save no results, or 0 for each), or, in a workbook computed on opening, an array formula may fill
-    other cells with 0: the cell's value is then read as calamine reads it, exactly."""
-    stale = computed_on_open(book)
-    if MAY_LACK_OR_ZERO.search(xml) is None and not (stale and b"array" in xml):
+    which save no results, or 0 for each), or is an array formula, which may fill other cells with 0: the
+    cell's value is then read as calamine reads it, exactly."""
+    if MAY_LACK_OR_ZERO.search(xml) is None:
         return set(), set()
-    return formula_results(xml, stale)
+    return formula_results(xml, computed_on_open(book))
 
 
 def computed_on_open(book: bytes | None) -> bool:
