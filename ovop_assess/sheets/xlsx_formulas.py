@@ -59,6 +59,9 @@ _RANGE = re.compile(
 )
 _COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _TEXT_FIELDS = frozenset({"name", "mentor", "category"})
+_MOST_ARRAYS = 100
+"""Array formulas whose ranges a 0 is looked up in; past them every 0 without a formula is taken for one of
+their results (a firm list has none or a few: looking each 0 up in thousands of ranges would be quadratic)."""
 Cell = tuple[int, int]
 _TYPED = re.compile(rb"""(?:^|\s)t\s*=\s*["'](?!n["'])""")  # a type but a number's (t="n", or none)
 
@@ -90,7 +93,7 @@ def formulas_without_value(xml: bytes, zero_is_none: bool = False) -> set[tuple[
 def formula_results(xml: bytes, zero_is_none: bool) -> tuple[set[Cell], set[Cell]]:
     """The cells holding a formula but no saved value (as :func:`formulas_without_value`), and those whose
     formula saved the number 0 (with ``zero_is_none``, none: they are among the first). A cell of an array
-    formula's range but its first holds no formula of its own, and its result as any cell does."""
+    formula's range but its first holds no formula of its own: its 0 counts as the formula's."""
     found: set[Cell] = set()
     zeros: set[Cell] = set()
     arrays: list[tuple[int, int, int, int]] = []  # 0-based first row, first column, last row, last column
@@ -104,7 +107,8 @@ def formula_results(xml: bytes, zero_is_none: bool) -> tuple[set[Cell], set[Cell
         if place is None:
             continue
         if formula is None:  # a 0 in a cell without a formula: one of an array formula's results?
-            if any(top <= place[0] <= bottom and left <= place[1] <= right for top, left, bottom, right in arrays):
+            inside = (top <= place[0] <= bottom and left <= place[1] <= right for top, left, bottom, right in arrays)
+            if len(arrays) > _MOST_ARRAYS or any(inside):  # (past that many, each such 0 counted as one: linear)
                 (found if zero_is_none else zeros).add(place)
             continue
         spanned = _array_range(body)

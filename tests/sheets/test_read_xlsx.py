@@ -909,3 +909,18 @@ def test_a_character_reference_elsewhere_in_the_sheet_counts_nothing_more(make_x
     with zipfile.ZipFile(path) as book:
         assert b"&#xA;" in book.read("xl/worksheets/sheet1.xml")
     assert read_firms(path, limits=SheetLimits(max_unpacked_bytes=500_000)).errors == ()
+
+
+def test_zeros_among_many_array_formulas_are_looked_at_in_linear_work() -> None:
+    """Each 0 without a formula was looked up in every array formula's range: quadratic in a hostile sheet."""
+    from tests.work import counted_calls
+
+    rows = 4_000
+    cells = b"".join(
+        b'<c r="A%d"><f t="array" ref="A%d">1</f><v>0</v></c><c r="B%d"><v>0</v></c>' % (i, i, i)
+        for i in range(1, rows)
+    )
+    with counted_calls(budget=20 * rows) as work:
+        found, zeros = formula_results(b"<row>" + cells + b"</row>", False)
+    # (the first hundred B cells are in no range looked at; past a hundred ranges, every 0 is taken for a result)
+    assert len(zeros) == 2 * (rows - 1) - 100 and found == set() and work.n < 20 * rows
