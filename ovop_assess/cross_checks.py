@@ -289,7 +289,7 @@ def _check_rule_id(
     unused, unknown = said
     if rules.is_known(rule):
         warnings.append(Finding(Message(unused, {"rule": rule, "set": rules.set_id}), where))
-    elif rule.upper() in rules.active or rules.is_known(rule.upper()):  # c6: known, written otherwise
+    elif rules.is_known(rule.upper()):  # c6: known, written otherwise
         errors.append(Finding(Message("check.rule_capitals", {"rule": _clip(rule), "plain": rule.upper()}), where))
     else:
         known = ", ".join(rules.known_list())

@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
-from .limits import SheetLimits, SheetRefused, check_merged
+from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
 from .quiet_panic import panic_output_hidden
 from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
@@ -391,7 +391,7 @@ def _xlsx_precheck(
     if xml is None:  # a sheet calamine may find where no check looks: not read
         raise _corrupt(".xlsx")
     _check_bound(xml, limits)
-    check_merged(xml)  # before calamine lists them
+    check_merged(merged_tags(xml))  # before calamine lists them
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
         raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)
@@ -422,8 +422,9 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
             _check_extent(*placed_extent(xml, limits.max_cells), limits)
         except Unreadable:
             raise _corrupt(".xlsx") from None
-        except Past as past:  # the walk stopped there: the sheet spans more ("50001+")
+        except Past as past:  # more cell tags than --max-cells: the sheet spans more ("50001+"), or repeats a place
             _check_extent(past.rows, past.columns, limits, "+")
+            raise _refuse("sheet.too_many_cells", cells=f"{limits.max_cells}+", limit=limits.max_cells) from None
         return
     too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
     if too_far is not None:

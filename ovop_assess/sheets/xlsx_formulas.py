@@ -84,15 +84,10 @@ def computed_on_open(book: bytes | None) -> bool:
     return book is not None and _COMPUTED_ON_OPEN.search(_COMMENT.sub(b"", book)) is not None
 
 
-def formulas_without_value(xml: bytes, zero_is_none: bool = False) -> set[tuple[int, int]]:
-    """0-based (row, column) of the cells holding a formula but no saved value; ``zero_is_none``: a saved
-    number 0 is no value either (a workbook computed on opening, :func:`computed_on_open`)."""
-    return formula_results(xml, zero_is_none)[0]
-
-
 def formula_results(xml: bytes, zero_is_none: bool) -> tuple[set[Cell], set[Cell]]:
-    """The cells holding a formula but no saved value (as :func:`formulas_without_value`), and those whose
-    formula saved the number 0 (with ``zero_is_none``, none: they are among the first). A cell of an array
+    """The 0-based (row, column) of the cells holding a formula but no saved value, and of those whose formula
+    saved the number 0; ``zero_is_none``: a saved 0 is no value either (a workbook computed on opening,
+    :func:`computed_on_open`), and the second set is empty. A cell of an array
     formula's range but its first holds no formula of its own: its 0 counts as the formula's."""
     found: set[Cell] = set()
     zeros: set[Cell] = set()

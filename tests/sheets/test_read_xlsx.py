@@ -18,7 +18,6 @@ from ovop_assess.region import Firm
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms, xlsx_formulas
 from ovop_assess.sheets.limits import MOST_MERGED
 from ovop_assess.sheets.xlsx_formulas import MAY_LACK_OR_ZERO, formula_results
-from ovop_assess.sheets.xlsx_formulas import formulas_without_value as _formulas_without_value
 
 XlsxFactory = Callable[..., Path]
 OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
@@ -620,7 +619,7 @@ def test_a_formula_of_many_spaces_without_a_value_is_found_at_once() -> None:
     parts (80,000 took 52 s; an adversarial review). Each part now takes what it can and never gives back."""
     xml = b'<row r="2"><c r="J2"><f>' + b" " * 100_000 + b"</f><x/></c></row>"
     assert MAY_LACK_OR_ZERO.search(xml) is not None
-    assert _formulas_without_value(xml) == {(1, 9)}
+    assert formula_results(xml, False)[0] == {(1, 9)}
     assert MAY_LACK_OR_ZERO.search(xml.replace(b"<x/>", b"<v>1</v>")) is None
     assert MAY_LACK_OR_ZERO.search(xml.replace(b"<x/>", b"<v>0</v>")) is not None
 
@@ -756,14 +755,14 @@ def test_a_formula_without_its_result_is_placed_however_its_reference_is_written
     cell: str, place: tuple[int, int]
 ) -> None:
     # Each was found to lack a result and then not placed: the firm lost its name without a word.
-    assert _formulas_without_value(f"<row>{cell}</row>".encode()) == {place}
+    assert formula_results(f"<row>{cell}</row>".encode(), False)[0] == {place}
 
 
 def test_the_cells_are_read_in_linear_time_whatever_follows_a_formula_without_its_result() -> None:
     # A body read to the next </c> anywhere rescanned the rest for each "<c " left open: 200 KB of
     # comments after one such formula took 47 s.
     xml = b'<row r="2"><c r="B2"><f>1+1</f></c></row>' + b"<!--<c -->" * 200_000
-    assert _formulas_without_value(xml) == {(1, 1)}
+    assert formula_results(xml, False)[0] == {(1, 1)}
 
 
 def _with_member(path: Path, name: str, change: Callable[[bytes], bytes]) -> Path:
@@ -924,3 +923,15 @@ def test_zeros_among_many_array_formulas_are_looked_at_in_linear_work() -> None:
         found, zeros = formula_results(b"<row>" + cells + b"</row>", False)
     # (the first hundred B cells are in no range looked at; past a hundred ranges, every 0 is taken for a result)
     assert len(zeros) == 2 * (rows - 1) - 100 and found == set() and work.n < 20 * rows
+
+
+def test_more_cell_tags_than_the_limit_naming_one_place_are_refused_too(make_xlsx: XlsxFactory) -> None:
+    """The walk stops past --max-cells tags; tags repeating one place span one cell, and were passed as such."""
+    path = make_xlsx({"Daftar": [["Nama Usaha", "Peran"]]})
+    repeated = _with_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", b"<row>" + b"<c r='A2'/>" * 3_000 + b"</row></sheetData>"),
+    )
+    [error] = read_firms(repeated, limits=SheetLimits(max_cells=1_000)).errors
+    assert (error.message.id, error.message.values["cells"]) == ("sheet.too_many_cells", "1000+")
