@@ -10,6 +10,7 @@ an exit code. Nothing here catches an exception: the error handler
 # annotations, which refer to option types made inside make_app for its language.
 
 import datetime
+import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -83,6 +84,19 @@ def _as_of(value: str | None) -> datetime.date:
     return date
 
 
+def _file_to_write(value: str) -> Path:
+    """A file the command writes (``--output``, ``init``'s FILE, ``--firms-sheet``): a name ending in a separator
+    means a folder, and ``Path`` would drop the separator and write a file of the folder's name."""
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    folder = value.rstrip("".join(separators))
+    if folder != value and folder:
+        separator = value[-1]
+        raise UsageError(
+            Message("cli.names_a_folder", {"path": file_label(Path(folder)) + separator, "separator": separator})
+        )
+    return Path(value)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ovop-assess {__version__}")
@@ -141,7 +155,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     lang_opt = Annotated[
         LangChoice, typer.Option("--lang", envvar="OVOP_LANG", case_sensitive=False, help=h("help.lang"))
     ]
-    output_opt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.output"))]
+    output_opt = Annotated[Path | None, typer.Option("--output", "-o", parser=_file_to_write, help=h("help.output"))]
     debug_opt = Annotated[bool, typer.Option("--debug", help=h("help.debug"))]
     # The limits a region file is read within: the same for assess and checklist, since a refusal names them.
     max_bytes_opt = Annotated[int, typer.Option("--max-bytes", min=1, help=h("help.max_bytes"))]
@@ -365,10 +379,16 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
     @command
     def init(
-        file: Annotated[Path | None, typer.Argument(metavar=h("help.metavar.file"), help=h("help.init_file"))] = None,
+        file: Annotated[
+            Path | None,
+            typer.Argument(metavar=h("help.metavar.file"), parser=_file_to_write, help=h("help.init_file")),
+        ] = None,
         force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
         firms_sheet: Annotated[
-            Path | None, typer.Option("--firms-sheet", metavar=h("help.metavar.xlsx"), help=h("help.firms_sheet"))
+            Path | None,
+            typer.Option(
+                "--firms-sheet", metavar=h("help.metavar.xlsx"), parser=_file_to_write, help=h("help.firms_sheet")
+            ),
         ] = None,
         code: Annotated[
             str | None, typer.Option("--code", metavar=h("help.metavar.code"), help=h("help.init_code"))
@@ -398,7 +418,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             Path, typer.Argument(metavar=h("help.metavar.sheet"), readable=False, help=h("help.sheet_file"))
         ],
         sheet: Annotated[str | None, typer.Option("--sheet", help=h("help.sheet_name"))] = None,
-        output: Annotated[Path | None, typer.Option("--output", "-o", help=h("help.import_output"))] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", parser=_file_to_write, help=h("help.import_output"))
+        ] = None,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
         max_sheet_bytes: max_sheet_bytes_opt = _DEFAULT.max_sheet_bytes,

@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..exit_codes import ExitCode
 from ..messages import Lang, level_word, text
 from ..results import Message, file_label
-from .output import write_output
+from .output import folder_refused, write_output
 from .terminal import note
 
 
@@ -26,6 +26,8 @@ def run_init(*, target: Path | None, force: bool, code: str | None, office: bool
 
     if code is not None and office:  # an office profile has no area code: which was meant would be a guess
         raise UsageError(Message("cli.code_and_office", {}))
+    if target is not None and target.is_dir():
+        raise folder_refused(target)
     if target is not None and target.exists() and not force:
         raise UsageError(Message("cli.exists", {"path": file_label(target)}))
     templates = {True: office_template, False: region_template}
@@ -45,6 +47,8 @@ def run_init_firms_sheet(*, target: Path, force: bool, lang: Lang) -> int:
 
     if target.suffix.lower() != ".xlsx":
         raise UsageError(Message("cli.firms_sheet_xlsx", {"path": file_label(target)}))
+    if target.is_dir():
+        raise folder_refused(target)
     if target.exists() and not force:
         raise UsageError(Message("cli.exists", {"path": file_label(target)}))
     with tempfile.TemporaryDirectory() as folder:

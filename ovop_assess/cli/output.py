@@ -151,7 +151,7 @@ def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
     except (OSError, ValueError) as exc:  # a symlink loop, a folder that cannot be searched, a NUL byte
         raise _cannot_write(path, exc) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise _cannot_write(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)))
+        raise folder_refused(path)
     if status is not None and not stat.S_ISREG(status.st_mode):
         _write_stream(chunks, path)
         return
@@ -332,6 +332,11 @@ def _write_chunks(handle: int, chunks: Iterable[str | bytes]) -> None:
     with os.fdopen(handle, "wb") as stream:
         for chunk in chunks:
             stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+def folder_refused(path: Path) -> UsageError:
+    """A folder where a file to write was named (``-o reports``, ``init regions``)."""
+    return UsageError(Message("cli.is_a_folder", {"path": file_label(path), "separator": os.sep}))
 
 
 def _cannot_write(path: Path, error: OSError | ValueError) -> UsageError:

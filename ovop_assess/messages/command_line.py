@@ -112,6 +112,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'version' is not a command: the version is shown by 'ovop-assess --version'",
         "id": "'version' bukan perintah: versi ditampilkan dengan 'ovop-assess --version'",
     },
+    "cli.names_a_folder": {
+        "en": "{path} ends with '{separator}', so it names a folder, not a file: give the name of the file to write (in that folder: {path}NAME)",
+        "id": "{path} diakhiri '{separator}', jadi menunjuk folder, bukan berkas: berikan nama berkas yang akan ditulis (di folder itu: {path}NAMA)",
+    },
+    "cli.is_a_folder": {
+        "en": "{path} is a folder, not a file: give the name of the file to write (in that folder: {path}{separator}NAME)",
+        "id": "{path} adalah folder, bukan berkas: berikan nama berkas yang akan ditulis (di folder itu: {path}{separator}NAMA)",
+    },
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
         "id": "tidak dapat menulis {path}: {reason}",

@@ -40,7 +40,52 @@ def test_output_onto_a_folder(tmp_path: Path, eligible: Path, capsys: pytest.Cap
     folder = tmp_path / "out"
     folder.mkdir()
     assert main([str(eligible), "--format", "json", "-o", str(folder), *AS_OF, "--lang", "id"]) == 2
-    assert capsys.readouterr().err == f"ovop-assess: tidak dapat menulis {folder}: ini sebuah folder\n"
+    assert capsys.readouterr().err == (
+        f"ovop-assess: {folder} adalah folder, bukan berkas: berikan nama berkas yang akan ditulis"
+        f" (di folder itu: {folder}{os.sep}NAMA)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ELIGIBLE", "--format", "json", "-o", "{name}"],
+        ["checklist", "ELIGIBLE", "-o", "{name}"],
+        ["import", str(ROOT / "examples" / "regions" / "rajapolah-weaving-firms.csv"), "-o", "{name}"],
+        ["init", "{name}"],
+        ["init", "--firms-sheet", "{name}"],
+    ],
+)
+def test_a_name_ending_in_a_separator_names_a_folder(
+    command: list[str],
+    tmp_path: Path,
+    eligible: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Path("laporan/") is Path("laporan"): without the check a file named laporan was written.
+    monkeypatch.chdir(tmp_path)
+    args = [word.replace("ELIGIBLE", str(eligible)).replace("{name}", "laporan/") for word in command]
+    assert main([*args, "--lang", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "ovop-assess: laporan/ diakhiri '/', jadi menunjuk folder, bukan berkas: berikan nama berkas yang akan"
+        " ditulis (di folder itu: laporan/NAMA)\n"
+    )
+    assert not (tmp_path / "laporan").exists()
+
+
+@pytest.mark.parametrize("command", [["init", "out"], ["init", "--firms-sheet", "out.xlsx"]])
+def test_init_onto_a_folder_says_it_is_one_even_with_force(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / command[-1]).mkdir()
+    for force in ([], ["--force"]):
+        assert main([*command, *force]) == 2
+        assert capsys.readouterr().err == (
+            f"ovop-assess: {command[-1]} is a folder, not a file: give the name of the file to write"
+            f" (in that folder: {command[-1]}{os.sep}NAME)\n"
+        )
 
 
 @pytest.mark.parametrize(

@@ -274,7 +274,7 @@ def test_descriptor_names(tmp_path: Path) -> None:
 
 def test_a_folder_is_refused_before_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "-o", str(tmp_path)]) == 2
-    assert capsys.readouterr().err.startswith(f"ovop-assess: cannot write {tmp_path}: ")
+    assert capsys.readouterr().err.startswith(f"ovop-assess: {tmp_path} is a folder, not a file: ")
     assert list(tmp_path.iterdir()) == []
 
 
