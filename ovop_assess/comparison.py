@@ -313,14 +313,14 @@ def check_same_sentra(old: Assessment, new: Assessment) -> None:
 def compare(old: Assessment, new: Assessment, *, tool_version: str, lang: Lang = "en") -> Comparison:
     """The two sides compared; missing items are compared in a report's language, else in ``lang``."""
     check_same_sentra(old, new)
-    lang = old.text_lang or new.text_lang or lang
+    run_lang, lang = lang, old.text_lang or new.text_lang or lang
     before = {c.id: c for c in old.criteria}
     after = {c.id: c for c in new.criteria}
     changes = []
     for criterion_id in _union([c.id for c in old.criteria], [c.id for c in new.criteria]):
         changes.append(_criterion_change(before.get(criterion_id), after.get(criterion_id), lang))
     overall = _direction(_overall_key(old), _overall_key(new))
-    return Comparison(tool_version, old, new, overall, tuple(changes), _notes(old, new))
+    return Comparison(tool_version, old, new, overall, tuple(changes), _notes(old, new, run_lang))
 
 
 def _union(old: list[str], new: list[str]) -> list[str]:
@@ -382,7 +382,10 @@ def _direction(before: tuple[int, int, float], after: tuple[int, int, float]) ->
     return Change.UNCHANGED
 
 
-def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
+_LANGUAGE_NAMES = {"en": "compare.language_en", "id": "compare.language_id"}
+
+
+def _notes(old: Assessment, new: Assessment, run_lang: Lang) -> tuple[Message, ...]:
     notes = []
     if old.criteria_set != new.criteria_set:
         notes.append(
@@ -395,7 +398,15 @@ def _notes(old: Assessment, new: Assessment) -> tuple[Message, ...]:
             )
         )
     if old.text_lang and new.text_lang and old.text_lang != new.text_lang:
-        notes.append(Message("compare.note_languages_differ", {"old": old.text_lang, "new": new.text_lang}))
+        names = {
+            side: Message(_LANGUAGE_NAMES[lang], {}) for side, lang in (("old", old.text_lang), ("new", new.text_lang))
+        }
+        notes.append(Message("compare.note_languages_differ", names))
+    else:  # a report's texts (the missing items it lists) are shown as it wrote them
+        for side in (old, new):
+            if side.text_lang is not None and side.text_lang != run_lang:
+                language = Message(_LANGUAGE_NAMES[side.text_lang], {})
+                notes.append(Message("compare.note_report_language", {"file": side.file, "language": language}))
     old_year, new_year = old.region.proposal_year, new.region.proposal_year
     if old_year and new_year and old_year > new_year:
         notes.append(Message("compare.note_old_year_is_later", {"old": old_year, "new": new_year}))

@@ -392,6 +392,16 @@ def test_an_indonesian_report_against_an_english_run_matches_items_in_the_report
     assert all(c["added"] == [] and c["newly_missing"] == [] for c in criteria)
     still = [item for c in criteria for item in c["still_missing"]]
     assert "2 more firm(s) of category batik" in still and len(still) >= 3
+    # What the report lists stays in its words: a note says so, in the run's language.
+    notes = json.loads(out)["notes"]
+    assert notes == [
+        {
+            "id": "compare.note_report_language",
+            "message": f"{target} was written in Indonesian: the missing items it lists are shown as it wrote them.",
+        }
+    ]
+    code, out, _ = _run(capsys, "--lang", "id", str(target), str(OLD_FILE), "--as-of", AS_OF)
+    assert code == 0 and "ditulis dalam" not in out  # the same language: nothing to say
 
 
 def test_two_reports_in_different_languages_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -399,7 +409,7 @@ def test_two_reports_in_different_languages_say_so(tmp_path: Path, capsys: pytes
     assert main(["--lang", "id", "assess", str(OLD_FILE), "--as-of", AS_OF, "-f", "json", "-o", str(old)]) == 1
     new = _assess_json(tmp_path, NEW_FILE, name="new.json")
     code, out, _ = _run(capsys, str(old), str(new), "-f", "json")
-    assert code == 0 and "different languages (id, en)" in json.dumps(json.loads(out)["notes"])
+    assert code == 0 and "different languages (Indonesian, English)" in json.dumps(json.loads(out)["notes"])
 
 
 def test_two_different_sentra_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

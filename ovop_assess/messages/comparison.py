@@ -72,6 +72,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The two reports were written in different languages ({old}, {new}): their missing items cannot be matched by wording, so each shows as added and as newly missing; write both in one language (--lang).",
         "id": "Kedua laporan ditulis dalam bahasa yang berbeda ({old}, {new}): kekurangannya tidak dapat dicocokkan menurut bunyinya, sehingga setiap butir tampil sebagai sudah dilengkapi sekaligus kekurangan baru; buat keduanya dalam satu bahasa (--lang).",
     },
+    "compare.note_report_language": {
+        "en": "{file} was written in {language}: the missing items it lists are shown as it wrote them.",
+        "id": "{file} ditulis dalam {language}: kekurangan yang dicantumkannya ditampilkan sebagaimana tertulis di sana.",
+    },
+    "compare.language_en": {"en": "English", "id": "bahasa Inggris"},
+    "compare.language_id": {"en": "Indonesian", "id": "bahasa Indonesia"},
     "compare.note_sets_differ": {
         "en": "The two assessments used different criteria sets ({old} before, {new} now): "
         "a change may come from the criteria, not from the sentra.",
