@@ -8,12 +8,14 @@ the order the paths were given, whatever finishes first.
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from . import rule_guard
@@ -29,6 +31,20 @@ MIN_FILES_PER_WORKER = 64
 T = TypeVar("T")
 Job = tuple[CriteriaSet, datetime.date, Limits, Callable[[FileResult], Any], float | None]
 _job: Job | None = None
+
+
+def _mapping_proxy(values: dict[str, Any]) -> MappingProxyType[str, Any]:
+    return MappingProxyType(values)
+
+
+def _reduce_mapping_proxy(proxy: MappingProxyType[str, Any]) -> tuple[Any, tuple[dict[str, Any]]]:
+    return _mapping_proxy, (dict(proxy),)
+
+
+# A result holds read-only mappings (a plugin's message values, a region's evidence), which pickle cannot
+# send back from a worker by itself: registered here, where the workers are made (a spawned worker
+# imports this module too), sent as a dict and made read-only again.
+copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
 
 
 def default_jobs(n_files: int) -> int:

@@ -44,3 +44,38 @@ def test_a_second_ctrl_c_cannot_cut_the_stopping_short(monkeypatch: pytest.Monke
     results.close()  # the consumer stops early: the pool is stopped as on Ctrl-C
     assert seen == [signal.SIG_IGN]
     assert signal.getsignal(signal.SIGINT) == before
+
+
+PLUGIN_SET = ROOT / "examples" / "plugin" / "nib-required.yaml"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["assess", "-f", "table"],
+        ["assess", "-f", "junit"],
+        ["assess", "-f", "csv"],
+        ["assess", "-f", "markdown"],
+        ["assess", "-f", "github"],
+        ["assess", "-f", "json"],
+        ["round", "-f", "table"],
+        ["round", "-f", "json"],
+    ],
+)
+def test_a_plugins_results_come_back_from_workers(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plugin's message values are read-only mappings: they once could not be sent back from a worker, and
+    every format but assess's JSON (converted in the worker) ended the run as an internal error (exit 4)."""
+    from ovop_assess.cli.main import main
+
+    folder = ROOT / "examples" / "regions"
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out-{jobs}"
+        args = [*command[:1], str(folder), "--criteria", str(PLUGIN_SET), *command[1:], "-j", jobs, "-o", str(target)]
+        code = main([*args, "--as-of", "2026-11-28"])
+        capsys.readouterr()
+        assert code in (0, 1)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1] and b"NIB1" in outputs[0]
