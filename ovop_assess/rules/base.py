@@ -134,13 +134,20 @@ def result(
     )
 
 
+def category_key(category: str | None) -> str | None:
+    """What two categories are compared by: capitals and spaces aside (``Anyaman``, ``anyaman `` and
+    ``anyaman`` are one category; a no-break space copied from the web is a space). The tool's reading: the
+    source speaks of products of the same kind, not of how a category is typed."""
+    return " ".join(category.split()).casefold() if category is not None else None
+
+
 def best_category_count(categories: Iterable[str | None]) -> int:
     """How many of ``categories`` match the most favourable one, ``None`` (not known yet) matching any.
 
     Counted in one pass: comparing every firm with every category named is
     quadratic, and a file may list thousands of firms, each its own.
     """
-    counts = Counter(categories)
+    counts = Counter(map(category_key, categories))
     unknown = counts.pop(None, 0)
     return unknown + max(counts.values(), default=0)
 

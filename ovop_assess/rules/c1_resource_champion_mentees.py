@@ -66,7 +66,7 @@ from pydantic import Field
 
 from ..region import Firm
 from ..results import Finding, Message, Outcome, Status
-from .base import Facts, RuleParams, best_category_count, fmt_number, msg, result
+from .base import Facts, RuleParams, best_category_count, category_key, fmt_number, msg, result
 
 ID = "C1"
 NAME = "resource-champion-mentees"
@@ -404,7 +404,8 @@ def _mentee_counts(
         if mentor in mentees:
             mentees[mentor].append(category_of(firm))
     if category is not None:
-        return {name: sum(1 for c in cats if c == category) for name, cats in mentees.items()}
+        key = category_key(category)
+        return {name: sum(1 for c in cats if category_key(c) == key) for name, cats in mentees.items()}
     # A mentee without its own category takes the product's, so it matches whatever that turns out to be.
     return {name: best_category_count(cats) for name, cats in mentees.items()}
 

@@ -15,7 +15,10 @@ Why
     (``min_similar_firms`` 10); products that can become export-oriented
     ("berorientasi ekspor", as in C1, read from the same field).
     This tool's reading, not the source's: "the same kind of product" is
-    the same ``category`` text, and firms of any role count.
+    the same ``category`` text, capitals and spaces aside (``Anyaman`` and
+    ``anyaman`` are one category), and firms of any role count. When too
+    few match, the firms of other categories are named with their counts
+    (a category typed another way is the likeliest cause).
 
 Status
     fail with too few firms (the score scales with the count: 7 of 10 ->
@@ -45,10 +48,12 @@ Failing fragment (one of the two firms makes something else)
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import Field
 
 from ..results import Finding, Message, Outcome, Status
-from .base import Facts, RuleParams, best_category_count, msg, result
+from .base import Facts, RuleParams, best_category_count, category_key, msg, result
 
 ID = "C2"
 NAME = "similar-firms"
@@ -58,8 +63,9 @@ TITLE = {
 }
 
 READING = {
-    "en": '"the same kind of product" is the same category, and firms of any role count',
-    "id": '"produk sejenis" berarti kategori yang sama, dan usaha dengan peran apa pun dihitung',
+    "en": '"the same kind of product" is the same category (capitals and spaces aside), and firms of any role count',
+    "id": '"produk sejenis" berarti kategori yang sama (tanpa membedakan huruf besar-kecil dan spasi), dan usaha '
+    "dengan peran apa pun dihitung",
 }
 
 DOC_ID = """C2 similar-firms: sentra yang sudah ada, dengan sekurang-kurangnya 10 usaha pembuat produk sejenis.
@@ -82,7 +88,11 @@ Alasan
     (``min_similar_firms`` 10); produk yang dapat berorientasi ekspor
     (seperti pada C1, dibaca dari isian yang sama).
     Tafsiran alat ini, bukan dari sumber: "produk sejenis" berarti teks
-    ``category`` yang sama, dan usaha dengan peran apa pun dihitung.
+    ``category`` yang sama, tanpa membedakan huruf besar-kecil dan spasi
+    (``Anyaman`` dan ``anyaman`` satu kategori), dan usaha dengan peran apa
+    pun dihitung. Bila yang cocok terlalu sedikit, usaha berkategori lain
+    disebutkan beserta jumlahnya (kategori yang ditulis berbeda adalah
+    penyebab yang paling mungkin).
 
 Status
     gagal (``fail``) bila usahanya kurang (skornya sebanding dengan jumlah
@@ -121,6 +131,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c2.short": {
         "en": "{count} of the {required} firms of category {category} needed.",
         "id": "Baru {count} UMKM sejenis ({category}); minimal {required}.",
+    },
+    "c2.other_categories": {
+        "en": "Firms of other categories are not counted: {categories}. If they make the same kind of product, "
+        "write their category as the product's ({category}).",
+        "id": "UMKM dengan kategori lain tidak dihitung: {categories}. Jika produknya sejenis, tulis kategorinya "
+        "sama dengan kategori produk ({category}).",
     },
     "c2.firms_absent": {
         "en": "The sentra's firms are not listed yet.",
@@ -216,10 +232,21 @@ def _count(
         missing[:0] = [msg("missing.c2.more_firms_any", count=required - best), msg("missing.product")]
         return best / required, []
     category = region.product.category
-    count = sum(1 for firm in firms if region.firm_category(firm) == category)
+    key = category_key(category)
+    others: Counter[str] = Counter()
+    count = 0
+    for firm in firms:
+        own = region.firm_category(firm)
+        if category_key(own) == key:
+            count += 1
+        elif own is not None:
+            others[own] += 1
     values = {"count": count, "required": required, "category": category}
     if count >= required:
         return 1.0, [facts.finding("c2.ok", ("firms",), **values)]
     failed.insert(0, facts.finding("c2.short", ("firms",), **values))
+    if others:  # a category typed another way (anyaman-mendong for anyaman) is the likeliest cause
+        listed = ", ".join(f"{name} ({number})" for name, number in others.most_common(5))
+        failed.insert(1, facts.finding("c2.other_categories", ("firms",), categories=listed, category=category))
     missing.insert(0, msg("missing.c2.more_firms", count=required - count, category=category))
     return count / required, []
