@@ -197,18 +197,38 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             if mentor in champion_set:
                 continue
             if by_case is None:  # the first champion of a name wins
-                by_case = {str(name).casefold(): str(name) for name in reversed(champions)}
-            like = by_case.get(mentor.casefold())
-            if like is not None:
+                by_case = {_name_key(str(name)): str(name) for name in reversed(champions)}
+            like = by_case.get(_name_key(mentor))
+            if like is not None and like.casefold() == mentor.casefold():
                 said = Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)})
+            elif like is not None:  # the same but for its spaces: a no-break space copied from the web or a chat
+                said = Message("check.mentor_spaces", {"mentor": _clip(mentor), "champion": _clip(like)})
             else:
-                names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
-                said = Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+                said = _mentor_unknown(mentor, champions)
             errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
         elif mentor is None and len(champions) >= 2:
             errors.append(
                 Finding(Message("check.mentor_required", {"count": len(champions)}), positions.value(("firms", i)))
             )
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+_MOST_LOOKED_AT = 200
+"""Champions a misspelt mentor is compared with for a close name (each comparison is difflib's work)."""
+
+
+def _mentor_unknown(mentor: str, champions: list[Any]) -> Message:
+    names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
+    if len(champions) <= _MOST_LOOKED_AT:
+        import difflib
+
+        close = difflib.get_close_matches(mentor, [str(name) for name in champions], n=1, cutoff=0.8)
+        if close:
+            return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close[0])})
+    return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
 
 
 def _role_word(role: str) -> Message | str:

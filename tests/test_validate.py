@@ -389,6 +389,22 @@ def test_a_mentor_differing_from_its_champion_only_in_case_is_told_so() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("mentor", "said"),
+    [
+        # A no-break space (text copied from the web or a chat) prints as a space: told so, not "no champion".
+        ('"Batik\\u00a0Sekar"', ("check.mentor_spaces", {"mentor": "Batik\u00a0Sekar", "champion": "Batik Sekar"})),
+        ('"Batik  Sekar "', ("check.mentor_spaces", {"mentor": "Batik  Sekar ", "champion": "Batik Sekar"})),
+        ("Batik Sekr", ("check.mentor_close", {"mentor": "Batik Sekr", "champion": "Batik Sekar"})),
+        ("Lurik Jaya", ("check.mentor_unknown", {"mentor": "Lurik Jaya", "champions": "Batik Sekar"})),
+    ],
+)
+def test_a_mentor_close_to_a_champion_is_told_which(mentor: str, said: tuple[str, dict[str, str]]) -> None:
+    firms = f"  - {{name: Batik Sekar, role: champion}}\n  - {{name: Batik Mawar, role: mentee, mentor: {mentor}}}\n"
+    result = check(HEAD + "firms:\n" + firms)
+    assert [(f.message.id, f.message.values) for f in result.errors] == [said]
+
+
 def test_a_firm_sheet_with_names_differing_only_in_case_is_checked(tmp_path: Path) -> None:
     from ovop_assess.firm_sheet import import_firms
     from ovop_assess.yaml_source import Limits
