@@ -126,6 +126,38 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
         yield from (_one(p) for p in paths)
         return
     # Imported here: only batches that use workers pay for them.
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    while done < len(paths):
+        try:
+            for result in _pooled(paths[done:], job, workers):
+                done += 1
+                yield result
+        except BrokenProcessPool:
+            # A worker died (a plugin that killed its process, a crash in native code, the system's
+            # out-of-memory killer): the file first in line is assessed alone, in a worker of its own, and
+            # reported as the tool's bug if that one dies too; the pool starts again after it. Each break
+            # moves the batch on by a file at least, so it always ends.
+            yield _alone(paths[done], job)
+            done += 1
+
+
+def _alone(path: Path, job: Job) -> Any:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .assess import crashed
+    from .results import file_label
+
+    try:
+        [result] = list(_pooled([path], job, 1))
+        return result
+    except BrokenProcessPool as exc:
+        died = BrokenProcessPool(f"the process assessing this file ended abruptly ({exc})")
+        return job[3](crashed(file_label(path), died))
+
+
+def _pooled(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

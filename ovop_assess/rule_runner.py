@@ -14,6 +14,7 @@ import traceback
 from . import rule_guard
 from .criteria_sets import ActiveRule
 from .plugin_outcome import checked_outcome
+from .plugin_sandbox import kept_process_state
 from .region import Waiver
 from .results import AppliedWaiver, Crash, CriterionResult, Finding, Message, Outcome, Status
 from .rules.base import Facts, RuleSpec, fmt_number
@@ -69,7 +70,8 @@ def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts, timeout: float | None
         except (Exception, SystemExit) as exc:  # a rule's bug is that rule's error, not the run's
             return Crash(_describe(exc), "".join(traceback.format_exception(exc)))
     try:
-        return rule_guard.limited(lambda: checked_outcome(spec, facts, rule.params), timeout)
+        with kept_process_state():
+            return rule_guard.limited(lambda: checked_outcome(spec, facts, rule.params), timeout)
     except rule_guard.RuleTimedOut as exc:
         return Crash(Message("rule.timed_out", {"seconds": fmt_number(exc.seconds)}))
     except BaseException as exc:  # anything a plugin raises is its error...

@@ -266,3 +266,70 @@ def test_plugin_module_is_not_shadowed_by_the_working_directory(
     registry._plugins = None
     spec = registry.lookup("X1")
     assert not isinstance(spec, registry.Unavailable) and spec is not None
+
+
+def test_a_plugin_cannot_change_the_process_for_the_rest_of_the_run(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """os._exit is the rule's error (it ended the run with no report and exit 0); the signal handlers, the
+    working folder and the standard streams a plugin changed are put back after its call."""
+    import os
+    import signal
+    import sys
+
+    body = (
+        "    import os, signal, sys\n"
+        "    signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "    os.chdir('/')\n"
+        "    sys.stderr = None\n"
+        "    os._exit(0)\n"
+        "    count = len("
+    )
+    make_dist(
+        site,
+        "fake_exiting",
+        {"X9": "fake_exiting"},
+        {"fake_exiting": GOOD_RULE.replace('ID = "X1"', 'ID = "X9"').replace("    count = len(", body)},
+    )
+    monkeypatch.setattr(registry, "_plugins", None)
+    monkeypatch.chdir(tmp_path)
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    stderr = sys.stderr
+    code, report = run(tmp_path, "  X9: {}\n", capsys)
+    x9 = criterion(report, "X9")
+    assert x9["status"] == "error" and "PluginExit" in x9["reasons"][0]
+    assert code == 4 and criterion(report, "C1")["status"] in ("fail", "unknown")
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers
+    assert os.getcwd() == str(tmp_path) and sys.stderr is stderr and os._exit.__name__ == "_exit"
+
+
+def test_a_worker_killed_by_a_plugin_costs_its_file_only(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under --jobs a plugin that kills its own process (no guard in the process can stop it) ended the run:
+    BrokenProcessPool, exit 4, no report. Now that file is the tool's bug and the others are assessed."""
+    body = (
+        "    import os, signal\n"
+        "    if facts.region.region.name == 'KILL':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    count = len("
+    )
+    source = GOOD_RULE.replace('ID = "X1"', 'ID = "X10"').replace("    count = len(", body)
+    make_dist(site, "fake_killing", {"X10": "fake_killing"}, {"fake_killing": source})
+    monkeypatch.setattr(registry, "_plugins", None)
+    paths = []
+    for index in range(6):
+        path = tmp_path / f"r{index}.yaml"
+        path.write_text(REGION.replace("name: X", "name: KILL" if index == 3 else f"name: R{index}"), encoding="utf-8")
+        paths.append(str(path))
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text("id: plug\nextends: default\nrules:\n  X10: {}\n", encoding="utf-8")
+    code = main([*paths, "--criteria", str(criteria), "-f", "json", "-j", "2", "--as-of", "2026-11-28"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 4
+    verdicts = [(Path(r["file"]).name, r["verdict"]) for r in report["results"]]
+    assert [name for name, _ in verdicts] == [f"r{index}.yaml" for index in range(6)]
+    assert verdicts[3][1] == "invalid" and all(v != "invalid" for _, v in verdicts[:3] + verdicts[4:])
+    [error] = report["results"][3]["errors"]
+    assert error["id"] == "file.internal_error" and "ended abruptly" in error["message"]
