@@ -253,7 +253,7 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
         params: BaseModel | None = None
         if isinstance(spec, RuleSpec):
             try:
-                params = spec.params.model_validate(config["params"])
+                checked = _params(spec, config["params"])
             except ValidationError as exc:
                 error = exc.errors(include_input=False)[0]
                 name = ".".join(str(p) for p in error["loc"]) or "params"
@@ -266,6 +266,10 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                     file=source.label,
                     location=finding.location,
                 ) from None
+            if isinstance(checked, registry.Unavailable):
+                spec = checked  # a plugin's own validator failed: that rule's error on every file, as a failed import
+            else:
+                params = checked
         active.append(
             ActiveRule(
                 id=rule_id,
@@ -308,3 +312,25 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
 def with_min_assurance(criteria: CriteriaSet, level: str | None) -> CriteriaSet:
     """The set with the bar given on the command line, which wins over the set's own; None keeps the set's."""
     return criteria if level is None else criteria._replace(min_assurance=Assurance(level))
+
+
+def _params(spec: RuleSpec, raw: Any) -> BaseModel | registry.Unavailable:
+    """A rule's parameters validated; a plugin's validators run its code (which may loop, raise anything or
+    exit): under the rule time limit, and what goes wrong there other than a ValidationError makes the rule
+    unavailable, never the run's end."""
+    if spec.origin == "built-in":
+        return spec.params.model_validate(raw)
+    from . import rule_guard
+
+    try:
+        return rule_guard.limited(lambda: spec.params.model_validate(raw), rule_guard.DEFAULT_RULE_TIMEOUT)
+    except ValidationError:
+        raise
+    except rule_guard.RuleTimedOut as exc:
+        said = Message("rule.params_timed_out", {"seconds": registry.fmt_seconds(exc.seconds)})
+        return registry.Unavailable(spec.id, spec.origin, said)
+    except BaseException as exc:
+        if rule_guard.stop_requested() is not None:
+            raise
+        said = Message("rule.params_failed", {"error": registry.plugin_error_text(exc)})
+        return registry.Unavailable(spec.id, spec.origin, said)

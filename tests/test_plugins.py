@@ -248,8 +248,70 @@ def test_entry_point_name_must_match_the_rule_id(site: Path) -> None:
     )
     registry._plugins = None
     entry = registry.lookup("G7")
-    assert isinstance(entry, registry.Unavailable) and "WRONGID" in entry.error
+    assert isinstance(entry, registry.Unavailable) and "WRONGID" in entry.reason()
+    assert entry.reason("id") == "entry point bernama G7, tetapi ID aturannya WRONGID"
     assert registry.lookup("WRONGID") is None
+
+
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        # MESSAGES whose reading exits: the run ended with that exit code, silently.
+        (
+            GOOD_RULE.replace('ID = "X1"', 'ID = "G8"')
+            .replace(
+                "MESSAGES = {", "class M(dict):\n    def items(self):\n        raise SystemExit(9)\nMESSAGES = M({"
+            )
+            .replace('"{count} usaha."}}', '"{count} usaha."}})'),
+            "SystemExit: 9",
+        ),
+        # MESSAGES whose reading never ends: the run hung.
+        (
+            GOOD_RULE.replace('ID = "X1"', 'ID = "G8"')
+            .replace("MESSAGES = {", "class M(dict):\n    def items(self):\n        while True: pass\nMESSAGES = M({")
+            .replace('"{count} usaha."}}', '"{count} usaha."}})'),
+            "reading its MESSAGES did not finish within 0.5 s",
+        ),
+        # An import that raises an exception whose text never ends: the run hung.
+        (
+            "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()\n",
+            "E (its text could not be shown)",
+        ),
+    ],
+)
+def test_plugin_code_outside_check_is_limited_too(
+    module: str, expected: str, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovop_assess import rule_guard
+
+    monkeypatch.setattr(rule_guard, "DEFAULT_RULE_TIMEOUT", 0.5)
+    name = f"fake_outside_{abs(hash(expected))}"  # a module of its own each: imports are cached by name
+    make_dist(site, name, {"G8": name}, {name: module})
+    registry._plugins = None
+    entry = registry.lookup("G8")
+    assert isinstance(entry, registry.Unavailable) and entry.reason() == expected
+
+
+def test_a_plugins_parameter_validator_that_exits_is_that_rules_error(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A validator of the plugin's Params that called sys.exit(4) ended the run: exit 4, nothing written."""
+    source = GOOD_RULE.replace('ID = "X1"', 'ID = "G9"').replace(
+        "    min_firms: int = Field(1, ge=1)\n",
+        "    min_firms: int = Field(1, ge=1)\n\n"
+        "    from pydantic import field_validator\n\n"
+        "    @field_validator('min_firms')\n"
+        "    @classmethod\n"
+        "    def _exit(cls, value: int) -> int:\n"
+        "        raise SystemExit(4)\n",
+    )
+    make_dist(site, "fake_params", {"G9": "fake_params_rule"}, {"fake_params_rule": source})
+    registry._plugins = None
+    code, report = run(tmp_path, "  G9: {params: {min_firms: 2}}\n", capsys)
+    g9 = criterion(report, "G9")
+    assert code == 4 and g9["status"] == "error"
+    assert g9["reasons"] == ["The rule G9 could not be loaded: checking its parameters failed: SystemExit: 4"]
+    assert criterion(report, "C1")["status"] in ("fail", "unknown")
 
 
 def test_plugin_module_is_not_shadowed_by_the_working_directory(

@@ -31,6 +31,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Aturan {rule} tidak dapat dimuat: {error}",
     },
     # Nested in rule.unavailable as its {error}: "The rule X could not be loaded: ..."
+    "rule.import_timed_out": {
+        "en": "its import did not finish within {seconds} s",
+        "id": "impor modulnya tidak selesai dalam {seconds} detik",
+    },
+    "rule.messages_timed_out": {
+        "en": "reading its MESSAGES did not finish within {seconds} s",
+        "id": "pembacaan MESSAGES-nya tidak selesai dalam {seconds} detik",
+    },
+    "rule.params_timed_out": {
+        "en": "checking its parameters did not finish within {seconds} s",
+        "id": "pemeriksaan parameternya tidak selesai dalam {seconds} detik",
+    },
+    "rule.params_failed": {
+        "en": "checking its parameters failed: {error}",
+        "id": "pemeriksaan parameternya gagal: {error}",
+    },
+    "rule.id_clash": {
+        "en": "its id clashes with a built-in rule",
+        "id": "id-nya sama dengan id aturan bawaan",
+    },
+    "rule.entry_point_mismatch": {
+        "en": "the entry point is named {name} but the rule's ID is {id}",
+        "id": "entry point bernama {name}, tetapi ID aturannya {id}",
+    },
     "rule.message_clash": {
         "en": "the message id '{message}' in the MESSAGES of {rule} is already taken, by ovop-assess or another "
         "plugin; a plugin may add messages but never replace one (give it an id of its own)",

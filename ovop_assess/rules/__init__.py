@@ -85,36 +85,67 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
                 # Under the rule time limit: an import that loops or sleeps, or an ID whose text never ends.
                 obj, spec = rule_guard.limited(partial(_load_rule, entry, origin), rule_guard.DEFAULT_RULE_TIMEOUT)
             except rule_guard.RuleTimedOut as exc:
-                found[entry.name] = Unavailable(
-                    entry.name, origin, f"its import did not finish within {exc.seconds:g} s"
-                )
+                said = Message("rule.import_timed_out", {"seconds": fmt_seconds(exc.seconds)})
+                found[entry.name] = Unavailable(entry.name, origin, said)
                 continue
             except BaseException as exc:  # a broken plugin (even one calling sys.exit()) must not take the run down
                 if rule_guard.stop_requested() is not None or isinstance(exc, KeyboardInterrupt):
                     raise
-                found[entry.name] = Unavailable(entry.name, origin, _one_line(exc))
+                found[entry.name] = Unavailable(entry.name, origin, plugin_error_text(exc))
                 continue
             if spec.id in BUILTIN:
-                found[spec.id] = Unavailable(spec.id, origin, "its id clashes with a built-in rule")
+                found[spec.id] = Unavailable(spec.id, origin, Message("rule.id_clash", {}))
                 continue
             if spec.id != entry.name:
-                found[entry.name] = Unavailable(
-                    entry.name, origin, f"the entry point is named {entry.name} but the rule's ID is {spec.id}"
-                )
+                said = Message("rule.entry_point_mismatch", {"name": entry.name, "id": spec.id})
+                found[entry.name] = Unavailable(entry.name, origin, said)
                 continue
-            # Only a rule that will be used adds its sentences, all or none of them.
-            try:
-                messages.register(getattr(obj, "MESSAGES", None) or {})
-            except messages.MessageConflict as exc:
-                clash = Message("rule.message_clash", {"rule": spec.id, "message": exc.message_id})
-                found[spec.id] = Unavailable(spec.id, origin, clash)
-                continue
-            except Exception as exc:  # MESSAGES of the wrong shape, an entry without both languages
-                found[spec.id] = Unavailable(spec.id, origin, f"{type(exc).__name__}: {exc}")
-                continue
-            found[spec.id] = spec
+            found[spec.id] = _with_messages(spec, obj)
         _plugins = found
     return _plugins
+
+
+def _with_messages(spec: RuleSpec, obj: object) -> RuleSpec | Unavailable:
+    """The rule, once its sentences are added (all or none of them: only a rule that will be used adds them),
+    or why it cannot be used. Reading MESSAGES runs the plugin's code (a mapping of its own may loop, raise or
+    exit): under the time limit, as its import is."""
+    try:
+        rule_guard.limited(
+            lambda: messages.register(getattr(obj, "MESSAGES", None) or {}), rule_guard.DEFAULT_RULE_TIMEOUT
+        )
+    except messages.MessageConflict as exc:
+        return Unavailable(
+            spec.id, spec.origin, Message("rule.message_clash", {"rule": spec.id, "message": exc.message_id})
+        )
+    except rule_guard.RuleTimedOut as exc:
+        return Unavailable(
+            spec.id, spec.origin, Message("rule.messages_timed_out", {"seconds": fmt_seconds(exc.seconds)})
+        )
+    except BaseException as exc:  # MESSAGES of the wrong shape, an entry without both languages, a SystemExit
+        if rule_guard.stop_requested() is not None:
+            raise
+        return Unavailable(spec.id, spec.origin, plugin_error_text(exc))
+    return spec
+
+
+def fmt_seconds(seconds: float) -> str:
+    return f"{seconds:g}"
+
+
+def plugin_error_text(exc: BaseException) -> str:
+    """An exception of a plugin's as one line, got under the time limit (its ``__str__`` may never return);
+    its type alone when its text cannot be had."""
+    try:
+        return rule_guard.limited(lambda: _one_line(exc), rule_guard.DEFAULT_RULE_TIMEOUT)
+    except BaseException:
+        if rule_guard.stop_requested() is not None:
+            raise
+        return _text_of_type(exc)
+
+
+def _text_of_type(exc: BaseException) -> str:
+    name = getattr(type(exc), "__qualname__", "exception")
+    return f"{name} (its text could not be shown)" if isinstance(name, str) else "exception"
 
 
 def _load_rule(entry: metadata.EntryPoint, origin: str) -> tuple[object, RuleSpec]:
