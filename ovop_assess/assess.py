@@ -269,8 +269,10 @@ def _expand(folder: Path) -> list[Path]:
     def note(error: OSError) -> None:
         unreadable.append(Path(error.filename) if error.filename else folder)
 
-    # A symlinked subfolder is followed; one that leads back into itself (a loop) is listed
-    # itself, so assessing it reports it rather than skipping it; one reached twice is walked once.
+    # A symlinked subfolder is followed; a folder reached again (through a second link, or a link back to a
+    # folder above it: a loop) is walked once, so every file below is assessed once and none is lost. A loop
+    # used to be listed itself, and reported as "a folder with no region files": a false error (exit 3).
+    # A link that cannot be followed (a loop of links, ELOOP) is still reported, by os.stat below.
     visited: set[tuple[int, int]] = set()
     # os.walk lists folders (a folder named x.yaml too) apart from files: names are files.
     for parent, dirs, names in os.walk(folder, onerror=note, followlinks=True):
@@ -282,27 +284,11 @@ def _expand(folder: Path) -> list[Path]:
             continue
         key = (status.st_dev, status.st_ino)
         if key in visited:
-            if _inside_itself(Path(parent), folder, key):  # a loop: reported; else reached twice: walked once
-                unreadable.append(Path(parent))
             dirs[:] = []
             continue
         visited.add(key)
         found.extend(Path(parent) / n for n in names if n.endswith((".yaml", ".yml")))
     return sorted([*found, *unreadable]) or [folder]
-
-
-def _inside_itself(path: Path, top: Path, key: tuple[int, int]) -> bool:
-    """Whether a folder between ``top`` and ``path`` (its parent, grandparent...) is ``path`` itself."""
-    for above in path.parents:
-        try:
-            status = os.stat(above)
-        except OSError:
-            return False
-        if (status.st_dev, status.st_ino) == key:
-            return True
-        if above == top:
-            return False
-    return False
 
 
 def make_report(criteria: CriteriaSet, results: Iterable[FileResult], as_of: datetime.date | None = None) -> Report:

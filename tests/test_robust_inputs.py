@@ -71,7 +71,7 @@ def test_dates_are_yyyy_mm_dd_only(value: str, tmp_path: Path, capsys: pytest.Ca
     assert main([str(region), "--format", "json", "--as-of", "2026-11-28"]) == 3
 
 
-def test_a_symlinked_subfolder_is_followed_and_a_loop_reported(
+def test_a_symlinked_subfolder_is_followed_and_a_loop_walked_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     top = tmp_path / "top"
@@ -85,10 +85,14 @@ def test_a_symlinked_subfolder_is_followed_and_a_loop_reported(
     code = main([str(top), "--format", "json", "--as-of", "2026-11-28"])
     files = [r["file"] for r in json.loads(capsys.readouterr().out)["results"]]
     assert len(files) == 2 and any(f.endswith("b.yaml") for f in files) and code == 1
+    # A link back to a folder above: every file is still assessed once, and the loop is no error (it was
+    # reported as "a folder with no region files", exit 3, though no file was lost).
     (top / "own" / "back").symlink_to(top)
-    assert main([str(top), "--format", "json", "--as-of", "2026-11-28"]) == 3
+    (top / "own" / "up").symlink_to(tmp_path)
+    assert main([str(top), "--format", "json", "--as-of", "2026-11-28"]) == 1
     results = json.loads(capsys.readouterr().out)["results"]
-    assert [r["verdict"] for r in results if r["file"].endswith("back")] == ["invalid"]
+    assert sorted(Path(r["file"]).name for r in results) == ["a.yaml", "b.yaml"]
+    assert all(r["verdict"] != "invalid" for r in results)
 
 
 def test_criteria_set_text_is_never_markup_and_its_controls_are_escaped(
