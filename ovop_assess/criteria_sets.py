@@ -24,7 +24,7 @@ from .errors import UsageError
 from .results import Assurance, Location, Message, SetInfo
 from .rules.base import RuleSpec
 from .strict_model import StrictModel
-from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
+from .yaml_source import Limits, Loaded, LoadError, Positions, as_any_file, load_file, parse_text
 
 #: The version of a set whose file gives none (what JSON and JUnit say; documents for people word it).
 UNVERSIONED = "unversioned"
@@ -138,7 +138,7 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
         except LoadError as exc:
             if child is not None and _absent(candidate):
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
-            finding = exc.findings[0]
+            finding = as_any_file(exc.findings)[0]
             raise UsageError(
                 Message("usage.set_unreadable", {"detail": finding.message}),
                 file=str(candidate),

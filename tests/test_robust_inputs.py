@@ -159,3 +159,29 @@ def test_a_criteria_set_that_is_a_fifo_is_refused_without_blocking(
     fifo = tmp_path / "set.yaml"
     os.mkfifo(fifo)
     assert main([str(KAUMAN), "--criteria", str(fifo)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("option", "given", "said"),
+    [
+        ("--office", ".", "ovop-assess: .: ini folder, bukan berkas\n"),
+        (
+            "--office",
+            "/dev/null",
+            "ovop-assess: /dev/null: bukan berkas biasa (pipa, perangkat, atau soket); hanya berkas biasa yang"
+            " dibaca\n",
+        ),
+        (
+            "--criteria",
+            "/dev/null",
+            "ovop-assess: /dev/null: kumpulan kriteria tidak dapat dibaca: bukan berkas biasa (pipa, perangkat, atau"
+            " soket); hanya berkas biasa yang dibaca\n",
+        ),
+    ],
+)
+def test_an_office_profile_or_set_that_is_no_file_is_not_called_a_region_file(
+    option: str, given: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "a folder with no region files below it" and "only region files are read" were said of --office .
+    assert main(["--lang", "id", "round", str(KAUMAN), option, given]) == 2
+    assert capsys.readouterr().err.endswith(said)

@@ -13,6 +13,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this is a folder with no region files (*.yaml, *.yml) below it",
         "id": "ini folder tanpa berkas wilayah (*.yaml, *.yml) di dalamnya",
     },
+    "file.is_a_folder": {"en": "this is a folder, not a file", "id": "ini folder, bukan berkas"},
+    "file.not_regular_any": {
+        "en": "not a regular file (a pipe, device or socket); only regular files are read",
+        "id": "bukan berkas biasa (pipa, perangkat, atau soket); hanya berkas biasa yang dibaca",
+    },
     "file.folder_unreadable": {
         "en": "cannot read this folder: permission denied",
         "id": "folder ini tidak dapat dibaca: izin ditolak",

@@ -98,3 +98,18 @@ def decode(raw: bytes) -> str:
     if nul >= 0:  # valid UTF-8, but text files have no NUL: UTF-16 without a BOM, or binary
         raise LoadError([Finding(Message("file.not_utf8", {}), byte_location(raw, nul))])
     return text
+
+
+# A region file's words for a folder or a device, and what they mean for any other file read so (an office
+# profile, a criteria set): "a folder with no region files below it" was said of --office .
+_ANY_FILE = {"file.is_directory": "file.is_a_folder", "file.not_regular": "file.not_regular_any"}
+
+
+def as_any_file(findings: list[Finding]) -> list[Finding]:
+    """``findings`` of a failed read, worded for a file that is not a region file."""
+    return [
+        Finding(Message(_ANY_FILE[f.message.id], dict(f.message.values)), f.location)
+        if f.message.id in _ANY_FILE
+        else f
+        for f in findings
+    ]
