@@ -200,10 +200,17 @@ def _side(label: str, row: dict[str, Any], criteria_set: SetRef, as_of: datetime
         criteria_set=criteria_set,
         as_of=as_of,
         verdict=Verdict(row["verdict"]),
-        score=_number(row["score"]),
+        score=_score(row["score"]),
         assurance=_assurance(row.get("assurance")),
-        criteria=tuple(_criterion(c) for c in _list(row["criteria"])),
+        criteria=_criteria(row["criteria"]),
     )
+
+
+def _criteria(value: Any) -> tuple[CriterionState, ...]:
+    criteria = tuple(_criterion(c) for c in _list(value))
+    if len({c.id for c in criteria}) != len(criteria):  # a hand-edited report: which one counts would be a guess
+        raise ValueError("a criterion is listed twice")
+    return criteria
 
 
 def _criterion(entry: Any) -> CriterionState:
@@ -213,7 +220,7 @@ def _criterion(entry: Any) -> CriterionState:
         id=_text(entry["id"]),
         name=_text(entry.get("name", entry["id"])),
         status=Status(entry["status"]),
-        score=_number(entry["score"]),
+        score=_score(entry["score"]),
         assurance=_assurance(entry.get("assurance")),
         missing=tuple(_text(m) for m in _list(entry.get("missing", []))),
     )
@@ -235,6 +242,14 @@ def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise TypeError("a number expected")
     return float(value)
+
+
+def _score(value: Any) -> float:
+    """A score: 0 to 1 (a hand-edited -3 showed as "pass -3.00")."""
+    score = _number(value)
+    if not 0.0 <= score <= 1.0:
+        raise ValueError("a score is from 0 to 1")
+    return score
 
 
 def _list(value: Any) -> list[Any]:

@@ -177,7 +177,7 @@ def read_previous(path: Path) -> PreviousRound:
             )
         except (TypeError, ValueError):
             continue
-        if not math.isfinite(score):  # 1e999 reads as infinity, which no JSON report may carry
+        if not math.isfinite(score) or not 0.0 <= score <= 1.0:  # 1e999 reads as infinity; a score is 0 to 1
             continue
         code = code_key(info)
         if code is not None:

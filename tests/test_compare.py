@@ -8,6 +8,7 @@ import itertools
 import json
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -286,6 +287,24 @@ def test_a_json_file_that_is_no_assess_report_is_a_usage_error(tmp_path: Path, c
         read_report(path)
     assert caught.value.message.id == message_id
     assert str(path) in render(caught.value.message, "en")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda row: row["criteria"][1].update(score=-3),  # showed as "pass -3.00"
+        lambda row: row.update(score=57),
+        lambda row: row["criteria"].append(dict(row["criteria"][0], status="fail")),  # the last one silently won
+    ],
+)
+def test_a_hand_edited_report_out_of_shape_is_refused(tmp_path: Path, edit: Any) -> None:
+    report = _assess_json(tmp_path, OLD_FILE)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    edit(data["results"][0])
+    report.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        read_report(report)
+    assert caught.value.message.id == "compare.not_a_report"
 
 
 # --- the command ------------------------------------------------------------

@@ -204,12 +204,14 @@ def test_a_hostile_or_missing_previous_report_is_a_clear_usage_error(
     assert capsys.readouterr().err == f"ovop-assess: {tmp_path / 'none.json'}: file not found\n"
 
 
-def test_a_previous_score_of_1e999_never_makes_the_round_json_invalid(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("score", ["1e999", "57", "-3"])
+def test_a_previous_score_out_of_range_is_not_taken(
+    score: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # 1e999 made the round's JSON invalid (Infinity); a hand-edited 57 showed as "was eligible, 57.00".
     previous = tmp_path / "old.json"
     row = {"region": {"name": "Kauman", "level": "kelurahan", "city": "Kota Surakarta"}, "verdict": "eligible"}
-    previous.write_text(json.dumps({"results": [row]})[:-3] + ', "score": 1e999}]}', encoding="utf-8")
+    previous.write_text(json.dumps({"results": [row]})[:-3] + f', "score": {score}}}]}}', encoding="utf-8")
     args = ["round", str(REGIONS / "kauman-batik.yaml"), "--previous", str(previous), "--format", "json"]
     assert main(args) == 0
     out = capsys.readouterr().out
