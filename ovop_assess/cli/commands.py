@@ -99,7 +99,7 @@ def run_assess(
     renderer = renderers.lookup("assess", output_format)
     _refuse_binary_to_terminal(renderer, output)
     files = _files(paths)
-    refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [*files, *criteria_set.files])
     if renderer.per_file is not None:
         # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
@@ -115,7 +115,7 @@ def run_assess(
         write_output(renderer.stream(__version__, criteria_set.info, noted, lang, as_of), output)
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
-    _refuse_output_among_sheets(output, results)
+    _refuse_output_among_named_files(output, results)
     report = make_report(criteria_set, results, as_of)
     text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty(), details=details)
     write_output(text, output)
@@ -132,12 +132,6 @@ def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None
 def _writes_to_terminal() -> bool:
     """Whether the report goes to a terminal (the report's own descriptor: plugins' stdout is elsewhere)."""
     return report_stream().isatty()
-
-
-def _criteria_file(criteria_set: CriteriaSet) -> list[Path]:
-    """The criteria set's own file, an input too (a shipped set is none)."""
-    origin = Path(criteria_set.origin)
-    return [origin] if not criteria_set.origin.startswith("shipped:") and origin.is_absolute() else []
 
 
 def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) -> int:
@@ -164,22 +158,23 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
 def _noting(
     entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list[RuleCrash], output: Path | None
 ) -> Iterator[FileEntry]:
-    sheets: list[str] = []
+    named: list[str] = []
     for entry in entries:
         verdicts.append(entry.verdict)
         crashes.extend(entry.crashes)
-        sheets.extend(entry.sheet_files)
+        named.extend((*entry.sheet_files, *entry.evidence_files))
         yield entry
     # The report is being written to a temporary file, which replaces --output only after the last piece.
-    refuse_output_among_inputs(output, sheets)
+    refuse_output_among_inputs(output, named)
 
 
-def _refuse_output_among_sheets(output: Path | None, results: Iterable[FileResult]) -> None:
-    """Refuse an ``--output`` that is a spreadsheet a region file reads its firms from.
+def _refuse_output_among_named_files(output: Path | None, results: Iterable[FileResult]) -> None:
+    """Refuse an ``--output`` that is a file a region file names: the spreadsheet it reads its firms from,
+    an evidence document it lists.
 
     Known only once the region files are read: checked after assessing, before the report is written.
     """
-    refuse_output_among_inputs(output, [sheet for result in results for sheet in result.sheet_files])
+    refuse_output_among_inputs(output, [named for r in results for named in (*r.sheet_files, *r.evidence_files)])
 
 
 def _assess_iter(
@@ -246,7 +241,7 @@ def run_checklist(
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
-    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set), *([office] if office else [])])
+    refuse_output_among_inputs(output, [file, *criteria_set.files, *([office] if office else [])])
 
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
@@ -254,7 +249,7 @@ def run_checklist(
         report = make_report(criteria_set, [result], as_of)
         sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
         return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
-    _refuse_output_among_sheets(output, [result])
+    _refuse_output_among_named_files(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
@@ -296,7 +291,7 @@ def run_round(
     renderer = renderers.lookup("round", output_format)
     _refuse_binary_to_terminal(renderer, output)
     files, repeated = distinct_files(_files(paths))
-    inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
+    inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     for path, same in repeated:  # a candidate ranked twice would push the others down
@@ -306,7 +301,7 @@ def run_round(
             note(text("cli.round_file_same_as", lang, path=file_label(path), kept=file_label(same)))
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
-    _refuse_output_among_sheets(output, results)
+    _refuse_output_among_named_files(output, results)
     for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
         named = f"{region.name}, {region.city}: {region.product}"
         note(text("cli.round_same_candidate", lang, first=first, second=second, region=named))
@@ -359,7 +354,7 @@ def run_compare(
             raise UsageError(Message("compare.folder", {"path": file_label(path)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     renderer = renderers.lookup("compare", output_format)
-    refuse_output_among_inputs(output, [old, new, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [old, new, *criteria_set.files])
     reports = {path: read_report(path) for path in (old, new) if _is_report(path)}  # usage errors before any work
     sides: dict[Path, tuple[Assessment, ...]] = {}
     invalid: list[FileResult] = []
@@ -368,7 +363,7 @@ def run_compare(
         if path in reports:
             continue
         result, _ = assess_with_region(path, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
-        _refuse_output_among_sheets(output, [result])
+        _refuse_output_among_named_files(output, [result])
         crashes.extend(rule_crashes(result))
         if result.region is None:
             invalid.append(result)
