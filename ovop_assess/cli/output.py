@@ -6,7 +6,9 @@ Where ``--output`` leads decides how it is written:
   goes to a temporary file in the same folder, which then replaces the
   target in one step (``os.replace``); Ctrl-C or a full disk leaves the old
   file as it was and no partial file behind. An existing file keeps its
-  permission bits.
+  permission bits. An existing file the user may not write (read-only, or
+  another user's in a shared folder) is refused, as the shell's ``>`` refuses
+  it: replacing it through its folder would get round its permissions.
 - **A symlink** is written through, never replaced: the temporary file is made
   in the folder of the file the link leads to (``os.path.realpath``), so the
   link stays a link and its target gets the report. A dangling link gets the
@@ -285,7 +287,10 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
 
     try:
         target = _replaced(path)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        if os.path.lexists(target) and not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        # A short name of its own: the target's name in it would pass the system's limit where the target's does not.
+        handle, temp = tempfile.mkstemp(prefix=".ovop-", suffix=".part", dir=target.parent)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
