@@ -6,7 +6,6 @@ import datetime
 import functools
 import os
 import stat
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
@@ -25,7 +24,7 @@ from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, 
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
-from .terminal import note, plain
+from .terminal import note, plain, stderr_is_terminal, to_stderr
 
 if TYPE_CHECKING:
     from ..office import OfficeProfile
@@ -144,7 +143,7 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
         else:  # the tool's own bug, met on this file
             note(text("cli.file_crashed", lang, file=crash.file, error=crash.detail))
         if debug and crash.traceback:
-            sys.stderr.write(plain(crash.traceback))  # its last line is the error, a plugin's text
+            to_stderr(plain(crash.traceback))  # its last line is the error, a plugin's text
     if len(crashes) > 20:
         note(f"… {len(crashes) - 20}")
     if not debug:
@@ -189,7 +188,7 @@ def _assess_iter(
 ) -> Iterator[T]:
     from ..batch import iter_assess
 
-    if len(files) < 20 or not sys.stderr.isatty():
+    if len(files) < 20 or not stderr_is_terminal():
         yield from iter_assess(
             files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, rule_timeout=rule_timeout
         )
@@ -247,7 +246,7 @@ def run_checklist(
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
-        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
+        to_stderr(renderers.lookup("assess", "table").render_text(report, lang))
         return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
     _refuse_output_among_named_files(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
@@ -320,7 +319,7 @@ def run_round(
         table = renderers.lookup("assess", "table")
         # One file at a time: each file's problems alone, with no second summary and totals beside the round's.
         for result in invalid:
-            sys.stderr.write(table.render_text(make_report(criteria_set, [result], as_of), lang))
+            to_stderr(table.render_text(make_report(criteria_set, [result], as_of), lang))
     code = ExitCode.INVALID if invalid else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
@@ -371,7 +370,7 @@ def run_compare(
             sides[path] = (from_result(result, criteria_set.info, as_of),)
     if invalid:
         report = make_report(criteria_set, invalid, as_of)
-        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
+        to_stderr(renderers.lookup("assess", "table").render_text(report, lang))
         return _with_crashes(ExitCode.INVALID, crashes, lang, debug)  # a bug met on a file: 4
     sides.update(reports)
     before, after = pair(
@@ -429,8 +428,8 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     if imported.errors:
         # A heading and its indented lines, as an invalid region file's errors are listed.
         said = text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)
-        sys.stderr.write(plain(said, one_line=True) + "\n")
-        sys.stderr.writelines(plain(f"  {line(finding)}", one_line=True) + "\n" for finding in imported.errors)
+        listed = [said, *(f"  {line(finding)}" for finding in imported.errors)]
+        to_stderr("".join(plain(each, one_line=True) + "\n" for each in listed))
         return ExitCode.INVALID
     if not imported.firms:
         # A sheet not filled in yet: `firms: []` pasted into a region file would say the sentra has no
