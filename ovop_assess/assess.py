@@ -29,6 +29,7 @@ from . import rules as registry
 from .assurance import assure
 from .criteria_sets import CriteriaSet
 from .errors import OvopError
+from .evidence import evidence_files
 from .region import Region
 from .results import (
     FileResult,
@@ -127,14 +128,18 @@ def _assess_file(
     except LoadError as exc:
         return _invalid(label, exc.findings), None
     base_dir = Path(path).parent
+    documents = evidence_files(loaded.data, Path(path))
     if not names_a_sheet(loaded.data):
-        return _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout)
+        result, region = _assess(
+            loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout
+        )
+        return (result._replace(evidence_files=documents) if documents else result), region
     from .firm_sheet import sheet_files, with_sheet_firms  # the spreadsheet reader loads only for a region naming one
 
     sheets = sheet_files(loaded.data, path)
     loaded = with_sheet_firms(loaded, path, limits, label)
     result, region = _assess(loaded, criteria, as_of=as_of, label=label, base_dir=base_dir, rule_timeout=rule_timeout)
-    return result._replace(sheet_files=sheets), region
+    return result._replace(sheet_files=sheets, evidence_files=documents), region
 
 
 def names_a_sheet(data: object) -> bool:

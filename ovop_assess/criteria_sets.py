@@ -84,6 +84,8 @@ class CriteriaSet(NamedTuple):
     disabled_evidence: Mapping[str, str] | None = None
     # The least assurance a passing criterion needs (docs/criteria.md, "Assurance"); None: declared is enough.
     min_assurance: Assurance | None = None
+    # Every file read for the set, those it extends too (real paths; a shipped set is none): inputs of a run.
+    files: tuple[str, ...] = ()
 
     def evidence_keys(self) -> set[str]:
         return {item.key for rule in self.rules for item in rule.evidence}
@@ -306,6 +308,7 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
         description,
         switched_off,
         Assurance(bar) if bar is not None else None,
+        tuple(layer.label for layer in chain if not layer.label.startswith("shipped:")),
     )
 
 

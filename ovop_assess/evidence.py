@@ -82,6 +82,15 @@ def _evidence(key: str, title: Mapping[str, str], given: Mapping[str, str], base
     return EvidenceCheck(key, title, path_state(base_dir, path), path)
 
 
+def evidence_files(data: object, region_path: Path) -> tuple[str, ...]:
+    """The documents a region file's ``evidence:`` lists, as paths from the working folder, read from its data
+    as loaded (valid or not): ``--output`` must not replace one, wherever it lies."""
+    listed = data.get("evidence") if isinstance(data, dict) else None
+    if not isinstance(listed, dict):
+        return ()
+    return tuple(os.path.join(region_path.parent, path) for path in listed.values() if isinstance(path, str) and path)
+
+
 def path_state(base_dir: Path, path: str) -> EvidenceState:
     """What ``path`` (relative to ``base_dir``) names: a file, a folder, nothing, or a place outside it."""
     if _leaves(base_dir, path):

@@ -26,6 +26,7 @@ _BY_ERRNO: dict[int, str] = {
     errno.EIO: "os.io_error",
     errno.EMFILE: "os.too_many_open_files",
     errno.EBUSY: "os.busy",
+    errno.EBADF: "os.bad_descriptor",
 }
 
 

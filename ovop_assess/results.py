@@ -269,6 +269,8 @@ class FileResult(NamedTuple):
     # which ``--output`` may not replace (known only once the region file is read).
     sheet_files: tuple[str, ...] = ()
     crash: Crash | None = None  # a bug the tool met on this file (not in a rule): the result is invalid, exit 4
+    # The evidence documents its ``evidence:`` lists, as paths from the working folder: never replaced either.
+    evidence_files: tuple[str, ...] = ()
 
 
 class SetInfo(NamedTuple):

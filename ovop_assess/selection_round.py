@@ -18,6 +18,7 @@ import datetime
 import json
 import math
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -225,7 +226,41 @@ def read_report_rows(path: Path, unreadable: str) -> tuple[dict[str, Any], list[
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError):  # RecursionError: a document nested thousands deep
         raise UsageError(Message(unreadable, {"path": label})) from None
+    if _SURROGATE_ESCAPE.search(raw):
+        data = _without_surrogates(data)
     rows = data.get("candidates", data.get("results")) if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(rows, list):
         raise UsageError(Message(unreadable, {"path": label}))
     return data, rows
+
+
+# JSON may write a lone surrogate (``"\ud800"``), which no UTF-8 output can carry: every text of a report
+# holding one is looked at. (A false match, ``"\\ud800"``, only costs that look.)
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _without_surrogates(data: Any) -> Any:
+    """``data`` with each lone surrogate of its texts (keys too) written as ``\\udXXX``, as a file name's
+    undecodable byte is shown (``file_label``). Walked without recursion: the document may be nested deep."""
+    root: list[Any] = [data]
+    stack: list[tuple[list[Any] | dict[str, Any], Any]] = [(root, 0)]
+    while stack:
+        holder, at = stack.pop()
+        value = holder[at]
+        if isinstance(value, str):
+            holder[at] = _surrogates_escaped(value)
+        elif isinstance(value, list):
+            stack.extend((value, index) for index in range(len(value)))
+        elif isinstance(value, dict):
+            cleaned = {_surrogates_escaped(key): item for key, item in value.items()}
+            holder[at] = cleaned
+            stack.extend((cleaned, key) for key in cleaned)
+    return root[0]
+
+
+def _surrogates_escaped(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value

@@ -539,3 +539,23 @@ def test_sides_the_wrong_way_round_get_a_note(capsys: pytest.CaptureFixture[str]
     code, out, _ = _run(capsys, str(NEW_FILE), str(OLD_FILE), "--as-of", AS_OF, "-f", "json")
     notes = [note["id"] for note in json.loads(out)["notes"]]
     assert code == 0 and notes == ["compare.note_old_year_is_later"]
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "json"])
+def test_a_lone_surrogate_in_a_report_is_shown_escaped(
+    output_format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Valid JSON may hold ``"\\ud800"``, which no UTF-8 output can carry: it is written as ``\\ud800``."""
+    report = _assess_json(tmp_path, NEW_FILE)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["results"][0]["criteria"][0]["missing"] = ["champion \ud800 letter"]
+    data["results"][0]["region"]["city"] = "Kota Surakarta\udfff"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="ascii")  # json.dumps escapes the surrogate: valid JSON
+    args = ["compare", str(old), str(report), "--format", output_format]
+    assert main(args) == 0
+    assert "champion \\ud800 letter" in capsys.readouterr().out.replace("\\\\", "\\")
+    out = tmp_path / f"comparison.{output_format}"
+    assert main([*args, "-o", str(out)]) == 0
+    assert "champion \\ud800 letter" in out.read_text(encoding="utf-8").replace("\\\\", "\\")
+    assert read_report(old)[0].region.city == "Kota Surakarta\\udfff"

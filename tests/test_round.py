@@ -384,3 +384,19 @@ def test_a_firm_spreadsheet_s_warnings_are_said_on_stderr(capsys: pytest.Capture
         "ovop-assess: warning: examples/regions/bayat-pottery.yaml: examples/regions/bayat-pottery-firms.xlsx, "
         "sheet Daftar UMKM, cell A1: columns not part of the firm list, ignored: No (A), Alamat (I), No. HP (J)\n"
     ) in err.replace(str(ROOT) + "/", "")
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "html", "json", "xlsx"])
+def test_a_lone_surrogate_in_the_previous_round_is_shown_escaped(output_format: str, tmp_path: Path) -> None:
+    old = tmp_path / "2025.json"
+    assert main(["assess", str(REGIONS / "kauman-batik.yaml"), "--format", "json", "--output", str(old)]) == 0
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["results"][0]["region"]["name"] = "Kauman\udc80"
+    data["results"][0]["region"]["product"] = {"\ud800": ["\udfff"]}
+    old.write_text(json.dumps(data), encoding="ascii")
+    out = tmp_path / f"round.{output_format}"
+    args = ["round", str(REGIONS / "kauman-batik.yaml"), "--previous", str(old), "-f", output_format]
+    assert main([*args, "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+    previous = read_previous(old)
+    assert [region.name for candidates in previous.by_name.values() for region, _ in candidates] == ["Kauman\\udc80"]

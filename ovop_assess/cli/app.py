@@ -84,9 +84,19 @@ def _as_of(value: str | None) -> datetime.date:
     return date
 
 
+def _file_to_read(value: str) -> Path:
+    """A file or folder to read: an empty name is refused, where ``Path`` would make it ``.``, the current folder
+    (a script's unset ``"$FILE"`` would have every file under it assessed)."""
+    if not value:
+        raise UsageError(Message("cli.empty_path", {}))
+    return Path(value)
+
+
 def _file_to_write(value: str) -> Path:
     """A file the command writes (``--output``, ``init``'s FILE, ``--firms-sheet``): a name ending in a separator
     means a folder, and ``Path`` would drop the separator and write a file of the folder's name."""
+    if not value:
+        raise UsageError(Message("cli.empty_path", {}))
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
     folder = value.rstrip("".join(separators))
     if folder != value and folder:
@@ -179,7 +189,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     @command
     def assess(
         paths: Annotated[
-            list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.paths"))
+            list[Path], typer.Argument(metavar=h("help.metavar.path"), parser=_file_to_read, help=h("help.paths"))
         ],
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
@@ -241,7 +251,9 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
     @command
     def checklist(
-        file: Annotated[Path, typer.Argument(metavar=h("help.metavar.file"), readable=False, help=h("help.file"))],
+        file: Annotated[
+            Path, typer.Argument(metavar=h("help.metavar.file"), parser=_file_to_read, help=h("help.file"))
+        ],
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
@@ -252,7 +264,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             str | None, typer.Option("--as-of", metavar=h("help.metavar.date"), help=h("help.checklist_as_of"))
         ] = None,
         min_assurance: min_assurance_opt = None,
-        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
+        office: Annotated[Path | None, typer.Option("--office", parser=_file_to_read, help=h("help.office"))] = None,
         max_bytes: max_bytes_opt = _DEFAULT.max_bytes,
         max_depth: max_depth_opt = _DEFAULT.max_depth,
         max_nodes: max_nodes_opt = _DEFAULT.max_nodes,
@@ -282,11 +294,13 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     @command
     def round_(
         paths: Annotated[
-            list[Path], typer.Argument(metavar=h("help.metavar.path"), readable=False, help=h("help.round_paths"))
+            list[Path], typer.Argument(metavar=h("help.metavar.path"), parser=_file_to_read, help=h("help.round_paths"))
         ],
-        office: Annotated[Path | None, typer.Option("--office", help=h("help.office"))] = None,
+        office: Annotated[Path | None, typer.Option("--office", parser=_file_to_read, help=h("help.office"))] = None,
         year: Annotated[int | None, typer.Option("--year", min=1900, max=2100, help=h("help.year"))] = None,
-        previous: Annotated[Path | None, typer.Option("--previous", help=h("help.previous"))] = None,
+        previous: Annotated[
+            Path | None, typer.Option("--previous", parser=_file_to_read, help=h("help.previous"))
+        ] = None,
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
@@ -325,8 +339,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
     @command
     def compare(
-        old: Annotated[Path, typer.Argument(metavar=h("help.metavar.old"), readable=False, help=h("help.compare_old"))],
-        new: Annotated[Path, typer.Argument(metavar=h("help.metavar.new"), readable=False, help=h("help.compare_new"))],
+        old: Annotated[
+            Path, typer.Argument(metavar=h("help.metavar.old"), parser=_file_to_read, help=h("help.compare_old"))
+        ],
+        new: Annotated[
+            Path, typer.Argument(metavar=h("help.metavar.new"), parser=_file_to_read, help=h("help.compare_new"))
+        ],
         criteria: criteria_opt = "default",
         lang_: lang_opt = LangChoice.en,
         output_format: Annotated[
@@ -415,7 +433,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     @command
     def import_(
         sheet_file: Annotated[
-            Path, typer.Argument(metavar=h("help.metavar.sheet"), readable=False, help=h("help.sheet_file"))
+            Path, typer.Argument(metavar=h("help.metavar.sheet"), parser=_file_to_read, help=h("help.sheet_file"))
         ],
         sheet: Annotated[str | None, typer.Option("--sheet", help=h("help.sheet_name"))] = None,
         output: Annotated[

@@ -6,7 +6,6 @@ import datetime
 import functools
 import os
 import stat
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
@@ -25,7 +24,7 @@ from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, 
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
-from .terminal import note, plain
+from .terminal import note, plain, stderr_is_terminal, to_stderr
 
 if TYPE_CHECKING:
     from ..office import OfficeProfile
@@ -99,7 +98,7 @@ def run_assess(
     renderer = renderers.lookup("assess", output_format)
     _refuse_binary_to_terminal(renderer, output)
     files = _files(paths)
-    refuse_output_among_inputs(output, [*files, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [*files, *criteria_set.files])
     if renderer.per_file is not None:
         # Each file is encoded where it is assessed (in the worker with --jobs) and
         # written as it arrives, so a big batch never holds more than the report.
@@ -115,7 +114,7 @@ def run_assess(
         write_output(renderer.stream(__version__, criteria_set.info, noted, lang, as_of), output)
         return _with_crashes(exit_code(verdicts, allow_incomplete), crashes, lang, debug)
     results = _sorted(list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, rule_timeout)), sort)
-    _refuse_output_among_sheets(output, results)
+    _refuse_output_among_named_files(output, results)
     report = make_report(criteria_set, results, as_of)
     text = render(report, output_format, lang, to_terminal=output is None and report_stream().isatty(), details=details)
     write_output(text, output)
@@ -134,12 +133,6 @@ def _writes_to_terminal() -> bool:
     return report_stream().isatty()
 
 
-def _criteria_file(criteria_set: CriteriaSet) -> list[Path]:
-    """The criteria set's own file, an input too (a shipped set is none)."""
-    origin = Path(criteria_set.origin)
-    return [origin] if not criteria_set.origin.startswith("shipped:") and origin.is_absolute() else []
-
-
 def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) -> int:
     """A rule that crashed is reported as its status ``error`` and, being a bug, ends the run with exit 4."""
     if not crashes:
@@ -150,7 +143,7 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
         else:  # the tool's own bug, met on this file
             note(text("cli.file_crashed", lang, file=crash.file, error=crash.detail))
         if debug and crash.traceback:
-            sys.stderr.write(plain(crash.traceback))  # its last line is the error, a plugin's text
+            to_stderr(plain(crash.traceback))  # its last line is the error, a plugin's text
     if len(crashes) > 20:
         note(f"… {len(crashes) - 20}")
     if not debug:
@@ -164,22 +157,23 @@ def _with_crashes(code: int, crashes: list[RuleCrash], lang: Lang, debug: bool) 
 def _noting(
     entries: Iterable[FileEntry], verdicts: list[Verdict], crashes: list[RuleCrash], output: Path | None
 ) -> Iterator[FileEntry]:
-    sheets: list[str] = []
+    named: list[str] = []
     for entry in entries:
         verdicts.append(entry.verdict)
         crashes.extend(entry.crashes)
-        sheets.extend(entry.sheet_files)
+        named.extend((*entry.sheet_files, *entry.evidence_files))
         yield entry
     # The report is being written to a temporary file, which replaces --output only after the last piece.
-    refuse_output_among_inputs(output, sheets)
+    refuse_output_among_inputs(output, named)
 
 
-def _refuse_output_among_sheets(output: Path | None, results: Iterable[FileResult]) -> None:
-    """Refuse an ``--output`` that is a spreadsheet a region file reads its firms from.
+def _refuse_output_among_named_files(output: Path | None, results: Iterable[FileResult]) -> None:
+    """Refuse an ``--output`` that is a file a region file names: the spreadsheet it reads its firms from,
+    an evidence document it lists.
 
     Known only once the region files are read: checked after assessing, before the report is written.
     """
-    refuse_output_among_inputs(output, [sheet for result in results for sheet in result.sheet_files])
+    refuse_output_among_inputs(output, [named for r in results for named in (*r.sheet_files, *r.evidence_files)])
 
 
 def _assess_iter(
@@ -194,7 +188,7 @@ def _assess_iter(
 ) -> Iterator[T]:
     from ..batch import iter_assess
 
-    if len(files) < 20 or not sys.stderr.isatty():
+    if len(files) < 20 or not stderr_is_terminal():
         yield from iter_assess(
             files, criteria_set, as_of=as_of, limits=limits, jobs=jobs, convert=convert, rule_timeout=rule_timeout
         )
@@ -246,15 +240,15 @@ def run_checklist(
     if _is_folder(file):  # a usage error, not an invalid file: checklist takes one region file
         raise UsageError(Message("cli.checklist_one_file", {"path": file_label(file)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
-    refuse_output_among_inputs(output, [file, *_criteria_file(criteria_set), *([office] if office else [])])
+    refuse_output_among_inputs(output, [file, *criteria_set.files, *([office] if office else [])])
 
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     result, region = assess_with_region(file, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
     if region is None:
         report = make_report(criteria_set, [result], as_of)
-        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
+        to_stderr(renderers.lookup("assess", "table").render_text(report, lang))
         return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
-    _refuse_output_among_sheets(output, [result])
+    _refuse_output_among_named_files(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
@@ -296,7 +290,7 @@ def run_round(
     renderer = renderers.lookup("round", output_format)
     _refuse_binary_to_terminal(renderer, output)
     files, repeated = distinct_files(_files(paths))
-    inputs = [*files, *_criteria_file(criteria_set), *(p for p in (office, previous) if p is not None)]
+    inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
     for path, same in repeated:  # a candidate ranked twice would push the others down
@@ -306,7 +300,7 @@ def run_round(
             note(text("cli.round_file_same_as", lang, path=file_label(path), kept=file_label(same)))
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
-    _refuse_output_among_sheets(output, results)
+    _refuse_output_among_named_files(output, results)
     for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
         named = f"{region.name}, {region.city}: {region.product}"
         note(text("cli.round_same_candidate", lang, first=first, second=second, region=named))
@@ -325,7 +319,7 @@ def run_round(
         table = renderers.lookup("assess", "table")
         # One file at a time: each file's problems alone, with no second summary and totals beside the round's.
         for result in invalid:
-            sys.stderr.write(table.render_text(make_report(criteria_set, [result], as_of), lang))
+            to_stderr(table.render_text(make_report(criteria_set, [result], as_of), lang))
     code = ExitCode.INVALID if invalid else ExitCode.OK
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
@@ -359,7 +353,7 @@ def run_compare(
             raise UsageError(Message("compare.folder", {"path": file_label(path)}))
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     renderer = renderers.lookup("compare", output_format)
-    refuse_output_among_inputs(output, [old, new, *_criteria_file(criteria_set)])
+    refuse_output_among_inputs(output, [old, new, *criteria_set.files])
     reports = {path: read_report(path) for path in (old, new) if _is_report(path)}  # usage errors before any work
     sides: dict[Path, tuple[Assessment, ...]] = {}
     invalid: list[FileResult] = []
@@ -368,7 +362,7 @@ def run_compare(
         if path in reports:
             continue
         result, _ = assess_with_region(path, criteria_set, as_of=as_of, limits=limits, rule_timeout=rule_timeout)
-        _refuse_output_among_sheets(output, [result])
+        _refuse_output_among_named_files(output, [result])
         crashes.extend(rule_crashes(result))
         if result.region is None:
             invalid.append(result)
@@ -376,7 +370,7 @@ def run_compare(
             sides[path] = (from_result(result, criteria_set.info, as_of),)
     if invalid:
         report = make_report(criteria_set, invalid, as_of)
-        sys.stderr.write(renderers.lookup("assess", "table").render_text(report, lang))
+        to_stderr(renderers.lookup("assess", "table").render_text(report, lang))
         return _with_crashes(ExitCode.INVALID, crashes, lang, debug)  # a bug met on a file: 4
     sides.update(reports)
     before, after = pair(
@@ -434,8 +428,8 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     if imported.errors:
         # A heading and its indented lines, as an invalid region file's errors are listed.
         said = text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)
-        sys.stderr.write(plain(said, one_line=True) + "\n")
-        sys.stderr.writelines(plain(f"  {line(finding)}", one_line=True) + "\n" for finding in imported.errors)
+        listed = [said, *(f"  {line(finding)}" for finding in imported.errors)]
+        to_stderr("".join(plain(each, one_line=True) + "\n" for each in listed))
         return ExitCode.INVALID
     if not imported.firms:
         # A sheet not filled in yet: `firms: []` pasted into a region file would say the sentra has no

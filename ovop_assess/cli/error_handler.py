@@ -11,6 +11,7 @@ The codes are named from the one table, :mod:`ovop_assess.exit_codes`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from ..exit_codes import ExitCode
 from ..messages import Lang, render, text
 from ..results import Location, Message, file_label
 from .signals import Terminated
-from .terminal import note, plain
+from .terminal import note, plain, to_stderr
 
 
 def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
@@ -60,7 +61,7 @@ def run_guarded(run: Callable[[], int], lang: Lang, debug: bool) -> int:
         if debug:
             import traceback
 
-            traceback.print_exc()
+            to_stderr(traceback.format_exc())
         note(text("cli.internal", lang, error=f"{type(exc).__name__}: {exc}"))
         return ExitCode.INTERNAL
 
@@ -97,14 +98,16 @@ def _parser_error(exc: typer.TyperException, lang: Lang) -> None:
         from .indonesian import usage_error
 
         # Each line as a note is written: the value or option a user typed may hold ESC, CR or a bidi control.
-        sys.stderr.writelines(plain(line, one_line=True) + "\n" for line in usage_error(exc).splitlines())
+        to_stderr("".join(plain(line, one_line=True) + "\n" for line in usage_error(exc).splitlines()))
         return
     show = getattr(exc, "show", None)
     if callable(show):
         said = getattr(exc, "message", None)
         if isinstance(said, str):  # typer words a refused choice as pydantic does: "Value error, 'x' is not one of …"
             exc.message = said.replace("Value error, ", "")
-        show(file=sys.stderr)
+        if sys.stderr is not None:  # (None: click would write the usage error on stdout, the report's)
+            with contextlib.suppress(OSError, ValueError):
+                show(file=sys.stderr)
     else:
         note(str(getattr(exc, "message", exc)))
 
@@ -115,7 +118,7 @@ def _system_exit_code(code: object) -> int:
         return ExitCode.OK
     if isinstance(code, int):
         return code
-    sys.stderr.write(plain(str(code)) + "\n")  # Python's own form: the text alone, no prefix
+    to_stderr(plain(str(code)) + "\n")  # Python's own form: the text alone, no prefix
     return ExitCode.EXIT_WITH_TEXT
 
 

@@ -109,15 +109,25 @@ def _hard_exit(code: int) -> None:
     an atexit handler: reports are written and closed, worker pools shut down.
     Skipped when a tracer (coverage, a debugger) may still have work at exit.
     """
+    _let_stderr_be()
     if sys.gettrace() is not None or "coverage" in sys.modules:
         return
     try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:  # (None: launched with that descriptor closed)
-                stream.flush()
+        if sys.stdout is not None:  # (None: launched with that descriptor closed)
+            sys.stdout.flush()
     except (OSError, ValueError):  # stdout closed or the reader gone: the normal exit deals with it
         return
     os._exit(code)
+
+
+def _let_stderr_be() -> None:
+    """A stderr whose notes could not be written (``2>/dev/full``, closed) is let go: Python would try the rest
+    again as it ends, fail, and end with 120 instead of the run's code."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.stderr = None  # (what Python flushes at its end is sys.stderr: None is left alone)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,9 @@ Where ``--output`` leads decides how it is written:
   goes to a temporary file in the same folder, which then replaces the
   target in one step (``os.replace``); Ctrl-C or a full disk leaves the old
   file as it was and no partial file behind. An existing file keeps its
-  permission bits.
+  permission bits. An existing file the user may not write (read-only, or
+  another user's in a shared folder) is refused, as the shell's ``>`` refuses
+  it: replacing it through its folder would get round its permissions.
 - **A symlink** is written through, never replaced: the temporary file is made
   in the folder of the file the link leads to (``os.path.realpath``), so the
   link stays a link and its target gets the report. A dangling link gets the
@@ -21,6 +23,11 @@ Where ``--output`` leads decides how it is written:
   before an error or Ctrl-C has gone out.
 
 A folder is refused before anything is written.
+
+**Standard output may be missing** (``>&-``: Python then has no ``sys.stdout``):
+the report's stream is one whose every write fails as a closed descriptor's
+does, so the run ends with "cannot write <stdout>" (exit 2) as for a full disk,
+rather than losing the report in silence.
 
 **Stdout is the report's alone.** :func:`report_to_stdout` (around the whole
 run) takes a duplicate of descriptor 1 for the report and points descriptor 1
@@ -45,7 +52,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from .. import rule_guard
 from ..errors import UsageError
@@ -55,6 +62,26 @@ from ..results import Message, file_label
 _STANDARD_STREAMS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
 _DESCRIPTOR_PATH = re.compile(r"/(?:dev/fd|proc/(?P<pid>self|thread-self|\d+)/fd)/(?P<fd>\d+)\Z")
 _MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
+
+
+def _bad_descriptor() -> OSError:
+    return OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+class _NoStdout(io.StringIO):
+    """The report's stream when the process was started without descriptor 1: each write fails with EBADF."""
+
+    def write(self, text: str, /) -> int:
+        raise _bad_descriptor()
+
+    @property
+    def buffer(self) -> BinaryIO:  # a binary format's bytes fail the same way
+        return _NoBytes()
+
+
+class _NoBytes(io.BytesIO):
+    def write(self, data: object, /) -> int:
+        raise _bad_descriptor()
 
 
 class _Streams:
@@ -72,8 +99,15 @@ def report_stream() -> TextIO:
 def report_to_stdout(debug: bool) -> Iterator[None]:
     """For the run: the report through a duplicate of descriptor 1, descriptor 1 itself elsewhere."""
     original = sys.stdout
+    if original is None:  # started with descriptor 1 closed: whatever is written to stdout fails, and says so
+        _Streams.report, _Streams.decoy = _NoStdout(), io.StringIO()
+        try:
+            yield
+        finally:
+            _Streams.report = _Streams.decoy = None
+        return
     try:
-        real = original is not None and original.fileno() == 1
+        real = original.fileno() == 1
     except (OSError, ValueError, AttributeError):  # a stream of a test or a host program: no descriptor to move
         real = False
     if not real:
@@ -85,8 +119,8 @@ def report_to_stdout(debug: bool) -> Iterator[None]:
         return
     try:
         original.flush()
-        kept = os.dup(1)  # non-inheritable: a plugin's subprocess never gets it
-        elsewhere = 2 if debug else os.open(os.devnull, os.O_WRONLY)
+        kept = _dup_above_standard(1)  # non-inheritable: a plugin's subprocess never gets it
+        elsewhere = 2 if debug and _is_open(2) else os.open(os.devnull, os.O_WRONLY)
     except OSError:  # no descriptors left: run as before
         _Streams.report, _Streams.decoy = original, io.StringIO()
         try:
@@ -118,6 +152,24 @@ def report_to_stdout(debug: bool) -> Iterator[None]:
             report.detach()
         os.dup2(kept, 1)
         os.close(kept)
+
+
+def _dup_above_standard(descriptor: int) -> int:
+    """A duplicate numbered 3 or more: with descriptor 2 closed at launch, ``os.dup`` would hand out 2, and a
+    note to stderr (or a plugin's write to it) would land in the report."""
+    try:
+        import fcntl
+    except ImportError:  # (not on POSIX)
+        return os.dup(descriptor)
+    return fcntl.fcntl(descriptor, fcntl.F_DUPFD_CLOEXEC, 3)
+
+
+def _is_open(descriptor: int) -> bool:
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return False
+    return True
 
 
 @contextmanager
@@ -244,7 +296,7 @@ def _own_descriptor(path: Path) -> int | None:
 def _write_descriptor(chunks: Iterable[str | bytes], descriptor: int, path: Path) -> None:
     """Write to an open descriptor of this process, as the shell left it (no truncation, no replacing)."""
     for stream in (report_stream(), sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # (AttributeError: stderr is None)
             stream.flush()  # anything printed before comes first
     if descriptor == 1 and _Streams.kept is not None:  # descriptor 1 is kept from plugins: the report's is this
         descriptor = _Streams.kept
@@ -285,7 +337,10 @@ def _write_whole(chunks: Iterable[str | bytes], path: Path, mode: int | None) ->
 
     try:
         target = _replaced(path)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        if os.path.lexists(target) and not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        # A short name of its own: the target's name in it would pass the system's limit where the target's does not.
+        handle, temp = tempfile.mkstemp(prefix=".ovop-", suffix=".part", dir=target.parent)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
@@ -323,8 +378,15 @@ def _write_stdout(stream: TextIO, chunk: str | bytes) -> None:
     if isinstance(chunk, bytes):
         stream.flush()  # text written before comes first
         stream.buffer.write(chunk)
-    else:
+        return
+    try:
         stream.write(chunk)
+    except UnicodeEncodeError:
+        # A stream in ASCII or Latin-1 (PYTHONIOENCODING, a C locale), or a lone surrogate: the report is still
+        # written, each character it cannot carry as \uXXXX (JSON reads that back as the character itself).
+        # The text wrapper encodes a piece whole before writing any of it, so nothing of it went out yet.
+        encoding = stream.encoding or "utf-8"
+        stream.write(chunk.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
 def _write_chunks(handle: int, chunks: Iterable[str | bytes]) -> None:

@@ -1,7 +1,13 @@
-"""Text from a region file, made safe to print on a terminal, and the one way to write a note on stderr."""
+"""Text from a region file, made safe to print on a terminal, and the one way to write on stderr.
+
+What goes to stderr (a note, an error, a traceback) never decides how a run ends: a stderr that is closed
+(``2>&-``, a plugin's ``os.close(2)`` or ``sys.stderr = None``), full (``2>/dev/full``) or unable to carry
+a character is let be, and the exit code still says what happened.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sys
@@ -58,4 +64,24 @@ def note(line: str) -> None:
     Every note the commands write goes through here: a region name, a file name or a query a user typed
     can hold ESC, CR or a right-to-left override, and none of them reaches the terminal raw.
     """
-    sys.stderr.write(plain(f"ovop-assess: {line}", one_line=True) + "\n")
+    to_stderr(plain(f"ovop-assess: {line}", one_line=True) + "\n")
+
+
+def to_stderr(text: str) -> None:
+    """Write ``text`` on stderr as it can be written; a failed write is ignored (the module says why)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:  # (stderr replaces what it cannot encode; a host's own stream may not)
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (OSError, ValueError):
+        return False

@@ -59,4 +59,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "os.io_error": {"en": "Input/output error", "id": "kesalahan masukan/keluaran"},
     "os.too_many_open_files": {"en": "Too many open files", "id": "terlalu banyak berkas yang terbuka"},
     "os.busy": {"en": "Device or resource busy", "id": "perangkat atau sumber daya sedang sibuk"},
+    "os.bad_descriptor": {"en": "Bad file descriptor", "id": "deskriptor berkas tidak valid"},
 }

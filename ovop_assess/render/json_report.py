@@ -131,11 +131,13 @@ class JsonEntry(NamedTuple):
     text: str
     crashes: tuple[RuleCrash, ...] = ()
     sheet_files: tuple[str, ...] = ()  # FileResult.sheet_files: inputs the report may not replace
+    evidence_files: tuple[str, ...] = ()  # FileResult.evidence_files: the same
 
 
 def json_entry(result: FileResult, lang: Lang) -> JsonEntry:
     text = _dumps(file_result(result, lang))
-    return JsonEntry(result.verdict, result.score, text, rule_crashes(result), result.sheet_files)
+    crashes = rule_crashes(result)
+    return JsonEntry(result.verdict, result.score, text, crashes, result.sheet_files, result.evidence_files)
 
 
 def render_json(report: Report, lang: Lang = "en") -> str:

@@ -93,6 +93,9 @@ class FileEntry(Protocol):
     @property
     def sheet_files(self) -> tuple[str, ...]: ...
 
+    @property
+    def evidence_files(self) -> tuple[str, ...]: ...
+
 
 class PerFile(NamedTuple):
     """The two functions of a streamed format, each as ``"module:function"``."""

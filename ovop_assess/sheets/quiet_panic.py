@@ -17,7 +17,8 @@ def panic_output_hidden() -> Iterator[None]:
     exception, which the caller turns into "damaged": the reader would get
     both. Nothing of ours writes while calamine reads.
     """
-    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # a full or closed stderr, or none at all
+        sys.stderr.flush()
     try:
         saved = os.dup(2)
     except OSError:  # no descriptor 2 at all: nothing to hide
