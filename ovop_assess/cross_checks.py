@@ -226,9 +226,14 @@ def _mentor_unknown(mentor: str, champions: list[Any]) -> Message:
         import difflib
 
         close = difflib.get_close_matches(mentor, [str(name) for name in champions], n=1, cutoff=0.8)
-        if close:
+        # Names in a series (Gerabah 01, Gerabah 02) differ by their numbers: those are other firms, not typos.
+        if close and _digits(close[0]) == _digits(mentor):
             return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close[0])})
     return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+
+
+def _digits(name: str) -> str:
+    return "".join(char for char in name if char.isdigit())
 
 
 def _role_word(role: str) -> Message | str:
