@@ -307,12 +307,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "hasil rumus berupa teks di sel ini tidak dapat dibaca karena terpotong dalam berkas .xls; simpan ulang buku kerja sebagai .xlsx atau .ods, atau ketik nilainya",
     },
     "sheet.formula_error": {
-        "en": "the cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
-        "id": "rumus di sel ini menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
+        "en": "the {column} ({field}) cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
+        "id": "rumus di sel {column} ({field}) menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
     },
     "sheet.cell_error": {
-        "en": "the cell holds the error {error} instead of a value; type the value",
-        "id": "sel ini berisi kesalahan {error}, bukan nilai; ketik nilainya",
+        "en": "the {column} ({field}) cell holds the error {error} instead of a value; type the value",
+        "id": "sel {column} ({field}) berisi kesalahan {error}, bukan nilai; ketik nilainya",
+    },
+    "sheet.header_formula_error": {
+        "en": "the column name in this cell is a formula that gives the error {error}; correct the formula or type the column name",
+        "id": "nama kolom di sel ini berupa rumus yang menghasilkan kesalahan {error}; perbaiki rumusnya atau ketik nama kolomnya",
+    },
+    "sheet.header_cell_error": {
+        "en": "the column name in this cell is the error {error}, not a name; type the column name",
+        "id": "nama kolom di sel ini berisi kesalahan {error}, bukan nama; ketik nama kolomnya",
     },
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",

@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
+from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
 from .quiet_panic import panic_output_hidden
@@ -172,8 +173,8 @@ def _read_chosen(
     for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
         if row < len(data) and column < len(data[row]):
             data[row][column] = ""
-    refuse_errors(errors, data, name)
-    refuse_zero_text(zeros, data, name)
+    refuse_errors(errors, data, name, formulas)
+    refuse_zero_text(zeros, data, name, formulas)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of
         from .xls_extent import settle
@@ -182,8 +183,8 @@ def _read_chosen(
         saved = xls.saved_of(book.sheet_names.index(name))
         unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
         if unread:  # each cell located, in the sheet's order
-            found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
-            raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
+            places = Places(data, {*formulas, *(cell for cell, _, _ in unread)})
+            raise SheetRefused(tuple(places.located(key, values, cell) for cell, key, values in unread))
     merged = found.merged_cell_ranges or ods_merged
     check_merged(len(merged))
     return data, merged, formulas, hidden
