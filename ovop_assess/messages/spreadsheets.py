@@ -196,6 +196,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row 1 holds none of the column names of the firm list ({columns}); {text}. The column names must be on row 1; if this sheet is not the firm list, name the sheet that is (sheet: in the region file, --sheet for import)",
         "id": "baris 1 tidak memuat satu pun nama kolom daftar usaha ({columns}); {text}. Nama kolom harus berada di baris 1; jika lembar ini bukan daftar usaha, sebutkan lembar daftar usahanya (sheet: di berkas wilayah, --sheet untuk import)",
     },
+    "sheet.no_header_sheets": {
+        "en": "row 1 holds none of the column names of the firm list ({columns}); {text}. The column names must be on row 1; if this sheet is not the firm list, name the sheet that is (sheet: in the region file, --sheet for import); the workbook's sheets are: {sheets}",
+        "id": "baris 1 tidak memuat satu pun nama kolom daftar usaha ({columns}); {text}. Nama kolom harus berada di baris 1; jika lembar ini bukan daftar usaha, sebutkan lembar daftar usahanya (sheet: di berkas wilayah, --sheet untuk import); lembar yang ada dalam buku kerja: {sheets}",
+    },
     "sheet.header_below": {
         "en": "row 1 holds none of the column names ({text}); they are on row {row}: delete {rows} above them, so that the column names are on row 1 (a title can go in the file name or on another sheet)",
         "id": "baris 1 tidak memuat nama kolom ({text}); nama kolom ada di baris {row}: hapus {rows} di atasnya agar nama kolom berada di baris 1 (judul dapat ditulis di nama berkas atau di lembar lain)",

@@ -140,12 +140,14 @@ def firms_from_rows(
     merged: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
     formula_cells: Collection[tuple[int, int]] = (),
     warnings: Iterable[Finding] = (),
+    other_sheets: Sequence[Message | str] = (),
 ) -> SheetFirms:
     """The firms of ``rows`` (``rows[0]`` is the header, spreadsheet row ``header_row``).
 
     ``merged`` are 0-based ((first row, first column), (last row, last column))
     ranges as calamine gives them, relative to A1; ``formula_cells`` the
-    0-based (row, column) of formulas without a saved result.
+    0-based (row, column) of formulas without a saved result; ``other_sheets`` the workbook's sheets when
+    this one was read for want of a name (said if it is not the firm list).
     """
     body = rows[1:]
     # The rows transposed at once, in C: each field is then converted column by column.
@@ -163,6 +165,7 @@ def firms_from_rows(
         merged=merged,
         formula_cells=formula_cells,
         warnings=warnings,
+        other_sheets=other_sheets,
     )
 
 
@@ -179,6 +182,7 @@ def firms_from_columns(
     warnings: Iterable[Finding] = (),
     text_only: bool = False,
     shown_errors: bool = False,
+    other_sheets: Sequence[Message | str] = (),
 ) -> SheetFirms:
     """:func:`firms_from_rows` from the header row and the ``count`` rows below it given column by column.
 
@@ -219,7 +223,7 @@ def firms_from_columns(
     if not columns:
         from .header_row import no_column_names  # (only for a sheet refused)
 
-        return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
+        return refused(file, sheet, no_column_names(header, body, count, header_row, other_sheets), warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
         names = ", ".join(f"{one_line(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
