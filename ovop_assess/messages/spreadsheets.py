@@ -243,6 +243,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",
         "id": "{rows} baris hanya berisi nilai pada kolom yang diabaikan sehingga dilewati sebagai baris kosong, yang pertama baris {row} ({cell}: {value}); jika baris itu dimaksudkan sebagai usaha, isi nama dan perannya",
     },
+    "sheet.not_a_firm": {
+        "en": "row {row} is not a firm (no Nama Usaha and no Peran): a note, a signature or a total below the list? Delete the row, or move it to another sheet; if it is a firm, fill in its Nama Usaha and Peran",
+        "id": "baris {row} bukan data usaha (Nama Usaha dan Peran tidak diisi): apakah ini catatan, tanda tangan, atau baris jumlah di bawah daftar? Hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, isi Nama Usaha dan Perannya",
+    },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
         "id": "baris {row} memiliki sel di luar kolom terakhir baris nama kolom (mulai {cell}): sel tersebut diabaikan",
