@@ -220,3 +220,21 @@ def test_rows_below_the_list_in_a_region_file_are_said_once_each(
     [error] = json.loads(capsys.readouterr().out)["results"][0]["errors"]
     assert (error["id"], error["cell"], error["path"], error["line"]) == ("sheet.not_a_firm", "A6", "firms", 3)
     assert error["message"].startswith("baris 6 bukan data usaha (Nama Usaha dan Peran tidak diisi)")
+
+
+def test_a_merged_range_holding_only_a_formula_or_reaching_above_the_header_is_not_empty() -> None:
+    """A formula without its result reads as an empty cell but is something; cells above the header are not
+    given, so a range reaching there is judged as before."""
+    from ovop_assess.sheets.merged_ranges import merged_findings
+
+    columns = {"name": 1, "role": 2}
+    firms = [{"name": "A", "role": "champion"}, {"name": "B"}]
+    body = [["A", "B"], ["penggerak", ""]]
+    below = (((2, 1), (2, 1)),)  # B3: a firm's row, empty
+    assert merged_findings(below, columns, 1, [2, 3], firms, ["Nama Usaha", "Peran"], body) == ([], frozenset())
+    for formulas in ({(2, 1)}, {(2, 1), (9, 9), (8, 8)}):  # looked up by cell, or by formula
+        found, left = merged_findings(below, columns, 1, [2, 3], firms, ["Nama Usaha", "Peran"], body, formulas)
+        assert [f.location.path for f in found if f.location] == ["firms[1].role"] and left == frozenset()
+    above = (((0, 0), (1, 1)),)  # A1:B2 with a header below row 1
+    found, _ = merged_findings(above, columns, 2, [3, 4], firms, ["Nama Usaha", "Peran"], body)
+    assert [f.message.values["cells"] for f in found] == ["A1:B2"]
