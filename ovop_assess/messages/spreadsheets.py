@@ -196,6 +196,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row 1 holds none of the column names of the firm list ({columns}); {text}. The column names must be on row 1; if this sheet is not the firm list, name the sheet that is (sheet: in the region file, --sheet for import)",
         "id": "baris 1 tidak memuat satu pun nama kolom daftar usaha ({columns}); {text}. Nama kolom harus berada di baris 1; jika lembar ini bukan daftar usaha, sebutkan lembar daftar usahanya (sheet: di berkas wilayah, --sheet untuk import)",
     },
+    "sheet.no_header_sheets": {
+        "en": "row 1 holds none of the column names of the firm list ({columns}); {text}. The column names must be on row 1; if this sheet is not the firm list, name the sheet that is (sheet: in the region file, --sheet for import); the workbook's sheets are: {sheets}",
+        "id": "baris 1 tidak memuat satu pun nama kolom daftar usaha ({columns}); {text}. Nama kolom harus berada di baris 1; jika lembar ini bukan daftar usaha, sebutkan lembar daftar usahanya (sheet: di berkas wilayah, --sheet untuk import); lembar yang ada dalam buku kerja: {sheets}",
+    },
     "sheet.header_below": {
         "en": "row 1 holds none of the column names ({text}); they are on row {row}: delete {rows} above them, so that the column names are on row 1 (a title can go in the file name or on another sheet)",
         "id": "baris 1 tidak memuat nama kolom ({text}); nama kolom ada di baris {row}: hapus {rows} di atasnya agar nama kolom berada di baris 1 (judul dapat ditulis di nama berkas atau di lembar lain)",
@@ -238,6 +242,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.rows_only_ignored": {
         "en": "{rows} row(s) have values only in ignored columns and are skipped as empty, the first row {row} ({cell}: {value}); if a firm is meant there, fill in its name and role",
         "id": "{rows} baris hanya berisi nilai pada kolom yang diabaikan sehingga dilewati sebagai baris kosong, yang pertama baris {row} ({cell}: {value}); jika baris itu dimaksudkan sebagai usaha, isi nama dan perannya",
+    },
+    "sheet.not_a_firm": {
+        "en": "row {row} is not a firm (no Nama Usaha and no Peran): a note, a signature or a total below the list? Delete the row, or move it to another sheet; if it is a firm, fill in its Nama Usaha and Peran",
+        "id": "baris {row} bukan data usaha (Nama Usaha dan Peran tidak diisi): apakah ini catatan, tanda tangan, atau baris jumlah di bawah daftar? Hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, isi Nama Usaha dan Perannya",
     },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
@@ -307,12 +315,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "hasil rumus berupa teks di sel ini tidak dapat dibaca karena terpotong dalam berkas .xls; simpan ulang buku kerja sebagai .xlsx atau .ods, atau ketik nilainya",
     },
     "sheet.formula_error": {
-        "en": "the cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
-        "id": "rumus di sel ini menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
+        "en": "the {column} ({field}) cell's formula gives the error {error}, so the cell has no value; correct the formula or type the value",
+        "id": "rumus di sel {column} ({field}) menghasilkan kesalahan {error} sehingga sel tidak bernilai; perbaiki rumusnya atau ketik nilainya",
     },
     "sheet.cell_error": {
-        "en": "the cell holds the error {error} instead of a value; type the value",
-        "id": "sel ini berisi kesalahan {error}, bukan nilai; ketik nilainya",
+        "en": "the {column} ({field}) cell holds the error {error} instead of a value; type the value",
+        "id": "sel {column} ({field}) berisi kesalahan {error}, bukan nilai; ketik nilainya",
+    },
+    "sheet.header_formula_error": {
+        "en": "the column name in this cell is a formula that gives the error {error}; correct the formula or type the column name",
+        "id": "nama kolom di sel ini berupa rumus yang menghasilkan kesalahan {error}; perbaiki rumusnya atau ketik nama kolomnya",
+    },
+    "sheet.header_cell_error": {
+        "en": "the column name in this cell is the error {error}, not a name; type the column name",
+        "id": "nama kolom di sel ini berisi kesalahan {error}, bukan nama; ketik nama kolomnya",
     },
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",

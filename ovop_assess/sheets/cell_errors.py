@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from ..results import Finding, Location, Message
+from ..results import Finding
 from .columns import field_of
+from .firm_rows import Cell, Places
 from .limits import SheetRefused
-
-Cell = tuple[int, int]  # 0-based (row, column), as calamine numbers cells
 
 
 class CellError(NamedTuple):
@@ -147,10 +146,13 @@ def shortened(text: str) -> str:
     return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
 
 
-def refuse_errors(errors: Mapping[Cell, CellError], cells: Sequence[Sequence[object]], sheet: str) -> None:
+def refuse_errors(
+    errors: Mapping[Cell, CellError], cells: Sequence[Sequence[object]], sheet: str, formulas: Collection[Cell] = ()
+) -> None:
     """Refuse the sheet named ``sheet`` if an error is in its header row or in a firm column (as named in
     ``cells[0]``), naming each such cell in the sheet's order; an error elsewhere (a helper column) is left
-    alone.
+    alone. A cell of a firm column is said with its column and, in a firm's row, at its field's path
+    (``formulas``: the cells holding a formula without a saved result, which make a row a firm too).
 
     Whatever calamine read there (an empty cell; a text or a 0 for a hand-made
     ``.ods``) is not what the spreadsheet shows.
@@ -160,9 +162,13 @@ def refuse_errors(errors: Mapping[Cell, CellError], cells: Sequence[Sequence[obj
     firm = {index for index, title in enumerate(cells[0] if cells else ()) if field_of(title) is not None}
     refused = sorted((row, column) for row, column in errors if row == 0 or column in firm)
     if refused:
-        raise SheetRefused(tuple(_finding(cell, errors[cell]) for cell in refused), sheet)
+        places = Places(cells, {*errors, *formulas})
+        raise SheetRefused(tuple(_finding(cell, errors[cell], places) for cell in refused), sheet)
 
 
-def _finding(cell: Cell, error: CellError) -> Finding:
-    key = "sheet.formula_error" if error.formula else "sheet.cell_error"
-    return Finding(Message(key, {"error": error.text}), Location("firms", cell[0] + 1, cell[1] + 1))
+def _finding(cell: Cell, error: CellError, places: Places) -> Finding:
+    if cell[0] == 0:  # a column's name: no field yet
+        key = "sheet.header_formula_error" if error.formula else "sheet.header_cell_error"
+    else:
+        key = "sheet.formula_error" if error.formula else "sheet.cell_error"
+    return places.located(key, {"error": error.text}, cell)

@@ -31,12 +31,17 @@ _CELL_TEXT: Final = 40
 
 
 def no_column_names(
-    header: Sequence[object], body: Sequence[Sequence[object]], count: int, header_row: int = 1
+    header: Sequence[object],
+    body: Sequence[Sequence[object]],
+    count: int,
+    header_row: int = 1,
+    other_sheets: Sequence[Message | str] = (),
 ) -> list[Finding]:
     """Why ``header`` (the first row) names no firm column, as findings located by cell.
 
     ``body[i]`` holds column ``i`` below the header (``count`` rows), as
-    :func:`.table.firms_from_columns` gets it.
+    :func:`.table.firms_from_columns` gets it. ``other_sheets``: the workbook's sheets, when this one was
+    read for want of a name; a sheet that is not the firm list then names them, to choose from.
     """
     below = min(count, LOOKED_AT - 1)
     rows: list[Sequence[object]] = [header]
@@ -70,12 +75,12 @@ def no_column_names(
     filled = _filled(header)
     if filled:
         first = filled[0][0] + 1
-        return [
-            Finding(
-                Message("sheet.no_header", {"columns": columns, "text": _holds(header, header_row)}),
-                Location("firms", header_row, first),
-            )
-        ]
+        said = {"columns": columns, "text": _holds(header, header_row)}
+        if other_sheets:
+            message = Message("sheet.no_header_sheets", {**said, "sheets": tuple(other_sheets)})
+        else:
+            message = Message("sheet.no_header", said)
+        return [Finding(message, Location("firms", header_row, first))]
     at = Location("firms", header_row, 1)
     if any(cell is not None and cell != "" for column in body for cell in column):
         return [Finding(Message("sheet.first_row_empty", {"columns": columns}), at)]

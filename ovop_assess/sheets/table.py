@@ -27,6 +27,8 @@ from .columns import (
     one_line,
     shown,
 )
+from .merged_ranges import merged_findings
+from .stray_rows import stray_findings, stray_rows
 
 PathKey = tuple[str | int, ...]
 
@@ -140,12 +142,14 @@ def firms_from_rows(
     merged: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
     formula_cells: Collection[tuple[int, int]] = (),
     warnings: Iterable[Finding] = (),
+    other_sheets: Sequence[Message | str] = (),
 ) -> SheetFirms:
     """The firms of ``rows`` (``rows[0]`` is the header, spreadsheet row ``header_row``).
 
     ``merged`` are 0-based ((first row, first column), (last row, last column))
     ranges as calamine gives them, relative to A1; ``formula_cells`` the
-    0-based (row, column) of formulas without a saved result.
+    0-based (row, column) of formulas without a saved result; ``other_sheets`` the workbook's sheets when
+    this one was read for want of a name (said if it is not the firm list).
     """
     body = rows[1:]
     # The rows transposed at once, in C: each field is then converted column by column.
@@ -163,6 +167,7 @@ def firms_from_rows(
         merged=merged,
         formula_cells=formula_cells,
         warnings=warnings,
+        other_sheets=other_sheets,
     )
 
 
@@ -179,6 +184,7 @@ def firms_from_columns(
     warnings: Iterable[Finding] = (),
     text_only: bool = False,
     shown_errors: bool = False,
+    other_sheets: Sequence[Message | str] = (),
 ) -> SheetFirms:
     """:func:`firms_from_rows` from the header row and the ``count`` rows below it given column by column.
 
@@ -219,7 +225,7 @@ def firms_from_columns(
     if not columns:
         from .header_row import no_column_names  # (only for a sheet refused)
 
-        return refused(file, sheet, no_column_names(header, body, count, header_row), warned)
+        return refused(file, sheet, no_column_names(header, body, count, header_row, other_sheets), warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
         names = ", ".join(f"{one_line(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
@@ -282,26 +288,42 @@ def firms_from_columns(
     flagged = {offset for offset, _, _, _ in problems}
 
     every_row = _assembled(fields, converted, kinds, count)
-    if any(_NONE not in found for found in kinds):  # a column filled in every row: no row is empty
+    name_at, role_at = fields.index("name"), fields.index("role")
+    keys = (columns["name"] - 1, columns["role"] - 1)
+    strays = stray_rows(
+        converted[name_at],
+        converted[role_at],
+        (kinds[name_at], kinds[role_at]),
+        every_row,
+        flagged,
+        {offset for offset, column, _, _ in problems if column in keys},
+    )
+    if strays:  # a row that is no firm is said once, as a row: not cell by cell as a firm's
+        problems = [problem for problem in problems if problem[0] not in strays]
+    if not strays and any(_NONE not in found for found in kinds):  # a column filled in every row: no row is empty
         firms, firm_rows, kept_values = every_row, list(range(header_row + 1, header_row + 1 + count)), converted
         index_of: dict[int, int] | range = range(count)
     else:
         # An empty row in the middle is skipped; the next firm keeps its own row number.
-        kept = [offset for offset, firm in enumerate(every_row) if firm or offset in flagged]
-        if unknown and len(kept) < count:
-            ignored = _only_ignored(unknown, body, kept, count, header_row)
+        kept = [offset for offset, firm in enumerate(every_row) if (firm or offset in flagged) and offset not in strays]
+        if unknown and len(kept) + len(strays) < count:
+            ignored = _only_ignored(unknown, body, [*kept, *strays], count, header_row)
             if ignored is not None:
                 warned.append(ignored)
         firms = [every_row[offset] for offset in kept]
         firm_rows = [header_row + 1 + offset for offset in kept]
         kept_values = [[column[offset] for offset in kept] for column in converted]
         index_of = {offset: index for index, offset in enumerate(kept)}
-    problems.sort(key=lambda problem: problem[:2])
-    for offset, column, field, message in problems:
-        where = Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1)
-        errors.append(Finding(message, where))
-    errors.extend(_merged(merged, columns, header_row, firm_rows))
-    refused_cells = frozenset((index_of[offset], field) for offset, _, field, _ in problems)
+    said = [
+        Finding(message, Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1))
+        for offset, column, field, message in problems
+    ]
+    # The rows that are no firm among the cells' findings, in the sheet's order.
+    errors += sorted([*said, *stray_findings(strays, body, formula_cells, header_row)], key=_place)
+    merges, covered = merged_findings(merged, columns, header_row, firm_rows, firms, header, body, formula_cells)
+    errors += merges
+    # The cells the reader refused, and those a merged range left empty: said once, no later check says so again.
+    refused_cells = frozenset((index_of[offset], field) for offset, _, field, _ in problems) | covered
     return SheetFirms(
         file,
         sheet,
@@ -316,6 +338,11 @@ def firms_from_columns(
         few,
         refused_cells,
     )
+
+
+def _place(finding: Finding) -> tuple[int, int]:
+    where = finding.location
+    return (where.line or 0, where.column or 0) if where is not None else (0, 0)
 
 
 def _only_ignored(
@@ -465,29 +492,3 @@ def _display(present: list[str], sparse: list[tuple[str, str]]) -> str:
         return f"{{{', '.join(present)}}}"
     (key, name), rest = sparse[0], sparse[1:]
     return f"({_display(present, rest)} if {name} is None else {_display([*present, f'{key}: {name}'], rest)})"
-
-
-def _merged(
-    ranges: Iterable[tuple[tuple[int, int], tuple[int, int]]],
-    columns: dict[str, int],
-    header_row: int,
-    firm_rows: list[int],
-) -> list[Finding]:
-    """Merged ranges over the firm columns: each is an error at its first cell (a range written twice, once)."""
-    ranges = list(dict.fromkeys(ranges))
-    if not ranges:
-        return []
-    used = sorted(columns.values())
-    by_row = {row: i for i, row in enumerate(firm_rows)}
-    by_column = {column: field for field, column in columns.items()}
-    found = []
-    for (top, left), (bottom, right) in ranges:
-        if bottom + 1 < header_row or not any(left + 1 <= c <= right + 1 for c in used):
-            continue  # beside the firm list (an address block, a title): not ours to judge
-        row, column = top + 1, left + 1
-        cells = f"{cell_name(row, column)}:{cell_name(bottom + 1, right + 1)}"
-        field = by_column.get(column)
-        index = by_row.get(row)
-        path = f"firms[{index}].{field}" if index is not None and field else "firms"
-        found.append(Finding(_note("sheet.merged", cells=cells), Location(path, row, column)))
-    return found

@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
+from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
 from .quiet_panic import panic_output_hidden
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from .xls_extent import XlsSheets
 
 _NOWHERE = Location("", None, None)
+Listed = tuple[Message | str, ...]  # sheet names, a hidden one as sheet.listed_hidden
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -70,11 +72,11 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
 
     content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
 
-    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]], list[Run]], list[list[Any]]]:
+    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]], list[Run], Listed], list[list[Any]]]:
         ods_count(content, limits)  # (Python code over every element: in the capped child too)
         try:
             with panic_output_hidden():
-                name, warnings, data, merged, formulas, hidden = _calamine_read(
+                name, warnings, data, merged, formulas, hidden, others = _calamine_read(
                     raw, suffix, sheet, limits, archive, xls, content
                 )
         except BaseException as exc:
@@ -83,20 +85,22 @@ def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limit
             if type(exc).__name__ != "PanicException":
                 raise
             raise _corrupt(suffix) from None
-        return (name, warnings, merged, formulas, hidden), data
+        return (name, warnings, merged, formulas, hidden, others), data
 
     if suffix != ".ods":
-        (name, warnings, merged, formulas, hidden), data = read()
+        (name, warnings, merged, formulas, hidden, others), data = read()
     else:
         # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
         # child process whose memory is capped, where the platform can fork (``isolated``).
         from . import isolated
 
         memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
-        (name, warnings, merged, formulas, hidden), data = (
+        (name, warnings, merged, formulas, hidden, others), data = (
             isolated.run_isolated(read, memory) if isolated.AVAILABLE else read()
         )
-    found = firms_from_rows(label, name, data, merged=merged, formula_cells=formulas, warnings=warnings)
+    found = firms_from_rows(
+        label, name, data, merged=merged, formula_cells=formulas, warnings=warnings, other_sheets=others
+    )
     said = hidden_rows_warning(hidden, found.rows) if hidden else None
     return found._replace(warnings=(*found.warnings, said)) if said is not None else found
 
@@ -109,9 +113,10 @@ def _calamine_read(
     archive: zipfile.ZipFile | None,
     xls: XlsSheets | None,
     content: OdsContent | None,
-) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]], list[Run]]:
+) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]], list[Run], Listed]:
     """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges, formulas without a
-    result and hidden rows; ``content``: an .ods's content.xml when it may hold merged ranges, formulas or
+    result, hidden rows and the workbook's sheets when the first was taken for want of a name (``_choose``);
+    ``content``: an .ods's content.xml when it may hold merged ranges, formulas or
     hidden rows (``ods_checks``)."""
     import python_calamine  # only now: reading YAML firms loads none of it
 
@@ -122,14 +127,14 @@ def _calamine_read(
     except (python_calamine.CalamineError, ValueError, OSError):
         raise _corrupt(suffix) from None
     with book:
-        name, warnings = _choose(book.sheets_metadata, sheet)
+        name, warnings, others = _choose(book.sheets_metadata, sheet)
         try:
             data, merged, formulas, hidden = _read_chosen(book, name, suffix, limits, archive, xls, content)
         except SheetRefused as exc:
             # From here on a refusal is about the chosen sheet: named even when none was asked for, and
             # with what choosing it said (the hidden sheets passed over).
             raise SheetRefused(exc.findings, sheet=name, warnings=tuple(warnings)) from None
-    return name, warnings, data, merged, formulas, hidden
+    return name, warnings, data, merged, formulas, hidden, others
 
 
 def _read_chosen(
@@ -172,8 +177,8 @@ def _read_chosen(
     for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
         if row < len(data) and column < len(data[row]):
             data[row][column] = ""
-    refuse_errors(errors, data, name)
-    refuse_zero_text(zeros, data, name)
+    refuse_errors(errors, data, name, formulas)
+    refuse_zero_text(zeros, data, name, formulas)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of
         from .xls_extent import settle
@@ -182,8 +187,8 @@ def _read_chosen(
         saved = xls.saved_of(book.sheet_names.index(name))
         unread = settle(saved, data, lambda row, column: row == 0 or column in firm)
         if unread:  # each cell located, in the sheet's order
-            found_at = [(_note(key, **values), Location("firms", r + 1, c + 1)) for (r, c), key, values in unread]
-            raise SheetRefused(tuple(Finding(message, where) for message, where in found_at))
+            places = Places(data, {*formulas, *(cell for cell, _, _ in unread)})
+            raise SheetRefused(tuple(places.located(key, values, cell) for cell, key, values in unread))
     merged = found.merged_cell_ranges or ods_merged
     check_merged(len(merged))
     return data, merged, formulas, hidden
@@ -327,8 +332,10 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     return archive
 
 
-def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding]]:
-    """The sheet to read (``wanted``, or the first visible worksheet) and warnings about hidden sheets."""
+def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding], Listed]:
+    """The sheet to read (``wanted``, or the first visible worksheet), warnings about hidden sheets and, when
+    none was wanted and the workbook has other sheets, every sheet (hidden ones marked): a first sheet that
+    is not the firm list is then said with the names that may be given instead."""
     import python_calamine
 
     worksheets = [m for m in metas if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
@@ -343,14 +350,14 @@ def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[F
         if chosen is None:
             raise _refuse("sheet.not_found", sheet=wanted, sheets=listed() or ("—",))
         warnings = [] if chosen.visible == visible else [Finding(_note("sheet.hidden", sheet=chosen.name), _NOWHERE)]
-        return chosen.name, warnings
+        return chosen.name, warnings, ()
     for index, meta in enumerate(worksheets):
         if meta.visible == visible:
             skipped = tuple(m.name for m in worksheets[:index])
             warnings = (
                 [Finding(_note("sheet.hidden_skipped", sheets=skipped, sheet=meta.name), _NOWHERE)] if skipped else []
             )
-            return meta.name, warnings
+            return meta.name, warnings, listed() if len(worksheets) > 1 else ()
     raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))
 
 

@@ -388,7 +388,8 @@ def settle(
             cells[row][column] = text
     for (row, column), code in saved.errors.items():
         if checked(row, column) and at(row, column) == "":
-            unread.append(((row, column), "sheet.formula_error", {"error": _ERRORS.get(code, f"#{code:02X}")}))
+            key = "sheet.header_formula_error" if row == 0 else "sheet.formula_error"  # (row 1: a column's name)
+            unread.append(((row, column), key, {"error": _ERRORS.get(code, f"#{code:02X}")}))
     known: dict[bytes | None, frozenset[str]] = {}  # each formula read once: a shared one's cells name it alike
     for (row, column), (one, tokens) in saved.numbers.items():
         found = at(row, column)

@@ -13,10 +13,10 @@ by a spreadsheet).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from ..results import Finding, Location, Message
 from .columns import field_of
+from .firm_rows import Places
 from .limits import SheetRefused
 from .xlsx_positions import column_number
 
@@ -142,16 +142,17 @@ def _array_range(body: bytes) -> tuple[int, int, int, int] | None:
     return top, left, int(last_row) - 1, column_number(last_letters.upper()) - 1
 
 
-def refuse_zero_text(zeros: set[Cell], cells: Sequence[Sequence[object]], sheet: str) -> None:
+def refuse_zero_text(
+    zeros: set[Cell], cells: Sequence[Sequence[object]], sheet: str, formulas: Collection[Cell] = ()
+) -> None:
     """Refuse the sheet named ``sheet`` if a formula saved the number 0 in a column of text (a name, a mentor, a
     category: ``cells[0]`` names the columns), naming each such cell: a firm named "0" is never meant. Excel's
     lookup of an empty cell gives 0, and LibreOffice saving a workbook it did not compute keeps the 0 a writer
-    put for each formula (XlsxWriter), dropping its request to compute them."""
+    put for each formula (XlsxWriter), dropping its request to compute them. (``formulas``: as for
+    ``cell_errors.refuse_errors``, to place each cell at its firm.)"""
     header = cells[0] if cells else ()
     text = {index for index, title in enumerate(header) if field_of(title) in _TEXT_FIELDS}
     refused = sorted((row, column) for row, column in zeros if row > 0 and column in text)
     if refused:
-        said = Message("sheet.formula_zero_text", {})
-        raise SheetRefused(
-            tuple(Finding(said, Location("firms", row + 1, column + 1)) for row, column in refused), sheet
-        )
+        places = Places(cells, {*formulas, *zeros})
+        raise SheetRefused(tuple(places.located("sheet.formula_zero_text", {}, cell) for cell in refused), sheet)

@@ -297,8 +297,8 @@ def _xlsx(path: Path) -> None:
     ("name", "said_id", "cell", "path"),
     [
         # LibreOffice's 0 for a text result it did not compute again: the text is not in the file.
-        ("teks.xls", "sheet.xls_formula_text_lost", "A3", "firms"),
-        ("galat.xls", "sheet.formula_error", "C3", "firms"),  # #DIV/0!, which calamine reads as an empty cell
+        ("teks.xls", "sheet.xls_formula_text_lost", "A3", "firms[1].name"),
+        ("galat.xls", "sheet.formula_error", "C3", "firms[1].workers"),  # #DIV/0!, which calamine reads as empty
         ("tanpa-hasil.xlsx", "sheet.formula_no_value", "A3", "firms[1].name"),
     ],
 )

@@ -66,17 +66,27 @@ def test_an_xlsx_cell_showing_an_error_is_refused_at_its_cell(make_xlsx: Callabl
     found = read_firms(_xlsx(make_xlsx))
     assert found.firms == ()
     assert _said(found) == [
-        ("sheet.formula_error", "G1", {"error": "#NAME?"}),
-        ("sheet.formula_error", "C3", {"error": "#N/A"}),
-        ("sheet.formula_error", "E3", {"error": "#REF!"}),
-        ("sheet.formula_error", "D4", {"error": "#DIV/0!"}),
-        ("sheet.cell_error", "E4", {"error": "#N/A"}),
+        ("sheet.header_formula_error", "G1", {"error": "#NAME?"}),
+        ("sheet.formula_error", "C3", {"error": "#N/A", "column": "Pembina", "field": "mentor"}),
+        ("sheet.formula_error", "E3", {"error": "#REF!", "column": "Tenaga Kerja", "field": "workers"}),
+        (
+            "sheet.formula_error",
+            "D4",
+            {"error": "#DIV/0!", "column": "Bersedia Menjadi Penggerak", "field": "willing_to_lead"},
+        ),
+        ("sheet.cell_error", "E4", {"error": "#N/A", "column": "Tenaga Kerja", "field": "workers"}),
     ]
-    # As an .xls's: the sheet is refused, each finding at a cell of "firms".
-    assert all(f.location is not None and f.location.path == "firms" for f in found.errors)
+    # As an .xls's: the sheet is refused, each cell below the header at its firm's field, as a read sheet's.
+    paths = [f.location.path for f in found.errors if f.location is not None]
+    assert paths == ["firms", "firms[1].mentor", "firms[1].workers", "firms[2].willing_to_lead", "firms[2].workers"]
     typed = found.errors[-1].message
-    assert render(typed) == "the cell holds the error #N/A instead of a value; type the value"
-    assert render(typed, "id") == "sel ini berisi kesalahan #N/A, bukan nilai; ketik nilainya"
+    assert render(typed) == "the Tenaga Kerja (workers) cell holds the error #N/A instead of a value; type the value"
+    assert render(typed, "id") == "sel Tenaga Kerja (workers) berisi kesalahan #N/A, bukan nilai; ketik nilainya"
+    header = found.errors[0].message
+    assert render(header) == (
+        "the column name in this cell is a formula that gives the error #NAME?; correct the formula or type the "
+        "column name"
+    )
 
 
 def test_an_xlsx_error_is_said_in_json_with_its_file_sheet_and_cell(
@@ -167,13 +177,20 @@ def _ods_body() -> str:
 def test_an_ods_cell_showing_an_error_is_refused_at_its_cell(make_ods: Callable[..., Path]) -> None:
     found = read_firms(make_ods(_ods_body()))
     assert found.firms == ()
+    workers = {"column": "Tenaga Kerja", "field": "workers"}
     assert _said(found) == [
-        ("sheet.formula_error", "G1", {"error": "#NAME?"}),
-        ("sheet.formula_error", "E2", {"error": "#REF!"}),  # the cell's text, not its comment's
-        ("sheet.formula_error", "C3", {"error": "#N/A"}),
-        ("sheet.formula_error", "D4", {"error": "Err:502"}),
-        ("sheet.formula_error", "E5", {"error": "#DIV/0!"}),
+        ("sheet.header_formula_error", "G1", {"error": "#NAME?"}),
+        ("sheet.formula_error", "E2", {"error": "#REF!", **workers}),  # the cell's text, not its comment's
+        ("sheet.formula_error", "C3", {"error": "#N/A", "column": "Pembina", "field": "mentor"}),
+        (
+            "sheet.formula_error",
+            "D4",
+            {"error": "Err:502", "column": "Bersedia Menjadi Penggerak", "field": "willing_to_lead"},
+        ),
+        ("sheet.formula_error", "E5", {"error": "#DIV/0!", **workers}),
     ]  # F6: an address, no firm column
+    paths = [f.location.path for f in found.errors if f.location is not None]
+    assert paths == ["firms", "firms[0].workers", "firms[1].mentor", "firms[2].willing_to_lead", "firms[3].workers"]
 
 
 def test_an_ods_error_is_said_in_json_with_its_file_sheet_and_cell(
@@ -190,7 +207,10 @@ def test_an_ods_error_is_said_in_json_with_its_file_sheet_and_cell(
         "Daftar UMKM",
         "C3",
     )
-    assert errors[2]["message"].startswith("rumus di sel ini menghasilkan kesalahan #N/A sehingga sel tidak bernilai")
+    assert errors[2]["path"] == "firms[1].mentor"
+    assert errors[2]["message"].startswith(
+        "rumus di sel Pembina (mentor) menghasilkan kesalahan #N/A sehingga sel tidak bernilai"
+    )
 
 
 def test_an_ods_error_repeated_across_columns_is_named_in_each() -> None:
@@ -294,7 +314,9 @@ def test_an_excel_365_error_is_said_at_its_cell_never_as_a_damaged_file(make_xls
         sheet = archive.read("xl/worksheets/sheet1.xml")
     assert b"<v>#SPILL!</v>" in sheet and b"<v>#CALC!</v>" in sheet
     found = read_firms(path)
-    assert _said(found) == [("sheet.formula_error", "E3", {"error": "#SPILL!"})]
+    assert _said(found) == [
+        ("sheet.formula_error", "E3", {"error": "#SPILL!", "column": "Tenaga Kerja", "field": "workers"})
+    ]
 
 
 def test_an_excel_365_error_outside_the_firm_columns_leaves_the_list_read(make_xlsx: Callable[..., Path]) -> None:
@@ -373,3 +395,29 @@ def test_the_copy_reads_a_member_named_many_times_once(make_xlsx: Callable[..., 
         tracemalloc.stop()
     assert found.errors == () and found.firms[0]["name"] == "Usaha A"
     assert peak < 12 << 20, peak
+
+
+def test_an_error_cell_carries_its_firms_field_path_and_column(make_xlsx: Callable[..., Path]) -> None:
+    """The sheet is refused, but the cell is placed as a read sheet places it: its firm counted past the empty
+    rows and the rows that are no firm (a note below the list), its field and the column's header named."""
+
+    def build(book: Any, sheet: Any) -> None:
+        sheet.write_formula("C5", '=VLOOKUP("x",A1:A2,1,FALSE)', None, "#N/A")
+        sheet.write_formula("E7", "=1/0", None, "#DIV/0!")  # a firm with a role and no name yet: a firm all the same
+
+    rows = [
+        HEADER,
+        ["Usaha A", "penggerak"],
+        [],  # an empty row: no firm
+        [None, None, None, None, None, "catatan"],  # only the address: no firm
+        ["Usaha B", "binaan"],
+        ["Usaha C", "binaan"],
+        [None, "anggota"],
+    ]
+    found = read_firms(make_xlsx({"Daftar UMKM": rows}, build=build))
+    said = [(f.message.id, f.location.path, f.location.line, f.location.column) for f in found.errors if f.location]
+    assert said == [("sheet.formula_error", "firms[1].mentor", 5, 3), ("sheet.formula_error", "firms[3].workers", 7, 5)]
+    assert render(found.errors[0].message, "id") == (
+        "rumus di sel Pembina (mentor) menghasilkan kesalahan #N/A sehingga sel tidak bernilai; perbaiki rumusnya "
+        "atau ketik nilainya"
+    )

@@ -150,3 +150,38 @@ def test_import_and_a_region_file_give_the_located_message(
     )
     assert main(["--lang", "en", "assess", str(region), "--format", "github"]) == 3
     assert "cell B3: row 1 holds none of the column names" in capsys.readouterr().out
+
+
+INFO = [["Dinas Koperasi dan UKM Kabupaten Tasikmalaya"], ["Data per Januari 2026"]]
+
+
+def test_a_first_sheet_read_for_want_of_a_name_lists_the_workbooks_sheets(
+    make_xlsx: Callable[..., Path], make_xls: Callable[..., Path], make_ods: Callable[..., Path], ods_row: Any
+) -> None:
+    """A cover sheet first, the list on the second: with no sheet named, the first is read, and what to name
+    instead is said by listing the sheets (hidden ones marked), as for a sheet name not found."""
+    xlsx = make_xlsx({"Info": INFO, "Lama": [HEADER], "Daftar UMKM 2026": [HEADER, *FIRMS]}, hidden=["Lama"])
+    xls = make_xls({"Info": INFO, "Daftar UMKM 2026": [HEADER, *FIRMS]})
+    ods = make_ods(
+        '<table:table table:name="Info">' + "".join(ods_row(*row) for row in INFO) + "</table:table>"
+        '<table:table table:name="Daftar UMKM 2026">' + ods_row(*HEADER) + "</table:table>"
+    )
+    said = {path.suffix: _said(read_firms(path)) for path in (xlsx, xls, ods)}
+    [(said_id, cell, en)] = said[".xlsx"]
+    assert (said_id, cell) == ("sheet.no_header_sheets", "A1")
+    assert en.endswith(
+        "name the sheet that is (sheet: in the region file, --sheet for import); the workbook's sheets are: "
+        "Info, Lama (hidden), Daftar UMKM 2026"
+    )
+    assert said[".xls"][0][2].endswith("the workbook's sheets are: Info, Daftar UMKM 2026")
+    assert said[".ods"][0][2].endswith("the workbook's sheets are: Info, Daftar UMKM 2026")
+    [(_, _, indonesian)] = _said(read_firms(xlsx), "id")
+    assert indonesian.endswith("lembar yang ada dalam buku kerja: Info, Lama (tersembunyi), Daftar UMKM 2026")
+
+
+def test_a_sheet_named_or_alone_that_is_not_the_list_lists_no_sheets(make_xlsx: Callable[..., Path]) -> None:
+    """Named, the sheet is the one meant (a wrong name lists the sheets already); alone, there is no other."""
+    two = make_xlsx({"Info": INFO, "Daftar UMKM": [HEADER, *FIRMS]})
+    assert [i for i, _, _ in _said(read_firms(two, sheet="Info"))] == ["sheet.no_header"]
+    alone = make_xlsx({"Info": INFO}, name="satu.xlsx")
+    assert [i for i, _, _ in _said(read_firms(alone))] == ["sheet.no_header"]

@@ -259,9 +259,14 @@ def test_an_error_result_is_refused_at_its_cell(make_xls: Callable[..., Path]) -
     found = read_firms(path)
     assert [f.message.id for f in found.errors] == ["sheet.formula_error"] * 2
     assert _cells(found.errors) == ["C3", "E4"]
-    assert [f.message.values for f in found.errors] == [{"error": "#N/A"}, {"error": "#DIV/0!"}]
+    assert [f.message.values for f in found.errors] == [
+        {"error": "#N/A", "column": "Pembina", "field": "mentor"},
+        {"error": "#DIV/0!", "column": "Tenaga Kerja", "field": "workers"},
+    ]
+    assert [f.location.path for f in found.errors if f.location is not None] == ["firms[1].mentor", "firms[2].workers"]
     assert render(found.errors[0].message) == (
-        "the cell's formula gives the error #N/A, so the cell has no value; correct the formula or type the value"
+        "the Pembina (mentor) cell's formula gives the error #N/A, so the cell has no value; correct the formula "
+        "or type the value"
     )
 
 
