@@ -226,14 +226,23 @@ def _mentor_unknown(mentor: str, champions: list[Any]) -> Message:
         import difflib
 
         close = difflib.get_close_matches(mentor, [str(name) for name in champions], n=1, cutoff=0.8)
-        # Names in a series (Gerabah 01, Gerabah 02) differ by their numbers: those are other firms, not typos.
-        if close and _digits(close[0]) == _digits(mentor):
+        if close and not _series_apart(close[0], mentor):
             return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close[0])})
     return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
 
 
-def _digits(name: str) -> str:
-    return "".join(char for char in name if char.isdigit())
+def _series_apart(one: str, other: str) -> bool:
+    """Whether two close names are two firms of a series, not a typo: they differ in their numbers (Gerabah 01,
+    Gerabah 02), or only in a short last word (Batik Kauman A, Batik Kauman B; UD Jaya II)."""
+    if [c for c in one if c.isdigit()] != [c for c in other if c.isdigit()]:
+        return True
+    return _stem(one) == _stem(other)
+
+
+def _stem(name: str) -> list[str]:
+    """A name's words without a short last one (A, B, II): what names in a series share."""
+    words = name.casefold().split()
+    return words[:-1] if words and len(words[-1]) <= 2 else words
 
 
 def _role_word(role: str) -> Message | str:

@@ -398,6 +398,7 @@ def test_a_mentor_differing_from_its_champion_only_in_case_is_told_so() -> None:
         ("Batik Sekr", ("check.mentor_close", {"mentor": "Batik Sekr", "champion": "Batik Sekar"})),
         ("Lurik Jaya", ("check.mentor_unknown", {"mentor": "Lurik Jaya", "champions": "Batik Sekar"})),
         ("Batik Sekar 2", ("check.mentor_unknown", {"mentor": "Batik Sekar 2", "champions": "Batik Sekar"})),
+        ("Batik Sekar B", ("check.mentor_unknown", {"mentor": "Batik Sekar B", "champions": "Batik Sekar"})),
     ],
 )
 def test_a_mentor_close_to_a_champion_is_told_which(mentor: str, said: tuple[str, dict[str, str]]) -> None:
