@@ -227,6 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "columns not part of the firm list, ignored: {columns}",
         "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
     },
+    "sheet.dash_for_none": {
+        "en": "the cell holds only '{value}': if there is none, leave the cell empty (an empty cell is read as not given)",
+        "id": "sel hanya berisi '{value}': jika memang tidak ada, kosongkan selnya (sel kosong dibaca sebagai belum diisi)",
+    },
     "sheet.near_header": {
         "en": 'the column "{column}" is not read: it is not a column of the firm list, but looks like {header}; if it holds the firms\' {header}, name the column exactly {header}',
         "id": 'kolom "{column}" tidak dibaca: bukan kolom daftar usaha, tetapi mirip {header}; jika kolom ini berisi {header}, beri nama kolom tepat {header}',

@@ -12,7 +12,7 @@ import operator
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final, cast
 
-from .columns import CONVERT, MAX_DIGITS, NIB_DIGITS, Rejected
+from .columns import CONVERT, DASHES, MAX_DIGITS, NIB_DIGITS, Rejected
 
 
 def field_column(
@@ -35,8 +35,7 @@ def field_column(
     kinds = _TEXT if text_only or _all_text(cells) else set(map(type, cells))
     if kinds == _TEXT:
         text = cast("Sequence[str]", cells)
-        if field == "name":
-            stripped = tuple(map(str.strip, text))
+        if field == "name" and DASHES.isdisjoint(stripped := tuple(map(str.strip, text))):
             if "" in stripped:
                 return [value or None for value in stripped], {str, _NONE}, None
             return stripped, {str}, None
@@ -59,6 +58,8 @@ def field_column(
             distinct = set(text)
             if convert is CONVERT["mentor"]:
                 known = {cell: cell.strip() or None for cell in distinct}
+                if not DASHES.isdisjoint(known.values()):  # "-" for no mentor: its own message, as cell by cell
+                    known = {cell: convert(cell) for cell in distinct}
             else:
                 known = {cell: convert(cell) for cell in distinct}
             if all(value is cell for cell, value in known.items()):  # a category: every text is its own value
@@ -104,7 +105,10 @@ def mixed_cells(
     """:func:`field_column` for a column of mixed cells (whose ``types`` the caller may know): the usual cell
     of each field without a call."""
     if field == "name":
-        return [(cell.strip() or None) if cell.__class__ is str else convert(cell) for cell in cells]
+        return [
+            (text or None) if cell.__class__ is str and (text := cell.strip()) not in DASHES else convert(cell)
+            for cell in cells
+        ]
     if field == "nib":
         return [
             cell

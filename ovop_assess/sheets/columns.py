@@ -91,16 +91,38 @@ _LONGEST_NEAR = 1000
 instructions in brackets after the name: kept); past it, not looked at."""
 
 
+# Headers Indonesian offices give these columns in their own lists (the tool's own collection, for the warning
+# only: "Produk" or "Jumlah" may mean something else in another list, so none is ever read as the field).
+_OFFICE_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        ("nama umkm", "nama ikm", "nama ukm", "nama perusahaan", "nama unit usaha", "nama pelaku usaha"), "name"
+    ),
+    **dict.fromkeys(("nama", "usaha", "umkm", "ikm", "nama pemilik usaha"), "name"),
+    **dict.fromkeys(("jenis produk", "jenis usaha", "kategori produk", "produk", "komoditas", "jenis"), "category"),
+    **dict.fromkeys(
+        ("kapasitas", "kapasitas bulan", "kapasitas produksi", "kapasitas produksi bulan"), "monthly_capacity"
+    ),
+    **dict.fromkeys(
+        ("kapasitas produksi per bulan", "kapasitas per bulan pcs", "produksi per bulan"), "monthly_capacity"
+    ),
+    **dict.fromkeys(("jumlah tenaga kerja", "jumlah tk", "tk", "jml tk", "jumlah pekerja", "pekerja"), "workers"),
+    **dict.fromkeys(("nomor induk berusaha", "no nib", "nomor nib"), "nib"),
+    **dict.fromkeys(("pendamping", "binaan dari", "dibina oleh", "nama pembina"), "mentor"),
+    **dict.fromkeys(("status", "kedudukan", "peran umkm", "peran usaha"), "role"),
+}
+
+
 def near_header(header: object) -> str | None:
     """The firm list's header that a header the list does not know seems meant for, or None: the same once
-    what is in brackets, marks and digits are taken away (``NIB (13 digit)``, ``Peran*``), or a header of the
-    list within a letter or two (``Nama Usah``, ``Pembna``). The tool's own reading, for a warning only: such a
-    column is never read as that field.
+    what is in brackets, marks and digits are taken away (``NIB (13 digit)``, ``Peran*``), a header offices
+    give that column in their own lists (``Nama UMKM``, ``Kapasitas/Bulan``, ``Jumlah TK``), or a header of
+    the list within a letter or two (``Nama Usah``, ``Pembna``). The tool's own reading, for a warning only:
+    such a column is never read as that field.
     """
     if not isinstance(header, str) or len(header) > _LONGEST_NEAR or field_of(header) is not None:
         return None
     bare = header_key(_DECORATION.sub(" ", header))
-    field = _BY_HEADER.get(bare)
+    field = _BY_HEADER.get(bare) or _OFFICE_WORDS.get(bare) or _OFFICE_WORDS.get(bare.replace(" per ", " "))
     if field is None:
         from difflib import get_close_matches  # only for a header the list does not know
 
@@ -138,9 +160,19 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+DASHES: Final = frozenset({"-", "--", "\u2013", "\u2014"})
+"""What offices type for "none" in a cell (a hyphen, an en or em dash): refused with its own fix, not read as a
+name, a number's error or a NIB's."""
+
+
+def _dash(text: str) -> Rejected:
+    return Rejected(_note("sheet.dash_for_none", value=text))
+
+
 def _text(value: object) -> object:
     if isinstance(value, str):
-        return value.strip() or None
+        text = value.strip()
+        return _dash(text) if text in DASHES else text or None
     if isinstance(value, bool):
         return value  # left for the region validation: "expected text"
     if isinstance(value, int | float | datetime.date | datetime.time | datetime.timedelta):
@@ -162,6 +194,8 @@ def _yes_no(value: object) -> object:
         word = value.strip().casefold()
         if not word:
             return None
+        if word in DASHES:
+            return _dash(word)
         if word in YES_WORDS:
             return True
         if word in NO_WORDS:
@@ -178,6 +212,8 @@ def _number_from_text(text: str) -> float | Rejected | None:
     text = text.strip()
     if not text:
         return None
+    if text in DASHES:
+        return _dash(text)
     if _THOUSANDS.fullmatch(text):
         sep = next(char for char in text if char in ".,")  # the first separator groups thousands
         decimal = "," if sep == "." else "."
@@ -232,6 +268,8 @@ def _nib(value: object) -> object:
         return text
     if not text:
         return None
+    if text in DASHES:
+        return _dash(text)
     if _SCIENTIFIC.fullmatch(text):
         return Rejected(_note("sheet.nib_scientific", value=text))
     if len(text) == NIB_DIGITS and text.isascii() and text.isdigit():

@@ -16,7 +16,7 @@ from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_f
 from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.column_values import field_column, mixed_cells
-from ovop_assess.sheets.columns import CONVERT, FIELDS
+from ovop_assess.sheets.columns import CONVERT, FIELDS, Rejected
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
 from ovop_assess.sheets.limits import SheetRefused
 from ovop_assess.sheets.table import _assembler
@@ -177,7 +177,25 @@ def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
 
 
 TEXT_CELLS = st.lists(
-    st.sampled_from(["", " ", "12", "012", "7", "1.500", "2,5", "\u0661\u0662", "Ya", "T", "penggerak", " Batik ", "x"])
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "12",
+            "012",
+            "7",
+            "1.500",
+            "2,5",
+            "\u0661\u0662",
+            "Ya",
+            "T",
+            "penggerak",
+            " Batik ",
+            "x",
+            "-",
+            " \u2013 ",
+        ]
+    )
     | st.from_regex(r"[0-9]{1,20}", fullmatch=True)
     | st.from_regex(r"[0-9]{13}", fullmatch=True),  # a NIB's length: the NIB column's shortcut
     max_size=12,
@@ -246,7 +264,9 @@ MIXED_CELLS = st.lists(
     | st.booleans()
     | st.integers(-(10**20), 10**20)
     | st.floats(allow_nan=True, allow_infinity=True)
-    | st.sampled_from(["", " 7 ", "12", "1.500", "Ya", "tidak", "penggerak", " Batik ", "8,12E+12", "0812345678901"])
+    | st.sampled_from(
+        ["", " 7 ", "12", "1.500", "Ya", "tidak", "penggerak", " Batik ", "8,12E+12", "0812345678901", "-", "\u2014"]
+    )
     # NIBs a shortcut must not pass: 12 digits, 14, a dash, digits that are not ASCII, spaces around 13
     | st.sampled_from(["812345678901", "08123456789012", "0812-345678901", "\u0660" * 13, " 0812345678901 "])
     | st.dates(),
@@ -276,3 +296,13 @@ def test_a_long_count_reads_the_same_with_spaces_around_it_or_not(tmp_path: Path
     found = read_firms(_write(tmp_path / "panjang.csv", text))
     assert found.errors == () and [firm["workers"] for firm in found.firms] == [int(digits)] * 2
     assert CONVERT["workers"](f" {digits} ") == int(digits)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("dash", ["-", " - ", "\u2013", "\u2014", "--"])
+def test_a_dash_for_none_is_refused_with_its_own_fix_in_every_column(field: str, dash: str) -> None:
+    # "-" is what offices type for "none": it read as a firm named "-", a NIB "in the wrong format", "not a number".
+    values, _, _ = field_column(field, ["Batik", dash] if field == "name" else [dash, dash], text_only=True)
+    rejected = [value for value in values if isinstance(value, Rejected)]
+    assert rejected and all(value.message.id == "sheet.dash_for_none" for value in rejected)
+    assert rejected[0].message.values == {"value": dash.strip()}

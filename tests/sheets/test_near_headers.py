@@ -21,11 +21,20 @@ from ovop_assess.sheets.columns import near_header
         ("Nama Usah", "Nama Usaha"),
         ("Pembna", "Pembina"),
         ("Bersedia menjadi penggerak (Ya/Tidak)", "Bersedia Menjadi Penggerak"),
+        # Headers offices give these columns in their own lists: their data was dropped with one warning.
+        ("Jumlah Tenaga Kerja", "Tenaga Kerja"),
+        ("Jumlah TK", "Tenaga Kerja"),
+        ("Kapasitas/Bulan", "Kapasitas per Bulan"),
+        ("Kapasitas Produksi per Bulan", "Kapasitas per Bulan"),
+        ("Kapasitas Produksi/Bulan (pcs)", "Kapasitas per Bulan"),
+        ("Jenis Produk", "Kategori"),
+        ("Nama UMKM", "Nama Usaha"),
+        ("Nomor Induk Berusaha (NIB)", "NIB"),
         # Other columns offices keep: nothing suggested.
         ("Alamat", None),
         ("No. HP", None),
+        ("No", None),
         ("Nama Pemilik", None),
-        ("Jumlah Tenaga Kerja", None),
         # A header of the list itself is no near miss.
         ("NIB", None),
     ],
