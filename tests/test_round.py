@@ -297,6 +297,8 @@ def test_a_file_named_twice_is_ranked_once(tmp_path: Path, capsys: pytest.Captur
     assert len(files) == len(set(files)) == len(list(REGIONS.glob("*.yaml")))
     assert "was given more than once: it is ranked once" in captured.err
     assert f"{link} is the same file as {kauman}: it is ranked once, as {kauman}" in captured.err
+    assert main(["round", str(kauman), str(kauman), str(kauman), "--as-of", "2026-12-01"]) == 0
+    assert capsys.readouterr().err.count("was given more than once") == 1  # given three times: said once
     assert main([*args, "--lang", "id"]) == 0
     assert "disebut lebih dari sekali" in capsys.readouterr().err
 

@@ -293,11 +293,15 @@ def run_round(
     inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
+    said = set()  # a file given three times is said once
     for path, same in repeated:  # a candidate ranked twice would push the others down
         if file_label(path) == file_label(same):
-            note(text("cli.round_file_repeated", lang, path=file_label(path)))
+            line = text("cli.round_file_repeated", lang, path=file_label(path))
         else:
-            note(text("cli.round_file_same_as", lang, path=file_label(path), kept=file_label(same)))
+            line = text("cli.round_file_same_as", lang, path=file_label(path), kept=file_label(same))
+        if line not in said:
+            said.add(line)
+            note(line)
     earlier = read_previous(previous) if previous is not None else None
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_named_files(output, results)
