@@ -16,7 +16,7 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
@@ -58,9 +58,13 @@ _UNPLACED_PREFIXED = re.compile(rb':c(?! r=")[\s/>]')
 # An r attribute written otherwise than ` r="` (after a tab or a line break, spaced, in ' quotes), anywhere:
 # calamine takes a tag's last r, so a second one so written, after a plain first, names the cell's place.
 _ODD_R = re.compile(rb"r(?:(?<=[\t\n\r]r)\s*=|(?<=\sr)(?:\s+=|=\s*'|=\s+))")
-_CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]')
+_CELL_COLUMN = re.compile(rb' r="([A-Za-z]+)[0-9]+"')
 _BEYOND_Z = re.compile(rb' r="[A-Za-z]{2}')
 _CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
+# What follows a cell's r="…" in a tag that holds nothing: plain attributes (a style), then "/>". calamine keeps
+# no cell for it, so borders drawn down to row 60,000 below a list of 50 do not make 60,000 rows. Anything else
+# (a ">" inside a quoted value, a child element) may hold a value, and counts.
+_EMPTY_REST = re.compile(rb'(?:\s+[A-Za-z_:][-\w.:]*="[^"<>]*")*\s*/>')
 
 
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
@@ -433,15 +437,20 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
             _check_extent(past.rows, past.columns, limits, "+")
             raise _refuse("sheet.too_many_cells", cells=f"{limits.max_cells}+", limit=limits.max_cells) from None
         return
-    too_far = re.search(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1), xml)
+    too_far = next(_holding(xml, re.compile(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1))), None)
     if too_far is not None:
         # The message names the sheet's last row, not the first one found past the limit (rare: one more pass).
-        last = _last_row(row.lstrip(b"0") for _, row in _CELL_REF.findall(xml))
+        last = _last_row(found.group(2).lstrip(b"0") for found in _holding(xml, _CELL_REF))
         raise _refuse("sheet.too_many_rows", rows=_row_count(last, limits), limit=limits.max_rows)
-    columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)
+    columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)  # cells holding nothing too: a bound
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
-        rows = max(map(int, _CELL_ROW.findall(xml)), default=0)
-        _check_extent(rows, _last_column(xml) if columns == 26 else columns, limits)
+        rows = max((int(found.group(1)) for found in _holding(xml, _CELL_ROW)), default=0)
+        _check_extent(rows, _last_column(xml, holding=True), limits)
+
+
+def _holding(xml: bytes, pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:
+    """The matches of ``pattern`` (ending after a cell's r="…") in cell tags that may hold a value."""
+    return (found for found in pattern.finditer(xml) if _EMPTY_REST.match(xml, found.end()) is None)
 
 
 def _last_row(numbers: Iterable[bytes]) -> bytes:
@@ -455,8 +464,10 @@ def _row_count(digits: bytes, limits: SheetLimits) -> int | str:
     return int(digits) if len(digits) <= 18 else f"{limits.max_rows}+"
 
 
-def _last_column(xml: bytes) -> int:
-    letters = {found.upper() for found in _CELL_COLUMN.findall(xml)}
+def _last_column(xml: bytes, holding: bool = False) -> int:
+    """The last column a cell reference names; ``holding``: only cells that may hold a value."""
+    found = (match.group(1) for match in _holding(xml, _CELL_COLUMN)) if holding else _CELL_COLUMN.findall(xml)
+    letters = {each.upper() for each in found}
     return _column_number(max(letters, key=lambda c: (len(c), c))) if letters else 0
 
 

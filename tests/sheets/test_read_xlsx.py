@@ -369,8 +369,30 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
 
 
 @pytest.mark.parametrize(
+    "limits",
+    [SheetLimits(), SheetLimits(max_rows=1000), SheetLimits(max_cells=600_000), SheetLimits(max_cells=150)],
+)
+def test_borders_drawn_far_below_the_list_are_no_rows(make_xlsx: XlsxFactory, limits: SheetLimits) -> None:
+    """Formats without a value (borders drawn to row 60,000 and column AZ under 50 firms) make no cell calamine
+    keeps: they were counted by the checks before it, so a list was refused under some limits (naming
+    --max-rows for --max-cells) and read under others."""
+
+    def bordered(book: Any, sheet: Any) -> None:
+        border = book.add_format({"border": 1})
+        for row in range(51, 60_000):
+            sheet.write_blank(row, 0, None, border)
+        sheet.write_blank(59_999, 51, None, border)
+
+    rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(50)]
+    found = read_firms(make_xlsx({"D": rows}, build=bordered), limits=limits)
+    assert found.errors == () and len(found.firms) == 50
+
+
+@pytest.mark.parametrize(
     "ref",
     [
+        # A ">" inside a quoted value does not close the tag: the cell holds its value and is counted.
+        ' r="A99999999" x="a/>b"',
         ' r="ZZZZ99999999"',  # past Excel's three letters and seven digits
         '\tr="A99999999"',  # an attribute after a tab, read the exact way
         ' r="A' + "9" * 5000 + '"',  # more digits than int() reads
