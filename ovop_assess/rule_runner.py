@@ -17,7 +17,8 @@ from .plugin_outcome import checked_outcome
 from .plugin_sandbox import kept_process_state
 from .region import Waiver
 from .results import AppliedWaiver, Crash, CriterionResult, Finding, Message, Outcome, Status
-from .rules.base import Facts, RuleSpec, fmt_number
+from .rules import fmt_seconds
+from .rules.base import Facts, RuleSpec
 
 
 def run_rule(rule: ActiveRule, facts: Facts, as_of: datetime.date, rule_timeout: float | None) -> CriterionResult:
@@ -73,7 +74,7 @@ def _check(rule: ActiveRule, spec: RuleSpec, facts: Facts, timeout: float | None
         with kept_process_state():
             return rule_guard.limited(lambda: checked_outcome(spec, facts, rule.params), timeout)
     except rule_guard.RuleTimedOut as exc:
-        return Crash(Message("rule.timed_out", {"seconds": fmt_number(exc.seconds)}))
+        return Crash(Message("rule.timed_out", {"seconds": fmt_seconds(exc.seconds)}))
     except BaseException as exc:  # anything a plugin raises is its error...
         stop = rule_guard.stop_requested()
         if stop is not None:  # ... but SIGTERM or Ctrl-C, even one the plugin caught, stops the run

@@ -128,8 +128,10 @@ def _with_messages(spec: RuleSpec, obj: object) -> RuleSpec | Unavailable:
     return spec
 
 
-def fmt_seconds(seconds: float) -> str:
-    return f"{seconds:g}"
+def fmt_seconds(seconds: float) -> dict[str, str]:
+    """Seconds in each language's decimal mark (``0.5`` s, ``0,5`` detik): a message value rendered per language."""
+    written = f"{seconds:g}"
+    return {"en": written, "id": written.replace(".", ",")}
 
 
 def plugin_error_text(exc: BaseException) -> str:

@@ -204,6 +204,10 @@ def test_rules_that_never_return_are_errors_within_the_timeout(site: Path, tmp_p
         assert got["E04"]["status"] == "error" and "EndlessText" in got["E04"]["reasons"][0]
         assert got["C1"]["status"] == "pass"  # the other rules ran
     assert "did not return within 0.3 s" in done.stderr
+    if jobs == "1":  # in Indonesian with its decimal comma: "0.5 detik" was written with a point
+        said = cli(site, files[0], "--criteria", rule_set, "--format", "json", "--rule-timeout", "0.3", "--lang", "id")
+        got = {c["id"]: c for c in json.loads(said.stdout)["results"][0]["criteria"]}
+        assert "tidak selesai dalam 0,3 detik" in got["E01"]["reasons"][0]
 
 
 def test_any_exception_and_malformed_outcomes_are_errors(site: Path, tmp_path: Path) -> None:
