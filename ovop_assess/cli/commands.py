@@ -23,7 +23,7 @@ from ..render import registry as renderers
 from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, file_label, rule_crashes
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
-from .output import plugins_running, refuse_output_among_inputs, report_stream, write_output
+from .output import note_name_against_format, plugins_running, refuse_output_among_inputs, report_stream, write_output
 from .terminal import note, plain, stderr_is_terminal, to_stderr
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def run_assess(
 ) -> int:
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     renderer = renderers.lookup("assess", output_format)
-    _refuse_binary_to_terminal(renderer, output)
+    _refuse_binary_to_terminal(renderer, output, lang)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *criteria_set.files])
     if renderer.per_file is not None:
@@ -122,8 +122,9 @@ def run_assess(
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
 
 
-def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None) -> None:
+def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None, lang: Lang) -> None:
     """A workbook is bytes for a file, not for a screen: asked for without ``--output`` on a terminal, refused."""
+    note_name_against_format(renderer.command, renderer.name, output, lang)
     if renderer.binary and output is None and _writes_to_terminal():
         raise UsageError(Message("cli.binary_to_terminal", {"format": renderer.name}))
 
@@ -250,6 +251,7 @@ def run_checklist(
         return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
     _refuse_output_among_named_files(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
+    note_name_against_format("checklist", output_format, output, lang)
     write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
@@ -288,7 +290,7 @@ def run_round(
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)
-    _refuse_binary_to_terminal(renderer, output)
+    _refuse_binary_to_terminal(renderer, output, lang)
     files, repeated = distinct_files(_files(paths))
     inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
@@ -381,8 +383,8 @@ def run_compare(
         sides[old], sides[new], old_name=Message("help.metavar.old", {}), new_name=Message("help.metavar.new", {})
     )
     document = compare(before, after, tool_version=__version__, lang=lang)
-    to_terminal = output is None and report_stream().isatty()
-    write_output(renderer.render(document, lang, to_terminal=to_terminal), output)
+    note_name_against_format("compare", renderer.name, output, lang)
+    write_output(renderer.render(document, lang, to_terminal=output is None and report_stream().isatty()), output)
     return _with_crashes(ExitCode.OK, crashes, lang, debug)
 
 

@@ -52,11 +52,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from .. import rule_guard
 from ..errors import UsageError
 from ..results import Message, file_label
+
+if TYPE_CHECKING:
+    from ..messages import Lang
 
 # Names of this process's own descriptors; /proc/PID/fd/N only with this process's PID.
 _STANDARD_STREAMS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
@@ -417,3 +420,19 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+# What a report's name says it is; a format the command writes under another name is said (a text table in
+# hasil.xlsx opened in Excel is "damaged").
+_NAMED_FORMATS = {".json": "json", ".xml": "junit", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".html": "html"}
+
+
+def note_name_against_format(command: str, chosen: str, output: Path | None, lang: Lang) -> None:
+    """Say on stderr when ``output``'s extension names another format ``command`` writes than ``chosen``."""
+    from ..messages import text
+    from ..render.registry import formats_for
+    from .terminal import note
+
+    named = _NAMED_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if output is not None and named is not None and named != chosen and named in formats_for(command):
+        note(text("cli.name_says_format", lang, path=file_label(output), format=chosen, named=named))

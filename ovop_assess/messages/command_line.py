@@ -124,6 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "an empty file name was given; name a file or a folder (for the current folder, write .)",
         "id": "nama berkas yang diberikan kosong; sebutkan nama berkas atau folder (untuk folder saat ini, tulis .)",
     },
+    "cli.name_says_format": {
+        "en": "warning: {path} is written as {format}, though its name says {named}; to write {named}, give --format {named}",
+        "id": "peringatan: {path} ditulis dalam format {format}, padahal namanya menyebut {named}; untuk menulis {named}, berikan --format {named}",
+    },
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
         "id": "tidak dapat menulis {path}: {reason}",

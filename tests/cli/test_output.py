@@ -442,3 +442,30 @@ def test_a_report_beside_the_firm_workbook_is_written(bayat: Path, tmp_path: Pat
     out = tmp_path / "report.json"
     assert main([str(bayat), "-o", str(out), "-f", "json", *AS_OF]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "said"),
+    [
+        (["assess"], "hasil.xlsx", "hasil.xlsx is written as table, though its name says xlsx"),
+        (["assess", "-f", "json"], "hasil.csv", "hasil.csv is written as json, though its name says csv"),
+        (["checklist"], "daftar.html", "daftar.html is written as markdown, though its name says html"),
+        (["round"], "rekap.html", "rekap.html is written as table, though its name says html"),
+        (["assess", "-f", "junit"], "hasil.xml", None),  # the name says what is written
+        (["assess"], "hasil.txt", None),  # a name no format has
+        (["checklist"], "daftar.csv", None),  # a format checklist does not write: nothing to offer
+    ],
+)
+def test_a_name_that_says_another_format_is_warned(
+    command: list[str], name: str, said: str | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -o hasil.xlsx without --format xlsx wrote a text table that Excel then called damaged, without a word.
+    region = ROOT / "examples" / "regions" / "kauman-batik.yaml"
+    target = tmp_path / name
+    assert main([*command, str(region), "-o", str(target), *AS_OF]) in (0, 1)
+    err = capsys.readouterr().err
+    if said is None:
+        assert "though its name says" not in err
+    else:
+        assert f"ovop-assess: warning: {tmp_path}/{said}" in err
+    assert target.exists()
