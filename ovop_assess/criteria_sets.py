@@ -24,7 +24,7 @@ from .errors import UsageError
 from .results import Assurance, Location, Message, SetInfo
 from .rules.base import RuleSpec
 from .strict_model import StrictModel
-from .yaml_source import Limits, Loaded, LoadError, Positions, as_any_file, load_file, parse_text
+from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
 #: The version of a set whose file gives none (what JSON and JUnit say; documents for people word it).
 UNVERSIONED = "unversioned"
@@ -136,11 +136,11 @@ def _open(ref: str, base: Path | None, limits: Limits, child: str | None) -> tup
         try:
             # realpath, not resolve(): a symlink loop is left for load_file to report (ELOOP), never a RuntimeError.
             real = Path(os.path.realpath(candidate))
-            return str(real), load_file(candidate, limits), real.parent
+            return str(real), load_file(candidate, limits, region=False), real.parent
         except LoadError as exc:
             if child is not None and _absent(candidate):
                 raise UsageError(Message("usage.extends_not_found", {"ref": ref}), file=child) from None
-            finding = as_any_file(exc.findings)[0]
+            finding = exc.findings[0]
             raise UsageError(
                 Message("usage.set_unreadable", {"detail": finding.message}),
                 file=str(candidate),

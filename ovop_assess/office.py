@@ -24,7 +24,7 @@ from pydantic import Field, ValidationError
 from .errors import UsageError
 from .results import Finding, Location, Message, file_label
 from .strict_model import StrictModel, Text
-from .yaml_source import Limits, LoadError, PathKey, Positions, as_any_file, format_path, load_file
+from .yaml_source import Limits, LoadError, PathKey, Positions, format_path, load_file
 
 #: A NIP (Nomor Induk Pegawai) is 18 digits, usually grouped 8-6-1-3: ``19700101 199003 1 001``.
 NIP_PATTERN = r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"
@@ -77,9 +77,9 @@ def load_office(path: Path, limits: Limits | None = None) -> OfficeProfile:
 
     label = file_label(path)
     try:
-        loaded = load_file(path, limits or Limits())
+        loaded = load_file(path, limits or Limits(), region=False)
     except LoadError as exc:
-        raise _invalid(label, as_any_file(exc.findings)) from None
+        raise _invalid(label, exc.findings) from None
     findings = list(loaded.problems)
     office: Office | None = None
     if not isinstance(loaded.data, dict):

@@ -22,7 +22,7 @@ from .load import load_file, parse_text
 from .loaded import Loaded, LoadError
 from .marks import Marks
 from .positions import PathKey, Positions, format_path
-from .reading import as_any_file, decode, read_text
+from .reading import decode, read_text
 
 __all__ = [
     "Limits",
@@ -31,7 +31,6 @@ __all__ = [
     "Marks",
     "PathKey",
     "Positions",
-    "as_any_file",
     "clip",
     "decode",
     "format_path",

@@ -24,8 +24,9 @@ from .reading import read_text
 from .tags import NULL
 
 
-def load_file(path: Path, limits: Limits) -> Loaded:
-    return parse_text(read_text(path, limits), limits)
+def load_file(path: Path, limits: Limits, region: bool = True) -> Loaded:
+    """Read and parse a YAML file; ``region``: whether it is a region file (see :func:`.reading.read_text`)."""
+    return parse_text(read_text(path, limits, region), limits)
 
 
 def parse_text(text: str, limits: Limits) -> Loaded:

@@ -15,23 +15,27 @@ from .limits import Limits
 from .loaded import LoadError
 from .marks import byte_location
 
+# A region file's words for a folder and a device, and any other file's (an office profile, a criteria set):
+# "a folder with no region files below it" was said of --office .
+_FOLDER = {True: "file.is_directory", False: "file.is_a_folder"}
+_NOT_REGULAR = {True: "file.not_regular", False: "file.not_regular_any"}
 
-def read_text(path: Path, limits: Limits) -> str:
-    """Read a file as UTF-8 text within the byte limit, or raise :class:`LoadError`."""
+
+def read_text(path: Path, limits: Limits, region: bool = True) -> str:
+    """Read a file as UTF-8 text within the byte limit, or raise :class:`LoadError`; ``region``: whether a region
+    file is read (a folder or a device is said in its words)."""
     label = Location("", None, None)
     try:
         status = os.stat(path)
         size = status.st_size
         if stat.S_ISDIR(status.st_mode):
             readable = os.access(path, os.R_OK | os.X_OK)
-            raise LoadError(
-                [Finding(Message("file.is_directory" if readable else "file.folder_unreadable", {}), label)]
-            )
+            raise LoadError([Finding(Message(_FOLDER[region] if readable else "file.folder_unreadable", {}), label)])
         if not stat.S_ISREG(status.st_mode):  # a FIFO would wait for a writer forever, /dev/zero never ends
-            raise LoadError([Finding(Message("file.not_regular", {}), label)])
+            raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if size > limits.max_bytes:
             raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
-        raw = _read_regular(path, limits, label)
+        raw = _read_regular(path, limits, label, region)
     except FileNotFoundError:
         raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
     except PermissionError:
@@ -52,7 +56,7 @@ def _open(path: Path) -> int:
     return os.open(path, _FLAGS)
 
 
-def _read_regular(path: Path, limits: Limits, label: Location) -> bytes:
+def _read_regular(path: Path, limits: Limits, label: Location, region: bool = True) -> bytes:
     """Read at most ``max_bytes + 1`` bytes of what ``path`` names, if it is still a regular file when opened.
 
     The file checked above may be swapped (for a FIFO, a device) before it is
@@ -63,7 +67,7 @@ def _read_regular(path: Path, limits: Limits, label: Location) -> bytes:
     try:
         opened = os.fstat(handle)
         if not stat.S_ISREG(opened.st_mode):
-            raise LoadError([Finding(Message("file.not_regular", {}), label)])
+            raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if opened.st_size > limits.max_bytes:
             raise LoadError(
                 [Finding(Message("file.too_large", {"size": opened.st_size, "limit": limits.max_bytes}), label)]
@@ -98,18 +102,3 @@ def decode(raw: bytes) -> str:
     if nul >= 0:  # valid UTF-8, but text files have no NUL: UTF-16 without a BOM, or binary
         raise LoadError([Finding(Message("file.not_utf8", {}), byte_location(raw, nul))])
     return text
-
-
-# A region file's words for a folder or a device, and what they mean for any other file read so (an office
-# profile, a criteria set): "a folder with no region files below it" was said of --office .
-_ANY_FILE = {"file.is_directory": "file.is_a_folder", "file.not_regular": "file.not_regular_any"}
-
-
-def as_any_file(findings: list[Finding]) -> list[Finding]:
-    """``findings`` of a failed read, worded for a file that is not a region file."""
-    return [
-        Finding(Message(_ANY_FILE[f.message.id], dict(f.message.values)), f.location)
-        if f.message.id in _ANY_FILE
-        else f
-        for f in findings
-    ]
