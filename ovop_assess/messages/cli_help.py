@@ -84,7 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.max_unpacked_bytes": {
         "en": "Most bytes a workbook (.xlsx, .ods) may unpack to; a zip bomb is refused before it is opened.",
-        "id": "Ukuran terbesar isi buku kerja (.xlsx, .ods) setelah diurai (byte); bom zip ditolak sebelum dibuka.",
+        "id": "Ukuran terbesar isi buku kerja (.xlsx, .ods) setelah diekstrak (byte); bom zip ditolak sebelum dibuka.",
     },
     "help.max_rows": {
         "en": "Most rows of a firm sheet, the header row included.",

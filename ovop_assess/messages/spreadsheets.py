@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
+    "sheet.no_suffix": {
+        "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, and this file's name has no extension: give its full name",
+        "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, dan nama berkas ini tidak berakhiran: tulis nama lengkapnya",
+    },
     "sheet.is_directory": {
         "en": "this is a folder, not a spreadsheet file",
         "id": "ini folder, bukan berkas lembar kerja",
@@ -23,7 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.unpacked_too_large": {
         "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents (--max-unpacked-bytes); it was not opened",
-        "id": "isi buku kerja setelah diurai berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diurai (--max-unpacked-bytes); berkas tidak dibuka",
+        "id": "isi buku kerja setelah diekstrak berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
         "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space or a format too: if the list is shorter, delete the rows below it",
@@ -47,11 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.shared_text_too_large": {
         "en": "the sheet's cells come to {size} bytes of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
-        "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes); lembar tidak dibaca",
+        "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
     },
     "sheet.ods_repeated_text": {
         "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diurai (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
+        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
     },
     "sheet.reader_stopped": {
         "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",
@@ -75,7 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.csv_is_workbook": {
         "en": 'the file is a workbook (Excel or LibreOffice) or another archive, not a CSV file: give it its own ending (.xlsx, .xls or .ods), or save it from the spreadsheet as "CSV UTF-8"',
-        "id": 'berkas ini buku kerja (Excel atau LibreOffice) atau arsip lain, bukan berkas CSV: beri akhiran namanya sendiri (.xlsx, .xls atau .ods), atau simpan dari lembar kerja sebagai "CSV UTF-8"',
+        "id": 'berkas ini buku kerja (Excel atau LibreOffice) atau arsip lain, bukan berkas CSV: ganti akhiran nama berkasnya sesuai jenisnya (.xlsx, .xls atau .ods), atau simpan dari Excel atau LibreOffice sebagai "CSV UTF-8"',
     },
     "sheet.reason.no_xls_header": {
         "en": "it does not begin as an Excel 97-2003 file does",
@@ -258,11 +262,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- cells --------------------------------------------------------------------------
     "sheet.nib_number": {
         "en": "the NIB is stored as a number ({value}), not as text: a spreadsheet keeps no leading zero of a number and may display a long one rounded (as 8.12E+12, say); format the NIB column as Text and retype the NIB",
-        "id": "NIB tersimpan sebagai angka ({value}), bukan teks: lembar kerja tidak menyimpan angka nol di depan sebuah angka dan dapat menampilkan angka panjang dalam bentuk bulat (misalnya 8,12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "id": "NIB tersimpan sebagai angka ({value}), bukan teks: angka tidak menyimpan angka nol di depannya, dan angka panjang dapat ditampilkan dibulatkan (misalnya 8,12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_number_lost_zero": {
         "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
-        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (angka tidak menyimpannya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
+        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka tidak menyimpan nol di depan); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
     "sheet.csv_error_text": {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
@@ -270,7 +274,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.nib_scientific": {
         "en": "the NIB reads {value} as text: the rounded form a spreadsheet shows for a long number, so its digits are lost; format the NIB column as Text and retype the NIB",
-        "id": "NIB terbaca {value} sebagai teks: bentuk bulat yang ditampilkan lembar kerja untuk angka panjang, sehingga digitnya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "id": "NIB terbaca {value} sebagai teks: bentuk angka panjang yang dibulatkan saat ditampilkan, sehingga sebagian angkanya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_lost_zero": {
         "en": "the NIB reads {value}: 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a cell formatted as a number drops it); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",

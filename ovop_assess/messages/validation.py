@@ -167,19 +167,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.mentor_case": {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in upper and lower case: write the name as the champion's is written",
-        "id": "mentor '{mentor}' berbeda dari champion '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
     },
     "check.mentor_spaces": {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in its spaces (a no-break space or a double space, as text copied from the web or a chat has, looks the same): retype the name, or copy the champion's",
-        "id": "mentor '{mentor}' berbeda dari champion '{champion}' hanya pada spasinya (spasi tak terputus atau spasi ganda, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasinya (spasi tak terputus atau spasi ganda, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
     },
     "check.mentor_close": {
         "en": "mentor '{mentor}' names no champion firm in this file; did you mean '{champion}'?",
-        "id": "mentor '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini; apakah yang dimaksud '{champion}'?",
+        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini; apakah yang dimaksud '{champion}'?",
     },
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
-        "id": "mentor '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
+        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
     },
     "check.mentor_required": {
         "en": "this mentee has no mentor, and the file has {count} champions: name its champion in mentor",
@@ -224,7 +224,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warn.mentor_ignored": {
         "en": "mentor is only read for mentee firms; this firm's role is {role}",
-        "id": "isian mentor hanya dibaca untuk UMKM binaan; peran UMKM ini {role}",
+        "id": "isian pembina (mentor) hanya dibaca untuk UMKM binaan; peran UMKM ini {role}",
     },
     "warn.waiver_rule_unused": {
         "en": "the waiver names rule {rule}, which the criteria set '{set}' does not use",

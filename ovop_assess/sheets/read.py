@@ -53,7 +53,11 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
     label = file_label(path)
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        return refused(label, sheet, [Finding(_note("sheet.unsupported_type", suffix=suffix or "(none)"), _NOWHERE)])
+        if os.path.isdir(path):  # (import .: said as a folder, not as a type with no name)
+            said = _note("sheet.is_directory")
+        else:
+            said = _note("sheet.unsupported_type", suffix=suffix) if suffix else _note("sheet.no_suffix")
+        return refused(label, sheet, [Finding(said, _NOWHERE)])
     try:
         raw = _read_bytes(Path(path), limits)
         if suffix == ".csv":

@@ -351,6 +351,10 @@ def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
     assert _ids(read_firms(tmp_path / "hilang.xlsx").errors) == ["file.not_found"]
     (tmp_path / "folder.csv").mkdir()
     assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["sheet.is_directory"]
+    # A folder or a file without an extension: said so (it was "not (none)", in English under --lang id too).
+    assert _ids(read_firms(tmp_path).errors) == ["sheet.is_directory"]
+    (tmp_path / "daftar").write_bytes(b"Nama Usaha;Peran\n")
+    assert _ids(read_firms(tmp_path / "daftar").errors) == ["sheet.no_suffix"]
     (tmp_path / "kosong.csv").write_bytes(b"")
     assert _ids(read_firms(tmp_path / "kosong.csv").errors) == ["file.empty"]
 
