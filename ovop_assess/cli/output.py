@@ -91,6 +91,7 @@ class _Streams:
     report: TextIO | None = None  # the report's stream (the duplicate of descriptor 1), while a run lasts
     decoy: TextIO | None = None  # what plugins get as sys.stdout
     kept: int | None = None  # the duplicate of descriptor 1 (``--output /dev/stdout`` means it)
+    after_write: str | None = None  # a warning said once the report is written (note_name_against_format)
 
 
 def report_stream() -> TextIO:
@@ -101,6 +102,7 @@ def report_stream() -> TextIO:
 @contextmanager
 def report_to_stdout(debug: bool) -> Iterator[None]:
     """For the run: the report through a duplicate of descriptor 1, descriptor 1 itself elsewhere."""
+    _Streams.after_write = None  # (a warning a run before this one left unsaid: its report was never written)
     original = sys.stdout
     if original is None:  # started with descriptor 1 closed: whatever is written to stdout fails, and says so
         _Streams.report, _Streams.decoy = _NoStdout(), io.StringIO()
@@ -211,6 +213,11 @@ def write_output(text: str | bytes | Iterable[str], path: Path | None) -> None:
         _write_stream(chunks, path)
         return
     _write_whole(chunks, path, None if status is None else status.st_mode & 0o7777)
+    said, _Streams.after_write = _Streams.after_write, None
+    if said is not None:  # (after the write: a refusal or a Ctrl-C is not preceded by it)
+        from .terminal import note
+
+        note(said)
 
 
 def _write_report_stdout(chunks: Iterator[str | bytes]) -> None:
@@ -428,11 +435,12 @@ _NAMED_FORMATS = {".json": "json", ".xml": "junit", ".csv": "csv", ".md": "markd
 
 
 def note_name_against_format(command: str, chosen: str, output: Path | None, lang: Lang) -> None:
-    """Say on stderr when ``output``'s extension names another format ``command`` writes than ``chosen``."""
+    """Say on stderr, once the report is written to ``output``, when its extension names another format
+    ``command`` writes than ``chosen``."""
     from ..messages import text
     from ..render.registry import formats_for
-    from .terminal import note
 
     named = _NAMED_FORMATS.get(output.suffix.lower()) if output is not None else None
+    _Streams.after_write = None
     if output is not None and named is not None and named != chosen and named in formats_for(command):
-        note(text("cli.name_says_format", lang, path=file_label(output), format=chosen, named=named))
+        _Streams.after_write = text("cli.name_says_format", lang, path=file_label(output), format=chosen, named=named)
