@@ -102,6 +102,8 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
         if kind == "literal_error":  # `status: no`: YAML 1.1 read a boolean where a choice was meant
             choices = _choices(ctx.get("expected", ""))
             return Message("schema.one_of_quote", {"choices": choices, "raw": _clip(raw), "kind": read_as})
+        if last == "sheet" and tag == "int":  # firms: {file: …, sheet: 2}: "2" would name no sheet next
+            return Message("schema.sheet_number", {"raw": _clip(raw)})
         if last == "code" and tag == "int":  # an area code: quoting the digits alone would be refused next
             from .areas import canonical_code
 

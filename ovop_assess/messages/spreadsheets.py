@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
+    "sheet.not_found_backslash": {
+        "en": "file not found; between folders, write / (as {slashed}), which every system reads: \\ is read as a folder separator on Windows only",
+        "id": "berkas tidak ditemukan; di antara nama folder tulis / (seperti {slashed}), yang dibaca semua sistem: \\ hanya dibaca sebagai pemisah folder di Windows",
+    },
     "sheet.no_suffix": {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, and this file's name has no extension: give its full name",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, dan nama berkas ini tidak berakhiran: tulis nama lengkapnya",
@@ -230,6 +234,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.unknown_columns": {
         "en": "columns not part of the firm list, ignored: {columns}",
         "id": "kolom yang bukan bagian daftar usaha, diabaikan: {columns}",
+    },
+    "sheet.nib_apostrophe": {
+        "en": "the NIB reads {value}: the apostrophe that keeps a number as text in a spreadsheet is written into the file; remove it ({nib})",
+        "id": "NIB terbaca {value}: tanda petik yang membuat angka tetap teks di lembar kerja ikut tertulis di berkas; hapus tanda petiknya ({nib})",
     },
     "sheet.dash_for_none": {
         "en": "the cell holds only '{value}': if there is none, leave the cell empty (an empty cell is read as not given)",

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'expected text, but YAML reads the unquoted {raw} as {kind}; write it in quotes: "{raw}"',
         "id": 'harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: "{raw}"',
     },
+    "schema.sheet_number": {
+        "en": "a sheet is chosen by its name, not its number ({raw}): write the sheet's name in quotes, as its tab shows it (sheet: \"Daftar UMKM\"); leave sheet out for the first sheet",
+        "id": "lembar dipilih menurut namanya, bukan nomornya ({raw}): tulis nama lembar dalam tanda kutip, seperti tertulis di tabnya (sheet: \"Daftar UMKM\"); hapus sheet untuk memakai lembar pertama",
+    },
     "schema.code_unquoted": {
         "en": 'YAML reads the unquoted {raw} as a number; an area code is text with its dots: write "{code}"',
         "id": 'YAML membaca {raw} tanpa kutip sebagai angka; kode wilayah ditulis sebagai teks bertitik: tulis "{code}"',

@@ -270,6 +270,10 @@ def _nib(value: object) -> object:
         return None
     if text in DASHES:
         return _dash(text)
+    bare = text[1:]
+    if text[0] == "'" and len(bare) == NIB_DIGITS and bare.isascii() and bare.isdigit():
+        # The apostrophe a spreadsheet takes as "keep as text", written into a CSV file as a character.
+        return Rejected(_note("sheet.nib_apostrophe", value=text, nib=bare))
     if _SCIENTIFIC.fullmatch(text):
         return Rejected(_note("sheet.nib_scientific", value=text))
     if len(text) == NIB_DIGITS and text.isascii() and text.isdigit():

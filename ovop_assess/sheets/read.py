@@ -107,6 +107,8 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
             if len(raw) > status.st_size:
                 raw += handle.read(limits.max_bytes + 1 - len(raw))
     except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name, which no file has
+        if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
+            raise _refuse("sheet.not_found_backslash", slashed=path.name.replace("\\", "/")) from None
         raise _refuse("file.not_found") from None
     except PermissionError:
         raise _refuse("file.no_permission") from None

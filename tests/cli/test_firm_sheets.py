@@ -544,3 +544,18 @@ def test_a_sheets_warnings_are_shown_with_its_errors(
         with zipfile.ZipFile(out_file) as archive:
             out = archive.read("xl/sharedStrings.xml").decode()
     assert "tidak dibaca" in out and "beri nama kolom tepat Peran" in out
+
+
+def test_a_sheet_given_by_number_and_a_windows_path_are_told_what_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "data").mkdir()
+    write_csv(tmp_path / "data" / "daftar.csv", [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"]])
+    # sheet: 2 was told to become "2", which then named no sheet.
+    code, result = report(capsys, region(tmp_path, "{file: data/daftar.csv, sheet: 2}"))
+    assert code == 3 and [e["id"] for e in result["errors"]] == ["schema.sheet_number"]
+    assert "chosen by its name, not its number" in result["errors"][0]["message"]
+    # data\\daftar.csv, as Windows writes a path: "file not found" alone.
+    code, result = report(capsys, region(tmp_path, "{file: 'data\\daftar.csv'}"))
+    assert code == 3 and [e["id"] for e in result["errors"]] == ["sheet.not_found_backslash"]
+    assert "as data/daftar.csv" in result["errors"][0]["message"]

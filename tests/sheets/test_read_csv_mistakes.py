@@ -53,6 +53,15 @@ def test_csv_nib_and_thousands_as_excel_exports_them_among_good_rows(tmp_path: P
     assert found.firms[2] == {"name": "Usaha C", "role": "mentee", "nib": "0812345678903", "monthly_capacity": 2.5}
 
 
+def test_csv_nib_with_the_apostrophe_a_spreadsheet_keeps_text_by_is_told_to_lose_it(tmp_path: Path) -> None:
+    text = "Nama Usaha;Peran;NIB\nUsaha A;penggerak;'0812345678901\nUsaha B;binaan;'\n"
+    found = read_firms(_write(tmp_path / "daftar.csv", text))
+    assert [(f.message.id, dict(f.message.values)) for f in found.errors] == [
+        ("sheet.nib_apostrophe", {"value": "'0812345678901", "nib": "0812345678901"}),
+        ("sheet.nib_format", {"value": "'"}),  # no NIB behind it: what it reads
+    ]
+
+
 def test_csv_the_reader_refuses_is_located_by_line(tmp_path: Path) -> None:
     text = "Nama Usaha;Peran\nUsaha A;anggota\n" + "Usaha B;" + "x" * 200_000 + "\n"
     found = read_firms(_write(tmp_path / "daftar.csv", text))
