@@ -273,8 +273,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIB tersimpan sebagai angka ({value}), bukan teks: angka tidak menyimpan angka nol di depannya, dan angka panjang dapat ditampilkan dibulatkan (misalnya 8,12E+12); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_number_lost_zero": {
-        "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
-        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka tidak menyimpan nol di depan); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
+        "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none; a number format such as 0000000000000 may still show the 0, but the file holds the number without it); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
+        "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka tidak menyimpan nol di depan; format angka seperti 0000000000000 dapat tetap menampilkan 0 itu, tetapi berkas menyimpan angkanya tanpa 0); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
     "sheet.csv_error_text": {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
