@@ -23,8 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": 'harus berupa teks, tetapi YAML membaca {raw} tanpa kutip sebagai {kind}; tulis dalam tanda kutip: "{raw}"',
     },
     "schema.sheet_number": {
-        "en": "a sheet is chosen by its name, not its number ({raw}): write the sheet's name in quotes, as its tab shows it (sheet: \"Daftar UMKM\"); leave sheet out for the first sheet",
-        "id": "lembar dipilih menurut namanya, bukan nomornya ({raw}): tulis nama lembar dalam tanda kutip, seperti tertulis di tabnya (sheet: \"Daftar UMKM\"); hapus sheet untuk memakai lembar pertama",
+        "en": 'a sheet is chosen by its name, not its number ({raw}): write the sheet\'s name in quotes, as its tab shows it (sheet: "Daftar UMKM"); leave sheet out for the first sheet',
+        "id": 'lembar dipilih menurut namanya, bukan nomornya ({raw}): tulis nama lembar dalam tanda kutip, seperti tertulis di tabnya (sheet: "Daftar UMKM"); hapus sheet untuk memakai lembar pertama',
     },
     "schema.code_unquoted": {
         "en": 'YAML reads the unquoted {raw} as a number; an area code is text with its dots: write "{code}"',
