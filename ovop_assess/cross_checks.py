@@ -181,6 +181,7 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
     champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
     by_case: dict[str, str] | None = None  # champions by their name without case, built at the first need
+    close_names: dict[str, str | None] = {}
     for i, firm in entries:
         mentor = firm.get("mentor")
         role = firm.get("role")
@@ -204,7 +205,7 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             elif like is not None:  # the same but for its spaces: a no-break space copied from the web or a chat
                 said = Message("check.mentor_spaces", {"mentor": _clip(mentor), "champion": _clip(like)})
             else:
-                said = _mentor_unknown(mentor, champions)
+                said = _mentor_unknown(mentor, champions, close_names)
             errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
         elif mentor is None and len(champions) >= 2:
             errors.append(
@@ -213,22 +214,42 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
 
 
 def _name_key(name: str) -> str:
+    """A name as a person reads it: spaces of any kind as one, invisible characters (a zero-width space) gone."""
+    if not name.isprintable():  # (rare: only then is each character looked at)
+        import unicodedata
+
+        name = "".join(char for char in name if unicodedata.category(char) != "Cf")
     return " ".join(name.split()).casefold()
 
 
 _MOST_LOOKED_AT = 200
 """Champions a misspelt mentor is compared with for a close name (each comparison is difflib's work)."""
+_LONGEST_LOOKED_AT = 80
+"""A mentor's name longer than this is not compared (difflib's work grows with the square of its length)."""
 
 
-def _mentor_unknown(mentor: str, champions: list[Any]) -> Message:
+def _mentor_unknown(mentor: str, champions: list[Any], close_names: dict[str, str | None]) -> Message:
+    """``close_names``: the close name found for each mentor already looked at (thousands of mentees name a
+    few mentors), and at most a hundred looked at in one file: the hint is help, never the file's cost."""
     names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
-    if len(champions) <= _MOST_LOOKED_AT:
+    if mentor not in close_names and len(close_names) < 100:
+        close_names[mentor] = _close_name(mentor, champions)
+    close = close_names.get(mentor)
+    if close is not None:
+        return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close)})
+    return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+
+
+def _close_name(mentor: str, champions: list[Any]) -> str | None:
+    if len(champions) <= _MOST_LOOKED_AT and len(mentor) <= _LONGEST_LOOKED_AT:
         import difflib
 
-        close = difflib.get_close_matches(mentor, [str(name) for name in champions], n=1, cutoff=0.8)
+        close = difflib.get_close_matches(
+            mentor, [str(name) for name in champions if len(str(name)) <= 2 * _LONGEST_LOOKED_AT], n=1, cutoff=0.8
+        )
         if close and not _series_apart(close[0], mentor):
-            return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close[0])})
-    return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+            return close[0]
+    return None
 
 
 def _series_apart(one: str, other: str) -> bool:

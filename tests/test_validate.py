@@ -395,6 +395,7 @@ def test_a_mentor_differing_from_its_champion_only_in_case_is_told_so() -> None:
         # A no-break space (text copied from the web or a chat) prints as a space: told so, not "no champion".
         ('"Batik\\u00a0Sekar"', ("check.mentor_spaces", {"mentor": "Batik\u00a0Sekar", "champion": "Batik Sekar"})),
         ('"Batik  Sekar "', ("check.mentor_spaces", {"mentor": "Batik  Sekar ", "champion": "Batik Sekar"})),
+        ('"Batik Sekar\\u200b"', ("check.mentor_spaces", {"mentor": "Batik Sekar\u200b", "champion": "Batik Sekar"})),
         ("Batik Sekr", ("check.mentor_close", {"mentor": "Batik Sekr", "champion": "Batik Sekar"})),
         ("Lurik Jaya", ("check.mentor_unknown", {"mentor": "Lurik Jaya", "champions": "Batik Sekar"})),
         ("Batik Sekar 2", ("check.mentor_unknown", {"mentor": "Batik Sekar 2", "champions": "Batik Sekar"})),
@@ -749,3 +750,22 @@ def test_an_unquoted_dotted_code_is_text_to_every_reader_and_draws_no_warning() 
     """``code: 33.72.03.1009`` is no number in YAML 1.1 nor 1.2: no warning that other tools read a number."""
     result = check(HEAD + "  code: 33.72.03.1009\n")
     assert "warn.unquoted_code" not in [w.message.id for w in result.warnings]
+
+
+def test_c2_names_the_other_categories_once_each_as_first_written(tmp_path: Path) -> None:
+    """Spellings C2 takes for one category (ANYAMAN-MENDONG, anyaman-mendong) are one other category, counted
+    together; past five, an ellipsis says there are more."""
+    import datetime
+
+    from ovop_assess import criteria_sets
+    from ovop_assess.assess import assess_path
+
+    others = ["Anyaman-Mendong", "ANYAMAN-MENDONG", "anyaman-mendong", "tikar", "tas", "topi", "keset", "bakul"]
+    firms = "".join(f"  - {{name: F{i}, role: member, category: {c}}}\n" for i, c in enumerate(others))
+    text = HEAD.replace("region:", "product: {name: P, category: anyaman, export_oriented: true}\nregion:", 1)
+    path = tmp_path / "r.yaml"
+    path.write_text(text + "firms:\n" + firms, encoding="utf-8")
+    result = assess_path(path, criteria_sets.load("default"), as_of=datetime.date(2026, 11, 28))
+    [c2] = [c for c in result.criteria if c.id == "C2"]
+    [other] = [r for r in c2.reasons if r.message.id == "c2.other_categories"]
+    assert other.message.values["categories"] == "Anyaman-Mendong (3), tikar (1), tas (1), topi (1), keset (1), …"

@@ -98,6 +98,11 @@ def _file_to_write(value: str) -> Path:
     if not value:
         raise UsageError(Message("cli.empty_path", {}))
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    last = value
+    for sep in separators:
+        last = last.rsplit(sep, 1)[-1]
+    if last in (".", "..") and last != value:  # out/. or out/..: a folder too, which Path shortens to out
+        raise UsageError(Message("cli.is_a_folder", {"path": value, "separator": os.sep}))
     folder = value.rstrip("".join(separators))
     if folder != value and folder:
         separator = value[-1]

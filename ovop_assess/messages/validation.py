@@ -174,8 +174,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
     },
     "check.mentor_spaces": {
-        "en": "mentor '{mentor}' differs from the champion '{champion}' only in its spaces (a no-break space or a double space, as text copied from the web or a chat has, looks the same): retype the name, or copy the champion's",
-        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasinya (spasi tak terputus atau spasi ganda, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
+        "en": "mentor '{mentor}' differs from the champion '{champion}' only in its spaces or invisible characters (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, looks the same): retype the name, or copy the champion's",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasi atau karakter tak terlihatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
     },
     "check.mentor_close": {
         "en": "mentor '{mentor}' names no champion firm in this file; did you mean '{champion}'?",

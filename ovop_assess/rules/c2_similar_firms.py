@@ -233,20 +233,24 @@ def _count(
         return best / required, []
     category = region.product.category
     key = category_key(category)
-    others: Counter[str] = Counter()
+    others: Counter[str] = Counter()  # by category_key: Anyaman and ANYAMAN are one other category
+    spelled: dict[str, str] = {}  # each other category as its first firm writes it
     count = 0
     for firm in firms:
         own = region.firm_category(firm)
-        if category_key(own) == key:
+        own_key = category_key(own)
+        if own_key == key:
             count += 1
-        elif own is not None:
-            others[own] += 1
+        elif own is not None and own_key is not None:
+            others[own_key] += 1
+            spelled.setdefault(own_key, own)
     values = {"count": count, "required": required, "category": category}
     if count >= required:
         return 1.0, [facts.finding("c2.ok", ("firms",), **values)]
     failed.insert(0, facts.finding("c2.short", ("firms",), **values))
     if others:  # a category typed another way (anyaman-mendong for anyaman) is the likeliest cause
-        listed = ", ".join(f"{name} ({number})" for name, number in others.most_common(5))
+        listed = ", ".join(f"{spelled[name]} ({number})" for name, number in others.most_common(5))
+        listed += ", …" if len(others) > 5 else ""
         failed.insert(1, facts.finding("c2.other_categories", ("firms",), categories=listed, category=category))
     missing.insert(0, msg("missing.c2.more_firms", count=required - count, category=category))
     return count / required, []

@@ -160,7 +160,9 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-DASHES: Final = frozenset({"-", "--", "\u2013", "\u2014"})
+DASHES: Final = frozenset(
+    {"-", "--", "---", "\u2010", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uff0d"}  # hyphen to minus
+)
 """What offices type for "none" in a cell (a hyphen, an en or em dash): refused with its own fix, not read as a
 name, a number's error or a NIB's."""
 

@@ -58,10 +58,10 @@ def merged_findings(
         index = by_row.get(row)
         path = f"firms[{index}].{field}" if index is not None and field else "firms"
         found.append(Finding(Message("sheet.merged", {"cells": cells}), Location(path, row, column)))
-        for spanned in range(left + 1, right + 2):
-            named = by_column.get(spanned)
-            if named is not None:  # the first cell holds the range's value: not left empty by it
-                covered.setdefault(named, []).append((row + (spanned == column), bottom + 1))
+        # The firm columns it spans, not every column it names: a hand-made range B3:ZZZZZZ3 spans millions.
+        for spanned in (used_column for used_column in used if left + 1 <= used_column <= right + 1):
+            named = by_column[spanned]  # (the first cell holds the range's value: not left empty by it)
+            covered.setdefault(named, []).append((row + (spanned == column), bottom + 1))
     return found, _left_empty(covered, firm_rows, firms)
 
 

@@ -450,7 +450,17 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
 
 def _holding(xml: bytes, pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:
     """The matches of ``pattern`` (ending after a cell's r="…") in cell tags that may hold a value."""
-    return (found for found in pattern.finditer(xml) if _EMPTY_REST.match(xml, found.end()) is None)
+    # The rest of a tag is looked at within _EMPTY_TAIL bytes: a tag of 40,000 r attributes, each looked at to its
+    # end, took an hour; a longer rest (no empty cell has one) may hold a value, and counts.
+    return (
+        found
+        for found in pattern.finditer(xml)
+        if _EMPTY_REST.match(xml, found.end(), found.end() + _EMPTY_TAIL) is None
+    )
+
+
+_EMPTY_TAIL = 256
+"""Bytes after a cell's r="…" within which an empty cell's tag ends (a style, a type: some tens)."""
 
 
 def _last_row(numbers: Iterable[bytes]) -> bytes:

@@ -150,3 +150,15 @@ def test_english_is_what_the_os_says(code: int) -> None:
 def test_other_os_errors_keep_the_os_text() -> None:
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
     assert os_reason(OSError("no errno at all")) == "no errno at all"
+
+
+@pytest.mark.parametrize("name", ["out/.", "out/..", "out/./"])
+def test_a_name_ending_in_a_dot_names_a_folder_too(
+    name: str, tmp_path: Path, eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Path("out/.") is Path("out"): a file named out was written.
+    monkeypatch.chdir(tmp_path)
+    for command in ([str(eligible), "-o", name], ["init", name]):
+        assert main(command) == 2
+        assert "is a folder, not a file" in capsys.readouterr().err or name.endswith("/")
+    assert not (tmp_path / "out").exists()

@@ -299,7 +299,7 @@ def test_a_long_count_reads_the_same_with_spaces_around_it_or_not(tmp_path: Path
 
 
 @pytest.mark.parametrize("field", FIELDS)
-@pytest.mark.parametrize("dash", ["-", " - ", "\u2013", "\u2014", "--"])
+@pytest.mark.parametrize("dash", ["-", " - ", "\u2013", "\u2014", "--", "---", "\u2212", "\uff0d", "\u2010"])
 def test_a_dash_for_none_is_refused_with_its_own_fix_in_every_column(field: str, dash: str) -> None:
     # "-" is what offices type for "none": it read as a firm named "-", a NIB "in the wrong format", "not a number".
     values, _, _ = field_column(field, ["Batik", dash] if field == "name" else [dash, dash], text_only=True)
