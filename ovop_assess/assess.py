@@ -32,6 +32,7 @@ from .errors import OvopError
 from .evidence import evidence_files
 from .region import Region
 from .results import (
+    Crash,
     FileResult,
     Finding,
     Location,
@@ -118,6 +119,13 @@ def crashed(label: str, exc: BaseException) -> FileResult:
     crash = described_crash(exc)
     finding = Finding(Message("file.internal_error", {"error": crash.error}), Location("", None, None))
     return _invalid(label, [finding])._replace(crash=crash)
+
+
+def worker_died(label: str) -> FileResult:
+    """The result of a file whose worker process died (twice) while assessing it: ``invalid`` with the one error
+    saying so, and a crash for the exit code (4); no traceback: the process that had it is gone."""
+    said = Message("file.worker_died", {})
+    return _invalid(label, [Finding(said, Location("", None, None))])._replace(crash=Crash(said))
 
 
 def _assess_file(

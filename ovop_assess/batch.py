@@ -146,15 +146,14 @@ def _iterate(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
 def _alone(path: Path, job: Job) -> Any:
     from concurrent.futures.process import BrokenProcessPool
 
-    from .assess import crashed
+    from .assess import worker_died
     from .results import file_label
 
     try:
         [result] = list(_pooled([path], job, 1))
         return result
-    except BrokenProcessPool as exc:
-        died = BrokenProcessPool(f"the process assessing this file ended abruptly ({exc})")
-        return job[3](crashed(file_label(path), died))
+    except BrokenProcessPool:
+        return job[3](worker_died(file_label(path)))
 
 
 def _pooled(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:

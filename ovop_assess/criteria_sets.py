@@ -324,9 +324,11 @@ def _params(spec: RuleSpec, raw: Any) -> BaseModel | registry.Unavailable:
     if spec.origin == "built-in":
         return spec.params.model_validate(raw)
     from . import rule_guard
+    from .plugin_sandbox import kept_process_state
 
     try:
-        return rule_guard.limited(lambda: spec.params.model_validate(raw), rule_guard.DEFAULT_RULE_TIMEOUT)
+        with kept_process_state():
+            return rule_guard.limited(lambda: spec.params.model_validate(raw), rule_guard.DEFAULT_RULE_TIMEOUT)
     except ValidationError:
         raise
     except rule_guard.RuleTimedOut as exc:

@@ -272,6 +272,8 @@ def test_entry_point_name_must_match_the_rule_id(site: Path) -> None:
             .replace('"{count} usaha."}}', '"{count} usaha."}})'),
             "reading its MESSAGES did not finish within 0.5 s",
         ),
+        # An import that ends the process, or changes the working folder: the run ended silently (exit 0).
+        ("import os\nos._exit(0)\n", "PluginExit: 0"),
         # An import that raises an exception whose text never ends: the run hung.
         (
             "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()\n",
@@ -394,4 +396,4 @@ def test_a_worker_killed_by_a_plugin_costs_its_file_only(
     assert [name for name, _ in verdicts] == [f"r{index}.yaml" for index in range(6)]
     assert verdicts[3][1] == "invalid" and all(v != "invalid" for _, v in verdicts[:3] + verdicts[4:])
     [error] = report["results"][3]["errors"]
-    assert error["id"] == "file.internal_error" and "ended abruptly" in error["message"]
+    assert error["id"] == "file.worker_died" and "ended abruptly" in error["message"]

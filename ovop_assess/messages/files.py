@@ -40,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a bug in ovop-assess stopped the assessment of this file ({error}); the file itself may be fine. Run again with --debug to see the traceback, and report the bug",
         "id": "kesalahan program (bug) di ovop-assess menghentikan penilaian berkas ini ({error}); berkasnya sendiri mungkin tidak bermasalah. Jalankan lagi dengan --debug untuk melihat traceback, lalu laporkan bug ini",
     },
+    "file.worker_died": {
+        "en": "the process assessing this file ended abruptly: a plugin rule that ends its own process, a crash in a library, or the system stopping it for memory; the file itself may be fine. Assess it alone with --jobs 1 --debug to see more",
+        "id": "proses yang menilai berkas ini berhenti mendadak: aturan plugin yang mengakhiri prosesnya sendiri, kerusakan di pustaka, atau sistem yang menghentikannya karena memori; berkasnya sendiri mungkin tidak bermasalah. Nilai berkas ini sendiri dengan --jobs 1 --debug untuk melihat lebih jauh",
+    },
     "file.more_errors": {
         "en": "{count} more problems are not shown (from this line on); fix the ones above and run again",
         "id": "{count} masalah lain tidak ditampilkan (mulai baris ini); perbaiki yang di atas lalu jalankan lagi",

@@ -22,6 +22,7 @@ from importlib import metadata
 from typing import NamedTuple
 
 from .. import messages, rule_guard
+from ..plugin_sandbox import kept_process_state
 from ..results import Message
 from . import (
     c1_resource_champion_mentees,
@@ -83,7 +84,8 @@ def plugins() -> dict[str, RuleSpec | Unavailable]:
             origin = f"{entry.dist.name if entry.dist else '?'} ({entry.value})"
             try:
                 # Under the rule time limit: an import that loops or sleeps, or an ID whose text never ends.
-                obj, spec = rule_guard.limited(partial(_load_rule, entry, origin), rule_guard.DEFAULT_RULE_TIMEOUT)
+                with kept_process_state():  # (an os._exit at import, a chdir: the rule's error, put back)
+                    obj, spec = rule_guard.limited(partial(_load_rule, entry, origin), rule_guard.DEFAULT_RULE_TIMEOUT)
             except rule_guard.RuleTimedOut as exc:
                 said = Message("rule.import_timed_out", {"seconds": fmt_seconds(exc.seconds)})
                 found[entry.name] = Unavailable(entry.name, origin, said)
@@ -110,9 +112,10 @@ def _with_messages(spec: RuleSpec, obj: object) -> RuleSpec | Unavailable:
     or why it cannot be used. Reading MESSAGES runs the plugin's code (a mapping of its own may loop, raise or
     exit): under the time limit, as its import is."""
     try:
-        rule_guard.limited(
-            lambda: messages.register(getattr(obj, "MESSAGES", None) or {}), rule_guard.DEFAULT_RULE_TIMEOUT
-        )
+        with kept_process_state():
+            rule_guard.limited(
+                lambda: messages.register(getattr(obj, "MESSAGES", None) or {}), rule_guard.DEFAULT_RULE_TIMEOUT
+            )
     except messages.MessageConflict as exc:
         return Unavailable(
             spec.id, spec.origin, Message("rule.message_clash", {"rule": spec.id, "message": exc.message_id})
