@@ -396,7 +396,25 @@ def _write_stdout(stream: TextIO, chunk: str | bytes) -> None:
         # written, each character it cannot carry as \uXXXX (JSON reads that back as the character itself).
         # The text wrapper encodes a piece whole before writing any of it, so nothing of it went out yet.
         encoding = stream.encoding or "utf-8"
-        stream.write(chunk.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+        stream.write(chunk.encode(encoding, _json_escape()).decode(encoding, "replace"))
+
+
+@functools.cache
+def _json_escape() -> str:
+    """The name of an error handler writing a character an encoding cannot carry as JSON escapes it: \\uXXXX,
+    and a character past U+FFFF as its two surrogates (\\ud83d\\ude00), which JSON reads back as the one
+    character (backslashreplace's \\U0001f600 is no JSON)."""
+    import codecs
+
+    def escape(error: UnicodeError) -> tuple[str, int]:
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        text = error.object[error.start : error.end]
+        units = text.encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2)), error.end
+
+    codecs.register_error("ovop-json-escape", escape)
+    return "ovop-json-escape"
 
 
 def _write_chunks(handle: int, chunks: Iterable[str | bytes]) -> None:

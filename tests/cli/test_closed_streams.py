@@ -189,3 +189,13 @@ def test_messages_to_a_narrow_stderr_are_escaped(tmp_path: Path) -> None:
     done = run_module("--lang", "id", "init", str(taken), env={"PYTHONIOENCODING": "ascii"}, capture_output=True)
     assert done.returncode == 2
     assert "wilayah\\u2014baru.yaml" in done.stderr.decode("ascii")
+
+
+def test_json_of_a_character_past_u_ffff_to_a_narrow_stream_reads_back(tmp_path: Path) -> None:
+    # backslashreplace wrote \U0001f600, which is no JSON: a report a script could not read.
+    region = tmp_path / "emoji.yaml"
+    text = ELIGIBLE.read_text(encoding="utf-8").replace("  name: Kauman ", '  name: "Kauman 😀" ', 1)
+    region.write_text(text, encoding="utf-8")
+    narrow = run_module(str(region), "-f", "json", *AS_OF, env={"PYTHONIOENCODING": "ascii"}, capture_output=True)
+    assert b"\\ud83d\\ude00" in narrow.stdout
+    assert json.loads(narrow.stdout)["results"][0]["region"]["name"] == "Kauman 😀"
