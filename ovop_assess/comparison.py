@@ -418,7 +418,7 @@ def _notes(old: Assessment, new: Assessment, run_lang: Lang) -> tuple[Message, .
         }
         notes.append(Message("compare.note_languages_differ", names))
     else:  # a report's texts (the missing items it lists) are shown as it wrote them
-        for side in (old, new):
+        for side in (old, new) if new.file != old.file else (old,):  # (a report compared with itself: said once)
             if side.text_lang is not None and side.text_lang != run_lang:
                 language = Message(_LANGUAGE_NAMES[side.text_lang], {})
                 notes.append(Message("compare.note_report_language", {"file": side.file, "language": language}))

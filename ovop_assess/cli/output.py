@@ -460,5 +460,12 @@ def note_name_against_format(command: str, chosen: str, output: Path | None, lan
 
     named = _NAMED_FORMATS.get(output.suffix.lower()) if output is not None else None
     _Streams.after_write = None
-    if output is not None and named is not None and named != chosen and named in formats_for(command):
-        _Streams.after_write = text("cli.name_says_format", lang, path=file_label(output), format=chosen, named=named)
+    if output is None or named is None or named == chosen:
+        return
+    said = {"path": file_label(output), "format": chosen, "named": named}
+    if named in formats_for(command):
+        _Streams.after_write = text("cli.name_says_format", lang, **said)
+    else:  # (round -o rekap.csv: a format the command does not write; what it writes is said instead)
+        _Streams.after_write = text(
+            "cli.name_says_unwritten_format", lang, **said, formats=", ".join(formats_for(command))
+        )

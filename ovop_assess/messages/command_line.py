@@ -128,6 +128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "warning: {path} is written as {format}, though its name says {named}; to write {named}, give --format {named}",
         "id": "peringatan: {path} ditulis dalam format {format}, padahal namanya menyebut {named}; untuk menulis {named}, berikan --format {named}",
     },
+    "cli.name_says_unwritten_format": {
+        "en": "warning: {path} is written as {format}, though its name says {named}, which this command does not write (its formats: {formats})",
+        "id": "peringatan: {path} ditulis dalam format {format}, padahal namanya menyebut {named}, yang tidak ditulis perintah ini (formatnya: {formats})",
+    },
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
         "id": "tidak dapat menulis {path}: {reason}",

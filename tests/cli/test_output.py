@@ -451,9 +451,10 @@ def test_a_report_beside_the_firm_workbook_is_written(bayat: Path, tmp_path: Pat
         (["assess", "-f", "json"], "hasil.csv", "hasil.csv is written as json, though its name says csv"),
         (["checklist"], "daftar.html", "daftar.html is written as markdown, though its name says html"),
         (["round"], "rekap.html", "rekap.html is written as table, though its name says html"),
+        (["round"], "rekap.csv", "rekap.csv is written as table, though its name says csv, which this command"),
         (["assess", "-f", "junit"], "hasil.xml", None),  # the name says what is written
         (["assess"], "hasil.txt", None),  # a name no format has
-        (["checklist"], "daftar.csv", None),  # a format checklist does not write: nothing to offer
+        (["checklist"], "daftar.txt", None),  # a name no format has
     ],
 )
 def test_a_name_that_says_another_format_is_warned(
