@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "isi buku kerja setelah diekstrak berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
-        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space or a format too: if the list is shorter, delete the rows below it",
-        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); baris dihitung sampai sel terakhir yang berisi apa pun, juga spasi atau format: jika daftarnya lebih pendek, hapus baris di bawahnya",
+        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space too (in an .xls or .ods, a format too): if the list is shorter, delete the rows below it",
+        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); baris dihitung sampai sel terakhir yang berisi apa pun, juga spasi (pada .xls atau .ods, juga format): jika daftarnya lebih pendek, hapus baris di bawahnya",
     },
     "sheet.too_many_cells": {
         "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells): rows times columns to the last cell holding anything; if the list is smaller, delete the rows below it and the columns beside it",
