@@ -96,7 +96,7 @@ def _file_to_write(value: str) -> Path:
     """A file the command writes (``--output``, ``init``'s FILE, ``--firms-sheet``): a name ending in a separator
     means a folder, and ``Path`` would drop the separator and write a file of the folder's name."""
     if not value:
-        raise UsageError(Message("cli.empty_path", {}))
+        raise UsageError(Message("cli.empty_output_path", {}))
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
     last = value
     for sep in separators:

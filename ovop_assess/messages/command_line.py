@@ -120,6 +120,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a folder, not a file: give the name of the file to write (in that folder: {path}{separator}NAME)",
         "id": "{path} adalah folder, bukan berkas: berikan nama berkas yang akan ditulis (di folder itu: {path}{separator}NAMA)",
     },
+    "cli.empty_output_path": {
+        "en": "an empty file name was given; name the file to write",
+        "id": "nama berkas yang diberikan kosong; sebutkan nama berkas yang akan ditulis",
+    },
     "cli.empty_path": {
         "en": "an empty file name was given; name a file or a folder (for the current folder, write .)",
         "id": "nama berkas yang diberikan kosong; sebutkan nama berkas atau folder (untuk folder saat ini, tulis .)",

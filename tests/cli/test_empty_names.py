@@ -32,9 +32,6 @@ SAID = {
         ["compare", "", EXAMPLE],
         ["compare", EXAMPLE, ""],
         ["import", ""],
-        [EXAMPLE, "-o", ""],
-        ["init", ""],
-        ["init", "--firms-sheet", ""],
     ],
 )
 def test_an_empty_file_name_is_a_usage_error(
@@ -46,6 +43,19 @@ def test_an_empty_file_name_is_a_usage_error(
     captured = capsys.readouterr()
     assert (captured.err, captured.out) == (SAID[lang], ""), args
     assert [p.name for p in tmp_path.iterdir()] == ["region.yaml"], "nothing was written"
+
+
+@pytest.mark.parametrize("args", [[EXAMPLE, "-o", ""], ["init", ""], ["init", "--firms-sheet", ""]])
+def test_an_empty_name_of_a_file_to_write_asks_for_one(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "for the current folder, write ." was said here too, where a folder is refused.
+    monkeypatch.chdir(tmp_path)
+    assert main([*args, "--lang", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "ovop-assess: nama berkas yang diberikan kosong; sebutkan nama berkas yang akan ditulis\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_current_folder_is_still_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
