@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, ValidationError
 from . import rules as registry
 from .errors import UsageError
 from .results import Assurance, Location, Message, SetInfo
-from .rules.base import RuleSpec
+from .rules.base import RuleSpec, fmt_seconds
 from .strict_model import StrictModel
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
 
@@ -332,7 +332,7 @@ def _params(spec: RuleSpec, raw: Any) -> BaseModel | registry.Unavailable:
     except ValidationError:
         raise
     except rule_guard.RuleTimedOut as exc:
-        said = Message("rule.params_timed_out", {"seconds": registry.fmt_seconds(exc.seconds)})
+        said = Message("rule.params_timed_out", {"seconds": fmt_seconds(exc.seconds)})
         return registry.Unavailable(spec.id, spec.origin, said)
     except BaseException as exc:
         if rule_guard.stop_requested() is not None:

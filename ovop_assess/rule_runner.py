@@ -17,8 +17,7 @@ from .plugin_outcome import checked_outcome
 from .plugin_sandbox import kept_process_state
 from .region import Waiver
 from .results import AppliedWaiver, Crash, CriterionResult, Finding, Message, Outcome, Status
-from .rules import fmt_seconds
-from .rules.base import Facts, RuleSpec
+from .rules.base import Facts, RuleSpec, fmt_seconds
 
 
 def run_rule(rule: ActiveRule, facts: Facts, as_of: datetime.date, rule_timeout: float | None) -> CriterionResult:

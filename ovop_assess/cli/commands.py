@@ -96,7 +96,7 @@ def run_assess(
 ) -> int:
     criteria_set = criteria_sets.with_min_assurance(criteria_sets.load(criteria), min_assurance)
     renderer = renderers.lookup("assess", output_format)
-    _refuse_binary_to_terminal(renderer, output, lang)
+    _check_output(renderer, output, lang)
     files = _files(paths)
     refuse_output_among_inputs(output, [*files, *criteria_set.files])
     if renderer.per_file is not None:
@@ -122,8 +122,8 @@ def run_assess(
     return _with_crashes(code, [c for r in report.results for c in rule_crashes(r)], lang, debug)
 
 
-def _refuse_binary_to_terminal(renderer: renderers.Renderer, output: Path | None, lang: Lang) -> None:
-    """A workbook is bytes for a file, not for a screen: asked for without ``--output`` on a terminal, refused."""
+def _check_output(renderer: renderers.Renderer, output: Path | None, lang: Lang) -> None:
+    """A workbook asked for on a terminal (bytes, not for a screen) is refused; a name of another format, warned."""
     note_name_against_format(renderer.command, renderer.name, output, lang)
     if renderer.binary and output is None and _writes_to_terminal():
         raise UsageError(Message("cli.binary_to_terminal", {"format": renderer.name}))
@@ -251,8 +251,8 @@ def run_checklist(
         return _with_crashes(ExitCode.INVALID, list(rule_crashes(result)), lang, debug)  # a bug met on it: 4
     _refuse_output_among_named_files(output, [result])
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
-    note_name_against_format("checklist", output_format, output, lang)
-    write_output(renderers.lookup("checklist", output_format).render(document, lang), output)
+    _check_output(renderer := renderers.lookup("checklist", output_format), output, lang)
+    write_output(renderer.render(document, lang), output)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
         note(text("cli.wrote_checklist", lang, **place))
@@ -290,7 +290,7 @@ def run_round(
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)
-    _refuse_binary_to_terminal(renderer, output, lang)
+    _check_output(renderer, output, lang)
     files, repeated = distinct_files(_files(paths))
     inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
@@ -383,7 +383,7 @@ def run_compare(
         sides[old], sides[new], old_name=Message("help.metavar.old", {}), new_name=Message("help.metavar.new", {})
     )
     document = compare(before, after, tool_version=__version__, lang=lang)
-    note_name_against_format("compare", renderer.name, output, lang)
+    _check_output(renderer, output, lang)
     write_output(renderer.render(document, lang, to_terminal=output is None and report_stream().isatty()), output)
     return _with_crashes(ExitCode.OK, crashes, lang, debug)
 

@@ -34,7 +34,7 @@ from . import (
     c7_local_raw_material,
     c8_public_transport,
 )
-from .base import RuleSpec
+from .base import RuleSpec, fmt_seconds
 
 ENTRY_POINT_GROUP = "ovop_assess.rules"
 
@@ -129,12 +129,6 @@ def _with_messages(spec: RuleSpec, obj: object) -> RuleSpec | Unavailable:
             raise
         return Unavailable(spec.id, spec.origin, plugin_error_text(exc))
     return spec
-
-
-def fmt_seconds(seconds: float) -> dict[str, str]:
-    """Seconds in each language's decimal mark (``0.5`` s, ``0,5`` detik): a message value rendered per language."""
-    written = f"{seconds:g}"
-    return {"en": written, "id": written.replace(".", ",")}
 
 
 def plugin_error_text(exc: BaseException) -> str:

@@ -152,6 +152,12 @@ def best_category_count(categories: Iterable[str | None]) -> int:
     return unknown + max(counts.values(), default=0)
 
 
+def fmt_seconds(seconds: float) -> dict[str, str]:
+    """Seconds in each language's decimal mark (``0.5`` s, ``0,5`` detik): a message value rendered per language."""
+    written = f"{seconds:g}"
+    return {"en": written, "id": written.replace(".", ",")}
+
+
 def fmt_number(value: float) -> str:
     """900.0 -> "900", 12.5 -> "12.5": numbers as an analyst wrote them."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"

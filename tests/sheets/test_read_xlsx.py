@@ -858,13 +858,15 @@ def test_the_walk_of_cells_without_a_place_stops_at_the_first_past_the_limits() 
     assert placed_extent(sheet) == (1, 200_000)
 
 
-def test_a_sheet_refused_from_a_walk_cut_short_says_it_spans_more(make_xlsx: XlsxFactory) -> None:
+def _with_a_row_of(make_xlsx: XlsxFactory, tag: bytes) -> Path:
+    """A one-header workbook whose sheet ends with a row of 3,000 copies of ``tag``."""
     path = make_xlsx({"Daftar": [["Nama Usaha", "Peran"]]})
-    unplaced = _with_member(
-        path,
-        "xl/worksheets/sheet1.xml",
-        lambda xml: xml.replace(b"</sheetData>", b"<row>" + b"<c/>" * 3_000 + b"</row></sheetData>"),
-    )
+    row = b"<row>" + tag * 3_000 + b"</row></sheetData>"
+    return _with_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", row))
+
+
+def test_a_sheet_refused_from_a_walk_cut_short_says_it_spans_more(make_xlsx: XlsxFactory) -> None:
+    unplaced = _with_a_row_of(make_xlsx, b"<c/>")
     [error] = read_firms(unplaced, limits=SheetLimits(max_cells=1_000)).errors
     assert error.message.id == "sheet.too_many_cells" and str(error.message.values["cells"]).endswith("+")
 
@@ -949,11 +951,6 @@ def test_zeros_among_many_array_formulas_are_looked_at_in_linear_work() -> None:
 
 def test_more_cell_tags_than_the_limit_naming_one_place_are_refused_too(make_xlsx: XlsxFactory) -> None:
     """The walk stops past --max-cells tags; tags repeating one place span one cell, and were passed as such."""
-    path = make_xlsx({"Daftar": [["Nama Usaha", "Peran"]]})
-    repeated = _with_member(
-        path,
-        "xl/worksheets/sheet1.xml",
-        lambda xml: xml.replace(b"</sheetData>", b"<row>" + b"<c r='A2'/>" * 3_000 + b"</row></sheetData>"),
-    )
+    repeated = _with_a_row_of(make_xlsx, b"<c r='A2'/>")
     [error] = read_firms(repeated, limits=SheetLimits(max_cells=1_000)).errors
     assert (error.message.id, error.message.values["cells"]) == ("sheet.too_many_cells", "1000+")
