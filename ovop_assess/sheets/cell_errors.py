@@ -172,3 +172,11 @@ def _finding(cell: Cell, error: CellError, places: Places) -> Finding:
     else:
         key = "sheet.formula_error" if error.formula else "sheet.cell_error"
     return places.located(key, {"error": error.text}, cell)
+
+
+def settle_cells(data: list[list[object]], name: str, formulas: set[Cell], errors: Mapping[Cell, CellError]) -> None:
+    """The formulas without a saved result emptied in ``data``, and the sheet refused if a cell shows an error."""
+    for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
+        if row < len(data) and column < len(data[row]):
+            data[row][column] = ""
+    refuse_errors(errors, data, name, formulas)

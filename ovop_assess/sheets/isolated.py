@@ -21,7 +21,9 @@ its caps, a crash or a signal, makes the file refused as too large or
 damaged (``sheet.reader_stopped``); the run goes on. Where there is no fork,
 or no process can be had (a container's process limit), the read stays in
 the process, the byte checks its only guard (docs/internals.md says what
-they leave).
+they leave). :func:`run_isolated` waits for the child; :func:`started` lets
+the caller work meanwhile (the byte checks, beside calamine's read, where
+:func:`capped` says the system enforces the cap: ``ods_read``).
 """
 
 from __future__ import annotations
@@ -72,11 +74,54 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
     """``work()`` run in a forked child capped at ``memory`` bytes more than the process maps now: its result
     (anything pickled, and a sheet's cells), or the :class:`SheetRefused` it raised, as if run here. Where no
     child can be had (a process limit reached, no memory to fork), ``work()`` runs here."""
+    with started(work, memory) as reader:
+        return reader.result() if reader is not None else work()
+
+
+class Reader:
+    """A ``work()`` running in a child (:func:`started`); :meth:`result` waits for its outcome."""
+
+    def __init__(self, pid: int, read_end: int) -> None:
+        self._pid = pid
+        self._read_end = read_end
+        self._waited = False
+
+    def result(self) -> tuple[Any, list[list[Any]]]:
+        """``work()``'s result, or the :class:`SheetRefused` it raised (or its end refuses the file)."""
+        self._waited = True
+        try:
+            with open(self._read_end, "rb") as pipe:
+                payload = pipe.read()
+        except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
+            stop_reader()
+            raise
+        status = _reap(self._pid)
+        # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a
+        # Ctrl-C), only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
+        if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
+            raise _out_of_time()
+        return unpack(payload)
+
+    def _stop(self) -> None:
+        """End a child whose outcome is no longer wanted (a refusal found meanwhile, a Ctrl-C)."""
+        if not self._waited:
+            self._waited = True
+            stop_reader()
+            os.close(self._read_end)
+
+
+@contextlib.contextmanager
+def started(work: Work, memory: int) -> Iterator[Reader | None]:
+    """``work()`` started in a forked child capped at ``memory`` bytes more than the process maps now, while
+    the caller goes on (on another core) until it asks ``result()``; leaving the block ends a child whose
+    result was not asked for. ``None`` where no child can be had (a process limit reached, no memory to
+    fork): the caller runs ``work()`` itself."""
     try:
         read_end, write_end = _pipe()
     except OSError:
-        return work()
-    with _interrupts_held() as release, _terminated_with_reader():
+        yield None
+        return
+    with _terminated_with_reader(), _interrupts_held() as release:
         try:
             with warnings.catch_warnings():
                 # Python 3.12+ warns when a process with threads forks: the child runs no thread's code.
@@ -86,7 +131,8 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
             os.close(read_end)
             os.close(write_end)
             release()
-            return work()
+            yield None
+            return
         if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
             os.close(read_end)
             try:
@@ -95,19 +141,19 @@ def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
                 os._exit(0)
         os.close(write_end)
         _reading.append(pid)
+        reader = Reader(pid, read_end)
         try:
             release()  # a Ctrl-C held during the fork is raised here, with the child to stop
-            with open(read_end, "rb") as pipe:
-                payload = pipe.read()
-        except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
-            stop_reader()
-            raise
-    status = _reap(pid)
-    # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C),
-    # only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
-    if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
-        raise _out_of_time()
-    return unpack(payload)
+            yield reader
+        finally:
+            reader._stop()
+
+
+def capped() -> bool:
+    """Whether a child's memory is capped by the system (Linux enforces ``RLIMIT_AS``, and the cap is set from
+    ``/proc``; macOS enforces none): only then may calamine start reading before the byte checks vouch for
+    the file (``ods_read``)."""
+    return AVAILABLE and sys.platform.startswith("linux") and os.path.exists("/proc/self/statm")
 
 
 def _pipe() -> tuple[int, int]:

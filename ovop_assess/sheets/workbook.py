@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
-from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
+from .cell_errors import CellError, readable_errors, settle_cells, xlsx_errors
 from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
 from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
@@ -67,46 +67,55 @@ _CELL_ROW = re.compile(rb' r="[A-Za-z]+([0-9]+)"')
 _EMPTY_REST = re.compile(rb'(?:\s+[A-Za-z_:][-\w.:]*="[^"<>]*")*\s*/>')
 
 
+Read = tuple[tuple[str, list[Finding], Any, set[tuple[int, int]], list[Run], Listed], list[list[Any]]]
+"""What a read gives: the sheet's name, the warnings in choosing it, its merged ranges, formulas without a
+result, hidden rows and the workbook's sheets (``_calamine_read``); and its cells."""
+
+
 def workbook_firms(label: str, raw: bytes, suffix: str, sheet: str | None, limits: SheetLimits) -> SheetFirms:
     archive = _checked_archive(raw, suffix, limits) if suffix in (".xlsx", ".ods") else None
     xls = _xls_precheck(raw, limits) if suffix == ".xls" else None
-    # Before calamine opens the file: it expands every sheet of an .ods as it opens it, repeated rows and
-    # columns included (18 KB claiming a million rows of 99 cells took 6 GB before the check after it).
-    from .ods_checks import ods_count, ods_precheck
+    if suffix == ".ods" and archive is not None:
+        # Calamine expands every sheet of an .ods as it opens it: the byte checks come first, or beside its
+        # read in a child whose memory is capped (``ods_read``).
+        from .ods_read import ods_read
 
-    content = ods_precheck(archive, limits) if archive is not None and suffix == ".ods" else None
-
-    def read() -> tuple[tuple[str, list[Finding], Any, set[tuple[int, int]], list[Run], Listed], list[list[Any]]]:
-        ods_count(content, limits)  # (Python code over every element: in the capped child too)
-        try:
-            with panic_output_hidden():
-                name, warnings, data, merged, formulas, hidden, others = _calamine_read(
-                    raw, suffix, sheet, limits, archive, xls, content
-                )
-        except BaseException as exc:
-            # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
-            # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
-            if type(exc).__name__ != "PanicException":
-                raise
-            raise _corrupt(suffix) from None
-        return (name, warnings, merged, formulas, hidden, others), data
-
-    if suffix != ".ods":
-        (name, warnings, merged, formulas, hidden, others), data = read()
+        (name, warnings, merged, formulas, hidden, others), data = ods_read(raw, sheet, limits, archive)
     else:
-        # What the byte checks cannot vouch for (docs/internals.md) must not end the run: an .ods is read in a
-        # child process whose memory is capped, where the platform can fork (``isolated``).
-        from . import isolated
-
-        memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
-        (name, warnings, merged, formulas, hidden, others), data = (
-            isolated.run_isolated(read, memory) if isolated.AVAILABLE else read()
-        )
+        (name, warnings, merged, formulas, hidden, others), data = read_book(raw, suffix, sheet, limits, archive, xls)
     found = firms_from_rows(
         label, name, data, merged=merged, formula_cells=formulas, warnings=warnings, other_sheets=others
     )
     said = hidden_rows_warning(hidden, found.rows) if hidden else None
     return found._replace(warnings=(*found.warnings, said)) if said is not None else found
+
+
+def read_book(
+    raw: bytes,
+    suffix: str,
+    sheet: str | None,
+    limits: SheetLimits,
+    archive: zipfile.ZipFile | None,
+    xls: XlsSheets | None = None,
+    content: OdsContent | None = None,
+) -> Read:
+    """Calamine's read of the chosen sheet, after the checks it cannot make (``content``: an .ods's, from
+    ``ods_checks``; its exact count runs here, where calamine will read)."""
+    from .ods_checks import ods_count
+
+    ods_count(content, limits)  # (Python code over every element: in the capped child too)
+    try:
+        with panic_output_hidden():
+            name, warnings, data, merged, formulas, hidden, others = _calamine_read(
+                raw, suffix, sheet, limits, archive, xls, content
+            )
+    except BaseException as exc:
+        # A Rust panic in calamine (a truncated .xls makes it slice past its buffer) reaches Python as
+        # pyo3's PanicException, a BaseException no ``except Exception`` catches: the file is damaged.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _corrupt(suffix) from None
+    return (name, warnings, merged, formulas, hidden, others), data
 
 
 def _calamine_read(
@@ -178,10 +187,7 @@ def _read_chosen(
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
     _check_extent(rows, columns, limits)
     data = found.to_python(skip_empty_area=False)
-    for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
-        if row < len(data) and column < len(data[row]):
-            data[row][column] = ""
-    refuse_errors(errors, data, name, formulas)
+    settle_cells(data, name, formulas, errors)
     refuse_zero_text(zeros, data, name, formulas)
     if xls is not None:  # formula results calamine reads otherwise than saved: put right, or refused
         from .columns import field_of

@@ -1,0 +1,106 @@
+"""An ``.ods`` read: calamine's read of the chosen sheet, with the byte checks of ``content.xml`` before it or
+beside it.
+
+Calamine expands every sheet of an ``.ods`` as it opens it, so the checks
+(``ods_checks``: about half of calamine's own time for 10,000 rows) bound
+what it allocates. Where a child's memory is capped by the system
+(``isolated.capped``: Linux), calamine's read starts at once in the capped
+child, and the checks run meanwhile in this process, on another core: what
+the user waits for is the longer of the two, not their sum. The cap, not
+the checks, is then what keeps a hostile file from ending the run; the
+checks still refuse it, with the limit named, and end the child. Content
+the checks cannot vouch for is read again as they need: its exact count,
+then calamine, in a new child. Where the cap is not enforced (macOS) the
+checks come first and the child reads after them; where there is no fork
+(Windows), both run in the process.
+
+The cells calamine does not report (formulas without a saved result, merged
+ranges, cells showing an error, hidden rows: ``ods_cells``) are looked for
+here while the child reads, in the sheet asked for or else the first table
+of the content; if the child chose another sheet (the first one hidden, a
+name asked for in another case), they are looked for again in that one.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from typing import TYPE_CHECKING
+
+from .limits import SheetLimits, SheetRefused, check_merged
+
+if TYPE_CHECKING:
+    from .ods_checks import Found, OdsContent
+    from .workbook import Read
+
+# The first table's name as LibreOffice writes it; a guess only (another prefix, a reference in the name: no
+# guess), checked against the sheet calamine chose.
+_FIRST_TABLE = re.compile(rb'<table:table[ \t\r\n][^<>]*?table:name="([^"&<]*)"')
+
+
+def ods_read(raw: bytes, sheet: str | None, limits: SheetLimits, archive: zipfile.ZipFile) -> Read:
+    """The chosen sheet read as ``workbook.read_book`` reads it, after (or beside) ``ods_precheck``."""
+    from . import isolated
+    from .ods_checks import ods_precheck
+    from .workbook import _ALLOCATION_FACTOR, read_book
+
+    def read(content: OdsContent | None) -> Read:
+        return read_book(raw, ".ods", sheet, limits, archive, None, content)
+
+    if not isolated.AVAILABLE:
+        return read(ods_precheck(archive, limits))
+    memory = isolated.memory_for(limits.max_cells, limits.max_unpacked_bytes, _ALLOCATION_FACTOR)
+    if not isolated.capped():
+        content = ods_precheck(archive, limits)
+        return isolated.run_isolated(lambda: read(content), memory)
+    with isolated.started(lambda: read(None), memory) as reader:
+        content = ods_precheck(archive, limits)  # (a refusal here ends the child as the block is left)
+        if reader is None:  # no child to be had: the read follows the checks here
+            return read(content)
+        if content is None:  # no cell calamine does not report, and the bound vouched for
+            return reader.result()
+        if not content.uncounted:
+            guess = sheet if sheet is not None else _first_table(content.xml)
+            early = _cells_of(content, guess) if guess is not None else None
+            return _settled(reader.result(), content, guess, early)
+    # The bound could not vouch for the content: its exact count before calamine reads it, in a new child.
+    return isolated.run_isolated(lambda: read(content), memory)
+
+
+def _settled(read: Read, content: OdsContent, guess: str | None, early: Found | SheetRefused | None) -> Read:
+    """``read`` (made without ``content``) with the cells calamine does not report put in, as
+    ``workbook._read_chosen`` puts them in when it has the content."""
+    (name, warnings, merged, _, _, others), data = read
+    from .cell_errors import settle_cells
+
+    try:
+        found = early if early is not None and name == guess else _cells_of(content, name)
+        if isinstance(found, SheetRefused):
+            raise found
+        formulas, ods_merged, errors, hidden = found
+        settle_cells(data, name, formulas, errors)
+        merged = merged or ods_merged
+        check_merged(len(merged))
+    except SheetRefused as exc:  # about the chosen sheet, with what choosing it said (as _calamine_read says it)
+        raise SheetRefused(exc.findings, sheet=name, warnings=tuple(warnings)) from None
+    return (name, warnings, merged, formulas, hidden, others), data
+
+
+def _cells_of(content: OdsContent, sheet: str) -> Found | SheetRefused:
+    """``ods_sheet_cells``, or its refusal kept to be raised once the sheet is known to be the one read."""
+    from .ods_checks import ods_sheet_cells
+
+    try:
+        return ods_sheet_cells(content, sheet)
+    except SheetRefused as exc:
+        return exc
+
+
+def _first_table(xml: bytes) -> str | None:
+    found = _FIRST_TABLE.search(xml)
+    if found is None:
+        return None
+    try:
+        return found.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
