@@ -34,12 +34,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "isi buku kerja setelah diekstrak berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
-        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space too (in an .xls or .ods, a format too): if the list is shorter, delete the rows below it",
-        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); baris dihitung sampai sel terakhir yang berisi apa pun, juga spasi (pada .xls atau .ods, juga format): jika daftarnya lebih pendek, hapus baris di bawahnya",
+        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); {counted}: if the list is shorter, delete the rows below it",
+        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); {counted}: jika daftarnya lebih pendek, hapus baris di bawahnya",
     },
     "sheet.too_many_cells": {
-        "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells): rows times columns to the last cell holding anything; if the list is smaller, delete the rows below it and the columns beside it",
-        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel (--max-cells): baris kali kolom sampai sel terakhir yang berisi apa pun; jika daftarnya lebih kecil, hapus baris di bawahnya dan kolom di sampingnya",
+        "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells); {counted}: if the list is smaller, delete the rows below it and the columns beside it",
+        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel (--max-cells); {counted}: jika daftarnya lebih kecil, hapus baris di bawahnya dan kolom di sampingnya",
+    },
+    # How the row and cell limits count, per format (sheets.limits.counted): an .xlsx or .ods keeps no cell
+    # holding only a format, an .xls does, and a CSV file has lines.
+    "sheet.counted.xlsx": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too; a cell holding only a format (a border, a fill colour) is not counted",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi; sel yang hanya berisi format (garis tepi, warna isian) tidak dihitung",
+    },
+    "sheet.counted.ods": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too; a cell holding only a format (a border, a fill colour) is not counted",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi; sel yang hanya berisi format (garis tepi, warna isian) tidak dihitung",
+    },
+    "sheet.counted.xls": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too, and in an .xls file a cell holding only a format (a border, a fill colour) too",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi, dan pada berkas .xls juga sel yang hanya berisi format (garis tepi, warna isian)",
+    },
+    "sheet.counted.csv": {
+        "en": "every line of the file is a row, an empty line or a line of separators only (;;;) too, and every field of a line a cell",
+        "id": "setiap baris dalam berkas dihitung sebagai baris, juga baris kosong atau baris yang hanya berisi pemisah (;;;), dan setiap isian dalam baris sebagai sel",
     },
     "sheet.book_too_many_cells": {
         "en": "the sheets of the .xls workbook span {cells} cells together, over the limit of {limit} cells (an .xls file is read whole, every sheet); it was not opened",

@@ -59,7 +59,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     from .zip_members import refuse as _refuse
 
     def check(rows: int, columns: int) -> None:
-        _check_extent(rows, columns, limits)
+        _check_extent(rows, columns, limits, ".ods")
 
     try:
         info = archive.getinfo("content.xml")

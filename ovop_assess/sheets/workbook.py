@@ -24,7 +24,7 @@ from ..results import Finding, Location, Message
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
-from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
+from .limits import SheetLimits, SheetRefused, check_merged, counted, merged_tags
 from .quiet_panic import panic_output_hidden
 from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
@@ -176,7 +176,7 @@ def _read_chosen(
             raise _corrupt(suffix) from None
     end = found.end
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
-    _check_extent(rows, columns, limits)
+    _check_extent(rows, columns, limits, suffix)
     data = found.to_python(skip_empty_area=False)
     for row, column in formulas:  # no result: a placeholder 0 (xlsx_formulas) read as calamine reads none
         if row < len(data) and column < len(data[row]):
@@ -277,7 +277,7 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         raise _refuse("sheet.encrypted")
     total = 0
     for extent in found.extents:
-        _check_extent(extent.rows, extent.columns, limits)
+        _check_extent(extent.rows, extent.columns, limits, ".xls")
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
@@ -285,12 +285,14 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         raise _corrupt(".xls")
 
 
-def _check_extent(rows: int, columns: int, limits: SheetLimits, more: str = "") -> None:
+def _check_extent(rows: int, columns: int, limits: SheetLimits, suffix: str, more: str = "") -> None:
     if rows > limits.max_rows:
-        raise _refuse("sheet.too_many_rows", rows=f"{rows}{more}" if more else rows, limit=limits.max_rows)
+        shown = f"{rows}{more}" if more else rows
+        raise _refuse("sheet.too_many_rows", rows=shown, limit=limits.max_rows, counted=counted(suffix))
     if rows * columns > limits.max_cells:
         cells = rows * columns
-        raise _refuse("sheet.too_many_cells", cells=f"{cells}{more}" if more else cells, limit=limits.max_cells)
+        shown = f"{cells}{more}" if more else cells
+        raise _refuse("sheet.too_many_cells", cells=shown, limit=limits.max_cells, counted=counted(suffix))
 
 
 def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.ZipFile:
@@ -430,22 +432,26 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
         from .xlsx_positions import Past, Unreadable, placed_extent
 
         try:
-            _check_extent(*placed_extent(xml, limits.max_cells), limits)
+            _check_extent(*placed_extent(xml, limits.max_cells), limits, ".xlsx")
         except Unreadable:
             raise _corrupt(".xlsx") from None
         except Past as past:  # more cell tags than --max-cells: the sheet spans more ("50001+"), or repeats a place
-            _check_extent(past.rows, past.columns, limits, "+")
-            raise _refuse("sheet.too_many_cells", cells=f"{limits.max_cells}+", limit=limits.max_cells) from None
+            _check_extent(past.rows, past.columns, limits, ".xlsx", "+")
+            cells = f"{limits.max_cells}+"
+            raise _refuse(
+                "sheet.too_many_cells", cells=cells, limit=limits.max_cells, counted=counted(".xlsx")
+            ) from None
         return
     too_far = next(_holding(xml, re.compile(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1))), None)
     if too_far is not None:
         # The message names the sheet's last row, not the first one found past the limit (rare: one more pass).
         last = _last_row(found.group(2).lstrip(b"0") for found in _holding(xml, _CELL_REF))
-        raise _refuse("sheet.too_many_rows", rows=_row_count(last, limits), limit=limits.max_rows)
+        rows = _row_count(last, limits)
+        raise _refuse("sheet.too_many_rows", rows=rows, limit=limits.max_rows, counted=counted(".xlsx"))
     columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)  # cells holding nothing too: a bound
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max((int(found.group(1)) for found in _holding(xml, _CELL_ROW)), default=0)
-        _check_extent(rows, _last_column(xml, holding=True), limits)
+        _check_extent(rows, _last_column(xml, holding=True), limits, ".xlsx")
 
 
 def _holding(xml: bytes, pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:

@@ -14,6 +14,7 @@ import pytest
 
 from ovop_assess import messages
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets.limits import counted
 
 from ..work import inflated_bytes
 
@@ -152,7 +153,7 @@ def test_ods_repeating_a_value_past_the_limits_is_refused(
     body = '<table:table table:name="D">' + ods_row("Nama Usaha", "Peran") + ods_row("A", "anggota", repeat=1_000_000)
     found = read_firms(make_ods(body + "</table:table>"))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 1_000_000, "limit": 50_000}
+    assert dict(found.errors[0].message.values) == {"rows": 1_000_000, "limit": 50_000, "counted": counted(".ods")}
 
 
 _NUMBER = (

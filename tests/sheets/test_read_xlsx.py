@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from ovop_assess import messages
 from ovop_assess.region import Firm
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms, xlsx_formulas
-from ovop_assess.sheets.limits import MOST_MERGED
+from ovop_assess.sheets.limits import MOST_MERGED, counted
 from ovop_assess.sheets.xlsx_formulas import MAY_LACK_OR_ZERO, formula_results
 
 XlsxFactory = Callable[..., Path]
@@ -336,7 +336,7 @@ def test_rows_and_cells_limits(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
     assert _ids(refused.errors) == ["sheet.too_many_rows"] and refused.errors[0].message.values["limit"] == 30
     cells = read_firms(path, limits=SheetLimits(max_cells=61))
     assert _ids(cells.errors) == ["sheet.too_many_cells"]
-    assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61}
+    assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61, "counted": counted(".xlsx")}
     small = read_firms(path, limits=SheetLimits(max_bytes=100))
     assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == 100
 
@@ -348,7 +348,7 @@ def test_a_sheet_over_the_row_limit_is_refused_with_its_own_row_count(make_xlsx:
     rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(10_000)]
     found = read_firms(make_xlsx({"D": rows}), limits=SheetLimits(max_rows=limit))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 10_001, "limit": limit}
+    assert dict(found.errors[0].message.values) == {"rows": 10_001, "limit": limit, "counted": counted(".xlsx")}
 
 
 def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: XlsxFactory) -> None:
@@ -358,14 +358,18 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
 
     found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, build=far))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 1_048_576, "limit": 50_000}
+    assert dict(found.errors[0].message.values) == {"rows": 1_048_576, "limit": 50_000, "counted": counted(".xlsx")}
 
     def wide(book: Any, sheet: Any) -> None:
         sheet.write_string(40_000, 16_383, "x")
 
     wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
     assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
-    assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
+    assert dict(wide_found.errors[0].message.values) == {
+        "cells": 40_001 * 16_384,
+        "limit": 1_000_000,
+        "counted": counted(".xlsx"),
+    }
 
 
 @pytest.mark.parametrize(
