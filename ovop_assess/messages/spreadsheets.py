@@ -322,6 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a number, found {value}",
         "id": "harus berupa angka, tertulis {value}",
     },
+    "sheet.not_whole_number": {
+        "en": "expected a whole number, found {value}",
+        "id": "harus berupa bilangan bulat, tertulis {value}",
+    },
     "sheet.not_a_role": {
         "en": "expected one of the roles the template's Peran list offers: penggerak, binaan or anggota "
         "(or in English: champion, mentee or member), found {value}",

@@ -24,6 +24,7 @@ Decisions (documented for offices):
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
@@ -249,9 +250,14 @@ def _count(value: object) -> object:
         if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
             return int(text)  # exactly as written: a float would round a count of 17 digits and more
     found = _quantity(value)
-    if isinstance(found, float) and found.is_integer():
-        return int(found)
-    return found  # a fraction stays a float: the region validation says "expected a whole number"
+    if isinstance(found, float):
+        if found.is_integer():
+            return int(found)
+        if math.isfinite(found):  # 2,5 workers: said with the cell's own text, which the float would lose
+            return Rejected(
+                _note("sheet.not_whole_number", value=shown(value.strip() if isinstance(value, str) else value))
+            )
+    return found  # (a run of digits past MAX_DIGITS is infinite: the region validation refuses it)
 
 
 NIB_DIGITS: Final = 13
