@@ -322,6 +322,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a number, found {value}",
         "id": "harus berupa angka, tertulis {value}",
     },
+    "sheet.number_with_unit": {
+        "en": "expected a number alone, found {value}: type {plain}, without '{unit}'",
+        "id": "harus berupa angka saja, tertulis {value}: ketik {plain}, tanpa '{unit}'",
+    },
+    "sheet.number_rupiah": {
+        "en": "expected a number alone, found {value}: no column of the firm list is an amount of rupiah; if {plain} is meant, type it without Rp",
+        "id": "harus berupa angka saja, tertulis {value}: tidak ada kolom daftar usaha yang berisi jumlah rupiah; jika yang dimaksud {plain}, ketik tanpa Rp",
+    },
+    "sheet.number_words": {
+        "en": "expected a number in digits alone, without words, found {value}: type {plain}",
+        "id": "harus berupa angka saja, tanpa kata, tertulis {value}: ketik {plain}",
+    },
     "sheet.not_whole_number": {
         "en": "expected a whole number, found {value}",
         "id": "harus berupa bilangan bulat, tertulis {value}",
