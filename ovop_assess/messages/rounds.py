@@ -25,8 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "logo {path} bukan gambar {type}, apa pun nama berkasnya; ekspor ulang logonya sebagai PNG, JPEG, atau SVG",
     },
     "office.logo_too_large": {
-        "en": "the logo {path} is larger than {limit} bytes; use a smaller image",
-        "id": "logo {path} lebih besar dari {limit} bita; gunakan gambar yang lebih kecil",
+        "en": "the logo {path} is larger than {limit}; use a smaller image",
+        "id": "logo {path} lebih besar dari {limit}; gunakan gambar yang lebih kecil",
     },
     # --- the round report
     "round.title": {

@@ -26,12 +26,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan berkas biasa (pipa, perangkat, atau soket); lembar kerja hanya dibaca dari berkas",
     },
     "sheet.too_large": {
-        "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes (--max-sheet-bytes)",
-        "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte (--max-sheet-bytes)",
+        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes)",
+        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes)",
     },
     "sheet.unpacked_too_large": {
-        "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents (--max-unpacked-bytes); it was not opened",
-        "id": "isi buku kerja setelah diekstrak berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
+        "en": "the workbook unpacks to {size}, over the limit of {limit} for its unpacked contents (--max-unpacked-bytes); it was not opened",
+        "id": "isi buku kerja setelah diekstrak berukuran {size}, melebihi batas {limit} untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
         "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); {counted}: if the list is shorter, delete the rows below it",
@@ -72,12 +72,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "lembar ini berisi {count} rentang sel gabungan, melebihi {limit} yang dibaca untuk daftar usaha; pisahkan sel-selnya (di Excel: pilih semua, lalu Merge & Center > Unmerge Cells) lalu simpan lagi",
     },
     "sheet.shared_text_too_large": {
-        "en": "the sheet's cells come to {size} bytes of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
-        "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
+        "en": "the sheet's cells come to {size} of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
+        "id": "sel-sel lembar ini menjadi teks sebesar {size} setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
     },
     "sheet.ods_repeated_text": {
-        "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
+        "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
+        "id": "seluruh lembar buku kerja .ods menjadi {size} setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
     },
     "sheet.reader_stopped": {
         "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..results import Finding, Location, Message
+from ..sizes import fmt_bytes
 from .cell_errors import CellError, readable_errors, refuse_errors, xlsx_errors
 from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
@@ -318,7 +319,7 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     # that grows past its declared size ("larger than its declared uncompressed size").
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.max_unpacked_bytes:
-        raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
+        raise _refuse("sheet.unpacked_too_large", size=fmt_bytes(unpacked), limit=fmt_bytes(limits.max_unpacked_bytes))
     if suffix == ".xlsx":
         # calamine tells the kind from the contents, not the name: an .ods or .xlsb named .xlsx would be read
         # past the checks an .xlsx gets (an .ods's repeats expand as it opens: an abort).
@@ -407,7 +408,7 @@ def _xlsx_precheck(
     check_merged(merged_tags(xml))  # before calamine lists them
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
-        raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)
+        raise _refuse("sheet.shared_text_too_large", size=fmt_bytes(text), limit=fmt_bytes(limits.max_unpacked_bytes))
     formulas, zeros = sheet_formulas(xml, _member(archive, "xl/workbook.xml", ".xlsx"))
     return formulas, zeros, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 

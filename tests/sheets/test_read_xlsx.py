@@ -18,6 +18,7 @@ from ovop_assess.region import Firm
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms, xlsx_formulas
 from ovop_assess.sheets.limits import MOST_MERGED, counted
 from ovop_assess.sheets.xlsx_formulas import MAY_LACK_OR_ZERO, formula_results
+from ovop_assess.sizes import fmt_bytes
 
 XlsxFactory = Callable[..., Path]
 OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
@@ -338,7 +339,7 @@ def test_rows_and_cells_limits(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
     assert _ids(cells.errors) == ["sheet.too_many_cells"]
     assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61, "counted": counted(".xlsx")}
     small = read_firms(path, limits=SheetLimits(max_bytes=100))
-    assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == 100
+    assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == fmt_bytes(100)
 
 
 @pytest.mark.parametrize("limit", [100, 5_000, 9_999])
@@ -812,7 +813,8 @@ def test_one_long_shared_text_in_many_cells_is_refused_before_it_is_copied_into_
     found = read_firms(path, limits=SheetLimits(max_unpacked_bytes=1_000_000))
     assert _ids(found.errors) == ["sheet.shared_text_too_large"] and found.firms == () and found.sheet == "Daftar"
     size = found.errors[0].message.values["size"]
-    assert isinstance(size, int) and 300 * 5_000 <= size < 2 * 300 * 5_000
+    count = int(size.values["count"]["en"].replace(",", ""))  # the exact count, beside the size in KiB
+    assert size.id == "size.binary" and 300 * 5_000 <= count < 2 * 300 * 5_000
     assert "--max-unpacked-bytes" in text(found.errors[0].message)
     assert len(read_firms(path).firms) == 300  # within the default limit: read
 
