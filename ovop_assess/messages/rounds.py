@@ -71,6 +71,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Made with ovop-assess {version}.",
         "id": "Dibuat dengan ovop-assess {version}.",
     },
+    "round.previous_score_out_of_range": {
+        "en": "{path} gives {region} a score of {score}, but a score is a number from 0 to 1: the report was changed "
+        "after ovop-assess wrote it, so {region} is not looked up in it (shown as new)",
+        "id": "{path} memberi {region} skor {score}, padahal skor adalah angka dari 0 sampai 1: laporan itu diubah "
+        "setelah ditulis ovop-assess, sehingga {region} tidak dicari di dalamnya (ditampilkan sebagai baru)",
+    },
     "round.previous_unreadable": {
         "en": "{path} is no JSON report of ovop-assess (round or assess --format json)",
         "id": "{path} bukan laporan JSON ovop-assess (round atau assess --format json)",
