@@ -48,6 +48,7 @@ from .results import (
 from .same_sentra import mismatch
 from .selection_round import json_text as _text
 from .selection_round import read_report_rows
+from .yaml_source.clip import clip
 
 
 class Source(StrEnum):
@@ -171,6 +172,8 @@ def read_report(path: Path) -> tuple[Assessment, ...]:
         criteria_set = SetRef(_text(data["criteria_set"]["id"]), _text(data["criteria_set"]["version"]))
         as_of = _date(data.get("as_of"))
         sides = tuple(_side(label, row, criteria_set, as_of)._replace(text_lang=lang) for row in rows if _assessed(row))
+    except ScoreOutOfRange as exc:  # a report of assess, changed by hand: said so, not "no report"
+        raise UsageError(exc.message(label)) from None
     except (KeyError, TypeError, ValueError):
         raise UsageError(Message("compare.not_a_report", {"path": label})) from None
     if not sides:
@@ -184,11 +187,22 @@ def _assessed(row: Any) -> bool:
 
 
 def _side(label: str, row: dict[str, Any], criteria_set: SetRef, as_of: datetime.date | None) -> Assessment:
+    entry = _text(row["file"])
+    try:
+        return _assessment(label, entry, row, criteria_set, as_of)
+    except ScoreOutOfRange as exc:
+        exc.entry = entry
+        raise
+
+
+def _assessment(
+    label: str, entry: str, row: dict[str, Any], criteria_set: SetRef, as_of: datetime.date | None
+) -> Assessment:
     region = row["region"]
     return Assessment(
         file=label,
         source=Source.REPORT,
-        entry=_text(row["file"]),
+        entry=entry,
         region=RegionInfo(
             name=_text(region["name"]),
             level=_text(region["level"]),
@@ -216,11 +230,17 @@ def _criteria(value: Any) -> tuple[CriterionState, ...]:
 def _criterion(entry: Any) -> CriterionState:
     if not isinstance(entry, dict):
         raise TypeError("a criterion is an object")
+    criterion = _text(entry["id"])
+    try:
+        score = _score(entry["score"])
+    except ScoreOutOfRange as exc:
+        exc.criterion = criterion
+        raise
     return CriterionState(
-        id=_text(entry["id"]),
+        id=criterion,
         name=_text(entry.get("name", entry["id"])),
         status=Status(entry["status"]),
-        score=_score(entry["score"]),
+        score=score,
         assurance=_assurance(entry.get("assurance")),
         missing=tuple(_text(m) for m in _list(entry.get("missing", []))),
     )
@@ -245,11 +265,29 @@ def _number(value: Any) -> float:
 
 
 def _score(value: Any) -> float:
-    """A score: 0 to 1 (a hand-edited -3 showed as "pass -3.00")."""
+    """A score: 0 to 1 (a hand-edited -3 showed as "pass -3.00"; 1.0000000001 is past 1 too)."""
     score = _number(value)
     if not 0.0 <= score <= 1.0:
-        raise ValueError("a score is from 0 to 1")
+        raise ScoreOutOfRange(value)
     return score
+
+
+class ScoreOutOfRange(ValueError):
+    """A report's score outside 0 to 1: the report is one of assess's, changed after it was written, and is
+    refused with the score and where it is (the result's ``entry``, its ``criterion`` or its total)."""
+
+    def __init__(self, score: float) -> None:
+        super().__init__("a score is from 0 to 1")
+        self.score = score
+        self.entry = ""
+        self.criterion: str | None = None
+
+    def message(self, path: str) -> Message:
+        said = clip(str(self.score))  # as the report writes it: 1.0000000001, -3
+        if self.criterion is None:
+            return Message("compare.total_score_out_of_range", {"path": path, "file": self.entry, "score": said})
+        values = {"path": path, "file": self.entry, "criterion": self.criterion, "score": said}
+        return Message("compare.score_out_of_range", values)
 
 
 def _list(value: Any) -> list[Any]:

@@ -23,6 +23,7 @@ from pydantic import Field, ValidationError
 
 from .errors import UsageError
 from .results import Finding, Location, Message, file_label
+from .sizes import fmt_bytes
 from .strict_model import StrictModel, Text
 from .yaml_source import Limits, LoadError, PathKey, Positions, format_path, load_file
 
@@ -156,7 +157,9 @@ def _logo(path: Path, where: Location) -> str | Finding:
     except (OSError, ValueError):
         return Finding(Message("office.logo_unreadable", {"path": file_label(path)}), where)
     if len(data) > MAX_LOGO_BYTES:
-        return Finding(Message("office.logo_too_large", {"path": file_label(path), "limit": MAX_LOGO_BYTES}), where)
+        return Finding(
+            Message("office.logo_too_large", {"path": file_label(path), "limit": fmt_bytes(MAX_LOGO_BYTES)}), where
+        )
     if not _looks_like(kind, data):  # a page with a broken image is worse than an error now
         return Finding(
             Message(

@@ -39,6 +39,7 @@ from .results import (
     file_label,
 )
 from .same_sentra import code_key, mismatch, name_key
+from .yaml_source.clip import clip
 
 #: How many of a candidate's missing items a row shows (the checklist lists them all).
 MISSING_SHOWN = 3
@@ -143,6 +144,7 @@ class PreviousRound(NamedTuple):
     label: str
     by_code: dict[str, Since]
     by_name: dict[tuple[str, str], list[tuple[RegionInfo, Since]]]
+    warnings: tuple[Message, ...] = ()  # entries not taken for a score outside 0 to 1 (a hand-edited report)
 
     def find(self, region: RegionInfo | None) -> Since | None:
         """The candidate's entry, found as ``compare`` finds the same sentra: by code, else by name and city."""
@@ -163,6 +165,7 @@ def read_previous(path: Path) -> PreviousRound:
     _, rows = read_report_rows(path, "round.previous_unreadable")
     by_code: dict[str, Since] = {}
     by_name: dict[tuple[str, str], list[tuple[RegionInfo, Since]]] = {}
+    warnings: list[Message] = []
     for row in rows:
         region = row.get("region") if isinstance(row, dict) else None
         if not isinstance(region, dict):
@@ -178,13 +181,18 @@ def read_previous(path: Path) -> PreviousRound:
             )
         except (TypeError, ValueError):
             continue
-        if not math.isfinite(score) or not 0.0 <= score <= 1.0:  # 1e999 reads as infinity; a score is 0 to 1
+        if not math.isfinite(score):  # 1e999 reads as infinity
+            continue
+        if not 0.0 <= score <= 1.0:  # a hand-edited 57 showed as "was eligible, 57.00": not taken, and said
+            region_named = f"{info.name}, {info.city}"
+            said = {"path": label, "region": region_named, "score": clip(str(row.get("score")))}
+            warnings.append(Message("round.previous_score_out_of_range", said))
             continue
         code = code_key(info)
         if code is not None:
             by_code.setdefault(code, since)
         by_name.setdefault(name_key(info), []).append((info, since))
-    return PreviousRound(label, by_code, by_name)
+    return PreviousRound(label, by_code, by_name, tuple(warnings))
 
 
 def json_text(value: object) -> str:

@@ -110,7 +110,7 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
             return Message("schema.hint_metres", {**values, "plain": _clip(plain)})
         if kind.startswith("float") and _DECIMAL_COMMA.fullmatch(raw):
             return Message("schema.hint_decimal_comma", {**values, "plain": raw.replace(",", ".")})
-        rupiah = _rupiah(raw, money=str(path[-1]).endswith("_idr"))
+        rupiah = whole_rupiah(raw, money=str(path[-1]).endswith("_idr"))
         if rupiah is not None:
             said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
             return Message(said, {**values, "plain": rupiah})
@@ -134,8 +134,9 @@ def _undotted(text: str) -> str:
     return text.replace(".", "").lstrip("0") or "0"
 
 
-def _rupiah(raw: str, money: bool) -> str | None:
-    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else.
+def whole_rupiah(raw: str, money: bool) -> str | None:
+    """``Rp 150 juta``, ``Rp150.000.000``, ``1,5 miliar`` as a whole number of rupiah; None for anything else
+    (a firm sheet's number cell asks it too: ``sheets.columns``).
     ``M`` is miliar only for an amount (``Rp``, or a field of rupiah, ``money``): ``500 m`` of batik is metres."""
     found = _RUPIAH.fullmatch(raw)
     if found is None or (not raw.lower().startswith("rp") and found[2] is None):

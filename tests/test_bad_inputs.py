@@ -326,7 +326,7 @@ def test_file_over_the_size_limit(capsys: pytest.CaptureFixture[str], tmp_path: 
     result = _invalid(report)
     assert _ids(result) == ["file.too_large"]
     assert "--max-bytes" in result["errors"][0]["message"]
-    assert str(path.stat().st_size) in result["errors"][0]["message"]
+    assert f"({path.stat().st_size:,} bytes)" in result["errors"][0]["message"]
     raised = _assess_json(capsys, path, options=("--max-bytes", "2000000"))
     assert raised["results"][0]["verdict"] != "invalid"
     assert raised["exit"] != 3
@@ -353,7 +353,7 @@ def test_alias_bomb_with_raised_node_limit_is_still_refused(
     result = _invalid(_assess_json(capsys, name, options=("--max-nodes", "500000")))
     # Refused by the node count or, first, by the text the aliases repeat (--max-bytes).
     assert _ids(result) in (["yaml.too_many_nodes"], ["yaml.expanded_too_large"])
-    assert "500000" in result["errors"][0]["message"] or "1048576" in result["errors"][0]["message"]
+    assert "500000" in result["errors"][0]["message"] or "1 MiB (1,048,576 bytes)" in result["errors"][0]["message"]
 
 
 def test_thousands_of_problems_are_counted_not_all_listed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

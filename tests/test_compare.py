@@ -290,21 +290,49 @@ def test_a_json_file_that_is_no_assess_report_is_a_usage_error(tmp_path: Path, c
 
 
 @pytest.mark.parametrize(
-    "edit",
+    ("edit", "message_id"),
     [
-        lambda row: row["criteria"][1].update(score=-3),  # showed as "pass -3.00"
-        lambda row: row.update(score=57),
-        lambda row: row["criteria"].append(dict(row["criteria"][0], status="fail")),  # the last one silently won
+        (lambda row: row["criteria"][1].update(score=-3), "compare.score_out_of_range"),  # showed as "pass -3.00"
+        (lambda row: row.update(score=57), "compare.total_score_out_of_range"),
+        (lambda row: row.update(score=1.0000000001), "compare.total_score_out_of_range"),
+        (lambda row: row["criteria"][0].update(score=float("inf")), "compare.not_a_report"),  # Infinity: no JSON
+        (lambda row: row["criteria"][0].update(score="0.5"), "compare.not_a_report"),
+        # the last one silently won
+        (lambda row: row["criteria"].append(dict(row["criteria"][0], status="fail")), "compare.not_a_report"),
     ],
 )
-def test_a_hand_edited_report_out_of_shape_is_refused(tmp_path: Path, edit: Any) -> None:
+def test_a_hand_edited_report_out_of_shape_is_refused(tmp_path: Path, edit: Any, message_id: str) -> None:
     report = _assess_json(tmp_path, OLD_FILE)
     data = json.loads(report.read_text(encoding="utf-8"))
     edit(data["results"][0])
     report.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(UsageError) as caught:
         read_report(report)
-    assert caught.value.message.id == "compare.not_a_report"
+    assert caught.value.message.id == message_id
+
+
+def test_a_score_just_past_1_is_said_as_a_score_out_of_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = _assess_json(tmp_path, OLD_FILE)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["results"][0]["criteria"][2]["score"] = 1.0000000001
+    report.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["compare", str(report), str(OLD_FILE), "--as-of", AS_OF]) == 2
+    assert capsys.readouterr().err == (
+        f"ovop-assess: {report} gives criterion C3 of {OLD_FILE} a score of 1.0000000001, but a score is a number "
+        "from 0 to 1: the report was changed after ovop-assess wrote it; write it again with ovop-assess assess "
+        "--format json, or compare the region file itself\n"
+    )
+    data["results"][0]["criteria"][2]["score"] = 1
+    data["results"][0]["score"] = -3
+    report.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--lang", "id", "compare", str(report), str(OLD_FILE), "--as-of", AS_OF]) == 2
+    assert capsys.readouterr().err == (
+        f"ovop-assess: {report} memberi {OLD_FILE} skor total -3, padahal skor adalah angka dari 0 sampai 1: "
+        "laporan itu diubah setelah ditulis ovop-assess; tulis ulang dengan ovop-assess assess --format json, "
+        "atau bandingkan berkas wilayahnya langsung\n"
+    )
 
 
 # --- the command ------------------------------------------------------------

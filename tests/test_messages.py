@@ -71,6 +71,13 @@ DYNAMIC: dict[str, set[str]] = {
     },
     # rules/c7_local_raw_material.py
     'msg(f"source.{source}")': {"source.local", "source.regional", "source.national", "source.imported"},
+    # sheets/limits.py: counted(suffix), how the row and cell limits count in each format read
+    'Message(f"sheet.counted{suffix}"': {
+        "sheet.counted.xlsx",
+        "sheet.counted.xls",
+        "sheet.counted.ods",
+        "sheet.counted.csv",
+    },
 }
 
 

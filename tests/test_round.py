@@ -214,8 +214,29 @@ def test_a_previous_score_out_of_range_is_not_taken(
     previous.write_text(json.dumps({"results": [row]})[:-3] + f', "score": {score}}}]}}', encoding="utf-8")
     args = ["round", str(REGIONS / "kauman-batik.yaml"), "--previous", str(previous), "--format", "json"]
     assert main(args) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "Infinity" not in out and json.loads(out)["candidates"][0]["since"]["found"] is False
+    if score != "1e999":  # (read as infinity: no score a hand could have typed)
+        assert err == (
+            f"ovop-assess: warning: {previous} gives Kauman, Kota Surakarta a score of {score}, but a score is a "
+            "number from 0 to 1: the report was changed after ovop-assess wrote it, so Kauman, Kota Surakarta is "
+            "not looked up in it (shown as new)\n"
+        )
+
+
+def test_a_previous_score_just_past_1_is_said_in_indonesian_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = tmp_path / "old.json"
+    region = {"name": "Kauman", "level": "kelurahan", "city": "Kota Surakarta"}
+    previous.write_text(json.dumps({"results": [{"region": region, "verdict": "eligible", "score": 1.0000000001}]}))
+    args = ["--lang", "id", "round", str(REGIONS / "kauman-batik.yaml"), "--previous", str(previous)]
+    assert main([*args, "--format", "json"]) == 0
+    assert capsys.readouterr().err == (
+        f"ovop-assess: peringatan: {previous} memberi Kauman, Kota Surakarta skor 1.0000000001, padahal skor adalah "
+        "angka dari 0 sampai 1: laporan itu diubah setelah ditulis ovop-assess, sehingga Kauman, Kota Surakarta "
+        "tidak dicari di dalamnya (ditampilkan sebagai baru)\n"
+    )
 
 
 def test_brackets_in_a_region_are_its_text_never_markup(

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from ovop_assess.results import Finding, Location, Message
+from ovop_assess.sizes import fmt_bytes
 from ovop_assess.yaml_source import (
     Limits,
     Loaded,
@@ -708,7 +709,7 @@ def test_missing_directory_and_too_large(tmp_path: Path) -> None:
     big.write_text("a: 1\n" + "#" * 200 + "\n", encoding="utf-8")
     finding = read_refused(big, Limits(max_bytes=100))
     assert finding.message.id == "file.too_large"
-    assert finding.message.values == {"size": big.stat().st_size, "limit": 100}
+    assert finding.message.values == {"size": fmt_bytes(big.stat().st_size), "limit": fmt_bytes(100)}
     assert read_text(big, Limits(max_bytes=1000)).startswith("a: 1")
 
 
@@ -773,7 +774,7 @@ def test_a_file_that_grows_after_it_was_checked_is_read_whole_up_to_the_limit(tm
     # Still never more than the limit: what lies beyond max_bytes is not read, and the file is refused.
     finding = read_refused(path, Limits(max_bytes=100_000))
     assert finding.message.id == "file.too_large"
-    assert finding.message.values == {"size": 100_001, "limit": 100_000}
+    assert finding.message.values == {"size": fmt_bytes(100_001), "limit": fmt_bytes(100_000)}
 
 
 # --- found by the second outside review ---------------------------------------------------------
@@ -790,7 +791,7 @@ def test_text_repeated_by_aliases_counts_towards_the_byte_limit() -> None:
     big = "x" * 100_000
     text = f"a: &big {big}\nb: [" + ", ".join(["*big"] * 20) + "]\n"
     finding = refused(text)
-    assert finding.message.id == "yaml.expanded_too_large" and finding.message.values == {"limit": 1_048_576}
+    assert finding.message.id == "yaml.expanded_too_large" and finding.message.values == {"limit": fmt_bytes(1_048_576)}
     assert load(text, Limits(max_bytes=3_000_000)).data["b"][19] == big  # the option raises it
 
 

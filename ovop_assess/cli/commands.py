@@ -305,6 +305,8 @@ def run_round(
             said.add(line)
             note(line)
     earlier = read_previous(previous) if previous is not None else None
+    for warning in earlier.warnings if earlier is not None else ():  # entries not taken: the candidate shows as new
+        note(f"{text('ui.warning', lang)}: {render_message(warning, lang)}")
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_named_files(output, results)
     for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
@@ -469,8 +471,7 @@ def _say_office_warnings(profile: OfficeProfile, lang: Lang) -> None:
     for finding in profile.warnings:
         line = finding.location.line if finding.location is not None else None
         place = f"{profile.file}:{line}" if line else profile.file
-        said = render_message(finding.message, lang)
-        note(f"{text('ui.warning', lang)}: {place}: {said}")
+        note(f"{text('ui.warning', lang)}: {place}: {render_message(finding.message, lang)}")
 
 
 def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:

@@ -13,6 +13,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ovop-assess assess --format json",
         "id": "{path} bukan berkas wilayah (.yaml, .yml) dan bukan laporan JSON hasil ovop-assess assess --format json",
     },
+    "compare.total_score_out_of_range": {
+        "en": "{path} gives {file} a total score of {score}, but a score is a number from 0 to 1: the report was "
+        "changed after ovop-assess wrote it; write it again with ovop-assess assess --format json, or compare the "
+        "region file itself",
+        "id": "{path} memberi {file} skor total {score}, padahal skor adalah angka dari 0 sampai 1: laporan itu "
+        "diubah setelah ditulis ovop-assess; tulis ulang dengan ovop-assess assess --format json, atau bandingkan "
+        "berkas wilayahnya langsung",
+    },
+    "compare.score_out_of_range": {
+        "en": "{path} gives criterion {criterion} of {file} a score of {score}, but a score is a number from 0 to 1: "
+        "the report was changed after ovop-assess wrote it; write it again with ovop-assess assess --format json, "
+        "or compare the region file itself",
+        "id": "{path} memberi kriteria {criterion} pada {file} skor {score}, padahal skor adalah angka dari 0 "
+        "sampai 1: laporan itu diubah setelah ditulis ovop-assess; tulis ulang dengan ovop-assess assess "
+        "--format json, atau bandingkan berkas wilayahnya langsung",
+    },
     "compare.round_report": {
         "en": "{path} is the report of a round, which keeps only the criteria each candidate does not meet; "
         "compare the region files, or the reports written by ovop-assess assess --format json",

@@ -24,8 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "file.unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
     "file.too_large": {
-        "en": "the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
-        "id": "berkas berukuran {size} byte, melebihi batas {limit} byte (naikkan dengan --max-bytes)",
+        "en": "the file is {size}, over the limit of {limit} (raise it with --max-bytes)",
+        "id": "berkas berukuran {size}, melebihi batas {limit} (naikkan dengan --max-bytes)",
     },
     "file.not_utf8": {
         "en": "the file is not UTF-8 text (save it as UTF-8)",
@@ -64,4 +64,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "os.too_many_open_files": {"en": "Too many open files", "id": "terlalu banyak berkas yang terbuka"},
     "os.busy": {"en": "Device or resource busy", "id": "perangkat atau sumber daya sedang sibuk"},
     "os.bad_descriptor": {"en": "Bad file descriptor", "id": "deskriptor berkas tidak valid"},
+    # --- sizes (sizes.fmt_bytes): the unit a file manager shows, and the exact count a limit is given in
+    "size.binary": {"en": "{size} {unit} ({count} bytes)", "id": "{size} {unit} ({count} bita)"},
+    "size.bytes": {"en": "{count} bytes", "id": "{count} bita"},
+    "size.one_byte": {"en": "1 byte", "id": "1 bita"},
 }

@@ -25,8 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "logo {path} bukan gambar {type}, apa pun nama berkasnya; ekspor ulang logonya sebagai PNG, JPEG, atau SVG",
     },
     "office.logo_too_large": {
-        "en": "the logo {path} is larger than {limit} bytes; use a smaller image",
-        "id": "logo {path} lebih besar dari {limit} bita; gunakan gambar yang lebih kecil",
+        "en": "the logo {path} is larger than {limit}; use a smaller image",
+        "id": "logo {path} lebih besar dari {limit}; gunakan gambar yang lebih kecil",
     },
     # --- the round report
     "round.title": {
@@ -70,6 +70,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.generated": {
         "en": "Made with ovop-assess {version}.",
         "id": "Dibuat dengan ovop-assess {version}.",
+    },
+    "round.previous_score_out_of_range": {
+        "en": "{path} gives {region} a score of {score}, but a score is a number from 0 to 1: the report was changed "
+        "after ovop-assess wrote it, so {region} is not looked up in it (shown as new)",
+        "id": "{path} memberi {region} skor {score}, padahal skor adalah angka dari 0 sampai 1: laporan itu diubah "
+        "setelah ditulis ovop-assess, sehingga {region} tidak dicari di dalamnya (ditampilkan sebagai baru)",
     },
     "round.previous_unreadable": {
         "en": "{path} is no JSON report of ovop-assess (round or assess --format json)",

@@ -26,20 +26,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan berkas biasa (pipa, perangkat, atau soket); lembar kerja hanya dibaca dari berkas",
     },
     "sheet.too_large": {
-        "en": "the spreadsheet is {size} bytes, over the limit of {limit} bytes (--max-sheet-bytes)",
-        "id": "lembar kerja berukuran {size} byte, melebihi batas {limit} byte (--max-sheet-bytes)",
+        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes)",
+        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes)",
     },
     "sheet.unpacked_too_large": {
-        "en": "the workbook unpacks to {size} bytes, over the limit of {limit} bytes for its unpacked contents (--max-unpacked-bytes); it was not opened",
-        "id": "isi buku kerja setelah diekstrak berukuran {size} byte, melebihi batas {limit} byte untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
+        "en": "the workbook unpacks to {size}, over the limit of {limit} for its unpacked contents (--max-unpacked-bytes); it was not opened",
+        "id": "isi buku kerja setelah diekstrak berukuran {size}, melebihi batas {limit} untuk isi yang diekstrak (--max-unpacked-bytes); berkas tidak dibuka",
     },
     "sheet.too_many_rows": {
-        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); the rows are counted to the last cell holding anything, a space too (in an .xls or .ods, a format too): if the list is shorter, delete the rows below it",
-        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); baris dihitung sampai sel terakhir yang berisi apa pun, juga spasi (pada .xls atau .ods, juga format): jika daftarnya lebih pendek, hapus baris di bawahnya",
+        "en": "the sheet has {rows} rows, over the limit of {limit} rows (--max-rows); {counted}: if the list is shorter, delete the rows below it",
+        "id": "lembar memiliki {rows} baris, melebihi batas {limit} baris (--max-rows); {counted}: jika daftarnya lebih pendek, hapus baris di bawahnya",
     },
     "sheet.too_many_cells": {
-        "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells): rows times columns to the last cell holding anything; if the list is smaller, delete the rows below it and the columns beside it",
-        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel (--max-cells): baris kali kolom sampai sel terakhir yang berisi apa pun; jika daftarnya lebih kecil, hapus baris di bawahnya dan kolom di sampingnya",
+        "en": "the sheet spans {cells} cells, over the limit of {limit} cells (--max-cells); {counted}: if the list is smaller, delete the rows below it and the columns beside it",
+        "id": "lembar mencakup {cells} sel, melebihi batas {limit} sel (--max-cells); {counted}: jika daftarnya lebih kecil, hapus baris di bawahnya dan kolom di sampingnya",
+    },
+    # How the row and cell limits count, per format (sheets.limits.counted): an .xlsx or .ods keeps no cell
+    # holding only a format, an .xls does, and a CSV file has lines.
+    "sheet.counted.xlsx": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too; a cell holding only a format (a border, a fill colour) is not counted",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi; sel yang hanya berisi format (garis tepi, warna isian) tidak dihitung",
+    },
+    "sheet.counted.ods": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too; a cell holding only a format (a border, a fill colour) is not counted",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi; sel yang hanya berisi format (garis tepi, warna isian) tidak dihitung",
+    },
+    "sheet.counted.xls": {
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too, and in an .xls file a cell holding only a format (a border, a fill colour) too",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi, dan pada berkas .xls juga sel yang hanya berisi format (garis tepi, warna isian)",
+    },
+    "sheet.counted.csv": {
+        "en": "every line of the file is a row, an empty line or a line of separators only (;;;) too, and every field of a line a cell",
+        "id": "setiap baris dalam berkas dihitung sebagai baris, juga baris kosong atau baris yang hanya berisi pemisah (;;;), dan setiap isian dalam baris sebagai sel",
     },
     "sheet.book_too_many_cells": {
         "en": "the sheets of the .xls workbook span {cells} cells together, over the limit of {limit} cells (an .xls file is read whole, every sheet); it was not opened",
@@ -54,12 +72,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "lembar ini berisi {count} rentang sel gabungan, melebihi {limit} yang dibaca untuk daftar usaha; pisahkan sel-selnya (di Excel: pilih semua, lalu Merge & Center > Unmerge Cells) lalu simpan lagi",
     },
     "sheet.shared_text_too_large": {
-        "en": "the sheet's cells come to {size} bytes of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
-        "id": "sel-sel lembar ini menjadi {size} byte teks setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
+        "en": "the sheet's cells come to {size} of text once each text stored once in the workbook is copied into every cell that shows it, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes); the sheet was not read",
+        "id": "sel-sel lembar ini menjadi teks sebesar {size} setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
     },
     "sheet.ods_repeated_text": {
-        "en": "the sheets of the .ods workbook come to {size} bytes once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} bytes for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods menjadi {size} byte setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} byte untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
+        "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
+        "id": "seluruh lembar buku kerja .ods menjadi {size} setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
     },
     "sheet.reader_stopped": {
         "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",
@@ -303,6 +321,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.not_a_number": {
         "en": "expected a number, found {value}",
         "id": "harus berupa angka, tertulis {value}",
+    },
+    "sheet.number_with_unit": {
+        "en": "expected a number alone, found {value}: type {plain}, without '{unit}'",
+        "id": "harus berupa angka saja, tertulis {value}: ketik {plain}, tanpa '{unit}'",
+    },
+    "sheet.number_rupiah": {
+        "en": "expected a number alone, found {value}: no column of the firm list is an amount of rupiah; if {plain} is meant, type it without Rp",
+        "id": "harus berupa angka saja, tertulis {value}: tidak ada kolom daftar usaha yang berisi jumlah rupiah; jika yang dimaksud {plain}, ketik tanpa Rp",
+    },
+    "sheet.number_words": {
+        "en": "expected a number in digits alone, without words, found {value}: type {plain}",
+        "id": "harus berupa angka saja, tanpa kata, tertulis {value}: ketik {plain}",
+    },
+    "sheet.not_whole_number": {
+        "en": "expected a whole number, found {value}",
+        "id": "harus berupa bilangan bulat, tertulis {value}",
     },
     "sheet.not_a_role": {
         "en": "expected one of the roles the template's Peran list offers: penggerak, binaan or anggota "

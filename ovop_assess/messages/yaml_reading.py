@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kunci penggabungan (<<) harus merujuk ke pemetaan",
     },
     "yaml.expanded_too_large": {
-        "en": "aliases repeat more than {limit} bytes of text (raise the limit with --max-bytes)",
-        "id": "alias mengulang lebih dari {limit} byte teks (naikkan batas dengan --max-bytes)",
+        "en": "aliases repeat more than {limit} of text (raise the limit with --max-bytes)",
+        "id": "alias mengulang teks lebih dari {limit} (naikkan batas dengan --max-bytes)",
     },
     "yaml.recursive_alias": {
         "en": "this alias refers to the list or mapping that contains it, so it would never end",

@@ -19,11 +19,16 @@ Decisions (documented for offices):
   ``1500,5`` are read; ``1.500`` or ``1,500`` (a thousands separator) is an
   error that gives the number without separators, because the same text
   reads as 1.5 in another locale and a factor of 1000 must not be guessed.
+- a number with a unit word (``5 orang``, ``1.500 pcs/bulan``: the tool's
+  own list of units), with ``Rp`` or with ``juta``/``ribu`` is refused
+  too, never read: the message gives the number alone to type. Anything
+  less plain (``5-6 orang``, ``sekitar 5``) is only "expected a number".
 """
 
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
@@ -210,7 +215,7 @@ _THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*(
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+")
 
 
-def _number_from_text(text: str) -> float | Rejected | None:
+def _number_from_text(text: str, whole: bool = False) -> float | Rejected | None:
     text = text.strip()
     if not text:
         return None
@@ -225,16 +230,63 @@ def _number_from_text(text: str) -> float | Rejected | None:
         return Rejected(_note("sheet.thousands_separator", value=text, plain=written))
     if _PLAIN_NUMBER.fullmatch(text):
         return float(text.replace(",", "."))
-    return Rejected(_note("sheet.not_a_number", value=shown(text)))
+    return Rejected(_number_hint(text, whole) or _note("sheet.not_a_number", value=shown(text)))
 
 
-def _quantity(value: object) -> object:
+# What offices write after a count or a capacity (the tool's own list): a number followed by one of these is
+# refused with the number alone to type. A word not in it (``5-6 orang``, ``sekitar 5``) gets no suggestion.
+_UNIT_WORDS: Final = frozenset(
+    {"orang", "org", "unit", "pcs", "pc", "buah", "bh", "kodi", "lusin", "lembar", "lbr", "potong", "pasang"}
+    | {"set", "biji", "kg", "ton", "liter", "meter", "botol", "bungkus", "pack", "ekor"}
+)
+_PER_MONTH = r"(?:/\s*|per\s+)(?:bulan|bln)\.?"
+_WITH_UNIT = re.compile(rf"([+-]?[0-9][0-9.,]*)\s*(?:([A-Za-z]+)\.?\s*(?:{_PER_MONTH})?|{_PER_MONTH})")
+_LONGEST_SUGGESTED = 30
+"""Characters of a number given back to type: past them (no count or capacity is so long), no suggestion."""
+_MONEY_WORD = re.compile(r"(?i)\s*rp|.*[0-9]\s*(?:ribu|rb|juta|jt|miliar|milyar)\.?\Z")
+
+
+def _number_hint(text: str, whole: bool) -> Message | None:
+    """The refusal of a text that is a number with Rp, a word of thousands or millions, or a unit word
+    (``Rp 1.500``, ``1,5 juta``, ``5 orang``, ``1.500 pcs/bulan``), with the number alone to type; None for
+    any other text, and for a fraction where a whole number is wanted (``whole``: ``2,5 orang``). Never a
+    value: the cell stays refused, whatever the suggestion."""
+    if _MONEY_WORD.match(text):
+        from ..value_hints import whole_rupiah  # (only for such a cell: it loads the YAML reader's modules)
+
+        amount = whole_rupiah(text, money=False)
+        if amount is None:
+            return None
+        said = "sheet.number_rupiah" if text[:2].casefold() == "rp" else "sheet.number_words"
+        return _note(said, value=shown(text), plain=amount)
+    found = _WITH_UNIT.fullmatch(text)
+    if found is None or (found[2] is not None and found[2].casefold() not in _UNIT_WORDS):
+        return None
+    number = found[1]
+    if len(number) > _LONGEST_SUGGESTED:
+        return None
+    if _THOUSANDS.fullmatch(number):  # 1.500 unit: thousands grouped, as the plain 1.500 is read
+        sep = next(char for char in number if char in ".,")
+        plain = number.replace(sep, "").replace("," if sep == "." else ".", ".")
+    elif _PLAIN_NUMBER.fullmatch(number):
+        plain = number.replace(",", ".")
+    else:
+        return None
+    if whole and "." in plain:
+        return None
+    unit = " ".join(text[found.end(1) :].split())
+    return _note(
+        "sheet.number_with_unit", value=shown(text), plain={"en": plain, "id": plain.replace(".", ",")}, unit=unit
+    )
+
+
+def _quantity(value: object, whole: bool = False) -> object:
     if isinstance(value, bool):
         return value  # left for the region validation: "expected a number"
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
-        return _number_from_text(value)
+        return _number_from_text(value, whole)
     return Rejected(_note("sheet.not_a_number", value=shown(value)))
 
 
@@ -248,10 +300,15 @@ def _count(value: object) -> object:
         text = value.strip()
         if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
             return int(text)  # exactly as written: a float would round a count of 17 digits and more
-    found = _quantity(value)
-    if isinstance(found, float) and found.is_integer():
-        return int(found)
-    return found  # a fraction stays a float: the region validation says "expected a whole number"
+    found = _quantity(value, whole=True)
+    if isinstance(found, float):
+        if found.is_integer():
+            return int(found)
+        if math.isfinite(found):  # 2,5 workers: said with the cell's own text, which the float would lose
+            return Rejected(
+                _note("sheet.not_whole_number", value=shown(value.strip() if isinstance(value, str) else value))
+            )
+    return found  # (a run of digits past MAX_DIGITS is infinite: the region validation refuses it)
 
 
 NIB_DIGITS: Final = 13

@@ -18,13 +18,18 @@ from collections.abc import Sequence
 from typing import NamedTuple, overload
 
 from ..results import Finding, Location, Message
-from .limits import SheetLimits, SheetRefused
+from .limits import SheetLimits, SheetRefused, counted
 
 _SEPARATORS = (";", ",", "\t")
 
 
 def _refuse(key: str, where: Location, **values: object) -> SheetRefused:
     return SheetRefused((Finding(Message(key, values), where),))
+
+
+def _too_many(key: str, **values: object) -> SheetRefused:
+    """A row or cell limit's refusal, with how a CSV file's rows and cells are counted."""
+    return _refuse(key, Location("", None, None), **values, counted=counted(".csv"))
 
 
 def decode(raw: bytes) -> str:
@@ -116,16 +121,9 @@ def csv_rows(raw: bytes, limits: SheetLimits) -> list[list[str]] | CsvTable:
             rows += chunk
             cells += sum(map(len, chunk))
             if len(rows) > limits.max_rows:
-                raise _refuse(
-                    "sheet.too_many_rows", Location("", None, None), rows=f"{limits.max_rows}+", limit=limits.max_rows
-                )
+                raise _too_many("sheet.too_many_rows", rows=f"{limits.max_rows}+", limit=limits.max_rows)
             if cells > limits.max_cells:
-                raise _refuse(
-                    "sheet.too_many_cells",
-                    Location("", None, None),
-                    cells=f"{limits.max_cells}+",
-                    limit=limits.max_cells,
-                )
+                raise _too_many("sheet.too_many_cells", cells=f"{limits.max_cells}+", limit=limits.max_cells)
     except csv.Error:
         # With newline="" and no NUL (refused above), the lenient reader fails only on a field over its limit.
         reason = Message("sheet.reason.csv_field_too_long", {"limit": csv.field_size_limit()})
@@ -190,7 +188,7 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     if lines and max(map(len, lines)) > csv.field_size_limit():
         return None
     if len(lines) > limits.max_rows:
-        raise _refuse("sheet.too_many_rows", Location("", None, None), rows=len(lines), limit=limits.max_rows)
+        raise _too_many("sheet.too_many_rows", rows=len(lines), limit=limits.max_rows)
     blank = lines.count("")  # csv.reader gives an empty line as a row of no cells
     separators = set(map(str.count, lines, itertools.repeat(sep))) if not blank else set()
     if len(separators) == 1:
@@ -199,7 +197,7 @@ def _split_rows(text: str, sep: str, limits: SheetLimits) -> list[list[str]] | C
     else:  # every separator in a line adds a cell to the line's first
         cells = sum(map(str.count, lines, itertools.repeat(sep))) + len(lines) - blank
     if cells > limits.max_cells:
-        raise _refuse("sheet.too_many_cells", Location("", None, None), cells=cells, limit=limits.max_cells)
+        raise _too_many("sheet.too_many_cells", cells=cells, limit=limits.max_cells)
     if len(separators) == 1:
         flat = sep.join(lines).split(sep)
         header, columns = flat[:width], [flat[width + i :: width] for i in range(width)]
@@ -247,9 +245,9 @@ def _columns_at_once(text: str, sep: str, crlf: bool, limits: SheetLimits) -> Cs
         if text.count("\r") != breaks_in_text or ("\n".join(last) + "\n").count("\r\n") != breaks_in_text:
             return None
     if lines > limits.max_rows:
-        raise _refuse("sheet.too_many_rows", Location("", None, None), rows=lines, limit=limits.max_rows)
+        raise _too_many("sheet.too_many_rows", rows=lines, limit=limits.max_rows)
     if width * lines > limits.max_cells:
-        raise _refuse("sheet.too_many_cells", Location("", None, None), cells=width * lines, limit=limits.max_cells)
+        raise _too_many("sheet.too_many_cells", cells=width * lines, limit=limits.max_cells)
     header = flat[:width]
     if crlf:
         header[-1] = header[-1].rstrip("\r")

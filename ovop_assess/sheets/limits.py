@@ -10,7 +10,10 @@ after that, each against a limit that names itself in the refusal.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..results import Message
 
 
 class SheetLimits(NamedTuple):
@@ -38,6 +41,15 @@ class SheetRefused(Exception):
         self.findings = findings
         self.sheet = sheet  # the sheet whose cells the findings name, once one was chosen
         self.warnings = warnings
+
+
+def counted(suffix: str) -> Message:
+    """How the row and cell limits count in a file of this kind (``.xlsx``, ``.xls``, ``.ods``, ``.csv``), the
+    ``{counted}`` of their refusals: the catalogue words it per format (``sheet.counted.xls``), since an
+    ``.xls`` keeps a cell holding only a format and an ``.xlsx`` or ``.ods`` does not."""
+    from ..results import Message
+
+    return Message(f"sheet.counted{suffix}", {})
 
 
 MOST_MERGED = 10_000

@@ -59,7 +59,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     from .zip_members import refuse as _refuse
 
     def check(rows: int, columns: int) -> None:
-        _check_extent(rows, columns, limits)
+        _check_extent(rows, columns, limits, ".ods")
 
     try:
         info = archive.getinfo("content.xml")
@@ -97,10 +97,11 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
 
 
 def _check_text(size: int, limits: SheetLimits) -> None:
+    from ..sizes import fmt_bytes
     from .zip_members import refuse as _refuse
 
     if size > limits.max_unpacked_bytes:  # calamine copies a repeated cell's text for each repeat
-        raise _refuse("sheet.ods_repeated_text", size=size, limit=limits.max_unpacked_bytes)
+        raise _refuse("sheet.ods_repeated_text", size=fmt_bytes(size), limit=fmt_bytes(limits.max_unpacked_bytes))
 
 
 def ods_count(content: OdsContent | None, limits: SheetLimits) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..results import Finding, Location, Message, file_label
+from ..sizes import fmt_bytes
 from .collector import paused
 from .limits import SheetLimits, SheetRefused
 from .table import SheetFirms, firms_from_columns, refused
@@ -99,7 +100,7 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise _refuse("sheet.not_regular")
         if status.st_size > limits.max_bytes:
-            raise _refuse("sheet.too_large", size=status.st_size, limit=limits.max_bytes)
+            raise _refuse("sheet.too_large", size=fmt_bytes(status.st_size), limit=fmt_bytes(limits.max_bytes))
         with open(path, "rb") as handle:
             # As much as the file holds, and one byte more to tell that it grew since (then read on to
             # the limit): asking for max_bytes + 1 at once allocates 16 MiB for any file.
@@ -117,7 +118,7 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
 
         raise _refuse("file.unreadable", reason=os_reason(exc)) from None
     if len(raw) > limits.max_bytes:
-        raise _refuse("sheet.too_large", size=len(raw), limit=limits.max_bytes)
+        raise _refuse("sheet.too_large", size=fmt_bytes(len(raw)), limit=fmt_bytes(limits.max_bytes))
     if not raw:
         raise _refuse("file.empty")
     return raw

@@ -20,11 +20,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from ..results import Finding, Location, Message
+from ..results import Finding, Location
+from ..sizes import fmt_bytes
 from .cell_errors import CellError, readable_errors, settle_cells, xlsx_errors
+from .chosen_sheet import Listed, choose
 from .firm_rows import Places
 from .hidden_rows import Run, hidden_rows_warning, xlsx_hidden_rows
-from .limits import SheetLimits, SheetRefused, check_merged, merged_tags
+from .limits import SheetLimits, SheetRefused, check_merged, counted, merged_tags
 from .quiet_panic import panic_output_hidden
 from .shared_text import shared_text
 from .table import SheetFirms, firms_from_rows
@@ -32,17 +34,13 @@ from .xlsx_formulas import refuse_zero_text, sheet_formulas
 from .zip_members import INFLATE_ERRORS as _INFLATE_ERRORS
 from .zip_members import corrupt as _corrupt
 from .zip_members import member as _member
-from .zip_members import note as _note
 from .zip_members import refuse as _refuse
 
 if TYPE_CHECKING:
-    from python_calamine import SheetMetadata
-
     from .ods_checks import OdsContent
     from .xls_extent import XlsSheets
 
 _NOWHERE = Location("", None, None)
-Listed = tuple[Message | str, ...]  # sheet names, a hidden one as sheet.listed_hidden
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -128,7 +126,7 @@ def _calamine_read(
     content: OdsContent | None,
 ) -> tuple[str, list[Finding], list[list[Any]], Any, set[tuple[int, int]], list[Run], Listed]:
     """The chosen sheet's name, the warnings in choosing it, its cells, merged ranges, formulas without a
-    result, hidden rows and the workbook's sheets when the first was taken for want of a name (``_choose``);
+    result, hidden rows and the workbook's sheets when the first was taken for want of a name (``chosen_sheet``);
     ``content``: an .ods's content.xml when it may hold merged ranges, formulas or
     hidden rows (``ods_checks``)."""
     import python_calamine  # only now: reading YAML firms loads none of it
@@ -140,7 +138,7 @@ def _calamine_read(
     except (python_calamine.CalamineError, ValueError, OSError):
         raise _corrupt(suffix) from None
     with book:
-        name, warnings, others = _choose(book.sheets_metadata, sheet)
+        name, warnings, others = choose(book.sheets_metadata, sheet)
         try:
             data, merged, formulas, hidden = _read_chosen(book, name, suffix, limits, archive, xls, content)
         except SheetRefused as exc:
@@ -185,7 +183,7 @@ def _read_chosen(
             raise _corrupt(suffix) from None
     end = found.end
     rows, columns = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
-    _check_extent(rows, columns, limits)
+    _check_extent(rows, columns, limits, suffix)
     data = found.to_python(skip_empty_area=False)
     settle_cells(data, name, formulas, errors)
     refuse_zero_text(zeros, data, name, formulas)
@@ -283,7 +281,7 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         raise _refuse("sheet.encrypted")
     total = 0
     for extent in found.extents:
-        _check_extent(extent.rows, extent.columns, limits)
+        _check_extent(extent.rows, extent.columns, limits, ".xls")
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
@@ -291,12 +289,14 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         raise _corrupt(".xls")
 
 
-def _check_extent(rows: int, columns: int, limits: SheetLimits, more: str = "") -> None:
+def _check_extent(rows: int, columns: int, limits: SheetLimits, suffix: str, more: str = "") -> None:
     if rows > limits.max_rows:
-        raise _refuse("sheet.too_many_rows", rows=f"{rows}{more}" if more else rows, limit=limits.max_rows)
+        shown = f"{rows}{more}" if more else rows
+        raise _refuse("sheet.too_many_rows", rows=shown, limit=limits.max_rows, counted=counted(suffix))
     if rows * columns > limits.max_cells:
         cells = rows * columns
-        raise _refuse("sheet.too_many_cells", cells=f"{cells}{more}" if more else cells, limit=limits.max_cells)
+        shown = f"{cells}{more}" if more else cells
+        raise _refuse("sheet.too_many_cells", cells=shown, limit=limits.max_cells, counted=counted(suffix))
 
 
 def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.ZipFile:
@@ -322,7 +322,7 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     # that grows past its declared size ("larger than its declared uncompressed size").
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.max_unpacked_bytes:
-        raise _refuse("sheet.unpacked_too_large", size=unpacked, limit=limits.max_unpacked_bytes)
+        raise _refuse("sheet.unpacked_too_large", size=fmt_bytes(unpacked), limit=fmt_bytes(limits.max_unpacked_bytes))
     if suffix == ".xlsx":
         # calamine tells the kind from the contents, not the name: an .ods or .xlsb named .xlsx would be read
         # past the checks an .xlsx gets (an .ods's repeats expand as it opens: an abort).
@@ -340,35 +340,6 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
         if manifest is not None and b"encryption-data" in manifest:
             raise _refuse("sheet.encrypted")
     return archive
-
-
-def _choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding], Listed]:
-    """The sheet to read (``wanted``, or the first visible worksheet), warnings about hidden sheets and, when
-    none was wanted and the workbook has other sheets, every sheet (hidden ones marked): a first sheet that
-    is not the firm list is then said with the names that may be given instead."""
-    import python_calamine
-
-    worksheets = [m for m in metas if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-    visible = python_calamine.SheetVisibleEnum.Visible
-
-    def listed() -> tuple[Message | str, ...]:
-        return tuple(m.name if m.visible == visible else _note("sheet.listed_hidden", sheet=m.name) for m in worksheets)
-
-    if wanted is not None:
-        chosen = next((m for m in worksheets if m.name == wanted), None)
-        chosen = chosen or next((m for m in worksheets if m.name.strip().casefold() == wanted.strip().casefold()), None)
-        if chosen is None:
-            raise _refuse("sheet.not_found", sheet=wanted, sheets=listed() or ("—",))
-        warnings = [] if chosen.visible == visible else [Finding(_note("sheet.hidden", sheet=chosen.name), _NOWHERE)]
-        return chosen.name, warnings, ()
-    for index, meta in enumerate(worksheets):
-        if meta.visible == visible:
-            skipped = tuple(m.name for m in worksheets[:index])
-            warnings = (
-                [Finding(_note("sheet.hidden_skipped", sheets=skipped, sheet=meta.name), _NOWHERE)] if skipped else []
-            )
-            return meta.name, warnings, listed() if len(worksheets) > 1 else ()
-    raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))
 
 
 def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
@@ -411,7 +382,7 @@ def _xlsx_precheck(
     check_merged(merged_tags(xml))  # before calamine lists them
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
-        raise _refuse("sheet.shared_text_too_large", size=text, limit=limits.max_unpacked_bytes)
+        raise _refuse("sheet.shared_text_too_large", size=fmt_bytes(text), limit=fmt_bytes(limits.max_unpacked_bytes))
     formulas, zeros = sheet_formulas(xml, _member(archive, "xl/workbook.xml", ".xlsx"))
     return formulas, zeros, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 
@@ -436,22 +407,26 @@ def _check_bound(xml: bytes, limits: SheetLimits) -> None:
         from .xlsx_positions import Past, Unreadable, placed_extent
 
         try:
-            _check_extent(*placed_extent(xml, limits.max_cells), limits)
+            _check_extent(*placed_extent(xml, limits.max_cells), limits, ".xlsx")
         except Unreadable:
             raise _corrupt(".xlsx") from None
         except Past as past:  # more cell tags than --max-cells: the sheet spans more ("50001+"), or repeats a place
-            _check_extent(past.rows, past.columns, limits, "+")
-            raise _refuse("sheet.too_many_cells", cells=f"{limits.max_cells}+", limit=limits.max_cells) from None
+            _check_extent(past.rows, past.columns, limits, ".xlsx", "+")
+            cells = f"{limits.max_cells}+"
+            raise _refuse(
+                "sheet.too_many_cells", cells=cells, limit=limits.max_cells, counted=counted(".xlsx")
+            ) from None
         return
     too_far = next(_holding(xml, re.compile(rb' r="[A-Za-z]+([0-9]{%d,})"' % (digits + 1))), None)
     if too_far is not None:
         # The message names the sheet's last row, not the first one found past the limit (rare: one more pass).
         last = _last_row(found.group(2).lstrip(b"0") for found in _holding(xml, _CELL_REF))
-        raise _refuse("sheet.too_many_rows", rows=_row_count(last, limits), limit=limits.max_rows)
+        rows = _row_count(last, limits)
+        raise _refuse("sheet.too_many_rows", rows=rows, limit=limits.max_rows, counted=counted(".xlsx"))
     columns = 26 if _BEYOND_Z.search(xml) is None else _last_column(xml)  # cells holding nothing too: a bound
     if (10**digits - 1) * columns > _ALLOCATION_FACTOR * limits.max_cells:
         rows = max((int(found.group(1)) for found in _holding(xml, _CELL_ROW)), default=0)
-        _check_extent(rows, _last_column(xml, holding=True), limits)
+        _check_extent(rows, _last_column(xml, holding=True), limits, ".xlsx")
 
 
 def _holding(xml: bytes, pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:

@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..results import Finding, Location, Message
+from ..sizes import fmt_bytes
 from .clip import clip
 from .limits import Limits
 from .marks import Marks
@@ -103,7 +104,10 @@ class Builder:
         self._chars += len(node.value)
         if self._chars > self._limits.max_bytes:
             raise Abort(
-                Finding(Message("yaml.expanded_too_large", {"limit": self._limits.max_bytes}), self.at(node, path))
+                Finding(
+                    Message("yaml.expanded_too_large", {"limit": fmt_bytes(self._limits.max_bytes)}),
+                    self.at(node, path),
+                )
             )
         tag = node.tag
         if tag == STR:

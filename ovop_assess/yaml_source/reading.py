@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from ..results import Finding, Location, Message
+from ..sizes import fmt_bytes
 from .limits import Limits
 from .loaded import LoadError
 from .marks import byte_location
@@ -34,7 +35,7 @@ def read_text(path: Path, limits: Limits, region: bool = True) -> str:
         if not stat.S_ISREG(status.st_mode):  # a FIFO would wait for a writer forever, /dev/zero never ends
             raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if size > limits.max_bytes:
-            raise LoadError([Finding(Message("file.too_large", {"size": size, "limit": limits.max_bytes}), label)])
+            raise LoadError([Finding(_too_large(size, limits), label)])
         raw = _read_regular(path, limits, label, region)
     except FileNotFoundError:
         raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
@@ -45,8 +46,12 @@ def read_text(path: Path, limits: Limits, region: bool = True) -> str:
 
         raise LoadError([Finding(Message("file.unreadable", {"reason": os_reason(exc)}), label)]) from None
     if len(raw) > limits.max_bytes:
-        raise LoadError([Finding(Message("file.too_large", {"size": len(raw), "limit": limits.max_bytes}), label)])
+        raise LoadError([Finding(_too_large(len(raw), limits), label)])
     return decode(raw)
+
+
+def _too_large(size: int, limits: Limits) -> Message:
+    return Message("file.too_large", {"size": fmt_bytes(size), "limit": fmt_bytes(limits.max_bytes)})
 
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -69,9 +74,7 @@ def _read_regular(path: Path, limits: Limits, label: Location, region: bool = Tr
         if not stat.S_ISREG(opened.st_mode):
             raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if opened.st_size > limits.max_bytes:
-            raise LoadError(
-                [Finding(Message("file.too_large", {"size": opened.st_size, "limit": limits.max_bytes}), label)]
-            )
+            raise LoadError([Finding(_too_large(opened.st_size, limits), label)])
         # os.read rather than a buffered file object: one file's object and buffer cost a batch more
         # than the two reads. The first asks for the size fstat gave (and one byte more, to see growth).
         chunks: list[bytes] = []

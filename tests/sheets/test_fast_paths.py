@@ -19,6 +19,7 @@ from ovop_assess.sheets.column_values import field_column, mixed_cells
 from ovop_assess.sheets.columns import CONVERT, FIELDS, Rejected
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
 from ovop_assess.sheets.limits import SheetRefused
+from ovop_assess.sheets.limits import counted as counted_in
 from ovop_assess.sheets.table import _assembler
 from ovop_assess.yaml_source import Limits, Positions
 
@@ -80,7 +81,7 @@ def test_a_file_past_the_cell_limit_is_refused_with_its_count_whichever_way_it_i
         finding = refused.value.findings[0]
         assert isinstance(finding, Finding) and finding.message.id == "sheet.too_many_cells"
         counted = sum(len(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-        assert dict(finding.message.values) == {"cells": counted, "limit": 10}
+        assert dict(finding.message.values) == {"cells": counted, "limit": 10, "counted": counted_in(".csv")}
 
 
 def test_quoted_fields_on_every_line_are_split_not_sent_to_the_reader() -> None:

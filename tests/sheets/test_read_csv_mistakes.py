@@ -16,6 +16,7 @@ from ovop_assess.firm_sheet import import_firms
 from ovop_assess.messages import LANGS, render
 from ovop_assess.sheets import cell_name, read_firms
 from ovop_assess.sheets.columns import ROLE_WORDS
+from ovop_assess.sizes import fmt_bytes
 from ovop_assess.yaml_source import Limits
 
 from ..work import inflated_bytes
@@ -124,7 +125,7 @@ def test_a_file_that_grew_after_its_size_was_asked_is_read_on_to_the_limit(
     assert len(read_firms(path).firms) == 100  # all of it, not the 20 bytes first told
     refused = read_firms(path, limits=SheetLimits(max_bytes=1000))
     assert [f.message.id for f in refused.errors] == ["sheet.too_large"]
-    assert refused.errors[0].message.values == {"size": 1001, "limit": 1000}
+    assert refused.errors[0].message.values == {"size": fmt_bytes(1001), "limit": fmt_bytes(1000)}
 
 
 def test_an_unknown_role_is_named_in_the_sheets_words_with_what_the_cell_says(tmp_path: Path) -> None:

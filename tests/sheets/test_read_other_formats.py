@@ -14,6 +14,8 @@ import pytest
 
 from ovop_assess import messages
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets.limits import counted
+from ovop_assess.sizes import fmt_bytes
 
 from ..work import inflated_bytes
 
@@ -152,7 +154,7 @@ def test_ods_repeating_a_value_past_the_limits_is_refused(
     body = '<table:table table:name="D">' + ods_row("Nama Usaha", "Peran") + ods_row("A", "anggota", repeat=1_000_000)
     found = read_firms(make_ods(body + "</table:table>"))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 1_000_000, "limit": 50_000}
+    assert dict(found.errors[0].message.values) == {"rows": 1_000_000, "limit": 50_000, "counted": counted(".ods")}
 
 
 _NUMBER = (
@@ -224,8 +226,8 @@ def test_zip_bomb_is_refused_from_the_central_directory(
         found = read_firms(path)
     assert inflated.n == 0
     assert _ids(found.errors) == ["sheet.unpacked_too_large"]
-    assert found.errors[0].message.values["limit"] == 128 * 1024 * 1024
-    assert "128" not in text(found.errors[0].message) or "134217728" in text(found.errors[0].message)
+    assert found.errors[0].message.values["limit"] == fmt_bytes(128 * 1024 * 1024)
+    assert "over the limit of 128 MiB (134,217,728 bytes)" in text(found.errors[0].message)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])

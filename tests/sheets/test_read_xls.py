@@ -19,6 +19,7 @@ from ovop_assess import messages
 from ovop_assess.firm_sheet import import_firms
 from ovop_assess.messages import render
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms
+from ovop_assess.sheets.limits import counted
 from ovop_assess.sheets.xls_extent import Envelope, Extent, Saved, walk
 from ovop_assess.yaml_source import Limits
 
@@ -84,7 +85,7 @@ def test_far_cells_on_many_sheets_are_refused_without_allocating_them(
     calamine_never_opens()
     found = read_firms(path)
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 65536, "limit": 50_000}
+    assert dict(found.errors[0].message.values) == {"rows": 65536, "limit": 50_000, "counted": counted(".xls")}
 
 
 def test_sheets_adding_up_past_the_cell_limit_are_refused(make_xls: Callable[..., Path]) -> None:

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from ovop_assess import messages
 from ovop_assess.region import Firm
 from ovop_assess.sheets import SheetLimits, cell_name, read_firms, xlsx_formulas
-from ovop_assess.sheets.limits import MOST_MERGED
+from ovop_assess.sheets.limits import MOST_MERGED, counted
 from ovop_assess.sheets.xlsx_formulas import MAY_LACK_OR_ZERO, formula_results
+from ovop_assess.sizes import fmt_bytes
 
 XlsxFactory = Callable[..., Path]
 OFFICE_HEADERS = ["Nama Usaha", "Peran", "Alamat", "Pembina", "Bersedia Menjadi Penggerak", "NIB", "Telepon"]
@@ -336,9 +337,9 @@ def test_rows_and_cells_limits(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
     assert _ids(refused.errors) == ["sheet.too_many_rows"] and refused.errors[0].message.values["limit"] == 30
     cells = read_firms(path, limits=SheetLimits(max_cells=61))
     assert _ids(cells.errors) == ["sheet.too_many_cells"]
-    assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61}
+    assert dict(cells.errors[0].message.values) == {"cells": 62, "limit": 61, "counted": counted(".xlsx")}
     small = read_firms(path, limits=SheetLimits(max_bytes=100))
-    assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == 100
+    assert _ids(small.errors) == ["sheet.too_large"] and small.errors[0].message.values["limit"] == fmt_bytes(100)
 
 
 @pytest.mark.parametrize("limit", [100, 5_000, 9_999])
@@ -348,7 +349,7 @@ def test_a_sheet_over_the_row_limit_is_refused_with_its_own_row_count(make_xlsx:
     rows = [["Nama Usaha", "Peran"]] + [[f"U{i}", "anggota"] for i in range(10_000)]
     found = read_firms(make_xlsx({"D": rows}), limits=SheetLimits(max_rows=limit))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 10_001, "limit": limit}
+    assert dict(found.errors[0].message.values) == {"rows": 10_001, "limit": limit, "counted": counted(".xlsx")}
 
 
 def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: XlsxFactory) -> None:
@@ -358,14 +359,18 @@ def test_one_cell_far_away_is_refused_before_the_reader_allocates_it(make_xlsx: 
 
     found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, build=far))
     assert _ids(found.errors) == ["sheet.too_many_rows"]
-    assert dict(found.errors[0].message.values) == {"rows": 1_048_576, "limit": 50_000}
+    assert dict(found.errors[0].message.values) == {"rows": 1_048_576, "limit": 50_000, "counted": counted(".xlsx")}
 
     def wide(book: Any, sheet: Any) -> None:
         sheet.write_string(40_000, 16_383, "x")
 
     wide_found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"]]}, name="wide.xlsx", build=wide))
     assert _ids(wide_found.errors) == ["sheet.too_many_cells"]
-    assert dict(wide_found.errors[0].message.values) == {"cells": 40_001 * 16_384, "limit": 1_000_000}
+    assert dict(wide_found.errors[0].message.values) == {
+        "cells": 40_001 * 16_384,
+        "limit": 1_000_000,
+        "counted": counted(".xlsx"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -808,7 +813,8 @@ def test_one_long_shared_text_in_many_cells_is_refused_before_it_is_copied_into_
     found = read_firms(path, limits=SheetLimits(max_unpacked_bytes=1_000_000))
     assert _ids(found.errors) == ["sheet.shared_text_too_large"] and found.firms == () and found.sheet == "Daftar"
     size = found.errors[0].message.values["size"]
-    assert isinstance(size, int) and 300 * 5_000 <= size < 2 * 300 * 5_000
+    count = int(size.values["count"]["en"].replace(",", ""))  # the exact count, beside the size in KiB
+    assert size.id == "size.binary" and 300 * 5_000 <= count < 2 * 300 * 5_000
     assert "--max-unpacked-bytes" in text(found.errors[0].message)
     assert len(read_firms(path).firms) == 300  # within the default limit: read
 
