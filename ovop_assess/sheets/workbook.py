@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from ..results import Finding, Location
+from ..results import Finding
 from ..sizes import fmt_bytes
 from .cell_errors import CellError, readable_errors, settle_cells, xlsx_errors
 from .chosen_sheet import Listed, choose
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from .ods_checks import OdsContent
     from .xls_extent import XlsSheets
 
-_NOWHERE = Location("", None, None)
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
