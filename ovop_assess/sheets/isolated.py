@@ -95,6 +95,12 @@ class Reader:
         except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
             stop_reader()
             raise
+        if _whole(payload):
+            # The child is ending (its address space let go): reaped once its answer is read, not waited for.
+            try:
+                return unpack(payload)
+            finally:
+                _reap(self._pid)
         status = _reap(self._pid)
         # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a
         # Ctrl-C), only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
@@ -287,15 +293,21 @@ def _packed(outcome: int, head: object, tail: bytes) -> bytes:
     return _HEADER.pack(outcome, len(first), len(tail)) + first + tail
 
 
+def _whole(payload: bytes) -> bool:
+    """Whether ``payload`` is all :func:`pack` wrote (a child that died while writing it leaves it short)."""
+    if len(payload) < _HEADER.size:
+        return False
+    _, length, tail_length = _HEADER.unpack_from(payload)
+    return len(payload) == _HEADER.size + length + tail_length
+
+
 def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
     """The outcome :func:`pack` wrote, as ``work()`` gave it or raised it; a payload cut short (the child died
     while writing it, or before) refuses the file."""
-    if len(payload) < _HEADER.size:
+    if not _whole(payload):
         raise stopped()
-    outcome, length, tail_length = _HEADER.unpack_from(payload)
+    outcome, length, _ = _HEADER.unpack_from(payload)
     start = _HEADER.size
-    if len(payload) != start + length + tail_length:
-        raise stopped()
     head = pickle.loads(payload[start : start + length])
     tail = memoryview(payload)[start + length :]
     if outcome == _OK:
