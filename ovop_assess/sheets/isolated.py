@@ -298,7 +298,7 @@ def _whole(payload: bytes) -> bool:
     if len(payload) < _HEADER.size:
         return False
     _, length, tail_length = _HEADER.unpack_from(payload)
-    return len(payload) == _HEADER.size + length + tail_length
+    return bool(len(payload) == _HEADER.size + length + tail_length)
 
 
 def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
