@@ -64,8 +64,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "seluruh lembar buku kerja .xls mencakup {cells} sel, melebihi batas {limit} sel (berkas .xls dibaca utuh, semua lembarnya); berkas tidak dibuka",
     },
     "sheet.ods_book_too_many_cells": {
-        "en": "the sheets of the .ods workbook span at least {cells} cells together, over {limit} cells ({factor} times the limit of {max_cells} cells of one sheet, --max-cells): an .ods file is read whole, every sheet, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas tidak dibuka",
+        "en": "the sheets of the .ods workbook span at least {cells} cells together, over {limit} cells ({factor} times the limit of {max_cells} cells of one sheet, --max-cells): an .ods file is read whole, every sheet, when it is opened; the file is refused",
+        "id": "seluruh lembar buku kerja .ods mencakup sedikitnya {cells} sel, melebihi {limit} sel ({factor} kali batas {max_cells} sel untuk satu lembar, --max-cells): berkas .ods dibaca utuh, semua lembarnya, saat dibuka; berkas ditolak",
     },
     "sheet.too_many_merged": {
         "en": "the sheet holds {count} merged ranges, more than the {limit} a firm list is read with; unmerge its cells (in Excel: select all, then Merge & Center > Unmerge Cells) and save it again",
@@ -76,8 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "sel-sel lembar ini menjadi teks sebesar {size} setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
     },
     "sheet.ods_repeated_text": {
-        "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; it was not opened",
-        "id": "seluruh lembar buku kerja .ods menjadi {size} setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas tidak dibuka",
+        "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; the file is refused",
+        "id": "seluruh lembar buku kerja .ods menjadi {size} setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas ditolak",
     },
     "sheet.reader_stopped": {
         "en": "the workbook could not be opened within the memory allowed for reading a spreadsheet: it is damaged, or its sheets hold far more cells than a firm list (--max-cells sets the allowance). Open it in Excel or LibreOffice, delete what is not the list, and save it again",

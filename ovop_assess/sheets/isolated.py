@@ -59,7 +59,7 @@ _BACKSTOP_SECONDS = 3600
 _INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
 _OUT_OF_TIME = {getattr(signal, "SIGXCPU", signal.SIGALRM), signal.SIGALRM}  # its CPU cap, its wall backstop
 
-_reading: list[int] = []  # the child being waited for, so that SIGTERM to a worker stops it too
+_reading: list[int] = []  # the children being waited for, so that SIGTERM to a worker stops them too
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
@@ -108,11 +108,14 @@ class Reader:
             raise _out_of_time()
         return unpack(payload)
 
-    def _stop(self) -> None:
-        """End a child whose outcome is no longer wanted (a refusal found meanwhile, a Ctrl-C)."""
+    def stop(self) -> None:
+        """End the child now if its outcome was not asked for: it is no longer wanted (a refusal found
+        meanwhile, content to be counted first, a Ctrl-C)."""
         if not self._waited:
             self._waited = True
-            stop_reader()
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            _reap(self._pid)
             os.close(self._read_end)
 
 
@@ -152,7 +155,7 @@ def started(work: Work, memory: int) -> Iterator[Reader | None]:
             release()  # a Ctrl-C held during the fork is raised here, with the child to stop
             yield reader
         finally:
-            reader._stop()
+            reader.stop()
 
 
 def capped() -> bool:

@@ -12,7 +12,7 @@ merged range at all.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from .cell_errors import CellError
@@ -38,7 +38,9 @@ class OdsContent(NamedTuple):
     hidden: bool = False
 
 
-def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | None:
+def ods_precheck(
+    archive: zipfile.ZipFile, limits: SheetLimits, on_doubt: Callable[[], None] | None = None
+) -> OdsContent | None:
     """Refuse content for which calamine would allocate more cells than the limits allow, all sheets
     together, as far as its bytes tell; return content.xml if it may hold a merged range or a formula, or if
     its cells are still to be counted exactly (:func:`ods_count`, which the caller runs where calamine will
@@ -51,6 +53,10 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     range (a numbered column, a merged title), whose cells are then looked
     for in the whole content; else the content is inflated again whole when
     it is needed: a formula further down, or the exact count.
+
+    ``on_doubt`` is called once, as soon as the pieces scanned show that the
+    content will be refused or counted exactly (``RepeatScan.doubtful``):
+    a read of it started beside the scan is then of no use (``ods_read``).
     """
     from .ods_repeats import RepeatScan
     from .workbook import _ALLOCATION_FACTOR, _check_extent
@@ -69,6 +75,7 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
             raise _refuse("sheet.xlsx_named_ods") from None
         raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
     scan = RepeatScan(check)
+    most = _ALLOCATION_FACTOR * limits.max_cells
     pieces: list[bytes] | None = []  # kept from the first piece on only when that piece shows a formula or span
     try:
         with archive.open(info) as member:
@@ -77,6 +84,9 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
             member._expected_crc = None  # type: ignore[attr-defined]  # zipfile's own switch (no CRC known)
             while piece := member.read(_PIECE):
                 scan.feed(piece)
+                if on_doubt is not None and scan.doubtful(most, limits.max_unpacked_bytes):
+                    on_doubt()
+                    on_doubt = None
                 if pieces is not None and scan.may_have_cells:
                     pieces.append(piece)
                 else:
@@ -86,7 +96,6 @@ def ods_precheck(archive: zipfile.ZipFile, limits: SheetLimits) -> OdsContent | 
     scan.close()
     if scan.unclosed:  # not well-formed, and calamine would never return from it
         raise _corrupt(".ods")
-    most = _ALLOCATION_FACTOR * limits.max_cells
     vouched = scan.vouches(most)
     if vouched:
         _check_text(scan.text_bytes(), limits)

@@ -16,9 +16,11 @@ checks come first and the child reads after them; where there is no fork
 
 The cells calamine does not report (formulas without a saved result, merged
 ranges, cells showing an error, hidden rows: ``ods_cells``) are looked for
-here while the child reads, in the sheet asked for or else the first table
-of the content; if the child chose another sheet (the first one hidden, a
-name asked for in another case), they are looked for again in that one.
+while the child reads, in a second capped child, in the sheet asked for or
+else the first table of the content; if the first child chose another sheet
+(the first one hidden, a name asked for in another case), they are looked
+for again in that one. A read beside the scan is stopped as soon as the
+scan shows the content will be refused or counted first.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 from .limits import SheetLimits, SheetRefused, check_merged
 
 if TYPE_CHECKING:
+    from .isolated import Reader
     from .ods_checks import Found, OdsContent
     from .workbook import Read
 
@@ -54,30 +57,48 @@ def ods_read(raw: bytes, sheet: str | None, limits: SheetLimits, archive: zipfil
         content = ods_precheck(archive, limits)
         return isolated.run_isolated(lambda: read(content), memory)
     with isolated.started(lambda: read(None), memory) as reader:
-        content = ods_precheck(archive, limits)  # (a refusal here ends the child as the block is left)
+        # The read beside is stopped as soon as the scan shows the content will be refused or counted first:
+        # a hostile file costs the child no more than the scan so far.
+        content = ods_precheck(archive, limits, reader.stop if reader is not None else None)
         if reader is None:  # no child to be had: the read follows the checks here
             return read(content)
         if content is None:  # no cell calamine does not report, and the bound vouched for
             return reader.result()
         if not content.uncounted:
-            guess = sheet if sheet is not None else _first_table(content.xml)
-            early = _cells_of(content, guess) if guess is not None else None
-            return _settled(reader.result(), content, guess, early)
+            return _with_cells(reader, content, sheet, memory)
     # The bound could not vouch for the content: its exact count before calamine reads it, in a new child.
     return isolated.run_isolated(lambda: read(content), memory)
 
 
-def _settled(read: Read, content: OdsContent, guess: str | None, early: Found | SheetRefused | None) -> Read:
+def _with_cells(reader: Reader, content: OdsContent, sheet: str | None, memory: int) -> Read:
+    """The child's read, with the cells calamine does not report looked for meanwhile in a second capped
+    child: on hostile content the walk can cost as much as calamine's read (2.5 million merged ranges: 1.5 GB
+    and 29 s), and the caps hold for both."""
+    from . import isolated
+
+    guess = sheet if sheet is not None else _first_table(content.xml)
+    if guess is None:
+        return _settled(reader.result(), content, None, memory)
+    with isolated.started(lambda: (_walk(content, guess), []), memory) as walker:
+        read = reader.result()
+        early = _answer(walker, content, guess) if read[0][0] == guess else None
+    return _settled(read, content, early, memory)
+
+
+def _settled(read: Read, content: OdsContent, early: Found | SheetRefused | None, memory: int) -> Read:
     """``read`` (made without ``content``) with the cells calamine does not report put in, as
     ``workbook._read_chosen`` puts them in when it has the content."""
-    (name, warnings, merged, _, _, others), data = read
+    from . import isolated
     from .cell_errors import settle_cells
 
+    (name, warnings, merged, _, _, others), data = read
     try:
-        found = early if early is not None and name == guess else _cells_of(content, name)
-        if isinstance(found, SheetRefused):
-            raise found
-        formulas, ods_merged, errors, hidden = found
+        if early is None:
+            with isolated.started(lambda: (_walk(content, name), []), memory) as walker:
+                early = _answer(walker, content, name)
+        if isinstance(early, SheetRefused):
+            raise early
+        formulas, ods_merged, errors, hidden = early
         settle_cells(data, name, formulas, errors)
         merged = merged or ods_merged
         check_merged(len(merged))
@@ -86,12 +107,21 @@ def _settled(read: Read, content: OdsContent, guess: str | None, early: Found | 
     return (name, warnings, merged, formulas, hidden, others), data
 
 
-def _cells_of(content: OdsContent, sheet: str) -> Found | SheetRefused:
-    """``ods_sheet_cells``, or its refusal kept to be raised once the sheet is known to be the one read."""
+def _walk(content: OdsContent, sheet: str) -> Found:
+    """``ods_sheet_cells``, its merged ranges held to the limit where they are found: sent back from the
+    walk's child, 2.5 million of them took the parent 1 GB (calamine reports none for an .ods)."""
     from .ods_checks import ods_sheet_cells
 
+    found = ods_sheet_cells(content, sheet)
+    check_merged(len(found[1]))
+    return found
+
+
+def _answer(walker: Reader | None, content: OdsContent, sheet: str) -> Found | SheetRefused:
+    """The walk's answer, from its child (or here, where no child can be had); its refusal kept to be raised
+    once the sheet is known to be the one read."""
     try:
-        return ods_sheet_cells(content, sheet)
+        return walker.result()[0] if walker is not None else _walk(content, sheet)
     except SheetRefused as exc:
         return exc
 

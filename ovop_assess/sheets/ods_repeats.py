@@ -152,6 +152,11 @@ class RepeatScan:
         the N bytes calamine writes it out to."""
         return self._bytes + self._copied
 
+    def doubtful(self, most: int, text: int) -> bool:
+        """Whether the scan so far already rules out vouching for ``most`` cells and ``text`` bytes (the bound
+        and the text only grow): the content will be refused or counted exactly, whatever follows."""
+        return self._unsure or self._rows * self._width > most or self.text_bytes() > text
+
     def vouches(self, most: int) -> bool:
         """Whether calamine allocates at most ``most`` cells, as far as the scan can tell; ``False`` sends the
         content to the exact count."""

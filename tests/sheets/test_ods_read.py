@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ovop_assess.sheets import SheetLimits, isolated, ods_read, read_firms
+from ovop_assess.sheets.ods_repeats import RepeatScan
 
 pytestmark = pytest.mark.skipif(not isolated.capped(), reason="calamine reads beside the checks on Linux alone")
 
@@ -92,23 +93,64 @@ def test_beside_after_and_in_process_give_the_same(
     assert beside.firms or beside.errors  # (each case reads a sheet, or is refused)
 
 
-def test_the_guessed_sheet_is_walked_once_when_calamine_chose_it(
-    make_ods: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+def test_the_guessed_sheet_is_walked_once_in_its_own_child_when_calamine_chose_it(
+    make_ods: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = make_ods(_table("D", _HEAD, _row(_cell("A"), _cell("penggerak"), _NO_RESULT)))
-    walked: list[str] = []
-    real = ods_read._cells_of
+    log = tmp_path / "walked.txt"  # (the walk runs in a child: what it did is written down, not appended)
+    real = ods_read._walk
 
     def counted(content: Any, sheet: str) -> Any:
-        walked.append(sheet)
+        with log.open("a") as out:
+            out.write(f"{sheet} {os.getpid()}\n")
         return real(content, sheet)
 
-    monkeypatch.setattr(ods_read, "_cells_of", counted)
+    monkeypatch.setattr(ods_read, "_walk", counted)
+
+    def walked() -> list[list[str]]:
+        lines = [line.split() for line in log.read_text().splitlines()]
+        log.write_text("")
+        return lines
+
     found = read_firms(path)
-    assert walked == ["D"] and [f.message.id for f in found.errors] == ["sheet.formula_no_value"]
-    walked.clear()
+    assert [f.message.id for f in found.errors] == ["sheet.formula_no_value"]
+    (walk,) = walked()
+    assert walk[0] == "D" and int(walk[1]) != os.getpid()  # capped as calamine's read is
     read_firms(make_ods(CASES["the first sheet hidden"][0], "hidden.ods", styles=_STYLES))
-    assert walked == ["Lama", "Daftar"]
+    # The walk guessed for the hidden first table may be stopped before it starts; the chosen sheet's runs last.
+    assert [sheet for sheet, _ in walked()] in (["Lama", "Daftar"], ["Daftar"])
+
+
+def test_the_read_beside_stops_as_soon_as_the_scan_shows_a_refusal(
+    make_ods: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A million rows of values at the start, then more content: the bound is past the limit from the first
+    # piece on, and the child is stopped then, not when the scan ends.
+    cell = '<table:table-cell office:value-type="float" office:value="1"/>'
+    filler = _row(_cell("x" * 200)) * 2000
+    body = _table("D", _HEAD, _row(cell * 50, extra=' table:number-rows-repeated="1000"') * 40 + filler)
+    path = make_ods(body)
+    stopped_at: list[int] = []
+    real_stop = isolated.Reader.stop
+
+    def stop(self: isolated.Reader) -> None:
+        stopped_at.append(len(stopped_at))
+        real_stop(self)
+
+    pieces: list[int] = []
+    real_feed = RepeatScan.feed
+
+    def feed(self: Any, piece: bytes) -> None:
+        pieces.append(len(piece))
+        if len(pieces) == 2:
+            assert stopped_at, "the child still read after the first piece showed the bound past the limit"
+        real_feed(self, piece)
+
+    monkeypatch.setattr(isolated.Reader, "stop", stop)
+    monkeypatch.setattr(RepeatScan, "feed", feed)
+    found = read_firms(path, limits=SheetLimits(max_cells=10_000))
+    assert [f.message.id for f in found.errors] == ["sheet.ods_book_too_many_cells"]
+    assert len(pieces) > 2 and stopped_at
 
 
 def test_a_refusal_of_the_checks_ends_the_child_reading_beside_them(make_ods: Callable[..., Path]) -> None:
