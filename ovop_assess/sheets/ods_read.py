@@ -30,6 +30,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from .limits import SheetLimits, SheetRefused, check_merged
+from .ods_checks import ods_sheet_cells
 
 if TYPE_CHECKING:
     from .isolated import Reader
@@ -79,7 +80,7 @@ def _with_cells(reader: Reader, content: OdsContent, sheet: str | None, memory: 
     guess = sheet if sheet is not None else _first_table(content.xml)
     if guess is None:
         return _settled(reader.result(), content, None, memory)
-    with isolated.started(lambda: (_walk(content, guess), []), memory) as walker:
+    with isolated.started(lambda: (ods_sheet_cells(content, guess), []), memory) as walker:
         read = reader.result()
         early = _answer(walker, content, guess) if read[0][0] == guess else None
     return _settled(read, content, early, memory)
@@ -94,7 +95,7 @@ def _settled(read: Read, content: OdsContent, early: Found | SheetRefused | None
     (name, warnings, merged, _, _, others), data = read
     try:
         if early is None:
-            with isolated.started(lambda: (_walk(content, name), []), memory) as walker:
+            with isolated.started(lambda: (ods_sheet_cells(content, name), []), memory) as walker:
                 early = _answer(walker, content, name)
         if isinstance(early, SheetRefused):
             raise early
@@ -107,21 +108,11 @@ def _settled(read: Read, content: OdsContent, early: Found | SheetRefused | None
     return (name, warnings, merged, formulas, hidden, others), data
 
 
-def _walk(content: OdsContent, sheet: str) -> Found:
-    """``ods_sheet_cells``, its merged ranges held to the limit where they are found: sent back from the
-    walk's child, 2.5 million of them took the parent 1 GB (calamine reports none for an .ods)."""
-    from .ods_checks import ods_sheet_cells
-
-    found = ods_sheet_cells(content, sheet)
-    check_merged(len(found[1]))
-    return found
-
-
 def _answer(walker: Reader | None, content: OdsContent, sheet: str) -> Found | SheetRefused:
     """The walk's answer, from its child (or here, where no child can be had); its refusal kept to be raised
     once the sheet is known to be the one read."""
     try:
-        return walker.result()[0] if walker is not None else _walk(content, sheet)
+        return walker.result()[0] if walker is not None else ods_sheet_cells(content, sheet)
     except SheetRefused as exc:
         return exc
 

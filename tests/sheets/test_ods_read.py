@@ -98,14 +98,14 @@ def test_the_guessed_sheet_is_walked_once_in_its_own_child_when_calamine_chose_i
 ) -> None:
     path = make_ods(_table("D", _HEAD, _row(_cell("A"), _cell("penggerak"), _NO_RESULT)))
     log = tmp_path / "walked.txt"  # (the walk runs in a child: what it did is written down, not appended)
-    real = ods_read._walk
+    real = ods_read.ods_sheet_cells
 
     def counted(content: Any, sheet: str) -> Any:
         with log.open("a") as out:
             out.write(f"{sheet} {os.getpid()}\n")
         return real(content, sheet)
 
-    monkeypatch.setattr(ods_read, "_walk", counted)
+    monkeypatch.setattr(ods_read, "ods_sheet_cells", counted)
 
     def walked() -> list[list[str]]:
         lines = [line.split() for line in log.read_text().splitlines()]
