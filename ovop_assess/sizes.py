@@ -17,11 +17,16 @@ _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
 _STEP = 1024
 
 
+def grouped_count(count: int) -> dict[str, str]:
+    """``count`` with its digits grouped in each language's way: ``10,485,760``; ``10.485.760``."""
+    grouped = f"{count:,}"
+    return {"en": grouped, "id": grouped.replace(",", ".")}
+
+
 def fmt_bytes(size: int) -> Message:
     """``size`` bytes in words: ``size.binary`` (the largest unit the size reaches: ``16 MiB``, or ``143.1 MiB``
     when it is no whole number of them) with the exact count, or the count alone below 1 KiB."""
-    grouped = f"{size:,}"
-    count = {"en": grouped, "id": grouped.replace(",", ".")}
+    count = grouped_count(size)
     if size == 1:
         return Message("size.one_byte", {})
     if size < _STEP:
@@ -45,3 +50,11 @@ def _tenths(size: int, power: int) -> int:
     """``size`` in tenths of the unit ``1024 ** power``, rounded half up."""
     unit: int = _STEP**power
     return (size * 10 + unit // 2) // unit
+
+
+def option_default(size: int) -> Message:
+    """A byte limit's default as ``--help`` shows it: the count to type, and the size a file manager shows."""
+    said = fmt_bytes(size)
+    if "unit" not in said.values:
+        return said
+    return Message("size.option_default", {**said.values, "count": str(size)})

@@ -284,7 +284,7 @@ def test_deep_nesting_is_refused_not_crashing(capsys: pytest.CaptureFixture[str]
 def test_deep_flow_with_the_highest_depth_limit_still_does_not_crash(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # --max-depth stops at 256 (ovop_assess.cli.app.MAX_DEPTH_CAP), below Python's recursion
+    # --max-depth stops at 256 (ovop_assess.yaml_source.limits.MAX_DEPTH_CAP), below Python's recursion
     # limit and libyaml's own 1000 levels (a larger limit: tests/test_yaml_source.py).
     report = _assess_json(capsys, _write(tmp_path, "deep.yaml", "[" * 100_000), options=("--max-depth", "256"))
     assert report["exit"] == 3
@@ -353,7 +353,7 @@ def test_alias_bomb_with_raised_node_limit_is_still_refused(
     result = _invalid(_assess_json(capsys, name, options=("--max-nodes", "500000")))
     # Refused by the node count or, first, by the text the aliases repeat (--max-bytes).
     assert _ids(result) in (["yaml.too_many_nodes"], ["yaml.expanded_too_large"])
-    assert "500000" in result["errors"][0]["message"] or "1 MiB (1,048,576 bytes)" in result["errors"][0]["message"]
+    assert "500000" in result["errors"][0]["message"] or "1,048,576 characters" in result["errors"][0]["message"]
 
 
 def test_thousands_of_problems_are_counted_not_all_listed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -23,23 +23,16 @@ from .. import __version__
 from ..dates import parse_date
 from ..errors import UsageError
 from ..exit_codes import ExitCode
-from ..messages import Lang, text
+from ..messages import Lang, render, text
 from ..render.registry import default_format, formats_for
 from ..results import Message, file_label
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
+from ..sizes import option_default
 from ..yaml_source import Limits
+from ..yaml_source.limits import MAX_DEPTH_CAP
 from .argv import COMMANDS
 
 _DEFAULT = Limits()
-
-# The deepest --max-depth honoured. The loader builds the data recursively (about
-# two Python frames per level), so Python's recursion limit (1000 frames) stops
-# it near 480 levels, and libyaml refuses more than 1000 itself. Measured with a
-# raised --max-depth (Python 3.11): flow and block nesting of lists and mappings
-# load up to 486-487 levels in one process and 478-479 in a --jobs worker, and
-# fail one level deeper with a false "deeper than N levels". 256 leaves room for
-# the frames of whoever runs the command (a test runner, python -m, a worker).
-MAX_DEPTH_CAP = 256
 
 
 # Each command's --format choices are its formats in the one registry of renderers, its default the first;
@@ -172,8 +165,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
     ]
     output_opt = Annotated[Path | None, typer.Option("--output", "-o", parser=_file_to_write, help=h("help.output"))]
     debug_opt = Annotated[bool, typer.Option("--debug", help=h("help.debug"))]
+
     # The limits a region file is read within: the same for assess and checklist, since a refusal names them.
-    max_bytes_opt = Annotated[int, typer.Option("--max-bytes", min=1, help=h("help.max_bytes"))]
+    def byte_limit(flag: str, key: str, default: int) -> Any:  # its default said as a file manager says a size too
+        return typer.Option(flag, min=1, show_default=render(option_default(default), lang), help=h(key))
+
+    max_bytes_opt = Annotated[int, byte_limit("--max-bytes", "help.max_bytes", _DEFAULT.max_bytes)]
     max_depth_opt = Annotated[int, typer.Option("--max-depth", min=1, max=MAX_DEPTH_CAP, help=h("help.max_depth"))]
     max_nodes_opt = Annotated[int, typer.Option("--max-nodes", min=1, help=h("help.max_nodes"))]
     # No default: without the option the criteria set's min_assurance (or none) holds.
@@ -186,8 +183,12 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
             "--rule-timeout", min=0.001, max=86_400, metavar=h("help.metavar.seconds"), help=h("help.rule_timeout")
         ),
     ]
-    max_sheet_bytes_opt = Annotated[int, typer.Option("--max-sheet-bytes", min=1, help=h("help.max_sheet_bytes"))]
-    max_unpacked_opt = Annotated[int, typer.Option("--max-unpacked-bytes", min=1, help=h("help.max_unpacked_bytes"))]
+    max_sheet_bytes_opt = Annotated[
+        int, byte_limit("--max-sheet-bytes", "help.max_sheet_bytes", _DEFAULT.max_sheet_bytes)
+    ]
+    max_unpacked_opt = Annotated[
+        int, byte_limit("--max-unpacked-bytes", "help.max_unpacked_bytes", _DEFAULT.max_unpacked_bytes)
+    ]
     max_rows_opt = Annotated[int, typer.Option("--max-rows", min=1, help=h("help.max_rows"))]
     max_cells_opt = Annotated[int, typer.Option("--max-cells", min=1, help=h("help.max_cells"))]
 

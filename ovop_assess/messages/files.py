@@ -68,4 +68,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "size.binary": {"en": "{size} {unit} ({count} bytes)", "id": "{size} {unit} ({count} bita)"},
     "size.bytes": {"en": "{count} bytes", "id": "{count} bita"},
     "size.one_byte": {"en": "1 byte", "id": "1 bita"},
+    "size.option_default": {"en": "{count} bytes = {size} {unit}", "id": "{count} bita = {size} {unit}"},
 }

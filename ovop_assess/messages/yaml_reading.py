@@ -34,8 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kunci penggabungan (<<) harus merujuk ke pemetaan",
     },
     "yaml.expanded_too_large": {
-        "en": "aliases repeat more than {limit} of text (raise the limit with --max-bytes)",
-        "id": "alias mengulang teks lebih dari {limit} (naikkan batas dengan --max-bytes)",
+        "en": "aliases repeat more than {limit} characters of text, the limit --max-bytes sets for the text a "
+        "region file may hold (raise it with that option)",
+        "id": "alias mengulang lebih dari {limit} karakter teks, batas yang ditetapkan --max-bytes untuk teks "
+        "berkas wilayah (naikkan dengan opsi itu)",
     },
     "yaml.recursive_alias": {
         "en": "this alias refers to the list or mapping that contains it, so it would never end",

@@ -20,7 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..results import Finding, Location, Message
-from ..sizes import fmt_bytes
+from ..sizes import grouped_count
 from .clip import clip
 from .limits import Limits
 from .marks import Marks
@@ -105,7 +105,7 @@ class Builder:
         if self._chars > self._limits.max_bytes:
             raise Abort(
                 Finding(
-                    Message("yaml.expanded_too_large", {"limit": fmt_bytes(self._limits.max_bytes)}),
+                    Message("yaml.expanded_too_large", {"limit": grouped_count(self._limits.max_bytes)}),
                     self.at(node, path),
                 )
             )

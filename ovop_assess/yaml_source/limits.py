@@ -4,6 +4,14 @@
 # field's annotation from its text at start-up (6 µs each); written as objects, they are taken as they are.
 from typing import NamedTuple
 
+MAX_DEPTH_CAP = 256
+"""The deepest ``--max-depth`` honoured. The loader builds the data recursively (about two Python frames per
+level), so Python's recursion limit (1000 frames) stops it near 480 levels, and libyaml refuses more than 1000
+itself. Measured with a raised ``--max-depth`` (Python 3.11): flow and block nesting of lists and mappings load
+up to 486-487 levels in one process and 478-479 in a ``--jobs`` worker, and fail one level deeper with a false
+"deeper than N levels". 256 leaves room for the frames of whoever runs the command (a test runner, python -m,
+a worker)."""
+
 
 class Limits(NamedTuple):
     """What one file may cost. Region files are a few kilobytes; these leave ample room.

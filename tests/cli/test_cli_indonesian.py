@@ -178,7 +178,7 @@ def test_english_help_keeps_typer_words() -> None:
     assert page.startswith("Usage: ovop-assess assess [OPTIONS] {PATH}...")
     for words in ("Arguments:", "Options:", "PATH <list[Path]>", "[required]", "[default: default]", "[env var:"):
         assert words in page, words
-    assert "--max-bytes <int range>" in page and "[default: 1048576; x>=1]" in " ".join(page.split())
+    assert "--max-bytes <int range>" in page and "[default: (1048576 bytes = 1 MiB); x>=1]" in " ".join(page.split())
 
 
 BAD_VALUES = [
@@ -330,3 +330,9 @@ def test_a_locale_in_ovop_lang_runs_in_indonesian_and_the_variable_is_left_as_it
     monkeypatch.setenv("OVOP_LANG", "indonesia")
     assert main(["explain", "C4"]) == 0
     assert "disepakati" in capsys.readouterr().out
+
+
+def test_byte_limits_show_their_default_as_a_size_too() -> None:
+    [english, indonesian] = run_fresh([["import", "--help"], ["import", "--help", "--lang", "id"]], None)
+    assert "[default: (134217728 bytes = 128 MiB); x>=1]" in " ".join(str(english["out"]).split())
+    assert "[bawaan: (16777216 bita = 16 MiB); minimal 1]" in " ".join(str(indonesian["out"]).split())

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ovop_assess.cli.app import MAX_DEPTH_CAP
 from ovop_assess.cli.main import main
+from ovop_assess.yaml_source.limits import MAX_DEPTH_CAP
 
 AS_OF = ["--as-of", "2026-11-28"]
 
