@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from . import rules as registry
 from .errors import UsageError
-from .results import Assurance, Location, Message, SetInfo
+from .results import Assurance, Finding, Location, Message, SetInfo
 from .rules.base import RuleSpec, fmt_seconds
 from .strict_model import StrictModel
 from .yaml_source import Limits, Loaded, LoadError, Positions, load_file, parse_text
@@ -167,24 +167,43 @@ def _absent(path: Path) -> bool:
 
 def _parse(label: str, loaded: Loaded) -> _Layer:
     if loaded.problems:
-        problem = loaded.problems[0]
-        raise UsageError(
-            Message(
-                "usage.set_invalid",
-                {"path": problem.location.path if problem.location else "", "detail": problem.message},
-            ),
-            file=label,
-            location=problem.location,
+        raise _failed(
+            label,
+            [
+                Finding(
+                    Message(
+                        "usage.set_invalid",
+                        {"path": problem.location.path if problem.location else "", "detail": problem.message},
+                    ),
+                    problem.location,
+                )
+                for problem in loaded.problems
+            ],
         )
     try:
         file = SetFile.model_validate(loaded.data)
     except ValidationError as exc:
-        error = exc.errors(include_input=False)[0]
-        raise _set_error(label, error, loaded.positions) from None
+        raise _failed(
+            label, [_set_error(error, loaded.positions) for error in exc.errors(include_input=False)]
+        ) from None
     return _Layer(label, file, loaded.positions)
 
 
-def _set_error(label: str, error: Any, positions: Positions) -> UsageError:
+def _failed(label: str, problems: list[Finding]) -> UsageError:
+    """The set cannot be used: its one problem, or how many there are with each on its own line (as an
+    invalid region file's are listed), so that one run shows every fix to make."""
+    if len(problems) == 1:
+        [only] = problems
+        return UsageError(only.message, file=label, location=only.location)
+    in_order = sorted(problems, key=lambda problem: (problem.location and problem.location.line) or 0)
+    unplaced = tuple(
+        Finding(problem.message, problem.location._replace(path="") if problem.location else None)
+        for problem in in_order
+    )  # (the message names the rule and the option: the field path beside it would say it twice)
+    return UsageError(Message("usage.set_problems", {"count": len(problems)}), file=label, details=unplaced)
+
+
+def _set_error(error: Any, positions: Positions) -> Finding:
     """A set file's schema error, naming the rule and the option when it is about one."""
     from .schema_errors import translate  # (the wording of pydantic's errors: loaded for a set that has one)
 
@@ -196,13 +215,14 @@ def _set_error(label: str, error: Any, positions: Positions) -> UsageError:
     else:
         path = finding.location.path if finding.location else ""
         message = Message("usage.set_invalid", {"path": path or "—", "detail": finding.message})
-    return UsageError(message, file=label, location=finding.location)
+    return Finding(message, finding.location)
 
 
 def _resolve(chain: list[_Layer]) -> CriteriaSet:
     merged: dict[str, dict[str, Any]] = {}
     where: dict[str, tuple[_Layer, Location]] = {}
     params_from: dict[str, _Layer] = {}
+    problems: list[tuple[str, Finding]] = []  # (the file, the problem): every one said, not the first alone
     for layer in chain:
         file = layer.file
         for rule_id, entry in file.rules.items():
@@ -227,11 +247,8 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
             keys = [item.key for item in current["evidence"]]
             twice = sorted({key for key in keys if keys.count(key) > 1})
             if twice:
-                raise UsageError(
-                    Message("usage.duplicate_evidence", {"rule": rule_id, "keys": ", ".join(twice)}),
-                    file=layer.label,
-                    location=layer.positions.key(("rules", rule_id)),
-                )
+                said = Message("usage.duplicate_evidence", {"rule": rule_id, "keys": ", ".join(twice)})
+                problems.append((layer.label, Finding(said, layer.positions.key(("rules", rule_id)))))
 
     active: list[ActiveRule] = []
     disabled: list[str] = []
@@ -251,23 +268,22 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 if registry.lookup(upper) is not None
                 else Message("usage.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())})
             )
-            raise UsageError(said, file=layer.label, location=location)
+            problems.append((layer.label, Finding(said, location)))
+            continue
         params: BaseModel | None = None
         if isinstance(spec, RuleSpec):
             try:
                 checked = _params(spec, config["params"])
             except ValidationError as exc:
-                error = exc.errors(include_input=False)[0]
-                name = ".".join(str(p) for p in error["loc"]) or "params"
-                source = params_from.get(rule_id, layer)
                 from .schema_errors import translate
 
-                finding = translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
-                raise UsageError(
-                    Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": finding.message}),
-                    file=source.label,
-                    location=finding.location,
-                ) from None
+                source = params_from.get(rule_id, layer)
+                for error in exc.errors(include_input=False):
+                    name = ".".join(str(p) for p in error["loc"]) or "params"
+                    found = translate(error, source.positions, root=spec.params, prefix=("rules", rule_id, "params"))
+                    said = Message("usage.bad_param", {"rule": rule_id, "param": name, "detail": found.message})
+                    problems.append((source.label, Finding(said, found.location)))
+                continue
             if isinstance(checked, registry.Unavailable):
                 spec = checked  # a plugin's own validator failed: that rule's error on every file, as a failed import
             else:
@@ -283,6 +299,9 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
                 evidence=tuple(config["evidence"]),
             )
         )
+    if problems:  # those of the first file that has any (a set and the one it extends: seldom both)
+        first = problems[0][0]
+        raise _failed(first, [problem for label, problem in problems if label == first])
     own = chain[-1].file  # title, version and source describe this set, not the one it extends
     if not active:
         raise UsageError(Message("usage.no_rules", {"set": own.id}), file=chain[-1].label)

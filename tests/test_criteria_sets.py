@@ -194,3 +194,37 @@ def test_a_weight_must_be_an_ordinary_number(tmp_path: Path, weight: str) -> Non
     with pytest.raises(UsageError) as info:
         criteria_sets.load(str(path))
     assert info.value.location is not None and info.value.location.line == 4
+
+
+def test_every_problem_of_a_set_is_said_at_once_in_line_order(tmp_path: Path) -> None:
+    from ovop_assess.messages import render
+
+    text = (
+        "id: s\nextends: default\nrules:\n"
+        "  C1:\n    params:\n      min_firms: 3\n      bogus: 1\n"  # lines 6 and 7
+        "  C9: {enabled: true}\n"  # line 8: no such rule
+        "  C4: {params: {nope: 2}}\n"  # line 9
+    )
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(write(tmp_path / "s.yaml", text)))
+    error = caught.value
+    assert error.message.id == "usage.set_problems" and error.message.values == {"count": 4}
+    assert [d.location.line for d in error.details if d.location] == [6, 7, 8, 9]
+    said = [render(d.message, "en") for d in error.details]
+    assert "parameter 'min_firms'" in said[0] and "parameter 'bogus'" in said[1]
+    assert "unknown rule 'C9'" in said[2] and "rule C4, parameter 'nope'" in said[3]
+    assert render(error.message, "id").startswith("kumpulan kriteria tidak dapat dipakai: 4 masalah")
+
+
+def test_every_schema_problem_of_a_set_is_said(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(write(tmp_path / "s.yaml", "id: s\nextends: default\nbogus: 1\nrules: 3\n")))
+    assert caught.value.message.values == {"count": 2}
+    assert [d.location.line for d in caught.value.details if d.location] == [3, 4]
+
+
+def test_one_problem_is_said_alone(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.yaml", "id: s\nextends: default\nrules:\n  C1: {params: {min_mentees: -1}}\n")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    assert caught.value.message.id == "usage.bad_param" and caught.value.details == ()

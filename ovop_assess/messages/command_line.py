@@ -186,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read the criteria set: {detail}",
         "id": "kumpulan kriteria tidak dapat dibaca: {detail}",
     },
+    "usage.set_problems": {
+        "en": "the criteria set cannot be used: {count} problems, each below",
+        "id": "kumpulan kriteria tidak dapat dipakai: {count} masalah, masing-masing di bawah",
+    },
     "usage.set_invalid": {
         "en": "invalid criteria set, at {path}: {detail}",
         "id": "kumpulan kriteria tidak sah, pada {path}: {detail}",
