@@ -294,6 +294,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the NIB is stored as a number ({value}): 12 digits, one short of a NIB's 13, so it has most likely lost its leading zero (a number keeps none; a number format such as 0000000000000 may still show the 0, but the file holds the number without it); format the NIB column as Text and retype the NIB as its NIB document writes it (most likely with a 0 in front)",
         "id": "NIB tersimpan sebagai angka ({value}): 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka tidak menyimpan nol di depan; format angka seperti 0000000000000 dapat tetap menampilkan 0 itu, tetapi berkas menyimpan angkanya tanpa 0); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
+    "sheet.date_for_text": {
+        "en": "the cell holds a date or a time ({value}), not text: a spreadsheet turns some typed text into a date (1-3, Mar 24, 3.15); format the column as Text and retype what the cell should say",
+        "id": "sel berisi tanggal atau waktu ({value}), bukan teks: lembar kerja mengubah sebagian teks yang diketik menjadi tanggal (1-3, Mar 24, 3.15); ubah format kolom menjadi Teks lalu ketik ulang isi sel yang semestinya",
+    },
     "sheet.csv_error_text": {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
         "id": "sel berisi {error}: kesalahan yang ditampilkan lembar kerja ketika rumus gagal, tersimpan ke berkas CSV sebagai teks; perbaiki rumusnya di buku kerja lalu simpan ulang berkas CSV, atau ketik nilainya",

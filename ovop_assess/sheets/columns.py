@@ -182,7 +182,11 @@ def _text(value: object) -> object:
         return _dash(text) if text in DASHES else text or None
     if isinstance(value, bool):
         return value  # left for the region validation: "expected text"
-    if isinstance(value, int | float | datetime.date | datetime.time | datetime.timedelta):
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        # What the office typed (a name such as 1-3, a mentor's initials) the spreadsheet made a date: its text
+        # now would be the date's, not what was typed.
+        return Rejected(_note("sheet.date_for_text", value=shown(value)))
+    if isinstance(value, int | float):  # the digits typed, kept as the text they were (a number of a name)
         return shown(value)
     return value
 

@@ -176,3 +176,37 @@ def test_a_sheet_named_for_a_csv_file_is_a_warning_in_import_and_in_a_region(
     [warning] = [w for w in json.loads(capsys.readouterr().out)["results"][0]["warnings"] if w.get("file")]
     assert warning["id"] == "sheet.csv_no_sheets" and warning["line"] == 3
     assert warning["message"].startswith("berkas CSV tidak memiliki lembar, sehingga nama lembar yang disebut (Foo)")
+
+
+def _dates(book: Any, sheet: Any) -> None:
+    import datetime
+
+    shown = book.add_format({"num_format": "d-mmm"})
+    sheet.write_datetime("A3", datetime.datetime(2026, 3, 1), shown)  # "1-3" typed as a name: Excel's date
+    sheet.write_datetime("C4", datetime.datetime(1899, 12, 31, 3, 15), book.add_format({"num_format": "h.mm"}))
+
+
+def test_a_date_in_a_text_column_is_refused_with_its_fix_and_a_number_kept_as_its_digits(
+    make_xlsx: Callable[..., Path],
+) -> None:
+    """A date's text would be the date's, not what was typed; a number's digits are what was typed."""
+    rows = [
+        ["Nama Usaha", "Peran", "Pembina"],
+        ["Usaha A", "penggerak", None],
+        [None, "anggota", "Usaha A"],
+        [212, "anggota", None],
+    ]
+    imported = import_firms(make_xlsx({"Daftar UMKM": rows}, build=_dates), None, Limits())
+    said = _said(imported.errors)
+    assert [(i, c) for i, c, _ in said] == [("sheet.date_for_text", "A3"), ("sheet.date_for_text", "C4")]
+    assert "2026-03-01" in said[0][2] and "format the column as Text" in said[0][2]
+    assert [firm.get("name") for firm in imported.firms] == ["Usaha A", None, "212"]
+
+
+@pytest.mark.parametrize("field", ["name", "category", "mentor", "role"])
+def test_every_text_field_refuses_a_date_and_keeps_a_numbers_digits(field: str) -> None:
+    import datetime
+
+    found = CONVERT[field](datetime.date(2026, 3, 1))
+    assert isinstance(found, Rejected) and found.message.id == "sheet.date_for_text"
+    assert CONVERT[field](2024.0) == "2024"
