@@ -41,12 +41,14 @@ _TEXT_RESULT = re.compile(rb"""(?:^|\s)t\s*=\s*["']str["']""")
 # sheet numbering its rows with 10,000 formulas cost 60 ms more when each cell was looked at in Python.
 # Possessive (Python 3.11): with plain quantifiers, a formula of 80,000 spaces followed by no value took 52 s,
 # each split of the spaces between [^<]* and \s* tried (an adversarial review); each part can only end at a "<".
+# The optional end tag is an atomic group, not possessive (?+): before Python 3.11.5 a possessive repeat of a
+# group that can backtrack may match what it must not (CPython gh-106052).
 # A value of 0 counts as none: a placeholder where the workbook is computed on opening (computed_on_open), a
 # number where text is expected elsewhere (refuse_zero_text).
 # An array formula too (t="array"): the cells of its range but the first hold no formula of their own.
 MAY_LACK_OR_ZERO = re.compile(
     rb"f(?<=<f|:f)(?:\s(?=(?:[^<>]*?\s)?t\s*=\s*[\"']array)|"
-    rb"[\s>/](?![^<]*+(?:</(?:\w+:)?f>)?+\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s]))"
+    rb"[\s>/](?![^<]*+(?>(?:</(?:\w+:)?f>)?)\s*+<(?:\w+:)?v>\s*+(?!0\s*+<)[^<\s]))"
 )
 _COMPUTED_ON_OPEN = re.compile(
     rb"""<(?:\w+:)?calcPr\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(?<=\s)fullCalcOnLoad\s*=\s*["']\s*(?:1|true)\s*["']"""
