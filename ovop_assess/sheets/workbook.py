@@ -246,6 +246,7 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
     by record, so that a file is refused only on its exact extents, with
     their numbers."""
     from .xls_extent import envelope_for, walk
+    from .xls_shared_text import xls_shared_text
     from .xls_stream import NotReadable, workbook_stream
 
     if not raw.startswith(_CFB):
@@ -262,6 +263,11 @@ def _xls_precheck(raw: bytes, limits: SheetLimits) -> XlsSheets:
         stream = workbook_stream(raw, padding=4)
     except NotReadable as exc:
         raise _corrupt(".xls", exc.args[0]) from None
+    text = xls_shared_text(stream, len(stream) - 4, limits.max_unpacked_bytes)  # shared strings in every cell
+    if text is not None:
+        raise _refuse(
+            "sheet.xls_shared_text_too_large", size=fmt_bytes(text), limit=fmt_bytes(limits.max_unpacked_bytes)
+        )
     found = walk(stream, envelope_for(limits.max_rows, limits.max_cells), padding=4)
     try:
         _check_xls(found, limits)

@@ -17,6 +17,7 @@ import pytest
 import xlsxwriter  # type: ignore[import-untyped]
 import xlwt  # type: ignore[import-untyped]
 
+from ovop_assess.sheets import xls_shared_text
 from ovop_assess.sheets.xls_extent import Envelope, Extent, envelope_for, walk
 from ovop_assess.sheets.xls_stream import workbook_stream
 
@@ -200,6 +201,9 @@ def assert_xls_fast_paths_agree(raw: bytes) -> None:
         assert stream == ole.openstream("Workbook").read()
     assert workbook_stream(raw, padding=4) == stream + bytes(4)  # the same copy, four zeros after it
     _assert_walks_agree(stream)
+    segments = xls_shared_text._table(stream, len(stream))
+    if segments is not None:  # the short strings passed in C give the longest string read one by one
+        assert xls_shared_text._longest(segments) == max([255, *xls_shared_text._lengths(segments)])
 
 
 @pytest.fixture
