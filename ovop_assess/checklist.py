@@ -86,7 +86,8 @@ class CriterionChecklist:
     waiver: AppliedWaiver | None = None  # the waiver that decided the status
     assurance: Assurance | None = None  # how far a pass is backed (None when it does not pass)
     next_level: tuple[Message, ...] = ()  # what would raise a pass one level of assurance
-    reading: Mapping[str, str] | None = None  # what the rule decides that the source does not say
+    # What the rule decides that the source does not say, with the criteria set's parameters
+    reading: Message | None = None
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -216,11 +217,11 @@ def _criterion(
 ) -> CriterionChecklist:
     title: Mapping[str, str] = {"en": criterion.id, "id": criterion.id}
     items: tuple[EvidenceCheck, ...] = ()
-    reading: Mapping[str, str] | None = None
+    reading: Message | None = None
     if rule is not None:
         if isinstance(rule.spec, RuleSpec):
             title = dict(rule.spec.title)
-            reading = rule.spec.reading
+            reading = rule.spec.reading_for(rule.params)
         items = evidence_checks(rule, given, base_dir)
     return CriterionChecklist(
         id=criterion.id,

@@ -358,10 +358,11 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         cells = (rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
         table.add_row(*(Text(one_line(cell)) for cell in cells))
     parts: list[RenderableType] = [heading, table]
+    # Each with the set's own parameters: its numbers and lists in words, never a parameter's name.
     readings = [
-        text("ui.reading_line", lang, rule=rule.id, reading=rule.spec.reading.get(lang) or rule.spec.reading["en"])
+        text("ui.reading_line", lang, rule=rule.id, reading=reading)
         for rule in criteria.rules
-        if isinstance(rule.spec, RuleSpec) and rule.spec.reading
+        if isinstance(rule.spec, RuleSpec) and (reading := rule.spec.reading_for(rule.params)) is not None
     ]
     if readings:
         # What the rules decide that the source does not say: never presented as the source's.

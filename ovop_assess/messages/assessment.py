@@ -16,6 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A waiver of this criterion expired on {expires} and has no effect: {reason}",
         "id": "Pengecualian kriteria ini berakhir pada {expires} sehingga sudah tidak berlaku: {reason}",
     },
+    # --- a rule's own reading (``READING``), its text given by the rule in both languages
+    "rule.reading": {"en": "{text}", "id": "{text}"},
     # --- rules that could not run or load
     "rule.crashed": {
         "en": "The rule {rule} failed while checking: {error}",

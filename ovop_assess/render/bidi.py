@@ -9,6 +9,7 @@ control character, so every ordinary name is output byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Final
 
 from ..messages import Lang, render
@@ -54,6 +55,8 @@ def isolated(value: Any) -> Any:
         return isolate(value)
     if isinstance(value, tuple):
         return tuple(isolated(item) for item in value)
+    if isinstance(value, Mapping):  # a text given in both languages (a criteria set's, a plugin rule's reading)
+        return {key: isolated(item) for key, item in value.items()}
     return value
 
 

@@ -14,6 +14,10 @@ A rule is a module (or any object) with:
 - optionally ``READING``: ``{"en": ..., "id": ...}``, in a few words, what the
   rule decides that its source does not say (``rules`` and the checklist show
   it as "this tool's reading, not the source's").
+- a built-in rule whose reading depends on its parameters gives instead
+  ``reading(params) -> Message``: a catalogue message with the numbers and
+  lists of the criteria set in use, in words, never a parameter's name (a
+  plugin's code is not run for it: a plugin gives ``READING``).
 """
 
 from __future__ import annotations
@@ -75,6 +79,17 @@ class RuleSpec(NamedTuple):
     origin: str  # "built-in" or the distribution/entry point it came from
     doc_id: str = ""  # the documentation in Bahasa Indonesia (``DOC_ID``), if the rule gives it
     reading: Mapping[str, str] | None = None  # ``READING``: what the rule decides that its source does not say
+    # A built-in rule's ``reading(params)``: its reading with a criteria set's parameters
+    reading_with: Callable[[Any], Message] | None = None
+
+    def reading_for(self, params: BaseModel | None) -> Message | None:
+        """The rule's own reading as a catalogue message, with a criteria set's ``params``.
+
+        ``None`` stands for the rule's defaults. A rule without a reading gives ``None``.
+        """
+        if self.reading_with is not None:
+            return self.reading_with(params if params is not None else self.params())
+        return Message("rule.reading", {"text": dict(self.reading)}) if self.reading else None
 
     def documentation(self, lang: str) -> str:
         """The rule's documentation in ``lang``, falling back to the English docstring."""
@@ -101,6 +116,8 @@ class RuleSpec(NamedTuple):
             origin=origin,
             doc_id=inspect.cleandoc(str(getattr(obj, "DOC_ID", "") or "")),
             reading=_reading(getattr(obj, "READING", None)),
+            # Only a built-in rule's code is run for its reading: a plugin's could hang a listing.
+            reading_with=getattr(obj, "reading", None) if origin == "built-in" else None,
         )
 
 
@@ -156,6 +173,12 @@ def fmt_seconds(seconds: float) -> dict[str, str]:
     """Seconds in each language's decimal mark (``0.5`` s, ``0,5`` detik): a message value rendered per language."""
     written = f"{seconds:g}"
     return {"en": written, "id": written.replace(".", ",")}
+
+
+def fmt_quantity(value: float) -> dict[str, str]:
+    """A number for a reader, in each language's marks: ``1,000`` and ``12.5`` (en), ``1.000`` and ``12,5`` (id)."""
+    written = f"{int(value):,}" if float(value).is_integer() else f"{value:,g}"
+    return {"en": written, "id": written.translate(str.maketrans(",.", ".,"))}
 
 
 def fmt_number(value: float) -> str:

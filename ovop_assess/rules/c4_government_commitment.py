@@ -14,8 +14,9 @@ Why
     question "how far".
     This tool's reading, not the source's: the measure of "how far" — the
     statuses and their glosses (``planned``: a plan, not yet a commitment;
-    ``committed``: agreed, decided; ``delivered``: carried out), the count
-    ``min_commitments`` 1, and the kinds of commitment (``budget``,
+    ``committed``: agreed, decided; ``delivered``: carried out), the number
+    of committed or delivered entries needed (1 by default, which a
+    criteria set may change), and the kinds of commitment (``budget``,
     ``training`` ...). Most kinds are forms of support the source
     describes.
 
@@ -42,21 +43,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..results import Outcome, Status
-from .base import Facts, RuleParams, msg, result
+from ..results import Message, Outcome, Status
+from .base import Facts, RuleParams, fmt_quantity, msg, result
 
 ID = "C4"
 NAME = "government-commitment"
 TITLE = {
     "en": "Commitment and facilitation of the local government",
     "id": "Komitmen dan fasilitasi pemerintah daerah",
-}
-
-READING = {
-    "en": 'the measure of "how far": statuses planned / committed (agreed) / delivered (carried out), and '
-    "at least min_commitments committed or delivered",
-    "id": 'ukuran "sejauh mana": status planned (rencana) / committed (disepakati) / delivered (terlaksana), dan '
-    "sekurang-kurangnya min_commitments yang disepakati atau terlaksana",
 }
 
 DOC_ID = """C4 government-commitment: pemerintah daerah berkomitmen mengembangkan produk.
@@ -76,10 +70,11 @@ Alasan
     pertanyaan "sejauh mana".
     Tafsiran alat ini, bukan dari sumber: ukuran "sejauh mana" itu, yaitu
     status dan artinya (``planned``: rencana, belum komitmen;
-    ``committed``: disepakati; ``delivered``: terlaksana), jumlah
-    ``min_commitments`` 1, dan jenis komitmen (``budget``, ``training``
-    ...). Sebagian besar jenis itu adalah bentuk fasilitasi yang diuraikan
-    sumber.
+    ``committed``: disepakati; ``delivered``: terlaksana), jumlah entri
+    yang disepakati atau terlaksana yang diperlukan (bawaannya 1, dan
+    kumpulan kriteria dapat mengubahnya), dan jenis komitmen (``budget``,
+    ``training`` ...). Sebagian besar jenis itu adalah bentuk fasilitasi
+    yang diuraikan sumber.
 
 Status
     lulus (``pass``) bila entri yang disepakati atau terlaksana cukup.
@@ -102,6 +97,13 @@ Contoh gagal (hanya rencana)
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # The rule's own reading (``reading``), with the criteria set's number
+    "c4.reading": {
+        "en": 'the measure of "how far": statuses planned / committed (agreed) / delivered (carried out), and '
+        "at least {count} committed or delivered (an entry without a status is not counted)",
+        "id": 'ukuran "sejauh mana": status planned (rencana) / committed (disepakati) / delivered (terlaksana), dan '
+        "sekurang-kurangnya {count} yang disepakati atau terlaksana (entri tanpa status tidak dihitung)",
+    },
     "c4.ok": {
         "en": "{count} local-government commitment(s) committed or delivered.",
         "id": "{count} komitmen/fasilitasi pemerintah daerah sudah disepakati atau terlaksana.",
@@ -153,6 +155,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 class Params(RuleParams):
     min_commitments: int = Field(1, ge=1)
+
+
+def reading(params: Params) -> Message:
+    """This tool's reading, with the criteria set's number of commitments."""
+    return msg("c4.reading", count=fmt_quantity(params.min_commitments))
 
 
 def check(facts: Facts, params: Params) -> Outcome:

@@ -46,10 +46,10 @@ TITLE = {
 }
 
 READING = {
-    "en": 'the Perda must be named to pass (the source says the sentra "is expected" to conform), with its number '
-    "and year",
-    "id": 'Perda harus disebutkan agar lulus (sumber menyatakan sentra "diharapkan" sesuai), beserta nomor dan '
-    "tahunnya",
+    "en": 'the Perda must be named to pass (the source says the sentra "is expected" to conform); a Perda named '
+    "without its number and year passes with a warning",
+    "id": 'Perda harus disebutkan agar lulus (sumber menyatakan sentra "diharapkan" sesuai); Perda yang disebutkan '
+    "tanpa nomor dan tahunnya tetap lulus dengan peringatan",
 }
 
 DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/kota (Perda RUTR/RTRW).
@@ -109,7 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c6.regulation_absent": {
         "en": "The Perda RTRW/RUTR is not named.",
-        "id": "Nomor dan tahun Perda RTRW kabupaten/kota belum disebutkan.",
+        "id": "Perda RTRW kabupaten/kota (dahulu RUTR) belum disebutkan.",
     },
     "missing.c6.conforms": {
         "en": "state whether the location conforms to the Perda RTRW/RUTR",
@@ -117,7 +117,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "missing.c6.regulation": {
         "en": "name the Perda RTRW the zone belongs to",
-        "id": "sebutkan nomor dan tahun Perda RTRW yang berlaku di lokasi sentra",
+        "id": "sebutkan Perda RTRW yang berlaku di lokasi sentra",
     },
     "missing.c6.conform": {
         "en": "a location that conforms to the Perda RTRW/RUTR",

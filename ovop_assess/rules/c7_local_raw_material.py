@@ -13,7 +13,8 @@ Why
     setempat).
     The source's: raw material available in the local area.
     This tool's reading, not the source's: "local" is the same
-    kabupaten/kota (a set may accept ``regional``, the same province, too);
+    kabupaten/kota, and by default only local raw material is accepted (a
+    set may accept ``regional``, the same province, too);
     the product's main raw materials are the ones that count, when the file
     marks them; when it does not, one accepted material is enough.
 
@@ -50,12 +51,6 @@ ID = "C7"
 NAME = "local-raw-material"
 TITLE = {"en": "Raw material available locally", "id": "Ketersediaan bahan baku di daerah setempat"}
 
-READING = {
-    "en": '"local" means the same kabupaten/kota; when main raw materials are marked, each of them must be local',
-    "id": '"setempat" berarti kabupaten/kota yang sama; bila bahan baku utama ditandai, semuanya harus dari '
-    "daerah setempat",
-}
-
 DOC_ID = """C7 local-raw-material: bahan baku tersedia di daerah setempat.
 
 Yang diperiksa
@@ -71,8 +66,9 @@ Alasan
     baku di daerah setempat".
     Dari sumber: bahan baku tersedia di daerah setempat.
     Tafsiran alat ini, bukan dari sumber: "setempat" berarti kabupaten/kota
-    yang sama (kumpulan kriteria dapat juga menerima ``regional``, provinsi
-    yang sama); yang dinilai adalah bahan baku utama produk, bila berkas
+    yang sama, dan bawaannya hanya bahan baku lokal yang diterima
+    (kumpulan kriteria dapat juga menerima ``regional``, provinsi yang
+    sama); yang dinilai adalah bahan baku utama produk, bila berkas
     menandainya; bila tidak, satu bahan dari sumber yang diterima sudah
     cukup.
 
@@ -99,6 +95,15 @@ Contoh gagal
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # The rule's own reading (``reading``), with the sources the criteria set accepts
+    "c7.reading": {
+        "en": 'raw material from an accepted source: {accepted} ("local" being the same kabupaten/kota); when main '
+        "raw materials are marked, each of them must come from one; when none is marked, one such material is "
+        "enough, with a warning",
+        "id": 'bahan baku dari sumber yang diterima: {accepted} ("lokal" berarti kabupaten/kota yang sama); bila '
+        "bahan baku utama ditandai, masing-masing harus berasal dari salah satunya; bila tidak ada yang ditandai, "
+        "satu bahan dari sumber itu sudah cukup, dengan peringatan",
+    },
     "c7.ok": {
         "en": "{names} come(s) from an accepted source ({accepted}).",
         "id": "{names} berasal dari sumber yang diterima ({accepted}).",
@@ -167,6 +172,11 @@ def _local_only() -> list[Source]:
 
 class Params(RuleParams):
     accepted_sources: list[Source] = Field(default_factory=_local_only, min_length=1)
+
+
+def reading(params: Params) -> Message:
+    """This tool's reading, with the sources the criteria set accepts, in words."""
+    return msg("c7.reading", accepted=tuple(msg(f"source.{source}") for source in params.accepted_sources))
 
 
 def check(facts: Facts, params: Params) -> Outcome:

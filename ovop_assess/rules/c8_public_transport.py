@@ -11,10 +11,10 @@ Why
     The eighth OVOP sentra criterion in the source document: the sentra
     location is easy to reach by public transport.
     The source's: easy access by public transport, with no distance.
-    This tool's reading, not the source's: the distance threshold
-    ``max_stop_distance_m`` (default 1000 m), which a criteria set may
-    change, and that a listed mode stopping near the sentra makes it easy
-    to reach.
+    This tool's reading, not the source's: the distance threshold, 1000 m
+    by default, which a criteria set may change; that a listed mode
+    stopping near the sentra makes it easy to reach; and that without the
+    distance the modes pass with a warning.
 
 Status
     fail when the list is empty or the stop is too far (even if the modes
@@ -38,16 +38,11 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..results import Finding, Message, Outcome, Status
-from .base import Facts, RuleParams, fmt_number, msg, result
+from .base import Facts, RuleParams, fmt_number, fmt_quantity, msg, result
 
 ID = "C8"
 NAME = "public-transport"
 TITLE = {"en": "Access by public transport", "id": "Kemudahan akses dengan angkutan umum"}
-
-READING = {
-    "en": "the nearest stop at most max_stop_distance_m away (default 1,000 m)",
-    "id": "tempat pemberhentian terdekat paling jauh max_stop_distance_m (bawaan 1.000 m)",
-}
 
 DOC_ID = """C8 public-transport: sentra mudah dicapai dengan transportasi umum.
 
@@ -63,10 +58,10 @@ Alasan
     Kriteria kedelapan sentra OVOP dalam dokumen sumber: "kemudahan akses ke
     lokasi sentra untuk dicapai transportasi umum".
     Dari sumber: akses yang mudah dengan angkutan umum, tanpa jarak.
-    Tafsiran alat ini, bukan dari sumber: ambang jarak
-    ``max_stop_distance_m`` (bawaan 1000 m), yang dapat diubah kumpulan
-    kriteria, dan bahwa moda yang berhenti dekat sentra membuatnya mudah
-    dicapai.
+    Tafsiran alat ini, bukan dari sumber: ambang jarak, bawaannya 1000 m,
+    yang dapat diubah kumpulan kriteria; bahwa moda yang berhenti dekat
+    sentra membuatnya mudah dicapai; dan bahwa tanpa jaraknya moda yang
+    tercantum lulus dengan peringatan.
 
 Status
     gagal (``fail``) bila daftarnya kosong atau tempat pemberhentiannya
@@ -87,6 +82,13 @@ Contoh gagal
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # The rule's own reading (``reading``), with the criteria set's distance
+    "c8.reading": {
+        "en": "a listed public-transport mode makes the sentra easy to reach; when the distance is given, the "
+        "nearest stop at most {limit} m away; without it, a pass with a warning",
+        "id": "moda angkutan umum yang tercantum membuat sentra mudah dicapai; bila jaraknya disebutkan, tempat "
+        "pemberhentian terdekat paling jauh {limit} m; tanpa jarak, lulus dengan peringatan",
+    },
     "c8.ok": {"en": "Reached by {modes}.", "id": "Dapat dicapai dengan {modes}."},
     "c8.ok_distance": {
         "en": "Reached by {modes}; the nearest stop is {distance} m away (at most {limit} m).",
@@ -128,6 +130,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 class Params(RuleParams):
     max_stop_distance_m: float = Field(1000, gt=0)
+
+
+def reading(params: Params) -> Message:
+    """This tool's reading, with the criteria set's distance."""
+    return msg("c8.reading", limit=fmt_quantity(params.max_stop_distance_m))
 
 
 def check(facts: Facts, params: Params) -> Outcome:

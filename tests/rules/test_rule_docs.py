@@ -18,6 +18,7 @@ import yaml
 
 from ovop_assess.cli.main import main
 from ovop_assess.cli.table import help_text
+from ovop_assess.messages import render
 from ovop_assess.region import Region
 from ovop_assess.rules import BUILTIN
 from ovop_assess.rules.base import RuleSpec
@@ -191,8 +192,48 @@ def test_builtin_why_says_what_is_the_sources_and_what_is_the_tools(rule_id: str
 
 @pytest.mark.parametrize("rule_id", list(BUILTIN))
 def test_builtin_rules_give_their_reading_in_both_languages(rule_id: str) -> None:
-    reading = BUILTIN[rule_id].reading
-    assert reading is not None and reading["en"] and reading["id"] and reading["en"] != reading["id"]
+    reading = BUILTIN[rule_id].reading_for(None)
+    assert reading is not None
+    en, id_ = render(reading, "en"), render(reading, "id")
+    assert en and id_ and en != id_ and reading.id not in (en, id_)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rule_id", list(BUILTIN))
+def test_a_reading_never_names_a_parameter(rule_id: str, lang: str) -> None:
+    spec = BUILTIN[rule_id]
+    reading = spec.reading_for(None)
+    assert reading is not None
+    text = render(reading, lang)
+    for name in spec.params.model_fields:
+        assert name not in text, f"{rule_id} ({lang}) names its parameter {name}"
+    assert "{" not in text and "}" not in text  # every placeholder filled
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rule_id", list(BUILTIN))
+def test_the_reading_part_of_the_documentation_never_names_a_parameter(rule_id: str, lang: str) -> None:
+    """What ``explain`` prints as the tool's reading gives the default's value in words, not a parameter's name."""
+    spec = BUILTIN[rule_id]
+    [why] = [s.body for s in sections(documentation(spec, lang)) if section_name(s.heading, lang) == SECTIONS[lang][1]]
+    flat = " ".join(why.split())
+    part = flat[flat.index(READING_PART[lang]) :]
+    for name in spec.params.model_fields:
+        assert name not in part, f"{rule_id} ({lang}) names its parameter {name} in its reading"
+
+
+def test_a_plugins_reading_is_its_static_text_and_its_code_is_not_run_for_it() -> None:
+    import types
+
+    module = types.ModuleType("fake_rule")
+    module.ID, module.NAME, module.TITLE = "X9", "x", {"en": "X", "id": "X"}  # type: ignore[attr-defined]
+    module.Params = BUILTIN["C8"].params  # type: ignore[attr-defined]
+    module.check = BUILTIN["C8"].check  # type: ignore[attr-defined]
+    module.READING = {"en": "a plugin's reading", "id": "tafsiran plugin"}  # type: ignore[attr-defined]
+    module.reading = lambda params: 1 / 0  # type: ignore[attr-defined]
+    reading = RuleSpec.from_object(module, "a-plugin").reading_for(None)
+    assert reading is not None
+    assert (render(reading, "en"), render(reading, "id")) == ("a plugin's reading", "tafsiran plugin")
 
 
 def test_a_malformed_reading_of_a_plugin_is_left_out() -> None:
