@@ -7,7 +7,9 @@ when, also, a ``verification`` entry of the file covers it, dated on or
 before the assessment date. A file's assurance is the lowest among its
 passing criteria. With a bar (``--min-assurance`` or the set's
 ``min_assurance``), a criterion passing below it becomes ``unknown``: the
-facts may be right, but the office has not yet backed them as asked.
+facts may be right, but the office has not yet backed them as asked; its
+score is then 0, as every unknown criterion's is, so that its line agrees
+with the total.
 """
 
 from __future__ import annotations
@@ -132,13 +134,14 @@ def _backed(
     bar: Assurance | None,
     as_of: datetime.date,
 ) -> CriterionResult:
-    """A passing criterion at ``level``, and below a bar what it still lacks."""
+    """A passing criterion at ``level``; below a bar, an unknown one scoring 0 that says what it still lacks."""
     if bar is None or assurance_rank(level) >= assurance_rank(bar):
         # result._replace(assurance=level) (the last field) without _replace's generic work: half the time.
         return CriterionResult(*result[:-1], level)
     below = Finding(Message("assurance.below_bar", {"level": level.message, "bar": bar.message}))
     return result._replace(
         status=Status.UNKNOWN,
+        score=0.0,
         reasons=(*result.reasons, below),
         missing=(*result.missing, *lacking(result.id, checks, level, bar, as_of)),
     )

@@ -265,7 +265,7 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
     bar = criteria_sets.with_min_assurance(default, "documented")
     result = assess_path(write(tmp_path, documents=documents), bar, as_of=AS_OF)
     c1 = result.criteria[0]
-    assert (c1.status, c1.assurance, c1.score) == (Status.UNKNOWN, None, 1.0)
+    assert (c1.status, c1.assurance, c1.score) == (Status.UNKNOWN, None, 0.0)
     assert [r.message.id for r in c1.reasons] == ["c1.resources_ok", "c1.ok", "assurance.below_bar"]
     assert render(c1.reasons[-1].message) == (
         "It passes on the facts in the file, but is declared only; this assessment asks for at least documented."
@@ -280,6 +280,7 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
     )
     assert {c.status for c in result.criteria[1:]} == {Status.PASS}
     assert result.verdict is Verdict.INCOMPLETE
+    assert result.score == 0.875
     assert result.assurance is Assurance.DOCUMENTED
 
 
@@ -372,7 +373,7 @@ def test_cli_min_assurance_in_english(tmp_path: Path, capsys: pytest.CaptureFixt
         None,
         {"on_hand": 0, "needed": 9},
     )
-    assert {c["status"] for c in report["criteria"]} == {"unknown"}
+    assert {(c["status"], c["score"]) for c in report["criteria"]} == {("unknown", 0.0)}
 
 
 def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
