@@ -281,13 +281,14 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
     assert {c.status for c in result.criteria[1:]} == {Status.PASS}
     assert result.verdict is Verdict.INCOMPLETE
     assert result.score == 0.875
-    assert result.assurance is Assurance.DOCUMENTED
+    assert result.assurance is Assurance.DECLARED  # C1's, below the bar
 
 
 def test_the_verified_bar_asks_for_the_verification(tmp_path: Path, default: CriteriaSet) -> None:
     bar = criteria_sets.with_min_assurance(default, "verified")
     result = assess_path(write(tmp_path, documents=ALL_KEYS, extra=verification("[C5]")), bar, as_of=AS_OF)
     assert [c.id for c in result.criteria if c.status is Status.PASS] == ["C5"]
+    assert result.assurance is Assurance.DOCUMENTED  # not verified: the others are documented only
     c6 = next(c for c in result.criteria if c.id == "C6")
     assert [m.id for m in c6.missing] == ["missing.assurance_verification"]
     assert render(c6.missing[0]) == (
@@ -299,7 +300,7 @@ def test_the_verified_bar_asks_for_the_verification(tmp_path: Path, default: Cri
         "missing.assurance_document",
         "missing.assurance_verification",
     ]
-    assert declared.verdict is Verdict.INCOMPLETE and declared.assurance is None
+    assert declared.verdict is Verdict.INCOMPLETE and declared.assurance is Assurance.DECLARED
 
 
 def test_the_declared_bar_changes_nothing(tmp_path: Path, default: CriteriaSet) -> None:
@@ -364,13 +365,13 @@ def test_cli_min_assurance_in_english(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Verdict: eligible — declared only, 0 of 9 documents on hand" in capsys.readouterr().out
     assert main([str(path), "--as-of", "2026-11-28", "--min-assurance", "documented"]) == 1
     out = capsys.readouterr().out
-    assert "Verdict: incomplete — 0 of 9 documents on hand" in out
+    assert "Verdict: incomplete — declared only, 0 of 9 documents on hand   total score 0.00" in out
     assert "attach the document" in out
     assert main([str(path), "--as-of", "2026-11-28", "--min-assurance", "documented", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)["results"][0]
     assert (report["verdict"], report["assurance"], report["documents"]) == (
         "incomplete",
-        None,
+        "declared",
         {"on_hand": 0, "needed": 9},
     )
     assert {(c["status"], c["score"]) for c in report["criteria"]} == {("unknown", 0.0)}
@@ -382,7 +383,7 @@ def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureF
     assert "Hasil penilaian: layak — terverifikasi, 9 dari 9 dokumen tersedia" in capsys.readouterr().out
     assert main(["--lang", "id", str(path), "--as-of", "2026-10-01", "--min-assurance", "verified"]) == 1
     out = capsys.readouterr().out
-    assert "Hasil penilaian: belum lengkap — 9 dari 9 dokumen tersedia" in out
+    assert "Hasil penilaian: belum lengkap — terdokumentasi, 9 dari 9 dokumen tersedia" in out
     assert "catat pemeriksaan dinas atas data C1" in out
     assert "belum diperhitungkan" in out  # the verification dated after the assessment
 
@@ -395,7 +396,7 @@ def test_cli_checklist_shows_assurance_in_both_languages(tmp_path: Path, capsys:
     assert "To raise it to documented:" in out and "To raise it to verified:" in out
     assert main(["--lang", "id", "checklist", str(path), "--as-of", "2026-11-28", "--min-assurance", "documented"]) == 0
     out = capsys.readouterr().out
-    assert "**belum lengkap** — terdokumentasi, 8 dari 9 dokumen tersedia" in out
+    assert "**belum lengkap** — baru dinyatakan, 8 dari 9 dokumen tersedia" in out  # C2, below the bar
     assert "Agar naik menjadi terverifikasi:" in out
     assert "lampirkan dokumen: Daftar UMKM/IKM di sentra beserta NIB dan produknya" in out
 
