@@ -4,10 +4,18 @@ A criterion that passes is ``declared`` (the file says so), ``documented``
 when every evidence document the criteria set lists for its rule is on hand
 as a regular file (the checklist's own evidence check), and ``verified``
 when, also, a ``verification`` entry of the file covers it, dated on or
-before the assessment date. A file's assurance is the lowest among its
-passing criteria. With a bar (``--min-assurance`` or the set's
+before the assessment date. With a bar (``--min-assurance`` or the set's
 ``min_assurance``), a criterion passing below it becomes ``unknown``: the
-facts may be right, but the office has not yet backed them as asked.
+facts may be right, but the office has not yet backed them as asked; its
+score is then 0, as every unknown criterion's is, so that its line agrees
+with the total.
+
+A file's assurance is the lowest among the criteria that pass on the facts:
+those that pass, and those a bar made ``unknown`` only for want of
+assurance. Leaving the latter out would let a file headed "verified" hold
+criteria not even documented, the very ones that keep it from being
+eligible; a headline names the weakest backing of what the file claims,
+whatever the bar.
 """
 
 from __future__ import annotations
@@ -45,10 +53,12 @@ def assure(
     base_dir: Path,
     as_of: datetime.date,
 ) -> Assured:
+    """Each criterion's assurance, the bar applied, and the file's: the lowest among those passing on the facts."""
     given: Mapping[str, str] = region.evidence or {}
     counted, warnings = _counted(region.verification or (), positions, as_of)
     rules = {rule.id: rule for rule in criteria.rules}
     out: list[CriterionResult] = []
+    reached: list[Assurance] = []  # each pass's level before the bar: the file's assurance is the lowest
     on_hand = needed = 0
     for result in results:
         rule = rules.get(result.id)
@@ -62,9 +72,10 @@ def assure(
         # With no document given, only a rule that lists none has all of its documents.
         documented = not checks if not given else all(check.done for check in checks)
         verified = documented and bool(counted) and any(entry.covers(result.id) for entry in counted)
-        out.append(_backed(result, _level(documented, verified), checks, criteria.min_assurance, as_of))
-    levels = [r.assurance for r in out if r.status is Status.PASS and r.assurance is not None]
-    lowest = min(levels, key=assurance_rank) if levels else None
+        level = _level(documented, verified)
+        reached.append(level)
+        out.append(_backed(result, level, checks, criteria.min_assurance, as_of))
+    lowest = min(reached, key=assurance_rank) if reached else None
     return Assured(tuple(out), lowest, Documents(on_hand, needed), warnings)
 
 
@@ -132,13 +143,14 @@ def _backed(
     bar: Assurance | None,
     as_of: datetime.date,
 ) -> CriterionResult:
-    """A passing criterion at ``level``, and below a bar what it still lacks."""
+    """A passing criterion at ``level``; below a bar, an unknown one scoring 0 that says what it still lacks."""
     if bar is None or assurance_rank(level) >= assurance_rank(bar):
         # result._replace(assurance=level) (the last field) without _replace's generic work: half the time.
         return CriterionResult(*result[:-1], level)
     below = Finding(Message("assurance.below_bar", {"level": level.message, "bar": bar.message}))
     return result._replace(
         status=Status.UNKNOWN,
+        score=0.0,
         reasons=(*result.reasons, below),
         missing=(*result.missing, *lacking(result.id, checks, level, bar, as_of)),
     )

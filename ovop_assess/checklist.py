@@ -127,7 +127,7 @@ class Checklist:
     warnings: tuple[Finding, ...] = ()  # file-level warnings other than unknown evidence keys
     disabled_evidence: tuple[DisabledEvidence, ...] = ()  # documents of switched-off rules: not needed
     tool_version: str = __version__
-    assurance: Assurance | None = None  # the file's: the lowest among its passing criteria
+    assurance: Assurance | None = None  # the file's (FileResult.assurance), below a bar's unknowns too
     # With an office profile (--office): its letterhead and signature blocks, and no internal evidence keys.
     office: OfficeProfile | None = None
 

@@ -263,7 +263,7 @@ class FileResult(NamedTuple):
     errors: tuple[Finding, ...] = ()
     warnings: tuple[Finding, ...] = ()  # every warning, unknown evidence keys among them
     unknown_evidence: tuple[UnknownEvidenceKey, ...] = ()
-    assurance: Assurance | None = None  # the lowest of the passing criteria's; None when none passes
+    assurance: Assurance | None = None  # the lowest of the criteria passing on the facts (below a bar too); else None
     documents: Documents | None = None  # the set's evidence documents on hand (None for an invalid file)
     # The spreadsheets its ``firms: {file: …}`` names, as paths from the working folder: inputs too,
     # which ``--output`` may not replace (known only once the region file is read).

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
+import python_calamine
 
 from ovop_assess import criteria_sets
 from ovop_assess.assess import assess_path, assess_with_region
@@ -21,6 +23,7 @@ from ovop_assess.criteria_sets import CriteriaSet
 from ovop_assess.errors import UsageError
 from ovop_assess.messages import render
 from ovop_assess.results import Assurance, FileResult, Status, Verdict
+from ovop_assess.verdict import total_score
 
 AS_OF = datetime.date(2026, 11, 28)
 
@@ -265,7 +268,7 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
     bar = criteria_sets.with_min_assurance(default, "documented")
     result = assess_path(write(tmp_path, documents=documents), bar, as_of=AS_OF)
     c1 = result.criteria[0]
-    assert (c1.status, c1.assurance, c1.score) == (Status.UNKNOWN, None, 1.0)
+    assert (c1.status, c1.assurance, c1.score) == (Status.UNKNOWN, None, 0.0)
     assert [r.message.id for r in c1.reasons] == ["c1.resources_ok", "c1.ok", "assurance.below_bar"]
     assert render(c1.reasons[-1].message) == (
         "It passes on the facts in the file, but is declared only; this assessment asks for at least documented."
@@ -280,13 +283,15 @@ def test_below_the_bar_a_pass_becomes_unknown_and_says_what_it_lacks(tmp_path: P
     )
     assert {c.status for c in result.criteria[1:]} == {Status.PASS}
     assert result.verdict is Verdict.INCOMPLETE
-    assert result.assurance is Assurance.DOCUMENTED
+    assert result.score == 0.875
+    assert result.assurance is Assurance.DECLARED  # C1's, below the bar
 
 
 def test_the_verified_bar_asks_for_the_verification(tmp_path: Path, default: CriteriaSet) -> None:
     bar = criteria_sets.with_min_assurance(default, "verified")
     result = assess_path(write(tmp_path, documents=ALL_KEYS, extra=verification("[C5]")), bar, as_of=AS_OF)
     assert [c.id for c in result.criteria if c.status is Status.PASS] == ["C5"]
+    assert result.assurance is Assurance.DOCUMENTED  # not verified: the others are documented only
     c6 = next(c for c in result.criteria if c.id == "C6")
     assert [m.id for m in c6.missing] == ["missing.assurance_verification"]
     assert render(c6.missing[0]) == (
@@ -298,7 +303,7 @@ def test_the_verified_bar_asks_for_the_verification(tmp_path: Path, default: Cri
         "missing.assurance_document",
         "missing.assurance_verification",
     ]
-    assert declared.verdict is Verdict.INCOMPLETE and declared.assurance is None
+    assert declared.verdict is Verdict.INCOMPLETE and declared.assurance is Assurance.DECLARED
 
 
 def test_the_declared_bar_changes_nothing(tmp_path: Path, default: CriteriaSet) -> None:
@@ -363,16 +368,16 @@ def test_cli_min_assurance_in_english(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Verdict: eligible — declared only, 0 of 9 documents on hand" in capsys.readouterr().out
     assert main([str(path), "--as-of", "2026-11-28", "--min-assurance", "documented"]) == 1
     out = capsys.readouterr().out
-    assert "Verdict: incomplete — 0 of 9 documents on hand" in out
+    assert "Verdict: incomplete — declared only, 0 of 9 documents on hand   total score 0.00" in out
     assert "attach the document" in out
     assert main([str(path), "--as-of", "2026-11-28", "--min-assurance", "documented", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)["results"][0]
     assert (report["verdict"], report["assurance"], report["documents"]) == (
         "incomplete",
-        None,
+        "declared",
         {"on_hand": 0, "needed": 9},
     )
-    assert {c["status"] for c in report["criteria"]} == {"unknown"}
+    assert {(c["status"], c["score"]) for c in report["criteria"]} == {("unknown", 0.0)}
 
 
 def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -381,7 +386,7 @@ def test_cli_min_assurance_in_indonesian(tmp_path: Path, capsys: pytest.CaptureF
     assert "Hasil penilaian: layak — terverifikasi, 9 dari 9 dokumen tersedia" in capsys.readouterr().out
     assert main(["--lang", "id", str(path), "--as-of", "2026-10-01", "--min-assurance", "verified"]) == 1
     out = capsys.readouterr().out
-    assert "Hasil penilaian: belum lengkap — 9 dari 9 dokumen tersedia" in out
+    assert "Hasil penilaian: belum lengkap — terdokumentasi, 9 dari 9 dokumen tersedia" in out
     assert "catat pemeriksaan dinas atas data C1" in out
     assert "belum diperhitungkan" in out  # the verification dated after the assessment
 
@@ -394,7 +399,7 @@ def test_cli_checklist_shows_assurance_in_both_languages(tmp_path: Path, capsys:
     assert "To raise it to documented:" in out and "To raise it to verified:" in out
     assert main(["--lang", "id", "checklist", str(path), "--as-of", "2026-11-28", "--min-assurance", "documented"]) == 0
     out = capsys.readouterr().out
-    assert "**belum lengkap** — terdokumentasi, 8 dari 9 dokumen tersedia" in out
+    assert "**belum lengkap** — baru dinyatakan, 8 dari 9 dokumen tersedia" in out  # C2, below the bar
     assert "Agar naik menjadi terverifikasi:" in out
     assert "lampirkan dokumen: Daftar UMKM/IKM di sentra beserta NIB dan produknya" in out
 
@@ -435,3 +440,185 @@ def test_every_format_shows_the_assurance_next_to_the_verdict(
         args = ["--lang", lang, str(VERIFIED_EXAMPLE), "--as-of", "2026-11-28", "--format", output_format]
         assert main(args) == 0
         assert expected in capsys.readouterr().out, (output_format, lang)
+
+
+# --- under a bar: a pass below it scores 0, and the file is as low as its weakest pass on the facts ----------------
+# The region with every document but the firm list (C2 stays declared only) and a verification of C1 alone: under
+# ``verified`` C1 passes, C2 is unknown at declared, C3 … C8 unknown at documented.
+
+KAUMAN = VERIFIED_EXAMPLE.parent / "kauman-batik.yaml"
+DATE = ["--as-of", "2026-11-28"]
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    return write(tmp_path, documents=[key for key in ALL_KEYS if key != "firm_list"], extra=verification("[C1]"))
+
+
+@pytest.fixture
+def strict(tmp_path: Path) -> Path:
+    path = tmp_path / "strict.yaml"
+    path.write_text("id: strict\nextends: default\nmin_assurance: verified\n", encoding="utf-8")
+    return path
+
+
+def _scores(result: FileResult) -> dict[str, float]:
+    return {c.id: c.score for c in result.criteria}
+
+
+def test_a_pass_below_the_bar_scores_0_as_the_total_counts_it(region: Path) -> None:
+    bar = criteria_sets.with_min_assurance(criteria_sets.load("default"), "verified")
+    result = assess_path(region, bar, as_of=AS_OF)
+    assert [c.status for c in result.criteria] == [Status.PASS] + [Status.UNKNOWN] * 7
+    assert _scores(result) == {"C1": 1.0, **{f"C{n}": 0.0 for n in range(2, 9)}}
+    assert result.score == 0.125 == sum(_scores(result).values()) / 8
+    assert total_score(result.criteria) == result.score
+
+
+def test_the_file_is_as_low_as_its_weakest_criterion_passing_on_the_facts(region: Path) -> None:
+    """Only C1 passes the verified bar, but C2 is declared only: the file is declared, not verified."""
+    default = criteria_sets.load("default")
+    for bar in ("verified", "documented"):
+        result = assess_path(region, criteria_sets.with_min_assurance(default, bar), as_of=AS_OF)
+        assert (result.verdict, result.assurance) == (Verdict.INCOMPLETE, Assurance.DECLARED), bar
+    # Without a bar the same file is declared too: the bar changes the verdict, not the headline.
+    assert assess_path(region, default, as_of=AS_OF).assurance is Assurance.DECLARED
+
+
+def test_documented_criteria_below_a_verified_bar_make_the_file_documented(tmp_path: Path) -> None:
+    path = write(tmp_path, documents=ALL_KEYS, extra=verification("[C1, C2]"))
+    bar = criteria_sets.with_min_assurance(criteria_sets.load("default"), "verified")
+    result = assess_path(path, bar, as_of=AS_OF)
+    assert [c.id for c in result.criteria if c.status is Status.PASS] == ["C1", "C2"]
+    assert {c.assurance for c in result.criteria} == {Assurance.VERIFIED, None}  # the unknown ones have none
+    assert result.assurance is Assurance.DOCUMENTED
+
+
+def test_an_advisory_criterion_below_the_bar_lowers_the_file_as_it_does_without_a_bar(tmp_path: Path) -> None:
+    set_file = tmp_path / "set.yaml"
+    set_file.write_text(
+        "id: advisory\nextends: default\nmin_assurance: documented\nrules:\n  C2: {required: false}\n", encoding="utf-8"
+    )
+    path = write(tmp_path, documents=[key for key in ALL_KEYS if key != "firm_list"])
+    result = assess_path(path, criteria_sets.load(str(set_file)), as_of=AS_OF)
+    assert result.verdict is Verdict.ELIGIBLE  # an advisory criterion does not change the verdict
+    assert result.assurance is Assurance.DECLARED
+    c2 = result.criteria[1]
+    assert (c2.status, c2.score) == (Status.UNKNOWN, 0.0)
+
+
+# --- under a bar, in every report ------------------------------------------------------------------------------
+
+
+def test_the_table_in_both_languages(region: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(region), *DATE, "--min-assurance", "verified"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"C1 .*✓ pass +1\.00 ", out)
+    assert re.search(r"C2 .*\? unknown +0\.00 ", out)
+    assert not re.search(r"unknown +1\.00", out)
+    assert "Verdict: incomplete — declared only, 8 of 9 documents on hand   total score 0.12" in out
+    assert main(["--lang", "id", str(region), *DATE, "--min-assurance", "verified"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"C2 .*\? belum diketahui +0,00 ", out)
+    assert not re.search(r"belum diketahui +1,00", out)
+    assert "Hasil penilaian: belum lengkap — baru dinyatakan, 8 dari 9 dokumen tersedia   skor total 0,12" in out
+    assert "terverifikasi, 8 dari 9" not in out
+
+
+def test_the_shipped_example_under_the_documented_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    """The report that showed the fault: every criterion unknown at 1.00 under a total of 0.12."""
+    args = [str(KAUMAN), *DATE, "--min-assurance", "documented"]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert len(re.findall(r"\? unknown +0\.00 ", out)) == 7 and "~ waived     1.00" in out
+    assert "Verdict: incomplete — declared only, 0 of 9 documents on hand   total score 0.12" in out
+    assert main(["--lang", "id", *args]) == 1
+    out = capsys.readouterr().out
+    assert len(re.findall(r"\? belum diketahui +0,00 ", out)) == 7
+    assert "Hasil penilaian: belum lengkap — baru dinyatakan, 0 dari 9 dokumen tersedia" in out
+    for lang in ("en", "id"):
+        assert main(["--lang", lang, *args, "--format", "json"]) == 1
+        report = json.loads(capsys.readouterr().out)["results"][0]
+        assert {c["id"]: c["score"] for c in report["criteria"] if c["status"] == "unknown"} == dict.fromkeys(
+            ["C1", "C2", "C3", "C4", "C5", "C6", "C8"], 0.0
+        )
+        assert (report["assurance"], report["score"]) == ("declared", 0.125)
+
+
+def test_json(region: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(region), *DATE, "--min-assurance", "verified", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)["results"][0]
+    assert (report["verdict"], report["assurance"], report["score"]) == ("incomplete", "declared", 0.125)
+    criteria = report["criteria"]
+    assert [(c["status"], c["score"], c["assurance"]) for c in criteria[:2]] == [
+        ("pass", 1.0, "verified"),
+        ("unknown", 0.0, None),
+    ]
+    assert {c["score"] for c in criteria[1:]} == {0.0}
+    assert sum(c["score"] for c in criteria) / len(criteria) == report["score"]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "english", "indonesian"),
+    [
+        ("markdown", "| incomplete | declared only | 8/9 | 0.12 |", "| belum lengkap | baru dinyatakan | 8/9 | 0,12 |"),
+        ("csv", ",incomplete,declared,0.125,pass,unknown,", ",incomplete,declared,0.125,pass,unknown,"),
+        ("junit", '<property name="assurance" value="declared" />', '<property name="assurance" value="declared" />'),
+        ("github", "Verdict: incomplete — declared only, 8 of 9", "Hasil penilaian: belum lengkap — baru dinyatakan"),
+    ],
+)
+def test_the_summary_formats(
+    region: Path, output_format: str, english: str, indonesian: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang, expected in (("en", english), ("id", indonesian)):
+        args = ["--lang", lang, str(region), *DATE, "--min-assurance", "verified", "--format", output_format]
+        assert main(args) == 1
+        assert expected in capsys.readouterr().out, (output_format, lang)
+
+
+def test_the_workbook_scores_each_criterion_below_the_bar_0(region: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    args = ["--lang", "id", str(region), *DATE, "--min-assurance", "verified", "-f", "xlsx", "-o", str(target)]
+    assert main(args) == 1
+    book = python_calamine.CalamineWorkbook.from_path(str(target))
+    (head, *candidates), (details_head, *details) = (book.get_sheet_by_name(n).to_python() for n in book.sheet_names)
+    assert candidates[0][head.index("Tingkat bukti")] == "baru dinyatakan"
+    assert candidates[0][head.index("Skor")] == pytest.approx(0.125)
+    status, score = details_head.index("Status"), details_head.index("Skor")
+    assert [(row[2], row[status], row[score]) for row in details[:2]] == [
+        ("C1", "dipenuhi", 1.0),
+        ("C2", "belum diketahui", 0.0),
+    ]
+    assert {row[score] for row in details[1:8]} == {0.0}
+
+
+def test_the_checklist_in_both_languages(region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["checklist", str(region), *DATE, "--min-assurance", "verified"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "**incomplete** — declared only, 8 of 9 documents on hand, total score 0.12" in out
+    assert "**pass** (verified) · required · score 1.00" in out
+    assert out.count("**unknown** · required · score 0.00") == 7 and out.count("score 1.00") == 1
+    assert main(["--lang", "id", *args]) == 0
+    out = capsys.readouterr().out
+    assert "**belum lengkap** — baru dinyatakan, 8 dari 9 dokumen tersedia" in out
+    assert out.count("**belum diketahui** · wajib · skor 0,00") == 7
+    page = tmp_path / "checklist.html"
+    assert main(["--lang", "id", *args, "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<div class="backing">baru dinyatakan</div>' in html
+    assert html.count("wajib · skor 0,00</span>") == 7
+
+
+def test_the_round_in_both_languages(
+    region: Path, strict: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["round", str(region), *DATE, "--criteria", str(strict)]
+    assert main([*args, "--format", "json"]) == 0
+    (candidate,) = json.loads(capsys.readouterr().out)["candidates"]
+    assert (candidate["verdict"], candidate["assurance"], candidate["score"]) == ("incomplete", "declared", 0.125)
+    assert main(["--lang", "id", *args, "--format", "markdown"]) == 0
+    assert "| belum lengkap | baru dinyatakan | 0,12 |" in capsys.readouterr().out
+    page = tmp_path / "round.html"
+    assert main(["--lang", "id", *args, "--format", "html", "-o", str(page)]) == 0
+    assert "<td>baru dinyatakan</td>" in page.read_text(encoding="utf-8")
