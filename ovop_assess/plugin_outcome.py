@@ -104,9 +104,13 @@ def plain_outcome(outcome: Outcome) -> Outcome:
             where = Location(_plain_text(where.path), _plain_int(where.line), _plain_int(where.column))
         return Finding(_plain_message(item.message), where)
 
+    status = Status(outcome.status)
+    # A pass scores 1 and an unknown 0, as rules.base.result() makes them: a plugin building its Outcome itself
+    # would otherwise show a score the total does not count.
+    score = 1.0 if status is Status.PASS else 0.0 if status is Status.UNKNOWN else float.__float__(float(outcome.score))
     return Outcome(
-        Status(outcome.status),
-        float.__float__(float(outcome.score)),
+        status,
+        score,
         tuple(finding(f) for f in outcome.reasons),
         tuple(finding(f) for f in outcome.warnings),
         tuple(_plain_message(m) for m in outcome.missing),

@@ -397,3 +397,14 @@ def test_a_worker_killed_by_a_plugin_costs_its_file_only(
     assert verdicts[3][1] == "invalid" and all(v != "invalid" for _, v in verdicts[:3] + verdicts[4:])
     [error] = report["results"][3]["errors"]
     assert error["id"] == "file.worker_died" and "ended abruptly" in error["message"]
+
+
+def test_a_plugins_own_outcome_scores_as_the_built_in_rules_do() -> None:
+    """A pass scores 1 and an unknown 0 whatever the plugin wrote: the criterion's line and the total agree."""
+    from ovop_assess.plugin_outcome import plain_outcome
+    from ovop_assess.results import Outcome, Status
+
+    def scored(status: Status, score: float) -> float:
+        return plain_outcome(Outcome(status, score, (), (), ())).score
+
+    assert (scored(Status.UNKNOWN, 0.7), scored(Status.PASS, 0.3), scored(Status.FAIL, 0.4)) == (0.0, 1.0, 0.4)
