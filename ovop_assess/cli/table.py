@@ -411,8 +411,8 @@ _HEADINGS_ID = {
     "Why": "Alasan",
     "Status": "Status",
     "Parameters": "Parameter",
-    "Passing fragment": "Contoh lulus",
-    "Failing fragment": "Contoh gagal",
+    "Passing fragment": "Contoh berstatus dipenuhi",
+    "Failing fragment": "Contoh berstatus tidak dipenuhi",
 }
 _PARAMETER_HEADINGS = ("Parameters", "Parameter")
 _DOUBLE_BACKQUOTED = re.compile(r"``(.+?)``", re.DOTALL)  # reStructuredText's literal: a name, quoted on the page
