@@ -219,8 +219,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "UMKM champion (usaha berkapasitas produksi terbesar) yang bersedia menjadi penggerak sentra",
     },
     "missing.c1.willingness": {
-        "en": "state whether champion {name} is willing to lead the sentra (willing_to_lead)",
-        "id": "nyatakan apakah champion {name} bersedia menjadi penggerak sentra (willing_to_lead)",
+        "en": "state whether champion {name} is willing to lead the sentra ({field})",
+        "id": "nyatakan apakah champion {name} bersedia menjadi penggerak sentra ({field})",
     },
     "missing.c1.firms": {
         "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
@@ -360,8 +360,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     elif category is None:
         unknown.append(facts.finding("c1.category_absent", ("firms",)))
     if best.willing_to_lead is None:
-        unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
-        missing.append(msg("missing.c1.willingness", name=best.name))
+        unknown.append(facts.absent("c1.willing_absent", ("firms", best_i, "willing_to_lead"), name=best.name))
+        field = facts.field_name("firms", best_i, "willing_to_lead")
+        missing.append(msg("missing.c1.willingness", name=best.name, field=field))
     return _outcome(failed, unknown, passed, warnings, missing, score)
 
 
