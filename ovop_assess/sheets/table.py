@@ -241,13 +241,10 @@ def firms_from_columns(
     if beyond is not None:
         warned.append(beyond)
     missing_required = [field for field in REQUIRED if field not in columns]
-    for field in missing_required:
-        errors.append(
-            Finding(
-                _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field),
-                Location("firms", header_row, 1),
-            )
-        )
+    for field in missing_required:  # at the column whose header seems meant for it (Nama UMKM), else the row
+        column = next((i + 1 for i, like in meant.items() if field_of(like) == field), None)
+        missing = _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field)
+        errors.append(Finding(missing, Location("firms", header_row, column)))
     if missing_required:
         return refused(file, sheet, errors, warned)
 

@@ -114,3 +114,22 @@ def test_yaml_firms_keep_their_key(lang: str, tmp_path: Path, capsys: pytest.Cap
         place["line"]
         == path.read_text(encoding="utf-8").splitlines().index("  - {name: Gerabah 01, role: champion}") + 1
     )
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "the first row has no column Nama Usaha"), ("id", "baris pertama")])
+def test_a_misspelt_required_header_is_located_at_its_own_cell(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headers = [h if h != "Nama Usaha" else "Nama UMKM" for h in HEADERS]  # column B
+    write_xlsx(tmp_path / "daftar.xlsx", _rows(headers))
+    path = region(tmp_path, "{file: daftar.xlsx}")
+    assert main(["--lang", lang, "assess", str(path), "--format", "json", "--as-of", AS_OF]) == 3
+    (error,) = json.loads(capsys.readouterr().out)["results"][0]["errors"]
+    assert error["id"] == "sheet.missing_column" and said in error["message"]
+    assert error["cell"] == "B1"  # where the warning about "Nama UMKM" points, not A1 ("No")
+    # No header seems meant for it: the header row as a whole, no cell (A1 holds "No", which is not wrong).
+    headers = [h if h != "Nama Usaha" else "Usaha Kecil" for h in HEADERS]
+    write_xlsx(tmp_path / "daftar.xlsx", _rows(headers))
+    assert main(["--lang", lang, "assess", str(path), "--format", "json", "--as-of", AS_OF]) == 3
+    (error,) = json.loads(capsys.readouterr().out)["results"][0]["errors"]
+    assert error["id"] == "sheet.missing_column" and error["cell"] is None and error["sheet"] == "Daftar UMKM"
