@@ -109,7 +109,7 @@ def lacking(
         if not check.done
     ]
     if bar is Assurance.VERIFIED:
-        items.append(Message("missing.assurance_verification", {"rule": rule_id, "as_of": as_of.isoformat()}))
+        items.append(Message("missing.assurance_verification", {"rule": rule_id, "as_of": as_of}))
     return tuple(items)
 
 
@@ -131,7 +131,7 @@ def _counted(
         if entry.date <= as_of:
             counted.append(entry)
             continue
-        message = Message("warn.verification_after_as_of", {"date": entry.date.isoformat(), "as_of": as_of.isoformat()})
+        message = Message("warn.verification_after_as_of", {"date": entry.date, "as_of": as_of})
         warnings.append(Finding(message, positions.value(("verification", index, "date"))))
     return counted, tuple(warnings)
 

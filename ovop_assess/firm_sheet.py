@@ -82,6 +82,15 @@ class SheetPositions(Positions):
         # In a sheet, a firm's missing field is its empty cell in the field's column (when the sheet has one).
         return self._firm(path) if path[:1] == ("firms",) and len(path) > 2 else self._inner.missing(path)
 
+    def field_name(self, path: PathKey) -> str | Message:
+        # A firm's field is a column of the sheet: its header as the sheet writes it, else the template's.
+        if path[:1] != ("firms",) or not isinstance(path[-1], str):
+            return self._inner.field_name(path)
+        from .sheets import HEADERS_ID
+
+        header = self._sheet.headers.get(path[-1]) or HEADERS_ID.get(path[-1])
+        return Message("sheet.column_named", {"column": header}) if header else path[-1]
+
     def sheet_text(self, path: PathKey) -> str | None:
         return self._sheet.sheet_text(path) if path[:1] == ("firms",) else self._inner.sheet_text(path)
 

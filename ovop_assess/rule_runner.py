@@ -144,5 +144,5 @@ def _apply_waivers(
 def _expired_message(waiver: Waiver) -> Message:
     values: dict[str, object] = {"reason": waiver.reason}
     if waiver.expires is not None:
-        values["expires"] = waiver.expires.isoformat()
+        values["expires"] = waiver.expires  # a date: JSON says it ISO, documents for people in full
     return Message("waiver.expired", values)

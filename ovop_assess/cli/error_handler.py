@@ -20,7 +20,8 @@ import typer
 
 from ..errors import OvopError
 from ..exit_codes import ExitCode
-from ..messages import Lang, render, text
+from ..messages import Lang, text
+from ..render.reader import say
 from ..results import Location, Message, file_label
 from .signals import Terminated
 from .terminal import note, plain, to_stderr
@@ -90,7 +91,7 @@ def _located(message: Message, file: str | None, location: Location | None, lang
     where = file_label(file) if file else ""
     if location is not None and location.line is not None:
         where += f":{location.line}"
-    return ": ".join([*(part for part in (where, field) if part), render(message, lang)])
+    return ": ".join([*(part for part in (where, field) if part), say(message, lang)])
 
 
 def _parser_error(exc: typer.TyperException, lang: Lang) -> None:

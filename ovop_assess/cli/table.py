@@ -23,7 +23,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import STATUS_MARKS, assurance_word, backing, criterion_ids, role, version_words
-from ..render.reader import decimal
+from ..render.reader import decimal, say
 from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Finding, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
@@ -91,7 +91,7 @@ def _status_cell(result: CriterionResult, lang: Lang) -> Text:
 
 
 def _say(message: Message, lang: Lang) -> str:
-    return one_line(render(message, lang))
+    return one_line(say(message, lang))
 
 
 def _reason_cell(result: CriterionResult, lang: Lang) -> Text:
@@ -412,8 +412,8 @@ _HEADINGS_ID = {
     "Why": "Alasan",
     "Status": "Status",
     "Parameters": "Parameter",
-    "Passing fragment": "Contoh lulus",
-    "Failing fragment": "Contoh gagal",
+    "Passing fragment": "Contoh berstatus dipenuhi",
+    "Failing fragment": "Contoh berstatus tidak dipenuhi",
 }
 _PARAMETER_HEADINGS = ("Parameters", "Parameter")
 _DOUBLE_BACKQUOTED = re.compile(r"``(.+?)``", re.DOTALL)  # reStructuredText's literal: a name, quoted on the page

@@ -79,7 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assurance.verified": {"en": "verified", "id": "terverifikasi"},
     "assurance.below_bar": {
         "en": "It passes on the facts in the file, but is {level}; this assessment asks for at least {bar}.",
-        "id": "Kriteria ini lulus menurut data dalam berkas, tetapi {level}; penilaian ini mensyaratkan sekurang-kurangnya {bar}.",
+        "id": "Kriteria ini dipenuhi menurut data dalam berkas, tetapi {level}; penilaian ini mensyaratkan sekurang-kurangnya {bar}.",
     },
     "missing.assurance_document": {
         "en": "attach the document: {document} (evidence key {key})",

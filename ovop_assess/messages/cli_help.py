@@ -56,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.min_assurance": {
         "en": "Least backing a passing criterion needs: declared (default), documented (its documents on hand) or verified (also checked by the office); below it, the criterion is unknown. Wins over the criteria set's min_assurance.",
-        "id": "Tingkat bukti paling rendah bagi kriteria yang lulus: declared (bawaan, baru dinyatakan), documented (dokumennya tersedia) atau verified (juga sudah diperiksa dinas); di bawahnya, kriteria berstatus belum diketahui. Mengalahkan min_assurance dalam kumpulan kriteria.",
+        "id": "Tingkat bukti paling rendah bagi kriteria yang dipenuhi: declared (bawaan, baru dinyatakan), documented (dokumennya tersedia) atau verified (juga sudah diperiksa dinas); di bawahnya, kriteria berstatus belum diketahui. Mengalahkan min_assurance dalam kumpulan kriteria.",
     },
     "help.allow_incomplete": {
         "en": "Exit 0 rather than 1 for incomplete regions.",

@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.min_assurance": {
         "en": "A passing criterion must be at least {level} (min_assurance); below it, it counts as unknown.",
-        "id": "Kriteria yang lulus harus sekurang-kurangnya {level} (min_assurance); di bawahnya, dihitung belum diketahui.",
+        "id": "Kriteria yang dipenuhi harus sekurang-kurangnya {level} (min_assurance); di bawahnya, dihitung belum diketahui.",
     },
     "ui.verdict_backed": {"en": "{verdict} — {backing}", "id": "{verdict} — {backing}"},
     "ui.parameters_heading": {"en": "Parameters", "id": "Parameter"},

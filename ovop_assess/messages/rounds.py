@@ -62,7 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "✗ fails, ? unknown, ! the rule could not run, ~ waived (the file records a waiver for it).",
         "id": "Calon yang layak didahulukan, yang lebih terjamin lebih dahulu (terverifikasi, terdokumentasi, "
         "baru dinyatakan), lalu menurut skor; kemudian calon yang belum lengkap, lalu yang tidak layak, masing-masing "
-        "menurut skor; berkas tidak valid paling akhir. ✗ gagal, ? belum diketahui, ! aturan tidak dapat dijalankan, "
+        "menurut skor; berkas tidak valid paling akhir. ✗ tidak dipenuhi, ? belum diketahui, ! aturan tidak dapat dijalankan, "
         "~ dikecualikan (berkas mencatat pengecualian untuk kriteria itu).",
     },
     "round.place_date": {"en": "{place}, {date}", "id": "{place}, {date}"},

@@ -245,6 +245,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.separator.semicolon": {"en": "semicolons (;)", "id": "titik koma (;)"},
     "sheet.separator.comma": {"en": "commas (,)", "id": "koma (,)"},
     "sheet.separator.tab": {"en": "tabs", "id": "tab"},
+    # A firm's field named in a text about a firm of a spreadsheet (its YAML key for a firm of the region file)
+    "sheet.column_named": {"en": "column {column}", "id": "kolom {column}"},
     "sheet.missing_column": {
         "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
         "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",

@@ -26,13 +26,13 @@ from typing import Any, Final
 
 from ..areas.table import edition
 from ..checklist import Checklist, CriterionChecklist, DisabledEvidence, EvidenceState, UnknownEvidence
-from ..messages import Lang, level_word, render, text
+from ..messages import Lang, level_word, text
 from ..results import Message, Status, assurance_above
 from .bidi import isolate, isolated
 from .criterion import role as role_words
 from .criterion import version_words
 from .jinja_env import Rendered, html_env, markdown_env
-from .reader import decimal, long_date
+from .reader import decimal, long_date, say
 from .sheet_place import sheet_place
 
 _TEMPLATES: Final[dict[str, str]] = {"markdown": "checklist.md.j2", "html": "checklist.html.j2"}
@@ -59,10 +59,10 @@ def render_checklist(document: Checklist, output_format: str, lang: Lang) -> str
 
 def _helpers(document: Checklist, lang: Lang) -> dict[str, Any]:
     def t(key: str, **values: object) -> str:
-        return Rendered(render(isolated(Message(key, values)), lang))
+        return Rendered(say(isolated(Message(key, values)), lang))
 
     def msg(message: Message) -> str:
-        return Rendered(render(isolated(message), lang))
+        return Rendered(say(isolated(message), lang))
 
     def title(criterion: CriterionChecklist) -> str:
         return criterion.title_in(lang)

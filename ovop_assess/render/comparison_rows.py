@@ -7,15 +7,13 @@ follow the reader's conventions (``0,88`` and ``1 Desember 2026`` under
 
 from __future__ import annotations
 
-import datetime
 from typing import NamedTuple
 
 from ..comparison import Assessment, Change, Comparison, CriterionChange, CriterionState, Item, Source, describe
 from ..messages import Lang, render, text
-from ..results import Message
 from ..rules import registry_title
 from .criterion import STATUS_MARKS, assurance_word, version_words
-from .reader import decimal, long_date
+from .reader import decimal, long_date, say
 
 ARROW = {
     Change.IMPROVED: "↑",
@@ -135,7 +133,13 @@ def counts(document: Comparison, lang: Lang) -> str:
 
 
 def item_text(item: Item, lang: Lang) -> str:
+    """A missing item as JSON gives it: a date ISO (a report's own text as it holds it)."""
     return item if isinstance(item, str) else render(item, lang)
+
+
+def item_words(item: Item, lang: Lang) -> str:
+    """A missing item as people read it: a date in full (a report's own text as it holds it)."""
+    return item if isinstance(item, str) else say(item, lang)
 
 
 def sections(document: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
@@ -143,7 +147,7 @@ def sections(document: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
     listed = []
     for field, heading in SECTIONS:
         items = [
-            f"{change.id}: {item_text(item, lang)}" for change in document.criteria for item in getattr(change, field)
+            f"{change.id}: {item_words(item, lang)}" for change in document.criteria for item in getattr(change, field)
         ]
         listed.append((text(heading, lang), items))
     return listed
@@ -151,12 +155,7 @@ def sections(document: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
 
 def notes(document: Comparison, lang: Lang) -> list[str]:
     """The notes as people read them: a date in full (``28 November 2026``; JSON keeps it ISO)."""
-    return [render(_dates_in_full(note, lang), lang) for note in document.notes]
-
-
-def _dates_in_full(note: Message, lang: Lang) -> Message:
-    values = {key: long_date(v, lang) if isinstance(v, datetime.date) else v for key, v in note.values.items()}
-    return Message(note.id, values)
+    return [say(note, lang) for note in document.notes]
 
 
 def nothing(lang: Lang) -> str:

@@ -25,10 +25,10 @@ from typing import Final
 
 from ..messages import Lang, render, text
 from ..results import FileResult, Finding, Report, Status, Verdict
-from .bidi import isolate, render_isolated
+from .bidi import isolate, isolated
 from .criterion import assurance_word, criterion_ids, version_words
 from .markdown_text import escape_markdown as escape
-from .reader import decimal
+from .reader import decimal, say
 from .sheet_place import sheet_place, sheet_warnings
 
 MARKS: Final[dict[Status, str]] = {
@@ -73,7 +73,7 @@ def _problem(file: str, finding: Finding, lang: Lang) -> str:
     field = f"{loc.path}: " if loc is not None and loc.path else ""
     place = sheet_place(loc, lang)
     field += f"{isolate(place)}: " if place else ""
-    return f"- {escape(isolate(where))} — {escape(field + render_isolated(finding.message, lang))}"
+    return f"- {escape(isolate(where))} — {escape(field + say(isolated(finding.message), lang))}"
 
 
 def _sheet_warnings(result: FileResult, lang: Lang) -> list[str]:

@@ -2,16 +2,19 @@
 
 Under ``--lang id`` a date reads ``1 Desember 2026`` and a decimal ``0,88``;
 in English ``1 December 2026`` and ``0.88``. Only documents for people use
-these (the terminal table, the checklist, the round report, workbook
-labels); JSON and CSV keep ISO dates and decimal points, for scripts.
+these (the terminal table, the checklist, the Markdown and xlsx reports,
+the round report, ``compare``), for the dates inside messages too
+(:func:`say`); JSON, CSV and the CI formats (JUnit, GitHub annotations)
+keep ISO dates and decimal points, for scripts and build logs.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Final
+from typing import Any, Final
 
-from ..messages import Lang
+from ..messages import Lang, render
+from ..results import Message
 
 _MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
     "en": (
@@ -48,6 +51,31 @@ _MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
 def long_date(day: datetime.date, lang: Lang) -> str:
     """``1 Desember 2026`` (id), ``1 December 2026`` (en): never the month as a number, whatever the locale."""
     return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def dates_in_full(value: Any, lang: Lang) -> Any:
+    """A message (or a message value) with every date in it written in full, nested messages included.
+
+    Only a date itself (``datetime.date``, not a date and time) is rewritten:
+    a value read from a file as text stays as it was written.
+    """
+    if type(value) is datetime.date:
+        return long_date(value, lang)
+    if isinstance(value, Message):
+        return Message(value.id, {key: dates_in_full(item, lang) for key, item in value.values.items()})
+    if isinstance(value, tuple):
+        return tuple(dates_in_full(item, lang) for item in value)
+    return value
+
+
+def say(message: Message, lang: Lang) -> str:
+    """A catalogue message as people read it: ``berakhir pada 31 Desember 2026``.
+
+    The documents for people render messages with this; JSON, CSV and the
+    CI formats use :func:`~ovop_assess.messages.render`, which writes a date
+    ISO (``2026-12-31``), as scripts expect.
+    """
+    return render(dates_in_full(message, lang), lang)
 
 
 def decimal(value: float, lang: Lang, places: int = 2) -> str:

@@ -13,7 +13,7 @@ from ..messages import Lang, level_word, render, text
 from ..results import Verdict
 from ..selection_round import Candidate, Round, Since
 from .criterion import STATUS_MARKS, version_words
-from .reader import decimal, long_date
+from .reader import decimal, long_date, say
 
 _COLUMNS = (
     "round.col_rank",
@@ -68,7 +68,7 @@ def row(candidate: Candidate, lang: Lang) -> Row:
             product += f" (KBLI {region.kbli})"
     else:
         area, district, product = result.file, dash, dash
-    missing = "; ".join(render(m, lang) for m in candidate.missing)
+    missing = "; ".join(say(m, lang) for m in candidate.missing)
     if candidate.missing_total > len(candidate.missing):
         missing += " " + text("round.more_missing", lang, count=candidate.missing_total - len(candidate.missing))
     return Row(

@@ -8,8 +8,9 @@ Renderers show the line as they always do and add this text beside it.
 
 from __future__ import annotations
 
-from ..messages import Lang, render, text
+from ..messages import Lang, text
 from ..results import FileResult, Finding, Location, file_label
+from .reader import say
 
 
 def sheet_place(location: Location | None, lang: Lang) -> str | None:
@@ -39,6 +40,6 @@ def sheet_warning_lines(result: FileResult, lang: Lang) -> list[str]:
     """``region.yaml: daftar-usaha.xlsx, sheet …, cell …: message`` for each of :func:`sheet_warnings`: what
     ``round`` says on stderr, as its page has no room for a file's warnings."""
     return [
-        f"{file_label(result.file)}: {sheet_place(finding.location, lang)}: {render(finding.message, lang)}"
+        f"{file_label(result.file)}: {sheet_place(finding.location, lang)}: {say(finding.message, lang)}"
         for finding in sheet_warnings(result)
     ]

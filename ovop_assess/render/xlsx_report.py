@@ -26,10 +26,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from ..messages import Lang, level_word, render, text
+from ..messages import Lang, level_word, text
 from ..results import FileResult, Report, Status, Verdict
 from ..selection_round import Round
 from .criterion import criterion_ids, role
+from .reader import say
 from .sheet_place import sheet_place, sheet_warnings
 
 _COLOURS = {  # font, fill: as the HTML pages colour them
@@ -199,7 +200,7 @@ def _details(
             )
             for column, messages in cells:
                 if messages:  # (none: the cell stays empty, rather than blank with a format, which costs time only)
-                    sheet.write_string(line, column, "\n".join(render(m, lang) for m in messages), wrap)
+                    sheet.write_string(line, column, "\n".join(say(m, lang) for m in messages), wrap)
         for problem in result.errors if result.verdict is Verdict.INVALID else ():
             line += 1
             where = problem.location
@@ -208,14 +209,14 @@ def _details(
             place = f"{where.path}, {text('ui.at_line', lang, line=where.line)}: " if where and where.line else ""
             cell = sheet_place(where, lang)  # a firm of a spreadsheet: its file, sheet and cell, as every format says
             place += f"{cell}: " if cell else ""
-            sheet.write_string(line, 8, place + render(problem.message, lang), wrap)
+            sheet.write_string(line, 8, place + say(problem.message, lang), wrap)
         for warning in sheet_warnings(result):
             # A firm sheet's warning (no firm rows yet: why C1 and C2 are unknown; a column ignored whose header
             # only looks like one of the list's: why "no Peran column"), under Warning, for an invalid file too.
             line += 1
             sheet.write_string(line, 0, result.file, wrap)
             sheet.write_string(line, 1, name, wrap)
-            said = f"{sheet_place(warning.location, lang)}: {render(warning.message, lang)}"
+            said = f"{sheet_place(warning.location, lang)}: {say(warning.message, lang)}"
             sheet.write_string(line, 10, said, wrap)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(line, 1), len(keys) - 1)

@@ -49,6 +49,16 @@ class Facts(NamedTuple):
     region: Region
     positions: Positions
 
+    def absent(self, message_id: str, path: PathKey, **values: Any) -> Finding:
+        """A reason about a field the file does not give (``("firms", 2, "willing_to_lead")``): located at
+        the entry that lacks it, or, for a firm of a spreadsheet, at the field's empty cell (``E4``)."""
+        return Finding(Message(message_id, values), self.positions.missing(path))
+
+    def field_name(self, *path: str | int) -> str | Message:
+        """The field at ``path`` as a message names it: ``willing_to_lead``, or for a firm of a spreadsheet
+        its column (``kolom Bersedia Menjadi Penggerak``)."""
+        return self.positions.field_name(path)
+
     def at(self, *path: str | int) -> Location:
         return self.positions.value(path)
 

@@ -79,7 +79,7 @@ READING = {
     "en": '"the same kind of product" is the same category; a champion that is not the largest producer is a '
     "warning, not a failure",
     "id": '"barang sejenis" berarti kategori yang sama; champion yang bukan produsen terbesar menghasilkan '
-    "peringatan, bukan kegagalan",
+    "peringatan, bukan status tidak dipenuhi",
 }
 
 DOC_ID = """C1 resource-champion-mentees: sumber daya unggulan, serta usaha champion dan binaannya.
@@ -109,25 +109,26 @@ Alasan
     3).
     Tafsiran alat ini, bukan dari sumber: "barang sejenis" berarti
     ``category`` yang sama; champion yang bukan produsen terbesar
-    menghasilkan peringatan, bukan kegagalan (sumber menyebut "utama atau
-    terbesar"); kesediaan adalah yang dinyatakan berkas, sedangkan surat
+    menghasilkan peringatan, bukan status tidak dipenuhi (sumber menyebut
+    "utama atau terbesar"); kesediaan adalah yang dinyatakan berkas, sedangkan surat
     pernyataannya merupakan dokumen bukti.
 
 Status
-    gagal (``fail``) bila ``resources`` kosong, ``export_oriented`` bernilai
-    false, ada usaha yang tercantum tetapi tak satu pun berperan champion,
+    tidak dipenuhi (``fail``) bila ``resources`` kosong, ``export_oriented``
+    bernilai false, ada usaha yang tercantum tetapi tak satu pun berperan champion,
     setiap champion menolak menjadi penggerak, atau tidak ada champion yang
     bersedia (atau mungkin bersedia) yang membina cukup mentee. Belum
     diketahui (``unknown``) bila ``resources``, ``firms``,
     ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi
-    dan masih dapat menentukan hasilnya. Skor pada kegagalan adalah jumlah
+    dan masih dapat menentukan hasilnya. Skor bila tidak dipenuhi adalah jumlah
     mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2 dari 3
-    -> 0.67), atau 0 bila fakta lain sudah gagal. Tanpa ``product``
+    -> 0.67), atau 0 bila fakta lain sudah tidak dipenuhi. Tanpa ``product``
     kategorinya tidak diketahui: mentee dihitung seolah-olah kategorinya
-    yang paling menguntungkan, sehingga kriteria ini gagal hanya bila
+    yang paling menguntungkan, sehingga kriteria ini tidak dipenuhi hanya bila
     jumlah itu pun masih kurang, dan selain itu belum diketahui.
     Champion yang ``monthly_capacity``-nya diketahui dan lebih kecil
-    daripada kapasitas usaha lain menghasilkan peringatan, bukan kegagalan
+    daripada kapasitas usaha lain menghasilkan peringatan, bukan status tidak
+    dipenuhi
     (sumber menyebut "perusahaan utama/UMKM utama atau terbesar"), apa pun
     statusnya: peringatan itu tentang champion yang disebut dalam alasan.
     Daftar hal yang masih kurang memuat sekaligus setiap fakta yang belum
@@ -138,7 +139,7 @@ Parameter
     min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang
     harus dibina seorang champion.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     resources: [{type: skill, description: Batik craftsmanship}]
     product: {name: Batik, category: batik, export_oriented: true}
     firms:
@@ -147,7 +148,7 @@ Contoh lulus
       - {name: C, role: mentee}
       - {name: D, role: mentee}
 
-Contoh gagal (dua mentee, padahal diperlukan tiga)
+Contoh berstatus tidak dipenuhi (dua mentee, padahal diperlukan tiga)
     firms:
       - {name: A, role: champion, willing_to_lead: true}
       - {name: B, role: mentee}
@@ -218,8 +219,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "UMKM champion (usaha berkapasitas produksi terbesar) yang bersedia menjadi penggerak sentra",
     },
     "missing.c1.willingness": {
-        "en": "state whether champion {name} is willing to lead the sentra (willing_to_lead)",
-        "id": "nyatakan apakah champion {name} bersedia menjadi penggerak sentra (willing_to_lead)",
+        "en": "state whether champion {name} is willing to lead the sentra ({field})",
+        "id": "nyatakan apakah champion {name} bersedia menjadi penggerak sentra ({field})",
     },
     "missing.c1.firms": {
         "en": "list the sentra's firms: a champion (the largest producer) willing to lead the sentra, "
@@ -359,8 +360,9 @@ def check(facts: Facts, params: Params) -> Outcome:
     elif category is None:
         unknown.append(facts.finding("c1.category_absent", ("firms",)))
     if best.willing_to_lead is None:
-        unknown.append(facts.finding("c1.willing_absent", ("firms", best_i), name=best.name))
-        missing.append(msg("missing.c1.willingness", name=best.name))
+        unknown.append(facts.absent("c1.willing_absent", ("firms", best_i, "willing_to_lead"), name=best.name))
+        field = facts.field_name("firms", best_i, "willing_to_lead")
+        missing.append(msg("missing.c1.willingness", name=best.name, field=field))
     return _outcome(failed, unknown, passed, warnings, missing, score)
 
 

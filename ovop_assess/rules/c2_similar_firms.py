@@ -95,7 +95,8 @@ Alasan
     penyebab yang paling mungkin).
 
 Status
-    gagal (``fail``) bila usahanya kurang (skornya sebanding dengan jumlah
+    tidak dipenuhi (``fail``) bila usahanya kurang (skornya sebanding dengan
+    jumlah
     itu: 7 dari 10 -> 0.7), atau bila ``export_oriented`` bernilai false
     (skor 0), apa pun isian lain yang belum ada. Belum diketahui
     (``unknown``) bila ``firms`` atau ``export_oriented`` tidak diisi dan
@@ -104,19 +105,19 @@ Status
     usaha yang mungkin memproduksinya masih cukup. Tanpa ``product`` usaha
     dihitung seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
     ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha
-    yang terlalu sedikit tetap gagal.
+    yang terlalu sedikit tetap tidak dipenuhi.
 
 Parameter
     min_similar_firms (bilangan bulat >= 1, bawaan 10): jumlah usaha
     sejenis yang diperlukan.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     product: {name: Batik, category: batik, export_oriented: true}
     firms:   # sepuluh entri seperti ini
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
-Contoh gagal (satu dari dua usaha memproduksi barang lain)
+Contoh berstatus tidak dipenuhi (satu dari dua usaha memproduksi barang lain)
     product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}

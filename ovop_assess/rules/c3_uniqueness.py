@@ -52,7 +52,8 @@ TITLE = {
 
 READING = {
     "en": "a description in words passes; whether the product is unique is for the selection team to judge",
-    "id": "uraian tertulis sudah lulus; apakah produk itu memang unik dinilai oleh tim seleksi",
+    "id": "uraian tertulis sudah cukup agar kriteria ini dipenuhi; apakah produk itu memang unik dinilai oleh "
+    "tim seleksi",
 }
 
 DOC_ID = """C3 uniqueness: produk memiliki keunikan dan kearifan lokal atau sejarah.
@@ -60,7 +61,7 @@ DOC_ID = """C3 uniqueness: produk memiliki keunikan dan kearifan lokal atau seja
 Yang diperiksa
     ``product.uniqueness`` menguraikan sekurang-kurangnya satu dari
     ``raw_material``, ``local_skill`` atau ``culture`` dengan teks yang
-    tidak kosong. Segi yang hanya berisi satu atau dua kata tetap lulus
+    tidak kosong. Segi yang hanya berisi satu atau dua kata tetap dipenuhi
     dengan peringatan: uraikanlah.
 
 Alasan
@@ -70,26 +71,28 @@ Alasan
     lokal".
     Dari sumber: ketiga segi itu (bahan baku, keterampilan lokal, budaya
     lokal atau sejarah).
-    Tafsiran alat ini, bukan dari sumber: uraian tertulis sudah lulus,
+    Tafsiran alat ini, bukan dari sumber: uraian tertulis sudah cukup
+    agar kriteria ini dipenuhi,
     karena apakah produk itu memang unik dinilai oleh tim seleksi, bukan
     oleh alat ini; peringatan atas satu atau dua kata berasal dari alat
     ini, sumber tidak menetapkan panjangnya.
 
 Status
-    gagal (``fail``) bila ``uniqueness`` diisi tetapi setiap aspeknya kosong
+    tidak dipenuhi (``fail``) bila ``uniqueness`` diisi tetapi setiap
+    aspeknya kosong
     atau tidak ada; belum diketahui (``unknown``) bila ``uniqueness`` (atau
     seluruh ``product``) tidak diisi. Skornya 0 atau 1.
 
 Parameter
     tidak ada.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     product:
       name: Batik tulis
       category: batik
       uniqueness: {local_skill: Hand-drawn batik passed down in the kampung}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     product:
       name: Batik tulis
       category: batik

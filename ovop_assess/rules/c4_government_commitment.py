@@ -77,7 +77,7 @@ Alasan
     yang diuraikan sumber.
 
 Status
-    lulus (``pass``) bila entri yang disepakati atau terlaksana cukup.
+    dipenuhi (``pass``) bila entri yang disepakati atau terlaksana cukup.
     Gagal (``fail``) bila daftarnya kosong, atau tetap kurang meskipun
     setiap entri tanpa ``status`` dianggap disepakati (misalnya hanya ada
     entri ``planned``); belum diketahui (``unknown``) bila
@@ -87,11 +87,11 @@ Status
 Parameter
     min_commitments (bilangan bulat >= 1, bawaan 1).
 
-Contoh lulus
+Contoh berstatus dipenuhi
     government_commitment:
       - {type: training, description: Training by the Dinas Koperasi dan UMKM, status: delivered}
 
-Contoh gagal (hanya rencana)
+Contoh berstatus tidak dipenuhi (hanya rencana)
     government_commitment:
       - {type: budget, description: Budget line proposed for next year, status: planned}
 """

@@ -52,7 +52,7 @@ Yang diperiksa
     kelompok usaha (``kelompok_usaha``), kelompok usaha bersama (``kub``),
     koperasi (``koperasi``), ``paguyuban``, asosiasi (``asosiasi``) atau
     lainnya (``other``). Lembaga berbentuk ``other`` tanpa ``legal_basis``
-    tetap lulus dengan peringatan: sebutkan akta atau SK pembentukannya.
+    tetap dipenuhi dengan peringatan: sebutkan akta atau SK pembentukannya.
 
 Alasan
     Kriteria kelima sentra OVOP dalam dokumen sumber: "memiliki pengurus
@@ -65,17 +65,17 @@ Alasan
     alat ini, sumber tidak meminta dasar hukum.
 
 Status
-    gagal (``fail``) bila ``organizations: []``; belum diketahui
+    tidak dipenuhi (``fail``) bila ``organizations: []``; belum diketahui
     (``unknown``) bila tidak diisi. Skor 0 atau 1.
 
 Parameter
     tidak ada.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     organizations:
       - {type: paguyuban, name: Paguyuban Kampung Wisata Batik Kauman (PKWBK)}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     organizations: []
 """
 

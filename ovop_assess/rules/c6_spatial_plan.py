@@ -48,8 +48,8 @@ TITLE = {
 READING = {
     "en": 'the Perda must be named to pass (the source says the sentra "is expected" to conform); a Perda named '
     "without its number and year passes with a warning",
-    "id": 'Perda harus disebutkan agar lulus (sumber menyatakan sentra "diharapkan" sesuai); Perda yang disebutkan '
-    "tanpa nomor dan tahunnya tetap lulus dengan peringatan",
+    "id": 'Perda harus disebutkan agar kriteria ini dipenuhi (sumber menyatakan sentra "diharapkan" sesuai); Perda '
+    "yang disebutkan tanpa nomor dan tahunnya tetap dipenuhi dengan peringatan",
 }
 
 DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/kota (Perda RUTR/RTRW).
@@ -57,7 +57,7 @@ DOC_ID = """C6 spatial-plan: sentra sesuai dengan rencana tata ruang kabupaten/k
 Yang diperiksa
     ``spatial_plan.conforms`` bernilai true dan ``spatial_plan.regulation``
     menyebut Perda yang menetapkan RUTR/RTRW. Perda yang disebutkan tanpa
-    nomor dan tahunnya tetap lulus dengan peringatan: penilai tidak dapat
+    nomor dan tahunnya tetap dipenuhi dengan peringatan: penilai tidak dapat
     menelusurinya.
 
 Alasan
@@ -67,12 +67,13 @@ Alasan
     Dari sumber: kesesuaian dengan Perda RUTR (kini RTRW)
     kabupaten/kota.
     Tafsiran alat ini, bukan dari sumber: Perda harus disebutkan agar
-    kriteria ini lulus, sehingga klaimnya dapat diperiksa (sumber hanya
+    kriteria ini dipenuhi, sehingga klaimnya dapat diperiksa (sumber hanya
     menyatakan "diharapkan" sesuai); peringatan atas Perda tanpa nomor dan
     tahun juga berasal dari alat ini. Alat ini tidak membaca isi Perda.
 
 Status
-    gagal (``fail``) bila ``conforms: false`` (apa pun isian lainnya); belum
+    tidak dipenuhi (``fail``) bila ``conforms: false`` (apa pun isian
+    lainnya); belum
     diketahui (``unknown``) bila ``spatial_plan``, ``conforms`` atau
     ``regulation`` tidak diisi (``regulation`` yang kosong dianggap tidak
     diisi). Skor 0 atau 1.
@@ -80,10 +81,10 @@ Status
 Parameter
     tidak ada.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     spatial_plan: {regulation: Perda Kota Surakarta No. 1 Tahun 2012 tentang RTRW, conforms: true}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     spatial_plan: {regulation: Perda RTRW, conforms: false}
 """
 

@@ -73,7 +73,8 @@ Alasan
     cukup.
 
 Status
-    gagal (``fail``) bila daftarnya kosong, asal bahan baku utama tidak
+    tidak dipenuhi (``fail``) bila daftarnya kosong, asal bahan baku utama
+    tidak
     diterima, atau (tanpa tanda utama) setiap bahan mempunyai ``source``
     dan tak satu pun yang diterima; belum diketahui (``unknown``) bila
     ``raw_materials`` tidak diisi, atau asal yang belum diisi masih dapat
@@ -85,11 +86,11 @@ Parameter
     accepted_sources (daftar berisi local/regional/national/imported,
     bawaan [local]).
 
-Contoh lulus
+Contoh berstatus dipenuhi
     raw_materials:
       - {name: newspaper waste, source: local, main: true}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     raw_materials:
       - {name: rattan, source: imported, main: true}
 """

@@ -51,7 +51,7 @@ Yang diperiksa
     yang berhenti di dekat sentra (``bus``, ``angkot``, ``train``, ...) dan,
     bila ``access.nearest_stop_m`` diisi, tempat pemberhentian terdekat
     berjarak paling jauh ``max_stop_distance_m`` meter. Moda yang
-    tercantum tanpa ``nearest_stop_m`` tetap lulus dengan peringatan:
+    tercantum tanpa ``nearest_stop_m`` tetap dipenuhi dengan peringatan:
     isikan jaraknya.
 
 Alasan
@@ -64,7 +64,8 @@ Alasan
     tercantum lulus dengan peringatan.
 
 Status
-    gagal (``fail``) bila daftarnya kosong atau tempat pemberhentiannya
+    tidak dipenuhi (``fail``) bila daftarnya kosong atau tempat
+    pemberhentiannya
     terlalu jauh (meskipun modanya belum dicantumkan); belum diketahui
     (``unknown``) bila ``access`` atau ``access.public_transport`` tidak
     diisi. Skor 0 atau 1. Daftar kosong berarti tidak ada angkutan umum
@@ -74,10 +75,10 @@ Status
 Parameter
     max_stop_distance_m (bilangan > 0, bawaan 1000).
 
-Contoh lulus
+Contoh berstatus dipenuhi
     access: {public_transport: [bus, angkot], nearest_stop_m: 200}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     access: {public_transport: [bus], nearest_stop_m: 2500}
 """
 
@@ -96,7 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c8.distance_absent": {
         "en": "The distance to the nearest stop is not given (nearest_stop_m): C8 passes on the modes alone.",
-        "id": "Jarak ke tempat pemberhentian terdekat belum diisi (nearest_stop_m): C8 lulus hanya berdasarkan "
+        "id": "Jarak ke tempat pemberhentian terdekat belum diisi (nearest_stop_m): C8 dipenuhi hanya berdasarkan "
         "moda angkutan umum yang tercantum.",
     },
     "c8.too_far": {

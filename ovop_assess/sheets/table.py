@@ -73,6 +73,8 @@ class SheetFirms(NamedTuple):
     few: Mapping[str, frozenset[object]] = MappingProxyType({})
     """For a column turned from a few distinct texts (a role, a count), the values it may hold: every
     one there is, perhaps more (one only an empty row had); the column's checks ask these, not each row."""
+    headers: Mapping[str, str] = MappingProxyType({})
+    """Each field's column header as the sheet writes it (``Bersedia Menjadi Penggerak``, ``willing_to_lead``)."""
     refused: frozenset[tuple[int, str]] = frozenset()
     """The (firm index, field) of each cell in ``errors``: its field is left out of the firm, and no later
     check says so again ("required field missing" after "formula whose result was not saved")."""
@@ -195,6 +197,7 @@ def firms_from_columns(
     """
     warned = list(warnings)
     columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
     errors: list[Finding] = []
     unknown: list[tuple[int, str]] = []
     for index, title in enumerate(header):
@@ -213,6 +216,7 @@ def firms_from_columns(
             )
         else:
             columns[field] = index + 1
+            headers[field] = one_line(str(title).strip())
     # A column whose header looks like one of the list's, for a field no column gives: a warning of its own.
     meant = {i: like for i, name in unknown if (like := near_header(name)) and field_of(like) not in columns}
     for index, like in meant.items():
@@ -237,13 +241,10 @@ def firms_from_columns(
     if beyond is not None:
         warned.append(beyond)
     missing_required = [field for field in REQUIRED if field not in columns]
-    for field in missing_required:
-        errors.append(
-            Finding(
-                _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field),
-                Location("firms", header_row, 1),
-            )
-        )
+    for field in missing_required:  # at the column whose header seems meant for it (Nama UMKM), else the row
+        column = next((i + 1 for i, like in meant.items() if field_of(like) == field), None)
+        missing = _note("sheet.missing_column", column=HEADERS_ID[field], yaml_key=field)
+        errors.append(Finding(missing, Location("firms", header_row, column)))
     if missing_required:
         return refused(file, sheet, errors, warned)
 
@@ -336,6 +337,7 @@ def firms_from_columns(
         {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
         few,
+        headers,
         refused_cells,
     )
 

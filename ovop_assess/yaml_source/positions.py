@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..results import Location
+from ..results import Location, Message
 from .marks import LIBYAML_MARKS, Marks
 from .tags import MERGE, SCALAR_TAGS, STR, short
 
@@ -84,6 +84,11 @@ class Positions:
     def missing(self, path: PathKey) -> Location:
         """Where a field missing at ``path`` is reported: the mapping that lacks it, named by the field's path."""
         return self.value(path[:-1])._replace(path=format_path(path))
+
+    def field_name(self, path: PathKey) -> str | Message:
+        """The field at ``path`` as the reader of the file knows it: its key here (``willing_to_lead``); in a
+        firm spreadsheet, its column (``kolom Bersedia Menjadi Penggerak``), for a text that says what to fill in."""
+        return str(path[-1])
 
     def sheet_text(self, path: PathKey) -> str | None:
         """The text of the spreadsheet cell the value at ``path`` was read from; None for a value of the YAML

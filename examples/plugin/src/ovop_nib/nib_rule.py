@@ -56,19 +56,20 @@ Alasan
     usulannya.
 
 Status
-    lulus (``pass``) bila proporsinya mencapai ``min_share``; gagal
-    (``fail``) bila di bawahnya (skor = proporsinya); belum diketahui
-    (``unknown``) bila ``firms`` tidak diisi; gagal bila ``firms: []``.
+    dipenuhi (``pass``) bila proporsinya mencapai ``min_share``; tidak
+    dipenuhi (``fail``) bila di bawahnya (skor = proporsinya); belum
+    diketahui (``unknown``) bila ``firms`` tidak diisi; tidak dipenuhi bila
+    ``firms: []``.
 
 Parameter
     min_share (bilangan dalam (0, 1], bawaan 1.0): proporsi usaha yang
     wajib memiliki NIB.
 
-Contoh lulus
+Contoh berstatus dipenuhi
     firms:
       - {name: A, role: champion, nib: "0123456789012"}
 
-Contoh gagal
+Contoh berstatus tidak dipenuhi
     firms:
       - {name: A, role: champion, nib: "0123456789012"}
       - {name: B, role: member}
