@@ -61,7 +61,7 @@ Alasan
     Tafsiran alat ini, bukan dari sumber: ambang jarak, bawaannya 1000 m,
     yang dapat diubah kumpulan kriteria; bahwa moda yang berhenti dekat
     sentra membuatnya mudah dicapai; dan bahwa tanpa jaraknya moda yang
-    tercantum lulus dengan peringatan.
+    tercantum tetap dipenuhi dengan peringatan.
 
 Status
     tidak dipenuhi (``fail``) bila daftarnya kosong atau tempat
@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a listed public-transport mode makes the sentra easy to reach; when the distance is given, the "
         "nearest stop at most {limit} m away; without it, a pass with a warning",
         "id": "moda angkutan umum yang tercantum membuat sentra mudah dicapai; bila jaraknya disebutkan, tempat "
-        "pemberhentian terdekat paling jauh {limit} m; tanpa jarak, lulus dengan peringatan",
+        "pemberhentian terdekat paling jauh {limit} m; tanpa jarak, tetap dipenuhi dengan peringatan",
     },
     "c8.ok": {"en": "Reached by {modes}.", "id": "Dapat dicapai dengan {modes}."},
     "c8.ok_distance": {
