@@ -32,7 +32,7 @@ def test_explain_says_tidak_dipenuhi_for_fail(rule_id: str, capsys: pytest.Captu
     assert main(["--lang", "id", "explain", rule_id]) == 0
     page = capsys.readouterr().out
     assert "tidak dipenuhi ('fail')" in page
-    assert "Contoh berstatus dipenuhi" in page and "Contoh berstatus tidak dipenuhi" in page
+    assert "Contoh yang dipenuhi" in page and "Contoh yang tidak dipenuhi" in page
     assert not _OTHER_WORDS.search(page), _OTHER_WORDS.findall(page)
     assert main(["explain", rule_id]) == 0
     english = capsys.readouterr().out

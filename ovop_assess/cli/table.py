@@ -412,8 +412,8 @@ _HEADINGS_ID = {
     "Why": "Alasan",
     "Status": "Status",
     "Parameters": "Parameter",
-    "Passing fragment": "Contoh berstatus dipenuhi",
-    "Failing fragment": "Contoh berstatus tidak dipenuhi",
+    "Passing fragment": "Contoh yang dipenuhi",
+    "Failing fragment": "Contoh yang tidak dipenuhi",
 }
 _PARAMETER_HEADINGS = ("Parameters", "Parameter")
 _DOUBLE_BACKQUOTED = re.compile(r"``(.+?)``", re.DOTALL)  # reStructuredText's literal: a name, quoted on the page

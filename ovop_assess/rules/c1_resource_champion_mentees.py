@@ -139,7 +139,7 @@ Parameter
     min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang
     harus dibina seorang champion.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     resources: [{type: skill, description: Batik craftsmanship}]
     product: {name: Batik, category: batik, export_oriented: true}
     firms:
@@ -148,7 +148,7 @@ Contoh berstatus dipenuhi
       - {name: C, role: mentee}
       - {name: D, role: mentee}
 
-Contoh berstatus tidak dipenuhi (dua mentee, padahal diperlukan tiga)
+Contoh yang tidak dipenuhi (dua mentee, padahal diperlukan tiga)
     firms:
       - {name: A, role: champion, willing_to_lead: true}
       - {name: B, role: mentee}

@@ -111,13 +111,13 @@ Parameter
     min_similar_firms (bilangan bulat >= 1, bawaan 10): jumlah usaha
     sejenis yang diperlukan.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     product: {name: Batik, category: batik, export_oriented: true}
     firms:   # sepuluh entri seperti ini
       - {name: Batik 1, role: member}
       - {name: Batik 2, role: member, category: batik}
 
-Contoh berstatus tidak dipenuhi (satu dari dua usaha memproduksi barang lain)
+Contoh yang tidak dipenuhi (satu dari dua usaha memproduksi barang lain)
     product: {name: Batik, category: batik, export_oriented: true}
     firms:
       - {name: Batik 1, role: member}

@@ -86,13 +86,13 @@ Status
 Parameter
     tidak ada.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     product:
       name: Batik tulis
       category: batik
       uniqueness: {local_skill: Hand-drawn batik passed down in the kampung}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     product:
       name: Batik tulis
       category: batik

@@ -87,11 +87,11 @@ Status
 Parameter
     min_commitments (bilangan bulat >= 1, bawaan 1).
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     government_commitment:
       - {type: training, description: Training by the Dinas Koperasi dan UMKM, status: delivered}
 
-Contoh berstatus tidak dipenuhi (hanya rencana)
+Contoh yang tidak dipenuhi (hanya rencana)
     government_commitment:
       - {type: budget, description: Budget line proposed for next year, status: planned}
 """

@@ -71,11 +71,11 @@ Status
 Parameter
     tidak ada.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     organizations:
       - {type: paguyuban, name: Paguyuban Kampung Wisata Batik Kauman (PKWBK)}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     organizations: []
 """
 

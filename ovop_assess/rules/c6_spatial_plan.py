@@ -81,10 +81,10 @@ Status
 Parameter
     tidak ada.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     spatial_plan: {regulation: Perda Kota Surakarta No. 1 Tahun 2012 tentang RTRW, conforms: true}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     spatial_plan: {regulation: Perda RTRW, conforms: false}
 """
 

@@ -86,11 +86,11 @@ Parameter
     accepted_sources (daftar berisi local/regional/national/imported,
     bawaan [local]).
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     raw_materials:
       - {name: newspaper waste, source: local, main: true}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     raw_materials:
       - {name: rattan, source: imported, main: true}
 """

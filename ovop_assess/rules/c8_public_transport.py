@@ -65,8 +65,8 @@ Alasan
 
 Status
     tidak dipenuhi (``fail``) bila daftarnya kosong atau tempat
-    pemberhentiannya
-    terlalu jauh (meskipun modanya belum dicantumkan); belum diketahui
+    pemberhentiannya terlalu jauh (meskipun modanya belum dicantumkan);
+    belum diketahui
     (``unknown``) bila ``access`` atau ``access.public_transport`` tidak
     diisi. Skor 0 atau 1. Daftar kosong berarti tidak ada angkutan umum
     yang berhenti dekat sentra: yang kurang adalah trayek yang melayaninya
@@ -75,10 +75,10 @@ Status
 Parameter
     max_stop_distance_m (bilangan > 0, bawaan 1000).
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     access: {public_transport: [bus, angkot], nearest_stop_m: 200}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     access: {public_transport: [bus], nearest_stop_m: 2500}
 """
 

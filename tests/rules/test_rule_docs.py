@@ -31,12 +31,12 @@ SECTIONS = {
         "Alasan",
         "Status",
         "Parameter",
-        "Contoh berstatus dipenuhi",
-        "Contoh berstatus tidak dipenuhi",
+        "Contoh yang dipenuhi",
+        "Contoh yang tidak dipenuhi",
     ),
 }
-PASSING = {"en": "Passing fragment", "id": "Contoh berstatus dipenuhi"}
-FAILING = {"en": "Failing fragment", "id": "Contoh berstatus tidak dipenuhi"}
+PASSING = {"en": "Passing fragment", "id": "Contoh yang dipenuhi"}
+FAILING = {"en": "Failing fragment", "id": "Contoh yang tidak dipenuhi"}
 
 # A YAML comment: "#" at the start of a line or after whitespace, to the end of the line.
 COMMENT = re.compile(r"(^|\s)#.*$")
@@ -166,7 +166,7 @@ def test_explain_prints_the_indonesian_documentation(capsys: pytest.CaptureFixtu
     assert main(["explain", "C2", "--lang", "id"]) == 0
     out = capsys.readouterr().out
     assert help_text(BUILTIN["C2"].doc_id, BUILTIN["C2"], "id") in out
-    assert "Yang diperiksa" in out and "Contoh berstatus dipenuhi" in out
+    assert "Yang diperiksa" in out and "Contoh yang dipenuhi" in out
     assert "What it checks" not in out
 
 
@@ -277,7 +277,7 @@ def test_explain_of_a_rule_documented_in_english_only_says_so_in_indonesian() ->
     out = render_explain(spec, "id")
     assert out.startswith("C2 similar-firms — Sentra")
     assert "(Aturan ini hanya didokumentasikan dalam bahasa Inggris.)" in out
-    assert "\nYang diperiksa\n" in out and "\nContoh berstatus tidak dipenuhi (one of the two firms" in out
+    assert "\nYang diperiksa\n" in out and "\nContoh yang tidak dipenuhi (one of the two firms" in out
     assert "What it checks" not in out
     bare = spec._replace(doc="C2 similar-firms: counts firms.")
     assert render_explain(bare, "en").endswith("Counts firms.\n\nParameters\n  min_similar_firms (default 10)\n")

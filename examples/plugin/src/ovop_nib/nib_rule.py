@@ -65,11 +65,11 @@ Parameter
     min_share (bilangan dalam (0, 1], bawaan 1.0): proporsi usaha yang
     wajib memiliki NIB.
 
-Contoh berstatus dipenuhi
+Contoh yang dipenuhi
     firms:
       - {name: A, role: champion, nib: "0123456789012"}
 
-Contoh berstatus tidak dipenuhi
+Contoh yang tidak dipenuhi
     firms:
       - {name: A, role: champion, nib: "0123456789012"}
       - {name: B, role: member}
