@@ -76,8 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "sel-sel lembar ini menjadi teks sebesar {size} setelah setiap teks yang disimpan sekali dalam buku kerja disalin ke setiap sel yang menampilkannya, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); lembar tidak dibaca",
     },
     "sheet.xls_shared_text_too_large": {
-        "en": "the workbook's text cells come to at least {size} of text once each text stored once in it is copied into every cell that shows it (as the file is opened, in every sheet), over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes); the file is refused",
-        "id": "sel-sel teks buku kerja ini menjadi sekurang-kurangnya {size} teks setelah setiap teks yang disimpan sekali di dalamnya disalin ke setiap sel yang menampilkannya (saat berkas dibuka, di setiap lembar), melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); berkas ditolak",
+        "en": "the workbook's text cells may come to {size} of text once each text stored once in it is copied into every cell that shows it (as the file is opened, in every sheet), over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes); the file is refused",
+        "id": "sel-sel teks buku kerja ini dapat mencapai {size} teks setelah setiap teks yang disimpan sekali di dalamnya disalin ke setiap sel yang menampilkannya (saat berkas dibuka, di setiap lembar), melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); berkas ditolak",
     },
     "sheet.ods_repeated_text": {
         "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; the file is refused",
