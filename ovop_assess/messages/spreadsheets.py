@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the workbook's text cells may come to {size} of text once each text stored once in it is copied into every cell that shows it (as the file is opened, in every sheet), over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes); the file is refused",
         "id": "sel-sel teks buku kerja ini dapat mencapai {size} teks setelah setiap teks yang disimpan sekali di dalamnya disalin ke setiap sel yang menampilkannya (saat berkas dibuka, di setiap lembar), melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes); berkas ditolak",
     },
+    "sheet.xls_formula_spaces": {
+        "en": "the workbook's formulas hold so many spaces that the reader would take minutes to open it (each formula's space tokens counted and squared, then added up: {count}, over the tool's limit of {limit}); the file is refused: remove the spaces from the formulas, or paste them as values",
+        "id": "rumus-rumus buku kerja ini memuat begitu banyak spasi sehingga pembacanya akan memerlukan bermenit-menit untuk membukanya (token spasi setiap rumus dihitung dan dikuadratkan, lalu dijumlahkan: {count}, melebihi batas alat ini {limit}); berkas ditolak: hapus spasi dari rumus-rumusnya, atau tempel sebagai nilai",
+    },
     "sheet.ods_repeated_text": {
         "en": "the sheets of the .ods workbook come to {size} once their repeated rows and cells holding a value, and their runs of spaces, are written out, over the limit of {limit} for a workbook's unpacked contents (--max-unpacked-bytes): an .ods file is read whole, repeats expanded, when it is opened; the file is refused",
         "id": "seluruh lembar buku kerja .ods menjadi {size} setelah baris dan sel berulang yang berisi nilai, serta deretan spasinya, dituliskan satu per satu, melebihi batas {limit} untuk isi buku kerja yang diekstrak (--max-unpacked-bytes): berkas .ods dibaca utuh, termasuk pengulangannya, saat dibuka; berkas ditolak",

@@ -165,6 +165,7 @@ class XlsSheets(NamedTuple):
     # The substreams (BOF offsets) where a formula saved a result other than the empty text: computed by
     # Excel or LibreOffice. In one where none did, every saved empty text is a script's placeholder (xlwt).
     computed: frozenset[int] = frozenset()
+    any_formula: bool = False  # a FORMULA, SHRFMLA or ARRAY record anywhere (passed in a run or walked)
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet: a saved empty text
@@ -243,6 +244,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     biff8, formula_cell = False, (-1, -1)  # the substream's BIFF version is 8; the cell of its last formula
     seen_globals = False
     inverted = False
+    any_formula = False
     cells, others = _PLAIN_CELLS, _OTHERS
     last_header = end - 4
     run = _run_pattern(envelope).match if envelope is not None else None
@@ -255,6 +257,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             if (folded := skipped.group(1)) is not None:  # the run passed a formula: the last one's cell
                 formula_cell = _HEADER.unpack(folded)
                 computed.add(start)  # (its result a number: saved)
+                any_formula = True
             continue
         kind, size, row, column = unpack(data, position)  # row and column mean something in a cell only
         following = position + 4 + size
@@ -269,6 +272,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         elif kind not in others:
             pass
         elif kind == _FORMULA:
+            any_formula = True
             if size >= 4:  # as a plain cell's, without a call (a numbered column has one formula a row)
                 if row >= rows:
                     rows = row + 1
@@ -298,6 +302,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             if size >= 16 and data[position + 16] & 0x20:  # fDyZero: the row is hidden
                 hidden.setdefault(start, []).append(row)
         elif kind in (_SHRFMLA, _ARRAY):  # the tokens after a range (6 bytes) and 4 or 8 more
+            any_formula = True
             skip = 10 if kind == _SHRFMLA else 14
             count = _WORD.unpack_from(data, position + 2 + skip)[0] if size >= skip else size
             if biff8 and skip + count <= size:
@@ -356,6 +361,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         bounded=bounded,
         hidden=hidden,
         computed=frozenset(computed),
+        any_formula=any_formula,
     )
 
 
