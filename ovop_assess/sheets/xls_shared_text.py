@@ -60,17 +60,15 @@ def _flags(wide: int) -> bytes:
 # One branch per length below 256, one byte or two a character (the empty group marks that two-byte strings
 # were passed): the strings a table of names holds, passed over in C. Atomic: never given back (a possessive
 # repeat misreads before Python 3.11.5).
-_SHORT = re.compile(
-    b"(?>(?:"
-    + b"|".join(b"\\x%02x\\x00%s.{%d}" % (n, _flags(0), n) for n in range(256))
+_ONE_SHORT = (
+    b"|".join(b"\\x%02x\\x00%s.{%d}" % (n, _flags(0), n) for n in range(256))
     + b"|(?:"
     + b"|".join(b"\\x%02x\\x00%s.{%d}" % (n, _flags(1), 2 * n) for n in range(256))
     + b")()"
-    + b")*)",
-    re.DOTALL,
 )
+_SHORT = re.compile(b"(?>(?:" + _ONE_SHORT + b")*)", re.DOTALL)
+_EACH = re.compile(_ONE_SHORT, re.DOTALL)  # one short string
 _SHORT_MOST = 255
-_EACH = re.compile(_SHORT.pattern[len(b"(?>(?:") : -len(b")*)")], re.DOTALL)  # one short string
 
 
 def xls_shared_text(stream: bytes, end: int, limit: int) -> int | None:

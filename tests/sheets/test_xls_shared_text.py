@@ -22,11 +22,6 @@ firms: {{file: {file}}}
 """
 
 
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("OVOP_LANG", raising=False)
-
-
 def _table(path: Path) -> list[bytes]:
     stream = workbook_stream(path.read_bytes())
     [segments] = xls_shared_text._tables(stream, len(stream))
