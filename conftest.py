@@ -25,6 +25,7 @@ import signal
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,16 @@ def _holds(entry: Path, mark: os.stat_result) -> bool:
                 if (held.st_dev, held.st_ino) == (mark.st_dev, mark.st_ino):
                     return True
     return False
+
+
+@pytest.fixture(autouse=True)
+def _no_reader_kept() -> Iterator[None]:
+    """The ``.ods`` readers a test started end with it, as they end with the process that started them: the
+    next test starts its own, from the code as that test has it (a function it replaced is the readers' too)."""
+    yield
+    kept = sys.modules.get("ovop_assess.sheets.warm_reader")
+    if kept is not None:
+        kept.stop()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

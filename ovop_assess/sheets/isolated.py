@@ -22,14 +22,17 @@ damaged (``sheet.reader_stopped``); the run goes on. Where there is no fork,
 or no process can be had (a container's process limit), the read stays in
 the process, the byte checks its only guard (docs/internals.md says what
 they leave). :func:`run_isolated` waits for the child; :func:`started` lets
-the caller work meanwhile (the byte checks, beside calamine's read, where
-:func:`capped` says the system enforces the cap: ``ods_read``).
+the caller work meanwhile (the walk for the cells calamine does not
+report). Calamine's own read beside the byte checks, where :func:`capped`
+says the system enforces the cap, is made by a reader kept from one file
+to the next, under the same caps for each (``warm_reader``, ``ods_read``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import marshal
+import math
 import os
 import pickle
 import signal
@@ -60,6 +63,7 @@ _INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
 _OUT_OF_TIME = {getattr(signal, "SIGXCPU", signal.SIGALRM), signal.SIGALRM}  # its CPU cap, its wall backstop
 
 _reading: list[int] = []  # the children being waited for, so that SIGTERM to a worker stops them too
+_stoppers: list[Callable[[], None]] = []
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
@@ -68,6 +72,15 @@ def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
     cells' text six times over (calamine's, Python's at up to four bytes a character, the copy sent back: a
     110 MiB text of emoji within the limits), and 256 MiB for the sheet's cells as Python values."""
     return 128 * factor * max_cells + 6 * max_unpacked_bytes + (256 << 20)
+
+
+def outcome_of_end(status: int | None, payload: bytes) -> tuple[Any, list[list[Any]]]:
+    """The outcome of a reader that ended (``status``, as reaped) before its answer was whole: whatever ended
+    it (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a Ctrl-C), only a whole payload
+    counts; a Ctrl-C meant for the run reaches this process's own handler too."""
+    if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
+        raise _out_of_time()
+    return unpack(payload)
 
 
 def run_isolated(work: Work, memory: int) -> tuple[Any, list[list[Any]]]:
@@ -95,18 +108,13 @@ class Reader:
         except BaseException:  # Ctrl-C while the child reads: it must not outlive the run
             stop_reader()
             raise
-        if _whole(payload):
+        if whole(payload):
             # The child is ending (its address space let go): reaped once its answer is read, not waited for.
             try:
                 return unpack(payload)
             finally:
-                _reap(self._pid)
-        status = _reap(self._pid)
-        # Whatever ended the child (its caps, a crash, SIGKILL or SIGTERM from an out-of-memory killer, a
-        # Ctrl-C), only a whole payload counts: a Ctrl-C meant for the run reaches this process's own handler too.
-        if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _OUT_OF_TIME:
-            raise _out_of_time()
-        return unpack(payload)
+                reap(self._pid)
+        return outcome_of_end(reap(self._pid), payload)
 
     def stop(self) -> None:
         """End the child now if its outcome was not asked for: it is no longer wanted (a refusal found
@@ -115,7 +123,7 @@ class Reader:
             self._waited = True
             with contextlib.suppress(OSError):
                 os.kill(self._pid, signal.SIGKILL)
-            _reap(self._pid)
+            reap(self._pid)
             os.close(self._read_end)
 
 
@@ -130,12 +138,9 @@ def started(work: Work, memory: int) -> Iterator[Reader | None]:
     except OSError:
         yield None
         return
-    with _terminated_with_reader(), _interrupts_held() as release:
+    with terminated_with_reader(), interrupts_held() as release:
         try:
-            with warnings.catch_warnings():
-                # Python 3.12+ warns when a process with threads forks: the child runs no thread's code.
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
+            pid = fork()
         except OSError:  # EAGAIN under a process limit (a container's pids.max, ulimit -u), ENOMEM
             os.close(read_end)
             os.close(write_end)
@@ -149,13 +154,21 @@ def started(work: Work, memory: int) -> Iterator[Reader | None]:
             finally:
                 os._exit(0)
         os.close(write_end)
-        _reading.append(pid)
+        reading(pid)
         reader = Reader(pid, read_end)
         try:
             release()  # a Ctrl-C held during the fork is raised here, with the child to stop
             yield reader
         finally:
             reader.stop()
+
+
+def fork() -> int:
+    """``os.fork()``, quiet: Python 3.12+ warns when a process with threads forks; the child runs no thread's
+    code."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
 
 
 def capped() -> bool:
@@ -184,15 +197,33 @@ def _pipe() -> tuple[int, int]:
 
 
 def stop_reader() -> None:
-    """Kill the child being waited for, if any."""
+    """Kill the child being waited for, if any, and the readers kept for later files (``also_stopped``)."""
+    for stop in _stoppers:
+        stop()
     while _reading:
         pid = _reading.pop()
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-        _reap(pid)
+        reap(pid)
 
 
-def _reap(pid: int) -> int | None:
+def also_stopped(stop: Callable[[], None]) -> None:
+    """Have :func:`stop_reader` call ``stop`` too (``warm_reader``: its reader is ended with the children)."""
+    _stoppers.append(stop)
+
+
+def reading(pid: int) -> None:
+    """``pid`` now reads for this process: stopped with the children by SIGTERM and Ctrl-C, until its answer."""
+    _reading.append(pid)
+
+
+def waited_for(pid: int) -> None:
+    """``pid`` answered and goes on (``warm_reader``): no longer stopped as a child being waited for."""
+    if pid in _reading:
+        _reading.remove(pid)
+
+
+def reap(pid: int) -> int | None:
     """The child's status once it has ended; ``None`` when SIGCHLD is ignored (inherited so from a launcher):
     the system reaped it already."""
     if pid in _reading:
@@ -204,7 +235,7 @@ def _reap(pid: int) -> int | None:
 
 
 @contextlib.contextmanager
-def _terminated_with_reader() -> Iterator[None]:
+def terminated_with_reader() -> Iterator[None]:
     """Where SIGTERM ends the process at once (a worker of ``--jobs``, which the run stops so), it kills the
     child first while one reads: else the child would outlive the run. Elsewhere nothing changes (the CLI's
     own handler raises, and the caller stops the child)."""
@@ -230,7 +261,7 @@ def _end_with_reader(number: int, frame: object) -> None:
 
 
 @contextlib.contextmanager
-def _interrupts_held() -> Iterator[Callable[[], None]]:
+def interrupts_held() -> Iterator[Callable[[], None]]:
     """SIGINT and SIGTERM blocked from before the fork until ``release()`` (or the end): one that came between
     the fork and the parent's ``try`` would leave the child running, and in the child the parent's handlers
     would run. Where they cannot be blocked, a no-op."""
@@ -251,6 +282,15 @@ def _interrupts_held() -> Iterator[Callable[[], None]]:
 
 
 def _child(work: Work, memory: int, fd: int) -> None:  # pragma: no cover - runs in the child
+    child_quieted()
+    signal.alarm(_BACKSTOP_SECONDS)
+    Caps().set(memory)
+    with open(fd, "wb") as out:
+        out.write(pack(work))
+
+
+def child_quieted() -> None:  # pragma: no cover - runs in the child
+    """A forked reader made safe to run: the parent's handlers and output let go."""
     # The parent's handlers are Python code meant for the parent: Ctrl-C and SIGTERM end the child (unless the
     # parent ignores them: a background job of a script keeps ignoring Ctrl-C), SIGALRM its backstop.
     for number in _INTERRUPTS:
@@ -258,7 +298,6 @@ def _child(work: Work, memory: int, fd: int) -> None:  # pragma: no cover - runs
             signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
-    signal.alarm(_BACKSTOP_SECONDS)
     # Another thread of the parent (a progress bar's) may have held the lock of sys.stderr when it forked: the
     # child writes nothing there, not even a warning, lest it wait for that lock for ever; nor does any native
     # code write to the terminal.
@@ -270,9 +309,11 @@ def _child(work: Work, memory: int, fd: int) -> None:  # pragma: no cover - runs
     handler = sys.modules.get("faulthandler")  # (PYTHONFAULTHANDLER, pytest: it writes to a descriptor of its own)
     if handler is not None:
         handler.disable()
-    _cap(memory)
-    with open(fd, "wb") as out:
-        out.write(pack(work))
+
+
+def backstop(on: bool) -> None:  # pragma: no cover - runs in the child
+    """The wall-time backstop of one read started (``on``) or ended."""
+    signal.alarm(_BACKSTOP_SECONDS if on else 0)
 
 
 def pack(work: Work) -> bytes:
@@ -296,7 +337,16 @@ def _packed(outcome: int, head: object, tail: bytes) -> bytes:
     return _HEADER.pack(outcome, len(first), len(tail)) + first + tail
 
 
-def _whole(payload: bytes) -> bool:
+HEADER_SIZE = _HEADER.size
+
+
+def rest_length(head: bytes) -> int:
+    """How many bytes follow the header ``head`` in what :func:`pack` wrote."""
+    _, length, tail_length = _HEADER.unpack(head)
+    return int(length + tail_length)
+
+
+def whole(payload: bytes) -> bool:
     """Whether ``payload`` is all :func:`pack` wrote (a child that died while writing it leaves it short)."""
     if len(payload) < _HEADER.size:
         return False
@@ -307,7 +357,7 @@ def _whole(payload: bytes) -> bool:
 def unpack(payload: bytes) -> tuple[Any, list[list[Any]]]:
     """The outcome :func:`pack` wrote, as ``work()`` gave it or raised it; a payload cut short (the child died
     while writing it, or before) refuses the file."""
-    if not _whole(payload):
+    if not whole(payload):
         raise stopped()
     outcome, length, _ = _HEADER.unpack_from(payload)
     start = _HEADER.size
@@ -340,35 +390,48 @@ def _refused(message: Message) -> SheetRefused:
     return SheetRefused((Finding(message, Location("", None, None)),))
 
 
-def _cap(memory: int) -> None:  # pragma: no cover - runs in the child
-    try:
+class Caps:
+    """A reader's caps, set for each read: its core dumps off, its CPU time ``_CPU_SECONDS`` more than it has
+    used, its address space ``memory`` bytes more than it maps now; a tighter limit it inherited
+    (``ulimit -v``) kept. A forked child sets them once; ``warm_reader``'s reader before each file."""
+
+    def __init__(self) -> None:  # pragma: no cover - runs in the child
+        try:
+            import resource
+        except ImportError:
+            self._inherited: dict[int, tuple[int, int]] = {}
+            return
+        with contextlib.suppress(ValueError, OSError, OverflowError):
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file behind
+        self._inherited = {which: resource.getrlimit(which) for which in (resource.RLIMIT_CPU, resource.RLIMIT_AS)}
+
+    def set(self, memory: int) -> None:  # pragma: no cover - runs in the child
+        if not self._inherited:
+            return
         import resource
-    except ImportError:
-        return
-    with contextlib.suppress(ValueError, OSError, OverflowError):
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file behind
-    _lower(resource, resource.RLIMIT_CPU, _CPU_SECONDS)
-    mapped = _mapped()
-    if mapped is not None:
-        _lower(resource, resource.RLIMIT_AS, mapped + memory)
+
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        self._lower(resource, resource.RLIMIT_CPU, math.ceil(used.ru_utime + used.ru_stime) + _CPU_SECONDS)
+        size = mapped()
+        if size is not None:
+            self._lower(resource, resource.RLIMIT_AS, size + memory)
+
+    def _lower(self, resource: Any, which: int, limit: int) -> None:  # pragma: no cover - runs in the child
+        """The soft limit ``which`` set to ``limit``, or to the tighter one inherited, within the hard limit."""
+        soft, hard = self._inherited[which]
+        for bound in (soft, hard):
+            if bound != resource.RLIM_INFINITY:
+                limit = min(limit, bound)
+        with contextlib.suppress(ValueError, OSError, OverflowError):  # (a limit past what the system can hold)
+            resource.setrlimit(which, (limit, hard))
 
 
-def _lower(resource: Any, which: int, limit: int) -> None:  # pragma: no cover - runs in the child
-    """Lower the soft limit ``which`` to ``limit``, keeping a tighter one already set (``ulimit -v``)."""
-    soft, hard = resource.getrlimit(which)
-    if soft != resource.RLIM_INFINITY and soft <= limit:
-        return
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    with contextlib.suppress(ValueError, OSError, OverflowError):  # (a limit past what the system can hold)
-        resource.setrlimit(which, (limit, hard))
-
-
-def _mapped() -> int | None:  # pragma: no cover - runs in the child
-    """The bytes the process maps now (Linux's /proc; elsewhere no cap is set: macOS does not enforce one)."""
+def mapped(field: int = 0) -> int | None:  # pragma: no cover - runs in the child
+    """The bytes the process maps now (Linux's /proc; elsewhere no cap is set: macOS does not enforce one), or
+    with ``field`` 1 those of them in memory."""
     try:
         with open("/proc/self/statm", "rb") as statm:
-            pages = int(statm.read().split()[0])
+            pages = int(statm.read().split()[field])
     except (OSError, ValueError, IndexError):
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")

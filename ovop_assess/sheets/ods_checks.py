@@ -123,6 +123,18 @@ def ods_count(content: OdsContent | None, limits: SheetLimits) -> None:
         _check_text(content.text_bytes, limits)
 
 
+def inflated(archive: zipfile.ZipFile, spans: bool, hidden: bool) -> OdsContent:
+    """content.xml inflated whole (its checksum checked), to be walked for cells (``ods_sheet_cells``) where the
+    scan found they may be: ``spans`` and ``hidden`` as it found them."""
+    from .zip_members import corrupt as _corrupt
+
+    try:
+        info = archive.getinfo("content.xml")
+    except KeyError:
+        raise _corrupt(".ods", "sheet.reason.no_content_xml") from None
+    return OdsContent(_whole(archive, info), spans, hidden=hidden)
+
+
 def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     from .zip_members import INFLATE_ERRORS as _INFLATE_ERRORS
     from .zip_members import corrupt as _corrupt

@@ -5,8 +5,9 @@ Calamine expands every sheet of an ``.ods`` as it opens it, so the checks
 (``ods_checks``: about half of calamine's own time for 10,000 rows) bound
 what it allocates. Where a child's memory is capped by the system
 (``isolated.capped``: Linux), calamine's read starts at once in the capped
-child, and the checks run meanwhile in this process, on another core: what
-the user waits for is the longer of the two, not their sum. The cap, not
+reader process kept from one file to the next (``warm_reader``), and the
+checks run meanwhile in this process, on another core: what the user waits
+for is the longer of the two, not their sum. The cap, not
 the checks, is then what keeps a hostile file from ending the run; the
 checks still refuse it, with the limit named, and end the child. Content
 the checks cannot vouch for is read again as they need: its exact count,
@@ -16,8 +17,8 @@ checks come first and the child reads after them; where there is no fork
 
 The cells calamine does not report (formulas without a saved result, merged
 ranges, cells showing an error, hidden rows: ``ods_cells``) are looked for
-while the child reads, in a second capped child, in the sheet asked for or
-else the first table of the content; if the first child chose another sheet
+while the reader reads, by a second capped reader kept for them, in the
+sheet asked for or else the first table of the content; if calamine chose another sheet
 (the first one hidden, a name asked for in another case), they are looked
 for again in that one. A read beside the scan is stopped as soon as the
 scan shows the content will be refused or counted first.
@@ -35,6 +36,7 @@ from .ods_checks import ods_sheet_cells
 if TYPE_CHECKING:
     from .isolated import Reader
     from .ods_checks import Found, OdsContent
+    from .warm_reader import ServedRead
     from .workbook import Read
 
 # The first table's name as LibreOffice writes it; a guess only (another prefix, a reference in the name: no
@@ -57,45 +59,47 @@ def ods_read(raw: bytes, sheet: str | None, limits: SheetLimits, archive: zipfil
     if not isolated.capped():
         content = ods_precheck(archive, limits)
         return isolated.run_isolated(lambda: read(content), memory)
-    with isolated.started(lambda: read(None), memory) as reader:
+    from .warm_reader import started_read
+
+    with started_read(raw, sheet, limits, memory) as reader:
         # The read beside is stopped as soon as the scan shows the content will be refused or counted first:
         # a hostile file costs the child no more than the scan so far.
         content = ods_precheck(archive, limits, reader.stop if reader is not None else None)
-        if reader is None:  # no child to be had: the read follows the checks here
+        if reader is None:  # no reader to be had: the read follows the checks here
             return read(content)
         if content is None:  # no cell calamine does not report, and the bound vouched for
             return reader.result()
         if not content.uncounted:
-            return _with_cells(reader, content, sheet, memory)
+            return _with_cells(reader, raw, content, sheet, memory)
     # The bound could not vouch for the content: its exact count before calamine reads it, in a new child.
     return isolated.run_isolated(lambda: read(content), memory)
 
 
-def _with_cells(reader: Reader, content: OdsContent, sheet: str | None, memory: int) -> Read:
-    """The child's read, with the cells calamine does not report looked for meanwhile in a second capped
-    child: on hostile content the walk can cost as much as calamine's read (2.5 million merged ranges: 1.5 GB
-    and 29 s), and the caps hold for both."""
-    from . import isolated
+def _with_cells(reader: Reader | ServedRead, raw: bytes, content: OdsContent, sheet: str | None, memory: int) -> Read:
+    """The reader's read, with the cells calamine does not report looked for meanwhile by a second capped
+    reader (``warm_reader.started_walk``): on hostile content the walk can cost as much as calamine's read
+    (2.5 million merged ranges: 1.5 GB and 29 s), and the caps hold for both."""
+    from .warm_reader import started_walk
 
     guess = sheet if sheet is not None else _first_table(content.xml)
     if guess is None:
-        return _settled(reader.result(), content, None, memory)
-    with isolated.started(lambda: (ods_sheet_cells(content, guess), []), memory) as walker:
+        return _settled(reader.result(), raw, content, None, memory)
+    with started_walk(raw, content, guess, memory) as walker:
         read = reader.result()
         early = _answer(walker, content, guess) if read[0][0] == guess else None
-    return _settled(read, content, early, memory)
+    return _settled(read, raw, content, early, memory)
 
 
-def _settled(read: Read, content: OdsContent, early: Found | SheetRefused | None, memory: int) -> Read:
+def _settled(read: Read, raw: bytes, content: OdsContent, early: Found | SheetRefused | None, memory: int) -> Read:
     """``read`` (made without ``content``) with the cells calamine does not report put in, as
     ``workbook._read_chosen`` puts them in when it has the content."""
-    from . import isolated
     from .cell_errors import settle_cells
+    from .warm_reader import started_walk
 
     (name, warnings, merged, _, _, others), data = read
     try:
         if early is None:
-            with isolated.started(lambda: (ods_sheet_cells(content, name), []), memory) as walker:
+            with started_walk(raw, content, name, memory) as walker:
                 early = _answer(walker, content, name)
         if isinstance(early, SheetRefused):
             raise early
@@ -108,8 +112,8 @@ def _settled(read: Read, content: OdsContent, early: Found | SheetRefused | None
     return (name, warnings, merged, formulas, hidden, others), data
 
 
-def _answer(walker: Reader | None, content: OdsContent, sheet: str) -> Found | SheetRefused:
-    """The walk's answer, from its child (or here, where no child can be had); its refusal kept to be raised
+def _answer(walker: ServedRead | None, content: OdsContent, sheet: str) -> Found | SheetRefused:
+    """The walk's answer, from its reader (or here, where no reader can be had); its refusal kept to be raised
     once the sheet is known to be the one read."""
     try:
         return walker.result()[0] if walker is not None else ods_sheet_cells(content, sheet)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ovop_assess.sheets import SheetLimits, isolated, ods_read, read_firms
+from ovop_assess.sheets import SheetLimits, isolated, ods_checks, read_firms, warm_reader
 from ovop_assess.sheets.ods_repeats import RepeatScan
 
 pytestmark = pytest.mark.skipif(not isolated.capped(), reason="calamine reads beside the checks on Linux alone")
@@ -98,14 +98,14 @@ def test_the_guessed_sheet_is_walked_once_in_its_own_child_when_calamine_chose_i
 ) -> None:
     path = make_ods(_table("D", _HEAD, _row(_cell("A"), _cell("penggerak"), _NO_RESULT)))
     log = tmp_path / "walked.txt"  # (the walk runs in a child: what it did is written down, not appended)
-    real = ods_read.ods_sheet_cells
+    real = ods_checks.ods_sheet_cells
 
     def counted(content: Any, sheet: str) -> Any:
         with log.open("a") as out:
             out.write(f"{sheet} {os.getpid()}\n")
         return real(content, sheet)
 
-    monkeypatch.setattr(ods_read, "ods_sheet_cells", counted)
+    monkeypatch.setattr(ods_checks, "ods_sheet_cells", counted)  # (the walk's reader starts after: its code)
 
     def walked() -> list[list[str]]:
         lines = [line.split() for line in log.read_text().splitlines()]
@@ -131,9 +131,9 @@ def test_the_read_beside_stops_as_soon_as_the_scan_shows_a_refusal(
     body = _table("D", _HEAD, _row(cell * 50, extra=' table:number-rows-repeated="1000"') * 40 + filler)
     path = make_ods(body)
     stopped_at: list[int] = []
-    real_stop = isolated.Reader.stop
+    real_stop = warm_reader.ServedRead.stop
 
-    def stop(self: isolated.Reader) -> None:
+    def stop(self: warm_reader.ServedRead) -> None:
         stopped_at.append(len(stopped_at))
         real_stop(self)
 
@@ -146,7 +146,7 @@ def test_the_read_beside_stops_as_soon_as_the_scan_shows_a_refusal(
             assert stopped_at, "the child still read after the first piece showed the bound past the limit"
         real_feed(self, piece)
 
-    monkeypatch.setattr(isolated.Reader, "stop", stop)
+    monkeypatch.setattr(warm_reader.ServedRead, "stop", stop)
     monkeypatch.setattr(RepeatScan, "feed", feed)
     found = read_firms(path, limits=SheetLimits(max_cells=10_000))
     assert [f.message.id for f in found.errors] == ["sheet.ods_book_too_many_cells"]

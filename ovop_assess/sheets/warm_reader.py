@@ -1,0 +1,296 @@
+"""An ``.ods`` read beside the byte checks, by reader processes kept from one file to the next.
+
+A child forked for each file (``isolated.started``) reads cold: its heap
+is new, and every page the parent writes while it runs is copied. On the
+benchmark's 10,000 rows calamine took 80 to 85 ms in such a child against
+57 to 66 ms in a reader that had read before (docs/internals.md). So the
+first ``.ods`` a process reads forks a reader, and it reads every later
+``.ods`` of that process (a folder of regions, a ``--jobs`` worker's
+share); a second one, started the first time it is needed, looks for the
+cells calamine does not report (``ods_cells``) beside the first one's
+read, inflating ``content.xml`` itself. Each request runs under the caps a
+child has: its address space at most ``memory`` bytes more than the
+reader maps when the request comes, its CPU time 60 s more than it has
+used, the same wall backstop. Where a request ends its reader (a cap, a
+crash, a signal), the file is refused as a child's end refuses it and the
+next file starts a new reader.
+
+A reader holds no descriptor of the process but its socket (a job's output
+pipe held by a reader left behind would keep the job from ending), ends
+when that socket's other end closes (the process that started it ended,
+whatever way) and is ended by :func:`stop` at exit; one that has grown by
+more than ``_RETIRE_AT`` in memory ends after its answer, so that the
+memory one large file took is given back. A process forked from its owner
+(a ``--jobs`` worker) forgets its readers and starts its own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import io
+import os
+import pickle
+import signal
+import socket
+import struct
+import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from . import isolated
+from .limits import SheetLimits
+
+if TYPE_CHECKING:
+    from .ods_checks import OdsContent
+
+_LENGTH = struct.Struct("<Q")
+_RETIRE_AT = 512 << 20
+"""Bytes in memory the reader may grow by, past which it ends after its answer (it holds about 25 MB after a
+10,000-row sheet, most of them its parent's)."""
+_KEEP, _RETIRING = b"\0", b"\1"
+
+
+class _Reader:
+    """A process reading for this one: what it does (``read``, ``walk``), its id, our end of its socket, that
+    end read as a stream."""
+
+    def __init__(self, role: str, pid: int, channel: socket.socket) -> None:
+        self.role = role
+        self.pid = pid
+        self.channel = channel
+        self.answers = channel.makefile("rb")
+        self.owner = os.getpid()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.answers.close()
+        with contextlib.suppress(OSError):
+            self.channel.close()
+
+
+_kept: dict[str, _Reader] = {}  # the readers this process started, by role, while they may be alive
+
+
+class ServedRead:
+    """One file's work sent to a reader; :meth:`result` waits for it, :meth:`stop` ends it unasked."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self._reader = reader
+        self._waited = False
+
+    def result(self) -> tuple[Any, list[list[Any]]]:
+        """The work's outcome, or the :class:`SheetRefused` it raised (or the reader's end refuses the file)."""
+        self._waited = True
+        reader = self._reader
+        try:
+            flag = reader.answers.read(1)
+            head = reader.answers.read(isolated.HEADER_SIZE) if flag else b""
+            rest = reader.answers.read(isolated.rest_length(head)) if len(head) == isolated.HEADER_SIZE else b""
+        except BaseException:  # Ctrl-C while it reads: it must not outlive the run
+            stop()
+            raise
+        payload = head + rest
+        if flag == _KEEP and isolated.whole(payload):
+            isolated.waited_for(reader.pid)
+            return isolated.unpack(payload)
+        # It ended (its caps, a crash, a signal) or ends now of its own accord: reaped, and forgotten.
+        _forget(reader)
+        status = isolated.reap(reader.pid)
+        if isolated.whole(payload):
+            return isolated.unpack(payload)
+        return isolated.outcome_of_end(status, payload)
+
+    def stop(self) -> None:
+        """End the work (and so its reader) if its outcome was not asked for: a refusal found meanwhile, content
+        to be counted first, a Ctrl-C."""
+        if not self._waited:
+            self._waited = True
+            _end(self._reader)
+
+
+def started_read(
+    raw: bytes, sheet: str | None, limits: SheetLimits, memory: int
+) -> contextlib.AbstractContextManager[ServedRead | None]:
+    """The ``.ods`` ``raw``'s chosen sheet read as ``ods_read`` reads it in a child (no content: the checks run
+    here meanwhile), by this process's reader, started now if it has none; ``None`` where no reader can be had
+    (a process limit reached): the caller reads in a child of its own, or here."""
+    return _started("read", (raw, sheet, limits), memory)
+
+
+def started_walk(
+    raw: bytes, content: OdsContent, sheet: str, memory: int
+) -> contextlib.AbstractContextManager[ServedRead | None]:
+    """The cells calamine does not report looked for in ``sheet`` of ``content`` (``ods_sheet_cells``), by a
+    second reader kept for them, beside the first one's read; ``None`` where none can be had. It inflates
+    the content from ``raw`` itself: sending it would hold this process longer (12 MB for 10,000 rows)."""
+    return _started("walk", (raw, content.spans, content.hidden, sheet), memory)
+
+
+@contextlib.contextmanager
+def _started(role: str, args: tuple[Any, ...], memory: int) -> Iterator[ServedRead | None]:
+    request = pickle.dumps((role, args, memory), pickle.HIGHEST_PROTOCOL)
+    with isolated.terminated_with_reader():
+        reader = _sent(role, _LENGTH.pack(len(request)) + request)
+        if reader is None:
+            yield None
+            return
+        work = ServedRead(reader)
+        try:
+            yield work
+        finally:
+            work.stop()
+
+
+def stop() -> None:
+    """End this process's readers (at exit, a Ctrl-C, between tests)."""
+    for reader in list(_kept.values()):
+        _end(reader)
+
+
+def running(role: str = "read") -> int | None:
+    """The id of this process's reader for ``role`` while it is alive (the benchmark adds its CPU time; tests)."""
+    reader = _own(role)
+    return reader.pid if reader is not None and _alive(reader.pid) else None
+
+
+def _end(reader: _Reader) -> None:
+    _forget(reader)
+    if reader.owner != os.getpid():  # (inherited by a fork: not ours to end)
+        return
+    if _alive(reader.pid):
+        with contextlib.suppress(OSError):
+            os.kill(reader.pid, signal.SIGKILL)
+    isolated.reap(reader.pid)
+
+
+def _sent(role: str, request: bytes) -> _Reader | None:
+    """The reader for ``role``, with ``request`` sent to it: the one kept if it is alive and takes it, else a
+    new one."""
+    reader = _own(role)
+    if reader is not None:
+        if _alive(reader.pid) and _send(reader, request):
+            return reader
+        _end(reader)  # ended while it waited (a Ctrl-C in the terminal, a kill): another one is started
+    reader = _start(role)
+    if reader is None:
+        return None
+    if not _send(reader, request):
+        _end(reader)
+        return None
+    return reader
+
+
+def _send(reader: _Reader, request: bytes) -> bool:
+    try:
+        # MSG_NOSIGNAL: a reader gone since (EPIPE) must not raise SIGPIPE, which a CLI may leave at its default.
+        reader.channel.sendall(request, socket.MSG_NOSIGNAL)
+    except OSError:
+        return False
+    except BaseException:  # a Ctrl-C with the request half sent: the reader would read the next one askew
+        _end(reader)
+        raise
+    isolated.reading(reader.pid)
+    return True
+
+
+def _own(role: str) -> _Reader | None:
+    reader = _kept.get(role)
+    return reader if reader is not None and reader.owner == os.getpid() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except OSError:  # reaped already (or SIGCHLD ignored: reaped by the system)
+        return False
+
+
+def _forget(reader: _Reader) -> None:
+    if _kept.get(reader.role) is reader:
+        del _kept[reader.role]
+    reader.close()
+
+
+def _start(role: str) -> _Reader | None:
+    try:
+        ours, theirs = socket.socketpair()
+    except OSError:
+        return None
+    with isolated.interrupts_held() as release:
+        try:
+            pid = isolated.fork()
+        except OSError:  # EAGAIN under a process limit, ENOMEM
+            ours.close()
+            theirs.close()
+            return None
+        if pid == 0:  # pragma: no cover - the reader (coverage does not follow a fork)
+            try:
+                ours.close()
+                _serve(theirs)
+            finally:
+                os._exit(0)
+        theirs.close()
+        reader = _Reader(role, pid, ours)
+        _kept[role] = reader
+        release()
+    return reader
+
+
+def _serve(channel: socket.socket) -> None:  # pragma: no cover - runs in the reader
+    # Nothing of the process is held but the socket (and 0 to 2, pointed at /dev/null): a job's output pipe
+    # held here would keep the job from ending while the reader lives.
+    kept = channel.fileno()
+    for name in os.listdir("/proc/self/fd"):  # (Linux alone reads beside the checks: isolated.capped)
+        if int(name) > 2 and int(name) != kept:
+            with contextlib.suppress(OSError):
+                os.close(int(name))
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    isolated.child_quieted()
+    caps = isolated.Caps()
+    # What it holds in memory at its start is the parent's, shared: only what it grew by since counts.
+    start = isolated.mapped(field=1) or 0
+    requests = channel.makefile("rb")
+    while True:
+        head = requests.read(_LENGTH.size)
+        if len(head) < _LENGTH.size:
+            return  # the process that started it has ended, or stopped it
+        (length,) = _LENGTH.unpack(head)
+        role, args, memory = pickle.loads(requests.read(length))
+        caps.set(memory)
+        isolated.backstop(True)
+        work = _read if role == "read" else _walk  # (looked up now: a test replaces one before the reader starts)
+        payload = isolated.pack(lambda: work(*args))  # noqa: B023 (called at once)
+        isolated.backstop(False)
+        retiring = (isolated.mapped(field=1) or 0) - start > _RETIRE_AT
+        channel.sendall(_RETIRING if retiring else _KEEP)
+        channel.sendall(payload)
+        del payload, args, work
+        if retiring:
+            return
+
+
+def _read(raw: bytes, sheet: str | None, limits: SheetLimits) -> Any:  # pragma: no cover - runs in the reader
+    from .workbook import read_book
+
+    return read_book(raw, ".ods", sheet, limits, zipfile.ZipFile(io.BytesIO(raw)), None, None)
+
+
+def _walk(raw: bytes, spans: bool, hidden: bool, sheet: str) -> tuple[Any, list[list[Any]]]:  # pragma: no cover
+    from . import ods_checks
+
+    content = ods_checks.inflated(zipfile.ZipFile(io.BytesIO(raw)), spans, hidden)
+    return ods_checks.ods_sheet_cells(content, sheet), []
+
+
+def _forget_inherited() -> None:
+    """In a process forked from the owner: its readers are not this one's (a ``--jobs`` worker starts its own)."""
+    for reader in _kept.values():
+        reader.close()
+    _kept.clear()
+
+
+if hasattr(os, "register_at_fork"):  # (none on Windows, where nothing is forked)
+    os.register_at_fork(after_in_child=_forget_inherited)
+atexit.register(stop)
+isolated.also_stopped(stop)

@@ -1,0 +1,175 @@
+"""The reader kept from one .ods to the next: each file under its own caps, and nothing of the run held or outlived."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ovop_assess.sheets import SheetLimits, isolated, read_firms, warm_reader
+
+pytestmark = pytest.mark.skipif(not isolated.capped(), reason="the reader is kept where reads run beside the checks")
+
+
+def _ids(findings: Any) -> list[str]:
+    return [finding.message.id for finding in findings]
+
+
+@pytest.fixture
+def good(make_ods: Callable[..., Path], ods_row: Callable[..., str]) -> Path:
+    rows = ods_row("Nama Usaha", "Peran") + ods_row("Batik", "penggerak") + ods_row("Tenun", "binaan")
+    return make_ods('<table:table table:name="D">' + rows + "</table:table>")
+
+
+def _names(path: Path) -> list[str]:
+    return [firm["name"] for firm in read_firms(path).firms]
+
+
+def test_later_files_are_read_by_the_same_reader_with_what_a_child_of_their_own_gives(
+    good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert warm_reader.running() is None
+    first = read_firms(good)
+    reader = warm_reader.running()
+    assert reader is not None and reader != os.getpid()
+    second = read_firms(good, sheet="D")
+    assert warm_reader.running() == reader
+    assert first.firms == second.firms and [firm["name"] for firm in first.firms] == ["Batik", "Tenun"]
+    monkeypatch.setattr(isolated, "AVAILABLE", False)
+    in_process = read_firms(good)
+    assert (in_process.firms, in_process.errors, in_process.warnings) == (first.firms, first.errors, first.warnings)
+
+
+def test_the_reader_holds_no_descriptor_of_the_run_but_its_socket(good: Path) -> None:
+    read_firms(good)
+    reader = warm_reader.running()
+    held = {int(fd): os.readlink(f"/proc/{reader}/fd/{fd}") for fd in os.listdir(f"/proc/{reader}/fd")}
+    assert {fd: target for fd, target in held.items() if fd <= 2} == dict.fromkeys((0, 1, 2), os.devnull)
+    others = [target for fd, target in held.items() if fd > 2 and target != os.devnull]
+    assert len(others) == 1 and others[0].startswith("socket:")
+
+
+def test_a_reader_killed_while_it_waits_is_replaced_for_the_next_file(good: Path) -> None:
+    read_firms(good)
+    first = warm_reader.running()
+    assert first is not None
+    os.kill(first, signal.SIGKILL)  # (a Ctrl-C in the terminal reaches the whole process group)
+    time.sleep(0.05)
+    assert _names(good) == ["Batik", "Tenun"]
+    assert warm_reader.running() not in (None, first)
+
+
+def test_a_reader_that_dies_on_a_file_refuses_that_file_and_the_next_is_read(
+    good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = warm_reader._read
+
+    def dies_on_a_sheet(raw: bytes, sheet: str | None, limits: SheetLimits) -> Any:
+        if sheet == "mati":  # as calamine's abort on a failed allocation ends it
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(raw, sheet, limits)
+
+    monkeypatch.setattr(warm_reader, "_read", dies_on_a_sheet)  # (before the reader starts: it is its code)
+    assert _names(good) == ["Batik", "Tenun"]
+    found = read_firms(good, sheet="mati")
+    assert _ids(found.errors) == ["sheet.reader_stopped"]
+    assert warm_reader.running() is None
+    assert _names(good) == ["Batik", "Tenun"]
+
+
+def test_each_file_gets_the_whole_cpu_time_of_a_read(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A second of CPU for each read: three reads of 0.6 s each pass (1.8 s in all in one reader), and a read of
+    # more than the second is ended by its cap, refused with the time named.
+    real = warm_reader._read
+
+    def spins(raw: bytes, sheet: str | None, limits: SheetLimits) -> Any:
+        start = time.process_time()
+        while time.process_time() - start < (3.0 if sheet == "lama" else 0.6):
+            pass
+        return real(raw, "D", limits)
+
+    monkeypatch.setattr(isolated, "_CPU_SECONDS", 1)
+    monkeypatch.setattr(warm_reader, "_read", spins)
+    reader = None
+    for _ in range(3):
+        assert _names(good) == ["Batik", "Tenun"]
+        reader = reader or warm_reader.running()
+        assert warm_reader.running() == reader
+    found = read_firms(good, sheet="lama")
+    assert _ids(found.errors) == ["sheet.reader_out_of_time"]
+    assert warm_reader.running() is None
+
+
+def test_a_reader_grown_past_its_bound_ends_after_its_answer(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warm_reader, "_RETIRE_AT", -(1 << 40))  # (it may hold less than at its start)
+    assert _names(good) == ["Batik", "Tenun"]
+    assert warm_reader.running() is None  # ended and reaped: its memory given back
+    assert _names(good) == ["Batik", "Tenun"]
+
+
+def test_a_process_forked_from_the_owner_starts_its_own_reader(good: Path) -> None:
+    read_firms(good)
+    owner = warm_reader.running()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked process (a --jobs worker)
+        try:
+            inherited = warm_reader.running()
+            names = _names(good)
+            own = warm_reader.running()
+            warm_reader.stop()
+            os.write(write, json.dumps([inherited, names, own]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        inherited, names, own = json.loads(answer.read())
+    os.waitpid(pid, 0)
+    assert inherited is None and names == ["Batik", "Tenun"] and own not in (None, owner)
+    assert warm_reader.running() == owner  # the owner's reader goes on
+
+
+def test_the_reader_ends_with_the_process_that_started_it_however_it_ends(good: Path, tmp_path: Path) -> None:
+    # The process ends without its exit handlers (os._exit, as a SIGKILL would): its end of the socket closes.
+    script = (
+        "import os, sys\n"
+        "from ovop_assess.sheets import read_firms, warm_reader\n"
+        "read_firms(sys.argv[1])\n"
+        "print(warm_reader.running(), flush=True)\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(good)], capture_output=True, text=True, check=True)
+    reader = int(done.stdout)
+    for _ in range(100):
+        if not Path(f"/proc/{reader}").exists() or "Z" in Path(f"/proc/{reader}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"the reader {reader} outlived the process that started it")
+
+
+def test_the_cells_calamine_does_not_report_are_looked_for_by_a_second_reader_kept_too(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_result = '<table:table-cell table:formula="of:=2+3"/>'
+    rows = ods_row("Nama Usaha", "Peran", "Tenaga Kerja") + ods_row("Batik", "penggerak").replace(
+        "</table:table-row>", no_result + "</table:table-row>"
+    )
+    path = make_ods('<table:table table:name="D">' + rows + "</table:table>")
+    first = read_firms(path)
+    walker = warm_reader.running("walk")
+    assert walker not in (None, os.getpid(), warm_reader.running("read"))
+    second = read_firms(path)
+    assert warm_reader.running("walk") == walker
+    assert _ids(first.errors) == _ids(second.errors) == ["sheet.formula_no_value"]
+    assert [error.location for error in first.errors] == [error.location for error in second.errors]
+    monkeypatch.setattr(isolated, "AVAILABLE", False)
+    assert read_firms(path).errors == first.errors
