@@ -34,6 +34,7 @@ import pickle
 import signal
 import socket
 import struct
+import sys
 import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,7 @@ class _Reader:
 
 
 _kept: dict[str, _Reader] = {}  # the readers this process started, by role, while they may be alive
+_finalizing: set[int] = set()  # the processes whose readers multiprocessing ends at their exit
 
 
 class ServedRead:
@@ -234,7 +236,17 @@ def _start(role: str) -> _Reader | None:
         reader = _Reader(role, pid, ours)
         _kept[role] = reader
         release()
+    _stopped_at_worker_exit()
     return reader
+
+
+def _stopped_at_worker_exit() -> None:
+    """A ``--jobs`` worker ends through multiprocessing's finalizers and ``os._exit``, not ``atexit``: its readers
+    are ended there too (left, they end on their own, with no parent left to reap them)."""
+    util = sys.modules.get("multiprocessing.util")
+    if util is not None and os.getpid() not in _finalizing:
+        _finalizing.add(os.getpid())
+        util.Finalize(None, stop, exitpriority=10)
 
 
 def _serve(channel: socket.socket) -> None:  # pragma: no cover - runs in the reader

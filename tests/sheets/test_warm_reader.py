@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -173,3 +174,41 @@ def test_the_cells_calamine_does_not_report_are_looked_for_by_a_second_reader_ke
     assert [error.location for error in first.errors] == [error.location for error in second.errors]
     monkeypatch.setattr(isolated, "AVAILABLE", False)
     assert read_firms(path).errors == first.errors
+
+
+def test_a_jobs_worker_ends_its_readers_as_it_ends(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], tmp_path: Path
+) -> None:
+    # This process made the subreaper of what the run leaves: a reader a worker left behind would be its child.
+    import ctypes
+    import re
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(36, 1, 0, 0, 0) != 0:  # PR_SET_CHILD_SUBREAPER
+        pytest.skip("no subreaper here")
+    try:
+        rows = ods_row("Nama Usaha", "Peran") + ods_row("Batik", "penggerak")
+        make_ods('<table:table table:name="D">' + rows + "</table:table>", "usaha.ods")
+        example = (Path(__file__).parents[2] / "examples" / "regions" / "bayat-pottery.yaml").read_text()
+        region = re.sub(r"^firms: .*$", "firms: {file: usaha.ods}", example, flags=re.MULTILINE)
+        for number in range(4):
+            (tmp_path / f"r{number}.yaml").write_text(region)
+        command = [sys.executable, "-m", "ovop_assess", str(tmp_path), "--jobs", "2", "--format", "json"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert '"files": 4, "eligible": 0, "not_eligible": 4' in done.stdout, done.stderr  # (2 firms: too few)
+        time.sleep(0.3)
+        left = [int(entry.name) for entry in Path("/proc").glob("[0-9]*") if _parent(entry) == os.getpid()]
+        ended = []
+        with contextlib.suppress(ChildProcessError):
+            while (pid := os.waitpid(-1, os.WNOHANG)[0]) != 0:
+                ended.append(pid)
+        assert not left and not ended
+    finally:
+        libc.prctl(36, 0, 0, 0, 0)
+
+
+def _parent(entry: Path) -> int | None:
+    try:
+        return int(entry.joinpath("stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
