@@ -35,6 +35,7 @@ import signal
 import socket
 import struct
 import sys
+import threading
 import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,7 @@ from .limits import SheetLimits
 if TYPE_CHECKING:
     from .ods_checks import OdsContent
 
-_LENGTH = struct.Struct("<Q")
+_FRAME = struct.Struct("<QQ")  # a request: the length of its pickled part, of the file's bytes after it
 _RETIRE_AT = 512 << 20
 """Bytes in memory the reader may grow by, past which it ends after its answer (it holds about 25 MB after a
 10,000-row sheet, most of them its parent's)."""
@@ -70,8 +71,14 @@ class _Reader:
             self.channel.close()
 
 
-_kept: dict[str, _Reader] = {}  # the readers this process started, by role, while they may be alive
+# The readers this process started, while they may be alive: those waiting for a request, by role, and those
+# answering one. A request takes an idle reader (or starts one) and gives it back with its answer, so that two
+# threads reading at once never share one (a library's caller may read from threads).
+_idle: dict[str, list[_Reader]] = {}
+_busy: set[_Reader] = set()
+_lock = threading.Lock()
 _finalizing: set[int] = set()  # the processes whose readers multiprocessing ends at their exit
+_inherited: list[_Reader] = []  # (in a forked process) its parent's readers, their descriptors closed
 
 
 class ServedRead:
@@ -89,12 +96,15 @@ class ServedRead:
             flag = reader.answers.read(1)
             head = reader.answers.read(isolated.HEADER_SIZE) if flag else b""
             rest = reader.answers.read(isolated.rest_length(head)) if len(head) == isolated.HEADER_SIZE else b""
+        except OSError:  # ECONNRESET: it ended with our request unread (a kill, an out-of-memory killer)
+            flag, head, rest = b"", b"", b""
         except BaseException:  # Ctrl-C while it reads: it must not outlive the run
             stop()
             raise
         payload = head + rest
         if flag == _KEEP and isolated.whole(payload):
             isolated.waited_for(reader.pid)
+            _given_back(reader)
             return isolated.unpack(payload)
         # It ended (its caps, a crash, a signal) or ends now of its own accord: reaped, and forgotten.
         _forget(reader)
@@ -115,9 +125,9 @@ def started_read(
     raw: bytes, sheet: str | None, limits: SheetLimits, memory: int
 ) -> contextlib.AbstractContextManager[ServedRead | None]:
     """The ``.ods`` ``raw``'s chosen sheet read as ``ods_read`` reads it in a child (no content: the checks run
-    here meanwhile), by this process's reader, started now if it has none; ``None`` where no reader can be had
-    (a process limit reached): the caller reads in a child of its own, or here."""
-    return _started("read", (raw, sheet, limits), memory)
+    here meanwhile), by a reader of this process, started now if none is idle; ``None`` where no reader can be
+    had (a process limit reached): the caller reads in a child of its own, or here."""
+    return _started("read", raw, (sheet, limits), memory)
 
 
 def started_walk(
@@ -126,14 +136,16 @@ def started_walk(
     """The cells calamine does not report looked for in ``sheet`` of ``content`` (``ods_sheet_cells``), by a
     second reader kept for them, beside the first one's read; ``None`` where none can be had. It inflates
     the content from ``raw`` itself: sending it would hold this process longer (12 MB for 10,000 rows)."""
-    return _started("walk", (raw, content.spans, content.hidden, sheet), memory)
+    return _started("walk", raw, (content.spans, content.hidden, sheet), memory)
 
 
 @contextlib.contextmanager
-def _started(role: str, args: tuple[Any, ...], memory: int) -> Iterator[ServedRead | None]:
-    request = pickle.dumps((role, args, memory), pickle.HIGHEST_PROTOCOL)
+def _started(role: str, raw: bytes, args: tuple[Any, ...], memory: int) -> Iterator[ServedRead | None]:
+    # The file's bytes go as they are, after the rest pickled: a copy of them (16 MiB, or what --max-bytes
+    # allows) would double what the request holds here.
+    rest = pickle.dumps((role, args, memory), pickle.HIGHEST_PROTOCOL)
     with isolated.terminated_with_reader():
-        reader = _sent(role, _LENGTH.pack(len(request)) + request)
+        reader = _sent(role, (_FRAME.pack(len(rest), len(raw)) + rest, raw))
         if reader is None:
             yield None
             return
@@ -146,14 +158,18 @@ def _started(role: str, args: tuple[Any, ...], memory: int) -> Iterator[ServedRe
 
 def stop() -> None:
     """End this process's readers (at exit, a Ctrl-C, between tests)."""
-    for reader in list(_kept.values()):
+    with _lock:
+        readers = [*(reader for idle in _idle.values() for reader in idle), *_busy]
+    for reader in readers:
         _end(reader)
 
 
 def running(role: str = "read") -> int | None:
-    """The id of this process's reader for ``role`` while it is alive (the benchmark adds its CPU time; tests)."""
-    reader = _own(role)
-    return reader.pid if reader is not None and _alive(reader.pid) else None
+    """The id of an idle reader of this process for ``role``, if one is alive (the benchmark adds its CPU time;
+    tests)."""
+    with _lock:
+        idle = [reader for reader in _idle.get(role, ()) if reader.owner == os.getpid()]
+    return idle[-1].pid if idle and _alive(idle[-1].pid) else None
 
 
 def _end(reader: _Reader) -> None:
@@ -166,14 +182,13 @@ def _end(reader: _Reader) -> None:
     isolated.reap(reader.pid)
 
 
-def _sent(role: str, request: bytes) -> _Reader | None:
-    """The reader for ``role``, with ``request`` sent to it: the one kept if it is alive and takes it, else a
-    new one."""
-    reader = _own(role)
-    if reader is not None:
+def _sent(role: str, request: tuple[bytes, bytes]) -> _Reader | None:
+    """A reader for ``role``, with ``request`` sent to it: an idle one if one is alive and takes it, else a new
+    one."""
+    while (reader := _taken(role)) is not None:
         if _alive(reader.pid) and _send(reader, request):
             return reader
-        _end(reader)  # ended while it waited (a Ctrl-C in the terminal, a kill): another one is started
+        _end(reader)  # ended while it waited (a Ctrl-C in the terminal, a kill): another one is tried
     reader = _start(role)
     if reader is None:
         return None
@@ -183,10 +198,28 @@ def _sent(role: str, request: bytes) -> _Reader | None:
     return reader
 
 
-def _send(reader: _Reader, request: bytes) -> bool:
+def _taken(role: str) -> _Reader | None:
+    with _lock:
+        idle = _idle.get(role, [])
+        while idle:
+            reader = idle.pop()
+            if reader.owner == os.getpid():
+                _busy.add(reader)
+                return reader
+    return None
+
+
+def _given_back(reader: _Reader) -> None:
+    with _lock:
+        _busy.discard(reader)
+        _idle.setdefault(reader.role, []).append(reader)
+
+
+def _send(reader: _Reader, request: tuple[bytes, bytes]) -> bool:
     try:
         # MSG_NOSIGNAL: a reader gone since (EPIPE) must not raise SIGPIPE, which a CLI may leave at its default.
-        reader.channel.sendall(request, socket.MSG_NOSIGNAL)
+        for part in request:
+            reader.channel.sendall(part, socket.MSG_NOSIGNAL)
     except OSError:
         return False
     except BaseException:  # a Ctrl-C with the request half sent: the reader would read the next one askew
@@ -194,11 +227,6 @@ def _send(reader: _Reader, request: bytes) -> bool:
         raise
     isolated.reading(reader.pid)
     return True
-
-
-def _own(role: str) -> _Reader | None:
-    reader = _kept.get(role)
-    return reader if reader is not None and reader.owner == os.getpid() else None
 
 
 def _alive(pid: int) -> bool:
@@ -209,14 +237,17 @@ def _alive(pid: int) -> bool:
 
 
 def _forget(reader: _Reader) -> None:
-    if _kept.get(reader.role) is reader:
-        del _kept[reader.role]
+    with _lock:
+        _busy.discard(reader)
+        idle = _idle.get(reader.role, [])
+        if reader in idle:
+            idle.remove(reader)
     reader.close()
 
 
 def _start(role: str) -> _Reader | None:
     try:
-        ours, theirs = socket.socketpair()
+        ours, theirs = _socket_pair()
     except OSError:
         return None
     with isolated.interrupts_held() as release:
@@ -234,10 +265,34 @@ def _start(role: str) -> _Reader | None:
                 os._exit(0)
         theirs.close()
         reader = _Reader(role, pid, ours)
-        _kept[role] = reader
+        with _lock:
+            _busy.add(reader)
         release()
     _stopped_at_worker_exit()
     return reader
+
+
+def _socket_pair() -> tuple[socket.socket, socket.socket]:
+    """A connected pair whose descriptors are not standard ones: with stdin, stdout or stderr closed (a cron job
+    writing its report with -o) a socket would get 0, 1 or 2, and this process's warnings, or the reader's
+    /dev/null for its own, would be written into it."""
+    import fcntl
+
+    pair = socket.socketpair()
+    moved = []
+    for end in pair:
+        if end.fileno() > 2:
+            moved.append(end)
+            continue
+        try:
+            fd = fcntl.fcntl(end.fileno(), fcntl.F_DUPFD_CLOEXEC, 3)
+        except OSError:
+            for other in (*pair, *moved):
+                other.close()
+            raise
+        end.close()
+        moved.append(socket.socket(fileno=fd))
+    return moved[0], moved[1]
 
 
 def _stopped_at_worker_exit() -> None:
@@ -264,20 +319,21 @@ def _serve(channel: socket.socket) -> None:  # pragma: no cover - runs in the re
     start = isolated.mapped(field=1) or 0
     requests = channel.makefile("rb")
     while True:
-        head = requests.read(_LENGTH.size)
-        if len(head) < _LENGTH.size:
+        head = requests.read(_FRAME.size)
+        if len(head) < _FRAME.size:
             return  # the process that started it has ended, or stopped it
-        (length,) = _LENGTH.unpack(head)
+        length, raw_length = _FRAME.unpack(head)
         role, args, memory = pickle.loads(requests.read(length))
+        raw = requests.read(raw_length)
         caps.set(memory)
         isolated.backstop(True)
         work = _read if role == "read" else _walk  # (looked up now: a test replaces one before the reader starts)
-        payload = isolated.pack(lambda: work(*args))  # noqa: B023 (called at once)
+        payload = isolated.pack(lambda: work(raw, *args))  # noqa: B023 (called at once)
         isolated.backstop(False)
         retiring = (isolated.mapped(field=1) or 0) - start > _RETIRE_AT
         channel.sendall(_RETIRING if retiring else _KEEP)
         channel.sendall(payload)
-        del payload, args, work
+        del payload, args, work, raw
         if retiring:
             return
 
@@ -297,9 +353,17 @@ def _walk(raw: bytes, spans: bool, hidden: bool, sheet: str) -> tuple[Any, list[
 
 def _forget_inherited() -> None:
     """In a process forked from the owner: its readers are not this one's (a ``--jobs`` worker starts its own)."""
-    for reader in _kept.values():
-        reader.close()
-    _kept.clear()
+    global _lock
+    _lock = threading.Lock()  # (another thread may have held it as the process forked)
+    for reader in [*(reader for idle in _idle.values() for reader in idle), *_busy]:
+        # Its socket's descriptor closed, not its objects: another thread may have held the lock of its stream
+        # as the process forked (a read waiting for an answer), and closing that stream would wait for ever.
+        # Kept from the collector, which would close them too.
+        with contextlib.suppress(OSError):
+            os.close(reader.channel.fileno())
+        _inherited.append(reader)
+    _idle.clear()
+    _busy.clear()
 
 
 if hasattr(os, "register_at_fork"):  # (none on Windows, where nothing is forked)

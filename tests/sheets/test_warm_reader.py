@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import signal
@@ -181,18 +182,12 @@ def test_a_jobs_worker_ends_its_readers_as_it_ends(
 ) -> None:
     # This process made the subreaper of what the run leaves: a reader a worker left behind would be its child.
     import ctypes
-    import re
 
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(36, 1, 0, 0, 0) != 0:  # PR_SET_CHILD_SUBREAPER
         pytest.skip("no subreaper here")
     try:
-        rows = ods_row("Nama Usaha", "Peran") + ods_row("Batik", "penggerak")
-        make_ods('<table:table table:name="D">' + rows + "</table:table>", "usaha.ods")
-        example = (Path(__file__).parents[2] / "examples" / "regions" / "bayat-pottery.yaml").read_text()
-        region = re.sub(r"^firms: .*$", "firms: {file: usaha.ods}", example, flags=re.MULTILINE)
-        for number in range(4):
-            (tmp_path / f"r{number}.yaml").write_text(region)
+        _region_folder(tmp_path, make_ods, ods_row, 4)
         command = [sys.executable, "-m", "ovop_assess", str(tmp_path), "--jobs", "2", "--format", "json"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         assert '"files": 4, "eligible": 0, "not_eligible": 4' in done.stdout, done.stderr  # (2 firms: too few)
@@ -212,3 +207,61 @@ def _parent(entry: Path) -> int | None:
         return int(entry.joinpath("stat").read_text().rsplit(")", 1)[1].split()[1])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _region_folder(tmp_path: Path, make_ods: Callable[..., Path], ods_row: Callable[..., str], count: int) -> Path:
+    import re
+
+    rows = ods_row("Nama Usaha", "Peran") + ods_row("Batik", "penggerak")
+    make_ods('<table:table table:name="D">' + rows + "</table:table>", "usaha.ods")
+    example = (Path(__file__).parents[2] / "examples" / "regions" / "bayat-pottery.yaml").read_text()
+    region = re.sub(r"^firms: .*$", "firms: {file: usaha.ods}", example, flags=re.MULTILINE)
+    for number in range(count):
+        (tmp_path / f"r{number}.yaml").write_text(region)
+    return tmp_path
+
+
+def test_a_run_with_its_standard_descriptors_closed_keeps_the_readers_socket_apart(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str], tmp_path: Path
+) -> None:
+    # A cron job writing its report with -o, stdin and stderr (or stdout) closed: the socket must not take 0 to 2,
+    # where the reader's /dev/null, or this process's warnings, would go into it.
+    folder = _region_folder(tmp_path, make_ods, ods_row, 4)
+    report = tmp_path / "laporan.csv"
+    for closed in ("<&- 2>&-", "<&- >&-"):
+        report.unlink(missing_ok=True)
+        command = f'exec "$@" {closed}'
+        args = [sys.executable, "-m", "ovop_assess", "--format", "csv", "-o", str(report), str(folder)]
+        done = subprocess.run(["sh", "-c", command, "sh", *args], check=False)
+        assert done.returncode == 1  # (not eligible: two firms are too few)
+        verdicts = [row["verdict"] for row in csv.DictReader(report.read_text().splitlines())]
+        assert len(verdicts) == 4 and set(verdicts) == {"not_eligible"}, report.read_text()
+
+
+def test_a_reader_killed_with_the_request_unread_refuses_that_file(good: Path) -> None:
+    # Stopped, sent the next file, then killed before it read it (a kill -9, an out-of-memory killer): the
+    # socket is reset, not closed, and the file is refused as a reader's end refuses it.
+    import threading
+
+    read_firms(good)
+    reader = warm_reader.running()
+    assert reader is not None
+    os.kill(reader, signal.SIGSTOP)
+    threading.Timer(0.3, os.kill, args=(reader, signal.SIGKILL)).start()
+    found = read_firms(good)
+    assert _ids(found.errors) == ["sheet.reader_stopped"]
+    assert _names(good) == ["Batik", "Tenun"]
+
+
+def test_threads_reading_at_once_each_get_their_own_files_firms(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str]
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = {}
+    for name in ("Alpha", "Beta", "Gamma"):
+        rows = ods_row("Nama Usaha", "Peran") + ods_row(name, "penggerak") + ods_row(f"{name} Dua", "binaan")
+        files[name] = make_ods('<table:table table:name="D">' + rows + "</table:table>", f"{name}.ods")
+    with ThreadPoolExecutor(3) as pool:
+        got = list(pool.map(lambda name: (name, _names(files[name])), [*files] * 12))
+    assert all(names == [name, f"{name} Dua"] for name, names in got), [item for item in got if item[1][0] != item[0]]
