@@ -202,9 +202,6 @@ def _signals_held() -> Iterator[None]:
 def _init_worker(job: Job) -> None:
     import signal
 
-    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back: a worker takes them again
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-
     # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
     # signal itself would die mid-task, print its own traceback and could wedge the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -212,6 +209,10 @@ def _init_worker(job: Job) -> None:
     # task (or be swallowed by a plugin): a worker dies on SIGTERM, as the parent stops it so
     # (while a child reads an .ods for it, it kills the child first: sheets/isolated.py).
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Forked while the parent held them back: a worker takes them again, once its own handlers are set (a
+    # SIGTERM taken before would run the CLI's handler, and print "Exception in initializer").
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     rule_guard.clear_stop()
     _init(job)
 

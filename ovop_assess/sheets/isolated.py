@@ -64,6 +64,8 @@ _OUT_OF_TIME = {getattr(signal, "SIGXCPU", signal.SIGALRM), signal.SIGALRM}  # i
 
 _reading: list[int] = []  # the children being waited for, so that SIGTERM to a worker stops them too
 _stoppers: list[Callable[[], None]] = []
+if hasattr(os, "register_at_fork"):  # a forked process waits for none of its parent's children (nor kills them)
+    os.register_at_fork(after_in_child=_reading.clear)
 
 
 def memory_for(max_cells: int, max_unpacked_bytes: int, factor: int) -> int:
@@ -200,6 +202,12 @@ def stop_reader() -> None:
     """Kill the child being waited for, if any, and the readers kept for later files (``also_stopped``)."""
     for stop in _stoppers:
         stop()
+    _kill_reading()
+
+
+def _kill_reading() -> None:
+    """Kill and reap the children and readers being waited for: no lock taken, no stream closed (from a signal
+    handler, which may have interrupted either)."""
     while _reading:
         pid = _reading.pop()
         with contextlib.suppress(OSError):
@@ -255,7 +263,9 @@ def terminated_with_reader() -> Iterator[None]:
 
 
 def _end_with_reader(number: int, frame: object) -> None:
-    stop_reader()
+    # The readers waited for only: an idle one ends as this process does (its socket closes), and stopping the
+    # kept readers here would take a lock, or close a stream, that the interrupted code may hold.
+    _kill_reading()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGTERM)  # dies of it, as it would have
 

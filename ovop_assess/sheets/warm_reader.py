@@ -51,6 +51,8 @@ _RETIRE_AT = 512 << 20
 """Bytes in memory the reader may grow by, past which it ends after its answer (it holds about 25 MB after a
 10,000-row sheet, most of them its parent's)."""
 _KEEP, _RETIRING = b"\0", b"\1"
+_MOST_IDLE = 2
+"""Readers kept idle for each role (threads of a library's caller that read at once start more; they end)."""
 
 
 class _Reader:
@@ -96,10 +98,12 @@ class ServedRead:
             flag = reader.answers.read(1)
             head = reader.answers.read(isolated.HEADER_SIZE) if flag else b""
             rest = reader.answers.read(isolated.rest_length(head)) if len(head) == isolated.HEADER_SIZE else b""
-        except OSError:  # ECONNRESET: it ended with our request unread (a kill, an out-of-memory killer)
+        except (OSError, ValueError):
+            # ECONNRESET: it ended with our request unread (a kill, an out-of-memory killer); ValueError: its
+            # stream closed meanwhile (stop() from another thread). Its end, either way.
             flag, head, rest = b"", b"", b""
         except BaseException:  # Ctrl-C while it reads: it must not outlive the run
-            stop()
+            _end(reader)
             raise
         payload = head + rest
         if flag == _KEEP and isolated.whole(payload):
@@ -157,11 +161,17 @@ def _started(role: str, raw: bytes, args: tuple[Any, ...], memory: int) -> Itera
 
 
 def stop() -> None:
-    """End this process's readers (at exit, a Ctrl-C, between tests)."""
+    """End this process's readers (at exit, a Ctrl-C, between tests). One answering a request is killed, its
+    stream left to the thread that reads it (which then refuses its file as a reader's end refuses it)."""
     with _lock:
-        readers = [*(reader for idle in _idle.values() for reader in idle), *_busy]
-    for reader in readers:
+        idle = [reader for readers in _idle.values() for reader in readers]
+        busy = list(_busy)
+    for reader in idle:
         _end(reader)
+    for reader in busy:
+        if reader.owner == os.getpid() and _alive(reader.pid):
+            with contextlib.suppress(OSError):
+                os.kill(reader.pid, signal.SIGKILL)
 
 
 def running(role: str = "read") -> int | None:
@@ -212,7 +222,12 @@ def _taken(role: str) -> _Reader | None:
 def _given_back(reader: _Reader) -> None:
     with _lock:
         _busy.discard(reader)
-        _idle.setdefault(reader.role, []).append(reader)
+        idle = _idle.setdefault(reader.role, [])
+        kept = len(idle) < _MOST_IDLE
+        if kept:
+            idle.append(reader)
+    if not kept:  # (as many threads read at once as ever did: the readers past a few end)
+        _end(reader)
 
 
 def _send(reader: _Reader, request: tuple[bytes, bytes]) -> bool:
@@ -246,6 +261,7 @@ def _forget(reader: _Reader) -> None:
 
 
 def _start(role: str) -> _Reader | None:
+    _imported()
     try:
         ours, theirs = _socket_pair()
     except OSError:
@@ -270,6 +286,16 @@ def _start(role: str) -> _Reader | None:
         release()
     _stopped_at_worker_exit()
     return reader
+
+
+def _imported() -> None:
+    """Every module a reader's work imports, imported here first: a module another thread of this process was
+    importing as it forked stays locked in the reader for ever (its import lock held by a thread it does not
+    have), and the reader would wait on it to its backstop."""
+    import python_calamine  # noqa: F401
+
+    from .. import sizes  # noqa: F401
+    from . import cell_errors, expat_walk, ods_cells, ods_checks, ods_extent, workbook, zip_members  # noqa: F401
 
 
 def _socket_pair() -> tuple[socket.socket, socket.socket]:

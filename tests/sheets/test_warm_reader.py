@@ -265,3 +265,105 @@ def test_threads_reading_at_once_each_get_their_own_files_firms(
     with ThreadPoolExecutor(3) as pool:
         got = list(pool.map(lambda name: (name, _names(files[name])), [*files] * 12))
     assert all(names == [name, f"{name} Dua"] for name, names in got), [item for item in got if item[1][0] != item[0]]
+
+
+def test_a_forked_process_waits_for_none_of_its_parents_readers() -> None:
+    # Else a child stopping its own reads (SIGTERM, Ctrl-C) would kill the readers its parent waits for.
+    isolated.reading(2**22 + 12345)
+    try:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the forked process
+            os.write(write, json.dumps(isolated._reading).encode())
+            os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as answer:
+            assert json.loads(answer.read()) == []
+        os.waitpid(pid, 0)
+    finally:
+        isolated.waited_for(2**22 + 12345)
+
+
+def test_sigterm_while_the_readers_lock_is_held_ends_the_process_and_its_reader(good: Path) -> None:
+    # The handler a worker has while it waits for a reader kills the readers waited for, and takes no lock nor
+    # closes a stream: the code it interrupted may hold either.
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked process
+        try:
+            with warm_reader.started_read(good.read_bytes(), None, SheetLimits(), 1 << 30) as served:
+                assert served is not None
+                os.write(write, str(next(iter(warm_reader._busy)).pid).encode())
+                warm_reader._lock.acquire()
+                with isolated.terminated_with_reader():
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    time.sleep(10)
+        finally:
+            os._exit(3)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        reader = int(answer.read())
+    for _ in range(200):
+        ended, status = os.waitpid(pid, os.WNOHANG)
+        if ended:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the process hung in its SIGTERM handler")
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
+    time.sleep(0.2)
+    state = Path(f"/proc/{reader}/stat")
+    assert not state.exists() or state.read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_the_readers_kept_idle_are_few_however_many_threads_read(
+    make_ods: Callable[..., Path], ods_row: Callable[..., str]
+) -> None:
+    import threading
+
+    rows = ods_row("Nama Usaha", "Peran") + ods_row("Batik", "penggerak")
+    path = make_ods('<table:table table:name="D">' + rows + "</table:table>")
+    start = threading.Barrier(6)
+
+    def reads() -> list[str]:
+        start.wait()
+        return _names(path)
+
+    threads = [threading.Thread(target=reads) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(warm_reader._idle["read"]) <= warm_reader._MOST_IDLE and not warm_reader._busy
+    children = [entry for entry in Path("/proc").glob("[0-9]*") if _parent(entry) == os.getpid()]
+    assert len(children) <= warm_reader._MOST_IDLE  # the others ended and reaped
+
+
+def test_stop_from_another_thread_refuses_the_files_being_read_and_raises_nothing(good: Path) -> None:
+    import threading
+
+    outcomes: list[object] = []
+    until = time.monotonic() + 2
+
+    def reads() -> None:
+        while time.monotonic() < until:
+            try:
+                found = read_firms(good)
+            except Exception as exc:  # (what this test is about)
+                outcomes.append(exc)
+                continue
+            outcomes.append(_ids(found.errors) or [firm["name"] for firm in found.firms])
+
+    threads = [threading.Thread(target=reads) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    while time.monotonic() < until:
+        warm_reader.stop()
+        time.sleep(0.01)
+    for thread in threads:
+        thread.join()
+    assert outcomes and all(item in (["Batik", "Tenun"], ["sheet.reader_stopped"]) for item in outcomes), [
+        item for item in outcomes if item not in (["Batik", "Tenun"], ["sheet.reader_stopped"])
+    ][:3]
