@@ -51,6 +51,17 @@ def test_a_plain_sheet_is_passed_by_runs(make_xls: Callable[..., Path]) -> None:
     assert walk(stream).extents == [Extent(201, 3)] and not walk(stream).bounded
 
 
+def test_a_sheet_longer_than_one_match_of_the_run_is_passed_by_several(make_xls: Callable[..., Path]) -> None:
+    # 1,500 rows of 3 cells and a ROW record each: more records than one match passes (xls_extent._RUN_MOST),
+    # so the walk matches again where each match ends, and reads the sheet as the exact walk bounds it.
+    stream = _stream(make_xls({"Daftar UMKM": _rows(1500), "Lain": _rows(2)}))
+    run = xls_extent._run_pattern(DEFAULT)
+    assert run.pattern.endswith(b"{1,%d})" % xls_extent._RUN_MOST) and xls_extent._RUN_MOST < 1500 * 4
+    fast = walk(stream, DEFAULT)
+    assert fast.bounded and fast.extents == [Extent(16_384, 30), Extent(16_384, 30)]
+    assert walk(stream).extents == [Extent(1501, 3), Extent(3, 3)]
+
+
 @pytest.mark.parametrize(
     ("cells", "limits", "extent", "refusal"),
     [
