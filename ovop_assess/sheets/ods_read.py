@@ -4,24 +4,24 @@ beside it.
 Calamine expands every sheet of an ``.ods`` as it opens it, so the checks
 (``ods_checks``: about half of calamine's own time for 10,000 rows) bound
 what it allocates. Where a child's memory is capped by the system
-(``isolated.capped``: Linux), calamine's read starts at once in the capped
+(``isolated.capped``: Linux), calamine's read starts at once in a capped
 reader process kept from one file to the next (``warm_reader``), and the
 checks run meanwhile in this process, on another core: what the user waits
-for is the longer of the two, not their sum. The cap, not
-the checks, is then what keeps a hostile file from ending the run; the
-checks still refuse it, with the limit named, and end the child. Content
-the checks cannot vouch for is read again as they need: its exact count,
-then calamine, in a new child. Where the cap is not enforced (macOS) the
-checks come first and the child reads after them; where there is no fork
-(Windows), both run in the process.
+for is the longer of the two, not their sum. The cap, not the checks, is
+then what keeps a hostile file from ending the run; the checks still
+refuse it, with the limit named, and end the reader. Content the checks
+cannot vouch for is read again as they need: its exact count, then
+calamine, in a new child. Where the cap is not enforced (macOS) the checks
+come first and a child reads after them; where there is no fork (Windows),
+both run in the process.
 
 The cells calamine does not report (formulas without a saved result, merged
 ranges, cells showing an error, hidden rows: ``ods_cells``) are looked for
 while the reader reads, by a second capped reader kept for them, in the
-sheet asked for or else the first table of the content; if calamine chose another sheet
-(the first one hidden, a name asked for in another case), they are looked
-for again in that one. A read beside the scan is stopped as soon as the
-scan shows the content will be refused or counted first.
+sheet asked for or else the first table of the content; if calamine chose
+another sheet (the first one hidden, a name asked for in another case),
+they are looked for again in that one. A read beside the scan is stopped as
+soon as the scan shows the content will be refused or counted first.
 """
 
 from __future__ import annotations
