@@ -21,11 +21,13 @@ its caps, a crash or a signal, makes the file refused as too large or
 damaged (``sheet.reader_stopped``); the run goes on. Where there is no fork,
 or no process can be had (a container's process limit), the read stays in
 the process, the byte checks its only guard (docs/internals.md says what
-they leave). :func:`run_isolated` waits for the child; :func:`started` lets
-the caller work meanwhile (the walk for the cells calamine does not
-report). Calamine's own read beside the byte checks, where :func:`capped`
-says the system enforces the cap, is made by a reader kept from one file
-to the next, under the same caps for each (``warm_reader``, ``ods_read``).
+they leave). :func:`run_isolated` runs a read in a child and waits for it
+(the exact count of content the byte bound cannot vouch for, then calamine;
+every read where :func:`capped` says the system does not enforce the cap).
+Calamine's read beside the byte checks, and the walk for the cells it does
+not report, are made by readers kept from one file to the next, under the
+same caps for each (``warm_reader``, ``ods_read``), with this module's
+caps, framing and stopping.
 """
 
 from __future__ import annotations
@@ -184,18 +186,24 @@ def _pipe() -> tuple[int, int]:
     """A pipe whose write end is not a standard descriptor (with stdin and stdout closed, a cron job writing its
     report with -o, the pipe gets 0 and 1, and the child points 1 at /dev/null)."""
     read_end, write_end = os.pipe()
-    if write_end <= 2:
-        import fcntl
+    try:
+        return read_end, off_standard(write_end)
+    except OSError:
+        os.close(read_end)
+        raise
 
-        try:
-            moved = fcntl.fcntl(write_end, fcntl.F_DUPFD, 3)
-        except OSError:
-            os.close(read_end)
-            raise
-        finally:
-            os.close(write_end)
-        write_end = moved
-    return read_end, write_end
+
+def off_standard(fd: int) -> int:
+    """``fd``, or when it is 0, 1 or 2 (a run with its standard streams closed) a copy of it above them, the
+    original closed: a child points those at /dev/null, and this process's own output would go into it."""
+    if fd > 2:
+        return fd
+    import fcntl
+
+    try:
+        return int(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 3))
+    finally:
+        os.close(fd)
 
 
 def stop_reader() -> None:
@@ -293,7 +301,7 @@ def interrupts_held() -> Iterator[Callable[[], None]]:
 
 def _child(work: Work, memory: int, fd: int) -> None:  # pragma: no cover - runs in the child
     child_quieted()
-    signal.alarm(_BACKSTOP_SECONDS)
+    backstop(True)
     Caps().set(memory)
     with open(fd, "wb") as out:
         out.write(pack(work))

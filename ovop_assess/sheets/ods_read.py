@@ -34,7 +34,6 @@ from .limits import SheetLimits, SheetRefused, check_merged
 from .ods_checks import ods_sheet_cells
 
 if TYPE_CHECKING:
-    from .isolated import Reader
     from .ods_checks import Found, OdsContent
     from .warm_reader import ServedRead
     from .workbook import Read
@@ -75,7 +74,7 @@ def ods_read(raw: bytes, sheet: str | None, limits: SheetLimits, archive: zipfil
     return isolated.run_isolated(lambda: read(content), memory)
 
 
-def _with_cells(reader: Reader | ServedRead, raw: bytes, content: OdsContent, sheet: str | None, memory: int) -> Read:
+def _with_cells(reader: ServedRead, raw: bytes, content: OdsContent, sheet: str | None, memory: int) -> Read:
     """The reader's read, with the cells calamine does not report looked for meanwhile by a second capped
     reader (``warm_reader.started_walk``): on hostile content the walk can cost as much as calamine's read
     (2.5 million merged ranges: 1.5 GB and 29 s), and the caps hold for both."""

@@ -302,23 +302,16 @@ def _socket_pair() -> tuple[socket.socket, socket.socket]:
     """A connected pair whose descriptors are not standard ones: with stdin, stdout or stderr closed (a cron job
     writing its report with -o) a socket would get 0, 1 or 2, and this process's warnings, or the reader's
     /dev/null for its own, would be written into it."""
-    import fcntl
-
     pair = socket.socketpair()
-    moved = []
-    for end in pair:
-        if end.fileno() > 2:
-            moved.append(end)
-            continue
-        try:
-            fd = fcntl.fcntl(end.fileno(), fcntl.F_DUPFD_CLOEXEC, 3)
-        except OSError:
-            for other in (*pair, *moved):
-                other.close()
-            raise
-        end.close()
-        moved.append(socket.socket(fileno=fd))
-    return moved[0], moved[1]
+    ends: list[socket.socket] = []
+    try:
+        for end in pair:
+            ends.append(socket.socket(fileno=isolated.off_standard(end.detach())))
+    except OSError:
+        for end in (*pair, *ends):
+            end.close()
+        raise
+    return ends[0], ends[1]
 
 
 def _stopped_at_worker_exit() -> None:
