@@ -208,9 +208,10 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
                 said = _mentor_unknown(mentor, champions, close_names)
             errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
         elif mentor is None and len(champions) >= 2:
-            errors.append(
-                Finding(Message("check.mentor_required", {"count": len(champions)}), positions.value(("firms", i)))
-            )
+            # At the empty cell of the mentor's column in a sheet, named as the sheet names it (kolom Pembina).
+            path = ("firms", i, "mentor")
+            values = {"count": len(champions), "field": positions.field_name(path)}
+            errors.append(Finding(Message("check.mentor_required", values), positions.missing(path)))
 
 
 def _name_key(name: str) -> str:

@@ -341,7 +341,7 @@ def test_mentors_and_champions() -> None:
     )
     result = check(text)
     assert [(f.location, f.message.id) for f in result.errors] == [
-        (Location("firms[3]", 11, 5), "check.mentor_required"),
+        (Location("firms[3].mentor", 11, 5), "check.mentor_required"),
         (Location("firms[4].mentor", 12, 37), "check.mentor_unknown"),
     ]
     assert en(result.errors[1]) == "mentor 'C' names no champion firm in this file (champions: A, B)"

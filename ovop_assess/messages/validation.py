@@ -186,8 +186,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
     },
     "check.mentor_required": {
-        "en": "this mentee has no mentor, and the file has {count} champions: name its champion in mentor",
-        "id": "UMKM binaan ini belum menyebut championnya, padahal berkas memuat {count} champion: sebutkan championnya pada isian mentor",
+        "en": "this mentee has no mentor, and the file has {count} champions: name its champion ({field})",
+        "id": "UMKM binaan ini belum menyebut championnya, padahal berkas memuat {count} champion: sebutkan championnya ({field})",
     },
     "check.code_kecamatan_shape": {
         "en": "a kecamatan's area code is PP.KK.CC, but {code} is a desa/kelurahan code",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ovop_assess.cross_checks import check_firms
 from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_firms
+from ovop_assess.messages import render
 from ovop_assess.results import Finding, Location
 from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.column_values import field_column, mixed_cells
@@ -166,6 +167,19 @@ def test_a_sheet_without_a_mentor_column_still_needs_mentors_for_two_champions(t
     path = _write(tmp_path / "tanpa-pembina.csv", "Nama Usaha;Peran\nA;penggerak\nB;penggerak\nC;binaan\n")
     imported = import_firms(path, None, Limits())
     assert [(f.message.id, f.location.cell) for f in imported.errors] == [("check.mentor_required", "A4")]
+    assert render(imported.errors[0].message, "id").endswith("sebutkan championnya (kolom Pembina)")
+
+
+def test_a_mentee_without_a_mentor_is_located_at_its_empty_mentor_cell_named_by_its_header(tmp_path: Path) -> None:
+    text = "Nama Usaha;Peran;PEMBINA\nA;penggerak;\nB;penggerak;\nC;binaan;\n"
+    imported = import_firms(_write(tmp_path / "pembina.csv", text), None, Limits())
+    [error] = imported.errors
+    assert (error.message.id, error.location.cell, error.location.path) == (
+        "check.mentor_required",
+        "C4",
+        "firms[2].mentor",
+    )
+    assert render(error.message, "en").endswith("name its champion (column PEMBINA)")
 
 
 def test_long_counts_are_read_exactly(tmp_path: Path) -> None:
