@@ -182,7 +182,7 @@ def test_a_set_without_a_version_says_so_in_the_readers_words(tmp_path: Path) ->
     f = write(tmp_path / "s.yaml", "id: s\nextends: default\n")
     info = criteria_sets.load(str(f)).info
     assert info.version == "unversioned"  # what JSON and JUnit carry
-    assert (version_words(info.version, "id"), version_words(info.version, "en")) == ("tanpa nomor", "unversioned")
+    assert (version_words(info.version, "id"), version_words(info.version, "en")) == ("tidak disebut", "not given")
     assert version_words("2026.1", "id") == "2026.1"
 
 

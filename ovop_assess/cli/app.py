@@ -158,8 +158,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         """Assess candidate OVOP sentra regions against the eight criteria."""
 
     criteria_opt = Annotated[str, typer.Option("--criteria", help=h("help.criteria"))]
-    # Declared so that it shows in the help and a bad value is refused; the language itself
-    # was read before the app was built (cli/argv.py) and is the one the commands use.
+    # Declared so that it shows in the help and a bad value is refused; the language was read before (argv.py).
     lang_opt = Annotated[
         LangChoice, typer.Option("--lang", envvar="OVOP_LANG", case_sensitive=False, help=h("help.lang"))
     ]
@@ -241,19 +240,20 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
 
     @command
     def rules(criteria: criteria_opt = "default", lang_: lang_opt = LangChoice.en, debug: debug_opt = False) -> int:
-        from .commands import run_rules
+        from .rule_pages import run_rules
 
         return run_rules(criteria, lang)
 
     @command
     def explain(
         rule_id: Annotated[str, typer.Argument(metavar=h("help.metavar.id"), help=h("help.rule_id"))],
+        criteria: Annotated[str | None, typer.Option("--criteria", help=h("help.explain_criteria"))] = None,
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
-        from .commands import run_explain
+        from .rule_pages import run_explain
 
-        return run_explain(rule_id, lang)
+        return run_explain(rule_id, lang, criteria)
 
     @command
     def checklist(

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 from .. import __version__, criteria_sets
-from .. import rules as registry
 from ..assess import expand_paths, make_report
 from ..batch import unchanged
 from ..criteria_sets import CriteriaSet
@@ -395,27 +394,6 @@ def _is_report(path: Path) -> bool:
 
 
 @_plugins_kept_out
-def run_rules(criteria: str, lang: Lang) -> int:
-    criteria_set = criteria_sets.load(criteria)
-    from .table import render_rules
-
-    write_output(render_rules(criteria_set, lang, to_terminal=report_stream().isatty()), None)
-    return ExitCode.OK
-
-
-@_plugins_kept_out
-def run_explain(rule_id: str, lang: Lang) -> int:
-    spec = registry.lookup(rule_id) or registry.lookup(rule_id.upper())
-    if spec is None:
-        raise UsageError(Message("cli.unknown_rule", {"rule": rule_id, "known": ", ".join(registry.known_ids())}))
-    if isinstance(spec, registry.Unavailable):
-        raise UsageError(Message("rule.unavailable", {"rule": spec.id, "error": spec.error}))
-    from .table import render_explain
-
-    write_output(render_explain(spec, lang), None)
-    return ExitCode.OK
-
-
 def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang: Lang, limits: Limits) -> int:
     """The firms of a spreadsheet as the YAML ``firms:`` list; exit 3 (nothing written) when it has problems."""
     from ..firm_sheet import import_firms

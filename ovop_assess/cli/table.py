@@ -1,4 +1,4 @@
-"""Rich renderings for people: the per-region table, the summary table, ``rules`` and ``explain``.
+"""Rich renderings for people: the per-region table, the summary table and ``rules`` (``explain``: explain_page).
 
 The ``table`` format of ``assess`` is :func:`render_table`, registered in
 :mod:`ovop_assess.render.registry` by its path: the library names it there
@@ -10,9 +10,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import shutil
-from typing import Any, Literal
+from typing import Literal
 
 from rich import box
 from rich.cells import cell_len
@@ -374,75 +373,3 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     if others:
         parts.append(Text(one_line(text("ui.other_rules", lang, ids=", ".join(others))), style="dim"))
     return _print([Group(*parts)], to_terminal)
-
-
-def render_explain(spec: RuleSpec, lang: Lang) -> str:
-    """The rule's help page: its title once, its documentation as plain text, its parameters once, in ``lang``.
-
-    The documentation is the rule's docstring (or ``DOC_ID``) as its author
-    wrote it; the page drops what only suits source code: the docstring's
-    opening ``C2 similar-firms:`` (the page's title says it), double
-    backquotes around names. A rule documented in English only gets its
-    section headings in Indonesian and a note that the text is English.
-    When the documentation has no Parameters section, the parameters and
-    their defaults are listed from the rule's model.
-    """
-    title = spec.title.get(lang, spec.title.get("en", ""))
-    english_only = lang != "en" and not spec.doc_id
-    body = help_text(spec.documentation(lang), spec, lang)
-    # Text from a plugin: shown, never interpreted; the title on one line.
-    lines = [one_line(f"{spec.id} {spec.name} — {title}"), ""]
-    if english_only:
-        lines += [text("ui.doc_english_only", lang), ""]
-    if body:
-        lines += [shown(body), ""]
-    if not _has_section(body, _PARAMETER_HEADINGS):
-        fields = spec.params.model_fields
-        params = [
-            "  " + text("ui.param_default", lang, name=name, default=_default(field)).strip()
-            for name, field in fields.items()
-        ] or [f"  {text('ui.none', lang)}"]
-        lines += [text("ui.parameters_heading", lang), *params, ""]
-    return "\n".join(lines)
-
-
-# A rule's documentation in English, its headings as an Indonesian reader sees them.
-_HEADINGS_ID = {
-    "What it checks": "Yang diperiksa",
-    "Why": "Alasan",
-    "Status": "Status",
-    "Parameters": "Parameter",
-    "Passing fragment": "Contoh yang dipenuhi",
-    "Failing fragment": "Contoh yang tidak dipenuhi",
-}
-_PARAMETER_HEADINGS = ("Parameters", "Parameter")
-_DOUBLE_BACKQUOTED = re.compile(r"``(.+?)``", re.DOTALL)  # reStructuredText's literal: a name, quoted on the page
-
-
-def help_text(doc: str, spec: RuleSpec, lang: Lang) -> str:
-    """A rule's documentation as a help page's body (see :func:`render_explain`)."""
-    paragraphs = doc.strip().split("\n\n")
-    opening = f"{spec.id} {spec.name}:"
-    if paragraphs and paragraphs[0].startswith(opening):
-        first = paragraphs[0][len(opening) :].strip()
-        paragraphs[0] = first[:1].upper() + first[1:]
-    out = _DOUBLE_BACKQUOTED.sub(r"'\1'", "\n\n".join(p for p in paragraphs if p.strip()))
-    if lang == "id":
-        out = "\n".join(_heading_id(line) for line in out.split("\n"))
-    return out
-
-
-def _heading_id(line: str) -> str:
-    for english, indonesian in _HEADINGS_ID.items():
-        if line == english or line.startswith(english + " ("):
-            return indonesian + line[len(english) :]
-    return line
-
-
-def _has_section(body: str, headings: tuple[str, ...]) -> bool:
-    return any(line in headings for line in body.split("\n"))
-
-
-def _default(field: Any) -> str:
-    value = field.get_default(call_default_factory=True)
-    return json.dumps(value, ensure_ascii=False, default=str)

@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A shipped criteria set (default, routes, coordination) or a path to a set file.",
         "id": "Kumpulan kriteria bawaan (default, routes, coordination) atau jalur ke berkas kumpulan kriteria.",
     },
+    "help.explain_criteria": {
+        "en": "A criteria set (shipped name or path): the page ends with how that set counts the rule, its weight, "
+        "its parameters and the evidence it asks for.",
+        "id": "Kumpulan kriteria (nama bawaan atau jalur): halaman diakhiri dengan cara kumpulan itu menghitung aturan "
+        "ini, bobotnya, parameternya, dan bukti yang dimintanya.",
+    },
     "help.lang": {
         "en": "Language of all text: id or en.",
         "id": "Bahasa semua teks: id atau en.",

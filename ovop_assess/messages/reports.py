@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.group": {"en": "one of group {group}", "id": "salah satu dari kelompok {group}"},
     "ui.required": {"en": "required", "id": "wajib"},
     "ui.warning": {"en": "warning", "id": "peringatan"},
-    "ui.unversioned": {"en": "unversioned", "id": "tanpa nomor"},
+    "ui.unversioned": {"en": "not given", "id": "tidak disebut"},  # (the version words: "version not given")
     "ui.errors_in": {"en": "{count} problem(s) in {file}", "id": "{count} masalah di {file}"},
     "ui.sheet_warnings_in": {
         "en": "{count} warning(s) about the firm list of {file}",
@@ -65,6 +65,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.doc_english_only": {
         "en": "(This rule is documented in English only.)",
         "id": "(Aturan ini hanya didokumentasikan dalam bahasa Inggris.)",
+    },
+    # --- explain --criteria: what a criteria set makes of the rule
+    "ui.explain_in_set": {"en": "In {set}:", "id": "Dalam {set}:"},
+    "ui.explain_not_in_set": {
+        "en": "{rule} is not in {set}: an assessment with this set does not judge it.",
+        "id": "{rule} tidak termasuk dalam {set}: penilaian dengan kumpulan ini tidak menilainya.",
+    },
+    "ui.explain_switched_off": {
+        "en": "{rule} is switched off in {set}: an assessment with this set does not judge it.",
+        "id": "{rule} dimatikan dalam {set}: penilaian dengan kumpulan ini tidak menilainya.",
+    },
+    "ui.explain_reading": {
+        "en": "This tool's reading with these parameters, not the source's:",
+        "id": "Tafsiran alat ini dengan parameter tersebut, bukan dari sumber:",
+    },
+    "ui.explain_evidence": {
+        "en": "Evidence asked for: {evidence} ({title})",
+        "id": "Bukti yang diminta: {evidence} ({title})",
     },
     "ui.why_region": {"en": "{region} ({file}):", "id": "{region} ({file}):"},
     "ui.why_criterion": {"en": "{id} {status}: {first}", "id": "{id} {status}: {first}"},

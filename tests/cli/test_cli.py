@@ -248,6 +248,32 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "C99" in capsys.readouterr().err
 
 
+def test_explain_with_a_criteria_set_ends_with_what_the_set_makes_of_the_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = tmp_path / "ketat.yaml"
+    own.write_text(
+        "id: ketat\nextends: default\n"
+        "rules:\n  C2: {params: {min_similar_firms: 25}, weight: 2}\n  C8: {enabled: false}\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", "C2", "--criteria", str(own)]) == 0
+    page = capsys.readouterr().out
+    documented, configured = page.split("In criteria set ketat (version not given):")
+    assert "min_similar_firms (integer >= 1, default 10)" in documented  # the rule's own page, unchanged
+    assert configured.split("\n")[1:4] == [
+        "  Counts as: required",
+        "  Weight: 2",
+        "  Parameters: min_similar_firms = 25",
+    ]
+    assert main(["--lang", "id", "explain", "C8", "--criteria", str(own)]) == 0
+    assert "C8 dimatikan dalam kumpulan kriteria ketat (versi tidak disebut)" in capsys.readouterr().out
+    assert main(["explain", "C2"]) == 0
+    assert "criteria set" not in capsys.readouterr().out  # no set asked for: the page alone
+    assert main(["explain", "C2", "--criteria", str(tmp_path / "none.yaml")]) == 2  # a set that cannot be read
+    assert "none.yaml" in capsys.readouterr().err
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == "ovop-assess 0.1.0"

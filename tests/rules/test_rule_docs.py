@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
+from ovop_assess.cli.explain_page import help_text
 from ovop_assess.cli.main import main
-from ovop_assess.cli.table import help_text
 from ovop_assess.messages import render
 from ovop_assess.region import Region
 from ovop_assess.rules import BUILTIN
@@ -271,7 +271,7 @@ def test_explain_reads_as_a_help_page(rule_id: str, lang: str, capsys: pytest.Ca
 
 
 def test_explain_of_a_rule_documented_in_english_only_says_so_in_indonesian() -> None:
-    from ovop_assess.cli.table import render_explain
+    from ovop_assess.cli.explain_page import render_explain
 
     spec = BUILTIN["C2"]._replace(doc_id="")
     out = render_explain(spec, "id")
