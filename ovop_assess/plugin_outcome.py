@@ -72,6 +72,9 @@ def _location_problem(location: object) -> str | None:
     for name, number in (("line", location.line), ("column", location.column)):
         if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
             return f"a location's {name} must be a whole number or None, not {type(number).__name__}"
+    for name, value in (("file", location.file), ("sheet", location.sheet), ("cell", location.cell)):
+        if value is not None and not isinstance(value, str):
+            return f"a location's {name} must be text or None, not {type(value).__name__}"
     return None
 
 
@@ -100,8 +103,11 @@ def plain_outcome(outcome: Outcome) -> Outcome:
 
     def finding(item: Finding) -> Finding:
         where = item.location
-        if where is not None:
-            where = Location(_plain_text(where.path), _plain_int(where.line), _plain_int(where.column))
+        if where is not None:  # (a firm of a spreadsheet: its file, sheet and cell kept, as a built-in rule's)
+            in_sheet = (
+                None if value is None else _plain_text(value) for value in (where.file, where.sheet, where.cell)
+            )
+            where = Location(_plain_text(where.path), _plain_int(where.line), _plain_int(where.column), *in_sheet)
         return Finding(_plain_message(item.message), where)
 
     status = Status(outcome.status)

@@ -408,3 +408,21 @@ def test_a_plugins_own_outcome_scores_as_the_built_in_rules_do() -> None:
         return plain_outcome(Outcome(status, score, (), (), ())).score
 
     assert (scored(Status.UNKNOWN, 0.7), scored(Status.PASS, 0.3), scored(Status.FAIL, 0.4)) == (0.0, 1.0, 0.4)
+
+
+def test_a_plugins_finding_keeps_its_place_in_a_firm_spreadsheet() -> None:
+    """A plugin's reason about a firm of a sheet names its cell, as a built-in rule's does (facts.absent, say)."""
+    from ovop_assess.plugin_outcome import outcome_problem, plain_outcome
+    from ovop_assess.results import Finding, Location, Outcome, Status
+
+    class Named(str):  # a plugin's own str: made plain text
+        pass
+
+    where = Location("firms[1].nib", 3, 1, Named("daftar.xlsx"), "Daftar UMKM", "G3")
+    found = Finding(Message("nib1.short", {}), where)
+    [kept] = plain_outcome(Outcome(Status.FAIL, 0.5, (found,), (), ())).reasons
+    assert kept.location == where and type(kept.location.file) is str  # (exactly str)
+    bad = Finding(Message("ui.none", {}), where._replace(cell=3))
+    assert (
+        outcome_problem(Outcome(Status.FAIL, 0.5, (bad,), (), ())) == "a location's cell must be text or None, not int"
+    )

@@ -32,3 +32,26 @@ def test_enabled_by_a_criteria_set(tmp_path: Path, capsys: pytest.CaptureFixture
     assert nib["status"] == "fail" and nib["required"] is False
     assert main(["explain", "NIB1"]) == 0
     assert "firms-hold-nib" in capsys.readouterr().out
+
+
+def test_a_firm_without_a_nib_in_a_spreadsheet_is_located_at_its_empty_nib_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "daftar.csv").write_text(
+        "Nama Usaha;Peran;NIB\nA;penggerak;0000000000001\nB;binaan;\n", encoding="utf-8"
+    )
+    region = tmp_path / "r.yaml"
+    region.write_text(
+        "format: ovop-region/1\nregion: {name: X, level: desa, city: C, province: P}\nfirms: {file: daftar.csv}\n",
+        encoding="utf-8",
+    )
+    main([str(region), "--criteria", str(HERE.parent / "nib-required.yaml"), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    nib = next(c for c in report["results"][0]["criteria"] if c["id"] == "NIB1")
+    [where] = nib["locations"]
+    assert (where["path"], where["line"], Path(where["file"]).name, where["cell"]) == (
+        "firms[1].nib",
+        3,
+        "daftar.csv",
+        "C3",
+    )
