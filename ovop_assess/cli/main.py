@@ -9,6 +9,7 @@ one table in :mod:`ovop_assess.exit_codes`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from ..exit_codes import ExitCode
 from ..messages import Lang
 from .argv import COMMANDS, env_language, language, with_default_command
 from .signals import handle_sigterm, ignore_signals
@@ -49,12 +51,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         debug = "--debug" in args
         with report_to_stdout(debug):
             return run_guarded(lambda: _run(args, lang), lang, debug=debug)
+    except Exception as exc:  # saying what went wrong failed too: no descriptor left to import a module with
+        return _last_words(exc, lang)
     finally:
         if written is not None:
             os.environ["OVOP_LANG"] = written
         _restore(*handlers)
         if collecting:
             gc.enable()
+
+
+def _last_words(exc: Exception, lang: Lang) -> int:
+    """The bug's exit code, said in one line written straight to descriptor 2 (``ulimit -n 8``: the error
+    handler's own import failed with EMFILE), never as a traceback."""
+    first = exc.__context__ if isinstance(exc.__context__, Exception) else exc  # what the handler was saying
+    try:
+        from ..messages import text
+
+        said = text("cli.internal", lang, error=f"{type(first).__name__}: {first}")
+    except Exception:  # (the catalogue is loaded before any command runs: a last resort)
+        said = f"internal error: {type(first).__name__}: {first}"
+    # Controls written visibly, as every note is (a file name in the error may hold ESC or CR).
+    shown = "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in said)
+    with contextlib.suppress(OSError):
+        os.write(2, f"ovop-assess: {shown}\n".encode("utf-8", "backslashreplace"))
+    return ExitCode.INTERNAL
 
 
 def _run(args: list[str], lang: Lang) -> int:

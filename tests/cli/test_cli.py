@@ -274,6 +274,26 @@ def test_explain_with_a_criteria_set_ends_with_what_the_set_makes_of_the_rule(
     assert "none.yaml" in capsys.readouterr().err
 
 
+def test_a_run_whose_error_cannot_be_said_ends_with_one_line_and_exit_4(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """``ulimit -n 8``: the error handler's own imports fail with EMFILE; one line, never a traceback."""
+    from ovop_assess.cli import error_handler, rule_pages
+
+    def crash(*_: object) -> int:
+        raise RuntimeError("the first error\x1b[2J")
+
+    def no_descriptor(*_: object) -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(rule_pages, "run_explain", crash)
+    monkeypatch.setattr(error_handler, "note", no_descriptor)
+    assert main(["explain", "C1"]) == 4
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("ovop-assess: internal error: RuntimeError: the first error\\x1b[2J")
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == "ovop-assess 0.1.0"
