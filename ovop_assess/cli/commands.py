@@ -43,7 +43,7 @@ class _Ranked(Protocol):
 R = TypeVar("R", bound=_Ranked)
 
 
-def _plugins_kept_out(command: Callable[P, int]) -> Callable[P, int]:
+def plugins_kept_out(command: Callable[P, int]) -> Callable[P, int]:
     """A command that imports or runs plugins: their stdout is never the report's (cli/output.py)."""
 
     @functools.wraps(command)
@@ -75,7 +75,7 @@ def _sorted(results: list[R], sort: str) -> list[R]:
     return results
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_assess(
     *,
     paths: list[Path],
@@ -212,7 +212,7 @@ def render(report: Report, output_format: str, lang: Lang, *, to_terminal: bool,
     return renderers.lookup("assess", output_format).render(report, lang, to_terminal=to_terminal, details=details)
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_checklist(
     *,
     file: Path,
@@ -265,7 +265,7 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_round(
     *,
     paths: list[Path],
@@ -331,7 +331,7 @@ def run_round(
     return _with_crashes(code, [c for r in results for c in rule_crashes(r)], lang, debug)
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_compare(
     *,
     old: Path,
@@ -393,7 +393,7 @@ def _is_report(path: Path) -> bool:
     return path.suffix.lower() == ".json"
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang: Lang, limits: Limits) -> int:
     """The firms of a spreadsheet as the YAML ``firms:`` list; exit 3 (nothing written) when it has problems."""
     from ..firm_sheet import import_firms

@@ -59,19 +59,24 @@ def in_set(rule_id: str, criteria: CriteriaSet, lang: Lang) -> list[str]:
     if rule is None:
         key = "ui.explain_switched_off" if rule_id in criteria.disabled else "ui.explain_not_in_set"
         return [one_line(text(key, lang, rule=rule_id, set=named))]
-    lines = [one_line(text("ui.explain_in_set", lang, set=named))]
-    lines.append(f"  {text('ui.role', lang)}: {role(rule, lang)}")
-    lines.append(f"  {text('ui.weight', lang)}: {rule.weight:g}")
     params = rule.params.model_dump(mode="json") if rule.params is not None else {}
-    shown_params = ", ".join(f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in params.items())
-    lines.append(f"  {text('ui.parameters', lang)}: {one_line(shown_params) or text('ui.none', lang)}")
+    # As a criteria set writes them (to be typed into one): a name, " = ", the value as YAML reads it.
+    written = ", ".join(f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in params.items())
+    weight = f"{rule.weight:g}"
+    lines = [
+        text("ui.explain_in_set", lang, set=named),
+        f"  {text('ui.role', lang)}: {role(rule, lang)}",
+        f"  {text('ui.weight', lang)}: {weight.replace('.', ',') if lang == 'id' else weight}",
+        f"  {text('ui.parameters', lang)}: {written or text('ui.none', lang)}",
+    ]
     reading = rule.spec.reading_for(rule.params) if isinstance(rule.spec, RuleSpec) else None
     if reading is not None:  # (never the source's: said so)
-        lines.append(one_line(f"  {text('ui.explain_reading', lang)} {render(reading, lang)}"))
+        lines.append(f"  {text('ui.explain_reading', lang)} {render(reading, lang)}")
     for item in rule.evidence:
         title = item.title.id if lang == "id" else item.title.en
-        lines.append(one_line(f"  {text('ui.explain_evidence', lang, evidence=item.key, title=title)}"))
-    return lines
+        lines.append(f"  {text('ui.explain_evidence', lang, evidence=item.key, title=title)}")
+    # Every line holds a set's own text (its id, a group's name, a title): its controls written visibly.
+    return [one_line(line) for line in lines]
 
 
 # A rule's documentation in English, its headings as an Indonesian reader sees them.

@@ -8,10 +8,11 @@ from ..errors import UsageError
 from ..exit_codes import ExitCode
 from ..messages import Lang
 from ..results import Message
-from .commands import _plugins_kept_out
+from .commands import plugins_kept_out
 from .output import report_stream, write_output
 
 
+@plugins_kept_out
 def run_rules(criteria: str, lang: Lang) -> int:
     criteria_set = criteria_sets.load(criteria)
     from .table import render_rules
@@ -20,7 +21,7 @@ def run_rules(criteria: str, lang: Lang) -> int:
     return ExitCode.OK
 
 
-@_plugins_kept_out
+@plugins_kept_out
 def run_explain(rule_id: str, lang: Lang, criteria: str | None = None) -> int:
     """The rule's page; with ``criteria``, ending with what that set makes of it (the set is loaded first: a bad
     set is refused as ``rules`` refuses it, whatever the rule)."""

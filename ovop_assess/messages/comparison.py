@@ -126,7 +126,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "compare.fact_year": {"en": "proposal year {year}", "id": "tahun usulan {year}"},
     "compare.fact_date": {"en": "assessed on {date}", "id": "dinilai pada {date}"},
-    "compare.fact_set": {"en": "criteria set {id} {version}", "id": "kumpulan kriteria {id} {version}"},
+    "compare.fact_set": {"en": "criteria set {id} version {version}", "id": "kumpulan kriteria {id} versi {version}"},
     "compare.overall": {
         "en": "Verdict: {verdict_before} → {verdict_after}; assurance: {assurance_before} → {assurance_after}; "
         "total score {score_before} → {score_after}: {change}",

@@ -274,6 +274,25 @@ def test_explain_with_a_criteria_set_ends_with_what_the_set_makes_of_the_rule(
     assert "none.yaml" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", [["rules"], ["explain", "C2", "--criteria", "default"]])
+def test_what_a_plugin_prints_as_a_set_loads_is_not_the_page(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Loading a set imports the plugins it names; one that prints as it is imported writes no line of the page."""
+    from ovop_assess import criteria_sets
+
+    load = criteria_sets.load
+
+    def noisy(name: str) -> criteria_sets.CriteriaSet:
+        print("plugin noise")
+        return load(name)
+
+    monkeypatch.setattr(criteria_sets, "load", noisy)
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    assert "plugin noise" not in out and "C2" in out
+
+
 def test_a_run_whose_error_cannot_be_said_ends_with_one_line_and_exit_4(
     monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
