@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from .area_check import area_warnings
@@ -29,10 +30,16 @@ _CODE = re.compile(AREA_CODE_PATTERN)
 
 
 def cross_checks(
-    data: dict[str, Any], positions: Positions, rules: RuleIds, errors: list[Finding], warnings: list[Finding]
+    data: dict[str, Any],
+    positions: Positions,
+    rules: RuleIds,
+    errors: list[Finding],
+    warnings: list[Finding],
+    dropped: Collection[PathKey] = (),
 ) -> None:
-    """Every check across fields, appending to ``errors`` and ``warnings``."""
-    check_firms(data.get("firms"), positions, errors, warnings)
+    """Every check across fields, appending to ``errors`` and ``warnings``; ``dropped``: the values the loader
+    (or a spreadsheet's reader) refused and said why, about which nothing more is said."""
+    check_firms(data.get("firms"), positions, errors, warnings, dropped)
     _check_unquoted_codes(data, positions, warnings)
     _check_dotted_thousands(data, positions, errors)
     _check_code(data.get("region"), positions, errors, warnings)
@@ -153,8 +160,11 @@ def value_at(data: Any, path: PathKey, absent: Any = None) -> Any:
     return data
 
 
-def check_firms(firms: Any, positions: Positions, errors: list[Finding], warnings: list[Finding]) -> None:
-    """Firm names unique, and each mentee's mentor a champion of the file (also run on a firm sheet's firms)."""
+def check_firms(
+    firms: Any, positions: Positions, errors: list[Finding], warnings: list[Finding], dropped: Collection[PathKey] = ()
+) -> None:
+    """Firm names unique, and each mentee's mentor a champion of the file (also run on a firm sheet's firms);
+    a mentor the reader refused (a formula without its result, a refused tag) already has its error."""
     if not isinstance(firms, list):
         return
     entries = [(i, f) for i, f in enumerate(firms) if isinstance(f, dict)]
@@ -207,11 +217,13 @@ def check_firms(firms: Any, positions: Positions, errors: list[Finding], warning
             else:
                 said = _mentor_unknown(mentor, champions, close_names)
             errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
-        elif mentor is None and len(champions) >= 2:
-            # At the empty cell of the mentor's column in a sheet, named as the sheet names it (kolom Pembina).
+        elif mentor is None and len(champions) >= 2 and ("firms", i, "mentor") not in dropped:
+            # At the empty cell of the mentor's column in a sheet, named as the sheet names it (kolom Pembina);
+            # in YAML at a `mentor:` written empty, else at the firm's entry.
             path = ("firms", i, "mentor")
             values = {"count": len(champions), "field": positions.field_name(path)}
-            errors.append(Finding(Message("check.mentor_required", values), positions.missing(path)))
+            where = positions.value(path) if "mentor" in firm else positions.missing(path)
+            errors.append(Finding(Message("check.mentor_required", values), where))
 
 
 def _name_key(name: str) -> str:

@@ -148,14 +148,14 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
 
 def _refused_as_dropped(found: SheetFirms) -> tuple[list[dict[str, Any]], frozenset[PathKey]]:
     """The sheet's firms, each required field whose cell the reader refused (and said why) held as None,
-    and those fields' paths: the region validation says nothing more about a value the loader dropped,
-    where it would add "required field missing" about the same cell."""
+    and the paths of every refused cell: the region validation says nothing more about a value the loader
+    dropped, where it would add "required field missing" (or a mentee's missing mentor) about the same cell."""
     firms = list(found.firms)
     dropped: set[PathKey] = set()
     for index, field in found.refused:
         if field in _REQUIRED and field not in firms[index]:
             firms[index] = {**firms[index], field: None}
-            dropped.add(("firms", index, field))
+        dropped.add(("firms", index, field))  # (an optional one too: no check across firms says it again)
     return firms, frozenset(dropped)
 
 
@@ -345,6 +345,6 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
                 if (index, error["loc"][0] if error["loc"] else None) not in found.refused  # the reader said why
             ]
     if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
-        check_firms(firms, positions, errors, warnings)
+        check_firms(firms, positions, errors, warnings, {("firms", index, field) for index, field in found.refused})
     listed_errors = listed(list(errors), positions, MAX_ERRORS)
     return ImportedFirms(found.file, found.firms, listed_errors, listed(list(warnings), positions, MAX_ERRORS))

@@ -68,7 +68,7 @@ def validate(loaded: Loaded, rules: RuleIds, *, max_errors: int = MAX_ERRORS) ->
             if not _dropped(data, loaded.dropped, tuple(error["loc"])):
                 errors.append(_Raw(error, where_of(error, positions)))
     checked: list[Finding] = []
-    cross_checks(data, positions, rules, checked, warnings)
+    cross_checks(data, positions, rules, checked, warnings, loaded.dropped)
     unknown = unknown_evidence(data.get("evidence"), positions, rules)
     warnings.extend(u.warning for u in unknown)
     errors.extend(checked)

@@ -350,6 +350,22 @@ def test_mentors_and_champions() -> None:
     ]
 
 
+def test_a_mentor_written_empty_is_asked_for_at_its_own_line() -> None:
+    text = HEAD + (
+        "firms:\n"
+        "  - {name: A, role: champion}\n"
+        "  - {name: B, role: champion}\n"
+        "  - name: C\n"
+        "    role: mentee\n"
+        "    mentor:\n"
+    )
+    [finding] = check(text).errors
+    assert (finding.location, finding.message.id) == (Location("firms[2].mentor", 12, 12), "check.mentor_required")
+    assert en(finding).endswith("name its champion (mentor)")
+    refused = text.replace("    mentor:\n", "    mentor: !!python/name:os.system\n")  # said once: the tag
+    assert [f.message.id for f in check(refused).errors] == ["yaml.tag_not_allowed"]
+
+
 def test_many_champions_are_not_all_listed() -> None:
     champions = "".join(f"  - {{name: C{i}, role: champion}}\n" for i in range(25))
     finding = only(HEAD + "firms:\n" + champions + "  - {name: M, role: mentee, mentor: X}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from ovop_assess import criteria_sets
+from ovop_assess.assess import assess_path
 from ovop_assess.cross_checks import check_firms
 from ovop_assess.firm_sheet import _checks_find_nothing, _suspect_rows, import_firms
 from ovop_assess.messages import render
@@ -168,6 +171,31 @@ def test_a_sheet_without_a_mentor_column_still_needs_mentors_for_two_champions(t
     imported = import_firms(path, None, Limits())
     assert [(f.message.id, f.location.cell) for f in imported.errors] == [("check.mentor_required", "A4")]
     assert render(imported.errors[0].message, "id").endswith("sebutkan championnya (kolom Pembina)")
+
+
+def test_a_mentor_cell_the_reader_refused_is_not_said_again_as_a_missing_mentor(tmp_path: Path) -> None:
+    """A formula without its saved result in a mentee's Pembina cell: its own error, not also "has no mentor"."""
+    import xlsxwriter
+
+    path = tmp_path / "pembina-rumus.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Daftar UMKM")
+    for row, values in enumerate(
+        [["Nama Usaha", "Peran", "Pembina"], ["A", "Penggerak"], ["B", "Penggerak"], ["C", "Binaan"]]
+    ):
+        sheet.write_row(row, 0, values)
+    sheet.write_formula("C4", "=A2", None, "")  # no result saved
+    book.close()
+    imported = import_firms(path, None, Limits())
+    assert [(f.message.id, f.location.cell) for f in imported.errors] == [("sheet.formula_no_value", "C4")]
+    region = tmp_path / "r.yaml"  # the same sheet named by a region file: the same one error
+    region.write_text(
+        "format: ovop-region/1\nregion: {name: X, level: desa, city: C, province: P}\n"
+        "firms: {file: pembina-rumus.xlsx}\n",
+        encoding="utf-8",
+    )
+    result = assess_path(region, criteria_sets.load("default"), as_of=datetime.date(2026, 12, 1))
+    assert [(f.message.id, f.location.cell) for f in result.errors] == [("sheet.formula_no_value", "C4")]
 
 
 def test_a_mentee_without_a_mentor_is_located_at_its_empty_mentor_cell_named_by_its_header(tmp_path: Path) -> None:
