@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -75,7 +76,17 @@ def _location_problem(location: object) -> str | None:
     for name, value in (("file", location.file), ("sheet", location.sheet), ("cell", location.cell)):
         if value is not None and not isinstance(value, str):
             return f"a location's {name} must be text or None, not {type(value).__name__}"
+        if value == "":
+            return f"a location's {name} must be None, not empty text"
+    # A place in a firm spreadsheet is in its file (facts.finding and facts.absent give all three).
+    if location.file is None and (location.sheet is not None or location.cell is not None):
+        return "a location's sheet or cell needs its file"
+    if location.cell is not None and _CELL.fullmatch(location.cell) is None:
+        return f"a location's cell must be a cell name such as C12, not {location.cell[:20]!r}"
     return None
+
+
+_CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 
 def _message_problem(message: object) -> str | None:

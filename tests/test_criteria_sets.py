@@ -109,6 +109,17 @@ def test_broken_sets_are_usage_errors(tmp_path: Path, text: str, message_id: str
     assert caught.value.file is not None
 
 
+def test_a_set_over_the_size_limit_names_no_option_to_raise_it(tmp_path: Path) -> None:
+    """No command reads a criteria set with --max-bytes: the refusal does not send the user to it."""
+    from ovop_assess.messages import render
+
+    f = write(tmp_path / "besar.yaml", "id: besar\nextends: default\n#" + "x" * 1_100_000 + "\n")
+    with pytest.raises(UsageError) as caught:
+        criteria_sets.load(str(f))
+    [reason] = [value for value in caught.value.message.values.values() if hasattr(value, "id")]
+    assert reason.id == "file.too_large_fixed" and "--max-bytes" not in render(caught.value.message, "en")
+
+
 def test_cycle_is_detected(tmp_path: Path) -> None:
     write(tmp_path / "a.yaml", "id: a\nextends: b.yaml\n")
     write(tmp_path / "b.yaml", "id: b\nextends: a.yaml\n")

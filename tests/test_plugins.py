@@ -422,6 +422,12 @@ def test_a_plugins_finding_keeps_its_place_in_a_firm_spreadsheet() -> None:
     found = Finding(Message("nib1.short", {}), where)
     [kept] = plain_outcome(Outcome(Status.FAIL, 0.5, (found,), (), ())).reasons
     assert kept.location == where and type(kept.location.file) is str  # (exactly str)
+    for odd, problem in (
+        (where._replace(file=""), "a location's file must be None, not empty text"),
+        (where._replace(file=None), "a location's sheet or cell needs its file"),
+        (where._replace(cell="sel 3"), "a location's cell must be a cell name such as C12, not 'sel 3'"),
+    ):
+        assert outcome_problem(Outcome(Status.FAIL, 0.5, (Finding(Message("ui.none", {}), odd),), (), ())) == problem
     bad = Finding(Message("ui.none", {}), where._replace(cell=3))
     assert (
         outcome_problem(Outcome(Status.FAIL, 0.5, (bad,), (), ())) == "a location's cell must be text or None, not int"

@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is {size}, over the limit of {limit} (raise it with --max-bytes)",
         "id": "berkas berukuran {size}, melebihi batas {limit} (naikkan dengan --max-bytes)",
     },
+    "file.too_large_fixed": {
+        "en": "the file is {size}, over the limit of {limit} for a criteria set or an office profile",
+        "id": "berkas berukuran {size}, melebihi batas {limit} untuk kumpulan kriteria atau profil kantor",
+    },
     "file.not_utf8": {
         "en": "the file is not UTF-8 text (save it as UTF-8)",
         "id": "berkas bukan teks UTF-8 (simpan sebagai UTF-8)",

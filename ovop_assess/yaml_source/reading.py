@@ -35,7 +35,7 @@ def read_text(path: Path, limits: Limits, region: bool = True) -> str:
         if not stat.S_ISREG(status.st_mode):  # a FIFO would wait for a writer forever, /dev/zero never ends
             raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if size > limits.max_bytes:
-            raise LoadError([Finding(_too_large(size, limits), label)])
+            raise LoadError([Finding(_too_large(size, limits, region), label)])
         raw = _read_regular(path, limits, label, region)
     except FileNotFoundError:
         raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
@@ -46,12 +46,14 @@ def read_text(path: Path, limits: Limits, region: bool = True) -> str:
 
         raise LoadError([Finding(Message("file.unreadable", {"reason": os_reason(exc)}), label)]) from None
     if len(raw) > limits.max_bytes:
-        raise LoadError([Finding(_too_large(len(raw), limits), label)])
+        raise LoadError([Finding(_too_large(len(raw), limits, region), label)])
     return decode(raw)
 
 
-def _too_large(size: int, limits: Limits) -> Message:
-    return Message("file.too_large", {"size": fmt_bytes(size), "limit": fmt_bytes(limits.max_bytes)})
+def _too_large(size: int, limits: Limits, region: bool) -> Message:
+    # A criteria set or an office profile is read within the default limit: no option raises it for them.
+    key = "file.too_large" if region else "file.too_large_fixed"
+    return Message(key, {"size": fmt_bytes(size), "limit": fmt_bytes(limits.max_bytes)})
 
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -74,7 +76,7 @@ def _read_regular(path: Path, limits: Limits, label: Location, region: bool = Tr
         if not stat.S_ISREG(opened.st_mode):
             raise LoadError([Finding(Message(_NOT_REGULAR[region], {}), label)])
         if opened.st_size > limits.max_bytes:
-            raise LoadError([Finding(_too_large(opened.st_size, limits), label)])
+            raise LoadError([Finding(_too_large(opened.st_size, limits, region), label)])
         # os.read rather than a buffered file object: one file's object and buffer cost a batch more
         # than the two reads. The first asks for the size fstat gave (and one byte more, to see growth).
         chunks: list[bytes] = []
