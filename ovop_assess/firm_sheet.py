@@ -88,11 +88,8 @@ class SheetPositions(Positions):
             return self._inner.field_name(path)
         from .sheets import HEADERS_ID
 
-        header = self._sheet.headers.get(path[-1])
-        if header:
-            return Message("sheet.column_named", {"column": header})
-        template = HEADERS_ID.get(path[-1])  # a column the sheet does not have: named as init's workbook has it
-        return Message("sheet.column_to_add", {"column": template}) if template else path[-1]
+        header = self._sheet.headers.get(path[-1]) or HEADERS_ID.get(path[-1])
+        return Message("sheet.column_named", {"column": header}) if header else path[-1]
 
     def sheet_text(self, path: PathKey) -> str | None:
         return self._sheet.sheet_text(path) if path[:1] == ("firms",) else self._inner.sheet_text(path)

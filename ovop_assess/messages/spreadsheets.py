@@ -251,7 +251,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.separator.tab": {"en": "tabs", "id": "tab"},
     # A firm's field named in a text about a firm of a spreadsheet (its YAML key for a firm of the region file)
     "sheet.column_named": {"en": "column {column}", "id": "kolom {column}"},
-    "sheet.column_to_add": {"en": "a column {column}, to be added", "id": "kolom {column}, yang perlu ditambahkan"},
     "sheet.missing_column": {
         "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
         "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",

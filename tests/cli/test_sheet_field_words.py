@@ -26,7 +26,6 @@ WILLING = {
     "id": "nyatakan apakah champion Gerabah 01 bersedia menjadi penggerak sentra ({field})",
 }
 COLUMN = {"en": "column {header}", "id": "kolom {header}"}
-TO_ADD = {"en": "a column {header}, to be added", "id": "kolom {header}, yang perlu ditambahkan"}
 ABSENT = {
     "en": "Champion Gerabah 01 has not stated whether it is willing to lead.",
     "id": "Champion Gerabah 01 belum menyatakan kesediaan menjadi penggerak.",
@@ -96,7 +95,7 @@ def test_a_sheet_without_the_column_names_the_templates_header(
     rows = [[cell for i, cell in enumerate(row) if i != 4] for row in _rows(HEADERS)]  # no column E
     write_xlsx(tmp_path / "daftar.xlsx", rows)
     c1 = _c1(capsys, region(tmp_path, "{file: daftar.xlsx}"), lang)
-    field = TO_ADD[lang].format(header="Bersedia Menjadi Penggerak")  # said to be added: the sheet has none
+    field = COLUMN[lang].format(header="Bersedia Menjadi Penggerak")
     assert WILLING[lang].format(field=field) in c1["missing"]
 
 
