@@ -188,6 +188,10 @@ def check_firms(
             errors.append(Finding(said, positions.value(path)))
         else:
             first_seen[name] = i  # its line is looked up only if a duplicate turns up
+    # A champion's name or a role the reader refused (a formula without its result) leaves the champions unknown:
+    # no mentor is judged against them, the refused cell's own error says what to fix first.
+    if any(len(path) == 3 and path[0] == "firms" and path[2] in ("name", "role") for path in dropped):
+        return
     champions = [f.get("name") for _, f in entries if f.get("role") == "champion" and isinstance(f.get("name"), str)]
     champion_set = set(champions)  # thousands of mentees against thousands of champions stay cheap
     by_case: dict[str, str] | None = None  # champions by their name without case, built at the first need
@@ -196,7 +200,7 @@ def check_firms(
         mentor = firm.get("mentor")
         role = firm.get("role")
         if role != "mentee":
-            if mentor is not None and isinstance(role, str):
+            if mentor is not None and role in ("champion", "member"):  # (a role in error has its own message)
                 warnings.append(
                     Finding(
                         Message("warn.mentor_ignored", {"role": _role_word(role)}),

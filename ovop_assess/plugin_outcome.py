@@ -86,7 +86,7 @@ def _location_problem(location: object) -> str | None:
     return None
 
 
-_CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+_CELL = re.compile(r"[A-Z]+[1-9][0-9]*")  # (a CSV file's columns go past ZZZ: AAAB3)
 
 
 def _message_problem(message: object) -> str | None:

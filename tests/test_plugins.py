@@ -428,6 +428,8 @@ def test_a_plugins_finding_keeps_its_place_in_a_firm_spreadsheet() -> None:
         (where._replace(cell="sel 3"), "a location's cell must be a cell name such as C12, not 'sel 3'"),
     ):
         assert outcome_problem(Outcome(Status.FAIL, 0.5, (Finding(Message("ui.none", {}), odd),), (), ())) == problem
+    wide = where._replace(cell="AAAB3")  # a CSV file's column past ZZZ, as cell_name writes it
+    assert outcome_problem(Outcome(Status.FAIL, 0.5, (Finding(Message("ui.none", {}), wide),), (), ())) is None
     bad = Finding(Message("ui.none", {}), where._replace(cell=3))
     assert (
         outcome_problem(Outcome(Status.FAIL, 0.5, (bad,), (), ())) == "a location's cell must be text or None, not int"

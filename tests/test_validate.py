@@ -366,6 +366,13 @@ def test_a_mentor_written_empty_is_asked_for_at_its_own_line() -> None:
     assert [f.message.id for f in check(refused).errors] == ["yaml.tag_not_allowed"]
 
 
+def test_a_mentor_beside_a_role_in_error_is_not_said_to_be_ignored() -> None:
+    text = HEAD + "firms:\n  - {name: A, role: champion}\n  - {name: B, role: mente, mentor: A}\n"
+    result = check(text)
+    assert [f.location.path for f in result.errors if f.location] == ["firms[1].role"]
+    assert [f.message.id for f in result.warnings] == []
+
+
 def test_many_champions_are_not_all_listed() -> None:
     champions = "".join(f"  - {{name: C{i}, role: champion}}\n" for i in range(25))
     finding = only(HEAD + "firms:\n" + champions + "  - {name: M, role: mentee, mentor: X}\n")

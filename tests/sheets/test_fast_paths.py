@@ -198,6 +198,22 @@ def test_a_mentor_cell_the_reader_refused_is_not_said_again_as_a_missing_mentor(
     assert [(f.message.id, f.location.cell) for f in result.errors] == [("sheet.formula_no_value", "C4")]
 
 
+def test_no_mentor_is_judged_against_champions_whose_role_cell_was_refused(tmp_path: Path) -> None:
+    """Penggerak B's role a formula without its result: C's mentor B and D's missing mentor wait for it."""
+    import xlsxwriter
+
+    path = tmp_path / "peran-rumus.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Daftar UMKM")
+    rows = [["Nama Usaha", "Peran", "Pembina"], ["A", "Penggerak"], ["B"], ["C", "Binaan", "B"], ["D", "Binaan"]]
+    for row, values in enumerate(rows):
+        sheet.write_row(row, 0, values)
+    sheet.write_formula("B3", "=B2", None, "")  # no result saved
+    book.close()
+    imported = import_firms(path, None, Limits())
+    assert [(f.message.id, f.location.cell) for f in imported.errors] == [("sheet.formula_no_value", "B3")]
+
+
 def test_a_mentee_without_a_mentor_is_located_at_its_empty_mentor_cell_named_by_its_header(tmp_path: Path) -> None:
     text = "Nama Usaha;Peran;PEMBINA\nA;penggerak;\nB;penggerak;\nC;binaan;\n"
     imported = import_firms(_write(tmp_path / "pembina.csv", text), None, Limits())
