@@ -76,13 +76,14 @@ def _location_problem(location: object) -> str | None:
     for name, value in (("file", location.file), ("sheet", location.sheet), ("cell", location.cell)):
         if value is not None and not isinstance(value, str):
             return f"a location's {name} must be text or None, not {type(value).__name__}"
-        if value == "":
+        if value is not None and not str.__len__(value):  # (str's own methods: no code of a str subclass runs)
             return f"a location's {name} must be None, not empty text"
     # A place in a firm spreadsheet is in its file (facts.finding and facts.absent give all three).
     if location.file is None and (location.sheet is not None or location.cell is not None):
         return "a location's sheet or cell needs its file"
-    if location.cell is not None and _CELL.fullmatch(location.cell) is None:
-        return f"a location's cell must be a cell name such as C12, not {location.cell[:20]!r}"
+    cell = None if location.cell is None else str.__str__(location.cell)
+    if cell is not None and _CELL.fullmatch(cell) is None:
+        return f"a location's cell must be a cell name such as C12, not {cell[:20]!r}"
     return None
 
 
