@@ -9,6 +9,7 @@ from typing import Any
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import role, version_words
+from ..render.reader import short_decimal
 from ..rules.base import RuleSpec
 from .terminal import one_line, shown
 
@@ -62,11 +63,10 @@ def in_set(rule_id: str, criteria: CriteriaSet, lang: Lang) -> list[str]:
     params = rule.params.model_dump(mode="json") if rule.params is not None else {}
     # As a criteria set writes them (to be typed into one): a name, " = ", the value as YAML reads it.
     written = ", ".join(f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in params.items())
-    weight = f"{rule.weight:g}"
     lines = [
         text("ui.explain_in_set", lang, set=named),
         f"  {text('ui.role', lang)}: {role(rule, lang)}",
-        f"  {text('ui.weight', lang)}: {weight.replace('.', ',') if lang == 'id' else weight}",
+        f"  {text('ui.weight', lang)}: {short_decimal(rule.weight, lang)}",
         f"  {text('ui.parameters', lang)}: {written or text('ui.none', lang)}",
     ]
     reading = rule.spec.reading_for(rule.params) if isinstance(rule.spec, RuleSpec) else None

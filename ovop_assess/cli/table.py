@@ -22,7 +22,7 @@ from rich.text import Text
 from ..criteria_sets import CriteriaSet
 from ..messages import Lang, render, text
 from ..render.criterion import STATUS_MARKS, assurance_word, backing, criterion_ids, role, version_words
-from ..render.reader import decimal, say
+from ..render.reader import decimal, say, short_decimal
 from ..render.sheet_place import sheet_place
 from ..results import CriterionResult, FileResult, Finding, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
@@ -354,7 +354,8 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         )
         title = spec.title.get(lang, "") if isinstance(spec, RuleSpec) else ""
         params = json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False) if rule.params else "{}"
-        cells = (rule.id, name, title, role(rule, lang), f"{rule.weight:g}", params if params != "{}" else "—")
+        weight = short_decimal(rule.weight, lang)
+        cells = (rule.id, name, title, role(rule, lang), weight, params if params != "{}" else "—")
         table.add_row(*(Text(one_line(cell)) for cell in cells))
     parts: list[RenderableType] = [heading, table]
     # Each with the set's own parameters: its numbers and lists in words, never a parameter's name.

@@ -82,3 +82,9 @@ def decimal(value: float, lang: Lang, places: int = 2) -> str:
     """``0,88`` (id), ``0.88`` (en)."""
     written = f"{value:.{places}f}"
     return written.replace(".", ",") if lang == "id" else written
+
+
+def short_decimal(value: float, lang: Lang) -> str:
+    """A number as short as it reads, a rule's weight: ``1``, ``0,5`` (id), ``0.5`` (en)."""
+    written = f"{value:g}"
+    return written.replace(".", ",") if lang == "id" else written

@@ -254,7 +254,7 @@ def test_explain_with_a_criteria_set_ends_with_what_the_set_makes_of_the_rule(
     own = tmp_path / "ketat.yaml"
     own.write_text(
         "id: ketat\nextends: default\n"
-        "rules:\n  C2: {params: {min_similar_firms: 25}, weight: 2}\n  C8: {enabled: false}\n",
+        "rules:\n  C2: {params: {min_similar_firms: 25}, weight: 0.5}\n  C8: {enabled: false}\n",
         encoding="utf-8",
     )
     assert main(["explain", "C2", "--criteria", str(own)]) == 0
@@ -263,9 +263,13 @@ def test_explain_with_a_criteria_set_ends_with_what_the_set_makes_of_the_rule(
     assert "min_similar_firms (integer >= 1, default 10)" in documented  # the rule's own page, unchanged
     assert configured.split("\n")[1:4] == [
         "  Counts as: required",
-        "  Weight: 2",
+        "  Weight: 0.5",
         "  Parameters: min_similar_firms = 25",
     ]
+    assert main(["--lang", "id", "explain", "C2", "--criteria", str(own)]) == 0
+    assert "  Bobot: 0,5\n" in capsys.readouterr().out  # a decimal comma, as the rules table writes it
+    assert main(["--lang", "id", "rules", "--criteria", str(own)]) == 0
+    assert " 0,5 " in capsys.readouterr().out
     assert main(["--lang", "id", "explain", "C8", "--criteria", str(own)]) == 0
     assert "C8 dimatikan dalam kumpulan kriteria ketat (versi tidak disebut)" in capsys.readouterr().out
     assert main(["explain", "C2"]) == 0
