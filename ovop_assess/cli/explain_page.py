@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from typing import Any
 
 from ..criteria_sets import CriteriaSet
@@ -75,8 +76,16 @@ def in_set(rule_id: str, criteria: CriteriaSet, lang: Lang) -> list[str]:
     for item in rule.evidence:
         title = item.title.id if lang == "id" else item.title.en
         lines.append(f"  {text('ui.explain_evidence', lang, evidence=item.key, title=title)}")
-    # Every line holds a set's own text (its id, a group's name, a title): its controls written visibly.
-    return [one_line(line) for line in lines]
+    # Every line holds a set's own text (its id, a group's name, a title): its controls written visibly. Wrapped
+    # as the documentation above is (a reading is a long sentence), its rest indented under its heading.
+    return [
+        textwrap.fill(one_line(line), _WIDTH, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
+        for line in lines
+    ]
+
+
+_WIDTH = 76
+"""The page's width: the rules' documentation is written within it."""
 
 
 # A rule's documentation in English, its headings as an Indonesian reader sees them.
