@@ -30,6 +30,7 @@ from .cross_checks import check_firms
 from .region import Firm, FirmSheet
 from .results import Finding, Location, Message, file_label
 from .schema_errors import translate
+from .strict_model import any_shows_nothing, shows_nothing
 from .validate import MAX_ERRORS, listed
 from .yaml_source import Limits, Loaded, PathKey, Positions
 
@@ -215,7 +216,7 @@ def _suspect_rows(
     """The rows the ``Firm`` model might refuse; every other row it certainly accepts.
 
     The reader gives each field one type, so whether the model accepts a
-    value is a cheap test per column: a name is non-empty text, a role one
+    value is a cheap test per column: a name is text that shows something, a role one
     of three words, a NIB 13 ASCII digits, a capacity a finite float from 0,
     a count an int from 0. A column that passes as a whole (tested in C:
     its set of types, its set of words, one regex over its NIBs) costs no
@@ -243,13 +244,17 @@ def _suspect_rows(
     return sorted(suspect)
 
 
+def _text(value: object) -> bool:
+    return value.__class__ is str and not shows_nothing(value)
+
+
 def _text_or_none(value: object) -> bool:
-    return value is None or (value.__class__ is str and bool(value))
+    return value is None or _text(value)
 
 
 _REQUIRED = tuple(name for name, field in Firm.model_fields.items() if field.is_required())
 _ACCEPTS: dict[str, Callable[[Any], bool]] = {
-    "name": lambda v: v.__class__ is str and bool(v),
+    "name": _text,
     "role": lambda v: v in _ROLES,
     "category": _text_or_none,
     "mentor": _text_or_none,
@@ -267,7 +272,9 @@ def _column_accepted(field: str, column: Collection[Any], kinds: Collection[type
     kinds = set(kinds)
     if field in ("name", "category", "mentor"):
         allowed = {str} if field == "name" else {str, _NONE}
-        return kinds <= allowed and "" not in column and bool(column or field != "name")
+        texts = cast("Collection[str]", [value for value in column if value is not None] if _NONE in kinds else column)
+        # (a zero-width space is no name: Text refuses it, as in a region file)
+        return kinds <= allowed and bool(column or field != "name") and not any_shows_nothing(texts)
     if field == "role":
         return kinds == {str} and set(column) <= _ROLES
     if field == "willing_to_lead":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Collection
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -13,10 +14,24 @@ from pydantic_core import PydanticCustomError
 
 #: White space and the characters that show nothing: zero-width and direction marks, the byte-order mark,
 #: variation selectors, the Hangul fillers and the blank Braille pattern (a "reason" of U+200B looks empty).
-_SHOWS_NOTHING = re.compile(
+_NOTHING = (
     r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]*"
+    r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
+_SHOWS_NOTHING = re.compile(_NOTHING + "*")
+# A value of those characters alone, among values each after a NUL (which is none of them): one search in C,
+# which skips from NUL to NUL.
+_NOTHING_AMONG = re.compile("\x00" + _NOTHING + "*(?:\x00|\\Z)")
+
+
+def shows_nothing(value: str) -> bool:
+    """Whether ``value`` holds nothing but white space and characters that show nothing (what ``Text`` refuses)."""
+    return _SHOWS_NOTHING.fullmatch(value) is not None
+
+
+def any_shows_nothing(values: Collection[str]) -> bool:
+    """Whether any of ``values`` :func:`shows_nothing` (none when there are none), tested in one search."""
+    return bool(values) and _NOTHING_AMONG.search("\x00" + "\x00".join(values)) is not None
 
 
 def _not_blank(value: str) -> str:
