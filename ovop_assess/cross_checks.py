@@ -82,7 +82,8 @@ def _check_unquoted_codes(data: dict[str, Any], positions: Positions, warnings: 
         (path, value_at(data, path)) for path in (("region", "code"), ("product", "kbli"))
     ]
     firms = data.get("firms")
-    if isinstance(firms, list):  # (each firm's nib read where it is: a file has thousands of firms)
+    # (each firm's nib read where it is: a file has thousands of firms; a spreadsheet's are the reader's to check)
+    if isinstance(firms, list) and positions.spelled_in_yaml(("firms",)):
         found += [
             (("firms", i, "nib"), firm["nib"])
             for i, firm in enumerate(firms)
@@ -127,7 +128,9 @@ def _check_dotted_thousands(data: dict[str, Any], positions: Positions, errors: 
     """
     found: list[tuple[PathKey, Any]] = [(QUANTITY_PATHS[0], value_at(data, QUANTITY_PATHS[0]))]
     firms = data.get("firms")
-    if isinstance(firms, list):  # (a float is rare: a capacity is usually whole, and only those are looked at)
+    # (a float is rare: a capacity is usually whole, and only those are looked at; a spreadsheet's cells are the
+    # reader's to check: sheet.thousands_separator)
+    if isinstance(firms, list) and positions.spelled_in_yaml(("firms",)):
         found += [
             (("firms", i, "monthly_capacity"), firm["monthly_capacity"])
             for i, firm in enumerate(firms)

@@ -76,6 +76,9 @@ class SheetPositions(Positions):
     def text(self, path: PathKey) -> str | None:
         return None if path[:1] == ("firms",) else self._inner.text(path)
 
+    def spelled_in_yaml(self, path: PathKey) -> bool:
+        return path[:1] != ("firms",) and self._inner.spelled_in_yaml(path)
+
     def unquoted(self, path: PathKey) -> bool:
         return False if path[:1] == ("firms",) else self._inner.unquoted(path)
 

@@ -14,7 +14,7 @@ from ovop_assess.region import Region
 from ovop_assess.results import Finding, Location
 from ovop_assess.schema_errors import translate
 from ovop_assess.validate import MAX_ERRORS, RuleIds, Validated, validate
-from ovop_assess.yaml_source import Limits, parse_text
+from ovop_assess.yaml_source import Limits, Positions, parse_text
 
 KNOWN = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "X1"]
 RULES = RuleIds(
@@ -618,6 +618,38 @@ def test_unquoted_codes_that_yaml_1_1_keeps_as_text_get_a_warning() -> None:
     assert result.verdict.value != "invalid"
     warned = [(w.message.id, w.location.path if w.location else "") for w in result.warnings]
     assert warned == [("warn.unquoted_code", "firms[0].nib")]
+
+
+def test_how_firms_are_spelled_is_looked_at_only_where_yaml_writes_them() -> None:
+    """A spreadsheet's firms are not asked how YAML wrote them (its reader checks its cells): 10,000 such
+    questions cost a region of a 10,000-row sheet 10 ms for nothing."""
+    from ovop_assess.cross_checks import cross_checks
+
+    class SheetLike(Positions):
+        def spelled_in_yaml(self, path: tuple[str | int, ...]) -> bool:
+            return path[:1] != ("firms",)
+
+        def unquoted(self, path: tuple[str | int, ...]) -> bool:
+            assert path[:1] != ("firms",), path
+            return super().unquoted(path)
+
+        def text(self, path: tuple[str | int, ...]) -> str | None:
+            assert path[:1] != ("firms",), path
+            return super().text(path)
+
+    loaded = parse_text(
+        "region: {code: 33.10.03.2006}\n"
+        "firms:\n  - {name: A, role: champion, nib: 0812345678901, monthly_capacity: 1.500}\n",
+        Limits(),
+    )
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
+    rules = RuleIds("default", (), lambda _: False, list, ())
+    cross_checks(loaded.data, SheetLike(), rules, errors, warnings)
+    assert [f.message.id for f in errors + warnings if f.location and f.location.path.startswith("firms")] == []
+    cross_checks(loaded.data, loaded.positions, rules, errors, warnings)
+    said = sorted(f.message.id for f in errors + warnings if f.location and f.location.path.startswith("firms"))
+    assert said == ["schema.dotted_thousands", "warn.unquoted_code"]
 
 
 def test_evidence_of_a_rule_the_set_switches_off_is_no_typo(tmp_path: Any) -> None:

@@ -76,6 +76,11 @@ class Positions:
         node, _ = self._find(path, exact=True)
         return node.value if isinstance(node, ScalarNode) else None
 
+    def spelled_in_yaml(self, path: PathKey) -> bool:
+        """Whether the values under ``path`` are written in this YAML file (a firm spreadsheet's are not: its
+        reader checks their spelling), so that how they are written can be looked at (:meth:`unquoted`)."""
+        return True
+
     def unquoted(self, path: PathKey) -> bool:
         """Whether the value at ``path`` is written as a plain (unquoted) scalar."""
         node, _ = self._find(path, exact=True)
