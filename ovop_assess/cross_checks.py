@@ -111,7 +111,8 @@ def _plain_stays_text(value: str) -> bool:
     )
 
 
-_DOTTED_THOUSANDS = re.compile(r"\+?0*[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+DOTTED_THOUSANDS = re.compile(r"\+?0*[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+"""A decimal as a region file may not write it unquoted: read as thousands grouped by dots (``1.500``)."""
 QUANTITY_PATHS = (("access", "nearest_stop_m"), ("firms", "*", "monthly_capacity"))
 """Every field a decimal may be written in (``region.Quantity``): the others are whole numbers, which a
 value with a decimal point fails anyway, with its own hint (``value_hints``)."""
@@ -139,7 +140,7 @@ def _check_dotted_thousands(data: dict[str, Any], positions: Positions, errors: 
     for path, value in found:
         written = positions.text(path) if isinstance(value, float) else None
         raw = written.strip() if written is not None else ""
-        if _DOTTED_THOUSANDS.fullmatch(raw) and positions.unquoted(path):
+        if DOTTED_THOUSANDS.fullmatch(raw) and positions.unquoted(path):
             decimal = repr(value)
             bare = raw.lstrip("+0")
             values = {"raw": raw, "decimal": decimal, "plain": bare.replace(".", ""), "other": bare + "0"}

@@ -76,7 +76,9 @@ def _python_text(entries: list[dict[str, Any]]) -> str:
     def number(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
         if value.is_integer() and abs(value) < 1e16:
             return dumper.represent_int(int(value))
-        return dumper.represent_float(value)
+        node = dumper.represent_float(value)
+        node.value = _decimal(node.value)
+        return node
 
     def any_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         return dumper.represent_scalar(_STR, value, style=_style(value))
@@ -181,4 +183,12 @@ def _other(value: Any, scalar: Callable[..., Any], representer: Any) -> Any:
     if kind is int or (value.is_integer() and abs(value) < 1e16):
         return scalar(_INT, str(int(value)))
     node = representer.represent_float(value)
-    return scalar(node.tag, node.value)
+    return scalar(node.tag, _decimal(node.value))
+
+
+def _decimal(text: str) -> str:
+    """A float as a region file reads it back without an error: ``12.345`` (which a region file refuses,
+    written so, as 12,345 in Indonesian writing: ``cross_checks.DOTTED_THOUSANDS``) as ``12.3450``."""
+    from ..cross_checks import DOTTED_THOUSANDS
+
+    return text + "0" if DOTTED_THOUSANDS.fullmatch(text) else text

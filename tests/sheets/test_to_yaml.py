@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,18 @@ def test_no_firms_is_a_comment_and_no_list() -> None:
     text = no_firms_yaml(note)
     assert all(line.startswith("# ") and len(line) <= 100 for line in text.splitlines())
     assert yaml.safe_load(text) is None and "firms: [] would say" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("capacity", [12.345, 1.234, 999.5, 1.234567, 1000.25])
+def test_a_capacity_reads_back_in_a_region_file_without_an_error(capacity: float) -> None:
+    """``12.345`` is refused in a region file (1.500 is 1500 in Indonesian writing): written ``12.3450``."""
+    from ovop_assess import criteria_sets
+    from ovop_assess.assess import assess_text
+
+    firms = [{"name": "A", "role": "champion", "monthly_capacity": capacity}]
+    written = firms_yaml(firms)
+    assert written == firms_yaml(firms, emitter="python")
+    assert parse_text(written, Limits()).data == {"firms": firms}
+    region = "format: ovop-region/1\nregion: {name: X, level: desa, city: C, province: P}\n" + written
+    result = assess_text(region, criteria_sets.load("default"), as_of=datetime.date(2026, 12, 1))
+    assert result.verdict.value != "invalid", [e.message for e in result.errors]
