@@ -10,15 +10,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ovop_assess import criteria_sets
+from ovop_assess import criteria_sets, template_values
 from ovop_assess.assess import assess_path, assess_text
 from ovop_assess.cli.main import main
 from ovop_assess.results import FileResult, Status, Verdict
 from ovop_assess.schema import region_template
 from ovop_assess.template_placeholders import placeholders, read_placeholders, written_in
 from ovop_assess.template_values import clear
-from ovop_assess.yaml_source import Limits, parse_text
+from ovop_assess.yaml_source import Limits, Positions, parse_text
 
 AS_OF = datetime.date(2026, 11, 28)
 HEAD = "format: ovop-region/1\nregion: {name: Tahunan, level: desa, city: Kabupaten Jepara, province: Jawa Tengah}\n"
@@ -306,3 +308,38 @@ def test_data_with_something_dropped_is_a_new_copy(text: str, field: str) -> Non
     cleared = clear(loaded.data, loaded.positions)
     assert cleared.data is not loaded.data and cleared.data[field] != loaded.data[field]
     assert json.dumps(loaded.data, sort_keys=True) == before  # the loaded data is left as it was
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        ["Usaha", "USAHA", "u\u017faha", "01", "02", "011", "Batik", " ", "\u00a0", "\t", "\n", "\u3000", "x"]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), _WORDS), max_size=6), st.lists(st.one_of(st.none(), _WORDS), max_size=6))
+def test_the_column_search_never_says_no_where_clearing_finds_a_placeholder(
+    names: list[str | None], mentors: list[str | None]
+) -> None:
+    """``columns_may_hold`` lets a firm sheet skip clearing: it may say maybe, never no, where clearing warns."""
+    firms = [{"name": name, "role": "mentee", "mentor": mentor} for name, mentor in zip(names, mentors, strict=False)]
+    firms = [{key: value for key, value in firm.items() if value} for firm in firms]
+    warned = template_values.clear({"firms": firms}, Positions()).warnings
+    columns = {"name": [firm.get("name") for firm in firms], "mentor": [firm.get("mentor") for firm in firms]}
+    if warned:
+        assert template_values.columns_may_hold(columns)
+    assert template_values.columns_may_hold({"name": ["Batik A"], "mentor": [None, "Batik A"]}) is False
+
+
+def test_import_says_a_firm_still_named_as_the_template_example(tmp_path: Path) -> None:
+    """As a region file says it (the firm is not counted there): ``import`` had printed it without a word."""
+    from ovop_assess.firm_sheet import import_firms
+
+    sheet = tmp_path / "daftar.csv"
+    sheet.write_text("Nama Usaha;Peran;Pembina\nUsaha 01;Penggerak;\nAnyaman Sari;Binaan;Usaha 01\n", encoding="utf-8")
+    imported = import_firms(sheet, None, Limits())
+    assert not imported.errors and len(imported.firms) == 2
+    said = [(w.message.id, w.location.cell, w.location.path) for w in imported.warnings]
+    assert said == [("warn.template_entry", "A2", "firms[0].name"), ("warn.template_value", "C3", "firms[1].mentor")]
