@@ -406,8 +406,18 @@ class RemappedPositions(Positions):
     def text(self, path: PathKey) -> str | None:
         return self._inner.text(self._in_file(path))
 
+    def spelled_in_yaml(self, path: PathKey) -> bool:
+        return self._inner.spelled_in_yaml(self._in_file(path))
+
     def unquoted(self, path: PathKey) -> bool:
         return self._inner.unquoted(self._in_file(path))
+
+    def missing(self, path: PathKey) -> Location:
+        # (a firm sheet's: the empty cell of the field's column, named by the file's index)
+        return self._inner.missing(self._in_file(path))
+
+    def field_name(self, path: PathKey) -> str | Message:
+        return self._inner.field_name(self._in_file(path))
 
     def sheet_text(self, path: PathKey) -> str | None:
         return self._inner.sheet_text(self._in_file(path))

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from ovop_assess import criteria_sets, template_values
 from ovop_assess.assess import assess_path, assess_text
 from ovop_assess.cli.main import main
-from ovop_assess.results import FileResult, Status, Verdict
+from ovop_assess.results import FileResult, Message, Status, Verdict
 from ovop_assess.schema import region_template
 from ovop_assess.template_placeholders import placeholders, read_placeholders, written_in
 from ovop_assess.template_values import clear
@@ -343,3 +344,40 @@ def test_import_says_a_firm_still_named_as_the_template_example(tmp_path: Path) 
     assert not imported.errors and len(imported.firms) == 2
     said = [(w.message.id, w.location.cell, w.location.path) for w in imported.warnings]
     assert said == [("warn.template_entry", "A2", "firms[0].name"), ("warn.template_value", "C3", "firms[1].mentor")]
+
+
+def test_after_a_template_firm_is_dropped_a_sheet_firm_is_still_spoken_of_in_the_sheets_words(tmp_path: Path) -> None:
+    """The positions seen through the dropped entries pass every question on: C1 had located a champion's
+    missing willingness at the row's first cell, named ``firms[0]`` (the data's index, not the sheet's) and
+    ``(willing_to_lead)``, where the sheet's words are its column's and its cell the empty one."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "regions" / "rajapolah-weaving.yaml"
+    region = tmp_path / "wilayah.yaml"
+    region.write_text(example.read_text(encoding="utf-8").replace("rajapolah-weaving-firms.csv", "daftar.csv"))
+    (tmp_path / "daftar.csv").write_text(
+        "Nama Usaha;Peran;Bersedia Menjadi Penggerak\nUsaha 01;Penggerak;Ya\nAnyaman Sari;Penggerak;\n",
+        encoding="utf-8",
+    )
+    result = assess_path(region, criteria_sets.load("default"), as_of=datetime.date(2026, 12, 1))
+    c1 = next(c for c in result.criteria if c.id == "C1")
+    said = [(r.location.path, r.location.cell) for r in c1.reasons if r.message.id == "c1.willing_absent"]
+    assert said == [("firms[1].willing_to_lead", "C3")]
+    missing = [m for m in c1.missing if m.id == "missing.c1.willingness"]
+    assert missing and missing[0].values["field"] == Message(
+        "sheet.column_named", {"column": "Bersedia Menjadi Penggerak"}
+    )
+
+
+def test_the_positions_seen_through_dropped_entries_pass_every_question_on() -> None:
+    asked: list[tuple[str, tuple[str | int, ...]]] = []
+
+    class Asked(Positions):
+        def __getattribute__(self, name: str) -> Any:
+            if name.startswith("_") or not callable(getattr(Positions, name, None)):
+                return super().__getattribute__(name)
+            return lambda path: asked.append((name, path))
+
+    remapped = template_values.RemappedPositions(Asked(), {("firms",): [1, 2]})
+    names = [name for name in vars(Positions) if not name.startswith("_") and callable(getattr(Positions, name))]
+    for name in names:
+        getattr(remapped, name)(("firms", 0, "mentor"))
+    assert asked == [(name, ("firms", 1, "mentor")) for name in names]

@@ -128,8 +128,8 @@ def test_a_flags_byte_with_an_unused_bit_is_passed_over_in_c() -> None:
     ("flags", "wide"), [(b"\x00", False), (b"\x02", False), (b"\x01", True), (b"\x03", True), (b"\xf1", True)]
 )
 def test_strings_as_excel_writes_them_and_with_unused_bits_pass_alike(flags: bytes, wide: bool) -> None:
-    """Excel's own flags bytes are matched as literals, the others through a class: both in C, the wide mark
-    set for two bytes a character alone."""
+    """Excel's own flags bytes and those with a writer's unused bit pass alike, in C, the wide mark set for two
+    bytes a character alone."""
     string = b"\x03\x00" + flags + (b"a\x00b\x00c\x00" if wide else b"abc")
     table = b"\x01\x00\x00x" + string * 3 + b"\x00\x00\x00"
     passed = xls_shared_text._SHORT.match(table)
