@@ -276,9 +276,10 @@ def _column_accepted(field: str, column: Collection[Any], kinds: Collection[type
     kinds = set(kinds)
     if field in ("name", "category", "mentor"):
         allowed = {str} if field == "name" else {str, _NONE}
+        if not kinds <= allowed or not (column or field != "name"):
+            return False
         texts = cast("Collection[str]", [value for value in column if value is not None] if _NONE in kinds else column)
-        # (a zero-width space is no name: Text refuses it, as in a region file)
-        return kinds <= allowed and bool(column or field != "name") and not any_shows_nothing(texts)
+        return not any_shows_nothing(texts)  # (a zero-width space is no name: Text refuses it, as in a region file)
     if field == "role":
         return kinds == {str} and set(column) <= _ROLES
     if field == "willing_to_lead":
