@@ -406,7 +406,9 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     def line(finding: Finding) -> str:
         loc = finding.location
         place = sheet_place(loc, lang) or imported.file
-        field = f" {loc.path}:" if loc is not None and loc.path and loc.path != "firms" else ""
+        # A message that names its field itself (firms[0].name is still the template's example) is not led by it.
+        shown = loc is not None and loc.path and loc.path != "firms" and finding.message.values.get("field") != loc.path
+        field = f" {loc.path}:" if loc is not None and shown else ""
         return f"{place}:{field} {render_message(finding.message, lang)}"
 
     for finding in imported.warnings:
