@@ -163,7 +163,7 @@ def _pooled(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job,))
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job, os.getpid()))
     try:
         # The workers are forked while map() submits; a signal handler that raised in the middle of a fork
         # (in an at-fork hook, where Python only prints "Exception ignored") would be lost, or leave a
@@ -199,7 +199,7 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _init_worker(job: Job) -> None:
+def _init_worker(job: Job, parent: int) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
@@ -214,7 +214,38 @@ def _init_worker(job: Job) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     rule_guard.clear_stop()
+    _end_with(parent)
     _init(job)
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end this worker with SIGTERM when its parent dies (Linux: ``PR_SET_PDEATHSIG``).
+
+    A run killed outright (``kill -9``, a CI job's timeout, a crash in native code) cannot stop its
+    workers, and each waits for work on a pipe that its siblings, forked with it, keep open: it would wait
+    forever. SIGTERM is what the run stops a worker with, so one reading a spreadsheet in a child ends that
+    child first (``sheets/isolated.py``). The kernel sends it when the thread that started the worker ends,
+    which is the run's: the pool is made and used by one thread. A parent gone before the request was made
+    (``parent``: its pid, given before the fork) is seen at once. Elsewhere, nothing is done.
+    """
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # a libc without prctl: a worker may then outlive a killed run
+        return
+    if prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) != 0:
+        return
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @contextmanager

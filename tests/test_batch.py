@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +83,70 @@ def test_a_plugins_results_come_back_from_workers(
         assert code in (0, 1)
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1] and b"NIB1" in outputs[0]
+
+
+# A process that forks a worker as the pool does, then waits: the worker asks to end with it (its parent's pid
+# given before the fork, as the pool gives it: "own"; "gone": a pid that is not its parent's, as when the run
+# died between the fork and the request) and waits too. The run prints the worker's pid.
+_RUN = """
+import os, sys, time
+from ovop_assess import batch
+parent = os.getpid()
+worker = os.fork()
+if worker == 0:
+    batch._end_with(parent if sys.argv[1] == "own" else parent + 1)
+    time.sleep(30)
+    os._exit(0)
+print(worker, flush=True)
+time.sleep(30)
+"""
+
+
+def _gone(pid: int, seconds: float) -> bool:
+    """Whether ``pid`` ends (or is only a zombie left to reap) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+
+
+def _started(which: str) -> tuple[subprocess.Popen[str], int]:
+    run = subprocess.Popen([sys.executable, "-c", _RUN, which], stdout=subprocess.PIPE, text=True)
+    assert run.stdout is not None
+    return run, int(run.stdout.readline())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
+def test_a_worker_ends_when_its_run_is_killed_outright() -> None:
+    """kill -9 of a run (a CI job's timeout) left its workers waiting for work for ever: they now end."""
+    run, worker = _started("own")
+    try:
+        assert not _gone(worker, 0.5)  # (the worker lives while its run does)
+        run.kill()
+        run.wait()
+        assert _gone(worker, 10)
+    finally:
+        run.kill()
+        run.wait()
+        if not _gone(worker, 0):
+            os.kill(worker, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
+def test_a_worker_whose_run_died_before_it_asked_ends_at_once() -> None:
+    run, worker = _started("gone")
+    try:
+        assert _gone(worker, 10)
+        assert run.poll() is None  # the run itself is untouched
+    finally:
+        run.kill()
+        run.wait()
+        if not _gone(worker, 0):
+            os.kill(worker, signal.SIGKILL)
