@@ -291,6 +291,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row {row} is not a firm (no Nama Usaha and no Peran): a note, a signature or a total below the list? Delete the row, or move it to another sheet; if it is a firm, fill in its Nama Usaha and Peran",
         "id": "baris {row} bukan data usaha (Nama Usaha dan Peran tidak diisi): apakah ini catatan, tanda tangan, atau baris jumlah di bawah daftar? Hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, isi Nama Usaha dan Perannya",
     },
+    "sheet.total_row": {
+        "en": "row {row} is a total row ({value} as its Nama Usaha, no Peran), not a firm: delete the row, or move it to another sheet; if it is a firm, write its own name and its Peran",
+        "id": "baris {row} adalah baris jumlah ({value} sebagai Nama Usaha, Peran tidak diisi), bukan data usaha: hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, tulis nama usahanya sendiri dan Perannya",
+    },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
         "id": "baris {row} memiliki sel di luar kolom terakhir baris nama kolom (mulai {cell}): sel tersebut diabaikan",

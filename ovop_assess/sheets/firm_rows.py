@@ -1,7 +1,8 @@
 """Which rows of a sheet are firms, and where a cell refused before the sheet is read belongs.
 
 A row is a firm when its Nama Usaha or Peran cell holds something: a value,
-or a formula whose result cannot be read. A row holding only other values
+or a formula whose result cannot be read; but not a total row (``JUMLAH`` as
+its name, no Peran). A row holding only other values
 cannot be one (a signature, a total or a note below the list: ``stray_rows``).
 The same rule numbers the firms of a sheet refused at a cell (an error value,
 a formula's lost text), so that such a cell's finding carries the field path
@@ -17,6 +18,32 @@ from ..results import Finding, Location, Message
 from .columns import HEADERS_ID, REQUIRED, field_of
 
 Cell = tuple[int, int]  # 0-based (row, column), as calamine numbers cells
+
+
+# What an office writes in the name column of the row that sums the list up (a total row), casefolded, with
+# its spaces and colons as one space: "JUMLAH", "Jumlah :", "TOTAL KESELURUHAN". Such a row with no Peran is
+# no firm (``stray_rows``); with a Peran it is read as written.
+_TOTALS = frozenset(
+    {
+        "jumlah",
+        "jml",
+        "jml.",
+        "jumlah total",
+        "jumlah keseluruhan",
+        "total",
+        "total jumlah",
+        "total keseluruhan",
+        "grand total",
+        "subtotal",
+        "sub total",
+        "sub-total",
+    }
+)
+
+
+def reads_as_total(cell: object) -> bool:
+    """Whether a Nama Usaha cell is the word of a total row (``JUMLAH``, ``Total``), not a firm's name."""
+    return isinstance(cell, str) and " ".join(cell.replace(":", " ").split()).casefold() in _TOTALS
 
 
 def held(cell: object) -> bool:
@@ -42,11 +69,22 @@ class Places:
         for index, field in self._fields.items():
             self._first.setdefault(field, index)
         keys = [index for field, index in self._first.items() if field in REQUIRED]
+        name, role = self._first.get("name"), self._first.get("role")
         self._index: dict[int, int] = {}
         for row in range(1, len(rows)):
             cells = rows[row]
-            if any((c < len(cells) and held(cells[c])) or (row, c) in marked for c in keys):
-                self._index[row] = len(self._index)
+            if not any((c < len(cells) and held(cells[c])) or (row, c) in marked for c in keys):
+                continue
+            if (
+                name is not None
+                and role is not None
+                and name < len(cells)
+                and reads_as_total(cells[name])
+                and not (role < len(cells) and held(cells[role]))
+                and (row, role) not in marked
+            ):
+                continue  # a total row (JUMLAH, no Peran): no firm, as stray_rows says
+            self._index[row] = len(self._index)
 
     def located(self, key: str, values: Mapping[str, Any], cell: Cell) -> Finding:
         """The finding ``key`` about ``cell``: below the header, in a firm column, with the column named

@@ -7,7 +7,10 @@ error per cell, with advice for a firm ("retype the NIB", "Nama Usaha
 empty"). Such a row is one error instead, at its first cell holding
 something: the sheet is still read strictly (a row is never skipped without
 a word), but what it says fits what the row is. A row holding nothing in the
-firm columns is skipped, as before, whatever other columns hold.
+firm columns is skipped, as before, whatever other columns hold. A total row
+whose word is in the Nama Usaha column (``JUMLAH``, ``Total :``) and whose
+Peran is empty is such a row too, said as a total: read as a firm, it was
+told to fill in its Peran, which would have counted it.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Collection, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 from ..results import Finding, Location, Message
-from .firm_rows import held
+from .columns import one_line
+from .firm_rows import held, reads_as_total
 
 _NONE: Final = type(None)
 
@@ -32,17 +37,20 @@ def stray_rows(
     keys_said: Collection[int],
 ) -> frozenset[int]:
     """The offsets of the rows holding something in a firm column (a value, or a cell the reader refused:
-    ``flagged``) with no name and no role. ``kinds``: the types of ``names`` and ``roles`` (no row lacks
-    both unless both may be None); ``keys_said``: rows whose name or role cell the reader refused (a formula
-    without its result, a CSV file's error text): something is there, so the row is a firm."""
-    if _NONE not in kinds[0] or _NONE not in kinds[1]:
+    ``flagged``) with no role, and no name or a total's word for one (``JUMLAH``: :func:`.reads_as_total`).
+    ``kinds``: the types of ``names`` and ``roles`` (no row lacks a role unless roles may be None);
+    ``keys_said``: rows whose name or role cell the reader refused (a formula without its result, a CSV
+    file's error text): something is there, so the row is a firm."""
+    if _NONE not in kinds[1]:
         return frozenset()
-    # The rows without a name, found in C: a long list has none, or a few.
-    nameless = itertools.compress(itertools.count(), map(operator.is_, names, itertools.repeat(None)))
+    # The rows without a role, found in C: a long list has none, or a few.
+    roleless = itertools.compress(itertools.count(), map(operator.is_, roles, itertools.repeat(None)))
     return frozenset(
         offset
-        for offset in nameless
-        if roles[offset] is None and (firms[offset] or offset in flagged) and offset not in keys_said
+        for offset in roleless
+        if (names[offset] is None or reads_as_total(names[offset]))
+        and (firms[offset] or offset in flagged)
+        and offset not in keys_said
     )
 
 
@@ -51,9 +59,11 @@ def stray_findings(
     body: Sequence[Sequence[object]],
     formula_cells: Collection[tuple[int, int]],
     header_row: int,
+    totals: Mapping[int, str] = MappingProxyType({}),
 ) -> list[Finding]:
     """One error per stray row, at its first cell holding something (in any column, so a total row is
-    pointed at its ``JUMLAH``), in the sheet's order. ``body[i]`` is column ``i`` below the header."""
+    pointed at its ``JUMLAH``), in the sheet's order. ``body[i]`` is column ``i`` below the header;
+    ``totals``: the stray rows named as a total row is (``JUMLAH``), by offset, said as such."""
     formulas: dict[int, int] = {}  # 0-based row: its leftmost formula without a result
     for row, column in formula_cells:
         formulas[row] = min(column, formulas.get(row, column))
@@ -64,5 +74,10 @@ def stray_findings(
         )
         column = min(first, formulas.get(header_row + offset, first))
         row = header_row + 1 + offset
-        found.append(Finding(Message("sheet.not_a_firm", {"row": row}), Location("firms", row, column + 1)))
+        said = (
+            Message("sheet.total_row", {"row": row, "value": one_line(totals[offset])})
+            if offset in totals
+            else Message("sheet.not_a_firm", {"row": row})
+        )
+        found.append(Finding(said, Location("firms", row, column + 1)))
     return found

@@ -119,6 +119,44 @@ def test_a_row_holding_only_other_columns_or_nothing_is_skipped_as_before(make_x
     assert [w.message.id for w in found.warnings] == ["sheet.unknown_columns", "sheet.rows_only_ignored"]
 
 
+@pytest.mark.parametrize("word", ["JUMLAH", "Jumlah :", "  total ", "TOTAL KESELURUHAN", "Jml.", "Sub Total"])
+def test_a_total_in_the_name_column_is_a_total_row_not_a_firm_without_a_role(
+    word: str, make_xlsx: Callable[..., Path]
+) -> None:
+    """JUMLAH typed in Nama Usaha, sums beside it, no Peran: it was read as a firm told to fill in its Peran,
+    which would have counted it (a review). It is one error for the row, said as a total row."""
+    rows = [HEADER, *FIRMS, [None, word, None, None, 470, None, 9]]
+    imported = import_firms(make_xlsx({"Daftar UMKM": rows}), None, Limits())
+    assert _said(imported.errors) == [("sheet.total_row", "B5", "firms")]
+    assert [firm["name"] for firm in imported.firms] == ["Anyaman Jaya", "Anyaman Dua", "Anyaman Tiga"]
+    said = imported.errors[0].message
+    assert said.values == {"row": 5, "value": word.strip()}
+    assert messages.render(said).startswith(f"row 5 is a total row ({word.strip()} as its Nama Usaha, no Peran)")
+    assert messages.render(said, "id").startswith(f"baris 5 adalah baris jumlah ({word.strip()} sebagai Nama Usaha")
+
+
+def test_a_total_with_a_role_or_a_firm_named_like_one_is_read_as_written(make_xlsx: Callable[..., Path]) -> None:
+    """Only the word alone with no Peran: "Total Batik" is a name, and JUMLAH with a Peran is a firm as written
+    (its mentor and the rest checked as any firm's)."""
+    rows = [HEADER, *FIRMS, [4, "Total Batik", "binaan", "anyaman"], [5, "Jumlah", "binaan", "anyaman"]]
+    found = read_firms(make_xlsx({"Daftar UMKM": rows}))
+    assert found.errors == () and [firm["name"] for firm in found.firms][3:] == ["Total Batik", "Jumlah"]
+
+
+def test_a_total_row_between_firms_keeps_the_firms_numbered_in_a_refused_sheet(
+    make_xlsx: Callable[..., Path],
+) -> None:
+    """A sheet refused at a cell before it is read (an error value) numbers its firms without a total row,
+    as a read sheet does: the cell below it is the third firm's."""
+
+    def error_below(book: Any, sheet: Any) -> None:
+        sheet.write_formula("D5", "=1/0", None, "#DIV/0!")
+
+    rows = [HEADER, *FIRMS[:2], [None, "JUMLAH", None, None, 350], [3, "Anyaman Tiga", "binaan", None, 120]]
+    found = read_firms(make_xlsx({"Daftar UMKM": rows}, build=error_below))
+    assert _said(found.errors) == [("sheet.formula_error", "D5", "firms[2].category")]
+
+
 def test_a_row_that_is_no_firm_between_firms_keeps_the_firms_numbered(make_xlsx: Callable[..., Path]) -> None:
     """A subtotal between two groups: the firms below it keep their rows, and are numbered without it."""
     rows = [HEADER, *FIRMS[:2], ["Subtotal", None, None, None, 350], FIRMS[2]]
