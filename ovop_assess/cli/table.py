@@ -24,6 +24,7 @@ from ..messages import Lang, render, text
 from ..render.criterion import STATUS_MARKS, assurance_word, backing, criterion_ids, role, version_words
 from ..render.reader import decimal, say, short_decimal
 from ..render.sheet_place import sheet_place
+from ..render.sheet_place import sheet_warnings as warnings_in_sheets
 from ..results import CriterionResult, FileResult, Finding, Message, Report, Status, Verdict
 from ..rules import known_ids, registry_title
 from ..rules.base import RuleSpec
@@ -182,7 +183,7 @@ _EDGES = 2
 _PAD = 2
 
 
-def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
+def _summary(report: Report, lang: Lang, width: int, *, sheet_warnings: bool = True) -> list[RenderableType]:
     """One row per file, fitted to ``width`` without ever cutting the region's name, the verdict or the score.
 
     What gives way when the terminal is narrow, in order: the file's path (its
@@ -234,6 +235,8 @@ def _summary(report: Report, lang: Lang, width: int) -> list[RenderableType]:
     for result in report.results:
         if result.verdict is Verdict.INVALID:
             parts.append(_errors(result, lang))
+    if sheet_warnings:
+        parts.extend(_sheet_warnings(report, lang))
     info = report.criteria_set
     parts.append(
         Text(text("ui.criteria_set", lang, id=info.id, version=version_words(info.version, lang)), style="dim")
@@ -304,6 +307,18 @@ def _why_lines(report: Report, lang: Lang) -> list[RenderableType]:
     return lines
 
 
+def _sheet_warnings(report: Report, lang: Lang) -> list[RenderableType]:
+    """Under the summary, the warnings about the firm spreadsheets its regions read (a hidden row still
+    counted, a sheet with no firm rows yet, columns ignored): what no reading of the region files shows.
+    A region file's own warnings stay in its table (``--details``, or the file alone)."""
+    return [
+        Text(_warning_line(result, finding, lang), style="yellow")
+        for result in report.results
+        if result.verdict is not Verdict.INVALID  # (its errors' list has its warnings)
+        for finding in warnings_in_sheets(result)
+    ]
+
+
 def _summary_line(report: Report, lang: Lang) -> Text:
     counts = {v.value: report.count(v) for v in Verdict}
     return Text(text("ui.summary", lang, files=len(report.results), **counts), style="bold")
@@ -318,7 +333,8 @@ def render_table(
     if len(report.results) == 1:
         parts = _region_table(report.results[0], report, lang)
     else:
-        parts = [*_summary(report, lang, width), _summary_line(report, lang)]
+        # The spreadsheets' warnings under the summary; with the details, under each region's table.
+        parts = [*_summary(report, lang, width, sheet_warnings=not details), _summary_line(report, lang)]
         if details:
             for result in report.results:
                 if result.verdict is not Verdict.INVALID:  # its errors are listed under the summary already

@@ -578,3 +578,18 @@ def test_import_names_a_template_example_once(lang: str, tmp_path: Path, capsys:
     assert len(lines) == 2, err
     assert f"{cell} A2: firms[0].name " in lines[0] and lines[0].count("firms[0].name") == 1
     assert f"{cell} C3: firms[1].mentor " in lines[1] and lines[1].count("firms[1].mentor") == 1
+
+
+def test_a_folder_summary_shows_the_spreadsheets_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The summary of several regions lists no region's warnings, which dropped those about a spreadsheet
+    (here its columns ignored) that no reading of the region files shows (a review). They are now under the
+    summary, once each; with --details, under each region's own table, once each."""
+    write_csv(tmp_path / "daftar.csv", office_rows())
+    region(tmp_path, "{file: daftar.csv}", "melikan.yaml")
+    region(tmp_path, "{file: daftar.csv}", "melikan-2.yaml")
+    said = "daftar.csv, cell A1: columns not part of the firm list, ignored: No (A), Alamat (H)"
+    for extra in ((), ("--details",)):
+        code, out, _ = run(capsys, "assess", str(tmp_path), "--as-of", AS_OF, *extra)
+        flat = " ".join(out.split())
+        assert code == 0 and flat.count(said) == 2, out
+        assert flat.count("melikan.yaml:9: ") == 1 and flat.count("melikan-2.yaml:9: ") == 1
