@@ -329,8 +329,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIB terbaca {value}: {count} angka, padahal NIB terdiri atas tepat 13 angka; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
     },
     "sheet.nib_format": {
-        "en": "the NIB reads {value}, but a NIB is exactly 13 digits and nothing else (no spaces, dots or dashes); format the NIB column as Text and retype the NIB",
-        "id": "NIB terbaca {value}, padahal NIB hanya terdiri atas tepat 13 angka (tanpa spasi, titik, atau tanda hubung); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "en": "the NIB reads {value}, but a NIB is exactly 13 digits 0-9 and nothing else (no spaces, dots or dashes): retype it as the 13 digits on the firm's NIB document",
+        "id": "NIB terbaca {value}, padahal NIB hanya terdiri atas tepat 13 angka 0-9 (tanpa spasi, titik, atau tanda hubung): ketik ulang 13 angka NIB sesuai dokumen NIB usaha tersebut",
+    },
+    "sheet.nib_separated": {
+        "en": "the NIB reads {value}: a NIB is written as its 13 digits alone, with no spaces, dots or dashes between them: write {nib}",
+        "id": "NIB terbaca {value}: NIB ditulis 13 angkanya saja, tanpa spasi, titik, atau tanda hubung di antaranya: tulis {nib}",
     },
     "sheet.thousands_separator": {
         "en": "{value} is written with a thousands separator, which may also read as a decimal point; type the number without separators: {plain}",

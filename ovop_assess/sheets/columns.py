@@ -346,7 +346,14 @@ def _nib(value: object) -> object:
         if len(text) == NIB_DIGITS - 1 and text[0] != "0":  # (one that kept its 0 lost another digit)
             return Rejected(_note("sheet.nib_lost_zero", value=text))
         return Rejected(_note("sheet.nib_length", value=shown(text), count=len(text)))
+    digits = "".join(_NIB_SEPARATORS.split(text))
+    if len(digits) == NIB_DIGITS and digits.isascii() and digits.isdigit():  # 0220-0012-34567: the digits are there
+        return Rejected(_note("sheet.nib_separated", value=shown(text), nib=digits))
     return Rejected(_note("sheet.nib_format", value=shown(text)))
+
+
+# What people group a NIB's digits with when they type it as text: spaces, dots, dashes, slashes.
+_NIB_SEPARATORS: Final = re.compile(r"[\s.\-/]+")
 
 
 CONVERT: Final[dict[str, Callable[[object], object]]] = {

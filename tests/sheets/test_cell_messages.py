@@ -41,7 +41,12 @@ def _said(findings: Any) -> list[tuple[str, str | None, str]]:
         ("812000000003", "sheet.nib_lost_zero", {"value": "812000000003"}),  # a number cell's digits, as text
         ("081200000002", "sheet.nib_length", {"value": "081200000002", "count": 12}),  # its 0 kept: a digit lost
         (" 08120000000021 ", "sheet.nib_length", {"value": "08120000000021", "count": 14}),
-        ("0812-0000-00001", "sheet.nib_format", {"value": "0812-0000-00001"}),
+        # Its 13 digits grouped: the NIB to write is said, not a cell format that has nothing to do with it.
+        ("0812-0000-00001", "sheet.nib_separated", {"value": "0812-0000-00001", "nib": "0812000000001"}),
+        ("0812 0000 00001", "sheet.nib_separated", {"value": "0812 0000 00001", "nib": "0812000000001"}),
+        ("0812.0000.0000/1", "sheet.nib_separated", {"value": "0812.0000.0000/1", "nib": "0812000000001"}),
+        ("0812-0000-0001", "sheet.nib_format", {"value": "0812-0000-0001"}),  # 12 digits: no NIB to offer
+        ("NIB 0812000000001", "sheet.nib_format", {"value": "NIB 0812000000001"}),
         ("\u0660" * 13, "sheet.nib_format", {"value": "\u0660" * 13}),  # digits, but not the ASCII ones a NIB has
         ("8.12E+12", "sheet.nib_scientific", {"value": "8.12E+12"}),
         (8120000000000.0, "sheet.nib_number", {"value": "8120000000000"}),
