@@ -74,7 +74,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.max_bytes": {
         "en": "Largest region file read.",
-        "id": "Ukuran terbesar berkas wilayah yang dibaca (byte).",
+        "id": "Ukuran terbesar berkas wilayah yang dibaca (bita).",
     },
     "help.max_depth": {
         "en": "Deepest nesting read.",
@@ -86,11 +86,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.max_sheet_bytes": {
         "en": "Largest firm spreadsheet read (bytes).",
-        "id": "Ukuran terbesar lembar kerja daftar usaha yang dibaca (byte).",
+        "id": "Ukuran terbesar lembar kerja daftar usaha yang dibaca (bita).",
     },
     "help.max_unpacked_bytes": {
         "en": "Most bytes a workbook (.xlsx, .ods) may unpack to; a zip bomb is refused before it is opened.",
-        "id": "Ukuran terbesar isi buku kerja (.xlsx, .ods) setelah diekstrak (byte); bom zip ditolak sebelum dibuka.",
+        "id": "Ukuran terbesar isi buku kerja (.xlsx, .ods) setelah diekstrak (bita); bom zip ditolak sebelum dibuka.",
     },
     "help.max_rows": {
         "en": "Most rows of a firm sheet, the header row included.",

@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
+    "sheet.other_workbook": {
+        "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+        "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}: buka berkas itu di Excel atau LibreOffice, lalu simpan sebagai Buku Kerja Excel (.xlsx)",
+    },
     "sheet.not_found_backslash": {
         "en": "file not found; between folders, write / (as {slashed}), which every system reads: \\ is read as a folder separator on Windows only",
         "id": "berkas tidak ditemukan; di antara nama folder tulis / (seperti {slashed}), yang dibaca semua sistem: \\ hanya dibaca sebagai pemisah folder di Windows",

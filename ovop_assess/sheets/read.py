@@ -57,7 +57,8 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
         if os.path.isdir(path):  # (import .: said as a folder, not as a type with no name)
             said = _note("sheet.is_directory")
         else:
-            said = _note("sheet.unsupported_type", suffix=suffix) if suffix else _note("sheet.no_suffix")
+            kind = "sheet.other_workbook" if suffix in _OTHER_WORKBOOKS else "sheet.unsupported_type"
+            said = _note(kind, suffix=suffix) if suffix else _note("sheet.no_suffix")
         return refused(label, sheet, [Finding(said, _NOWHERE)])
     try:
         raw = _read_bytes(Path(path), limits)
@@ -90,6 +91,11 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
             [f for f in exc.findings if isinstance(f, Finding)],
             [f for f in exc.warnings if isinstance(f, Finding)],
         )
+
+
+# Workbooks Excel, LibreOffice or another office suite saves that this reader does not take: each can be
+# saved again as an .xlsx (a workbook with macros too: its macros are never run here, but it is not read).
+_OTHER_WORKBOOKS = frozenset({".xlsm", ".xlsb", ".xltx", ".xltm", ".xlt", ".ots", ".fods", ".numbers", ".et", ".ett"})
 
 
 def _read_bytes(path: Path, limits: SheetLimits) -> bytes:

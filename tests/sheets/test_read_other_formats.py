@@ -350,6 +350,12 @@ def test_password_protected_xlsx_is_refused(tmp_path: Path) -> None:
 
 def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
     assert _ids(read_firms(tmp_path / "daftar.docx").errors) == ["sheet.unsupported_type"]
+    # A workbook of another kind (with macros, binary, a template): said how to make it one that is read.
+    for name in ("daftar.xlsm", "DAFTAR.XLSB", "daftar.ots"):
+        [said] = read_firms(tmp_path / name).errors
+        assert said.message.id == "sheet.other_workbook"
+        assert text(said.message).endswith("save it as an Excel workbook (.xlsx)")
+        assert text(said.message, "id").endswith("simpan sebagai Buku Kerja Excel (.xlsx)")
     assert _ids(read_firms(tmp_path / "hilang.xlsx").errors) == ["file.not_found"]
     (tmp_path / "folder.csv").mkdir()
     assert _ids(read_firms(tmp_path / "folder.csv").errors) == ["sheet.is_directory"]
