@@ -256,8 +256,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # A firm's field named in a text about a firm of a spreadsheet (its YAML key for a firm of the region file)
     "sheet.column_named": {"en": "column {column}", "id": "kolom {column}"},
     "sheet.missing_column": {
-        "en": "the first row has no column {column} (or {yaml_key}); the first row must hold the column names",
-        "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}); baris pertama harus berisi nama kolom",
+        "en": "the first row has no column {column} (or {yaml_key}), which every firm list needs: name the column that holds it exactly {column}, or add it (the column names are in the first row)",
+        "id": "baris pertama tidak memiliki kolom {column} (atau {yaml_key}), yang wajib ada di setiap daftar usaha: beri kolom yang memuatnya nama tepat {column}, atau tambahkan kolom itu (nama kolom berada di baris pertama)",
     },
     "sheet.duplicate_column": {
         "en": "the column {column} appears twice; the first is in column {first}",
