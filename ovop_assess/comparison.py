@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -100,6 +101,7 @@ class Assessment(NamedTuple):
     assurance: Assurance | None
     criteria: tuple[CriterionState, ...]
     text_lang: Lang | None = None  # the language of a report's texts; None for a region file (any language)
+    sheet_files: tuple[str, ...] = ()  # the firm spreadsheets a region file reads (a report's are not known)
 
 
 class CriterionChange(NamedTuple):
@@ -148,6 +150,7 @@ def from_result(result: FileResult, info: SetInfo, as_of: datetime.date) -> Asse
         score=result.score,
         assurance=result.assurance,
         criteria=tuple(_state(c) for c in result.criteria),
+        sheet_files=result.sheet_files,
     )
 
 
@@ -376,6 +379,19 @@ def compare(old: Assessment, new: Assessment, *, tool_version: str, lang: Lang =
     return Comparison(tool_version, old, new, overall, tuple(changes), _notes(old, new, run_lang))
 
 
+def _same_files(old: Sequence[str], new: Sequence[str]) -> str | None:
+    """The first firm spreadsheet both sides read (the same file, by whatever path), if any: then the older
+    side's firms are the file's firms today, not those of its year."""
+    for before in old:
+        for now in new:
+            try:
+                if os.path.samefile(before, now):
+                    return now
+            except (OSError, ValueError):  # gone since, or a name no system call takes: not known to be one
+                continue
+    return None
+
+
 def _union(old: list[str], new: list[str]) -> list[str]:
     """Both sides' ids in the new set's order, each dropped id right after the id it followed before."""
     merged = list(new)
@@ -460,6 +476,9 @@ def _notes(old: Assessment, new: Assessment, run_lang: Lang) -> tuple[Message, .
             if side.text_lang is not None and side.text_lang != run_lang:
                 language = Message(_LANGUAGE_NAMES[side.text_lang], {})
                 notes.append(Message("compare.note_report_language", {"file": side.file, "language": language}))
+    shared = _same_files(old.sheet_files, new.sheet_files) if new.file != old.file else None
+    if shared is not None:
+        notes.append(Message("compare.note_same_sheet", {"file": shared}))
     old_year, new_year = old.region.proposal_year, new.region.proposal_year
     if old_year and new_year and old_year > new_year:
         notes.append(Message("compare.note_old_year_is_later", {"old": old_year, "new": new_year}))

@@ -587,3 +587,32 @@ def test_a_lone_surrogate_in_a_report_is_shown_escaped(
     assert main([*args, "-o", str(out)]) == 0
     assert "champion \\ud800 letter" in out.read_text(encoding="utf-8").replace("\\\\", "\\")
     assert read_report(old)[0].region.city == "Kota Surakarta\\udfff"
+
+
+_SHEET_REGION = """format: ovop-region/1
+region: {{name: Melikan, level: desa, city: Kabupaten Klaten, province: Jawa Tengah, proposal_year: {year}}}
+firms: {{file: {sheet}}}
+"""
+_SHEET = "Nama Usaha;Peran;Bersedia Menjadi Penggerak\nGerabah 01;Penggerak;Ya\nGerabah 02;Binaan;\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_two_region_files_reading_one_spreadsheet_are_told_so(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An office that updates its firm workbook in place and points last year's region file at it compares
+    this year's firms with themselves: said in a note (a review), which names the spreadsheet once."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "daftar.csv").write_text(_SHEET, encoding="utf-8")
+    (tmp_path / "2025.yaml").write_text(_SHEET_REGION.format(year=2025, sheet="./data/daftar.csv"))
+    (tmp_path / "2026.yaml").write_text(_SHEET_REGION.format(year=2026, sheet="data/daftar.csv"))
+    old, new = str(tmp_path / "2025.yaml"), str(tmp_path / "2026.yaml")
+    assert main(["--lang", lang, "compare", old, new, "--as-of", AS_OF, "--format", "json"]) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert [n["id"] for n in notes] == ["compare.note_same_sheet"]
+    assert notes[0]["message"].count("daftar.csv") == 1
+    # Each year's list in a file of its own: no note.
+    (tmp_path / "data" / "daftar-2025.csv").write_text(_SHEET, encoding="utf-8")
+    (tmp_path / "2025.yaml").write_text(_SHEET_REGION.format(year=2025, sheet="data/daftar-2025.csv"))
+    assert main(["--lang", lang, "compare", old, new, "--as-of", AS_OF, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []

@@ -100,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kedua penilaian memakai kumpulan kriteria yang berbeda ({old} sebelumnya, {new} sekarang): "
         "perubahan dapat berasal dari kriterianya, bukan dari sentranya.",
     },
+    "compare.note_same_sheet": {
+        "en": "Both region files read their firms from the same spreadsheet ({file}): the old assessment counts the firms it lists today, not those of its own year; keep each year's list in a file of its own to compare them.",
+        "id": "Kedua berkas wilayah membaca daftar usahanya dari lembar kerja yang sama ({file}): penilaian lama menghitung usaha yang tercantum di sana hari ini, bukan usaha pada tahunnya sendiri; simpan daftar setiap tahun dalam berkas tersendiri agar dapat dibandingkan.",
+    },
     "compare.note_old_year_is_later": {
         "en": "The old file proposes the sentra for {old}, the new one for {new}: are OLD and NEW the right way round?",
         "id": "Berkas lama mengusulkan sentra untuk tahun {old}, berkas baru untuk tahun {new}: apakah LAMA dan BARU tidak tertukar?",
