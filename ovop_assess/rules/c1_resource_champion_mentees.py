@@ -115,25 +115,23 @@ Alasan
 
 Status
     tidak dipenuhi (``fail``) bila ``resources`` kosong, ``export_oriented``
-    bernilai false, ada usaha yang tercantum tetapi tak satu pun berperan champion,
-    setiap champion menolak menjadi penggerak, atau tidak ada champion yang
-    bersedia (atau mungkin bersedia) yang membina cukup mentee. Belum
-    diketahui (``unknown``) bila ``resources``, ``firms``,
-    ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi
-    dan masih dapat menentukan hasilnya. Skor bila tidak dipenuhi adalah jumlah
-    mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2 dari 3
-    -> 0.67), atau 0 bila fakta lain sudah tidak dipenuhi. Tanpa ``product``
-    kategorinya tidak diketahui: mentee dihitung seolah-olah kategorinya
-    yang paling menguntungkan, sehingga kriteria ini tidak dipenuhi hanya bila
-    jumlah itu pun masih kurang, dan selain itu belum diketahui.
-    Champion yang ``monthly_capacity``-nya diketahui dan lebih kecil
-    daripada kapasitas usaha lain menghasilkan peringatan, bukan status tidak
-    dipenuhi
-    (sumber menyebut "perusahaan utama/UMKM utama atau terbesar"), apa pun
-    statusnya: peringatan itu tentang champion yang disebut dalam alasan.
-    Daftar hal yang masih kurang memuat sekaligus setiap fakta yang belum
-    dipenuhi C1 (mentee, kesediaan champion, produk), bukan hanya yang
-    pertama.
+    bernilai false, ada usaha yang tercantum tetapi tak satu pun berperan
+    champion, setiap champion menolak menjadi penggerak, atau tidak ada
+    champion yang bersedia (atau mungkin bersedia) yang membina cukup mentee.
+    Belum diketahui (``unknown``) bila ``resources``, ``firms``,
+    ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi dan
+    masih dapat menentukan hasilnya. Skor bila tidak dipenuhi adalah jumlah
+    mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2 dari 3 ->
+    0,67), atau 0 bila fakta lain sudah tidak dipenuhi. Tanpa ``product``
+    kategorinya tidak diketahui: mentee dihitung seolah-olah kategorinya yang
+    paling menguntungkan, sehingga kriteria ini tidak dipenuhi hanya bila
+    jumlah itu pun masih kurang, dan selain itu belum diketahui. Champion yang
+    ``monthly_capacity``-nya diketahui dan lebih kecil daripada kapasitas usaha
+    lain menghasilkan peringatan, bukan status tidak dipenuhi (sumber menyebut
+    "perusahaan utama/UMKM utama atau terbesar"), apa pun statusnya: peringatan
+    itu tentang champion yang disebut dalam alasan. Daftar hal yang masih
+    kurang memuat sekaligus setiap fakta yang belum dipenuhi C1 (mentee,
+    kesediaan champion, produk), bukan hanya yang pertama.
 
 Parameter
     min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang

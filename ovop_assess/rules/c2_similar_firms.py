@@ -96,16 +96,15 @@ Alasan
 
 Status
     tidak dipenuhi (``fail``) bila usahanya kurang (skornya sebanding dengan
-    jumlah
-    itu: 7 dari 10 -> 0.7), atau bila ``export_oriented`` bernilai false
-    (skor 0), apa pun isian lain yang belum ada. Belum diketahui
+    jumlah itu: 7 dari 10 -> 0,7), atau bila ``export_oriented`` bernilai
+    false (skor 0), apa pun isian lain yang belum ada. Belum diketahui
     (``unknown``) bila ``firms`` atau ``export_oriented`` tidak diisi dan
     masih dapat menentukan hasilnya, atau bila usaha sudah tercantum tetapi
     produknya (dan dengan demikian kategorinya) belum diuraikan dan jumlah
     usaha yang mungkin memproduksinya masih cukup. Tanpa ``product`` usaha
     dihitung seolah-olah kategorinya yang paling menguntungkan (usaha tanpa
-    ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha
-    yang terlalu sedikit tetap tidak dipenuhi.
+    ``category`` sendiri cocok dengan kategori apa pun), sehingga usaha yang
+    terlalu sedikit tetap tidak dipenuhi.
 
 Parameter
     min_similar_firms (bilangan bulat >= 1, bawaan 10): jumlah usaha

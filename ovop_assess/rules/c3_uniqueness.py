@@ -71,17 +71,15 @@ Alasan
     lokal".
     Dari sumber: ketiga segi itu (bahan baku, keterampilan lokal, budaya
     lokal atau sejarah).
-    Tafsiran alat ini, bukan dari sumber: uraian tertulis sudah cukup
-    agar kriteria ini dipenuhi,
-    karena apakah produk itu memang unik dinilai oleh tim seleksi, bukan
-    oleh alat ini; peringatan atas satu atau dua kata berasal dari alat
-    ini, sumber tidak menetapkan panjangnya.
+    Tafsiran alat ini, bukan dari sumber: uraian tertulis sudah cukup agar
+    kriteria ini dipenuhi, karena apakah produk itu memang unik dinilai oleh
+    tim seleksi, bukan oleh alat ini; peringatan atas satu atau dua kata
+    berasal dari alat ini, sumber tidak menetapkan panjangnya.
 
 Status
     tidak dipenuhi (``fail``) bila ``uniqueness`` diisi tetapi setiap
-    aspeknya kosong
-    atau tidak ada; belum diketahui (``unknown``) bila ``uniqueness`` (atau
-    seluruh ``product``) tidak diisi. Skornya 0 atau 1.
+    aspeknya kosong atau tidak ada; belum diketahui (``unknown``) bila
+    ``uniqueness`` (atau seluruh ``product``) tidak diisi. Skornya 0 atau 1.
 
 Parameter
     tidak ada.

@@ -73,10 +73,9 @@ Alasan
 
 Status
     tidak dipenuhi (``fail``) bila ``conforms: false`` (apa pun isian
-    lainnya); belum
-    diketahui (``unknown``) bila ``spatial_plan``, ``conforms`` atau
-    ``regulation`` tidak diisi (``regulation`` yang kosong dianggap tidak
-    diisi). Skor 0 atau 1.
+    lainnya); belum diketahui (``unknown``) bila ``spatial_plan``,
+    ``conforms`` atau ``regulation`` tidak diisi (``regulation`` yang kosong
+    dianggap tidak diisi). Skor 0 atau 1.
 
 Parameter
     tidak ada.

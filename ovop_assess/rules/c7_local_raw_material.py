@@ -74,12 +74,11 @@ Alasan
 
 Status
     tidak dipenuhi (``fail``) bila daftarnya kosong, asal bahan baku utama
-    tidak
-    diterima, atau (tanpa tanda utama) setiap bahan mempunyai ``source``
-    dan tak satu pun yang diterima; belum diketahui (``unknown``) bila
-    ``raw_materials`` tidak diisi, atau asal yang belum diisi masih dapat
-    menentukan hasilnya (bahan baku utama tanpa ``source``; tanpa tanda
-    utama, tidak ada bahan dari sumber yang diterima tetapi ada yang
+    tidak diterima, atau (tanpa tanda utama) setiap bahan mempunyai
+    ``source`` dan tak satu pun yang diterima; belum diketahui (``unknown``)
+    bila ``raw_materials`` tidak diisi, atau asal yang belum diisi masih
+    dapat menentukan hasilnya (bahan baku utama tanpa ``source``; tanpa
+    tanda utama, tidak ada bahan dari sumber yang diterima tetapi ada yang
     ``source``-nya belum diisi). Skor 0 atau 1.
 
 Parameter

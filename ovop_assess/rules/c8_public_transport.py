@@ -66,11 +66,11 @@ Alasan
 Status
     tidak dipenuhi (``fail``) bila daftarnya kosong atau tempat
     pemberhentiannya terlalu jauh (meskipun modanya belum dicantumkan);
-    belum diketahui
-    (``unknown``) bila ``access`` atau ``access.public_transport`` tidak
-    diisi. Skor 0 atau 1. Daftar kosong berarti tidak ada angkutan umum
-    yang berhenti dekat sentra: yang kurang adalah trayek yang melayaninya
-    (atau pengecualian C8), bukan daftar yang lebih panjang.
+    belum diketahui (``unknown``) bila ``access`` atau
+    ``access.public_transport`` tidak diisi. Skor 0 atau 1. Daftar kosong
+    berarti tidak ada angkutan umum yang berhenti dekat sentra: yang kurang
+    adalah trayek yang melayaninya (atau pengecualian C8), bukan daftar yang
+    lebih panjang.
 
 Parameter
     max_stop_distance_m (bilangan > 0, bawaan 1000).

@@ -8,6 +8,7 @@ YAML that only uses top-level keys of the region format.
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 import textwrap
 from dataclasses import dataclass
@@ -124,6 +125,21 @@ def test_documentation_has_every_section_in_order(spec: RuleSpec, lang: str) -> 
     assert names == list(SECTIONS[lang]), f"{spec.id} ({lang}) sections: {names}"
     bodies = [s.body for s in sections(documentation(spec, lang))]
     assert all(body.strip() for body in bodies), f"{spec.id} ({lang}) has an empty section"
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_prose_is_not_broken_mid_sentence(spec: RuleSpec, lang: str) -> None:
+    """``explain`` keeps the documentation's lines: a line of a word or two inside a paragraph ("dipenuhi",
+    "jumlah") printed as one of its own (a review read them in the Indonesian pages)."""
+    lines = documentation(spec, lang).splitlines()
+    for line, after in itertools.pairwise(lines):
+        prose = line.startswith("    ") and not line.startswith("     ") and not line.lstrip().startswith("-")
+        continued = after.startswith("    ") and not after.startswith("     ") and after.strip()
+        # A sentence ended there: the next line may start another paragraph (the source's, the tool's reading).
+        ends = re.search(r"[.:!?][)'\"]*$", line) is not None
+        short = len(line.strip()) < 30 and not ends
+        assert not (prose and continued and short), f"{spec.id} ({lang}): {line.strip()!r}"
 
 
 @pytest.mark.parametrize("spec", SPECS)
