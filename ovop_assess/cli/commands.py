@@ -406,9 +406,7 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     def line(finding: Finding) -> str:
         loc = finding.location
         place = sheet_place(loc, lang) or imported.file
-        # A message that names its field itself (firms[0].name is still the template's example) is not led by it.
-        shown = loc is not None and loc.path and loc.path != "firms" and finding.message.values.get("field") != loc.path
-        field = f" {loc.path}:" if loc is not None and shown else ""
+        field = f" {loc.path}:" if loc is not None and loc.path and loc.path != "firms" else ""
         return f"{place}:{field} {render_message(finding.message, lang)}"
 
     for finding in imported.warnings:

@@ -561,25 +561,6 @@ def test_a_sheet_given_by_number_and_a_windows_path_are_told_what_to_write(
     assert "as data/daftar.csv" in result["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
-def test_import_names_a_template_example_once(lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The template's example name left in a sheet: the warning names the cell and the field once (its own
-    message names the field), where other findings are led by the field."""
-    rows = [
-        ["Nama Usaha", "Peran", "Pembina", "Bersedia Menjadi Penggerak", "NIB"],
-        ["Usaha 01", "Penggerak", "", "Ya", "0812345678901"],
-        ["Gerabah Sari", "Binaan", "Usaha 01", "", "0812345678902"],
-    ]
-    sheet = write_csv(tmp_path / "daftar.csv", rows)
-    code, out, err = run(capsys, "--lang", lang, "import", str(sheet))
-    cell = "sel" if lang == "id" else "cell"
-    assert code == 0 and "name: Usaha 01" in out
-    lines = [line for line in err.splitlines() if "Usaha 01" in line]
-    assert len(lines) == 2, err
-    assert f"{cell} A2: firms[0].name " in lines[0] and lines[0].count("firms[0].name") == 1
-    assert f"{cell} C3: firms[1].mentor " in lines[1] and lines[1].count("firms[1].mentor") == 1
-
-
 def test_a_folder_summary_shows_the_spreadsheets_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The summary of several regions lists no region's warnings, which dropped those about a spreadsheet
     (here its columns ignored) that no reading of the region files shows (a review). They are now under the
