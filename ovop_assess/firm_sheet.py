@@ -31,7 +31,6 @@ from .region import Firm, FirmSheet
 from .results import Finding, Location, Message, file_label
 from .schema_errors import translate
 from .strict_model import any_shows_nothing, shows_nothing
-from .template_values import clear, columns_may_hold
 from .validate import MAX_ERRORS, listed
 from .yaml_source import Limits, Loaded, PathKey, Positions
 
@@ -358,9 +357,5 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
             ]
     if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
         check_firms(firms, positions, errors, warnings, {("firms", index, field) for index, field in found.refused})
-    if firms and not errors and (values is None or columns_may_hold(dict(values, **found.few))):
-        # A firm still named as the region template's example (Usaha 01) is said as a region file says it,
-        # which counts no such firm: as there, once the list has no error.
-        warnings += clear({"firms": firms}, positions).warnings
     listed_errors = listed(list(errors), positions, MAX_ERRORS)
     return ImportedFirms(found.file, found.firms, listed_errors, listed(list(warnings), positions, MAX_ERRORS))

@@ -23,10 +23,9 @@ the entries' places in the file.
 from __future__ import annotations
 
 import functools
-import re
 import typing
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any, NamedTuple, cast
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -165,43 +164,6 @@ def _free_text(annotation: Any) -> bool:
     return True
 
 
-@functools.cache
-def _column_patterns(pattern: Pattern) -> dict[str, re.Pattern[str]]:
-    """Per field of the list entries at ``pattern``, a search for its placeholders' words anywhere in a
-    column's texts joined and casefolded (white space as ``normal`` sets it aside): a text equal to one holds
-    them. Grouped by first word, which the search skips ahead by (``usaha\\s+(?:01|02)``)."""
-    searches = {}
-    for key, values in _entry_fields(_known(None), pattern).items():
-        by_first: dict[str, list[str]] = {}
-        for value in sorted(values):
-            first, _, rest = value.partition(" ")
-            by_first.setdefault(first, []).append(r"\s+".join(map(re.escape, rest.split(" "))) if rest else "")
-        words = [
-            re.escape(first) + (r"\s+(?:" + "|".join(rests) + ")" if any(rests) else "")
-            for first, rests in by_first.items()
-        ]
-        if words:
-            searches[key] = re.compile("|".join(words))
-    return searches
-
-
-def columns_may_hold(columns: Mapping[str, Collection[object]], pattern: Pattern = ("firms", "*")) -> bool:
-    """Whether :func:`clear` could find a placeholder in the list entries at ``pattern`` given column by
-    column (a firm sheet's ``SheetFirms.values``, or a column's distinct values): one search in C a column,
-    never wrong when it says no (a name holding the words, ``Usaha 01 Jaya``, says maybe)."""
-    for key, search in _column_patterns(pattern).items():
-        column = columns.get(key)
-        if not column:
-            continue
-        try:
-            joined = "\x00".join(cast("Iterable[str]", filter(None, column)))
-        except TypeError:  # a value other than text: left to clear
-            return True
-        if search.search(joined.casefold()):
-            return True
-    return False
-
-
 # --- clearing a file's data ---------------------------------------------------------
 
 
@@ -253,6 +215,10 @@ def _clear_mapping(
     for key in [key for key in data if key in leads and key in fields]:
         value = data[key]
         here, where = (*pattern, key), (*path, key)
+        if not positions.spelled_in_yaml(where):
+            # Firms read from a spreadsheet: the template's examples are the region file's, which the
+            # workbook `init --firms-sheet` writes has none of; a firm a sheet names "Usaha 01" is its own.
+            continue
         facts = _field_facts(model, key)
         if isinstance(value, str) and facts.text and (here, _normal(value)) in known:
             if facts.required:
