@@ -12,6 +12,7 @@ import copyreg
 import datetime
 import gc
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -163,7 +164,10 @@ def _pooled(paths: Sequence[Path], job: Job, workers: int) -> Iterator[Any]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job, os.getpid()))
+    # The workers are forked by the thread that first advances this generator (at its map() below). Only the
+    # main thread lives as long as the run: a worker asks to end with its parent only when forked by it.
+    parent = os.getpid() if threading.current_thread() is threading.main_thread() else None
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(job, parent))
     try:
         # The workers are forked while map() submits; a signal handler that raised in the middle of a fork
         # (in an at-fork hook, where Python only prints "Exception ignored") would be lost, or leave a
@@ -199,7 +203,7 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _init_worker(job: Job, parent: int) -> None:
+def _init_worker(job: Job, parent: int | None) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the workers. A worker that took the
@@ -214,7 +218,8 @@ def _init_worker(job: Job, parent: int) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     rule_guard.clear_stop()
-    _end_with(parent)
+    if parent is not None:
+        _end_with(parent)
     _init(job)
 
 
@@ -224,20 +229,22 @@ def _end_with(parent: int) -> None:
     A run killed outright (``kill -9``, a CI job's timeout, a crash in native code) cannot stop its
     workers, and each waits for work on a pipe that its siblings, forked with it, keep open: it would wait
     forever. SIGTERM is what the run stops a worker with, so one reading a spreadsheet in a child ends that
-    child first (``sheets/isolated.py``). The kernel sends it when the thread that started the worker ends,
-    which is the run's: the pool is made and used by one thread. A parent gone before the request was made
-    (``parent``: its pid, given before the fork) is seen at once. Elsewhere, nothing is done.
+    child first (``sheets/isolated.py``). The kernel sends it when the *thread* that forked the worker ends,
+    so only a worker forked by the main thread asks (``_pooled``): a library caller may advance the batch from
+    threads that come and go (a thread pool serving each result), and its workers would die with the first.
+    A parent gone before the request was made (``parent``: its pid, given before the fork) is seen at once.
+    Elsewhere, or where ``ctypes`` cannot be loaded (a Python built without libffi), nothing is done.
     """
     import signal
     import sys
 
     if not sys.platform.startswith("linux"):
         return
-    import ctypes
-
     try:
+        import ctypes
+
         prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):  # a libc without prctl: a worker may then outlive a killed run
+    except (ImportError, OSError, AttributeError):  # no _ctypes, or a libc without prctl: as elsewhere
         return
     if prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) != 0:
         return

@@ -150,3 +150,32 @@ def test_a_worker_whose_run_died_before_it_asked_ends_at_once() -> None:
         run.wait()
         if not _gone(worker, 0):
             os.kill(worker, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
+def test_a_batch_advanced_from_threads_that_end_keeps_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel's signal comes when the thread that forked a worker ends: a library caller advancing the
+    batch from a thread that then ends (a thread pool serving each result) had its workers killed, each
+    file then assessed alone, and at times a hang (a review). Only the main thread's workers ask for it."""
+    import threading
+
+    alone: list[Path] = []
+    real_alone = batch._alone
+    monkeypatch.setattr(batch, "_alone", lambda path, job: alone.append(path) or real_alone(path, job))
+    results = batch.iter_assess(
+        [EXAMPLE] * 80, criteria_sets.load("default"), as_of=datetime.date(2026, 11, 28), limits=Limits(), jobs=2
+    )
+    first: list[Any] = []
+    helper = threading.Thread(target=lambda: first.append(next(results)))
+    helper.start()
+    helper.join()
+    rest = list(results)
+    assert [r.verdict.value for r in [*first, *rest]] == ["eligible"] * 80
+    assert alone == []
+
+
+def test_a_python_without_ctypes_runs_its_workers_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python built without libffi has no ``_ctypes``: every worker's initializer failed, and every file of
+    a --jobs run was reported as a worker that died (a review). The request is then left out."""
+    monkeypatch.setitem(sys.modules, "ctypes", None)  # import ctypes: ImportError
+    batch._end_with(os.getppid())  # (this process's own parent: nothing is asked, nothing to see)
