@@ -380,8 +380,9 @@ def compare(old: Assessment, new: Assessment, *, tool_version: str, lang: Lang =
 
 
 def _same_files(old: Sequence[str], new: Sequence[str]) -> str | None:
-    """The first firm spreadsheet both sides read (the same file, by whatever path), if any: then the older
-    side's firms are the file's firms today, not those of its year."""
+    """The first of ``new`` that is also one of ``old`` (the same file, by whatever path), if any: for the
+    firm spreadsheets both sides read, the older side's firms are then the file's firms today, not those of
+    its year (unless the two sides are one region file, compared with itself)."""
     for before in old:
         for now in new:
             try:
@@ -476,7 +477,7 @@ def _notes(old: Assessment, new: Assessment, run_lang: Lang) -> tuple[Message, .
             if side.text_lang is not None and side.text_lang != run_lang:
                 language = Message(_LANGUAGE_NAMES[side.text_lang], {})
                 notes.append(Message("compare.note_report_language", {"file": side.file, "language": language}))
-    shared = _same_files(old.sheet_files, new.sheet_files) if new.file != old.file else None
+    shared = None if _same_files([old.file], [new.file]) else _same_files(old.sheet_files, new.sheet_files)
     if shared is not None:
         notes.append(Message("compare.note_same_sheet", {"file": shared}))
     old_year, new_year = old.region.proposal_year, new.region.proposal_year

@@ -611,6 +611,10 @@ def test_two_region_files_reading_one_spreadsheet_are_told_so(
     notes = json.loads(capsys.readouterr().out)["notes"]
     assert [n["id"] for n in notes] == ["compare.note_same_sheet"]
     assert notes[0]["message"].count("daftar.csv") == 1
+    # One region file compared with itself, by two paths: no note (nothing is older than the other).
+    other_path = str(tmp_path / "data" / ".." / "2026.yaml")
+    assert main(["--lang", lang, "compare", new, other_path, "--as-of", AS_OF, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []
     # Each year's list in a file of its own: no note.
     (tmp_path / "data" / "daftar-2025.csv").write_text(_SHEET, encoding="utf-8")
     (tmp_path / "2025.yaml").write_text(_SHEET_REGION.format(year=2025, sheet="data/daftar-2025.csv"))

@@ -107,7 +107,8 @@ def help_text(doc: str, spec: RuleSpec, lang: Lang) -> str:
     opening = f"{spec.id} {spec.name}:"
     if paragraphs and paragraphs[0].startswith(opening):
         first = paragraphs[0][len(opening) :].strip()
-        paragraphs[0] = first[:1].upper() + first[1:]
+        # The summary follows the id and name on the documentation's first line: wrapped to the page alone.
+        paragraphs[0] = textwrap.fill(first[:1].upper() + first[1:], _WIDTH, break_on_hyphens=False)
     out = _DOUBLE_BACKQUOTED.sub(r"'\1'", "\n\n".join(p for p in paragraphs if p.strip()))
     if lang == "id":
         out = "\n".join(_heading_id(line) for line in out.split("\n"))

@@ -24,20 +24,20 @@ Why
 
 Status
     fail when resources is empty, export_oriented is false, firms are listed
-    but none is a champion, every champion said no to leading, or no champion
-    that is (or may be) willing mentors enough mentees. unknown when
-    resources, firms, export_oriented or a champion's willing_to_lead is
-    absent and could still decide it. The score on a fail is the best
+    but none is a champion, every champion said no to leading, or no
+    champion that is (or may be) willing mentors enough mentees. unknown
+    when resources, firms, export_oriented or a champion's willing_to_lead
+    is absent and could still decide it. The score on a fail is the best
     willing champion's mentees over ``min_mentees`` (2 of 3 -> 0.67), or 0
     when another fact already fails. Without ``product`` the category is
     unknown: the mentees are counted as if it were the most favourable
     category, so the criterion fails only when even that is too few, and is
-    unknown otherwise.
-    A champion whose monthly_capacity is known and lower than another firm's
-    gives a warning, not a failure (the source says "main or largest"),
-    whatever the status: the warning is about the champion the reasons name.
-    What is still missing lists every fact C1 lacks at once (mentees,
-    the champion's willingness, the product), not only the first.
+    unknown otherwise. A champion whose monthly_capacity is known and lower
+    than another firm's gives a warning, not a failure (the source says
+    "main or largest"), whatever the status: the warning is about the
+    champion the reasons name. What is still missing lists every fact C1
+    lacks at once (mentees, the champion's willingness, the product), not
+    only the first.
 
 Parameters
     min_mentees (integer >= 1, default 3): mentee firms a champion needs.
@@ -102,36 +102,36 @@ Alasan
     produk bernilai tambah tinggi berorientasi ekspor, dan
     "sekurang-kurangnya mempunyai 1 perusahaan utama/UMKM utama atau
     terbesar kapasitas produksinya" yang "bersedia menjadi penggerak
-    masyarakat", serta 3 perusahaan/UMKM lain bimbingannya yang
-    memproduksi barang sejenis.
-    Dari sumber: sumber daya unggulan, orientasi ekspor, 1 usaha utama
-    yang bersedia menjadi penggerak, dan 3 usaha binaan (``min_mentees``
-    3).
+    masyarakat", serta 3 perusahaan/UMKM lain bimbingannya yang memproduksi
+    barang sejenis.
+    Dari sumber: sumber daya unggulan, orientasi ekspor, 1 usaha utama yang
+    bersedia menjadi penggerak, dan 3 usaha binaan (``min_mentees`` 3).
     Tafsiran alat ini, bukan dari sumber: "barang sejenis" berarti
     ``category`` yang sama; champion yang bukan produsen terbesar
     menghasilkan peringatan, bukan status tidak dipenuhi (sumber menyebut
-    "utama atau terbesar"); kesediaan adalah yang dinyatakan berkas, sedangkan surat
-    pernyataannya merupakan dokumen bukti.
+    "utama atau terbesar"); kesediaan adalah yang dinyatakan berkas,
+    sedangkan surat pernyataannya merupakan dokumen bukti.
 
 Status
     tidak dipenuhi (``fail``) bila ``resources`` kosong, ``export_oriented``
     bernilai false, ada usaha yang tercantum tetapi tak satu pun berperan
     champion, setiap champion menolak menjadi penggerak, atau tidak ada
-    champion yang bersedia (atau mungkin bersedia) yang membina cukup mentee.
-    Belum diketahui (``unknown``) bila ``resources``, ``firms``,
-    ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi dan
-    masih dapat menentukan hasilnya. Skor bila tidak dipenuhi adalah jumlah
-    mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2 dari 3 ->
-    0,67), atau 0 bila fakta lain sudah tidak dipenuhi. Tanpa ``product``
-    kategorinya tidak diketahui: mentee dihitung seolah-olah kategorinya yang
-    paling menguntungkan, sehingga kriteria ini tidak dipenuhi hanya bila
-    jumlah itu pun masih kurang, dan selain itu belum diketahui. Champion yang
-    ``monthly_capacity``-nya diketahui dan lebih kecil daripada kapasitas usaha
-    lain menghasilkan peringatan, bukan status tidak dipenuhi (sumber menyebut
-    "perusahaan utama/UMKM utama atau terbesar"), apa pun statusnya: peringatan
-    itu tentang champion yang disebut dalam alasan. Daftar hal yang masih
-    kurang memuat sekaligus setiap fakta yang belum dipenuhi C1 (mentee,
-    kesediaan champion, produk), bukan hanya yang pertama.
+    champion yang bersedia (atau mungkin bersedia) yang membina cukup
+    mentee. Belum diketahui (``unknown``) bila ``resources``, ``firms``,
+    ``export_oriented`` atau ``willing_to_lead`` milik champion tidak diisi
+    dan masih dapat menentukan hasilnya. Skor bila tidak dipenuhi adalah
+    jumlah mentee champion bersedia yang terbaik dibagi ``min_mentees`` (2
+    dari 3 -> 0,67), atau 0 bila fakta lain sudah tidak dipenuhi. Tanpa
+    ``product`` kategorinya tidak diketahui: mentee dihitung seolah-olah
+    kategorinya yang paling menguntungkan, sehingga kriteria ini tidak
+    dipenuhi hanya bila jumlah itu pun masih kurang, dan selain itu belum
+    diketahui. Champion yang ``monthly_capacity``-nya diketahui dan lebih
+    kecil daripada kapasitas usaha lain menghasilkan peringatan, bukan
+    status tidak dipenuhi (sumber menyebut "perusahaan utama/UMKM utama atau
+    terbesar"), apa pun statusnya: peringatan itu tentang champion yang
+    disebut dalam alasan. Daftar hal yang masih kurang memuat sekaligus
+    setiap fakta yang belum dipenuhi C1 (mentee, kesediaan champion,
+    produk), bukan hanya yang pertama.
 
 Parameter
     min_mentees (bilangan bulat >= 1, bawaan 3): jumlah usaha mentee yang

@@ -353,7 +353,7 @@ def _nib(value: object) -> object:
 
 
 # What people group a NIB's digits with when they type it as text: spaces, dots, dashes, slashes.
-_NIB_SEPARATORS: Final = re.compile(r"[\s.\-/]+")
+_NIB_SEPARATORS: Final = re.compile(r"[\s./\-\u2010-\u2015\u2212]+")  # dashes: hyphen, en, em, minus…
 
 
 CONVERT: Final[dict[str, Callable[[object], object]]] = {

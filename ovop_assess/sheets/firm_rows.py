@@ -20,9 +20,9 @@ from .columns import HEADERS_ID, REQUIRED, field_of
 Cell = tuple[int, int]  # 0-based (row, column), as calamine numbers cells
 
 
-# What an office writes in the name column of the row that sums the list up (a total row), casefolded, with
-# its spaces and colons as one space: "JUMLAH", "Jumlah :", "TOTAL KESELURUHAN". Such a row with no Peran is
-# no firm (``stray_rows``); with a Peran it is read as written.
+# What an office writes in the name column of the row that sums the list up (a total row), casefolded, with its
+# spaces and colons (full-width too) as one space: "JUMLAH", "Jumlah :", "TOTAL KESELURUHAN". Such a row with no
+# Peran is no firm (``stray_rows``); with a Peran it is read as written.
 _TOTALS = frozenset(
     {
         "jumlah",
@@ -43,7 +43,9 @@ _TOTALS = frozenset(
 
 def reads_as_total(cell: object) -> bool:
     """Whether a Nama Usaha cell is the word of a total row (``JUMLAH``, ``Total``), not a firm's name."""
-    return isinstance(cell, str) and " ".join(cell.replace(":", " ").split()).casefold() in _TOTALS
+    if not isinstance(cell, str):
+        return False
+    return " ".join(cell.replace(":", " ").replace("\uff1a", " ").split()).casefold() in _TOTALS
 
 
 def held(cell: object) -> bool:

@@ -56,9 +56,10 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
     if suffix not in SUFFIXES:
         if os.path.isdir(path):  # (import .: said as a folder, not as a type with no name)
             said = _note("sheet.is_directory")
+        elif suffix in _OTHER_WORKBOOKS:  # (a file not there is said so: it could not be saved again)
+            said = _note("sheet.other_workbook", suffix=suffix) if os.path.isfile(path) else _note("file.not_found")
         else:
-            kind = "sheet.other_workbook" if suffix in _OTHER_WORKBOOKS else "sheet.unsupported_type"
-            said = _note(kind, suffix=suffix) if suffix else _note("sheet.no_suffix")
+            said = _note("sheet.unsupported_type", suffix=suffix) if suffix else _note("sheet.no_suffix")
         return refused(label, sheet, [Finding(said, _NOWHERE)])
     try:
         raw = _read_bytes(Path(path), limits)
@@ -95,7 +96,7 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
 
 # Workbooks Excel, LibreOffice or another office suite saves that this reader does not take: each can be
 # saved again as an .xlsx (a workbook with macros too: its macros are never run here, but it is not read).
-_OTHER_WORKBOOKS = frozenset({".xlsm", ".xlsb", ".xltx", ".xltm", ".xlt", ".ots", ".fods", ".numbers", ".et", ".ett"})
+_OTHER_WORKBOOKS = frozenset({".xlsm", ".xlsb", ".xltx", ".xltm", ".xlt", ".ots", ".fods", ".et", ".ett"})
 
 
 def _read_bytes(path: Path, limits: SheetLimits) -> bytes:

@@ -59,11 +59,12 @@ def stray_findings(
     body: Sequence[Sequence[object]],
     formula_cells: Collection[tuple[int, int]],
     header_row: int,
-    totals: Mapping[int, str] = MappingProxyType({}),
+    totals: Mapping[int, tuple[str, int]] = MappingProxyType({}),
 ) -> list[Finding]:
     """One error per stray row, at its first cell holding something (in any column, so a total row is
     pointed at its ``JUMLAH``), in the sheet's order. ``body[i]`` is column ``i`` below the header;
-    ``totals``: the stray rows named as a total row is (``JUMLAH``), by offset, said as such."""
+    ``totals``: the stray rows whose Nama Usaha is a total's word (``JUMLAH``), by offset, with that word and
+    its 0-based column: said as a total row, at that cell."""
     formulas: dict[int, int] = {}  # 0-based row: its leftmost formula without a result
     for row, column in formula_cells:
         formulas[row] = min(column, formulas.get(row, column))
@@ -74,10 +75,9 @@ def stray_findings(
         )
         column = min(first, formulas.get(header_row + offset, first))
         row = header_row + 1 + offset
-        said = (
-            Message("sheet.total_row", {"row": row, "value": one_line(totals[offset])})
-            if offset in totals
-            else Message("sheet.not_a_firm", {"row": row})
-        )
+        said = Message("sheet.not_a_firm", {"row": row})
+        if offset in totals:
+            word, column = totals[offset]
+            said = Message("sheet.total_row", {"row": row, "value": one_line(word)})
         found.append(Finding(said, Location("firms", row, column + 1)))
     return found

@@ -320,7 +320,9 @@ def firms_from_columns(
         for offset, column, field, message in problems
     ]
     # The rows that are no firm among the cells' findings, in the sheet's order.
-    totals = {offset: name for offset in strays if isinstance(name := converted[name_at][offset], str)}
+    totals = {
+        offset: (name, columns["name"] - 1) for offset in strays if isinstance(name := converted[name_at][offset], str)
+    }
     errors += sorted([*said, *stray_findings(strays, body, formula_cells, header_row, totals)], key=_place)
     merges, covered = merged_findings(merged, columns, header_row, firm_rows, firms, header, body, formula_cells)
     errors += merges

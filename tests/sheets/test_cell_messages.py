@@ -35,6 +35,9 @@ def _said(findings: Any) -> list[tuple[str, str | None, str]]:
     ]
 
 
+_EN_DASHED = "0812\u20130000\u201300001"
+
+
 @pytest.mark.parametrize(
     ("cell", "said_id", "values"),
     [
@@ -45,6 +48,7 @@ def _said(findings: Any) -> list[tuple[str, str | None, str]]:
         ("0812-0000-00001", "sheet.nib_separated", {"value": "0812-0000-00001", "nib": "0812000000001"}),
         ("0812 0000 00001", "sheet.nib_separated", {"value": "0812 0000 00001", "nib": "0812000000001"}),
         ("0812.0000.0000/1", "sheet.nib_separated", {"value": "0812.0000.0000/1", "nib": "0812000000001"}),
+        (_EN_DASHED, "sheet.nib_separated", {"value": _EN_DASHED, "nib": "0812000000001"}),  # a word processor's dash
         ("0812-0000-0001", "sheet.nib_format", {"value": "0812-0000-0001"}),  # 12 digits: no NIB to offer
         ("NIB 0812000000001", "sheet.nib_format", {"value": "NIB 0812000000001"}),
         ("\u0660" * 13, "sheet.nib_format", {"value": "\u0660" * 13}),  # digits, but not the ASCII ones a NIB has

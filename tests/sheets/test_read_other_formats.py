@@ -352,6 +352,8 @@ def test_files_that_are_not_spreadsheets(tmp_path: Path) -> None:
     assert _ids(read_firms(tmp_path / "daftar.docx").errors) == ["sheet.unsupported_type"]
     # A workbook of another kind (with macros, binary, a template): said how to make it one that is read.
     for name in ("daftar.xlsm", "DAFTAR.XLSB", "daftar.ots"):
+        assert _ids(read_firms(tmp_path / name).errors) == ["file.not_found"]  # (not there: nothing to save again)
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
         [said] = read_firms(tmp_path / name).errors
         assert said.message.id == "sheet.other_workbook"
         assert text(said.message).endswith("save it as an Excel workbook (.xlsx)")

@@ -119,7 +119,9 @@ def test_a_row_holding_only_other_columns_or_nothing_is_skipped_as_before(make_x
     assert [w.message.id for w in found.warnings] == ["sheet.unknown_columns", "sheet.rows_only_ignored"]
 
 
-@pytest.mark.parametrize("word", ["JUMLAH", "Jumlah :", "  total ", "TOTAL KESELURUHAN", "Jml.", "Sub Total"])
+@pytest.mark.parametrize(
+    "word", ["JUMLAH", "Jumlah :", "Jumlah\uff1a", "  total ", "TOTAL KESELURUHAN", "Jml.", "Sub Total"]
+)
 def test_a_total_in_the_name_column_is_a_total_row_not_a_firm_without_a_role(
     word: str, make_xlsx: Callable[..., Path]
 ) -> None:
@@ -133,6 +135,13 @@ def test_a_total_in_the_name_column_is_a_total_row_not_a_firm_without_a_role(
     assert said.values == {"row": 5, "value": word.strip()}
     assert messages.render(said).startswith(f"row 5 is a total row ({word.strip()} as its Nama Usaha, no Peran)")
     assert messages.render(said, "id").startswith(f"baris 5 adalah baris jumlah ({word.strip()} sebagai Nama Usaha")
+
+
+def test_a_total_row_is_said_at_its_name_cell_whatever_is_left_of_it(make_xlsx: Callable[..., Path]) -> None:
+    """A number in the No column left of JUMLAH: the error is at the JUMLAH (B5), where the word that makes
+    the row a total is, not at the row's first cell."""
+    rows = [HEADER, *FIRMS, [4, "JUMLAH", None, None, 470, None, 9]]
+    assert _said(read_firms(make_xlsx({"Daftar UMKM": rows})).errors) == [("sheet.total_row", "B5", "firms")]
 
 
 def test_a_total_with_a_role_or_a_firm_named_like_one_is_read_as_written(make_xlsx: Callable[..., Path]) -> None:

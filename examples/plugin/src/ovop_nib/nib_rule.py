@@ -15,7 +15,8 @@ Status
     share); unknown when ``firms`` is absent; fail when ``firms: []``.
 
 Parameters
-    min_share (number in (0, 1], default 1.0): share of firms that must have a NIB.
+    min_share (number in (0, 1], default 1.0): share of firms that must have
+    a NIB.
 
 Passing fragment
     firms:
