@@ -31,6 +31,7 @@ from .region import Firm, FirmSheet
 from .results import Finding, Location, Message, file_label
 from .schema_errors import translate
 from .strict_model import any_shows_nothing, shows_nothing
+from .template_values import clear
 from .validate import MAX_ERRORS, listed
 from .yaml_source import Limits, Loaded, PathKey, Positions
 
@@ -203,6 +204,38 @@ class ImportedFirms(NamedTuple):
     firms: tuple[dict[str, Any], ...]
     errors: tuple[Finding, ...]  # located by file, sheet and cell; the first MAX_ERRORS, then how many more
     warnings: tuple[Finding, ...]
+    positions: Positions | None = None  # where each firm's fields are in the sheet (None: nothing was read)
+
+
+def template_names(imported: ImportedFirms) -> tuple[Finding, ...]:
+    """The firms of an imported list that a region file would take for the region template's examples were
+    the printed list pasted into it (a firm named ``Usaha 01``, a mentor ``Usaha 01``), each at its cell.
+
+    A region file reading the sheet itself counts them as they are (a sheet's names are the office's), but
+    written in YAML they are the template's leftovers: said where the list is printed, so that pasting it
+    changes nothing unseen. Not part of :func:`import_firms` (the check, the list's own, is done without
+    it): the ``import`` command asks, as it prints the list.
+    """
+    if imported.positions is None or not imported.firms:
+        return ()
+    seen = _Asked()
+    cleared = clear({"firms": list(imported.firms)}, seen)
+    return tuple(
+        Finding(Message("sheet.import_template_name", {"value": warning.message.values["value"]}), place)
+        for warning, place in zip(cleared.warnings, map(imported.positions.value, seen.paths), strict=True)
+    )
+
+
+class _Asked(Positions):
+    """Positions of no file, which keep the paths they are asked for (one a warning of :func:`clear`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[PathKey] = []
+
+    def value(self, path: PathKey) -> Location:
+        self.paths.append(path)
+        return super().value(path)
 
 
 _ROLES = frozenset({"champion", "mentee", "member"})
@@ -358,4 +391,5 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
     if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
         check_firms(firms, positions, errors, warnings, {("firms", index, field) for index, field in found.refused})
     listed_errors = listed(list(errors), positions, MAX_ERRORS)
-    return ImportedFirms(found.file, found.firms, listed_errors, listed(list(warnings), positions, MAX_ERRORS))
+    said = listed(list(warnings), positions, MAX_ERRORS)
+    return ImportedFirms(found.file, found.firms, listed_errors, said, positions)

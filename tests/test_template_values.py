@@ -310,15 +310,28 @@ def test_data_with_something_dropped_is_a_new_copy(text: str, field: str) -> Non
     assert json.dumps(loaded.data, sort_keys=True) == before  # the loaded data is left as it was
 
 
-def test_import_takes_a_firm_a_sheet_names_as_the_region_templates_example(tmp_path: Path) -> None:
+def test_import_takes_a_firm_a_sheet_names_as_the_region_templates_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The workbook ``init --firms-sheet`` writes holds no example firm: a sheet's "Usaha 01" is the office's
-    own, never dropped as the region template's example (a review: it was left out of the count unseen)."""
-    from ovop_assess.firm_sheet import import_firms
+    own, never dropped as the region template's example (a review: it was left out of the count unseen). But
+    the list ``import`` prints, pasted into a region file, would have it dropped there: the command says so,
+    at each cell, exactly where the region file would (a second review)."""
+    from ovop_assess.firm_sheet import import_firms, template_names
+    from ovop_assess.sheets import firms_yaml
 
     sheet = tmp_path / "daftar.csv"
     sheet.write_text("Nama Usaha;Peran;Pembina\nUsaha 01;Penggerak;\nAnyaman Sari;Binaan;Usaha 01\n", encoding="utf-8")
     imported = import_firms(sheet, None, Limits())
     assert not imported.errors and not imported.warnings and len(imported.firms) == 2
+    said = [(f.location.cell, f.location.path) for f in template_names(imported)]
+    assert said == [("A2", "firms[0].name"), ("C3", "firms[1].mentor")]
+    assert {f.message.id for f in template_names(imported)} == {"sheet.import_template_name"}
+    pasted = assess_text(HEAD + firms_yaml(imported.firms), criteria_sets.load("default"), as_of=AS_OF)
+    assert [field for _, field, _ in warnings_of(pasted)] == [path for _, path in said]
+    assert main(["--lang", "id", "import", str(sheet)]) == 0
+    out, err = capsys.readouterr()
+    assert "name: Usaha 01" in out and err.count("Usaha 01 adalah nama contoh dari templat berkas wilayah") == 2
 
 
 def test_a_region_file_counts_a_sheet_firm_named_as_its_templates_example(tmp_path: Path) -> None:

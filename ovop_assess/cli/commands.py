@@ -396,7 +396,7 @@ def _is_report(path: Path) -> bool:
 @plugins_kept_out
 def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang: Lang, limits: Limits) -> int:
     """The firms of a spreadsheet as the YAML ``firms:`` list; exit 3 (nothing written) when it has problems."""
-    from ..firm_sheet import import_firms
+    from ..firm_sheet import import_firms, template_names
     from ..render.sheet_place import sheet_place
     from ..sheets import firms_yaml, no_firms_yaml
 
@@ -409,7 +409,9 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
         field = f" {loc.path}:" if loc is not None and loc.path and loc.path != "firms" else ""
         return f"{place}:{field} {render_message(finding.message, lang)}"
 
-    for finding in imported.warnings:
+    # Names a region file would take for its template's examples, were the list printed here pasted into it.
+    pasted = () if imported.errors else template_names(imported)
+    for finding in (*imported.warnings, *pasted):
         note(f"{text('ui.warning', lang)}: {line(finding)}")
     if imported.errors:
         # A heading and its indented lines, as an invalid region file's errors are listed.

@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}",
     },
+    "sheet.import_template_name": {
+        "en": "{value} is the region template's example name: pasted into a region file, this list would have it taken for a leftover of the template and left out; give the firm its real name, or have the region file name the sheet (firms: {{file: …}}), which counts it as it is",
+        "id": "{value} adalah nama contoh dari templat berkas wilayah: bila daftar ini ditempel ke berkas wilayah, nama itu dianggap sisa templat dan diabaikan; beri usaha itu namanya yang sebenarnya, atau rujuk lembar kerjanya dari berkas wilayah (firms: {{file: …}}), yang menghitungnya apa adanya",
+    },
     "sheet.other_workbook": {
         "en": "a firm list is read from .xlsx, .xls, .ods or .csv files, not {suffix}: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
         "id": "daftar usaha dibaca dari berkas .xlsx, .xls, .ods, atau .csv, bukan {suffix}: buka berkas itu di Excel atau LibreOffice, lalu simpan sebagai Buku Kerja Excel (.xlsx)",
