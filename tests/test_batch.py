@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -117,39 +119,36 @@ def _gone(pid: int, seconds: float) -> bool:
         time.sleep(0.02)
 
 
-def _started(which: str) -> tuple[subprocess.Popen[str], int]:
+@contextmanager
+def _started(which: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """The run and its worker's pid; both ended afterwards, whatever the test saw."""
     run = subprocess.Popen([sys.executable, "-c", _RUN, which], stdout=subprocess.PIPE, text=True)
     assert run.stdout is not None
-    return run, int(run.stdout.readline())
+    worker = int(run.stdout.readline())
+    try:
+        yield run, worker
+    finally:
+        run.kill()
+        run.wait()
+        if not _gone(worker, 0):
+            os.kill(worker, signal.SIGKILL)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
 def test_a_worker_ends_when_its_run_is_killed_outright() -> None:
     """kill -9 of a run (a CI job's timeout) left its workers waiting for work for ever: they now end."""
-    run, worker = _started("own")
-    try:
+    with _started("own") as (run, worker):
         assert not _gone(worker, 0.5)  # (the worker lives while its run does)
         run.kill()
         run.wait()
         assert _gone(worker, 10)
-    finally:
-        run.kill()
-        run.wait()
-        if not _gone(worker, 0):
-            os.kill(worker, signal.SIGKILL)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
 def test_a_worker_whose_run_died_before_it_asked_ends_at_once() -> None:
-    run, worker = _started("gone")
-    try:
+    with _started("gone") as (run, worker):
         assert _gone(worker, 10)
         assert run.poll() is None  # the run itself is untouched
-    finally:
-        run.kill()
-        run.wait()
-        if not _gone(worker, 0):
-            os.kill(worker, signal.SIGKILL)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG: Linux")
