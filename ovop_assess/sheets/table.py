@@ -277,6 +277,9 @@ def firms_from_columns(
             found_errors = _error_texts(body[index] if index < len(body) else ())
             if found_errors:
                 converted[position] = values = list(converted[position])
+                error_cells = {(offset, index) for offset, _ in found_errors}
+                # The error's own words replace the field's refusal of the same cell ("a number, not #N/A").
+                problems = [problem for problem in problems if problem[:2] not in error_cells]
                 for offset, error in found_errors:
                     problems.append((offset, index, field, _note("sheet.csv_error_text", error=error)))
                     values[offset] = None

@@ -193,6 +193,24 @@ def test_a_spreadsheets_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_
     assert [f.message.id for f in imported.errors] == ["sheet.csv_error_text"] * 3  # no "names no champion" after it
 
 
+def test_an_error_text_in_a_number_or_a_nib_column_is_one_error(tmp_path: Path) -> None:
+    """#N/A in a number column was two errors for the one cell: "a number, reads #N/A" and the error text's
+    own (a review). The error's words say why, once."""
+    path = tmp_path / "galat.csv"
+    path.write_text(
+        "Nama Usaha;Peran;Kapasitas per Bulan;Tenaga Kerja;NIB\nBatik A;penggerak;#N/A;Err:502;#REF!\n"
+        "Batik B;binaan;12;x;0812000000001\n",
+        encoding="utf-8",
+    )
+    found = read_firms(path)
+    assert [(f.message.id, cell_name(f.location.line, f.location.column)) for f in found.errors] == [
+        ("sheet.csv_error_text", "C2"),
+        ("sheet.csv_error_text", "D2"),
+        ("sheet.csv_error_text", "E2"),
+        ("sheet.not_a_number", "D3"),  # (a refusal of another cell of the column stays)
+    ]
+
+
 @pytest.mark.parametrize("error", ["#SPILL!", "#CALC!", "#BUSY!", "#PYTHON!", "#EXTERNAL!", "#GETTING_DATA"])
 def test_an_excel_365_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_path: Path, error: str) -> None:
     path = tmp_path / "galat.csv"
