@@ -18,7 +18,6 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Collection, Mapping, Sequence
-from types import MappingProxyType
 from typing import Any, Final
 
 from ..results import Finding, Location, Message
@@ -59,12 +58,13 @@ def stray_findings(
     body: Sequence[Sequence[object]],
     formula_cells: Collection[tuple[int, int]],
     header_row: int,
-    totals: Mapping[int, tuple[str, int]] = MappingProxyType({}),
+    names: tuple[Sequence[object], int] = ((), 0),
 ) -> list[Finding]:
     """One error per stray row, at its first cell holding something (in any column, so a total row is
     pointed at its ``JUMLAH``), in the sheet's order. ``body[i]`` is column ``i`` below the header;
-    ``totals``: the stray rows whose Nama Usaha is a total's word (``JUMLAH``), by offset, with that word and
-    its 0-based column: said as a total row, at that cell."""
+    ``names``: the Nama Usaha values by offset and their 0-based column: a stray row with a name (a total's
+    word, ``JUMLAH``: :func:`stray_rows`) is said as a total row, at that cell."""
+    values, name_column = names
     formulas: dict[int, int] = {}  # 0-based row: its leftmost formula without a result
     for row, column in formula_cells:
         formulas[row] = min(column, formulas.get(row, column))
@@ -76,8 +76,8 @@ def stray_findings(
         column = min(first, formulas.get(header_row + offset, first))
         row = header_row + 1 + offset
         said = Message("sheet.not_a_firm", {"row": row})
-        if offset in totals:
-            word, column = totals[offset]
-            said = Message("sheet.total_row", {"row": row, "value": one_line(word)})
+        word = values[offset] if offset < len(values) else None
+        if isinstance(word, str):
+            said, column = Message("sheet.total_row", {"row": row, "value": one_line(word)}), name_column
         found.append(Finding(said, Location("firms", row, column + 1)))
     return found

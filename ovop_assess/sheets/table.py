@@ -322,11 +322,9 @@ def firms_from_columns(
         Finding(message, Location(f"firms[{index_of[offset]}].{field}", header_row + 1 + offset, column + 1))
         for offset, column, field, message in problems
     ]
-    # The rows that are no firm among the cells' findings, in the sheet's order.
-    totals = {
-        offset: (name, columns["name"] - 1) for offset in strays if isinstance(name := converted[name_at][offset], str)
-    }
-    errors += sorted([*said, *stray_findings(strays, body, formula_cells, header_row, totals)], key=_place)
+    # The rows that are no firm among the cells' findings, in the sheet's order (a total row at its name's cell).
+    strayed = stray_findings(strays, body, formula_cells, header_row, (converted[name_at], columns["name"] - 1))
+    errors += sorted([*said, *strayed], key=_place)
     merges, covered = merged_findings(merged, columns, header_row, firm_rows, firms, header, body, formula_cells)
     errors += merges
     # The cells the reader refused, and those a merged range left empty: said once, no later check says so again.
