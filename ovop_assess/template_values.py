@@ -379,7 +379,6 @@ class RemappedPositions(Positions):
         return self._inner.unquoted(self._in_file(path))
 
     def missing(self, path: PathKey) -> Location:
-        # (a firm sheet's: the empty cell of the field's column, named by the file's index)
         return self._inner.missing(self._in_file(path))
 
     def field_name(self, path: PathKey) -> str | Message:

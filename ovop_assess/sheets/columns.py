@@ -352,8 +352,9 @@ def _nib(value: object) -> object:
     return Rejected(_note("sheet.nib_format", value=shown(text)))
 
 
-# What people group a NIB's digits with when they type it as text: spaces, dots, dashes, slashes.
-_NIB_SEPARATORS: Final = re.compile(r"[\s./\-\u2010-\u2015\u2212]+")  # dashes: hyphen, en, em, minus…
+# What people group a NIB's digits with when they type it as text: spaces, dots, slashes, and the dashes offices
+# type (:data:`DASHES`: hyphen to minus).
+_NIB_SEPARATORS: Final = re.compile("[\\s./" + re.escape("".join(sorted(d for d in DASHES if len(d) == 1))) + "]+")
 
 
 CONVERT: Final[dict[str, Callable[[object], object]]] = {
