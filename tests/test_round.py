@@ -383,9 +383,9 @@ def test_the_signatures_keep_the_end_of_the_table_with_them() -> None:
 def test_a_missing_file_named_twice_is_one_invalid_row_and_a_draft_without_product_pairs_with_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    missing = tmp_path / "nope.yaml"
-    assert main(["round", str(missing), str(missing), "--format", "json", "--as-of", "2026-12-01"]) == 3
-    assert len(json.loads(capsys.readouterr().out)["candidates"]) == 1
+    missing, kauman = tmp_path / "nope.yaml", str(REGIONS / "kauman-batik.yaml")
+    assert main(["round", str(missing), str(missing), kauman, "--format", "json", "--as-of", "2026-12-01"]) == 3
+    assert len(json.loads(capsys.readouterr().out)["candidates"]) == 2
     draft = (  # a draft naming no product yet
         "format: ovop-region/1\nregion: {name: Kauman, level: kelurahan, city: Kota Surakarta, province: Jawa Tengah}\n"
     )
@@ -423,3 +423,42 @@ def test_a_lone_surrogate_in_the_previous_round_is_shown_escaped(output_format: 
     assert out.stat().st_size > 0
     previous = read_previous(old)
     assert [region.name for candidates in previous.by_name.values() for region, _ in candidates] == ["Kauman\\udc80"]
+
+
+def test_paths_none_of_which_is_a_region_file_write_no_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped or empty folder is a usage error, not a page under a letterhead ranking one "invalid file"."""
+    (tmp_path / "empty").mkdir()
+    page = tmp_path / "rekap.html"
+    args = ["round", str(tmp_path / "calon"), str(tmp_path / "empty"), "--format", "html", "--output", str(page)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert not page.exists()
+    assert "no region file to rank" in err and "calon: file not found" in err and "nothing was written" in err
+    assert "empty: this is a folder with no region files" in err
+    assert main(["--lang", "id", "round", str(tmp_path / "calon")]) == 2
+    assert "tidak ada berkas wilayah untuk diperingkat" in capsys.readouterr().err
+
+
+def test_a_code_the_official_table_disputes_is_marked_on_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page goes into a letter: a code the official table does not have is marked there, and said on stderr
+    with its file and line; a code the table only suggests (the file gives none) is said, not marked."""
+    wrong = tmp_path / "kauman.yaml"
+    text_ = (REGIONS / "kauman-batik.yaml").read_text(encoding="utf-8")
+    assert 'code: "33.72.03.1009"' in text_
+    wrong.write_text(text_.replace('code: "33.72.03.1009"', 'code: "33.72.03.1019"'), encoding="utf-8")
+    cepogo = str(REGIONS / "boyolali-copper-craft.yaml")  # no code: the table gives 33.09.03
+    assert main(["round", str(wrong), cepogo, "--format", "json", "--as-of", "2026-12-01"]) == 0
+    captured = capsys.readouterr()
+    first, second = json.loads(captured.out)["candidates"]
+    line = text_[: text_.index("33.72.03.1009")].count("\n") + 1
+    assert first["area_warnings"][0]["line"] == line
+    assert first["area_warnings"][0]["message"].startswith("code 33.72.03.1019 is not in the official area table")
+    assert "33.09.03" in second["area_warnings"][0]["message"]
+    assert f"kauman.yaml:{line}: code 33.72.03.1019 is not in the official area table" in captured.err
+    assert main(["--lang", "id", "round", str(wrong), cepogo, "--format", "markdown", "--as-of", "2026-12-01"]) == 0
+    page = capsys.readouterr().out
+    assert "| 33.72.03.1019 ⚠ |" in page and "| — |" in page  # Cepogo gives no code: not marked
+    assert "⚠ pada kode: kode itu tidak ada dalam tabel kode wilayah resmi" in page
+    assert "Kode dan nama wilayah: idn-area-data" in page  # the table's edition, as its licence asks

@@ -68,6 +68,12 @@ def _files(paths: list[Path]) -> list[Path]:
     return list(expand_paths(paths))
 
 
+def _not_a_region_file(path: Path, lang: Lang) -> str:
+    """Why ``path`` gives no candidate, in the words ``assess`` says it in."""
+    key = "file.is_directory" if path.is_dir() else "file.not_regular" if path.exists() else "file.not_found"
+    return f"{file_label(path)}: {text(key, lang)}"
+
+
 def _sorted(results: list[R], sort: str) -> list[R]:
     if sort == "score":
         # Strongest candidates first; invalid files last; ties keep the given order.
@@ -285,12 +291,15 @@ def run_round(
     from ..assess import distinct_files
     from ..render.sheet_place import sheet_warning_lines
     from ..same_sentra import repeated_candidates
-    from ..selection_round import make_round, read_previous
+    from ..selection_round import area_warnings, make_round, read_previous
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)
     _check_output(renderer, output, lang)
     files, repeated = distinct_files(_files(paths))
+    if not any(os.path.isfile(path) for path in files):  # a mistyped folder, an empty one: no page with no candidate
+        why = "; ".join(_not_a_region_file(path, lang) for path in files)
+        raise UsageError(Message("cli.round_no_region_file", {"paths": why}))
     inputs: list[Path | str] = [*files, *criteria_set.files, *(p for p in (office, previous) if p is not None)]
     refuse_output_among_inputs(output, inputs)
     profile = _office_profile(office, output, lang)  # a bad profile stops before any work
@@ -312,6 +321,10 @@ def run_round(
         named = f"{region.name}, {region.city}: {region.product}"
         note(text("cli.round_same_candidate", lang, first=first, second=second, region=named))
     for result in results:  # the page has no room for them; a firm hidden in the sheet counts like the others
+        # The page marks a code the official area table disagrees with (⚠); what it disagrees with, here.
+        for found in area_warnings(result) if result.verdict is not Verdict.INVALID else ():
+            at = f":{found.location.line}" if found.location is not None and found.location.line else ""
+            note(f"{text('ui.warning', lang)}: {file_label(result.file)}{at}: {render_message(found.message, lang)}")
         for line in sheet_warning_lines(result, lang) if result.verdict is not Verdict.INVALID else ():
             note(f"{text('ui.warning', lang)}: {line}")
     document = make_round(

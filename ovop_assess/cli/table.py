@@ -71,7 +71,10 @@ def _print(renderables: list[RenderableType], to_terminal: bool, width: int | No
     console, buffer = _console(to_terminal, width)
     for item in renderables:
         console.print(item, soft_wrap=isinstance(item, _OneLine) and not to_terminal)
-    return buffer.getvalue()
+    if to_terminal:
+        return buffer.getvalue()
+    # rich pads a table's lines to the width: in a file, trailing spaces are noise to diff and grep.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 def _status(status: Status, lang: Lang) -> Text:
@@ -117,7 +120,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
     heading = Text(one_line(f"{region.name} ({region.level}, {region.city})") if region else "", style="bold")
     heading.append(one_line(f" — {result.file}" if region else result.file), style="dim")
     if result.verdict is Verdict.INVALID:
-        return [heading, _errors(result, lang)]
+        return [heading, *_errors(result, lang)]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
     table.add_column(text("ui.criterion", lang), no_wrap=False, max_width=34, overflow="fold")
     table.add_column(text("ui.status", lang), no_wrap=True)
@@ -145,7 +148,7 @@ def _region_table(result: FileResult, report: Report, lang: Lang) -> list[Render
         footer.append(f" — {shown(backed)}")
     footer.append(f"   {text('ui.total_score', lang)} {decimal(result.score, lang)}")
     parts: list[RenderableType] = [heading, table, footer]
-    parts += [Text(_warning_line(result, finding, lang), style="yellow") for finding in result.warnings]
+    parts += [_OneLine(_warning_line(result, finding, lang), style="yellow") for finding in result.warnings]
     return parts
 
 
@@ -158,10 +161,10 @@ def _warning_line(result: FileResult, finding: Finding, lang: Lang) -> str:
     return f"⚠ {where}{_say(finding.message, lang)}"
 
 
-def _errors(result: FileResult, lang: Lang) -> Text:
-    out = Text()
+def _errors(result: FileResult, lang: Lang) -> list[RenderableType]:
+    """The file's errors, then its warnings: one line each, kept whole in a file or a log (``file:line:col``)."""
     heading = shown(text("ui.errors_in", lang, count=len(result.errors), file=result.file))
-    out.append(heading + "\n", style="bold magenta")
+    out: list[RenderableType] = [Text(heading, style="bold magenta")]
     for finding in result.errors:
         loc = finding.location
         where = shown(result.file)
@@ -170,10 +173,9 @@ def _errors(result: FileResult, lang: Lang) -> Text:
         field = f" {shown(loc.path)}:" if loc is not None and loc.path else ""
         place = sheet_place(loc, lang)
         field += f" {shown(place)}:" if place else ""
-        out.append(f"  {where}:{field} {_say(finding.message, lang)}\n")
+        out.append(_OneLine(f"  {where}:{field} {_say(finding.message, lang)}"))
     for finding in result.warnings:  # with the errors too: a column ignored may be why one is "missing"
-        out.append(f"  {_warning_line(result, finding, lang)}\n", style="yellow")
-    out.rstrip()
+        out.append(_OneLine(f"  {_warning_line(result, finding, lang)}", style="yellow"))
     return out
 
 
@@ -234,7 +236,7 @@ def _summary(report: Report, lang: Lang, width: int, *, sheet_warnings: bool = T
     parts.extend(_why_lines(report, lang))
     for result in report.results:
         if result.verdict is Verdict.INVALID:
-            parts.append(_errors(result, lang))
+            parts.extend(_errors(result, lang))
     if sheet_warnings:
         parts.extend(_sheet_warnings(report, lang))
     info = report.criteria_set
@@ -312,7 +314,7 @@ def _sheet_warnings(report: Report, lang: Lang) -> list[RenderableType]:
     counted, a sheet with no firm rows yet, columns ignored): what no reading of the region files shows.
     A region file's own warnings stay in its table (``--details``, or the file alone)."""
     return [
-        Text(_warning_line(result, finding, lang), style="yellow")
+        _OneLine(_warning_line(result, finding, lang), style="yellow")
         for result in report.results
         if result.verdict is not Verdict.INVALID  # (its errors' list has its warnings)
         for finding in warnings_in_sheets(result)

@@ -61,6 +61,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote the round of {count} candidate(s) ({format}) to {path}",
         "id": "rekapitulasi {count} calon sentra ({format}) ditulis ke {path}",
     },
+    "cli.round_no_region_file": {
+        "en": "no region file to rank: {paths} (a round ranks the region files it is given, or those in a folder; "
+        "nothing was written)",
+        "id": "tidak ada berkas wilayah untuk diperingkat: {paths} (rekapitulasi memeringkat berkas wilayah yang "
+        "disebut, atau yang ada di dalam folder; tidak ada yang ditulis)",
+    },
     "cli.round_file_repeated": {
         "en": "{path} was given more than once: it is ranked once",
         "id": "{path} disebut lebih dari sekali: diperingkat satu kali saja",

@@ -14,7 +14,7 @@ from ..messages import Lang, text
 from ..selection_round import Round
 from .jinja_env import html_env
 from .reader import long_date
-from .round_rows import columns, legend, rows, subtitle, summary, title
+from .round_rows import columns, legend, made_with, rows, subtitle, summary, title
 
 
 def render_round_html(document: Round, lang: Lang = "en") -> str:
@@ -36,6 +36,6 @@ def render_round_html(document: Round, lang: Lang = "en") -> str:
             legend=legend(lang),
             place_date=text("round.place_date", lang, place=place or "", date=long_date(document.as_of, lang)),
             nip=lambda nip: text("round.nip", lang, nip=nip),
-            generated=text("round.generated", lang, version=document.tool_version),
+            generated=made_with(document, lang),
         )
     )

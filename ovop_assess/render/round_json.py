@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..messages import Lang, render
-from ..selection_round import Candidate, Round
+from ..selection_round import Candidate, Round, area_warnings
 from .json_report import _header, _summary
 
 
@@ -43,6 +43,11 @@ def candidate(row: Candidate, lang: Lang) -> dict[str, Any]:
         "waived_criteria": [c.id for c in row.waived],
         "missing": [render(m, lang) for m in row.missing],
         "missing_total": row.missing_total,
+        # The official area table's disagreements (the page marks the code with ⚠): line and sentence each.
+        "area_warnings": [
+            {"line": f.location.line if f.location is not None else None, "message": render(f.message, lang)}
+            for f in area_warnings(result)
+        ],
         "since": (
             None
             if since is None

@@ -11,7 +11,7 @@ from ..messages import Lang
 from ..selection_round import Round
 from .bidi import isolate
 from .markdown_text import escape_markdown as escape
-from .round_rows import columns, legend, rows, subtitle, summary, title
+from .round_rows import columns, legend, made_with, rows, subtitle, summary, title
 
 
 def _line(cells: list[str]) -> str:
@@ -31,5 +31,5 @@ def render_round_markdown(document: Round, lang: Lang = "en") -> str:
     for row in rows(document, lang):
         cells = list(row) if with_since else list(row)[:-1]
         lines.append(_line([escape(isolate(cell)) for cell in cells]))
-    lines += ["", escape(legend(lang))]
+    lines += ["", escape(legend(lang)), "", escape(made_with(document, lang))]
     return "\n".join(lines) + "\n"

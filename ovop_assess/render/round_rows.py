@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..messages import Lang, level_word, render, text
 from ..results import Verdict
-from ..selection_round import Candidate, Round, Since
+from ..selection_round import Candidate, Round, Since, area_disputed
 from .criterion import STATUS_MARKS, version_words
 from .reader import decimal, long_date, say
 
@@ -29,6 +29,10 @@ _COLUMNS = (
     "round.col_open",
     "round.col_missing",
 )
+
+
+AREA_MARK = "⚠"
+"""After a candidate's code: the official area table does not have it, or names its area otherwise (the legend)."""
 
 
 class Row(NamedTuple):
@@ -76,7 +80,8 @@ def row(candidate: Candidate, lang: Lang) -> Row:
         area=area,
         district=district,
         city=region.city if region is not None else dash,
-        code=(region.code if region is not None else None) or dash,
+        code=((region.code if region is not None else None) or dash)
+        + (f" {AREA_MARK}" if area_disputed(result) else ""),
         product=product,
         year=str(region.proposal_year) if region is not None and region.proposal_year else dash,
         verdict=render(result.verdict.message, lang),
@@ -124,6 +129,15 @@ def summary(document: Round, lang: Lang) -> str:
         incomplete=document.count(Verdict.INCOMPLETE),
         invalid=document.count(Verdict.INVALID),
     )
+
+
+def made_with(document: Round, lang: Lang) -> str:
+    """The page's last line: the tool's version and the edition of the official area table its codes were
+    checked against (the table's licence asks that a work made from it say so)."""
+    from ..areas.table import edition
+
+    made = text("round.generated", lang, version=document.tool_version)
+    return f"{made} {text('area.dataset', lang, **edition())}"
 
 
 def legend(lang: Lang) -> str:

@@ -27,10 +27,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..messages import Lang, level_word, text
-from ..results import FileResult, Report, Status, Verdict
-from ..selection_round import Round
+from ..results import Assurance, FileResult, Report, Status, Verdict
+from ..selection_round import Round, area_disputed, area_warnings
 from .criterion import criterion_ids, role
 from .reader import say
+from .round_rows import AREA_MARK
 from .sheet_place import sheet_place, sheet_warnings
 
 _COLOURS = {  # font, fill: as the HTML pages colour them
@@ -80,6 +81,14 @@ def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: 
     return buffer.getvalue()
 
 
+def _code(result: FileResult) -> str | None:
+    """The region's code, marked as the round's other formats mark it when the official table disagrees."""
+    code = result.region.code if result.region is not None else None
+    if not area_disputed(result):
+        return code
+    return f"{code or '—'} {AREA_MARK}"
+
+
 @functools.lru_cache(maxsize=256)
 def _word(key: str, lang: Lang) -> str:
     """A fixed word of the catalogue (a status, a verdict, a level): a round of 500 writes 20,000 of them."""
@@ -127,7 +136,7 @@ def _candidates(
             _word(level_word(region.level).id, lang) if region else None,
             region.district if region else None,
             region.city if region else None,
-            region.code if region else None,
+            _code(result),
             region.product if region else None,
             region.kbli if region else None,
             region.proposal_year if region else None,
@@ -150,7 +159,15 @@ def _candidates(
         sheet.write_string(line, first_status + len(ids), result.file)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
-    widths = [*([9] if ranked else []), 22, 11, 16, 22, 15, 26, 8, 9, 14, 14, 7, *(9 for _ in ids), 40]
+    # A status or assurance column as wide as its longest word in the reader's language ("belum diketahui").
+    status_width = max(9, *(len(_word(status.message.id, lang)) + 2 for status in Status))
+    assurance_width = max(14, *(len(_word(level.short_message.id, lang)) + 2 for level in Assurance))
+    widths = [
+        *([9] if ranked else []),
+        *(22, 11, 16, 22, 15, 26, 8, 9, 14, assurance_width, 7),
+        *(status_width for _ in ids),
+        40,
+    ]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.set_row(0, 30)
@@ -210,6 +227,13 @@ def _details(
             cell = sheet_place(where, lang)  # a firm of a spreadsheet: its file, sheet and cell, as every format says
             place += f"{cell}: " if cell else ""
             sheet.write_string(line, 8, place + say(problem.message, lang), wrap)
+        for warning in area_warnings(result):  # the area's code or names against the official table
+            line += 1
+            sheet.write_string(line, 0, result.file, wrap)
+            sheet.write_string(line, 1, name, wrap)
+            at = warning.location
+            place = f"{at.path}, {text('ui.at_line', lang, line=at.line)}: " if at and at.path and at.line else ""
+            sheet.write_string(line, 10, place + say(warning.message, lang), wrap)
         for warning in sheet_warnings(result):
             # A firm sheet's warning (no firm rows yet: why C1 and C2 are unknown; a column ignored whose header
             # only looks like one of the list's: why "no Peran column"), under Warning, for an invalid file too.

@@ -116,7 +116,9 @@ def test_one_region_table_cuts_nothing(width: int, lang: Lang) -> None:
     report = make_report(criteria, [assess_path(path, criteria, as_of=AS_OF, label="boyolali-copper-craft.yaml")])
     out = render_table(report, lang, to_terminal=False, width=width)
     assert "…" not in out
-    assert all(len(line) <= width for line in out.splitlines())
+    # The table fits; the warnings under it stay whole lines in a file or a log (grep), as the errors do.
+    assert all(len(line) <= width for line in out.splitlines() if not line.startswith("⚠"))
+    assert any(line.startswith("⚠") and line.endswith("33.09.03") for line in out.splitlines())
     one, zero = (" 1,00 ", " 0,00 ") if lang == "id" else (" 1.00 ", " 0.00 ")  # decimal commas in Indonesian
     assert out.count(one) == 7 and out.count(zero) == 1  # every criterion's score, whole
     assert "copper-craft" in out  # a long word in a reason wraps rather than being cut
@@ -173,3 +175,30 @@ def test_the_lines_under_the_summary_name_what_the_verdict_rests_on(
     criteria: list[CriterionResult], named: list[str]
 ) -> None:
     assert _why(*criteria) == named
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_errors_and_warnings_stay_whole_lines_in_a_file(
+    lang: Lang, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``file:line:col: field: message`` is what grep and an editor's error list read: in a file or a pipe, each
+    error and each warning under a file's errors or table is one line however long, and no line of the output
+    ends in the spaces rich pads a table with (a new user's walkthrough: they broke at 120 columns)."""
+    source = (EXAMPLES / "kauman-batik.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "kauman.yaml"
+    # An unquoted KBLI (an error) and a code the official table does not have (a warning with three suggestions).
+    broken.write_text(
+        source.replace('kbli: "13134"', "kbli: 13134").replace('"33.72.03.1009"', '"33.72.03.1019"'), encoding="utf-8"
+    )
+    assert main(["--lang", lang, str(broken)]) == 3
+    out = capsys.readouterr().out
+    error = next(line for line in out.splitlines() if "product.kbli" in line)
+    assert len(error) > 120 and error.endswith('"13134"'), out
+    warning = next(line for line in out.splitlines() if "33.72.03.1019" in line and "33.09.18.2019" in line)
+    assert warning.lstrip().startswith("⚠") and warning.rstrip().endswith("Jawa Tengah"), out
+    valid = tmp_path / "valid.yaml"
+    valid.write_text(source.replace('"33.72.03.1009"', '"33.72.03.1019"'), encoding="utf-8")
+    main(["--lang", lang, str(valid)])
+    out = capsys.readouterr().out
+    assert any(line.startswith("⚠") and "33.09.18.2019" in line for line in out.splitlines()), out
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
