@@ -516,22 +516,22 @@ def test_the_table_in_both_languages(region: Path, capsys: pytest.CaptureFixture
     assert re.search(r"C1 .*✓ pass +1\.00 ", out)
     assert re.search(r"C2 .*\? unknown +0\.00 ", out)
     assert not re.search(r"unknown +1\.00", out)
-    assert "Verdict: incomplete — declared only, 8 of 9 documents on hand   total score 0.12" in out
+    assert "Verdict: incomplete — declared only, 8 of 9 documents on hand   total score 0.13" in out
     assert main(["--lang", "id", str(region), *DATE, "--min-assurance", "verified"]) == 1
     out = capsys.readouterr().out
     assert re.search(r"C2 .*\? belum diketahui +0,00 ", out)
     assert not re.search(r"belum diketahui +1,00", out)
-    assert "Hasil penilaian: belum lengkap — baru dinyatakan, 8 dari 9 dokumen tersedia   skor total 0,12" in out
+    assert "Hasil penilaian: belum lengkap — baru dinyatakan, 8 dari 9 dokumen tersedia   skor total 0,13" in out
     assert "terverifikasi, 8 dari 9" not in out
 
 
 def test_the_shipped_example_under_the_documented_bar(capsys: pytest.CaptureFixture[str]) -> None:
-    """The report that showed the fault: every criterion unknown at 1.00 under a total of 0.12."""
+    """The report that showed the fault: every criterion unknown at 1.00 under a total of 0.13."""
     args = [str(KAUMAN), *DATE, "--min-assurance", "documented"]
     assert main(args) == 1
     out = capsys.readouterr().out
     assert len(re.findall(r"\? unknown +0\.00 ", out)) == 7 and "~ waived     1.00" in out
-    assert "Verdict: incomplete — declared only, 0 of 9 documents on hand   total score 0.12" in out
+    assert "Verdict: incomplete — declared only, 0 of 9 documents on hand   total score 0.13" in out
     assert main(["--lang", "id", *args]) == 1
     out = capsys.readouterr().out
     assert len(re.findall(r"\? belum diketahui +0,00 ", out)) == 7
@@ -561,7 +561,7 @@ def test_json(region: Path, capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("output_format", "english", "indonesian"),
     [
-        ("markdown", "| incomplete | declared only | 8/9 | 0.12 |", "| belum lengkap | baru dinyatakan | 8/9 | 0,12 |"),
+        ("markdown", "| incomplete | declared only | 8/9 | 0.13 |", "| belum lengkap | baru dinyatakan | 8/9 | 0,13 |"),
         ("csv", ",incomplete,declared,0.125,pass,unknown,", ",incomplete,declared,0.125,pass,unknown,"),
         ("junit", '<property name="assurance" value="declared" />', '<property name="assurance" value="declared" />'),
         ("github", "Verdict: incomplete — declared only, 8 of 9", "Hasil penilaian: belum lengkap — baru dinyatakan"),
@@ -596,7 +596,7 @@ def test_the_checklist_in_both_languages(region: Path, tmp_path: Path, capsys: p
     args = ["checklist", str(region), *DATE, "--min-assurance", "verified"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "**incomplete** — declared only, 8 of 9 documents on hand, total score 0.12" in out
+    assert "**incomplete** — declared only, 8 of 9 documents on hand, total score 0.13" in out
     assert "**pass** (verified) · required · score 1.00" in out
     assert out.count("**unknown** · required · score 0.00") == 7 and out.count("score 1.00") == 1
     assert main(["--lang", "id", *args]) == 0
@@ -618,7 +618,7 @@ def test_the_round_in_both_languages(
     (candidate,) = json.loads(capsys.readouterr().out)["candidates"]
     assert (candidate["verdict"], candidate["assurance"], candidate["score"]) == ("incomplete", "declared", 0.125)
     assert main(["--lang", "id", *args, "--format", "markdown"]) == 0
-    assert "| belum lengkap | baru dinyatakan | 0,12 |" in capsys.readouterr().out
+    assert "| belum lengkap | baru dinyatakan | 0,13 |" in capsys.readouterr().out
     page = tmp_path / "round.html"
     assert main(["--lang", "id", *args, "--format", "html", "-o", str(page)]) == 0
     assert "<td>baru dinyatakan</td>" in page.read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ from ..verdict import counts_against
 from .bidi import isolate, render_isolated
 from .controls import visible_controls
 from .criterion import decisive_line, label, role_note, verdict_words
+from .reader import decimal
 from .sheet_place import sheet_place
 
 
@@ -128,7 +129,7 @@ def _notice(result: FileResult, lang: Lang) -> str:
     if result.verdict is Verdict.INVALID:
         detail = text("ui.errors_in", lang, count=len(result.errors), file=isolate(result.file))
     else:
-        detail = f"{text('ui.total_score', lang)} {result.score:.2f}"
+        detail = f"{text('ui.total_score', lang)} {decimal(result.score, 'en')}"
         waived = [c.id for c in result.criteria if c.status is Status.WAIVED]
         if waived:
             detail += f"; {render(Status.WAIVED.message, lang)}: {', '.join(waived)}"

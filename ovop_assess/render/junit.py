@@ -51,6 +51,7 @@ from ..messages import Lang, render, text
 from ..results import CriterionResult, FileResult, Finding, Report, Status, Verdict
 from ..verdict import counts_against
 from .criterion import assurance_word, label, role_note, verdict_words
+from .reader import decimal
 from .sheet_place import sheet_place
 
 # Characters outside XML 1.0's Char production cannot appear even escaped.
@@ -194,7 +195,11 @@ def _properties(suite: ET.Element, result: FileResult, report: Report) -> None:
 def _suite_output(result: FileResult, lang: Lang) -> str:
     lines = [
         f"{text('ui.verdict', lang)}: {verdict_words(result, lang)}"
-        + (f"; {text('ui.total_score', lang)} {result.score:.2f}" if result.verdict is not Verdict.INVALID else "")
+        + (
+            f"; {text('ui.total_score', lang)} {decimal(result.score, 'en')}"
+            if result.verdict is not Verdict.INVALID
+            else ""
+        )
     ]
     lines += [
         f"{_where(result.file, f, lang)}: {text('ui.warning', lang)}: {render(f.message, lang)}"

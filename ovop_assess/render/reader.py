@@ -11,6 +11,8 @@ keep ISO dates and decimal points, for scripts and build logs.
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP as _HALF_UP
+from decimal import Decimal as _Decimal
 from typing import Any, Final
 
 from ..messages import Lang, render
@@ -79,8 +81,10 @@ def say(message: Message, lang: Lang) -> str:
 
 
 def decimal(value: float, lang: Lang, places: int = 2) -> str:
-    """``0,88`` (id), ``0.88`` (en)."""
-    written = f"{value:.{places}f}"
+    """``0,88`` (id), ``0.88`` (en): rounded half up as the number is written (0.125 is ``0.13``), as a
+    spreadsheet shows the workbook's score with its ``0.00`` format; Python's own rounding of the binary
+    value would show ``0.12`` here and ``0,13`` in the office's workbook."""
+    written = str(_Decimal(repr(value)).quantize(_Decimal(1).scaleb(-places), rounding=_HALF_UP))
     return written.replace(".", ",") if lang == "id" else written
 
 

@@ -22,6 +22,17 @@ def test_dates_and_decimals() -> None:
     assert decimal(1.0, "id") == "1,00"
 
 
+@pytest.mark.parametrize(
+    ("score", "en", "id_"),
+    [(0.125, "0.13", "0,13"), (0.725, "0.73", "0,73"), (0.625, "0.63", "0,63"), (1 / 3, "0.33", "0,33")],
+)
+def test_a_score_is_rounded_as_the_workbook_shows_it(score: float, en: str, id_: str) -> None:
+    """Half up, as the number is written: the xlsx stores the score with the format 0.00, which Excel and
+    LibreOffice show rounded half up (0.125 as 0,13); the page and the table must say the same (a new user saw
+    0,12 on the round's page beside 0,13 in its workbook)."""
+    assert (decimal(score, "en"), decimal(score, "id")) == (en, id_)
+
+
 def test_the_table_and_checklist_under_lang_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["--lang", "id", str(BOYOLALI), "--as-of", "2026-12-01"])
     table = capsys.readouterr().out
