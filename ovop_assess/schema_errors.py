@@ -149,6 +149,13 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
             quoted = not positions.unquoted((*prefix, *loc))  # the quotes are there: no need to say to write them
             said = "schema.nib_length_quoted" if quoted else "schema.nib_format_read"
             return Message(said, {"value": _clip(written), "digits": digits})
+        code = positions.text((*prefix, *loc)) if last == "code" and root is Region else None
+        if code is not None:  # "3320062012", " 33.20.06.2012 ": the code it is, as `area` and `init --code` take it
+            from .areas import canonical_code
+
+            dotted = canonical_code(code)
+            if dotted is not None and dotted != code:
+                return Message("schema.code_write", {"raw": _clip(code), "code": dotted})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
 

@@ -107,6 +107,10 @@ def test_missing_fields_point_at_the_mapping_that_lacks_them() -> None:
         ("  proposal_year: 2101\n", "region.proposal_year", "schema.too_big", "must be at most 2100"),
         ("  district: [a, b]\n", "region.district", "schema.expected_text", "expected text"),
         ("  code: '33-72-03'\n", "region.code", "schema.code_format", "PP.KK.CC"),
+        # The code it is, without its dots or with spaces around it, as `area` and `init --code` take it.
+        ("  code: '3372031009'\n", "region.code", "schema.code_write", 'write "33.72.03.1009" (not "3372031009")'),
+        ("  code: ' 33.72.03 '\n", "region.code", "schema.code_write", 'write "33.72.03"'),
+        ("  code: '33.72.3.1009'\n", "region.code", "schema.code_format", "PP.KK.CC"),  # which part lost a 0?
         ("  level: town\n", "region.level", "schema.one_of", "must be one of: desa, kelurahan, kecamatan"),
     ],
 )

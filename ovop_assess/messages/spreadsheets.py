@@ -333,8 +333,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIB terbaca {value}: 12 angka, kurang satu dari 13 angka NIB, sehingga kemungkinan besar angka nol di depannya hilang (sel berformat angka membuangnya); ubah format kolom NIB menjadi Teks lalu ketik ulang NIB persis seperti tertulis di dokumen NIB-nya (kemungkinan besar diawali 0)",
     },
     "sheet.nib_length": {
-        "en": "the NIB reads {value}: {count} digits, but a NIB is exactly 13 digits; format the NIB column as Text and retype the NIB",
-        "id": "NIB terbaca {value}: {count} angka, padahal NIB terdiri atas tepat 13 angka; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",
+        "en": "the NIB reads {value}: {count} digits, but a NIB is exactly 13 digits; retype it as the 13 digits on the firm's NIB document",
+        "id": "NIB terbaca {value}: {count} angka, padahal NIB terdiri atas tepat 13 angka; ketik ulang 13 angka NIB sesuai dokumen NIB usaha tersebut",
     },
     "sheet.nib_format": {
         "en": "the NIB reads {value}, but a NIB is exactly 13 digits 0-9 and nothing else (no spaces, dots or dashes): retype it as the 13 digits on the firm's NIB document",

@@ -131,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a NIB is exactly 13 digits, written in quotes so leading zeros stay",
         "id": "NIB terdiri atas tepat 13 angka, ditulis dalam tanda kutip agar angka nol di depan tidak hilang",
     },
+    "schema.code_write": {
+        "en": 'an area code is written with its dots and nothing else: write "{code}" (not "{raw}")',
+        "id": 'kode wilayah ditulis dengan titiknya saja: tulis "{code}" (bukan "{raw}")',
+    },
     "schema.code_format": {
         "en": "an area code is PP.KK.CC (kecamatan) or PP.KK.CC.DDDD (desa/kelurahan), digits and dots only, in quotes",
         "id": "kode wilayah berbentuk PP.KK.CC (kecamatan) atau PP.KK.CC.DDDD (desa/kelurahan), hanya angka dan titik, dalam tanda kutip",

@@ -110,14 +110,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c4.too_few": {
         "en": "{count} of the {required} committed or delivered commitments needed ({planned} only planned).",
-        "id": "Baru {count} dari {required} komitmen/fasilitasi pemerintah daerah yang sudah disepakati atau "
-        "terlaksana ({planned} masih berupa rencana).",
+        "id": "Baru {count} komitmen/fasilitasi pemerintah daerah yang sudah disepakati atau terlaksana, dari "
+        "{required} yang diperlukan ({planned} masih berupa rencana).",
     },
     "c4.status_absent": {
         "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "
         "they are planned, committed or delivered (status), so they are not counted yet.",
-        "id": "{count} dari {required} komitmen yang disepakati atau terlaksana; {unstated} komitmen lain belum "
-        "menyebutkan statusnya (rencana, disepakati atau terlaksana), sehingga belum dihitung.",
+        "id": "{count} dari {required} komitmen yang diperlukan sudah disepakati atau terlaksana; {unstated} komitmen "
+        "lain belum menyebutkan statusnya (rencana, disepakati atau terlaksana), sehingga belum dihitung.",
     },
     "c4.too_few_unstated": {
         "en": "{count} of the {required} committed or delivered commitments needed, too few even if the {unstated} "

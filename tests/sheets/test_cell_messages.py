@@ -109,6 +109,8 @@ def test_a_short_nib_from_a_workbook_gets_the_sheets_message_in_import_and_in_a_
     err = capsys.readouterr().err
     assert "cell C3: firms[1].nib: the NIB reads 081200000002: 12 digits, but a NIB is exactly 13 digits" in err
     assert "quotes" not in err
+    # Read as text: telling it to format the column as Text would send the office to fix what is right already.
+    assert "retype it as the 13 digits on the firm's NIB document" in err and "as Text" not in err
     region = tmp_path / "r.yaml"
     region.write_text(REGION.format(firms=f"{{file: {path.name}}}"), encoding="utf-8")
     assert main(["assess", str(region), "--format", "json"]) == 3
