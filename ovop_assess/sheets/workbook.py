@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# The same in a workbook Excel saves as "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict), which calamine reads.
+_STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+_STRICT_REL = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
 # Any letters and digits, not only Excel's own XFD1048576: a hand-made sheet may write ZZZZ99999999 (or a
@@ -360,8 +363,9 @@ def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
     if book is None or rels is None:
         return None
     try:
-        sheets = ElementTree.fromstring(book).iter(f"{_MAIN}sheet")
-        ids = [element.get(f"{_REL}id") for element in sheets]
+        root = ElementTree.fromstring(book)
+        sheets = [*root.iter(f"{_MAIN}sheet"), *root.iter(f"{_STRICT_MAIN}sheet")]
+        ids = [element.get(f"{_REL}id", element.get(f"{_STRICT_REL}id")) for element in sheets]
         targets = {
             rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
         }

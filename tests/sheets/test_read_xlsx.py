@@ -960,3 +960,29 @@ def test_more_cell_tags_than_the_limit_naming_one_place_are_refused_too(make_xls
     repeated = _with_a_row_of(make_xlsx, b"<c r='A2'/>")
     [error] = read_firms(repeated, limits=SheetLimits(max_cells=1_000)).errors
     assert (error.message.id, error.message.values["cells"]) == ("sheet.too_many_cells", "1000+")
+
+
+def test_a_strict_open_xml_workbook_is_read(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    """Excel's "Strict Open XML Spreadsheet" names the workbook's parts in other namespaces; calamine reads it,
+    so must the checks before it (an adversarial review: it was called damaged, and saving it again in the
+    same format would not have helped)."""
+    rows = [["Nama Usaha", "Peran", "NIB"], ["Batik Sekar", "penggerak", "0812000000001"], ["Batik Asri", "anggota"]]
+    plain = make_xlsx({"Daftar UMKM": rows})
+    strict = tmp_path / "strict.xlsx"
+    transitional = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            for old, new in transitional.items():
+                data = data.replace(old, new)
+            target.writestr(info.filename, data)
+    assert b"purl.oclc.org/ooxml/spreadsheetml/main" in zipfile.ZipFile(strict).read("xl/workbook.xml")
+    found = read_firms(strict)
+    assert not found.errors, found.errors
+    assert [firm["name"] for firm in found.firms] == ["Batik Sekar", "Batik Asri"]
+    assert found.firms[0]["nib"] == "0812000000001"
