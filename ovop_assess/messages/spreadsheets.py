@@ -60,8 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi; sel yang hanya berisi format (garis tepi, warna isian) tidak dihitung",
     },
     "sheet.counted.xls": {
-        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too, and in an .xls file a cell holding only a format (a border, a fill colour) too",
-        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi, dan pada berkas .xls juga sel yang hanya berisi format (garis tepi, warna isian)",
+        "en": "rows and columns are counted from A1 to the last cell holding anything, a space too, and in an .xls file a cell holding only a format (a border, a fill colour) too, on every sheet (an .xls file is read whole)",
+        "id": "baris dan kolom dihitung dari A1 sampai sel terakhir yang berisi apa pun, juga spasi, dan pada berkas .xls juga sel yang hanya berisi format (garis tepi, warna isian), di setiap lembar (berkas .xls dibaca utuh)",
     },
     "sheet.counted.csv": {
         "en": "every line of the file is a row, an empty line or a line of separators only (;;;) too, and every field of a line a cell",

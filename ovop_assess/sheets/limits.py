@@ -41,6 +41,7 @@ class SheetRefused(Exception):
         self.findings = findings
         self.sheet = sheet  # the sheet whose cells the findings name, once one was chosen
         self.warnings = warnings
+        self.whole_file = False  # about every sheet together (an .xls's total): no sheet named, not even one asked
 
 
 def counted(suffix: str) -> Message:

@@ -85,7 +85,7 @@ def _read_firms(path: str | os.PathLike[str], sheet: str | None, limits: SheetLi
         return workbook_firms(label, raw, suffix, sheet, limits)
     except SheetRefused as exc:
         # The sheet read, when the refusal is about it: the first one when none was asked for.
-        chosen = exc.sheet if exc.sheet is not None else sheet
+        chosen = exc.sheet if exc.sheet is not None or exc.whole_file else sheet
         return refused(
             label,
             chosen,

@@ -294,11 +294,17 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
     if found.encrypted:
         raise _refuse("sheet.encrypted")
     total = 0
-    for extent in found.extents:
-        _check_extent(extent.rows, extent.columns, limits, ".xls")
+    names = dict(zip(found.starts, found.names, strict=False))
+    for extent, start in zip(found.extents, found.counted or [None] * len(found.extents), strict=True):
+        try:
+            _check_extent(extent.rows, extent.columns, limits, ".xls")
+        except SheetRefused as exc:  # about that sheet, whichever was asked for: it is the one to shorten
+            raise SheetRefused(exc.findings, sheet=names.get(start) if start is not None else None) from None
         total += extent.rows * extent.columns
         if total > limits.max_cells:
-            raise _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+            refused = _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)
+            refused.whole_file = True
+            raise refused
     if found.inverted or found.astray:
         raise _corrupt(".xls")
 

@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .xls_formula_kinds import BOOLEAN, TEXT, result_kinds
+from .xls_sheet_names import sheet_name
 
 _BOF, _EOF, _DIMENSIONS, _BOUNDSHEET, _FORMULA, _STRING = 0x0809, 0x000A, 0x0200, 0x0085, 0x0006, 0x0207
 _FILEPASS, _SHRFMLA, _ARRAY, _TABLE, _CONTINUE = 0x002F, 0x04BC, 0x0221, 0x0236, 0x003C
@@ -172,6 +173,8 @@ class XlsSheets(NamedTuple):
     # Excel or LibreOffice. In one where none did, every saved empty text is a script's placeholder (xlwt).
     computed: frozenset[int] = frozenset()
     any_formula: bool = False  # a FORMULA, SHRFMLA or ARRAY record anywhere (passed in a run or walked)
+    names: tuple[str | None, ...] = ()  # each listed sheet's name, as ``starts`` (None: its record cut short)
+    counted: tuple[int, ...] = ()  # the BOF offset of each of ``extents``' substreams
 
     def formulas_of(self, position: int) -> set[tuple[int, int]]:
         """The formulas without a saved result of the workbook's ``position``-th sheet: a saved empty text
@@ -243,6 +246,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
     extents: list[Extent] = []
     counted: list[int] = []  # the BOF offset of each substream an extent was counted for
     starts: list[int] = []
+    names: list[str | None] = []
     formulas: dict[int, set[tuple[int, int]]] = {}
     saved: dict[int, Saved] = {}
     hidden: dict[int, list[int]] = {}
@@ -335,6 +339,7 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
             return XlsSheets([], [], {}, {}, encrypted=True)
         elif kind == _BOUNDSHEET and size >= 4 and not seen_globals:
             starts.append(struct.unpack_from("<I", data, position + 4)[0])
+            names.append(sheet_name(data, position, size, biff8))
         elif kind in _MULTIPLE and size >= 6:
             last = _HEADER.unpack_from(data, following - 4)[1]
             rows, columns = max(rows, row + 1), max(columns, last + 1)
@@ -368,6 +373,8 @@ def walk(stream: bytes, envelope: Envelope | None = None, padding: int = 0) -> X
         hidden=hidden,
         computed=frozenset(computed),
         any_formula=any_formula,
+        names=tuple(names),
+        counted=tuple(counted),
     )
 
 

@@ -74,10 +74,12 @@ def test_an_xls_counts_a_cell_holding_only_a_format(tmp_path: Path) -> None:
     assert _said(path) == {
         "en": "the sheet has 30 rows, over the limit of 10 rows (--max-rows); rows and columns are counted from A1 "
         "to the last cell holding anything, a space too, and in an .xls file a cell holding only a format (a border, "
-        "a fill colour) too: if the list is shorter, delete the rows below it",
+        "a fill colour) too, on every sheet (an .xls file is read whole): if the list is shorter, delete the rows "
+        "below it",
         "id": "lembar memiliki 30 baris, melebihi batas 10 baris (--max-rows); baris dan kolom dihitung dari A1 "
         "sampai sel terakhir yang berisi apa pun, juga spasi, dan pada berkas .xls juga sel yang hanya berisi format "
-        "(garis tepi, warna isian): jika daftarnya lebih pendek, hapus baris di bawahnya",
+        "(garis tepi, warna isian), di setiap lembar (berkas .xls dibaca utuh): jika daftarnya lebih pendek, hapus "
+        "baris di bawahnya",
     }
 
 

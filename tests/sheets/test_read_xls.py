@@ -97,6 +97,28 @@ def test_sheets_adding_up_past_the_cell_limit_are_refused(make_xls: Callable[...
     assert _ids(found.errors) == ["sheet.book_too_many_cells"]
     assert dict(found.errors[0].message.values) == {"cells": 1_100_000, "limit": 1_000_000}
     assert "tidak dibuka" in messages.render(found.errors[0].message, "id")
+    # About every sheet together: no sheet is named, not even the one asked for.
+    assert read_firms(path).sheet is None and read_firms(path, "S3").sheet is None
+
+
+def test_another_sheet_past_the_limits_is_the_one_named(make_xls: Callable[..., Path]) -> None:
+    """An .xls is refused whole when any sheet reaches past the limits (calamine reads every sheet as it opens
+    the file): the refusal names that sheet, not the firm list asked for (an adversarial review: bordered
+    empty cells down to row 65,000 of a "Rekap" sheet were blamed on "Daftar UMKM", of 13 rows)."""
+    bordered = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin")
+
+    def borders(sheet: Any) -> None:
+        if sheet.name == "Rekap":
+            for row in range(1, 60_000):
+                sheet.write(row, 0, None, bordered)  # a format alone: a cell to an .xls
+
+    rows = [["Nama Usaha", "Peran"], ["Usaha A", "penggerak"]]
+    path = make_xls({"Daftar UMKM": rows, "Rekap": [["Rekap per dusun"]]}, build=borders)
+    for asked in ("Daftar UMKM", None):
+        found = read_firms(path, asked)
+        assert _ids(found.errors) == ["sheet.too_many_rows"] and found.sheet == "Rekap"
+        assert dict(found.errors[0].message.values)["rows"] == 60_000
+    assert "on every sheet (an .xls file is read whole)" in messages.render(found.errors[0].message, "en")
 
 
 def test_xls_merged_cells_and_hidden_or_missing_sheets(make_xls: Callable[..., Path]) -> None:
