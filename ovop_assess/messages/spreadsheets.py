@@ -195,6 +195,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "hidden sheets skipped: {sheets}; the firms are read from {sheet}, the first visible sheet",
         "id": "lembar tersembunyi dilewati: {sheets}; usaha dibaca dari {sheet}, lembar pertama yang tampak",
     },
+    "sheet.other_sheets_unread": {
+        "en": "only the first sheet, {sheet}, is read; the workbook has other sheets too ({sheets}): if firms are listed there as well, put them all on one sheet; to read another sheet, name it (sheet: in the region file, --sheet with import)",
+        "id": "hanya lembar pertama, {sheet}, yang dibaca; buku kerja ini juga memiliki lembar lain ({sheets}): jika ada usaha yang terdaftar di sana, satukan semuanya dalam satu lembar; untuk membaca lembar lain, sebutkan namanya (sheet: di berkas wilayah, --sheet pada import)",
+    },
     "sheet.listed_hidden": {"en": "{sheet} (hidden)", "id": "{sheet} (tersembunyi)"},
     # --- CSV ----------------------------------------------------------------------
     "sheet.csv_not_utf8_at": {

@@ -15,6 +15,12 @@ Listed = tuple[Message | str, ...]  # sheet names, a hidden one as sheet.listed_
 _NOWHERE = Location("", None, None)
 
 
+def _guides() -> frozenset[str]:
+    from .template import SHEET_NAMES
+
+    return frozenset(guide for _, guide in SHEET_NAMES.values())
+
+
 def choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Finding], Listed]:
     """The sheet to read (``wanted``, or the first visible worksheet), warnings about hidden sheets and, when
     none was wanted and the workbook has other sheets, every sheet (hidden ones marked): a first sheet that
@@ -40,5 +46,13 @@ def choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Fi
             warnings = (
                 [Finding(_note("sheet.hidden_skipped", sheets=skipped, sheet=meta.name), _NOWHERE)] if skipped else []
             )
+            # Firms listed on two sheets (one a dusun) would be half read without a word: the others are named.
+            others = tuple(
+                m.name
+                for m in worksheets[index + 1 :]
+                if m.visible == visible and m.name not in _guides()  # the template's own guide, no list
+            )
+            if others:
+                warnings.append(Finding(_note("sheet.other_sheets_unread", sheet=meta.name, sheets=others), _NOWHERE))
             return meta.name, warnings, listed() if len(worksheets) > 1 else ()
     raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))

@@ -986,3 +986,27 @@ def test_a_strict_open_xml_workbook_is_read(make_xlsx: XlsxFactory, tmp_path: Pa
     assert not found.errors, found.errors
     assert [firm["name"] for firm in found.firms] == ["Batik Sekar", "Batik Asri"]
     assert found.firms[0]["nib"] == "0812000000001"
+
+
+def test_other_visible_sheets_are_named_when_the_first_is_read(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
+    """Firms split over two sheets (a dusun each) were half read without a word, and the verdict changed with
+    it (an adversarial review): with no sheet named, the sheets not read are named; naming one says nothing."""
+    head = ["Nama Usaha", "Peran"]
+    path = make_xlsx(
+        {"Dusun Pagerjurang": [head, ["A", "penggerak"]], "Dusun Jarum": [head, ["B", "anggota"]], "Rekap": [["x"]]}
+    )
+    found = read_firms(path)
+    assert [firm["name"] for firm in found.firms] == ["A"]
+    [warning] = [w for w in found.warnings if w.message.id == "sheet.other_sheets_unread"]
+    assert text(warning.message).startswith(
+        "only the first sheet, Dusun Pagerjurang, is read; the workbook has other sheets too (Dusun Jarum, Rekap)"
+    )
+    assert "sheet.other_sheets_unread" not in _ids(read_firms(path, "Dusun Pagerjurang").warnings)
+    hidden = make_xlsx({"Daftar": [head, ["A", "penggerak"]], "Lama": [head]}, name="h.xlsx", hidden=["Lama"])
+    assert "sheet.other_sheets_unread" not in _ids(read_firms(hidden).warnings)  # a hidden sheet is said otherwise
+    from ovop_assess.sheets.template import write_firms_template
+
+    for lang in ("id", "en"):
+        template = tmp_path / f"template-{lang}.xlsx"
+        write_firms_template(template, lang)
+        assert "sheet.other_sheets_unread" not in _ids(read_firms(template).warnings)  # its guide is no list
