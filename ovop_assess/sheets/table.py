@@ -205,7 +205,7 @@ def firms_from_columns(
             continue
         field = field_of(title)
         if field is None:
-            unknown.append((index, str(title).strip()))
+            unknown.append((index, title.strip() if isinstance(title, str) else shown(title)))
         elif field in columns:
             first = column_letters(columns[field] - 1)
             errors.append(

@@ -1010,3 +1010,10 @@ def test_other_visible_sheets_are_named_when_the_first_is_read(make_xlsx: XlsxFa
         template = tmp_path / f"template-{lang}.xlsx"
         write_firms_template(template, lang)
         assert "sheet.other_sheets_unread" not in _ids(read_firms(template).warnings)  # its guide is no list
+
+
+def test_a_number_heading_an_ignored_column_is_named_as_shown(make_xlsx: XlsxFactory) -> None:
+    """A year or a number over a column (``2026``) is named as the sheet shows it, not as ``2026.0``."""
+    path = make_xlsx({"Daftar": [["Nama Usaha", "Peran", 2026, 1], ["A", "penggerak", 5, 6]]})
+    [warning] = [w for w in read_firms(path).warnings if w.message.id == "sheet.unknown_columns"]
+    assert warning.message.values["columns"] == "2026 (C), 1 (D)"
