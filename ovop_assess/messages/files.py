@@ -5,6 +5,14 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # --- reading the file
     "file.not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
+    "file.not_found_similar": {
+        "en": "file not found; its folder has {names}: write the name exactly as it is, with the case of its letters and its extension",
+        "id": "berkas tidak ditemukan; di foldernya ada {names}: tulis namanya persis seperti itu, termasuk huruf besar-kecil dan ekstensinya",
+    },
+    "file.not_found_backslash": {
+        "en": "file not found; between folders, write / (as {slashed}), which every system reads: \\ is read as a folder separator on Windows only",
+        "id": "berkas tidak ditemukan; di antara nama folder tulis / (seperti {slashed}), yang dibaca semua sistem: \\ hanya dibaca sebagai pemisah folder di Windows",
+    },
     "file.not_regular": {
         "en": "not a regular file (a pipe, device or socket); only region files are read",
         "id": "bukan berkas biasa (pipa, perangkat, atau soket); hanya berkas wilayah yang dibaca",

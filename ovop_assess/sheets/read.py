@@ -117,7 +117,10 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
     except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name, which no file has
         if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
             raise _refuse("sheet.not_found_backslash", slashed=path.name.replace("\\", "/")) from None
-        raise _refuse("file.not_found") from None
+        from ..missing_file import not_found
+
+        said = not_found(path)
+        raise _refuse(said.id, **said.values) from None
     except PermissionError:
         raise _refuse("file.no_permission") from None
     except OSError as exc:

@@ -38,7 +38,9 @@ def read_text(path: Path, limits: Limits, region: bool = True) -> str:
             raise LoadError([Finding(_too_large(size, limits, region), label)])
         raw = _read_regular(path, limits, label, region)
     except FileNotFoundError:
-        raise LoadError([Finding(Message("file.not_found", {}), label)]) from None
+        from ..missing_file import not_found
+
+        raise LoadError([Finding(not_found(path), label)]) from None
     except PermissionError:
         raise LoadError([Finding(Message("file.no_permission", {}), label)]) from None
     except OSError as exc:

@@ -1,0 +1,37 @@
+"""A file that is not there: what the user most likely meant, when its folder shows it (ovop_assess.missing_file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ovop_assess.cli.main import main
+from ovop_assess.sheets import read_firms
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "regions" / "kauman-batik.yaml"
+
+
+def test_a_region_file_named_in_another_case_or_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CI job on Linux reads names as written: a file saved on Windows as Troso.yaml is not troso.yaml."""
+    (tmp_path / "Troso.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for wrong in ("troso.yaml", "Troso.yml", "TROSO.YML"):
+        assert main([str(tmp_path / wrong)]) == 3
+        out = capsys.readouterr().out
+        assert "file not found; its folder has Troso.yaml: write the name exactly" in out, out
+    assert main([str(tmp_path / "other.yaml")]) == 3
+    assert "other.yaml: file not found\n" in capsys.readouterr().out  # nothing like it: said plainly
+    assert main(["--lang", "id", str(tmp_path / "troso.yaml")]) == 3
+    assert "berkas tidak ditemukan; di foldernya ada Troso.yaml" in capsys.readouterr().out
+
+
+def test_a_region_file_named_with_backslashes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path) + "/calon\\troso.yaml"]) == 3
+    assert "between folders, write / (as calon/troso.yaml)" in capsys.readouterr().out
+
+
+def test_a_firm_sheet_named_in_another_case(tmp_path: Path) -> None:
+    (tmp_path / "daftar-usaha.xlsx").write_bytes(b"")
+    found = read_firms(tmp_path / "Daftar-Usaha.xlsx")
+    assert [f.message.id for f in found.errors] == ["file.not_found_similar"]
+    assert found.errors[0].message.values == {"names": "daftar-usaha.xlsx"}
