@@ -73,6 +73,11 @@ def _as_of(value: str | None) -> datetime.date:
         return datetime.date.today()
     date = parse_date(value)  # YYYY-MM-DD only: Python also reads 2024-W01 and 20240203
     if date is None:
+        from ..date_hints import date_hint
+
+        hint = date_hint(value)  # 01-12-2026, "1 Desember 2026": the date to write, as a region file is told
+        if hint is not None:
+            raise UsageError(Message("cli.bad_date_hint", {"hint": hint}))
         raise UsageError(Message("cli.bad_date", {"value": value}))
     return date
 

@@ -47,9 +47,7 @@ def language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> La
             value = arg.split("=", 1)[1]
         else:
             continue
-        value = value.lower()  # as typer takes it: --lang ID is id
-        if value in ("en", "id"):
-            chosen = "id" if value == "id" else "en"
+        chosen = env_language(value) or chosen  # --lang ID, --lang indonesia: as the variable may name it
     if chosen is not None:
         return chosen
     return env_language(environ.get("OVOP_LANG", "")) or "en"
@@ -67,6 +65,28 @@ _LANGUAGE_NAMES: dict[str, Lang] = {
 }
 _LOCALE = re.compile(r"(id|in|en)(?:[_-][a-z]{2})?(?:\.[a-z0-9-]+)?(?:@[a-z]+)?")  # (folded to lower case)
 _LOCALE_CODES: dict[str, Lang] = {"id": "id", "in": "id", "en": "en"}  # in: Java's old code for Indonesian
+
+
+def languages_named(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """``argv`` with each ``--lang`` value that names a language written ``en`` or ``id`` (the two typer takes),
+    and the first value that names none (said by the caller in its own words, not typer's, which blames
+    ``OVOP_LANG``)."""
+    args, wrong = list(argv), None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            at, value, prefix = i + 1, args[i + 1], ""
+        elif arg.startswith("--lang="):
+            at, value, prefix = i, arg.split("=", 1)[1], "--lang="
+        else:
+            continue
+        named = env_language(value)
+        if named is None:
+            wrong = value if wrong is None else wrong
+        else:
+            args[at] = prefix + named
+    return args, wrong
 
 
 def env_language(value: str) -> Lang | None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..exit_codes import ExitCode
 from ..messages import Lang
-from .argv import COMMANDS, env_language, language, with_default_command
+from .argv import COMMANDS, env_language, language, languages_named, with_default_command
 from .signals import handle_sigterm, ignore_signals
 
 __all__ = ["COMMANDS", "main", "run"]
@@ -81,6 +81,19 @@ def _last_words(exc: Exception, lang: Lang) -> int:
 def _run(args: list[str], lang: Lang) -> int:
     from .app import invoke, make_app
 
+    args, wrong = languages_named(args)
+    if wrong is not None:  # in the words of the tool, in the language chosen so far, without typer's env-var aside
+        from ..errors import UsageError
+        from ..results import Message
+
+        raise UsageError(Message("cli.bad_lang", {"value": wrong}))
+    written = os.environ.get("OVOP_LANG")
+    given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
+    if written is not None and written.strip() and env_language(written) is None and not given:
+        from ..errors import UsageError
+        from ..results import Message
+
+        raise UsageError(Message("cli.bad_env_lang", {"value": written}))
     args = with_default_command(args)
     return invoke(make_app(lang, only=args[0] if args else None), args, lang)
 

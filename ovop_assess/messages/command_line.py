@@ -7,6 +7,15 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- the command line
+    "cli.bad_lang": {
+        "en": "--lang must be en (English) or id (Bahasa Indonesia), not '{value}'",
+        "id": "--lang harus en (bahasa Inggris) atau id (Bahasa Indonesia), bukan '{value}'",
+    },
+    "cli.bad_env_lang": {
+        "en": "OVOP_LANG must name a language: en (English) or id (Bahasa Indonesia; also indonesia, bahasa, id_ID), not '{value}'",
+        "id": "OVOP_LANG harus menyebut bahasa: en (bahasa Inggris) atau id (Bahasa Indonesia; juga indonesia, bahasa, id_ID), bukan '{value}'",
+    },
+    "cli.bad_date_hint": {"en": "--as-of: {hint}", "id": "--as-of: {hint}"},
     "cli.bad_date": {
         "en": "--as-of must be a date YYYY-MM-DD, not '{value}'",
         "id": "--as-of harus berupa tanggal TTTT-BB-HH, bukan '{value}'",

@@ -212,7 +212,26 @@ def test_bad_lang_is_reported_in_the_language_of_ovop_lang(
     assert main([str(eligible), "--lang", "xx"]) == 2
     first = capsys.readouterr().err.splitlines()[0]
     # The value is the option's, not the environment's (which holds id): the variable is not blamed.
-    assert first == "ovop-assess: nilai tidak sah untuk '--lang': harus salah satu dari en, id, bukan 'xx'"
+    assert first == "ovop-assess: --lang harus en (bahasa Inggris) atau id (Bahasa Indonesia), bukan 'xx'"
+
+
+def test_a_language_is_named_as_people_write_it_and_a_wrong_one_is_said_plainly(
+    eligible: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--lang indonesia`` is Indonesian, as the variable's value is; a value that names no language is said
+    in the tool's words, with the two it takes, never as typer's "(env var: 'OVOP_LANG')" when the variable
+    is not even set (a new user's walkthrough)."""
+    monkeypatch.delenv("OVOP_LANG", raising=False)
+    for named in ("indonesia", "ID", "id_ID", "bahasa"):
+        assert main(["rules", "--lang", named]) == 0
+        assert "Delapan kriteria sentra OVOP" in capsys.readouterr().out
+    assert main([str(eligible), "--lang", "indonesian!"]) == 2
+    err = capsys.readouterr().err
+    assert err == "ovop-assess: --lang must be en (English) or id (Bahasa Indonesia), not 'indonesian!'\n"
+    monkeypatch.setenv("OVOP_LANG", "ind")
+    assert main(["rules"]) == 2
+    assert "OVOP_LANG must name a language: en (English) or id" in capsys.readouterr().err
+    assert main(["rules", "--lang", "en"]) == 0  # the option given: the variable is not read
 
 
 def test_other_parser_errors_in_indonesian(eligible: Path) -> None:

@@ -136,3 +136,20 @@ def test_a_table_isolates_a_name_holding_a_bidi_control(tmp_path: Path, capsys: 
     for char in out:
         opened = True if char == "\u2068" else False if char == "\u2069" else opened
         assert char != "\u202e" or opened
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("01-12-2026", "--as-of: expected a date written YYYY-MM-DD: write 2026-12-01, not 01-12-2026 (read day first"),
+        ("1 Desember 2026", "--as-of: expected a date written YYYY-MM-DD: write 2026-12-01, not 1 Desember 2026"),
+        ("2026-02-30", "--as-of: 2026-02-30 is no date: that month has no such day"),
+        ("yesterday", "--as-of must be a date YYYY-MM-DD, not 'yesterday'"),
+    ],
+)
+def test_an_as_of_date_written_otherwise_is_told_the_date_to_write(
+    given: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a region file's dates are: a new user's walkthrough typed the date as an Indonesian office writes it."""
+    assert main([str(ROOT / "examples" / "regions" / "kauman-batik.yaml"), "--as-of", given]) == 2
+    assert said in capsys.readouterr().err
