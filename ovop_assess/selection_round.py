@@ -31,7 +31,6 @@ from .results import (
     Assurance,
     CriterionResult,
     FileResult,
-    Finding,
     Message,
     RegionInfo,
     SetInfo,
@@ -80,20 +79,6 @@ class Round(NamedTuple):
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.candidates if c.result.verdict is verdict)
-
-
-def area_warnings(result: FileResult) -> tuple[Finding, ...]:
-    """The file's warnings from the official area table: a code not in it, names that differ from it, a code
-    the names identify that the file leaves out."""
-    from .messages.areas import CHECKS
-
-    return tuple(finding for finding in result.warnings if finding.message.id in CHECKS)
-
-
-def area_disputed(result: FileResult) -> bool:
-    """Whether the official area table disagrees with the file's code or names (not only gives a code the file
-    leaves out): a round's page marks the code, since it names the area in a letter."""
-    return any(finding.message.id != "area.code_suggested" for finding in area_warnings(result))
 
 
 def rank_key(result: FileResult) -> tuple[int, int, float]:

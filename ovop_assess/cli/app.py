@@ -9,8 +9,6 @@ an exit code. Nothing here catches an exception: the error handler
 # No ``from __future__ import annotations``: typer reads the options from the
 # annotations, which refer to option types made inside make_app for its language.
 
-import datetime
-import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +18,6 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from ..dates import parse_date
 from ..errors import UsageError
 from ..exit_codes import ExitCode
 from ..messages import Lang, render, text
@@ -31,6 +28,9 @@ from ..sizes import option_default
 from ..yaml_source import Limits
 from ..yaml_source.limits import MAX_DEPTH_CAP
 from .argv import COMMANDS
+from .option_values import as_of as _as_of
+from .option_values import file_to_read as _file_to_read
+from .option_values import file_to_write as _file_to_write
 
 _DEFAULT = Limits()
 
@@ -66,48 +66,6 @@ class AssuranceLevel(StrEnum):
 class LangChoice(StrEnum):
     en = "en"
     id = "id"
-
-
-def _as_of(value: str | None) -> datetime.date:
-    if value is None:
-        return datetime.date.today()
-    date = parse_date(value)  # YYYY-MM-DD only: Python also reads 2024-W01 and 20240203
-    if date is None:
-        from ..date_hints import date_hint
-
-        hint = date_hint(value)  # 01-12-2026, "1 Desember 2026": the date to write, as a region file is told
-        if hint is not None:
-            raise UsageError(Message("cli.bad_date_hint", {"hint": hint}))
-        raise UsageError(Message("cli.bad_date", {"value": value}))
-    return date
-
-
-def _file_to_read(value: str) -> Path:
-    """A file or folder to read: an empty name is refused, where ``Path`` would make it ``.``, the current folder
-    (a script's unset ``"$FILE"`` would have every file under it assessed)."""
-    if not value:
-        raise UsageError(Message("cli.empty_path", {}))
-    return Path(value)
-
-
-def _file_to_write(value: str) -> Path:
-    """A file the command writes (``--output``, ``init``'s FILE, ``--firms-sheet``): a name ending in a separator
-    means a folder, and ``Path`` would drop the separator and write a file of the folder's name."""
-    if not value:
-        raise UsageError(Message("cli.empty_output_path", {}))
-    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
-    last = value
-    for sep in separators:
-        last = last.rsplit(sep, 1)[-1]
-    if last in (".", "..") and last != value:  # out/. or out/..: a folder too, which Path shortens to out
-        raise UsageError(Message("cli.is_a_folder", {"path": value, "separator": os.sep}))
-    folder = value.rstrip("".join(separators))
-    if folder != value and folder:
-        separator = value[-1]
-        raise UsageError(
-            Message("cli.names_a_folder", {"path": file_label(Path(folder)) + separator, "separator": separator})
-        )
-    return Path(value)
 
 
 def _version(value: bool) -> None:

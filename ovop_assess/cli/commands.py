@@ -289,9 +289,10 @@ def run_round(
 ) -> int:
     """Exit 0 once the round is written, whatever the verdicts (a round ranks them); 3 when a file is invalid."""
     from ..assess import distinct_files
+    from ..render.area_marks import area_warnings
     from ..render.sheet_place import sheet_warning_lines
     from ..same_sentra import repeated_candidates
-    from ..selection_round import area_warnings, make_round, read_previous
+    from ..selection_round import make_round, read_previous
 
     criteria_set = criteria_sets.load(criteria)
     renderer = renderers.lookup("round", output_format)

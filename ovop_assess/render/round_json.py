@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from ..messages import Lang, render
-from ..selection_round import Candidate, Round, area_warnings
+from ..selection_round import Candidate, Round
+from .area_marks import area_warnings
 from .json_report import _header, _summary
 
 

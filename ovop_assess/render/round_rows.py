@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from ..messages import Lang, level_word, render, text
 from ..results import Verdict
-from ..selection_round import Candidate, Round, Since, area_disputed
+from ..selection_round import Candidate, Round, Since
+from .area_marks import AREA_MARK, area_disputed
 from .criterion import STATUS_MARKS, version_words
 from .reader import decimal, long_date, say
 
@@ -29,10 +30,6 @@ _COLUMNS = (
     "round.col_open",
     "round.col_missing",
 )
-
-
-AREA_MARK = "⚠"
-"""After a candidate's code: the official area table does not have it, or names its area otherwise (the legend)."""
 
 
 class Row(NamedTuple):

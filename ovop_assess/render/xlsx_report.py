@@ -28,10 +28,10 @@ from typing import Any
 
 from ..messages import Lang, level_word, text
 from ..results import Assurance, FileResult, Report, Status, Verdict
-from ..selection_round import Round, area_disputed, area_warnings
+from ..selection_round import Round
+from .area_marks import AREA_MARK, area_disputed, area_warnings
 from .criterion import criterion_ids, role
 from .reader import say
-from .round_rows import AREA_MARK
 from .sheet_place import sheet_place, sheet_warnings
 
 _COLOURS = {  # font, fill: as the HTML pages colour them
