@@ -112,7 +112,13 @@ def listed(found: Sequence[Finding | _Raw], positions: Positions, limit: int) ->
     if len(found) > limit:
         first_hidden = found[limit].location
         line = first_hidden.line if first_hidden is not None else None
-        shown.append(Finding(Message("file.more_errors", {"count": len(found) - limit}), Location("", line, None)))
+        more = Message("file.more_errors", {"count": len(found) - limit})
+        if first_hidden is not None and first_hidden.cell:  # a sheet's: every one is on the firms: line
+            more = Message("file.more_errors_from_cell", {"count": len(found) - limit})
+            where = Location("", line, None, first_hidden.file, first_hidden.sheet, first_hidden.cell)
+            shown.append(Finding(more, where))
+        else:
+            shown.append(Finding(more, Location("", line, None)))
     return tuple(shown)
 
 

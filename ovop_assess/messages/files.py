@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the process assessing this file ended abruptly: a plugin rule that ends its own process, a crash in a library, or the system stopping it for memory; the file itself may be fine. Assess it alone with --jobs 1 --debug to see more",
         "id": "proses yang menilai berkas ini berhenti mendadak: aturan plugin yang mengakhiri prosesnya sendiri, kerusakan di pustaka, atau sistem yang menghentikannya karena memori; berkasnya sendiri mungkin tidak bermasalah. Nilai berkas ini sendiri dengan --jobs 1 --debug untuk melihat lebih jauh",
     },
+    "file.more_errors_from_cell": {
+        "en": "{count} more problems are not shown (from this cell on, row by row); fix the ones above and run again",
+        "id": "{count} masalah lain tidak ditampilkan (mulai sel ini, baris demi baris); perbaiki yang di atas lalu jalankan lagi",
+    },
     "file.more_errors": {
         "en": "{count} more problems are not shown (from this line on); fix the ones above and run again",
         "id": "{count} masalah lain tidak ditampilkan (mulai baris ini); perbaiki yang di atas lalu jalankan lagi",

@@ -221,3 +221,17 @@ def test_every_text_field_refuses_a_date_and_keeps_a_numbers_digits(field: str) 
     found = CONVERT[field](datetime.date(2026, 3, 1))
     assert isinstance(found, Rejected) and found.message.id == "sheet.date_for_text"
     assert CONVERT[field](2024.0) == "2024"
+
+
+def test_the_problems_not_shown_start_at_a_cell(
+    make_xlsx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem of a sheet is on the region file's firms: line, and import has no line at all: the count of
+    those not shown says the cell they start at (an adversarial review: "from this line on" named nothing)."""
+    rows = [["Nama Usaha", "Peran", "NIB"], *([f"U{i}", "anggota", 812345] for i in range(120))]
+    path = make_xlsx({"Daftar UMKM": rows})
+    assert main(["import", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert "cell C102: 20 more problems are not shown (from this cell on, row by row)" in err
+    assert main(["--lang", "id", "import", str(path)]) == 3
+    assert "sel C102: 20 masalah lain tidak ditampilkan (mulai sel ini, baris demi baris)" in capsys.readouterr().err
