@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan berkas biasa (pipa, perangkat, atau soket); lembar kerja hanya dibaca dari berkas",
     },
     "sheet.too_large": {
-        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes)",
-        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes)",
+        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): a firm list takes far less; pictures or other sheets make a file this large, so save the list alone in a workbook of its own, or raise the limit with --max-sheet-bytes",
+        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): daftar usaha jauh lebih kecil; gambar atau lembar lain yang membuat berkas sebesar ini, jadi simpan daftarnya saja dalam buku kerja tersendiri, atau naikkan batasnya dengan --max-sheet-bytes",
     },
     "sheet.unpacked_too_large": {
         "en": "the workbook unpacks to {size}, over the limit of {limit} for its unpacked contents (--max-unpacked-bytes); it was not opened",
