@@ -344,6 +344,11 @@ def render_table(
     return _print(parts, to_terminal, width)
 
 
+_NARROW_RULES = 100
+"""Below this width ``rules`` puts how a rule counts and its weight under its title (80 columns: the columns of
+its table left five letters a line to the titles)."""
+
+
 def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str:
     info = criteria.info
     # Text from a criteria set or a plugin: Text cells (never rich markup), controls and breaks escaped.
@@ -359,11 +364,16 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         heading.append(f"\n{text('ui.min_assurance', lang, level=criteria.min_assurance.message)}")
     table = Table(box=box.SIMPLE_HEAVY)
     # A rule's name and parameters are read to be typed (`explain`, a criteria set): folded, never cut short.
+    # The name with the criterion's title under it, and a parameter a line: on 80 columns a column of titles
+    # beside them had five letters a line, and the names and parameters broke mid-word. Below 100 columns
+    # how the rule counts and its weight go under the title too.
+    narrow = _width(to_terminal) < _NARROW_RULES
     fold: Literal["fold"] = "fold"
     table.add_column(text("ui.id", lang), no_wrap=True)
-    table.add_column(text("ui.name", lang), overflow=fold)
-    for column in ("ui.criterion", "ui.role", "ui.weight"):
-        table.add_column(text(column, lang))
+    longest = max((len(rule.spec.name) for rule in criteria.rules if isinstance(rule.spec, RuleSpec)), default=10)
+    table.add_column(f"{text('ui.name', lang)}\n{text('ui.criterion', lang)}", overflow=fold, min_width=longest)
+    for column in () if narrow else ("ui.role", "ui.weight"):  # ("Dihitung sebagai": the heading on two lines)
+        table.add_column(text(column, lang).replace(" ", "\n", 1))
     table.add_column(text("ui.parameters", lang), overflow=fold)
     for rule in criteria.rules:
         spec = rule.spec
@@ -371,10 +381,18 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
             spec.name if isinstance(spec, RuleSpec) else text("rule.unavailable", lang, rule=rule.id, error=spec.error)
         )
         title = spec.title.get(lang, "") if isinstance(spec, RuleSpec) else ""
-        params = json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False) if rule.params else "{}"
+        given = rule.params.model_dump(mode="json") if rule.params else {}
+        params = Text(
+            "\n".join(one_line(f"{key}: {json.dumps(value, ensure_ascii=False)}") for key, value in given.items())
+        )
+        named = Text(one_line(name), style="bold")
+        named.append(f"\n{one_line(title)}" if title else "")
         weight = short_decimal(rule.weight, lang)
-        cells = (rule.id, name, title, role(rule, lang), weight, params if params != "{}" else "—")
-        table.add_row(*(Text(one_line(cell)) for cell in cells))
+        if narrow:
+            named.append(f"\n{one_line(role(rule, lang))} · {text('ui.weight', lang).lower()} {weight}", style="dim")
+            table.add_row(Text(rule.id), named, params or Text("—"))
+        else:
+            table.add_row(Text(rule.id), named, Text(one_line(role(rule, lang))), Text(weight), params or Text("—"))
     parts: list[RenderableType] = [heading, table]
     # Each with the set's own parameters: its numbers and lists in words, never a parameter's name.
     readings = [

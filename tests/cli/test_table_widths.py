@@ -202,3 +202,21 @@ def test_errors_and_warnings_stay_whole_lines_in_a_file(
     out = capsys.readouterr().out
     assert any(line.startswith("⚠") and "33.09.18.2019" in line for line in out.splitlines()), out
     assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+def test_rules_keep_names_and_parameters_whole(
+    lang: Lang, width: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule's name and its parameters are typed from this page (explain, a criteria set): on 80 columns
+    they broke mid-word, `resource-champ` / `ion-mentees` (a new user's walkthrough)."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["--lang", lang, "rules", "--criteria", "routes"]) == 0
+    out = capsys.readouterr().out
+    for whole in ("resource-champion-mentees", "government-commitment", "min_similar_firms: 10", "min_mentees: 3"):
+        assert whole in out, (width, out)
+    table = out[out.index("━") :].split("\n\n")[0]
+    assert all(len(line) <= width for line in table.splitlines())
+    weight = text("ui.weight", lang)
+    assert (f"{weight.lower()} 1" in out) == (width < 100)  # under the title when narrow, else a column
