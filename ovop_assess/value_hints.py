@@ -114,6 +114,17 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         if rupiah is not None:
             said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
             return Message(said, {**values, "plain": rupiah})
+        counted = _WITH_UNIT.fullmatch(raw)  # workers: 12 orang, monthly_capacity: 500 unit/bulan
+        # 1.500 with a unit: thousands in a count of people; in a capacity it may be 1.5 as well (no guess).
+        dotted = "." in counted[1] if counted is not None else False
+        if counted is not None and not _PLAIN_NUMBER.fullmatch(raw) and not (dotted and kind.startswith("float")):
+            number = _undotted(counted[1]) if _THOUSANDS_DOTS.fullmatch(counted[1]) else counted[1]
+            if _PLAIN_NUMBER.fullmatch(number):
+                return Message("schema.hint_number_alone", {**values, "plain": number})
+    if kind in ("list_type", "tuple_type") and _texts_listed(path):  # public_transport: angkot
+        items = [item.strip() for item in raw.strip("\"'").split(",") if item.strip()]
+        if items and len(raw) <= 200:
+            return Message("schema.hint_list", {**values, "plain": f"[{', '.join(items)}]"})
     if kind in ("bool_type", "bool_parsing") and raw.lower() in _YES_NO:
         return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[raw.lower()]})
     if kind == "literal_error":
@@ -127,6 +138,49 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         if meant is not None and meant in choices.split(", "):
             return Message("schema.hint_choice_word", {**values, "plain": meant})
     return None
+
+
+# A count, then the words of its unit (orang, unit/bulan); not a multiplier (juta, M) nor a distance (m, km),
+# which their own hints read, nor a count of more digits than a count has.
+_WITH_UNIT = re.compile(
+    r"(\d{1,15}|\d{1,3}(?:\.\d{3}){1,4})\s*(?!(?:ribu|rb|juta|jt|miliar|milyar|m|km|meter|metre|kilometer|kilometre)\b)"
+    r"[^\W\d_][\w/ .]*",
+    re.IGNORECASE,
+)
+
+
+def _texts_listed(path: PathKey) -> bool:
+    """Whether the field at ``path`` of a region file is a list of texts (not of mappings), by the format's
+    JSON Schema: only then is ``[a, b]`` what to write."""
+    from .region import Region
+
+    schema = Region.model_json_schema()
+    node: dict[str, object] = schema
+    for key in path:
+        if not isinstance(key, str):
+            return False
+        node = _resolved(node, schema)
+        properties = node.get("properties")
+        if not isinstance(properties, dict) or key not in properties:
+            return False
+        node = properties[key]
+    node = _resolved(node, schema)
+    items = node.get("items")
+    return node.get("type") == "array" and isinstance(items, dict) and items.get("type") == "string"
+
+
+def _resolved(node: dict[str, object], schema: dict[str, object]) -> dict[str, object]:
+    """``node`` with a ``$ref`` followed and an optional's ``anyOf`` [X, null] taken as X."""
+    options = node.get("anyOf")
+    if isinstance(options, list):
+        kept = [option for option in options if isinstance(option, dict) and option.get("type") != "null"]
+        node = kept[0] if len(kept) == 1 else node
+    reference = node.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        definitions = schema.get("$defs")
+        found = definitions.get(reference.rsplit("/", 1)[1]) if isinstance(definitions, dict) else None
+        return found if isinstance(found, dict) else node
+    return node
 
 
 def _undotted(text: str) -> str:

@@ -157,7 +157,7 @@ def test_wrong_shapes() -> None:
     assert errors(text) == [
         (7, "firms", "schema.expected_list"),
         (8, "product", "schema.expected_mapping"),
-        (10, "access.public_transport", "schema.expected_list"),
+        (10, "access.public_transport", "schema.hint_list"),
         (11, "evidence", "schema.expected_mapping"),
     ]
 

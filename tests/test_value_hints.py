@@ -234,3 +234,37 @@ def test_an_amount_whose_comma_may_group_thousands_gets_no_guess() -> None:
         HEAD + "government_commitment:\n  - type: budget\n    description: d\n    amount_idr: Rp 1,500 juta\n"
     ).errors
     assert error.message.id == "schema.expected_int"
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "said"),
+    [
+        ("firms: [{name: A, role: champion, workers: 12 orang}]", "firms[0].workers", "write 12, not 12 orang"),
+        ("firms: [{name: A, role: champion, workers: 1.200 orang}]", "firms[0].workers", "write 1200, not 1.200 orang"),
+        (
+            "firms: [{name: A, role: champion, monthly_capacity: 500 unit/bulan}]",
+            "firms[0].monthly_capacity",
+            "write 500, not 500 unit/bulan",
+        ),
+        ("access: {public_transport: angkot}", "access.public_transport", "write [angkot]"),
+        ("access: {public_transport: 'bus, angkot'}", "access.public_transport", "write [bus, angkot]"),
+    ],
+)
+def test_a_count_with_its_unit_or_one_item_for_a_list_gets_what_to_write(line: str, path: str, said: str) -> None:
+    """A new user's walkthrough: `workers: 12 orang` was told "expected a whole number", `public_transport:
+    angkot` "expected a list", neither how to write it."""
+    [finding] = check(HEAD + line + "\n").errors
+    assert finding.location is not None and finding.location.path == path
+    assert said in render(finding.message, "en")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "firms: [{name: A, role: champion, monthly_capacity: 1.500 unit}]",  # 1.5 or 1500: no guess
+        "resources: batik",  # a list of mappings: [batik] would be refused next
+    ],
+)
+def test_no_value_is_guessed_where_it_would_mislead(line: str) -> None:
+    [finding] = check(HEAD + line + "\n").errors
+    assert finding.message.id not in ("schema.hint_number_alone", "schema.hint_list"), render(finding.message, "en")

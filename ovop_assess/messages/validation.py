@@ -34,6 +34,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.expected_number": {"en": "expected a number", "id": "harus berupa angka"},
     "schema.expected_bool": {"en": "expected true or false", "id": "harus berupa true atau false"},
     "schema.expected_list": {"en": "expected a list", "id": "harus berupa daftar"},
+    "schema.hint_list": {
+        "en": 'expected a list, not the single value {raw}: write {plain} (or each item on a line of its own under the key, after "- ")',
+        "id": 'harus berupa daftar, bukan satu nilai {raw}: tulis {plain} (atau setiap isinya pada baris sendiri di bawah kuncinya, diawali "- ")',
+    },
+    "schema.hint_number_alone": {
+        "en": "expected a number alone: write {plain}, not {raw} (the field says its unit)",
+        "id": "harus berupa angka saja: tulis {plain}, bukan {raw} (satuannya sudah ditentukan oleh isiannya)",
+    },
     "schema.expected_mapping": {"en": "expected a mapping of fields", "id": "harus berupa pemetaan isian"},
     "schema.expected_date": {"en": "expected a date YYYY-MM-DD", "id": "harus berupa tanggal TTTT-BB-HH"},
     "schema.one_of": {"en": "must be one of: {choices}", "id": "harus salah satu dari: {choices}"},
