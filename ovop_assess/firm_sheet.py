@@ -77,6 +77,9 @@ class SheetPositions(Positions):
     def text(self, path: PathKey) -> str | None:
         return None if path[:1] == ("firms",) else self._inner.text(path)
 
+    def written(self, path: PathKey) -> bool:
+        return self._inner.written(path) if len(path) <= 1 else True  # (a sheet's firms: in its cells)
+
     def spelled_in_yaml(self, path: PathKey) -> bool:
         return path[:1] != ("firms",) and self._inner.spelled_in_yaml(path)
 

@@ -372,6 +372,9 @@ class RemappedPositions(Positions):
     def text(self, path: PathKey) -> str | None:
         return self._inner.text(self._in_file(path))
 
+    def written(self, path: PathKey) -> bool:
+        return self._inner.written(self._in_file(path))
+
     def spelled_in_yaml(self, path: PathKey) -> bool:
         return self._inner.spelled_in_yaml(self._in_file(path))
 

@@ -301,7 +301,7 @@ def check(facts: Facts, params: Params) -> Outcome:
 
     firms = region.firms
     if firms is None:
-        unknown.append(facts.finding("c1.firms_absent"))
+        unknown.append(facts.finding("c1.firms_absent", _FIRMS if facts.positions.written(_FIRMS) else None))
         missing.append(_needed("missing.c1.firms", need, category))
         return _outcome(failed, unknown, passed, warnings, missing)
     champions = [(i, f) for i, f in enumerate(firms) if f.role == "champion"]
@@ -427,3 +427,6 @@ def _capacity_warning(facts: Facts, firms: Sequence[Firm], index: int, champion:
             other_capacity=fmt_number(top.monthly_capacity or 0.0),
         )
     ]
+
+
+_FIRMS = ("firms",)  # located at the firms: line when the file has one (a sheet with no firm rows yet)

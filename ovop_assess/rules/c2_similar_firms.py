@@ -214,7 +214,7 @@ def _count(
     region = facts.region
     firms = region.firms
     if firms is None:
-        unknown.insert(0, facts.finding("c2.firms_absent"))
+        unknown.insert(0, facts.finding("c2.firms_absent", _FIRMS if facts.positions.written(_FIRMS) else None))
         # Without the product the category to count is unknown too: both are needed.
         missing.insert(0, msg("missing.firms"))
         if region.product is None:
@@ -254,3 +254,6 @@ def _count(
         failed.insert(1, facts.finding("c2.other_categories", ("firms",), categories=listed, category=category))
     missing.insert(0, msg("missing.c2.more_firms", count=required - count, category=category))
     return count / required, []
+
+
+_FIRMS = ("firms",)  # located at the firms: line when the file has one (a sheet with no firm rows yet)

@@ -76,6 +76,10 @@ class Positions:
         node, _ = self._find(path, exact=True)
         return node.value if isinstance(node, ScalarNode) else None
 
+    def written(self, path: PathKey) -> bool:
+        """Whether the file has a value at ``path`` (where :meth:`key` would give its deepest parent's line)."""
+        return self._find(path, exact=True)[0] is not None
+
     def spelled_in_yaml(self, path: PathKey) -> bool:
         """Whether the values under ``path`` are written in this YAML file (a firm spreadsheet's are not: its
         reader checks their spelling), so that how they are written can be looked at (:meth:`unquoted`)."""

@@ -235,3 +235,21 @@ def test_the_problems_not_shown_start_at_a_cell(
     assert "cell C102: 20 more problems are not shown (from this cell on, row by row)" in err
     assert main(["--lang", "id", "import", str(path)]) == 3
     assert "sel C102: 20 masalah lain tidak ditampilkan (mulai sel ini, baris demi baris)" in capsys.readouterr().err
+
+
+def test_firms_not_listed_yet_point_at_the_firms_line_of_a_sheet(
+    make_xlsx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sheet with its header row and no firm yet: C1 and C2 say the firms are not listed, at the region file's
+    firms: line (and the sheet), where a GitHub annotation can point (an adversarial review: line 1)."""
+    path = make_xlsx({"Daftar UMKM": [["Nama Usaha", "Peran"]]})
+    region = tmp_path / "r.yaml"
+    region.write_text(REGION.format(firms=f"{{file: {path.name}}}"), encoding="utf-8")
+    main([str(region), "--format", "json"])
+    criteria = {c["id"]: c for c in json.loads(capsys.readouterr().out)["results"][0]["criteria"]}
+    for rule in ("C1", "C2"):
+        assert criteria[rule]["status"] == "unknown"
+        [where] = [at for at in criteria[rule]["locations"] if at["path"] == "firms"]
+        assert (where["line"], where["sheet"]) == (3, "Daftar UMKM"), criteria[rule]
+    main([str(region), "--format", "github"])
+    assert "::warning file=" + str(region) + ",line=3,title=C2 similar-firms" in capsys.readouterr().out
