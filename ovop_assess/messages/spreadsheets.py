@@ -139,6 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is an Excel workbook (.xlsx) with a name ending in .xls: rename it to .xlsx",
         "id": "berkas ini buku kerja Excel (.xlsx) dengan nama berakhiran .xls: ganti namanya menjadi .xlsx",
     },
+    "sheet.xls_named_other": {
+        "en": "the file is an older Excel workbook (.xls) with a name ending in {suffix}: rename it to .xls",
+        "id": "berkas ini buku kerja Excel lama (.xls) dengan nama berakhiran {suffix}: ganti namanya menjadi .xls",
+    },
     "sheet.ods_named_xls": {
         "en": "the file is an OpenDocument spreadsheet (.ods) with a name ending in .xls: rename it to .ods",
         "id": "berkas ini lembar kerja OpenDocument (.ods) dengan nama berakhiran .xls: ganti namanya menjadi .ods",

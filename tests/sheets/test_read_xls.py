@@ -456,3 +456,16 @@ def test_the_walk_within_an_envelope_gives_what_a_plain_walk_gives_but_bounds(
     raised = [Extent(max(e.rows, 512), max(e.columns, 8)) for e in extents]
     assert all(got in (plain, bound) for got, plain, bound in zip(found.extents, extents, raised, strict=True))
     assert len(found.extents) == len(extents) and (found.bounded or found.extents == extents)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_an_xls_saved_under_another_name_is_told_to_be_renamed(
+    make_xls: Callable[..., Path], tmp_path: Path, suffix: str
+) -> None:
+    """As an .xlsx saved under an .xls name is (an adversarial review: this way round it was called damaged)."""
+    path = make_xls({"Daftar": [["Nama Usaha", "Peran"], ["A", "penggerak"]]})
+    renamed = tmp_path / f"daftar{suffix}"
+    renamed.write_bytes(path.read_bytes())
+    [error] = read_firms(renamed).errors
+    assert (error.message.id, error.message.values) == ("sheet.xls_named_other", {"suffix": suffix})
+    assert messages.render(error.message, "id").endswith("ganti namanya menjadi .xls")
