@@ -345,6 +345,8 @@ def render_table(
 
 
 _NARROW_RULES = 100
+_PARAMETERS_ROOM = 40
+"""Columns a parameter needs beside a whole rule name (``max_stop_distance_m: 1000.0`` and the table's edges)."""
 """Below this width ``rules`` puts how a rule counts and its weight under its title (80 columns: the columns of
 its table left five letters a line to the titles)."""
 
@@ -367,14 +369,21 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
     # The name with the criterion's title under it, and a parameter a line: on 80 columns a column of titles
     # beside them had five letters a line, and the names and parameters broke mid-word. Below 100 columns
     # how the rule counts and its weight go under the title too.
-    narrow = _width(to_terminal) < _NARROW_RULES
+    width = _width(to_terminal)
+    narrow = width < _NARROW_RULES
     fold: Literal["fold"] = "fold"
-    table.add_column(text("ui.id", lang), no_wrap=True)
     longest = max((len(rule.spec.name) for rule in criteria.rules if isinstance(rule.spec, RuleSpec)), default=10)
-    table.add_column(f"{text('ui.name', lang)}\n{text('ui.criterion', lang)}", overflow=fold, min_width=longest)
+    # Too narrow for a column of parameters beside whole names: everything in one column, folded, never cut
+    # (a name's minimum width with a second column beside it made rich cut lines at the edge: "…firms: 1").
+    single = width < longest + _PARAMETERS_ROOM
+    table.add_column(text("ui.id", lang), no_wrap=True)
+    table.add_column(
+        f"{text('ui.name', lang)}\n{text('ui.criterion', lang)}", overflow=fold, min_width=None if single else longest
+    )
     for column in () if narrow else ("ui.role", "ui.weight"):  # ("Dihitung sebagai": the heading on two lines)
         table.add_column(text(column, lang).replace(" ", "\n", 1))
-    table.add_column(text("ui.parameters", lang), overflow=fold)
+    if not single:
+        table.add_column(text("ui.parameters", lang), overflow=fold)
     for rule in criteria.rules:
         spec = rule.spec
         name = (
@@ -388,7 +397,10 @@ def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str
         named = Text(one_line(name), style="bold")
         named.append(f"\n{one_line(title)}" if title else "")
         weight = short_decimal(rule.weight, lang)
-        if narrow:
+        if single:
+            named.append(f"\n{one_line(role(rule, lang))} · {text('ui.weight', lang).lower()} {weight}", style="dim")
+            table.add_row(Text(rule.id), named + Text("\n") + params if params else named)
+        elif narrow:
             named.append(f"\n{one_line(role(rule, lang))} · {text('ui.weight', lang).lower()} {weight}", style="dim")
             table.add_row(Text(rule.id), named, params or Text("—"))
         else:
