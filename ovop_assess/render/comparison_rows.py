@@ -13,7 +13,7 @@ from ..comparison import Assessment, Change, Comparison, CriterionChange, Criter
 from ..messages import Lang, render, text
 from ..rules import registry_title
 from .criterion import STATUS_MARKS, assurance_word, version_words
-from .reader import decimal, long_date, say
+from .reader import decimal, long_date, places_apart, say
 
 ARROW = {
     Change.IMPROVED: "↑",
@@ -104,9 +104,8 @@ def rows(document: Comparison, lang: Lang) -> list[Row]:
 def overall(document: Comparison, lang: Lang) -> str:
     old, new = document.before, document.after
     dash = "—"
-    places = 2  # as many decimals as tell the two apart: 0.88 → 0.88 "worse" read as a mistake (0.8833 → 0.875)
-    while places < 6 and old.score != new.score and f"{old.score:.{places}f}" == f"{new.score:.{places}f}":
-        places += 1
+    # As many decimals as tell the two apart: 0.88 → 0.88 "worse" read as a mistake (0.8833 → 0.875).
+    count = places_apart(old.score, new.score)
     return text(
         "compare.overall",
         lang,
@@ -114,8 +113,8 @@ def overall(document: Comparison, lang: Lang) -> str:
         verdict_after=render(new.verdict.message, lang),
         assurance_before=assurance_word(old.assurance, lang) or dash,
         assurance_after=assurance_word(new.assurance, lang) or dash,
-        score_before=decimal(old.score, lang, places),
-        score_after=decimal(new.score, lang, places),
+        score_before=decimal(old.score, lang, count),
+        score_after=decimal(new.score, lang, count),
         change=change_words(document.change, lang),
     )
 

@@ -88,6 +88,15 @@ def decimal(value: float, lang: Lang, places: int = 2) -> str:
     return written.replace(".", ",") if lang == "id" else written
 
 
+def places_apart(first: float, second: float) -> int:
+    """As many decimals as tell two scores apart as :func:`decimal` writes them (two at least, six at most):
+    ``0.13 ↑ was 0.125``, not ``was 0.13``."""
+    count = 2
+    while count < 6 and first != second and decimal(first, "en", count) == decimal(second, "en", count):
+        count += 1
+    return count
+
+
 def short_decimal(value: float, lang: Lang) -> str:
     """A number as short as it reads, a rule's weight: ``1``, ``0,5`` (id), ``0.5`` (en)."""
     written = f"{value:g}"

@@ -14,7 +14,7 @@ from ..results import Verdict
 from ..selection_round import Candidate, Round, Since
 from .area_marks import AREA_MARK, area_disputed
 from .criterion import STATUS_MARKS, version_words
-from .reader import decimal, long_date, say
+from .reader import decimal, long_date, places_apart, say
 
 _COLUMNS = (
     "round.col_rank",
@@ -97,7 +97,13 @@ def since_words(since: Since, score: float, lang: Lang) -> str:
         return text("round.since_new", lang)
     arrow = "↑" if score > since.score else "↓" if score < since.score else "="
     was = render(since.verdict.message, lang)
-    return text("round.since_was", lang, verdict=was, score=decimal(since.score, lang), arrow=arrow)
+    return text(
+        "round.since_was",
+        lang,
+        verdict=was,
+        score=decimal(since.score, lang, places_apart(score, since.score)),
+        arrow=arrow,
+    )
 
 
 def title(document: Round, lang: Lang) -> str:

@@ -176,3 +176,12 @@ def test_compare_writes_the_dates_of_missing_items_in_full(
     fields = ("still_missing", "added", "newly_missing")
     items = [item for change in changes for field in fields for item in change[field]]
     assert items and not any("Januari" in item or "January" in item for item in items)
+
+
+def test_two_scores_are_written_with_the_decimals_that_tell_them_apart() -> None:
+    """An adversarial review: compare said "0.13 → 0.13: improved" once 0.125 was written 0.13."""
+    from ovop_assess.render.reader import places_apart
+
+    assert places_apart(0.125, 0.13) == 3 and decimal(0.125, "en", 3) == "0.125"
+    assert places_apart(0.875, 0.88) == 3
+    assert places_apart(0.5, 0.75) == 2 and places_apart(0.5, 0.5) == 2
