@@ -9,10 +9,11 @@ only, and not past a few thousand) for a name that differs only so.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
-from .results import Message
+from .results import Message, file_label
 
 _MOST_LOOKED_AT = 5000
 _SAME_KIND = ({".yaml", ".yml"},)
@@ -21,27 +22,36 @@ _SAME_KIND = ({".yaml", ".yml"},)
 def not_found(path: Path) -> Message:
     """``file.not_found``, or a message naming what the folder holds instead."""
     if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
-        return Message("file.not_found_backslash", {"slashed": path.name.replace("\\", "/")})
+        return Message("file.not_found_backslash", {"slashed": file_label(str(path).replace("\\", "/"))})
     similar = _similar(path)
     if similar:
-        return Message("file.not_found_similar", {"names": ", ".join(similar)})
+        return Message("file.not_found_similar", {"names": ", ".join(map(file_label, similar))})
     return Message("file.not_found", {})
 
 
 def _similar(path: Path) -> list[str]:
     """The names in ``path``'s folder equal to its own but for the case of letters, or for ``.yaml``/``.yml``."""
-    wanted = _key(path.name)
-    found: list[str] = []
+    folder = os.fspath(path.parent) or "."
     try:
-        with os.scandir(path.parent if str(path.parent) else ".") as entries:
-            for count, entry in enumerate(entries):
-                if count >= _MOST_LOOKED_AT:
-                    break
-                if entry.name != path.name and _key(entry.name) == wanted:
-                    found.append(entry.name)
+        status = os.stat(folder)
+        names = _names_by_key(folder, status.st_mtime_ns, status.st_ino)
     except (OSError, ValueError):  # no such folder, not a folder, unreadable, a NUL in the name
         return []
-    return sorted(found)[:3]
+    return [name for name in names.get(_key(path.name), ()) if name != path.name][:3]
+
+
+@functools.lru_cache(maxsize=16)
+def _names_by_key(folder: str, changed: int, inode: int) -> dict[str, tuple[str, ...]]:
+    """The folder's names (the first few thousand) by :func:`_key`: read once per folder as it is (a round of
+    hundreds of missing files in a folder of thousands reads it once, not once a file)."""
+    del changed, inode  # (part of the cache's key: the folder as it is now)
+    found: dict[str, list[str]] = {}
+    with os.scandir(folder) as entries:
+        for count, entry in enumerate(entries):
+            if count >= _MOST_LOOKED_AT:
+                break
+            found.setdefault(_key(entry.name), []).append(entry.name)
+    return {key: tuple(sorted(names)) for key, names in found.items()}
 
 
 def _key(name: str) -> str:

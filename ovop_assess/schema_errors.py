@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .region import Region
+from .region import AREA_CODE_PATTERN, Region
 from .results import Finding, Location, Message
 from .strict_model import alternatives, model_in
 from .value_hints import indonesian_hint
@@ -43,6 +43,7 @@ _TYPE_MESSAGES = {
     "string_too_short": "schema.empty_text",
     "rule_ids": "schema.rule_ids",
 }
+_REGION_CODE = re.compile(AREA_CODE_PATTERN)
 _PATTERN_MESSAGES = {
     "nib": "schema.nib_format",
     "code": "schema.code_format",
@@ -154,7 +155,8 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
             from .areas import canonical_code
 
             dotted = canonical_code(code)
-            if dotted is not None and dotted != code:
+            # Only a code a region can have (a kecamatan's or a desa's): "3372" is a kabupaten's, refused too.
+            if dotted is not None and dotted != code and _REGION_CODE.fullmatch(dotted):
                 return Message("schema.code_write", {"raw": _clip(code), "code": dotted})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})

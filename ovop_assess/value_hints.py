@@ -114,16 +114,21 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         if rupiah is not None:
             said = "schema.hint_rupiah" if raw.lower().startswith("rp") else "schema.hint_number_words"
             return Message(said, {**values, "plain": rupiah})
-        counted = _WITH_UNIT.fullmatch(raw)  # workers: 12 orang, monthly_capacity: 500 unit/bulan
-        # 1.500 with a unit: thousands in a count of people; in a capacity it may be 1.5 as well (no guess).
-        dotted = "." in counted[1] if counted is not None else False
-        if counted is not None and not _PLAIN_NUMBER.fullmatch(raw) and not (dotted and kind.startswith("float")):
-            number = _undotted(counted[1]) if _THOUSANDS_DOTS.fullmatch(counted[1]) else counted[1]
-            if _PLAIN_NUMBER.fullmatch(number):
+        counted = _WITH_UNIT.get(str(path[-1]), _NO_UNIT).fullmatch(raw)  # workers: 12 orang
+        if counted is not None:
+            number = counted[1]
+            if _THOUSANDS_DOTS.fullmatch(number):  # 1.200 orang: a count groups thousands (a capacity: no guess)
+                number = _undotted(number) if kind.startswith("int") else ""
+            if number and _PLAIN_NUMBER.fullmatch(number):
                 return Message("schema.hint_number_alone", {**values, "plain": number})
     if kind in ("list_type", "tuple_type") and _texts_listed(path):  # public_transport: angkot
-        items = [item.strip() for item in raw.strip("\"'").split(",") if item.strip()]
-        if items and len(raw) <= 200:
+        items = [item.strip() for item in raw.strip("\"'").split(",")]
+        # Only words a flow list keeps as text: not [a, b] already, no # or : or quotes, no yes/null/123.
+        if (
+            len(raw) <= 200
+            and items
+            and all(_LIST_WORD.fullmatch(item) and item.lower() not in _YAML_WORDS for item in items)
+        ):
             return Message("schema.hint_list", {**values, "plain": f"[{', '.join(items)}]"})
     if kind in ("bool_type", "bool_parsing") and raw.lower() in _YES_NO:
         return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[raw.lower()]})
@@ -140,13 +145,23 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
     return None
 
 
-# A count, then the words of its unit (orang, unit/bulan); not a multiplier (juta, M) nor a distance (m, km),
-# which their own hints read, nor a count of more digits than a count has.
-_WITH_UNIT = re.compile(
-    r"(\d{1,15}|\d{1,3}(?:\.\d{3}){1,4})\s*(?!(?:ribu|rb|juta|jt|miliar|milyar|m|km|meter|metre|kilometer|kilometre)\b)"
-    r"[^\W\d_][\w/ .]*",
-    re.IGNORECASE,
-)
+# A count, then a unit its field is counted in (the tool's own list): people for workers, pieces a month for a
+# capacity. Anything else (lusin, per minggu, 1e3, 10 sampai 15, a distance, a multiplier) gets no guess.
+_PER_MONTH = r"(?:\s*(?:/\s*|per\s+|se)(?:bulan|bln|month)|\s+a\s+month)?"
+_WITH_UNIT = {
+    "workers": re.compile(
+        r"(\d{1,7}|\d{1,3}(?:\.\d{3}){1,2})\s*(?:orang|org|pekerja|karyawan|pegawai|tenaga(?:\s+kerja)?|people|persons?|workers?)\.?",
+        re.IGNORECASE,
+    ),
+    "monthly_capacity": re.compile(
+        r"(\d{1,12}|\d{1,3}(?:\.\d{3}){1,3})\s*(?:unit|units|pcs|pc|buah|bh|potong|ptg|lembar|lbr|helai|biji|item|items|"
+        r"produk|pieces?|set|pasang)\.?" + _PER_MONTH,
+        re.IGNORECASE,
+    ),
+}
+_NO_UNIT = re.compile(r"(?!)")  # matches nothing
+_LIST_WORD = re.compile(r"[^\W\d_][\w .()'/-]*")  # a word a flow list keeps as plain text
+_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
 
 
 def _texts_listed(path: PathKey) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,27 @@ def test_a_region_file_named_in_another_case_or_extension(tmp_path: Path, capsys
     assert "berkas tidak ditemukan; di foldernya ada Troso.yaml" in capsys.readouterr().out
 
 
-def test_a_region_file_named_with_backslashes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path) + "/calon\\troso.yaml"]) == 3
-    assert "between folders, write / (as calon/troso.yaml)" in capsys.readouterr().out
+def test_a_region_file_named_with_backslashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["sub/calon\\troso.yaml"]) == 3
+    assert "between folders, write / (as sub/calon/troso.yaml)" in capsys.readouterr().out  # every folder kept
+
+
+def test_a_name_that_is_not_utf_8_is_said_as_every_report_says_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Latin-1 name (its byte E9 no UTF-8): shown r\\xe9gion.yaml, as file labels are, never with U+FFFD."""
+    try:
+        with open(os.fsencode(tmp_path) + b"/r\xe9gion.yaml", "w", encoding="utf-8") as handle:
+            handle.write("x")
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    asked = os.fsdecode(os.fsencode(tmp_path) + b"/R\xe9GION.yaml")  # as argv holds those bytes
+    assert main([asked]) == 3
+    out = capsys.readouterr().out
+    assert "its folder has r\\xe9gion.yaml" in out and "\ufffd" not in out, out
 
 
 def test_a_firm_sheet_named_in_another_case(tmp_path: Path) -> None:
