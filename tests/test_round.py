@@ -454,6 +454,8 @@ def test_a_code_the_official_table_disputes_is_marked_on_the_page(
     first, second = json.loads(captured.out)["candidates"]
     line = text_[: text_.index("33.72.03.1009")].count("\n") + 1
     assert first["area_warnings"][0]["line"] == line
+    assert (first["area_warnings"][0]["id"], first["area_warnings"][0]["path"]) == ("area.code_unknown", "region.code")
+    assert second["area_warnings"][0]["id"] == "area.code_suggested"
     assert first["area_warnings"][0]["message"].startswith("code 33.72.03.1019 is not in the official area table")
     assert "33.09.03" in second["area_warnings"][0]["message"]
     assert f"kauman.yaml:{line}: code 33.72.03.1019 is not in the official area table" in captured.err
@@ -462,3 +464,13 @@ def test_a_code_the_official_table_disputes_is_marked_on_the_page(
     assert "| 33.72.03.1019 ⚠ |" in page and "| — |" in page  # Cepogo gives no code: not marked
     assert "⚠ pada kode: kode itu tidak ada dalam tabel kode wilayah resmi" in page
     assert "Kode dan nama wilayah: idn-area-data" in page  # the table's edition, as its licence asks
+
+
+def test_an_invalid_candidate_s_row_carries_no_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its row shows no code: no ⚠ beside the dash (an adversarial review)."""
+    text_ = (REGIONS / "bayat-pottery.yaml").read_text(encoding="utf-8")  # its firm sheet not copied: invalid
+    broken = text_.replace("  level: desa\n", '  level: desa\n  code: "33.10.03.2999"\n')
+    (tmp_path / "broken.yaml").write_text(broken, encoding="utf-8")
+    assert main(["round", str(tmp_path / "broken.yaml"), str(REGIONS / "kauman-batik.yaml"), "-f", "markdown"]) == 3
+    page = capsys.readouterr().out
+    assert "⚠ |" not in page and "— ⚠" not in page

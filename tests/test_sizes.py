@@ -52,7 +52,16 @@ def test_the_spreadsheet_size_limit(tmp_path: Path) -> None:
     assert render(error.message, "id").startswith(
         "lembar kerja berukuran 1,6 KiB (1.617 bita), melebihi batas 1 KiB (1.024 bita) (--max-sheet-bytes): "
     )
-    # What to do about it (an adversarial review: a workbook full of product photos was told the limit alone).
+    # A CSV file has no pictures or sheets to take out, and a lowered limit may be the list itself.
+    assert render(error.message, "en").endswith("if the file is right, raise the limit with --max-sheet-bytes")
+
+
+def test_a_workbook_over_the_default_size_is_told_what_makes_one_that_large(tmp_path: Path) -> None:
+    """An adversarial review: a workbook full of product photos was told the limit alone."""
+    path = tmp_path / "daftar.xlsx"
+    path.write_bytes(b"PK\x03\x04" + bytes(SheetLimits().max_bytes))
+    [error] = read_firms(path).errors
+    assert error.message.id == "sheet.too_large_workbook"
     assert render(error.message, "en").endswith(
         "save the list alone in a workbook of its own, or raise the limit with --max-sheet-bytes"
     )

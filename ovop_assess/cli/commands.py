@@ -70,8 +70,14 @@ def _files(paths: list[Path]) -> list[Path]:
 
 def _not_a_region_file(path: Path, lang: Lang) -> str:
     """Why ``path`` gives no candidate, in the words ``assess`` says it in."""
-    key = "file.is_directory" if path.is_dir() else "file.not_regular" if path.exists() else "file.not_found"
-    return f"{file_label(path)}: {text(key, lang)}"
+    from ..missing_file import not_found
+
+    if path.is_dir():
+        readable = os.access(path, os.R_OK | os.X_OK)
+        said = Message("file.is_directory" if readable else "file.folder_unreadable", {})
+    else:
+        said = Message("file.not_regular", {}) if path.exists() else not_found(path)
+    return f"{file_label(path)}: {render_message(said, lang)}"
 
 
 def _sorted(results: list[R], sort: str) -> list[R]:

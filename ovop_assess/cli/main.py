@@ -44,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     named = env_language(written) if written is not None else None
     if named is not None:
         os.environ["OVOP_LANG"] = named
+    elif written is not None and not written.strip():  # OVOP_LANG= (set, empty): as if unset, for typer too
+        del os.environ["OVOP_LANG"]
     try:
         from .error_handler import run_guarded
         from .output import report_to_stdout
@@ -89,7 +91,9 @@ def _run(args: list[str], lang: Lang) -> int:
         raise UsageError(Message("cli.bad_lang", {"value": wrong}))
     written = os.environ.get("OVOP_LANG")
     given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
-    if written is not None and written.strip() and env_language(written) is None and not given:
+    # --version and --help read no language option: a bad variable does not stop them (nor typer, before).
+    eager = not args or any(arg in ("--version", "-V", "--help") for arg in args)
+    if written is not None and env_language(written) is None and not given and not eager:
         from ..errors import UsageError
         from ..results import Message
 

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ..messages import Lang
-from ..render.round_rows import Row, columns, legend, rows, subtitle, summary, title
+from ..render.round_rows import Row, columns, legend, made_with, rows, subtitle, summary, title
 from ..selection_round import Round
 from .plain_table import Column, PlainTable, rich_table
 from .table import _VERDICT_STYLE, _print, _width
@@ -42,7 +42,8 @@ def render_round_table(document: Round, lang: Lang, *, to_terminal: bool) -> str
         table = rich_table(spec, (_coloured(row, style) for row, style in zip(cells, verdicts, strict=True)))
     else:  # the same characters without rich's work per cell: 0.34 s of CPU for 500 candidates, now 0.09 s
         table = PlainTable(spec, cells)
-    return _print([*_heading(document, lang), table, Text(summary(document, lang)), Text(legend(lang))], to_terminal)
+    closing = [Text(summary(document, lang)), Text(legend(lang)), Text(made_with(document, lang), style="dim")]
+    return _print([*_heading(document, lang), table, *closing], to_terminal)
 
 
 def _columns(head: list[str], with_since: bool) -> list[Column]:
@@ -97,5 +98,5 @@ def _blocks(document: Round, head: list[str], lang: Lang, with_since: bool) -> T
         out.append(f"   {head[10]}: {row.open_criteria}\n   {head[11]}: {shown(row.missing)}\n")
         if with_since:
             out.append(f"   {head[12]}: {shown(row.since)}\n")
-    out.append(f"\n{summary(document, lang)}\n{legend(lang)}")
+    out.append(f"\n{summary(document, lang)}\n{legend(lang)}\n{made_with(document, lang)}")
     return out

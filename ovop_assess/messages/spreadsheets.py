@@ -34,8 +34,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan berkas biasa (pipa, perangkat, atau soket); lembar kerja hanya dibaca dari berkas",
     },
     "sheet.too_large": {
-        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): a firm list takes far less; pictures or other sheets make a file this large, so save the list alone in a workbook of its own, or raise the limit with --max-sheet-bytes",
-        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): daftar usaha jauh lebih kecil; gambar atau lembar lain yang membuat berkas sebesar ini, jadi simpan daftarnya saja dalam buku kerja tersendiri, atau naikkan batasnya dengan --max-sheet-bytes",
+        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): if the file is right, raise the limit with --max-sheet-bytes",
+        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): jika berkasnya benar, naikkan batasnya dengan --max-sheet-bytes",
+    },
+    "sheet.too_large_workbook": {
+        "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): a firm list takes far less; pictures or other sheets make a workbook this large, so save the list alone in a workbook of its own, or raise the limit with --max-sheet-bytes",
+        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): daftar usaha jauh lebih kecil; gambar atau lembar lain yang membuat buku kerja sebesar ini, jadi simpan daftarnya saja dalam buku kerja tersendiri, atau naikkan batasnya dengan --max-sheet-bytes",
     },
     "sheet.unpacked_too_large": {
         "en": "the workbook unpacks to {size}, over the limit of {limit} for its unpacked contents (--max-unpacked-bytes); it was not opened",
@@ -200,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "lembar tersembunyi dilewati: {sheets}; usaha dibaca dari {sheet}, lembar pertama yang tampak",
     },
     "sheet.other_sheets_unread": {
-        "en": "only the first sheet, {sheet}, is read; the workbook has other sheets too ({sheets}): if firms are listed there as well, put them all on one sheet; to read another sheet, name it (sheet: in the region file, --sheet with import)",
-        "id": "hanya lembar pertama, {sheet}, yang dibaca; buku kerja ini juga memiliki lembar lain ({sheets}): jika ada usaha yang terdaftar di sana, satukan semuanya dalam satu lembar; untuk membaca lembar lain, sebutkan namanya (sheet: di berkas wilayah, --sheet pada import)",
+        "en": "only the first visible sheet, {sheet}, is read; the workbook has other sheets too ({sheets}): if firms are listed there as well, put them all on one sheet; to read another sheet, name it (sheet: in the region file, --sheet with import)",
+        "id": "hanya lembar pertama yang tampak, {sheet}, yang dibaca; buku kerja ini juga memiliki lembar lain ({sheets}): jika ada usaha yang terdaftar di sana, satukan semuanya dalam satu lembar; untuk membaca lembar lain, sebutkan namanya (sheet: di berkas wilayah, --sheet pada import)",
     },
     "sheet.listed_hidden": {"en": "{sheet} (hidden)", "id": "{sheet} (tersembunyi)"},
     # --- CSV ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ shows no code for it already.
 from __future__ import annotations
 
 from ..messages.areas import CHECKS
-from ..results import FileResult, Finding
+from ..results import FileResult, Finding, Verdict
 
 AREA_MARK = "⚠"
 """After a candidate's code: the official area table does not have it, or names its area otherwise (the legend)."""
@@ -25,5 +25,7 @@ def area_warnings(result: FileResult) -> tuple[Finding, ...]:
 
 def area_disputed(result: FileResult) -> bool:
     """Whether the official area table disagrees with the file's code or names (not only gives a code the file
-    leaves out): the round marks the code."""
+    leaves out): the round marks the code. Never for an invalid file, whose row shows no code."""
+    if result.verdict is Verdict.INVALID:
+        return False
     return any(finding.message.id != _SUGGESTED for finding in area_warnings(result))

@@ -46,7 +46,12 @@ def candidate(row: Candidate, lang: Lang) -> dict[str, Any]:
         "missing_total": row.missing_total,
         # The official area table's disagreements (the page marks the code with ⚠): line and sentence each.
         "area_warnings": [
-            {"line": f.location.line if f.location is not None else None, "message": render(f.message, lang)}
+            {
+                "path": f.location.path if f.location is not None else None,
+                "line": f.location.line if f.location is not None else None,
+                "id": f.message.id,
+                "message": render(f.message, lang),
+            }
             for f in area_warnings(result)
         ],
         "since": (

@@ -54,11 +54,17 @@ def render_assess_xlsx(report: Report, lang: Lang) -> bytes:
 
 
 def render_round_xlsx(document: Round, lang: Lang) -> bytes:
-    """``round --format xlsx``: the candidates in rank order, the rank first."""
-    return _workbook([(c.rank, c.result) for c in document.candidates], lang, ranked=True)
+    """``round --format xlsx``: the candidates in rank order, the rank first; under them the legend (what
+    ``⚠`` by a code means, among the rest) and the edition of the official area table, as the page has them."""
+    from .round_rows import legend, made_with
+
+    notes = (legend(lang), made_with(document, lang))
+    return _workbook([(c.rank, c.result) for c in document.candidates], lang, ranked=True, notes=notes)
 
 
-def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: bool) -> bytes:
+def _workbook(
+    rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: bool, notes: Sequence[str] = ()
+) -> bytes:
     import xlsxwriter  # type: ignore[import-untyped]  # only when a workbook is written; it ships no types
 
     buffer = io.BytesIO()
@@ -73,12 +79,21 @@ def _workbook(rows: list[tuple[int | None, FileResult]], lang: Lang, *, ranked: 
     }
     results = [result for _, result in rows]
     ids = criterion_ids(results)
-    _candidates(
-        book.add_worksheet(text("xlsx.sheet_candidates", lang)), rows, ids, lang, ranked, header, wrap, score, coloured
-    )
+    candidates = book.add_worksheet(text("xlsx.sheet_candidates", lang))
+    _candidates(candidates, rows, ids, lang, ranked, header, wrap, score, coloured)
+    for offset, note in enumerate(notes):  # below the filtered rows, a blank row between: not a candidate
+        candidates.write_string(len(rows) + 2 + offset, 0, note)
     _details(book.add_worksheet(text("xlsx.sheet_details", lang)), results, lang, header, wrap, score, coloured)
     book.close()
     return buffer.getvalue()
+
+
+def _word_widths(lang: Lang) -> tuple[int, int]:
+    """A status column and an assurance column as wide as their longest word in the reader's language
+    ("belum diketahui", "baru dinyatakan"): sized for English, the Indonesian words were cut."""
+    status_width = max(9, *(len(_word(status.message.id, lang)) + 2 for status in Status))
+    assurance_width = max(14, *(len(_word(level.short_message.id, lang)) + 2 for level in Assurance))
+    return status_width, assurance_width
 
 
 def _code(result: FileResult) -> str | None:
@@ -136,7 +151,7 @@ def _candidates(
             _word(level_word(region.level).id, lang) if region else None,
             region.district if region else None,
             region.city if region else None,
-            _code(result),
+            _code(result) if ranked else (region.code if region else None),
             region.product if region else None,
             region.kbli if region else None,
             region.proposal_year if region else None,
@@ -159,9 +174,7 @@ def _candidates(
         sheet.write_string(line, first_status + len(ids), result.file)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
-    # A status or assurance column as wide as its longest word in the reader's language ("belum diketahui").
-    status_width = max(9, *(len(_word(status.message.id, lang)) + 2 for status in Status))
-    assurance_width = max(14, *(len(_word(level.short_message.id, lang)) + 2 for level in Assurance))
+    status_width, assurance_width = _word_widths(lang)
     widths = [
         *([9] if ranked else []),
         *(22, 11, 16, 22, 15, 26, 8, 9, 14, assurance_width, 7),
@@ -244,5 +257,6 @@ def _details(
             sheet.write_string(line, 10, said, wrap)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(line, 1), len(keys) - 1)
-    for column, width in enumerate([30, 18, 6, 24, 12, 7, 14, 14, 60, 50, 40]):
+    status_width, assurance_width = _word_widths(lang)
+    for column, width in enumerate([30, 18, 6, 24, status_width, 7, 18, assurance_width, 60, 50, 40]):
         sheet.set_column(column, column, width)

@@ -52,7 +52,8 @@ def choose(metas: list[SheetMetadata], wanted: str | None) -> tuple[str, list[Fi
                 for m in worksheets[index + 1 :]
                 if m.visible == visible and m.name not in _guides()  # the template's own guide, no list
             )
-            if others:
-                warnings.append(Finding(_note("sheet.other_sheets_unread", sheet=meta.name, sheets=others), _NOWHERE))
+            if others:  # (a workbook of fifty sheets: the first ten named, then how many more)
+                named = others[:10] + ((f"… (+{len(others) - 10})",) if len(others) > 10 else ())
+                warnings.append(Finding(_note("sheet.other_sheets_unread", sheet=meta.name, sheets=named), _NOWHERE))
             return meta.name, warnings, listed() if len(worksheets) > 1 else ()
     raise _refuse("sheet.no_visible_sheet", sheets=listed() or ("—",))

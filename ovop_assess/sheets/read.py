@@ -107,7 +107,7 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise _refuse("sheet.not_regular")
         if status.st_size > limits.max_bytes:
-            raise _refuse("sheet.too_large", size=fmt_bytes(status.st_size), limit=fmt_bytes(limits.max_bytes))
+            raise _too_large(path, status.st_size, limits)
         with open(path, "rb") as handle:
             # As much as the file holds, and one byte more to tell that it grew since (then read on to
             # the limit): asking for max_bytes + 1 at once allocates 16 MiB for any file.
@@ -128,7 +128,15 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
 
         raise _refuse("file.unreadable", reason=os_reason(exc)) from None
     if len(raw) > limits.max_bytes:
-        raise _refuse("sheet.too_large", size=fmt_bytes(len(raw)), limit=fmt_bytes(limits.max_bytes))
+        raise _too_large(path, len(raw), limits)
     if not raw:
         raise _refuse("file.empty")
     return raw
+
+
+def _too_large(path: Path, size: int, limits: SheetLimits) -> SheetRefused:
+    """Over ``--max-sheet-bytes``: a workbook at the default limit is told what makes one that large (pictures,
+    other sheets); a CSV file, or a limit set lower, only the limit (the list itself may be all there is)."""
+    workbook = path.suffix.lower() != ".csv" and limits.max_bytes >= DEFAULT_LIMITS.max_bytes
+    key = "sheet.too_large_workbook" if workbook else "sheet.too_large"
+    return _refuse(key, size=fmt_bytes(size), limit=fmt_bytes(limits.max_bytes))

@@ -299,7 +299,9 @@ def _check_xls(found: XlsSheets, limits: SheetLimits) -> None:
         try:
             _check_extent(extent.rows, extent.columns, limits, ".xls")
         except SheetRefused as exc:  # about that sheet, whichever was asked for: it is the one to shorten
-            raise SheetRefused(exc.findings, sheet=names.get(start) if start is not None else None) from None
+            named = SheetRefused(exc.findings, sheet=names.get(start) if start is not None else None)
+            named.whole_file = named.sheet is None  # its name unread (cut short): no sheet named, not the one asked
+            raise named from None
         total += extent.rows * extent.columns
         if total > limits.max_cells:
             refused = _refuse("sheet.book_too_many_cells", cells=total, limit=limits.max_cells)

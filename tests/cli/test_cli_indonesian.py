@@ -232,6 +232,11 @@ def test_a_language_is_named_as_people_write_it_and_a_wrong_one_is_said_plainly(
     assert main(["rules"]) == 2
     assert "OVOP_LANG must name a language: en (English) or id" in capsys.readouterr().err
     assert main(["rules", "--lang", "en"]) == 0  # the option given: the variable is not read
+    capsys.readouterr()
+    assert main(["--version"]) == 0 and main(["--help"]) == 0  # they read no language: as before (a review)
+    monkeypatch.setenv("OVOP_LANG", " ")  # set and blank: as if unset, for typer too
+    assert main(["rules"]) == 0
+    assert "env var" not in capsys.readouterr().err
 
 
 def test_other_parser_errors_in_indonesian(eligible: Path) -> None:

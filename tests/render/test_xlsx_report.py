@@ -28,6 +28,11 @@ def test_round_workbook_in_indonesian(tmp_path: Path) -> None:
     sheets = _sheets(target)
     assert list(sheets) == ["Calon", "Rincian"]
     head, *rows = sheets["Calon"]
+    blank = next(i for i, row in enumerate(rows) if not any(row))
+    rows, notes = rows[:blank], [row[0] for row in rows[blank + 1 :]]
+    # Under the candidates, after a blank row: the legend and the edition of the area table, as on the page.
+    assert notes[0].startswith("Calon yang layak didahulukan") and "⚠ pada kode" in notes[0]
+    assert notes[1].startswith("Dibuat dengan ovop-assess") and "idn-area-data" in notes[1]
     assert head[:3] == ["Peringkat", "Desa/kelurahan atau kecamatan", "Tingkat"]
     assert "Hasil penilaian" in head and "Skor" in head and "C1" in head and "C8" in head
     score, verdict = head.index("Skor"), head.index("Hasil penilaian")
@@ -123,8 +128,12 @@ def test_a_status_column_is_as_wide_as_its_words_in_indonesian(tmp_path: Path) -
     assert main(["--lang", "id", "round", str(region), "-f", "xlsx", "-o", str(target)]) == 0
     with zipfile.ZipFile(target) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
-    head, row = _sheets(target)["Calon"]
+    head, row, *_ = _sheets(target)["Calon"]
     assert row[head.index("Kode wilayah")] == "33.72.03.1019 ⚠"
     first = head.index("C1") + 1  # the <col> elements count from 1
     widths = {int(m[0]): float(m[1]) for m in re.findall(r'<col min="(\d+)" max="\d+" width="([\d.]+)"', sheet)}
     assert widths[first] >= len("belum diketahui") + 1
+    target_assess = tmp_path / "hasil.xlsx"
+    main(["--lang", "id", "assess", str(region), "-f", "xlsx", "-o", str(target_assess)])
+    head, row = _sheets(target_assess)["Calon"]
+    assert row[head.index("Kode wilayah")] == "33.72.03.1019"  # the mark is the round's, which has its legend

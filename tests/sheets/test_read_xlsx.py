@@ -999,8 +999,12 @@ def test_other_visible_sheets_are_named_when_the_first_is_read(make_xlsx: XlsxFa
     assert [firm["name"] for firm in found.firms] == ["A"]
     [warning] = [w for w in found.warnings if w.message.id == "sheet.other_sheets_unread"]
     assert text(warning.message).startswith(
-        "only the first sheet, Dusun Pagerjurang, is read; the workbook has other sheets too (Dusun Jarum, Rekap)"
+        "only the first visible sheet, Dusun Pagerjurang, is read; the workbook has other sheets too "
+        "(Dusun Jarum, Rekap)"
     )
+    many = make_xlsx({f"S{i}": [head, ["A", "penggerak"]] for i in range(50)}, name="many.xlsx")
+    [said] = [w for w in read_firms(many).warnings if w.message.id == "sheet.other_sheets_unread"]
+    assert said.message.values["sheets"] == (*(f"S{i}" for i in range(1, 11)), "… (+39)")
     assert "sheet.other_sheets_unread" not in _ids(read_firms(path, "Dusun Pagerjurang").warnings)
     hidden = make_xlsx({"Daftar": [head, ["A", "penggerak"]], "Lama": [head]}, name="h.xlsx", hidden=["Lama"])
     assert "sheet.other_sheets_unread" not in _ids(read_firms(hidden).warnings)  # a hidden sheet is said otherwise
