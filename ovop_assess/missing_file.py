@@ -11,22 +11,32 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from .results import Message, file_label
 
 _MOST_LOOKED_AT = 5000
+_WINDOWS_ONLY = re.compile(r"[A-Za-z]:[\\/]|\\\\")  # a drive letter, a network share
 _SAME_KIND = ({".yaml", ".yml"},)
 
 
 def not_found(path: Path) -> Message:
     """``file.not_found``, or a message naming what the folder holds instead."""
+    if windows_only(str(path)) or windows_only(path.name):  # no path here to give instead
+        return Message("file.not_found", {})
     if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
         return Message("file.not_found_backslash", {"slashed": file_label(str(path).replace("\\", "/"))})
     similar = _similar(path)
     if similar:
         return Message("file.not_found_similar", {"names": ", ".join(map(file_label, similar))})
     return Message("file.not_found", {})
+
+
+def windows_only(text: str) -> bool:
+    """Whether ``text`` is a path only Windows reads (``C:\\Users\\…``, ``\\\\server\\share``): written with
+    ``/``, it would still name nothing here."""
+    return _WINDOWS_ONLY.match(text) is not None
 
 
 def _similar(path: Path) -> list[str]:

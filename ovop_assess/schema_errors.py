@@ -155,11 +155,25 @@ def message_of(error: Any, positions: Positions, root: type[BaseModel] = Region,
             from .areas import canonical_code
 
             dotted = canonical_code(code)
-            # Only a code a region can have (a kecamatan's or a desa's): "3372" is a kabupaten's, refused too.
-            if dotted is not None and dotted != code and _REGION_CODE.fullmatch(dotted):
+            # Only a code the region can have: of its level (a kecamatan's PP.KK.CC, a desa's PP.KK.CC.DDDD), and
+            # one the official table holds ("3372" is a kabupaten's, "0033720310" no code at all: refused next).
+            if (
+                dotted is not None
+                and dotted != code
+                and _code_of_level(dotted, positions.text((*prefix, "region", "level")))
+            ):
                 return Message("schema.code_write", {"raw": _clip(code), "code": dotted})
         return Message(_PATTERN_MESSAGES.get(str(last), "schema.pattern"), {})
     return Message("schema.invalid", {"detail": kind})
+
+
+def _code_of_level(code: str, level: str | None) -> bool:
+    """Whether ``code`` is the shape of a region's code of ``level`` and the official table has it."""
+    from .areas import by_code
+
+    parts = len(code.split("."))
+    shaped = parts == 3 if level == "kecamatan" else parts == 4 if level in ("desa", "kelurahan") else parts in (3, 4)
+    return shaped and _REGION_CODE.fullmatch(code) is not None and by_code(code) is not None
 
 
 def _written_number(positions: Positions, path: PathKey) -> str | None:

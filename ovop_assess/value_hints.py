@@ -160,7 +160,7 @@ _WITH_UNIT = {
     ),
 }
 _NO_UNIT = re.compile(r"(?!)")  # matches nothing
-_LIST_WORD = re.compile(r"[^\W\d_][\w .()'/-]*")  # a word a flow list keeps as plain text
+_LIST_WORD = re.compile(r"[^\W\d_][\w .'/-]*")  # a word a flow list keeps as plain text (no "(A, B)" to split)
 _YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
 
 

@@ -166,6 +166,13 @@ def test_the_scores_are_written_with_the_decimals_that_tell_them_apart() -> None
     assert "skor total 0,50 → 0,50: = tetap" in overall(
         compare(old._replace(score=0.5), old._replace(score=0.5), tool_version="t"), "id"
     )
+    # Written as the change is decided (on four places), and rounded half up as every score is written:
+    # 0.125 → 0.13 is no "0.13 → 0.13: improved", 0.8749999 → 0.875 no "0.87 → 0.88: unchanged" (reviews).
+    assert "0.125 → 0.130: ↑" in overall(
+        compare(old._replace(score=0.125), old._replace(score=0.13), tool_version="t"), "en"
+    )
+    same = overall(compare(old._replace(score=0.8749999), old._replace(score=0.875), tool_version="t"), "en")
+    assert "total score 0.88 → 0.88: = unchanged" in same
 
 
 def test_notes_say_the_criteria_sets_differ_and_old_is_later() -> None:

@@ -54,3 +54,10 @@ def test_a_firm_sheet_named_in_another_case(tmp_path: Path) -> None:
     found = read_firms(tmp_path / "Daftar-Usaha.xlsx")
     assert [f.message.id for f in found.errors] == ["file.not_found_similar"]
     assert found.errors[0].message.values == {"names": "daftar-usaha.xlsx"}
+
+
+@pytest.mark.parametrize("written", ["C:\\Users\\x\\daftar.csv", "\\\\server\\share\\daftar.csv"])
+def test_a_path_only_windows_reads_gets_no_rewrite(written: str, tmp_path: Path) -> None:
+    """C:/Users/x/daftar.csv names nothing on Linux either: no "write /" for it (a review)."""
+    found = read_firms(tmp_path / written)
+    assert [f.message.id for f in found.errors] == ["file.not_found"]

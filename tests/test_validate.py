@@ -109,7 +109,9 @@ def test_missing_fields_point_at_the_mapping_that_lacks_them() -> None:
         ("  code: '33-72-03'\n", "region.code", "schema.code_format", "PP.KK.CC"),
         # The code it is, without its dots or with spaces around it, as `area` and `init --code` take it.
         ("  code: '3372031009'\n", "region.code", "schema.code_write", 'write "33.72.03.1009" (not "3372031009")'),
-        ("  code: ' 33.72.03 '\n", "region.code", "schema.code_write", 'write "33.72.03"'),
+        ("  code: ' 33.72.03.1009 '\n", "region.code", "schema.code_write", 'write "33.72.03.1009"'),
+        ("  code: '337203'\n", "region.code", "schema.code_format", "PP.KK.CC"),  # a kecamatan's, for a kelurahan
+        ("  code: '0033720310'\n", "region.code", "schema.code_format", "PP.KK.CC"),  # no code the table has
         ("  code: '33.72.3.1009'\n", "region.code", "schema.code_format", "PP.KK.CC"),  # which part lost a 0?
         ("  level: town\n", "region.level", "schema.one_of", "must be one of: desa, kelurahan, kecamatan"),
     ],

@@ -285,6 +285,7 @@ def test_a_count_with_its_unit_or_one_item_for_a_list_gets_what_to_write(line: s
         "access: {public_transport: 'yes'}",
         "access: {public_transport: 'null'}",
         "access: {public_transport: 'a, b: c'}",
+        "access: {public_transport: 'bus (jalur A, B)'}",  # two items to YAML, split inside the brackets
         "region: {name: X, level: kecamatan, city: Y, province: Z, code: '3372'}",
         "region: {name: X, level: kecamatan, city: Y, province: Z, code: ' 33 '}",
     ],

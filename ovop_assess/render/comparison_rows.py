@@ -104,8 +104,10 @@ def rows(document: Comparison, lang: Lang) -> list[Row]:
 def overall(document: Comparison, lang: Lang) -> str:
     old, new = document.before, document.after
     dash = "—"
-    # As many decimals as tell the two apart: 0.88 → 0.88 "worse" read as a mistake (0.8833 → 0.875).
-    count = places_apart(old.score, new.score)
+    # As many decimals as tell the two apart: 0.88 → 0.88 "worse" read as a mistake (0.8833 → 0.875). The scores
+    # as the change was decided on them (to four places): 0.8749999 and 0.875 are "unchanged", and both 0.88.
+    before, after = round(old.score, 4), round(new.score, 4)
+    count = places_apart(before, after)
     return text(
         "compare.overall",
         lang,
@@ -113,8 +115,8 @@ def overall(document: Comparison, lang: Lang) -> str:
         verdict_after=render(new.verdict.message, lang),
         assurance_before=assurance_word(old.assurance, lang) or dash,
         assurance_after=assurance_word(new.assurance, lang) or dash,
-        score_before=decimal(old.score, lang, count),
-        score_after=decimal(new.score, lang, count),
+        score_before=decimal(before, lang, count),
+        score_after=decimal(after, lang, count),
         change=change_words(document.change, lang),
     )
 

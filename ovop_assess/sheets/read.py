@@ -115,9 +115,10 @@ def _read_bytes(path: Path, limits: SheetLimits) -> bytes:
             if len(raw) > status.st_size:
                 raw += handle.read(limits.max_bytes + 1 - len(raw))
     except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name, which no file has
-        if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
+        from ..missing_file import not_found, windows_only
+
+        if "\\" in path.name and os.sep != "\\" and not windows_only(path.name):  # data\\daftar.xlsx: one name here
             raise _refuse("sheet.not_found_backslash", slashed=path.name.replace("\\", "/")) from None
-        from ..missing_file import not_found
 
         said = not_found(path)
         raise _refuse(said.id, **said.values) from None

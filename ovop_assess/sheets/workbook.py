@@ -327,8 +327,9 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
         # Excel saves a workbook with a password to open as an OLE container holding the encrypted package.
         if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
             raise _refuse("sheet.encrypted")
-        # An old Excel workbook (its Workbook or Book stream named in the directory) saved under this name.
-        if "Workbook".encode("utf-16-le") in raw or "Book\0".encode("utf-16-le") in raw:
+        from .xls_stream import holds_workbook_stream
+
+        if holds_workbook_stream(raw):  # an old Excel workbook saved under this name
             raise _refuse("sheet.xls_named_other", suffix=suffix)
         raise _corrupt(suffix, "sheet.reason.ole")
     try:

@@ -66,6 +66,16 @@ def workbook_stream(raw: bytes, padding: int = 0) -> bytes:
         raise NotReadable(_DAMAGED) from None
 
 
+def holds_workbook_stream(raw: bytes) -> bool:
+    """Whether ``raw`` is a compound file whose directory names a readable Workbook (or BIFF5 Book) stream, as
+    an .xls's does: an .xls saved under another name, not a Word document that mentions a workbook."""
+    try:
+        workbook_stream(raw)
+    except NotReadable:
+        return False
+    return True
+
+
 def _chains_end(raw: bytes, ole: Any) -> bool:
     """Whether the chains calamine follows to a marker before it reads a stream end there, each sector once.
 

@@ -469,3 +469,16 @@ def test_an_xls_saved_under_another_name_is_told_to_be_renamed(
     [error] = read_firms(renamed).errors
     assert (error.message.id, error.message.values) == ("sheet.xls_named_other", {"suffix": suffix})
     assert messages.render(error.message, "id").endswith("ganti namanya menjadi .xls")
+
+
+def test_an_ole_file_without_a_workbook_stream_is_not_told_it_is_an_xls(tmp_path: Path) -> None:
+    """Only a compound file whose directory names a Workbook stream is an .xls saved under another name: a
+    Word document mentioning a workbook is not (a review: renaming it .xls only made it "damaged")."""
+    import olefile  # type: ignore[import-untyped]
+
+    assert olefile is not None
+    raw = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "See the Workbook attached".encode("utf-16-le")
+    path = tmp_path / "doc.xlsx"
+    path.write_bytes(raw)
+    [error] = read_firms(path).errors
+    assert error.message.id != "sheet.xls_named_other"
