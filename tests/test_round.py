@@ -474,3 +474,18 @@ def test_an_invalid_candidate_s_row_carries_no_mark(tmp_path: Path, capsys: pyte
     assert main(["round", str(tmp_path / "broken.yaml"), str(REGIONS / "kauman-batik.yaml"), "-f", "markdown"]) == 3
     page = capsys.readouterr().out
     assert "⚠ |" not in page and "— ⚠" not in page
+
+
+def test_a_score_since_last_round_told_apart_says_the_score_now_as_finely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cepogo's 0.875 shows as 0.88 in its row: last round's 0.88 is then said "0.880 (now 0.875)", not a bare
+    "↓ was 0.880" beside a row reading 0.88 (a review)."""
+    old = tmp_path / "2025.json"
+    cepogo = str(REGIONS / "boyolali-copper-craft.yaml")
+    assert main(["assess", cepogo, "--format", "json", "--output", str(old)]) == 1
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["results"][0]["score"] = 0.88
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["round", cepogo, "--previous", str(old), "--format", "markdown"]) == 0
+    assert "↓ was not eligible, 0.880 (now 0.875)" in capsys.readouterr().out

@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.more_missing": {"en": "(and {count} more)", "id": "(dan {count} lainnya)"},
     "round.since_new": {"en": "new", "id": "baru"},
     "round.since_was": {"en": "{arrow} was {verdict}, {score}", "id": "{arrow} sebelumnya {verdict}, {score}"},
+    "round.since_was_now": {
+        "en": "{arrow} was {verdict}, {score} (now {now})",
+        "id": "{arrow} sebelumnya {verdict}, {score} (kini {now})",
+    },
     "round.legend": {
         "en": "Eligible candidates come first, the better backed first (verified, documented, declared only), then by "
         "score; then incomplete, then not eligible candidates, each by score; invalid files last. "

@@ -97,13 +97,11 @@ def since_words(since: Since, score: float, lang: Lang) -> str:
         return text("round.since_new", lang)
     arrow = "↑" if score > since.score else "↓" if score < since.score else "="
     was = render(since.verdict.message, lang)
-    return text(
-        "round.since_was",
-        lang,
-        verdict=was,
-        score=decimal(since.score, lang, places_apart(score, since.score)),
-        arrow=arrow,
-    )
+    count = places_apart(score, since.score)
+    if count > 2:  # 0.875 against 0.88: the row shows 0.88, so the score now is said with as many decimals too
+        then, now = decimal(since.score, lang, count), decimal(score, lang, count)
+        return text("round.since_was_now", lang, verdict=was, score=then, arrow=arrow, now=now)
+    return text("round.since_was", lang, verdict=was, score=decimal(since.score, lang), arrow=arrow)
 
 
 def title(document: Round, lang: Lang) -> str:
