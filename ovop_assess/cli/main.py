@@ -92,7 +92,7 @@ def _run(args: list[str], lang: Lang) -> int:
     written = os.environ.get("OVOP_LANG")
     given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
     # --version and --help read no language option: a bad variable does not stop them (nor typer, before).
-    eager = not args or any(arg in ("--version", "-V", "--help") for arg in args)
+    eager = not args or args[0] in ("--version", "-V") or "--help" in args
     if written is not None and env_language(written) is None and not given and not eager:
         from ..errors import UsageError
         from ..results import Message
