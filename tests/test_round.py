@@ -135,6 +135,10 @@ def test_the_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["round", str(REGIONS / "kauman-batik.yaml"), str(broken), "--format", "json"]) == 3
     data = json.loads(capsys.readouterr().out)
     assert [c["verdict"] for c in data["candidates"]] == ["eligible", "invalid"]
+    # Why the invalid one is, for a script (stderr says it too): as the assess report gives its errors.
+    eligible, invalid = data["candidates"]
+    assert eligible["errors"] == [] and invalid["errors"][0]["line"] == 2  # (the list "format: [" leaves open)
+    assert set(invalid["errors"][0]) >= {"path", "line", "column", "id", "message"}
     assert main(["round", str(REGIONS), "--format", "xml"]) == 2
 
 

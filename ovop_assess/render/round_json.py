@@ -12,9 +12,10 @@ import json
 from typing import Any
 
 from ..messages import Lang, render
+from ..results import Verdict
 from ..selection_round import Candidate, Round
 from .area_marks import area_warnings
-from .json_report import _header, _summary
+from .json_report import _header, _summary, error
 
 
 def candidate(row: Candidate, lang: Lang) -> dict[str, Any]:
@@ -54,6 +55,8 @@ def candidate(row: Candidate, lang: Lang) -> dict[str, Any]:
             }
             for f in area_warnings(result)
         ],
+        # Why an invalid file is invalid, as the assess report gives its errors (stderr says them too).
+        "errors": [error(f, lang) for f in result.errors] if result.verdict is Verdict.INVALID else [],
         "since": (
             None
             if since is None
