@@ -8,6 +8,7 @@ message with the value to write, rather than "expected a number".
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -167,9 +168,7 @@ _YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y",
 def _texts_listed(path: PathKey) -> bool:
     """Whether the field at ``path`` of a region file is a list of texts (not of mappings), by the format's
     JSON Schema: only then is ``[a, b]`` what to write."""
-    from .region import Region
-
-    schema = Region.model_json_schema()
+    schema = _region_schema()
     node: dict[str, object] = schema
     for key in path:
         if not isinstance(key, str):
@@ -182,6 +181,14 @@ def _texts_listed(path: PathKey) -> bool:
     node = _resolved(node, schema)
     items = node.get("items")
     return node.get("type") == "array" and isinstance(items, dict) and items.get("type") == "string"
+
+
+@functools.cache
+def _region_schema() -> dict[str, object]:
+    """The format's JSON Schema as pydantic gives it, made once (5 ms a time, for each list refused)."""
+    from .region import Region
+
+    return Region.model_json_schema()
 
 
 def _resolved(node: dict[str, object], schema: dict[str, object]) -> dict[str, object]:
