@@ -422,6 +422,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the column name in this cell is the error {error}, not a name; type the column name",
         "id": "nama kolom di sel ini berisi kesalahan {error}, bukan nama; ketik nama kolomnya",
     },
+    "sheet.two_row_header": {
+        "en": "the column names take two rows{merged}: a firm list names its columns in row {row} only, and its firms start in row {next}; unmerge the header's cells, write each column's name in row {row}{moves}, then delete row {next}",
+        "id": "nama kolom memakai dua baris{merged}: daftar usaha menuliskan nama kolom di baris {row} saja, dan usahanya mulai baris {next}; pisahkan gabungan sel judul, tulis nama setiap kolom di baris {row}{moves}, lalu hapus baris {next}",
+    },
+    "sheet.two_row_header.merged": {
+        "en": " (merged down: {cells})",
+        "id": " (sel digabung ke bawah: {cells})",
+    },
+    "sheet.two_row_header.moves": {
+        "en": " (move {names} up to {cells})",
+        "id": " (pindahkan {names} ke {cells})",
+    },
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",
         "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",

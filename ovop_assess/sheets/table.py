@@ -7,16 +7,14 @@ indexed from A1, so row ``n`` of the list is spreadsheet row ``n + 1``.
 
 from __future__ import annotations
 
-import functools
 import itertools
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 from ..results import Finding, Location, Message
 from .column_values import field_column
 from .columns import (
-    FIELDS,
     HEADERS_ID,
     REQUIRED,
     Rejected,
@@ -27,8 +25,10 @@ from .columns import (
     one_line,
     shown,
 )
+from .firm_dicts import assembled
 from .merged_ranges import merged_findings
 from .stray_rows import stray_findings, stray_rows
+from .two_row_header import two_row_header
 
 PathKey = tuple[str | int, ...]
 
@@ -230,6 +230,10 @@ def firms_from_columns(
         from .header_row import no_column_names  # (only for a sheet refused)
 
         return refused(file, sheet, no_column_names(header, body, count, header_row, other_sheets), warned)
+    merged = list(merged)  # (asked twice)
+    two_rows = two_row_header(header, body, count, columns, merged, header_row)
+    if two_rows is not None:  # row 2 is the header's too: not one error per merged cell, nor its names unread
+        return refused(file, sheet, [two_rows], warned)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
         names = ", ".join(f"{one_line(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
@@ -291,7 +295,7 @@ def firms_from_columns(
             problems.append((offset, column, by_column[column], _note("sheet.formula_no_value")))
     flagged = {offset for offset, _, _, _ in problems}
 
-    every_row = _assembled(fields, converted, kinds, count)
+    every_row = assembled(fields, converted, kinds, count)
     name_at, role_at = fields.index("name"), fields.index("role")
     keys = (columns["name"] - 1, columns["role"] - 1)
     strays = stray_rows(
@@ -436,65 +440,3 @@ def _beyond_header(header: Sequence[object], body: Sequence[Sequence[object]], h
     return Finding(
         _note("sheet.cells_beyond_header", row=row, cell=cell_name(row, column)), Location("firms", row, column)
     )
-
-
-def _assembled(
-    fields: list[str], converted: list[Sequence[object]], kinds: list[set[type]], count: int
-) -> list[dict[str, Any]]:
-    """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
-
-    One call of a function made for these columns (:func:`_assembler`): the
-    columns with a value in every row go in its dict displays, the others
-    (a mentor column empty for champions) only where not None.
-    """
-    full = tuple(_NONE not in found for found in kinds)
-    return _assembler(tuple(fields), full)(*converted)
-
-
-@functools.cache
-def _assembler(fields: tuple[str, ...], full: tuple[bool, ...]) -> Callable[..., list[dict[str, Any]]]:
-    """A function of one column of values per field that returns each row's firm dict: the fields
-    ``full`` marks (never None), then each other field whose value is not None, in the order of ``fields``.
-
-    Made as source for these fields, a dict display per row, twice as fast as
-    ``dict(zip(fields, values))``, the largest cost of a long sheet after the
-    library's read. With up to three sparse fields (a mentor, empty for
-    champions; willing to lead, empty for mentees) it is one comprehension
-    with a display for each combination of them present: no call and no key
-    added per row (0.7 ms less for 10,000 rows than a function called per
-    row that adds the sparse keys); with more, they are added one by one.
-    The source is made from the format's own keys only (never from a cell or
-    a header's text).
-    """
-    if not set(fields) <= set(FIELDS):
-        raise ValueError(f"not firm fields: {fields}")
-    names = [f"v{i}" for i in range(len(fields))]
-    columns = ", ".join(f"c{i}" for i in range(len(fields)))
-    always = [f"{field!r}: {name}" for field, name, filled in zip(fields, names, full, strict=True) if filled]
-    sparse = [(repr(field), name) for field, name, filled in zip(fields, names, full, strict=True) if not filled]
-    row = f"for {', '.join(names)}, in zip({columns}, strict=True)"  # (the comma: one field's 1-tuples unpacked too)
-    source = [f"def assemble({columns}):"]
-    if len(sparse) <= _BRANCHED:
-        source.append(f"    return [{_display(always, sparse)} {row}]")
-    else:
-        source += ["    firms = []", f"    {row}:", f"        firm = {{{', '.join(always)}}}"]
-        for key, name in sparse:
-            source += [f"        if {name} is not None:", f"            firm[{key}] = {name}"]
-        source += ["        firms.append(firm)", "    return firms"]
-    namespace: dict[str, Any] = {}
-    exec("\n".join(source), namespace)
-    assemble: Callable[..., list[dict[str, Any]]] = namespace["assemble"]
-    return assemble
-
-
-_BRANCHED = 3
-"""Sparse fields up to which each combination of them gets its own dict display (2 ** 3 = 8 displays)."""
-
-
-def _display(present: list[str], sparse: list[tuple[str, str]]) -> str:
-    """The expression of the dict of the ``present`` items and each ``(key, name)`` of ``sparse`` whose
-    value is not None: a conditional expression choosing among the displays of each combination."""
-    if not sparse:
-        return f"{{{', '.join(present)}}}"
-    (key, name), rest = sparse[0], sparse[1:]
-    return f"({_display(present, rest)} if {name} is None else {_display([*present, f'{key}: {name}'], rest)})"

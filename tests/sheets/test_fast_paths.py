@@ -22,9 +22,9 @@ from ovop_assess.sheets import SheetLimits, read_firms
 from ovop_assess.sheets.column_values import field_column, mixed_cells
 from ovop_assess.sheets.columns import CONVERT, FIELDS, Rejected
 from ovop_assess.sheets.csvfile import CsvTable, _split_rows
+from ovop_assess.sheets.firm_dicts import assembler as _assembler
 from ovop_assess.sheets.limits import SheetRefused
 from ovop_assess.sheets.limits import counted as counted_in
-from ovop_assess.sheets.table import _assembler
 from ovop_assess.yaml_source import Limits, Positions
 
 PIECES = st.sampled_from(["a", "B", ";", ",", "\t", "\n", "\r\n", "\r", " ", '"', "\u00e9", "\x00", "12", ""])
