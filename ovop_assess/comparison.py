@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -262,13 +263,21 @@ def _optional_int(value: Any) -> int | None:
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("a number expected")
+    if isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        return math.inf if value > 0 else -math.inf  # (float() raised OverflowError: an internal error)
+    if not math.isfinite(value):
         raise TypeError("a number expected")
     return float(value)
 
 
+_FLOAT_MAX = int(sys.float_info.max)
+
+
 def _score(value: Any) -> float:
-    """A score: 0 to 1 (a hand-edited -3 showed as "pass -3.00"; 1.0000000001 is past 1 too)."""
+    """A score: 0 to 1 (a hand-edited -3 showed as "pass -3.00"; 1.0000000001 is past 1 too; a hand-typed
+    integer of 400 digits too, as infinity)."""
     score = _number(value)
     if not 0.0 <= score <= 1.0:
         raise ScoreOutOfRange(value)

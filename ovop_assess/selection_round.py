@@ -170,8 +170,14 @@ def read_previous(path: Path) -> PreviousRound:
         region = row.get("region") if isinstance(row, dict) else None
         if not isinstance(region, dict):
             continue
+        written = row.get("score", 0.0)
         try:
-            score = float(row.get("score", 0.0))
+            # A JSON number only: true (Python's 1) or "0.5" is no score this tool wrote; an integer of
+            # 400 digits overflows a float. Either is said as a score out of range.
+            score = float(written) if _json_number(written) else math.nan
+        except OverflowError:
+            score = math.inf
+        try:
             since = Since(True, Verdict(row.get("verdict")), score)
             info = RegionInfo(
                 name=json_text(region.get("name")),
@@ -181,11 +187,12 @@ def read_previous(path: Path) -> PreviousRound:
             )
         except (TypeError, ValueError):
             continue
-        if not math.isfinite(score):  # 1e999 reads as infinity
+        if isinstance(written, float) and not math.isfinite(written):  # 1e999 reads as infinity
             continue
         if not 0.0 <= score <= 1.0:  # a hand-edited 57 showed as "was eligible, 57.00": not taken, and said
             region_named = f"{info.name}, {info.city}"
-            said = {"path": label, "region": region_named, "score": clip(str(row.get("score")))}
+            shown = str(written) if _json_number(written) else json.dumps(written, ensure_ascii=False)
+            said = {"path": label, "region": region_named, "score": clip(shown)}
             warnings.append(Message("round.previous_score_out_of_range", said))
             continue
         code = code_key(info)
@@ -193,6 +200,10 @@ def read_previous(path: Path) -> PreviousRound:
             by_code.setdefault(code, since)
         by_name.setdefault(name_key(info), []).append((info, since))
     return PreviousRound(label, by_code, by_name, tuple(warnings))
+
+
+def _json_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def json_text(value: object) -> str:

@@ -302,6 +302,8 @@ def test_a_json_file_that_is_no_assess_report_is_a_usage_error(tmp_path: Path, c
         (lambda row: row["criteria"][1].update(score=-3), "compare.score_out_of_range"),  # showed as "pass -3.00"
         (lambda row: row.update(score=57), "compare.total_score_out_of_range"),
         (lambda row: row.update(score=1.0000000001), "compare.total_score_out_of_range"),
+        (lambda row: row.update(score=10**400), "compare.total_score_out_of_range"),  # was an internal error
+        (lambda row: row["criteria"][0].update(score=-(10**400)), "compare.score_out_of_range"),
         (lambda row: row["criteria"][0].update(score=float("inf")), "compare.not_a_report"),  # Infinity: no JSON
         (lambda row: row["criteria"][0].update(score="0.5"), "compare.not_a_report"),
         # the last one silently won

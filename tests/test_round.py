@@ -208,7 +208,7 @@ def test_a_hostile_or_missing_previous_report_is_a_clear_usage_error(
     assert capsys.readouterr().err == f"ovop-assess: {tmp_path / 'none.json'}: file not found\n"
 
 
-@pytest.mark.parametrize("score", ["1e999", "57", "-3"])
+@pytest.mark.parametrize("score", ["1e999", "57", "-3", "true", '"0.5"', "1" + "0" * 400])
 def test_a_previous_score_out_of_range_is_not_taken(
     score: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -221,8 +221,10 @@ def test_a_previous_score_out_of_range_is_not_taken(
     out, err = capsys.readouterr()
     assert "Infinity" not in out and json.loads(out)["candidates"][0]["since"]["found"] is False
     if score != "1e999":  # (read as infinity: no score a hand could have typed)
+        # true was read as 1 and "0.5" as 0.5; an integer of 400 digits overflowed float() (a traceback).
+        shown = score if len(score) < 60 else score[:59] + "…"
         assert err == (
-            f"ovop-assess: warning: {previous} gives Kauman, Kota Surakarta a score of {score}, but a score is a "
+            f"ovop-assess: warning: {previous} gives Kauman, Kota Surakarta a score of {shown}, but a score is a "
             "number from 0 to 1: the report was changed after ovop-assess wrote it, so Kauman, Kota Surakarta is "
             "not looked up in it (shown as new)\n"
         )
