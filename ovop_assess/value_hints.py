@@ -67,7 +67,13 @@ _CHOICE_WORDS = {
     "telaah_dokumen": "document_review",
     "wawancara": "interview",
 }
-_YES_NO = {"ya": "true", "iya": "true", "benar": "true", "tidak": "false", "bukan": "false", "salah": "false"}
+# Yes and no as forms write them (the tool's own list): sesuai/tidak sesuai for a plan that conforms, ada/tidak
+# ada for something there, Y/N. Not T, which is Tidak in Indonesian and True in English.
+_YES_NO = {
+    **{"ya": "true", "iya": "true", "benar": "true", "sesuai": "true", "ada": "true", "y": "true"},
+    **{"tidak": "false", "bukan": "false", "salah": "false", "tidak sesuai": "false", "tidak ada": "false"},
+    "n": "false",
+}
 
 
 def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey) -> Message | None:
@@ -131,8 +137,9 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
             and all(_LIST_WORD.fullmatch(item) and item.lower() not in _YAML_WORDS for item in items)
         ):
             return Message("schema.hint_list", {**values, "plain": f"[{', '.join(items)}]"})
-    if kind in ("bool_type", "bool_parsing") and raw.lower() in _YES_NO:
-        return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[raw.lower()]})
+    said = " ".join(raw.lower().split())
+    if kind in ("bool_type", "bool_parsing") and said in _YES_NO:
+        return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[said]})
     if kind == "literal_error":
         lower = raw.strip("'\"").lower()
         if lower in choices.split(", ") and lower != raw:

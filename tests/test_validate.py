@@ -744,6 +744,18 @@ def test_an_evidence_key_far_from_any_document_gets_no_suggestion() -> None:
             "expected true or false: write false, not Tidak",
             "harus berupa true (ya) atau false (tidak): tulis false, bukan Tidak",
         ),
+        (
+            "spatial_plan:\n  conforms: Tidak  Sesuai\n",
+            "schema.hint_yes_no",
+            "expected true or false: write false, not Tidak  Sesuai",
+            "harus berupa true (ya) atau false (tidak): tulis false, bukan Tidak  Sesuai",
+        ),
+        (
+            "spatial_plan:\n  conforms: sesuai\n",
+            "schema.hint_yes_no",
+            "expected true or false: write true, not sesuai",
+            "harus berupa true (ya) atau false (tidak): tulis true, bukan sesuai",
+        ),
     ],
 )
 def test_indonesian_writing_gets_the_corrected_value(
