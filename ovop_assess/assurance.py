@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .criteria_sets import CriteriaSet
-from .evidence import EvidenceCheck, evidence_checks
+from .evidence import EvidenceCheck, evidence_checks, path_hints
 from .region import Region, Verification
 from .results import Assurance, CriterionResult, Documents, Finding, Message, Status, assurance_above, assurance_rank
 from .yaml_source import Positions
@@ -41,7 +41,7 @@ class Assured(NamedTuple):
     criteria: tuple[CriterionResult, ...]
     assurance: Assurance | None
     documents: Documents
-    warnings: tuple[Finding, ...]  # verification entries dated after the assessment
+    warnings: tuple[Finding, ...]  # verification entries dated after the assessment; document paths mistyped
 
 
 def assure(
@@ -76,7 +76,8 @@ def assure(
         reached.append(level)
         out.append(_backed(result, level, checks, criteria.min_assurance, as_of))
     lowest = min(reached, key=assurance_rank) if reached else None
-    return Assured(tuple(out), lowest, Documents(on_hand, needed), warnings)
+    hints = path_hints(given, positions, base_dir)
+    return Assured(tuple(out), lowest, Documents(on_hand, needed), (*warnings, *hints))
 
 
 def _level(documented: bool, verified: bool) -> Assurance:

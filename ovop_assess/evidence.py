@@ -17,8 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .criteria_sets import ActiveRule, EvidenceItem
+from .missing_file import meant
+from .results import Finding, Message, file_label
+
+if TYPE_CHECKING:
+    from .yaml_source import Positions
 
 
 class EvidenceState(StrEnum):
@@ -118,3 +124,24 @@ def _leaves(base_dir: Path, path: str) -> bool:
     except (OSError, ValueError):
         return True
     return os.path.commonpath([top, real]) != top
+
+
+def path_hints(given: Mapping[str, str], positions: Positions, base_dir: Path) -> tuple[Finding, ...]:
+    """A warning at each document path that names no file but most likely meant one: written with ``\\``
+    between folders (a file written on Windows, checked on Linux), or in another case than the folder's name
+    (``missing_file``). A path that names nothing and suggests nothing is said by the documents' count alone.
+    """
+    found = []
+    for key, path in given.items():
+        if path_state(base_dir, path) is not EvidenceState.MISSING_FILE:
+            continue
+        guess = meant(base_dir / path)
+        if guess is None:
+            continue
+        written = {"key": key, "path": file_label(path)}
+        if guess.slashed is not None:  # the path as the region file should write it, not as found from here
+            message = Message("evidence.path_backslash", {**written, "slashed": file_label(path.replace("\\", "/"))})
+        else:
+            message = Message("evidence.path_similar", {**written, "names": ", ".join(map(file_label, guess.similar))})
+        found.append(Finding(message, positions.value(("evidence", key))))
+    return tuple(found)

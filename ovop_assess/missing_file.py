@@ -13,6 +13,7 @@ import functools
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from .results import Message, file_label
 
@@ -23,14 +24,30 @@ _SAME_KIND = ({".yaml", ".yml"},)
 
 def not_found(path: Path) -> Message:
     """``file.not_found``, or a message naming what the folder holds instead."""
-    if windows_only(str(path)) or windows_only(path.name):  # no path here to give instead
+    guess = meant(path)
+    if guess is None:
         return Message("file.not_found", {})
+    if guess.slashed is not None:
+        return Message("file.not_found_backslash", {"slashed": file_label(guess.slashed)})
+    return Message("file.not_found_similar", {"names": ", ".join(map(file_label, guess.similar))})
+
+
+class Meant(NamedTuple):
+    """What a path that names no file most likely meant: the path written with ``/`` between folders, or
+    the names its folder holds that differ from its own only in case (or ``.yml`` for ``.yaml``)."""
+
+    slashed: str | None
+    similar: tuple[str, ...] = ()
+
+
+def meant(path: Path) -> Meant | None:
+    """What ``path``, naming no file, most likely meant (None: nothing to suggest)."""
+    if windows_only(str(path)) or windows_only(path.name):  # no path here to give instead
+        return None
     if "\\" in path.name and os.sep != "\\":  # data\\daftar.xlsx as Windows writes it: one name here
-        return Message("file.not_found_backslash", {"slashed": file_label(str(path).replace("\\", "/"))})
+        return Meant(str(path).replace("\\", "/"))
     similar = _similar(path)
-    if similar:
-        return Message("file.not_found_similar", {"names": ", ".join(map(file_label, similar))})
-    return Message("file.not_found", {})
+    return Meant(None, tuple(similar)) if similar else None
 
 
 def windows_only(text: str) -> bool:

@@ -130,6 +130,31 @@ def test_a_folder_or_a_missing_file_is_no_document(tmp_path: Path, default: Crit
     assert levels(result)["C5"] is Assurance.DOCUMENTED
 
 
+def test_a_document_path_mistyped_so_is_a_warning_with_the_path_to_write(tmp_path: Path, default: CriteriaSet) -> None:
+    """A path written on Windows (``docs\\x.md``) or in another case than the disk's names no file on Linux: the
+    documents' count said it was missing, not why. A path that suggests nothing stays said by the count alone."""
+    path = write(tmp_path, documents=ALL_KEYS)
+    (tmp_path / "docs" / "access_map.md").rename(tmp_path / "docs" / "Access_Map.md")
+    text = path.read_text(encoding="utf-8").replace("firm_list: docs/firm_list.md", "firm_list: docs\\firm_list.md")
+    path.write_text(text.replace("rtrw_perda: docs/rtrw_perda.md", "rtrw_perda: docs/perda.md"), encoding="utf-8")
+    result = assess_path(path, default, as_of=AS_OF)
+    assert levels(result)["C2"] is Assurance.DECLARED and levels(result)["C6"] is Assurance.DECLARED
+    said = [(w.message.id, w.location.path, w.location.line) for w in result.warnings if w.location is not None]
+    line = PASSING.count("\n") + 2
+    assert said == [
+        ("evidence.path_backslash", "evidence.firm_list", line + ALL_KEYS.index("firm_list")),
+        ("evidence.path_similar", "evidence.access_map", line + ALL_KEYS.index("access_map")),
+    ]
+    assert render(result.warnings[0].message) == (
+        "the document docs\\firm_list.md given for firm_list is not found: between folders, write /"
+        " (docs/firm_list.md), which every system reads; \\ is read as a folder separator on Windows only"
+    )
+    assert render(result.warnings[1].message, "id") == (
+        "dokumen docs/access_map.md untuk access_map tidak ditemukan; di foldernya ada Access_Map.md: tulis namanya"
+        " persis seperti itu, termasuk huruf besar-kecil dan ekstensinya"
+    )
+
+
 def test_documents_are_found_relative_to_the_region_file(
     tmp_path: Path, default: CriteriaSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:

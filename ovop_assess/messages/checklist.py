@@ -57,6 +57,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak diperiksa: jalurnya keluar dari folder berkas wilayah: {path}",
     },
     "checklist.evidence_missing_file": {"en": "file not found: {path}", "id": "berkas tidak ditemukan: {path}"},
+    "evidence.path_backslash": {
+        "en": "the document {path} given for {key} is not found: between folders, write / ({slashed}), which every system reads; \\ is read as a folder separator on Windows only",
+        "id": "dokumen {path} untuk {key} tidak ditemukan: di antara nama folder tulis / ({slashed}), yang dibaca semua sistem; \\ hanya dibaca sebagai pemisah folder di Windows",
+    },
+    "evidence.path_similar": {
+        "en": "the document {path} given for {key} is not found; its folder has {names}: write the name exactly as it is, with the case of its letters and its extension",
+        "id": "dokumen {path} untuk {key} tidak ditemukan; di foldernya ada {names}: tulis namanya persis seperti itu, termasuk huruf besar-kecil dan ekstensinya",
+    },
     "checklist.evidence_folder": {
         "en": "this is a folder, not a file: {path} (name the document file itself)",
         "id": "ini folder, bukan berkas: {path} (sebutkan berkas dokumennya sendiri)",
