@@ -36,9 +36,18 @@ def file_to_read(value: str) -> Path:
 
 def file_to_write(value: str) -> Path:
     """A file the command writes (``--output``, ``init``'s FILE, ``--firms-sheet``): a name ending in a separator
-    means a folder, and ``Path`` would drop the separator and write a file of the folder's name."""
+    means a folder, and ``Path`` would drop the separator and write a file of the folder's name; outside
+    Windows, a ``\\`` is refused (a file's name holding it is never what a Windows path meant)."""
     if not value:
         raise UsageError(Message("cli.empty_output_path", {}))
+    if "\\" in value and os.sep != "\\":  # hasil\\laporan.json, as a Windows batch file writes it
+        from ..missing_file import windows_only
+
+        if windows_only(value):  # C:\\Users\\…: written with /, it would still name nothing here
+            raise UsageError(Message("cli.output_windows_path", {"path": file_label(Path(value))}))
+        # Written, it would be one file of that name here, not a file in the folder meant.
+        slashed = file_label(Path(value.replace("\\", "/")))
+        raise UsageError(Message("cli.output_backslash", {"path": file_label(Path(value)), "slashed": slashed}))
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
     last = value
     for sep in separators:

@@ -127,6 +127,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'version' is not a command: the version is shown by 'ovop-assess --version'",
         "id": "'version' bukan perintah: versi ditampilkan dengan 'ovop-assess --version'",
     },
+    "cli.output_backslash": {
+        "en": "{path}: between folders, write / ({slashed}), which every system reads; here \\ would be part of the file's name",
+        "id": "{path}: di antara nama folder tulis / ({slashed}), yang dibaca semua sistem; di sini \\ akan menjadi bagian dari nama berkas",
+    },
+    "cli.output_windows_path": {
+        "en": "{path} is a Windows path, which names no place on this system; give a path here, with / between folders",
+        "id": "{path} adalah path Windows, yang tidak menunjuk tempat mana pun di sistem ini; berikan path di sistem ini, dengan / di antara nama folder",
+    },
     "cli.names_a_folder": {
         "en": "{path} ends with '{separator}', so it names a folder, not a file: give the name of the file to write (in that folder: {path}NAME)",
         "id": "{path} diakhiri '{separator}', jadi menunjuk folder, bukan berkas: berikan nama berkas yang akan ditulis (di folder itu: {path}NAMA)",

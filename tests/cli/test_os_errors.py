@@ -74,6 +74,40 @@ def test_a_name_ending_in_a_separator_names_a_folder(
     assert not (tmp_path / "laporan").exists()
 
 
+@pytest.mark.skipif(os.sep == "\\", reason="on Windows \\ separates folders")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ELIGIBLE", "--format", "json", "-o", "{name}"],
+        ["round", "ELIGIBLE", "-o", "{name}"],
+        ["init", "--firms-sheet", "{name}"],
+    ],
+)
+def test_a_backslash_in_a_name_to_write_is_refused_with_the_path_to_write(
+    command: list[str],
+    tmp_path: Path,
+    eligible: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A command copied from a Windows batch file wrote one file named hasil\laporan.json, not one in hasil/.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hasil").mkdir()
+    args = [word.replace("ELIGIBLE", str(eligible)).replace("{name}", "hasil\\laporan.json") for word in command]
+    assert main([*args, "--lang", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "ovop-assess: hasil\\laporan.json: di antara nama folder tulis / (hasil/laporan.json), yang dibaca semua"
+        " sistem; di sini \\ akan menjadi bagian dari nama berkas\n"
+    )
+    args = [word.replace("ELIGIBLE", str(eligible)).replace("{name}", "C:\\Laporan\\hasil.json") for word in command]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        "ovop-assess: C:\\Laporan\\hasil.json is a Windows path, which names no place on this system; give a path"
+        " here, with / between folders\n"
+    )
+    assert not [path for path in tmp_path.iterdir() if "\\" in path.name] and not any((tmp_path / "hasil").iterdir())
+
+
 @pytest.mark.parametrize("command", [["init", "out"], ["init", "--firms-sheet", "out.xlsx"]])
 def test_init_onto_a_folder_says_it_is_one_even_with_force(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
