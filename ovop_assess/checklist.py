@@ -190,20 +190,29 @@ def build_checklist(
         score=result.score,
         criteria=criteria,
         unknown_evidence=unknown,
-        warnings=_other_warnings(result),
+        warnings=_other_warnings(result, letter=office is not None),
         disabled_evidence=disabled,
         assurance=result.assurance,
         office=office,
     )
 
 
-def _other_warnings(result: FileResult) -> tuple[Finding, ...]:
-    """The file's warnings but those about unknown evidence keys: the checklist lists those keys on their own."""
+def _other_warnings(result: FileResult, *, letter: bool = False) -> tuple[Finding, ...]:
+    """The file's warnings but those about unknown evidence keys: the checklist lists those keys on their own.
+
+    ``letter`` (a page for an official letter, ``--office``): nor those about the firm spreadsheet's layout
+    (its columns ignored, rows hidden, other sheets), the analyst's to read (``checklist`` says them on stderr,
+    as ``round`` does), not the letter's.
+    """
     # By place first: a hostile file can hold thousands of unknown keys.
     unknown: dict[Location | None, list[Finding]] = {}
     for item in result.unknown_evidence:
         unknown.setdefault(item.warning.location, []).append(item.warning)
-    return tuple(w for w in result.warnings if w not in unknown.get(w.location, ()))
+    return tuple(
+        w
+        for w in result.warnings
+        if w not in unknown.get(w.location, ()) and not (letter and w.location is not None and w.location.file)
+    )
 
 
 def _criterion(

@@ -170,6 +170,26 @@ def test_checklist_with_the_office_letterhead_signatures_and_no_evidence_keys(tm
     assert "champion_willingness_letter" not in text and "kunci bukti" not in text
 
 
+def test_the_letters_checklist_says_the_firm_sheets_warnings_on_stderr_not_on_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An office's list keeps an Alamat beside the firms: the warning naming it ignored is the analyst's, and
+    was printed on the page that goes into the letter. The file's other warnings stay on it."""
+    region = ROOT / "examples" / "regions" / "rajapolah-weaving.yaml"
+    page = tmp_path / "daftar.html"
+    args = ["checklist", str(region), "--as-of", "2026-12-01", "--lang", "id", "-f", "html", "-o", str(page)]
+    ignored = "kolom yang bukan bagian daftar usaha, diabaikan: Alamat (G)"
+    assert main(args) == 0
+    assert ignored in page.read_text(encoding="utf-8") and ignored not in capsys.readouterr().err
+    assert main([*args, "--office", str(EXAMPLE)]) == 0
+    html, err = page.read_text(encoding="utf-8"), capsys.readouterr().err
+    assert ignored not in html and "32.06.34.2002" in html  # (the area code's warning stays)
+    assert (
+        f"ovop-assess: peringatan: {region}: {region.parent / 'rajapolah-weaving-firms.csv'}, sel G1: {ignored}\n"
+        in err
+    )
+
+
 def test_output_may_not_replace_the_office_logo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     logo = tmp_path / "logo.svg"
     logo.write_bytes((ROOT / "examples" / "round" / "logo.svg").read_bytes())

@@ -264,6 +264,11 @@ def run_checklist(
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     _check_output(renderer := renderers.lookup("checklist", output_format), output, lang)
     write_output(renderer.render(document, lang), output)
+    if profile is not None:  # the letter's page leaves out the firm sheet's warnings: said here, as round says them
+        from ..render.sheet_place import sheet_warning_lines
+
+        for line in sheet_warning_lines(result, lang):
+            note(f"{text('ui.warning', lang)}: {line}")
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
         note(text("cli.wrote_checklist", lang, **place))
