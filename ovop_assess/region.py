@@ -121,7 +121,7 @@ class FirmSheet(StrictModel):
         str,
         Field(
             min_length=1,
-            description="lembar kerja daftar usaha (.xlsx, .xls, .ods, .csv), relatif terhadap berkas wilayah"
+            description="berkas lembar kerja daftar usaha (.xlsx, .xls, .ods, .csv), relatif terhadap berkas wilayah"
             " / the firm spreadsheet (.xlsx, .xls, .ods, .csv), relative to the region file",
         ),
     ]

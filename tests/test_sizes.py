@@ -50,7 +50,7 @@ def test_the_spreadsheet_size_limit(tmp_path: Path) -> None:
         "the spreadsheet is 1.6 KiB (1,617 bytes), over the limit of 1 KiB (1,024 bytes) (--max-sheet-bytes): "
     )
     assert render(error.message, "id").startswith(
-        "lembar kerja berukuran 1,6 KiB (1.617 bita), melebihi batas 1 KiB (1.024 bita) (--max-sheet-bytes): "
+        "berkas lembar kerja berukuran 1,6 KiB (1.617 bita), melebihi batas 1 KiB (1.024 bita) (--max-sheet-bytes): "
     )
     # A CSV file has no pictures or sheets to take out, and a lowered limit may be the list itself.
     assert render(error.message, "en").endswith("if the file is right, raise the limit with --max-sheet-bytes")

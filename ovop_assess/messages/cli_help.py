@@ -86,7 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.max_sheet_bytes": {
         "en": "Largest firm spreadsheet read (bytes).",
-        "id": "Ukuran terbesar lembar kerja daftar usaha yang dibaca (bita).",
+        "id": "Ukuran terbesar berkas lembar kerja daftar usaha yang dibaca (bita).",
     },
     "help.max_unpacked_bytes": {
         "en": "Most bytes a workbook (.xlsx, .ods) may unpack to; a zip bomb is refused before it is opened.",
@@ -102,7 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.sheet_file": {
         "en": "The firm spreadsheet: .xlsx, .xls, .ods or .csv.",
-        "id": "Lembar kerja daftar usaha: .xlsx, .xls, .ods, atau .csv.",
+        "id": "Berkas lembar kerja daftar usaha: .xlsx, .xls, .ods, atau .csv.",
     },
     "help.sheet_name": {
         "en": "The sheet to read (default: the first visible one).",
@@ -243,9 +243,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.cmd.import": {
         "en": "Print the firms of a spreadsheet (.xlsx, .xls, .ods, .csv) as the YAML firms: list, each problem with its cell.",
-        "id": "Menampilkan usaha dari lembar kerja (.xlsx, .xls, .ods, .csv) sebagai daftar YAML firms:, setiap masalah beserta selnya.",
+        "id": "Menampilkan usaha dari berkas lembar kerja (.xlsx, .xls, .ods, .csv) sebagai daftar YAML firms:, setiap masalah beserta selnya.",
     },
-    "help.metavar.sheet": {"en": "SHEET", "id": "LEMBAR_KERJA"},
+    "help.metavar.sheet": {"en": "SHEET", "id": "BERKAS"},
     "help.metavar.xlsx": {"en": "FILE.xlsx", "id": "BERKAS.xlsx"},
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},

@@ -35,11 +35,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.too_large": {
         "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): if the file is right, raise the limit with --max-sheet-bytes",
-        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): jika berkasnya benar, naikkan batasnya dengan --max-sheet-bytes",
+        "id": "berkas lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): jika berkasnya benar, naikkan batasnya dengan --max-sheet-bytes",
     },
     "sheet.too_large_workbook": {
         "en": "the spreadsheet is {size}, over the limit of {limit} (--max-sheet-bytes): a firm list takes far less; pictures or other sheets make a workbook this large, so save the list alone in a workbook of its own, or raise the limit with --max-sheet-bytes",
-        "id": "lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): daftar usaha jauh lebih kecil; gambar atau lembar lain yang membuat buku kerja sebesar ini, jadi simpan daftarnya saja dalam buku kerja tersendiri, atau naikkan batasnya dengan --max-sheet-bytes",
+        "id": "berkas lembar kerja berukuran {size}, melebihi batas {limit} (--max-sheet-bytes): daftar usaha jauh lebih kecil; gambar atau lembar lain yang membuat buku kerja sebesar ini, jadi simpan daftarnya saja dalam buku kerja tersendiri, atau naikkan batasnya dengan --max-sheet-bytes",
     },
     "sheet.unpacked_too_large": {
         "en": "the workbook unpacks to {size}, over the limit of {limit} for its unpacked contents (--max-unpacked-bytes); it was not opened",
