@@ -435,7 +435,7 @@ def make_app(lang: Lang, only: str | None = None) -> typer.Typer:
         lang_: lang_opt = LangChoice.en,
         debug: debug_opt = False,
     ) -> int:
-        from .commands import run_area
+        from .area_command import run_area
 
         return run_area(" ".join(query), output_format, limit, lang)
 

@@ -23,7 +23,7 @@ from ..results import FileResult, Finding, Message, Report, RuleCrash, Verdict, 
 from ..rule_guard import DEFAULT_RULE_TIMEOUT
 from ..yaml_source import Limits
 from .output import note_name_against_format, plugins_running, refuse_output_among_inputs, report_stream, write_output
-from .terminal import note, plain, stderr_is_terminal, to_stderr
+from .terminal import note, plain, stderr_is_terminal, to_stderr, warn
 
 if TYPE_CHECKING:
     from ..office import OfficeProfile
@@ -264,11 +264,11 @@ def run_checklist(
     document = build_checklist(result, region, criteria_set, base_dir=file.parent, as_of=as_of, office=profile)
     _check_output(renderer := renderers.lookup("checklist", output_format), output, lang)
     write_output(renderer.render(document, lang), output)
-    if profile is not None:  # the letter's page leaves out the firm sheet's warnings: said here, as round says them
+    if profile is not None:  # the firm sheet's warnings, off the letter's page: said here, as round says them
         from ..render.sheet_place import sheet_warning_lines
 
         for line in sheet_warning_lines(result, lang):
-            note(f"{text('ui.warning', lang)}: {line}")
+            warn(line, lang)
     if output is not None:
         place = {"region": region.region.name, "format": output_format, "path": file_label(output)}
         note(text("cli.wrote_checklist", lang, **place))
@@ -338,7 +338,7 @@ def run_round(
             at = f":{found.location.line}" if found.location is not None and found.location.line else ""
             note(f"{text('ui.warning', lang)}: {file_label(result.file)}{at}: {render_message(found.message, lang)}")
         for line in sheet_warning_lines(result, lang) if result.verdict is not Verdict.INVALID else ():
-            note(f"{text('ui.warning', lang)}: {line}")
+            warn(line, lang)
     document = make_round(
         __version__, criteria_set.info, results, as_of=as_of, year=year, office=profile, previous=earlier
     )
@@ -477,29 +477,3 @@ def _say_office_warnings(profile: OfficeProfile, lang: Lang) -> None:
         line = finding.location.line if finding.location is not None else None
         place = f"{profile.file}:{line}" if line else profile.file
         note(f"{text('ui.warning', lang)}: {place}: {render_message(finding.message, lang)}")
-
-
-def run_area(query: str, output_format: str, limit: int, lang: Lang) -> int:
-    """0 when an area is found, 1 when none is (the nearest codes, for a code, on stderr), 2 for a query
-    that is neither a code nor a name (empty, only prefixes, or digits in no code's shape)."""
-    from .. import areas
-
-    lookup = areas.look_up(query, limit)  # a query refused is a usage error: areas.BadQuery says why
-    renderer = renderers.lookup("area", output_format)
-    if lookup.matches or not renderer.quiet_when_empty:
-        write_output(renderer.render(lookup, lang, to_terminal=report_stream().isatty()), None)
-    if lookup.matches:
-        return ExitCode.OK
-    if renderer.quiet_when_empty:
-        if lookup.code is not None:
-            nearest = areas.DESCRIPTION_JOINER.join(areas.describe(a) for a in lookup.nearest)
-            if nearest:
-                said = text("area.code_not_found", lang, code=lookup.code, codes=nearest)
-            else:
-                said = text("area.code_not_found_anywhere", lang, code=lookup.code)
-        elif lookup.short:
-            said = text("area.no_match_short", lang, query=lookup.query, words=", ".join(lookup.short))
-        else:
-            said = text("area.no_match", lang, query=lookup.query)
-        note(said)
-    return ExitCode.NOT_FOUND

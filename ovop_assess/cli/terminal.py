@@ -12,6 +12,7 @@ import functools
 import re
 import sys
 
+from ..messages import Lang, text
 from ..render.controls import visible_controls
 
 
@@ -65,6 +66,11 @@ def note(line: str) -> None:
     can hold ESC, CR or a right-to-left override, and none of them reaches the terminal raw.
     """
     to_stderr(plain(f"ovop-assess: {line}", one_line=True) + "\n")
+
+
+def warn(line: str, lang: Lang) -> None:
+    """``ovop-assess: warning: line`` (``peringatan`` in Indonesian) on stderr, as :func:`note`."""
+    note(f"{text('ui.warning', lang)}: {line}")
 
 
 def to_stderr(text: str) -> None:

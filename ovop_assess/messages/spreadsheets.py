@@ -315,6 +315,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row {row} is a total row ({value} as its Nama Usaha, no Peran), not a firm: delete the row, or move it to another sheet; if it is a firm, write its own name and its Peran",
         "id": "baris {row} adalah baris jumlah ({value} sebagai Nama Usaha, Peran tidak diisi), bukan data usaha: hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, tulis nama usahanya sendiri dan Perannya",
     },
+    "sheet.unnamed_columns": {
+        "en": "column(s) {columns} hold values but no name in row {row}: they are ignored; if one of them is meant for the firm list, write its name in row {row}",
+        "id": "kolom {columns} berisi nilai tetapi tidak bernama di baris {row}: kolom itu diabaikan; jika salah satunya dimaksudkan untuk daftar usaha, tulis namanya di baris {row}",
+    },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
         "id": "baris {row} memiliki sel di luar kolom terakhir baris nama kolom (mulai {cell}): sel tersebut diabaikan",
@@ -423,17 +427,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama kolom di sel ini berisi kesalahan {error}, bukan nama; ketik nama kolomnya",
     },
     "sheet.two_row_header": {
-        "en": "the column names take two rows{merged}: a firm list names its columns in row {row} only, and its firms start in row {next}; unmerge the header's cells, write each column's name in row {row}{moves}, then delete row {next}",
-        "id": "nama kolom memakai dua baris{merged}: daftar usaha menuliskan nama kolom di baris {row} saja, dan usahanya mulai baris {next}; pisahkan gabungan sel judul, tulis nama setiap kolom di baris {row}{moves}, lalu hapus baris {next}",
+        "en": "the column names take {rows}{merged}: a firm list names its columns in row {row} only, and its firms start in row {next}; {unmerge}write each column's name in row {row}{moves}{split}, then delete {deleted}",
+        "id": "nama kolom memakai {rows}{merged}: daftar usaha menuliskan nama kolom di baris {row} saja, dan usahanya mulai baris {next}; {unmerge}tulis nama setiap kolom di baris {row}{moves}{split}, lalu hapus {deleted}",
     },
     "sheet.two_row_header.merged": {
         "en": " (merged down: {cells})",
         "id": " (sel digabung ke bawah: {cells})",
     },
+    "sheet.two_row_header.unmerge": {
+        "en": "unmerge the column-name cells, ",
+        "id": "pisahkan sel nama kolom yang digabung, ",
+    },
     "sheet.two_row_header.moves": {
         "en": " (move {names} up to {cells})",
         "id": " (pindahkan {names} ke {cells})",
     },
+    "sheet.two_row_header.split": {
+        "en": "; {header} spans {cells} over {names}: name only one of them {header}, the one holding each firm's total (the others are read as columns not part of the list)",
+        "id": "; {header} mencakup {cells} di atas {names}: beri nama {header} hanya pada satu kolom di antaranya, yang berisi jumlah setiap usaha (kolom lainnya dibaca sebagai kolom di luar daftar)",
+    },
+    "sheet.rows_span": {"en": "rows {first} to {last}", "id": "baris {first} sampai {last}"},
+    "sheet.row_one": {"en": "row {row}", "id": "baris {row}"},
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",
         "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",

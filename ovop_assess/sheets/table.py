@@ -233,7 +233,7 @@ def firms_from_columns(
     merged = list(merged)  # (asked twice)
     two_rows = two_row_header(header, body, count, columns, merged, header_row)
     if two_rows is not None:  # row 2 is the header's too: not one error per merged cell, nor its names unread
-        return refused(file, sheet, [two_rows], warned)
+        return refused(file, sheet, [*errors, two_rows], warned)  # (a column named twice: said as well)
     others = [(i, name) for i, name in unknown if i not in meant]
     if others:
         names = ", ".join(f"{one_line(name)} ({column_letters(i)})" for i, name in others[:_LISTED])
@@ -244,6 +244,9 @@ def firms_from_columns(
     beyond = _beyond_header(header, body, header_row)
     if beyond is not None:
         warned.append(beyond)
+    unnamed = _unnamed_columns(header, body, header_row)
+    if unnamed is not None:
+        warned.append(unnamed)
     missing_required = [field for field in REQUIRED if field not in columns]
     for field in missing_required:  # at the column whose header seems meant for it (Nama UMKM), else the row
         column = next((i + 1 for i, like in meant.items() if field_of(like) == field), None)
@@ -440,3 +443,20 @@ def _beyond_header(header: Sequence[object], body: Sequence[Sequence[object]], h
     return Finding(
         _note("sheet.cells_beyond_header", row=row, cell=cell_name(row, column)), Location("firms", row, column)
     )
+
+
+def _unnamed_columns(header: Sequence[object], body: Sequence[Sequence[object]], header_row: int) -> Finding | None:
+    """One warning for the columns inside the header's span that hold values under no name (ignored as any
+    column the list does not know: an L and P left unnamed beside Tenaga Kerja), at the first one's name cell."""
+    last = max((i for i, title in enumerate(header) if title is not None and title != ""), default=-1)
+    found = [
+        index
+        for index in range(min(last, len(body)))
+        if (header[index] is None or header[index] == "") and not set(body[index]) <= _BLANK
+    ]
+    if not found:
+        return None
+    columns = ", ".join(column_letters(index) for index in found[:_LISTED])
+    columns += f", … (+{len(found) - _LISTED})" if len(found) > _LISTED else ""
+    said = _note("sheet.unnamed_columns", columns=columns, row=header_row)
+    return Finding(said, Location("firms", header_row, found[0] + 1))

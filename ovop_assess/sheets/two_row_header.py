@@ -1,31 +1,36 @@
-"""A header that takes two rows: row 1's column names merged down over row 2, or carried on in row 2.
+"""A header that takes more than one row: row 1's column names merged down, or carried on in row 2.
 
 Offices often head a list with two rows: ``Nama Usaha`` merged over rows 1
 and 2, and a group title (``Usaha``) over ``Tenaga Kerja`` and ``Kapasitas
-per Bulan`` written in row 2. The format reads the column names from row 1
-and the firms from row 2 on, so such a sheet is refused once, with the fix
-(this tool's own reading of the layout). Read as it is, it got one "merged
-cells" error per column, whose advice (fill in every cell) would put column
-names into a firm's row, and the names in row 2 went unread.
+per Bulan`` written in row 2; or ``Tenaga Kerja`` over ``L``, ``P`` and
+``Jumlah``. The format reads the column names from row 1 and the firms from
+row 2 on, so such a sheet is refused once, with the fix (this tool's own
+reading of the layout). Read as it is, it got one "merged cells" error per
+column, whose advice (fill in every cell) would put column names into a
+firm's row, and the names in row 2 went unread.
 
-Told by row 2 holding no firm name, with either a range merged from row 1
-down into row 2 or a text in row 2 naming a firm column row 1 does not name.
-Only the header's next row is looked at: a good sheet costs one cell's test.
+Told only when row 2 holds no firm's value: each of its cells under a firm
+column is empty, covered by a range merged down from row 1, or a column
+name itself; and either a range merged down from row 1 covers a firm column,
+or a text in row 2, under a column row 1 gives no firm name, names a firm
+column. A row 2 with a role, a count or a name under a firm column is a
+firm's, whatever else is missing from it: its cells are told one by one.
+Only the rows of the header are looked at: a good sheet costs a few tests.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
 from ..results import Finding, Location, Message
-from .columns import cell_name, field_of, one_line
+from .columns import FIELDS, cell_name, field_of, one_line
 from .firm_rows import held
 
 Range = tuple[tuple[int, int], tuple[int, int]]  # 0-based ((first row, first column), (last row, last column))
 
-_LISTED: Final = 5
-"""Merged ranges and moved names each listed in the message; past them, an ellipsis."""
+_LISTED: Final = len(FIELDS)
+"""Ranges and names listed in the message, past which an ellipsis: the format has no more columns than this."""
 
 
 def two_row_header(
@@ -33,51 +38,102 @@ def two_row_header(
     body: Sequence[Sequence[object]],
     count: int,
     columns: Mapping[str, int],
-    merged: Iterable[Range],
+    merged: Collection[Range],
     header_row: int = 1,
 ) -> Finding | None:
-    """The error for a header that goes on into the row below it, or None.
+    """The error for a header that goes on into the rows below it, or None.
 
     ``body[i]`` holds column ``i`` below the header (``count`` rows), ``columns`` each field's 1-based column
     as the header names it; ``merged`` as :func:`.table.firms_from_rows` takes them.
     """
-    if not count:
-        return None
-    below = [column[0] if column else "" for column in body]
-    name_at = columns.get("name")
-    if name_at is not None and name_at <= len(below) and held(below[name_at - 1]):
-        return None  # a firm's row (or at least a name): the header is one row
     top = header_row - 1  # the header's 0-based row
-    down = [(first, last) for first, last in dict.fromkeys(merged) if first[0] <= top < last[0]]
-    over_list = any(first[1] < column <= last[1] + 1 for first, last in down for column in columns.values())
+    down = sorted({(first, last) for first, last in merged if first[0] <= top < last[0]})
+    firm_columns = {column - 1 for column in columns.values()}
+    over_list = [(first, last) for first, last in down if any(first[1] <= c <= last[1] for c in firm_columns)]
+    below = [column[0] if count and column else "" for column in body]
+    covered = {c for first, last in over_list for c in range(first[1], last[1] + 1)}
+    # Under a title merged across columns in row 1 (Tenaga Kerja over L, P, Jumlah), a text is a sub-heading.
+    grouped = {
+        c
+        for first, last in merged
+        if first[0] == top == last[0] and last[1] > first[1]
+        for c in range(first[1], last[1] + 1)
+    }
+    for column in firm_columns:
+        cell = below[column] if column < len(below) else ""
+        if column in covered or not held(cell) or field_of(cell) is not None:
+            continue
+        if not (column in grouped and isinstance(cell, str)):
+            return None  # a firm's value (a role, a count, a name) under a firm column: the header is one row
     moved = [
         (index, one_line(cell.strip()))
         for index, cell in enumerate(below)
-        if isinstance(cell, str) and (field := field_of(cell)) is not None and field not in columns
+        if isinstance(cell, str)
+        and (field := field_of(cell)) is not None
+        and field not in columns
+        and field_of(header[index] if index < len(header) else None) is None
     ]
-    if not moved and (name_at is None or not over_list):
-        # (a range beside the list, a note's box, is not the header's; with no name column and nothing
-        # named below it, the missing column is the error)
+    split = _split(header, below, merged, top, firm_columns)
+    if not moved and not over_list and not split:
         return None
-    leftmost = min([first[1] for first, _ in down] + [index for index, _ in moved])
-    values: dict[str, object] = {"row": header_row, "next": header_row + 1}
-    values["merged"] = (
-        Message("sheet.two_row_header.merged", {"cells": _listed([_span(first, last) for first, last in down])})
-        if down
-        else ""
-    )
-    values["moves"] = (
-        Message(
-            "sheet.two_row_header.moves",
-            {
-                "names": _listed([name for _, name in moved]),
-                "cells": _listed([cell_name(header_row, index + 1) for index, _ in moved]),
-            },
-        )
-        if moved
-        else ""
-    )
+    # The header's last row: the lowest a range over the list reaches (a box beside the list, merged down past
+    # the header, is not the header's), row 2 at least when row 2 holds names.
+    last = max([last[0] for _, last in over_list] + [top + 1])
+    ranges = [(first, end) for first, end in down if end[0] <= last]
+    spans = [first[1] for first, _ in over_list] + [index for index, _ in moved]
+    leftmost = min(spans) if spans else min(firm_columns & grouped)
+    values: dict[str, object] = {
+        "row": header_row,
+        "next": header_row + 1,
+        "rows": Message("sheet.rows_span", {"first": header_row, "last": last + 1}),
+        "deleted": (
+            Message("sheet.rows_span", {"first": header_row + 1, "last": last + 1})
+            if last > top + 1
+            else Message("sheet.row_one", {"row": header_row + 1})
+        ),
+        "merged": (
+            Message("sheet.two_row_header.merged", {"cells": _listed([_span(*each) for each in ranges])})
+            if ranges
+            else ""
+        ),
+        "unmerge": Message("sheet.two_row_header.unmerge", {}) if ranges or _across(merged, top) else "",
+        "moves": (
+            Message(
+                "sheet.two_row_header.moves",
+                {
+                    "names": _listed([name for _, name in moved]),
+                    "cells": _listed([cell_name(header_row, index + 1) for index, _ in moved]),
+                },
+            )
+            if moved
+            else ""
+        ),
+        "split": split,
+    }
     return Finding(Message("sheet.two_row_header", values), Location("firms", header_row, leftmost + 1))
+
+
+def _split(
+    header: Sequence[object], below: Sequence[object], merged: Collection[Range], top: int, firm_columns: set[int]
+) -> Message | str:
+    """A firm column's name in row 1 merged across columns that row 2 names each (``Tenaga Kerja`` over ``L``,
+    ``P``, ``Jumlah``): only one of them can keep the name, or the firm's value is read from the first alone."""
+    for first, last in sorted(set(merged)):
+        if first[0] != top or last[1] == first[1] or first[1] not in firm_columns:
+            continue
+        names = [one_line(str(cell).strip()) for cell in below[first[1] : last[1] + 1] if held(cell)]
+        if len(names) > 1:
+            title = header[first[1]] if first[1] < len(header) else ""
+            return Message(
+                "sheet.two_row_header.split",
+                {"header": one_line(str(title).strip()), "cells": _span(first, last), "names": _listed(names)},
+            )
+    return ""
+
+
+def _across(merged: Collection[Range], top: int) -> bool:
+    """Whether a range of the header's row spans columns (a group title): unmerged too before names move up."""
+    return any(first[0] == top and last[1] > first[1] for first, last in merged)
 
 
 def _span(first: tuple[int, int], last: tuple[int, int]) -> str:

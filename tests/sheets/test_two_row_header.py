@@ -1,4 +1,5 @@
-"""A header of two rows, as offices draw one: refused once, with the fix, in every format."""
+"""A header of two rows (or more), as offices draw one: refused once, with the fix, in every format; and the
+rows it is not (a firm whose name is missing, a note's box beside the list)."""
 
 from __future__ import annotations
 
@@ -29,21 +30,53 @@ def _two_rows(book: Any, sheet: Any) -> None:
 def test_a_header_merged_down_over_two_rows_is_one_error_that_says_the_fix(make_xlsx: Callable[..., Path]) -> None:
     rows: list[list[Any]] = [[], [], *[[i + 1, *firm, 100] for i, firm in enumerate(_FIRMS)]]
     found = read_firms(make_xlsx({"Daftar UMKM": rows}, build=_two_rows))
-    assert found.firms == () and _located(found) == [("sheet.two_row_header", "A1")]
+    assert found.firms == () and _located(found) == [("sheet.two_row_header", "B1")]
     assert render(found.errors[0].message) == (
-        "the column names take two rows (merged down: A1:A2, B1:B2, C1:C2): a firm list names its columns in"
-        " row 1 only, and its firms start in row 2; unmerge the header's cells, write each column's name in row 1"
-        " (move Tenaga Kerja, Kapasitas per Bulan up to D1, E1), then delete row 2"
+        "the column names take rows 1 to 2 (merged down: A1:A2, B1:B2, C1:C2): a firm list names its columns in"
+        " row 1 only, and its firms start in row 2; unmerge the column-name cells, write each column's name in"
+        " row 1 (move Tenaga Kerja, Kapasitas per Bulan up to D1, E1), then delete row 2"
     )
     assert render(found.errors[0].message, "id") == (
-        "nama kolom memakai dua baris (sel digabung ke bawah: A1:A2, B1:B2, C1:C2): daftar usaha menuliskan nama"
-        " kolom di baris 1 saja, dan usahanya mulai baris 2; pisahkan gabungan sel judul, tulis nama setiap kolom"
-        " di baris 1 (pindahkan Tenaga Kerja, Kapasitas per Bulan ke D1, E1), lalu hapus baris 2"
+        "nama kolom memakai baris 1 sampai 2 (sel digabung ke bawah: A1:A2, B1:B2, C1:C2): daftar usaha menuliskan"
+        " nama kolom di baris 1 saja, dan usahanya mulai baris 2; pisahkan sel nama kolom yang digabung, tulis nama"
+        " setiap kolom di baris 1 (pindahkan Tenaga Kerja, Kapasitas per Bulan ke D1, E1), lalu hapus baris 2"
     )
     # Said instead of what reading row 2 as a firm's row gave: an error for each merged range, a warning
     # naming No and Usaha as ignored columns, and one that row 2, holding only those, was skipped unread.
     assert found.warnings == ()
-    assert "sheet.merged" not in {f.message.id for f in found.errors}
+
+
+def test_a_count_split_under_its_name_and_a_header_of_three_rows(make_xlsx: Callable[..., Path]) -> None:
+    def split(book: Any, sheet: Any) -> None:
+        for column, name in zip("ABC", ["No", "Nama Usaha", "Peran"], strict=True):
+            sheet.merge_range(f"{column}1:{column}3", name)
+        sheet.merge_range("D1:F1", "Tenaga Kerja")
+        for column, name in zip("DEF", ["L", "P", "Jumlah"], strict=True):
+            sheet.merge_range(f"{column}2:{column}3", name)
+
+    rows: list[list[Any]] = [[], [], [], [1, "Batik Sekar", "penggerak", 2, 3, 5]]
+    found = read_firms(make_xlsx({"D": rows}, build=split))
+    assert _located(found) == [("sheet.two_row_header", "B1")]
+    # Unmerged and named D1 alone, Tenaga Kerja read 2 (the men), the total in F unread without a word.
+    assert render(found.errors[0].message) == (
+        "the column names take rows 1 to 3 (merged down: A1:A3, B1:B3, C1:C3): a firm list names its columns in"
+        " row 1 only, and its firms start in row 2; unmerge the column-name cells, write each column's name in"
+        " row 1; Tenaga Kerja spans D1:F1 over L, P, Jumlah: name only one of them Tenaga Kerja, the one holding"
+        " each firm's total (the others are read as columns not part of the list), then delete rows 2 to 3"
+    )
+
+
+def test_columns_left_without_a_name_are_said(make_xlsx: Callable[..., Path]) -> None:
+    rows = [["Nama Usaha", "Peran", "Tenaga Kerja", None, None, "NIB"], ["Batik Sekar", "penggerak", 2, 3, 5, None]]
+    found = read_firms(make_xlsx({"D": rows}))
+    assert found.firms == ({"name": "Batik Sekar", "role": "champion", "workers": 2},)
+    assert [(w.message.id, cell_name(w.location.line, w.location.column)) for w in found.warnings] == [
+        ("sheet.unnamed_columns", "D1")
+    ]
+    assert render(found.warnings[0].message) == (
+        "column(s) D, E hold values but no name in row 1: they are ignored; if one of them is meant for the firm"
+        " list, write its name in row 1"
+    )
 
 
 def test_one_header_cell_merged_over_an_empty_second_row(make_xlsx: Callable[..., Path]) -> None:
@@ -56,25 +89,43 @@ def test_one_header_cell_merged_over_an_empty_second_row(make_xlsx: Callable[...
     assert "(merged down: C1:C2)" in render(found.errors[0].message)
 
 
+def test_the_empty_workbook_of_an_office_with_a_header_of_two_rows(make_xlsx: Callable[..., Path]) -> None:
+    def merge(book: Any, sheet: Any) -> None:
+        sheet.merge_range("A1:A2", "Nama Usaha")
+        sheet.merge_range("B1:B2", "Peran")
+
+    found = read_firms(make_xlsx({"D": [[]]}, build=merge))
+    assert _located(found) == [("sheet.two_row_header", "A1")]
+
+
 def test_a_csv_header_carried_on_in_row_2(tmp_path: Path) -> None:
     lines = ["Nama Usaha;Peran;Usaha", ";;Tenaga Kerja", "Batik Sekar;penggerak;5", "Batik Melati;binaan;3"]
     path = tmp_path / "daftar.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     found = read_firms(path)
     assert _located(found) == [("sheet.two_row_header", "C1")]
-    assert found.errors[0].message.values["merged"] == ""
+    assert found.errors[0].message.values["merged"] == "" and found.errors[0].message.values["unmerge"] == ""
     assert render(found.errors[0].message).endswith(
-        "write each column's name in row 1 (move Tenaga Kerja up to C1), then delete row 2"
+        "; write each column's name in row 1 (move Tenaga Kerja up to C1), then delete row 2"
     )
 
 
-def test_an_xls_header_of_two_rows(make_xls: Callable[..., Path]) -> None:
+def test_an_xls_header_of_two_rows_its_ranges_in_the_sheets_order(make_xls: Callable[..., Path]) -> None:
     def merge(sheet: Any) -> None:
-        sheet.write_merge(0, 1, 0, 0, "Nama Usaha")
         sheet.write_merge(0, 1, 1, 1, "Peran")
+        sheet.write_merge(0, 1, 0, 0, "Nama Usaha")
 
     found = read_firms(make_xls({"Daftar": [[], [], *_FIRMS]}, build=merge))
     assert _located(found) == [("sheet.two_row_header", "A1")]
+    assert found.errors[0].message.values["merged"].values["cells"] == "A1:A2, B1:B2"
+
+
+def test_a_column_named_twice_is_said_with_it(make_xlsx: Callable[..., Path]) -> None:
+    def merge(book: Any, sheet: Any) -> None:
+        sheet.merge_range("A1:A2", "Nama Usaha")
+
+    found = read_firms(make_xlsx({"D": [[None, "Peran", "Peran"], [], *_FIRMS]}, build=merge))
+    assert _located(found) == [("sheet.duplicate_column", "C1"), ("sheet.two_row_header", "A1")]
 
 
 def test_what_is_not_a_header_of_two_rows(make_xlsx: Callable[..., Path]) -> None:
@@ -86,20 +137,32 @@ def test_what_is_not_a_header_of_two_rows(make_xlsx: Callable[..., Path]) -> Non
     def into_a_firm(book: Any, sheet: Any) -> None:
         sheet.merge_range("B1:B2", "Peran")  # the header merged into a firm's row: that firm lost its role
 
-    found = read_firms(
-        make_xlsx({"D": [["Nama Usaha"], ["Batik Sekar"], ["Batik Melati", "binaan"]]}, build=into_a_firm)
-    )
-    assert _located(found) == [("sheet.merged", "B1")]
+    rows = [["Nama Usaha"], ["Batik Sekar"], ["Batik Melati", "binaan"]]
+    assert _located(read_firms(make_xlsx({"D": rows}, build=into_a_firm))) == [("sheet.merged", "B1")]
+
+    def counted(book: Any, sheet: Any) -> None:
+        sheet.merge_range("C1:C2", "Tenaga Kerja")
+
+    # A firm whose name was forgotten, its role a column's name (Pembina, the opposite of binaan) or a count
+    # beside it: its cells are told, and nothing says to delete the row.
+    for row in (["", "Pembina", 5], ["", "binaan"]):
+        found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran", "Tenaga Kerja"], row, *_FIRMS]}))
+        assert "sheet.two_row_header" not in {f.message.id for f in found.errors}
+    found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"], ["", "binaan"], *_FIRMS]}, build=counted))
+    assert _located(found) == [("sheet.merged", "C1")]  # (and the empty name, as the region's validation says)
 
 
 def test_the_check_alone() -> None:
     body = [["Batik Sekar"], ["penggerak"]]
     assert two_row_header(["Nama Usaha", "Peran"], body, 1, {"name": 1, "role": 2}, [((0, 1), (1, 1))]) is None
     assert two_row_header(["Nama Usaha", "Peran"], [[], []], 0, {"name": 1, "role": 2}, []) is None
-    # No name column, and nothing in row 2 naming one: the missing column is the error, not this.
-    assert two_row_header(["Peran"], [[""]], 1, {"role": 1}, [((0, 0), (1, 0))]) is None
-    many = [((0, column), (1, column)) for column in range(7)]
+    # A box beside the list, merged down past the header: neither the cause nor listed.
+    box = [((0, 4), (5, 5))]
+    assert two_row_header(["Nama Usaha", "Peran"], [[""], [""]], 1, {"name": 1, "role": 2}, box) is None
+    found = two_row_header(["Nama Usaha", "Peran"], [[""], [""]], 1, {"name": 1, "role": 2}, [*box, ((0, 1), (1, 1))])
+    assert found is not None and found.message.values["merged"].values["cells"] == "B1:B2"
+    many = [((0, column), (1, column)) for column in range(10)]
     found = two_row_header(["Nama Usaha", "Peran"], [[""], [""]], 1, {"name": 1, "role": 2}, many)
     assert found is not None and found.message.values["merged"].values["cells"] == (
-        "A1:A2, B1:B2, C1:C2, D1:D2, E1:E2, …"
+        "A1:A2, B1:B2, C1:C2, D1:D2, E1:E2, F1:F2, G1:G2, H1:H2, …"
     )
