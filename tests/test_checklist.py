@@ -460,7 +460,7 @@ def test_choices_are_words_of_the_catalogue_in_both_languages(tmp_path: Path) ->
     )
     doc = checklist_of(write_region(tmp_path, text))
     indonesian, english = render(doc, "markdown", "id"), render(doc, "markdown", "en")
-    assert "mori berasal dari sumber yang diterima (lokal)." in indonesian
+    assert "mori berasal dari sumber yang memenuhi syarat (lokal)." in indonesian
     assert "(local)" not in indonesian
     assert "Dikelola oleh KUB Batik (KUB), Forum (lainnya)." in indonesian
     # English keeps the codes as written in the file: reports do not change.

@@ -96,7 +96,7 @@ CHANGED_WORDS = {
 }
 DEFAULT_WORDS = {
     "en": ["at least 1 committed or delivered", "from an accepted source: local (", "at most 1,000 m away"],
-    "id": ["sekurang-kurangnya 1 yang disepakati", "dari sumber yang diterima: lokal (", "paling jauh 1.000 m"],
+    "id": ["sekurang-kurangnya 1 yang disepakati", "dari sumber yang memenuhi syarat: lokal (", "paling jauh 1.000 m"],
 }
 PARAMETER_NAMES = ("min_commitments", "accepted_sources", "max_stop_distance_m", "min_mentees", "min_similar_firms")
 

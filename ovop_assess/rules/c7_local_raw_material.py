@@ -40,6 +40,7 @@ Failing fragment
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
@@ -58,8 +59,8 @@ Yang diperiksa
     (``source``) setiap bahan baku utama termasuk dalam
     ``accepted_sources`` (bawaannya hanya ``local``: kabupaten/kota yang
     sama). Bila tidak ada yang ditandai, sekurang-kurangnya satu bahan
-    berasal dari sumber yang diterima, dengan peringatan agar bahan baku
-    utama ditandai.
+    berasal dari sumber yang memenuhi syarat, dengan peringatan agar bahan
+    baku utama ditandai.
 
 Alasan
     Kriteria ketujuh sentra OVOP dalam dokumen sumber: "ketersediaan bahan
@@ -69,8 +70,8 @@ Alasan
     yang sama, dan bawaannya hanya bahan baku lokal yang diterima
     (kumpulan kriteria dapat juga menerima ``regional``, provinsi yang
     sama); yang dinilai adalah bahan baku utama produk, bila berkas
-    menandainya; bila tidak, satu bahan dari sumber yang diterima sudah
-    cukup.
+    menandainya; bila tidak, satu bahan dari sumber yang memenuhi syarat
+    sudah cukup.
 
 Status
     tidak dipenuhi (``fail``) bila daftarnya kosong, asal bahan baku utama
@@ -78,8 +79,8 @@ Status
     ``source`` dan tak satu pun yang diterima; belum diketahui (``unknown``)
     bila ``raw_materials`` tidak diisi, atau asal yang belum diisi masih
     dapat menentukan hasilnya (bahan baku utama tanpa ``source``; tanpa
-    tanda utama, tidak ada bahan dari sumber yang diterima tetapi ada yang
-    ``source``-nya belum diisi). Skor 0 atau 1.
+    tanda utama, tidak ada bahan dari sumber yang memenuhi syarat tetapi
+    ada yang ``source``-nya belum diisi). Skor 0 atau 1.
 
 Parameter
     accepted_sources (daftar berisi local/regional/national/imported,
@@ -100,17 +101,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'raw material from an accepted source: {accepted} ("local" being the same kabupaten/kota); when main '
         "raw materials are marked, each of them must come from one; when none is marked, one such material is "
         "enough, with a warning",
-        "id": 'bahan baku dari sumber yang diterima: {accepted} ("lokal" berarti kabupaten/kota yang sama); bila '
-        "bahan baku utama ditandai, masing-masing harus berasal dari salah satunya; bila tidak ada yang ditandai, "
+        "id": 'bahan baku dari sumber yang memenuhi syarat: {accepted} ("lokal" berarti kabupaten/kota yang sama); '
+        "bila bahan baku utama ditandai, masing-masing harus berasal dari salah satunya; bila tidak ada yang ditandai, "
         "satu bahan dari sumber itu sudah cukup, dengan peringatan",
     },
     "c7.ok": {
         "en": "{names} come(s) from an accepted source ({accepted}).",
-        "id": "{names} berasal dari sumber yang diterima ({accepted}).",
+        "id": "{names} berasal dari sumber yang memenuhi syarat ({accepted}).",
     },
     "c7.none_accepted": {
-        "en": "No raw material comes from an accepted source ({accepted}).",
-        "id": "Tidak ada bahan baku dari sumber yang diterima ({accepted}).",
+        "en": "No raw material comes from an accepted source ({accepted}): the file gives {given}.",
+        "id": "Tidak ada bahan baku dari sumber yang memenuhi syarat ({accepted}): berkas menyebut {given}.",
     },
     "c7.source_absent": {
         "en": "Where {names} come(s) from is not given.",
@@ -118,11 +119,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "c7.main_ok": {
         "en": "Every main raw material ({names}) comes from an accepted source ({accepted}).",
-        "id": "Semua bahan baku utama ({names}) berasal dari sumber yang diterima ({accepted}).",
+        "id": "Semua bahan baku utama ({names}) berasal dari sumber yang memenuhi syarat ({accepted}).",
     },
     "c7.main_not_accepted": {
-        "en": "Main raw material {names} does not come from an accepted source ({accepted}).",
-        "id": "Bahan baku utama {names} tidak berasal dari sumber yang diterima ({accepted}).",
+        "en": "Main raw material {names} does not come from an accepted source ({accepted}): the file gives {given}.",
+        "id": "Bahan baku utama {names} tidak berasal dari sumber yang memenuhi syarat ({accepted}): berkas menyebut "
+        "{given}.",
     },
     "c7.main_source_absent": {
         "en": "Where main raw material {names} comes from is not given.",
@@ -132,11 +134,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No raw material is marked as main (main: true), so any accepted one passes C7: mark the product's "
         "main raw material(s) so that C7 judges them.",
         "id": "Belum ada bahan baku yang ditandai sebagai bahan baku utama (main: true), sehingga bahan apa pun dari "
-        "sumber yang diterima sudah memenuhi C7: tandai bahan baku utama produk agar C7 menilainya.",
+        "sumber yang memenuhi syarat sudah memenuhi C7: tandai bahan baku utama produk agar C7 menilainya.",
     },
     "missing.c7.main_local": {
         "en": "main raw material {names} must be available from an accepted source ({accepted})",
-        "id": "bahan baku utama {names} harus tersedia dari sumber yang diterima ({accepted})",
+        "id": "bahan baku utama {names} harus tersedia dari sumber yang memenuhi syarat ({accepted})",
     },
     "c7.empty": {"en": "No raw material is listed.", "id": "Tidak ada bahan baku yang tercantum."},
     "c7.absent": {
@@ -145,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "missing.c7.local": {
         "en": "a raw material must be available from an accepted source ({accepted})",
-        "id": "bahan baku harus tersedia dari sumber yang diterima ({accepted})",
+        "id": "bahan baku harus tersedia dari sumber yang memenuhi syarat ({accepted})",
     },
     "missing.c7.source": {
         "en": "state where {names} come(s) from",
@@ -218,7 +220,14 @@ def check(facts: Facts, params: Params) -> Outcome:
         Status.FAIL,
         0.0,
         # Every material has a source and none is accepted: point at the first source.
-        [facts.finding("c7.none_accepted", ("raw_materials", 0, "source"), accepted=accepted)],
+        [
+            facts.finding(
+                "c7.none_accepted",
+                ("raw_materials", 0, "source"),
+                accepted=accepted,
+                given=_given(m.source for m in materials),
+            )
+        ],
         missing=[msg("missing.c7.local", accepted=accepted)],
     )
 
@@ -237,7 +246,11 @@ def _judge_main(facts: Facts, params: Params, mains: list[int], accepted: tuple[
             0.0,
             [
                 facts.finding(
-                    "c7.main_not_accepted", ("raw_materials", outside[0], "source"), names=names, accepted=accepted
+                    "c7.main_not_accepted",
+                    ("raw_materials", outside[0], "source"),
+                    names=names,
+                    accepted=accepted,
+                    given=_given(materials[i].source for i in outside),
                 )
             ],
             missing=[msg("missing.c7.main_local", names=names, accepted=accepted)],
@@ -256,3 +269,8 @@ def _judge_main(facts: Facts, params: Params, mains: list[int], accepted: tuple[
         1.0,
         [facts.finding("c7.main_ok", ("raw_materials", mains[0], "source"), names=names, accepted=accepted)],
     )
+
+
+def _given(sources: Iterable[str | None]) -> tuple[Message, ...]:
+    """The sources the file gives, each once in its order, as words (``regional``, ``nasional``)."""
+    return tuple(msg(f"source.{source}") for source in dict.fromkeys(sources) if source is not None)

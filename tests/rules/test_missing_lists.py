@@ -192,7 +192,7 @@ def test_c7_sources_are_translated(params: dict[str, object], en: str, ind: str)
     english = [messages.render(r.message, "en") for r in c7.reasons]
     indonesian = [messages.render(r.message, "id") for r in c7.reasons]
     assert english[0].endswith(f"from an accepted source {en}.")
-    assert indonesian[0].endswith(f"berasal dari sumber yang diterima {ind}.")
+    assert indonesian[0].endswith(f"berasal dari sumber yang memenuhi syarat {ind}.")
 
 
 def test_c5_types_are_translated() -> None:
