@@ -113,6 +113,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Baru {count} komitmen/fasilitasi pemerintah daerah yang sudah disepakati atau terlaksana, dari "
         "{required} yang diperlukan ({planned} masih berupa rencana).",
     },
+    "c4.none_yet": {
+        "en": "No commitment is committed or delivered yet, of the {required} needed ({planned} only planned).",
+        "id": "Belum ada komitmen/fasilitasi pemerintah daerah yang disepakati atau terlaksana, dari {required} yang "
+        "diperlukan ({planned} masih berupa rencana).",
+    },
     "c4.status_absent": {
         "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "
         "they are planned, committed or delivered (status), so they are not counted yet.",
@@ -203,5 +208,5 @@ def check(facts: Facts, params: Params) -> Outcome:
     else:
         # The deciding fact: the first commitment that is only planned, else the list.
         where = ("government_commitment", planned_at[0], "status") if planned_at else ("government_commitment",)
-        reason = facts.finding("c4.too_few", where, **values)
+        reason = facts.finding("c4.too_few" if firm else "c4.none_yet", where, **values)  # ("Baru 0 …": none)
     return result(Status.FAIL, 0.0, [reason], missing=[msg("missing.c4", count=need - len(firm))])
