@@ -315,6 +315,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row {row} is a total row ({value} as its Nama Usaha, no Peran), not a firm: delete the row, or move it to another sheet; if it is a firm, write its own name and its Peran",
         "id": "baris {row} adalah baris jumlah ({value} sebagai Nama Usaha, Peran tidak diisi), bukan data usaha: hapus baris tersebut atau pindahkan ke lembar lain; jika baris itu memang usaha, tulis nama usahanya sendiri dan Perannya",
     },
+    "sheet.not_a_firm_csv": {
+        "en": "row {row} is not a firm (no Nama Usaha and no Peran): a note, a signature or a total below the list? Delete the line; if it is a firm, fill in its Nama Usaha and Peran",
+        "id": "baris {row} bukan data usaha (Nama Usaha dan Peran tidak diisi): apakah ini catatan, tanda tangan, atau baris jumlah di bawah daftar? Hapus baris tersebut; jika baris itu memang usaha, isi Nama Usaha dan Perannya",
+    },
+    "sheet.total_row_csv": {
+        "en": "row {row} is a total row ({value} as its Nama Usaha, no Peran), not a firm: delete the line; if it is a firm, write its own name and its Peran",
+        "id": "baris {row} adalah baris jumlah ({value} sebagai Nama Usaha, Peran tidak diisi), bukan data usaha: hapus baris tersebut; jika baris itu memang usaha, tulis nama usahanya sendiri dan Perannya",
+    },
     "sheet.unnamed_columns": {
         "en": "column(s) {columns} hold values but no name in row {row}: they are ignored; if one of them is meant for the firm list, write its name in row {row}",
         "id": "kolom {columns} berisi nilai tetapi tidak bernama di baris {row}: kolom itu diabaikan; jika salah satunya dimaksudkan untuk daftar usaha, tulis namanya di baris {row}",

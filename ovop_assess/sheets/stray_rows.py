@@ -59,11 +59,13 @@ def stray_findings(
     formula_cells: Collection[tuple[int, int]],
     header_row: int,
     names: tuple[Sequence[object], int] = ((), 0),
+    csv: bool = False,
 ) -> list[Finding]:
     """One error per stray row, at its first cell holding something (in any column, so a total row is
     pointed at its ``JUMLAH``), in the sheet's order. ``body[i]`` is column ``i`` below the header;
     ``names``: the Nama Usaha values by offset and their 0-based column: a stray row with a name (a total's
-    word, ``JUMLAH``: :func:`stray_rows`) is said as a total row, at that cell."""
+    word, ``JUMLAH``: :func:`stray_rows`) is said as a total row, at that cell. ``csv``: a CSV file, which has no
+    other sheet to move the row to."""
     values, name_column = names
     formulas: dict[int, int] = {}  # 0-based row: its leftmost formula without a result
     for row, column in formula_cells:
@@ -75,9 +77,10 @@ def stray_findings(
         )
         column = min(first, formulas.get(header_row + offset, first))
         row = header_row + 1 + offset
-        said = Message("sheet.not_a_firm", {"row": row})
+        said = Message("sheet.not_a_firm_csv" if csv else "sheet.not_a_firm", {"row": row})
         word = values[offset] if offset < len(values) else None
         if isinstance(word, str):
-            said, column = Message("sheet.total_row", {"row": row, "value": one_line(word)}), name_column
+            total = "sheet.total_row_csv" if csv else "sheet.total_row"
+            said, column = Message(total, {"row": row, "value": one_line(word)}), name_column
         found.append(Finding(said, Location("firms", row, column + 1)))
     return found

@@ -330,7 +330,8 @@ def firms_from_columns(
         for offset, column, field, message in problems
     ]
     # The rows that are no firm among the cells' findings, in the sheet's order (a total row at its name's cell).
-    strayed = stray_findings(strays, body, formula_cells, header_row, (converted[name_at], columns["name"] - 1))
+    named = (converted[name_at], columns["name"] - 1)
+    strayed = stray_findings(strays, body, formula_cells, header_row, named, csv=sheet is None)
     errors += sorted([*said, *strayed], key=_place)
     merges, covered = merged_findings(merged, columns, header_row, firm_rows, firms, header, body, formula_cells)
     errors += merges

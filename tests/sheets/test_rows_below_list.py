@@ -285,3 +285,19 @@ def test_a_merged_range_holding_only_a_formula_or_reaching_above_the_header_is_n
     above = (((0, 0), (1, 1)),)  # A1:B2 with a header below row 1
     found, _ = merged_findings(above, columns, 2, [3, 4], firms, ["Nama Usaha", "Peran"], body)
     assert [f.message.values["cells"] for f in found] == ["A1:B2"]
+
+
+def test_a_csv_files_stray_rows_are_told_to_be_deleted_not_moved_to_another_sheet(tmp_path: Path) -> None:
+    # A CSV file has no other sheet: "move it to another sheet" was advice it could not take.
+    path = tmp_path / "daftar.csv"
+    lines = ["Nama Usaha;Peran;Tenaga Kerja", "Usaha A;penggerak;5", "JUMLAH;;5", ";;Kepala Dinas"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = read_firms(path)
+    assert [(f.message.id, f.location.line) for f in found.errors] == [
+        ("sheet.total_row_csv", 3),
+        ("sheet.not_a_firm_csv", 4),
+    ]
+    assert messages.render(found.errors[0].message).endswith(
+        ": delete the line; if it is a firm, write its own name and its Peran"
+    )
+    assert "lembar lain" not in messages.render(found.errors[1].message, "id")
