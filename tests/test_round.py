@@ -495,3 +495,14 @@ def test_a_score_since_last_round_told_apart_says_the_score_now_as_finely(
     old.write_text(json.dumps(data), encoding="utf-8")
     assert main(["round", cepogo, "--previous", str(old), "--format", "markdown"]) == 0
     assert "↓ was not eligible, 0.880 (now 0.875)" in capsys.readouterr().out
+
+
+def test_an_invalid_files_path_breaks_after_its_slashes_on_the_page(tmp_path: Path) -> None:
+    # A narrow column broke "kalisampurno.yaml" as "kalisampurn o.yaml": the path now breaks after a / only.
+    folder = tmp_path / "calon" / "kalisampurno"
+    folder.mkdir(parents=True)
+    (folder / "kalisampurno.yaml").write_text("format: ovop-region/1\nregion: {name: X\n", encoding="utf-8")
+    page = tmp_path / "round.html"
+    assert main(["round", str(tmp_path / "calon"), "-f", "html", "-o", str(page)]) == 3
+    html = page.read_text(encoding="utf-8")
+    assert "calon/\u200bkalisampurno/\u200bkalisampurno.yaml" in html and 'td class="area"' in html
