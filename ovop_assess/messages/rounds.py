@@ -62,15 +62,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "round.legend": {
         "en": "Eligible candidates come first, the better backed first (verified, documented, declared only), then by "
-        "score; then incomplete, then not eligible candidates, each by score; invalid files last. "
-        "✗ fails, ? unknown, ! the rule could not run, ~ waived (the file records a waiver for it). "
-        "⚠ by a code: the official area table does not have it, or names its area otherwise (the file's warnings "
-        "say how).",
+        "score; then incomplete, then not eligible candidates, each by score; invalid files last.",
         "id": "Calon yang layak didahulukan, yang lebih terjamin lebih dahulu (terverifikasi, terdokumentasi, "
         "baru dinyatakan), lalu menurut skor; kemudian calon yang belum lengkap, lalu yang tidak layak, masing-masing "
-        "menurut skor; berkas tidak valid paling akhir. ✗ tidak dipenuhi, ? belum diketahui, ! aturan tidak dapat dijalankan, "
-        "~ dikecualikan (berkas mencatat pengecualian untuk kriteria itu). "
-        "⚠ pada kode: kode itu tidak ada dalam tabel kode wilayah resmi, atau tabel itu menamai wilayahnya lain "
+        "menurut skor; berkas tidak valid paling akhir.",
+    },
+    "round.legend_marks": {
+        "en": "✗ fails, ? unknown, ! the rule could not run, ~ waived (the file records a waiver for it).",
+        "id": "✗ tidak dipenuhi, ? belum diketahui, ! aturan tidak dapat dijalankan, "
+        "~ dikecualikan (berkas mencatat pengecualian untuk kriteria itu).",
+    },
+    "round.legend_area": {
+        "en": "⚠ by a code: the official area table does not have it, or names its area otherwise (the file's warnings "
+        "say how).",
+        "id": "⚠ pada kode: kode itu tidak ada dalam tabel kode wilayah resmi, atau tabel itu menamai wilayahnya lain "
         "(peringatan berkasnya menjelaskan).",
     },
     "round.place_date": {"en": "{place}, {date}", "id": "{place}, {date}"},

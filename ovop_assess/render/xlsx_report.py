@@ -58,7 +58,7 @@ def render_round_xlsx(document: Round, lang: Lang) -> bytes:
     ``⚠`` by a code means, among the rest) and the edition of the official area table, as the page has them."""
     from .round_rows import legend, made_with
 
-    notes = (legend(lang), made_with(document, lang))
+    notes = (legend(lang, marks=False), made_with(document, lang))
     return _workbook([(c.rank, c.result) for c in document.candidates], lang, ranked=True, notes=notes)
 
 

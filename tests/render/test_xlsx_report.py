@@ -32,6 +32,8 @@ def test_round_workbook_in_indonesian(tmp_path: Path) -> None:
     rows, notes = rows[:blank], [row[0] for row in rows[blank + 1 :]]
     # Under the candidates, after a blank row: the legend and the edition of the area table, as on the page.
     assert notes[0].startswith("Calon yang layak didahulukan") and "⚠ pada kode" in notes[0]
+    # The criteria columns say each status in words: the page's marks (✗, ?, !, ~) are not explained here.
+    assert "✗" not in notes[0] and "~ dikecualikan" not in notes[0]
     assert notes[1].startswith("Dibuat dengan ovop-assess") and "idn-area-data" in notes[1]
     assert head[:3] == ["Peringkat", "Desa/kelurahan atau kecamatan", "Tingkat"]
     assert "Hasil penilaian" in head and "Skor" in head and "C1" in head and "C8" in head
