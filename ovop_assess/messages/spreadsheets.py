@@ -348,6 +348,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cell reads {error}: the error a spreadsheet shows when a formula fails, saved into the CSV file as text; correct the formula in the workbook and save the CSV file again, or type the value",
         "id": "sel berisi {error}: kesalahan yang ditampilkan lembar kerja ketika rumus gagal, tersimpan ke berkas CSV sebagai teks; perbaiki rumusnya di buku kerja lalu simpan ulang berkas CSV, atau ketik nilainya",
     },
+    "sheet.nib_in_csv": {
+        "en": "{problem}. In a CSV file this comes back: Excel reads a long number in a CSV file as a number each time it opens one, and saves it so; keep the list as an .xlsx workbook, or open the CSV file through Data > From Text/CSV with the NIB column set to Text before saving it again",
+        "id": "{problem}. Dalam berkas CSV hal ini terulang: Excel membaca angka panjang dalam berkas CSV sebagai angka setiap kali membukanya, lalu menyimpannya demikian; simpan daftarnya sebagai buku kerja .xlsx, atau buka berkas CSV melalui Data > From Text/CSV (Dari Teks/CSV) dengan kolom NIB diatur sebagai Teks sebelum menyimpannya lagi",
+    },
     "sheet.nib_scientific": {
         "en": "the NIB reads {value} as text: the rounded form a spreadsheet shows for a long number, so its digits are lost; format the NIB column as Text and retype the NIB",
         "id": "NIB terbaca {value} sebagai teks: bentuk angka panjang yang dibulatkan saat ditampilkan, sehingga sebagian angkanya hilang; ubah format kolom NIB menjadi Teks lalu ketik ulang NIB",

@@ -8,6 +8,7 @@ indexed from A1, so row ``n`` of the list is spreadsheet row ``n + 1``.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
@@ -35,6 +36,9 @@ PathKey = tuple[str | int, ...]
 _NONE: Final = type(None)
 _BLANK: Final = frozenset({"", None})
 
+
+# What Excel reads as a number in a CSV file it opens: digits, or the rounded display it saved (8,12E+12).
+_NUMBER_TEXT: Final = re.compile(r"[0-9]+|[0-9]+(?:[.,][0-9]+)?[Ee]\+?[0-9]+")
 
 _LISTED = 20
 """Ignored columns named in the warning; past them, how many more (a sheet may have thousands)."""
@@ -274,7 +278,10 @@ def firms_from_columns(
         for offset in [i for i, value in enumerate(values) if value.__class__ is Rejected]:
             rejected = values[offset]
             assert isinstance(rejected, Rejected)
-            problems.append((offset, index, field, rejected.message))
+            why = rejected.message
+            if text_only and field == "nib" and _NUMBER_TEXT.fullmatch(str(body[index][offset]).strip()):
+                why = _note("sheet.nib_in_csv", problem=why)  # Excel makes such a cell a number at each opening
+            problems.append((offset, index, field, why))
             values[offset] = None
         found.discard(Rejected)
         found.add(_NONE)

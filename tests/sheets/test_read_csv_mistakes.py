@@ -48,9 +48,10 @@ def test_csv_nib_and_thousands_as_excel_exports_them_among_good_rows(tmp_path: P
     )
     found = read_firms(_write(tmp_path / "daftar.csv", text))
     assert [(f.message.id, f.location.path, cell_name(f.location.line, f.location.column)) for f in found.errors] == [
-        ("sheet.nib_scientific", "firms[1].nib", "C3"),
+        ("sheet.nib_in_csv", "firms[1].nib", "C3"),
         ("sheet.thousands_separator", "firms[1].monthly_capacity", "D3"),
     ]
+    assert found.errors[0].message.values["problem"].id == "sheet.nib_scientific"  # (and that it comes back)
     assert found.firms[2] == {"name": "Usaha C", "role": "mentee", "nib": "0812345678903", "monthly_capacity": 2.5}
 
 
@@ -217,3 +218,21 @@ def test_an_excel_365_error_saved_into_a_csv_file_is_an_error_at_its_cell(tmp_pa
     path.write_text(f"Nama Usaha;Peran;Kategori\nBatik A;penggerak;{error}\n", encoding="utf-8")
     found = read_firms(path)
     assert [(f.message.id, f.message.values["error"]) for f in found.errors] == [("sheet.csv_error_text", error)]
+
+
+def test_a_nib_excel_made_a_number_in_a_csv_file_is_told_that_it_comes_back(tmp_path: Path) -> None:
+    # Retyped as text and saved, the NIB of a CSV file is a number again the next time Excel opens the file.
+    lines = [
+        "Nama Usaha;Peran;NIB",
+        "Usaha A;penggerak;8,12E+12",
+        "Usaha B;binaan;812345678901",
+        "Usaha C;binaan;0812-3456-78901",
+    ]
+    found = read_firms(_write(tmp_path / "daftar.csv", "\n".join(lines) + "\n"))
+    assert [f.message.id for f in found.errors] == ["sheet.nib_in_csv", "sheet.nib_in_csv", "sheet.nib_separated"]
+    said = render(found.errors[1].message, "en")
+    assert said.startswith("the NIB reads 812345678901: 12 digits") and said.endswith(
+        "keep the list as an .xlsx workbook, or open the CSV file through Data > From Text/CSV with the NIB column"
+        " set to Text before saving it again"
+    )
+    assert "Dalam berkas CSV hal ini terulang" in render(found.errors[0].message, "id")

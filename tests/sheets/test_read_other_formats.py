@@ -77,7 +77,8 @@ def test_csv_mistakes_are_located(tmp_path: Path) -> None:
     path = tmp_path / "daftar.csv"
     path.write_text("Nama Usaha;Peran;NIB;Tenaga Kerja\nUsaha A;penggerak;8,12346E+12;1.500\n", encoding="utf-8")
     found = read_firms(path)
-    assert _ids(found.errors) == ["sheet.nib_scientific", "sheet.thousands_separator"]
+    assert _ids(found.errors) == ["sheet.nib_in_csv", "sheet.thousands_separator"]
+    assert found.errors[0].message.values["problem"].id == "sheet.nib_scientific"
     assert [cell_name(f.location.line, f.location.column) for f in found.errors] == ["C2", "D2"]
 
 
