@@ -165,6 +165,12 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def decimal_cell(value: float) -> Message:
+    """A number cell's decimal as a spreadsheet shows it in the reader's language: 2.5, or 2,5 in Indonesian."""
+    written = shown(value)
+    return Message("sheet.decimal_cell", {"point": written, "comma": written.replace(".", ",")})
+
+
 DASHES: Final = frozenset(
     {"-", "--", "---", "\u2010", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uff0d"}  # hyphen to minus
 )
@@ -309,6 +315,8 @@ def _count(value: object) -> object:
         if found.is_integer():
             return int(found)
         if math.isfinite(found):  # 2,5 workers: said with the cell's own text, which the float would lose
+            if isinstance(value, float):  # a number cell: shown as the sheet shows it, 2,5 in Indonesian
+                return Rejected(_note("sheet.not_whole_number", value=decimal_cell(value)))
             return Rejected(
                 _note("sheet.not_whole_number", value=shown(value.strip() if isinstance(value, str) else value))
             )

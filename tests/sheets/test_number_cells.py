@@ -68,6 +68,11 @@ def test_a_fraction_of_workers_in_a_workbook_and_a_csv_file(
         ("sheet.not_whole_number", "firms[1].workers", "expected a whole number, found 2,5"),
     ]
     assert found.firms[2]["workers"] == 3 and "workers" not in found.firms[0]
+    # The number cell as Indonesian Excel shows it (2,5), where it said 2.5; the text cell as it is written.
+    assert [messages.render(f.message, "id") for f in found.errors] == [
+        "harus berupa bilangan bulat, tertulis 2,5",
+        "harus berupa bilangan bulat, tertulis 2,5",
+    ]
     path = tmp_path / "daftar.csv"
     path.write_text("Nama Usaha;Peran;Tenaga Kerja\nA;penggerak;2,5\n", encoding="utf-8")
     region = tmp_path / "r.yaml"
