@@ -392,7 +392,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a number in digits alone, without words, found {value}: type {plain}",
         "id": "harus berupa angka saja, tanpa kata, tertulis {value}: ketik {plain}",
     },
-    "sheet.decimal_cell": {"en": "{point}", "id": "{comma}"},
     "sheet.not_whole_number": {
         "en": "expected a whole number, found {value}",
         "id": "harus berupa bilangan bulat, tertulis {value}",

@@ -165,10 +165,11 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def decimal_cell(value: float) -> Message:
-    """A number cell's decimal as a spreadsheet shows it in the reader's language: 2.5, or 2,5 in Indonesian."""
+def decimal_cell(value: float) -> dict[str, str]:
+    """A number cell's decimal as a spreadsheet shows it in each language (a message value given in both):
+    2.5, or 2,5 in Indonesian."""
     written = shown(value)
-    return Message("sheet.decimal_cell", {"point": written, "comma": written.replace(".", ",")})
+    return {"en": written, "id": written.replace(".", ",")}
 
 
 DASHES: Final = frozenset(

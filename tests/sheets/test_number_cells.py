@@ -32,13 +32,19 @@ def _texts(cell: object, field: str = "workers") -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("cell", "shown"),
-    [("2,5", "2,5"), ("2.5", "2.5"), (" 2,5 ", "2,5"), (2.5, "2.5"), ("-1,5", "-1,5")],
+    ("cell", "shown", "shown_id"),
+    [
+        ("2,5", "2,5", "2,5"),
+        ("2.5", "2.5", "2.5"),  # a text cell: as it is written
+        (" 2,5 ", "2,5", "2,5"),
+        (2.5, "2.5", "2,5"),  # a number cell: as the sheet shows it in each language
+        ("-1,5", "-1,5", "-1,5"),
+    ],
 )
-def test_a_fraction_of_workers_is_said_with_the_cells_value(cell: object, shown: str) -> None:
+def test_a_fraction_of_workers_is_said_with_the_cells_value(cell: object, shown: str, shown_id: str) -> None:
     assert _texts(cell) == (
         f"expected a whole number, found {shown}",
-        f"harus berupa bilangan bulat, tertulis {shown}",
+        f"harus berupa bilangan bulat, tertulis {shown_id}",
     )
 
 
