@@ -187,11 +187,11 @@ def read_previous(path: Path) -> PreviousRound:
             )
         except (TypeError, ValueError):
             continue
-        if isinstance(written, float) and not math.isfinite(written):  # 1e999 reads as infinity
-            continue
         if not 0.0 <= score <= 1.0:  # a hand-edited 57 showed as "was eligible, 57.00": not taken, and said
             region_named = f"{info.name}, {info.city}"
-            shown = str(written) if _json_number(written) else json.dumps(written, ensure_ascii=False)
+            # (1e999 reads as infinity, said as JSON says it: Infinity)
+            finite = _json_number(written) and not (isinstance(written, float) and not math.isfinite(written))
+            shown = str(written) if finite else json.dumps(written, ensure_ascii=False)
             said = {"path": label, "region": region_named, "score": clip(shown)}
             warnings.append(Message("round.previous_score_out_of_range", said))
             continue

@@ -220,14 +220,14 @@ def test_a_previous_score_out_of_range_is_not_taken(
     assert main(args) == 0
     out, err = capsys.readouterr()
     assert "Infinity" not in out and json.loads(out)["candidates"][0]["since"]["found"] is False
-    if score != "1e999":  # (read as infinity: no score a hand could have typed)
-        # true was read as 1 and "0.5" as 0.5; an integer of 400 digits overflowed float() (a traceback).
-        shown = score if len(score) < 60 else score[:59] + "…"
-        assert err == (
-            f"ovop-assess: warning: {previous} gives Kauman, Kota Surakarta a score of {shown}, but a score is a "
-            "number from 0 to 1: the report was changed after ovop-assess wrote it, so Kauman, Kota Surakarta is "
-            "not looked up in it (shown as new)\n"
-        )
+    # 1e999 (read as infinity) was passed over without a word; true was read as 1 and "0.5" as 0.5; an integer
+    # of 400 digits overflowed float() (an internal error). Each is said as a score out of range.
+    shown = "Infinity" if score == "1e999" else score if len(score) < 60 else score[:59] + "…"
+    assert err == (
+        f"ovop-assess: warning: {previous} gives Kauman, Kota Surakarta a score of {shown}, but a score is a "
+        "number from 0 to 1: the report was changed after ovop-assess wrote it, so Kauman, Kota Surakarta is "
+        "not looked up in it (shown as new)\n"
+    )
 
 
 def test_a_previous_score_just_past_1_is_said_in_indonesian_too(
