@@ -139,9 +139,21 @@ def path_hints(given: Mapping[str, str], positions: Positions, base_dir: Path) -
         if guess is None:
             continue
         written = {"key": key, "path": file_label(path)}
+        # Only a path that names a document here (a file, inside the folder): never one that fails again.
         if guess.slashed is not None:  # the path as the region file should write it, not as found from here
-            message = Message("evidence.path_backslash", {**written, "slashed": file_label(path.replace("\\", "/"))})
+            slashed = path.replace("\\", "/")
+            if path_state(base_dir, slashed) is not EvidenceState.PROVIDED:
+                continue
+            message = Message("evidence.path_backslash", {**written, "slashed": file_label(slashed)})
         else:
-            message = Message("evidence.path_similar", {**written, "names": ", ".join(map(file_label, guess.similar))})
+            folder = os.path.dirname(path)
+            names = [
+                name
+                for name in guess.similar
+                if path_state(base_dir, os.path.join(folder, name)) is EvidenceState.PROVIDED
+            ]
+            if not names:
+                continue
+            message = Message("evidence.path_similar", {**written, "names": ", ".join(map(file_label, names))})
         found.append(Finding(message, positions.value(("evidence", key))))
     return tuple(found)

@@ -67,13 +67,14 @@ _CHOICE_WORDS = {
     "telaah_dokumen": "document_review",
     "wawancara": "interview",
 }
-# Yes and no as forms write them (the tool's own list): sesuai/tidak sesuai for a plan that conforms, ada/tidak
-# ada for something there, Y/N. Not T, which is Tidak in Indonesian and True in English.
+# Yes and no as forms write them (the tool's own list), Y and N among them. Not T, which is Tidak in Indonesian
+# and True in English; not ada ("there is one"), which says a plan exists, not that the sentra conforms to it.
 _YES_NO = {
-    **{"ya": "true", "iya": "true", "benar": "true", "sesuai": "true", "ada": "true", "y": "true"},
-    **{"tidak": "false", "bukan": "false", "salah": "false", "tidak sesuai": "false", "tidak ada": "false"},
-    "n": "false",
+    **{"ya": "true", "iya": "true", "benar": "true", "y": "true"},
+    **{"tidak": "false", "bukan": "false", "salah": "false", "n": "false"},
 }
+# Only where the field asks just that: whether the sentra conforms to the spatial plan.
+_CONFORMS = {"sesuai": "true", "tidak sesuai": "false"}
 
 
 def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey) -> Message | None:
@@ -138,8 +139,9 @@ def indonesian_hint(kind: str, choices: str, positions: Positions, path: PathKey
         ):
             return Message("schema.hint_list", {**values, "plain": f"[{', '.join(items)}]"})
     said = " ".join(raw.lower().split())
-    if kind in ("bool_type", "bool_parsing") and said in _YES_NO:
-        return Message("schema.hint_yes_no", {**values, "plain": _YES_NO[said]})
+    words = {**_YES_NO, **_CONFORMS} if tuple(path) == ("spatial_plan", "conforms") else _YES_NO
+    if kind in ("bool_type", "bool_parsing") and said in words:
+        return Message("schema.hint_yes_no", {**values, "plain": words[said]})
     if kind == "literal_error":
         lower = raw.strip("'\"").lower()
         if lower in choices.split(", ") and lower != raw:

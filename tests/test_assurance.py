@@ -155,6 +155,17 @@ def test_a_document_path_mistyped_so_is_a_warning_with_the_path_to_write(tmp_pat
     )
 
 
+def test_a_document_path_hint_is_given_only_where_it_names_a_document(tmp_path: Path, default: CriteriaSet) -> None:
+    """A hint whose path would fail again is no hint: written with / it names nothing either, or the name of
+    another case is a folder."""
+    path = write(tmp_path, documents=["organization_deed"])
+    (tmp_path / "docs" / "Lampiran").mkdir()
+    extra = "  firm_list: docs\\tidak-ada.md\n  access_map: docs/lampiran\n"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = assess_path(path, default, as_of=AS_OF)
+    assert [w.message.id for w in result.warnings if w.message.id.startswith("evidence.")] == []
+
+
 def test_documents_are_found_relative_to_the_region_file(
     tmp_path: Path, default: CriteriaSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -767,6 +767,19 @@ def test_indonesian_writing_gets_the_corrected_value(
     assert (en(finding), render(finding.message, "id")) == (en_text, id_text)
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "spatial_plan:\n  conforms: ada\n",  # a plan exists: not that the sentra conforms to it
+        "product:\n  name: X\n  category: batik\n  export_oriented: sesuai\n",  # only conforms asks "sesuai?"
+        "spatial_plan:\n  conforms: T\n",  # Tidak in Indonesian, True in English
+    ],
+)
+def test_a_yes_no_word_whose_meaning_the_field_does_not_fix_gets_no_value(fragment: str) -> None:
+    finding = only(HEAD + fragment)
+    assert finding.message.id != "schema.hint_yes_no"
+
+
 def test_a_quoted_year_and_a_capitalised_level_get_the_corrected_value() -> None:
     text = HEAD.replace("level: kelurahan", "level: Desa") + '  proposal_year: "2027"\n'
     level, year = check(text).errors

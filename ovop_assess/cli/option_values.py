@@ -40,7 +40,8 @@ def file_to_write(value: str) -> Path:
     Windows, a ``\\`` is refused (a file's name holding it is never what a Windows path meant)."""
     if not value:
         raise UsageError(Message("cli.empty_output_path", {}))
-    if "\\" in value and os.sep != "\\":  # hasil\\laporan.json, as a Windows batch file writes it
+    if "\\" in value and os.sep != "\\" and ("\\" in Path(value).name or not Path(value).parent.is_dir()):
+        # hasil\\laporan.json, as a Windows batch file writes it (a folder whose own name holds \\ is one)
         from ..missing_file import windows_only
 
         if windows_only(value):  # C:\\Users\\…: written with /, it would still name nothing here

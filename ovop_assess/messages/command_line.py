@@ -133,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.output_windows_path": {
         "en": "{path} is a Windows path, which names no place on this system; give a path here, with / between folders",
-        "id": "{path} adalah path Windows, yang tidak menunjuk tempat mana pun di sistem ini; berikan path di sistem ini, dengan / di antara nama folder",
+        "id": "{path} adalah jalur Windows, yang tidak menunjuk tempat mana pun di sistem ini; berikan jalur di sistem ini, dengan / di antara nama folder",
     },
     "cli.names_a_folder": {
         "en": "{path} ends with '{separator}', so it names a folder, not a file: give the name of the file to write (in that folder: {path}NAME)",

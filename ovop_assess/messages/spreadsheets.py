@@ -324,8 +324,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "baris {row} adalah baris jumlah ({value} sebagai Nama Usaha, Peran tidak diisi), bukan data usaha: hapus baris tersebut; jika baris itu memang usaha, tulis nama usahanya sendiri dan Perannya",
     },
     "sheet.unnamed_columns": {
-        "en": "column(s) {columns} hold values but no name in row {row}: they are ignored; if one of them is meant for the firm list, write its name in row {row}",
-        "id": "kolom {columns} berisi nilai tetapi tidak bernama di baris {row}: kolom itu diabaikan; jika salah satunya dimaksudkan untuk daftar usaha, tulis namanya di baris {row}",
+        "en": "column(s) {columns} hold values but no name in row {row}: they are ignored; if any is meant for the firm list, write its name in row {row}",
+        "id": "kolom {columns} berisi nilai tetapi tidak bernama di baris {row}: kolom itu diabaikan; jika ada yang dimaksudkan untuk daftar usaha, tulis namanya di baris {row}",
     },
     "sheet.cells_beyond_header": {
         "en": "row {row} has cells beyond the header's last column (from {cell}): they are ignored",
@@ -455,10 +455,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": " (pindahkan {names} ke {cells})",
     },
     "sheet.two_row_header.split": {
-        "en": "; {header} spans {cells} over {names}: name only one of them {header}, the one holding each firm's total (the others are read as columns not part of the list)",
-        "id": "; {header} mencakup {cells} di atas {names}: beri nama {header} hanya pada satu kolom di antaranya, yang berisi jumlah setiap usaha (kolom lainnya dibaca sebagai kolom di luar daftar)",
+        "en": "; {header} spans {cells} over {names}: give only one of them the name {header}, the one holding each firm's total (the others are not read)",
+        "id": "; {header} mencakup {cells} di atas {names}: beri nama {header} hanya pada satu kolom di antaranya, yang berisi jumlah setiap usaha (kolom lainnya tidak dibaca)",
     },
     "sheet.rows_span": {"en": "rows {first} to {last}", "id": "baris {first} sampai {last}"},
+    "sheet.rows_pair": {"en": "rows {first} and {last}", "id": "baris {first} dan {last}"},
     "sheet.row_one": {"en": "row {row}", "id": "baris {row}"},
     "sheet.merged": {
         "en": "the cells {cells} are merged, so only the first holds a value; unmerge them and fill in every cell",

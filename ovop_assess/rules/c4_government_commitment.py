@@ -114,9 +114,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{required} yang diperlukan ({planned} masih berupa rencana).",
     },
     "c4.none_yet": {
-        "en": "No commitment is committed or delivered yet, of the {required} needed ({planned} only planned).",
-        "id": "Belum ada komitmen/fasilitasi pemerintah daerah yang disepakati atau terlaksana, dari {required} yang "
-        "diperlukan ({planned} masih berupa rencana).",
+        "en": "None of the commitments is committed or delivered yet ({planned} only planned); {required} needed.",
+        "id": "Belum ada komitmen/fasilitasi pemerintah daerah yang disepakati atau terlaksana ({planned} masih berupa "
+        "rencana); diperlukan {required}.",
     },
     "c4.status_absent": {
         "en": "{count} of the {required} committed or delivered commitments needed; {unstated} more do not say whether "

@@ -27,6 +27,7 @@ from .columns import (
     shown,
 )
 from .firm_dicts import assembled
+from .firm_rows import held
 from .merged_ranges import merged_findings
 from .stray_rows import stray_findings, stray_rows
 from .two_row_header import two_row_header
@@ -460,7 +461,7 @@ def _unnamed_columns(header: Sequence[object], body: Sequence[Sequence[object]],
     found = [
         index
         for index in range(min(last, len(body)))
-        if (header[index] is None or header[index] == "") and not set(body[index]) <= _BLANK
+        if (header[index] is None or header[index] == "") and any(map(held, body[index]))
     ]
     if not found:
         return None

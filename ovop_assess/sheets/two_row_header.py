@@ -24,7 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
 from ..results import Finding, Location, Message
-from .columns import FIELDS, cell_name, field_of, one_line
+from .columns import CONVERT, FIELDS, Rejected, cell_name, field_of, one_line
 from .firm_rows import held
 
 Range = tuple[tuple[int, int], tuple[int, int]]  # 0-based ((first row, first column), (last row, last column))
@@ -52,18 +52,15 @@ def two_row_header(
     over_list = [(first, last) for first, last in down if any(first[1] <= c <= last[1] for c in firm_columns)]
     below = [column[0] if count and column else "" for column in body]
     covered = {c for first, last in over_list for c in range(first[1], last[1] + 1)}
-    # Under a title merged across columns in row 1 (Tenaga Kerja over L, P, Jumlah), a text is a sub-heading.
-    grouped = {
-        c
-        for first, last in merged
-        if first[0] == top == last[0] and last[1] > first[1]
-        for c in range(first[1], last[1] + 1)
-    }
+    # Under a count's title merged across columns in row 1 (Tenaga Kerja over L, P, Jumlah), a text that is no
+    # count is a sub-heading; under a name, a role or a category, a text is a firm's (a name merged for width).
+    grouped = _count_groups(merged, top, columns)
+    field_at = {column - 1: field for field, column in columns.items()}
     for column in firm_columns:
         cell = below[column] if column < len(below) else ""
         if column in covered or not held(cell) or field_of(cell) is not None:
             continue
-        if not (column in grouped and isinstance(cell, str)):
+        if not (column in grouped and isinstance(cell, str) and isinstance(CONVERT[field_at[column]](cell), Rejected)):
             return None  # a firm's value (a role, a count, a name) under a firm column: the header is one row
     moved = [
         (index, one_line(cell.strip()))
@@ -73,7 +70,7 @@ def two_row_header(
         and field not in columns
         and field_of(header[index] if index < len(header) else None) is None
     ]
-    split = _split(header, below, merged, top, firm_columns)
+    split = _split(header, below, grouped)
     if not moved and not over_list and not split:
         return None
     # The header's last row: the lowest a range over the list reaches (a box beside the list, merged down past
@@ -81,11 +78,13 @@ def two_row_header(
     last = max([last[0] for _, last in over_list] + [top + 1])
     ranges = [(first, end) for first, end in down if end[0] <= last]
     spans = [first[1] for first, _ in over_list] + [index for index, _ in moved]
-    leftmost = min(spans) if spans else min(firm_columns & grouped)
+    leftmost = min(spans) if spans else min(grouped)
     values: dict[str, object] = {
         "row": header_row,
         "next": header_row + 1,
-        "rows": Message("sheet.rows_span", {"first": header_row, "last": last + 1}),
+        "rows": Message(
+            "sheet.rows_pair" if last == top + 1 else "sheet.rows_span", {"first": header_row, "last": last + 1}
+        ),
         "deleted": (
             Message("sheet.rows_span", {"first": header_row + 1, "last": last + 1})
             if last > top + 1
@@ -113,22 +112,32 @@ def two_row_header(
     return Finding(Message("sheet.two_row_header", values), Location("firms", header_row, leftmost + 1))
 
 
-def _split(
-    header: Sequence[object], below: Sequence[object], merged: Collection[Range], top: int, firm_columns: set[int]
-) -> Message | str:
-    """A firm column's name in row 1 merged across columns that row 2 names each (``Tenaga Kerja`` over ``L``,
-    ``P``, ``Jumlah``): only one of them can keep the name, or the firm's value is read from the first alone."""
-    for first, last in sorted(set(merged)):
-        if first[0] != top or last[1] == first[1] or first[1] not in firm_columns:
-            continue
+def _count_groups(merged: Collection[Range], top: int, columns: Mapping[str, int]) -> dict[int, Range]:
+    """The ranges of the header's row merged across columns from a count's column (``Tenaga Kerja``, ``Kapasitas
+    per Bulan``), by that column."""
+    counts = {columns[field] - 1 for field in _COUNTS if field in columns}
+    return {
+        first[1]: (first, last)
+        for first, last in merged
+        if first[0] == top == last[0] and last[1] > first[1] and first[1] in counts
+    }
+
+
+def _split(header: Sequence[object], below: Sequence[object], grouped: Mapping[int, Range]) -> Message | str:
+    """A count's name in row 1 merged across columns that row 2 names each (``Tenaga Kerja`` over ``L``, ``P``,
+    ``Jumlah``): only one of them can keep the name, or the firm's count is read from the first alone."""
+    for column, (first, last) in sorted(grouped.items()):
         names = [one_line(str(cell).strip()) for cell in below[first[1] : last[1] + 1] if held(cell)]
         if len(names) > 1:
-            title = header[first[1]] if first[1] < len(header) else ""
+            title = header[column] if column < len(header) else ""
             return Message(
                 "sheet.two_row_header.split",
                 {"header": one_line(str(title).strip()), "cells": _span(first, last), "names": _listed(names)},
             )
     return ""
+
+
+_COUNTS: Final = ("workers", "monthly_capacity")
 
 
 def _across(merged: Collection[Range], top: int) -> bool:

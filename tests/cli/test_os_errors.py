@@ -108,6 +108,16 @@ def test_a_backslash_in_a_name_to_write_is_refused_with_the_path_to_write(
     assert not [path for path in tmp_path.iterdir() if "\\" in path.name] and not any((tmp_path / "hasil").iterdir())
 
 
+@pytest.mark.skipif(os.sep == "\\", reason="on Windows \\ separates folders")
+def test_a_folder_whose_own_name_holds_a_backslash_is_written_into(
+    tmp_path: Path, eligible: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "share\\x").mkdir()
+    assert main([str(eligible), "--format", "json", "-o", "share\\x/out.json"]) == 0
+    assert (tmp_path / "share\\x" / "out.json").is_file()
+
+
 @pytest.mark.parametrize("command", [["init", "out"], ["init", "--firms-sheet", "out.xlsx"]])
 def test_init_onto_a_folder_says_it_is_one_even_with_force(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

@@ -32,12 +32,12 @@ def test_a_header_merged_down_over_two_rows_is_one_error_that_says_the_fix(make_
     found = read_firms(make_xlsx({"Daftar UMKM": rows}, build=_two_rows))
     assert found.firms == () and _located(found) == [("sheet.two_row_header", "B1")]
     assert render(found.errors[0].message) == (
-        "the column names take rows 1 to 2 (merged down: A1:A2, B1:B2, C1:C2): a firm list names its columns in"
+        "the column names take rows 1 and 2 (merged down: A1:A2, B1:B2, C1:C2): a firm list names its columns in"
         " row 1 only, and its firms start in row 2; unmerge the column-name cells, write each column's name in"
         " row 1 (move Tenaga Kerja, Kapasitas per Bulan up to D1, E1), then delete row 2"
     )
     assert render(found.errors[0].message, "id") == (
-        "nama kolom memakai baris 1 sampai 2 (sel digabung ke bawah: A1:A2, B1:B2, C1:C2): daftar usaha menuliskan"
+        "nama kolom memakai baris 1 dan 2 (sel digabung ke bawah: A1:A2, B1:B2, C1:C2): daftar usaha menuliskan"
         " nama kolom di baris 1 saja, dan usahanya mulai baris 2; pisahkan sel nama kolom yang digabung, tulis nama"
         " setiap kolom di baris 1 (pindahkan Tenaga Kerja, Kapasitas per Bulan ke D1, E1), lalu hapus baris 2"
     )
@@ -61,8 +61,8 @@ def test_a_count_split_under_its_name_and_a_header_of_three_rows(make_xlsx: Call
     assert render(found.errors[0].message) == (
         "the column names take rows 1 to 3 (merged down: A1:A3, B1:B3, C1:C3): a firm list names its columns in"
         " row 1 only, and its firms start in row 2; unmerge the column-name cells, write each column's name in"
-        " row 1; Tenaga Kerja spans D1:F1 over L, P, Jumlah: name only one of them Tenaga Kerja, the one holding"
-        " each firm's total (the others are read as columns not part of the list), then delete rows 2 to 3"
+        " row 1; Tenaga Kerja spans D1:F1 over L, P, Jumlah: give only one of them the name Tenaga Kerja, the one"
+        " holding each firm's total (the others are not read), then delete rows 2 to 3"
     )
 
 
@@ -74,9 +74,12 @@ def test_columns_left_without_a_name_are_said(make_xlsx: Callable[..., Path]) ->
         ("sheet.unnamed_columns", "D1")
     ]
     assert render(found.warnings[0].message) == (
-        "column(s) D, E hold values but no name in row 1: they are ignored; if one of them is meant for the firm"
-        " list, write its name in row 1"
+        "column(s) D, E hold values but no name in row 1: they are ignored; if any is meant for the firm list,"
+        " write its name in row 1"
     )
+    # A spacer column holding spaces only holds nothing.
+    spaced = [["Nama Usaha", None, "Peran"], ["Batik Sekar", " ", "penggerak"]]
+    assert read_firms(make_xlsx({"D": spaced}, name="spaced.xlsx")).warnings == ()
 
 
 def test_one_header_cell_merged_over_an_empty_second_row(make_xlsx: Callable[..., Path]) -> None:
@@ -148,6 +151,13 @@ def test_what_is_not_a_header_of_two_rows(make_xlsx: Callable[..., Path]) -> Non
     for row in (["", "Pembina", 5], ["", "binaan"]):
         found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran", "Tenaga Kerja"], row, *_FIRMS]}))
         assert "sheet.two_row_header" not in {f.message.id for f in found.errors}
+
+    # A name merged across two columns for width (the owner beside it): the first firm's name is no sub-heading.
+    def wide(book: Any, sheet: Any) -> None:
+        sheet.merge_range("A1:B1", "Nama Usaha")
+
+    rows = [[None, None, "Peran", "Tenaga Kerja"], ["Batik Sekar", "Bu Sri"], ["Batik Melati", "Bu Ani", "binaan", 3]]
+    assert "sheet.two_row_header" not in {f.message.id for f in read_firms(make_xlsx({"D": rows}, build=wide)).errors}
     found = read_firms(make_xlsx({"D": [["Nama Usaha", "Peran"], ["", "binaan"], *_FIRMS]}, build=counted))
     assert _located(found) == [("sheet.merged", "C1")]  # (and the empty name, as the region's validation says)
 
