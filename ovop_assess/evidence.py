@@ -142,8 +142,12 @@ def path_hints(given: Mapping[str, str], positions: Positions, base_dir: Path) -
         # Only a path that names a document here (a file, inside the folder): never one that fails again.
         if guess.slashed is not None:  # the path as the region file should write it, not as found from here
             slashed = path.replace("\\", "/")
-            if path_state(base_dir, slashed) is not EvidenceState.PROVIDED:
-                continue
+            if path_state(base_dir, slashed) is not EvidenceState.PROVIDED:  # dok\\SK.pdf for dok/sk.pdf: both
+                again = meant(base_dir / slashed)
+                named = [os.path.join(os.path.dirname(slashed), name) for name in again.similar] if again else []
+                slashed = next((n for n in named if path_state(base_dir, n) is EvidenceState.PROVIDED), "")
+                if not slashed:
+                    continue
             message = Message("evidence.path_backslash", {**written, "slashed": file_label(slashed)})
         else:
             folder = os.path.dirname(path)

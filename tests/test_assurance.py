@@ -164,6 +164,14 @@ def test_a_document_path_hint_is_given_only_where_it_names_a_document(tmp_path: 
     path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = assess_path(path, default, as_of=AS_OF)
     assert [w.message.id for w in result.warnings if w.message.id.startswith("evidence.")] == []
+    # Both at once (\\ and another case): the path that names the document.
+    path.write_text(path.read_text(encoding="utf-8") + "  rtrw_perda: DOCS\\Organization_deed.md\n", encoding="utf-8")
+    (tmp_path / "DOCS").symlink_to(tmp_path / "docs")
+    said = [w for w in assess_path(path, default, as_of=AS_OF).warnings if w.message.id.startswith("evidence.")]
+    assert [render(w.message) for w in said] == [
+        "the document DOCS\\Organization_deed.md given for rtrw_perda is not found: between folders, write /"
+        " (DOCS/organization_deed.md), which every system reads; \\ is read as a folder separator on Windows only"
+    ]
 
 
 def test_documents_are_found_relative_to_the_region_file(

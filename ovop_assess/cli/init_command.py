@@ -7,6 +7,7 @@ or the empty firm workbook (``--firms-sheet``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import UsageError
@@ -34,7 +35,10 @@ def run_init(*, target: Path | None, force: bool, code: str | None, office: bool
     write_output(template_for_code(code) if code is not None else templates[office](), target)
     if target is not None:
         said_id = "cli.wrote_office_template" if office else "cli.wrote_template"
-        note(text(said_id, lang, path=file_label(target)))
+        import shlex  # the command to paste: a name with a space or a \\ quoted, as the shell needs it
+
+        label = file_label(target)
+        note(text(said_id, lang, path=label, quoted=shlex.quote(label) if os.name == "posix" else label))
     return ExitCode.OK
 
 

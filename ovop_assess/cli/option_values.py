@@ -40,7 +40,7 @@ def file_to_write(value: str) -> Path:
     Windows, a ``\\`` is refused (a file's name holding it is never what a Windows path meant)."""
     if not value:
         raise UsageError(Message("cli.empty_output_path", {}))
-    if "\\" in value and os.sep != "\\" and ("\\" in Path(value).name or not Path(value).parent.is_dir()):
+    if "\\" in value and os.sep != "\\" and _backslash_meant_a_folder(Path(value)):
         # hasil\\laporan.json, as a Windows batch file writes it (a folder whose own name holds \\ is one)
         from ..missing_file import windows_only
 
@@ -62,3 +62,12 @@ def file_to_write(value: str) -> Path:
             Message("cli.names_a_folder", {"path": file_label(Path(folder)) + separator, "separator": separator})
         )
     return Path(value)
+
+
+def _backslash_meant_a_folder(path: Path) -> bool:
+    """Whether a ``\\`` in ``path`` stands where a Windows user meant a folder: in the file's name (unless the
+    whole path is a folder here, said so as any folder is), or in a folder of its path that does not exist."""
+    if "\\" in path.name:
+        return not path.is_dir()
+    parts = path.parent.parts
+    return any("\\" in part and not Path(*parts[: i + 1]).is_dir() for i, part in enumerate(parts))

@@ -55,12 +55,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path} sudah ada; gunakan --force untuk menimpanya",
     },
     "cli.wrote_template": {
-        "en": "wrote the region-file template to {path}; fill it in, then assess it: ovop-assess {path}",
-        "id": "templat berkas wilayah ditulis ke {path}; lengkapi isiannya, lalu nilai dengan: ovop-assess --lang id {path}",
+        "en": "wrote the region-file template to {path}; fill it in, then assess it: ovop-assess {quoted}",
+        "id": "templat berkas wilayah ditulis ke {path}; lengkapi isiannya, lalu nilai dengan: ovop-assess --lang id {quoted}",
     },
     "cli.wrote_office_template": {
-        "en": "wrote the office-profile template to {path}; fill it in, then use it: ovop-assess round FOLDER --office {path}",
-        "id": "templat profil kantor ditulis ke {path}; lengkapi isiannya, lalu pakai dengan: ovop-assess --lang id round FOLDER --office {path}",
+        "en": "wrote the office-profile template to {path}; fill it in, then use it: ovop-assess round FOLDER --office {quoted}",
+        "id": "templat profil kantor ditulis ke {path}; lengkapi isiannya, lalu pakai dengan: ovop-assess --lang id round FOLDER --office {quoted}",
     },
     "cli.code_and_office": {
         "en": "--code fills a region file's template, --office writes an office profile: give one of them",

@@ -458,6 +458,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; {header} spans {cells} over {names}: give only one of them the name {header}, the one holding each firm's total (the others are not read)",
         "id": "; {header} mencakup {cells} di atas {names}: beri nama {header} hanya pada satu kolom di antaranya, yang berisi jumlah setiap usaha (kolom lainnya tidak dibaca)",
     },
+    "sheet.two_row_header.split_total": {
+        "en": "; {header} spans {cells} over {names}, none of them a total: add a column holding each firm's total and give only it the name {header} (the others are not read)",
+        "id": "; {header} mencakup {cells} di atas {names}, tanpa kolom jumlah: tambahkan kolom berisi jumlah setiap usaha dan beri nama {header} hanya pada kolom itu (kolom lainnya tidak dibaca)",
+    },
     "sheet.rows_span": {"en": "rows {first} to {last}", "id": "baris {first} sampai {last}"},
     "sheet.rows_pair": {"en": "rows {first} and {last}", "id": "baris {first} dan {last}"},
     "sheet.row_one": {"en": "row {row}", "id": "baris {row}"},

@@ -461,7 +461,7 @@ def _unnamed_columns(header: Sequence[object], body: Sequence[Sequence[object]],
     found = [
         index
         for index in range(min(last, len(body)))
-        if (header[index] is None or header[index] == "") and any(map(held, body[index]))
+        if (header[index] is None or header[index] == "") and any(map(_shows_something, body[index]))
     ]
     if not found:
         return None
@@ -469,3 +469,12 @@ def _unnamed_columns(header: Sequence[object], body: Sequence[Sequence[object]],
     columns += f", … (+{len(found) - _LISTED})" if len(found) > _LISTED else ""
     said = _note("sheet.unnamed_columns", columns=columns, row=header_row)
     return Finding(said, Location("firms", header_row, found[0] + 1))
+
+
+def _shows_something(cell: object) -> bool:
+    """A cell holding a value a reader sees: not empty, nor only spaces or invisible characters (U+200B)."""
+    if not held(cell):
+        return False
+    from ..strict_model import shows_nothing  # (pydantic's models: only for an unnamed column holding text)
+
+    return not (isinstance(cell, str) and shows_nothing(cell))

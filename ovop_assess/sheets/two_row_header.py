@@ -20,6 +20,7 @@ Only the rows of the header are looked at: a good sheet costs a few tests.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
@@ -47,7 +48,11 @@ def two_row_header(
     as the header names it; ``merged`` as :func:`.table.firms_from_rows` takes them.
     """
     top = header_row - 1  # the header's 0-based row
-    down = sorted({(first, last) for first, last in merged if first[0] <= top < last[0]})
+    # A range merged down from row 1 is the header's only above the first firm's row: one reaching into it (a
+    # Pembina merged down over a blank row 2 and the firms) is the ordinary merged range it always was.
+    first_firm = _first_firm_offset(body, columns, count)
+    firm_row = top + 1 + first_firm if first_firm is not None else math.inf
+    down = sorted({(first, last) for first, last in merged if first[0] <= top < last[0] < firm_row})
     firm_columns = {column - 1 for column in columns.values()}
     over_list = [(first, last) for first, last in down if any(first[1] <= c <= last[1] for c in firm_columns)]
     below = [column[0] if count and column else "" for column in body]
@@ -60,7 +65,7 @@ def two_row_header(
         cell = below[column] if column < len(below) else ""
         if column in covered or not held(cell) or field_of(cell) is not None:
             continue
-        if not (column in grouped and isinstance(cell, str) and isinstance(CONVERT[field_at[column]](cell), Rejected)):
+        if not (isinstance(cell, str) and _sub_heading(cell, field_at[column], column in grouped)):
             return None  # a firm's value (a role, a count, a name) under a firm column: the header is one row
     moved = [
         (index, one_line(cell.strip()))
@@ -86,7 +91,9 @@ def two_row_header(
             "sheet.rows_pair" if last == top + 1 else "sheet.rows_span", {"first": header_row, "last": last + 1}
         ),
         "deleted": (
-            Message("sheet.rows_span", {"first": header_row + 1, "last": last + 1})
+            Message(
+                "sheet.rows_span" if last > top + 2 else "sheet.rows_pair", {"first": header_row + 1, "last": last + 1}
+            )
             if last > top + 1
             else Message("sheet.row_one", {"row": header_row + 1})
         ),
@@ -130,14 +137,41 @@ def _split(header: Sequence[object], below: Sequence[object], grouped: Mapping[i
         names = [one_line(str(cell).strip()) for cell in below[first[1] : last[1] + 1] if held(cell)]
         if len(names) > 1:
             title = header[column] if column < len(header) else ""
+            # L and P alone: neither holds the firm's count, which a column of its own must give
+            total = any(name.casefold().rstrip(".:") in _TOTALS for name in names)
             return Message(
-                "sheet.two_row_header.split",
+                "sheet.two_row_header.split" if total else "sheet.two_row_header.split_total",
                 {"header": one_line(str(title).strip()), "cells": _span(first, last), "names": _listed(names)},
             )
     return ""
 
 
 _COUNTS: Final = ("workers", "monthly_capacity")
+_TOTALS: Final = frozenset({"jumlah", "total", "jml", "sub total", "subtotal", "total keseluruhan", "jumlah total"})
+"""Words offices head a total's column with, compared in lower case without a closing dot or colon."""
+
+
+def _first_firm_offset(body: Sequence[Sequence[object]], columns: Mapping[str, int], count: int) -> int | None:
+    """The offset below the header of the first row holding a name or a role that is no column's name (None
+    when none does): a firm's row, whatever else it lacks."""
+    keys = [columns[field] - 1 for field in ("name", "role") if field in columns]
+    cells = [body[index] if index < len(body) else () for index in keys]
+    for offset in range(count):
+        for column in cells:
+            cell = column[offset] if offset < len(column) else ""
+            if held(cell) and field_of(cell) is None:
+                return offset
+    return None
+
+
+def _sub_heading(text: str, field: str, grouped: bool) -> bool:
+    """Whether a text in row 2 under a firm column is a heading's, not a firm's value: under a count, one with
+    no digit (``(orang)``, ``pcs``) or, under a title merged across columns, one that is no count (``L``)."""
+    if field not in _COUNTS:
+        return False
+    return not any(character.isdigit() for character in text) or (
+        grouped and isinstance(CONVERT[field](text), Rejected)
+    )
 
 
 def _across(merged: Collection[Range], top: int) -> bool:

@@ -110,12 +110,20 @@ def test_a_backslash_in_a_name_to_write_is_refused_with_the_path_to_write(
 
 @pytest.mark.skipif(os.sep == "\\", reason="on Windows \\ separates folders")
 def test_a_folder_whose_own_name_holds_a_backslash_is_written_into(
-    tmp_path: Path, eligible: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, eligible: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "share\\x").mkdir()
     assert main([str(eligible), "--format", "json", "-o", "share\\x/out.json"]) == 0
     assert (tmp_path / "share\\x" / "out.json").is_file()
+    # The folder itself is said to be a folder; a folder missing below it, as any missing folder.
+    assert main([str(eligible), "-o", "share\\x"]) == 2
+    assert "is a folder, not a file" in capsys.readouterr().err
+    assert main([str(eligible), "-o", "share\\x/sub/out.md"]) == 2
+    assert "between folders, write /" not in capsys.readouterr().err
+    # init's hint is a command to paste: the name quoted for the shell.
+    assert main(["init", "share\\x/r.yaml"]) == 0
+    assert capsys.readouterr().err.endswith("then assess it: ovop-assess 'share\\x/r.yaml'\n")
 
 
 @pytest.mark.parametrize("command", [["init", "out"], ["init", "--firms-sheet", "out.xlsx"]])

@@ -62,7 +62,7 @@ def test_a_count_split_under_its_name_and_a_header_of_three_rows(make_xlsx: Call
         "the column names take rows 1 to 3 (merged down: A1:A3, B1:B3, C1:C3): a firm list names its columns in"
         " row 1 only, and its firms start in row 2; unmerge the column-name cells, write each column's name in"
         " row 1; Tenaga Kerja spans D1:F1 over L, P, Jumlah: give only one of them the name Tenaga Kerja, the one"
-        " holding each firm's total (the others are not read), then delete rows 2 to 3"
+        " holding each firm's total (the others are not read), then delete rows 2 and 3"
     )
 
 
@@ -78,7 +78,7 @@ def test_columns_left_without_a_name_are_said(make_xlsx: Callable[..., Path]) ->
         " write its name in row 1"
     )
     # A spacer column holding spaces only holds nothing.
-    spaced = [["Nama Usaha", None, "Peran"], ["Batik Sekar", " ", "penggerak"]]
+    spaced = [["Nama Usaha", None, "Peran"], ["Batik Sekar", " ", "penggerak"], ["Batik Melati", "\u200b", "binaan"]]
     assert read_firms(make_xlsx({"D": spaced}, name="spaced.xlsx")).warnings == ()
 
 
@@ -176,3 +176,35 @@ def test_the_check_alone() -> None:
     assert found is not None and found.message.values["merged"].values["cells"] == (
         "A1:A2, B1:B2, C1:C2, D1:D2, E1:E2, F1:F2, G1:G2, H1:H2, …"
     )
+
+
+def test_a_range_reaching_into_the_firms_is_no_header_and_no_advice_deletes_a_firm(
+    make_xlsx: Callable[..., Path],
+) -> None:
+    def down(book: Any, sheet: Any) -> None:
+        sheet.merge_range("C1:C3", "Pembina")  # over a blank row 2 and the first firm's row 3
+
+    rows = [["Nama Usaha", "Peran"], [], ["Batik A", "penggerak"], ["Batik B", "binaan"]]
+    found = read_firms(make_xlsx({"D": rows}, build=down))
+    assert _located(found) == [("sheet.merged", "C1")]  # not "delete rows 2 and 3", which held Batik A
+
+
+def test_a_count_split_without_a_total_and_a_row_of_units(make_xlsx: Callable[..., Path]) -> None:
+    def split(book: Any, sheet: Any) -> None:
+        sheet.merge_range("A1:A2", "Nama Usaha")
+        sheet.merge_range("B1:B2", "Peran")
+        sheet.merge_range("C1:D1", "Tenaga Kerja")
+
+    found = read_firms(make_xlsx({"D": [[], [None, None, "L", "P"], ["Batik A", "penggerak", 2, 3]]}, build=split))
+    # Named L alone, the count would be the men's: a total's column is asked for.
+    assert render(found.errors[0].message).endswith(
+        "; Tenaga Kerja spans C1:D1 over L, P, none of them a total: add a column holding each firm's total and"
+        " give only it the name Tenaga Kerja (the others are not read), then delete row 2"
+    )
+
+    def units(book: Any, sheet: Any) -> None:
+        sheet.merge_range("A1:A2", "Nama Usaha")
+        sheet.merge_range("B1:B2", "Peran")
+
+    rows: list[list[Any]] = [[None, None, "Tenaga Kerja"], [None, None, "(orang)"], ["Batik A", "penggerak", 2]]
+    assert _located(read_firms(make_xlsx({"D": rows}, name="u.xlsx", build=units))) == [("sheet.two_row_header", "A1")]
