@@ -189,10 +189,8 @@ def read_previous(path: Path) -> PreviousRound:
             continue
         if not 0.0 <= score <= 1.0:  # a hand-edited 57 showed as "was eligible, 57.00": not taken, and said
             region_named = f"{info.name}, {info.city}"
-            # (1e999 reads as infinity, said as JSON says it: Infinity)
-            finite = _json_number(written) and not (isinstance(written, float) and not math.isfinite(written))
-            shown = str(written) if finite else json.dumps(written, ensure_ascii=False)
-            said = {"path": label, "region": region_named, "score": clip(shown)}
+            # As JSON writes it: 57, true, "0.5", Infinity (1e999 read as infinity), 400 digits
+            said = {"path": label, "region": region_named, "score": clip(json.dumps(written, ensure_ascii=False))}
             warnings.append(Message("round.previous_score_out_of_range", said))
             continue
         code = code_key(info)

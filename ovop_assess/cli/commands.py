@@ -326,7 +326,7 @@ def run_round(
             note(line)
     earlier = read_previous(previous) if previous is not None else None
     for warning in earlier.warnings if earlier is not None else ():  # entries not taken: the candidate shows as new
-        note(f"{text('ui.warning', lang)}: {render_message(warning, lang)}")
+        warn(render_message(warning, lang), lang)
     results = list(_assess_iter(files, criteria_set, as_of, limits, jobs, lang, unchanged, DEFAULT_RULE_TIMEOUT))
     _refuse_output_among_named_files(output, results)
     for first, second, region in repeated_candidates([(r.file, r.region) for r in results]):
@@ -336,7 +336,7 @@ def run_round(
         # The page marks a code the official area table disagrees with (⚠); what it disagrees with, here.
         for found in area_warnings(result) if result.verdict is not Verdict.INVALID else ():
             at = f":{found.location.line}" if found.location is not None and found.location.line else ""
-            note(f"{text('ui.warning', lang)}: {file_label(result.file)}{at}: {render_message(found.message, lang)}")
+            warn(f"{file_label(result.file)}{at}: {render_message(found.message, lang)}", lang)
         for line in sheet_warning_lines(result, lang) if result.verdict is not Verdict.INVALID else ():
             warn(line, lang)
     document = make_round(
@@ -437,7 +437,7 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     # Names a region file would take for its template's examples, were the list printed here pasted into it.
     pasted = () if imported.errors else template_names(imported)
     for finding in (*imported.warnings, *pasted):
-        note(f"{text('ui.warning', lang)}: {line(finding)}")
+        warn(line(finding), lang)
     if imported.errors:
         # A heading and its indented lines, as an invalid region file's errors are listed.
         said = text("ui.errors_in", lang, count=len(imported.errors), file=imported.file)
@@ -476,4 +476,4 @@ def _say_office_warnings(profile: OfficeProfile, lang: Lang) -> None:
     for finding in profile.warnings:
         line = finding.location.line if finding.location is not None else None
         place = f"{profile.file}:{line}" if line else profile.file
-        note(f"{text('ui.warning', lang)}: {place}: {render_message(finding.message, lang)}")
+        warn(f"{place}: {render_message(finding.message, lang)}", lang)

@@ -81,22 +81,18 @@ def _last_words(exc: Exception, lang: Lang) -> int:
 
 
 def _run(args: list[str], lang: Lang) -> int:
+    from ..errors import UsageError
+    from ..results import Message
     from .app import invoke, make_app
 
     args, wrong = languages_named(args)
     if wrong is not None:  # in the words of the tool, in the language chosen so far, without typer's env-var aside
-        from ..errors import UsageError
-        from ..results import Message
-
         raise UsageError(Message("cli.bad_lang", {"value": wrong}))
     written = os.environ.get("OVOP_LANG")
     given = any(arg == "--lang" or arg.startswith("--lang=") for arg in args)
     # --version and --help read no language option: a bad variable does not stop them (nor typer, before).
     eager = not args or args[0] in ("--version", "-V") or "--help" in args
     if written is not None and env_language(written) is None and not given and not eager:
-        from ..errors import UsageError
-        from ..results import Message
-
         raise UsageError(Message("cli.bad_env_lang", {"value": written}))
     args = with_default_command(args)
     return invoke(make_app(lang, only=args[0] if args else None), args, lang)

@@ -345,10 +345,10 @@ def render_table(
 
 
 _NARROW_RULES = 100
-_PARAMETERS_ROOM = 40
-"""Columns a parameter needs beside a whole rule name (``max_stop_distance_m: 1000.0`` and the table's edges)."""
 """Below this width ``rules`` puts how a rule counts and its weight under its title (80 columns: the columns of
 its table left five letters a line to the titles)."""
+_PARAMETERS_ROOM = 40
+"""Columns a parameter needs beside a whole rule name (``max_stop_distance_m: 1000.0`` and the table's edges)."""
 
 
 def render_rules(criteria: CriteriaSet, lang: Lang, *, to_terminal: bool) -> str:

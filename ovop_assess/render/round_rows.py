@@ -144,7 +144,5 @@ def made_with(document: Round, lang: Lang) -> str:
 def legend(lang: Lang, *, marks: bool = True) -> str:
     """The order of the candidates, what the marks of the open criteria mean (``marks``: not in the workbook,
     whose criteria columns say each status in words) and what ``⚠`` by a code means."""
-    parts = (
-        ["round.legend", "round.legend_marks", "round.legend_area"] if marks else ["round.legend", "round.legend_area"]
-    )
+    parts = ["round.legend", *(["round.legend_marks"] if marks else []), "round.legend_area"]
     return " ".join(text(key, lang) for key in parts)
