@@ -204,7 +204,7 @@ class ImportedFirms(NamedTuple):
     """A spreadsheet's firms as ``ovop-assess import`` gives them, checked as a region file's ``firms`` list."""
 
     file: str
-    firms: tuple[dict[str, Any], ...]
+    firms: Sequence[dict[str, Any]]  # made when first asked for (``sheets.firm_dicts.FirmDicts``)
     errors: tuple[Finding, ...]  # located by file, sheet and cell; the first MAX_ERRORS, then how many more
     warnings: tuple[Finding, ...]
     positions: Positions | None = None  # where each firm's fields are in the sheet (None: nothing was read)
@@ -379,7 +379,7 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
     warnings: list[Finding] = [Finding(f.message, positions.place(f.location)) for f in found.warnings]
     if not found.firms and not found.errors:
         warnings.append(_no_firm_rows(positions))
-    firms = list(found.firms)
+    firms = found.firms  # its dicts made only if a row is suspect or the checks across firms must run
     values = found.values or None
     for index in _suspect_rows(firms, values, found.kinds if values is not None else None, found.few):
         try:
@@ -392,7 +392,8 @@ def _import_firms(found: SheetFirms) -> ImportedFirms:
                 if (index, error["loc"][0] if error["loc"] else None) not in found.refused  # the reader said why
             ]
     if values is None or not _checks_find_nothing(values, found.kinds, len(firms)):
-        check_firms(firms, positions, errors, warnings, {("firms", index, field) for index, field in found.refused})
+        dropped = {("firms", index, field) for index, field in found.refused}
+        check_firms(list(firms), positions, errors, warnings, dropped)
     listed_errors = listed(list(errors), positions, MAX_ERRORS)
     said = listed(list(warnings), positions, MAX_ERRORS)
     return ImportedFirms(found.file, found.firms, listed_errors, said, positions)

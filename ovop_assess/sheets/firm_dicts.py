@@ -1,18 +1,93 @@
-"""Each row of a firm list as its ``firms[]`` dict, from the converted columns, by code made for the columns."""
+"""Each row of a firm list as its ``firms[]`` dict, from the converted columns, by code made for the columns.
+
+The dicts are made when a caller first asks for a firm (:class:`FirmDicts`), not as the sheet is read: the
+reader's checks and ``import``'s validation and YAML ask the columns (``SheetFirms.values``), and the
+dicts of 10,000 firms take some 4 ms to make and as long again to free, a fifth of the sheet's read.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any, Final
+import itertools
+import operator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import Any, Final, overload
 
 from .columns import FIELDS
 
 _NONE: Final = type(None)
 
 
+class FirmDicts(Sequence[dict[str, Any]]):
+    """The firms of a sheet as ``firms[]`` dicts, made from its columns when first asked for, then kept.
+
+    ``columns[i]`` holds field ``fields[i]`` of every firm (None: the firm
+    has no such value, its key is left out); ``kinds[i]`` the types it may
+    hold (``NoneType`` if some firm may lack it). Equal to any tuple, list or
+    :class:`FirmDicts` of the same dicts.
+    """
+
+    __slots__ = ("_columns", "_count", "_fields", "_kinds", "_made")
+
+    def __init__(
+        self, fields: Sequence[str], columns: Sequence[Sequence[object]], kinds: Sequence[Collection[type]], count: int
+    ) -> None:
+        self._fields = tuple(fields)
+        self._columns = tuple(columns)
+        self._kinds = tuple(kinds)
+        self._count = count
+        self._made: tuple[dict[str, Any], ...] | None = None
+
+    def _dicts(self) -> tuple[dict[str, Any], ...]:
+        if self._made is None:
+            self._made = tuple(assembled(list(self._fields), list(self._columns), list(self._kinds), self._count))
+        return self._made
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[dict[str, Any], ...]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | tuple[dict[str, Any], ...]:
+        return self._dicts()[index]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._dicts())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FirmDicts | tuple | list):
+            return len(other) == self._count and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (equal to a list, which has none)
+
+    def __repr__(self) -> str:
+        return f"FirmDicts({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FirmDicts, (self._fields, self._columns, self._kinds, self._count))
+
+    def holds(self, index: int) -> bool:
+        """Whether firm ``index`` has any field (its dict is not empty), asked of the columns."""
+        return any(column[index] is not None for column in self._columns)
+
+    def has(self, index: int, field: str) -> bool:
+        """Whether firm ``index`` has ``field`` (its dict holds the key), asked of the columns."""
+        at = self._fields.index(field) if field in self._fields else None
+        return at is not None and self._columns[at][index] is not None
+
+    def filled(self) -> list[int]:
+        """The indexes of the firms with any field, in order, found column by column in C."""
+        if any(_NONE not in kinds for kinds in self._kinds):
+            return list(range(self._count))
+        empty = [map(operator.is_, column, itertools.repeat(None)) for column in self._columns]
+        return list(itertools.compress(itertools.count(), map(operator.not_, map(all, zip(*empty, strict=True)))))
+
+
 def assembled(
-    fields: list[str], converted: list[Sequence[object]], kinds: list[set[type]], count: int
+    fields: list[str], converted: list[Sequence[object]], kinds: list[Collection[type]], count: int
 ) -> list[dict[str, Any]]:
     """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Collection, Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Collection, Sequence
+from typing import Final
 
 from ..results import Finding, Location, Message
 from .columns import one_line
@@ -31,12 +31,13 @@ def stray_rows(
     names: Sequence[object],
     roles: Sequence[object],
     kinds: tuple[Collection[type], Collection[type]],
-    firms: Sequence[Mapping[str, Any]],
+    holds: Callable[[int], bool],
     flagged: Collection[int],
     keys_said: Collection[int],
 ) -> frozenset[int]:
-    """The offsets of the rows holding something in a firm column (a value, or a cell the reader refused:
-    ``flagged``) with no role, and no name or a total's word for one (``JUMLAH``: :func:`.reads_as_total`).
+    """The offsets of the rows holding something in a firm column (a value: ``holds(offset)``, or a cell
+    the reader refused: ``flagged``) with no role, and no name or a total's word for one (``JUMLAH``:
+    :func:`.reads_as_total`).
     ``kinds``: the types of ``names`` and ``roles`` (no row lacks a role unless roles may be None);
     ``keys_said``: rows whose name or role cell the reader refused (a formula without its result, a CSV
     file's error text): something is there, so the row is a firm."""
@@ -48,7 +49,7 @@ def stray_rows(
         offset
         for offset in roleless
         if (names[offset] is None or reads_as_total(names[offset]))
-        and (firms[offset] or offset in flagged)
+        and (holds(offset) or offset in flagged)
         and offset not in keys_said
     )
 

@@ -26,7 +26,7 @@ from .columns import (
     one_line,
     shown,
 )
-from .firm_dicts import assembled
+from .firm_dicts import FirmDicts
 from .firm_rows import held
 from .merged_ranges import merged_findings
 from .stray_rows import stray_findings, stray_rows
@@ -63,7 +63,7 @@ class SheetFirms(NamedTuple):
 
     file: str
     sheet: str | None  # None for a CSV file, which has no sheets
-    firms: tuple[dict[str, Any], ...]
+    firms: Sequence[dict[str, Any]]  # a tuple, or :class:`FirmDicts` (made when asked for)
     rows: tuple[int, ...]
     columns: dict[str, int]
     errors: tuple[Finding, ...]
@@ -306,30 +306,29 @@ def firms_from_columns(
             problems.append((offset, column, by_column[column], _note("sheet.formula_no_value")))
     flagged = {offset for offset, _, _, _ in problems}
 
-    every_row = assembled(fields, converted, kinds, count)
+    every_row = FirmDicts(fields, converted, kinds, count)  # (its dicts made only if a firm is asked for)
     name_at, role_at = fields.index("name"), fields.index("role")
     keys = (columns["name"] - 1, columns["role"] - 1)
     strays = stray_rows(
         converted[name_at],
         converted[role_at],
         (kinds[name_at], kinds[role_at]),
-        every_row,
+        every_row.holds,
         flagged,
         {offset for offset, column, _, _ in problems if column in keys},
     )
     if strays:  # a row that is no firm is said once, as a row: not cell by cell as a firm's
         problems = [problem for problem in problems if problem[0] not in strays]
     if not strays and any(_NONE not in found for found in kinds):  # a column filled in every row: no row is empty
-        firms, firm_rows, kept_values = every_row, list(range(header_row + 1, header_row + 1 + count)), converted
+        firm_rows, kept_values = list(range(header_row + 1, header_row + 1 + count)), converted
         index_of: dict[int, int] | range = range(count)
     else:
         # An empty row in the middle is skipped; the next firm keeps its own row number.
-        kept = [offset for offset, firm in enumerate(every_row) if (firm or offset in flagged) and offset not in strays]
+        kept = sorted((set(every_row.filled()) | flagged) - strays)
         if unknown and len(kept) + len(strays) < count:
             ignored = _only_ignored(unknown, body, [*kept, *strays], count, header_row)
             if ignored is not None:
                 warned.append(ignored)
-        firms = [every_row[offset] for offset in kept]
         firm_rows = [header_row + 1 + offset for offset in kept]
         kept_values = [[column[offset] for offset in kept] for column in converted]
         index_of = {offset: index for index, offset in enumerate(kept)}
@@ -341,6 +340,8 @@ def firms_from_columns(
     named = (converted[name_at], columns["name"] - 1)
     strayed = stray_findings(strays, body, formula_cells, header_row, named, csv=sheet is None)
     errors += sorted([*said, *strayed], key=_place)
+    firm_columns = [tuple(column) for column in kept_values]  # the firms' columns, their dicts made from them
+    firms = FirmDicts(fields, firm_columns, kinds, len(firm_rows))
     merges, covered = merged_findings(merged, columns, header_row, firm_rows, firms, header, body, formula_cells)
     errors += merges
     # The cells the reader refused, and those a merged range left empty: said once, no later check says so again.
@@ -348,13 +349,13 @@ def firms_from_columns(
     return SheetFirms(
         file,
         sheet,
-        tuple(firms),
+        firms,
         tuple(firm_rows),
         columns,
         tuple(errors),
         tuple(warned),
         header_row,
-        {field: tuple(column) for field, column in zip(fields, kept_values, strict=True)},
+        dict(zip(fields, firm_columns, strict=True)),
         {field: frozenset(found) for field, found in zip(fields, kinds, strict=True)},
         few,
         headers,

@@ -1,0 +1,87 @@
+"""A sheet's firm dicts are made from its columns when first asked for, and equal the dicts the columns give."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ovop_assess.firm_sheet import import_firms
+from ovop_assess.sheets import firm_dicts, read_firms
+from ovop_assess.sheets.firm_dicts import FirmDicts
+from ovop_assess.yaml_source import Limits
+
+FIELDS = ("name", "role", "mentor", "workers")
+COLUMNS = st.integers(min_value=0, max_value=6).flatmap(
+    lambda count: st.tuples(
+        st.just(count),
+        st.lists(
+            st.lists(st.none() | st.sampled_from(["A", "b", 0, 3]), min_size=count, max_size=count),
+            min_size=len(FIELDS),
+            max_size=len(FIELDS),
+        ),
+    )
+)
+
+
+def _plain(columns: list[list[Any]], count: int) -> list[dict[str, Any]]:
+    """Each row's dict the plain way: the fields with a value, in the columns' order."""
+    return [
+        {field: column[row] for field, column in zip(FIELDS, columns, strict=True) if column[row] is not None}
+        for row in range(count)
+    ]
+
+
+def _kinds(columns: list[list[Any]]) -> list[set[type]]:
+    return [set(map(type, column)) | {type(None)} for column in columns]
+
+
+@settings(max_examples=200, deadline=None)
+@given(COLUMNS)
+def test_the_dicts_and_the_column_questions_agree_with_the_plain_dicts(case: tuple[int, list[list[Any]]]) -> None:
+    count, columns = case
+    firms = FirmDicts(FIELDS, columns, _kinds(columns), count)
+    plain = _plain(columns, count)
+    assert len(firms) == count and list(firms) == plain and firms == plain and firms == tuple(plain)
+    assert [firms.holds(row) for row in range(count)] == [bool(firm) for firm in plain]
+    assert firms.filled() == [row for row, firm in enumerate(plain) if firm]
+    assert all(firms.has(row, field) == (field in plain[row]) for row in range(count) for field in FIELDS)
+    assert not firms.has(0, "nib") if count else True  # a field the sheet has no column for
+    assert pickle.loads(pickle.dumps(firms)) == firms
+
+
+def test_a_column_filled_in_every_row_makes_every_row_a_firm() -> None:
+    firms = FirmDicts(("name", "mentor"), [["A", "B"], [None, None]], [{str}, {type(None)}], 2)
+    assert firms.filled() == [0, 1] and firms[1] == {"name": "B"} and firms[-1:] == ({"name": "B"},)
+
+
+def test_dicts_are_equal_only_to_sequences_of_the_same_dicts() -> None:
+    firms = FirmDicts(("name",), [["A"]], [{str}], 1)
+    assert firms == [{"name": "A"}] and firms != [{"name": "B"}] and firms != ({"name": "A"}, {"name": "A"})
+    assert firms != {"name": "A"} and firms != "A" and repr(firms) == "FirmDicts([{'name': 'A'}])"
+    with pytest.raises(TypeError):
+        hash(firms)
+
+
+def test_reading_and_importing_a_good_sheet_makes_no_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks, the validation and ``import``'s checks ask the columns: the dicts are made for a caller."""
+    path = tmp_path / "daftar.csv"
+    rows = "".join(f"Usaha {i};{'penggerak' if i == 0 else 'binaan'};{'' if i == 0 else 'Usaha 0'}\n" for i in range(5))
+    path.write_text("Nama Usaha;Peran;Pembina\n" + rows, encoding="utf-8")
+    made: list[int] = []
+    real = firm_dicts.assembled
+
+    def counted(*args: Any) -> list[dict[str, Any]]:
+        made.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(firm_dicts, "assembled", counted)
+    found = read_firms(path)
+    imported = import_firms(path, None, Limits())
+    assert not found.errors and not imported.errors and not imported.warnings and made == []
+    assert imported.firms[1] == {"name": "Usaha 1", "role": "mentee", "mentor": "Usaha 0"} and made == [1]
+    assert list(imported.firms)[4]["name"] == "Usaha 4" and made == [1]  # made once, then kept
