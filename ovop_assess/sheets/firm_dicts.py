@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, Final, overload
 
@@ -24,7 +25,8 @@ class FirmDicts(Sequence[dict[str, Any]]):
     ``columns[i]`` holds field ``fields[i]`` of every firm (None: the firm
     has no such value, its key is left out); ``kinds[i]`` the types it may
     hold (``NoneType`` if some firm may lack it). Equal to any tuple, list or
-    :class:`FirmDicts` of the same dicts.
+    :class:`FirmDicts` of the same dicts. A sequence, not a tuple: ``list(firms)`` for a list (to write as
+    JSON, to add to).
     """
 
     __slots__ = ("_columns", "_count", "_fields", "_kinds", "_made")
@@ -39,9 +41,14 @@ class FirmDicts(Sequence[dict[str, Any]]):
         self._made: tuple[dict[str, Any], ...] | None = None
 
     def _dicts(self) -> tuple[dict[str, Any], ...]:
-        if self._made is None:
-            self._made = tuple(assembled(list(self._fields), list(self._columns), list(self._kinds), self._count))
-        return self._made
+        made = self._made
+        if made is None:
+            with _MAKING:  # threads asking at once get the same dicts: a change one makes to a firm, all see
+                if self._made is None:
+                    fields, columns, kinds = list(self._fields), list(self._columns), list(self._kinds)
+                    self._made = tuple(assembled(fields, columns, kinds, self._count))
+                made = self._made
+        return made
 
     def __len__(self) -> int:
         return self._count
@@ -67,7 +74,8 @@ class FirmDicts(Sequence[dict[str, Any]]):
         return f"FirmDicts({list(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FirmDicts, (self._fields, self._columns, self._kinds, self._count))
+        # The dicts as they are if made (a caller may have changed one), else the columns to make them from.
+        return (_restored, (self._fields, self._columns, self._kinds, self._count, self._made))
 
     def holds(self, index: int) -> bool:
         """Whether firm ``index`` has any field (its dict is not empty), asked of the columns."""
@@ -84,6 +92,22 @@ class FirmDicts(Sequence[dict[str, Any]]):
             return list(range(self._count))
         empty = [map(operator.is_, column, itertools.repeat(None)) for column in self._columns]
         return list(itertools.compress(itertools.count(), map(operator.not_, map(all, zip(*empty, strict=True)))))
+
+
+_MAKING: Final = threading.Lock()
+
+
+def _restored(
+    fields: Sequence[str],
+    columns: Sequence[Sequence[object]],
+    kinds: Sequence[Collection[type]],
+    count: int,
+    made: tuple[dict[str, Any], ...] | None,
+) -> FirmDicts:
+    """A :class:`FirmDicts` unpickled or copied: its dicts too, when they had been made."""
+    firms = FirmDicts(fields, columns, kinds, count)
+    firms._made = made  # (the class's own state, restored)
+    return firms
 
 
 def assembled(

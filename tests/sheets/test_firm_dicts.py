@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +87,30 @@ def test_reading_and_importing_a_good_sheet_makes_no_dict(tmp_path: Path, monkey
     assert not found.errors and not imported.errors and not imported.warnings and made == []
     assert imported.firms[1] == {"name": "Usaha 1", "role": "mentee", "mentor": "Usaha 0"} and made == [1]
     assert list(imported.firms)[4]["name"] == "Usaha 4" and made == [1]  # made once, then kept
+
+
+def test_a_change_to_a_made_dict_is_kept_by_pickling_and_copying() -> None:
+    firms = FirmDicts(("name",), [["A", "B"]], [{str}], 2)
+    firms[0]["name"] = "Diubah"
+    for kept in (pickle.loads(pickle.dumps(firms)), copy.deepcopy(firms), copy.copy(firms)):
+        assert kept[0] == {"name": "Diubah"} and kept == firms
+    unmade = FirmDicts(("name",), [["A"]], [{str}], 1)
+    assert pickle.loads(pickle.dumps(unmade)) == [{"name": "A"}]
+
+
+def test_threads_asking_at_once_get_the_same_dicts() -> None:
+    count = 40_000
+    firms = FirmDicts(("name", "role"), [[f"U{i}" for i in range(count)], ["member"] * count], [{str}, {str}], count)
+    start = threading.Barrier(4)
+    got: list[dict[str, Any]] = []
+
+    def ask() -> None:
+        start.wait()
+        got.append(firms[1])
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(got) == 4 and all(firm is firms[1] for firm in got)
