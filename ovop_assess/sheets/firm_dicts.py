@@ -1,8 +1,9 @@
 """Each row of a firm list as its ``firms[]`` dict, from the converted columns, by code made for the columns.
 
 The dicts are made when a caller first asks for a firm (:class:`FirmDicts`), not as the sheet is read: the
-reader's checks and ``import``'s validation and YAML ask the columns (``SheetFirms.values``), and the
-dicts of 10,000 firms take some 4 ms to make and as long again to free, a fifth of the sheet's read.
+reader's checks and ``import``'s validation ask the columns (``SheetFirms.values``), and the dicts of
+10,000 firms take some 3 to 4 ms to make, a tenth of an ``.xls`` sheet's read and validation. ``import``'s
+YAML and a region file's model ask for them.
 """
 
 from __future__ import annotations
@@ -80,11 +81,6 @@ class FirmDicts(Sequence[dict[str, Any]]):
     def holds(self, index: int) -> bool:
         """Whether firm ``index`` has any field (its dict is not empty), asked of the columns."""
         return any(column[index] is not None for column in self._columns)
-
-    def has(self, index: int, field: str) -> bool:
-        """Whether firm ``index`` has ``field`` (its dict holds the key), asked of the columns."""
-        at = self._fields.index(field) if field in self._fields else None
-        return at is not None and self._columns[at][index] is not None
 
     def filled(self) -> list[int]:
         """The indexes of the firms with any field, in order, found column by column in C."""
