@@ -10,12 +10,14 @@ turn the sheet into Python lists (``CalamineWorkbook.from_path(...)
   declared unpacked size, the sheet's cell extent, formulas without a saved
   result), the library's read, and turning every cell into a ``firms[]`` value;
 - ``import_firms``: ``read_firms`` and the validation a region file's firms
-  get (the ``Firm`` model over the whole list, unique names, mentors naming a
-  champion), which is what ``ovop-assess import`` runs: the figure the
-  target is about. The firms' dicts are not made there: the checks ask the
-  columns, and the dicts are made when a caller first asks for a firm
-  (``import``'s YAML, a region's model), so a last row, for the ``.xls``,
-  asks for them after the validation: what they cost;
+  get (each field tested column by column, the ``Firm`` model only on the
+  rows a test finds suspect; unique names, mentors naming a champion), the
+  first step of ``ovop-assess import``: the figure the target is about. The
+  firms' dicts are not made there: the checks ask the columns. Every caller
+  that succeeds then asks for them (``import`` for the template's examples
+  and its YAML, a region file for its model), so a last row, for the
+  ``.xls``, makes them after the validation: the figure with them, which no
+  command is below;
 - beyond the target, for the ``.xls``: a region file naming the sheet
   (``firms: {file: …}``), read and validated as ``assess`` validates it
   (the sheet read, then the whole region through its model, each firm a

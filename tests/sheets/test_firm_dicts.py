@@ -112,3 +112,18 @@ def test_threads_asking_at_once_get_the_same_dicts() -> None:
     for thread in threads:
         thread.join()
     assert len(got) == 4 and all(firm is firms[1] for firm in got)
+
+
+@pytest.mark.parametrize(
+    ("fields", "columns", "kinds", "count"),
+    [
+        (("name",), [["A"]], [{str}], 2),  # fewer values than firms
+        (("name", "role"), [["A"]], [{str}, {str}], 1),  # a field without its column
+        (("name",), [["A"]], [], 1),  # a column without its types
+    ],
+)
+def test_columns_that_do_not_fit_the_count_are_refused(
+    fields: tuple[str, ...], columns: list[list[object]], kinds: list[set[type]], count: int
+) -> None:
+    with pytest.raises(ValueError, match="for each"):
+        FirmDicts(fields, columns, kinds, count)
