@@ -12,12 +12,13 @@ turn the sheet into Python lists (``CalamineWorkbook.from_path(...)
 - ``import_firms``: ``read_firms`` and the validation a region file's firms
   get (each field tested column by column, the ``Firm`` model only on the
   rows a test finds suspect; unique names, mentors naming a champion), the
-  first step of ``ovop-assess import``: the figure the target is about. The
-  firms' dicts are not made there: the checks ask the columns. Every caller
-  that succeeds then asks for them (``import`` for the template's examples
-  and its YAML, a region file for its model), so a last row, for the
-  ``.xls``, makes them after the validation: the figure with them, which no
-  command is below;
+  first step of ``ovop-assess import``: the figure reported against the
+  target. The firms' dicts are not made there: the checks ask the columns.
+  Every caller that succeeds then asks for them (``import`` for the
+  template's examples and its YAML, a region file for its model), so a last
+  row, for the ``.xls``, makes them after the validation: what a command that
+  succeeds pays at least (whether the target takes them in is the owner's
+  to say);
 - beyond the target, for the ``.xls``: a region file naming the sheet
   (``firms: {file: …}``), read and validated as ``assess`` validates it
   (the sheet read, then the whole region through its model, each firm a
