@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime
 import math
 import os
-import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -48,8 +47,8 @@ from .results import (
     file_label,
 )
 from .same_sentra import mismatch
+from .selection_round import json_number, read_report_rows
 from .selection_round import json_text as _text
-from .selection_round import read_report_rows
 from .yaml_source.clip import clip
 
 
@@ -263,16 +262,10 @@ def _optional_int(value: Any) -> int | None:
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number = json_number(value)
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, Infinity: no number this tool writes
         raise TypeError("a number expected")
-    if isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
-        return math.inf if value > 0 else -math.inf  # (float() raised OverflowError: an internal error)
-    if not math.isfinite(value):
-        raise TypeError("a number expected")
-    return float(value)
-
-
-_FLOAT_MAX = int(sys.float_info.max)
+    return number
 
 
 def _score(value: Any) -> float:

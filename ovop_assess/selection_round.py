@@ -20,6 +20,7 @@ import math
 import os
 import re
 import stat
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -172,11 +173,9 @@ def read_previous(path: Path) -> PreviousRound:
             continue
         written = row.get("score", 0.0)
         try:
-            # A JSON number only: true (Python's 1) or "0.5" is no score this tool wrote; an integer of
-            # 400 digits overflows a float. Either is said as a score out of range.
-            score = float(written) if _json_number(written) else math.nan
-        except OverflowError:
-            score = math.inf
+            score = json_number(written)
+        except TypeError:  # true (Python's 1) or "0.5": no score this tool wrote, said as out of range
+            score = math.nan
         try:
             since = Since(True, Verdict(row.get("verdict")), score)
             info = RegionInfo(
@@ -200,8 +199,18 @@ def read_previous(path: Path) -> PreviousRound:
     return PreviousRound(label, by_code, by_name, tuple(warnings))
 
 
-def _json_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def json_number(value: object) -> float:
+    """A number read from a JSON report, as a float; a TypeError for anything else (``true``, Python's 1, or
+    ``"0.5"``). An integer too large for a float (400 digits typed by hand) is infinity: ``float()`` raised
+    OverflowError, an internal error. ``NaN`` and ``Infinity``, which Python's JSON reads, stay as they are."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("a number expected")
+    if isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        return math.inf if value > 0 else -math.inf
+    return float(value)
+
+
+_FLOAT_MAX = int(sys.float_info.max)
 
 
 def json_text(value: object) -> str:

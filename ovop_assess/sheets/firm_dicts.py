@@ -10,7 +10,6 @@ an ``.xls`` sheet's read and validation) are made where they are used, and measu
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -49,8 +48,7 @@ class FirmDicts(Sequence[dict[str, Any]]):
         if made is None:
             with _MAKING:  # threads asking at once get the same dicts: a change one makes to a firm, all see
                 if self._made is None:
-                    fields, columns, kinds = list(self._fields), list(self._columns), list(self._kinds)
-                    self._made = tuple(assembled(fields, columns, kinds, self._count))
+                    self._made = tuple(assembled(self._fields, self._columns, self._kinds))
                 made = self._made
         return made
 
@@ -81,17 +79,6 @@ class FirmDicts(Sequence[dict[str, Any]]):
         # The dicts as they are if made (a caller may have changed one), else the columns to make them from.
         return (_restored, (self._fields, self._columns, self._kinds, self._count, self._made))
 
-    def holds(self, index: int) -> bool:
-        """Whether firm ``index`` has any field (its dict is not empty), asked of the columns."""
-        return any(column[index] is not None for column in self._columns)
-
-    def filled(self) -> list[int]:
-        """The indexes of the firms with any field, in order, found column by column in C."""
-        if any(_NONE not in kinds for kinds in self._kinds):
-            return list(range(self._count))
-        empty = [map(operator.is_, column, itertools.repeat(None)) for column in self._columns]
-        return list(itertools.compress(itertools.count(), map(operator.not_, map(all, zip(*empty, strict=True)))))
-
 
 _MAKING: Final = threading.Lock()
 
@@ -110,7 +97,7 @@ def _restored(
 
 
 def assembled(
-    fields: list[str], converted: list[Sequence[object]], kinds: list[Collection[type]], count: int
+    fields: Sequence[str], converted: Sequence[Sequence[object]], kinds: Sequence[Collection[type]]
 ) -> list[dict[str, Any]]:
     """Each row's firm: its fields with a value (None means no value: the key is left out, as in YAML).
 

@@ -11,13 +11,16 @@ a formula's lost text), so that such a cell's finding carries the field path
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 from ..results import Finding, Location, Message
 from .columns import HEADERS_ID, REQUIRED, field_of
 
 Cell = tuple[int, int]  # 0-based (row, column), as calamine numbers cells
+_NONE: Final = type(None)
 
 
 # What an office writes in the name column of the row that sums the list up (a total row), casefolded, with its
@@ -46,6 +49,17 @@ def reads_as_total(cell: object) -> bool:
     if not isinstance(cell, str):
         return False
     return " ".join(cell.replace(":", " ").replace("\uff1a", " ").split()).casefold() in _TOTALS
+
+
+def with_values(columns: Sequence[Sequence[object]], kinds: Sequence[Collection[type]]) -> list[int]:
+    """The offsets of the rows with a value (not None) in any of the converted firm ``columns`` (``kinds``:
+    the types each may hold, ``NoneType`` if some row may lack it): every row when a column is filled in
+    every row, else found column by column in C."""
+    count = len(columns[0]) if columns else 0
+    if any(_NONE not in found for found in kinds):
+        return list(range(count))
+    empty = [map(operator.is_, column, itertools.repeat(None)) for column in columns]
+    return list(itertools.compress(itertools.count(), map(operator.not_, map(all, zip(*empty, strict=True)))))
 
 
 def held(cell: object) -> bool:

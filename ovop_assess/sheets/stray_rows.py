@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from ..results import Finding, Location, Message
@@ -31,12 +31,12 @@ def stray_rows(
     names: Sequence[object],
     roles: Sequence[object],
     kinds: tuple[Collection[type], Collection[type]],
-    holds: Callable[[int], bool],
+    columns: Sequence[Sequence[object]],
     flagged: Collection[int],
     keys_said: Collection[int],
 ) -> frozenset[int]:
-    """The offsets of the rows holding something in a firm column (a value: ``holds(offset)``, or a cell
-    the reader refused: ``flagged``) with no role, and no name or a total's word for one (``JUMLAH``:
+    """The offsets of the rows holding something in a firm column (a value in the converted ``columns``, or
+    a cell the reader refused: ``flagged``) with no role, and no name or a total's word for one (``JUMLAH``:
     :func:`.reads_as_total`).
     ``kinds``: the types of ``names`` and ``roles`` (no row lacks a role unless roles may be None);
     ``keys_said``: rows whose name or role cell the reader refused (a formula without its result, a CSV
@@ -49,7 +49,7 @@ def stray_rows(
         offset
         for offset in roleless
         if (names[offset] is None or reads_as_total(names[offset]))
-        and (holds(offset) or offset in flagged)
+        and (offset in flagged or any(column[offset] is not None for column in columns))
         and offset not in keys_said
     )
 

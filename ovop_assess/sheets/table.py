@@ -27,7 +27,7 @@ from .columns import (
     shown,
 )
 from .firm_dicts import FirmDicts
-from .firm_rows import held
+from .firm_rows import held, with_values
 from .merged_ranges import merged_findings
 from .stray_rows import stray_findings, stray_rows
 from .two_row_header import two_row_header
@@ -306,14 +306,13 @@ def firms_from_columns(
             problems.append((offset, column, by_column[column], _note("sheet.formula_no_value")))
     flagged = {offset for offset, _, _, _ in problems}
 
-    every_row = FirmDicts(fields, converted, kinds, count)  # (its dicts made only if a firm is asked for)
     name_at, role_at = fields.index("name"), fields.index("role")
     keys = (columns["name"] - 1, columns["role"] - 1)
     strays = stray_rows(
         converted[name_at],
         converted[role_at],
         (kinds[name_at], kinds[role_at]),
-        every_row.holds,
+        converted,
         flagged,
         {offset for offset, column, _, _ in problems if column in keys},
     )
@@ -324,7 +323,7 @@ def firms_from_columns(
         index_of: dict[int, int] | range = range(count)
     else:
         # An empty row in the middle is skipped; the next firm keeps its own row number.
-        kept = sorted((set(every_row.filled()) | flagged) - strays)
+        kept = sorted((set(with_values(converted, kinds)) | flagged) - strays)
         if unknown and len(kept) + len(strays) < count:
             ignored = _only_ignored(unknown, body, [*kept, *strays], count, header_row)
             if ignored is not None:

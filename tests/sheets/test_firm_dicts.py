@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from ovop_assess.firm_sheet import import_firms
 from ovop_assess.sheets import firm_dicts, read_firms
 from ovop_assess.sheets.firm_dicts import FirmDicts
+from ovop_assess.sheets.firm_rows import with_values
+from ovop_assess.sheets.stray_rows import stray_rows
 from ovop_assess.yaml_source import Limits
 
 FIELDS = ("name", "role", "mentor", "workers")
@@ -44,19 +46,23 @@ def _kinds(columns: list[list[Any]]) -> list[set[type]]:
 
 @settings(max_examples=200, deadline=None)
 @given(COLUMNS)
-def test_the_dicts_and_the_column_questions_agree_with_the_plain_dicts(case: tuple[int, list[list[Any]]]) -> None:
+def test_the_dicts_and_the_rows_questions_agree_with_the_plain_dicts(case: tuple[int, list[list[Any]]]) -> None:
     count, columns = case
     firms = FirmDicts(FIELDS, columns, _kinds(columns), count)
     plain = _plain(columns, count)
     assert len(firms) == count and list(firms) == plain and firms == plain and firms == tuple(plain)
-    assert [firms.holds(row) for row in range(count)] == [bool(firm) for firm in plain]
-    assert firms.filled() == [row for row, firm in enumerate(plain) if firm]
+    kinds = _kinds(columns)
+    assert with_values(columns, kinds) == [row for row, firm in enumerate(plain) if firm]
+    # A row with neither name nor role (the first two fields) is a stray one when any other field holds a value.
+    strays = stray_rows(columns[0], columns[1], (kinds[0], kinds[1]), columns, set(), set())
+    assert strays == {row for row, firm in enumerate(plain) if firm and "name" not in firm and "role" not in firm}
     assert pickle.loads(pickle.dumps(firms)) == firms
 
 
 def test_a_column_filled_in_every_row_makes_every_row_a_firm() -> None:
-    firms = FirmDicts(("name", "mentor"), [["A", "B"], [None, None]], [{str}, {type(None)}], 2)
-    assert firms.filled() == [0, 1] and firms[1] == {"name": "B"} and firms[-1:] == ({"name": "B"},)
+    columns, kinds = [["A", "B"], [None, None]], [{str}, {type(None)}]
+    firms = FirmDicts(("name", "mentor"), columns, kinds, 2)
+    assert with_values(columns, kinds) == [0, 1] and firms[1] == {"name": "B"} and firms[-1:] == ({"name": "B"},)
 
 
 def test_dicts_are_equal_only_to_sequences_of_the_same_dicts() -> None:
