@@ -16,9 +16,8 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-from xml.etree import ElementTree
 
 from ..results import Finding
 from ..sizes import fmt_bytes, grouped_count
@@ -41,12 +40,6 @@ if TYPE_CHECKING:
     from .xls_extent import XlsSheets
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-# The same in a workbook Excel saves as "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict), which calamine reads.
-_STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
-_STRICT_REL = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A cell reference attribute (``r="C12"``) of a <c> element, whatever the attribute order or namespace prefix.
 # Any letters and digits, not only Excel's own XFD1048576: a hand-made sheet may write ZZZZ99999999 (or a
 # lower-case a99999999, which calamine reads too), and calamine would allocate its rectangle all the same.
@@ -169,7 +162,8 @@ def _read_chosen(
     errors: Mapping[tuple[int, int], CellError] = {}  # cells showing an error (.xlsx, .ods: cell_errors)
     hidden: list[Run] = []
     if archive is not None and suffix == ".xlsx":
-        formulas, zeros, errors, hidden = _xlsx_precheck(archive, book.sheet_names.index(name), limits)
+        names = book.sheet_names
+        formulas, zeros, errors, hidden = _xlsx_precheck(archive, names, names.index(name), limits)
     elif content is not None and content.cells:
         from .ods_checks import ods_sheet_cells
 
@@ -180,7 +174,7 @@ def _read_chosen(
     try:
         found = book.get_sheet_by_name(name)
     except python_calamine.CalamineError:
-        found = _errors_made_readable(archive, book.sheet_names.index(name), name) if errors else None
+        found = _errors_made_readable(archive, book.sheet_names, name) if errors else None
         if found is None:
             raise _corrupt(suffix) from None
     end = found.end
@@ -204,7 +198,7 @@ def _read_chosen(
     return data, merged, formulas, hidden
 
 
-def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: str) -> Any | None:
+def _errors_made_readable(archive: zipfile.ZipFile | None, names: Sequence[str], name: str) -> Any | None:
     """The sheet ``name`` read from a copy of the workbook in which the error values calamine cannot read
     (Excel 365's ``#SPILL!``, ``#CALC!``…: ``cell_errors.readable_errors``) are written ``#N/A``: else a
     valid workbook would be called damaged for one such cell, even in a column the list does not use. Each
@@ -212,7 +206,7 @@ def _errors_made_readable(archive: zipfile.ZipFile | None, position: int, name: 
     rewrite or calamine still cannot read the sheet (the file is damaged)."""
     import python_calamine
 
-    path = _xlsx_sheet_path(archive, position) if archive is not None else None
+    path = _xlsx_sheet_path(archive, names, names.index(name)) if archive is not None else None
     xml = _member(archive, path, ".xlsx") if archive is not None and path is not None else None
     rewritten = readable_errors(xml) if xml is not None else None
     if archive is None or rewritten is None:
@@ -368,31 +362,23 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     return archive
 
 
-def _xlsx_sheet_path(archive: zipfile.ZipFile, position: int) -> str | None:
-    """The archive member of the workbook's ``position``-th sheet, from workbook.xml and its relationships."""
+def _xlsx_sheet_path(archive: zipfile.ZipFile, names: Sequence[str], position: int) -> str | None:
+    """The archive member calamine reads for the ``position``-th of the sheets it lists as ``names``
+    (``xlsx_parts``: found as calamine finds it; a file where that is not certain is damaged)."""
+    from .xlsx_parts import Ambiguous, sheet_part
+
     book = _member(archive, "xl/workbook.xml", ".xlsx")
     rels = _member(archive, "xl/_rels/workbook.xml.rels", ".xlsx")
     if book is None or rels is None:
         return None
     try:
-        root = ElementTree.fromstring(book)
-        sheets = [*root.iter(f"{_MAIN}sheet"), *root.iter(f"{_STRICT_MAIN}sheet")]
-        ids = [element.get(f"{_REL}id", element.get(f"{_STRICT_REL}id")) for element in sheets]
-        targets = {
-            rel.get("Id"): rel.get("Target") for rel in ElementTree.fromstring(rels).iter(f"{_PKG_REL}Relationship")
-        }
-    except (ElementTree.ParseError, LookupError):  # LookupError: an XML declaration naming an unknown encoding
+        return sheet_part(book, rels, names, position)
+    except Ambiguous:
         raise _corrupt(".xlsx") from None
-    if position >= len(ids):
-        return None
-    target = targets.get(ids[position])
-    if not target:
-        return None
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _xlsx_precheck(
-    archive: zipfile.ZipFile, position: int, limits: SheetLimits
+    archive: zipfile.ZipFile, names: Sequence[str], position: int, limits: SheetLimits
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]], dict[tuple[int, int], CellError], list[Run]]:
     """Refuse a sheet whose cells span more than the limits; return its formulas without a saved result and
     those that saved 0 (``xlsx_formulas.sheet_formulas``), its cells showing an error and its hidden rows.
@@ -401,7 +387,7 @@ def _xlsx_precheck(
     with one cell far away would exhaust memory before any check on the read
     sheet could run.
     """
-    path = _xlsx_sheet_path(archive, position)
+    path = _xlsx_sheet_path(archive, names, position)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:  # a sheet calamine may find where no check looks: not read
         raise _corrupt(".xlsx")

@@ -557,11 +557,25 @@ def test_a_formula_whose_saved_result_is_the_empty_text_reads_as_empty(
     assert [(firm["name"], firm.get("mentor")) for firm in found.firms] == [("Batik A", None), ("Batik B", "Batik A")]
 
 
-def test_a_workbook_declaring_an_unknown_encoding_is_corrupt(make_xlsx: XlsxFactory, tmp_path: Path) -> None:
-    """ElementTree raises LookupError (not ParseError) for an XML declaration naming no known encoding."""
+def test_a_workbook_declaring_an_unknown_encoding_is_read_as_calamine_reads_it(
+    make_xlsx: XlsxFactory, tmp_path: Path
+) -> None:
+    """An XML declaration naming no known encoding made ElementTree raise LookupError (not ParseError), once a
+    traceback. The sheet list is now found in the bytes as calamine finds it (``xlsx_parts``): calamine reads
+    these UTF-8 bytes, and so does the tool. A list the scan cannot read as calamine does (UTF-16 bytes) is
+    refused as damaged, never read from another member."""
     written = make_xlsx({"D": [["Nama Usaha", "Peran"], ["Usaha A", "champion"]]})
     path = _rewritten(written, tmp_path / "hand-made.xlsx", "xl/workbook.xml", b'encoding="UTF-8"', b'encoding="A0"')
-    assert _ids(read_firms(path).errors) == ["sheet.corrupt"]
+    found = read_firms(path)
+    assert not found.errors and [firm["name"] for firm in found.firms] == ["Usaha A"]
+    with zipfile.ZipFile(written) as archive:
+        book = archive.read("xl/workbook.xml").decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    wide = tmp_path / "wide.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(wide, "w") as target:
+        for info in source.infolist():
+            data = book.encode("utf-16") if info.filename == "xl/workbook.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    assert _ids(read_firms(wide).errors) == ["sheet.corrupt"]
 
 
 def test_cells_beyond_the_header_are_ignored_with_one_warning_in_both_languages(make_xlsx: XlsxFactory) -> None:
