@@ -173,16 +173,18 @@ def check_firms(
         return
     entries = [(i, f) for i, f in enumerate(firms) if isinstance(f, dict)]
     first_seen: dict[str, int] = {}
-    folded: dict[str, str] = {}  # names as compared without case: "Batik Sekar" and "batik sekar" are one firm?
+    # Names as a person reads them (case, spaces, invisible characters, an accent typed either way): "Batik
+    # Sekar" and "batik sekar", or "Batik\u00a0Sekar", one firm written twice?
+    alike: dict[str, str] = {}
     for i, firm in entries:
         name = firm.get("name")
         if not isinstance(name, str):
             continue
         path = ("firms", i, "name")
-        other = folded.setdefault(name.casefold(), name)
+        other = alike.setdefault(_name_key(name), name)
         if other != name and name not in first_seen:
-            said = Message("check.firm_case_only", {"name": _clip(name), "other": _clip(other)})
-            warnings.append(Finding(said, positions.value(path)))
+            key = "check.firm_case_only" if other.casefold() == name.casefold() else "check.firm_spaces_only"
+            warnings.append(Finding(Message(key, {"name": _clip(name), "other": _clip(other)}), positions.value(path)))
         if name in first_seen:
             first = positions.value(("firms", first_seen[name], "name"))
             if first.cell is not None:  # a firm of a spreadsheet: its row, not the region file's firms: line
@@ -220,8 +222,16 @@ def check_firms(
             like = by_case.get(_name_key(mentor))
             if like is not None and like.casefold() == mentor.casefold():
                 said = Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)})
+            elif like is not None and _plain(mentor) and not _plain(like):  # the champion's name holds them
+                at = positions.value(("firms", first_seen[like], "name"))
+                spot: dict[str, Any] = {"cell": at.cell} if at.cell else {"line": at.line}
+                place = Message("ui.at_cell" if at.cell else "ui.at_line", spot)
+                named_values: dict[str, Any] = {"mentor": _clip(mentor), "champion": _clip(like), "where": place}
+                said = Message("check.champion_spaces", named_values)
             elif like is not None:  # the same but for its spaces: a no-break space copied from the web or a chat
                 said = Message("check.mentor_spaces", {"mentor": _clip(mentor), "champion": _clip(like)})
+            elif (named := first_seen.get(mentor)) is not None and firms[named].get("role") in ("mentee", "member"):
+                said = _mentor_not_champion(mentor, named, firms[named]["role"], champions, positions)
             else:
                 said = _mentor_unknown(mentor, champions, close_names)
             errors.append(Finding(said, positions.value(("firms", i, "mentor"))))
@@ -235,12 +245,26 @@ def check_firms(
 
 
 def _name_key(name: str) -> str:
-    """A name as a person reads it: spaces of any kind as one, invisible characters (a zero-width space) gone."""
-    if not name.isprintable():  # (rare: only then is each character looked at)
+    """A name as a person reads it: spaces of any kind as one, invisible characters (a zero-width space) gone,
+    an accented letter typed as one character or as a letter and its accent alike (NFC), case aside."""
+    if not name.isascii():  # (rare: only then is each character looked at)
         import unicodedata
 
-        name = "".join(char for char in name if unicodedata.category(char) != "Cf")
+        name = unicodedata.normalize("NFC", name)
+        if not name.isprintable():
+            name = "".join(char for char in name if unicodedata.category(char) != "Cf")
     return " ".join(name.split()).casefold()
+
+
+def _plain(name: str) -> bool:
+    """Whether a name is written plainly: single plain spaces, nothing invisible, accents as one character."""
+    if not name.isprintable() or "  " in name:  # (a no-break or zero-width space is not printable)
+        return False
+    if name.isascii():
+        return True
+    import unicodedata
+
+    return unicodedata.is_normalized("NFC", name)
 
 
 _MOST_LOOKED_AT = 200
@@ -249,16 +273,33 @@ _LONGEST_LOOKED_AT = 80
 """A mentor's name longer than this is not compared (difflib's work grows with the square of its length)."""
 
 
+def _champion_names(champions: list[Any]) -> str:
+    return _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200) or "—"
+
+
+def _mentor_not_champion(mentor: str, named: int, role: str, champions: list[Any], positions: Positions) -> Message:
+    """A mentor naming a firm of the list that is no champion: that firm's role, where it is written (its cell
+    of the Peran column in a sheet, in the template's words for it; its line in YAML)."""
+    path = ("firms", named, "role")
+    where = positions.value(path)
+    values: dict[str, Any] = {"mentor": _clip(mentor), "champions": _champion_names(champions)}
+    if where.cell is not None:
+        from .sheets.columns import PERAN
+
+        return Message("sheet.mentor_not_champion", {**values, "role": PERAN[role], "cell": where.cell})
+    return Message("check.mentor_not_champion", {**values, "role": _role_word(role), "line": where.line or 0})
+
+
 def _mentor_unknown(mentor: str, champions: list[Any], close_names: dict[str, str | None]) -> Message:
     """``close_names``: the close name found for each mentor already looked at (thousands of mentees name a
     few mentors), and at most a hundred looked at in one file: the hint is help, never the file's cost."""
-    names = _clip(", ".join([*map(str, champions[:20]), *(["…"] if len(champions) > 20 else [])]), 200)
+    names = _champion_names(champions)
     if mentor not in close_names and len(close_names) < 100:
         close_names[mentor] = _close_name(mentor, champions)
     close = close_names.get(mentor)
     if close is not None:
         return Message("check.mentor_close", {"mentor": _clip(mentor), "champion": _clip(close)})
-    return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names or "—"})
+    return Message("check.mentor_unknown", {"mentor": _clip(mentor), "champions": names})
 
 
 def _close_name(mentor: str, champions: list[Any]) -> str | None:

@@ -348,9 +348,12 @@ def test_mentors_and_champions() -> None:
     result = check(text)
     assert [(f.location, f.message.id) for f in result.errors] == [
         (Location("firms[3].mentor", 11, 5), "check.mentor_required"),
-        (Location("firms[4].mentor", 12, 37), "check.mentor_unknown"),
+        (Location("firms[4].mentor", 12, 37), "check.mentor_not_champion"),  # C is a firm of the list: a mentee
     ]
-    assert en(result.errors[1]) == "mentor 'C' names no champion firm in this file (champions: A, B)"
+    assert en(result.errors[1]) == (
+        "mentor 'C' is the firm at line 10, whose role is mentee, not champion: a mentee's mentor must be a champion;"
+        " make 'C' a champion, or name one of the champions (A, B)"
+    )
     assert [(f.location, f.message.id) for f in result.warnings] == [
         (Location("firms[5].mentor", 13, 37), "warn.mentor_ignored")
     ]
@@ -435,6 +438,80 @@ def test_a_mentor_close_to_a_champion_is_told_which(mentor: str, said: tuple[str
     firms = f"  - {{name: Batik Sekar, role: champion}}\n  - {{name: Batik Mawar, role: mentee, mentor: {mentor}}}\n"
     result = check(HEAD + "firms:\n" + firms)
     assert [(f.message.id, f.message.values) for f in result.errors] == [said]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['"Batik\\u00a0Sekar"', '"Batik \\u200bSekar"', '"Batik  Sekar"', '"Batik\\tSekar"', '"Batik S\\u00e9kar"'],
+)
+def test_firm_names_differing_only_in_spaces_or_invisible_characters_are_warned(written: str) -> None:
+    """They look the same (a no-break or zero-width space, a double space, an accent typed as a letter and its
+    accent): counted as two firms without a word before (an adversarial review). The first name is written
+    with é typed as e and a combining accent where the second has é as one character."""
+    first = "Batik Se\\u0301kar" if "u00e9" in written else "Batik Sekar"
+    firms = f'  - {{name: "{first}", role: champion}}\n  - {{name: {written}, role: member}}\n'
+    result = check(HEAD + "firms:\n" + firms)
+    assert not result.errors
+    assert [(f.location.path, f.message.id) for f in result.warnings] == [("firms[1].name", "check.firm_spaces_only")]
+
+
+def test_a_firm_sheet_with_names_differing_only_in_invisible_characters_is_checked(tmp_path: Path) -> None:
+    """The sheet's quick check across firms (names all ASCII and told apart by case) now sends such names to the
+    whole check: a no-break space and a zero-width space in a CSV file."""
+    from ovop_assess.firm_sheet import import_firms
+    from ovop_assess.yaml_source import Limits
+
+    path = tmp_path / "daftar.csv"
+    rows = "Batik Sekar;penggerak\nBatik\u00a0Sekar;anggota\nBatik Sekar\u200b;anggota\nLurik Jaya;anggota\n"
+    path.write_text("Nama Usaha;Peran\n" + rows, encoding="utf-8")
+    found = import_firms(path, None, Limits())
+    assert not found.errors
+    assert [(f.message.id, f.location.cell) for f in found.warnings] == [
+        ("check.firm_spaces_only", "A3"),
+        ("check.firm_spaces_only", "A4"),
+    ]
+
+
+def test_a_mentor_naming_a_firm_that_is_no_champion_is_told_its_role_and_line() -> None:
+    """Told "names no champion firm" before, as if the name were misspelt (a new user's report)."""
+    firms = "  - {name: Batik Sekar, role: champion}\n  - {name: Batik Enam, role: member}\n"
+    firms += "  - {name: Batik Lima, role: mentee, mentor: Batik Enam}\n"
+    [error] = check(HEAD + "firms:\n" + firms).errors
+    assert (error.location.path, error.location.line) == ("firms[2].mentor", 10)
+    assert error.message.id == "check.mentor_not_champion"
+    assert error.message.values["line"] == 9 and error.message.values["champions"] == "Batik Sekar"
+    assert "role is member, not champion" in render(error.message, "en")
+    assert "perannya anggota, bukan champion" in render(error.message, "id")
+
+
+def test_a_sheet_mentor_naming_a_firm_that_is_no_champion_is_told_its_peran_cell(tmp_path: Path) -> None:
+    from ovop_assess.firm_sheet import import_firms
+    from ovop_assess.yaml_source import Limits
+
+    path = tmp_path / "daftar.csv"
+    rows = "Batik Sekar;penggerak;\nBatik Lima;binaan;Batik Enam\nBatik Enam;anggota;\n"
+    path.write_text("Nama Usaha;Peran;Pembina\n" + rows, encoding="utf-8")
+    [error] = import_firms(path, None, Limits()).errors
+    assert (error.message.id, error.location.cell) == ("sheet.mentor_not_champion", "C3")
+    assert error.message.values["cell"] == "B4" and error.message.values["role"] == "anggota"
+    assert "Peran-nya anggota (sel B4), bukan penggerak" in render(error.message, "id")
+
+
+@pytest.mark.parametrize(
+    ("champion", "said"),
+    [
+        ('"Batik\\u00a0Sekar"', "check.champion_spaces"),  # the champion's own name holds it: retype that one
+        ('"Batik Sekar"', "check.mentor_spaces"),  # the mentor's: retype it, or copy the champion's
+    ],
+)
+def test_the_name_holding_the_invisible_space_is_the_one_to_retype(champion: str, said: str) -> None:
+    mentor = '"Batik Sekar"' if said == "check.champion_spaces" else '"Batik\\u00a0Sekar"'
+    firms = f"  - {{name: {champion}, role: champion}}\n  - {{name: Batik Mawar, role: mentee, mentor: {mentor}}}\n"
+    [error] = check(HEAD + "firms:\n" + firms).errors
+    assert error.message.id == said and error.location.path == "firms[1].mentor"
+    if said == "check.champion_spaces":
+        assert "it is the champion's name (line 8) that holds them" in render(error.message, "en")
+        assert "(baris 8)" in render(error.message, "id")
 
 
 def test_a_firm_sheet_with_names_differing_only_in_case_is_checked(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.none": {"en": "none", "id": "tidak ada"},
     "ui.assessing": {"en": "Assessing", "id": "Menilai"},
     "ui.at_line": {"en": "line {line}", "id": "baris {line}"},
+    "ui.at_cell": {"en": "cell {cell}", "id": "sel {cell}"},
     # --- assurance next to the verdict (docs/criteria.md, "Assurance")
     "ui.assurance": {"en": "Assurance", "id": "Tingkat bukti"},
     "ui.documents": {"en": "Documents", "id": "Dokumen"},

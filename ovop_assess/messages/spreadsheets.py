@@ -474,6 +474,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the firm spreadsheet {file} is outside the region file's folder; keep it in that folder or below it and give its path relative to the region file",
         "id": "lembar kerja daftar usaha {file} berada di luar folder berkas wilayah; simpan di folder itu atau di bawahnya dan tulis jalurnya relatif terhadap berkas wilayah",
     },
+    "sheet.mentor_not_champion": {
+        "en": "mentor '{mentor}' is the firm whose Peran is {role} (cell {cell}), not penggerak: a mentee's mentor must be a champion (penggerak); set the Peran of '{mentor}' to penggerak, or name one of the champions ({champions})",
+        "id": "pembina '{mentor}' adalah usaha yang Peran-nya {role} (sel {cell}), bukan penggerak: pembina UMKM binaan harus champion (penggerak); ubah Peran '{mentor}' menjadi penggerak, atau sebutkan salah satu champion ({champions})",
+    },
     "sheet.duplicate_firm": {
         "en": "the firm name '{name}' is already used in cell {cell}; firm names must be unique",
         "id": "nama usaha '{name}' sudah dipakai di sel {cell}; nama usaha harus unik",

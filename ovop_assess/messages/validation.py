@@ -177,6 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the firm name '{name}' differs from '{other}', listed before it, only in upper and lower case: if they are one firm, list it once (both are counted now)",
         "id": "nama UMKM '{name}' berbeda dari '{other}', yang tercantum sebelumnya, hanya pada huruf besar dan kecil: jika keduanya satu usaha, cantumkan sekali saja (saat ini keduanya dihitung)",
     },
+    "check.firm_spaces_only": {
+        "en": "the firm name '{name}' differs from '{other}', listed before it, only in its spaces or invisible characters (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, or an accent typed another way): they look the same; if they are one firm, list it once (both are counted now)",
+        "id": "nama UMKM '{name}' berbeda dari '{other}', yang tercantum sebelumnya, hanya pada spasi atau karakter tak terlihatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, atau aksen yang diketik dengan cara lain): keduanya tampak sama; jika keduanya satu usaha, cantumkan sekali saja (saat ini keduanya dihitung)",
+    },
     "check.duplicate_firm": {
         "en": "the firm name '{name}' is already used at line {first_line}; firm names must be unique",
         "id": "nama UMKM '{name}' sudah dipakai di baris {first_line}; nama UMKM harus unik",
@@ -189,6 +193,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in its spaces or invisible characters (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, looks the same): retype the name, or copy the champion's",
         "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasi atau karakter tak terlihatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
     },
+    "check.champion_spaces": {
+        "en": "mentor '{mentor}' differs from the champion '{champion}' only in spaces or invisible characters, and it is the champion's name ({where}) that holds them (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, looks the same): retype the champion's name",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasi atau karakter tak terlihat, dan nama champion itulah ({where}) yang memuatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang nama champion",
+    },
     "check.mentor_close": {
         "en": "mentor '{mentor}' names no champion firm in this file; did you mean '{champion}'?",
         "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini; apakah yang dimaksud '{champion}'?",
@@ -196,6 +204,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
         "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
+    },
+    "check.mentor_not_champion": {
+        "en": "mentor '{mentor}' is the firm at line {line}, whose role is {role}, not champion: a mentee's mentor must be a champion; make '{mentor}' a champion, or name one of the champions ({champions})",
+        "id": "pembina (mentor) '{mentor}' adalah UMKM di baris {line} yang perannya {role}, bukan champion: pembina UMKM binaan harus champion; jadikan '{mentor}' champion, atau sebutkan salah satu champion ({champions})",
     },
     "check.mentor_required": {
         "en": "this mentee has no mentor, and the file has {count} champions: name its champion ({field})",

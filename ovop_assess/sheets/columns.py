@@ -68,6 +68,8 @@ ROLE_WORDS: Final[dict[str, str]] = {
     "binaan": "mentee",
     "anggota": "member",
 }
+PERAN: Final[dict[str, str]] = {"champion": "penggerak", "mentee": "binaan", "member": "anggota"}
+"""Each role as the template's Peran list writes it (what an office's sheet most likely shows)."""
 YES_WORDS: Final = frozenset({"ya", "iya", "y", "yes", "true", "benar"})
 NO_WORDS: Final = frozenset({"tidak", "tdk", "t", "no", "n", "false", "salah"})  # (Tdk: as offices shorten it)
 
