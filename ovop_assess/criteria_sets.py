@@ -313,6 +313,7 @@ def _resolve(chain: list[_Layer]) -> CriteriaSet:
         version=own.version or UNVERSIONED,
         title={"en": own.title.en, "id": own.title.id} if own.title else {"en": own.id, "id": own.id},
         source=own.source,
+        rules=tuple(rule.id for rule in active),
     )
     description = {"en": own.description.en, "id": own.description.id} if own.description else None
     enabled_keys = {item.key for rule in active for item in rule.evidence}

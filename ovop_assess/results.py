@@ -278,6 +278,9 @@ class SetInfo(NamedTuple):
     version: str
     title: Mapping[str, str]
     source: str | None
+    # The ids of the set's active rules, in its order: the CSV report's columns even when no file is valid (the
+    # JSON header does not list them: each valid file's criteria do).
+    rules: tuple[str, ...] = ()
 
 
 class Report(NamedTuple):

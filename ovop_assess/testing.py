@@ -366,6 +366,7 @@ def criteria_for(rule_id: str, params: Mapping[str, Any] | None = None, *, rule:
         version="test",
         title={"en": f"{rule_id} alone (rule test case)", "id": f"{rule_id} saja (kasus uji aturan)"},
         source=None,
+        rules=(rule_id,),
     )
     return CriteriaSet(info=info, rules=(active,), disabled=(), origin="ovop_assess.testing")
 

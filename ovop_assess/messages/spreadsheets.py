@@ -135,6 +135,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is an Excel binary workbook (.xlsb), which is not read: save it in Excel as .xlsx",
         "id": "berkas ini buku kerja biner Excel (.xlsb), yang tidak dibaca: simpan di Excel sebagai .xlsx",
     },
+    "sheet.reason.sheet_named_twice": {
+        "en": "two of its sheets have the same name, which Excel and LibreOffice never save",
+        "id": "dua lembarnya bernama sama, yang tidak pernah disimpan oleh Excel maupun LibreOffice",
+    },
     "sheet.reason.no_workbook_xml": {
         "en": "the archive holds no xl/workbook.xml",
         "id": "arsip tidak memuat xl/workbook.xml",

@@ -2,8 +2,9 @@
 
 What a consumer gets: the header
 ``file,region,level,city,verdict,assurance,score,C1,…,C8`` (one column per criterion
-id, in the criteria set's order), then one row per file in the report's
-order. ``verdict`` and the criterion cells hold the stable machine values of
+id, in the criteria set's order, also when no file is valid: scripts that
+put runs together get the same columns), then one row per file in the
+report's order. ``verdict`` and the criterion cells hold the stable machine values of
 the JSON report (``eligible``/``not_eligible``/``incomplete``/``invalid``;
 ``pass``/``fail``/``unknown``/``waived``/``error``), and so does
 ``assurance`` (``declared``/``documented``/``verified``, empty when no
@@ -70,7 +71,7 @@ def as_text_cell(value: str) -> str:
 
 def render_csv(report: Report, lang: Lang = "en", *, bom: bool = False) -> str:
     """The report as CSV text; ``lang`` is accepted for the common signature (cells are machine values)."""
-    ids = criterion_ids(report.results)
+    ids = list(report.criteria_set.rules) or criterion_ids(report.results)  # (a report made without the set's ids)
     lines = _Lines()
     lines.add([*BASE_COLUMNS, *ids])
     for result in report.results:

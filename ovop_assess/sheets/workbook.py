@@ -133,7 +133,10 @@ def _calamine_read(
     except (python_calamine.CalamineError, ValueError, OSError):
         raise _corrupt(suffix) from None
     with book:
-        name, warnings, others = choose(book.sheets_metadata, sheet)
+        metas = book.sheets_metadata
+        if len({meta.name for meta in metas}) < len(metas):  # calamine reads the first of a name, whichever was chosen
+            raise _corrupt(suffix, "sheet.reason.sheet_named_twice")
+        name, warnings, others = choose(metas, sheet)
         try:
             data, merged, formulas, hidden = _read_chosen(book, name, suffix, limits, archive, xls, content)
         except SheetRefused as exc:

@@ -17,8 +17,15 @@ So the tags are found by a scan of the bytes that finds every tag calamine
 takes and more (one inside a comment or a CDATA section too), and the file
 is refused as damaged where the more could matter: a relationship ``Id``
 found twice, or a sheet list other than the one calamine gives (a sheet
-tag it skipped). No tree is built: a ``workbook.xml`` of 30 million empty
-elements took 2.9 GB in ElementTree; the scan keeps nothing but the tags.
+tag it skipped). Every place a tag of the name may start is found (after
+the last ``<`` before it, a prefix of anything but a space or a colon:
+quick-xml ends a name only at a space, a tab or a line break, and splits it
+at its first colon, so ``<a=b:sheet`` is a sheet to it, and one of ``a"x>y"b``
+too), and each must then read as a plain tag (a prefix of name characters,
+attributes ``name="value"`` apart by spaces), or the file is refused: the
+scan never reads a tag otherwise than calamine does (a second review). No
+tree is built: a ``workbook.xml`` of 30 million empty elements took 2.9 GB
+in ElementTree; the scan keeps nothing but the tags.
 """
 
 from __future__ import annotations
@@ -27,18 +34,37 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-# A tag's attributes: anything but ">" outside quotes (a quoted value may hold ">").
-_ATTRIBUTES = rb"""((?>[^>"']+|"[^"]*"|'[^']*')*)>"""
 _ATTRIBUTE = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 @cache
-def _tags(local: bytes) -> re.Pattern[bytes]:
-    """Start (or empty) tags whose local name is ``local``: after a prefix of no colon, as quick-xml splits a
-    name at its first colon; spaces after ``<`` allowed too (calamine takes no such tag: more, never less)."""
-    return re.compile(rb"<\s*(?:[^\s<>/=:\"']*:)?" + local + rb"(?=[\s/>])" + _ATTRIBUTES)
+def _places(local: bytes) -> re.Pattern[bytes]:
+    """Every place a tag whose local name is ``local`` may start: more than calamine takes, never less (an end
+    tag, ``</x:sheet>``, is none)."""
+    return re.compile(rb"<\s*(?:[^\s:</][^\s:<]*:)?" + local + rb"(?=[\s/>])")
+
+
+@cache
+def _plain(local: bytes) -> re.Pattern[bytes]:
+    """A plain start or empty tag of that local name, its attributes (``name="value"`` or with ``'``, spaces
+    between) in group 1."""
+    attribute = rb"""[ \t\r\n]+[^\s=<>"'/]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*')"""
+    return re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + local + rb"((?:" + attribute + rb")*)[ \t\r\n]*/?>")
+
+
+def _tags(data: bytes, local: bytes) -> list[bytes]:
+    """The attributes of each tag of ``data`` whose local name is ``local``; :class:`Ambiguous` where one may
+    start that is no plain tag."""
+    plain = _plain(local)
+    found = []
+    for place in _places(local).finditer(data):
+        tag = plain.match(data, place.start())
+        if tag is None:
+            raise Ambiguous
+        found.append(tag.group(1))
+    return found
 
 
 def _attributes(text: bytes) -> list[tuple[bytes, bytes]]:
@@ -63,9 +89,9 @@ def sheet_part(book: bytes, rels: bytes, names: Sequence[str], position: int) ->
     """The member calamine reads for the ``position``-th of the sheets it lists as ``names``; ``None`` where
     the relationships give it none. :class:`Ambiguous` where the scan and calamine may not agree."""
     sheets: list[tuple[str, bytes | None]] = []
-    for found in _tags(b"sheet").finditer(book):
+    for attributes in _tags(book, b"sheet"):
         name, rid = "", None
-        for key, value in _attributes(found.group(1)):
+        for key, value in _attributes(attributes):
             if key == b"name":
                 name = _unescaped(value)
             elif key in (b"r:id", b"relationships:id"):
@@ -74,8 +100,8 @@ def sheet_part(book: bytes, rels: bytes, names: Sequence[str], position: int) ->
     if [name for name, _ in sheets] != list(names):
         raise Ambiguous
     targets: dict[bytes, bytes] = {}
-    for found in _tags(b"Relationship").finditer(rels):
-        pairs = dict(reversed(_attributes(found.group(1))))
+    for attributes in _tags(rels, b"Relationship"):
+        pairs = dict(reversed(_attributes(attributes)))
         rid = pairs.get(b"Id", b"")
         if rid in targets:
             raise Ambiguous

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 
-# Where a start or end tag of a row or a cell begins, whatever its prefix; then the whole tag, its attributes
-# (quoted values whole) in group 3. No part of a tag may hold a "<" (XML allows none in a value): each match
-# ends by the next "<", so the reading stays linear in the sheet's size whatever its quotes.
-_START = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])|</(?:[\w.-]+:)?row(?=[\s>])")
+# Where a start or end tag of a row or a cell may begin, whatever its prefix: quick-xml ends a name only at a
+# space, a tab or a line break and splits it at its first colon, so <a=b:row> is a row to calamine (a file whose
+# 60,000 such rows went uncounted aborted the process: an adversarial review). Then the whole tag, its
+# attributes (quoted values whole) in group 3, which must read as a plain tag: a prefix of name characters, or
+# the sheet is not read. No part of a tag may hold a "<" (XML allows none in a value): each match ends by the
+# next "<", so the reading stays linear in the sheet's size whatever its quotes.
+_START = re.compile(rb"<(?:[^\s:</][^\s:<]*:)?(?:c|row)(?=[\s/>])|</(?:[^\s:<]*:)?row(?=[\s>])")
 _TAG = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
 
 

@@ -35,22 +35,20 @@ def member(archive: zipfile.ZipFile, name: str, suffix: str) -> bytes | None:
 
     ``ZipFile.read`` inflates a member whole before it compares the size, so
     a member lying about its size would be inflated in full; a bounded read
-    stops at the declared size, and the CRC then fails. Without a member of
-    the exact name, calamine takes one whose name differs only in case
+    stops at the declared size, and the CRC then fails. calamine takes a
+    member whose name differs only in case, or in ``\\`` for ``/``
     (``worksheets/Sheet1.xml`` named by workbook.xml.rels: every check of the
     sheet was passed over, and a cell at XFD1048576 aborted the process, an
-    adversarial review); so does this, and several such are a damaged file.
+    adversarial review), and of several such the last one, even where one has
+    the exact name (a second review: ``XL/worksheets/sheet1.xml`` after
+    ``xl/worksheets/sheet1.xml``). So this takes the one member of that name
+    in any case and either slash, and several such are a damaged file.
     """
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        named = [info for info in archive.infolist() if info.filename.lower() == name.lower()]
-        if len(named) > 1:
-            raise corrupt(suffix) from None
-        if not named:
-            return None
-        info = named[0]
-    return member_bytes(archive, info, suffix)
+    wanted = name.lower()
+    named = [info for info in archive.infolist() if info.filename.replace("\\", "/").lower() == wanted]
+    if len(named) > 1:
+        raise corrupt(suffix)
+    return member_bytes(archive, named[0], suffix) if named else None
 
 
 def member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, suffix: str) -> bytes:

@@ -91,7 +91,7 @@ def test_a_well_formed_workbook_gives_its_own_members() -> None:
     book = f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId7"/>'
     book += '<sheet name="Kedua" sheetId="2" r:id="rId8"/></sheets></workbook>'
     rels = f'<Relationships xmlns="{PACKAGE}">' + _relationship("rId7", "sheet1.xml")
-    rels += f'<Relationship Id="rId8" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId9" Target="xl/x.xml"/>'
+    rels += '<Relationship Id="rId8" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId9" Target="xl/x.xml"/>'
     rels += "</Relationships>"
     assert sheet_part(book.encode(), rels.encode(), ["A & B", "Kedua"], 0) == "xl/worksheets/sheet1.xml"
     assert sheet_part(book.encode(), rels.encode(), ["A & B", "Kedua"], 1) == "xl/worksheets/sheet2.xml"
@@ -120,3 +120,94 @@ def test_a_long_workbook_part_is_scanned_without_a_tree() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 1_000_000, peak
+
+
+def _members(path: Path, members: list[tuple[str, str]]) -> Path:
+    """An archive of these members as given (a name twice, in another case or with ``\\``, is written so)."""
+    import warnings
+
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as archive:
+        warnings.simplefilter("ignore")  # (zipfile warns of a name written twice: the point here)
+        for name, text in members:
+            archive.writestr(name, text)
+    return path
+
+
+BOOK = (
+    f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+BOOK_RELS = f'<Relationships xmlns="{PACKAGE}">{_relationship("rId1", "sheet1.xml")}</Relationships>'
+ROOT_RELS = (
+    f'<Relationships xmlns="{PACKAGE}"><Relationship Id="r" Type="{RELS}/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        # calamine takes the last member of a name in any case or with "\": here the far one, after the exact name
+        [("xl/worksheets/sheet1.xml", SMALL), ("XL/worksheets/sheet1.xml", FAR)],
+        [("xl/worksheets/sheet1.xml", SMALL), ("xl\\worksheets\\sheet1.xml", FAR)],
+        [("xl/worksheets/sheet1.xml", FAR), ("xl/worksheets/sheet1.xml", SMALL)],  # one exact name twice
+        # the same with the sheet list and the relationships: a decoy naming another member
+        [("xl/worksheets/sheet1.xml", SMALL), ("XL/Workbook.xml", BOOK)],
+        [("xl/worksheets/sheet1.xml", SMALL), ("xl\\_rels\\workbook.xml.rels", BOOK_RELS)],
+    ],
+    ids=["case", "backslash", "twice", "workbook", "relationships"],
+)
+def test_a_member_named_twice_in_any_case_or_slash_is_a_damaged_file(
+    tmp_path: Path, members: list[tuple[str, str]]
+) -> None:
+    """Each aborted the process in calamine (a second adversarial review): the checks took the exact name."""
+    base = [("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", BOOK), ("xl/_rels/workbook.xml.rels", BOOK_RELS)]
+    path = _members(tmp_path / "daftar.xlsx", [*base, *members])
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.corrupt"]
+
+
+@pytest.mark.parametrize(
+    ("book", "rels"),
+    [
+        # quick-xml ends a name only at a space and splits it at its first colon: <a=b:sheet> is a sheet to it
+        ('<sheet\x0cx="" name="S" r:id="rId1"/><a=b:sheet name="S" r:id="rId2"/>', None),
+        ('<a/b:sheet name="S" r:id="rId2"/>', None),
+        ('<sheet name="S" r:id="rId1"/>', '<a=b:Relationship Id="rId1" Target="worksheets/far.xml"/>'),
+    ],
+    ids=["a=b: sheet", "a/b: sheet", "a=b: relationship"],
+)
+def test_a_tag_of_an_odd_prefix_makes_the_lists_uncertain(book: str, rels: str | None) -> None:
+    """The scan's prefix took name characters only and missed these; calamine read far.xml (an abort)."""
+    listed = f'<workbook xmlns:r="{RELS}"><sheets>{book}</sheets></workbook>'.encode()
+    relationships = _relationship("rId1", "small.xml") + _relationship("rId2", "far.xml") + (rels or "")
+    with pytest.raises(Ambiguous):
+        sheet_part(listed, relationships.encode(), ["S"], 0)
+
+
+def test_rows_and_cells_of_an_odd_prefix_are_no_plain_tags(tmp_path: Path) -> None:
+    """60,000 rows <a=b:row><a=b:c> under a header reaching XFD1: calamine placed each (an abort), the walk
+    placing cells without r saw none of them. Now the sheet is refused as damaged, as any tag it cannot read."""
+    from ovop_assess.sheets.xlsx_positions import Unreadable, placed_extent
+
+    rows = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row>' + "<a=b:row><a=b:c><v>1</v></a=b:c></a=b:row>"
+    )
+    with pytest.raises(Unreadable):
+        placed_extent(rows.encode())
+    sheet = SMALL.replace("</sheetData>", "<a=b:row><a=b:c><v>1</v></a=b:c></a=b:row>" * 3 + "</sheetData>")
+    base = [("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", BOOK), ("xl/_rels/workbook.xml.rels", BOOK_RELS)]
+    path = _members(tmp_path / "daftar.xlsx", [*base, ("xl/worksheets/sheet1.xml", sheet)])
+    assert [e.message.id for e in read_firms(path).errors] == ["sheet.corrupt"]
+
+
+def test_two_sheets_of_one_name_are_a_damaged_file(tmp_path: Path) -> None:
+    """A hidden "Firms" before a visible "Firms": the visible one was chosen, calamine read the first of the
+    name, and the hidden sheet's firms were printed under a warning that they were skipped."""
+    book = f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="S" state="hidden" r:id="rId1"/>'
+    book += '<sheet name="S" r:id="rId2"/></sheets></workbook>'
+    rels = f'<Relationships xmlns="{PACKAGE}">' + _relationship("rId1", "small.xml")
+    rels += _relationship("rId2", "other.xml") + "</Relationships>"
+    members = [("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", rels)]
+    members += [("xl/worksheets/small.xml", SMALL), ("xl/worksheets/other.xml", SMALL.replace("Usaha A", "Usaha B"))]
+    [error] = read_firms(_members(tmp_path / "daftar.xlsx", members)).errors
+    assert error.message.id == "sheet.corrupt"
+    assert error.message.values["reason"].id == "sheet.reason.sheet_named_twice"
