@@ -131,7 +131,9 @@ def with_sheet_firms(loaded: Loaded, region_path: Path, limits: Limits, region_l
     at = positions.key(("firms",))
     if not _inside(folder, target):
         where = positions.value(("firms", "file"))._replace(file=label)
-        outside = Finding(Message("sheet.outside_folder", {"file": written}), where)
+        # Written inside the folder, but a symbolic link leads out of it: said so (the analyst sees it there).
+        key = "sheet.outside_folder_link" if _inside(folder, target, links=False) else "sheet.outside_folder"
+        outside = Finding(Message(key, {"file": written}), where)
         return loaded._replace(data=rest, problems=(*loaded.problems, outside))
 
     from .sheets import read_firms
@@ -183,11 +185,15 @@ def sheet_files(data: object, region_path: Path) -> tuple[str, ...]:
     return (os.fspath(region_path.parent / written),) if isinstance(written, str) and written else ()
 
 
-def _inside(folder: Path, target: Path) -> bool:
-    """Whether ``target`` (symbolic links followed) lies in ``folder`` or below it."""
+def _inside(folder: Path, target: Path, *, links: bool = True) -> bool:
+    """Whether ``target`` (symbolic links followed; with ``links`` False, as written) lies in ``folder`` or below."""
+
+    def resolve(path: Path) -> str:
+        return os.path.realpath(path) if links else os.path.normpath(os.path.abspath(path))
+
     try:
-        base = os.path.realpath(folder)
-        real = os.path.realpath(target)
+        base = resolve(folder)
+        real = resolve(target)
     except ValueError:  # a NUL byte in the name: no such file, which reading it says
         return True
     return os.path.commonpath([base, real]) == base

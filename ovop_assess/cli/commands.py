@@ -426,6 +426,8 @@ def run_import(*, sheet_file: Path, sheet: str | None, output: Path | None, lang
     from ..sheets import firms_yaml, no_firms_yaml
 
     refuse_output_among_inputs(output, [sheet_file])
+    if sheet is not None and not sheet.strip():  # (a region file's `sheet: ""` is refused by its model too)
+        raise UsageError(Message("cli.empty_sheet", {}))
     imported = import_firms(sheet_file, sheet, limits)
 
     def line(finding: Finding) -> str:

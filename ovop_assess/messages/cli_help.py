@@ -245,7 +245,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the firms of a spreadsheet (.xlsx, .xls, .ods, .csv) as the YAML firms: list, each problem with its cell.",
         "id": "Menampilkan usaha dari berkas lembar kerja (.xlsx, .xls, .ods, .csv) sebagai daftar YAML firms:, setiap masalah beserta selnya.",
     },
-    "help.metavar.sheet": {"en": "SHEET", "id": "BERKAS"},
+    "help.metavar.sheet": {"en": "FILE", "id": "BERKAS"},  # (not SHEET: --sheet names a sheet inside it)
     "help.metavar.xlsx": {"en": "FILE.xlsx", "id": "BERKAS.xlsx"},
     "help.metavar.path": {"en": "PATH", "id": "JALUR"},
     "help.metavar.file": {"en": "FILE", "id": "BERKAS"},

@@ -147,6 +147,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "an empty file name was given; name the file to write",
         "id": "nama berkas yang diberikan kosong; sebutkan nama berkas yang akan ditulis",
     },
+    "cli.empty_sheet": {
+        "en": "--sheet was given an empty name; name the sheet to read, or leave --sheet out for the first visible one",
+        "id": "--sheet diberi nama kosong; sebutkan lembar yang dibaca, atau hilangkan --sheet untuk lembar pertama yang tampil",
+    },
     "cli.empty_path": {
         "en": "an empty file name was given; name a file or a folder (for the current folder, write .)",
         "id": "nama berkas yang diberikan kosong; sebutkan nama berkas atau folder (untuk folder saat ini, tulis .)",

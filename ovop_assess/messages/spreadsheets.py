@@ -474,6 +474,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "sel {cells} digabung sehingga hanya sel pertama yang berisi nilai; pisahkan gabungan sel lalu isi setiap sel",
     },
     # --- a region file's `firms: {file: ..., sheet: ...}` ---------------------------------
+    "sheet.outside_folder_link": {
+        "en": "the firm spreadsheet {file} is in the region file's folder only as a symbolic link (a shortcut) to a file outside it; copy the spreadsheet itself into that folder or below it",
+        "id": "lembar kerja daftar usaha {file} ada di folder berkas wilayah hanya sebagai tautan simbolis (pintasan) ke berkas di luar folder itu; salin lembar kerjanya sendiri ke folder itu atau di bawahnya",
+    },
     "sheet.outside_folder": {
         "en": "the firm spreadsheet {file} is outside the region file's folder; keep it in that folder or below it and give its path relative to the region file",
         "id": "lembar kerja daftar usaha {file} berada di luar folder berkas wilayah; simpan di folder itu atau di bawahnya dan tulis jalurnya relatif terhadap berkas wilayah",

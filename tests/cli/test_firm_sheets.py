@@ -329,8 +329,12 @@ def test_a_sheet_outside_the_region_folder_is_refused(tmp_path: Path, capsys: py
         code, result = report(capsys, region(folder, f"{{file: '{written}'}}"))
         assert code == 3
         [error] = result["errors"]
-        assert error["id"] == "sheet.outside_folder" and error["path"] == "firms.file"
+        # A link in the folder is said as one: the analyst sees the file there (a new user's report).
+        linked = written == "link.xlsx"
+        assert error["id"] == ("sheet.outside_folder_link" if linked else "sheet.outside_folder")
+        assert error["path"] == "firms.file"
         assert error["line"] == FIRMS_LINE and written in error["message"]
+        assert ("symbolic link" in error["message"]) == linked
 
 
 def test_a_missing_folder_or_pipe_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -414,6 +418,18 @@ def test_import_reports_located_errors_and_exits_3(
     cell = "sel" if lang == "id" else "cell"
     assert f"daftar-usaha.xlsx, {'lembar' if lang == 'id' else 'sheet'} Daftar UMKM, {cell} G6: firms[4].nib:" in err
     assert f"{cell} D4: firms[2].mentor:" in err and f"{cell} B11: firms[9].name:" in err
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_import_with_an_empty_sheet_name_is_a_usage_error(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed "the workbook has no sheet named ; its sheets are: …" (a new user's report)."""
+    sheet = write_xlsx(tmp_path / "daftar-usaha.xlsx", office_rows())
+    code, out, err = run(capsys, "import", str(sheet), "--sheet", name)
+    assert code == 2 and out == "" and "--sheet was given an empty name" in err
+    code, _, err = run(capsys, "--lang", "id", "import", str(sheet), "--sheet", name)
+    assert code == 2 and "--sheet diberi nama kosong" in err
 
 
 def test_import_from_csv_to_a_file_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
