@@ -187,23 +187,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.mentor_case": {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in upper and lower case: write the name as the champion's is written",
-        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion (penggerak) '{champion}' hanya pada huruf besar dan kecil: tulis namanya persis seperti nama champion",
     },
     "check.mentor_spaces": {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in its spaces or invisible characters (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, looks the same): retype the name, or copy the champion's",
-        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasi atau karakter tak terlihatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion (penggerak) '{champion}' hanya pada spasi atau karakter tak terlihatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang namanya, atau salin nama champion",
     },
     "check.champion_spaces": {
         "en": "mentor '{mentor}' differs from the champion '{champion}' only in spaces or invisible characters, and it is the champion's name ({where}) that holds them (a no-break space, a double space or a zero-width space, as text copied from the web or a chat has, looks the same): retype the champion's name",
-        "id": "pembina (mentor) '{mentor}' berbeda dari champion '{champion}' hanya pada spasi atau karakter tak terlihat, dan nama champion itulah ({where}) yang memuatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang nama champion",
+        "id": "pembina (mentor) '{mentor}' berbeda dari champion (penggerak) '{champion}' hanya pada spasi atau karakter tak terlihat, dan nama champion itulah ({where}) yang memuatnya (spasi tak terputus, spasi ganda, atau spasi lebar nol, seperti pada teks yang disalin dari web atau aplikasi pesan, tampak sama): ketik ulang nama champion",
     },
     "check.mentor_close": {
         "en": "mentor '{mentor}' names no champion firm in this file; did you mean '{champion}'?",
-        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini; apakah yang dimaksud '{champion}'?",
+        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion (penggerak) mana pun di berkas ini; apakah yang dimaksud '{champion}'?",
     },
     "check.mentor_unknown": {
         "en": "mentor '{mentor}' names no champion firm in this file (champions: {champions})",
-        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion mana pun di berkas ini (champion: {champions})",
+        "id": "pembina (mentor) '{mentor}' tidak menunjuk UMKM champion (penggerak) mana pun di berkas ini (champion: {champions})",
     },
     "check.mentor_not_champion": {
         "en": "mentor '{mentor}' is the firm at line {line}, whose role is {role}, not champion: a mentee's mentor must be a champion; make '{mentor}' a champion, or name one of the champions ({champions})",
@@ -211,7 +211,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.mentor_required": {
         "en": "this mentee has no mentor, and the file has {count} champions: name its champion ({field})",
-        "id": "UMKM binaan ini belum menyebut championnya, padahal berkas memuat {count} champion: sebutkan championnya ({field})",
+        "id": "UMKM binaan ini belum menyebut championnya (penggerak yang membinanya), padahal berkas memuat {count} champion: sebutkan championnya ({field})",
     },
     "check.code_kecamatan_shape": {
         "en": "a kecamatan's area code is PP.KK.CC, but {code} is a desa/kelurahan code",
