@@ -41,9 +41,15 @@ _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 @cache
 def _places(local: bytes) -> re.Pattern[bytes]:
-    """Every place a tag whose local name is ``local`` may start: more than calamine takes, never less (an end
-    tag, ``</x:sheet>``, is none)."""
-    return re.compile(rb"<\s*(?:[^\s:</][^\s:<]*:)?" + local + rb"(?=[\s/>])")
+    """Every place a tag whose local name is ``local`` may start: more than calamine takes, never less. quick-xml
+    takes a tag's name up to a space, a tab or a line break (``<a</b:sheet`` is one, and ``<:sheet``, and one
+    of a form feed in its prefix: a code review), and an end tag (``</x:sheet>``) is none."""
+    return re.compile(rb"<(?![/!?])(?:[^ \t\r\n>:]*:)?" + local + rb"(?=[ \t\r\n>/])")
+
+
+# A start tag's name holding a quote: quick-xml reads a quoted stretch whole, ">" and all, so such a name may hide
+# a tag the scan cannot place (``<a"x>y"b:sheet``). No name of a well-formed part holds one.
+_QUOTED_NAME = re.compile(rb"""<(?![/!?])[^ \t\r\n>"']*["']""")
 
 
 @cache
@@ -57,6 +63,8 @@ def _plain(local: bytes) -> re.Pattern[bytes]:
 def _tags(data: bytes, local: bytes) -> list[bytes]:
     """The attributes of each tag of ``data`` whose local name is ``local``; :class:`Ambiguous` where one may
     start that is no plain tag."""
+    if _QUOTED_NAME.search(data) is not None:
+        raise Ambiguous
     plain = _plain(local)
     found = []
     for place in _places(local).finditer(data):
@@ -80,7 +88,12 @@ def _unescaped(raw: bytes) -> str:
 def _reference(found: re.Match[str]) -> str:
     name = found.group(1)
     if name.startswith("#"):
-        code = int(name[2:], 16) if name[1:2] in ("x", "X") else int(name[1:])
+        hexadecimal = name[1:2] in ("x", "X")
+        digits = name[2:] if hexadecimal else name[1:]
+        digits = digits.lstrip("0") or "0"
+        if len(digits) > 7:  # past U+10FFFF whatever they say (int() refuses 4,300 digits: a code review)
+            return found.group(0)
+        code = int(digits, 16 if hexadecimal else 10)
         return chr(code) if 0 < code <= 0x10FFFF else found.group(0)
     return _NAMED.get(name, found.group(0))
 

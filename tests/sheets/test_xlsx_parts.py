@@ -172,8 +172,23 @@ def test_a_member_named_twice_in_any_case_or_slash_is_a_damaged_file(
         ('<sheet\x0cx="" name="S" r:id="rId1"/><a=b:sheet name="S" r:id="rId2"/>', None),
         ('<a/b:sheet name="S" r:id="rId2"/>', None),
         ('<sheet name="S" r:id="rId1"/>', '<a=b:Relationship Id="rId1" Target="worksheets/far.xml"/>'),
+        # a code review's: an empty prefix, a form feed or a "<" in one, a quoted stretch holding ">"
+        ('<sheet name="S" r:id="rId1"/>', '<:Relationship Id="rId1" Target="worksheets/far.xml"/>'),
+        ('<sheet name="S" r:id="rId1"/>', '<a\x0cb:Relationship Id="rId1" Target="worksheets/far.xml"/>'),
+        ('<sheet name="S" r:id="rId1"/>', '<a</b:Relationship Id="rId1" Target="worksheets/far.xml"/>'),
+        ('<!--<sheet name="S" r:id="rId1"/>--><:sheet name="S" r:id="rId2"/>', None),
+        ('<a"x>y"b:sheet name="S" r:id="rId2"/>', None),
     ],
-    ids=["a=b: sheet", "a/b: sheet", "a=b: relationship"],
+    ids=[
+        "a=b: sheet",
+        "a/b: sheet",
+        "a=b: relationship",
+        ": relationship",
+        "form feed: relationship",
+        "a</b: relationship",
+        "comment, then : sheet",
+        "quoted name",
+    ],
 )
 def test_a_tag_of_an_odd_prefix_makes_the_lists_uncertain(book: str, rels: str | None) -> None:
     """The scan's prefix took name characters only and missed these; calamine read far.xml (an abort)."""
@@ -181,6 +196,29 @@ def test_a_tag_of_an_odd_prefix_makes_the_lists_uncertain(book: str, rels: str |
     relationships = _relationship("rId1", "small.xml") + _relationship("rId2", "far.xml") + (rels or "")
     with pytest.raises(Ambiguous):
         sheet_part(listed, relationships.encode(), ["S"], 0)
+
+
+def test_a_reference_of_thousands_of_digits_is_read_without_an_error() -> None:
+    """int() refuses 4,300 digits: "&#000…065;" in a sheet's name was an internal error (a code review). Its
+    leading zeros are passed over, as quick-xml does ("A"); past U+10FFFF it is left as written, and a name
+    that then differs from calamine's makes the file refused as damaged."""
+    rels = _relationship("rId1", "small.xml").encode()
+    book = f'<workbook xmlns:r="{RELS}"><sheets><sheet name="&#{"0" * 5000}65;" r:id="rId1"/></sheets></workbook>'
+    assert sheet_part(book.encode(), rels, ["A"], 0) == "xl/worksheets/small.xml"
+    huge = book.replace("0" * 5000 + "65", "9" * 5000)
+    with pytest.raises(Ambiguous):
+        sheet_part(huge.encode(), rels, ["A"], 0)
+
+
+@pytest.mark.parametrize("prefix", ["a=b:", ":", "a\x0cb:", "a</b:"])
+def test_a_far_cell_of_an_odd_prefix_is_no_plain_tag(prefix: str) -> None:
+    """After a cell without r (the walk placing cells then decides alone), ``<:c r="XFD1048576">`` went uncounted
+    and calamine allocated its rectangle (a code review: an abort)."""
+    from ovop_assess.sheets.xlsx_positions import Unreadable, placed_extent
+
+    rows = f'<row r="1"><c><v>1</v></c><{prefix}c r="XFD1048576"><v>1</v></{prefix}c></row>'
+    with pytest.raises(Unreadable):
+        placed_extent(rows.encode())
 
 
 def test_rows_and_cells_of_an_odd_prefix_are_no_plain_tags(tmp_path: Path) -> None:
