@@ -287,7 +287,8 @@ def _mentor_not_champion(mentor: str, named: int, role: str, champions: list[Any
         from .sheets.columns import PERAN
 
         return Message("sheet.mentor_not_champion", {**values, "role": PERAN[role], "cell": where.cell})
-    return Message("check.mentor_not_champion", {**values, "role": _role_word(role), "line": where.line or 0})
+    line = positions.value(("firms", named, "name")).line  # (the firm's name: its role may be lines below)
+    return Message("check.mentor_not_champion", {**values, "role": _role_word(role), "line": line or where.line or 0})
 
 
 def _mentor_unknown(mentor: str, champions: list[Any], close_names: dict[str, str | None]) -> Message:
