@@ -249,3 +249,37 @@ def test_two_sheets_of_one_name_are_a_damaged_file(tmp_path: Path) -> None:
     [error] = read_firms(_members(tmp_path / "daftar.xlsx", members)).errors
     assert error.message.id == "sheet.corrupt"
     assert error.message.values["reason"].id == "sheet.reason.sheet_named_twice"
+
+
+@pytest.mark.parametrize("other", ['foo:id="rId2"', 'id="rId2"', 'x:id="rId2"', 'a:b:id="rId2"'])
+def test_a_sheet_naming_two_relationships_is_uncertain(other: str) -> None:
+    """calamine 0.37 takes ``id`` and any attribute ending ``:id`` for the sheet's relationship, the last one
+    deciding: ``r:id="rId1" foo:id="rId2"`` made it read far.xml (a fuzzer's find, an abort)."""
+    book = f'<workbook xmlns:r="{RELS}"><sheets><sheet name="S" r:id="rId1" {other}/></sheets></workbook>'
+    rels = _relationship("rId1", "small.xml") + _relationship("rId2", "far.xml")
+    with pytest.raises(Ambiguous):
+        sheet_part(book.encode(), rels.encode(), ["S"], 0)
+    # One id, whichever attribute names it, is the one read.
+    alone = book.replace('r:id="rId1" ', "")
+    assert sheet_part(alone.encode(), rels.encode(), ["S"], 0) == "xl/worksheets/far.xml"
+
+
+def test_values_in_single_quotes_are_read() -> None:
+    """Every value in ' quotes was read as empty: ``r:id='rId2'`` resolved to the relationship of an empty Id,
+    and a second ``Id='rId1'`` went unseen (a fuzzer's finds: aborts)."""
+    book = f"<workbook xmlns:r='{RELS}'><sheets><sheet name='S' r:id='rId2'/></sheets></workbook>"
+    rels = '<Relationship Id="" Target="worksheets/small.xml"/>' + _relationship("rId2", "far.xml")
+    assert sheet_part(book.encode(), rels.encode(), ["S"], 0) == "xl/worksheets/far.xml"
+    twice = _relationship("rId2", "small.xml") + "<Relationship Id='rId2' Target='worksheets/far.xml'/>"
+    with pytest.raises(Ambiguous):
+        sheet_part(book.encode(), twice.encode(), ["S"], 0)
+
+
+def test_a_prefixed_id_or_target_of_a_relationship_is_uncertain() -> None:
+    """``x:Id`` or ``x:Target`` beside the plain ones: calamine was not seen to take them, and no file of Excel's
+    or LibreOffice's has one; refused rather than counted on."""
+    book = f'<workbook xmlns:r="{RELS}"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'
+    for odd in ('x:Id="rId1"', 'x:Target="worksheets/far.xml"'):
+        rels = f'<Relationship Id="rId1" Target="worksheets/small.xml" {odd}/>'
+        with pytest.raises(Ambiguous):
+            sheet_part(book.encode(), rels.encode(), ["S"], 0)
