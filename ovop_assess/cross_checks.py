@@ -222,7 +222,7 @@ def check_firms(
             like = by_case.get(_name_key(mentor))
             if like is not None and like.casefold() == mentor.casefold():
                 said = Message("check.mentor_case", {"mentor": _clip(mentor), "champion": _clip(like)})
-            elif like is not None and _plain(mentor) and not _plain(like):  # the champion's name holds them
+            elif like is not None and plain_name(mentor) and not plain_name(like):  # the champion's name holds them
                 at = positions.value(("firms", first_seen[like], "name"))
                 spot: dict[str, Any] = {"cell": at.cell} if at.cell else {"line": at.line}
                 place = Message("ui.at_cell" if at.cell else "ui.at_line", spot)
@@ -256,8 +256,9 @@ def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _plain(name: str) -> bool:
-    """Whether a name is written plainly: single plain spaces, nothing invisible, accents as one character."""
+def plain_name(name: str) -> bool:
+    """Whether a name is written plainly: single plain spaces, nothing invisible, accents as one character. Two
+    plain names read alike (:func:`_name_key`) only if they differ in case alone."""
     if not name.isprintable() or "  " in name:  # (a no-break or zero-width space is not printable)
         return False
     if name.isascii():

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pydantic import ValidationError
 
-from .cross_checks import check_firms
+from .cross_checks import check_firms, plain_name
 from .region import Firm, FirmSheet
 from .results import Finding, Location, Message, file_label
 from .schema_errors import translate
@@ -358,10 +358,9 @@ def _checks_find_nothing(
     if len(set(map(str.casefold, cast("Sequence[str]", names)))) != count:  # names differing only in case: a warning
         return False
     # Names that may differ only in spaces, invisible characters or how an accent was typed (a warning): only
-    # where one is not ASCII, or holds a tab, a line break or two spaces running (the names are stripped: joined
-    # with one space, the joined text holds two running only inside a name). Asked in C: 0.5 ms for 10,000.
-    spaced = " ".join(cast("Sequence[str]", names))
-    if not spaced.isascii() or not spaced.isprintable() or "  " in spaced:
+    # where one is not written plainly (the names are stripped: joined with one space, the joined text is plain
+    # when each is). Asked in C: 0.5 ms for 10,000.
+    if not plain_name(" ".join(cast("Sequence[str]", names))):
         return False
     mentees = list(map(operator.eq, roles, itertools.repeat("mentee")))
     mentors = values.get("mentor", (None,) * count)  # no mentor column: every mentee names none

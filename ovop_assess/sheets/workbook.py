@@ -365,12 +365,15 @@ def _checked_archive(raw: bytes, suffix: str, limits: SheetLimits) -> zipfile.Zi
     return archive
 
 
-def _xlsx_sheet_path(archive: zipfile.ZipFile, names: Sequence[str], position: int) -> str | None:
+def _xlsx_sheet_path(
+    archive: zipfile.ZipFile, names: Sequence[str], position: int, book: bytes | None = None
+) -> str | None:
     """The archive member calamine reads for the ``position``-th of the sheets it lists as ``names``
-    (``xlsx_parts``: found as calamine finds it; a file where that is not certain is damaged)."""
+    (``xlsx_parts``: found as calamine finds it; a file where that is not certain is damaged); ``book``:
+    workbook.xml's bytes when the caller has read them."""
     from .xlsx_parts import Ambiguous, sheet_part
 
-    book = _member(archive, "xl/workbook.xml", ".xlsx")
+    book = book if book is not None else _member(archive, "xl/workbook.xml", ".xlsx")
     rels = _member(archive, "xl/_rels/workbook.xml.rels", ".xlsx")
     if book is None or rels is None:
         return None
@@ -390,7 +393,8 @@ def _xlsx_precheck(
     with one cell far away would exhaust memory before any check on the read
     sheet could run.
     """
-    path = _xlsx_sheet_path(archive, names, position)
+    book = _member(archive, "xl/workbook.xml", ".xlsx")  # (inflated once: the sheet's path, its formulas)
+    path = _xlsx_sheet_path(archive, names, position, book)
     xml = _member(archive, path, ".xlsx") if path else None
     if xml is None:  # a sheet calamine may find where no check looks: not read
         raise _corrupt(".xlsx")
@@ -399,7 +403,7 @@ def _xlsx_precheck(
     text = shared_text(xml, archive, limits.max_unpacked_bytes)  # shared strings copied into every cell
     if text is not None:
         raise _refuse("sheet.shared_text_too_large", size=fmt_bytes(text), limit=fmt_bytes(limits.max_unpacked_bytes))
-    formulas, zeros = sheet_formulas(xml, _member(archive, "xl/workbook.xml", ".xlsx"))
+    formulas, zeros = sheet_formulas(xml, book)
     return formulas, zeros, xlsx_errors(xml), [(row - 1, 1) for row in sorted(xlsx_hidden_rows(xml))]
 
 

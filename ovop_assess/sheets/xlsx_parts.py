@@ -39,17 +39,19 @@ _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
+# A start tag's prefix as quick-xml reads one: its name runs to a space, a tab or a line break and splits at its
+# first colon, so ``<a</b:sheet``, ``<:sheet`` and a form feed in a prefix are sheets to it (a code review).
+START_PREFIX = rb"<(?![/!?])(?:[^ \t\r\n>:]*:)?"
+# A start tag's name holding a quote: quick-xml reads a quoted stretch whole, ">" and all, so such a name may hide
+# a tag no scan can place (``<a"x>y"b:sheet``). No name of a well-formed part holds one.
+QUOTED_NAME = re.compile(rb"""<(?![/!?])[^ \t\r\n>"']*["']""")
+
+
 @cache
 def _places(local: bytes) -> re.Pattern[bytes]:
-    """Every place a tag whose local name is ``local`` may start: more than calamine takes, never less. quick-xml
-    takes a tag's name up to a space, a tab or a line break (``<a</b:sheet`` is one, and ``<:sheet``, and one
-    of a form feed in its prefix: a code review), and an end tag (``</x:sheet>``) is none."""
-    return re.compile(rb"<(?![/!?])(?:[^ \t\r\n>:]*:)?" + local + rb"(?=[ \t\r\n>/])")
-
-
-# A start tag's name holding a quote: quick-xml reads a quoted stretch whole, ">" and all, so such a name may hide
-# a tag the scan cannot place (``<a"x>y"b:sheet``). No name of a well-formed part holds one.
-_QUOTED_NAME = re.compile(rb"""<(?![/!?])[^ \t\r\n>"']*["']""")
+    """Every place a tag whose local name is ``local`` may start: more than calamine takes, never less (an end
+    tag, ``</x:sheet>``, is none)."""
+    return re.compile(START_PREFIX + local + rb"(?=[ \t\r\n>/])")
 
 
 @cache
@@ -63,7 +65,7 @@ def _plain(local: bytes) -> re.Pattern[bytes]:
 def _tags(data: bytes, local: bytes) -> list[bytes]:
     """The attributes of each tag of ``data`` whose local name is ``local``; :class:`Ambiguous` where one may
     start that is no plain tag."""
-    if _QUOTED_NAME.search(data) is not None:
+    if QUOTED_NAME.search(data) is not None:
         raise Ambiguous
     plain = _plain(local)
     found = []

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import re
 
-# Where a start or end tag of a row or a cell may begin, whatever its prefix: quick-xml ends a name only at a
-# space, a tab or a line break and splits it at its first colon, so <a=b:row> is a row to calamine (a file whose
-# 60,000 such rows went uncounted aborted the process: an adversarial review). Then the whole tag, its
-# attributes (quoted values whole) in group 3, which must read as a plain tag: a prefix of name characters, or
-# the sheet is not read. No part of a tag may hold a "<" (XML allows none in a value): each match ends by the
-# next "<", so the reading stays linear in the sheet's size whatever its quotes.
-_START = re.compile(rb"<(?![/!?])(?:[^ \t\r\n>:]*:)?(?:c|row)(?=[ \t\r\n>/])|</(?:[^ \t\r\n>:]*:)?row(?=[ \t\r\n>])")
-# A start tag's name holding a quote (quick-xml reads a quoted stretch whole, ">" and all: it may hide a row or a
-# cell the walk cannot place); no well-formed sheet has one.
-_QUOTED_NAME = re.compile(rb"""<(?![/!?])[^ \t\r\n>"']*["']""")
+from .xlsx_parts import QUOTED_NAME, START_PREFIX
+
+# Where a start or end tag of a row or a cell may begin, whatever its prefix as quick-xml reads one (``xlsx_parts``:
+# <a=b:row> is a row to calamine; a file whose 60,000 such rows went uncounted aborted the process: an adversarial
+# review). Then the whole tag, its attributes (quoted values whole) in group 3, which must read as a plain tag: a
+# prefix of name characters, or the sheet is not read. No part of a tag may hold a "<" (XML allows none in a
+# value): each match ends by the next "<", so the reading stays linear in the sheet's size whatever its quotes.
+_START = re.compile(START_PREFIX + rb"(?:c|row)(?=[ \t\r\n>/])|</(?:[^ \t\r\n>:]*:)?row(?=[ \t\r\n>])")
 _TAG = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
 
 
@@ -46,7 +44,7 @@ def placed_extent(xml: bytes, most_cells: int = _MOST * _MOST) -> tuple[int, int
     for a row or cell tag that cannot be read. The walk stops at the cell tag past ``most_cells`` of them
     (:class:`Past`): the sheet spans more cells than that, and 31 million cell tags in 123 KB had taken 100 s of
     Python."""
-    if _QUOTED_NAME.search(xml) is not None:
+    if QUOTED_NAME.search(xml) is not None:  # (a name that may hide a row or a cell)
         raise Unreadable
     rows = columns = placed = 0
     row, column = -1, -1  # the row a cell without r goes in, and the column of the cell before it

@@ -135,7 +135,10 @@ def test_values_and_kinds_follow_the_firms(tmp_path: Path) -> None:
 FIRM = st.fixed_dictionaries(
     {},
     optional={
-        "name": st.sampled_from(["A", "B", "C", "D", 3, True]),
+        # (and names a person reads alike: in case, spaces, invisible characters, an accent typed either way)
+        "name": st.sampled_from(
+            ["A", "B", "C", "D", 3, True, "a", "A B", "A  B", "A\u00a0B", "S\u00eamb", "Se\u0302mb", "S\u00eamb\u200b"]
+        ),
         "role": st.sampled_from(["champion", "mentee", "member", "boss", 1]),
         "mentor": st.sampled_from(["A", "B", "C", "Z", 2]),
     },
@@ -145,6 +148,8 @@ FIRM = st.fixed_dictionaries(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(FIRM, max_size=7))
 @example([{"name": "A", "role": "champion"}, {"name": "B", "role": "champion"}, {"name": "C", "role": "mentee"}])
+@example([{"name": "A B", "role": "champion"}, {"name": "A\u00a0B", "role": "member"}])
+@example([{"name": "S\u00eamb", "role": "champion"}, {"name": "Se\u0302mb", "role": "member"}])
 def test_checks_are_skipped_only_when_they_would_find_nothing(firms: list[dict[str, Any]]) -> None:
     fields = ("name", "role", "mentor") if any("mentor" in firm for firm in firms) else ("name", "role")
     values = {field: [firm.get(field) for firm in firms] for field in fields}  # a sheet may have no mentor column
